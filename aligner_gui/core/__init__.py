@@ -1,0 +1,1 @@
+"""The Qt-free engine: loading, segmentation, lexicon, alignment, scoring, the document model."""
