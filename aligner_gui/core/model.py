@@ -251,8 +251,22 @@ class AlignmentDocument:
         return old
 
     def set_beads(self, beads: Sequence[Bead]) -> list[Bead]:
-        """Replace the whole alignment (e.g. after automatic alignment)."""
-        return self.replace_beads(0, len(self.beads), beads)
+        """Replace the whole alignment (e.g. after automatic alignment).
+
+        The new beads must cover every sentence of both sides in order; the
+        document may have had no beads before (freshly loaded, not yet aligned).
+        """
+        for name in SIDES:
+            has = [i for b in beads for i in getattr(b, name)]
+            if has != list(range(len(self.side(name).sentences))):
+                raise DocumentError(f"the new alignment does not cover the {name} sentences in order")
+        for bead in beads:
+            if not bead.source and not bead.target:
+                raise DocumentError("a bead needs at least one sentence")
+        old = self.beads
+        self.beads = list(beads)
+        self._emit("beads_replaced", start=0, removed=len(old), added=len(self.beads))
+        return old
 
     def update_bead(self, index: int, **changes: Any) -> dict[str, Any]:
         """Change score/status/flags/details of one bead; returns the previous values."""

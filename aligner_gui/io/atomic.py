@@ -1,0 +1,62 @@
+"""Atomic writes: a failed or interrupted write never leaves a half-written file behind."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from aligner_gui.io.errors import ProjectWriteError
+
+
+def atomic_write_bytes(path: str | Path, data: bytes, *, backup: bool = False) -> None:
+    """Write ``data`` to a temporary file beside ``path``, fsync it, then rename over ``path``.
+
+    With ``backup`` the previous file is kept as ``path.bak``. On any failure the
+    original file is untouched and ProjectWriteError is raised.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ProjectWriteError(f"cannot write {path}: folder {folder} does not exist")
+    if path.is_dir():
+        raise ProjectWriteError(f"cannot write {path}: it is a folder")
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(tmp_name, path.stat().st_mode & 0o777)
+            if backup:
+                shutil.copy2(path, path.with_name(path.name + ".bak"))
+        os.replace(tmp_name, path)
+        tmp_name = None
+        _fsync_dir(folder)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ProjectWriteError(f"cannot write {path}: {reason}") from error
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+
+
+def atomic_write_text(path: str | Path, text: str, *, backup: bool = False) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"), backup=backup)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

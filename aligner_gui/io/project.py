@@ -1,0 +1,262 @@
+"""The project file: format "aligner-gui", versioned JSON, validated on load, saved atomically.
+
+Older versions are upgraded step by step through ``MIGRATIONS`` (version n -> n + 1)
+before validation, so a file is either loaded whole or refused with a typed error;
+it is never half-loaded.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime, timezone
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from aligner_gui import __version__
+from aligner_gui.core.model import (
+    AlignmentDocument,
+    Annotation,
+    Bead,
+    DocumentError,
+    Sentence,
+    Side,
+)
+from aligner_gui.core.resources import resource
+from aligner_gui.io.atomic import atomic_write_text
+from aligner_gui.io.errors import ProjectFormatError, ProjectVersionError
+
+FORMAT = "aligner-gui"
+VERSION = 1
+MAX_PROJECT_BYTES = 200 * 1024 * 1024
+
+# version n -> function upgrading a version-n dict to version n + 1.
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+MIGRATIONS: dict[int, Migration] = {}
+
+_ANNOTATION_FIELDS = ("id", "type", "side", "start", "end", "text", "category", "severity",
+                      "comment", "correction", "tags")
+
+
+@lru_cache(maxsize=None)
+def schema(version: int = VERSION) -> dict[str, Any]:
+    text = resource("schema", f"project-v{version}.schema.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+# -- document <-> dict -----------------------------------------------------------------
+
+
+def _side_to_dict(side: Side) -> dict[str, Any]:
+    return {
+        "lang": side.lang,
+        "role": side.role,
+        "text": side.text,
+        "sentences": [
+            {"id": s.id, "paragraph": s.paragraph, "start": s.start, "end": s.end, "text": s.text}
+            for s in side.sentences
+        ],
+    }
+
+
+def _bead_to_dict(bead: Bead) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "source": list(bead.source),
+        "target": list(bead.target),
+        "score": None if bead.score is None else round(float(bead.score), 4),
+        "status": bead.status,
+        "flags": list(bead.flags),
+    }
+    details = dict(bead.details)
+    uncovered = details.pop("uncovered", None)
+    if details:
+        data["details"] = details
+    if uncovered is not None:
+        data["uncovered"] = uncovered
+    return data
+
+
+def _annotation_to_dict(annotation: Annotation) -> dict[str, Any]:
+    data = {name: getattr(annotation, name) for name in _ANNOTATION_FIELDS}
+    data["tags"] = list(annotation.tags)
+    data.update(annotation.extra)
+    return data
+
+
+def to_dict(doc: AlignmentDocument) -> dict[str, Any]:
+    meta = dict(doc.meta)
+    meta.setdefault("created", _now())
+    meta["app_version"] = __version__
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "source": _side_to_dict(doc.source),
+        "target": _side_to_dict(doc.target),
+        "beads": [_bead_to_dict(b) for b in doc.beads],
+        "annotations": [_annotation_to_dict(a) for a in doc.annotations],
+        "scores": doc.scores,
+        "meta": meta,
+    }
+
+
+def _side_from_dict(data: dict[str, Any], default_role: str) -> Side:
+    sentences = [
+        Sentence(s["id"], s["paragraph"], s["start"], s["end"], s["text"]) for s in data["sentences"]
+    ]
+    return Side(data["lang"], data.get("role", default_role), data["text"], sentences)
+
+
+def _bead_from_dict(data: dict[str, Any]) -> Bead:
+    details = dict(data.get("details", {}))
+    if "uncovered" in data:
+        details["uncovered"] = data["uncovered"]
+    return Bead(
+        tuple(data["source"]),
+        tuple(data["target"]),
+        data.get("score"),
+        data.get("status", "auto"),
+        list(data.get("flags", [])),
+        details,
+    )
+
+
+def _annotation_from_dict(data: dict[str, Any]) -> Annotation:
+    extra = {k: v for k, v in data.items() if k not in _ANNOTATION_FIELDS}
+    return Annotation(
+        type=data["type"],
+        side=data["side"],
+        start=data["start"],
+        end=data["end"],
+        text=data["text"],
+        category=data["category"],
+        severity=data["severity"],
+        comment=data.get("comment", ""),
+        correction=data.get("correction", ""),
+        tags=list(data.get("tags", [])),
+        id=data["id"],
+        extra=extra,
+    )
+
+
+def from_dict(data: Any, *, name: str = "project") -> AlignmentDocument:
+    """Migrate, validate and build a document; raises ProjectFormatError/ProjectVersionError."""
+    data = upgrade(data, name=name)
+    validate(data, name=name)
+    doc = AlignmentDocument(
+        _side_from_dict(data["source"], "original"),
+        _side_from_dict(data["target"], "translation"),
+        [_bead_from_dict(b) for b in data["beads"]],
+        [_annotation_from_dict(a) for a in data.get("annotations", [])],
+        data.get("scores", {}),
+        data.get("meta", {}),
+    )
+    try:
+        doc.check()
+    except DocumentError as error:
+        raise ProjectFormatError(f"{name}: {error}") from None
+    for k, annotation in enumerate(doc.annotations):
+        side = doc.side(annotation.side)
+        if not annotation.start <= annotation.end <= len(side.text):
+            raise ProjectFormatError(
+                f"{name}: annotations[{k}]: offsets {annotation.start}-{annotation.end} "
+                f"outside the {annotation.side} text ({len(side.text)} characters)"
+            )
+    return doc
+
+
+# -- versions and validation -----------------------------------------------------------
+
+
+def upgrade(data: Any, *, name: str = "project") -> dict[str, Any]:
+    """Bring an older project dict up to VERSION through the migration registry."""
+    if not isinstance(data, dict):
+        raise ProjectFormatError(f"{name} is not an aligner-gui project (not a JSON object)")
+    if data.get("format") != FORMAT:
+        found = data.get("format")
+        what = f"format {found!r}" if found is not None else "no \"format\" field"
+        raise ProjectFormatError(f"{name} is not an aligner-gui project ({what})")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ProjectFormatError(f"{name}: \"version\" must be a positive integer, not {version!r}")
+    if version > VERSION:
+        raise ProjectVersionError(
+            f"{name} was written by a newer aligner-gui (file format version {version}; "
+            f"this version reads up to {VERSION}): please update aligner-gui"
+        )
+    while version < VERSION:
+        migrate = MIGRATIONS.get(version)
+        if migrate is None:
+            raise ProjectVersionError(f"{name}: no upgrade from file format version {version}")
+        data = migrate(dict(data))
+        version += 1
+        data["version"] = version
+    return data
+
+
+def _where(path: Any) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def validate(data: dict[str, Any], *, name: str = "project") -> None:
+    """Check a current-version dict against the JSON Schema; the message names the field."""
+    validator = jsonschema.Draft202012Validator(schema())
+    error = jsonschema.exceptions.best_match(validator.iter_errors(data))
+    if error is not None:
+        raise ProjectFormatError(f"{name}: {_where(error.absolute_path)}: {error.message}")
+
+
+# -- files -----------------------------------------------------------------------------
+
+
+def load_project(path: str | Path) -> AlignmentDocument:
+    path = Path(path)
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise ProjectFormatError(f"{name} is a folder, not a project file")
+        if size > MAX_PROJECT_BYTES:
+            raise ProjectFormatError(
+                f"{name} is too large ({size // 2**20} MB; the limit is "
+                f"{MAX_PROJECT_BYTES // 2**20} MB)"
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ProjectFormatError(f"{name}: no such file") from None
+    except OSError as error:
+        raise ProjectFormatError(f"{name}: {error.strerror or error}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ProjectFormatError(f"{name} is not an aligner-gui project (not UTF-8 JSON)") from None
+    if not text.strip():
+        raise ProjectFormatError(f"{name} is empty")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ProjectFormatError(
+            f"{name} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+        ) from None
+    except RecursionError:
+        raise ProjectFormatError(f"{name} is nested too deeply to be a project") from None
+    doc = from_dict(data, name=name)
+    return doc
+
+
+def dumps(doc: AlignmentDocument) -> str:
+    return json.dumps(to_dict(doc), ensure_ascii=False, indent=1) + "\n"
+
+
+def save_project(doc: AlignmentDocument, path: str | Path, *, backup: bool = True) -> None:
+    """Write atomically; the previous file is kept as ``path.bak``."""
+    atomic_write_text(path, dumps(doc), backup=backup)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
