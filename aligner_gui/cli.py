@@ -1,0 +1,225 @@
+"""The headless `aligner` command: the same engine as the review window, for batch work.
+
+Every expected failure (bad input, unwritable output, invalid project) prints one
+line on stderr and exits with status 2; outputs are written atomically, so a failed
+run never clobbers an existing file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from aligner_gui import __version__
+from aligner_gui.core.errors import AlignerError
+
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors are one line and exit 2 like every other bad input."""
+
+    def error(self, message: str) -> None:  # noqa: D401 - argparse override
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def _check_output(path: str) -> Path:
+    """Fail before doing any work if the output cannot possibly be written."""
+    out = Path(path)
+    folder = out.parent if str(out.parent) else Path(".")
+    if out.is_dir():
+        raise AlignerError(f"cannot write {out}: it is a folder")
+    if not folder.is_dir():
+        raise AlignerError(f"cannot write {out}: folder {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise AlignerError(f"cannot write {out}: folder {folder} is not writable")
+    return out
+
+
+def _describe(doc: Any) -> str:
+    """One line about an aligned document, for the terminal."""
+    scores = doc.scores or {}
+    omitted = sum(1 for bead in doc.beads if bead.source and not bead.target)
+    text = (
+        f"{len(doc.source.sentences)} {doc.source.lang} / {len(doc.target.sentences)} "
+        f"{doc.target.lang} sentences -> {len(doc.beads)} beads; "
+        f"{omitted} untranslated source bead(s)"
+    )
+    by_class = scores.get("omissions_by_class") or {}
+    parts = [f"{_count(n)} {name}" for name, n in by_class.items() if _count(n)]
+    if parts:
+        text += " (" + ", ".join(parts) + ")"
+    mean = scores.get("mean_score")
+    if isinstance(mean, (int, float)):
+        text += f"; mean score {mean:.2f}"
+    return text
+
+
+def _count(value: Any) -> int:
+    if isinstance(value, dict):
+        return int(value.get("count", 0))
+    return int(value or 0)
+
+
+# -- commands ---------------------------------------------------------------------------
+
+
+def cmd_align(args: argparse.Namespace) -> int:
+    from aligner_gui.core.pipeline import align_document, load_document
+    from aligner_gui.io.project import save_project
+
+    out = _check_output(args.output)
+    doc = load_document(args.inputs, presplit=args.presplit, source_lang=args.source_lang)
+    align_document(doc)
+    save_project(doc, out, backup=False)
+    if not args.quiet:
+        print(f"{out}: {_describe(doc)}", file=sys.stderr)
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from aligner_gui.io.project import load_project
+
+    doc = load_project(args.file)
+    print(
+        f"{args.file}: valid aligner-gui project ({len(doc.beads)} beads, "
+        f"{len(doc.annotations)} annotations)"
+    )
+    return 0
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from aligner_gui.core.pipeline import rescore
+    from aligner_gui.core.scoring import reference_scores
+    from aligner_gui.io.project import load_project
+
+    doc = load_project(args.file)
+    if not doc.beads:
+        raise AlignerError(f"{args.file} has no alignment to score")
+    rescore(doc)
+    result: dict[str, Any] = {"document": doc.scores}
+    if args.reference:
+        from aligner_gui.core.textload import read_text
+
+        reference = read_text(args.reference)
+        translation = [s.text for s in doc.target.sentences]
+        result["reference"] = reference_scores(translation, reference, doc.target.lang)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+    else:
+        _print_scores(result)
+    return 0
+
+
+def _print_scores(result: dict[str, Any]) -> None:
+    def show(prefix: str, data: Any) -> None:
+        if isinstance(data, dict):
+            for key, value in data.items():
+                show(f"{prefix}.{key}" if prefix else str(key), value)
+        elif isinstance(data, float):
+            print(f"{prefix}\t{data:.4f}")
+        else:
+            print(f"{prefix}\t{data}")
+
+    show("", result)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from aligner_gui.io.formats import EXPORTERS, export_document
+    from aligner_gui.io.project import load_project
+
+    if args.format not in EXPORTERS:
+        known = ", ".join(sorted(EXPORTERS))
+        raise AlignerError(f"unknown export format {args.format!r} (known: {known})")
+    out = _check_output(args.output)
+    doc = load_project(args.file)
+    export_document(doc, args.format, out)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from aligner_gui.io.formats import import_file
+    from aligner_gui.io.project import save_project
+
+    out = _check_output(args.output)
+    doc = import_file(args.file, args.format)
+    save_project(doc, out, backup=False)
+    return 0
+
+
+# -- parser -----------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="aligner",
+        description="Align, score and export Chinese/English translation pairs "
+        "(the engine of aligner-gui, without a window).",
+    )
+    parser.add_argument("--version", action="version", version=f"aligner {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    p = sub.add_parser("align", help="align a bilingual file or two files into a project JSON")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="one bilingual file or two files")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.json")
+    p.add_argument("--presplit", action="store_true",
+                   help="one sentence per line; a blank line ends a paragraph")
+    p.add_argument("--source-lang", choices=("en", "zh"), default="en",
+                   help="language of the original (default: en)")
+    p.add_argument("-q", "--quiet", action="store_true")
+    p.set_defaults(func=cmd_align)
+
+    p = sub.add_parser("validate", help="check a project file against the format")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("score", help="score a project (and a reference translation)")
+    p.add_argument("file", metavar="PROJECT")
+    p.add_argument("--reference", metavar="REF.txt",
+                   help="reference translation: adds corpus BLEU, chrF and TER")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_score)
+
+    p = sub.add_parser("export", help="export a project (beads, json, tmx, tsv, ...)")
+    p.add_argument("file", metavar="PROJECT")
+    p.add_argument("--format", "-f", required=True, metavar="FORMAT")
+    p.add_argument("-o", "--output", required=True, metavar="OUT")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("import", help="import InterText, TMX, MQM TSV or project JSON")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("-o", "--output", required=True, metavar="PROJECT.json")
+    p.add_argument("--format", "-f", default=None, metavar="FORMAT",
+                   help="input format (default: detected)")
+    p.set_defaults(func=cmd_import)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except AlignerError as error:
+        print(f"aligner: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("aligner: interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # a bug: say so in one line, traceback only on request
+        if args.debug:
+            raise
+        print(f"aligner: internal error: {type(error).__name__}: {error} "
+              "(rerun with --debug for details)", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,109 @@
+"""Wiring of the engine: load texts, align, score. Shared by the CLI and the GUI."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime, timezone
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from aligner_gui import __version__
+from aligner_gui.core.model import AlignmentDocument, Bead
+
+if TYPE_CHECKING:
+    from aligner_gui.core.lexicon import Lexicon
+
+Progress = Callable[[float], None]
+CancelCheck = Callable[[], bool]
+
+# Share of the progress bar given to alignment; scoring takes the rest.
+_ALIGN_SHARE = 0.85
+
+
+@lru_cache(maxsize=1)
+def get_lexicon() -> Lexicon:
+    """The dictionary, loaded once per process (it is immutable, so sharing is safe)."""
+    from aligner_gui.core.lexicon import Lexicon
+
+    return Lexicon.load()
+
+
+def load_document(
+    paths: Sequence[str | Path], *, presplit: bool = False, source_lang: str = "en"
+) -> AlignmentDocument:
+    """Read one bilingual file or two monolingual files into an unaligned document."""
+    from aligner_gui.core.textload import load_sides
+
+    source, target = load_sides(list(paths), presplit=presplit, source_lang=source_lang)
+    meta = {
+        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "app_version": __version__,
+        "inputs": [Path(p).name for p in paths],
+        "presplit": presplit,
+    }
+    return AlignmentDocument(source, target, meta=meta)
+
+
+def run_alignment(
+    doc: AlignmentDocument,
+    *,
+    fixed: Sequence[Bead] = (),
+    progress: Progress | None = None,
+    cancel: CancelCheck | None = None,
+    lexicon: Lexicon | None = None,
+) -> tuple[list[Bead], dict[str, Any]]:
+    """Compute scored beads and the summary for ``doc`` without changing it.
+
+    Safe to run off the GUI thread: it only reads the document's texts. ``fixed``
+    beads (confirmed by the editor) are kept as they are.
+    """
+    from aligner_gui.core.align import align_sides
+    from aligner_gui.core.scoring import score_beads, summarize
+
+    lex = lexicon or get_lexicon()
+
+    def align_progress(fraction: float) -> None:
+        if progress is not None:
+            progress(_ALIGN_SHARE * fraction)
+
+    beads = align_sides(
+        doc.source, doc.target, lex, fixed=fixed, progress=align_progress, cancel=cancel
+    )
+    if cancel is not None and cancel():
+        from aligner_gui.core.errors import Cancelled
+
+        raise Cancelled("alignment cancelled")
+    score_beads(doc.source, doc.target, beads, lex)
+    scratch = AlignmentDocument(doc.source, doc.target, beads, doc.annotations)
+    summary = summarize(scratch)
+    if progress is not None:
+        progress(1.0)
+    return beads, summary
+
+
+def apply_alignment(doc: AlignmentDocument, beads: Sequence[Bead], scores: dict[str, Any]) -> None:
+    """Install a computed alignment in the document (on the thread that owns it)."""
+    doc.set_beads(beads)
+    doc.set_scores(scores)
+    signature = scores.get("chrf_signature")
+    if signature:
+        doc.meta["chrf_signature"] = signature
+
+
+def align_document(doc: AlignmentDocument, **options: Any) -> AlignmentDocument:
+    """Align and score ``doc`` in place (synchronous convenience for the CLI and tests)."""
+    beads, scores = run_alignment(doc, **options)
+    apply_alignment(doc, beads, scores)
+    return doc
+
+
+def rescore(doc: AlignmentDocument, *, lexicon: Lexicon | None = None) -> None:
+    """Recompute bead scores, flags and the summary after manual edits."""
+    from aligner_gui.core.scoring import score_beads, summarize
+
+    lex = lexicon or get_lexicon()
+    beads = [b.copy() for b in doc.beads]
+    score_beads(doc.source, doc.target, beads, lex)
+    doc.replace_beads(0, len(doc.beads), beads)
+    doc.set_scores(summarize(doc))
