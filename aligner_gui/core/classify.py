@@ -1,0 +1,260 @@
+"""Classify English text that the translation left out.
+
+Editors of Chinese news translations routinely drop furniture of the English page:
+the headline (given separately), "MORE:" cross-links and photo captions. Those
+omissions are harmless; an omitted *content* sentence is not. The rules below look
+at the shape of the text (layout, credit lines, caption grammar, datelines), never at
+particular stories, and they err towards ``content`` so that a real omission is never
+hidden behind a harmless-looking class.
+"""
+
+from __future__ import annotations
+
+import re
+
+HEADLINE = "headline"
+MORE_LINK = "more-link"
+PHOTO_CAPTION = "photo-caption"
+CONTENT = "content"
+
+# Longest text (in words) still treated as a headline.
+HEADLINE_MAX_WORDS = 22
+HEADLINE_MAX_CHARS = 170
+
+# -- more-link -------------------------------------------------------------------------
+
+_LINK_FIRST = {"more", "read", "related", "see", "also", "watch", "listen", "click", "further"}
+_LINK_WORDS = _LINK_FIRST | {
+    "story",
+    "stories",
+    "article",
+    "articles",
+    "coverage",
+    "reading",
+    "video",
+    "videos",
+    "here",
+    "this",
+    "the",
+    "on",
+    "from",
+    "about",
+    "latest",
+    "link",
+    "links",
+    "too",
+    "next",
+    "full",
+}
+_LINK_PREFIX = re.compile(r"^\s*[\[(]?\s*([A-Za-z][A-Za-z' ]{0,40}?)\s*[\])]?\s*[:：>»|]")
+
+# -- photo captions --------------------------------------------------------------------
+
+_MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+    r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_DATE = rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
+# The caption dateline: "... in Vienna, June 23, 2020." at the very end (comma-led, with
+# the year; running news text says "on June 23" and rarely ends on a full date).
+_DATELINE_END = re.compile(rf",\s+(?:[A-Z][a-z]+day,?\s+)?{_DATE}\s*\.?\)?\s*$")
+
+_STRONG_CAPTION = [
+    # Agency credit lines: "(AP Photo/Evan Vucci)", "(Reuters photo)", "(Getty Images)".
+    re.compile(r"\((?:[A-Z][\w.&'-]*\s+){1,3}(?:Photo|PHOTO|Pool Photo)s?\s*[/)]"),
+    re.compile(r"\bPhoto(?:graph)?s?\s*(?:by|credit|courtesy)\b", re.I),
+    re.compile(r"\b(?:Getty Images|Shutterstock|Xinhua via Getty|via Getty|AFP via)\b"),
+    # Labels: "Photo: ...", "Credit: ...", "Pictured: ...".
+    re.compile(
+        r"(?:^|\(|[.!?]\s+)(?:Photo(?:graph)?|Image|Picture|Credit|Pictured|Caption|Illustration)"
+        r"\s*[:：]",
+        re.I,
+    ),
+    # "In this ... file photo", "handout photo", "undated image".
+    re.compile(
+        r"\b(?:file|handout|undated|archive|archival|pool|courtesy)\s+"
+        r"(?:photo(?:graph)?|image|picture|pic|video|still|screenshot|screen\s?grab)s?\b",
+        re.I,
+    ),
+    re.compile(r"^\s*FILE\s*[-–—:]"),
+    re.compile(
+        r"^\s*In this\b[^.]{0,80}?\b(?:photo(?:graph)?|image|picture|pic|frame|screen\s?grab|"
+        r"screenshot|still|video|handout|file)\b",
+        re.I,
+    ),
+    re.compile(r"\b(?:is|are|was|were)?\s*(?:seen|shown|pictured)\s+(?:here|above|below)\b", re.I),
+    re.compile(r"\bpictured\b", re.I),
+    re.compile(r"\((?:L|R|C|left|right|center|centre|front|top|bottom)\s*(?:-|to)?\s*(?:R|L)?\)"),
+]
+
+# Present-tense verbs typical of caption grammar ("X takes questions", "X is moored").
+_CAPTION_VERBS_SINGULAR = (
+    "addresses|answers|arrives|attends|boards|carries|casts|celebrates|chairs|cheers|"
+    "checks|claps|departs|delivers|displays|exits|gestures|greets|holds|hugs|inspects|"
+    "kneels|leaves|listens|looks|marches|meets|pauses|points|poses|prays|prepares|"
+    "presents|raises|reacts|reads|receives|rests|rides|salutes|shakes|sits|smiles|"
+    "speaks|stands|steps|takes|talks|testifies|tours|visits|votes|waits|walks|watches|"
+    "waves|wears|wipes|writes"
+)
+_CAPTION_VERBS_PLURAL = (
+    "arrive|attend|gather|gesture|line up|listen|march|pose|protest|rally|sit|stand|wait|"
+    "walk|watch|wave|cheer|pray|queue"
+)
+_CAPTION_PRESENT = re.compile(rf"\b(?:{_CAPTION_VERBS_SINGULAR}|{_CAPTION_VERBS_PLURAL})\b")
+_CAPTION_PASSIVE = re.compile(
+    r"\b(?:is|are)\s+(?:seen|shown|pictured|displayed|moored|docked|parked|anchored|"
+    r"reflected|silhouetted|illuminated|lit|surrounded|escorted|flanked|framed|projected|"
+    r"stacked|lined up|piled|visible|hoisted|towed|guarded|gathered|crowded)\b"
+)
+_CAPTION_PROGRESSIVE = re.compile(
+    r"\b(?:is|are)\s+(?!expected|going|set|due|scheduled|planning|hoping|seeking|trying)"
+    r"\w+ing\b"
+)
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|tells|according to|announced|stated|wrote|added|argued|"
+    r"warned|claimed|insisted|reported|tweeted|will|would|could|should|might|must|"
+    r"was|were|had|has|have)\b",
+    re.I,
+)
+# A sentence end inside the text (not after initials or "St.", "Mr.", "Gen." ...).
+_SENTENCE_BREAK = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?]\s+[A-Z\"“]")
+_QUOTES = re.compile(r"[\"“”]")
+# A place trailer: "... in Vienna.", "... near Kronstadt, Russia." (Capitalised words).
+_PLACE_END = re.compile(
+    r"\b(?:in|near|at|outside|inside|off|over|of|from)\s+(?:the\s+)?[A-Z][\w.'-]*"
+    r"(?:\s+[A-Z][\w.'-]*)*(?:,\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)*\s*\.?\s*$"
+)
+
+# -- headline --------------------------------------------------------------------------
+
+_FINAL_PUNCT = re.compile(r"[.。;；:：…]\W*$")
+_SMALL_WORDS = {
+    "a",
+    "an",
+    "and",
+    "as",
+    "at",
+    "but",
+    "by",
+    "for",
+    "from",
+    "in",
+    "into",
+    "nor",
+    "of",
+    "off",
+    "on",
+    "or",
+    "over",
+    "per",
+    "so",
+    "than",
+    "the",
+    "to",
+    "up",
+    "vs",
+    "via",
+    "with",
+    "yet",
+}
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def is_more_link(text: str) -> bool:
+    """ "MORE: …", "READ MORE: …", "RELATED: …", "SEE ALSO: …", "WATCH: …"."""
+    match = _LINK_PREFIX.match(text)
+    if not match:
+        return False
+    rest = text[match.end() :].strip()
+    if not rest:
+        return False
+    words = match.group(1).lower().replace("'", "").split()
+    if not words or len(words) > 4 or words[0] not in _LINK_FIRST:
+        return False
+    if all(w in _LINK_WORDS for w in words):
+        return True
+    # "MORE FROM ABC NEWS:" - an upper-case label of a few words.
+    return match.group(1).isupper() and words[0] in {"more", "read", "related", "watch"}
+
+
+def _title_case_share(words: list[str]) -> float:
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if not content:
+        return 0.0
+    return sum(1 for w in content if w[0].isupper()) / len(content)
+
+
+def is_headline(text: str, *, is_first_paragraph: bool, is_whole_paragraph: bool = True) -> bool:
+    """A short, unpunctuated title line at the top of the document."""
+    stripped = text.strip()
+    if not is_first_paragraph or not is_whole_paragraph or not stripped:
+        return False
+    words = _words(stripped)
+    if not words or len(words) > HEADLINE_MAX_WORDS or len(stripped) > HEADLINE_MAX_CHARS:
+        return False
+    if _FINAL_PUNCT.search(stripped):
+        return False
+    # Several sentences are not a title.
+    if re.search(r"[a-z]{2}[.!?]\s+[A-Z]", stripped):
+        return False
+    if _title_case_share(words) >= 0.6:
+        return True
+    # Sentence-case headline: a short clause with no sentence-final punctuation.
+    return len(words) <= 16 and stripped[0].isupper()
+
+
+def is_photo_caption(text: str, *, is_whole_paragraph: bool = True) -> bool:
+    """Credit lines and caption grammar: present-tense description plus place/date trailer."""
+    stripped = text.strip()
+    if not stripped:
+        return False
+    if any(p.search(stripped) for p in _STRONG_CAPTION):
+        return True
+    if not is_whole_paragraph:
+        return False
+    # Captions are one sentence without quotations or reported speech.
+    if _QUOTES.search(stripped) or _REPORTING.search(stripped):
+        return False
+    if _SENTENCE_BREAK.search(stripped):
+        return False
+    if _DATELINE_END.search(stripped):
+        return bool(
+            _CAPTION_PRESENT.search(stripped)
+            or _CAPTION_PASSIVE.search(stripped)
+            or _CAPTION_PROGRESSIVE.search(stripped)
+        )
+    # No date: a present-tense passive of depiction ("is moored near", "are seen at")
+    # ending on a place, in one short sentence.
+    return (
+        bool(_CAPTION_PASSIVE.search(stripped) and _PLACE_END.search(stripped))
+        and len(_words(stripped)) <= 40
+    )
+
+
+def classify_unaligned(
+    text: str,
+    *,
+    paragraph_index: int = -1,
+    is_whole_paragraph: bool = False,
+    is_first_paragraph: bool | None = None,
+) -> str:
+    """Class of unaligned English text: one of model.OMISSION_CLASSES.
+
+    ``is_first_paragraph`` defaults to ``paragraph_index == 0``. Pass the whole
+    paragraph's text when the whole paragraph is unaligned: the rules for headlines and
+    captions only fire on whole paragraphs (a sentence dropped from a paragraph is
+    content), except for unmistakable credit lines.
+    """
+    if is_first_paragraph is None:
+        is_first_paragraph = paragraph_index == 0
+    if is_more_link(text):
+        return MORE_LINK
+    if is_headline(text, is_first_paragraph=is_first_paragraph, is_whole_paragraph=is_whole_paragraph):
+        return HEADLINE
+    if is_photo_caption(text, is_whole_paragraph=is_whole_paragraph):
+        return PHOTO_CAPTION
+    return CONTENT

@@ -1,0 +1,172 @@
+"""Classes of unaligned English: headline, more-link, photo-caption, else content."""
+
+from __future__ import annotations
+
+import pytest
+
+from aligner_gui.core.classify import classify_unaligned
+from aligner_gui.core.model import OMISSION_CLASSES
+
+
+def whole(text: str, paragraph: int = 5) -> str:
+    return classify_unaligned(
+        text,
+        paragraph_index=paragraph,
+        is_whole_paragraph=True,
+        is_first_paragraph=paragraph == 0,
+    )
+
+
+# -- the seed's four dropped paragraphs ----------------------------------------------------
+
+
+def test_seed_headline():
+    text = "US, Russia move closer to deal to extend last nuclear arms control pact"
+    assert whole(text, 0) == "headline"
+    # The same line anywhere else in the document is not a headline.
+    assert whole(text, 7) == "content"
+
+
+def test_seed_more_links():
+    assert (
+        whole(
+            "MORE: Lawmakers, experts warn of potential arms race as New START Treaty "
+            "expires in less than a year"
+        )
+        == "more-link"
+    )
+    assert whole("MORE: Russia's new cruise missile has crashed in testing: US") == "more-link"
+
+
+def test_seed_photo_captions():
+    assert (
+        whole(
+            "In this on July 29, 2017 file photo, the Russian nuclear submarine Dmitry Donskoy "
+            "is moored near Kronstadt, a seaport town located west of St. Petersburg, Russia."
+        )
+        == "photo-caption"
+    )
+    assert (
+        whole(
+            "Marshal Billingslea, President Trump's special envoy for arms control takes "
+            "questions during a news conference in Vienna, June 23, 2020."
+        )
+        == "photo-caption"
+    )
+
+
+def test_result_is_always_a_known_class():
+    for text in ["", "   ", "MORE:", "x", "In this", "Photo"]:
+        assert whole(text) in OMISSION_CLASSES
+        assert whole(text, 0) in OMISSION_CLASSES
+
+
+# -- general rules, with strings other than the seed's --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "more: Why the New START treaty matters",
+        "READ MORE: China rejects talks on nuclear arms limits",
+        "Read more: Pentagon tests new missile",
+        "RELATED: Senate passes defense bill",
+        "Related Coverage: What we know about the summit",
+        "SEE ALSO: The week in pictures",
+        "WATCH: President speaks at the United Nations",
+        "MORE FROM ABC NEWS: Inside the race for a vaccine",
+    ],
+)
+def test_more_links(text):
+    assert whole(text) == "more-link"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump Says He Will Meet Putin Before Election",
+        "Fed holds rates steady as inflation cools",
+        "China's exports surge 9.9% in September",
+        "Will the U.S. and Russia Extend New START?",
+    ],
+)
+def test_headlines(text):
+    assert whole(text, 0) == "headline"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FILE - Russian President Vladimir Putin attends a meeting in Moscow.",
+        "President Joe Biden speaks at the White House. (AP Photo/Evan Vucci)",
+        "Photo: Protesters outside the parliament building",
+        "Credit: Reuters",
+        "Secretary of State Mike Pompeo, pictured, in Brussels last year.",
+        "An undated handout photo of the missile launch released by the ministry.",
+        "The prime minister, seen here at a summit in Brussels, has faced criticism.",
+        "German Chancellor Angela Merkel arrives for an EU summit in Brussels, Oct. 15, 2020.",
+        "Demonstrators gather outside the White House in Washington, June 1, 2020.",
+        "A U.S. Navy destroyer is anchored off the coast of Bahrain, Manama.",
+        "Workers are seen at a construction site in Beijing, Sept. 3, 2019.",
+    ],
+)
+def test_photo_captions(text):
+    assert whole(text) == "photo-caption"
+
+
+# Ordinary news sentences, many with dates, places, present tense and "said": content.
+CONTENT = [
+    "The 2010 treaty limits each side to 1,550 deployed strategic nuclear warheads.",
+    "The treaty expires in February 2021 unless both sides agree to extend it.",
+    'Russia is willing to freeze its arsenal for one year, the Foreign Ministry said Tuesday.',
+    "The talks began in Vienna on June 22, and officials said they were constructive.",
+    "Officials said the meeting took place in Geneva on Oct. 5, 2020.",
+    '"We are ready to meet immediately," the spokesperson said in a statement.',
+    "Trump has long played up his ability to negotiate deals with foreign leaders.",
+    "The Pentagon said on Monday it had tested a new intermediate-range missile.",
+    "China has repeatedly rejected calls to join trilateral arms control talks.",
+    "Russia's economy shrank 3.6% in the second quarter, the statistics agency said.",
+    "Putin, who has led Russia for two decades, said last week that he was open to talks.",
+    "The agreement was signed in Prague on April 8, 2010, by Obama and Medvedev.",
+    "Negotiators are expected to meet again in Helsinki, Finland.",
+    "The U.S. withdrew from the Open Skies Treaty in November 2020.",
+    "Analysts warn that without the treaty there would be no limits on either arsenal.",
+    "Moscow says the proposal is a non-starter, according to state media.",
+    "Both sides still disagree over how to verify a freeze on warheads.",
+    "The Senate ratified the treaty in December 2010 by a vote of 71 to 26.",
+    "The State Department did not immediately respond to a request for comment.",
+    "He takes office on Jan. 20, and his first priority will be the pandemic.",
+    "A disagreement over verification is pretty significant, Acton said in a tweet.",
+    "The ministry is preparing a formal response, officials told reporters in Moscow.",
+    "The election is on Nov. 3, less than two weeks away.",
+    "Russia and the United States hold about 90% of the world's nuclear warheads.",
+    "More than 100 people were killed in the attack, local officials said.",
+    "Read the full statement on the ministry's website, the spokesperson said.",
+]
+
+
+@pytest.mark.parametrize("text", CONTENT)
+def test_ordinary_sentences_are_content(text):
+    assert whole(text) == "content"
+    assert whole(text, 0) in ("content",)  # full sentences are not headlines either
+    assert (
+        classify_unaligned(text, paragraph_index=3, is_whole_paragraph=False, is_first_paragraph=False)
+        == "content"
+    )
+
+
+def test_partial_paragraph_needs_unmistakable_caption_markers():
+    text = "German Chancellor Angela Merkel arrives for an EU summit in Brussels, Oct. 15, 2020."
+    # One sentence dropped from inside a paragraph: grammar alone is not enough.
+    assert classify_unaligned(text, paragraph_index=4, is_whole_paragraph=False) == "content"
+    # A credit line is.
+    credited = "Merkel arrives in Brussels. (AP Photo/Virginia Mayo)"
+    assert classify_unaligned(credited, paragraph_index=4, is_whole_paragraph=False) == (
+        "photo-caption"
+    )
+
+
+def test_first_paragraph_default_from_index():
+    text = "US, Russia move closer to deal to extend last nuclear arms control pact"
+    assert classify_unaligned(text, paragraph_index=0, is_whole_paragraph=True) == "headline"
+    assert classify_unaligned(text, paragraph_index=1, is_whole_paragraph=True) == "content"
