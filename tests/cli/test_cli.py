@@ -1,0 +1,150 @@
+"""The `aligner` command as a user runs it: real files in, project files out, clean errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from pathlib import Path
+
+import pytest
+
+from aligner_gui.cli import main
+from aligner_gui.io.project import load_project
+
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_730210bb8f392e85.txt"
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "aligner_gui.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.fixture(scope="module")
+def seed_project(tmp_path_factory):
+    out = tmp_path_factory.mktemp("cli") / "seed.json"
+    assert main(["align", str(SEED), "-o", str(out), "-q"]) == 0
+    return out
+
+
+def test_version_and_help():
+    done = run("--version")
+    assert done.returncode == 0 and done.stdout.startswith("aligner ")
+    done = run("--help")
+    assert done.returncode == 0
+    for command in ("align", "validate", "score", "export", "import"):
+        assert command in done.stdout
+
+
+def test_align_seed_end_to_end(seed_project):
+    doc = load_project(seed_project)
+    doc.check()
+    assert doc.source.lang == "en" and doc.target.lang == "zh"
+    assert doc.source.paragraph_count() == 18 and doc.target.paragraph_count() == 14
+    assert all(0.0 <= b.score <= 1.0 for b in doc.beads)
+    data = json.loads(seed_project.read_text(encoding="utf-8"))
+    assert data["meta"]["chrf_signature"].startswith("nrefs:")
+    assert "omissions_by_class" in data["scores"]
+
+
+def test_align_prints_summary_line(tmp_path, seed_path):
+    out = tmp_path / "o.json"
+    done = run("align", str(seed_path), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert "beads" in done.stderr and "Traceback" not in done.stderr
+    assert out.is_file()
+
+
+def test_two_files_in_either_order(tmp_path, seed_path):
+    lines = seed_path.read_text(encoding="utf-8").splitlines()
+    zh = [line for line in lines if any("\u4e00" <= ch <= "\u9fff" for ch in line)]
+    en = [line for line in lines if line not in zh]
+    (tmp_path / "a.txt").write_text("\n".join(en), encoding="utf-8")
+    (tmp_path / "b.txt").write_text("\n".join(zh), encoding="gb18030")
+    for order in (("a.txt", "b.txt"), ("b.txt", "a.txt")):
+        out = tmp_path / "o.json"
+        assert main(["align", *(str(tmp_path / p) for p in order), "-o", str(out), "-q"]) == 0
+        doc = load_project(out)
+        assert (doc.source.lang, doc.target.lang) == ("en", "zh")
+        assert doc.target.paragraph_count() == 14
+
+
+def _assert_clean_failure(capsys, code: int) -> str:
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("aligner: error: ")
+    assert err.count("\n") == 1 and "Traceback" not in err
+    return err
+
+
+@pytest.mark.parametrize(
+    ("content", "needle"),
+    [
+        (None, "no such file"),
+        (b"", "empty"),
+        (b"\x00\x01\x02\x03binary\x00" * 50, "binary"),
+        ("Only English here. Nothing else.".encode(), "one language"),
+    ],
+)
+def test_bad_input_is_one_line_exit_2(tmp_path, capsys, content, needle):
+    path = tmp_path / "in.txt"
+    if content is not None:
+        path.write_bytes(content)
+    out = tmp_path / "out.json"
+    out.write_text("precious", encoding="utf-8")
+    err = _assert_clean_failure(capsys, main(["align", str(path), "-o", str(out)]))
+    assert needle in err.lower()
+    assert out.read_text(encoding="utf-8") == "precious"
+
+
+def test_unwritable_output_path(tmp_path, capsys, seed_path):
+    code = main(["align", str(seed_path), "-o", str(tmp_path / "missing" / "o.json")])
+    assert "does not exist" in _assert_clean_failure(capsys, code)
+
+
+def test_validate(tmp_path, capsys, seed_project):
+    assert main(["validate", str(seed_project)]) == 0
+    assert "valid aligner-gui project" in capsys.readouterr().out
+    bad = tmp_path / "bad.json"
+    bad.write_text("{oops", encoding="utf-8")
+    assert "not valid JSON" in _assert_clean_failure(capsys, main(["validate", str(bad)]))
+    other = tmp_path / "other.json"
+    other.write_text('{"format": "something-else", "version": 1}', encoding="utf-8")
+    assert "not an aligner-gui project" in _assert_clean_failure(
+        capsys, main(["validate", str(other)])
+    )
+
+
+def test_usage_error_is_exit_2():
+    done = run("align")
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1
+
+
+def test_export_beads(tmp_path, seed_project):
+    out = tmp_path / "seed.beads"
+    assert main(["export", str(seed_project), "--format", "beads", "-o", str(out)]) == 0
+    doc = load_project(seed_project)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(doc.beads)
+    first = doc.beads[0]
+    assert lines[0] == f"[{','.join(map(str, first.source))}]:[{','.join(map(str, first.target))}]"
+
+
+def test_score_with_reference(tmp_path, capsys, seed_project):
+    doc = load_project(seed_project)
+    ref = tmp_path / "ref.txt"
+    ref.write_text("\n".join(s.text for s in doc.target.sentences), encoding="utf-8")
+    assert main(["score", str(seed_project), "--reference", str(ref), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    reference = result["reference"]
+    # The translation scored against itself is perfect.
+    assert reference["chrf"] == pytest.approx(100.0)
+    assert reference["bleu"] == pytest.approx(100.0)
+    assert reference["ter"] == pytest.approx(0.0)
