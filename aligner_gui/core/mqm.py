@@ -1,0 +1,323 @@
+"""MQM error categories, severity weights and document scores (Qt-free).
+
+The default weights are those of the WMT human evaluations (Freitag et al. 2021):
+Minor 1, Major 5, Neutral 0, minor Fluency/Punctuation 0.1, Non-translation 25 and
+Source errors 0. WMT did not use Critical; 10 follows common MQM scorecards. Scores
+are penalties (lower is better), reported per segment (bead) and per 1,000 source words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from aligner_gui.core.model import (
+    FLAG_ADDITION,
+    FLAG_LOW_SCORE,
+    FLAG_NUMBER_MISMATCH,
+    FLAG_OMISSION,
+    OMISSION_CLASSES,
+    SEVERITIES,
+    AlignmentDocument,
+    Annotation,
+)
+
+# (category path, annotation type it implies, side it is usually marked on)
+CATEGORIES: tuple[tuple[str, str, str], ...] = (
+    ("Accuracy/Mistranslation", "mistranslation", "target"),
+    ("Accuracy/Omission", "omission", "source"),
+    ("Accuracy/Addition", "addition", "target"),
+    ("Accuracy/Untranslated", "untranslated", "target"),
+    ("Fluency/Grammar", "grammar", "target"),
+    ("Fluency/Punctuation", "punctuation", "target"),
+    ("Fluency/Spelling", "spelling", "target"),
+    ("Fluency/Inconsistency", "inconsistency", "target"),
+    ("Terminology", "terminology", "target"),
+    ("Style", "style", "target"),
+    ("Locale convention", "locale-convention", "target"),
+    ("Source error", "source-error", "source"),
+    ("Non-translation", "non-translation", "target"),
+    ("Other", "other", "target"),
+)
+CATEGORY_NAMES: tuple[str, ...] = tuple(c[0] for c in CATEGORIES)
+TYPE_OF_CATEGORY: dict[str, str] = {c[0]: c[1] for c in CATEGORIES}
+CATEGORY_OF_TYPE: dict[str, str] = {c[1]: c[0] for c in CATEGORIES}
+SIDE_OF_CATEGORY: dict[str, str] = {c[0]: c[2] for c in CATEGORIES}
+
+TAGS = ("headline", "more-link", "photo-caption", "content", "number", "name", "date")
+
+
+@dataclass(frozen=True)
+class MqmWeights:
+    """Penalty points per error; configurable (the settings store them as a dict)."""
+
+    neutral: float = 0.0
+    minor: float = 1.0
+    major: float = 5.0
+    critical: float = 10.0
+    minor_punctuation: float = 0.1
+    non_translation: float = 25.0
+    source_error: float = 0.0
+
+    def weight(self, annotation: Annotation) -> float:
+        category = annotation.category.strip().lower()
+        if category.startswith("non-translation"):
+            return self.non_translation
+        if category.startswith("source error"):
+            return self.source_error
+        severity = annotation.severity
+        if severity == "minor" and category == "fluency/punctuation":
+            return self.minor_punctuation
+        return float(getattr(self, severity)) if severity in SEVERITIES else self.major
+
+    def to_dict(self) -> dict[str, float]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any] | None) -> MqmWeights:
+        """Build from a possibly partial or stale mapping; unknown keys are ignored."""
+        if not data:
+            return cls()
+        known = {f.name for f in fields(cls)}
+        values: dict[str, float] = {}
+        for key, value in data.items():
+            if key in known:
+                try:
+                    values[key] = float(value)
+                except (TypeError, ValueError):
+                    continue
+        return cls(**values)
+
+
+WMT_WEIGHTS = MqmWeights()
+
+
+@dataclass
+class MqmScore:
+    errors: int = 0
+    total: float = 0.0
+    segments: int = 0
+    source_words: int = 0
+    per_segment: float = 0.0  # mean penalty per segment
+    per_1000_words: float = 0.0
+    by_category: dict[str, float] = field(default_factory=dict)
+    by_severity: dict[str, int] = field(default_factory=dict)
+    segment_penalties: dict[int, float] = field(default_factory=dict)
+
+
+_EN_WORD = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def count_words(text: str, lang: str = "en") -> int:
+    """Source words: alphanumeric tokens for English; characters for Chinese."""
+    if lang == "zh":
+        return len(_CJK.findall(text)) + len(_EN_WORD.findall(_CJK.sub(" ", text)))
+    return len(_EN_WORD.findall(text))
+
+
+def segment_of(doc: AlignmentDocument, annotation: Annotation) -> int | None:
+    """Index of the bead whose span on the annotation's side holds its start, if any."""
+    side = doc.side(annotation.side)
+    sentences = side.sentences
+    if not sentences or not doc.beads:
+        return None
+    lo, hi = 0, len(sentences)
+    while lo < hi:  # last sentence starting at or before the annotation
+        mid = (lo + hi) // 2
+        if sentences[mid].start <= annotation.start:
+            lo = mid + 1
+        else:
+            hi = mid
+    sentence = max(0, lo - 1)
+    try:
+        return doc.bead_of_sentence(annotation.side, sentence)
+    except ValueError:
+        return None
+
+
+def score_annotations(
+    annotations: Iterable[Annotation],
+    *,
+    segments: int,
+    source_words: int,
+    weights: MqmWeights = WMT_WEIGHTS,
+    segment_index: Sequence[int | None] | None = None,
+) -> MqmScore:
+    score = MqmScore(segments=segments, source_words=source_words)
+    for k, annotation in enumerate(annotations):
+        penalty = weights.weight(annotation)
+        score.errors += 1
+        score.total += penalty
+        top = annotation.category.split("/", 1)[0] or "Other"
+        score.by_category[top] = score.by_category.get(top, 0.0) + penalty
+        score.by_severity[annotation.severity] = score.by_severity.get(annotation.severity, 0) + 1
+        if segment_index is not None and segment_index[k] is not None:
+            seg = int(segment_index[k])  # type: ignore[arg-type]
+            score.segment_penalties[seg] = score.segment_penalties.get(seg, 0.0) + penalty
+    score.per_segment = score.total / segments if segments else 0.0
+    score.per_1000_words = score.total * 1000.0 / source_words if source_words else 0.0
+    return score
+
+
+def score_document(doc: AlignmentDocument, weights: MqmWeights = WMT_WEIGHTS) -> MqmScore:
+    """MQM penalty of the document's annotations; segments are the beads."""
+    segments = len(doc.beads) or len(doc.source.sentences)
+    words = count_words(doc.source.text, doc.source.lang)
+    index = [segment_of(doc, a) for a in doc.annotations]
+    return score_annotations(
+        doc.annotations,
+        segments=segments,
+        source_words=words,
+        weights=weights,
+        segment_index=index,
+    )
+
+
+# -- review figures and suggestions ----------------------------------------------------
+
+
+@dataclass
+class ReviewFigures:
+    """What the scores panel shows besides MQM: coverage and unaligned text by class."""
+
+    beads: int = 0
+    source_sentences: int = 0
+    aligned_source: int = 0
+    target_sentences: int = 0
+    aligned_target: int = 0
+    omissions: dict[str, int] = field(default_factory=dict)
+    additions: int = 0
+    mean_score: float | None = None
+    confirmed: int = 0
+
+    @property
+    def source_coverage(self) -> float:
+        return self.aligned_source / self.source_sentences if self.source_sentences else 0.0
+
+    @property
+    def target_coverage(self) -> float:
+        return self.aligned_target / self.target_sentences if self.target_sentences else 0.0
+
+
+def review_figures(doc: AlignmentDocument) -> ReviewFigures:
+    figures = ReviewFigures(
+        beads=len(doc.beads),
+        source_sentences=len(doc.source.sentences),
+        target_sentences=len(doc.target.sentences),
+    )
+    scores: list[float] = []
+    for bead in doc.beads:
+        if bead.source and bead.target:
+            figures.aligned_source += len(bead.source)
+            figures.aligned_target += len(bead.target)
+        elif bead.source:
+            cls = omission_class(bead.flags)
+            figures.omissions[cls] = figures.omissions.get(cls, 0) + len(bead.source)
+        else:
+            figures.additions += len(bead.target)
+        if bead.score is not None and bead.source and bead.target:
+            scores.append(float(bead.score))
+        if bead.status == "confirmed":
+            figures.confirmed += 1
+    figures.mean_score = sum(scores) / len(scores) if scores else None
+    return figures
+
+
+def omission_class(flags: Iterable[str]) -> str:
+    for flag in flags:
+        if flag in OMISSION_CLASSES:
+            return flag
+    return "content"
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """An engine flag offered to the editor as a ready-made annotation."""
+
+    bead: int
+    flag: str
+    annotation: Annotation
+
+
+# Severity proposed for omitted text of each class: a missing "MORE:" link or photo
+# caption is usual in news translation and rarely an error.
+_OMISSION_SEVERITY = {"content": "major", "headline": "minor", "photo-caption": "minor",
+                      "more-link": "neutral"}
+
+
+def suggestion_for(doc: AlignmentDocument, index: int, flag: str) -> Annotation | None:
+    bead = doc.beads[index]
+    if flag in (FLAG_OMISSION, *OMISSION_CLASSES) and bead.source and not bead.target:
+        cls = omission_class(bead.flags)
+        side, type_, category, severity = "source", "omission", "Accuracy/Omission", \
+            _OMISSION_SEVERITY.get(cls, "major")
+        tags = [cls]
+    elif flag == FLAG_ADDITION and bead.target and not bead.source:
+        side, type_, category, severity, tags = "target", "addition", "Accuracy/Addition", \
+            "major", []
+    elif flag == FLAG_NUMBER_MISMATCH and bead.target:
+        side, type_, category, severity, tags = "target", "mistranslation", \
+            "Accuracy/Mistranslation", "major", ["number"]
+    elif flag == FLAG_LOW_SCORE and bead.target:
+        side, type_, category, severity, tags = "target", "mistranslation", \
+            "Accuracy/Mistranslation", "minor", []
+    else:
+        return None
+    span = doc.bead_span(index, side)
+    if span is None:
+        return None
+    start, end = span
+    return Annotation(
+        type=type_,
+        side=side,
+        start=start,
+        end=end,
+        text=doc.side(side).text[start:end],
+        category=category,
+        severity=severity,
+        comment="",
+        tags=tags,
+        extra={"suggested_by": flag},
+    )
+
+
+REVIEWED_KEY = "reviewed_flags"
+
+
+def suggestions(doc: AlignmentDocument) -> list[Suggestion]:
+    """Open suggestions: flags not yet reviewed and not covered by an annotation of the same type.
+
+    A flag is reviewed once accepted or dismissed (recorded in the bead's details);
+    the coverage test keeps accepted suggestions hidden after a re-alignment.
+    """
+    covered: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for annotation in doc.annotations:
+        covered.setdefault((annotation.side, annotation.type), []).append(
+            (annotation.start, annotation.end)
+        )
+    out: list[Suggestion] = []
+    for index, bead in enumerate(doc.beads):
+        if not bead.flags:
+            continue
+        reviewed = set(bead.details.get(REVIEWED_KEY, ()))
+        seen_omission = False
+        for flag in bead.flags:
+            if flag in reviewed:
+                continue
+            if flag in OMISSION_CLASSES or flag == FLAG_OMISSION:
+                if seen_omission:
+                    continue
+                seen_omission = True
+                if FLAG_OMISSION in reviewed or any(c in reviewed for c in OMISSION_CLASSES):
+                    continue
+            annotation = suggestion_for(doc, index, flag)
+            if annotation is None:
+                continue
+            spans = covered.get((annotation.side, annotation.type), ())
+            if any(s < annotation.end and annotation.start < e for s, e in spans):
+                continue
+            out.append(Suggestion(index, flag, annotation))
+    return out
