@@ -17,6 +17,7 @@ from typing import Any
 import jsonschema
 
 from aligner_gui import __version__
+from aligner_gui.core.anchoring import context_of, reanchor
 from aligner_gui.core.model import (
     AlignmentDocument,
     Annotation,
@@ -37,6 +38,8 @@ MAX_PROJECT_BYTES = 200 * 1024 * 1024
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 MIGRATIONS: dict[int, Migration] = {}
 
+# Annotation extras that describe this session only and are not saved.
+_TRANSIENT_EXTRA = ("reanchored",)
 _ANNOTATION_FIELDS = ("id", "type", "side", "start", "end", "text", "category", "severity",
                       "comment", "correction", "tags")
 
@@ -79,10 +82,13 @@ def _bead_to_dict(bead: Bead) -> dict[str, Any]:
     return data
 
 
-def _annotation_to_dict(annotation: Annotation) -> dict[str, Any]:
+def _annotation_to_dict(annotation: Annotation, side_text: str) -> dict[str, Any]:
     data = {name: getattr(annotation, name) for name in _ANNOTATION_FIELDS}
     data["tags"] = list(annotation.tags)
-    data.update(annotation.extra)
+    data.update({k: v for k, v in annotation.extra.items() if k not in _TRANSIENT_EXTRA})
+    if not annotation.extra.get("orphan"):
+        # Stored so the annotation can find its words again if the text is edited outside.
+        data["context"] = context_of(side_text, annotation.start, annotation.end)
     return data
 
 
@@ -96,7 +102,9 @@ def to_dict(doc: AlignmentDocument) -> dict[str, Any]:
         "source": _side_to_dict(doc.source),
         "target": _side_to_dict(doc.target),
         "beads": [_bead_to_dict(b) for b in doc.beads],
-        "annotations": [_annotation_to_dict(a) for a in doc.annotations],
+        "annotations": [
+            _annotation_to_dict(a, doc.side(a.side).text) for a in doc.annotations
+        ],
         "scores": doc.scores,
         "meta": meta,
     }
@@ -157,14 +165,22 @@ def from_dict(data: Any, *, name: str = "project") -> AlignmentDocument:
         doc.check()
     except DocumentError as error:
         raise ProjectFormatError(f"{name}: {error}") from None
-    for k, annotation in enumerate(doc.annotations):
-        side = doc.side(annotation.side)
-        if not annotation.start <= annotation.end <= len(side.text):
-            raise ProjectFormatError(
-                f"{name}: annotations[{k}]: offsets {annotation.start}-{annotation.end} "
-                f"outside the {annotation.side} text ({len(side.text)} characters)"
-            )
+    for annotation in doc.annotations:
+        _reanchor(annotation, doc.side(annotation.side).text)
     return doc
+
+
+def _reanchor(annotation: Annotation, text: str) -> None:
+    """Re-attach an annotation whose offsets no longer match its text, or mark it an orphan."""
+    place = reanchor(annotation, text)
+    annotation.extra.pop("orphan", None)
+    if place.orphan:
+        annotation.extra["orphan"] = True
+        annotation.start = min(annotation.start, len(text))
+        annotation.end = min(max(annotation.end, annotation.start), len(text))
+    elif place.moved:
+        annotation.start, annotation.end = place.start, place.end
+        annotation.extra["reanchored"] = True
 
 
 # -- versions and validation -----------------------------------------------------------
