@@ -1,0 +1,295 @@
+"""Reading input texts: encoding detection, language detection, bilingual splitting.
+
+The encoding is decided from the bytes alone (byte-order mark, then strict UTF-8, then
+GB18030 checked for plausibility), never from the file name. Every failure is an
+:class:`InputError` with a one-line message naming the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from aligner_gui.core.errors import InputError
+from aligner_gui.core.model import Side
+from aligner_gui.core.segment import is_hard_wrapped, segment
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+_MAX_LABEL = "50 MB"
+
+# Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
+)
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_HAN_RUN = re.compile(f"[{_HAN}]+")
+_LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+# One Han character carries about as much text as two Latin letters.
+_HAN_WEIGHT = 2.0
+# In a split, more than this share of lines in the other script means the text is no
+# Chinese block plus English block (e.g. alternating lines).
+_MAX_STRAY_SHARE = 1 / 3
+# A real translation is far more than a tenth the size of its original (weighted counts).
+_MIN_BLOCK_RATIO = 0.1
+_NEWLINES = re.compile(r"\r\n?")
+
+
+def read_text(path: str | Path) -> str:
+    """The decoded text of ``path`` with line ends normalised to LF and any BOM removed."""
+    path = Path(path)
+    data = _read_bytes(path)
+    text = _decode(path, data)
+    if "\x00" in text:
+        raise InputError(f"{path}: contains NUL bytes; this looks like a binary file, not text")
+    text = _NEWLINES.sub("\n", text)
+    if not text.strip():
+        raise InputError(f"{path}: the file is empty")
+    return text
+
+
+def detect_lang(text: str) -> str:
+    """"zh" or "en", by the weighted share of Han characters against Latin letters."""
+    han, latin = _script_counts(text)
+    if not han and not latin:
+        raise InputError("the text has neither Chinese nor English in it")
+    return "zh" if han * _HAN_WEIGHT >= latin else "en"
+
+
+def split_bilingual(text: str) -> tuple[str, str]:
+    """Split a Chinese block and an English block (either order) into (zh_text, en_text).
+
+    Each line leans Chinese or English by its script counts; the split point is the one
+    that best separates the leanings, so a stray "(New START)" line inside the Chinese,
+    or a Chinese title inside the English, does not move it. Leading and trailing blank
+    lines of each block are dropped; blank lines inside a block are kept.
+    """
+    lines = _NEWLINES.sub("\n", text).split("\n")
+    leaning = [_line_leaning(line) for line in lines]
+    if not any(v > 0 for v in leaning):
+        raise InputError("no Chinese text found (one language only)")
+    if not any(v < 0 for v in leaning):
+        raise InputError("no English text found (one language only)")
+    # fit[k]: how well "Chinese before line k, English from line k" separates the leanings;
+    # -fit[k] is the same for English first.
+    prefix = [0.0]
+    for v in leaning:
+        prefix.append(prefix[-1] + v)
+    fit = [2 * p - prefix[-1] for p in prefix]
+    zh_first = max(range(len(fit)), key=fit.__getitem__)
+    en_first = min(range(len(fit)), key=fit.__getitem__)
+    if fit[zh_first] >= -fit[en_first]:
+        zh_lines, en_lines = lines[:zh_first], lines[zh_first:]
+    else:
+        en_lines, zh_lines = lines[:en_first], lines[en_first:]
+    _check_blocks(zh_lines, en_lines)
+    zh_text, en_text = _block(zh_lines), _block(en_lines)
+    return zh_text, en_text
+
+
+def load_sides(
+    paths: Sequence[str | Path], *, presplit: bool = False, source_lang: str = "en"
+) -> tuple[Side, Side]:
+    """Read one bilingual file or two monolingual files (either order) into (source, target).
+
+    The source side has ``lang=source_lang`` and role "original"; the target is the other
+    language with role "translation".
+    """
+    if source_lang not in ("en", "zh"):
+        raise InputError(f"unknown source language {source_lang!r} (expected 'en' or 'zh')")
+    paths = [Path(p) for p in paths]
+    if len(paths) == 1:
+        texts = _split_file(paths[0])
+    elif len(paths) == 2:
+        texts = _pair(paths[0], paths[1])
+    else:
+        raise InputError(f"expected one bilingual file or two files, got {len(paths)}")
+    target_lang = "zh" if source_lang == "en" else "en"
+    sides = []
+    for lang, role in ((source_lang, "original"), (target_lang, "translation")):
+        text = _shape(texts[lang], lang, presplit)
+        sides.append(Side(lang, role, text, segment(text, lang, presplit)))
+    return sides[0], sides[1]
+
+
+# -- reading -------------------------------------------------------------------------
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        if path.is_dir():
+            raise InputError(f"{path}: is a directory, not a text file")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(
+                f"{path}: the file is {size / 1024 / 1024:.1f} MB, over the {_MAX_LABEL} limit"
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
+    if not data:
+        raise InputError(f"{path}: the file is empty")
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(f"{path}: the file is over the {_MAX_LABEL} limit")
+    return data
+
+
+def _decode(path: Path, data: bytes) -> str:
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(codec)
+            except UnicodeDecodeError as error:
+                raise InputError(
+                    f"{path}: starts with a {name} byte-order mark but is not valid {name} "
+                    f"(byte {error.start + len(bom)})"
+                ) from None
+    if b"\x00" in data:
+        raise InputError(
+            f"{path}: contains NUL bytes; this looks like a binary file "
+            "(or UTF-16 without a byte-order mark), not text"
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    if text is None or not _plausible_chinese(text):
+        raise InputError(
+            f"{path}: unknown encoding: not UTF-8, UTF-16 with a byte-order mark, or GB18030/GBK"
+        )
+    return text
+
+
+def _plausible_chinese(text: str) -> bool:
+    """GB18030 decodes most byte soup; real Chinese is almost all GB2312 characters.
+
+    Control characters, private-use characters and a low share of GB2312 characters among
+    the non-ASCII ones (as from Latin-1 or Big5 bytes read as GB18030) are implausible.
+    """
+    counts = Counter(text)
+    non_ascii = bad = common = 0
+    for ch, n in counts.items():
+        code = ord(ch)
+        if code < 0x80:
+            if code < 0x20 and ch not in "\t\n\r\f\v":
+                bad += n
+            continue
+        non_ascii += n
+        if 0xE000 <= code <= 0xF8FF or 0x80 <= code < 0xA0:
+            bad += n
+            continue
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        common += n
+    return bad * 1000 <= len(text) and common >= 0.8 * non_ascii
+
+
+# -- languages -------------------------------------------------------------------------
+
+
+def _script_counts(text: str) -> tuple[int, int]:
+    han = sum(len(run) for run in _HAN_RUN.findall(text))
+    latin = sum(len(run) for run in _LATIN_RUN.findall(text))
+    return han, latin
+
+
+def _line_leaning(line: str) -> float:
+    """+1 for a Chinese line, -1 for an English one, in between for mixed; 0 for neither."""
+    han, latin = _script_counts(line)
+    weighted = han * _HAN_WEIGHT
+    if not weighted and not latin:
+        return 0.0
+    return (weighted - latin) / (weighted + latin)
+
+
+def _block(lines: list[str]) -> str:
+    """The lines with trailing spaces and leading/trailing blank lines removed."""
+    return "\n".join(line.rstrip() for line in lines).strip("\n")
+
+
+def _check_blocks(zh_lines: list[str], en_lines: list[str]) -> None:
+    """Refuse splits that leave one language token-sized or mix the lines throughout."""
+    zh_han, _ = _script_counts("\n".join(zh_lines))
+    _, en_latin = _script_counts("\n".join(en_lines))
+    zh_mass, en_mass = zh_han * _HAN_WEIGHT, en_latin
+    if zh_mass < _MIN_BLOCK_RATIO * en_mass or en_mass < _MIN_BLOCK_RATIO * zh_mass:
+        missing = "Chinese" if zh_mass < en_mass else "English"
+        raise InputError(f"no {missing} block found (only a few {missing} lines)")
+    stray = sum(1 for line in zh_lines if _line_leaning(line) < 0)
+    stray += sum(1 for line in en_lines if _line_leaning(line) > 0)
+    lines = sum(1 for line in (*zh_lines, *en_lines) if line.strip())
+    if stray > 2 and stray > lines * _MAX_STRAY_SHARE:
+        raise InputError(
+            "Chinese and English lines are interleaved; expected a Chinese block "
+            "and an English block"
+        )
+
+
+def _split_file(path: Path) -> dict[str, str]:
+    text = read_text(path)
+    try:
+        zh, en = split_bilingual(text)
+    except InputError as error:
+        raise InputError(f"{path}: {error}") from None
+    return {"zh": zh, "en": en}
+
+
+def _pair(first: Path, second: Path) -> dict[str, str]:
+    texts: dict[str, str] = {}
+    for path in (first, second):
+        text = read_text(path)
+        try:
+            lang = detect_lang(text)
+        except InputError as error:
+            raise InputError(f"{path}: {error}") from None
+        if lang in texts:
+            name = "Chinese" if lang == "zh" else "English"
+            raise InputError(f"{first} and {second}: both files are {name}; one must be Chinese")
+        texts[lang] = text
+    return texts
+
+
+def _shape(block: str, lang: str, presplit: bool) -> str:
+    """The text as stored in the Side: one paragraph per line (presplit: a blank line
+    between paragraphs, one sentence per line). Hard-wrapped prose is unwrapped."""
+    lines = [line.strip() for line in block.split("\n")]
+    if presplit:
+        return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    if not is_hard_wrapped(block):
+        return "\n".join(line for line in lines if line)
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in [*lines, ""]:
+        if line:
+            current.append(line)
+        elif current:
+            paragraphs.append(_unwrap(current, lang))
+            current = []
+    return "\n".join(paragraphs)
+
+
+def _unwrap(lines: list[str], lang: str) -> str:
+    """Join wrapped lines: with spaces in English; in Chinese only between Latin/digits."""
+    if lang == "en":
+        return " ".join(lines)
+    out = lines[0]
+    for line in lines[1:]:
+        if out[-1].isascii() and out[-1].isalnum() and line[0].isascii() and line[0].isalnum():
+            out += " "
+        out += line
+    return out
