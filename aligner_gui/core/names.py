@@ -1,0 +1,163 @@
+"""Phonetic keys so transliterated names meet their originals: 特朗普 ~ Trump.
+
+Both sides are reduced to a skeleton of consonant classes, the way Chinese
+transliteration hears an English name: each Chinese syllable contributes its initial
+(pinyin), an English word its consonants except nasal and liquid codas (the n of
+"Brien", the r of "Ortagus" and the l of "Donald" leave no initial in 布莱恩, 奥尔塔格斯,
+唐纳德). Classes merge what transliteration confuses: b/p, d/t, g/k, l/r, f/v/w,
+j/zh/ch/z/q/c, s/sh/x.
+
+``name_key`` gives the skeleton ("TLP" for both 特朗普 and Trump); ``name_similarity``
+scores two words in [0, 1] by edit distance between skeletons.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin
+
+__all__ = [
+    "KEY_PREFIX",
+    "TRANSLIT_CHARS",
+    "en_name_key",
+    "en_skeleton",
+    "looks_transliterated",
+    "name_similarity",
+    "zh_name_key",
+    "zh_skeleton",
+]
+
+KEY_PREFIX = "~py:"
+
+# Characters of the standard transliteration tables (英语姓名译名手册 and usage).
+TRANSLIT_CHARS = frozenset(
+    "阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾波伯博布查彻达戴丹道德登迪蒂丁东杜顿多厄恩尔"
+    "法凡范菲费芬丰冯弗福富盖甘冈高戈哥格根贡古瓜圭哈海汉豪赫亨洪华霍基吉加贾杰金津卡凯"
+    "坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾黎里理丽利莉列林琳隆卢鲁路伦罗洛吕马玛迈麦曼"
+    "梅门蒙米敏明莫摩默姆穆纳娜奈南内尼妮宁纽努诺欧帕派潘庞佩彭皮普奇齐恰乔切琴丘萨塞赛"
+    "桑瑟森沙莎尚舍圣施什史斯松苏索塔泰坦汤唐特提托瓦万旺威韦维温沃乌伍西希锡夏谢辛休雅"
+    "亚扬耶伊因尤于约泽扎詹兹佐歇逊茨琼肖舒荷卓芙娅黛珀嘉柏邓茜德柯蒲尹奈罕赞"
+)
+
+_PINYIN_INITIAL_CLASS = {
+    "zh": "J", "ch": "J", "sh": "S", "b": "P", "p": "P", "m": "M", "f": "F", "w": "F",
+    "d": "T", "t": "T", "n": "N", "l": "L", "r": "L", "g": "K", "k": "K", "h": "H",
+    "j": "J", "q": "J", "z": "J", "c": "J", "x": "S", "s": "S", "y": "",
+}  # fmt: skip
+_PINYIN_INITIALS = ("zh", "ch", "sh", *"bpmfdtnlgkhjqxrzcsyw")
+
+_VOWELS = frozenset("aeiouy")
+# English spelling rewrites applied before classing (order matters).
+_EN_REWRITES = [
+    (re.compile(r"^(kn|gn|pn)"), "n"),
+    (re.compile(r"^wr"), "r"),
+    (re.compile(r"^ps"), "s"),
+    (re.compile(r"^x"), "s"),
+    (re.compile(r"mb$"), "m"),
+    (re.compile(r"(.)\1"), r"\1"),  # double letters
+    (re.compile(r"tch"), "ç"),
+    (re.compile(r"sch"), "š"),
+    (re.compile(r"ch"), "ç"),
+    (re.compile(r"sh"), "š"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"th"), "t"),
+    (re.compile(r"ck"), "k"),
+    (re.compile(r"qu"), "k"),
+    (re.compile(r"(?<=.)gh"), ""),
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"c(?=[eiy])"), "s"),
+    (re.compile(r"g(?=[eiy])"), "j"),
+    (re.compile(r"dg"), "j"),
+    (re.compile(r"w(?![aeiouy])"), ""),  # Lowe, Andrew
+    (re.compile(r"(?<=[aeiouy])h(?![aeiouy])"), ""),  # Sarah, John
+]
+_EN_CLASS = {
+    "b": "P", "p": "P", "m": "M", "f": "F", "v": "F", "w": "F", "d": "T", "t": "T",
+    "n": "N", "l": "L", "r": "L", "g": "K", "k": "K", "c": "K", "q": "K", "h": "H",
+    "j": "J", "ç": "J", "z": "J", "s": "S", "š": "S",
+}  # fmt: skip
+
+
+def looks_transliterated(word: str) -> bool:
+    """True for a Chinese word of 2+ characters all from the transliteration tables."""
+    return len(word) >= 2 and all(c in TRANSLIT_CHARS for c in word)
+
+
+@lru_cache(maxsize=65536)
+def zh_skeleton(word: str) -> str:
+    """Consonant-class skeleton of a Chinese (transliterated) word: 特朗普 -> "TLP"."""
+    out: list[str] = []
+    chars = [c for c in word if "\u3400" <= c <= "\u9fff"]
+    if not chars:
+        return ""
+    for syllable in lazy_pinyin(chars, style=Style.NORMAL, errors="ignore"):
+        for initial in _PINYIN_INITIALS:
+            if syllable.startswith(initial):
+                cls = _PINYIN_INITIAL_CLASS[initial]
+                if cls and (not out or out[-1] != cls):
+                    out.append(cls)
+                break
+    return "".join(out)
+
+
+@lru_cache(maxsize=65536)
+def en_skeleton(word: str) -> str:
+    """Consonant-class skeleton of an English name: Trump -> "TLP", O'Brien -> "PL"."""
+    w = unicodedata.normalize("NFKD", word.lower())
+    w = "".join(c for c in w if "a" <= c <= "z")
+    if not w:
+        return ""
+    for pattern, repl in _EN_REWRITES:
+        w = pattern.sub(repl, w)
+    out: list[str] = []
+    n = len(w)
+    for i, c in enumerate(w):
+        if c in _VOWELS:
+            continue
+        nxt = w[i + 1] if i + 1 < n else ""
+        coda = not nxt or nxt not in _VOWELS
+        if coda and c in "mnlr":
+            continue  # nasal/liquid coda: absorbed into the syllable (唐, 尔)
+        if c == "g" and i and w[i - 1] == "n" and coda:
+            continue  # -ng coda (Billingslea)
+        cls = _EN_CLASS.get(c)
+        if cls and (not out or out[-1] != cls):
+            out.append(cls)
+    return "".join(out)
+
+
+def _key(skeleton: str) -> str | None:
+    # A single class collides with far too much; keys need two or more.
+    return KEY_PREFIX + skeleton if len(skeleton) >= 2 else None
+
+
+def zh_name_key(word: str) -> str | None:
+    """The "~py:" key of a Chinese word, or None if it is too short to be telling."""
+    return _key(zh_skeleton(word))
+
+
+def en_name_key(word: str) -> str | None:
+    """The "~py:" key of an English word, or None if it is too short to be telling."""
+    return _key(en_skeleton(word))
+
+
+def _distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+@lru_cache(maxsize=65536)
+def name_similarity(zh_word: str, en_word: str) -> float:
+    """How well a Chinese word transliterates an English word, in [0, 1]."""
+    a, b = zh_skeleton(zh_word), en_skeleton(en_word)
+    if not a or not b:
+        return 0.0
+    return 1.0 - _distance(a, b) / max(len(a), len(b))

@@ -1,0 +1,336 @@
+"""Canonical number strings, so the same quantity compares equal across languages.
+
+``numbers_en("1,550 warheads, 23 percent")`` and ``numbers_zh("1550枚弹头,百分之二十三")``
+both give ``["1550", "23%"]``. Canonical form: integers without separators ("1550"),
+decimals without trailing zeros ("3.5"), scaled amounts multiplied out ("1.5万" and
+"15 thousand" give "15000"), percentages with a "%" suffix ("23%").
+
+Chinese numerals are read only where they are quantities: words such as 一些, 一直,
+统一, 一起, 万一, 十分 are masked before scanning, and a lone 一 before a general
+measure word (一个, 一项, 一场 ...) is read as the article "a", not as a number,
+because English translations say "a" there far more often than "one".
+Known limits: English "one" is always a number (except "no one", "one another");
+colloquial 一千五 is read as 1500, 三四 ("three or four") gives nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+__all__ = ["numbers_en", "numbers_zh", "canonical", "zh_numeral_value"]
+
+
+def canonical(value: Decimal, percent: bool = False) -> str:
+    """The canonical string of a number: no separators, no exponent, no trailing zeros."""
+    if value == value.to_integral_value():
+        text = str(int(value))
+    else:
+        text = format(value.normalize(), "f")
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+    return text + "%" if percent else text
+
+
+def _fold(text: str) -> str:
+    # NFKC turns fullwidth digits/percent/comma into ASCII; cheap for ASCII input.
+    return text if text.isascii() else unicodedata.normalize("NFKC", text)
+
+
+# ---------------------------------------------------------------------------------------
+# English
+# ---------------------------------------------------------------------------------------
+
+_EN_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_EN_ORDINAL = {
+    "first": 1, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+}  # fmt: skip
+_EN_SCALE = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9,
+             "trillion": 10**12}  # fmt: skip
+_EN_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+
+_EN_WORDS = "|".join(sorted({*_EN_SMALL, *_EN_SCALE}, key=len, reverse=True))
+_EN_TOKEN = re.compile(
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?:\s*(?P<ord>st|nd|rd|th)\b)?"
+    r"|(?P<word>[A-Za-z]+(?:-[A-Za-z]+)*)"
+    r"|(?P<pct>%)"
+)
+_EN_PERCENT_WORDS = ("percent", "per")  # "per cent" is two words
+
+
+def numbers_en(text: str) -> list[str]:
+    """Canonical numbers of an English text, in order of appearance."""
+    return list(_numbers_en(_fold(text)))
+
+
+@lru_cache(maxsize=65536)
+def _numbers_en(text: str) -> tuple[str, ...]:
+    # (kind, text, joined): joined is True when only spaces separate it from the previous.
+    tokens: list[tuple[str, str, bool]] = []
+    prev_end = 0
+    for m in _EN_TOKEN.finditer(text):
+        joined = not text[prev_end : m.start()].strip()
+        prev_end = m.end()
+        if m.group("num"):
+            kind = "ordnum" if m.group("ord") else "num"
+            tokens.append((kind, m.group("num"), joined))
+        elif m.group("pct"):
+            tokens.append(("pct", "%", joined))
+        else:
+            tokens.append(("word", m.group("word"), joined))
+    out: list[str] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        kind, tok, _joined = tokens[i]
+        value: Decimal | None = None
+        j = i + 1
+        if kind in ("num", "ordnum"):
+            try:
+                value = Decimal(tok.replace(",", ""))
+            except InvalidOperation:
+                i += 1
+                continue
+            if kind == "num" and j < n and tokens[j][0] == "word" and tokens[j][2]:
+                scale = _EN_SCALE.get(tokens[j][1].lower())
+                if scale and scale >= 1000:
+                    value *= scale
+                    j += 1
+        elif kind == "word":
+            low = tok.lower()
+            parts = low.split("-")
+            if all(p in _EN_SMALL or p in _EN_SCALE for p in parts):
+                value, j = _read_en_words(tokens, i)
+                if value is not None and low == "one":
+                    prev = tokens[i - 1][1].lower() if i else ""
+                    nxt = tokens[i + 1][1].lower() if i + 1 < n else ""
+                    if prev in ("no", "any", "every", "some") or nxt in ("another",):
+                        value = None
+            elif low in _EN_ORDINAL:
+                value = Decimal(_EN_ORDINAL[low])
+            elif low == "second" and i and tokens[i - 1][1].lower() == "the":
+                value = Decimal(2)
+            elif low in _EN_MONTHS and tok[0].isupper() and len(tok) > 2:
+                # Full month names count ("in June" = 6月); "May" and abbreviations
+                # ("Mar", "Dec") only when a day or year follows.
+                if len(tok) > 4 and low != "march" or (j < n and tokens[j][0] == "num"):
+                    out.append(str(_EN_MONTHS[low]))
+                i += 1
+                continue
+        if value is None:
+            i += 1
+            continue
+        percent = False
+        if j < n and tokens[j][2]:
+            nk, nt, _ = tokens[j]
+            nl = nt.lower()
+            if nk == "pct":
+                percent, j = True, j + 1
+            elif nk == "word" and nl == "percent":
+                percent, j = True, j + 1
+            elif (
+                nk == "word"
+                and nl == "per"
+                and j + 1 < n
+                and tokens[j + 1][1].lower() == "cent"
+            ):
+                percent, j = True, j + 2
+        out.append(canonical(value, percent))
+        i = j
+    return tuple(out)
+
+
+def _read_en_words(tokens: list[tuple[str, str, bool]], i: int) -> tuple[Decimal | None, int]:
+    """Read a run of English number words ("two hundred and fifty-one thousand")."""
+    total = 0
+    current = 0
+    seen = False
+    j = i
+    n = len(tokens)
+    while j < n and tokens[j][0] == "word" and (j == i or tokens[j][2]):
+        low = tokens[j][1].lower()
+        if low == "and" and seen and j + 1 < n and tokens[j + 1][0] == "word" and tokens[j + 1][2]:
+            nxt = tokens[j + 1][1].lower().split("-")[0]
+            if nxt in _EN_SMALL and current and current % 100 == 0:
+                j += 1
+                continue
+            break
+        parts = low.split("-")
+        if not all(p in _EN_SMALL or p in _EN_SCALE for p in parts):
+            break
+        for p in parts:
+            if p in _EN_SMALL:
+                current += _EN_SMALL[p]
+            elif p == "hundred":
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * _EN_SCALE[p]
+                current = 0
+        seen = True
+        j += 1
+    if not seen:
+        return None, i + 1
+    return Decimal(total + current), j
+
+
+# ---------------------------------------------------------------------------------------
+# Chinese
+# ---------------------------------------------------------------------------------------
+
+_ZH_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4,
+             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3,
+             "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}  # fmt: skip
+_ZH_UNIT = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_ZH_BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+_ZH_NUM_CHARS = "".join([*_ZH_DIGIT, *_ZH_UNIT, *_ZH_BIG])
+
+# Words in which numeral characters are not quantities. Masked before scanning.
+_ZH_NOT_NUMBERS = """
+一些 一直 一起 一样 一般 一定 一切 一旦 一致 一同 一度 一再 一向 一贯 一律 一味 一时 一下
+一点儿 一边 一面 一方面 一道 一番 一概 一并 一举 一经 一带 一路 一流 一线 一手 一心 一向
+一会儿 一会 一口气 一阵 一如既往 一模一样 一目了然 一无所知 一无所有 一席之地 一帆风顺
+一揽子 一连串 一系列 一体 一体化 一身 一生 一辈子 一家人 一团 一片 一气 一早 一齐 一瞬
+统一 唯一 万一 专一 一一 划一 同一 不一 逐一 之一致 始终如一 独一无二 表里如一
+千万 万万 万分 万物 万岁 万能 万事 万众 万恶 万难 万里 千里 千方百计 千辛万苦 成千上万
+百姓 老百姓 百货 百般 百科 百合 百灵 百叶 百花 一百一
+十分 十足 十全十美 十字 十字架 十字路口 九死一生 乱七八糟 七嘴八舌 五花八门 七上八下
+三明治 再三 三思 四处 四周 四方 四面 四面八方 八卦 九州 六合 五官 三角 不三不四 接二连三
+二手 二话 三心二意 独一 一一对应 第一手 一概而论 说一不二 一二
+两岸 两旁 两边 两侧 两手 两面 两者 两性 两极 两样 两口子 两全其美
+"""
+# A lone 一 before these measure words reads as the article "a".
+_ZH_ARTICLE_MEASURES = set(
+    "个項项种場场位名份件条篇句则段张把只支座所家间台部辆艘架枚颗本门道声股批群起番阵片套"
+)
+
+_ZH_MASK = re.compile(
+    "|".join(sorted({w for w in _ZH_NOT_NUMBERS.split()}, key=len, reverse=True))
+)
+_ZH_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_ZH_TOKEN = re.compile(
+    r"(?P<pct>百分之)?"
+    r"(?:(?P<arabic>" + _ZH_ARABIC + r")(?P<abig>[十百千万萬亿億]+)?"
+    r"|(?P<han>[" + _ZH_NUM_CHARS + r"]+(?:[点點][" + _ZH_NUM_CHARS + r"]+)?))"
+    r"(?P<pct2>%)?"
+)
+
+
+def numbers_zh(text: str) -> list[str]:
+    """Canonical numbers of a Chinese text, in order of appearance."""
+    return list(_numbers_zh(_fold(text)))
+
+
+def _mask(m: re.Match[str]) -> str:
+    return "\x00" * len(m.group(0))
+
+
+@lru_cache(maxsize=65536)
+def _numbers_zh(text: str) -> tuple[str, ...]:
+    masked = _ZH_MASK.sub(_mask, text)
+    out: list[str] = []
+    for m in _ZH_TOKEN.finditer(masked):
+        percent = bool(m.group("pct") or m.group("pct2"))
+        value: Decimal | None
+        if m.group("arabic"):
+            try:
+                value = Decimal(m.group("arabic").replace(",", ""))
+            except InvalidOperation:
+                continue
+            for ch in m.group("abig") or "":
+                value *= _ZH_UNIT.get(ch) or _ZH_BIG[ch]
+        else:
+            han = m.group("han")
+            if not _han_is_quantity(han, masked, m.start("han"), m.end("han"), percent):
+                continue
+            value = zh_numeral_value(han)
+        if value is None:
+            continue
+        out.append(canonical(value, percent))
+    return tuple(out)
+
+
+def _han_is_quantity(han: str, text: str, start: int, end: int, percent: bool) -> bool:
+    if percent:
+        return True
+    nxt = text[end] if end < len(text) else ""
+    if len(han) == 1:
+        if han in _ZH_BIG or han in ("百", "千", "佰", "仟"):
+            return False  # 万物, 百姓 ... a bare unit is rarely a quantity
+        if han in ("一", "壹") and nxt in _ZH_ARTICLE_MEASURES:
+            return start > 0 and text[start - 1] == "第"
+        if han in ("零", "〇", "○"):
+            return False
+    elif (
+        len(han) in (2, 3)
+        and all(c in _ZH_DIGIT for c in han)
+        and not any(c in "零〇○" for c in han)
+        and nxt != "年"
+    ):
+        return False  # 三四个 = "three or four"; not a digit string
+    return True
+
+
+def zh_numeral_value(han: str) -> Decimal | None:
+    """Value of a Chinese numeral such as 一千五百五十, 二〇二〇, 三点五, 两万五."""
+    return _zh_value(han)
+
+
+@lru_cache(maxsize=8192)
+def _zh_value(han: str) -> Decimal | None:
+    if "点" in han or "點" in han:
+        whole, _, frac = han.replace("點", "点").partition("点")
+        head = _zh_value(whole) if whole else Decimal(0)
+        if head is None or not frac or not all(c in _ZH_DIGIT for c in frac):
+            return head
+        digits = "".join(str(_ZH_DIGIT[c]) for c in frac)
+        return head + Decimal("0." + digits)
+    if all(c in _ZH_DIGIT for c in han):
+        return Decimal(int("".join(str(_ZH_DIGIT[c]) for c in han)))
+    total = 0  # completed 亿 sections
+    section = 0  # completed 万 sections within the current 亿
+    current = 0  # below 万
+    digit: int | None = None
+    last_unit = 1
+    for c in han:
+        if c in _ZH_DIGIT:
+            if _ZH_DIGIT[c] == 0:
+                last_unit = 1  # 一千零五: the 5 is units
+                digit = None
+            else:
+                digit = _ZH_DIGIT[c]
+        elif c in _ZH_UNIT:
+            unit = _ZH_UNIT[c]
+            current += (1 if digit is None else digit) * unit
+            digit = None
+            last_unit = unit
+        else:
+            big = _ZH_BIG[c]
+            current += digit or 0
+            digit = None
+            if big == 10**8:
+                total = (total + section + current or 1) * big
+                section = 0
+            else:
+                section = (section + current or 1) * big
+            current = 0
+            last_unit = big
+    if digit is not None:
+        # 一千五 = 1500, 两万五 = 25000: a trailing digit takes the unit below the last one.
+        current += digit * (last_unit // 10 if last_unit >= 100 else 1)
+    return Decimal(total + section + current)

@@ -1,0 +1,159 @@
+"""The lexicon: CEDICT lookups, tokenisation, content words, gloss and the cache."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from aligner_gui.core import lexicon as lexmod
+from aligner_gui.core.lexicon import CACHE_NAME, Lexicon
+
+
+@pytest.fixture(scope="module")
+def lex(tmp_path_factory: pytest.TempPathFactory) -> Lexicon:
+    return Lexicon.load(cache_dir=tmp_path_factory.mktemp("lexcache"))
+
+
+@pytest.mark.parametrize(
+    ("word", "stems"),
+    [
+        ("美国", {"america", "usa"}),
+        ("核", {"nuclear"}),
+        ("条约", {"treati"}),
+        ("延长", {"extend", "prolong"}),
+        ("冻结", {"freez"}),
+        ("协议", {"agreement"}),
+        ("俄罗斯", {"russia"}),
+        ("弹头", {"warhead"}),
+        ("總統", {"presid"}),  # traditional headword
+        ("特朗普", {"trump"}),
+    ],
+)
+def test_dictionary_lookups(lex: Lexicon, word: str, stems: set[str]) -> None:
+    assert stems <= lex.translations(word)
+
+
+def test_translations_are_content_stems(lex: Lexicon) -> None:
+    t = lex.translations("延长")
+    assert "to" not in t
+    assert "yanchang" not in t  # the county entry does not compete with the verb
+    assert not any(s.startswith("cl") for s in lex.translations("协议"))
+
+
+def test_unknown_word_backs_off_to_longest_subwords(lex: Lexicon) -> None:
+    assert "冻结协议" not in lex
+    assert {"freez", "agreement"} <= lex.translations("冻结协议")
+
+
+def test_numbers_become_tokens(lex: Lexicon) -> None:
+    assert "#1550" in lex.translations("1550")
+    assert "#1550" in lex.translations("一千五百五十")
+    assert "#1550" in lex.en_content("limits of 1,550 warheads")
+
+
+def test_en_tokens(lex: Lexicon) -> None:
+    assert lex.en_tokens("Trump’s arms-control “deal” isn't done") == [
+        "trump", "arms", "control", "deal", "isn't", "done",
+    ]  # fmt: skip
+    assert lex.en_tokens("The U.S. and the US") == ["the", "usa", "and", "the", "usa"]
+    assert lex.en_stem("extended") == "extend"
+    assert lex.is_stopword_en("The") and not lex.is_stopword_en("treaty")
+    assert lex.is_stopword_zh("的") and not lex.is_stopword_zh("条约")
+
+
+def test_zh_tokens_precise_mode(lex: Lexicon) -> None:
+    assert lex.zh_tokens("美国和俄罗斯") == ["美国", "和", "俄罗斯"]
+
+
+def test_content_words_meet(lex: Lexicon) -> None:
+    zh = "美国和俄罗斯双方正朝着延长两国间最后一个主要核军备控制条约并冻结两国核武库一年的协议迈进。"
+    en = (
+        "The U.S. and Russia are moving toward an agreement to extend their last major "
+        "nuclear arms control treaty and freeze their nuclear arsenals for one year."
+    )
+    zc = lex.zh_content(zh)
+    words = [w for w, _ in zc]
+    assert "的" not in words and "。" not in words
+    ec = set(lex.en_content(en))
+    met = [w for w, stems in zc if stems & ec]
+    for w in ("美国", "俄罗斯", "延长", "条约", "冻结", "协议", "最后", "主要", "控制"):
+        assert w in met, w
+    assert "#1" in ec
+
+
+def test_gloss_of_seed_sentence(lex: Lexicon) -> None:
+    zh = "2010年的条约限制双方拥有1550枚战略核弹头,并包括现场视察和数据共享等核查措施。"
+    g = lex.gloss(zh)
+    for word in ("treaty", "1550", "2010", "nuclear", "strateg"):
+        assert word in g, (word, g)
+    assert "classifier" not in g
+
+
+def test_names_meet_by_key(lex: Lexicon) -> None:
+    en = set(lex.en_content("said Robert O'Brien and Morgan Ortagus and Marshall Billingslea"))
+    for zh in ("奥布莱恩", "摩根", "奥尔塔格斯", "比林斯利", "罗伯特", "马歇尔"):
+        assert lex.translations(zh) & en, zh
+
+
+def test_cache_is_written_and_reused(tmp_path: Path) -> None:
+    first = Lexicon.load(cache_dir=tmp_path)
+    assert first.built
+    cache = tmp_path / CACHE_NAME
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    assert data["format"] == "aligner-gui-lexicon" and data["version"] == lexmod.FORMAT_VERSION
+    second = Lexicon.load(cache_dir=tmp_path)
+    assert not second.built
+    assert second.translations("条约") == first.translations("条约")
+
+
+def test_cache_rebuilt_when_source_changes(tmp_path: Path) -> None:
+    source = tmp_path / "cedict.u8"
+    source.write_text(
+        "# test\n條約 条约 [tiao2 yue1] /treaty/pact/CL:個|个[ge4]/\n", encoding="utf-8"
+    )
+    a = Lexicon.load(cache_dir=tmp_path / "c", source=source)
+    assert a.built and a.translations("条约") == {"treati", "pact"}
+    assert not Lexicon.load(cache_dir=tmp_path / "c", source=source).built
+    source.write_text(
+        "# test\n條約 条约 [tiao2 yue1] /treaty/convention/\n", encoding="utf-8"
+    )
+    os.utime(source, ns=(1, 10**18))  # a new mtime even on coarse clocks
+    b = Lexicon.load(cache_dir=tmp_path / "c", source=source)
+    assert b.built and b.translations("条约") == {"treati", "convent"}
+
+
+def test_corrupt_cache_is_rebuilt(tmp_path: Path) -> None:
+    source = tmp_path / "cedict.u8"
+    source.write_text("冻结 冻结 [dong4 jie2] /to freeze/\n", encoding="utf-8")
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / CACHE_NAME).write_text("{not json", encoding="utf-8")
+    lex = Lexicon.load(cache_dir=tmp_path / "c", source=source)
+    assert lex.built and lex.translations("冻结") == {"freez"}
+    assert not Lexicon.load(cache_dir=tmp_path / "c", source=source).built
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def test_unwritable_cache_dir_falls_back_to_memory(tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        lex = Lexicon.load(cache_dir=locked / "sub")
+        assert lex.built and lex.cache_file is None
+        assert "nuclear" in lex.translations("核")
+    finally:
+        locked.chmod(0o700)
+
+
+def test_cache_dir_that_is_a_file_falls_back_to_memory(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    source = tmp_path / "cedict.u8"
+    source.write_text("核 核 [he2] /nuclear/\n", encoding="utf-8")
+    lex = Lexicon.load(cache_dir=blocker / "sub", source=source)
+    assert lex.built and lex.cache_file is None
+    assert lex.translations("核") == {"nuclear"}
+    assert lex.zh_tokens("核武器") != []  # jieba falls back to the temp dir

@@ -1,0 +1,101 @@
+"""Canonical numbers agree across English and Chinese."""
+
+from __future__ import annotations
+
+import pytest
+
+from aligner_gui.core.numbers import numbers_en, numbers_zh
+
+EN_CASES = [
+    ("1,550 warheads", ["1550"]),
+    ("1550", ["1550"]),
+    ("in 2020", ["2020"]),
+    ("23%", ["23%"]),
+    ("23 percent", ["23%"]),
+    ("23 per cent", ["23%"]),
+    ("3.5", ["3.5"]),
+    ("3.50", ["3.5"]),
+    ("2 million", ["2000000"]),
+    ("1.5 billion", ["1500000000"]),
+    ("two", ["2"]),
+    ("twenty-three", ["23"]),
+    ("one year", ["1"]),
+    ("two hundred and fifty-one thousand", ["251000"]),
+    ("two, twenty-three", ["2", "23"]),
+    ("June 23, 2020", ["6", "23", "2020"]),
+    ("the 23rd", ["23"]),
+    ("the first and the second", ["1", "2"]),
+    ("\uff11\uff15\uff15\uff10", ["1550"]),  # fullwidth digits
+    ("no one knows one another", []),
+    ("May I go?", []),
+    ("The treaty", []),
+]
+
+ZH_CASES = [
+    ("一千五百五十", ["1550"]),
+    ("1550枚", ["1550"]),
+    ("１５５０枚", ["1550"]),
+    ("1,550枚", ["1550"]),
+    ("2020年", ["2020"]),
+    ("二〇二〇年", ["2020"]),
+    ("百分之二十三", ["23%"]),
+    ("23%", ["23%"]),
+    ("２３％", ["23%"]),
+    ("百分之1.5", ["1.5%"]),
+    ("三点五", ["3.5"]),
+    ("3.5", ["3.5"]),
+    ("两", ["2"]),
+    ("二", ["2"]),
+    ("十二", ["12"]),
+    ("二十三", ["23"]),
+    ("一万", ["10000"]),
+    ("1.5万", ["15000"]),
+    ("3亿", ["300000000"]),
+    ("一亿两千万", ["120000000"]),
+    ("两万五", ["25000"]),
+    ("一千零五", ["1005"]),
+    ("一年", ["1"]),
+    ("第一", ["1"]),
+    ("6月23日", ["6", "23"]),
+    ("六月", ["6"]),
+    # 一 that is not a quantity
+    ("一些人一直在一起", []),
+    ("统一", []),
+    ("唯一的", []),
+    ("万一", []),
+    ("十分重要", []),
+    ("老百姓", []),
+    ("一项协议", []),  # the article "an agreement"
+    ("三四个", []),  # "three or four"
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EN_CASES)
+def test_numbers_en(text: str, expected: list[str]) -> None:
+    assert numbers_en(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), ZH_CASES)
+def test_numbers_zh(text: str, expected: list[str]) -> None:
+    assert numbers_zh(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("en", "zh"),
+    [
+        ("1,550 strategic warheads", "1550枚战略核弹头"),
+        ("the 2010 treaty", "2010年的条约"),
+        ("23 percent", "百分之二十三"),
+        ("fifteen thousand", "1.5万"),
+        ("3 billion", "三十亿"),
+        ("freeze for one year", "冻结一年"),
+    ],
+)
+def test_same_quantity_compares_equal(en: str, zh: str) -> None:
+    assert numbers_en(en) == numbers_zh(zh)
+
+
+def test_seed_sentence_numbers() -> None:
+    en = "The 2010 treaty limits each side to 1,550 deployed strategic nuclear warheads."
+    zh = "2010年的条约限制双方拥有1550枚战略核弹头,并包括现场视察和数据共享等核查措施。"
+    assert numbers_en(en) == numbers_zh(zh) == ["2010", "1550"]
