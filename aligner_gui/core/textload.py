@@ -56,7 +56,7 @@ def read_text(path: str | Path) -> str:
 
 
 def detect_lang(text: str) -> str:
-    """"zh" or "en", by the weighted share of Han characters against Latin letters."""
+    """Return "zh" or "en" by the weighted share of Han characters against Latin letters."""
     han, latin = _script_counts(text)
     if not han and not latin:
         raise InputError("the text has neither Chinese nor English in it")
@@ -104,13 +104,13 @@ def load_sides(
     """
     if source_lang not in ("en", "zh"):
         raise InputError(f"unknown source language {source_lang!r} (expected 'en' or 'zh')")
-    paths = [Path(p) for p in paths]
-    if len(paths) == 1:
-        texts = _split_file(paths[0])
-    elif len(paths) == 2:
-        texts = _pair(paths[0], paths[1])
+    files = [Path(p) for p in paths]
+    if len(files) == 1:
+        texts = _split_file(files[0])
+    elif len(files) == 2:
+        texts = _pair(files[0], files[1])
     else:
-        raise InputError(f"expected one bilingual file or two files, got {len(paths)}")
+        raise InputError(f"expected one bilingual file or two files, got {len(files)}")
     target_lang = "zh" if source_lang == "en" else "en"
     sides = []
     for lang, role in ((source_lang, "original"), (target_lang, "translation")):
@@ -174,14 +174,14 @@ def _decode(path: Path, data: bytes) -> str:
 
 
 def _plausible_chinese(text: str) -> bool:
-    """GB18030 decodes most byte soup; real Chinese is almost all GB2312 characters.
+    """GB18030 decodes most byte soup; real Chinese is almost all GB2312 characters
+    (simplified) or Big5 characters (traditional, saved as GBK).
 
-    Control characters, private-use characters and a low share of GB2312 characters among
-    the non-ASCII ones (as from Latin-1 or Big5 bytes read as GB18030) are implausible.
+    Control and private-use characters, or a low share of either character set among the
+    non-ASCII characters (as from Latin-1, Big5 or Shift-JIS bytes), are implausible.
     """
-    counts = Counter(text)
-    non_ascii = bad = common = 0
-    for ch, n in counts.items():
+    non_ascii = bad = simplified = traditional = 0
+    for ch, n in Counter(text).items():
         code = ord(ch)
         if code < 0x80:
             if code < 0x20 and ch not in "\t\n\r\f\v":
@@ -191,12 +191,19 @@ def _plausible_chinese(text: str) -> bool:
         if 0xE000 <= code <= 0xF8FF or 0x80 <= code < 0xA0:
             bad += n
             continue
-        try:
-            ch.encode("gb2312")
-        except UnicodeEncodeError:
-            continue
-        common += n
-    return bad * 1000 <= len(text) and common >= 0.8 * non_ascii
+        simplified += n * _encodable(ch, "gb2312")
+        traditional += n * _encodable(ch, "big5")
+    if bad * 1000 > len(text):
+        return False
+    return simplified >= 0.8 * non_ascii or traditional >= 0.9 * non_ascii
+
+
+def _encodable(ch: str, codec: str) -> bool:
+    try:
+        ch.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 # -- languages -------------------------------------------------------------------------
