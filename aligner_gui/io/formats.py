@@ -63,9 +63,13 @@ def guess_lang(text: str) -> str:
     return "zh" if han and han >= latin / 4 else "en"
 
 
-def side_from_paragraphs(lang: str, role: str, paragraphs: Sequence[Sequence[str]]) -> Side:
+def side_from_paragraphs(lang: str, role: str, paragraphs: Sequence[Sequence[str]], *,
+                         normalize: bool = True) -> Side:
     """Build a Side whose text is the sentences joined (" " in English, "" in Chinese)
-    and paragraphs separated by a blank line; offsets slice back to each sentence."""
+    and paragraphs separated by a blank line; offsets slice back to each sentence.
+
+    ``normalize`` collapses white space inside English sentences and drops line breaks
+    inside Chinese ones; without it sentences are only stripped."""
     sep = "" if lang == "zh" else " "
     parts: list[str] = []
     sentences: list[Sentence] = []
@@ -78,7 +82,12 @@ def side_from_paragraphs(lang: str, role: str, paragraphs: Sequence[Sequence[str
             parts.append("\n\n")
             pos += 2
         for k, raw in enumerate(paragraph):
-            text = " ".join(str(raw).split()) if lang != "zh" else _clean_zh(str(raw))
+            if not normalize:
+                text = str(raw).strip()
+            elif lang != "zh":
+                text = " ".join(str(raw).split())
+            else:
+                text = _clean_zh(str(raw))
             if k:
                 parts.append(sep)
                 pos += len(sep)

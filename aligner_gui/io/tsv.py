@@ -1,0 +1,413 @@
+"""Tabular exports (bead TSV, annotations CSV) and the WMT MQM TSV (export and import).
+
+TSV files are plain tab-separated lines, no quoting (as the WMT MQM files are): tabs
+and line breaks inside a text become spaces, one for one, so offsets stay valid.
+
+WMT MQM TSV (google/wmt-mqm-human-evaluation): header exactly
+``system doc doc_id seg_id rater source target category severity``. A segment is a
+bead; ``doc_id`` is its 1-based number within the document, ``seg_id`` the same
+(one document per file). One row per annotation with the span wrapped in
+``<v>…</v>`` in the source column (source-side annotations, e.g. omissions) or in the
+target column; each bead without annotations gets a ``No-error``/``No-error`` row.
+An annotation crossing a bead boundary is cut to the bead where it starts.
+
+The annotations CSV is for spreadsheets: UTF-8 with BOM (so Excel reads Chinese), RFC
+4180 quoting, and cells starting with = + - @ get a leading apostrophe so that a
+spreadsheet never runs them as formulas (OWASP CSV injection).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Annotation, Bead, Side
+from aligner_gui.io.atomic import atomic_write_bytes, atomic_write_text
+from aligner_gui.io.formats import (
+    ImportFormatError,
+    SpanIndex,
+    bead_segment,
+    decode_text,
+    flat,
+    guess_lang,
+    read_input_bytes,
+    side_from_paragraphs,
+)
+
+MQM_HEADER = ["system", "doc", "doc_id", "seg_id", "rater", "source", "target", "category",
+              "severity"]
+NO_ERROR = "No-error"
+SPAN_OPEN, SPAN_CLOSE = "<v>", "</v>"
+
+BEAD_TSV_HEADER = ["bead", "source_ids", "target_ids", "type", "score", "status", "flags",
+                   "source", "target"]
+
+
+# -- bead table ------------------------------------------------------------------------
+
+
+def _ids(ids: tuple[int, ...]) -> str:
+    return ",".join(map(str, ids))
+
+
+def bead_tsv_text(doc: AlignmentDocument) -> str:
+    lines = ["\t".join(BEAD_TSV_HEADER)]
+    for n, bead in enumerate(doc.beads, 1):
+        cells = [
+            str(n),
+            _ids(bead.source),
+            _ids(bead.target),
+            bead.kind,
+            "" if bead.score is None else f"{float(bead.score):.4f}",
+            bead.status,
+            ",".join(bead.flags),
+            flat(doc.source.span_text(bead.source)),
+            flat(doc.target.span_text(bead.target)),
+        ]
+        lines.append("\t".join(cells))
+    return "\n".join(lines) + "\n"
+
+
+def export_tsv(doc: AlignmentDocument, out_path: str | Path) -> list[Path]:
+    out = Path(out_path)
+    atomic_write_text(out, bead_tsv_text(doc))
+    return [out]
+
+
+# -- annotations, located in beads -------------------------------------------------------
+
+
+def locate_annotations(doc: AlignmentDocument) -> dict[int, list[tuple[Annotation, int, int]]]:
+    """bead index -> [(annotation, start, end)] with the span cut to that bead's side span."""
+    index = {name: SpanIndex(doc, name) for name in ("source", "target")}
+    located: dict[int, list[tuple[Annotation, int, int]]] = defaultdict(list)
+    for annotation in doc.annotations:
+        if annotation.side not in index:
+            continue
+        b = index[annotation.side].bead_at(annotation.start)
+        if b is None:
+            continue
+        span = doc.bead_span(b, annotation.side)
+        assert span is not None
+        start = min(max(annotation.start, span[0]), span[1])
+        end = min(max(annotation.end, start), span[1])
+        located[b].append((annotation, start, end))
+    for items in located.values():
+        items.sort(key=lambda item: (item[0].side != "source", item[1], item[2]))
+    return located
+
+
+# -- MQM TSV export ----------------------------------------------------------------------
+
+
+def _severity_out(severity: str) -> str:
+    return severity[:1].upper() + severity[1:].lower() if severity else "Major"
+
+
+def mqm_tsv_text(doc: AlignmentDocument, *, system: str | None = None,
+                 doc_name: str | None = None, rater: str | None = None) -> str:
+    system = system or str(doc.meta.get("system") or "translation")
+    doc_name = doc_name or str(doc.meta.get("name") or "doc")
+    default_rater = rater or str(doc.meta.get("rater") or "rater1")
+    located = locate_annotations(doc)
+    lines = ["\t".join(MQM_HEADER)]
+    for b in range(len(doc.beads)):
+        src_start, _src_end, src = bead_segment(doc, b, "source")
+        tgt_start, _tgt_end, tgt = bead_segment(doc, b, "target")
+        head = [flat(system), flat(doc_name), str(b + 1), str(b + 1)]
+        items = located.get(b, [])
+        if not items:
+            lines.append("\t".join([*head, default_rater, flat(src), flat(tgt), NO_ERROR,
+                                    NO_ERROR]))
+            continue
+        for annotation, start, end in items:
+            source_cell, target_cell = flat(src), flat(tgt)
+            if annotation.side == "source":
+                a, z = start - src_start, end - src_start
+                source_cell = (flat(src[:a]) + SPAN_OPEN + flat(src[a:z]) + SPAN_CLOSE
+                               + flat(src[z:]))
+            else:
+                a, z = start - tgt_start, end - tgt_start
+                target_cell = (flat(tgt[:a]) + SPAN_OPEN + flat(tgt[a:z]) + SPAN_CLOSE
+                               + flat(tgt[z:]))
+            who = str(annotation.extra.get("rater") or default_rater)
+            category = annotation.category or annotation.type.capitalize() or "Other"
+            lines.append("\t".join([*head, flat(who), source_cell, target_cell, flat(category),
+                                    _severity_out(annotation.severity)]))
+    return "\n".join(lines) + "\n"
+
+
+def export_mqm_tsv(doc: AlignmentDocument, out_path: str | Path) -> list[Path]:
+    out = Path(out_path)
+    atomic_write_text(out, mqm_tsv_text(doc))
+    return [out]
+
+
+# -- annotations CSV ---------------------------------------------------------------------
+
+ANNOTATION_CSV_HEADER = ["id", "bead", "side", "start", "end", "type", "category", "severity",
+                         "text", "comment", "correction", "tags", "source", "target"]
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def annotations_csv_text(doc: AlignmentDocument) -> str:
+    located = locate_annotations(doc)
+    bead_of = {id(a): b for b, items in located.items() for a, _s, _e in items}
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(ANNOTATION_CSV_HEADER)
+    for annotation in doc.annotations:
+        b = bead_of.get(id(annotation))
+        bead = doc.beads[b] if b is not None else None
+        writer.writerow([_cell(v) for v in (
+            annotation.id,
+            "" if b is None else b + 1,
+            annotation.side,
+            annotation.start,
+            annotation.end,
+            annotation.type,
+            annotation.category,
+            annotation.severity,
+            annotation.text,
+            annotation.comment,
+            annotation.correction,
+            ";".join(annotation.tags),
+            doc.source.span_text(bead.source) if bead else "",
+            doc.target.span_text(bead.target) if bead else "",
+        )])
+    return buffer.getvalue()
+
+
+def export_annotations_csv(doc: AlignmentDocument, out_path: str | Path) -> list[Path]:
+    out = Path(out_path)
+    atomic_write_bytes(out, annotations_csv_text(doc).encode("utf-8-sig"))
+    return [out]
+
+
+# -- MQM TSV import ----------------------------------------------------------------------
+
+_TYPES = {
+    "omission": "omission",
+    "addition": "addition",
+    "mistranslation": "mistranslation",
+    "untranslated": "untranslated",
+    "untranslated text": "untranslated",
+    "non-translation!": "untranslated",
+    "non-translation": "untranslated",
+}
+
+
+def annotation_type(category: str) -> str:
+    """Our annotation type from an MQM category path ("Accuracy/Omission" -> "omission")."""
+    leaf = category.rsplit("/", 1)[-1].strip().lower()
+    return _TYPES.get(leaf, _TYPES.get(category.strip().lower(), "other"))
+
+
+def _unmark(cell: str) -> tuple[str, int, int] | tuple[str, None, None]:
+    """Text without <v>…</v>, and the span's offsets in it (None if unmarked)."""
+    a = cell.find(SPAN_OPEN)
+    if a == -1:
+        return cell.replace(SPAN_CLOSE, ""), None, None
+    rest = cell[a + len(SPAN_OPEN):]
+    z = rest.find(SPAN_CLOSE)
+    if z == -1:
+        return cell[:a] + rest, a, len(cell[:a] + rest)
+    clean = cell[:a] + rest[:z] + rest[z + len(SPAN_CLOSE):]
+    return clean.replace(SPAN_OPEN, "").replace(SPAN_CLOSE, ""), a, a + z
+
+
+class _Row:
+    __slots__ = ("line", "system", "doc", "doc_id", "seg_id", "rater", "source", "target",
+                 "category", "severity")
+
+    def __init__(self, line: int, cells: list[str]) -> None:
+        self.line = line
+        (self.system, self.doc, self.doc_id, self.seg_id, self.rater, self.source, self.target,
+         self.category, self.severity) = cells
+
+
+def _read_rows(path: Path) -> list[_Row]:
+    name = str(path)
+    text = decode_text(read_input_bytes(path, "MQM TSV file"), name)
+    lines = text.splitlines()
+    header = lines[0].rstrip("\r").split("\t")
+    if header != MQM_HEADER:
+        raise ImportFormatError(
+            f"{name}: header is not the WMT MQM header ({chr(9).join(MQM_HEADER)!r})"
+        )
+    rows = []
+    for lineno, line in enumerate(lines[1:], 2):
+        if not line.strip():
+            continue
+        cells = line.split("\t")
+        if len(cells) != len(MQM_HEADER):
+            raise ImportFormatError(
+                f"{name}: line {lineno} has {len(cells)} columns, expected {len(MQM_HEADER)}"
+            )
+        rows.append(_Row(lineno, cells))
+    if not rows:
+        raise ImportFormatError(f"{name}: no rows below the header")
+    return rows
+
+
+def _severity_in(row: _Row, name: str) -> str:
+    severity = row.severity.strip().lower()
+    if severity not in SEVERITIES:
+        raise ImportFormatError(
+            f"{name}: line {row.line}: unknown severity {row.severity!r} "
+            f"(expected Neutral, Minor, Major, Critical or No-error)"
+        )
+    return severity
+
+
+def _segment_key(row: _Row) -> tuple[str, int]:
+    try:
+        return row.doc, int(row.doc_id)
+    except ValueError:
+        raise ImportFormatError(f"line {row.line}: doc_id {row.doc_id!r} is not a number") from None
+
+
+def _rebuild_document(rows: list[_Row], name: str
+                      ) -> tuple[AlignmentDocument, dict[tuple[str, int], int]]:
+    """One bead per segment (doc, doc_id), sentences from the source/target columns.
+
+    Returns the document and segment key -> bead index."""
+    segments: dict[tuple[str, int], tuple[str, str]] = {}
+    for row in rows:
+        key = _segment_key(row)
+        if key not in segments:
+            segments[key] = (_unmark(flat(row.source))[0].strip(),
+                             _unmark(flat(row.target))[0].strip())
+    doc_order = list(dict.fromkeys(key[0] for key in segments))
+    keys = sorted(segments, key=lambda k: (doc_order.index(k[0]), k[1]))
+    src_paras: list[list[str]] = [[] for _ in doc_order]
+    tgt_paras: list[list[str]] = [[] for _ in doc_order]
+    beads: list[Bead] = []
+    mapping: dict[tuple[str, int], int] = {}
+    s = t = 0
+    for key in keys:
+        src, tgt = segments[key]
+        if not src and not tgt:
+            continue
+        para = doc_order.index(key[0])
+        if src:
+            src_paras[para].append(src)
+        if tgt:
+            tgt_paras[para].append(tgt)
+        mapping[key] = len(beads)
+        beads.append(Bead((s,) if src else (), (t,) if tgt else ()))
+        s += bool(src)
+        t += bool(tgt)
+    if not beads:
+        raise ImportFormatError(f"{name}: every segment is empty")
+    src_lang = guess_lang("".join(p for para in src_paras for p in para[:20]))
+    tgt_lang = guess_lang("".join(p for para in tgt_paras for p in para[:20]))
+    if src_lang == tgt_lang:
+        tgt_lang = "en" if src_lang == "zh" else "zh"
+    source = side_from_paragraphs(src_lang, "original", src_paras, normalize=False)
+    target = side_from_paragraphs(tgt_lang, "translation", tgt_paras, normalize=False)
+    doc = AlignmentDocument(source, target, beads,
+                            meta={"imported_from": "mqm-tsv", "name": Path(name).stem})
+    return doc, mapping
+
+
+def _match_base(base: AlignmentDocument, rows: list[_Row], name: str) -> dict[tuple[str, int], int]:
+    """segment key -> bead index of ``base``; doc_id is the 1-based bead number."""
+    mapping: dict[tuple[str, int], int] = {}
+    for row in rows:
+        key = _segment_key(row)
+        if key in mapping:
+            continue
+        b = key[1] - 1
+        if not 0 <= b < len(base.beads):
+            raise ImportFormatError(
+                f"{name}: line {row.line}: doc_id {key[1]} is outside the base document "
+                f"({len(base.beads)} beads)"
+            )
+        src = _unmark(flat(row.source))[0]
+        tgt = _unmark(flat(row.target))[0]
+        if (src, tgt) != (flat(bead_segment(base, b, "source")[2]),
+                          flat(bead_segment(base, b, "target")[2])):
+            raise ImportFormatError(
+                f"{name}: line {row.line}: segment {key[1]} does not match bead {key[1]} "
+                "of the base document"
+            )
+        mapping[key] = b
+    return mapping
+
+
+def import_mqm_tsv(path: str | Path, *, base: AlignmentDocument | None = None,
+                   system: str | None = None, **_options: object) -> AlignmentDocument:
+    """Annotations of one system onto their segments.
+
+    With ``base`` the segments are that document's beads (doc_id = bead number, texts must
+    match) and the result is a copy of ``base`` with the annotations added; without it
+    the document is rebuilt from the source/target columns, one bead per segment.
+    ``system`` picks one system of a multi-system file (default: the first one).
+    """
+    path = Path(path)
+    name = str(path)
+    rows = _read_rows(path)
+    systems = list(dict.fromkeys(row.system for row in rows))
+    if system is None:
+        system = systems[0]
+    elif system not in systems:
+        raise ImportFormatError(f"{name}: no rows for system {system!r}")
+    rows = [row for row in rows if row.system == system]
+
+    if base is not None:
+        mapping = _match_base(base, rows, name)
+        doc = AlignmentDocument(
+            Side(base.source.lang, base.source.role, base.source.text, list(base.source.sentences)),
+            Side(base.target.lang, base.target.role, base.target.text, list(base.target.sentences)),
+            [b.copy() for b in base.beads],
+            [a.copy() for a in base.annotations],
+            dict(base.scores),
+            dict(base.meta),
+        )
+    else:
+        doc, mapping = _rebuild_document(rows, name)
+
+    for row in rows:
+        if row.category.strip() == NO_ERROR or row.severity.strip() == NO_ERROR:
+            continue
+        key = _segment_key(row)
+        if key not in mapping:
+            continue
+        b = mapping[key]
+        severity = _severity_in(row, name)
+        side, cell = ("source", row.source) if SPAN_OPEN in row.source else ("target", row.target)
+        clean, a, z = _unmark(flat(cell))
+        seg_start, seg_end, _seg = bead_segment(doc, b, side)
+        # Rebuilt sentences are the stripped cell text; base segments are the cell text.
+        offset = seg_start - (len(clean) - len(clean.lstrip()) if base is None else 0)
+        if a is None:
+            start, end = seg_start, seg_end  # no span: the whole segment (e.g. Non-translation!)
+        else:
+            start = min(max(offset + a, seg_start), seg_end)
+            end = min(max(offset + z, start), seg_end)
+        side_text = doc.side(side).text
+        doc.add_annotation(Annotation(
+            type=annotation_type(row.category),
+            side=side,
+            start=start,
+            end=end,
+            text=side_text[start:end],
+            category=row.category.strip(),
+            severity=severity,
+            extra={"rater": row.rater, "system": row.system},
+        ))
+    doc.meta.setdefault("mqm", {})
+    doc.meta["mqm"] = {"file": path.name, "system": system,
+                       **({"systems_skipped": [s for s in systems if s != system]}
+                          if len(systems) > 1 else {})}
+    doc.check()
+    return doc
