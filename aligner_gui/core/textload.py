@@ -66,10 +66,10 @@ def detect_lang(text: str) -> str:
 def split_bilingual(text: str) -> tuple[str, str]:
     """Split a Chinese block and an English block (either order) into (zh_text, en_text).
 
-    Each line leans Chinese or English by its script counts; the split point is the one
-    that best separates the leanings, so a stray "(New START)" line inside the Chinese,
-    or a Chinese title inside the English, does not move it. Leading and trailing blank
-    lines of each block are dropped; blank lines inside a block are kept.
+    Each line leans Chinese or English by its weighted script counts; the split point is
+    the one that puts the most script mass on its own side, so a stray "(New START)" line
+    inside the Chinese, or a Chinese title inside the English, does not move it. Leading
+    and trailing blank lines of each block are dropped; blank lines inside it are kept.
     """
     lines = _NEWLINES.sub("\n", text).split("\n")
     leaning = [_line_leaning(line) for line in lines]
@@ -77,7 +77,7 @@ def split_bilingual(text: str) -> tuple[str, str]:
         raise InputError("no Chinese text found (one language only)")
     if not any(v < 0 for v in leaning):
         raise InputError("no English text found (one language only)")
-    # fit[k]: how well "Chinese before line k, English from line k" separates the leanings;
+    # fit[k]: script mass on its own side if Chinese is before line k and English from it;
     # -fit[k] is the same for English first.
     prefix = [0.0]
     for v in leaning:
@@ -216,12 +216,9 @@ def _script_counts(text: str) -> tuple[int, int]:
 
 
 def _line_leaning(line: str) -> float:
-    """+1 for a Chinese line, -1 for an English one, in between for mixed; 0 for neither."""
+    """Weighted Han count minus Latin count: > 0 leans Chinese, < 0 English, 0 neither."""
     han, latin = _script_counts(line)
-    weighted = han * _HAN_WEIGHT
-    if not weighted and not latin:
-        return 0.0
-    return (weighted - latin) / (weighted + latin)
+    return han * _HAN_WEIGHT - latin
 
 
 def _block(lines: list[str]) -> str:
