@@ -1,0 +1,513 @@
+"""Sentence alignment of a Chinese/English pair: paragraphs first, then sentences.
+
+Method (see align_cost.py for the bead cost):
+
+1. Features per sentence: length in characters, Chinese content words with their
+   dictionary translations, English content stems, numbers and name keys.
+2. Gaps between editor-fixed beads are aligned independently.
+3. In a gap with several paragraphs on both sides, paragraphs are aligned first (n-m
+   and 1-0/0-1 paragraph beads), then sentences inside each aligned paragraph group.
+4. Every DP is banded: a unit grid too big to search whole is coarsened (consecutive
+   units merged in pairs) recursively, aligned, and the coarse path widened into a band
+   for the finer level (as Vecalign does), so cost is linear in the text length.
+5. Two passes: the first with prior parameters, then the character ratio, length
+   variance, lexical match rates and bead-type priors are re-estimated from the
+   document's own first-pass beads, and the gaps are aligned again.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from .align_cost import (
+    BEAD_TYPES,
+    COARSE_TYPES,
+    DEFAULT_PRIOR,
+    OffsetCache,
+    Params,
+    bead_cost_arrays,
+    lexical_llr,
+    length_cost,
+    matched_counts,
+    span_sums,
+)
+from .align_dp import Band, band_around_path, banded_dp, full_band
+from .align_features import PairMasks, Units, pair_masks, popcount
+from .align_lexical import LexicalFeatures
+from .errors import Cancelled
+from .model import Bead, Side
+
+__all__ = ["align_sides", "align_texts", "BEAD_TYPES"]
+
+# Grids up to this many cells are searched whole; bigger ones coarse-to-fine.
+FULL_GRID_CELLS = 160_000
+# Half-width (in units) of the band around a projected coarse path.
+BAND_BUFFER = 8
+# Item frequency above which a word is ignored at coarse levels (too common to locate).
+COARSE_MAX_DF = 0.2
+
+Progress = Callable[[float], None]
+Cancel = Callable[[], bool]
+
+
+@dataclass
+class UnitBead:
+    """A bead in local unit coordinates with the statistics its cost was made of."""
+
+    x0: int
+    a: int
+    y0: int
+    b: int
+    cost: float = 0.0
+    score: float = 0.5
+    stats: tuple[float, ...] = ()  # lx, ly, nx, ny, mx, my
+
+
+@dataclass
+class _Run:
+    """Bookkeeping shared by the DPs of one align_sides call."""
+
+    cancel: Cancel | None
+    progress: Progress | None
+    total_units: float
+    done: float = 0.0
+    pass_index: int = 0
+    n_passes: int = 2
+    offpath: list[float] = field(default_factory=lambda: [0.0, 0.0, 0.0, 0.0])
+
+    def check(self) -> None:
+        if self.cancel is not None and self.cancel():
+            raise Cancelled("alignment cancelled")
+
+    def advance(self, units: float) -> None:
+        self.done += units
+        self.report(0.0)
+
+    def report(self, inner: float) -> None:
+        if self.progress is None:
+            return
+        frac = (self.pass_index + min(1.0, self.done / max(self.total_units, 1.0))) / self.n_passes
+        self.progress(min(1.0, max(0.0, frac)))
+
+
+class _Cells:
+    """A set of grid cells shaped like a Band for the cost helpers."""
+
+    def __init__(self, rows: np.ndarray, cols: np.ndarray) -> None:
+        self.rows = rows
+        self.cols = cols
+        self.ncells = len(rows)
+
+
+# ---------------------------------------------------------------------------------------
+# Unit-level alignment
+# ---------------------------------------------------------------------------------------
+
+
+def _coarsen(n: int) -> np.ndarray:
+    bounds = np.arange(0, n + 1, 2, dtype=np.int64)
+    if bounds[-1] != n:
+        bounds = np.append(bounds, n)
+    return bounds
+
+
+def _drop_frequent(x: Units, y: Units) -> tuple[Units, Units]:
+    """Remove items present in too many units (useless and costly at coarse levels)."""
+    if len(y.occ_item) == 0:
+        return x, y
+    top = int(max(y.occ_item.max(), x.occ_item.max() if len(x.occ_item) else 0)) + 1
+    key = np.unique(y.occ_unit * top + y.occ_item)
+    df = np.bincount(key % top, minlength=top)
+    limit = max(3.0, COARSE_MAX_DF * y.n)
+    keep_y = df[y.occ_item] <= limit
+    keep_x = df[x.occ_item] <= limit if len(x.occ_item) else np.zeros(0, bool)
+    return (
+        Units(x.length, x.n_items, x.occ_unit[keep_x], x.occ_pos[keep_x], x.occ_item[keep_x]),
+        Units(y.length, y.n_items, y.occ_unit[keep_y], y.occ_pos[keep_y], y.occ_item[keep_y]),
+    )
+
+
+def _mask_band(band: Band) -> tuple[np.ndarray, np.ndarray]:
+    """Pair rows/cols any bead of up to 4x4 sentences ending in the band can touch."""
+    nx, ny = band.nx, band.ny
+    i = np.arange(nx, dtype=np.int64)
+    plo = band.lo[np.minimum(i + 1, nx)] - 4
+    phi = band.hi[np.minimum(i + 4, nx)] - 1
+    return np.clip(plo, 0, max(ny - 1, 0)), np.clip(phi, -1, ny - 1)
+
+
+def _trivial(nx: int, ny: int) -> list[tuple[int, int]]:
+    return [(1, 0)] * nx + [(0, 1)] * ny
+
+
+def _path_vertices(path: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    steps = np.asarray(path, dtype=np.int64).reshape(-1, 2)
+    vx = np.concatenate([[0], np.cumsum(steps[:, 0])])
+    vy = np.concatenate([[0], np.cumsum(steps[:, 1])])
+    return vx, vy
+
+
+def align_units(
+    x: Units,
+    y: Units,
+    params: Params,
+    run: _Run,
+    types: Sequence[tuple[int, int]] = BEAD_TYPES,
+    level: int = 0,
+) -> list[UnitBead]:
+    """Align two unit sequences; returns beads with costs, stats and confidences."""
+    nx, ny = x.n, y.n
+    if nx == 0 or ny == 0:
+        return [UnitBead(i, 1, 0, 0) for i in range(nx)] + [UnitBead(0, 0, j, 1) for j in range(ny)]
+    run.check()
+    if (nx + 1) * (ny + 1) <= FULL_GRID_CELLS:
+        band = full_band(nx, ny)
+    else:
+        bx = _coarsen(nx) if nx >= 0.66 * ny or ny < 4 else np.arange(nx + 1)
+        by = _coarsen(ny) if ny >= 0.66 * nx or nx < 4 else np.arange(ny + 1)
+        cx, cy = _drop_frequent(x.merge(bx), y.merge(by))
+        coarse = align_units(cx, cy, params, run, COARSE_TYPES, level + 1)
+        vx, vy = _path_vertices([(b.a, b.b) for b in coarse])
+        band = band_around_path(bx[vx], by[vy], nx, ny, BAND_BUFFER)
+    plo, phi = _mask_band(band)
+    masks = pair_masks(x, y, plo, phi)
+    costs = bead_cost_arrays(x, y, band, masks, params, types)
+    path, _totals = banded_dp(band, types, costs, cancel=run.cancel)
+    beads = _collect(path, types, costs, band)
+    if level == 0:
+        _attach_stats(beads, x, y, band, masks, params, costs, types)
+        _offpath_stats(beads, x, y, masks, run)
+    return beads
+
+
+def _collect(path, types, costs, band: Band) -> list[UnitBead]:
+    beads = []
+    i = j = 0
+    tindex = {t: k for k, t in enumerate(types)}
+    for a, b in path:
+        i2, j2 = i + a, j + b
+        cell = int(band.index(np.array(i2), np.array(j2)))
+        beads.append(UnitBead(i, a, j, b, float(costs[tindex[(a, b)]][cell])))
+        i, j = i2, j2
+    return beads
+
+
+def _attach_stats(beads, x, y, band, masks, params, costs, types) -> None:
+    """Statistics for re-estimation and a confidence in [0, 1] for every bead."""
+    c10 = params.type_cost((1, 0))
+    c01 = params.type_cost((0, 1))
+    t11 = list(types).index((1, 1))
+    row_best = np.full(band.nx + 1, np.inf)
+    np.minimum.at(row_best, band.rows, costs[t11])
+    col_best = np.full(band.ny + 1, np.inf)
+    np.minimum.at(col_best, band.cols, costs[t11])
+    by_type: dict[tuple[int, int], list[int]] = {}
+    for k, bead in enumerate(beads):
+        by_type.setdefault((bead.a, bead.b), []).append(k)
+    for (a, b), ks in by_type.items():
+        if a == 0 or b == 0:
+            for k in ks:
+                bead = beads[k]
+                # Confidence of a 1-0 / 0-1 bead: how clearly no 1-1 pairing was cheaper.
+                alt = row_best[bead.x0 + 1] if a else col_best[bead.y0 + 1]
+                margin = alt - (c10 + c01)
+                beads[k].score = _sigmoid(margin / 2.0)
+                beads[k].stats = ()
+            continue
+        rows = np.array([beads[k].x0 + a for k in ks], dtype=np.int64)
+        cols = np.array([beads[k].y0 + b for k in ks], dtype=np.int64)
+        cells = _Cells(rows, cols)
+        _valid, lx, ly, nx_, ny_ = span_sums(x, y, cells, a, b)
+        if masks is not None and masks.npairs:
+            mx, my = matched_counts(OffsetCache(cells, masks), a, b)
+        else:
+            mx = my = np.zeros(len(ks))
+        for n, k in enumerate(ks):
+            beads[k].stats = (lx[n], ly[n], nx_[n], ny_[n], mx[n], my[n])
+            margin = a * c10 + b * c01 - beads[k].cost
+            beads[k].score = _sigmoid(margin / 2.0)
+
+
+def _offpath_stats(beads, x: Units, y: Units, masks: PairMasks | None, run: _Run) -> None:
+    """Chance match counts on pairs a few rows off the path (for q1 estimation)."""
+    if masks is None or masks.npairs == 0:
+        return
+    xs, ys = [], []
+    for bead in beads:
+        if bead.a and bead.b:
+            for d in (-4, 4):
+                xs.append(bead.x0)
+                ys.append(bead.y0 + d)
+    if not xs:
+        return
+    i = np.asarray(xs, dtype=np.int64)
+    j = np.asarray(ys, dtype=np.int64)
+    ok = (j >= 0) & (j < y.n)
+    i, j = i[ok], j[ok]
+    idx = masks.index(i, j)
+    inside = idx < masks.npairs
+    i, j, idx = i[inside], j[inside], idx[inside]
+    mx = popcount(masks.mask_x[idx]).sum(axis=1)
+    my = popcount(masks.mask_y[idx]).sum(axis=1)
+    nxy = x.n_items[i].astype(np.float64) * y.n_items[j]
+    run.offpath[0] += float(mx.sum())
+    run.offpath[1] += float(my.sum())
+    run.offpath[2] += float(nxy.sum())
+    run.offpath[3] += float(len(i))
+
+
+def _sigmoid(v: float) -> float:
+    if v >= 0:
+        return 1.0 / (1.0 + math.exp(-v))
+    e = math.exp(v)
+    return e / (1.0 + e)
+
+
+# ---------------------------------------------------------------------------------------
+# Parameter estimation
+# ---------------------------------------------------------------------------------------
+
+
+def initial_params(x: Units, y: Units) -> Params:
+    lx, ly = float(x.length.sum()), float(y.length.sum())
+    ratio = ly / lx if lx > 0 and ly > 0 else 1.0
+    return Params(ratio=ratio)
+
+
+def estimate_params(base: Params, beads: Sequence[UnitBead], run: _Run) -> Params:
+    """Re-estimate ratio, variance, match rates and type priors from first-pass beads."""
+    stats = np.array([b.stats for b in beads if b.a and b.b and b.stats], dtype=np.float64)
+    if len(stats) < 5:
+        return base
+    lx, ly, nx, ny, mx, my = stats.T
+    ratio = float(ly.sum() / max(lx.sum(), 1.0))
+    mean = (ratio * lx + ly) / 2.0
+    delta2 = (ly - ratio * lx) ** 2 / np.maximum(mean, 1.0)
+    # Robust variance: the median of delta^2 of a normal is 0.455 sigma^2.
+    s2 = float(np.clip(np.median(delta2) / 0.455, 2.0, 40.0))
+    changes: dict[str, Any] = {"ratio": ratio, "s2": s2}
+    if nx.sum() > 20 and ny.sum() > 20:
+        changes["px"] = float(np.clip(mx.sum() / nx.sum(), 0.05, 0.95))
+        changes["py"] = float(np.clip(my.sum() / ny.sum(), 0.05, 0.95))
+        mxo, myo, nxy, npairs = run.offpath
+        if npairs > 10 and nxy > 0:
+            changes["q1x"] = float(np.clip(mxo / nxy, 1e-4, 0.2))
+            changes["q1y"] = float(np.clip(myo / nxy, 1e-4, 0.2))
+    counts: dict[tuple[int, int], float] = {}
+    for b in beads:
+        counts[(b.a, b.b)] = counts.get((b.a, b.b), 0.0) + 1.0
+    total = sum(counts.values())
+    alpha = 50.0  # strength of the default prior, in beads
+    prior = {
+        t: (counts.get(t, 0.0) + alpha * p) / (total + alpha) for t, p in DEFAULT_PRIOR.items()
+    }
+    changes["prior"] = prior
+    return base.with_(**changes)
+
+
+# ---------------------------------------------------------------------------------------
+# Gaps, paragraphs, fixed beads
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Gap:
+    x0: int
+    x1: int
+    y0: int
+    y1: int
+
+
+def _para_bounds(paragraphs: np.ndarray) -> np.ndarray:
+    if len(paragraphs) == 0:
+        return np.zeros(1, dtype=np.int64)
+    change = np.flatnonzero(paragraphs[1:] != paragraphs[:-1]) + 1
+    return np.concatenate([[0], change, [len(paragraphs)]]).astype(np.int64)
+
+
+def _align_gap(
+    gap: _Gap,
+    x: Units,
+    y: Units,
+    xpara: np.ndarray,
+    ypara: np.ndarray,
+    params: Params,
+    run: _Run,
+) -> list[UnitBead]:
+    """Align one gap; returned beads are in document coordinates."""
+    xs = x.subset(gap.x0, gap.x1)
+    ys = y.subset(gap.y0, gap.y1)
+    xb = _para_bounds(xpara[gap.x0 : gap.x1])
+    yb = _para_bounds(ypara[gap.y0 : gap.y1])
+    npx, npy = len(xb) - 1, len(yb) - 1
+    out: list[UnitBead] = []
+    use_paragraphs = npx >= 2 and npy >= 2 and max(npx, npy) <= 3 * min(npx, npy)
+    if use_paragraphs:
+        pbeads = align_units(xs.merge(xb), ys.merge(yb), params, run)
+        groups = [
+            (int(xb[b.x0]), int(xb[b.x0 + b.a]), int(yb[b.y0]), int(yb[b.y0 + b.b]))
+            for b in pbeads
+        ]
+    else:
+        groups = [(0, xs.n, 0, ys.n)]
+    for gx0, gx1, gy0, gy1 in groups:
+        run.check()
+        if gx1 == gx0 or gy1 == gy0:
+            part = [UnitBead(i, 1, 0, 0, score=0.5) for i in range(gx1 - gx0)] + [
+                UnitBead(0, 0, j, 1, score=0.5) for j in range(gy1 - gy0)
+            ]
+            # Fix positions of the unaligned beads (y0 of 1-0 and x0 of 0-1).
+            for b in part:
+                if b.a:
+                    b.y0 = 0
+                else:
+                    b.x0 = gx1 - gx0
+        else:
+            part = align_units(xs.subset(gx0, gx1), ys.subset(gy0, gy1), params, run)
+        for b in part:
+            b.x0 += gap.x0 + gx0
+            b.y0 += gap.y0 + gy0
+            out.append(b)
+        run.advance(gx1 - gx0)
+    return out
+
+
+def _gaps_and_fixed(
+    fixed_xy: list[tuple[tuple[int, ...], tuple[int, ...]]], nx: int, ny: int
+) -> list[_Gap | int]:
+    """The document as a sequence of gaps and indices into fixed_xy, in reading order."""
+    order = sorted(
+        range(len(fixed_xy)),
+        key=lambda k: (
+            fixed_xy[k][0][0] if fixed_xy[k][0] else -1,
+            fixed_xy[k][1][0] if fixed_xy[k][1] else -1,
+        ),
+    )
+    seq: list[_Gap | int] = []
+    px = py = 0
+    for k in order:
+        xs, ys = fixed_xy[k]
+        for ids, n in ((xs, nx), (ys, ny)):
+            if list(ids) != list(range(ids[0], ids[0] + len(ids))) if ids else False:
+                raise ValueError("a fixed bead's sentence ids must be consecutive")
+            if ids and (ids[0] < 0 or ids[-1] >= n):
+                raise ValueError("a fixed bead refers to a sentence that does not exist")
+        if not xs and not ys:
+            raise ValueError("a fixed bead must hold at least one sentence")
+        nx0 = xs[0] if xs else None
+        ny0 = ys[0] if ys else None
+        # An empty side sits wherever the other gap's cursor is.
+        gx1 = nx0 if nx0 is not None else px
+        gy1 = ny0 if ny0 is not None else py
+        if gx1 < px or gy1 < py:
+            raise ValueError("fixed beads overlap or are out of reading order")
+        if gx1 > px or gy1 > py:
+            seq.append(_Gap(px, gx1, py, gy1))
+        seq.append(k)
+        px = gx1 + len(xs)
+        py = gy1 + len(ys)
+    if px < nx or py < ny:
+        seq.append(_Gap(px, nx, py, ny))
+    return seq
+
+
+# ---------------------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------------------
+
+
+def align_texts(
+    x_texts: Sequence[str],
+    y_texts: Sequence[str],
+    lexicon: Any,
+    *,
+    x_lang: str = "zh",
+    y_lang: str = "en",
+    x_paragraphs: Sequence[int] | None = None,
+    y_paragraphs: Sequence[int] | None = None,
+    fixed_xy: Sequence[tuple[Sequence[int], Sequence[int]]] = (),
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> list[UnitBead]:
+    """Align sentence lists (x normally Chinese); beads in x/y coordinates."""
+    feats = LexicalFeatures(lexicon, x_texts, y_texts, x_lang, y_lang)
+    x, y = feats.units()
+    nx, ny = x.n, y.n
+    xpara = np.asarray(x_paragraphs if x_paragraphs is not None else [0] * nx, dtype=np.int64)
+    ypara = np.asarray(y_paragraphs if y_paragraphs is not None else [0] * ny, dtype=np.int64)
+    fixed = [(tuple(int(i) for i in s), tuple(int(j) for j in t)) for s, t in fixed_xy]
+    seq = _gaps_and_fixed(fixed, nx, ny)
+    gaps = [g for g in seq if isinstance(g, _Gap)]
+    run = _Run(cancel, progress, total_units=float(sum(g.x1 - g.x0 for g in gaps)))
+    run.check()
+    params = initial_params(x, y)
+    result: dict[int, list[UnitBead]] = {}
+    for pass_index in range(run.n_passes):
+        run.pass_index = pass_index
+        run.done = 0.0
+        run.offpath = [0.0, 0.0, 0.0, 0.0]
+        result = {}
+        for k, g in enumerate(seq):
+            if isinstance(g, _Gap):
+                result[k] = _align_gap(g, x, y, xpara, ypara, params, run)
+        if pass_index + 1 < run.n_passes:
+            params = estimate_params(params, [b for bs in result.values() for b in bs], run)
+    out: list[UnitBead] = []
+    for k, g in enumerate(seq):
+        if isinstance(g, _Gap):
+            out.extend(result[k])
+        else:
+            xs, ys = fixed[g]
+            out.append(UnitBead(xs[0] if xs else -1, len(xs), ys[0] if ys else -1, len(ys)))
+            out[-1].stats = ("fixed", g)  # type: ignore[assignment]
+    if progress is not None:
+        progress(1.0)
+    return out
+
+
+def align_sides(
+    source: Side,
+    target: Side,
+    lexicon: Any,
+    *,
+    fixed: Sequence[Bead] = (),
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> list[Bead]:
+    """Align two sides; beads in reading order covering every sentence exactly once.
+
+    Either side may be the Chinese one (``Side.lang``). ``fixed`` beads are kept
+    unchanged (same objects' values, status and score) and only the gaps between them
+    are aligned. Raises Cancelled when ``cancel()`` returns True.
+    """
+    swap = source.lang != "zh" and target.lang == "zh"
+    xside, yside = (target, source) if swap else (source, target)
+    fixed_list = list(fixed)
+    fixed_xy = [((b.target, b.source) if swap else (b.source, b.target)) for b in fixed_list]
+    ubeads = align_texts(
+        [s.text for s in xside.sentences],
+        [s.text for s in yside.sentences],
+        lexicon,
+        x_lang=xside.lang,
+        y_lang=yside.lang,
+        x_paragraphs=[s.paragraph for s in xside.sentences],
+        y_paragraphs=[s.paragraph for s in yside.sentences],
+        fixed_xy=fixed_xy,
+        progress=progress,
+        cancel=cancel,
+    )
+    beads: list[Bead] = []
+    for ub in ubeads:
+        if ub.stats and ub.stats[0] == "fixed":
+            beads.append(fixed_list[int(ub.stats[1])].copy())
+            continue
+        xs = tuple(range(ub.x0, ub.x0 + ub.a))
+        ys = tuple(range(ub.y0, ub.y0 + ub.b))
+        src, tgt = (ys, xs) if swap else (xs, ys)
+        beads.append(Bead(src, tgt, score=round(float(ub.score), 4), status="auto"))
+    return beads

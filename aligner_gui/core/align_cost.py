@@ -1,0 +1,179 @@
+"""Bead costs: length agreement, lexical translation evidence and bead-type priors.
+
+The cost of a bead is a negative log-likelihood ratio "aligned vs. unrelated":
+
+* lexical: every matchable Chinese word of the bead is matched (one of its candidate
+  English stems occurs on the other side) with probability ``px`` if the bead is a
+  true translation, and with ``1 - (1 - q1x) ** n_tokens`` by chance, where n_tokens is
+  the number of matchable English tokens in the bead; symmetrically for English tokens.
+  Merged sentences are scored as one unit (exact coverage via ORed masks), so a 1-3
+  bead earns its extra cost only through evidence, and chance matches grow with size.
+* length: Gale-Church's delta with a per-document character ratio.
+* type prior: -log P(type), re-estimated per document after the first pass.
+
+All parameters are re-estimated from the document itself after a first pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from .align_dp import Band
+from .align_features import PairMasks, Units, popcount
+
+BeadType = tuple[int, int]
+
+BEAD_TYPES: tuple[BeadType, ...] = (
+    (1, 1),
+    (1, 0),
+    (0, 1),
+    (1, 2),
+    (2, 1),
+    (1, 3),
+    (3, 1),
+    (1, 4),
+    (4, 1),
+    (2, 2),
+    (2, 3),
+    (3, 2),
+)
+COARSE_TYPES: tuple[BeadType, ...] = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2))
+
+# Prior probabilities of bead types (x = Chinese side), before per-document learning.
+DEFAULT_PRIOR: dict[BeadType, float] = {
+    (1, 1): 0.70,
+    (1, 0): 0.01,
+    (0, 1): 0.01,
+    (1, 2): 0.08,
+    (2, 1): 0.08,
+    (1, 3): 0.02,
+    (3, 1): 0.02,
+    (1, 4): 0.005,
+    (4, 1): 0.005,
+    (2, 2): 0.02,
+    (2, 3): 0.005,
+    (3, 2): 0.005,
+}
+
+
+@dataclass
+class Params:
+    ratio: float = 1.0  # y characters per x character
+    s2: float = 7.0  # Gale-Church variance of the length difference
+    px: float = 0.45
+    q1x: float = 0.01
+    py: float = 0.45
+    q1y: float = 0.01
+    w_len: float = 1.0
+    w_lex: float = 1.0
+    prior: dict[BeadType, float] = field(default_factory=lambda: dict(DEFAULT_PRIOR))
+
+    def type_cost(self, t: BeadType) -> float:
+        p = self.prior.get(t, 1e-4)
+        return float(-np.log(max(p, 1e-6)) + np.log(self.prior[(1, 1)]))
+
+    def with_(self, **changes) -> Params:
+        return replace(self, **changes)
+
+
+class OffsetCache:
+    """Pair-mask row indices of (I - 1 - da, J - 1 - db) for all band cells, memoised."""
+
+    def __init__(self, band: Band, masks: PairMasks | None) -> None:
+        self.band = band
+        self.masks = masks
+        self._idx: dict[tuple[int, int], np.ndarray] = {}
+
+    def get(self, da: int, db: int) -> np.ndarray:
+        key = (da, db)
+        if key not in self._idx:
+            assert self.masks is not None
+            self._idx[key] = self.masks.index(self.band.rows - 1 - da, self.band.cols - 1 - db)
+        return self._idx[key]
+
+
+def _prefix(a: np.ndarray) -> np.ndarray:
+    out = np.zeros(len(a) + 1, dtype=np.float64)
+    np.cumsum(a, out=out[1:])
+    return out
+
+
+def span_sums(x: Units, y: Units, band: Band, a: int, b: int):
+    """Lengths and matchable counts of the bead (a, b) ending at each band cell."""
+    I, J = band.rows, band.cols
+    valid = (I >= a) & (J >= b)
+    Ia = np.where(valid, I - a, 0)
+    Jb = np.where(valid, J - b, 0)
+    px_len, py_len = _prefix(x.length), _prefix(y.length)
+    px_n, py_n = _prefix(x.n_items), _prefix(y.n_items)
+    lx = px_len[I] - px_len[Ia]
+    ly = py_len[J] - py_len[Jb]
+    nx = px_n[I] - px_n[Ia]
+    ny = py_n[J] - py_n[Jb]
+    return valid, lx, ly, nx, ny
+
+
+def matched_counts(cache: OffsetCache, a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
+    """Exact matched-word counts of bead (a, b) at every cell, both directions."""
+    masks = cache.masks
+    assert masks is not None
+    mx = np.zeros(cache.band.ncells, dtype=np.float64)
+    my = np.zeros(cache.band.ncells, dtype=np.float64)
+    for da in range(a):
+        acc = masks.mask_x[cache.get(da, 0)]
+        for db in range(1, b):
+            acc = acc | masks.mask_x[cache.get(da, db)]
+        mx += popcount(acc).sum(axis=1)
+    for db in range(b):
+        acc = masks.mask_y[cache.get(0, db)]
+        for da in range(1, a):
+            acc = acc | masks.mask_y[cache.get(da, db)]
+        my += popcount(acc).sum(axis=1)
+    return mx, my
+
+
+def length_cost(lx: np.ndarray, ly: np.ndarray, p: Params) -> np.ndarray:
+    mean = (p.ratio * lx + ly) / 2.0
+    delta = (ly - p.ratio * lx) / np.sqrt(p.s2 * np.maximum(mean, 1.0))
+    return np.minimum(0.5 * delta * delta, 50.0)
+
+
+def lexical_llr(
+    mx: np.ndarray, my: np.ndarray, nx: np.ndarray, ny: np.ndarray, p: Params
+) -> np.ndarray:
+    """log P(matches | aligned) - log P(matches | unrelated), both directions."""
+    out = np.zeros_like(mx)
+    for m, n, n_other, pa, q1 in ((mx, nx, ny, p.px, p.q1x), (my, ny, nx, p.py, p.q1y)):
+        q = 1.0 - np.power(1.0 - q1, n_other)
+        q = np.clip(q, 1e-4, 0.98)
+        pa_ = np.maximum(pa, q)  # matching can't be less likely for a true translation
+        out += m * np.log(pa_ / q) + (n - m) * np.log((1.0 - pa_) / (1.0 - q))
+    return out
+
+
+def bead_cost_arrays(
+    x: Units,
+    y: Units,
+    band: Band,
+    masks: PairMasks | None,
+    params: Params,
+    types: Sequence[BeadType],
+) -> list[np.ndarray]:
+    """Cost of every bead type at every band cell (inf where the bead cannot end there)."""
+    cache = OffsetCache(band, masks)
+    lexical = masks is not None and masks.npairs > 0
+    out = []
+    for a, b in types:
+        valid, lx, ly, nx, ny = span_sums(x, y, band, a, b)
+        cost = np.full(band.ncells, params.type_cost((a, b)))
+        if a and b:
+            cost += params.w_len * length_cost(lx, ly, params)
+            if lexical:
+                mx, my = matched_counts(cache, a, b)
+                cost -= params.w_lex * lexical_llr(mx, my, nx, ny, params)
+        cost[~valid] = np.inf
+        out.append(cost)
+    return out

@@ -1,0 +1,187 @@
+"""Banded dynamic programming over the (x, y) sentence grid, vectorised with numpy.
+
+A cell (i, j) means "the first i x-units and the first j y-units are aligned". A bead
+of type (a, b) moves from (i - a, j - b) to (i, j). Only cells inside a ``Band`` are
+searched: for every row i, the columns lo[i]..hi[i]. Costs of every bead type are
+computed for all band cells at once by the caller (see align_cost.py); the row loop
+here only does min-plus on those arrays, so its Python overhead is O(rows), not
+O(cells x types). The (0, 1) bead, which chains within a row, is resolved with a
+prefix-minimum scan instead of a Python loop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .errors import Cancelled
+
+BeadType = tuple[int, int]
+
+
+@dataclass
+class Band:
+    """Inclusive column range [lo[i], hi[i]] for each row i = 0..nx, stored flat."""
+
+    lo: np.ndarray
+    hi: np.ndarray
+    nx: int
+    ny: int
+
+    def __post_init__(self) -> None:
+        width = self.hi - self.lo + 1
+        self.off = np.zeros(self.nx + 2, dtype=np.int64)
+        np.cumsum(width, out=self.off[1:])
+        self.ncells = int(self.off[-1])
+        self.rows = np.repeat(np.arange(self.nx + 1, dtype=np.int64), width)
+        self.cols = np.arange(self.ncells, dtype=np.int64) - self.off[self.rows] + self.lo[self.rows]
+
+    def index(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Flat index of cells (i, j); ``ncells`` (a sentinel) where outside the band."""
+        i = np.asarray(i, dtype=np.int64)
+        j = np.asarray(j, dtype=np.int64)
+        ok = (i >= 0) & (i <= self.nx)
+        ic = np.where(ok, i, 0)
+        ok &= (j >= self.lo[ic]) & (j <= self.hi[ic])
+        return np.where(ok, self.off[ic] + j - self.lo[ic], self.ncells)
+
+
+def full_band(nx: int, ny: int) -> Band:
+    return Band(np.zeros(nx + 1, dtype=np.int64), np.full(nx + 1, ny, dtype=np.int64), nx, ny)
+
+
+def band_around_path(
+    vertices_x: np.ndarray, vertices_y: np.ndarray, nx: int, ny: int, buffer: int
+) -> Band:
+    """A band of half-width ``buffer`` around the polyline through the given grid points.
+
+    The points run from (0, 0) to (nx, ny) and are non-decreasing in both coordinates
+    (they are a coarse alignment path projected onto the fine grid).
+    """
+    vx = np.asarray(vertices_x, dtype=np.float64)
+    vy = np.asarray(vertices_y, dtype=np.float64)
+    rows = np.arange(nx + 1, dtype=np.float64)
+    # For each row, the y range the polyline covers: interpolation between vertices,
+    # widened to the min/max of the vertices on that row (vertical runs).
+    y_mid = np.interp(rows, vx, vy)
+    lo_c = np.floor(y_mid)
+    hi_c = np.ceil(y_mid)
+    xi = np.clip(np.round(vx).astype(np.int64), 0, nx)
+    vmin = np.full(nx + 1, np.inf)
+    vmax = np.full(nx + 1, -np.inf)
+    np.minimum.at(vmin, xi, vy)
+    np.maximum.at(vmax, xi, vy)
+    lo_c = np.minimum(lo_c, vmin)
+    hi_c = np.maximum(hi_c, vmax)
+    lo = lo_c - buffer
+    hi = hi_c + buffer
+    lo = np.clip(lo, 0, ny).astype(np.int64)
+    hi = np.clip(hi, 0, ny).astype(np.int64)
+    return make_band(lo, hi, nx, ny)
+
+
+def make_band(lo: np.ndarray, hi: np.ndarray, nx: int, ny: int) -> Band:
+    """Fix up column ranges so the band is monotone, connected and spans corner to corner."""
+    lo = np.asarray(lo, dtype=np.int64).copy()
+    hi = np.asarray(hi, dtype=np.int64).copy()
+    lo[0] = 0
+    hi[nx] = ny
+    hi = np.maximum.accumulate(np.clip(hi, 0, ny))
+    lo = np.minimum.accumulate(np.clip(lo, 0, ny)[::-1])[::-1].copy()
+    # Connected: each row's range must touch the previous row's (for (1, 0) moves).
+    if nx >= 1:
+        hi[:-1] = np.maximum(hi[:-1], lo[1:])
+        hi = np.maximum.accumulate(hi)
+    lo = np.minimum(lo, hi)
+    return Band(lo, hi, nx, ny)
+
+
+def banded_dp(
+    band: Band,
+    types: Sequence[BeadType],
+    costs: Sequence[np.ndarray],
+    cancel: Callable[[], bool] | None = None,
+    progress: Callable[[float], None] | None = None,
+) -> tuple[list[BeadType], np.ndarray]:
+    """Cheapest path from (0, 0) to (nx, ny).
+
+    ``costs[t][k]`` is the cost of a bead of ``types[t]`` ending at band cell k (inf
+    where impossible). Returns the path as bead types in reading order and the array
+    of cumulative costs at the path's vertices.
+    """
+    nx = band.nx
+    if (0, 1) not in types:
+        raise ValueError("the (0, 1) bead type is required")
+    t01 = list(types).index((0, 1))
+    row_types = [t for t, (a, _b) in enumerate(types) if a >= 1]
+    if not row_types:
+        raise ValueError("need at least one bead type that consumes an x unit")
+    K = band.ncells
+    # Gather indices of predecessor cells, stacked (T, K); the sentinel K holds +inf.
+    gather = np.empty((len(row_types), K), dtype=np.int64)
+    cost = np.empty((len(row_types), K), dtype=np.float64)
+    for r, t in enumerate(row_types):
+        a, b = types[t]
+        gather[r] = band.index(band.rows - a, band.cols - b)
+        cost[r] = costs[t]
+    c01 = np.asarray(costs[t01], dtype=np.float64)
+    D = np.full(K + 1, np.inf)
+    back = np.full(K, -1, dtype=np.int16)
+    off = band.off
+    # Row 0: only (0, 1) beads.
+    s0, e0 = int(off[0]), int(off[1])
+    row_c = c01[s0:e0].copy()
+    row_c[0] = 0.0
+    D[s0:e0] = np.cumsum(row_c)
+    back[s0 + 1 : e0] = t01
+    step = max(1, nx // 50)
+    for i in range(1, nx + 1):
+        s, e = int(off[i]), int(off[i + 1])
+        cand = D[gather[:, s:e]] + cost[:, s:e]
+        k = np.argmin(cand, axis=0)
+        best = cand[k, np.arange(e - s)]
+        if e - s > 1:
+            cs = np.empty(e - s)
+            cs[0] = 0.0
+            np.cumsum(c01[s + 1 : e], out=cs[1:])
+            val = best - cs
+            runmin = np.minimum.accumulate(val)
+            prev = np.empty_like(runmin)
+            prev[0] = np.inf
+            prev[1:] = runmin[:-1]
+            from_left = val > prev
+            D[s:e] = np.minimum(val, prev) + cs
+            bk = np.asarray(row_types, dtype=np.int16)[k]
+            bk[from_left] = t01
+            back[s:e] = bk
+        else:
+            D[s:e] = best
+            back[s:e] = np.asarray(row_types, dtype=np.int16)[k]
+        if i % step == 0:
+            if cancel is not None and cancel():
+                raise Cancelled("alignment cancelled")
+            if progress is not None:
+                progress(i / nx)
+    # Backtrace.
+    path: list[BeadType] = []
+    totals: list[float] = []
+    i, j = nx, band.ny
+    cell = int(band.index(np.array(i), np.array(j)))
+    if cell >= K or not np.isfinite(D[cell]):
+        raise RuntimeError("no alignment path inside the band")
+    while i > 0 or j > 0:
+        t = int(back[cell])
+        if t < 0:
+            raise RuntimeError("broken back-pointer in alignment DP")
+        totals.append(float(D[cell]))
+        a, b = types[t]
+        path.append((a, b))
+        i -= a
+        j -= b
+        cell = int(band.index(np.array(i), np.array(j)))
+    path.reverse()
+    totals.append(0.0)
+    totals.reverse()
+    return path, np.asarray(totals)

@@ -1,0 +1,192 @@
+"""Per-unit features for the aligner and the lexical match masks of unit pairs.
+
+A *unit* is a sentence, a paragraph, or a block of consecutive units (coarse levels).
+The x side is always Chinese-like (words with sets of candidate English stems), the y
+side English-like (content stems). Both sides are stored flat as numpy occurrence
+arrays, so merging units and matching pairs are vectorised.
+
+For a pair of units (i, j) the *match masks* say which words of i have a translation
+in j (bits over i's words) and which tokens of j are translated by some word of i
+(bits over j's tokens). ORing masks over the sentences of a bead gives exact coverage
+counts for merged sentences (a word matched twice counts once), which is what lets
+the cost treat a 1-3 bead as one unit rather than as a sum of pairs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+_POP8 = np.array([bin(v).count("1") for v in range(256)], dtype=np.uint8)
+
+
+def popcount(a: np.ndarray) -> np.ndarray:
+    """Bits set per element of a uint64 array (numpy >= 2 has a ufunc for it)."""
+    if hasattr(np, "bitwise_count"):
+        return np.bitwise_count(a).astype(np.int64)
+    b = a.view(np.uint8).reshape(a.shape + (8,))
+    return _POP8[b].sum(axis=-1, dtype=np.int64)
+
+
+@dataclass
+class Units:
+    """One side's units. ``occ_*`` list item occurrences: unit, position in unit, item id.
+
+    ``n_items[u]`` is the number of positions in unit u (an x position is a word, which
+    may have several candidate stems, so it can occur several times in occ arrays).
+    """
+
+    length: np.ndarray  # float64 (chars)
+    n_items: np.ndarray  # int64, positions per unit
+    occ_unit: np.ndarray  # int64
+    occ_pos: np.ndarray  # int64
+    occ_item: np.ndarray  # int64
+
+    @property
+    def n(self) -> int:
+        return len(self.length)
+
+    @staticmethod
+    def empty_like(n: int, length: np.ndarray) -> Units:
+        z = np.zeros(0, dtype=np.int64)
+        return Units(np.asarray(length, dtype=np.float64), np.zeros(n, np.int64), z, z, z)
+
+    def subset(self, start: int, stop: int) -> Units:
+        """Units start..stop-1, renumbered from 0."""
+        m = (self.occ_unit >= start) & (self.occ_unit < stop)
+        return Units(
+            self.length[start:stop].copy(),
+            self.n_items[start:stop].copy(),
+            self.occ_unit[m] - start,
+            self.occ_pos[m],
+            self.occ_item[m],
+        )
+
+    def merge(self, bounds: np.ndarray) -> Units:
+        """Concatenate consecutive units: new unit g covers old bounds[g]..bounds[g+1]-1."""
+        bounds = np.asarray(bounds, dtype=np.int64)
+        group = np.repeat(np.arange(len(bounds) - 1), np.diff(bounds))
+        item_start = np.zeros(self.n + 1, dtype=np.int64)
+        np.cumsum(self.n_items, out=item_start[1:])
+        # Position of a unit's first item inside its group.
+        shift = item_start[:-1] - item_start[bounds[:-1]][group]
+        length = np.add.reduceat(self.length, bounds[:-1]) if self.n else self.length[:0]
+        n_items = np.add.reduceat(self.n_items, bounds[:-1]) if self.n else self.n_items[:0]
+        empty = bounds[:-1] == bounds[1:]
+        if empty.any():
+            length = np.where(empty, 0.0, length)
+            n_items = np.where(empty, 0, n_items)
+        return Units(
+            length.astype(np.float64),
+            n_items.astype(np.int64),
+            group[self.occ_unit],
+            self.occ_pos + shift[self.occ_unit],
+            self.occ_item,
+        )
+
+
+@dataclass
+class PairMasks:
+    """Match masks of the unit pairs (i, j) with plo[i] <= j <= phi[i]; row P is zero."""
+
+    plo: np.ndarray
+    phi: np.ndarray
+    poff: np.ndarray
+    mask_x: np.ndarray  # (P + 1, wx) uint64
+    mask_y: np.ndarray  # (P + 1, wy) uint64
+
+    @property
+    def npairs(self) -> int:
+        return int(self.poff[-1])
+
+    def index(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        n = len(self.plo)
+        ok = (i >= 0) & (i < n)
+        ic = np.where(ok, i, 0)
+        ok &= (j >= self.plo[ic]) & (j <= self.phi[ic])
+        return np.where(ok, self.poff[ic] + j - self.plo[ic], self.npairs)
+
+
+def _words(n_positions: np.ndarray) -> int:
+    top = int(n_positions.max()) if len(n_positions) else 0
+    return max(1, min(16, (top + 63) // 64))
+
+
+def pair_masks(x: Units, y: Units, plo: np.ndarray, phi: np.ndarray) -> PairMasks:
+    """Match masks for the pair band (vectorised join of item occurrences)."""
+    plo = np.asarray(plo, dtype=np.int64)
+    phi = np.asarray(phi, dtype=np.int64)
+    width = np.maximum(phi - plo + 1, 0)
+    poff = np.zeros(x.n + 1, dtype=np.int64)
+    np.cumsum(width, out=poff[1:])
+    P = int(poff[-1])
+    wx, wy = _words(x.n_items), _words(y.n_items)
+    mask_x = np.zeros((P + 1, wx), dtype=np.uint64)
+    mask_y = np.zeros((P + 1, wy), dtype=np.uint64)
+    result = PairMasks(plo, phi, poff, mask_x, mask_y)
+    if P == 0 or len(x.occ_item) == 0 or len(y.occ_item) == 0:
+        return result
+    stride = np.int64(y.n + 1)
+    ykey = y.occ_item * stride + y.occ_unit
+    order = np.argsort(ykey, kind="stable")
+    ykey = ykey[order]
+    yu = y.occ_unit[order]
+    yp = y.occ_pos[order]
+    xi = x.occ_unit
+    left = np.searchsorted(ykey, x.occ_item * stride + plo[xi], side="left")
+    right = np.searchsorted(ykey, x.occ_item * stride + phi[xi], side="right")
+    counts = np.maximum(right - left, 0)
+    total = int(counts.sum())
+    if total == 0:
+        return result
+    occ = np.repeat(np.arange(len(xi)), counts)
+    start = np.zeros(len(counts), dtype=np.int64)
+    np.cumsum(counts[:-1], out=start[1:])
+    yidx = left[occ] + (np.arange(total, dtype=np.int64) - start[occ])
+    i = xi[occ]
+    j = yu[yidx]
+    pair = poff[i] + j - plo[i]
+    _or_into(mask_x, pair, x.occ_pos[occ], wx)
+    _or_into(mask_y, pair, yp[yidx], wy)
+    return result
+
+
+def _or_into(mask: np.ndarray, pair: np.ndarray, pos: np.ndarray, words: int) -> None:
+    """mask[pair, word(pos)] |= bit(pos), with positions beyond the mask folded in."""
+    pos = pos % (64 * words)
+    word = pos // 64
+    bit = np.left_shift(np.uint64(1), (pos % 64).astype(np.uint64))
+    key = pair * words + word
+    order = np.argsort(key, kind="stable")
+    key = key[order]
+    bit = bit[order]
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+    merged = np.bitwise_or.reduceat(bit, starts)
+    flat = mask.reshape(-1)
+    flat[key[starts]] |= merged
+
+
+def build_units(
+    lengths: Sequence[float], items: Sequence[Sequence[Sequence[int]]]
+) -> Units:
+    """Units from per-unit lists of positions, each position a list of item ids."""
+    n = len(lengths)
+    n_items = np.array([len(u) for u in items], dtype=np.int64)
+    ou: list[int] = []
+    op: list[int] = []
+    oi: list[int] = []
+    for u, positions in enumerate(items):
+        for p, ids in enumerate(positions):
+            for item in ids:
+                ou.append(u)
+                op.append(p)
+                oi.append(item)
+    return Units(
+        np.asarray(lengths, dtype=np.float64).reshape(n),
+        n_items,
+        np.asarray(ou, dtype=np.int64),
+        np.asarray(op, dtype=np.int64),
+        np.asarray(oi, dtype=np.int64),
+    )

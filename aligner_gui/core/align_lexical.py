@@ -1,0 +1,152 @@
+"""Adapter from the Lexicon API to the aligner's numeric features.
+
+Turns sentences into ``Units``: for the Chinese side, each content word that has at
+least one candidate English stem occurring somewhere in the English text of the
+document ("matchable"); for the English side, each content token whose stem is a
+candidate of some Chinese word of the document. Items are integer stem ids, so the
+match join in align_features is pure numpy. A learned translation table (pairs of a
+Chinese word and an English stem) can be added on top of the dictionary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+
+from .align_features import Units
+
+
+def _zh_len(text: str) -> float:
+    return float(sum(1 for c in text if not c.isspace()))
+
+
+def _en_len(text: str) -> float:
+    return float(len(text))
+
+
+def text_length(text: str, lang: str) -> float:
+    return _zh_len(text) if lang == "zh" else _en_len(text)
+
+
+class LexicalFeatures:
+    """Tokenised document (both sides) with stem ids, ready to become Units."""
+
+    def __init__(
+        self,
+        lexicon: Any,
+        x_texts: Sequence[str],
+        y_texts: Sequence[str],
+        x_lang: str = "zh",
+        y_lang: str = "en",
+    ) -> None:
+        self.x_len = np.array([text_length(t, x_lang) for t in x_texts], dtype=np.float64)
+        self.y_len = np.array([text_length(t, y_lang) for t in y_texts], dtype=np.float64)
+        self.enabled = lexicon is not None
+        self.stem_id: dict[str, int] = {}
+        self.word_id: dict[str, int] = {}
+        self.x_words: list[list[int]] = []
+        self.y_stems: list[list[int]] = []
+        self.word_trans: list[set[int]] = []
+        self.learned: dict[int, set[int]] = {}
+        if not self.enabled:
+            self.x_words = [[] for _ in x_texts]
+            self.y_stems = [[] for _ in y_texts]
+            return
+        self.y_stems = [self._stems(self._content(lexicon, t, y_lang)) for t in y_texts]
+        for text in x_texts:
+            ids = []
+            for word, cands in self._xcontent(lexicon, text, x_lang):
+                wid = self.word_id.get(word)
+                if wid is None:
+                    wid = len(self.word_trans)
+                    self.word_id[word] = wid
+                    known = {self.stem_id[s] for s in cands if s in self.stem_id}
+                    self.word_trans.append(known)
+                ids.append(wid)
+            self.x_words.append(ids)
+
+    # -- tokenisation ----------------------------------------------------------------
+
+    @staticmethod
+    def _content(lexicon: Any, text: str, lang: str) -> list[str]:
+        if lang == "zh":
+            return [w for w, _c in lexicon.zh_content(text)]
+        return list(lexicon.en_content(text))
+
+    @staticmethod
+    def _xcontent(lexicon: Any, text: str, lang: str) -> Iterable[tuple[str, frozenset[str]]]:
+        if lang == "zh":
+            return lexicon.zh_content(text)
+        # Same-language pair (or English as x): words translate to themselves.
+        return [(s, frozenset((s,))) for s in lexicon.en_content(text)]
+
+    def _stems(self, stems: Iterable[str]) -> list[int]:
+        out = []
+        for s in stems:
+            sid = self.stem_id.get(s)
+            if sid is None:
+                sid = len(self.stem_id)
+                self.stem_id[s] = sid
+            out.append(sid)
+        return out
+
+    # -- units -------------------------------------------------------------------------
+
+    def translations(self, wid: int) -> set[int]:
+        extra = self.learned.get(wid)
+        return self.word_trans[wid] | extra if extra else self.word_trans[wid]
+
+    def units(self) -> tuple[Units, Units]:
+        """Units of all sentences, keeping only matchable words and tokens."""
+        nw = len(self.word_trans)
+        trans = [self.translations(w) for w in range(nw)]
+        covered = np.zeros(len(self.stem_id) + 1, dtype=bool)
+        for t in trans:
+            if t:
+                covered[list(t)] = True
+        trans_arr = [np.fromiter(sorted(t), dtype=np.int64, count=len(t)) for t in trans]
+        # x side
+        xu: list[np.ndarray] = []
+        xp: list[np.ndarray] = []
+        xi: list[np.ndarray] = []
+        x_n = np.zeros(len(self.x_words), dtype=np.int64)
+        for u, words in enumerate(self.x_words):
+            pos = 0
+            for w in words:
+                arr = trans_arr[w]
+                if len(arr) == 0:
+                    continue
+                xi.append(arr)
+                xp.append(np.full(len(arr), pos, dtype=np.int64))
+                xu.append(np.full(len(arr), u, dtype=np.int64))
+                pos += 1
+            x_n[u] = pos
+        x = Units(self.x_len.copy(), x_n, _cat(xu), _cat(xp), _cat(xi))
+        # y side
+        yu: list[int] = []
+        yp: list[int] = []
+        yi: list[int] = []
+        y_n = np.zeros(len(self.y_stems), dtype=np.int64)
+        for u, stems in enumerate(self.y_stems):
+            pos = 0
+            for s in stems:
+                if covered[s]:
+                    yu.append(u)
+                    yp.append(pos)
+                    yi.append(s)
+                    pos += 1
+            y_n[u] = pos
+        y = Units(
+            self.y_len.copy(),
+            y_n,
+            np.asarray(yu, dtype=np.int64),
+            np.asarray(yp, dtype=np.int64),
+            np.asarray(yi, dtype=np.int64),
+        )
+        return x, y
+
+
+def _cat(parts: list[np.ndarray]) -> np.ndarray:
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
