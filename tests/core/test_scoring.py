@@ -1,0 +1,368 @@
+"""Bead scores, flags, document summary and reference scoring."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import statistics
+
+import pytest
+
+from aligner_gui.core.model import AlignmentDocument, Bead, Sentence, Side
+from aligner_gui.core.scoring import (
+    CHRF_SIGNATURE,
+    LOW_SCORE_THRESHOLD,
+    chrf_signature,
+    combine,
+    compare_numbers,
+    reference_scores,
+    score_beads,
+    summarize,
+)
+
+# -- a tiny fake lexicon, for the mechanics --------------------------------------------------
+
+
+class FakeLexicon:
+    """Greedy longest-match dictionary over a handful of words (same API as Lexicon)."""
+
+    WORDS = {
+        "美国": ["united states", "us"],
+        "俄罗斯": ["russia"],
+        "条约": ["treaty"],
+        "延长": ["extend"],
+        "核": ["nuclear"],
+        "弹头": ["warhead"],
+        "限制": ["limit"],
+        "总统": ["president"],
+        "特朗普": ["trump"],
+        "会晤": ["meet"],
+        "天气": ["weather"],
+        "很好": ["good", "fine"],
+        "今天": ["today"],
+    }
+    STOP = {"the", "a", "an", "and", "to", "of", "is", "will", "s", "each", "side", "on"}
+
+    def __init__(self):
+        self.gloss_calls = 0
+
+    def _words(self, text):
+        i, out = 0, []
+        while i < len(text):
+            for n in (3, 2, 1):
+                if text[i : i + n] in self.WORDS:
+                    out.append(text[i : i + n])
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
+
+    def gloss(self, text):
+        self.gloss_calls += 1
+        return " ".join(self.WORDS[w][0] for w in self._words(text))
+
+    def translations(self, word):
+        return self.WORDS.get(word, [])
+
+    def zh_content(self, text):
+        return [(w, frozenset(t.split()[-1] for t in self.WORDS[w])) for w in self._words(text)]
+
+    def en_content(self, text):
+        out = []
+        for tok in re.findall(r"[A-Za-z]+|\d[\d,]*", text):
+            if tok[0].isdigit():
+                out.append("#" + tok.replace(",", ""))
+            elif tok.lower() not in self.STOP:
+                out.append(tok.lower().rstrip("s") if tok.lower() != "us" else "us")
+        return out
+
+
+def make_side(lang, role, paragraphs):
+    """A Side from paragraphs of sentences (joined the way textload would)."""
+    sep = "" if lang == "zh" else " "
+    text, sentences = "", []
+    for p, paragraph in enumerate(paragraphs):
+        if p:
+            text += "\n"
+        for k, sentence in enumerate(paragraph):
+            if k:
+                text += sep
+            sentences.append(Sentence(len(sentences), p, len(text), len(text) + len(sentence), sentence))
+            text += sentence
+    return Side(lang, role, text, sentences)
+
+
+def toy_doc():
+    en = make_side(
+        "en",
+        "original",
+        [
+            ["Trump meets Russia on the treaty"],
+            ["The treaty limits each side to 1,550 nuclear warheads."],
+            ["MORE: Russia tests a new missile"],
+            ["The weather is good today."],
+        ],
+    )
+    zh = make_side(
+        "zh",
+        "translation",
+        [
+            ["特朗普与俄罗斯会晤讨论条约。"],
+            ["条约限制双方拥有1550枚核弹头。"],
+            ["今天天气很好。"],
+            ["译者注:这是附加的说明。"],
+        ],
+    )
+    beads = [
+        Bead((0,), (0,), score=0.9),
+        Bead((1,), (1,)),
+        Bead((2,), ()),
+        Bead((3,), (2,)),
+        Bead((), (3,)),
+    ]
+    return en, zh, beads
+
+
+# -- mechanics with the fake lexicon ----------------------------------------------------------
+
+
+def test_scores_flags_and_details_on_toy_document():
+    en, zh, beads = toy_doc()
+    score_beads(en, zh, beads, FakeLexicon())
+    for bead in beads:
+        assert 0.0 <= bead.score <= 1.0
+        json.dumps(bead.details)
+        assert set(bead.details["numbers"]) >= {"source", "target", "missing", "extra"}
+    paired = [b for b in beads if b.source and b.target]
+    for bead in paired:
+        for key in ("chrf", "lexical", "names", "length_ratio"):
+            assert key in bead.details
+        assert 0.0 <= bead.details["chrf"] <= 1.0
+        assert 0.0 <= bead.details["lexical"] <= 1.0
+    assert beads[0].details["align"] == 0.9  # the aligner's score is kept
+    assert beads[1].details["numbers"]["source"] == ["1550"]
+    assert beads[1].details["numbers"]["missing"] == []
+    assert "number-mismatch" not in beads[1].flags
+    assert beads[2].flags == ["omission", "more-link"]
+    assert beads[2].details["class"] == "more-link"
+    assert beads[2].score == 0.0
+    assert beads[4].flags == ["addition"]
+    assert "class" not in beads[4].details
+
+
+def test_rescoring_is_stable_and_keeps_foreign_flags_and_align():
+    en, zh, beads = toy_doc()
+    lexicon = FakeLexicon()
+    score_beads(en, zh, beads, lexicon)
+    first = [(b.score, list(b.flags), json.dumps(b.details, sort_keys=True)) for b in beads]
+    beads[3].flags.append("reviewed")
+    calls = lexicon.gloss_calls
+    score_beads(en, zh, beads, lexicon)
+    assert lexicon.gloss_calls == calls  # glosses are cached per lexicon
+    again = [(b.score, [f for f in b.flags if f != "reviewed"], json.dumps(b.details, sort_keys=True)) for b in beads]
+    assert again == first
+    assert "reviewed" in beads[3].flags
+    assert beads[0].details["align"] == 0.9  # not replaced by our own previous score
+
+
+def test_chrf_does_not_depend_on_direction():
+    en, zh, beads = toy_doc()
+    score_beads(en, zh, beads, FakeLexicon())
+    swapped = [Bead(b.target, b.source) for b in beads]
+    score_beads(zh, en, swapped, FakeLexicon())
+    for a, b in zip(beads, swapped):
+        if a.source and a.target:
+            assert a.details["chrf"] == b.details["chrf"]
+            assert a.details["lexical"] == b.details["lexical"]
+    # Chinese as source: its unaligned sentences are omissions but are not classified.
+    assert swapped[4].flags == ["omission"]
+    assert swapped[2].flags == ["addition"]
+
+
+def test_number_mismatch_flag_on_toy_document():
+    en, zh, beads = toy_doc()
+    zh.sentences[1] = Sentence(1, 1, zh.sentences[1].start, zh.sentences[1].end, "条约限制双方拥有1500枚核弹头。")
+    zh.text = zh.text.replace("1550", "1500")
+    score_beads(en, zh, beads, FakeLexicon())
+    assert "number-mismatch" in beads[1].flags
+    assert beads[1].details["numbers"]["missing"] == ["1550"]
+    assert beads[1].details["numbers"]["extra"] == ["1500"]
+
+
+def test_compare_numbers_sets_aside_lone_small_counts():
+    same = compare_numbers(["2010", "1550"], ["1550", "2010"])
+    assert same["missing"] == same["extra"] == []
+    lone = compare_numbers(["1", "2020"], ["2020"])  # "for one year" / 一年 left implicit
+    assert lone["missing"] == [] and lone["ignored"] == ["1"]
+    swapped = compare_numbers(["3"], ["5"])  # a small number replaced is still wrong
+    assert swapped["missing"] == ["3"] and swapped["extra"] == ["5"]
+    assert compare_numbers(["23%"], ["23"])["missing"] == ["23%"]
+
+
+def test_combine_is_monotone_and_bounded():
+    base = combine(0.3, 0.4, 0.5, 0.0, 0)
+    assert 0.0 < base < 1.0
+    assert combine(0.4, 0.4, 0.5, 0.0, 0) > base
+    assert combine(0.3, 0.6, 0.5, 0.0, 0) > base
+    assert combine(0.3, 0.4, 1.0, 0.0, 0) > base
+    assert combine(0.3, 0.4, 0.5, 4.0, 0) < base
+    assert combine(0.3, 0.4, 0.5, -4.0, 0) < base
+    assert combine(0.3, 0.4, 0.5, 0.0, 1) < base
+    assert 0.0 <= combine(0.0, 0.0, 0.0, 50.0, 10) <= combine(1.0, 1.0, 1.0, 0.0, 0) <= 1.0
+
+
+def test_summary_counts_coverage_and_signature():
+    en, zh, beads = toy_doc()
+    score_beads(en, zh, beads, FakeLexicon())
+    doc = AlignmentDocument(en, zh, beads)
+    summary = summarize(doc)
+    json.dumps(summary)
+    assert summary["bead_types"] == {"0-1": 1, "1-0": 1, "1-1": 3}
+    assert summary["omissions"] == 1
+    assert summary["omissions_by_class"]["more-link"] == {
+        "count": 1,
+        "chars": len(en.sentences[2].text.replace(" ", "")),
+    }
+    assert summary["omissions_by_class"]["content"]["count"] == 0
+    assert summary["additions"] == 1
+    assert summary["coverage"]["source_sentences"] == 0.75
+    assert summary["coverage"]["target_sentences"] == 0.75
+    assert 0 < summary["coverage"]["source_chars"] < 1
+    assert summary["scored_beads"] == 3
+    assert 0.0 <= summary["median_score"] <= 1.0
+    assert summary["chrf_signature"] == CHRF_SIGNATURE == chrf_signature()
+    assert summary["chrf_signature"].startswith("nrefs:1|")
+    assert summary["chrf_metric"] == "chrF2"
+    assert "chrF2" in summary["chrf_signature_full"]
+
+
+# -- reference scoring ----------------------------------------------------------------------
+
+
+def test_reference_scores_segment_and_document_level():
+    hyp = ["美国和俄罗斯正在接近达成协议。", "条约限制双方拥有1550枚弹头。"]
+    ref = "美国和俄罗斯正接近达成一项协议。\n该条约将双方限制在1550枚弹头。\n"
+    seg = reference_scores(hyp, ref, "zh")
+    assert seg["level"] == "segment" and seg["segments"] == 2
+    assert "tok:zh" in seg["bleu_signature"]
+    assert "asian:yes" in seg["ter_signature"]
+    assert seg["chrf_name"] == "chrF2"
+    assert 0 < seg["bleu"] < 100 and 0 < seg["chrf"] < 100 and seg["ter"] > 0
+    doc = reference_scores(hyp, ["美国和俄罗斯正接近达成一项协议。该条约将双方限制在1550枚弹头。"], "zh")
+    assert doc["level"] == "document" and doc["segments"] == 1
+    json.dumps(doc)
+    same = reference_scores(["The treaty limits warheads."], ["The treaty limits warheads."], "en")
+    assert same["bleu"] == pytest.approx(100.0) and same["ter"] == 0.0
+    assert "tok:13a" in same["bleu_signature"]
+
+
+# -- the seed, with the real lexicon ------------------------------------------------------------
+
+# English paragraph -> Chinese paragraph of the seed; English 0, 4, 6 and 12 were dropped.
+SEED_PARAGRAPHS = {1: 0, 2: 1, 3: 2, 5: 3, 7: 4, 8: 5, 9: 6, 10: 7, 11: 8, 13: 9, 14: 10, 15: 11, 16: 12, 17: 13}
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    lexicon_module = pytest.importorskip("aligner_gui.core.lexicon")
+    return lexicon_module.Lexicon.load()
+
+
+def seed_sides():
+    from aligner_gui.core.textload import load_sides
+    from tests.conftest import SEED
+
+    return load_sides([str(SEED)])
+
+
+def seed_beads(en, zh, sentence_level=True):
+    """Hand alignment of the seed: paragraph pairs, split 1-1 where sentence counts agree."""
+    en_par = {}
+    for s in en.sentences:
+        en_par.setdefault(s.paragraph, []).append(s.id)
+    zh_par = {}
+    for s in zh.sentences:
+        zh_par.setdefault(s.paragraph, []).append(s.id)
+    beads = []
+    for p in sorted(en_par):
+        src = en_par[p]
+        if p not in SEED_PARAGRAPHS:
+            beads.append(Bead(tuple(src), ()))
+            continue
+        tgt = zh_par[SEED_PARAGRAPHS[p]]
+        if sentence_level and len(src) == len(tgt):
+            beads.extend(Bead((a,), (b,)) for a, b in zip(src, tgt))
+        else:
+            beads.append(Bead(tuple(src), tuple(tgt)))
+    return beads
+
+
+def test_seed_flags_classes_and_summary(lexicon):
+    en, zh = seed_sides()
+    beads = seed_beads(en, zh)
+    score_beads(en, zh, beads, lexicon)
+    doc = AlignmentDocument(en, zh, beads)
+    doc.check()
+    classes = {en.sentences[b.source[0]].paragraph: b.details["class"] for b in beads if not b.target}
+    assert classes == {0: "headline", 4: "more-link", 6: "photo-caption", 12: "photo-caption"}
+    for b in beads:
+        assert 0.0 <= b.score <= 1.0
+        json.dumps(b.details)
+        if not b.target:
+            assert b.flags[0] == "omission" and b.flags[1] == b.details["class"]
+    summary = summarize(doc)
+    json.dumps(summary)
+    assert summary["omissions"] == 4 and summary["additions"] == 0
+    assert summary["content_omissions"] == 0
+    assert summary["coverage"]["target_sentences"] == 1.0
+    assert summary["coverage"]["source_sentences"] == pytest.approx(20 / 24, abs=0.01)
+    # The 1550 bead has its numbers on both sides.
+    bead_1550 = next(b for b in beads if "1550" in b.details["numbers"]["source"])
+    assert "1550" in bead_1550.details["numbers"]["target"]
+    assert "number-mismatch" not in bead_1550.flags
+
+
+def test_seed_number_mismatch_on_mutated_chinese(lexicon, tmp_path):
+    from aligner_gui.core.textload import load_sides
+    from tests.conftest import SEED
+
+    mutated = SEED.read_text(encoding="utf-8").replace("1550枚", "1500枚")
+    assert "1500枚" in mutated
+    file = tmp_path / "seed.txt"
+    file.write_text(mutated, encoding="utf-8")
+    en, zh = load_sides([str(file)])
+    beads = seed_beads(en, zh)
+    score_beads(en, zh, beads, lexicon)
+    flagged = [b for b in beads if "number-mismatch" in b.flags]
+    assert any(
+        b.details["numbers"]["missing"] == ["1550"] and b.details["numbers"]["extra"] == ["1500"]
+        for b in flagged
+    )
+
+
+def _distribution(scores):
+    q = statistics.quantiles(scores, n=4)
+    return f"n={len(scores)} min={min(scores):.2f} q1={q[0]:.2f} median={q[1]:.2f} q3={q[2]:.2f} max={max(scores):.2f}"
+
+
+def test_seed_faithful_beads_outscore_shuffled_pairs(lexicon, capsys):
+    en, zh = seed_sides()
+    faithful = [b for b in seed_beads(en, zh) if len(b.source) == 1 and len(b.target) == 1]
+    pairs = [(b.source, b.target) for b in faithful]
+    rng = random.Random(7)
+    shuffled = []
+    for _ in range(5):
+        targets = [t for _, t in pairs]
+        rng.shuffle(targets)
+        shuffled.extend(Bead(s, t) for (s, orig), t in zip(pairs, targets) if t != orig)
+    score_beads(en, zh, faithful, lexicon)
+    score_beads(en, zh, shuffled, lexicon)
+    good = [b.score for b in faithful]
+    bad = [b.score for b in shuffled]
+    with capsys.disabled():
+        print(f"\nfaithful 1-1: {_distribution(good)}\nshuffled:     {_distribution(bad)}")
+    assert sum(s >= 0.5 for s in good) >= 0.8 * len(good)
+    assert sum(s < LOW_SCORE_THRESHOLD for s in bad) >= 0.8 * len(bad)
+    assert statistics.median(good) - statistics.median(bad) > 0.4
