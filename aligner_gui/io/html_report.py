@@ -1,0 +1,285 @@
+"""A self-contained, printable HTML review report.
+
+One file, no scripts, no external resources (a Content-Security-Policy forbids them):
+summary figures, then the beads side by side with omissions, additions and annotations
+highlighted (category and severity in the mark's label and in a numbered list under
+the bead), then the generation date. Every piece of document text is escaped with
+``html.escape`` (the texts come from outside and may contain markup).
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from aligner_gui import __version__
+from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Annotation
+from aligner_gui.io.atomic import atomic_write_text
+from aligner_gui.io.formats import SpanIndex, bead_segment
+
+_SEVERITY_RANK = {name: k for k, name in enumerate(SEVERITIES)}
+
+CSS = """
+:root { --major:#d9534f; --minor:#f0ad4e; --critical:#8b0000; --neutral:#5bc0de; }
+* { box-sizing: border-box; }
+body { font-family: "Noto Sans", "Segoe UI", "PingFang SC", "Microsoft YaHei", sans-serif;
+       font-size: 10.5pt; line-height: 1.45; color: #222; margin: 1.5em; }
+h1 { font-size: 16pt; margin: 0 0 .2em; } h2 { font-size: 12.5pt; margin: 1.2em 0 .4em; }
+.meta { color: #555; margin: 0 0 1em; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #ccc; padding: .3em .45em; vertical-align: top; text-align: left; }
+th { background: #f3f3f3; }
+table.summary { width: auto; min-width: 40%; }
+table.summary td.num { text-align: right; font-variant-numeric: tabular-nums; }
+table.beads td.text { width: 40%; white-space: pre-wrap; }
+table.beads td.n, table.beads td.kind, table.beads td.score { white-space: nowrap; }
+tr.omission td.text.source { background: #fdecea; }
+tr.addition td.text.target { background: #eaf2fd; }
+tr.omission td.n, tr.addition td.n { border-left: 4px solid var(--major); }
+tr.low-score td.score { color: var(--major); font-weight: bold; }
+mark { padding: 0 .1em; border-radius: 2px; background: #fff3cd;
+       border-bottom: 2px solid var(--minor); }
+mark.sev-major { background: #f8d7da; border-bottom-color: var(--major); }
+mark.sev-critical { background: #f5c6cb; border-bottom: 3px double var(--critical); }
+mark.sev-neutral { background: #e8f6fa; border-bottom-color: var(--neutral); }
+mark sup, .caret sup { font-size: 7pt; color: #333; }
+.caret { color: var(--major); font-weight: bold; }
+.flag { display: inline-block; font-size: 8pt; padding: 0 .35em; margin: 0 .15em .1em 0;
+        border: 1px solid #bbb; border-radius: 3px; background: #fafafa; }
+ol.notes { margin: .3em 0 0; padding-left: 1.6em; font-size: 9pt; }
+ol.notes li { margin: .1em 0; }
+.sev { font-weight: bold; } .sev-major { color: var(--major); }
+.sev-critical { color: var(--critical); } .sev-minor { color: #a86d00; }
+.sev-neutral { color: #31708f; }
+.empty { color: #999; font-style: italic; }
+footer { margin-top: 1.5em; color: #666; font-size: 9pt; }
+@media print {
+  body { margin: 0; font-size: 9.5pt; }
+  @page { size: A4 landscape; margin: 12mm; }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; page-break-inside: avoid; }
+  mark, tr.omission td, tr.addition td { -webkit-print-color-adjust: exact;
+                                          print-color-adjust: exact; }
+}
+"""
+
+
+def _e(value: Any) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.4f}"
+    return str(value)
+
+
+def _flatten(prefix: str, value: Any, out: list[tuple[str, Any]], depth: int = 0) -> None:
+    if isinstance(value, dict) and depth < 3:
+        for key, sub in value.items():
+            _flatten(f"{prefix}.{key}" if prefix else str(key), sub, out, depth + 1)
+    elif isinstance(value, (list, tuple)):
+        if len(value) <= 8 and all(not isinstance(v, (dict, list)) for v in value):
+            out.append((prefix, ", ".join(_fmt(v) for v in value)))
+    else:
+        out.append((prefix, value))
+
+
+def _summary_rows(doc: AlignmentDocument) -> list[tuple[str, Any]]:
+    beads = doc.beads
+    kinds = Counter(b.kind for b in beads)
+    omissions = sum(1 for b in beads if b.source and not b.target)
+    additions = sum(1 for b in beads if b.target and not b.source)
+    scores = [float(b.score) for b in beads if b.score is not None]
+    src_total = len(doc.source.sentences)
+    src_aligned = sum(len(b.source) for b in beads if b.target)
+    tgt_total = len(doc.target.sentences)
+    tgt_aligned = sum(len(b.target) for b in beads if b.source)
+    rows: list[tuple[str, Any]] = [
+        ("beads", len(beads)),
+        (f"{doc.source.lang} (source) sentences aligned",
+         f"{src_aligned} of {src_total}" + (f" ({src_aligned / src_total:.1%})" if src_total
+                                             else "")),
+        (f"{doc.target.lang} (target) sentences aligned",
+         f"{tgt_aligned} of {tgt_total}" + (f" ({tgt_aligned / tgt_total:.1%})" if tgt_total
+                                             else "")),
+        ("omissions (1-0 beads)", omissions),
+        ("additions (0-1 beads)", additions),
+        ("bead types", ", ".join(f"{k}: {n}" for k, n in sorted(kinds.items()))),
+    ]
+    if scores:
+        rows.append(("mean bead score", sum(scores) / len(scores)))
+    flags = Counter(f for b in beads for f in b.flags)
+    if flags:
+        rows.append(("flags", ", ".join(f"{k}: {n}" for k, n in sorted(flags.items()))))
+    statuses = Counter(b.status for b in beads)
+    rows.append(("status", ", ".join(f"{k}: {n}" for k, n in sorted(statuses.items()))))
+    if doc.annotations:
+        by_sev = Counter(a.severity for a in doc.annotations)
+        rows.append(("annotations", len(doc.annotations)))
+        rows.append(("annotations by severity",
+                     ", ".join(f"{s}: {by_sev[s]}" for s in reversed(SEVERITIES) if by_sev[s])))
+        by_cat = Counter(a.category or a.type for a in doc.annotations)
+        rows.append(("annotations by category",
+                     ", ".join(f"{k}: {n}" for k, n in by_cat.most_common())))
+    extra: list[tuple[str, Any]] = []
+    _flatten("", doc.scores, extra)
+    rows.extend((f"scores: {k}", v) for k, v in extra)
+    return rows
+
+
+def _label(annotation: Annotation) -> str:
+    return f"{annotation.category or annotation.type} \u00b7 {annotation.severity}"
+
+
+def _render_text(text: str, seg_start: int, active: list[tuple[int, Annotation]]) -> str:
+    """Escape ``text`` (a bead side starting at seg_start), marking the annotation spans."""
+    seg_end = seg_start + len(text)
+    clipped = []
+    for number, a in active:
+        start = min(max(a.start, seg_start), seg_end) - seg_start
+        end = min(max(a.end, seg_start), seg_end) - seg_start
+        clipped.append((number, a, start, end))
+    cuts = sorted({0, len(text), *(c[2] for c in clipped), *(c[3] for c in clipped)})
+    out: list[str] = []
+    for p, q in zip(cuts, cuts[1:] + [None]):
+        for number, a, start, end in clipped:  # zero-width marks (insertion points)
+            if start == end == p:
+                out.append(f'<span class="caret" title="{_e(_label(a))}">\u2041'
+                           f"<sup>{number}</sup></span>")
+        if q is None:
+            break
+        piece = _e(text[p:q])
+        covering = [(n, a, s, e) for n, a, s, e in clipped if s <= p and e >= q and s < e]
+        if not covering:
+            out.append(piece)
+            continue
+        worst = max(covering, key=lambda c: _SEVERITY_RANK.get(c[1].severity, 2))[1]
+        title = "; ".join(_label(a) for _n, a, _s, _e2 in covering)
+        ends_here = "".join(f"<sup>{n}</sup>" for n, a, _s, e in covering
+                            if e == q and a.end <= seg_end)
+        out.append(f'<mark class="sev-{_e(worst.severity)}" title="{_e(title)}">'
+                   f"{piece}{ends_here}</mark>")
+    return "".join(out)
+
+
+def _overlapping(doc: AlignmentDocument, side: str,
+                 numbered: list[tuple[int, Annotation]]) -> list[list[tuple[int, Annotation]]]:
+    """For each bead, the annotations on ``side`` that touch its span.
+
+    An annotation goes to the bead holding its start (or the next one after a gap) and
+    to every following bead on that side whose span starts before the annotation ends.
+    """
+    index = SpanIndex(doc, side)
+    result: list[list[tuple[int, Annotation]]] = [[] for _ in doc.beads]
+    position = {b: k for k, b in enumerate(index.indices)}
+    for n, a in numbered:
+        if a.side != side:
+            continue
+        first = index.bead_at(a.start)
+        if first is None:
+            continue
+        k = position[first]
+        result[first].append((n, a))
+        k += 1
+        while k < len(index.indices) and index.starts[k] < a.end:
+            result[index.indices[k]].append((n, a))
+            k += 1
+    return result
+
+
+def html_report_text(doc: AlignmentDocument, *, title: str | None = None,
+                     generated: datetime | None = None) -> str:
+    generated = generated or datetime.now(timezone.utc)
+    name = title or str(doc.meta.get("name") or "Alignment review")
+    numbered = list(enumerate(doc.annotations, 1))
+    per_side = {side: _overlapping(doc, side, numbered) for side in ("source", "target")}
+    first_bead: dict[int, int] = {}
+    for side in ("source", "target"):
+        for b, items in enumerate(per_side[side]):
+            for n, _a in items:
+                first_bead[n] = min(first_bead.get(n, b), b)
+
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        "style-src 'unsafe-inline'\">",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_e(name)} \u2013 alignment review</title>",
+        f"<style>{CSS}</style></head><body>",
+        f"<h1>{_e(name)}</h1>",
+        f'<p class="meta">Source: {_e(doc.source.lang)} ({_e(doc.source.role)}) \u00b7 '
+        f"Target: {_e(doc.target.lang)} ({_e(doc.target.role)}) \u00b7 "
+        f"Generated {_e(generated.strftime('%Y-%m-%d %H:%M %Z').strip())} "
+        f"by aligner-gui {_e(__version__)}</p>",
+        "<h2>Summary</h2>",
+        '<table class="summary"><tbody>',
+    ]
+    for key, value in _summary_rows(doc):
+        parts.append(f'<tr><th scope="row">{_e(key)}</th><td class="num">{_e(_fmt(value))}</td></tr>')
+    parts.append("</tbody></table>")
+
+    parts += [
+        "<h2>Beads</h2>",
+        '<table class="beads"><thead><tr><th>#</th>'
+        f"<th>Source ({_e(doc.source.lang)})</th><th>Target ({_e(doc.target.lang)})</th>"
+        "<th>Type</th><th>Score</th><th>Status / flags</th></tr></thead><tbody>",
+    ]
+    for b, bead in enumerate(doc.beads):
+        classes = []
+        if bead.source and not bead.target:
+            classes.append("omission")
+        if bead.target and not bead.source:
+            classes.append("addition")
+        if "low-score" in bead.flags:
+            classes.append("low-score")
+        cells = []
+        for side in ("source", "target"):
+            seg_start, _end, text = bead_segment(doc, b, side)
+            if not getattr(bead, side):
+                label = "omitted in translation" if side == "target" else "added in translation"
+                cells.append(f'<td class="text {side}"><span class="empty">({label})</span></td>')
+            else:
+                cells.append(f'<td class="text {side}">'
+                             f"{_render_text(text, seg_start, per_side[side][b])}</td>")
+        score = "" if bead.score is None else f"{float(bead.score):.2f}"
+        flags = "".join(f'<span class="flag">{_e(f)}</span>' for f in bead.flags)
+        parts.append(
+            f'<tr class="{" ".join(classes)}" id="bead-{b + 1}"><td class="n">{b + 1}</td>'
+            f'{"".join(cells)}<td class="kind">{_e(bead.kind)}</td>'
+            f'<td class="score">{_e(score)}</td><td>{_e(bead.status)}<br>{flags}</td></tr>'
+        )
+        notes = [(n, a) for n, a in numbered if first_bead.get(n) == b]
+        if notes:
+            items = []
+            for n, a in notes:
+                text = f" \u201c{_e(a.text)}\u201d" if a.text else ""
+                comment = f" \u2014 {_e(a.comment)}" if a.comment else ""
+                correction = f" \u2192 {_e(a.correction)}" if a.correction else ""
+                items.append(
+                    f'<li value="{n}"><span class="sev sev-{_e(a.severity)}">{_e(a.severity)}'
+                    f"</span> {_e(a.category or a.type)} ({_e(a.side)}){text}{comment}"
+                    f"{correction}</li>"
+                )
+            parts.append(f'<tr class="notes"><td></td><td colspan="5"><ol class="notes">'
+                         f'{"".join(items)}</ol></td></tr>')
+    parts.append("</tbody></table>")
+    unplaced = [(n, a) for n, a in numbered if n not in first_bead]
+    if unplaced:
+        parts.append("<h2>Annotations outside any bead</h2><ol class=\"notes\">")
+        for n, a in unplaced:
+            parts.append(f'<li value="{n}">{_e(_label(a))} ({_e(a.side)}): {_e(a.text)}</li>')
+        parts.append("</ol>")
+    parts.append(f"<footer>Generated {_e(generated.isoformat(timespec='seconds'))} by "
+                 f"aligner-gui {_e(__version__)}.</footer></body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def export_html(doc: AlignmentDocument, out_path: str | Path) -> list[Path]:
+    out = Path(out_path)
+    atomic_write_text(out, html_report_text(doc))
+    return [out]
