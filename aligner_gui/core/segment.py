@@ -28,7 +28,10 @@ _EN_END = re.compile(rf"(?P<term>\.{{2,}}|…+|[.!?]+)(?P<close>[{_CLOSERS}]*)(?
 _NEXT_WORD = re.compile(r"\s*[\"'“‘(\[{«「『（【《]*(\w*)")
 _WORDY = re.compile(r"\w")
 # A list marker that is the whole sentence so far: "1.", "(2).", "iv.", "B.".
-_LIST_MARKER = re.compile(r"\(?(?:\d{1,3}|[ivxlcdm]{1,6}|[IVXLCDM]{1,6}|[A-Za-z])\)?")
+_EN_LIST_MARKER = re.compile(
+    r"\s*[\"'“‘(\[]*\(?(?:\d{1,3}|[ivxlcdm]{1,6}|[IVXLCDM]{1,6}|[A-Za-z])\)?"
+)
+_ZH_LIST_MARKER = re.compile(r"\s*[（(]?\d{1,3}[)）]?")
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _OPENERS = "\"'“‘([{«"
 
@@ -80,11 +83,6 @@ def is_hard_wrapped(text: str) -> bool:
     That needs at least two blocks, most of them longer than one line.
     """
     return _hard_wrapped(list(_lines(text)))
-
-
-def paragraph_spans(text: str) -> list[Span]:
-    """(start, end) of each paragraph in running-text mode, stripped of outer whitespace."""
-    return list(_paragraphs(list(_lines(text))))
 
 
 # -- paragraphs ------------------------------------------------------------------------
@@ -161,22 +159,44 @@ def _pieces(text: str, start: int, end: int, cuts: list[int]) -> list[Span]:
     return spans
 
 
-def _trim_straight_quotes(text: str, p_start: int, pos: int, close: str) -> str:
-    """Keep a straight quote as a closer only when it closes an open quote (odd count before)."""
-    for k, ch in enumerate(close):
-        if ch in "\"'" and text.count(ch, p_start, pos + k) % 2 == 0:
-            return close[:k]
-    return close
+class _QuoteParity:
+    """Running counts of straight quotes in a paragraph, asked at increasing positions.
+
+    A straight quote right after a sentence end closes a quote only if an odd number of
+    the same quote precede it; counting incrementally keeps long paragraphs linear.
+    """
+
+    def __init__(self, text: str, start: int) -> None:
+        self._text = text
+        self._pos = start
+        self._counts = {'"': 0, "'": 0}
+
+    def closers(self, pos: int, close: str) -> str:
+        """``close`` (the closers at ``pos``) cut before the first quote that opens."""
+        for k, ch in enumerate(close):
+            if ch in self._counts:
+                self._advance(pos + k)
+                if self._counts[ch] % 2 == 0:
+                    return close[:k]
+        return close
+
+    def _advance(self, pos: int) -> None:
+        for ch in self._counts:
+            self._counts[ch] += self._text.count(ch, self._pos, pos)
+        self._pos = pos
 
 
 def _split_zh(text: str, p_start: int, p_end: int) -> list[Span]:
     cuts: list[int] = []
     sentence_start = p_start
+    quotes = _QuoteParity(text, p_start)
     for m in _ZH_END.finditer(text, p_start, p_end):
-        if m.group("term") == "." and not _zh_period_ends(text, p_start, sentence_start, m):
+        term = m.group("term")
+        if term.isascii() and _inside_latin(text, p_start, m.start(), m.end("term")):
+            continue  # 3.5, www.example.com, a.php?id=1
+        if term == "." and not _zh_period_ends(text, p_start, sentence_start, m.start()):
             continue
-        close = _trim_straight_quotes(text, p_start, m.end("term"), m.group("close"))
-        cut = m.end("term") + len(close)
+        cut = m.end("term") + len(quotes.closers(m.end("term"), m.group("close")))
         if cut >= p_end:
             break
         cuts.append(cut)
@@ -184,16 +204,23 @@ def _split_zh(text: str, p_start: int, p_end: int) -> list[Span]:
     return _pieces(text, p_start, p_end, cuts)
 
 
-def _zh_period_ends(text: str, p_start: int, sentence_start: int, m: re.Match[str]) -> bool:
-    """An ASCII full stop in Chinese ends a sentence unless it sits inside Latin/number text."""
-    i = m.start()
+def _inside_latin(text: str, p_start: int, start: int, end: int) -> bool:
+    """True if ASCII punctuation at text[start:end] has ASCII letters or digits on both sides."""
+    return (
+        start > p_start
+        and end < len(text)
+        and _ascii_alnum(text[start - 1])
+        and _ascii_alnum(text[end])
+    )
+
+
+def _zh_period_ends(text: str, p_start: int, sentence_start: int, i: int) -> bool:
+    """An ASCII full stop in Chinese ends a sentence unless it closes an abbreviation or
+    a list number."""
     before = text[i - 1] if i > p_start else ""
-    after = text[i + 1] if i + 1 < len(text) else ""
-    if _ascii_alnum(before) and _ascii_alnum(after):
-        return False  # 3.5, www.example.com, U.S
     if _ascii_letter(before) and (i - 2 < p_start or not _ascii_letter(text[i - 2])):
         return False  # a single letter: the end of U.S. or J.K.
-    if _LIST_MARKER.fullmatch(text[sentence_start:i].strip()) and before.isdigit():
+    if before.isdigit() and _ZH_LIST_MARKER.fullmatch(text, sentence_start, i):
         return False  # "1." opening a numbered item
     return True
 
@@ -231,8 +258,8 @@ def _en_ends(text: str, p_end: int, sentence_start: int, m: re.Match[str]) -> bo
     key = token.lower()
     if key in _NEVER_END:
         return False
-    if not text[sentence_start : m.start() - len(token)].strip() and _LIST_MARKER.fullmatch(token):
-        return False  # "1. The first point", "B. Costs"
+    if _EN_LIST_MARKER.fullmatch(text, sentence_start, m.start()):
+        return False  # "1. The first point", "(b). Costs"
     if key in _MAYBE_END or _DOTTED_ACRONYM.fullmatch(token) or _is_initial(token):
         return word in _STARTERS  # "the U.S. court" vs "the U.S. The talks"
     return True

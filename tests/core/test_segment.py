@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aligner_gui.core.resources import seed_path
-from aligner_gui.core.segment import is_hard_wrapped, paragraph_spans, segment
+from aligner_gui.core.segment import is_hard_wrapped, segment
 
 
 def texts(text: str, lang: str, presplit: bool = False) -> list[str]:
@@ -197,6 +197,8 @@ def test_english_sentence_not_split(sentence):
         ("The deal is set.  Both sides agree.", ["The deal is set.", "Both sides agree."]),
         ("No full stop at the end", ["No full stop at the end"]),
         ("It was plan B. The rest failed.", ["It was plan B.", "The rest failed."]),
+        ("(b). Costs rose. Prices fell.", ["(b). Costs rose.", "Prices fell."]),
+        ("Costs rose in the U.S.", ["Costs rose in the U.S."]),
     ],
 )
 def test_english_boundaries(text, expected):
@@ -227,6 +229,9 @@ def test_english_boundaries(text, expected):
         ("他来了.我走了.", ["他来了.", "我走了."]),
         ("条约(INF).然后退出。", ["条约(INF).", "然后退出。"]),
         ("1.第一条。2.第二条。", ["1.第一条。", "2.第二条。"]),
+        ("见第1.5节。完", ["见第1.5节。", "完"]),
+        ("打开a.php?id=1页面。完", ["打开a.php?id=1页面。", "完"]),
+        ("雅虎!公司", ["雅虎!", "公司"]),
         ("他说：“好。”。", ["他说：“好。”。"]),  # stray punctuation joins its sentence
         ("没有句号", ["没有句号"]),
     ],
@@ -265,10 +270,6 @@ def test_hard_wrapped_prose_uses_blank_line_blocks():
         (0, "The first paragraph is wrapped\nover two lines."),
         (0, "It ends here."),
         (1, "The second one\nis wrapped too."),
-    ]
-    assert paragraph_spans(text) == [
-        (0, text.index("\n\n")),
-        (text.index("The second"), len(text) - 1),
     ]
 
 
@@ -327,6 +328,14 @@ def test_thirty_thousand_lines():
         assert len(sents) == 30_000 * per_line
         assert sents[-1].paragraph == 29_999
         assert text[sents[-1].start : sents[-1].end] == sents[-1].text
+
+
+def test_long_paragraphs_stay_linear():
+    """Straight-quote parity and list-marker checks must not rescan the paragraph."""
+    zh = '他说:"好的。"然后走了。' * 20_000
+    assert len(segment(zh, "zh")) == 40_000
+    en = "The U.S. court met Mr. Smith. " * 20_000
+    assert len(segment(en, "en")) == 20_000
 
 
 # -- invariants on random text ---------------------------------------------------------

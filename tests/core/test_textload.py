@@ -6,6 +6,8 @@ import codecs
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aligner_gui.core.errors import InputError
 from aligner_gui.core.resources import seed_path
@@ -229,6 +231,43 @@ def test_split_trims_blank_lines_and_trailing_space():
 def test_split_refuses_text_without_two_blocks(text):
     with pytest.raises(InputError):
         split_bilingual(text)
+
+
+_ZH_LINES = st.sampled_from(
+    [
+        "美国和俄罗斯正在接近协议。",
+        "特朗普的国家安全顾问罗伯特·奥布莱恩(Robert O'Brien)上周五表示反对。",
+        "“我们赞赏进展，”她说。",
+        "更多:俄罗斯新的巡航导弹在测试中坠毁:美国",
+    ]
+)
+_EN_LINES = st.sampled_from(
+    [
+        "The U.S. and Russia are moving closer toward an agreement.",
+        "MORE: Russia's new cruise missile has crashed in testing: US",
+        'The Chinese name is 新裁武条约, "New START" in English.',
+        "US, Russia move closer to deal",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    blocks=st.integers(1, 12).flatmap(
+        lambda n: st.tuples(
+            st.lists(_ZH_LINES, min_size=n, max_size=n),
+            st.lists(_EN_LINES, min_size=n, max_size=n),
+        )
+    ),
+    english_first=st.booleans(),
+    gap=st.sampled_from(["\n", "\n\n", "\n \n\t\n"]),
+)
+def test_split_recovers_the_blocks(blocks, english_first, gap):
+    """Paragraph-for-paragraph translations, with mixed-script lines, split exactly."""
+    zh_lines, en_lines = blocks
+    zh, en = "\n".join(zh_lines), "\n".join(en_lines)
+    text = en + gap + zh if english_first else zh + gap + en
+    assert split_bilingual(text) == (zh, en)
 
 
 # -- load_sides ------------------------------------------------------------------------
