@@ -19,6 +19,8 @@ from aligner_gui.io.formats import ImportFormatError, UnsafeXMLError
 
 _DOCTYPE = re.compile(r"<!DOCTYPE")
 _ENTITY = re.compile(r"<!\s*ENTITY")
+# libxml2's own entity guards (amplification limit, reference loops) also mean "unsafe".
+_LIBXML_ENTITY_GUARDS = re.compile(r"amplification|entity reference loop", re.IGNORECASE)
 
 
 def _parser() -> etree.XMLParser:
@@ -80,6 +82,8 @@ def parse_xml(data: bytes, name: str) -> etree._ElementTree:
     try:
         tree = etree.parse(io.BytesIO(data), _parser())
     except etree.XMLSyntaxError as error:
+        if _LIBXML_ENTITY_GUARDS.search(str(error)):
+            raise UnsafeXMLError(_unsafe_message(name)) from None
         raise ImportFormatError(_syntax_message(name, error)) from None
     dtd = tree.docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):

@@ -1,0 +1,199 @@
+"""TMX 1.4: structure of the export, round trip of the pairs, foreign TMX, hostile XML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from aligner_gui.core.model import AlignmentDocument, Bead
+from aligner_gui.io.formats import (
+    ImportFormatError,
+    UnsafeXMLError,
+    export_document,
+    import_file,
+    side_from_paragraphs,
+)
+from aligner_gui.io.tmx import XML_LANG, import_tmx, tmx_bytes
+
+
+def sample_doc() -> AlignmentDocument:
+    source = side_from_paragraphs("en", "original", [
+        ["The cat sat.", "It purred <loudly> & long.", "A headline."],
+        ["MORE: Read on.", "Second half."],
+    ])
+    target = side_from_paragraphs("zh", "translation", [
+        ["猫坐着。", "它大声地呼噜。"],
+        ["多余的一句。", "更多：继续阅读。"],
+    ])
+    beads = [
+        Bead((0,), (0,), 0.9, "auto"),
+        Bead((1,), (1,), 0.4123, "confirmed", ["low-score"]),
+        Bead((2,), (), None, "manual", ["omission", "headline"]),
+        Bead((), (2,), None, "auto", ["addition"]),
+        Bead((3, 4), (3,), 0.7, "auto"),
+    ]
+    doc = AlignmentDocument(source, target, beads)
+    doc.check()
+    return doc
+
+
+def pairs(doc: AlignmentDocument) -> list[tuple[str, str]]:
+    return [(doc.source.span_text(b.source), doc.target.span_text(b.target)) for b in doc.beads]
+
+
+def test_export_structure() -> None:
+    root = etree.fromstring(tmx_bytes(sample_doc()))
+    assert root.tag == "tmx" and root.get("version") == "1.4"
+    header = root.find("header")
+    assert header is not None
+    assert header.get("srclang") == "en"
+    for required in ("creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang",
+                     "datatype"):
+        assert header.get(required)
+    tus = root.findall("body/tu")
+    assert len(tus) == 5  # one per bead, 1-0 and 0-1 included
+    first = tus[0]
+    # TMX content model: all <prop>/<note> before the <tuv>s.
+    tags = [child.tag for child in first]
+    assert tags == sorted(tags, key=lambda t: t == "tuv")
+    props = {p.get("type"): p.text for p in first.findall("prop")}
+    assert props["x-score"] == "0.9000" and props["x-status"] == "auto"
+    assert props["x-bead-type"] == "1-1"
+    assert [t.get(XML_LANG) for t in first.findall("tuv")] == ["en", "zh"]
+    flags = {p.get("type"): p.text for p in tus[1].findall("prop")}["x-flags"]
+    assert flags == "low-score"
+
+
+def test_one_sided_beads_leave_out_the_empty_tuv() -> None:
+    root = etree.fromstring(tmx_bytes(sample_doc()))
+    omission, addition = root.findall("body/tu")[2:4]
+    assert [t.get(XML_LANG) for t in omission.findall("tuv")] == ["en"]
+    assert [t.get(XML_LANG) for t in addition.findall("tuv")] == ["zh"]
+    assert {p.get("type"): p.text for p in omission.findall("prop")}["x-bead-type"] == "1-0"
+
+
+def test_round_trip_keeps_pairs_and_bead_data(tmp_path: Path) -> None:
+    doc = sample_doc()
+    out = tmp_path / "out.tmx"
+    assert export_document(doc, "tmx", out) == [out]
+    back = import_file(out)
+    back.check()
+    assert pairs(back) == pairs(doc)
+    assert [(b.source, b.target) for b in back.beads] == [(b.source, b.target) for b in doc.beads]
+    assert [b.status for b in back.beads] == [b.status for b in doc.beads]
+    assert [b.flags for b in back.beads] == [b.flags for b in doc.beads]
+    assert [b.score for b in back.beads] == [0.9, 0.4123, None, None, 0.7]
+    assert [s.paragraph for s in back.source.sentences] == [0, 0, 0, 1, 1]
+    assert (back.source.lang, back.target.lang) == ("en", "zh")
+
+
+FOREIGN = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE tmx SYSTEM "tmx14.dtd">
+<tmx version="1.4">
+  <header creationtool="Other" creationtoolversion="1" segtype="sentence" o-tmf="x"
+          adminlang="en-US" srclang="en-US" datatype="plaintext"/>
+  <body>
+    <tu>
+      <tuv xml:lang="en-US"><seg>Press <ph x="1">&lt;b&gt;</ph>Save<ph x="2">&lt;/b&gt;</ph> now.</seg></tuv>
+      <tuv xml:lang="zh-CN"><seg>现在按<hi>保存</hi>。</seg></tuv>
+      <tuv xml:lang="de-DE"><seg>Jetzt speichern.</seg></tuv>
+    </tu>
+    <tu>
+      <tuv xml:lang="zh-CN"><seg>只有中文。</seg></tuv>
+      <tuv xml:lang="en-US"><seg>Both sides here.</seg></tuv>
+    </tu>
+    <tu>
+      <tuv xml:lang="en-US"><seg>Only English.</seg></tuv>
+      <tuv xml:lang="zh-CN"><seg/></tuv>
+    </tu>
+  </body>
+</tmx>
+"""
+
+
+def test_foreign_tmx_imports_as_pairs(tmp_path: Path) -> None:
+    path = tmp_path / "foreign.tmx"
+    path.write_text(FOREIGN, encoding="utf-8")
+    doc = import_file(path)
+    doc.check()
+    assert (doc.source.lang, doc.target.lang) == ("en", "zh")
+    assert pairs(doc) == [
+        ("Press Save now.", "现在按保存。"),
+        ("Both sides here.", "只有中文。"),
+        ("Only English.", ""),
+    ]
+    assert [b.kind for b in doc.beads] == ["1-1", "1-1", "1-0"]
+    assert doc.meta["tmx_languages_skipped"] == ["de"]
+
+
+def test_source_lang_option_overrides_header(tmp_path: Path) -> None:
+    path = tmp_path / "foreign.tmx"
+    path.write_text(FOREIGN, encoding="utf-8")
+    doc = import_tmx(path, source_lang="zh")
+    assert (doc.source.lang, doc.target.lang) == ("zh", "en")
+
+
+def test_one_language_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "mono.tmx"
+    path.write_text('<tmx version="1.4"><header srclang="en"/><body><tu>'
+                    '<tuv xml:lang="en"><seg>Hi.</seg></tuv></tu></body></tmx>', encoding="utf-8")
+    with pytest.raises(ImportFormatError, match="only one language"):
+        import_file(path)
+
+
+def test_malformed_xml_is_a_one_line_error(tmp_path: Path) -> None:
+    path = tmp_path / "bad.tmx"
+    path.write_text('<tmx version="1.4"><body><tu></body></tmx>', encoding="utf-8")
+    with pytest.raises(ImportFormatError, match="not well-formed XML") as info:
+        import_file(path, "tmx")
+    assert "\n" not in str(info.value)
+
+
+BILLION_LAUGHS = """<?xml version="1.0"?>
+<!DOCTYPE tmx [
+ <!ENTITY lol "lol">
+ <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+ <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+ <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+ <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+ <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+ <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+<tmx version="1.4"><header srclang="en"/><body><tu>
+<tuv xml:lang="en"><seg>&lol9;</seg></tuv><tuv xml:lang="zh"><seg>笑</seg></tuv>
+</tu></body></tmx>
+"""
+
+EXTERNAL_ENTITY = """<?xml version="1.0"?>
+<!DOCTYPE tmx [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+<tmx version="1.4"><header srclang="en"/><body><tu>
+<tuv xml:lang="en"><seg>&secret;</seg></tuv><tuv xml:lang="zh"><seg>秘密</seg></tuv>
+</tu></body></tmx>
+"""
+
+
+@pytest.mark.parametrize("text", [BILLION_LAUGHS, EXTERNAL_ENTITY], ids=["bomb", "xxe"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_entities_are_refused(tmp_path: Path, text: str, encoding: str) -> None:
+    path = tmp_path / "evil.tmx"
+    path.write_bytes(text.replace('"1.0"?>', f'"1.0" encoding="{encoding}"?>', 1)
+                     .encode(encoding))
+    with pytest.raises(UnsafeXMLError, match="declares entities"):
+        import_file(path)
+    with pytest.raises(UnsafeXMLError):
+        import_tmx(path)
+
+
+def test_hardened_parser_also_refuses_entities_after_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Second line of defence: even if the pre-scan missed them, declared entities fail."""
+    from aligner_gui.io import xmlsafe
+
+    monkeypatch.setattr(xmlsafe, "_refuse_entity_declarations", lambda data, name: None)
+    for text in (BILLION_LAUGHS, EXTERNAL_ENTITY):
+        with pytest.raises(UnsafeXMLError):
+            xmlsafe.parse_xml(text.encode("utf-8"), "evil.tmx")

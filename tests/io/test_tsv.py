@@ -1,0 +1,254 @@
+"""Bead TSV, annotations CSV and the WMT MQM TSV (export, import, round trip)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from aligner_gui.core.model import AlignmentDocument, Annotation, Bead, Sentence, Side
+from aligner_gui.io.formats import (
+    ImportFormatError,
+    export_document,
+    import_file,
+    side_from_paragraphs,
+)
+from aligner_gui.io.tsv import (
+    MQM_HEADER,
+    annotation_type,
+    annotations_csv_text,
+    bead_tsv_text,
+    import_mqm_tsv,
+    mqm_tsv_text,
+)
+
+
+def sample_doc() -> AlignmentDocument:
+    source = side_from_paragraphs("en", "original", [
+        ["The cat sat.", "It purred <loudly> & long.", "A headline."],
+        ["MORE: Read on.", "Second half."],
+    ])
+    target = side_from_paragraphs("zh", "translation", [
+        ["猫坐着。", "它大声地呼噜。"],
+        ["多余的一句。", "更多：继续阅读。"],
+    ])
+    beads = [
+        Bead((0,), (0,), 0.9, "auto"),
+        Bead((1,), (1,), 0.4123, "confirmed", ["low-score"]),
+        Bead((2,), (), None, "manual", ["omission", "headline"]),
+        Bead((), (2,), None, "auto", ["addition"]),
+        Bead((3, 4), (3,), 0.7, "auto"),
+    ]
+    doc = AlignmentDocument(source, target, beads, meta={"name": "sample"})
+    s, t = doc.source, doc.target
+
+    def ann(kind: str, side: str, start: int, end: int, category: str, severity: str,
+            **extra: str) -> Annotation:
+        text = doc.side(side).text[start:end]
+        return Annotation(kind, side, start, end, text, category, severity, **extra)
+
+    purred = s.text.index("purred")
+    doc.add_annotation(ann("omission", "source", s.sentences[2].start, s.sentences[2].end,
+                           "Accuracy/Omission", "major"))
+    doc.add_annotation(ann("mistranslation", "target", t.sentences[1].start + 1,
+                           t.sentences[1].start + 3, "Accuracy/Mistranslation", "minor",
+                           comment="=SUM(A1)"))
+    doc.add_annotation(ann("omission", "source", purred, purred + 6, "Accuracy/Omission",
+                           "critical"))
+    doc.add_annotation(ann("other", "target", t.sentences[3].start, t.sentences[3].start + 2,
+                           "Fluency/Punctuation", "neutral"))
+    doc.check()
+    return doc
+
+
+def rows(text: str) -> list[list[str]]:
+    return [line.split("\t") for line in text.splitlines()]
+
+
+# -- MQM export ------------------------------------------------------------------------
+
+
+def test_mqm_header_is_exact() -> None:
+    text = mqm_tsv_text(sample_doc())
+    assert text.splitlines()[0] == "system\tdoc\tdoc_id\tseg_id\trater\tsource\ttarget\tcategory\tseverity"
+    assert MQM_HEADER == text.splitlines()[0].split("\t")
+
+
+def test_mqm_rows() -> None:
+    table = rows(mqm_tsv_text(sample_doc()))[1:]
+    assert all(len(row) == 9 for row in table)
+    by_seg: dict[str, list[list[str]]] = {}
+    for row in table:
+        by_seg.setdefault(row[2], []).append(row)
+    assert sorted(by_seg, key=int) == ["1", "2", "3", "4", "5"]  # doc_id 1-based, every bead
+    # Bead 1 has no annotation: one No-error row.
+    assert [(r[7], r[8]) for r in by_seg["1"]] == [("No-error", "No-error")]
+    assert by_seg["1"][0][5:7] == ["The cat sat.", "猫坐着。"]
+    assert by_seg["1"][0][3] == "1" and by_seg["1"][0][1] == "sample"
+    # Bead 2: a source-side omission (span in the source column), a target mistranslation.
+    seg2 = {(r[7], r[8]): r for r in by_seg["2"]}
+    omission = seg2[("Accuracy/Omission", "Critical")]
+    assert omission[5] == "It <v>purred</v> <loudly> & long." and "<v>" not in omission[6]
+    mistranslation = seg2[("Accuracy/Mistranslation", "Minor")]
+    assert mistranslation[6] == "它<v>大声</v>地呼噜。" and "<v>" not in mistranslation[5]
+    # Bead 3 is a 1-0 bead: empty target column, whole source sentence marked.
+    assert by_seg["3"][0][5:9] == ["<v>A headline.</v>", "", "Accuracy/Omission", "Major"]
+    assert by_seg["5"][0][6] == "<v>更多</v>：继续阅读。"
+    assert by_seg["5"][0][8] == "Neutral"
+
+
+def test_mqm_cells_never_hold_tabs_or_newlines() -> None:
+    text = "Tab\there.\nNext line."
+    source = Side("en", "original", text, [Sentence(0, 0, 0, len(text), text)])
+    target = Side("zh", "translation", "译文。", [Sentence(0, 0, 0, 3, "译文。")])
+    doc = AlignmentDocument(source, target, [Bead((0,), (0,))])
+    doc.add_annotation(Annotation("other", "source", 4, 9, "here.", "Style/Awkward", "minor"))
+    table = rows(mqm_tsv_text(doc))
+    assert all(len(row) == 9 for row in table)
+    assert table[1][5] == "Tab <v>here.</v> Next line."
+
+
+# -- MQM round trip ------------------------------------------------------------------
+
+
+def _annotations(doc: AlignmentDocument) -> list[tuple]:
+    return sorted((a.side, a.start, a.end, a.text, a.category, a.severity)
+                  for a in doc.annotations)
+
+
+def test_round_trip_onto_the_base_document_keeps_spans(tmp_path: Path) -> None:
+    doc = sample_doc()
+    out = tmp_path / "mqm.tsv"
+    export_document(doc, "mqm-tsv", out)
+    base = AlignmentDocument(doc.source, doc.target, [b.copy() for b in doc.beads])
+    back = import_file(out, base=base)
+    back.check()
+    assert _annotations(back) == _annotations(doc)
+    assert [a.type for a in sorted(back.annotations, key=lambda a: (a.side, a.start))] == [
+        a.type for a in sorted(doc.annotations, key=lambda a: (a.side, a.start))]
+    assert not base.annotations  # the base document is not modified
+
+
+def test_round_trip_without_base_rebuilds_segments(tmp_path: Path) -> None:
+    doc = sample_doc()
+    out = tmp_path / "mqm.tsv"
+    export_document(doc, "mqm-tsv", out)
+    back = import_file(out)  # detected as mqm-tsv
+    back.check()
+    assert len(back.beads) == len(doc.beads)
+    assert [b.kind for b in back.beads] == ["1-1", "1-1", "1-0", "0-1", "1-1"]
+    assert sorted((a.side, a.text, a.category, a.severity) for a in back.annotations) == sorted(
+        (a.side, a.text, a.category, a.severity) for a in doc.annotations)
+    for a in back.annotations:
+        assert back.side(a.side).text[a.start:a.end] == a.text
+    assert (back.source.lang, back.target.lang) == ("en", "zh")
+
+
+WMT = (
+    "\t".join(MQM_HEADER) + "\n"
+    "sysA\ttalk.2\t1\t84\trater3\t我希望大家能花点时间。\tI want you to <v>take a moment</v>.\t"
+    "Style/Awkward\tMajor\n"
+    "sysA\ttalk.2\t1\t84\trater3\t我希望大家能花点时间。\tI want you to take a moment<v>.</v>\t"
+    "Fluency/Punctuation\tMinor\n"
+    "sysB\ttalk.2\t1\t84\trater7\t我希望大家能花点时间。\tI hope you take some time.\tNo-error\tNo-error\n"
+    "sysA\ttalk.2\t2\t85\trater3\t我们站在地球上仰望<v>夜空</v>。\tWe stand on the earth.\t"
+    "Accuracy/Omission\tMajor\n"
+    "sysA\ttalk.2\t3\t86\trater3\t强烈的阳光。\tThe sun.\tNon-translation!\tMajor\n"
+    "sysB\ttalk.2\t2\t85\trater7\t我们站在地球上仰望夜空。\tWe look up at the night sky.\t"
+    "No-error\tNo-error\n"
+)
+
+
+def test_wmt_file_imports_one_system(tmp_path: Path) -> None:
+    path = tmp_path / "wmt.tsv"
+    path.write_text(WMT, encoding="utf-8")
+    doc = import_file(path)
+    doc.check()
+    assert doc.meta["mqm"]["system"] == "sysA"
+    assert doc.meta["mqm"]["systems_skipped"] == ["sysB"]
+    assert (doc.source.lang, doc.target.lang) == ("zh", "en")
+    assert [doc.target.span_text(b.target) for b in doc.beads] == [
+        "I want you to take a moment.", "We stand on the earth.", "The sun."]
+    found = [(a.side, a.text, a.category, a.severity, a.type) for a in doc.annotations]
+    assert found == [
+        ("target", "take a moment", "Style/Awkward", "major", "other"),
+        ("target", ".", "Fluency/Punctuation", "minor", "other"),
+        ("source", "夜空", "Accuracy/Omission", "major", "omission"),
+        ("target", "The sun.", "Non-translation!", "major", "untranslated"),
+    ]
+    assert doc.annotations[0].extra == {"rater": "rater3", "system": "sysA"}
+    other = import_mqm_tsv(path, system="sysB")
+    assert not other.annotations and len(other.beads) == 2
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("system\tdoc\tdoc_id\n", "header"),
+        ("\t".join(MQM_HEADER) + "\n", "no rows"),
+        ("\t".join(MQM_HEADER) + "\nsys\td\t1\t1\tr\ta\tb\tAccuracy\n", "columns"),
+        ("\t".join(MQM_HEADER) + "\nsys\td\t1\t1\tr\ta\t<v>b</v>\tAccuracy\tHuge\n",
+         "unknown severity"),
+        ("\t".join(MQM_HEADER) + "\nsys\td\tone\t1\tr\ta\tb\tNo-error\tNo-error\n", "doc_id"),
+    ],
+)
+def test_bad_mqm_files_are_refused(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "bad.tsv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ImportFormatError, match=message) as info:
+        import_mqm_tsv(path)
+    assert "\n" not in str(info.value)
+
+
+def test_base_document_mismatch_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "wmt.tsv"
+    path.write_text(WMT, encoding="utf-8")
+    with pytest.raises(ImportFormatError, match="does not match bead 1"):
+        import_mqm_tsv(path, base=sample_doc())
+
+
+def test_unknown_system_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "wmt.tsv"
+    path.write_text(WMT, encoding="utf-8")
+    with pytest.raises(ImportFormatError, match="no rows for system"):
+        import_mqm_tsv(path, system="sysZ")
+
+
+def test_annotation_types_from_categories() -> None:
+    assert annotation_type("Accuracy/Omission") == "omission"
+    assert annotation_type("Accuracy/Addition") == "addition"
+    assert annotation_type("Accuracy/Untranslated text") == "untranslated"
+    assert annotation_type("Fluency/Grammar") == "other"
+
+
+# -- bead TSV and annotations CSV ------------------------------------------------------
+
+
+def test_bead_tsv() -> None:
+    table = rows(bead_tsv_text(sample_doc()))
+    assert table[0] == ["bead", "source_ids", "target_ids", "type", "score", "status", "flags",
+                        "source", "target"]
+    assert table[2] == ["2", "1", "1", "1-1", "0.4123", "confirmed", "low-score",
+                        "It purred <loudly> & long.", "它大声地呼噜。"]
+    assert table[3][:7] == ["3", "2", "", "1-0", "", "manual", "omission,headline"]
+    assert table[5][1:4] == ["3,4", "3", "2-1"]
+    assert table[5][7] == "MORE: Read on. Second half."
+
+
+def test_annotations_csv(tmp_path: Path) -> None:
+    doc = sample_doc()
+    out = tmp_path / "a.csv"
+    export_document(doc, "annotations-csv", out)
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: spreadsheets read the Chinese right
+    table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert table[0][:9] == ["id", "bead", "side", "start", "end", "type", "category",
+                            "severity", "text"]
+    assert len(table) == 1 + len(doc.annotations)
+    first = dict(zip(table[0], table[1]))
+    assert first["bead"] == "3" and first["text"] == "A headline." and first["target"] == ""
+    second = dict(zip(table[0], table[2]))
+    assert second["comment"] == "'=SUM(A1)"  # never a live formula in a spreadsheet
+    assert annotations_csv_text(doc).count("\r\n") == len(table)
