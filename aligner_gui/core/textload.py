@@ -18,7 +18,6 @@ from aligner_gui.core.model import Side
 from aligner_gui.core.segment import is_hard_wrapped, segment
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
-_MAX_LABEL = "50 MB"
 
 # Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
 _BOMS = (
@@ -40,6 +39,7 @@ _MAX_STRAY_SHARE = 1 / 3
 # A real translation is far more than a tenth the size of its original (weighted counts).
 _MIN_BLOCK_RATIO = 0.1
 _NEWLINES = re.compile(r"\r\n?")
+_BLANK_RUNS = re.compile(r"\n{3,}")
 
 
 def read_text(path: str | Path) -> str:
@@ -129,7 +129,7 @@ def _read_bytes(path: Path) -> bytes:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise InputError(
-                f"{path}: the file is {size / 1024 / 1024:.1f} MB, over the {_MAX_LABEL} limit"
+                f"{path}: the file is {size / 2**20:.1f} MB, over the {_max_label()} limit"
             )
         data = path.read_bytes()
     except FileNotFoundError:
@@ -139,8 +139,12 @@ def _read_bytes(path: Path) -> bytes:
     if not data:
         raise InputError(f"{path}: the file is empty")
     if len(data) > MAX_FILE_BYTES:
-        raise InputError(f"{path}: the file is over the {_MAX_LABEL} limit")
+        raise InputError(f"{path}: the file is over the {_max_label()} limit")
     return data
+
+
+def _max_label() -> str:
+    return f"{MAX_FILE_BYTES / 2**20:g} MB"
 
 
 def _decode(path: Path, data: bytes) -> str:
@@ -184,7 +188,7 @@ def _plausible_chinese(text: str) -> bool:
     for ch, n in Counter(text).items():
         code = ord(ch)
         if code < 0x80:
-            if code < 0x20 and ch not in "\t\n\r\f\v":
+            if (code < 0x20 and ch not in "\t\n\r\f\v") or code == 0x7F:
                 bad += n
             continue
         non_ascii += n
@@ -263,7 +267,10 @@ def _pair(first: Path, second: Path) -> dict[str, str]:
             raise InputError(f"{path}: {error}") from None
         if lang in texts:
             name = "Chinese" if lang == "zh" else "English"
-            raise InputError(f"{first} and {second}: both files are {name}; one must be Chinese")
+            raise InputError(
+                f"{first} and {second}: both files are {name}; "
+                "expected one Chinese and one English file"
+            )
         texts[lang] = text
     return texts
 
@@ -273,7 +280,7 @@ def _shape(block: str, lang: str, presplit: bool) -> str:
     between paragraphs, one sentence per line). Hard-wrapped prose is unwrapped."""
     lines = [line.strip() for line in block.split("\n")]
     if presplit:
-        return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+        return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
     if not is_hard_wrapped(block):
         return "\n".join(line for line in lines if line)
     paragraphs: list[str] = []

@@ -165,7 +165,7 @@ def test_file_over_the_size_limit(tmp_path):
     with path.open("wb") as f:
         f.truncate(MAX_FILE_BYTES + 1)  # sparse: no disk space used
     message = assert_input_error(lambda: read_text(path), "huge.txt")
-    assert "50 MB" in message
+    assert "50 MB" in message and "limit" in message
 
 
 # -- languages -------------------------------------------------------------------------
@@ -316,7 +316,17 @@ def test_two_files_of_one_language(tmp_path):
     a = write(tmp_path, "a.txt", EN.encode())
     b = write(tmp_path, "b.txt", b"Another English text.\n")
     message = assert_input_error(lambda: load_sides([a, b]), "a.txt", "b.txt")
-    assert "English" in message
+    assert "both files are English" in message
+    c = write(tmp_path, "c.txt", ZH.encode())
+    d = write(tmp_path, "d.txt", "另一个中文文本。".encode("gbk"))
+    message = assert_input_error(lambda: load_sides([c, d]), "c.txt", "d.txt")
+    assert "both files are Chinese" in message
+
+
+def test_file_with_neither_language(tmp_path):
+    a = write(tmp_path, "a.txt", EN.encode())
+    b = write(tmp_path, "digits.txt", b"1234 5678\n-- 42 --\n")
+    assert_input_error(lambda: load_sides([a, b]), "digits.txt")
 
 
 def test_one_language_file_names_the_file(tmp_path):
