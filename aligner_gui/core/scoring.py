@@ -65,7 +65,7 @@ __all__ = [
 ]
 
 # Beads with both sides scoring below this are flagged "low-score".
-LOW_SCORE_THRESHOLD = 0.35
+LOW_SCORE_THRESHOLD = 0.3
 
 # Integers up to this value are spelled out, dropped or rendered idiomatically ("one
 # year" / 一年, "both" / 两国, "(ii)" / (二)), so one alone on one side is not a mismatch;
@@ -79,6 +79,7 @@ W_CHRF = 4.0  # per unit of (chrF - CHRF_CHANCE)
 CHRF_CHANCE = 0.2  # chrF (0-1) typical of an unrelated gloss/English pair
 W_LEXICAL = 12.0  # per unit of (lexical - LEXICAL_CHANCE)
 LEXICAL_CHANCE = 0.35
+LEXICAL_PRIOR_WEIGHT = 2.0  # pseudo-words of LEXICAL_CHANCE added to each coverage share
 W_NAMES = 1.5  # per unit of (names - 0.5); no names -> no term
 W_LENGTH = 0.8  # per unit of |length deviation| beyond LENGTH_TOLERANCE
 LENGTH_TOLERANCE = 1.5
@@ -133,6 +134,7 @@ class _Features:
         self.en_names: dict[str, list[list[str]]] = {}
         self.word_content: dict[str, list[str]] = {}
         self.numbers: dict[tuple[str, str], list[str]] = {}
+        self.chrf: dict[tuple[str, str], float] = {}
 
     def _memo(self, table: dict, key: Any, compute: Callable[[], Any]) -> Any:
         value = table.get(key)
@@ -142,6 +144,14 @@ class _Features:
                 table.clear()
             table[key] = value
         return value
+
+    def chrf_of(self, metric: CHRF, gloss: str, english: str) -> float:
+        """Sentence chrF (0-1) of a gloss against English; unchanged beads are not redone."""
+        return self._memo(
+            self.chrf,
+            (gloss, english),
+            lambda: metric.sentence_score(gloss, [english]).score / 100.0,
+        )
 
     def gloss_of(self, text: str) -> str:
         return self._memo(self.gloss, text, lambda: _SPACES.sub(" ", self.lexicon.gloss(text)))
@@ -229,7 +239,8 @@ def combine(
 
 
 def _chars(text: str) -> int:
-    return len(text) - sum(1 for ch in text if ch.isspace())
+    """Characters other than whitespace."""
+    return len(text) - sum(map(len, _SPACES.findall(text)))
 
 
 def _length_norm(log_ratios: Sequence[float]) -> tuple[float, float]:
@@ -306,12 +317,21 @@ def _coverage(
     if en_tokens:
         total = sum(en_idf.get(t, 1.0) for t in en_tokens)
         hit = sum(en_idf.get(t, 1.0) for t in en_tokens if t in zh_keys)
-        shares.append(hit / total)
+        shares.append(_shrink(hit / total, len(en_tokens)))
     if zh_content:
         total = sum(zh_idf.get(w, 1.0) for w, _ in zh_content)
         hit = sum(zh_idf.get(w, 1.0) for w, keys in zh_content if keys & en_set)
-        shares.append(hit / total)
+        shares.append(_shrink(hit / total, len(zh_content)))
     return sum(shares) / len(shares) if shares else 0.0
+
+
+def _shrink(share: float, n: int) -> float:
+    """Pull a share measured on few words towards the neutral LEXICAL_CHANCE.
+
+    Two content words, neither in the dictionary, say little about a short sentence
+    pair; a long sentence's coverage is kept almost as measured.
+    """
+    return (share * n + LEXICAL_PRIOR_WEIGHT * LEXICAL_CHANCE) / (n + LEXICAL_PRIOR_WEIGHT)
 
 
 def _key_matches(key: str, zh_keys: set[str]) -> bool:
@@ -425,7 +445,7 @@ def score_beads(source: Side, target: Side, beads: list[Bead], lexicon: Any) -> 
                 ]
                 en_tokens = [t for i in en_ids for t in _en_tokens(features, en_side.sentences[i].text)]
                 names = [n for i in en_ids for n in features.names_of(en_side.sentences[i].text)]
-            chrf_value = chrf.sentence_score(gloss, [en_text]).score / 100.0
+            chrf_value = features.chrf_of(chrf, gloss, en_text)
             lexical = _coverage(zh_content, en_tokens, zh_idf, en_idf)
             name_share = _name_share(names, zh_content)
             log_ratio = math.log((_chars(zh_text) + 1) / (_chars(en_text) + 1))

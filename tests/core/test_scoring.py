@@ -363,6 +363,8 @@ def test_seed_faithful_beads_outscore_shuffled_pairs(lexicon, capsys):
     bad = [b.score for b in shuffled]
     with capsys.disabled():
         print(f"\nfaithful 1-1: {_distribution(good)}\nshuffled:     {_distribution(bad)}")
+        low = sum(s < LOW_SCORE_THRESHOLD for s in bad) / len(bad)
+        print(f"shuffled under the low-score threshold {LOW_SCORE_THRESHOLD}: {low:.0%}")
     assert sum(s >= 0.5 for s in good) >= 0.8 * len(good)
     assert sum(s < LOW_SCORE_THRESHOLD for s in bad) >= 0.8 * len(bad)
     assert statistics.median(good) - statistics.median(bad) > 0.4
