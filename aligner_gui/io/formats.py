@@ -63,8 +63,9 @@ def guess_lang(text: str) -> str:
     return "zh" if han and han >= latin / 4 else "en"
 
 
-def side_from_paragraphs(lang: str, role: str, paragraphs: Sequence[Sequence[str]], *,
-                         normalize: bool = True) -> Side:
+def side_from_paragraphs(
+    lang: str, role: str, paragraphs: Sequence[Sequence[str]], *, normalize: bool = True
+) -> Side:
     """Build a Side whose text is the sentences joined (" " in English, "" in Chinese)
     and paragraphs separated by a blank line; offsets slice back to each sentence.
 
@@ -236,29 +237,45 @@ def _import_json(path: Path, **_options: Any) -> AlignmentDocument:
 
 EXPORTERS: dict[str, Exporter] = {
     "json": Exporter("json", "aligner-gui project (*.json)", ".json", _export_json),
-    "beads": Exporter("beads", "Bead list [source ids]:[target ids] (*.align)", ".align",
-                      _export_beads),
-    "tmx": Exporter("tmx", "TMX 1.4 translation memory (*.tmx)", ".tmx",
-                    _lazy("tmx", "export_tmx")),
+    "beads": Exporter(
+        "beads", "Bead list [source ids]:[target ids] (*.align)", ".align", _export_beads
+    ),
+    "tmx": Exporter(
+        "tmx", "TMX 1.4 translation memory (*.tmx)", ".tmx", _lazy("tmx", "export_tmx")
+    ),
     "tsv": Exporter("tsv", "Bead table (*.tsv)", ".tsv", _lazy("tsv", "export_tsv")),
-    "mqm-tsv": Exporter("mqm-tsv", "WMT MQM annotations (*.tsv)", ".tsv",
-                        _lazy("tsv", "export_mqm_tsv")),
-    "annotations-csv": Exporter("annotations-csv", "Annotations (*.csv)", ".csv",
-                                _lazy("tsv", "export_annotations_csv")),
-    "intertext": Exporter("intertext", "InterText alignment (*.xml)", ".xml",
-                          _lazy("intertext", "export_intertext"), multi_file=True),
-    "html": Exporter("html", "Printable review report (*.html)", ".html",
-                     _lazy("html_report", "export_html")),
+    "mqm-tsv": Exporter(
+        "mqm-tsv", "WMT MQM annotations (*.tsv)", ".tsv", _lazy("tsv", "export_mqm_tsv")
+    ),
+    "annotations-csv": Exporter(
+        "annotations-csv", "Annotations (*.csv)", ".csv", _lazy("tsv", "export_annotations_csv")
+    ),
+    "intertext": Exporter(
+        "intertext",
+        "InterText alignment (*.xml)",
+        ".xml",
+        _lazy("intertext", "export_intertext"),
+        multi_file=True,
+    ),
+    "html": Exporter(
+        "html", "Printable review report (*.html)", ".html", _lazy("html_report", "export_html")
+    ),
 }
 
 IMPORTERS: dict[str, Importer] = {
     "json": Importer("json", "aligner-gui project (*.json)", (".json",), _import_json),
-    "intertext": Importer("intertext", "InterText link file (*.xml)", (".xml",),
-                          _lazy("intertext", "import_intertext")),
-    "tmx": Importer("tmx", "TMX translation memory (*.tmx)", (".tmx", ".xml"),
-                    _lazy("tmx", "import_tmx")),
-    "mqm-tsv": Importer("mqm-tsv", "WMT MQM annotations (*.tsv)", (".tsv", ".txt"),
-                        _lazy("tsv", "import_mqm_tsv")),
+    "intertext": Importer(
+        "intertext",
+        "InterText link file (*.xml)",
+        (".xml",),
+        _lazy("intertext", "import_intertext"),
+    ),
+    "tmx": Importer(
+        "tmx", "TMX translation memory (*.tmx)", (".tmx", ".xml"), _lazy("tmx", "import_tmx")
+    ),
+    "mqm-tsv": Importer(
+        "mqm-tsv", "WMT MQM annotations (*.tsv)", (".tsv", ".txt"), _lazy("tsv", "import_mqm_tsv")
+    ),
 }
 
 

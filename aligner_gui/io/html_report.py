@@ -100,12 +100,16 @@ def _summary_rows(doc: AlignmentDocument) -> list[tuple[str, Any]]:
     tgt_aligned = sum(len(b.target) for b in beads if b.source)
     rows: list[tuple[str, Any]] = [
         ("beads", len(beads)),
-        (f"{doc.source.lang} (source) sentences aligned",
-         f"{src_aligned} of {src_total}" + (f" ({src_aligned / src_total:.1%})" if src_total
-                                             else "")),
-        (f"{doc.target.lang} (target) sentences aligned",
-         f"{tgt_aligned} of {tgt_total}" + (f" ({tgt_aligned / tgt_total:.1%})" if tgt_total
-                                             else "")),
+        (
+            f"{doc.source.lang} (source) sentences aligned",
+            f"{src_aligned} of {src_total}"
+            + (f" ({src_aligned / src_total:.1%})" if src_total else ""),
+        ),
+        (
+            f"{doc.target.lang} (target) sentences aligned",
+            f"{tgt_aligned} of {tgt_total}"
+            + (f" ({tgt_aligned / tgt_total:.1%})" if tgt_total else ""),
+        ),
         ("omissions (1-0 beads)", omissions),
         ("additions (0-1 beads)", additions),
         ("bead types", ", ".join(f"{k}: {n}" for k, n in sorted(kinds.items()))),
@@ -120,11 +124,16 @@ def _summary_rows(doc: AlignmentDocument) -> list[tuple[str, Any]]:
     if doc.annotations:
         by_sev = Counter(a.severity for a in doc.annotations)
         rows.append(("annotations", len(doc.annotations)))
-        rows.append(("annotations by severity",
-                     ", ".join(f"{s}: {by_sev[s]}" for s in reversed(SEVERITIES) if by_sev[s])))
+        rows.append(
+            (
+                "annotations by severity",
+                ", ".join(f"{s}: {by_sev[s]}" for s in reversed(SEVERITIES) if by_sev[s]),
+            )
+        )
         by_cat = Counter(a.category or a.type for a in doc.annotations)
-        rows.append(("annotations by category",
-                     ", ".join(f"{k}: {n}" for k, n in by_cat.most_common())))
+        rows.append(
+            ("annotations by category", ", ".join(f"{k}: {n}" for k, n in by_cat.most_common()))
+        )
     extra: list[tuple[str, Any]] = []
     _flatten("", doc.scores, extra)
     rows.extend((f"scores: {k}", v) for k, v in extra)
@@ -145,11 +154,12 @@ def _render_text(text: str, seg_start: int, active: list[tuple[int, Annotation]]
         clipped.append((number, a, start, end))
     cuts = sorted({0, len(text), *(c[2] for c in clipped), *(c[3] for c in clipped)})
     out: list[str] = []
-    for p, q in zip(cuts, cuts[1:] + [None]):
+    for p, q in zip(cuts, cuts[1:] + [None], strict=True):
         for number, a, start, end in clipped:  # zero-width marks (insertion points)
             if start == end == p:
-                out.append(f'<span class="caret" title="{_e(_label(a))}">\u2041'
-                           f"<sup>{number}</sup></span>")
+                out.append(
+                    f'<span class="caret" title="{_e(_label(a))}">\u2041<sup>{number}</sup></span>'
+                )
         if q is None:
             break
         piece = _e(text[p:q])
@@ -159,15 +169,18 @@ def _render_text(text: str, seg_start: int, active: list[tuple[int, Annotation]]
             continue
         worst = max(covering, key=lambda c: _SEVERITY_RANK.get(c[1].severity, 2))[1]
         title = "; ".join(_label(a) for _n, a, _s, _e2 in covering)
-        ends_here = "".join(f"<sup>{n}</sup>" for n, a, _s, e in covering
-                            if e == q and a.end <= seg_end)
-        out.append(f'<mark class="sev-{_e(worst.severity)}" title="{_e(title)}">'
-                   f"{piece}{ends_here}</mark>")
+        ends_here = "".join(
+            f"<sup>{n}</sup>" for n, a, _s, e in covering if e == q and a.end <= seg_end
+        )
+        out.append(
+            f'<mark class="sev-{_e(worst.severity)}" title="{_e(title)}">{piece}{ends_here}</mark>'
+        )
     return "".join(out)
 
 
-def _overlapping(doc: AlignmentDocument, side: str,
-                 numbered: list[tuple[int, Annotation]]) -> list[list[tuple[int, Annotation]]]:
+def _overlapping(
+    doc: AlignmentDocument, side: str, numbered: list[tuple[int, Annotation]]
+) -> list[list[tuple[int, Annotation]]]:
     """For each bead, the annotations on ``side`` that touch its span.
 
     An annotation goes to the bead holding its start (or the next one after a gap) and
@@ -191,8 +204,9 @@ def _overlapping(doc: AlignmentDocument, side: str,
     return result
 
 
-def html_report_text(doc: AlignmentDocument, *, title: str | None = None,
-                     generated: datetime | None = None) -> str:
+def html_report_text(
+    doc: AlignmentDocument, *, title: str | None = None, generated: datetime | None = None
+) -> str:
     generated = generated or datetime.now(timezone.utc)
     name = title or str(doc.meta.get("name") or "Alignment review")
     numbered = list(enumerate(doc.annotations, 1))
@@ -206,7 +220,7 @@ def html_report_text(doc: AlignmentDocument, *, title: str | None = None,
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_e(name)} \u2013 alignment review</title>",
@@ -220,7 +234,9 @@ def html_report_text(doc: AlignmentDocument, *, title: str | None = None,
         '<table class="summary"><tbody>',
     ]
     for key, value in _summary_rows(doc):
-        parts.append(f'<tr><th scope="row">{_e(key)}</th><td class="num">{_e(_fmt(value))}</td></tr>')
+        parts.append(
+            f'<tr><th scope="row">{_e(key)}</th><td class="num">{_e(_fmt(value))}</td></tr>'
+        )
     parts.append("</tbody></table>")
 
     parts += [
@@ -244,8 +260,10 @@ def html_report_text(doc: AlignmentDocument, *, title: str | None = None,
                 label = "omitted in translation" if side == "target" else "added in translation"
                 cells.append(f'<td class="text {side}"><span class="empty">({label})</span></td>')
             else:
-                cells.append(f'<td class="text {side}">'
-                             f"{_render_text(text, seg_start, per_side[side][b])}</td>")
+                cells.append(
+                    f'<td class="text {side}">'
+                    f"{_render_text(text, seg_start, per_side[side][b])}</td>"
+                )
         score = "" if bead.score is None else f"{float(bead.score):.2f}"
         flags = "".join(f'<span class="flag">{_e(f)}</span>' for f in bead.flags)
         parts.append(
@@ -265,17 +283,21 @@ def html_report_text(doc: AlignmentDocument, *, title: str | None = None,
                     f"</span> {_e(a.category or a.type)} ({_e(a.side)}){text}{comment}"
                     f"{correction}</li>"
                 )
-            parts.append(f'<tr class="notes"><td></td><td colspan="5"><ol class="notes">'
-                         f'{"".join(items)}</ol></td></tr>')
+            parts.append(
+                f'<tr class="notes"><td></td><td colspan="5"><ol class="notes">'
+                f"{''.join(items)}</ol></td></tr>"
+            )
     parts.append("</tbody></table>")
     unplaced = [(n, a) for n, a in numbered if n not in first_bead]
     if unplaced:
-        parts.append("<h2>Annotations outside any bead</h2><ol class=\"notes\">")
+        parts.append('<h2>Annotations outside any bead</h2><ol class="notes">')
         for n, a in unplaced:
             parts.append(f'<li value="{n}">{_e(_label(a))} ({_e(a.side)}): {_e(a.text)}</li>')
         parts.append("</ol>")
-    parts.append(f"<footer>Generated {_e(generated.isoformat(timespec='seconds'))} by "
-                 f"aligner-gui {_e(__version__)}.</footer></body></html>")
+    parts.append(
+        f"<footer>Generated {_e(generated.isoformat(timespec='seconds'))} by "
+        f"aligner-gui {_e(__version__)}.</footer></body></html>"
+    )
     return "\n".join(parts) + "\n"
 
 

@@ -84,9 +84,7 @@ def intertext_paths(doc: AlignmentDocument, out_path: str | Path) -> tuple[Path,
         if match:
             text, ver_from, ver_to = match.groups()
             if ver_from == ver_to:
-                raise ExportFormatError(
-                    f"{out}: the two versions in an InterText name must differ"
-                )
+                raise ExportFormatError(f"{out}: the two versions in an InterText name must differ")
         else:
             stem = out.name[: -len(out.suffix)] if out.suffix else out.name
             text = _safe_part(stem)
@@ -117,7 +115,7 @@ def _text_xml(side: Side, ids: list[str]) -> bytes:
     root.text = "\n  "
     p_el = None
     last_para: int | None = None
-    for sentence, sid in zip(side.sentences, ids):
+    for sentence, sid in zip(side.sentences, ids, strict=True):
         if sentence.paragraph != last_para:
             if p_el is not None:
                 p_el.tail = "\n  "
@@ -137,8 +135,13 @@ def _text_xml(side: Side, ids: list[str]) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="utf-8") + b"\n"
 
 
-def _link_xml(doc: AlignmentDocument, from_name: str, to_name: str,
-              source_ids: list[str], target_ids: list[str]) -> bytes:
+def _link_xml(
+    doc: AlignmentDocument,
+    from_name: str,
+    to_name: str,
+    source_ids: list[str],
+    target_ids: list[str],
+) -> bytes:
     root = etree.Element("linkGrp")
     root.set("toDoc", to_name)
     root.set("fromDoc", from_name)
@@ -231,14 +234,17 @@ def _group(raw: str, text: _Text, link_no: int, link_path: Path) -> list[int]:
     return out
 
 
-def import_intertext(path: str | Path, *, source_lang: str | None = None,
-                     **_options: object) -> AlignmentDocument:
+def import_intertext(
+    path: str | Path, *, source_lang: str | None = None, **_options: object
+) -> AlignmentDocument:
     """Read a link file and the two text files it names (looked up beside it)."""
     link_path = Path(path)
     tree = parse_xml(read_input_bytes(link_path, "InterText link file"), str(link_path))
     root = tree.getroot()
-    group = root if localname(root) == "linkGrp" else next(
-        (e for e in root.iter() if localname(e) == "linkGrp"), None
+    group = (
+        root
+        if localname(root) == "linkGrp"
+        else next((e for e in root.iter() if localname(e) == "linkGrp"), None)
     )
     if group is None:
         raise ImportFormatError(f"{link_path}: no <linkGrp> (not an InterText link file)")

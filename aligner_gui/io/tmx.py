@@ -149,7 +149,7 @@ class _SideBuilder:
     def add(self, texts: list[str], keys: list[Any]) -> tuple[int, ...]:
         ids = []
         sep = "" if self.lang == "zh" else " "
-        for text, key in zip(texts, keys):
+        for text, key in zip(texts, keys, strict=True):
             if self.sentences:
                 gap = sep if key == self.last_key else "\n\n"
                 self.parts.append(gap)
@@ -157,7 +157,8 @@ class _SideBuilder:
             if key != self.last_key:
                 self.para += 1
                 self.last_key = key
-            sentence = Sentence(len(self.sentences), self.para, self.pos, self.pos + len(text), text)
+            end = self.pos + len(text)
+            sentence = Sentence(len(self.sentences), self.para, self.pos, end, text)
             self.sentences.append(sentence)
             self.parts.append(text)
             self.pos += len(text)
@@ -172,16 +173,19 @@ def _split(text: str, breaks: list[int] | None, sep: str) -> list[str]:
     """Cut a seg at the recorded sentence starts (if they fit), else keep it whole."""
     if breaks and all(0 < b <= len(text) for b in breaks) and breaks == sorted(set(breaks)):
         cuts = [0, *breaks, len(text)]
-        pieces = [text[a:b] for a, b in zip(cuts, cuts[1:])]
+        pieces = [text[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
         if sep:
-            pieces = [p[: -len(sep)] if k < len(pieces) - 1 and p.endswith(sep) else p
-                      for k, p in enumerate(pieces)]
+            pieces = [
+                p[: -len(sep)] if k < len(pieces) - 1 and p.endswith(sep) else p
+                for k, p in enumerate(pieces)
+            ]
         return pieces
     return [text]
 
 
-def import_tmx(path: str | Path, *, source_lang: str | None = None,
-               **_options: object) -> AlignmentDocument:
+def import_tmx(
+    path: str | Path, *, source_lang: str | None = None, **_options: object
+) -> AlignmentDocument:
     path = Path(path)
     name = str(path)
     tree = parse_xml(read_input_bytes(path, "TMX file"), name)
@@ -242,7 +246,8 @@ def import_tmx(path: str | Path, *, source_lang: str | None = None,
             texts = _split(text, _ints(props.get(f"x-{side_name}-breaks")), sep)
             paras = _ints(props.get(f"x-{side_name}-paragraphs"))
             keys: list[Any] = (
-                [("p", p) for p in paras] if paras and len(paras) == len(texts)
+                [("p", p) for p in paras]
+                if paras and len(paras) == len(texts)
                 else [("tu", n)] * len(texts)
             )
             ids[side_name] = builder.add(texts, keys)

@@ -37,13 +37,31 @@ from aligner_gui.io.formats import (
     side_from_paragraphs,
 )
 
-MQM_HEADER = ["system", "doc", "doc_id", "seg_id", "rater", "source", "target", "category",
-              "severity"]
+MQM_HEADER = [
+    "system",
+    "doc",
+    "doc_id",
+    "seg_id",
+    "rater",
+    "source",
+    "target",
+    "category",
+    "severity",
+]
 NO_ERROR = "No-error"
 SPAN_OPEN, SPAN_CLOSE = "<v>", "</v>"
 
-BEAD_TSV_HEADER = ["bead", "source_ids", "target_ids", "type", "score", "status", "flags",
-                   "source", "target"]
+BEAD_TSV_HEADER = [
+    "bead",
+    "source_ids",
+    "target_ids",
+    "type",
+    "score",
+    "status",
+    "flags",
+    "source",
+    "target",
+]
 
 
 # -- bead table ------------------------------------------------------------------------
@@ -107,8 +125,13 @@ def _severity_out(severity: str) -> str:
     return severity[:1].upper() + severity[1:].lower() if severity else "Major"
 
 
-def mqm_tsv_text(doc: AlignmentDocument, *, system: str | None = None,
-                 doc_name: str | None = None, rater: str | None = None) -> str:
+def mqm_tsv_text(
+    doc: AlignmentDocument,
+    *,
+    system: str | None = None,
+    doc_name: str | None = None,
+    rater: str | None = None,
+) -> str:
     system = system or str(doc.meta.get("system") or "translation")
     doc_name = doc_name or str(doc.meta.get("name") or "doc")
     default_rater = rater or str(doc.meta.get("rater") or "rater1")
@@ -120,23 +143,36 @@ def mqm_tsv_text(doc: AlignmentDocument, *, system: str | None = None,
         head = [flat(system), flat(doc_name), str(b + 1), str(b + 1)]
         items = located.get(b, [])
         if not items:
-            lines.append("\t".join([*head, default_rater, flat(src), flat(tgt), NO_ERROR,
-                                    NO_ERROR]))
+            lines.append(
+                "\t".join([*head, default_rater, flat(src), flat(tgt), NO_ERROR, NO_ERROR])
+            )
             continue
         for annotation, start, end in items:
             source_cell, target_cell = flat(src), flat(tgt)
             if annotation.side == "source":
                 a, z = start - src_start, end - src_start
-                source_cell = (flat(src[:a]) + SPAN_OPEN + flat(src[a:z]) + SPAN_CLOSE
-                               + flat(src[z:]))
+                source_cell = (
+                    flat(src[:a]) + SPAN_OPEN + flat(src[a:z]) + SPAN_CLOSE + flat(src[z:])
+                )
             else:
                 a, z = start - tgt_start, end - tgt_start
-                target_cell = (flat(tgt[:a]) + SPAN_OPEN + flat(tgt[a:z]) + SPAN_CLOSE
-                               + flat(tgt[z:]))
+                target_cell = (
+                    flat(tgt[:a]) + SPAN_OPEN + flat(tgt[a:z]) + SPAN_CLOSE + flat(tgt[z:])
+                )
             who = str(annotation.extra.get("rater") or default_rater)
             category = annotation.category or annotation.type.capitalize() or "Other"
-            lines.append("\t".join([*head, flat(who), source_cell, target_cell, flat(category),
-                                    _severity_out(annotation.severity)]))
+            lines.append(
+                "\t".join(
+                    [
+                        *head,
+                        flat(who),
+                        source_cell,
+                        target_cell,
+                        flat(category),
+                        _severity_out(annotation.severity),
+                    ]
+                )
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -148,8 +184,22 @@ def export_mqm_tsv(doc: AlignmentDocument, out_path: str | Path) -> list[Path]:
 
 # -- annotations CSV ---------------------------------------------------------------------
 
-ANNOTATION_CSV_HEADER = ["id", "bead", "side", "start", "end", "type", "category", "severity",
-                         "text", "comment", "correction", "tags", "source", "target"]
+ANNOTATION_CSV_HEADER = [
+    "id",
+    "bead",
+    "side",
+    "start",
+    "end",
+    "type",
+    "category",
+    "severity",
+    "text",
+    "comment",
+    "correction",
+    "tags",
+    "source",
+    "target",
+]
 
 
 def _cell(value: Any) -> Any:
@@ -167,22 +217,27 @@ def annotations_csv_text(doc: AlignmentDocument) -> str:
     for annotation in doc.annotations:
         b = bead_of.get(id(annotation))
         bead = doc.beads[b] if b is not None else None
-        writer.writerow([_cell(v) for v in (
-            annotation.id,
-            "" if b is None else b + 1,
-            annotation.side,
-            annotation.start,
-            annotation.end,
-            annotation.type,
-            annotation.category,
-            annotation.severity,
-            annotation.text,
-            annotation.comment,
-            annotation.correction,
-            ";".join(annotation.tags),
-            doc.source.span_text(bead.source) if bead else "",
-            doc.target.span_text(bead.target) if bead else "",
-        )])
+        writer.writerow(
+            [
+                _cell(v)
+                for v in (
+                    annotation.id,
+                    "" if b is None else b + 1,
+                    annotation.side,
+                    annotation.start,
+                    annotation.end,
+                    annotation.type,
+                    annotation.category,
+                    annotation.severity,
+                    annotation.text,
+                    annotation.comment,
+                    annotation.correction,
+                    ";".join(annotation.tags),
+                    doc.source.span_text(bead.source) if bead else "",
+                    doc.target.span_text(bead.target) if bead else "",
+                )
+            ]
+        )
     return buffer.getvalue()
 
 
@@ -216,22 +271,41 @@ def _unmark(cell: str) -> tuple[str, int, int] | tuple[str, None, None]:
     a = cell.find(SPAN_OPEN)
     if a == -1:
         return cell.replace(SPAN_CLOSE, ""), None, None
-    rest = cell[a + len(SPAN_OPEN):]
+    rest = cell[a + len(SPAN_OPEN) :]
     z = rest.find(SPAN_CLOSE)
     if z == -1:
         return cell[:a] + rest, a, len(cell[:a] + rest)
-    clean = cell[:a] + rest[:z] + rest[z + len(SPAN_CLOSE):]
+    clean = cell[:a] + rest[:z] + rest[z + len(SPAN_CLOSE) :]
     return clean.replace(SPAN_OPEN, "").replace(SPAN_CLOSE, ""), a, a + z
 
 
 class _Row:
-    __slots__ = ("line", "system", "doc", "doc_id", "seg_id", "rater", "source", "target",
-                 "category", "severity")
+    __slots__ = (
+        "line",
+        "system",
+        "doc",
+        "doc_id",
+        "seg_id",
+        "rater",
+        "source",
+        "target",
+        "category",
+        "severity",
+    )
 
     def __init__(self, line: int, cells: list[str]) -> None:
         self.line = line
-        (self.system, self.doc, self.doc_id, self.seg_id, self.rater, self.source, self.target,
-         self.category, self.severity) = cells
+        (
+            self.system,
+            self.doc,
+            self.doc_id,
+            self.seg_id,
+            self.rater,
+            self.source,
+            self.target,
+            self.category,
+            self.severity,
+        ) = cells
 
 
 def _read_rows(path: Path) -> list[_Row]:
@@ -275,8 +349,9 @@ def _segment_key(row: _Row) -> tuple[str, int]:
         raise ImportFormatError(f"line {row.line}: doc_id {row.doc_id!r} is not a number") from None
 
 
-def _rebuild_document(rows: list[_Row], name: str
-                      ) -> tuple[AlignmentDocument, dict[tuple[str, int], int]]:
+def _rebuild_document(
+    rows: list[_Row], name: str
+) -> tuple[AlignmentDocument, dict[tuple[str, int], int]]:
     """One bead per segment (doc, doc_id), sentences from the source/target columns.
 
     Returns the document and segment key -> bead index."""
@@ -284,8 +359,10 @@ def _rebuild_document(rows: list[_Row], name: str
     for row in rows:
         key = _segment_key(row)
         if key not in segments:
-            segments[key] = (_unmark(flat(row.source))[0].strip(),
-                             _unmark(flat(row.target))[0].strip())
+            segments[key] = (
+                _unmark(flat(row.source))[0].strip(),
+                _unmark(flat(row.target))[0].strip(),
+            )
     doc_order = list(dict.fromkeys(key[0] for key in segments))
     keys = sorted(segments, key=lambda k: (doc_order.index(k[0]), k[1]))
     src_paras: list[list[str]] = [[] for _ in doc_order]
@@ -314,8 +391,9 @@ def _rebuild_document(rows: list[_Row], name: str
         tgt_lang = "en" if src_lang == "zh" else "zh"
     source = side_from_paragraphs(src_lang, "original", src_paras, normalize=False)
     target = side_from_paragraphs(tgt_lang, "translation", tgt_paras, normalize=False)
-    doc = AlignmentDocument(source, target, beads,
-                            meta={"imported_from": "mqm-tsv", "name": Path(name).stem})
+    doc = AlignmentDocument(
+        source, target, beads, meta={"imported_from": "mqm-tsv", "name": Path(name).stem}
+    )
     return doc, mapping
 
 
@@ -334,8 +412,10 @@ def _match_base(base: AlignmentDocument, rows: list[_Row], name: str) -> dict[tu
             )
         src = _unmark(flat(row.source))[0]
         tgt = _unmark(flat(row.target))[0]
-        if (src, tgt) != (flat(bead_segment(base, b, "source")[2]),
-                          flat(bead_segment(base, b, "target")[2])):
+        if (src, tgt) != (
+            flat(bead_segment(base, b, "source")[2]),
+            flat(bead_segment(base, b, "target")[2]),
+        ):
             raise ImportFormatError(
                 f"{name}: line {row.line}: segment {key[1]} does not match bead {key[1]} "
                 "of the base document"
@@ -344,8 +424,13 @@ def _match_base(base: AlignmentDocument, rows: list[_Row], name: str) -> dict[tu
     return mapping
 
 
-def import_mqm_tsv(path: str | Path, *, base: AlignmentDocument | None = None,
-                   system: str | None = None, **_options: object) -> AlignmentDocument:
+def import_mqm_tsv(
+    path: str | Path,
+    *,
+    base: AlignmentDocument | None = None,
+    system: str | None = None,
+    **_options: object,
+) -> AlignmentDocument:
     """Annotations of one system onto their segments.
 
     With ``base`` the segments are that document's beads (doc_id = bead number, texts must
@@ -395,19 +480,23 @@ def import_mqm_tsv(path: str | Path, *, base: AlignmentDocument | None = None,
             start = min(max(offset + a, seg_start), seg_end)
             end = min(max(offset + z, start), seg_end)
         side_text = doc.side(side).text
-        doc.add_annotation(Annotation(
-            type=annotation_type(row.category),
-            side=side,
-            start=start,
-            end=end,
-            text=side_text[start:end],
-            category=row.category.strip(),
-            severity=severity,
-            extra={"rater": row.rater, "system": row.system},
-        ))
+        doc.add_annotation(
+            Annotation(
+                type=annotation_type(row.category),
+                side=side,
+                start=start,
+                end=end,
+                text=side_text[start:end],
+                category=row.category.strip(),
+                severity=severity,
+                extra={"rater": row.rater, "system": row.system},
+            )
+        )
     doc.meta.setdefault("mqm", {})
-    doc.meta["mqm"] = {"file": path.name, "system": system,
-                       **({"systems_skipped": [s for s in systems if s != system]}
-                          if len(systems) > 1 else {})}
+    doc.meta["mqm"] = {
+        "file": path.name,
+        "system": system,
+        **({"systems_skipped": [s for s in systems if s != system]} if len(systems) > 1 else {}),
+    }
     doc.check()
     return doc

@@ -52,7 +52,7 @@ def _refuse_entity_declarations(data: bytes, name: str) -> None:
     match = _DOCTYPE.search(text)
     if not match:
         return
-    rest = text[match.start():]
+    rest = text[match.start() :]
     first_gt = rest.find(">")
     bracket = rest.find("[")
     if bracket != -1 and (first_gt == -1 or bracket < first_gt):

@@ -22,14 +22,22 @@ GOLD_IDS = ["001", "003", "005", "007", "009", "011", "013", "015", "017", "019"
 
 
 def sample_doc() -> AlignmentDocument:
-    source = side_from_paragraphs("en", "original", [
-        ["The cat sat.", "It purred <loudly> & long.", "A headline."],
-        ["MORE: Read on.", "Second half."],
-    ])
-    target = side_from_paragraphs("zh", "translation", [
-        ["猫坐着。", "它大声地呼噜。"],
-        ["多余的一句。", "更多：继续阅读。"],
-    ])
+    source = side_from_paragraphs(
+        "en",
+        "original",
+        [
+            ["The cat sat.", "It purred <loudly> & long.", "A headline."],
+            ["MORE: Read on.", "Second half."],
+        ],
+    )
+    target = side_from_paragraphs(
+        "zh",
+        "translation",
+        [
+            ["猫坐着。", "它大声地呼噜。"],
+            ["多余的一句。", "更多：继续阅读。"],
+        ],
+    )
     beads = [
         Bead((0,), (0,), 0.9, "auto"),
         Bead((1,), (1,), 0.4, "confirmed", ["low-score"]),
@@ -56,7 +64,7 @@ def test_mac_dev_link_files_import_to_gold_beads(mac_dev: Path, nnn: str) -> Non
     assert [(b.target, b.source) for b in doc.beads] == gold
     for side in (doc.source, doc.target):
         for sentence in side.sentences:
-            assert side.text[sentence.start:sentence.end] == sentence.text
+            assert side.text[sentence.start : sentence.end] == sentence.text
     assert all(b.status == "confirmed" for b in doc.beads)  # status='man'
 
 
@@ -117,8 +125,12 @@ def test_export_layout_and_side_order(tmp_path: Path) -> None:
     assert [s.text for s in text.iter("s")][1] == "It purred <loudly> & long."
     assert b"&lt;loudly&gt; &amp; long" in to_file.read_bytes()
     zh = etree.fromstring(from_file.read_bytes())
-    assert [s.text for s in zh.iter("s")] == ["猫坐着。", "它大声地呼噜。", "多余的一句。",
-                                              "更多：继续阅读。"]
+    assert [s.text for s in zh.iter("s")] == [
+        "猫坐着。",
+        "它大声地呼噜。",
+        "多余的一句。",
+        "更多：继续阅读。",
+    ]
 
 
 def test_export_names(tmp_path: Path) -> None:
@@ -142,9 +154,11 @@ def test_round_trip_keeps_beads_and_texts(tmp_path: Path) -> None:
     assert [b.status for b in back.beads] == ["auto", "confirmed", "confirmed", "auto", "auto"]
     for name in ("source", "target"):
         assert [s.text for s in back.side(name).sentences] == [
-            s.text for s in doc.side(name).sentences]
+            s.text for s in doc.side(name).sentences
+        ]
         assert [s.paragraph for s in back.side(name).sentences] == [
-            s.paragraph for s in doc.side(name).sentences]
+            s.paragraph for s in doc.side(name).sentences
+        ]
     assert (back.source.lang, back.target.lang) == ("en", "zh")
 
 
@@ -157,7 +171,8 @@ def test_zh_source_document_round_trips(tmp_path: Path) -> None:
     back = import_file(link)
     assert (back.source.lang, back.target.lang) == ("zh", "en")
     assert [(b.source, b.target) for b in back.beads] == [
-        (b.source, b.target) for b in swapped.beads]
+        (b.source, b.target) for b in swapped.beads
+    ]
 
 
 # -- bad input -------------------------------------------------------------------------
@@ -166,14 +181,20 @@ def test_zh_source_document_round_trips(tmp_path: Path) -> None:
 def _write_pair(folder: Path, links: str, *, from_doc: str = "t.zh.xml") -> Path:
     (folder / "t.zh.xml").write_text(
         "<?xml version='1.0' encoding='utf-8'?>\n<text><p id=\"1\"><s id=\"1:1\">一。</s>"
-        "<s id=\"1:2\">二。</s></p></text>\n", encoding="utf-8")
+        '<s id="1:2">二。</s></p></text>\n',
+        encoding="utf-8",
+    )
     (folder / "t.en.xml").write_text(
         "<?xml version='1.0' encoding='utf-8'?>\n<text><p id=\"1\"><s id=\"1:1\">One.</s>"
-        "<s id=\"1:2\">Two.</s></p></text>\n", encoding="utf-8")
+        '<s id="1:2">Two.</s></p></text>\n',
+        encoding="utf-8",
+    )
     link = folder / "t.zh.en.xml"
     link.write_text(
         f"<?xml version='1.0' encoding='utf-8'?>\n<linkGrp toDoc='t.en.xml' fromDoc='{from_doc}'>"
-        f"{links}</linkGrp>\n", encoding="utf-8")
+        f"{links}</linkGrp>\n",
+        encoding="utf-8",
+    )
     return link
 
 
@@ -214,12 +235,13 @@ def test_text_file_instead_of_link_file_gets_a_hint(tmp_path: Path) -> None:
 
 BOMB = (
     "<?xml version='1.0'?>\n<!DOCTYPE linkGrp [\n<!ENTITY a \"aaaaaaaaaa\">\n"
-    "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">\n<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">\n"
+    '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\n'
+    '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">\n'
     "]>\n<linkGrp toDoc='t.en.xml' fromDoc='t.zh.xml'><link xtargets='&c;;1:1'/></linkGrp>\n"
 )
 XXE = (
     "<?xml version='1.0'?>\n<!DOCTYPE text [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
-    "<text><p id=\"1\"><s id=\"1:1\">&x;</s></p></text>\n"
+    '<text><p id="1"><s id="1:1">&x;</s></p></text>\n'
 )
 
 

@@ -19,14 +19,22 @@ from aligner_gui.io.tmx import XML_LANG, import_tmx, tmx_bytes
 
 
 def sample_doc() -> AlignmentDocument:
-    source = side_from_paragraphs("en", "original", [
-        ["The cat sat.", "It purred <loudly> & long.", "A headline."],
-        ["MORE: Read on.", "Second half."],
-    ])
-    target = side_from_paragraphs("zh", "translation", [
-        ["猫坐着。", "它大声地呼噜。"],
-        ["多余的一句。", "更多：继续阅读。"],
-    ])
+    source = side_from_paragraphs(
+        "en",
+        "original",
+        [
+            ["The cat sat.", "It purred <loudly> & long.", "A headline."],
+            ["MORE: Read on.", "Second half."],
+        ],
+    )
+    target = side_from_paragraphs(
+        "zh",
+        "translation",
+        [
+            ["猫坐着。", "它大声地呼噜。"],
+            ["多余的一句。", "更多：继续阅读。"],
+        ],
+    )
     beads = [
         Bead((0,), (0,), 0.9, "auto"),
         Bead((1,), (1,), 0.4123, "confirmed", ["low-score"]),
@@ -49,8 +57,14 @@ def test_export_structure() -> None:
     header = root.find("header")
     assert header is not None
     assert header.get("srclang") == "en"
-    for required in ("creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang",
-                     "datatype"):
+    for required in (
+        "creationtool",
+        "creationtoolversion",
+        "segtype",
+        "o-tmf",
+        "adminlang",
+        "datatype",
+    ):
         assert header.get(required)
     tus = root.findall("body/tu")
     assert len(tus) == 5  # one per bead, 1-0 and 0-1 included
@@ -96,7 +110,8 @@ FOREIGN = """<?xml version="1.0" encoding="UTF-8"?>
           adminlang="en-US" srclang="en-US" datatype="plaintext"/>
   <body>
     <tu>
-      <tuv xml:lang="en-US"><seg>Press <ph x="1">&lt;b&gt;</ph>Save<ph x="2">&lt;/b&gt;</ph> now.</seg></tuv>
+      <tuv xml:lang="en-US"><seg>Press <ph x="1">&lt;b&gt;</ph>Save<ph
+        x="2">&lt;/b&gt;</ph> now.</seg></tuv>
       <tuv xml:lang="zh-CN"><seg>现在按<hi>保存</hi>。</seg></tuv>
       <tuv xml:lang="de-DE"><seg>Jetzt speichern.</seg></tuv>
     </tu>
@@ -137,8 +152,11 @@ def test_source_lang_option_overrides_header(tmp_path: Path) -> None:
 
 def test_one_language_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "mono.tmx"
-    path.write_text('<tmx version="1.4"><header srclang="en"/><body><tu>'
-                    '<tuv xml:lang="en"><seg>Hi.</seg></tuv></tu></body></tmx>', encoding="utf-8")
+    path.write_text(
+        '<tmx version="1.4"><header srclang="en"/><body><tu>'
+        '<tuv xml:lang="en"><seg>Hi.</seg></tuv></tu></body></tmx>',
+        encoding="utf-8",
+    )
     with pytest.raises(ImportFormatError, match="only one language"):
         import_file(path)
 
@@ -181,15 +199,14 @@ EXTERNAL_ENTITY = """<?xml version="1.0"?>
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
 def test_entities_are_refused(tmp_path: Path, text: str, encoding: str) -> None:
     path = tmp_path / "evil.tmx"
-    path.write_bytes(text.replace('"1.0"?>', f'"1.0" encoding="{encoding}"?>', 1)
-                     .encode(encoding))
+    path.write_bytes(text.replace('"1.0"?>', f'"1.0" encoding="{encoding}"?>', 1).encode(encoding))
     with pytest.raises(UnsafeXMLError, match="declares entities"):
         import_file(path)
     with pytest.raises(UnsafeXMLError):
         import_tmx(path)
 
 
-def test_hardened_parser_also_refuses_entities_after_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_hardened_parser_refuses_entities_after_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     """Second line of defence: even if the pre-scan missed them, declared entities fail."""
     from aligner_gui.io import xmlsafe
 

@@ -26,14 +26,22 @@ from aligner_gui.io.tsv import (
 
 
 def sample_doc() -> AlignmentDocument:
-    source = side_from_paragraphs("en", "original", [
-        ["The cat sat.", "It purred <loudly> & long.", "A headline."],
-        ["MORE: Read on.", "Second half."],
-    ])
-    target = side_from_paragraphs("zh", "translation", [
-        ["猫坐着。", "它大声地呼噜。"],
-        ["多余的一句。", "更多：继续阅读。"],
-    ])
+    source = side_from_paragraphs(
+        "en",
+        "original",
+        [
+            ["The cat sat.", "It purred <loudly> & long.", "A headline."],
+            ["MORE: Read on.", "Second half."],
+        ],
+    )
+    target = side_from_paragraphs(
+        "zh",
+        "translation",
+        [
+            ["猫坐着。", "它大声地呼噜。"],
+            ["多余的一句。", "更多：继续阅读。"],
+        ],
+    )
     beads = [
         Bead((0,), (0,), 0.9, "auto"),
         Bead((1,), (1,), 0.4123, "confirmed", ["low-score"]),
@@ -44,21 +52,47 @@ def sample_doc() -> AlignmentDocument:
     doc = AlignmentDocument(source, target, beads, meta={"name": "sample"})
     s, t = doc.source, doc.target
 
-    def ann(kind: str, side: str, start: int, end: int, category: str, severity: str,
-            **extra: str) -> Annotation:
+    def ann(
+        kind: str, side: str, start: int, end: int, category: str, severity: str, **extra: str
+    ) -> Annotation:
         text = doc.side(side).text[start:end]
         return Annotation(kind, side, start, end, text, category, severity, **extra)
 
     purred = s.text.index("purred")
-    doc.add_annotation(ann("omission", "source", s.sentences[2].start, s.sentences[2].end,
-                           "Accuracy/Omission", "major"))
-    doc.add_annotation(ann("mistranslation", "target", t.sentences[1].start + 1,
-                           t.sentences[1].start + 3, "Accuracy/Mistranslation", "minor",
-                           comment="=SUM(A1)"))
-    doc.add_annotation(ann("omission", "source", purred, purred + 6, "Accuracy/Omission",
-                           "critical"))
-    doc.add_annotation(ann("other", "target", t.sentences[3].start, t.sentences[3].start + 2,
-                           "Fluency/Punctuation", "neutral"))
+    doc.add_annotation(
+        ann(
+            "omission",
+            "source",
+            s.sentences[2].start,
+            s.sentences[2].end,
+            "Accuracy/Omission",
+            "major",
+        )
+    )
+    doc.add_annotation(
+        ann(
+            "mistranslation",
+            "target",
+            t.sentences[1].start + 1,
+            t.sentences[1].start + 3,
+            "Accuracy/Mistranslation",
+            "minor",
+            comment="=SUM(A1)",
+        )
+    )
+    doc.add_annotation(
+        ann("omission", "source", purred, purred + 6, "Accuracy/Omission", "critical")
+    )
+    doc.add_annotation(
+        ann(
+            "other",
+            "target",
+            t.sentences[3].start,
+            t.sentences[3].start + 2,
+            "Fluency/Punctuation",
+            "neutral",
+        )
+    )
     doc.check()
     return doc
 
@@ -72,7 +106,8 @@ def rows(text: str) -> list[list[str]]:
 
 def test_mqm_header_is_exact() -> None:
     text = mqm_tsv_text(sample_doc())
-    assert text.splitlines()[0] == "system\tdoc\tdoc_id\tseg_id\trater\tsource\ttarget\tcategory\tseverity"
+    expected = "system\tdoc\tdoc_id\tseg_id\trater\tsource\ttarget\tcategory\tseverity"
+    assert text.splitlines()[0] == expected
     assert MQM_HEADER == text.splitlines()[0].split("\t")
 
 
@@ -114,8 +149,7 @@ def test_mqm_cells_never_hold_tabs_or_newlines() -> None:
 
 
 def _annotations(doc: AlignmentDocument) -> list[tuple]:
-    return sorted((a.side, a.start, a.end, a.text, a.category, a.severity)
-                  for a in doc.annotations)
+    return sorted((a.side, a.start, a.end, a.text, a.category, a.severity) for a in doc.annotations)
 
 
 def test_round_trip_onto_the_base_document_keeps_spans(tmp_path: Path) -> None:
@@ -127,7 +161,8 @@ def test_round_trip_onto_the_base_document_keeps_spans(tmp_path: Path) -> None:
     back.check()
     assert _annotations(back) == _annotations(doc)
     assert [a.type for a in sorted(back.annotations, key=lambda a: (a.side, a.start))] == [
-        a.type for a in sorted(doc.annotations, key=lambda a: (a.side, a.start))]
+        a.type for a in sorted(doc.annotations, key=lambda a: (a.side, a.start))
+    ]
     assert not base.annotations  # the base document is not modified
 
 
@@ -140,9 +175,10 @@ def test_round_trip_without_base_rebuilds_segments(tmp_path: Path) -> None:
     assert len(back.beads) == len(doc.beads)
     assert [b.kind for b in back.beads] == ["1-1", "1-1", "1-0", "0-1", "1-1"]
     assert sorted((a.side, a.text, a.category, a.severity) for a in back.annotations) == sorted(
-        (a.side, a.text, a.category, a.severity) for a in doc.annotations)
+        (a.side, a.text, a.category, a.severity) for a in doc.annotations
+    )
     for a in back.annotations:
-        assert back.side(a.side).text[a.start:a.end] == a.text
+        assert back.side(a.side).text[a.start : a.end] == a.text
     assert (back.source.lang, back.target.lang) == ("en", "zh")
 
 
@@ -152,7 +188,8 @@ WMT = (
     "Style/Awkward\tMajor\n"
     "sysA\ttalk.2\t1\t84\trater3\t我希望大家能花点时间。\tI want you to take a moment<v>.</v>\t"
     "Fluency/Punctuation\tMinor\n"
-    "sysB\ttalk.2\t1\t84\trater7\t我希望大家能花点时间。\tI hope you take some time.\tNo-error\tNo-error\n"
+    "sysB\ttalk.2\t1\t84\trater7\t我希望大家能花点时间。\tI hope you take some time.\t"
+    "No-error\tNo-error\n"
     "sysA\ttalk.2\t2\t85\trater3\t我们站在地球上仰望<v>夜空</v>。\tWe stand on the earth.\t"
     "Accuracy/Omission\tMajor\n"
     "sysA\ttalk.2\t3\t86\trater3\t强烈的阳光。\tThe sun.\tNon-translation!\tMajor\n"
@@ -170,7 +207,10 @@ def test_wmt_file_imports_one_system(tmp_path: Path) -> None:
     assert doc.meta["mqm"]["systems_skipped"] == ["sysB"]
     assert (doc.source.lang, doc.target.lang) == ("zh", "en")
     assert [doc.target.span_text(b.target) for b in doc.beads] == [
-        "I want you to take a moment.", "We stand on the earth.", "The sun."]
+        "I want you to take a moment.",
+        "We stand on the earth.",
+        "The sun.",
+    ]
     found = [(a.side, a.text, a.category, a.severity, a.type) for a in doc.annotations]
     assert found == [
         ("target", "take a moment", "Style/Awkward", "major", "other"),
@@ -189,8 +229,10 @@ def test_wmt_file_imports_one_system(tmp_path: Path) -> None:
         ("system\tdoc\tdoc_id\n", "header"),
         ("\t".join(MQM_HEADER) + "\n", "no rows"),
         ("\t".join(MQM_HEADER) + "\nsys\td\t1\t1\tr\ta\tb\tAccuracy\n", "columns"),
-        ("\t".join(MQM_HEADER) + "\nsys\td\t1\t1\tr\ta\t<v>b</v>\tAccuracy\tHuge\n",
-         "unknown severity"),
+        (
+            "\t".join(MQM_HEADER) + "\nsys\td\t1\t1\tr\ta\t<v>b</v>\tAccuracy\tHuge\n",
+            "unknown severity",
+        ),
         ("\t".join(MQM_HEADER) + "\nsys\td\tone\t1\tr\ta\tb\tNo-error\tNo-error\n", "doc_id"),
     ],
 )
@@ -228,10 +270,28 @@ def test_annotation_types_from_categories() -> None:
 
 def test_bead_tsv() -> None:
     table = rows(bead_tsv_text(sample_doc()))
-    assert table[0] == ["bead", "source_ids", "target_ids", "type", "score", "status", "flags",
-                        "source", "target"]
-    assert table[2] == ["2", "1", "1", "1-1", "0.4123", "confirmed", "low-score",
-                        "It purred <loudly> & long.", "它大声地呼噜。"]
+    assert table[0] == [
+        "bead",
+        "source_ids",
+        "target_ids",
+        "type",
+        "score",
+        "status",
+        "flags",
+        "source",
+        "target",
+    ]
+    assert table[2] == [
+        "2",
+        "1",
+        "1",
+        "1-1",
+        "0.4123",
+        "confirmed",
+        "low-score",
+        "It purred <loudly> & long.",
+        "它大声地呼噜。",
+    ]
     assert table[3][:7] == ["3", "2", "", "1-0", "", "manual", "omission,headline"]
     assert table[5][1:4] == ["3,4", "3", "2-1"]
     assert table[5][7] == "MORE: Read on. Second half."
@@ -244,11 +304,20 @@ def test_annotations_csv(tmp_path: Path) -> None:
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM: spreadsheets read the Chinese right
     table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert table[0][:9] == ["id", "bead", "side", "start", "end", "type", "category",
-                            "severity", "text"]
+    assert table[0][:9] == [
+        "id",
+        "bead",
+        "side",
+        "start",
+        "end",
+        "type",
+        "category",
+        "severity",
+        "text",
+    ]
     assert len(table) == 1 + len(doc.annotations)
-    first = dict(zip(table[0], table[1]))
+    first = dict(zip(table[0], table[1], strict=True))
     assert first["bead"] == "3" and first["text"] == "A headline." and first["target"] == ""
-    second = dict(zip(table[0], table[2]))
+    second = dict(zip(table[0], table[2], strict=True))
     assert second["comment"] == "'=SUM(A1)"  # never a live formula in a spreadsheet
     assert annotations_csv_text(doc).count("\r\n") == len(table)

@@ -1,0 +1,214 @@
+"""The format registry: every exporter writes, detection by content, typed one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aligner_gui.core.errors import AlignerError
+from aligner_gui.core.model import AlignmentDocument, Annotation, Bead
+from aligner_gui.io.errors import ProjectError
+from aligner_gui.io.formats import (
+    EXPORTERS,
+    IMPORTERS,
+    ExportFormatError,
+    ImportFormatError,
+    SpanIndex,
+    UnsafeXMLError,
+    base_lang,
+    detect_format,
+    export_document,
+    guess_lang,
+    import_file,
+    side_from_paragraphs,
+)
+
+ISSUE_FORMATS = {"tmx", "tsv", "mqm-tsv", "intertext", "html", "annotations-csv", "beads", "json"}
+
+
+def sample_doc() -> AlignmentDocument:
+    source = side_from_paragraphs(
+        "en",
+        "original",
+        [
+            ["The cat sat.", "It purred <loudly> & long.", "A headline."],
+            ["MORE: Read on.", "Second half."],
+        ],
+    )
+    target = side_from_paragraphs(
+        "zh",
+        "translation",
+        [
+            ["猫坐着。", "它大声地呼噜。"],
+            ["多余的一句。", "更多：继续阅读。"],
+        ],
+    )
+    beads = [
+        Bead((0,), (0,), 0.9, "auto"),
+        Bead((1,), (1,), 0.4123, "confirmed", ["low-score"]),
+        Bead((2,), (), None, "manual", ["omission", "headline"]),
+        Bead((), (2,), None, "auto", ["addition"]),
+        Bead((3, 4), (3,), 0.7, "auto"),
+    ]
+    doc = AlignmentDocument(source, target, beads, meta={"name": "sample"})
+    s = doc.source.sentences[2]
+    doc.add_annotation(
+        Annotation(
+            "omission",
+            "source",
+            s.start,
+            s.end,
+            s.text,
+            "Accuracy/Omission",
+            "major",
+            tags=["headline"],
+        )
+    )
+    doc.check()
+    return doc
+
+
+def test_registry_covers_the_issue() -> None:
+    assert ISSUE_FORMATS <= set(EXPORTERS)
+    assert {"intertext", "tmx", "mqm-tsv", "json"} <= set(IMPORTERS)
+    for name, exporter in EXPORTERS.items():
+        assert exporter.name == name and exporter.suffix.startswith(".") and exporter.label
+
+
+@pytest.mark.parametrize("fmt", sorted(ISSUE_FORMATS))
+def test_every_exporter_writes_its_files(tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"sample{EXPORTERS[fmt].suffix}"
+    written = export_document(sample_doc(), fmt, out)
+    assert written and written[0] == out
+    for path in written:
+        assert path.is_file() and path.stat().st_size > 0
+    assert not list(tmp_path.glob(".*.tmp"))  # atomic writes leave no temporaries
+
+
+def test_beads_export(tmp_path: Path) -> None:
+    out = tmp_path / "x.align"
+    export_document(sample_doc(), "beads", out)
+    assert out.read_text(encoding="utf-8") == "[0]:[0]\n[1]:[1]\n[2]:[]\n[]:[2]\n[3,4]:[3]\n"
+
+
+def test_json_export_round_trips_through_import(tmp_path: Path) -> None:
+    doc = sample_doc()
+    out = tmp_path / "p.json"
+    export_document(doc, "json", out)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["format"] == "aligner-gui" and data["version"] == 1
+    back = import_file(out)
+    assert [(b.source, b.target, b.status) for b in back.beads] == [
+        (b.source, b.target, b.status) for b in doc.beads
+    ]
+    assert [(a.start, a.end, a.category) for a in back.annotations] == [
+        (a.start, a.end, a.category) for a in doc.annotations
+    ]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "detected"),
+    [("json", "json"), ("tmx", "tmx"), ("intertext", "intertext"), ("mqm-tsv", "mqm-tsv")],
+)
+def test_detection_by_content(tmp_path: Path, fmt: str, detected: str) -> None:
+    # A misleading suffix: detection reads the content, not the name.
+    written = export_document(
+        sample_doc(),
+        fmt,
+        tmp_path / "export.dat.xml" if fmt == "intertext" else tmp_path / "export.dat",
+    )
+    assert detect_format(written[0]) == detected
+    doc = import_file(written[0])
+    doc.check()
+    assert len(doc.beads) == 5
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "is empty"),
+        (b"   \n", "is empty"),
+        (b"hello world\n", "cannot tell the format"),
+        (b"<html><body/></html>", "not TMX or InterText"),
+        (b"<tmx", "not well-formed XML"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "cannot tell the format"),
+    ],
+)
+def test_undetectable_files(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "in.xml"
+    path.write_bytes(content)
+    with pytest.raises(ImportFormatError, match=message) as info:
+        import_file(path)
+    assert "\n" not in str(info.value)
+
+
+def test_errors_are_typed(tmp_path: Path) -> None:
+    assert issubclass(ImportFormatError, ProjectError) and issubclass(ProjectError, AlignerError)
+    assert issubclass(UnsafeXMLError, ImportFormatError)
+    assert issubclass(ExportFormatError, ProjectError)
+    with pytest.raises(ExportFormatError, match="unknown export format 'docx'"):
+        export_document(sample_doc(), "docx", tmp_path / "x.docx")
+    with pytest.raises(ImportFormatError, match="unknown import format"):
+        import_file(tmp_path / "x", "docx")
+    with pytest.raises(ImportFormatError, match="no such file"):
+        import_file(tmp_path / "missing.tmx")
+    with pytest.raises(ImportFormatError, match="is a folder"):
+        import_file(tmp_path)
+
+
+def test_unwritable_output_is_a_typed_error(tmp_path: Path) -> None:
+    with pytest.raises(ProjectError, match="does not exist"):
+        export_document(sample_doc(), "tmx", tmp_path / "no" / "such" / "out.tmx")
+
+
+def test_entity_bomb_is_refused_by_detection(tmp_path: Path) -> None:
+    path = tmp_path / "evil.xml"
+    path.write_text(
+        '<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY a "aaaa">'
+        '<!ENTITY b "&a;&a;&a;&a;">]><tmx>&b;</tmx>',
+        encoding="utf-8",
+    )
+    with pytest.raises(UnsafeXMLError):
+        import_file(path)
+
+
+def test_lang_helpers() -> None:
+    assert base_lang("zh-CN") == "zh" and base_lang("EN_us") == "en" and base_lang("zho") == "zh"
+    assert base_lang(None) == ""
+    assert guess_lang("我们站在地球上。") == "zh" and guess_lang("We stand on Earth.") == "en"
+    assert guess_lang("Apple 苹果公司 said") == "zh"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.lists(st.text(min_size=0, max_size=12), max_size=4), max_size=4),
+    st.sampled_from(["en", "zh"]),
+    st.booleans(),
+)
+def test_built_sides_keep_the_offset_invariant(paragraphs, lang, normalize) -> None:  # noqa: ANN001
+    side = side_from_paragraphs(lang, "original", paragraphs, normalize=normalize)
+    assert [s.id for s in side.sentences] == list(range(len(side.sentences)))
+    assert len(side.sentences) == sum(len(p) for p in paragraphs)
+    previous_end = 0
+    for sentence in side.sentences:
+        assert side.text[sentence.start : sentence.end] == sentence.text
+        assert sentence.start >= previous_end
+        previous_end = sentence.end
+    paras = [s.paragraph for s in side.sentences]
+    assert paras == sorted(paras) and (not paras or paras[0] == 0)
+    assert all(b - a <= 1 for a, b in zip(paras, paras[1:], strict=False))
+
+
+def test_span_index() -> None:
+    doc = sample_doc()
+    index = SpanIndex(doc, "target")
+    t = doc.target.sentences
+    assert index.bead_at(t[0].start) == 0
+    assert index.bead_at(t[2].start + 1) == 3  # the 0-1 bead
+    assert index.bead_at(t[2].end) == 4  # the paragraph gap belongs to the next bead
+    assert index.bead_at(10_000) == 4
+    assert SpanIndex(doc, "source").bead_at(doc.source.sentences[2].start) == 2
