@@ -32,7 +32,7 @@ _EN_LIST_MARKER = re.compile(
     r"\s*[\"'“‘(\[]*\(?(?:\d{1,3}|[ivxlcdm]{1,6}|[IVXLCDM]{1,6}|[A-Za-z])\)?"
 )
 _ZH_LIST_MARKER = re.compile(r"\s*[（(]?\d{1,3}[)）]?")
-_DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}")  # U.S, a.m, Ph.D
 _OPENERS = "\"'“‘([{«"
 
 # Abbreviations after which an English sentence never ends (they precede a name or example).
@@ -248,7 +248,8 @@ def _split_en(text: str, p_start: int, p_end: int) -> list[Span]:
 
 def _en_ends(text: str, p_end: int, sentence_start: int, m: re.Match[str]) -> bool:
     nxt = _NEXT_WORD.match(text, m.end(), p_end)
-    word = nxt.group(1) if nxt else ""
+    assert nxt is not None  # the pattern matches the empty string
+    word = nxt.group(1)
     if word[:1].islower():
         return False  # '"Really?" she asked', 'e.g. apples', mid-sentence ellipsis
     term = m.group("term")
@@ -260,6 +261,8 @@ def _en_ends(text: str, p_end: int, sentence_start: int, m: re.Match[str]) -> bo
         return False
     if _EN_LIST_MARKER.fullmatch(text, sentence_start, m.start()):
         return False  # "1. The first point", "(b). Costs"
+    if _is_initial(token) and len(word) == 1 and text.startswith(".", nxt.end(1)):
+        return False  # "J. I. Rodale": an initial before another initial
     if key in _MAYBE_END or _DOTTED_ACRONYM.fullmatch(token) or _is_initial(token):
         return word in _STARTERS  # "the U.S. court" vs "the U.S. The talks"
     return True

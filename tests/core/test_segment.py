@@ -154,6 +154,8 @@ def test_seed_chinese_boundaries(seed_blocks):
         "The talks began on Nov. 5 in Geneva.",
         "The talks began on Dec. 5 in Geneva.",
         "Her books by J. K. Rowling sold well.",
+        "The publisher J. I. Rodale wrote it.",
+        "She earned a Ph.D. Degree in physics.",
         "The U.K. Government agreed.",
         "The U.S. Congress voted on it.",
         "The economy grew 3.5 percent in 2019.",
@@ -186,6 +188,7 @@ def test_english_sentence_not_split(sentence):
         ),
         ("Talks resumed in the U.S. Moscow balked.", ["Talks resumed in the U.S. Moscow balked."]),
         ("We met at 5 p.m. It rained.", ["We met at 5 p.m.", "It rained."]),
+        ("She has a Ph.D. She teaches.", ["She has a Ph.D.", "She teaches."]),
         ("Apples, pears, etc. The rest rotted.", ["Apples, pears, etc.", "The rest rotted."]),
         ("It was 2019. 2020 was worse.", ["It was 2019.", "2020 was worse."]),
         (
