@@ -273,19 +273,19 @@ def html_report_text(
         )
         notes = [(n, a) for n, a in numbered if first_bead.get(n) == b]
         if notes:
-            items = []
+            entries: list[str] = []
             for n, a in notes:
                 text = f" \u201c{_e(a.text)}\u201d" if a.text else ""
                 comment = f" \u2014 {_e(a.comment)}" if a.comment else ""
                 correction = f" \u2192 {_e(a.correction)}" if a.correction else ""
-                items.append(
+                entries.append(
                     f'<li value="{n}"><span class="sev sev-{_e(a.severity)}">{_e(a.severity)}'
                     f"</span> {_e(a.category or a.type)} ({_e(a.side)}){text}{comment}"
                     f"{correction}</li>"
                 )
             parts.append(
                 f'<tr class="notes"><td></td><td colspan="5"><ol class="notes">'
-                f"{''.join(items)}</ol></td></tr>"
+                f"{''.join(entries)}</ol></td></tr>"
             )
     parts.append("</tbody></table>")
     unplaced = [(n, a) for n, a in numbered if n not in first_bead]

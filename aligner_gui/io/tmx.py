@@ -236,7 +236,7 @@ def import_tmx(
     target = _SideBuilder(tgt, "translation")
     beads: list[Bead] = []
     for n, (segs, props) in enumerate(rows):
-        ids = {}
+        ids: dict[str, tuple[int, ...]] = {}
         for side_name, builder in (("source", source), ("target", target)):
             text = segs.get(builder.lang, "")
             if not text.strip():
@@ -266,7 +266,7 @@ def import_tmx(
         beads.append(Bead(ids["source"], ids["target"], score, status, flags))
     if not beads:
         raise ImportFormatError(f"{name}: every translation unit is empty")
-    meta = {"imported_from": "tmx", "name": path.stem}
+    meta: dict[str, Any] = {"imported_from": "tmx", "name": path.stem}
     if len(others) > 1:
         meta["tmx_languages_skipped"] = others[1:]
     doc = AlignmentDocument(source.side(), target.side(), beads, meta=meta)

@@ -474,7 +474,7 @@ def import_mqm_tsv(
         seg_start, seg_end, _seg = bead_segment(doc, b, side)
         # Rebuilt sentences are the stripped cell text; base segments are the cell text.
         offset = seg_start - (len(clean) - len(clean.lstrip()) if base is None else 0)
-        if a is None:
+        if a is None or z is None:
             start, end = seg_start, seg_end  # no span: the whole segment (e.g. Non-translation!)
         else:
             start = min(max(offset + a, seg_start), seg_end)
