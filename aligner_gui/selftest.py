@@ -1,0 +1,359 @@
+"""Self-test of an installed or packaged aligner-gui: does everything it loads at run time exist?
+
+``aligner-gui --self-test --out FILE`` aligns and scores the bundled seed, writes the project
+to FILE and exits 0, or prints one line and exits 1. A PyInstaller bundle that lost a data
+file (jieba's dictionary, CC-CEDICT, sacrebleu's tokenizers, the JSON Schema, the seed)
+fails here instead of on an editor's machine. Run it with an empty TMPDIR and HOME so a
+dictionary cache left on the machine cannot hide a missing file.
+
+``--render-check PNG`` also builds the main window offscreen, grabs it to PNG and checks
+that Chinese glyphs were drawn, not empty boxes (a missing CJK font is a warning).
+
+The engine part imports no Qt; Qt is imported only by the render check.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+# A Chinese sample drawn in the render check when the window shows no seed text.
+CJK_SAMPLE = "美国和俄罗斯双方正朝着延长核军备控制条约迈进"
+# A code point no font maps (the last private-use plane character): drawn as the missing glyph.
+MISSING_CHAR = "\U0010fffd"
+
+
+class SelfTestError(Exception):
+    """A self-test check failed; the message is the one line the user sees."""
+
+
+def _say(text: str, *, error: bool = False) -> None:
+    """Print one line; windowed builds on Windows have no stdout or stderr at all."""
+    stream = sys.stderr if error else sys.stdout
+    if stream is None:
+        return
+    try:
+        print(text, file=stream, flush=True)
+    except (OSError, ValueError):
+        pass
+
+
+# -- the engine self-test (no Qt) -------------------------------------------------------
+
+
+def _check_coverage(doc: Any) -> None:
+    for name in ("source", "target"):
+        side = doc.side(name)
+        seen = [i for bead in doc.beads for i in getattr(bead, name)]
+        if sorted(seen) != list(range(len(side.sentences))) or not side.sentences:
+            raise SelfTestError(
+                f"beads cover {len(set(seen))} of {len(side.sentences)} {name} sentences"
+            )
+
+
+def _check_headline(doc: Any) -> None:
+    """The seed's English headline has no Chinese counterpart: it must be a headline omission."""
+    source = doc.source
+    if source.lang != "en" or not source.sentences:
+        raise SelfTestError(f"seed source side is {source.lang!r}, expected English")
+    first = source.sentences[0]
+    for bead in doc.beads:
+        if first.id in bead.source:
+            if bead.target:
+                raise SelfTestError(
+                    f"the seed's English headline {first.text[:40]!r} was aligned to Chinese "
+                    f"sentence(s) {list(bead.target)}, expected an omission"
+                )
+            if "headline" not in bead.flags:
+                raise SelfTestError(
+                    f"the seed's English headline is unaligned but flagged {bead.flags}, "
+                    "expected 'headline'"
+                )
+            return
+    raise SelfTestError("the seed's English headline is in no bead")
+
+
+def _check_scores(doc: Any) -> None:
+    for b, bead in enumerate(doc.beads):
+        if bead.score is not None and not 0.0 <= bead.score <= 1.0:
+            raise SelfTestError(f"bead {b} has score {bead.score} outside 0..1")
+    if not any(bead.score is not None for bead in doc.beads if bead.source and bead.target):
+        raise SelfTestError("no aligned bead was scored")
+    signature = (doc.meta or {}).get("chrf_signature") or (doc.scores or {}).get("chrf_signature")
+    if not signature:
+        raise SelfTestError("no chrF signature: sacrebleu did not score the document")
+
+
+def _check_lexicon() -> None:
+    """CC-CEDICT and jieba's dictionary were found (not an empty fallback)."""
+    from aligner_gui.core.pipeline import get_lexicon
+
+    lexicon = get_lexicon()
+    translations = getattr(lexicon, "translations", None)
+    if translations is not None and not translations("条约"):
+        raise SelfTestError("the bilingual dictionary has no entry for 条约 (CC-CEDICT missing?)")
+    tokens = getattr(lexicon, "zh_tokens", None)
+    if tokens is not None:
+        words = list(tokens("俄罗斯外交部"))
+        if not any(len(w) > 1 for w in words):
+            raise SelfTestError(f"jieba split 俄罗斯外交部 into {words} (its dictionary missing?)")
+
+
+def run_self_test(out_path: str | Path) -> int:
+    """Align and score the bundled seed, save it to ``out_path`` and check the result.
+
+    Returns 0, or prints one line on stderr and returns 1.
+    """
+    started = time.perf_counter()
+    try:
+        from aligner_gui.core.pipeline import align_document, load_document
+        from aligner_gui.core.resources import seed_path
+        from aligner_gui.io.project import load_project, save_project
+
+        seed = seed_path()
+        if not seed.is_file():
+            raise SelfTestError(f"the bundled seed is missing ({seed})")
+        doc = load_document([seed])
+        align_document(doc)
+        _check_coverage(doc)
+        _check_headline(doc)
+        _check_scores(doc)
+        _check_lexicon()
+        out = Path(out_path)
+        save_project(doc, out, backup=False)
+        reloaded = load_project(out)  # validates against the bundled JSON Schema
+        reloaded.check()
+        if len(reloaded.beads) != len(doc.beads):
+            raise SelfTestError(f"{out} holds {len(reloaded.beads)} of {len(doc.beads)} beads")
+    except SelfTestError as error:
+        _say(f"self-test failed: {error}", error=True)
+        return EXIT_FAILED
+    except Exception as error:  # noqa: BLE001 - any failure is a failed self-test, in one line
+        message = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        _say(f"self-test failed: {type(error).__name__}: {message}", error=True)
+        return EXIT_FAILED
+    omitted = sum(1 for bead in doc.beads if bead.source and not bead.target)
+    _say(
+        f"self-test ok: {len(doc.source.sentences)} en / {len(doc.target.sentences)} zh "
+        f"sentences -> {len(doc.beads)} beads, {omitted} untranslated; wrote {out} "
+        f"in {time.perf_counter() - started:.1f} s"
+    )
+    return EXIT_OK
+
+
+# -- fonts and the render check (Qt) --------------------------------------------------
+
+
+def missing_glyphs(text: str, font: Any) -> list[str]:
+    """Characters of ``text`` that ``font``, with Qt's font fallback, draws as empty boxes.
+
+    Lays each character out the way a widget would and looks for glyph index 0 (.notdef)
+    in the glyph runs Qt chose. Needs a QGuiApplication.
+    """
+    from PySide6.QtGui import QTextLayout
+
+    missing: list[str] = []
+    for char in dict.fromkeys(text):
+        if not char.strip():
+            continue
+        layout = QTextLayout(char, font)
+        layout.beginLayout()
+        layout.createLine()
+        layout.endLayout()
+        runs = layout.glyphRuns()
+        if not runs or any(0 in run.glyphIndexes() for run in runs):
+            missing.append(char)
+    return missing
+
+
+def _paint_text(text: str, font: Any) -> Any:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter
+
+    metrics = QFontMetrics(font)
+    image = QImage(
+        max(1, metrics.horizontalAdvance(text) + 4),
+        max(1, metrics.height() + 4),
+        QImage.Format.Format_RGB32,
+    )
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setFont(font)
+    painter.setPen(QColor("black"))
+    painter.drawText(image.rect(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+    painter.end()
+    return image
+
+
+def cjk_font_warnings(font: Any = None, sample: str = CJK_SAMPLE) -> list[str]:
+    """Warnings when Chinese cannot be drawn with ``font`` (default: the application font).
+
+    Meant for the app at start-up too: an editor must see "no Chinese font" instead of
+    silent boxes. Needs a QGuiApplication.
+    """
+    from PySide6.QtGui import QFontDatabase, QGuiApplication
+
+    if font is None:
+        font = QGuiApplication.font()
+    warnings: list[str] = []
+    families = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+    if not families:
+        warnings.append(
+            "no font with Chinese characters is installed: Chinese text will show as empty "
+            "boxes (install e.g. Noto Sans CJK: apt install fonts-noto-cjk)"
+        )
+    missing = missing_glyphs(sample, font)
+    if missing:
+        warnings.append(
+            f"font {font.family()!r} and its fallbacks have no glyph for "
+            f"{''.join(missing)!r}: Chinese text is drawn as empty boxes"
+        )
+    elif _paint_text(sample, font) == _paint_text(MISSING_CHAR * len(sample), font):
+        warnings.append(f"font {font.family()!r} draws Chinese the same as a missing glyph")
+    return warnings
+
+
+def _window_document(window: Any) -> Any:
+    for name in ("document", "doc", "_document", "_doc"):
+        value = getattr(window, name, None)
+        value = value() if callable(value) else value
+        if value is not None and hasattr(value, "beads"):
+            return value
+    return None
+
+
+def _wait_for_alignment(app: Any, window: Any, timeout: float) -> bool:
+    """Process events until the window's document has beads and no worker is running."""
+    from PySide6.QtCore import QThreadPool
+
+    deadline = time.monotonic() + timeout
+    settled_since: float | None = None
+    while time.monotonic() < deadline:
+        app.processEvents()
+        doc = _window_document(window)
+        busy = QThreadPool.globalInstance().activeThreadCount() > 0
+        done = doc is not None and bool(doc.beads) and not busy
+        if doc is None and not busy:
+            # Unknown window layout: accept a short quiet period instead.
+            settled_since = settled_since or time.monotonic()
+            done = time.monotonic() - settled_since > 3.0
+        elif not done:
+            settled_since = None
+        if done:
+            for _ in range(5):
+                app.processEvents()
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def _widget_texts_fonts(window: Any) -> list[Any]:
+    """Fonts of the window and its views, where the seed's Chinese is shown."""
+    from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QWidget
+
+    fonts = [window.font()]
+    for widget in window.findChildren(QWidget):
+        if isinstance(widget, (QAbstractItemView, QAbstractScrollArea)):
+            font = widget.font()
+            if all(font != f for f in fonts):
+                fonts.append(font)
+    return fonts
+
+
+def render_check(png_path: str | Path, *, timeout: float = 120.0) -> list[str]:
+    """Build the main window offscreen with the seed, grab it to ``png_path``, return warnings.
+
+    An empty list means the window rendered and Chinese glyphs were drawn.
+    """
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QApplication
+
+    warnings: list[str] = []
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "aligner-gui"])
+    try:
+        from aligner_gui.gui import create_main_window
+    except ImportError as error:
+        return [f"cannot build the main window: {error}"]
+    window = create_main_window()
+    try:
+        window.resize(1280, 800)
+        window.show()
+        if not _wait_for_alignment(app, window, timeout):
+            warnings.append(f"the window did not finish aligning the seed within {timeout:.0f} s")
+        pixmap = window.grab()
+        if pixmap.isNull() or not pixmap.save(str(png_path), "PNG"):
+            warnings.append(f"could not grab the main window to {png_path}")
+        else:
+            image = QImage(str(png_path))
+            small = image.scaled(64, 40)
+            colours = {small.pixel(x, y) for x in range(small.width()) for y in range(small.height())}
+            if len(colours) < 8:
+                warnings.append(f"the grabbed window {png_path} is (nearly) blank")
+        for font in _widget_texts_fonts(window):
+            for warning in cjk_font_warnings(font):
+                if warning not in warnings:
+                    warnings.append(warning)
+    finally:
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    return warnings
+
+
+# -- command line ---------------------------------------------------------------------
+
+
+def _option(argv: Sequence[str], name: str) -> str | None:
+    """Value of ``--name VALUE`` or ``--name=VALUE``; raises on a missing value."""
+    for i, arg in enumerate(argv):
+        if arg == name:
+            if i + 1 >= len(argv) or argv[i + 1].startswith("--"):
+                raise SelfTestError(f"{name} needs a file name")
+            return argv[i + 1]
+        if arg.startswith(name + "="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def handle_cli(argv: Sequence[str]) -> int | None:
+    """Exit code for ``--self-test [--out FILE] [--render-check PNG]``; None without --self-test.
+
+    app.main() calls this first, before any window exists:
+    ``if (code := handle_cli(sys.argv[1:])) is not None: return code``.
+    """
+    args = list(argv)
+    if "--self-test" not in args:
+        return None
+    try:
+        out = _option(args, "--out")
+        png = _option(args, "--render-check")
+    except SelfTestError as error:
+        _say(f"self-test: {error}", error=True)
+        return EXIT_USAGE
+    if out is None:
+        with tempfile.TemporaryDirectory(prefix="aligner-gui-selftest-") as folder:
+            code = run_self_test(Path(folder) / "seed.aligner.json")
+    else:
+        code = run_self_test(out)
+    if code != EXIT_OK or png is None:
+        return code
+    started = time.perf_counter()
+    try:
+        warnings = render_check(png)
+    except Exception as error:  # noqa: BLE001 - report, do not crash
+        warnings = [f"render check crashed: {type(error).__name__}: {error}"]
+    for warning in warnings:
+        _say(f"render check warning: {warning}", error=True)
+    if warnings:
+        return EXIT_FAILED
+    _say(f"render check ok: wrote {png} in {time.perf_counter() - started:.1f} s")
+    return EXIT_OK
