@@ -13,6 +13,7 @@ candidate English stems (plus "#1550" number tokens and "~py:TLP" name keys),
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -29,14 +30,20 @@ from typing import Any
 import jieba
 import Stemmer
 
-from .names import KEY_PREFIX, en_name_key, looks_transliterated, zh_name_key
+from .names import (
+    KEY_PREFIX,
+    en_name_key,
+    looks_transliterated,
+    pinyin_spellings,
+    zh_name_key,
+)
 from .numbers import numbers_en, numbers_zh
 
 __all__ = ["Lexicon", "cedict_path", "default_cache_dir", "FORMAT_VERSION"]
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 3
 CACHE_FORMAT = "aligner-gui-lexicon"
 CACHE_NAME = f"cedict-v{FORMAT_VERSION}.json"
 JIEBA_CACHE_NAME = "jieba.cache"
@@ -79,7 +86,16 @@ ZH_STOPWORDS = frozenset(
 该 得 不 没 没有 未 无 非 别 有 有些 所有 每 各 某 另 另外 其他 其它 等 等等 之一
 如 如果 若 虽然 虽 即使 尽管 因此 于是 然后 然而 那么 不过 只是 只 仅 仅仅 就是 即 便
 说 表示 称 道 上 下 中 里 内 外 后 前 时 时候 当 之后 之前 以来 起来 下来 一个 这一
+不是 还是 还有 只有 的话 这是 那是 就是 也是 都是 更是 要是 假如 倘若 既 亦 乃 即便 甚至
+更加 越来越 是因为 之所以 地说 却说 说道 道 对此 处于 尚未 仍然 依然 依旧 再也 彼此 何必
+何不 为何 如何 如此 似的 一样 一般 这儿 那儿 哪儿 这么 那么 多么 这位 那位 每个 有个 之类
+而已 罢了 就要 不过 只不过 其实 当然 可是 于是乎 咱 俺 吾 汝 其间 此时 彼时 其时 方才 刚才
 """.split()
+)
+
+# 一只, 这颗, 那位 ...: a demonstrative or 一 with a measure word carries no content.
+_ZH_DET_MEASURE = re.compile(
+    r"^[这那每一哪某几][个只把颗位条件种些张本间座块片根支杯双次回遍下声眼]$"
 )
 
 # A few entries CEDICT lacks but news and fiction need (country adjectives above all).
@@ -97,6 +113,11 @@ _SUPPLEMENT = {
     "朝鲜": "korean",
     "欧洲": "european",
     "总统": "president",
+    "先生": "mr mister sir",
+    "女士": "ms madam lady",
+    "太太": "mrs wife",
+    "夫人": "mrs madame",
+    "小姐": "miss",
     "外交部": "foreign ministry",
     "国务院": "state department",
     "发言人": "spokesperson spokesman spokeswoman",
@@ -155,7 +176,6 @@ def cedict_path() -> Path:
 # CEDICT compilation
 # ---------------------------------------------------------------------------------------
 
-_CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _PARENS = re.compile(r"\([^()]*\)|\[[^\]]*\]")
 _REF = re.compile(
     r"^(?:old |archaic |erhua |Japanese |Taiwan |unofficial )?"
@@ -176,105 +196,185 @@ _MAX_SUBSENSE_WORDS = 4
 
 
 class _Builder:
-    """Turns CC-CEDICT lines into {headword: "stems\\tgloss\\tflags"}."""
+    """Turns CC-CEDICT lines into {headword: "stems\\tglosses\\tflags"}.
+
+    glosses are up to three short renderings separated by "/", best first.
+    Work is memoised per sense and per entry list, since simplified and traditional
+    headwords share most of it.
+    """
 
     def __init__(self, stem: Any) -> None:
-        self._stem = stem
+        self._stem_word = stem
+        self._stems: dict[str, str] = {}
+        self._senses: dict[tuple[str, bool], tuple[tuple[tuple[str, ...], str], ...] | str] = {}
 
     def build(self, path: Path) -> dict[str, str]:
-        # headword -> list of (proper, senses)
+        # Hundreds of thousands of small containers: the cyclic GC only slows this down.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._build(path)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _build(self, path: Path) -> dict[str, str]:
         raw: dict[str, list[tuple[bool, list[str]]]] = {}
         with open(path, encoding="utf-8") as fh:
             for line in fh:
                 if line.startswith("#"):
                     continue
-                m = _CEDICT_LINE.match(line)
-                if not m:
+                # "trad simp [pin1 yin1] /sense/sense/"
+                try:
+                    trad, simp, rest = line.split(" ", 2)
+                    close = rest.index("] /")
+                    senses = rest[close + 3 : rest.rindex("/")]
+                except ValueError:
                     continue
-                trad, simp, pinyin, senses = m.groups()
-                proper = pinyin[:1].isupper()
-                item = (proper, senses.split("/"))
+                item = (rest[1:2].isupper(), senses.split("/"))
                 raw.setdefault(simp, []).append(item)
                 if trad != simp:
                     raw.setdefault(trad, []).append(item)
-        compiled: dict[str, tuple[list[str], str, bool, list[str]]] = {}
+        memo: dict[tuple[int, ...], tuple[list[str], list[str], bool, list[str]]] = {}
+        compiled: dict[str, tuple[list[str], list[str], bool, list[str]]] = {}
         for word, entries in raw.items():
-            compiled[word] = self._compile(entries)
+            key = tuple(map(id, entries))
+            done = memo.get(key)
+            if done is None:
+                done = memo[key] = self._compile(entries)
+            compiled[word] = done
+        support = self._compound_support(compiled)
         out: dict[str, str] = {}
-        for word, (stems, gloss, proper, refs) in compiled.items():
+        for word, (stems, glosses, proper, refs) in compiled.items():
+            if len(word) == 1 and len(glosses) > 1:
+                # 核 "pit/stone/nucleus/nuclear": rank by what compounds of 核 mean.
+                glosses = sorted(
+                    glosses,
+                    key=lambda g, w=word: -sum(support.get((w, x), 0)
+                                               for x in self._stems_of(g.split())),
+                )  # fmt: skip
             merged = list(stems)
             for ref in refs:
                 target = compiled.get(ref)
                 if target:
                     merged.extend(target[0])
-                    if not gloss:
-                        gloss = target[1]
+                    if not glosses:
+                        glosses = target[1]
             extra = _SUPPLEMENT.get(word)
             if extra:
                 merged.extend(self._stems_of(extra.split()))
+            glosses = glosses[:3]
             flags = "P" if proper else ""
-            out[word] = " ".join(dict.fromkeys(merged)) + "\t" + gloss + "\t" + flags
+            out[word] = " ".join(dict.fromkeys(merged)) + "\t" + "/".join(glosses) + "\t" + flags
         for word, extra in _SUPPLEMENT.items():
             if word not in out:
-                out[word] = " ".join(self._stems_of(extra.split())) + "\t" + extra.split()[0] + "\t"
+                out[word] = " ".join(self._stems_of(extra.split())) + "\t" + extra + "\t"
         return out
+
+    @staticmethod
+    def _compound_support(
+        compiled: dict[str, tuple[list[str], list[str], bool, list[str]]],
+    ) -> dict[tuple[str, str], int]:
+        """How many two-character headwords containing a character carry a stem."""
+        support: dict[tuple[str, str], int] = {}
+        for word, (stems, _g, _p, _r) in compiled.items():
+            if len(word) != 2:
+                continue
+            for ch in word:
+                for stem in stems:
+                    key = (ch, stem)
+                    support[key] = support.get(key, 0) + 1
+        return support
 
     def _stems_of(self, words: Iterable[str]) -> list[str]:
         result = []
+        cache = self._stems
         for w in words:
-            w = w.lower()
-            if w in EN_STOPWORDS or len(w) < 2 and w not in ("x",):
-                continue
-            result.append(self._stem(w))
+            stem = cache.get(w)
+            if stem is None:
+                low = w.lower()
+                if low in EN_STOPWORDS or len(low) < 2:
+                    stem = ""
+                else:
+                    stem = self._stem_word(low)
+                cache[w] = stem
+            if stem:
+                result.append(stem)
+        return result
+
+    def _sense(self, sense: str, proper: bool) -> tuple[tuple[tuple[str, ...], str], ...] | str:
+        """A sense as (content stems, words) per comma part, or a referenced headword."""
+        key = (sense, proper)
+        done = self._senses.get(key)
+        if done is not None:
+            return done
+        result: tuple[tuple[tuple[str, ...], str], ...] | str = ()
+        sense = sense.strip()
+        if sense and not _SKIP_SENSE.search(sense):
+            ref = _REF.match(sense)
+            if ref:
+                target = ref.group(1).split("|")[-1]
+                result = target if _CJK.search(target) else ()
+            else:
+                text = _CJK.sub(" ", _PARENS.sub(" ", sense)).replace("...", " ")
+                parts = [p.strip() for p in _PART_SPLIT.split(text)]
+                if proper:
+                    parts = parts[:1]  # "Donald Trump (1946-), American business magnate"
+                items = []
+                for part in parts:
+                    if part.startswith("to "):
+                        part = part[3:]
+                    words = _SENSE_WORD.findall(part.lower())
+                    if words and words[-1] == "s":
+                        words.pop()
+                    content = tuple(self._stems_of(words))
+                    if content:
+                        items.append((content, " ".join(words)))
+                result = tuple(items)
+        self._senses[key] = result
         return result
 
     def _compile(
         self, entries: list[tuple[bool, list[str]]]
-    ) -> tuple[list[str], str, bool, list[str]]:
-        has_common = any(not proper for proper, _ in entries)
+    ) -> tuple[list[str], list[str], bool, list[str]]:
+        has_common = False
+        for proper, _senses in entries:
+            if not proper:
+                has_common = True
+                break
         stems: list[str] = []
         long_stems: list[str] = []
         refs: list[str] = []
-        gloss = ""
-        proper_gloss = ""
+        glosses: list[str] = []
+        proper_glosses: list[str] = []
         for proper, senses in entries:
-            if proper and has_common and any(_PLACE.search(s) for s in senses):
+            if proper:
+                # "surname Wang": English spells Chinese names in pinyin, so keep "wang".
+                for sense in senses:
+                    if sense.startswith("surname ") and sense[8:].isalpha():
+                        stems.extend(self._stems_of([sense[8:].lower()]))
+            if proper and has_common and _PLACE.search("/".join(senses)):
                 continue  # 延长 the county does not compete with 延长 "to extend"
             for sense in senses:
-                sense = sense.strip()
-                if not sense or _SKIP_SENSE.search(sense):
+                done = self._sense(sense, proper)
+                if isinstance(done, str):
+                    refs.append(done)
                     continue
-                ref = _REF.match(sense)
-                if ref:
-                    target = ref.group(1).split("|")[-1]
-                    if _CJK.search(target):
-                        refs.append(target)
-                    continue
-                text = _PARENS.sub(" ", sense)
-                text = _CJK.sub(" ", text).replace("...", " ")
-                parts = [p.strip() for p in re.split(r"[,;]", text) if p.strip()]
-                if proper:
-                    parts = parts[:1]  # "Donald Trump (1946-), American business magnate"
-                for part in parts:
-                    if part.startswith("to "):
-                        part = part[3:]
-                    words = [w.lower() for w in _SENSE_WORD.findall(part)]
-                    if words and words[-1] == "s":
-                        words.pop()
-                    content = self._stems_of(words)
-                    if not content:
-                        continue
-                    target = stems if len(content) <= _MAX_SUBSENSE_WORDS else long_stems
-                    target.extend(content)
-                    if len(words) <= 4:
-                        if proper:
-                            proper_gloss = proper_gloss or " ".join(words)
-                        else:
-                            gloss = gloss or " ".join(words)
+                for content, words in done:
+                    if len(content) <= _MAX_SUBSENSE_WORDS:
+                        stems.extend(content)
+                    else:
+                        long_stems.extend(content)
+                    if words.count(" ") < 4:
+                        target = proper_glosses if proper else glosses
+                        if len(target) < 6 and words not in target:
+                            target.append(words)
         if not stems:
             stems = long_stems[:6]
-        all_proper = not has_common
-        return stems, gloss or proper_gloss, all_proper, refs
+        return stems, glosses or proper_glosses, not has_common, refs
+
+
+_PART_SPLIT = re.compile(r"[,;]")
 
 
 # ---------------------------------------------------------------------------------------
@@ -440,7 +540,7 @@ class Lexicon:
 
     @staticmethod
     def is_stopword_zh(word: str) -> bool:
-        return word in ZH_STOPWORDS
+        return word in ZH_STOPWORDS or bool(_ZH_DET_MEASURE.match(word))
 
     # -- dictionary --------------------------------------------------------------------
 
@@ -465,6 +565,10 @@ class Lexicon:
             key = zh_name_key(zh_word)
             if key:
                 result.add(key)
+        if proper and 2 <= len(zh_word) <= 4:
+            # Chinese names in English are pinyin: 王琦瑶 ~ "Wang Qiyao", 清扬 ~ "Qingyang".
+            for spelling in pinyin_spellings(zh_word):
+                result.add(self.en_stem(spelling))
         frozen = frozenset(result)
         self._trans_cache[zh_word] = frozen
         return frozen
@@ -485,13 +589,12 @@ class Lexicon:
         return parts
 
     def _backoff(self, word: str) -> set[str]:
-        """Stems of an unknown word's longest known sub-words (characters if none)."""
+        """Stems of an unknown word's longest known sub-words (characters where none)."""
         parts = [
             p for p in self._split_known(word) if p not in ZH_STOPWORDS and not _all_numeral(p)
         ]
-        longer = [p for p in parts if len(p) >= 2]
         result: set[str] = set()
-        for part in longer or parts:
+        for part in parts:
             entry = self._entries.get(part)
             if entry is not None:
                 result.update(entry.split("\t", 1)[0].split())
@@ -504,7 +607,7 @@ class Lexicon:
     def _zh_content_uncached(self, text: str) -> tuple[tuple[str, frozenset[str]], ...]:
         out = []
         for w in self.zh_tokens(text):
-            if w in ZH_STOPWORDS or not _ZH_WORDLIKE.search(w):
+            if w in ZH_STOPWORDS or not _ZH_WORDLIKE.search(w) or _ZH_DET_MEASURE.match(w):
                 continue
             out.append((w, self.translations(w)))
         return tuple(out)
@@ -554,11 +657,11 @@ class Lexicon:
     def _gloss_word(self, w: str) -> str:
         entry = self._entries.get(w)
         if entry is not None:
-            return entry.split("\t")[1]
-        if len(w) >= 2:
+            return entry.split("\t")[1].split("/")[0]
+        if len(w) >= 2 and _CJK.search(w):
             return " ".join(
-                g for g in (self._entries.get(p, "\t\t").split("\t")[1]
-                            for p in self._split_known(w)) if g
+                g for g in (self._gloss_word(p) for p in self._split_known(w)
+                            if p not in ZH_STOPWORDS and p in self._entries) if g
             )  # fmt: skip
         return ""
 

@@ -42,6 +42,10 @@ TRANSLIT_CHARS = frozenset(
     "亚扬耶伊因尤于约泽扎詹兹佐歇逊茨琼肖舒荷卓芙娅黛珀嘉柏邓茜德柯蒲尹奈罕赞"
 )
 
+# Readings of polyphonic characters as used in transliterations (布什 bu-shi, not shen).
+_NAME_READINGS = {"什": "shi", "莎": "sha", "伯": "bo", "查": "cha", "单": "shan",
+                  "乐": "le", "朴": "pu", "区": "ou", "盖": "gai", "塔": "ta", "卡": "ka"}
+
 _PINYIN_INITIAL_CLASS = {
     "zh": "J", "ch": "J", "sh": "S", "b": "P", "p": "P", "m": "M", "f": "F", "w": "F",
     "d": "T", "t": "T", "n": "N", "l": "L", "r": "L", "g": "K", "k": "K", "h": "H",
@@ -50,6 +54,8 @@ _PINYIN_INITIAL_CLASS = {
 _PINYIN_INITIALS = ("zh", "ch", "sh", *"bpmfdtnlgkhjqxrzcsyw")
 
 _VOWELS = frozenset("aeiouy")
+_VOWEL_START = "_"  # 奥布莱恩 / O'Brien: both begin with a vowel
+_NASAL_END = "n"  # 摩根 / Morgan: both end in a nasal
 # English spelling rewrites applied before classing (order matters).
 _EN_REWRITES = [
     (re.compile(r"^(kn|gn|pn)"), "n"),
@@ -57,13 +63,18 @@ _EN_REWRITES = [
     (re.compile(r"^ps"), "s"),
     (re.compile(r"^x"), "s"),
     (re.compile(r"mb$"), "m"),
+    (re.compile(r"^jo"), "yo"),  # John, Johnson, Joseph: 约翰, 约瑟夫
+    (re.compile(r"chael"), "kael"),  # Michael
+    (re.compile(r"ch(?=r)"), "k"),  # Christopher
+    (re.compile(r"(?<![cstpgw])h(?=i)"), "s"),  # Hillary, Hilton: 希 xi
     (re.compile(r"(.)\1"), r"\1"),  # double letters
     (re.compile(r"tch"), "ç"),
     (re.compile(r"sch"), "š"),
     (re.compile(r"ch"), "ç"),
     (re.compile(r"sh"), "š"),
     (re.compile(r"ph"), "f"),
-    (re.compile(r"th"), "t"),
+    (re.compile(r"^th(?=o)"), "t"),  # Thomas, Thompson: 托, 汤
+    (re.compile(r"th"), "s"),  # Smith, Catherine, Thatcher: 斯, 瑟, 撒
     (re.compile(r"ck"), "k"),
     (re.compile(r"qu"), "k"),
     (re.compile(r"(?<=.)gh"), ""),
@@ -72,7 +83,8 @@ _EN_REWRITES = [
     (re.compile(r"g(?=[eiy])"), "j"),
     (re.compile(r"dg"), "j"),
     (re.compile(r"w(?![aeiouy])"), ""),  # Lowe, Andrew
-    (re.compile(r"(?<=[aeiouy])h(?![aeiouy])"), ""),  # Sarah, John
+    (re.compile(r"(?<=[aeiouy])h(?![aeiouyn])"), ""),  # Sarah (but John: 约翰)
+    (re.compile(r"(?<=[aeiouy][^aeiouy])e$"), ""),  # silent final e: Catherine, Blake
 ]
 _EN_CLASS = {
     "b": "P", "p": "P", "m": "M", "f": "F", "v": "F", "w": "F", "d": "T", "t": "T",
@@ -93,13 +105,21 @@ def zh_skeleton(word: str) -> str:
     chars = [c for c in word if "\u3400" <= c <= "\u9fff"]
     if not chars:
         return ""
-    for syllable in lazy_pinyin(chars, style=Style.NORMAL, errors="ignore"):
+    syllables = [
+        _NAME_READINGS.get(c) or py
+        for c, py in zip(chars, lazy_pinyin(chars, style=Style.NORMAL, errors="ignore"))
+    ]
+    for k, syllable in enumerate(syllables):
+        if k == 0 and (syllable[:1] in "aeiouy"):
+            out.append(_VOWEL_START)
         for initial in _PINYIN_INITIALS:
             if syllable.startswith(initial):
                 cls = _PINYIN_INITIAL_CLASS[initial]
                 if cls and (not out or out[-1] != cls):
                     out.append(cls)
                 break
+    if syllables and syllables[-1].endswith("n") or syllables and syllables[-1].endswith("ng"):
+        out.append(_NASAL_END)
     return "".join(out)
 
 
@@ -112,7 +132,7 @@ def en_skeleton(word: str) -> str:
         return ""
     for pattern, repl in _EN_REWRITES:
         w = pattern.sub(repl, w)
-    out: list[str] = []
+    out: list[str] = [_VOWEL_START] if w[0] in _VOWELS else []
     n = len(w)
     for i, c in enumerate(w):
         if c in _VOWELS:
@@ -126,12 +146,15 @@ def en_skeleton(word: str) -> str:
         cls = _EN_CLASS.get(c)
         if cls and (not out or out[-1] != cls):
             out.append(cls)
+    if w[-1] in "mn" or w.endswith("ng"):
+        out.append(_NASAL_END)  # Morgan / 摩根 end in a nasal; Merkel / 默克尔 do not
     return "".join(out)
 
 
 def _key(skeleton: str) -> str | None:
-    # A single class collides with far too much; keys need two or more.
-    return KEY_PREFIX + skeleton if len(skeleton) >= 2 else None
+    # A single class collides with far too much; keys need two or more consonants.
+    consonants = len(skeleton) - skeleton.count(_VOWEL_START) - skeleton.count(_NASAL_END)
+    return KEY_PREFIX + skeleton if consonants >= 2 else None
 
 
 def zh_name_key(word: str) -> str | None:
@@ -161,3 +184,30 @@ def name_similarity(zh_word: str, en_word: str) -> float:
     if not a or not b:
         return 0.0
     return 1.0 - _distance(a, b) / max(len(a), len(b))
+
+
+_COMPOUND_SURNAMES = frozenset(
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 令狐 夏侯 轩辕 端木 独孤 南宫 司徒 西门".split()
+)
+
+
+@lru_cache(maxsize=65536)
+def pinyin_spellings(word: str) -> tuple[str, ...]:
+    """How English may spell a Chinese name: 王琦瑶 -> ("wangqiyao", "wang", "qiyao").
+
+    The whole word in toneless pinyin, and for three- and four-character words the
+    surname and the given name apart (English writes "Wang Qiyao"). ü is spelled u.
+    """
+    chars = [c for c in word if "\u3400" <= c <= "\u9fff"]
+    if not chars:
+        return ()
+    syl = [p.replace("v", "u") for p in lazy_pinyin(chars, style=Style.NORMAL, errors="ignore")]
+    if len(syl) != len(chars):
+        return ()
+    out = ["".join(syl)]
+    if len(chars) in (3, 4):
+        cut = 2 if "".join(chars[:2]) in _COMPOUND_SURNAMES else 1
+        if len(chars) - cut >= 1:
+            out.append("".join(syl[:cut]))
+            out.append("".join(syl[cut:]))
+    return tuple(out)
