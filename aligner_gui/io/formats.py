@@ -15,12 +15,13 @@ from __future__ import annotations
 import bisect
 import importlib
 import re
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from aligner_gui.core.model import AlignmentDocument, Sentence, Side
+from aligner_gui.core.model import AlignmentDocument, Annotation, Sentence, Side
 from aligner_gui.io.errors import ProjectError, ProjectFormatError
 
 # -- errors ----------------------------------------------------------------------------
@@ -141,6 +142,26 @@ class SpanIndex:
         if k > 0 and self.starts[k - 1] == self.ends[k - 1] == offset:
             k -= 1  # an empty sentence exactly at offset
         return self.indices[min(k, len(self.indices) - 1)]
+
+
+def locate_annotations(doc: AlignmentDocument) -> dict[int, list[tuple[Annotation, int, int]]]:
+    """bead index -> [(annotation, start, end)] with the span cut to that bead's side span."""
+    index = {name: SpanIndex(doc, name) for name in ("source", "target")}
+    located: dict[int, list[tuple[Annotation, int, int]]] = defaultdict(list)
+    for annotation in doc.annotations:
+        if annotation.side not in index:
+            continue
+        b = index[annotation.side].bead_at(annotation.start)
+        if b is None:
+            continue
+        span = doc.bead_span(b, annotation.side)
+        assert span is not None
+        start = min(max(annotation.start, span[0]), span[1])
+        end = min(max(annotation.end, start), span[1])
+        located[b].append((annotation, start, end))
+    for items in located.values():
+        items.sort(key=lambda item: (item[0].side != "source", item[1], item[2]))
+    return located
 
 
 def read_input_bytes(path: str | Path, what: str = "file") -> bytes:
@@ -306,7 +327,7 @@ def detect_format(path: str | Path) -> str:
         tag = root_tag(data, str(path))
         if tag == "tmx":
             return "tmx"
-        if tag in ("linkGrp", "cesAlign"):
+        if tag == "linkGrp":
             return "intertext"
         if tag == "text":
             raise ImportFormatError(

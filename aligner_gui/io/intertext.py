@@ -34,11 +34,14 @@ from aligner_gui.io.atomic import atomic_write_bytes
 from aligner_gui.io.formats import (
     ExportFormatError,
     ImportFormatError,
+    base_lang,
     guess_lang,
     read_input_bytes,
     side_from_paragraphs,
 )
-from aligner_gui.io.xmlsafe import localname, parse_xml
+from aligner_gui.io.xmlsafe import localname, parse_xml, xml_text
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 # InterText's own id normalisation: trailing "N" or "N<sep>M", separators . : - _ , -> ":".
 _ID = re.compile(r"([0-9]+(?:[.:\-_,][0-9]+)?)$")
@@ -85,6 +88,12 @@ def intertext_paths(doc: AlignmentDocument, out_path: str | Path) -> tuple[Path,
             text, ver_from, ver_to = match.groups()
             if ver_from == ver_to:
                 raise ExportFormatError(f"{out}: the two versions in an InterText name must differ")
+            src, tgt = doc.source.lang, doc.target.lang
+            if src != tgt and _version_lang(ver_from) == src and _version_lang(ver_to) == tgt:
+                raise ExportFormatError(
+                    f"{out.name}: VER1 names the target ({tgt}) and VER2 the source ({src}); "
+                    f"use {text}.{ver_to}.{ver_from}.xml"
+                )
         else:
             stem = out.name[: -len(out.suffix)] if out.suffix else out.name
             text = _safe_part(stem)
@@ -92,6 +101,11 @@ def intertext_paths(doc: AlignmentDocument, out_path: str | Path) -> tuple[Path,
         link = out
     folder = link.parent
     return link, folder / f"{text}.{ver_from}.xml", folder / f"{text}.{ver_to}.xml"
+
+
+def _version_lang(version: str) -> str:
+    """Language code a version name ends with: "001_zh" -> "zh", "en" -> "en"."""
+    return base_lang(re.split(r"[_\-]", version)[-1])
 
 
 def _s_ids(side: Side) -> list[str]:
@@ -112,6 +126,8 @@ def _s_ids(side: Side) -> list[str]:
 
 def _text_xml(side: Side, ids: list[str]) -> bytes:
     root = etree.Element("text")
+    if side.lang:
+        root.set(XML_LANG, side.lang)  # TEI's language attribute; InterText keeps it
     root.text = "\n  "
     p_el = None
     last_para: int | None = None
@@ -126,7 +142,7 @@ def _text_xml(side: Side, ids: list[str]) -> bytes:
             assert p_el is not None
             p_el[-1].tail = "\n    "
         s_el = etree.SubElement(p_el, "s", id=sid)
-        s_el.text = sentence.text
+        s_el.text = xml_text(sentence.text)
         s_el.tail = "\n  "
     if p_el is not None:
         p_el.tail = "\n"
@@ -219,7 +235,8 @@ class _Text:
             raise ImportFormatError(f"{path}: no <s> sentences (is this an InterText text?)")
         self.paragraphs = paragraphs
         self.count = count
-        self.lang = guess_lang("".join(s for p in paragraphs for s in p[:50]))
+        declared = base_lang(tree.getroot().get(XML_LANG))
+        self.lang = declared or guess_lang("".join(s for p in paragraphs for s in p[:50]))
 
 
 def _group(raw: str, text: _Text, link_no: int, link_path: Path) -> list[int]:

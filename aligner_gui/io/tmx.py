@@ -28,10 +28,22 @@ from typing import Any
 from lxml import etree
 
 from aligner_gui import __version__
-from aligner_gui.core.model import BEAD_STATUSES, AlignmentDocument, Bead, Sentence, Side
+from aligner_gui.core.model import (
+    BEAD_STATUSES,
+    AlignmentDocument,
+    Annotation,
+    Bead,
+    Sentence,
+    Side,
+)
 from aligner_gui.io.atomic import atomic_write_bytes
-from aligner_gui.io.formats import ImportFormatError, base_lang, read_input_bytes
-from aligner_gui.io.xmlsafe import localname, parse_xml
+from aligner_gui.io.formats import (
+    ImportFormatError,
+    base_lang,
+    locate_annotations,
+    read_input_bytes,
+)
+from aligner_gui.io.xmlsafe import localname, parse_xml, xml_text
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _CODES = {"bpt", "ept", "it", "ph", "ut"}
@@ -61,6 +73,16 @@ def _seg_and_breaks(side: Side, ids: tuple[int, ...]) -> tuple[str, list[int]]:
     return "".join(parts), breaks
 
 
+def _note_text(annotation: Annotation) -> str:
+    text = f"{annotation.category or annotation.type} \u00b7 {annotation.severity} \u00b7 "
+    text += f"{annotation.side}: \u201c{annotation.text}\u201d"
+    if annotation.comment:
+        text += f" \u2014 {annotation.comment}"
+    if annotation.correction:
+        text += f" \u2192 {annotation.correction}"
+    return text
+
+
 def tmx_bytes(doc: AlignmentDocument) -> bytes:
     root = etree.Element("tmx", version="1.4")
     etree.SubElement(
@@ -78,6 +100,7 @@ def tmx_bytes(doc: AlignmentDocument) -> bytes:
         },
     )
     body = etree.SubElement(root, "body")
+    located = locate_annotations(doc)
     for n, bead in enumerate(doc.beads, 1):
         tu = etree.SubElement(body, "tu", tuid=str(n))
         _prop(tu, "x-bead-type", bead.kind)
@@ -86,6 +109,9 @@ def tmx_bytes(doc: AlignmentDocument) -> bytes:
         _prop(tu, "x-status", bead.status)
         if bead.flags:
             _prop(tu, "x-flags", " ".join(bead.flags))
+        for annotation, _start, _end in located.get(n - 1, []):
+            note = etree.SubElement(tu, "note")
+            note.text = xml_text(_note_text(annotation))
         tuvs = []
         for name in ("source", "target"):
             side = doc.side(name)
@@ -102,7 +128,7 @@ def tmx_bytes(doc: AlignmentDocument) -> bytes:
         for lang, seg_text in tuvs:  # TMX: all <prop>s before the first <tuv>
             tuv = etree.SubElement(tu, "tuv")
             tuv.set(XML_LANG, lang)
-            etree.SubElement(tuv, "seg").text = seg_text
+            etree.SubElement(tuv, "seg").text = xml_text(seg_text)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -28,11 +27,11 @@ from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Annotation, Be
 from aligner_gui.io.atomic import atomic_write_bytes, atomic_write_text
 from aligner_gui.io.formats import (
     ImportFormatError,
-    SpanIndex,
     bead_segment,
     decode_text,
     flat,
     guess_lang,
+    locate_annotations,
     read_input_bytes,
     side_from_paragraphs,
 )
@@ -93,29 +92,6 @@ def export_tsv(doc: AlignmentDocument, out_path: str | Path) -> list[Path]:
     out = Path(out_path)
     atomic_write_text(out, bead_tsv_text(doc))
     return [out]
-
-
-# -- annotations, located in beads -------------------------------------------------------
-
-
-def locate_annotations(doc: AlignmentDocument) -> dict[int, list[tuple[Annotation, int, int]]]:
-    """bead index -> [(annotation, start, end)] with the span cut to that bead's side span."""
-    index = {name: SpanIndex(doc, name) for name in ("source", "target")}
-    located: dict[int, list[tuple[Annotation, int, int]]] = defaultdict(list)
-    for annotation in doc.annotations:
-        if annotation.side not in index:
-            continue
-        b = index[annotation.side].bead_at(annotation.start)
-        if b is None:
-            continue
-        span = doc.bead_span(b, annotation.side)
-        assert span is not None
-        start = min(max(annotation.start, span[0]), span[1])
-        end = min(max(annotation.end, start), span[1])
-        located[b].append((annotation, start, end))
-    for items in located.values():
-        items.sort(key=lambda item: (item[0].side != "source", item[1], item[2]))
-    return located
 
 
 # -- MQM TSV export ----------------------------------------------------------------------

@@ -111,6 +111,15 @@ def root_tag(data: bytes, name: str) -> str:
     raise ImportFormatError(f"{name} is not well-formed XML (no root element)")
 
 
+_XML_ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    """Characters XML 1.0 cannot hold (control characters, lone surrogates) become spaces,
+    one for one, so lengths and offsets do not move."""
+    return _XML_ILLEGAL.sub(" ", text)
+
+
 def localname(element: etree._Element) -> str:
     tag = element.tag
     if not isinstance(tag, str):

@@ -10,6 +10,7 @@ from lxml import etree
 from aligner_gui.core.evaluation import read_align
 from aligner_gui.core.model import AlignmentDocument, Annotation, Bead
 from aligner_gui.io.formats import (
+    ExportFormatError,
     ImportFormatError,
     UnsafeXMLError,
     export_document,
@@ -258,3 +259,28 @@ def test_external_entity_in_text_file_is_refused(tmp_path: Path) -> None:
     (tmp_path / "t.en.xml").write_text(XXE, encoding="utf-8")
     with pytest.raises(UnsafeXMLError, match="declares entities"):
         import_file(link)
+
+
+def test_text_files_declare_their_language(tmp_path: Path) -> None:
+    _link, from_file, to_file = export_intertext(sample_doc(), tmp_path)
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    assert etree.fromstring(from_file.read_bytes()).get(xml_lang) == "zh"
+    assert etree.fromstring(to_file.read_bytes()).get(xml_lang) == "en"
+
+
+def test_backwards_intertext_name_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ExportFormatError, match=r"use doc\.001_zh\.001_en\.xml"):
+        export_document(sample_doc(), "intertext", tmp_path / "doc.001_en.001_zh.xml")
+    assert not list(tmp_path.iterdir())
+
+
+def test_control_characters_do_not_break_the_xml(tmp_path: Path) -> None:
+    doc = sample_doc()
+    s = doc.source.sentences[0]
+    text = doc.source.text[: s.start] + "The\x0ccat sat." + doc.source.text[s.end :]
+    doc.source.text = text
+    doc.source.sentences[0] = type(s)(s.id, s.paragraph, s.start, s.end, "The\x0ccat sat.")
+    doc.check()
+    link = export_intertext(doc, tmp_path)[0]
+    back = import_file(link)
+    assert back.source.sentences[0].text == "The cat sat."

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from aligner_gui.core.model import AlignmentDocument, Bead
+from aligner_gui.core.model import AlignmentDocument, Annotation, Bead
 from aligner_gui.io.formats import (
     ImportFormatError,
     UnsafeXMLError,
@@ -214,3 +214,30 @@ def test_hardened_parser_refuses_entities_after_parsing(monkeypatch: pytest.Monk
     for text in (BILLION_LAUGHS, EXTERNAL_ENTITY):
         with pytest.raises(UnsafeXMLError):
             xmlsafe.parse_xml(text.encode("utf-8"), "evil.tmx")
+
+
+def test_annotations_travel_as_notes() -> None:
+    doc = sample_doc()
+    s = doc.source.sentences[2]
+    doc.add_annotation(
+        Annotation(
+            "omission", "source", s.start, s.end, s.text, "Accuracy/Omission", "major", "why"
+        )
+    )
+    root = etree.fromstring(tmx_bytes(doc))
+    notes = [n.text for n in root.findall("body/tu")[2].findall("note")]
+    assert notes == [
+        "Accuracy/Omission \u00b7 major \u00b7 source: \u201cA headline.\u201d \u2014 why"
+    ]
+
+
+def test_control_characters_are_replaced(tmp_path: Path) -> None:
+    source = side_from_paragraphs("en", "original", [["A cat.", "Sat."]])
+    target = side_from_paragraphs("zh", "translation", [["猫\x01坐着。"]])
+    doc = AlignmentDocument(source, target, [Bead((0, 1), (0,))])
+    doc.check()
+    out = tmp_path / "c.tmx"
+    export_document(doc, "tmx", out)
+    back = import_file(out)
+    assert back.target.sentences[0].text == "猫 坐着。"
+    assert [s.text for s in back.source.sentences] == ["A cat.", "Sat."]
