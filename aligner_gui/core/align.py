@@ -109,27 +109,55 @@ class _Cells:
 # ---------------------------------------------------------------------------------------
 
 
-def _coarsen(n: int) -> np.ndarray:
-    bounds = np.arange(0, n + 1, 2, dtype=np.int64)
-    if bounds[-1] != n:
-        bounds = np.append(bounds, n)
-    return bounds
+def _coarse_bounds(length: np.ndarray, blocks: int) -> np.ndarray:
+    """Block boundaries cutting a side into ``blocks`` pieces of about equal length.
+
+    Both sides are cut into the same number of equal-length pieces, so the coarse path
+    runs near the diagonal with mostly 1-1 blocks even when one side has many more
+    (shorter) sentences than the other.
+    """
+    n = len(length)
+    if blocks >= n:
+        return np.arange(n + 1, dtype=np.int64)
+    cum = np.cumsum(np.maximum(length, 1.0))
+    targets = cum[-1] * np.arange(1, blocks) / blocks
+    cuts = np.searchsorted(cum, targets, side="left") + 1
+    bounds = np.unique(np.concatenate([[0], np.clip(cuts, 1, n - 1), [n]]))
+    return bounds.astype(np.int64)
 
 
 def _drop_frequent(x: Units, y: Units) -> tuple[Units, Units]:
-    """Remove items present in too many units (useless and costly at coarse levels)."""
-    if len(y.occ_item) == 0:
+    """Coarse-level items: rarer words only, each at most once per unit.
+
+    Frequent items say little about position and dominate the cost of the match join;
+    repeated items in a block add nothing. Positions left without items are dropped, so
+    coverage is measured over what can match.
+    """
+    if len(y.occ_item) == 0 or len(x.occ_item) == 0:
         return x, y
-    top = int(max(y.occ_item.max(), x.occ_item.max() if len(x.occ_item) else 0)) + 1
+    top = int(max(y.occ_item.max(), x.occ_item.max())) + 1
     key = np.unique(y.occ_unit * top + y.occ_item)
     df = np.bincount(key % top, minlength=top)
     limit = max(3.0, COARSE_MAX_DF * y.n)
-    keep_y = df[y.occ_item] <= limit
-    keep_x = df[x.occ_item] <= limit if len(x.occ_item) else np.zeros(0, bool)
-    return (
-        Units(x.length, x.n_items, x.occ_unit[keep_x], x.occ_pos[keep_x], x.occ_item[keep_x]),
-        Units(y.length, y.n_items, y.occ_unit[keep_y], y.occ_pos[keep_y], y.occ_item[keep_y]),
-    )
+    return _compact(x, df[x.occ_item] <= limit, top), _compact(y, df[y.occ_item] <= limit, top)
+
+
+def _compact(u: Units, keep: np.ndarray, top: int) -> Units:
+    unit, pos, item = u.occ_unit[keep], u.occ_pos[keep], u.occ_item[keep]
+    # One occurrence per (unit, item): the first position holding it.
+    order = np.lexsort((pos, item, unit))
+    unit, pos, item = unit[order], pos[order], item[order]
+    first = np.r_[True, (unit[1:] != unit[:-1]) | (item[1:] != item[:-1])]
+    unit, pos, item = unit[first], pos[first], item[first]
+    # Renumber surviving positions densely within each unit.
+    pkey = unit * (int(pos.max()) + 1 if len(pos) else 1) + pos
+    uniq, inv = np.unique(pkey, return_inverse=True)
+    uniq_unit = unit[np.unique(pkey, return_index=True)[1]]
+    n_items = np.bincount(uniq_unit, minlength=u.n).astype(np.int64)
+    start = np.zeros(u.n + 1, dtype=np.int64)
+    np.cumsum(n_items, out=start[1:])
+    new_pos = np.arange(len(uniq), dtype=np.int64) - start[uniq_unit]
+    return Units(u.length, n_items, unit, new_pos[inv], item)
 
 
 def _mask_band(band: Band) -> tuple[np.ndarray, np.ndarray]:
@@ -168,14 +196,18 @@ def align_units(
     if (nx + 1) * (ny + 1) <= FULL_GRID_CELLS:
         band = full_band(nx, ny)
     else:
-        bx = _coarsen(nx) if nx >= 0.66 * ny or ny < 4 else np.arange(nx + 1)
-        by = _coarsen(ny) if ny >= 0.66 * nx or nx < 4 else np.arange(ny + 1)
+        blocks = max(2, (min(nx, ny) + 1) // 2)
+        bx = _coarse_bounds(x.length, blocks)
+        by = _coarse_bounds(y.length, blocks)
         cx, cy = _drop_frequent(x.merge(bx), y.merge(by))
         coarse = align_units(cx, cy, params, run, COARSE_TYPES, level + 1)
         vx, vy = _path_vertices([(b.a, b.b) for b in coarse])
         band = band_around_path(bx[vx], by[vy], nx, ny, BAND_BUFFER)
     plo, phi = _mask_band(band)
     masks = pair_masks(x, y, plo, phi)
+    params = _with_chance_rates(params, x, y, band, masks)
+    if level > 0:
+        params = _with_match_rates(params, x, y, masks)
     costs = bead_cost_arrays(x, y, band, masks, params, types)
     path, _totals = banded_dp(band, types, costs, cancel=run.cancel)
     beads = _collect(path, types, costs, band)
@@ -183,6 +215,70 @@ def align_units(
         _attach_stats(beads, x, y, band, masks, params, costs, types)
         _offpath_stats(beads, x, y, masks, run)
     return beads
+
+
+def _with_chance_rates(
+    params: Params, x: Units, y: Units, band: Band, masks: PairMasks
+) -> Params:
+    """Chance match rates (q1) measured on pairs well off the expected path.
+
+    The rates depend on the unit size and on which items are kept, so every level of
+    the coarse-to-fine search measures its own; tiny grids keep the given ones.
+    """
+    P = masks.npairs
+    if P == 0:
+        return params
+    i = np.repeat(np.arange(x.n, dtype=np.int64), np.diff(masks.poff))
+    j = np.arange(P, dtype=np.int64) - masks.poff[i] + masks.plo[i]
+    # Expected column of row i: middle of the band rows i..i+1 (diagonal for full grids).
+    if band.ncells == (band.nx + 1) * (band.ny + 1):
+        center = (i + 0.5) * (y.n / max(x.n, 1))
+    else:
+        center = (band.lo[i] + band.hi[i + 1]) / 2.0
+    far = np.abs(j - center) >= max(5.0, 0.05 * y.n if band.ncells == (band.nx + 1) * (band.ny + 1) else 5.0)
+    if far.sum() < 50:
+        return params
+    idx = np.flatnonzero(far)
+    nxy = float((x.n_items[i[idx]].astype(np.float64) * y.n_items[j[idx]]).sum())
+    if nxy <= 0:
+        return params
+    mx = float(popcount(masks.mask_x[idx]).sum())
+    my = float(popcount(masks.mask_y[idx]).sum())
+    return params.with_(
+        q1x=float(np.clip(mx / nxy, 1e-5, 0.2)), q1y=float(np.clip(my / nxy, 1e-5, 0.2))
+    )
+
+
+def _with_match_rates(params: Params, x: Units, y: Units, masks: PairMasks) -> Params:
+    """Match rates of true translations at a coarse level: the best pair of each row.
+
+    Coarse units keep only the less frequent words, so their coverage differs from the
+    sentence level's; the best-covered partner of a block is nearly always its
+    translation, which gives a cheap estimate without a second DP.
+    """
+    P = masks.npairs
+    if P == 0 or x.n < 5:
+        return params
+    i = np.repeat(np.arange(x.n, dtype=np.int64), np.diff(masks.poff))
+    j = np.arange(P, dtype=np.int64) - masks.poff[i] + masks.plo[i]
+    mx = popcount(masks.mask_x[:P]).sum(axis=1).astype(np.float64)
+    my = popcount(masks.mask_y[:P]).sum(axis=1).astype(np.float64)
+    cov = (mx + my) / np.maximum(x.n_items[i] + y.n_items[j], 1)
+    best = np.full(x.n, -1.0)
+    np.maximum.at(best, i, cov)
+    # The pair reaching each row's best coverage.
+    is_best = cov >= best[i] - 1e-12
+    first = np.zeros(P, dtype=bool)
+    idx = np.flatnonzero(is_best)
+    _u, pos = np.unique(i[idx], return_index=True)
+    first[idx[pos]] = True
+    nx_sum = float(x.n_items[i[first]].sum())
+    ny_sum = float(y.n_items[j[first]].sum())
+    if nx_sum < 20 or ny_sum < 20:
+        return params
+    px = float(np.clip(mx[first].sum() / nx_sum, 0.02, 0.95))
+    py = float(np.clip(my[first].sum() / ny_sum, 0.02, 0.95))
+    return params.with_(px=px, py=py)
 
 
 def _collect(path, types, costs, band: Band) -> list[UnitBead]:
