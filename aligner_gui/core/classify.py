@@ -253,7 +253,9 @@ def classify_unaligned(
         is_first_paragraph = paragraph_index == 0
     if is_more_link(text):
         return MORE_LINK
-    if is_headline(text, is_first_paragraph=is_first_paragraph, is_whole_paragraph=is_whole_paragraph):
+    if is_headline(
+        text, is_first_paragraph=is_first_paragraph, is_whole_paragraph=is_whole_paragraph
+    ):
         return HEADLINE
     if is_photo_caption(text, is_whole_paragraph=is_whole_paragraph):
         return PHOTO_CAPTION

@@ -86,7 +86,17 @@ LENGTH_TOLERANCE = 1.5
 W_NUMBERS = 0.7  # per mismatching number, at most three counted
 
 # Keys score_beads owns in bead.details (removed before rescoring; others are kept).
-_OWN_DETAILS = ("chrf", "lexical", "names", "length_ratio", "length", "numbers", "class", "gloss")
+_OWN_DETAILS = (
+    "chrf",
+    "lexical",
+    "names",
+    "length_ratio",
+    "length",
+    "numbers",
+    "class",
+    "gloss",
+    "absorbed",
+)
 _ENGINE_FLAGS = frozenset(
     (FLAG_OMISSION, FLAG_ADDITION, FLAG_LOW_SCORE, FLAG_NUMBER_MISMATCH, *OMISSION_CLASSES)
 )
@@ -180,7 +190,9 @@ class _Features:
         names: list[list[str]] = []
         for match in _CAPITALISED.finditer(text):
             word = match.group(0)
-            keys = self._memo(self.word_content, word, lambda w=word: self._word_keys(w))
+            keys = self.word_content.get(word)
+            if keys is None:
+                keys = self.word_content[word] = self._word_keys(word)
             if not keys:
                 continue  # "The", "But", "I": function words
             if match.start() == opener_start and not any(k.startswith("~") for k in keys):
@@ -352,7 +364,9 @@ def _key_matches(key: str, zh_keys: set[str]) -> bool:
     return False
 
 
-def _name_share(names: list[list[str]], zh_content: list[tuple[str, frozenset[str]]]) -> float | None:
+def _name_share(
+    names: list[list[str]], zh_content: list[tuple[str, frozenset[str]]]
+) -> float | None:
     """Share of English names with a dictionary or pinyin-key match in the Chinese."""
     if not names:
         return None
@@ -384,36 +398,32 @@ def score_beads(source: Side, target: Side, beads: list[Bead], lexicon: Any) -> 
     zh_role = "source" if source.lang == "zh" else ("target" if target.lang == "zh" else None)
     sides = {"source": source, "target": target}
 
-    def side_text(side: Side, ids: Sequence[int]) -> str:
-        return side.span_text(ids)
-
     # Pass 1: per-bead texts and length ratios for the document median.
-    prepared: list[tuple[str, str, str, str] | None] = []
+    prepared: list[tuple[str, str]] = []
     log_ratios: list[float] = []
     for bead in beads:
-        src_text = side_text(source, bead.source)
-        tgt_text = side_text(target, bead.target)
+        src_text = source.span_text(bead.source)
+        tgt_text = target.span_text(bead.target)
         if zh_role == "source":
             zh_text, en_text = src_text, tgt_text
         else:
             zh_text, en_text = tgt_text, src_text
-        prepared.append((src_text, tgt_text, zh_text, en_text))
+        prepared.append((zh_text, en_text))
         if bead.source and bead.target:
             log_ratios.append(math.log((_chars(zh_text) + 1) / (_chars(en_text) + 1)))
     median, spread = _length_norm(log_ratios)
 
     unaligned_paragraphs = _wholly_unaligned_paragraphs(source, beads)
+    paragraph_members = _paragraph_members(source)
     zh_idf: dict[str, float] = {}
     en_idf: dict[str, float] = {}
     if zh_role is not None:
         zh_side = sides[zh_role]
         en_side = sides["target" if zh_role == "source" else "source"]
-        zh_idf = _idf(
-            [w for w, _ in features.zh_content_of(s.text)] for s in zh_side.sentences
-        )
+        zh_idf = _idf([w for w, _ in features.zh_content_of(s.text)] for s in zh_side.sentences)
         en_idf = _idf(_en_tokens(features, s.text) for s in en_side.sentences)
 
-    for bead, (src_text, tgt_text, zh_text, en_text) in zip(beads, prepared):
+    for bead, (zh_text, en_text) in zip(beads, prepared, strict=True):
         old = bead.details or {}
         details: dict[str, Any] = {k: v for k, v in old.items() if k not in _OWN_DETAILS}
         if "align" not in details and bead.score is not None and "chrf" not in old:
@@ -443,7 +453,9 @@ def score_beads(source: Side, target: Side, beads: list[Bead], lexicon: Any) -> 
                     for item in features.zh_content_of(zh_side.sentences[i].text)
                     if not _number_only(item[1])
                 ]
-                en_tokens = [t for i in en_ids for t in _en_tokens(features, en_side.sentences[i].text)]
+                en_tokens = [
+                    t for i in en_ids for t in _en_tokens(features, en_side.sentences[i].text)
+                ]
                 names = [n for i in en_ids for n in features.names_of(en_side.sentences[i].text)]
             chrf_value = features.chrf_of(chrf, gloss, en_text)
             lexical = _coverage(zh_content, en_tokens, zh_idf, en_idf)
@@ -465,6 +477,10 @@ def score_beads(source: Side, target: Side, beads: list[Bead], lexicon: Any) -> 
                     "spread": _round(spread),
                 },
             )
+            if source.lang == "en" and len(bead.source) > 1:
+                absorbed = _absorbed_furniture(source, bead, paragraph_members)
+                if absorbed:
+                    details["absorbed"] = absorbed
             if score < LOW_SCORE_THRESHOLD:
                 flags.append(FLAG_LOW_SCORE)
             if mismatches:
@@ -475,7 +491,7 @@ def score_beads(source: Side, target: Side, beads: list[Bead], lexicon: Any) -> 
             if bead.source:
                 flags.append(FLAG_OMISSION)
                 if source.lang == "en":
-                    cls = _classify_bead(source, bead, unaligned_paragraphs)
+                    cls = _classify_bead(source, bead, unaligned_paragraphs, paragraph_members)
                     details["class"] = cls
                     flags.append(cls)
             else:
@@ -508,7 +524,50 @@ def _wholly_unaligned_paragraphs(source: Side, beads: Iterable[Bead]) -> set[int
     return present - aligned
 
 
-def _classify_bead(source: Side, bead: Bead, unaligned_paragraphs: set[int]) -> str:
+def _paragraph_members(side: Side) -> dict[int, list[int]]:
+    members: dict[int, list[int]] = {}
+    for sentence in side.sentences:
+        members.setdefault(sentence.paragraph, []).append(sentence.id)
+    return members
+
+
+def _absorbed_furniture(
+    source: Side, bead: Bead, paragraph_members: dict[int, list[int]]
+) -> list[dict[str, Any]]:
+    """Whole English paragraphs inside a paired bead that read as headline/link/caption.
+
+    An aligner may glue an untranslated headline or caption to its neighbour (a 2-1
+    bead); the bead then scores well while the omission is hidden. Listed in
+    ``details["absorbed"]`` for the reviewer; no flag, since the pairing may be right.
+    """
+    sentences = source.sentences
+    ids = set(bead.source)
+    paragraphs = sorted({sentences[i].paragraph for i in bead.source})
+    if len(paragraphs) < 2:
+        return []
+    first_paragraph = sentences[0].paragraph if sentences else 0
+    found: list[dict[str, Any]] = []
+    for p in paragraphs:
+        members = paragraph_members[p]
+        if not ids.issuperset(members):
+            continue
+        cls = classify_unaligned(
+            source.span_text(members),
+            paragraph_index=p,
+            is_whole_paragraph=True,
+            is_first_paragraph=p == first_paragraph,
+        )
+        if cls != "content":
+            found.append({"sentences": members, "paragraph": p, "class": cls})
+    return found
+
+
+def _classify_bead(
+    source: Side,
+    bead: Bead,
+    unaligned_paragraphs: set[int],
+    paragraph_members: dict[int, list[int]],
+) -> str:
     first = source.sentences[bead.source[0]]
     paragraph = first.paragraph
     first_paragraph = source.sentences[0].paragraph if source.sentences else 0
@@ -516,7 +575,7 @@ def _classify_bead(source: Side, bead: Bead, unaligned_paragraphs: set[int]) -> 
         source.sentences[i].paragraph == paragraph for i in bead.source
     )
     if whole:
-        text = source.span_text([s.id for s in source.sentences if s.paragraph == paragraph])
+        text = source.span_text(paragraph_members[paragraph])
     else:
         text = source.span_text(bead.source)
     return classify_unaligned(

@@ -118,7 +118,7 @@ def test_photo_captions(text):
 CONTENT = [
     "The 2010 treaty limits each side to 1,550 deployed strategic nuclear warheads.",
     "The treaty expires in February 2021 unless both sides agree to extend it.",
-    'Russia is willing to freeze its arsenal for one year, the Foreign Ministry said Tuesday.',
+    "Russia is willing to freeze its arsenal for one year, the Foreign Ministry said Tuesday.",
     "The talks began in Vienna on June 22, and officials said they were constructive.",
     "Officials said the meeting took place in Geneva on Oct. 5, 2020.",
     '"We are ready to meet immediately," the spokesperson said in a statement.',
@@ -150,7 +150,9 @@ def test_ordinary_sentences_are_content(text):
     assert whole(text) == "content"
     assert whole(text, 0) in ("content",)  # full sentences are not headlines either
     assert (
-        classify_unaligned(text, paragraph_index=3, is_whole_paragraph=False, is_first_paragraph=False)
+        classify_unaligned(
+            text, paragraph_index=3, is_whole_paragraph=False, is_first_paragraph=False
+        )
         == "content"
     )
 
