@@ -232,6 +232,7 @@ class Importer:
     label: str
     suffixes: tuple[str, ...]
     read: ImportFunc = field(repr=False)
+    options: tuple[str, ...] = ()  # keyword options import_file passes on (for the GUI)
 
 
 def _export_beads(doc: AlignmentDocument, out_path: Path) -> list[Path]:
@@ -290,12 +291,21 @@ IMPORTERS: dict[str, Importer] = {
         "InterText link file (*.xml)",
         (".xml",),
         _lazy("intertext", "import_intertext"),
+        ("source_lang",),
     ),
     "tmx": Importer(
-        "tmx", "TMX translation memory (*.tmx)", (".tmx", ".xml"), _lazy("tmx", "import_tmx")
+        "tmx",
+        "TMX translation memory (*.tmx)",
+        (".tmx", ".xml"),
+        _lazy("tmx", "import_tmx"),
+        ("source_lang",),
     ),
     "mqm-tsv": Importer(
-        "mqm-tsv", "WMT MQM annotations (*.tsv)", (".tsv", ".txt"), _lazy("tsv", "import_mqm_tsv")
+        "mqm-tsv",
+        "WMT MQM annotations (*.tsv)",
+        (".tsv", ".txt"),
+        _lazy("tsv", "import_mqm_tsv"),
+        ("base", "system"),
     ),
 }
 

@@ -217,6 +217,11 @@ def html_report_text(
             for n, _a in items:
                 first_bead[n] = min(first_bead.get(n, b), b)
 
+    notes_by_bead: dict[int, list[tuple[int, Annotation]]] = {}
+    for n, annotation in numbered:
+        if n in first_bead:
+            notes_by_bead.setdefault(first_bead[n], []).append((n, annotation))
+
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -271,7 +276,7 @@ def html_report_text(
             f'{"".join(cells)}<td class="kind">{_e(bead.kind)}</td>'
             f'<td class="score">{_e(score)}</td><td>{_e(bead.status)}<br>{flags}</td></tr>'
         )
-        notes = [(n, a) for n, a in numbered if first_bead.get(n) == b]
+        notes = notes_by_bead.get(b, [])
         if notes:
             entries: list[str] = []
             for n, a in notes:

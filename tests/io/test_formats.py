@@ -213,3 +213,10 @@ def test_span_index() -> None:
     assert index.bead_at(t[2].end) == 4  # the paragraph gap belongs to the next bead
     assert index.bead_at(10_000) == 4
     assert SpanIndex(doc, "source").bead_at(doc.source.sentences[2].start) == 2
+
+
+def test_importers_declare_their_options() -> None:
+    assert IMPORTERS["mqm-tsv"].options == ("base", "system")
+    assert IMPORTERS["intertext"].options == ("source_lang",)
+    assert IMPORTERS["tmx"].options == ("source_lang",)
+    assert IMPORTERS["json"].options == ()
