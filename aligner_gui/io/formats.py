@@ -325,7 +325,7 @@ def detect_format(path: str | Path) -> str:
     data = read_input_bytes(path)
     head = data[:4096]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        head = decode_text(data[: 8192 - (8192 % 2)], str(path))[:4096].encode("utf-8")
+        head = data[:8192].decode("utf-16", errors="ignore")[:4096].encode("utf-8")
     if head.startswith(b"\xef\xbb\xbf"):
         head = head[3:]
     stripped = head.lstrip()

@@ -220,3 +220,12 @@ def test_importers_declare_their_options() -> None:
     assert IMPORTERS["intertext"].options == ("source_lang",)
     assert IMPORTERS["tmx"].options == ("source_lang",)
     assert IMPORTERS["json"].options == ()
+
+
+def test_utf16_mqm_file_is_detected(tmp_path: Path) -> None:
+    from aligner_gui.io.tsv import mqm_tsv_text
+
+    path = tmp_path / "utf16.tsv"
+    path.write_bytes(mqm_tsv_text(sample_doc()).encode("utf-16"))
+    assert detect_format(path) == "mqm-tsv"
+    assert len(import_file(path).beads) == 5
