@@ -131,6 +131,7 @@ CHRF_SIGNATURE_FULL = f"{CHRF_METRIC}|{CHRF_SIGNATURE}"
 _CAPITALISED = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z][A-Za-z'’-]*[A-Za-z]\b")
 _SENTENCE_START = re.compile(r"^\W*([A-Za-z][\w'’-]*)")
 _SPACES = re.compile(r"\s+")
+_ZH_WEEKDAY = re.compile(r"(?:周|星期|礼拜|禮拜|週)[一二三四五六日天]")
 
 
 class _Features:
@@ -177,8 +178,12 @@ class _Features:
         return self._memo(self.en_content, text, lambda: list(self.lexicon.en_content(text)))
 
     def numbers_of(self, text: str, lang: str) -> list[str]:
-        reader = numbers_zh if lang == "zh" else numbers_en
-        return self._memo(self.numbers, (lang, text), lambda: list(reader(text)))
+        if lang == "zh":
+            # Weekdays are names, not quantities: 周二 is "Tuesday", not 2.
+            return self._memo(
+                self.numbers, (lang, text), lambda: list(numbers_zh(_ZH_WEEKDAY.sub("周日", text)))
+            )
+        return self._memo(self.numbers, (lang, text), lambda: list(numbers_en(text)))
 
     def names_of(self, text: str) -> list[list[str]]:
         """Content keys of each capitalised English word that is not a sentence opener."""

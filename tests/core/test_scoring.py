@@ -198,6 +198,15 @@ def test_number_mismatch_flag_on_toy_document():
     assert beads[1].details["numbers"]["extra"] == ["1500"]
 
 
+def test_chinese_weekdays_are_not_numbers():
+    en = make_side("en", "original", [["Talks resumed on Friday, July 3, after 5 weeks."]])
+    zh = make_side("zh", "translation", [["谈判在7月3日(星期五)恢复,此前中断了5周。"]])
+    beads = [Bead((0,), (0,))]
+    score_beads(en, zh, beads, FakeLexicon())
+    assert beads[0].details["numbers"]["target"] == ["7", "3", "5"]
+    assert "number-mismatch" not in beads[0].flags
+
+
 def test_compare_numbers_sets_aside_lone_small_counts():
     same = compare_numbers(["2010", "1550"], ["1550", "2010"])
     assert same["missing"] == same["extra"] == []
