@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from aligner_gui.core.model import AlignmentDocument, Annotation, Sentence, Side
+from aligner_gui.core.model import AlignmentDocument, Annotation, DocumentError, Sentence, Side
 from aligner_gui.io.errors import ProjectError, ProjectFormatError
 
 # -- errors ----------------------------------------------------------------------------
@@ -162,6 +162,15 @@ def locate_annotations(doc: AlignmentDocument) -> dict[int, list[tuple[Annotatio
     for items in located.values():
         items.sort(key=lambda item: (item[0].side != "source", item[1], item[2]))
     return located
+
+
+def checked(doc: AlignmentDocument, name: str) -> AlignmentDocument:
+    """The document if it keeps the model's invariants, else ImportFormatError."""
+    try:
+        doc.check()
+    except DocumentError as error:
+        raise ImportFormatError(f"{name}: {error}") from None
+    return doc
 
 
 def read_input_bytes(path: str | Path, what: str = "file") -> bytes:

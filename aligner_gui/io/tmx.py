@@ -40,6 +40,7 @@ from aligner_gui.io.atomic import atomic_write_bytes
 from aligner_gui.io.formats import (
     ImportFormatError,
     base_lang,
+    checked,
     locate_annotations,
     read_input_bytes,
 )
@@ -296,5 +297,4 @@ def import_tmx(
     if len(others) > 1:
         meta["tmx_languages_skipped"] = others[1:]
     doc = AlignmentDocument(source.side(), target.side(), beads, meta=meta)
-    doc.check()
-    return doc
+    return checked(doc, name)

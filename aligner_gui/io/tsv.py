@@ -28,6 +28,7 @@ from aligner_gui.io.atomic import atomic_write_bytes, atomic_write_text
 from aligner_gui.io.formats import (
     ImportFormatError,
     bead_segment,
+    checked,
     decode_text,
     flat,
     guess_lang,
@@ -257,6 +258,7 @@ def _unmark(cell: str) -> tuple[str, int, int] | tuple[str, None, None]:
 
 class _Row:
     __slots__ = (
+        "file",
         "line",
         "system",
         "doc",
@@ -269,7 +271,8 @@ class _Row:
         "severity",
     )
 
-    def __init__(self, line: int, cells: list[str]) -> None:
+    def __init__(self, file: str, line: int, cells: list[str]) -> None:
+        self.file = file
         self.line = line
         (
             self.system,
@@ -302,7 +305,7 @@ def _read_rows(path: Path) -> list[_Row]:
             raise ImportFormatError(
                 f"{name}: line {lineno} has {len(cells)} columns, expected {len(MQM_HEADER)}"
             )
-        rows.append(_Row(lineno, cells))
+        rows.append(_Row(name, lineno, cells))
     if not rows:
         raise ImportFormatError(f"{name}: no rows below the header")
     return rows
@@ -322,7 +325,9 @@ def _segment_key(row: _Row) -> tuple[str, int]:
     try:
         return row.doc, int(row.doc_id)
     except ValueError:
-        raise ImportFormatError(f"line {row.line}: doc_id {row.doc_id!r} is not a number") from None
+        raise ImportFormatError(
+            f"{row.file}: line {row.line}: doc_id {row.doc_id!r} is not a number"
+        ) from None
 
 
 def _rebuild_document(
@@ -468,11 +473,9 @@ def import_mqm_tsv(
                 extra={"rater": row.rater, "system": row.system},
             )
         )
-    doc.meta.setdefault("mqm", {})
     doc.meta["mqm"] = {
         "file": path.name,
         "system": system,
         **({"systems_skipped": [s for s in systems if s != system]} if len(systems) > 1 else {}),
     }
-    doc.check()
-    return doc
+    return checked(doc, name)
