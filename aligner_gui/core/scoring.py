@@ -94,7 +94,6 @@ _OWN_DETAILS = (
     "length",
     "numbers",
     "class",
-    "gloss",
     "absorbed",
 )
 _ENGINE_FLAGS = frozenset(
@@ -695,6 +694,7 @@ def reference_scores(
     else:
         refs = [r.strip() for r in reference_text_or_sentences if r and r.strip()]
     zh = lang == "zh"
+    counts = {"translation_segments": len(hyps), "reference_segments": len(refs)}
     if len(hyps) == len(refs) and hyps:
         level = "segment"
     else:
@@ -707,6 +707,7 @@ def reference_scores(
     result: dict[str, Any] = {
         "level": level,
         "segments": len(hyps),
+        **counts,
         "lang": lang,
     }
     for key, metric in (("bleu", bleu), ("chrf", chrf), ("ter", ter)):

@@ -270,6 +270,7 @@ def test_reference_scores_segment_and_document_level():
         hyp, ["美国和俄罗斯正接近达成一项协议。该条约将双方限制在1550枚弹头。"], "zh"
     )
     assert doc["level"] == "document" and doc["segments"] == 1
+    assert doc["translation_segments"] == 2 and doc["reference_segments"] == 1
     json.dumps(doc)
     same = reference_scores(["The treaty limits warheads."], ["The treaty limits warheads."], "en")
     assert same["bleu"] == pytest.approx(100.0) and same["ter"] == 0.0
