@@ -229,3 +229,85 @@ def test_utf16_mqm_file_is_detected(tmp_path: Path) -> None:
     path.write_bytes(mqm_tsv_text(sample_doc()).encode("utf-16"))
     assert detect_format(path) == "mqm-tsv"
     assert len(import_file(path).beads) == 5
+
+
+# -- property: random documents survive the round trips ----------------------------------
+
+_EN_WORD = st.text(alphabet="abcXYZ<>&\"'é,.", min_size=1, max_size=6)
+_ZH_SENT = st.text(alphabet='中文字<>&"。，', min_size=1, max_size=8)
+
+
+def _paragraphs(sentence: st.SearchStrategy[str]) -> st.SearchStrategy[list[list[str]]]:
+    return st.lists(st.lists(sentence, min_size=1, max_size=4), min_size=1, max_size=3)
+
+
+@st.composite
+def random_docs(draw: st.DrawFn) -> AlignmentDocument:
+    en = st.lists(_EN_WORD, min_size=1, max_size=4).map(" ".join)
+    source = side_from_paragraphs("en", "original", draw(_paragraphs(en)))
+    target = side_from_paragraphs("zh", "translation", draw(_paragraphs(_ZH_SENT)))
+    n_src, n_tgt = len(source.sentences), len(target.sentences)
+    beads: list[Bead] = []
+    s = t = 0
+    while s < n_src or t < n_tgt:
+        a = draw(st.integers(0, min(3, n_src - s)))
+        b = draw(st.integers(0 if a else 1, min(3, n_tgt - t))) if t < n_tgt else 0
+        if a == 0 and b == 0:
+            a = 1
+        beads.append(
+            Bead(
+                tuple(range(s, s + a)),
+                tuple(range(t, t + b)),
+                draw(st.none() | st.floats(0, 1).map(lambda x: round(x, 4))),
+                draw(st.sampled_from(["auto", "confirmed", "manual"])),
+                draw(st.lists(st.sampled_from(["omission", "low-score", "addition"]), max_size=2)),
+            )
+        )
+        s, t = s + a, t + b
+    doc = AlignmentDocument(source, target, beads)
+    for _ in range(draw(st.integers(0, 3))):
+        b = draw(st.integers(0, len(beads) - 1))
+        side = "source" if beads[b].source else "target"
+        span = doc.bead_span(b, side)
+        assert span is not None
+        start = draw(st.integers(span[0], span[1] - 1))
+        end = draw(st.integers(start + 1, span[1]))
+        text = doc.side(side).text[start:end]
+        category = draw(st.sampled_from(["Accuracy/Omission", "Fluency/Grammar", "Style/Awkward"]))
+        severity = draw(st.sampled_from(["neutral", "minor", "major", "critical"]))
+        doc.add_annotation(Annotation("other", side, start, end, text, category, severity))
+    doc.check()
+    return doc
+
+
+def _bead_key(doc: AlignmentDocument) -> list[tuple]:
+    return [(b.source, b.target) for b in doc.beads]
+
+
+@settings(max_examples=40, deadline=None)
+@given(random_docs())
+def test_random_documents_round_trip(doc: AlignmentDocument) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder)
+        # intertext keeps the beads and the sentences
+        back = import_file(export_document(doc, "intertext", out / "d.zh.en.xml")[0])
+        assert _bead_key(back) == _bead_key(doc)
+        for name in ("source", "target"):
+            assert [s.text for s in back.side(name).sentences] == [
+                s.text for s in doc.side(name).sentences
+            ]
+        # tmx keeps the pairs (and the bead data)
+        back = import_file(export_document(doc, "tmx", out / "d.tmx")[0])
+        assert _bead_key(back) == _bead_key(doc)
+        assert [(b.score, b.status, b.flags) for b in back.beads] == [
+            (b.score, b.status, b.flags) for b in doc.beads
+        ]
+        # mqm-tsv keeps the annotations (onto the same beads)
+        path = export_document(doc, "mqm-tsv", out / "d.tsv")[0]
+        base = AlignmentDocument(doc.source, doc.target, [b.copy() for b in doc.beads])
+        back = import_file(path, base=base)
+        assert sorted(
+            (a.side, a.start, a.end, a.category, a.severity) for a in back.annotations
+        ) == (sorted((a.side, a.start, a.end, a.category, a.severity) for a in doc.annotations))
