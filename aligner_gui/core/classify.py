@@ -78,8 +78,8 @@ _STRONG_CAPTION = [
     ),
     re.compile(r"^\s*FILE\s*[-–—:]"),
     re.compile(
-        r"^\s*In this\b[^.]{0,80}?\b(?:photo(?:graph)?|image|picture|pic|frame|screen\s?grab|"
-        r"screenshot|still|video|handout|file)\b",
+        r"^\s*In this\b[^.]{0,80}?\b(?:photo(?:graph)?|image|picture|pic|screen\s?grab|"
+        r"screenshot|handout)s?\b",
         re.I,
     ),
     re.compile(r"\b(?:is|are|was|were)?\s*(?:seen|shown|pictured)\s+(?:here|above|below)\b", re.I),
@@ -94,7 +94,8 @@ _CAPTION_VERBS_SINGULAR = (
     "kneels|leaves|listens|looks|marches|meets|pauses|points|poses|prays|prepares|"
     "presents|raises|reacts|reads|receives|rests|rides|salutes|shakes|sits|smiles|"
     "speaks|stands|steps|takes|talks|testifies|tours|visits|votes|waits|walks|watches|"
-    "waves|wears|wipes|writes"
+    "waves|wears|wipes|writes|rises|burns|flies|sails|floats|lands|passes|patrols|"
+    "crosses|drives|hangs|lies|sits"
 )
 _CAPTION_VERBS_PLURAL = (
     "arrive|attend|gather|gesture|line up|listen|march|pose|protest|rally|sit|stand|wait|"

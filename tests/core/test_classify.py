@@ -108,6 +108,8 @@ def test_headlines(text):
         "Demonstrators gather outside the White House in Washington, June 1, 2020.",
         "A U.S. Navy destroyer is anchored off the coast of Bahrain, Manama.",
         "Workers are seen at a construction site in Beijing, Sept. 3, 2019.",
+        "Smoke rises over the city of Aleppo, Syria, Oct. 3, 2016.",
+        "In this image released by the Russian Defense Ministry, a missile is launched.",
     ],
 )
 def test_photo_captions(text):
@@ -142,6 +144,11 @@ CONTENT = [
     "Russia and the United States hold about 90% of the world's nuclear warheads.",
     "More than 100 people were killed in the attack, local officials said.",
     "Read the full statement on the ministry's website, the spokesperson said.",
+    "In this case, the file was sent to prosecutors in Moscow.",
+    "Lavrov meets Pompeo in Geneva.",
+    "Putin speaks at a news conference in Moscow every December.",
+    "The numbers are expected to rise in Beijing, Shanghai and Shenzhen.",
+    "In this climate, few expect a breakthrough before the election.",
 ]
 
 
