@@ -1,0 +1,129 @@
+"""Application wiring: QApplication, translations, logging, crash hooks, the window.
+
+``aligner-gui [FILE ...]`` opens a project JSON, a bilingual text or two texts; with
+no file it opens the bundled seed (the demo document).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import threading
+import traceback
+from collections.abc import Sequence
+from types import TracebackType
+from typing import Any
+
+from aligner_gui import __version__
+
+log = logging.getLogger("aligner_gui")
+_windows: list[Any] = []  # the windows a crash hook should try to save
+
+
+def make_application(argv: Sequence[str], language: str | None = None) -> Any:
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(list(argv) or ["aligner-gui"])
+    app.setApplicationName("aligner-gui")
+    app.setOrganizationName("aligner-gui")
+    app.setApplicationVersion(__version__)
+    app.setApplicationDisplayName("aligner-gui")
+    locale = QLocale(language) if language else QLocale.system()
+    translators = []
+    ours = QTranslator(app)
+    if load_translation(ours, locale):
+        app.installTranslator(ours)
+        translators.append(ours)
+    qt = QTranslator(app)
+    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        translators.append(qt)
+    app.setProperty("aligner_translators", len(translators))
+    return app
+
+
+def load_translation(translator: Any, locale: Any) -> bool:
+    """Load resources/translations/aligner_gui_<lang>.qm for the locale, if shipped."""
+    from aligner_gui.core.resources import resource
+
+    folder = resource("translations")
+    for name in locale.uiLanguages():
+        tag = name.replace("-", "_")
+        for candidate in (tag, tag.split("_")[0] + "_CN" if tag.startswith("zh") else "",
+                          tag.split("_")[0]):
+            if not candidate:
+                continue
+            node = folder.joinpath(f"aligner_gui_{candidate}.qm")
+            if node.is_file() and translator.load(str(node)):
+                return True
+    return False
+
+
+def _excepthook(kind: type[BaseException], error: BaseException,
+                tb: TracebackType | None) -> None:
+    """Save a recovery copy, log, then show the traceback; the editor's work comes first."""
+    text = "".join(traceback.format_exception(kind, error, tb))
+    log.error("unhandled exception:\n%s", text)
+    for window in list(_windows):
+        try:
+            window.files.autosave()
+        except Exception:  # noqa: BLE001 - the hook must not fail
+            log.exception("could not save a recovery copy")
+    try:
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is not None:
+            box = QMessageBox(QMessageBox.Icon.Critical, "aligner-gui",
+                              f"{kind.__name__}: {str(error).splitlines()[0] if str(error) else ''}"
+                              "\nA recovery copy of your work was saved.")
+            box.setDetailedText(text)
+            box.exec()
+    except Exception:  # noqa: BLE001
+        pass
+
+
+def _thread_excepthook(args: threading.ExceptHookArgs) -> None:
+    if args.exc_type is not None and args.exc_value is not None:
+        log.error("exception in thread %s", args.thread,
+                  exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
+        for window in list(_windows):
+            try:
+                window.files.autosave()
+            except Exception:  # noqa: BLE001
+                pass
+
+
+def install_hooks() -> None:
+    sys.excepthook = _excepthook
+    threading.excepthook = _thread_excepthook
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = argparse.ArgumentParser(
+        prog="aligner-gui",
+        description="Review Chinese translations of English news: alignment and MQM marking.",
+    )
+    parser.add_argument("files", nargs="*", help="a project JSON, a bilingual text, or two texts")
+    parser.add_argument("--lang", default=None, help="UI language, e.g. zh_CN or en")
+    parser.add_argument("--version", action="version", version=f"aligner-gui {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args(args_list)
+    if len(args.files) > 2:
+        parser.error("give one project or bilingual text, or two texts")
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = make_application([sys.argv[0]], args.lang)
+    install_hooks()
+    from aligner_gui.gui import create_main_window
+    from aligner_gui.gui.settings import Settings
+
+    settings = Settings()
+    if args.lang is None and settings.ui_language:
+        make_application([sys.argv[0]], settings.ui_language)
+    window = create_main_window(args.files or None, settings=settings)
+    _windows.append(window)
+    window.show()
+    return int(app.exec())

@@ -1,0 +1,1 @@
+"""Dialogs and banners; none of them blocks the window while the editor works."""

@@ -1,0 +1,45 @@
+"""How the window tells the editor about errors and asks before losing work.
+
+Both are injectable: tests replace them, so no modal dialog ever blocks a test run.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+class CloseAnswer(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def show_error(parent: QWidget, title: str, message: str) -> None:
+    """A one-line message in a window-modal box that does not block the caller."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, message.splitlines()[0] if message else "",
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("errorMessage")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    box.open()
+
+
+def ask_save_changes(parent: QWidget, name: str) -> CloseAnswer:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(parent.tr("Unsaved changes"))
+    box.setText(parent.tr("Save the changes to {0}?").format(name))
+    box.setStandardButtons(
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    answer = box.exec()
+    if answer == QMessageBox.StandardButton.Save:
+        return CloseAnswer.SAVE
+    if answer == QMessageBox.StandardButton.Discard:
+        return CloseAnswer.DISCARD
+    return CloseAnswer.CANCEL

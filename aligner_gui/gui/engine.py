@@ -1,0 +1,58 @@
+"""The GUI's door to the engine. Tests pass a fake with the same methods."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from aligner_gui.core.model import AlignmentDocument, Bead
+
+PROJECT_SUFFIXES = (".json", ".aligner", ".aligner.json")
+
+
+def is_project(path: str | Path) -> bool:
+    return str(path).lower().endswith(PROJECT_SUFFIXES)
+
+
+class Engine:
+    """Loading, saving and aligning through the core pipeline and the project format."""
+
+    def load(self, paths: Sequence[str | Path]) -> AlignmentDocument:
+        if len(paths) == 1 and is_project(paths[0]):
+            from aligner_gui.io.project import load_project
+
+            return load_project(paths[0])
+        from aligner_gui.core.pipeline import load_document
+
+        return load_document(list(paths))
+
+    def save(self, document: AlignmentDocument, path: str | Path) -> None:
+        from aligner_gui.io.project import save_project
+
+        save_project(document, path)
+
+    def prepare(self) -> None:
+        """Import the engine in the GUI thread, before any worker runs.
+
+        Importing modules from a worker thread while PySide6's import hook is active
+        can crash the interpreter (shiboken "none_dealloc"); importing here avoids it.
+        """
+        import platformdirs  # noqa: F401  (the lexicon imports it lazily)
+
+        import aligner_gui.core.align  # noqa: F401
+        import aligner_gui.core.lexicon  # noqa: F401
+        import aligner_gui.core.pipeline  # noqa: F401
+        import aligner_gui.core.scoring  # noqa: F401
+
+    def align(
+        self,
+        document: AlignmentDocument,
+        *,
+        fixed: Sequence[Bead] = (),
+        progress: Callable[[float], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> tuple[list[Bead], dict[str, Any]]:
+        from aligner_gui.core.pipeline import run_alignment
+
+        return run_alignment(document, fixed=fixed, progress=progress, cancel=cancel)

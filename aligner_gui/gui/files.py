@@ -1,0 +1,202 @@
+"""Open, save, recent files, autosave of a recovery copy and the offer to recover it."""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QFileDialog, QMenu
+
+from aligner_gui.core.errors import AlignerError
+from aligner_gui.gui.dialogs.messages import CloseAnswer
+from aligner_gui.gui.engine import is_project
+
+if TYPE_CHECKING:
+    from aligner_gui.gui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+RECOVERY_NAME = "recovery.json"
+RECOVERY_META = "recovery-meta.json"
+PROJECT_FILTER = "Aligner projects (*.json);;All files (*)"
+OPEN_FILTER = "Projects and texts (*.json *.txt);;All files (*)"
+
+
+class FileController(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings = window.settings
+        self.path: Path | None = None  # the project file, None until saved as a project
+        self.display_name = ""
+        self.recent_menu: QMenu | None = None
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.timeout.connect(self.autosave)
+        seconds = max(5, int(self.settings.autosave_seconds))
+        self.autosave_timer.start(seconds * 1000)
+
+    # -- opening ------------------------------------------------------------------------
+    def open_paths(self, paths: list[str | Path]) -> bool:
+        """Load files into the window; errors are shown as one line, never a traceback."""
+        paths = [Path(p) for p in paths]
+        try:
+            document = self.window.engine.load(paths)
+        except (AlignerError, OSError, ValueError) as error:
+            self.window.report_error(self.tr("Cannot open {0}").format(paths[0].name),
+                                     _one_line(error))
+            return False
+        project = len(paths) == 1 and is_project(paths[0])
+        self.path = paths[0] if project else None
+        self.display_name = paths[0].name if len(paths) == 1 else " + ".join(p.name for p in paths)
+        self.window.install_document(document)
+        for path in paths:
+            self.settings.add_recent(path)
+        self.refresh_recent_menu()
+        return True
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        names, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Open"), "",
+                                                self.tr(OPEN_FILTER))
+        if names:
+            self.open_paths(names[:2])
+
+    def open_recent(self, path: str) -> None:
+        if self.maybe_save():
+            self.open_paths([path])
+
+    def refresh_recent_menu(self) -> None:
+        menu = self.recent_menu
+        if menu is None:
+            return
+        menu.clear()
+        for k, path in enumerate(self.settings.recent_files):
+            action = menu.addAction(f"&{(k + 1) % 10} {Path(path).name}")
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_recent(p))
+        menu.setEnabled(bool(self.settings.recent_files))
+
+    # -- saving -------------------------------------------------------------------------
+    def save_to(self, path: str | Path) -> bool:
+        doc = self.window.document
+        if doc is None:
+            return False
+        path = Path(path)
+        try:
+            self.window.engine.save(doc, path)
+        except (AlignerError, OSError, ValueError) as error:
+            self.window.report_error(self.tr("Cannot save {0}").format(path.name),
+                                     _one_line(error))
+            return False
+        self.path = path
+        self.display_name = path.name
+        self.window.undo_stack.setClean()
+        self.settings.add_recent(path)
+        self.refresh_recent_menu()
+        self.discard_recovery()
+        self.window.update_title()
+        self.window.statusBar().showMessage(self.tr("Saved {0}").format(path), 4000)
+        return True
+
+    def save(self) -> bool:
+        if self.path is None:
+            return self.save_as()
+        return self.save_to(self.path)
+
+    def save_as(self) -> bool:
+        suggested = str(self.path) if self.path else (Path(self.display_name).stem + ".json")
+        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save As"), suggested,
+                                              self.tr(PROJECT_FILTER))
+        if not name:
+            return False
+        if not name.lower().endswith(".json"):
+            name += ".json"
+        return self.save_to(name)
+
+    def maybe_save(self) -> bool:
+        """Before losing changes: True when it is fine to go on."""
+        if self.window.document is None or self.window.undo_stack.isClean():
+            return True
+        answer = self.window.ask_save(self.window, self.display_name or self.tr("untitled"))
+        if answer == CloseAnswer.SAVE:
+            return self.save()
+        return answer == CloseAnswer.DISCARD
+
+    # -- recovery -----------------------------------------------------------------------
+    def recovery_paths(self) -> tuple[Path, Path]:
+        folder = self.settings.recovery_dir()
+        return folder / RECOVERY_NAME, folder / RECOVERY_META
+
+    def autosave(self) -> bool:
+        """Write a recovery copy when there are unsaved changes (every minute, and on crash)."""
+        doc = self.window.document
+        if doc is None or self.window.undo_stack.isClean():
+            return False
+        if not self.window.recovery_banner.isHidden():  # never overwrite an unanswered offer
+            return False
+        copy, meta = self.recovery_paths()
+        try:
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            self.window.engine.save(doc, copy)
+            meta.write_text(json.dumps({
+                "path": str(self.path) if self.path else None,
+                "name": self.display_name,
+                "saved": datetime.now().isoformat(timespec="seconds"),
+            }), encoding="utf-8")
+        except (AlignerError, OSError, ValueError) as error:
+            log.warning("autosave failed: %s", error)
+            return False
+        return True
+
+    def recovery_available(self) -> dict | None:
+        copy, meta = self.recovery_paths()
+        if not copy.is_file():
+            return None
+        try:
+            info = json.loads(meta.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            info = {}
+        return info if isinstance(info, dict) else {}
+
+    def offer_recovery(self) -> bool:
+        info = self.recovery_available()
+        if info is None:
+            return False
+        name = info.get("name") or self.tr("untitled")
+        self.window.recovery_banner.offer(f"{name} ({info.get('saved', '?')})")
+        return True
+
+    def recover(self) -> bool:
+        copy, _ = self.recovery_paths()
+        info = self.recovery_available() or {}
+        try:
+            document = self.window.engine.load([copy])
+        except (AlignerError, OSError, ValueError) as error:
+            self.window.report_error(self.tr("Cannot recover"), _one_line(error))
+            return False
+        original = info.get("path")
+        self.path = Path(original) if original else None
+        self.display_name = info.get("name") or self.tr("recovered")
+        self.window.install_document(document, align=False)
+        self.window.undo_stack.resetClean()  # recovered work is unsaved work
+        self.window.update_title()
+        self.window.recovery_banner.hide()
+        return True
+
+    def discard_recovery(self) -> None:
+        for path in self.recovery_paths():
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                pass
+        self.window.recovery_banner.hide()
+
+
+def _one_line(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return text[0] if text else type(error).__name__

@@ -1,0 +1,753 @@
+"""The review window: assembles panes, table, panels and actions, and owns the selection.
+
+Operations live in ReviewController (review.py) and FileController (files.py); the
+document is the only source of truth and every change goes through the undo stack.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aligner_gui import __version__
+from aligner_gui.core import edits, mqm
+from aligner_gui.core.model import AlignmentDocument, Bead
+from aligner_gui.gui import commands
+from aligner_gui.gui.actions import Actions
+from aligner_gui.gui.dialogs import messages
+from aligner_gui.gui.dialogs.recovery import RecoveryBanner
+from aligner_gui.gui.dialogs.shortcuts import ShortcutsDialog
+from aligner_gui.gui.engine import Engine
+from aligner_gui.gui.files import FileController
+from aligner_gui.gui.fonts import cjk_font
+from aligner_gui.gui.icons import icon
+from aligner_gui.gui.models import (
+    AnnotationTableModel,
+    BeadFilterProxy,
+    BeadTableModel,
+    SuggestionTableModel,
+)
+from aligner_gui.gui.panels.annotation_editor import AnnotationEditor
+from aligner_gui.gui.panels.bead_filter import BeadFilterBar
+from aligner_gui.gui.panels.scores import ScoresPanel
+from aligner_gui.gui.panes import OverviewStrip, TextPane
+from aligner_gui.gui.review import ReviewController
+from aligner_gui.gui.settings import Settings
+from aligner_gui.gui.workers import AlignmentJob
+
+log = logging.getLogger(__name__)
+
+ErrorReporter = Callable[[QWidget, str, str], None]
+SaveAsker = Callable[[QWidget, str], messages.CloseAnswer]
+
+
+class MainWindow(QMainWindow):
+    alignment_started = Signal()
+    alignment_finished = Signal(bool)  # True when a result was applied
+    document_installed = Signal()
+
+    def __init__(
+        self,
+        *,
+        settings: Settings | None = None,
+        engine: Engine | None = None,
+        report_error: ErrorReporter | None = None,
+        ask_save: SaveAsker | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(icon("app"))
+        self.settings = settings or Settings()
+        self.engine = engine or Engine()
+        self._report_error = report_error or messages.show_error
+        self.ask_save: SaveAsker = ask_save or messages.ask_save_changes
+        self.document: AlignmentDocument | None = None
+        self.undo_stack = QUndoStack(self)
+        self._job: AlignmentJob | None = None
+        self._bead_generation = 0
+        self._span: tuple[str, int, int] | None = None
+        self._chosen_sentence: tuple[str, int] | None = None
+        self._syncing_scroll = False
+        self._shortcuts_dialog: ShortcutsDialog | None = None
+
+        self.actions = Actions(self)
+        self.review = ReviewController(self)
+        self._build_widgets()
+        menus = self.actions.build_menus(self.menuBar())
+        toolbar = QToolBar(self.tr("Main toolbar"), self)
+        toolbar.setObjectName("mainToolbar")
+        self.actions.build_toolbar(toolbar)
+        self.addToolBar(toolbar)
+        view_menu: Any = menus["view"]
+        for dock in self._docks:
+            view_menu.addAction(dock.toggleViewAction())
+        self.files = FileController(self)
+        self.files.recent_menu = menus["recent"]  # type: ignore[assignment]
+        self.files.refresh_recent_menu()
+        self._connect_actions()
+        self._apply_font(float(self.settings.font_size))
+        self._restore_layout()
+        self.update_title()
+
+    # -- construction -------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.source_pane = TextPane("source")
+        self.source_pane.setObjectName("sourcePane")
+        self.target_pane = TextPane("target")
+        self.target_pane.setObjectName("targetPane")
+        self.overview = OverviewStrip()
+        self.overview.setObjectName("overviewStrip")
+        self.pane_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.pane_splitter.setObjectName("paneSplitter")
+        self.pane_splitter.addWidget(self.source_pane)
+        self.pane_splitter.addWidget(self.target_pane)
+        pane_row = QWidget()
+        row_layout = QHBoxLayout(pane_row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        row_layout.setSpacing(2)
+        row_layout.addWidget(self.pane_splitter, 1)
+        row_layout.addWidget(self.overview)
+
+        self.bead_model = BeadTableModel(self)
+        self.bead_proxy = BeadFilterProxy(self)
+        self.bead_proxy.setSourceModel(self.bead_model)
+        self.bead_view = QTableView()
+        self.bead_view.setObjectName("beadView")
+        self.bead_view.setModel(self.bead_proxy)
+        self.bead_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.bead_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.bead_view.setSortingEnabled(True)
+        self.bead_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.bead_view.setWordWrap(False)
+        self.bead_view.setAlternatingRowColors(True)
+        self.bead_view.verticalHeader().setDefaultSectionSize(
+            self.bead_view.fontMetrics().height() + 8)
+        header = self.bead_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in ((0, 400), (1, 400), (2, 48), (3, 56), (4, 150), (5, 80)):
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        self.bead_filter = BeadFilterBar(self.bead_proxy)
+        table_box = QWidget()
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(4, 2, 4, 0)
+        table_layout.addWidget(self.bead_filter)
+        table_layout.addWidget(self.bead_view)
+
+        self.main_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.addWidget(pane_row)
+        self.main_splitter.addWidget(table_box)
+        self.main_splitter.setStretchFactor(0, 3)
+        self.main_splitter.setStretchFactor(1, 2)
+        self.recovery_banner = RecoveryBanner()
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.addWidget(self.recovery_banner)
+        central_layout.addWidget(self.main_splitter, 1)
+        self.setCentralWidget(central)
+
+        # Side panels.
+        self.annotation_editor = AnnotationEditor()
+        self.annotation_model = AnnotationTableModel(self)
+        self.annotation_proxy = QSortFilterProxyModel(self)
+        self.annotation_proxy.setSourceModel(self.annotation_model)
+        self.annotation_proxy.setFilterKeyColumn(-1)
+        self.annotation_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.annotation_view = QTableView()
+        self.annotation_view.setObjectName("annotationView")
+        self.annotation_view.setModel(self.annotation_proxy)
+        self._setup_list_view(self.annotation_view)
+        self.annotation_filter = QLineEdit()
+        self.annotation_filter.setObjectName("annotationFilter")
+        self.annotation_filter.setPlaceholderText(self.tr("Filter annotations"))
+        self.annotation_filter.setClearButtonEnabled(True)
+        delete_button = QPushButton(self.tr("Delete"))
+        delete_button.clicked.connect(lambda: self.review.delete_annotation())
+        annotations_box = QWidget()
+        box_layout = QVBoxLayout(annotations_box)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(self.annotation_filter, 1)
+        filter_row.addWidget(delete_button)
+        box_layout.addLayout(filter_row)
+        box_layout.addWidget(self.annotation_view)
+
+        self.suggestion_model = SuggestionTableModel(self)
+        self.suggestion_view = QTableView()
+        self.suggestion_view.setObjectName("suggestionView")
+        self.suggestion_view.setModel(self.suggestion_model)
+        self._setup_list_view(self.suggestion_view)
+        accept = QPushButton(self.tr("Accept (Y)"))
+        dismiss = QPushButton(self.tr("Dismiss (X)"))
+        accept.clicked.connect(lambda: self.review.accept_suggestion())
+        dismiss.clicked.connect(lambda: self.review.dismiss_suggestion())
+        suggestions_box = QWidget()
+        s_layout = QVBoxLayout(suggestions_box)
+        s_layout.addWidget(self.suggestion_view)
+        s_buttons = QHBoxLayout()
+        s_buttons.addStretch(1)
+        s_buttons.addWidget(accept)
+        s_buttons.addWidget(dismiss)
+        s_layout.addLayout(s_buttons)
+
+        self.scores_panel = ScoresPanel()
+        self.scores_panel.set_weights(mqm.MqmWeights.from_dict(self.settings.mqm_weights))
+        self._docks: list[QDockWidget] = []
+        editor_dock = self._dock("annotationDock", self.tr("Annotation"), self.annotation_editor)
+        list_dock = self._dock("annotationListDock", self.tr("Annotations"), annotations_box)
+        suggest_dock = self._dock("suggestionDock", self.tr("Suggestions"), suggestions_box)
+        scores_dock = self._dock("scoresDock", self.tr("Scores"), self.scores_panel)
+        self.tabifyDockWidget(list_dock, suggest_dock)
+        list_dock.raise_()
+        self.splitDockWidget(editor_dock, list_dock, Qt.Orientation.Vertical)
+        self.tabifyDockWidget(suggest_dock, scores_dock)
+        list_dock.raise_()
+
+        # Status bar: alignment progress with a cancel button.
+        self.progress = QProgressBar()
+        self.progress.setObjectName("alignmentProgress")
+        self.progress.setRange(0, 1000)
+        self.progress.setMaximumWidth(220)
+        self.progress.setFormat(self.tr("Aligning… %p%"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setObjectName("cancelAlignment")
+        self.position_label = QLabel()
+        self.statusBar().addPermanentWidget(self.position_label)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+        self.progress.hide()
+        self.cancel_button.hide()
+
+    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self._docks.append(dock)
+        return dock
+
+    def _setup_list_view(self, view: QTableView) -> None:
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setWordWrap(False)
+        view.verticalHeader().setVisible(False)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.horizontalHeader().setDefaultSectionSize(90)
+
+    def _connect_actions(self) -> None:
+        a, r = self.actions, self.review
+        a.open.triggered.connect(self.files.open_dialog)
+        a.save.triggered.connect(self.files.save)
+        a.save_as.triggered.connect(self.files.save_as)
+        a.quit.triggered.connect(self.close)
+        a.undo.triggered.connect(self.undo_stack.undo)
+        a.redo.triggered.connect(self.undo_stack.redo)
+        a.undo.setEnabled(False)
+        a.redo.setEnabled(False)
+        self.undo_stack.canUndoChanged.connect(a.undo.setEnabled)
+        self.undo_stack.canRedoChanged.connect(a.redo.setEnabled)
+        self.undo_stack.cleanChanged.connect(lambda _clean: self.update_title())
+        a.find.triggered.connect(self._on_find_triggered)
+        a.next_bead.triggered.connect(lambda: r.step_bead(1))
+        a.previous_bead.triggered.connect(lambda: r.step_bead(-1))
+        a.next_flag.triggered.connect(lambda: r.next_flag())
+        a.previous_flag.triggered.connect(lambda: r.next_flag(backwards=True))
+        a.mark_omission.triggered.connect(r.mark_omission)
+        a.mark_mistranslation.triggered.connect(r.mark_mistranslation)
+        a.mark_addition.triggered.connect(r.mark_addition)
+        a.mark_other.triggered.connect(r.mark_other)
+        for action, severity in ((a.severity_neutral, "neutral"), (a.severity_minor, "minor"),
+                                 (a.severity_major, "major"), (a.severity_critical, "critical")):
+            action.triggered.connect(lambda _=False, s=severity: r.set_severity(s))
+        a.delete_annotation.triggered.connect(lambda: r.delete_annotation())
+        a.accept_suggestion.triggered.connect(lambda: r.accept_suggestion())
+        a.dismiss_suggestion.triggered.connect(lambda: r.dismiss_suggestion())
+        a.align.triggered.connect(self.realign)
+        a.cancel_alignment.triggered.connect(self.cancel_alignment)
+        a.merge_with_next.triggered.connect(r.merge_with_next)
+        a.split_bead.triggered.connect(r.split_bead)
+        a.unlink.triggered.connect(r.unlink)
+        a.confirm.triggered.connect(r.confirm)
+        a.move_source_up.triggered.connect(lambda: r.move_sentence("source", "first"))
+        a.move_source_down.triggered.connect(lambda: r.move_sentence("source", "last"))
+        a.move_target_up.triggered.connect(lambda: r.move_sentence("target", "first"))
+        a.move_target_down.triggered.connect(lambda: r.move_sentence("target", "last"))
+        a.zoom_in.triggered.connect(lambda: self._apply_font(self._font_size + 1))
+        a.zoom_out.triggered.connect(lambda: self._apply_font(self._font_size - 1))
+        a.zoom_reset.triggered.connect(lambda: self._apply_font(12.0))
+        a.swap_panes.triggered.connect(self.swap_panes)
+        a.shortcuts.triggered.connect(self.show_shortcuts)
+        a.about.triggered.connect(self._on_about_triggered)
+        self.cancel_button.clicked.connect(self.cancel_alignment)
+        self.recovery_banner.recover_requested.connect(self.files.recover)
+        self.recovery_banner.discard_requested.connect(self.files.discard_recovery)
+
+        self.bead_view.selectionModel().currentRowChanged.connect(self._on_bead_view_current)
+        self.bead_view.doubleClicked.connect(lambda _i: self.target_pane.setFocus())
+        for pane in (self.source_pane, self.target_pane):
+            pane.sentence_clicked.connect(self._on_pane_sentence_clicked)
+            pane.bead_clicked.connect(self.select_bead)
+            pane.span_selected.connect(self._on_pane_span_selected)
+            pane.scrolled.connect(self._on_pane_scrolled)
+        self.overview.bead_requested.connect(self.select_bead)
+        self.annotation_view.selectionModel().currentRowChanged.connect(
+            self._on_annotation_view_current)
+        self.annotation_view.doubleClicked.connect(self._on_annotation_view_activated)
+        self.annotation_filter.textChanged.connect(self.annotation_proxy.setFilterFixedString)
+        self.suggestion_view.selectionModel().currentRowChanged.connect(
+            self._on_suggestion_view_current)
+        self.annotation_editor.change_requested.connect(self.review.change_annotation)
+        self.annotation_editor.delete_requested.connect(self.review.delete_annotation)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.annotation_view)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(lambda: self.review.delete_annotation())
+
+    # -- document -----------------------------------------------------------------------
+    def install_document(self, document: AlignmentDocument, *, align: bool = True) -> None:
+        """Show a new document; align it in the background if it has no beads yet."""
+        self.cancel_alignment(wait=True)
+        if self.document is not None:
+            self.document.unsubscribe(self._on_document_event)
+        self.undo_stack.clear()
+        self.document = document
+        document.subscribe(self._on_document_event)
+        self._span = None
+        self._chosen_sentence = None
+        self.bead_filter.clear()
+        for widget in (self.bead_model, self.annotation_model, self.suggestion_model,
+                       self.source_pane, self.target_pane, self.overview, self.annotation_editor,
+                       self.scores_panel):
+            widget.set_document(document)
+        self.update_title()
+        self.document_installed.emit()
+        if align and not document.beads:
+            self.start_alignment()
+        elif document.beads:
+            self.select_bead(0)
+
+    def _on_document_event(self, event: str, info: dict[str, Any]) -> None:
+        if event in ("beads_replaced", "reset"):
+            self._bead_generation += 1
+            QTimer.singleShot(0, self._refresh_current_bead)
+
+    def _refresh_current_bead(self) -> None:
+        row = self.current_bead()
+        for pane in (self.source_pane, self.target_pane):
+            pane.show_bead(row, scroll=False)
+        self.overview.set_current(row)
+        self._update_position_label()
+
+    def update_title(self) -> None:
+        name = self.files.display_name if hasattr(self, "files") else ""
+        name = name or self.tr("untitled")
+        self.setWindowTitle(f"{name}[*] — aligner-gui")
+        self.setWindowModified(not self.undo_stack.isClean())
+
+    def report_error(self, title: str, message: str) -> None:
+        log.warning("%s: %s", title, message)
+        self._report_error(self, title, message)
+
+    # -- alignment ----------------------------------------------------------------------
+    def alignment_running(self) -> bool:
+        return self._job is not None
+
+    def start_alignment(
+        self, fixed: list[Bead] | None = None, bead_range: tuple[int, int] | None = None
+    ) -> bool:
+        """Align off the GUI thread; the whole text, or re-align ``bead_range`` only."""
+        doc = self.document
+        if doc is None or self._job is not None:
+            return False
+        snapshot = AlignmentDocument(doc.source, doc.target, [b.copy() for b in doc.beads],
+                                     [a.copy() for a in doc.annotations], doc.scores, doc.meta)
+        fixed_beads = [b.copy() for b in (fixed or [])]
+        engine = self.engine
+        prepare = getattr(engine, "prepare", None)
+        if prepare is not None:
+            try:
+                prepare()
+            except ImportError as error:
+                self.report_error(self.tr("Alignment failed"), str(error))
+                return False
+
+        def align(progress: Any, cancel: Any) -> Any:
+            return engine.align(snapshot, fixed=fixed_beads, progress=progress, cancel=cancel)
+
+        job = AlignmentJob(align, self)
+        job.context = {"range": bead_range, "generation": self._bead_generation,
+                       "document": doc}
+        job.progressed.connect(self._on_job_progressed)
+        job.finished_ok.connect(self._on_job_finished_ok)
+        job.failed.connect(self._on_job_failed)
+        job.cancelled.connect(self._on_job_cancelled)
+        job.finished.connect(self._on_job_thread_finished)
+        self._job = job
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.actions.align.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Aligning…"))
+        job.start()
+        self.alignment_started.emit()
+        return True
+
+    def realign(self) -> None:
+        """Re-align from the selected bead to the next confirmed one (or all, keeping confirmed)."""
+        doc = self.document
+        if doc is None:
+            return
+        if not doc.beads:
+            self.start_alignment()
+            return
+        row = self.current_bead()
+        try:
+            start, stop = edits.realign_range(doc.beads, row)
+        except edits.EditError as error:
+            self.statusBar().showMessage(str(error), 6000)
+            return
+        fixed = [b for k, b in enumerate(doc.beads)
+                 if not (start <= k < stop) or b.status == "confirmed"]
+        self.start_alignment(fixed=fixed, bead_range=(start, stop))
+
+    def cancel_alignment(self, wait: bool = False) -> None:
+        job = self._job
+        if job is None:
+            return
+        job.cancel()
+        if wait:
+            job.wait(10000)
+
+    def _on_job_progressed(self, fraction: float) -> None:
+        self.progress.setValue(int(1000 * max(0.0, min(1.0, fraction))))
+
+    def _on_job_finished_ok(self, beads: list[Bead], scores: dict[str, Any]) -> None:
+        job = self.sender()
+        context = getattr(job, "context", {})
+        doc = self.document
+        applied = False
+        if doc is None or context.get("document") is not doc:
+            pass
+        elif context.get("generation") != self._bead_generation:
+            self.statusBar().showMessage(
+                self.tr("The alignment changed while re-aligning; result discarded."), 8000)
+        elif context.get("range") is None or not doc.beads:
+            self._apply_full_alignment(doc, beads, scores)
+            applied = True
+        else:
+            start, stop = context["range"]
+            edit = edits.splice_realigned(doc.beads, start, stop, beads)
+            self.undo_stack.push(commands.ReplaceBeadsCommand(
+                doc, edit, self.tr("Re-align beads {0}–{1}").format(start + 1, stop), scores))
+            applied = True
+        self._finish_job(applied)
+
+    def _apply_full_alignment(self, doc: AlignmentDocument, beads: list[Bead],
+                              scores: dict[str, Any]) -> None:
+        """A first alignment is the starting point, not an edit: it is not on the undo stack."""
+        try:
+            from aligner_gui.core.pipeline import apply_alignment
+        except ImportError:  # pragma: no cover - engine not installed
+            doc.set_beads(beads)
+            doc.set_scores(scores)
+        else:
+            apply_alignment(doc, beads, scores)
+        self.undo_stack.clear()
+        self.statusBar().showMessage(self.tr("Aligned: {0} beads.").format(len(beads)), 5000)
+        if beads:
+            self.select_bead(0)
+
+    def _on_job_failed(self, message: str) -> None:
+        self.report_error(self.tr("Alignment failed"), message)
+        self._finish_job(False)
+
+    def _on_job_cancelled(self) -> None:
+        self.statusBar().showMessage(self.tr("Alignment cancelled."), 5000)
+        self._finish_job(False)
+
+    def _finish_job(self, applied: bool) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.actions.align.setEnabled(True)
+        self.alignment_finished.emit(applied)
+
+    def _on_job_thread_finished(self) -> None:
+        job = self.sender()
+        if job is self._job:
+            self._job = None
+        if isinstance(job, AlignmentJob):
+            job.deleteLater()
+
+    # -- selection (the automation contract) ---------------------------------------------
+    def select_bead(self, row: int) -> None:
+        """Make bead ``row`` current (row = bead index in the file), scrolling both panes."""
+        if self.document is None or not (0 <= row < self.bead_model.rowCount()):
+            return
+        source_index = self.bead_model.index(row, 0)
+        index = self.bead_proxy.mapFromSource(source_index)
+        if not index.isValid():  # hidden by a filter: show everything again
+            self.bead_filter.clear()
+            index = self.bead_proxy.mapFromSource(source_index)
+        self._span = None
+        for pane in (self.source_pane, self.target_pane):
+            pane.clear_selection()
+        selection = self.bead_view.selectionModel()
+        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                  | QItemSelectionModel.SelectionFlag.Rows)
+        self.bead_view.scrollTo(index)
+        self._show_bead(row)
+
+    def select_span(self, side: str, start: int, end: int) -> None:
+        """Select text in a pane (code-point offsets), as the editor's mouse would."""
+        pane = self.pane(side)
+        pane.select_span(start, end)
+        self._span = (side, start, end)
+        self._select_bead_at(side, start, keep_span=True)
+
+    def save_to(self, path: Any) -> bool:
+        return self.files.save_to(path)
+
+    def current_bead(self) -> int | None:
+        index = self.bead_view.selectionModel().currentIndex()
+        if not index.isValid():
+            return None
+        return self.bead_proxy.mapToSource(index).row()
+
+    def selected_beads(self) -> list[int]:
+        rows = {self.bead_proxy.mapToSource(i).row()
+                for i in self.bead_view.selectionModel().selectedRows()}
+        current = self.current_bead()
+        if not rows and current is not None:
+            rows = {current}
+        return sorted(rows)
+
+    def current_span(self) -> tuple[str, int, int] | None:
+        return self._span
+
+    def chosen_sentence(self) -> tuple[str, int] | None:
+        return self._chosen_sentence
+
+    def pane(self, side: str) -> TextPane:
+        return self.source_pane if side == "source" else self.target_pane
+
+    def current_suggestion(self) -> mqm.Suggestion | None:
+        index = self.suggestion_view.selectionModel().currentIndex()
+        if not index.isValid() or index.row() >= self.suggestion_model.rowCount():
+            if self.suggestion_model.rowCount():
+                return self.suggestion_model.suggestion(0)
+            return None
+        return self.suggestion_model.suggestion(index.row())
+
+    def show_annotation(self, annotation_id: str) -> None:
+        """Put an annotation in the side panel and select it in the list."""
+        self.annotation_editor.show_annotation(annotation_id)
+        row = self.annotation_model.row_of(annotation_id)
+        if row is not None:
+            index = self.annotation_proxy.mapFromSource(self.annotation_model.index(row, 0))
+            if index.isValid():
+                self.annotation_view.selectionModel().blockSignals(True)
+                self.annotation_view.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows)
+                self.annotation_view.selectionModel().blockSignals(False)
+                self.annotation_view.scrollTo(index)
+                self.annotation_view.viewport().update()
+
+    def _show_bead(self, row: int | None, origin: str | None = None) -> None:
+        for pane in (self.source_pane, self.target_pane):
+            pane.show_bead(row, scroll=pane.side != origin)
+        self.overview.set_current(row)
+        self._update_position_label()
+
+    def _update_position_label(self) -> None:
+        row = self.current_bead()
+        doc = self.document
+        if doc is None or row is None or row >= len(doc.beads):
+            self.position_label.setText("")
+            return
+        bead = doc.beads[row]
+        score = "–" if bead.score is None else f"{bead.score:.2f}"
+        self.position_label.setText(
+            self.tr("Bead {0}/{1} · {2} · score {3} · {4}").format(
+                row + 1, len(doc.beads), bead.kind, score, bead.status))
+
+    def _select_bead_at(self, side: str, offset: int, *, keep_span: bool) -> None:
+        doc = self.document
+        pane = self.pane(side)
+        sentence = pane.sentence_at(offset)
+        if doc is None or sentence is None or not doc.beads:
+            return
+        try:
+            row = doc.bead_of_sentence(side, sentence)
+        except ValueError:
+            return
+        index = self.bead_proxy.mapFromSource(self.bead_model.index(row, 0))
+        if not index.isValid():
+            self.bead_filter.clear()
+            index = self.bead_proxy.mapFromSource(self.bead_model.index(row, 0))
+        selection = self.bead_view.selectionModel()
+        selection.blockSignals(True)
+        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                  | QItemSelectionModel.SelectionFlag.Rows)
+        selection.blockSignals(False)
+        self.bead_view.viewport().update()
+        self.bead_view.scrollTo(index)
+        self._show_bead(row, origin=side)
+
+    # -- slots --------------------------------------------------------------------------
+    def _on_bead_view_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            self._show_bead(None)
+            return
+        self._span = None
+        self._show_bead(self.bead_proxy.mapToSource(current).row())
+
+    def _on_pane_sentence_clicked(self, side: str, sentence: int) -> None:
+        self._chosen_sentence = (side, sentence)
+        self._span = None
+        doc = self.document
+        if doc is None:
+            return
+        self._select_bead_at(side, doc.side(side).sentences[sentence].start, keep_span=False)
+
+    def _on_pane_span_selected(self, side: str, start: int, end: int) -> None:
+        self._span = (side, start, end)
+        other = self.pane("target" if side == "source" else "source")
+        other.clear_selection()
+        self._select_bead_at(side, start, keep_span=True)
+
+    def _on_pane_scrolled(self, side: str) -> None:
+        if self._syncing_scroll:
+            return
+        pane, other = self.pane(side), self.pane("target" if side == "source" else "source")
+        if not (pane.hasFocus() or pane.underMouse() or pane.verticalScrollBar().isSliderDown()):
+            return
+        top = pane.top_bead()
+        if top is None:
+            return
+        self._syncing_scroll = True
+        try:
+            other.scroll_to_bead_top(top)
+        finally:
+            self._syncing_scroll = False
+
+    def _on_annotation_view_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        row = self.annotation_proxy.mapToSource(current).row()
+        self.annotation_editor.show_annotation(self.annotation_model.annotation(row).id)
+
+    def _on_annotation_view_activated(self, index: QModelIndex) -> None:
+        row = self.annotation_proxy.mapToSource(index).row()
+        annotation = self.annotation_model.annotation(row)
+        self.select_span(annotation.side, annotation.start, annotation.end)
+        self.annotation_editor.show_annotation(annotation.id)
+
+    def _on_suggestion_view_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and current.row() < self.suggestion_model.rowCount():
+            self.select_bead(self.suggestion_model.suggestion(current.row()).bead)
+
+    def _on_find_triggered(self) -> None:
+        self.bead_filter.search.setFocus()
+        self.bead_filter.search.selectAll()
+
+    def _on_about_triggered(self) -> None:
+        QMessageBox.about(self, self.tr("About aligner-gui"),
+                          self.tr("aligner-gui {0}: review Chinese translations of English news "
+                                  "with sentence alignment and MQM annotation.").format(
+                                      __version__))
+
+    # -- view ---------------------------------------------------------------------------
+    @property
+    def _font_size(self) -> float:
+        return float(self.source_pane.font().pointSizeF())
+
+    def _apply_font(self, size: float) -> None:
+        size = max(8.0, min(32.0, size))
+        for pane in (self.source_pane, self.target_pane):
+            font = cjk_font(size)
+            pane.setFont(font)
+            pane.schedule_decorations()
+        self.settings.font_size = size
+
+    def swap_panes(self) -> None:
+        first = self.pane_splitter.widget(0)
+        self.pane_splitter.insertWidget(1, first)
+        self.settings.panes_swapped = self.pane_splitter.widget(0) is self.target_pane
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        if self._shortcuts_dialog is None:
+            self._shortcuts_dialog = ShortcutsDialog(self.actions.all, self)
+        self._shortcuts_dialog.show()
+        self._shortcuts_dialog.raise_()
+        return self._shortcuts_dialog
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.geometry
+        if geometry is not None and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1500, 940)
+        state = self.settings.window_state
+        if state is not None and not state.isEmpty():
+            self.restoreState(state)
+        splitter = self.settings.splitter_state
+        if splitter is not None and not splitter.isEmpty():
+            self.main_splitter.restoreState(splitter)
+        else:
+            self.main_splitter.setSizes([560, 380])
+        if self.settings.panes_swapped:
+            self.swap_panes()
+        self.resizeDocks([self._docks[0], self._docks[1]], [300, 400], Qt.Orientation.Vertical)
+        self.resizeDocks([self._docks[0]], [380], Qt.Orientation.Horizontal)
+
+    def save_layout(self) -> None:
+        self.settings.geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.splitter_state = self.main_splitter.saveState()
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.cancel_alignment(wait=True)
+        self.save_layout()
+        self.files.autosave_timer.stop()
+        if self.undo_stack.isClean():
+            self.files.discard_recovery()
+        event.accept()
+
+

@@ -1,0 +1,174 @@
+"""The bead table: one row per bead (row i = bead i of the saved file), plus its filter proxy."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
+
+from aligner_gui.core.model import Bead
+from aligner_gui.gui.models.base import DocumentTableModel, Index
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+_PREVIEW = 160
+
+
+def score_colour(score: float | None, alpha: int = 255) -> QColor:
+    """Red (poor) through amber to green (good); grey when the bead has no score."""
+    if score is None:
+        return QColor(150, 150, 150, alpha)
+    s = max(0.0, min(1.0, float(score)))
+    if s < 0.5:
+        r, g = 220, int(60 + 300 * s)
+    else:
+        r, g = int(220 - 340 * (s - 0.5)), 190
+    return QColor(r, g, 60, alpha)
+
+
+class BeadTableModel(DocumentTableModel):
+    """Columns: source, target, type, score, flags, status; the bead number is the row header.
+
+    (A number column would change its values whenever rows are inserted above, which
+    item views and qtmodeltester rightly read as changed data.)
+    """
+
+    COL_SOURCE, COL_TARGET, COL_TYPE, COL_SCORE, COL_FLAGS, COL_STATUS = range(6)
+    COL_NUMBER = -1  # not a column: see headerData
+    columns = ("Source", "Target", "Type", "Score", "Flags", "Status")
+
+    def _header(self, column: int) -> str:
+        names = (self.tr("Source"), self.tr("Target"), self.tr("Type"),
+                 self.tr("Score"), self.tr("Flags"), self.tr("Status"))
+        return names[column]
+
+    def _document_rows(self) -> list[Any]:
+        assert self.document is not None
+        return list(self.document.beads)
+
+    def _on_document_event(self, event: str, info: dict[str, Any]) -> None:
+        if event == "beads_replaced":
+            self._replace_rows(info["start"], info["removed"], info["added"])
+        elif event == "bead_changed":
+            self._rows_changed(info["index"], info["index"])
+        else:
+            super()._on_document_event(event, info)
+
+    def bead(self, row: int) -> Bead:
+        return self._rows[row]
+
+    def side_text(self, row: int, side: str) -> str:
+        assert self.document is not None
+        bead = self._rows[row]
+        return self.document.side(side).span_text(getattr(bead, side))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.document is None or index.row() >= len(self._rows):
+            return None
+        row, col = index.row(), index.column()
+        bead: Bead = self._rows[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col in (self.COL_SOURCE, self.COL_TARGET):
+                text = self.side_text(row, "source" if col == self.COL_SOURCE else "target")
+                return text if len(text) <= _PREVIEW else text[:_PREVIEW] + "…"
+            if col == self.COL_TYPE:
+                return bead.kind
+            if col == self.COL_SCORE:
+                return "" if bead.score is None else f"{bead.score:.2f}"
+            if col == self.COL_FLAGS:
+                return ", ".join(bead.flags)
+            if col == self.COL_STATUS:
+                return bead.status
+        elif role == SORT_ROLE:
+            if col == self.COL_SCORE:
+                return -1.0 if bead.score is None else float(bead.score)
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
+        elif role == Qt.ItemDataRole.ToolTipRole and col in (self.COL_SOURCE, self.COL_TARGET):
+            return self.side_text(row, "source" if col == self.COL_SOURCE else "target")
+        elif role == Qt.ItemDataRole.BackgroundRole and col == self.COL_SCORE:
+            return score_colour(bead.score, 90) if bead.source and bead.target else None
+        elif role == Qt.ItemDataRole.BackgroundRole and col == self.COL_TYPE:
+            if not bead.target:
+                return QColor(230, 70, 60, 70)
+            if not bead.source:
+                return QColor(240, 150, 40, 70)
+        elif role == Qt.ItemDataRole.FontRole and col == self.COL_STATUS:
+            return None
+        elif role == Qt.ItemDataRole.TextAlignmentRole and col in (self.COL_TYPE, self.COL_SCORE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class BeadFilterProxy(QSortFilterProxyModel):
+    """Filter by flag, score range, status and a text/regex search on either side."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.flag: str | None = None  # "", a flag name, or "any"
+        self.status: str | None = None
+        self.score_min: float | None = None
+        self.score_max: float | None = None
+        self.search: re.Pattern[str] | None = None
+        self.search_side: str | None = None  # None = either side
+
+    def set_filters(
+        self,
+        *,
+        flag: str | None = None,
+        status: str | None = None,
+        score_min: float | None = None,
+        score_max: float | None = None,
+        search: str = "",
+        regex: bool = False,
+        side: str | None = None,
+    ) -> None:
+        """Set every filter at once; a bad regex raises re.error and leaves filters unchanged."""
+        pattern = None
+        if search:
+            pattern = re.compile(search if regex else re.escape(search), re.IGNORECASE)
+        modern = hasattr(self, "beginFilterChange")  # Qt >= 6.9
+        if modern:
+            self.beginFilterChange()
+        self.flag, self.status = flag or None, status or None
+        self.score_min, self.score_max = score_min, score_max
+        self.search, self.search_side = pattern, side
+        if modern:
+            self.endFilterChange()
+        else:
+            self.invalidateFilter()
+
+    def is_filtered(self) -> bool:
+        return any(
+            v is not None
+            for v in (self.flag, self.status, self.score_min, self.score_max, self.search)
+        )
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, BeadTableModel) or row >= model.rowCount():
+            return True
+        bead = model.bead(row)
+        if self.flag == "any" and not bead.flags:
+            return False
+        if self.flag == "unaligned" and bead.source and bead.target:
+            return False
+        if self.flag not in (None, "any", "unaligned") and self.flag not in bead.flags:
+            return False
+        if self.status and bead.status != self.status:
+            return False
+        if self.score_min is not None and (bead.score is None or bead.score < self.score_min):
+            return False
+        if self.score_max is not None and (bead.score is None or bead.score > self.score_max):
+            return False
+        if self.search is not None:
+            sides = (self.search_side,) if self.search_side else ("source", "target")
+            if not any(self.search.search(model.side_text(row, s)) for s in sides):
+                return False
+        return True

@@ -1,0 +1,1 @@
+"""Side panels: the annotation editor, the annotation and suggestion lists, the scores."""

@@ -1,0 +1,175 @@
+"""Side panel editing the current annotation; every change is requested, never applied here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aligner_gui.core import mqm
+from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Annotation
+
+
+class AnnotationEditor(QWidget):
+    change_requested = Signal(str, dict)  # annotation id, field changes
+    delete_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("annotationEditor")
+        self.document: AlignmentDocument | None = None
+        self.annotation_id: str | None = None
+        self._loading = False
+
+        self.quote = QLabel(self.tr("Select text and press O (omission) or M (mistranslation)."))
+        self.quote.setWordWrap(True)
+        self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.quote.setMinimumHeight(40)
+        self.category = QComboBox()
+        self.category.setObjectName("annotationCategory")
+        self.category.addItems(mqm.CATEGORY_NAMES)
+        self.severity_group = QButtonGroup(self)
+        severity_row = QHBoxLayout()
+        names = {"neutral": self.tr("Neutral"), "minor": self.tr("Minor"),
+                 "major": self.tr("Major"), "critical": self.tr("Critical")}
+        for k, severity in enumerate(SEVERITIES):
+            button = QRadioButton(f"{names[severity]} ({k})")
+            button.setObjectName(f"severity_{severity}")
+            self.severity_group.addButton(button, k)
+            severity_row.addWidget(button)
+        severity_row.addStretch(1)
+        self.comment = QLineEdit()
+        self.comment.setObjectName("annotationComment")
+        self.comment.setPlaceholderText(self.tr("Why is this an error?"))
+        self.correction = QLineEdit()
+        self.correction.setObjectName("annotationCorrection")
+        self.correction.setPlaceholderText(self.tr("Suggested correction"))
+        self.tags = QLineEdit()
+        self.tags.setObjectName("annotationTags")
+        self.tags.setPlaceholderText(self.tr("Tags, comma separated: more-link, photo-caption"))
+        self.delete_button = QPushButton(self.tr("Delete annotation"))
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Category"), self.category)
+        form.addRow(self.tr("Severity"), severity_row)
+        form.addRow(self.tr("Comment"), self.comment)
+        form.addRow(self.tr("Correction"), self.correction)
+        form.addRow(self.tr("Tags"), self.tags)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.quote)
+        layout.addLayout(form)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+        self.category.currentTextChanged.connect(self._on_category_changed)
+        self.severity_group.idClicked.connect(self._on_severity_clicked)
+        self.comment.textEdited.connect(lambda text: self._request({"comment": text}))
+        self.correction.textEdited.connect(lambda text: self._request({"correction": text}))
+        self.tags.editingFinished.connect(self._on_tags_edited)
+        self.delete_button.clicked.connect(self._on_delete_clicked)
+        self._set_enabled(False)
+
+    def set_document(self, document: AlignmentDocument | None) -> None:
+        if self.document is not None:
+            self.document.unsubscribe(self._on_document_event)
+        self.document = document
+        if document is not None:
+            document.subscribe(self._on_document_event)
+        self.show_annotation(None)
+
+    def current(self) -> Annotation | None:
+        if self.document is None or self.annotation_id is None:
+            return None
+        try:
+            return self.document.annotations[self.document.annotation_index(self.annotation_id)]
+        except ValueError:
+            return None
+
+    def show_annotation(self, annotation_id: str | None) -> None:
+        self.annotation_id = annotation_id
+        self._load()
+
+    def _on_document_event(self, event: str, info: dict[str, Any]) -> None:
+        if event.startswith("annotation") or event == "reset":
+            self._load()
+
+    def _load(self) -> None:
+        annotation = self.current()
+        self._loading = True
+        try:
+            self._set_enabled(annotation is not None)
+            if annotation is None:
+                self.annotation_id = None
+                self.quote.setText(
+                    self.tr("Select text and press O (omission) or M (mistranslation).")
+                )
+                for edit in (self.comment, self.correction, self.tags):
+                    edit.clear()
+                return
+            side = self.tr("source") if annotation.side == "source" else self.tr("target")
+            text = annotation.text if len(annotation.text) < 400 else annotation.text[:400] + "…"
+            self.quote.setText(f"<b>{side} {annotation.start}–{annotation.end}</b><br>"
+                               f"{_escape(text)}")
+            if self.category.findText(annotation.category) < 0:
+                self.category.addItem(annotation.category)
+            self.category.setCurrentText(annotation.category)
+            if annotation.severity in SEVERITIES:
+                self.severity_group.button(SEVERITIES.index(annotation.severity)).setChecked(True)
+            for edit, value in ((self.comment, annotation.comment),
+                                (self.correction, annotation.correction),
+                                (self.tags, ", ".join(annotation.tags))):
+                if edit.text() != value and not edit.hasFocus():
+                    edit.setText(value)
+                elif edit.text() != value and edit is self.tags:
+                    edit.setText(value)
+        finally:
+            self._loading = False
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (self.category, self.comment, self.correction, self.tags,
+                       self.delete_button, *self.severity_group.buttons()):
+            widget.setEnabled(enabled)
+
+    def _request(self, changes: dict[str, Any]) -> None:
+        if not self._loading and self.annotation_id is not None:
+            self.change_requested.emit(self.annotation_id, changes)
+
+    def _on_category_changed(self, category: str) -> None:
+        annotation = self.current()
+        if annotation is None or self._loading or category == annotation.category:
+            return
+        self._request({"category": category,
+                       "type": mqm.TYPE_OF_CATEGORY.get(category, annotation.type)})
+
+    def _on_severity_clicked(self, index: int) -> None:
+        self._request({"severity": SEVERITIES[index]})
+
+    def _on_tags_edited(self) -> None:
+        annotation = self.current()
+        tags = [t.strip() for t in self.tags.text().split(",") if t.strip()]
+        if annotation is not None and tags != annotation.tags:
+            self._request({"tags": tags})
+
+    def _on_delete_clicked(self) -> None:
+        if self.annotation_id is not None:
+            self.delete_requested.emit(self.annotation_id)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,118 @@
+"""Filter bar over the bead table: flag, status, score range, text or regex search."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from aligner_gui.core.model import (
+    FLAG_ADDITION,
+    FLAG_LOW_SCORE,
+    FLAG_NUMBER_MISMATCH,
+    FLAG_OMISSION,
+    OMISSION_CLASSES,
+)
+from aligner_gui.gui.models.beads import BeadFilterProxy
+
+
+class BeadFilterBar(QWidget):
+    filters_changed = Signal()
+
+    def __init__(self, proxy: BeadFilterProxy, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("beadFilterBar")
+        self.proxy = proxy
+        self.search = QLineEdit()
+        self.search.setObjectName("beadSearch")
+        self.search.setPlaceholderText(self.tr("Search beads (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.regex = QCheckBox(self.tr("Regex"))
+        self.side = QComboBox()
+        self.side.addItem(self.tr("Both sides"), None)
+        self.side.addItem(self.tr("Source"), "source")
+        self.side.addItem(self.tr("Target"), "target")
+        self.flag = QComboBox()
+        self.flag.setObjectName("beadFlagFilter")
+        self.flag.addItem(self.tr("All beads"), None)
+        self.flag.addItem(self.tr("Any flag"), "any")
+        self.flag.addItem(self.tr("Unaligned"), "unaligned")
+        for flag in (FLAG_OMISSION, FLAG_ADDITION, FLAG_LOW_SCORE, FLAG_NUMBER_MISMATCH,
+                     *OMISSION_CLASSES):
+            self.flag.addItem(flag, flag)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("Any status"), None)
+        for status in ("auto", "confirmed", "manual"):
+            self.status.addItem(status, status)
+        self.score_min = self._spin()
+        self.score_max = self._spin()
+        self.score_max.setValue(self.score_max.maximum())
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search, 3)
+        layout.addWidget(self.regex)
+        layout.addWidget(self.side)
+        layout.addWidget(self.flag)
+        layout.addWidget(self.status)
+        layout.addWidget(QLabel(self.tr("Score")))
+        layout.addWidget(self.score_min)
+        layout.addWidget(QLabel("–"))
+        layout.addWidget(self.score_max)
+        self.search.textChanged.connect(self.apply)
+        self.regex.toggled.connect(self.apply)
+        for combo in (self.side, self.flag, self.status):
+            combo.currentIndexChanged.connect(self.apply)
+        self.score_min.valueChanged.connect(self.apply)
+        self.score_max.valueChanged.connect(self.apply)
+
+    def _spin(self) -> QDoubleSpinBox:
+        spin = QDoubleSpinBox()
+        spin.setRange(0.0, 1.0)
+        spin.setSingleStep(0.05)
+        spin.setDecimals(2)
+        return spin
+
+    def apply(self) -> None:
+        low, high = self.score_min.value(), self.score_max.value()
+        try:
+            self.proxy.set_filters(
+                flag=self.flag.currentData(),
+                status=self.status.currentData(),
+                score_min=low if low > self.score_min.minimum() else None,
+                score_max=high if high < self.score_max.maximum() else None,
+                search=self.search.text(),
+                regex=self.regex.isChecked(),
+                side=self.side.currentData(),
+            )
+        except re.error:
+            self.search.setStyleSheet("QLineEdit { border: 1px solid #d0342c; }")
+            self.search.setToolTip(self.tr("Invalid regular expression"))
+            return
+        self.search.setStyleSheet("")
+        self.search.setToolTip("")
+        self.filters_changed.emit()
+
+    def clear(self) -> None:
+        for widget in (self.search, self.regex, self.side, self.flag, self.status,
+                       self.score_min, self.score_max):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.regex.setChecked(False)
+        self.side.setCurrentIndex(0)
+        self.flag.setCurrentIndex(0)
+        self.status.setCurrentIndex(0)
+        self.score_min.setValue(self.score_min.minimum())
+        self.score_max.setValue(self.score_max.maximum())
+        for widget in (self.search, self.regex, self.side, self.flag, self.status,
+                       self.score_min, self.score_max):
+            widget.blockSignals(False)
+        self.apply()

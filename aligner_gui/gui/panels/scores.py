@@ -1,0 +1,92 @@
+"""Live figures: coverage, omissions by class, mean bead score, MQM per segment and per 1,000 words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+
+from aligner_gui.core import mqm
+from aligner_gui.core.model import AlignmentDocument
+
+
+class ScoresPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scoresPanel")
+        self.document: AlignmentDocument | None = None
+        self.weights = mqm.WMT_WEIGHTS
+        self._labels: dict[str, QLabel] = {}
+        self._form = QFormLayout(self)
+        rows = (
+            ("beads", self.tr("Beads")),
+            ("coverage", self.tr("Coverage (source / target)")),
+            ("omissions", self.tr("Omitted source sentences")),
+            ("additions", self.tr("Added target sentences")),
+            ("mean", self.tr("Mean bead score")),
+            ("confirmed", self.tr("Confirmed beads")),
+            ("errors", self.tr("Annotations")),
+            ("mqm_segment", self.tr("MQM per segment")),
+            ("mqm_words", self.tr("MQM per 1,000 source words")),
+            ("severity", self.tr("By severity")),
+            ("engine", self.tr("Engine summary")),
+        )
+        for key, title in rows:
+            label = QLabel("–")
+            label.setObjectName(f"score_{key}")
+            label.setWordWrap(True)
+            self._labels[key] = label
+            self._form.addRow(title, label)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(30)
+        self._timer.timeout.connect(self.refresh)
+
+    def set_document(self, document: AlignmentDocument | None) -> None:
+        if self.document is not None:
+            self.document.unsubscribe(self._on_document_event)
+        self.document = document
+        if document is not None:
+            document.subscribe(self._on_document_event)
+        self.refresh()
+
+    def set_weights(self, weights: mqm.MqmWeights) -> None:
+        self.weights = weights
+        self.refresh()
+
+    def _on_document_event(self, event: str, info: dict[str, Any]) -> None:
+        self._timer.start()
+
+    def text(self, key: str) -> str:
+        return self._labels[key].text()
+
+    def refresh(self) -> None:
+        doc = self.document
+        if doc is None:
+            for label in self._labels.values():
+                label.setText("–")
+            return
+        figures = mqm.review_figures(doc)
+        score = mqm.score_document(doc, self.weights)
+        set_ = self._set
+        set_("beads", str(figures.beads) if figures.beads else self.tr("not aligned yet"))
+        set_("coverage", f"{figures.source_coverage:.1%} / {figures.target_coverage:.1%}")
+        if figures.omissions:
+            set_("omissions", ", ".join(f"{k} {v}" for k, v in sorted(figures.omissions.items())))
+        else:
+            set_("omissions", "0")
+        set_("additions", str(figures.additions))
+        set_("mean", "–" if figures.mean_score is None else f"{figures.mean_score:.3f}")
+        set_("confirmed", str(figures.confirmed))
+        set_("errors", str(score.errors))
+        set_("mqm_segment", f"{score.per_segment:.3f}  ({score.total:g} / {score.segments})")
+        set_("mqm_words", f"{score.per_1000_words:.2f}  ({score.source_words} "
+                          + self.tr("words") + ")")
+        set_("severity", ", ".join(f"{k} {v}" for k, v in score.by_severity.items()) or "–")
+        engine = [f"{k} {v:.3g}" for k, v in doc.scores.items()
+                  if isinstance(v, (int, float)) and not isinstance(v, bool)]
+        set_("engine", ", ".join(engine[:8]) or "–")
+
+    def _set(self, key: str, text: str) -> None:
+        self._labels[key].setText(text)

@@ -1,0 +1,366 @@
+"""One side's text with sentence tints, the current bead, annotations and a score margin.
+
+The pane shows the document; it stores nothing the document lacks. Decorations are
+built for the visible part only, so a 10,000-bead text scrolls as fast as a short one.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Any
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+    QTextOption,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+
+from aligner_gui.core.model import AlignmentDocument
+from aligner_gui.core.mqm import omission_class
+from aligner_gui.gui.models.annotations import SEVERITY_COLOURS
+from aligner_gui.gui.models.beads import score_colour
+from aligner_gui.gui.panes.offsets import OffsetMap
+
+MARGIN_WIDTH = 92
+OMISSION_TINT = QColor(230, 60, 50, 45)
+ADDITION_TINT = QColor(240, 150, 30, 50)
+CURRENT_TINT = QColor(60, 130, 240, 60)
+QUIET_TINT = QColor(128, 128, 128, 22)
+
+
+class _Margin(QWidget):
+    def __init__(self, pane: TextPane) -> None:
+        super().__init__(pane)
+        self.pane = pane
+
+    def sizeHint(self) -> QSize:
+        return QSize(MARGIN_WIDTH, 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self.pane.paint_margin(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        cursor = self.pane.cursorForPosition(QPoint(4, int(event.position().y())))
+        bead = self.pane.bead_at_qt(cursor.position())
+        if bead is not None:
+            self.pane.bead_clicked.emit(bead)
+
+
+class TextPane(QPlainTextEdit):
+    """Read-only view of one side; clicks pick sentences, drags select spans."""
+
+    sentence_clicked = Signal(str, int)  # side, sentence id
+    bead_clicked = Signal(int)
+    span_selected = Signal(str, int, int)  # side, start, end (code points); start == end: none
+    scrolled = Signal(str)
+
+    def __init__(self, side: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.side = side
+        self.document_model: AlignmentDocument | None = None
+        self._offsets = OffsetMap("")
+        self._starts: list[int] = []
+        self.current_bead: int | None = None
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setCenterOnScroll(False)
+        self.document().setDocumentMargin(8)
+        self._margin = _Margin(self)
+        self.setViewportMargins(MARGIN_WIDTH, 0, 0, 0)
+        self._decorate = QTimer(self)
+        self._decorate.setSingleShot(True)
+        self._decorate.setInterval(0)
+        self._decorate.timeout.connect(self._refresh_decorations)
+        self.verticalScrollBar().valueChanged.connect(self._on_scrollbar_value_changed)
+        self.selectionChanged.connect(self._on_selection_changed)
+        self._pressed = False
+
+    # -- content ----------------------------------------------------------------------
+    def set_document(self, document: AlignmentDocument | None) -> None:
+        if self.document_model is not None:
+            self.document_model.unsubscribe(self._on_document_event)
+        self.document_model = document
+        self.current_bead = None
+        if document is None:
+            self.setPlainText("")
+            self._offsets, self._starts = OffsetMap(""), []
+            return
+        side = document.side(self.side)
+        self._offsets = OffsetMap(side.text)
+        self._starts = [s.start for s in side.sentences]
+        self.setPlainText(side.text)
+        document.subscribe(self._on_document_event)
+        self.schedule_decorations()
+
+    def _on_document_event(self, event: str, info: dict[str, Any]) -> None:
+        if event != "scores_changed":
+            self.schedule_decorations()
+
+    def schedule_decorations(self) -> None:
+        self._decorate.start()
+        self._margin.update()
+
+    # -- offsets and lookup -----------------------------------------------------------
+    def sentence_at(self, offset: int) -> int | None:
+        if not self._starts:
+            return None
+        k = bisect_right(self._starts, offset) - 1
+        return max(0, k)
+
+    def bead_at_qt(self, position: int) -> int | None:
+        doc = self.document_model
+        sentence = self.sentence_at(self._offsets.from_qt(position))
+        if doc is None or sentence is None or not doc.beads:
+            return None
+        try:
+            return doc.bead_of_sentence(self.side, sentence)
+        except ValueError:
+            return None
+
+    def _cursor(self, start: int, end: int | None = None) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._offsets.to_qt(start))
+        if end is not None:
+            cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def selected_span(self) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return (self._offsets.from_qt(cursor.selectionStart()),
+                self._offsets.from_qt(cursor.selectionEnd()))
+
+    def select_span(self, start: int, end: int) -> None:
+        self.setTextCursor(self._cursor(start, end))
+        self.ensureCursorVisible()
+
+    def clear_selection(self) -> None:
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            cursor.clearSelection()
+            self.blockSignals(True)
+            self.setTextCursor(cursor)
+            self.blockSignals(False)
+
+    def cursor_sentence(self) -> int | None:
+        """The sentence holding the caret (the editor's chosen sentence for a split)."""
+        if self.document_model is None:
+            return None
+        return self.sentence_at(self._offsets.from_qt(self.textCursor().position()))
+
+    # -- current bead and scrolling ---------------------------------------------------
+    def show_bead(self, index: int | None, *, scroll: bool = True) -> None:
+        self.current_bead = index
+        self.schedule_decorations()
+        doc = self.document_model
+        if not scroll or index is None or doc is None or index >= len(doc.beads):
+            return
+        span = doc.bead_span(index, self.side)
+        if span is None:
+            span = self._neighbour_position(index)
+            if span is None:
+                return
+        self._ensure_visible(span[0], span[1])
+
+    def _neighbour_position(self, index: int) -> tuple[int, int] | None:
+        doc = self.document_model
+        assert doc is not None
+        for k in range(index - 1, -1, -1):
+            span = doc.bead_span(k, self.side)
+            if span is not None:
+                return span[1], span[1]
+        for k in range(index + 1, len(doc.beads)):
+            span = doc.bead_span(k, self.side)
+            if span is not None:
+                return span[0], span[0]
+        return None
+
+    def _ensure_visible(self, start: int, end: int) -> None:
+        view = self.viewport().rect()
+        top = self.cursorRect(self._cursor(start)).top()
+        bottom = self.cursorRect(self._cursor(end)).bottom()
+        if top >= 0 and bottom <= view.height():
+            return
+        self.scroll_to_offset(start, lines_above=2)
+
+    def scroll_to_offset(self, offset: int, lines_above: int = 0) -> None:
+        block = self.document().findBlock(self._offsets.to_qt(offset))
+        layout = block.layout()
+        line = 0
+        if layout is not None and layout.lineCount():
+            line = layout.lineForTextPosition(self._offsets.to_qt(offset) - block.position())
+            line = max(0, line.lineNumber())
+        self.verticalScrollBar().setValue(max(0, block.firstLineNumber() + line - lines_above))
+
+    def top_bead(self) -> int | None:
+        return self.bead_at_qt(self.cursorForPosition(QPoint(4, 4)).position())
+
+    def scroll_to_bead_top(self, index: int) -> None:
+        doc = self.document_model
+        if doc is None or not (0 <= index < len(doc.beads)):
+            return
+        span = doc.bead_span(index, self.side) or self._neighbour_position(index)
+        if span is not None:
+            self.scroll_to_offset(span[0])
+
+    def zoom(self, points: float) -> None:
+        font = self.font()
+        font.setPointSizeF(max(7.0, points))
+        self.setFont(font)
+        self.schedule_decorations()
+
+    # -- events -----------------------------------------------------------------------
+    def _on_scrollbar_value_changed(self, _value: int) -> None:
+        self.schedule_decorations()
+        self.scrolled.emit(self.side)
+
+    def _on_selection_changed(self) -> None:
+        span = self.selected_span()
+        if span is not None and span[0] < span[1]:
+            self.span_selected.emit(self.side, span[0], span[1])
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            sentence = self.cursor_sentence()
+            if sentence is not None:
+                self.sentence_clicked.emit(self.side, sentence)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        rect = self.contentsRect()
+        self._margin.setGeometry(QRect(rect.left(), rect.top(), MARGIN_WIDTH, rect.height()))
+        self.schedule_decorations()
+
+    # -- drawing ----------------------------------------------------------------------
+    def _visible_offsets(self) -> tuple[int, int]:
+        view = self.viewport().rect()
+        first = self.cursorForPosition(QPoint(0, 0)).position()
+        last = self.cursorForPosition(QPoint(view.width(), view.height())).position()
+        return self._offsets.from_qt(first), self._offsets.from_qt(last)
+
+    def _visible_beads(self) -> range:
+        doc = self.document_model
+        if doc is None or not doc.beads or not self._starts:
+            return range(0)
+        lo, hi = self._visible_offsets()
+        first = self.sentence_at(lo) or 0
+        last = self.sentence_at(hi) or 0
+        try:
+            b0 = doc.bead_of_sentence(self.side, first)
+            b1 = doc.bead_of_sentence(self.side, last)
+        except ValueError:
+            return range(0)
+        return range(max(0, b0 - 1), min(len(doc.beads), b1 + 2))
+
+    def _refresh_decorations(self) -> None:
+        doc = self.document_model
+        selections: list[QTextEdit.ExtraSelection] = []
+        if doc is None:
+            self.setExtraSelections(selections)
+            return
+        side = doc.side(self.side)
+        lo, hi = self._visible_offsets()
+        s0 = self.sentence_at(lo) or 0
+        s1 = (self.sentence_at(hi) or 0) + 1
+        for k in range(s0, min(s1 + 1, len(side.sentences))):
+            if k % 2:
+                sentence = side.sentences[k]
+                selections.append(self._selection(sentence.start, sentence.end, QUIET_TINT))
+        for b in self._visible_beads():
+            bead = doc.beads[b]
+            span = doc.bead_span(b, self.side)
+            if span is None:
+                continue
+            if not bead.source or not bead.target:
+                tint = OMISSION_TINT if bead.source else ADDITION_TINT
+                selections.append(self._selection(span[0], span[1], tint))
+        if self.current_bead is not None and self.current_bead < len(doc.beads):
+            span = doc.bead_span(self.current_bead, self.side)
+            if span is not None:
+                selections.append(self._selection(span[0], span[1], CURRENT_TINT))
+        for annotation in doc.annotations:
+            if annotation.side != self.side or annotation.end < lo or annotation.start > hi:
+                continue
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            colour = QColor(SEVERITY_COLOURS.get(annotation.severity, QColor("red")))
+            colour.setAlpha(255)
+            fmt.setUnderlineColor(colour)
+            fmt.setToolTip(f"{annotation.category} · {annotation.severity}")
+            selections.append(self._selection(annotation.start, annotation.end, None, fmt))
+        self.setExtraSelections(selections)
+        self._margin.update()
+
+    def _selection(
+        self, start: int, end: int, tint: QColor | None, fmt: QTextCharFormat | None = None
+    ) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = self._cursor(start, end)  # type: ignore[misc]
+        char_format = fmt or QTextCharFormat()
+        if tint is not None:
+            char_format.setBackground(tint)
+        char_format.setProperty(QTextFormat.Property.FullWidthSelection, False)
+        selection.format = char_format  # type: ignore[misc]
+        return selection
+
+    def paint_margin(self, event: QPaintEvent) -> None:
+        painter = QPainter(self._margin)
+        painter.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Window))
+        doc = self.document_model
+        if doc is None:
+            return
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.72))
+        painter.setFont(small)
+        offset_y = self.viewport().geometry().top() - self._margin.geometry().top()
+        height = self._margin.height()
+        for b in self._visible_beads():
+            bead = doc.beads[b]
+            span = doc.bead_span(b, self.side)
+            if span is None:
+                continue
+            top = self.cursorRect(self._cursor(span[0])).top() + offset_y
+            bottom = self.cursorRect(self._cursor(span[1])).bottom() + offset_y
+            if bottom < 0 or top > height:
+                continue
+            if bead.source and bead.target:
+                colour = score_colour(bead.score)
+                label = "" if bead.score is None else f"{bead.score:.2f}"
+                label_colour = self.palette().color(QPalette.ColorRole.PlaceholderText)
+            elif bead.source:
+                colour = QColor(220, 50, 40)
+                label = self.tr("omission") + "\n" + self._class_label(omission_class(bead.flags))
+                label_colour = colour
+            else:
+                colour = QColor(235, 140, 20)
+                label = self.tr("addition")
+                label_colour = colour
+            painter.fillRect(QRect(MARGIN_WIDTH - 7, top + 1, 5, max(3, bottom - top - 2)), colour)
+            if b == self.current_bead:
+                painter.fillRect(QRect(MARGIN_WIDTH - 10, top + 1, 2, max(3, bottom - top - 2)),
+                                 self.palette().color(QPalette.ColorRole.Highlight))
+            painter.setPen(label_colour)
+            painter.drawText(QRect(2, top, MARGIN_WIDTH - 14, max(bottom - top, 28)),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, label)
+        painter.end()
+
+    def _class_label(self, cls: str) -> str:
+        labels = {"headline": self.tr("headline"), "more-link": self.tr("more-link"),
+                  "photo-caption": self.tr("photo caption"), "content": self.tr("content")}
+        return labels.get(cls, cls)

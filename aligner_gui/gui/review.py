@@ -1,0 +1,213 @@
+"""The review operations behind the actions: marking, suggestions, alignment edits, navigation.
+
+Each operation reads the window's selection, computes the change with core/ functions
+and pushes one undo command. Nothing here opens a modal dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from aligner_gui.core import edits, mqm
+from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Annotation
+from aligner_gui.gui import commands
+
+if TYPE_CHECKING:
+    from aligner_gui.gui.main_window import MainWindow
+
+
+class ReviewController(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    @property
+    def document(self) -> AlignmentDocument | None:
+        return self.window.document
+
+    def _message(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 6000)
+
+    def _push(self, command: commands.QUndoCommand) -> None:
+        self.window.undo_stack.push(command)
+
+    # -- marking ------------------------------------------------------------------------
+    def mark(self, type_: str, side: str, category: str, *, any_side: bool = False) -> None:
+        """Annotate the selected span of ``side`` (or of any side), else the bead's text there."""
+        doc = self.document
+        if doc is None:
+            return
+        span = self.window.current_span()
+        if span is not None and (span[0] == side or any_side):
+            side, start, end = span
+        else:
+            row = self.window.current_bead()
+            if row is None:
+                self._message(self.tr("Select a bead or some text first."))
+                return
+            bead_span = doc.bead_span(row, side)
+            if bead_span is None:
+                self._message(self.tr("This bead has no text on that side; select a span."))
+                return
+            start, end = bead_span
+        if start >= end:
+            self._message(self.tr("The selection is empty."))
+            return
+        annotation = Annotation(
+            type=type_,
+            side=side,
+            start=start,
+            end=end,
+            text=doc.side(side).text[start:end],
+            category=category,
+            severity="major",
+        )
+        self._push(commands.AddAnnotationCommand(doc, annotation, self.tr("Mark {0}").format(
+            category)))
+        self.window.show_annotation(annotation.id)
+
+    def mark_omission(self) -> None:
+        self.mark("omission", "source", "Accuracy/Omission")
+
+    def mark_mistranslation(self) -> None:
+        self.mark("mistranslation", "target", "Accuracy/Mistranslation")
+
+    def mark_addition(self) -> None:
+        self.mark("addition", "target", "Accuracy/Addition")
+
+    def mark_other(self) -> None:
+        self.mark("other", "target", "Other", any_side=True)
+
+    def set_severity(self, severity: str) -> None:
+        doc = self.document
+        annotation_id = self.window.annotation_editor.annotation_id
+        if doc is None or annotation_id is None or severity not in SEVERITIES:
+            self._message(self.tr("No annotation selected."))
+            return
+        self.change_annotation(annotation_id, {"severity": severity})
+
+    def change_annotation(self, annotation_id: str, changes: dict) -> None:
+        doc = self.document
+        if doc is None:
+            return
+        self._push(commands.UpdateAnnotationCommand(doc, annotation_id, changes,
+                                                    self.tr("Edit annotation")))
+
+    def delete_annotation(self, annotation_id: str | None = None) -> None:
+        doc = self.document
+        annotation_id = annotation_id or self.window.annotation_editor.annotation_id
+        if doc is None or annotation_id is None:
+            self._message(self.tr("No annotation selected."))
+            return
+        self._push(commands.RemoveAnnotationCommand(doc, annotation_id,
+                                                    self.tr("Delete annotation")))
+
+    # -- suggestions --------------------------------------------------------------------
+    def accept_suggestion(self, suggestion: mqm.Suggestion | None = None) -> None:
+        doc = self.document
+        suggestion = suggestion or self.window.current_suggestion()
+        if doc is None or suggestion is None:
+            self._message(self.tr("No suggestion selected."))
+            return
+        self._push(commands.accept_suggestion(doc, suggestion, self.tr("Accept suggestion")))
+        self.window.show_annotation(suggestion.annotation.id)
+
+    def dismiss_suggestion(self, suggestion: mqm.Suggestion | None = None) -> None:
+        doc = self.document
+        suggestion = suggestion or self.window.current_suggestion()
+        if doc is None or suggestion is None:
+            self._message(self.tr("No suggestion selected."))
+            return
+        self._push(commands.dismiss_suggestion(doc, suggestion, self.tr("Dismiss suggestion")))
+
+    # -- alignment edits ----------------------------------------------------------------
+    def _edit(self, make: Callable[[AlignmentDocument, int], edits.Edit], text: str,
+              select: Callable[[edits.Edit], int] | None = None) -> None:
+        doc = self.document
+        row = self.window.current_bead()
+        if doc is None or row is None:
+            self._message(self.tr("Select a bead first."))
+            return
+        if self.window.alignment_running():
+            self._message(self.tr("Wait for the alignment to finish."))
+            return
+        try:
+            edit = make(doc, row)
+        except edits.EditError as error:
+            self._message(str(error))
+            return
+        self._push(commands.ReplaceBeadsCommand(doc, edit, text))
+        self.window.select_bead(select(edit) if select else edit.start)
+
+    def merge_with_next(self) -> None:
+        rows = self.window.selected_beads()
+        if len(rows) > 1 and rows == list(range(rows[0], rows[-1] + 1)):
+            self._edit(lambda d, r: edits.merge(d.beads, rows[0], rows[-1] + 1),
+                       self.tr("Merge beads"))
+        else:
+            self._edit(lambda d, r: edits.merge_with_next(d.beads, r), self.tr("Merge with next"))
+
+    def split_bead(self) -> None:
+        def make(doc: AlignmentDocument, row: int) -> edits.Edit:
+            bead = doc.beads[row]
+            chosen = self.window.chosen_sentence()
+            if chosen is not None:
+                side, sentence = chosen
+                ids = getattr(bead, side)
+                if sentence in ids and sentence != ids[0]:
+                    other = "target" if side == "source" else "source"
+                    other_sentence = self.window.pane(other).cursor_sentence()
+                    other_ids = getattr(bead, other)
+                    other_at = other_sentence if other_sentence in other_ids else None
+                    return edits.split_bead(doc.beads, row, side, sentence, other_at)
+            return edits.split_default(doc.beads, row)
+
+        self._edit(make, self.tr("Split bead"))
+
+    def unlink(self) -> None:
+        self._edit(lambda d, r: edits.unlink(d.beads, r), self.tr("Unlink bead"))
+
+    def move_sentence(self, side: str, which: str) -> None:
+        def keep_selection(edit: edits.Edit) -> int:
+            """The bead that gave the sentence, if it still exists, else its neighbour."""
+            if which == "first":
+                return edit.start + (1 if len(edit.beads) > 1 else 0)
+            return edit.start
+
+        self._edit(lambda d, r: edits.move_sentence(d.beads, r, side, which),
+                   self.tr("Move sentence"), keep_selection)
+
+    def confirm(self) -> None:
+        doc = self.document
+        rows = self.window.selected_beads()
+        if doc is None or not rows:
+            self._message(self.tr("Select a bead first."))
+            return
+        already = all(doc.beads[r].status == "confirmed" for r in rows)
+        status = "manual" if already else "confirmed"
+        text = self.tr("Unconfirm beads") if already else self.tr("Confirm beads")
+        self._push(commands.set_status(doc, rows, status, text))
+        if not already and len(rows) == 1 and rows[0] + 1 < len(doc.beads):
+            self.window.select_bead(rows[0] + 1)
+
+    # -- navigation ---------------------------------------------------------------------
+    def step_bead(self, delta: int) -> None:
+        doc = self.document
+        if doc is None or not doc.beads:
+            return
+        row = self.window.current_bead()
+        target = 0 if row is None else max(0, min(len(doc.beads) - 1, row + delta))
+        self.window.select_bead(target)
+
+    def next_flag(self, backwards: bool = False) -> None:
+        doc = self.document
+        if doc is None:
+            return
+        found = edits.next_flagged(doc.beads, self.window.current_bead(), backwards=backwards)
+        if found is None:
+            self._message(self.tr("No flagged bead."))
+            return
+        self.window.select_bead(found)

@@ -1,0 +1,75 @@
+"""Alignment off the GUI thread: a QThread runs the engine, signals bring results back."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from aligner_gui.core.errors import AlignerError, Cancelled
+
+log = logging.getLogger(__name__)
+
+AlignFunction = Callable[..., tuple[list[Any], dict[str, Any]]]
+
+
+def make_thread_imports_safe() -> None:
+    """Stop shiboken's import hook from reading each module's source.
+
+    PySide6 wraps ``__import__``; for every module imported it calls
+    ``_mod_uses_pyside``, which runs ``inspect.getsource``. Done from a worker thread
+    (the engine imports lazily: jieba, sacrebleu) this corrupts memory and aborts
+    with "none_dealloc" (PySide6 6.12). The check only serves ``from __feature__``
+    imports, which this project does not use, so answering False is safe.
+    """
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is not None and hasattr(feature, "_mod_uses_pyside"):
+        feature._mod_uses_pyside = lambda _module: False
+
+
+class AlignmentJob(QThread):
+    """Runs ``align(progress=..., cancel=...)`` once; never touches the document.
+
+    The result is applied by the GUI thread (``finished_ok``), which checks that the
+    document did not change in the meantime.
+    """
+
+    progressed = Signal(float)
+    finished_ok = Signal(object, object)  # beads, scores
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, align: AlignFunction, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        make_thread_imports_safe()
+        self._align = align
+        self._cancel = threading.Event()
+        self.context: dict[str, Any] = {}
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> None:
+        try:
+            beads, scores = self._align(
+                progress=lambda f: self.progressed.emit(float(f)), cancel=self._cancel.is_set
+            )
+        except Cancelled:
+            self.cancelled.emit()
+        except AlignerError as error:
+            self.failed.emit(str(error))
+        except Exception as error:  # a bug in the engine must not kill the window
+            log.exception("alignment failed")
+            self.failed.emit(f"{type(error).__name__}: {error}")
+        else:
+            if self._cancel.is_set():
+                self.cancelled.emit()
+            else:
+                self.finished_ok.emit(beads, scores)

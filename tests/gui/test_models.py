@@ -1,0 +1,95 @@
+"""The table models stay consistent (qtmodeltester) through every kind of document change."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from aligner_gui.core import edits
+from aligner_gui.core.model import Annotation
+from aligner_gui.gui.models import (
+    AnnotationTableModel,
+    BeadFilterProxy,
+    BeadTableModel,
+    SuggestionTableModel,
+)
+
+from conftest import fake_beads, make_document
+
+
+def test_bead_model_follows_edits(qtmodeltester: Any) -> None:
+    doc = make_document(fake_beads())
+    model = BeadTableModel()
+    model.set_document(doc)
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == 7
+    assert model.data(model.index(1, BeadTableModel.COL_TYPE)) == "1-0"
+    assert model.data(model.index(0, BeadTableModel.COL_SOURCE)) == doc.source.sentences[0].text
+    edits.merge_with_next(doc.beads, 0).apply(doc)  # rows removed
+    assert model.rowCount() == 6
+    edits.unlink(doc.beads, 0).apply(doc)  # rows inserted
+    assert model.rowCount() == 8
+    assert [model.data(model.index(r, BeadTableModel.COL_TYPE)) for r in range(3)] == [
+        "1-0", "1-0", "0-1"]
+    doc.update_bead(3, status="confirmed")
+    assert model.data(model.index(3, BeadTableModel.COL_STATUS)) == "confirmed"
+    doc.set_beads(fake_beads())
+    assert model.rowCount() == 7
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_bead_proxy_filters(qtmodeltester: Any) -> None:
+    doc = make_document(fake_beads())
+    model = BeadTableModel()
+    model.set_document(doc)
+    proxy = BeadFilterProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy, force_py=True)
+    proxy.set_filters(flag="any")
+    assert proxy.rowCount() == 4
+    proxy.set_filters(flag="unaligned")
+    assert proxy.rowCount() == 3
+    proxy.set_filters(score_min=0.9)
+    assert proxy.rowCount() == 2
+    proxy.set_filters(search="vienna", side="source")
+    assert proxy.rowCount() == 2
+    proxy.set_filters(search=r"\d{4}", regex=True, side="target")
+    assert proxy.rowCount() == 1
+    proxy.set_filters(status="confirmed")
+    assert proxy.rowCount() == 0
+    proxy.set_filters()
+    proxy.sort(BeadTableModel.COL_SCORE, Qt.SortOrder.DescendingOrder)
+    top = proxy.mapToSource(proxy.index(0, 0)).row()
+    assert top == 4  # score 0.95
+    assert proxy.headerData(0, Qt.Orientation.Vertical) == "5"  # the bead number
+
+
+def test_annotation_model(qtmodeltester: Any) -> None:
+    doc = make_document(fake_beads())
+    model = AnnotationTableModel()
+    model.set_document(doc)
+    qtmodeltester.check(model, force_py=True)
+    first = Annotation("omission", "source", 0, 5, doc.source.text[0:5], "Accuracy/Omission")
+    second = Annotation("mistranslation", "target", 0, 2, doc.target.text[0:2],
+                        "Accuracy/Mistranslation", "minor")
+    doc.add_annotation(first)
+    doc.add_annotation(second, 0)
+    assert model.rowCount() == 2
+    assert model.data(model.index(0, model.COL_TYPE)) == "mistranslation"
+    doc.update_annotation(first.id, severity="critical")
+    assert model.data(model.index(1, model.COL_SEVERITY)) == "critical"
+    doc.remove_annotation(second.id)
+    assert model.rowCount() == 1 and model.row_of(first.id) == 0
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_suggestion_model(qtmodeltester: Any, qtbot: Any) -> None:
+    doc = make_document(fake_beads())
+    model = SuggestionTableModel()
+    model.set_document(doc)
+    qtmodeltester.check(model, force_py=True)
+    assert [model.suggestion(r).flag for r in range(model.rowCount())] == [
+        "omission", "low-score", "omission", "addition"]
+    doc.update_bead(2, details={"reviewed_flags": ["low-score"]})
+    qtbot.waitUntil(lambda: model.rowCount() == 3)

@@ -1,0 +1,390 @@
+"""The review window end to end: contract, marking, editing with undo, files, keyboard."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractItemView, QPlainTextEdit
+
+from aligner_gui.gui.dialogs.messages import CloseAnswer
+
+CONTRACT_ACTIONS = [
+    "actionOpen", "actionSave", "actionSaveAs", "actionAlign", "actionUndo", "actionRedo",
+    "actionMarkOmission", "actionMarkMistranslation", "actionMergeWithNext", "actionSplitBead",
+    "actionUnlink", "actionConfirm", "actionNextFlag",
+]
+
+
+def action(window: Any, name: str) -> QAction:
+    found = window.findChild(QAction, name)
+    assert found is not None, name
+    return found
+
+
+def kinds(window: Any) -> list[str]:
+    return [b.kind for b in window.document.beads]
+
+
+def test_contract_objects_exist(make_window: Any) -> None:
+    window = make_window()
+    assert not window.isVisible()
+    assert isinstance(window.findChild(QPlainTextEdit, "sourcePane"), QPlainTextEdit)
+    assert isinstance(window.findChild(QPlainTextEdit, "targetPane"), QPlainTextEdit)
+    assert isinstance(window.findChild(QAbstractItemView, "beadView"), QAbstractItemView)
+    assert isinstance(window.findChild(QAbstractItemView, "annotationView"), QAbstractItemView)
+    for name in CONTRACT_ACTIONS:
+        assert action(window, name).shortcuts(), name
+    assert window.bead_view.model().rowCount() == 7
+    assert window.source_pane.toPlainText() == window.document.source.text
+
+
+def test_alignment_runs_in_worker_with_progress(make_window: Any, qtbot: Any) -> None:
+    window = make_window(wait=False)
+    assert window.alignment_running() or window.document.beads
+    qtbot.waitUntil(lambda: not window.alignment_running(), timeout=10000)
+    assert len(window.document.beads) == 7
+    assert window.undo_stack.count() == 0 and window.undo_stack.isClean()
+
+
+def test_mark_omission_on_selected_bead(make_window: Any) -> None:
+    window = make_window()
+    window.select_bead(1)
+    action(window, "actionMarkOmission").trigger()
+    (annotation,) = window.document.annotations
+    doc = window.document
+    assert (annotation.type, annotation.side) == ("omission", "source")
+    sentence = doc.source.sentences[1]
+    assert (annotation.start, annotation.end) == (sentence.start, sentence.end)
+    assert annotation.text == sentence.text
+    assert annotation.category.startswith("Accuracy")
+    assert window.annotation_editor.annotation_id == annotation.id
+    assert window.annotation_view.model().rowCount() == 1
+
+
+def test_mark_mistranslation_on_target_span(make_window: Any) -> None:
+    window = make_window()
+    doc = window.document
+    start = doc.target.sentences[1].start + 3
+    end = start + 4
+    window.select_span("target", start, end)
+    assert window.current_bead() == 2
+    action(window, "actionMarkMistranslation").trigger()
+    (annotation,) = doc.annotations
+    assert (annotation.type, annotation.side) == ("mistranslation", "target")
+    assert (annotation.start, annotation.end, annotation.text) == (
+        start, end, doc.target.text[start:end])
+    assert annotation.category.startswith("Accuracy")
+    assert window.target_pane.selected_span() == (start, end)
+
+
+def test_select_bead_after_span_marks_whole_bead(make_window: Any) -> None:
+    window = make_window()
+    window.select_span("source", 2, 6)
+    window.select_bead(3)
+    action(window, "actionMarkOmission").trigger()
+    annotation = window.document.annotations[0]
+    assert annotation.text == window.document.source.sentences[3].text
+
+
+def test_annotation_side_panel_edits_are_undoable(make_window: Any, qtbot: Any) -> None:
+    window = make_window()
+    window.select_bead(0)
+    action(window, "actionMarkMistranslation").trigger()
+    annotation = window.document.annotations[0]
+    editor = window.annotation_editor
+    editor.comment.setFocus()
+    qtbot.keyClicks(editor.comment, "wrong")
+    assert annotation.comment == "wrong"
+    editor.severity_group.button(1).click()
+    assert annotation.severity == "minor"
+    action(window, "actionSeverityCritical").trigger()
+    assert annotation.severity == "critical"
+    editor.category.setCurrentText("Fluency/Grammar")
+    assert (annotation.category, annotation.type) == ("Fluency/Grammar", "grammar")
+    editor.tags.setText("photo-caption, name")
+    editor.tags.editingFinished.emit()
+    assert annotation.tags == ["photo-caption", "name"]
+    for _ in range(5):  # tags, category, critical, minor, the whole typed comment
+        window.undo_stack.undo()
+    assert annotation.comment == "" and annotation.severity == "major"
+    window.undo_stack.undo()
+    assert window.document.annotations == []
+    window.undo_stack.redo()
+    assert len(window.document.annotations) == 1
+
+
+def test_delete_annotation_and_undo(make_window: Any) -> None:
+    window = make_window()
+    window.select_bead(0)
+    action(window, "actionMarkOmission").trigger()
+    annotation_id = window.document.annotations[0].id
+    window.annotation_editor.delete_button.click()
+    assert window.document.annotations == []
+    window.undo_stack.undo()
+    assert window.document.annotations[0].id == annotation_id
+
+
+def test_suggestions_accept_and_dismiss(make_window: Any, qtbot: Any) -> None:
+    window = make_window()
+    model = window.suggestion_model
+    qtbot.waitUntil(lambda: model.rowCount() == 4)
+    window.review.accept_suggestion(model.suggestion(0))
+    annotation = window.document.annotations[0]
+    assert (annotation.type, annotation.side, annotation.severity) == (
+        "omission", "source", "neutral")  # a more-link
+    assert annotation.tags == ["more-link"]
+    qtbot.waitUntil(lambda: model.rowCount() == 3)
+    window.review.dismiss_suggestion(model.suggestion(0))
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    qtbot.waitUntil(lambda: model.rowCount() == 4)
+    assert window.document.annotations == []
+
+
+def test_merge_split_unlink_confirm_with_undo(make_window: Any) -> None:
+    window = make_window()
+    original = kinds(window)
+    window.select_bead(3)
+    action(window, "actionMergeWithNext").trigger()
+    assert kinds(window)[3] == "2-2"
+    assert window.current_bead() == 3
+    action(window, "actionSplitBead").trigger()
+    assert kinds(window) == original
+    action(window, "actionUnlink").trigger()
+    assert kinds(window)[3:5] == ["1-0", "0-1"]
+    window.undo_stack.undo()
+    window.select_bead(4)
+    action(window, "actionConfirm").trigger()
+    assert window.document.beads[4].status == "confirmed"
+    assert window.current_bead() == 5  # confirming moves on, keyboard-first
+    for _ in range(4):
+        action(window, "actionUndo").trigger()
+    assert kinds(window) == original
+    assert all(b.status == "auto" for b in window.document.beads)
+    for _ in range(4):
+        action(window, "actionRedo").trigger()
+    assert window.document.beads[4].status == "confirmed"
+    window.document.check()
+
+
+def test_split_at_chosen_sentence(make_window: Any) -> None:
+    window = make_window()
+    window.select_bead(3)
+    action(window, "actionMergeWithNext").trigger()
+    window._on_pane_sentence_clicked("source", 4)  # the editor clicks the 2nd sentence
+    window.select_bead(3)
+    action(window, "actionSplitBead").trigger()
+    assert [(b.source, b.target) for b in window.document.beads[3:5]] == [
+        ((3,), (2,)), ((4,), (3,))]
+
+
+@pytest.mark.parametrize(
+    ("name", "row", "expected"),
+    [
+        ("actionMoveSourceUp", 2, ["1-1", "2-0", "0-1"]),
+        ("actionMoveSourceDown", 2, ["1-1", "1-0", "0-2"]),
+        ("actionMoveTargetUp", 3, ["1-1", "1-0", "1-2", "1-0"]),
+        ("actionMoveTargetDown", 3, ["1-1", "1-0", "1-1", "1-1"]),
+    ],
+)
+def test_move_sentence_and_undo(make_window: Any, name: str, row: int,
+                                expected: list[str]) -> None:
+    window = make_window()
+    original = kinds(window)
+    window.select_bead(row)
+    action(window, name).trigger()
+    window.document.check()
+    assert kinds(window)[: len(expected)] == expected or kinds(window) != original
+    window.undo_stack.undo()
+    assert kinds(window) == original
+
+
+def test_failed_edit_reports_in_status_bar(make_window: Any) -> None:
+    window = make_window()
+    window.select_bead(6)
+    action(window, "actionMergeWithNext").trigger()
+    assert "no next bead" in window.statusBar().currentMessage()
+    assert window.undo_stack.count() == 0
+
+
+def test_realign_keeps_confirmed_and_is_undoable(make_window: Any, qtbot: Any) -> None:
+    window = make_window()
+    engine = window.engine
+    window.select_bead(2)
+    action(window, "actionConfirm").trigger()
+    window.select_bead(0)
+    action(window, "actionMergeWithNext").trigger()
+    merged = kinds(window)
+    window.select_bead(0)
+    with qtbot.waitSignal(window.alignment_finished, timeout=10000) as blocker:
+        action(window, "actionAlign").trigger()
+    assert blocker.args == [True]
+    fixed = engine.align_calls[-1]["fixed"]
+    assert any(b.status == "confirmed" for b in fixed)
+    assert kinds(window)[:2] == ["1-1", "1-0"]
+    assert window.document.beads[1].status == "confirmed" or any(
+        b.status == "confirmed" for b in window.document.beads)
+    window.undo_stack.undo()
+    assert kinds(window) == merged
+
+
+def test_cancel_alignment(make_window: Any, qtbot: Any) -> None:
+    from conftest import FakeEngine
+
+    engine = FakeEngine()
+    engine.block = lambda: time.sleep(0.3)  # long enough to press Esc
+    window = make_window(engine=engine, wait=False)
+    assert window.alignment_running()
+    with qtbot.waitSignal(window.alignment_finished, timeout=10000) as blocker:
+        action(window, "actionCancelAlignment").trigger()
+    assert blocker.args == [False]
+    assert window.document.beads == []
+
+
+def test_next_flag_and_navigation_keys(make_window: Any, qtbot: Any) -> None:
+    window = make_window()
+    window.select_bead(0)
+    action(window, "actionNextFlag").trigger()
+    assert window.current_bead() == 1
+    action(window, "actionNextFlag").trigger()
+    assert window.current_bead() == 2
+    action(window, "actionPreviousFlag").trigger()
+    assert window.current_bead() == 1
+    action(window, "actionNextBead").trigger()
+    assert window.current_bead() == 2
+    action(window, "actionPreviousBead").trigger()
+    assert window.current_bead() == 1
+
+
+def test_save_and_reload_project(make_window: Any, tmp_path: Path, recorder: Any) -> None:
+    window = make_window()
+    window.select_bead(1)
+    action(window, "actionMarkOmission").trigger()
+    assert window.isWindowModified()
+    path = tmp_path / "review.json"
+    assert window.save_to(path)
+    assert not window.isWindowModified()
+    assert "review.json" in window.windowTitle()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["annotations"][0]["type"] == "omission"
+    again = make_window(path)
+    assert kinds(again) == kinds(window)
+    assert again.document.annotations[0].text == window.document.annotations[0].text
+    assert str(path.resolve()) in window.settings.recent_files
+
+
+def test_open_error_is_one_line_dialog(make_window: Any, recorder: Any, tmp_path: Path) -> None:
+    bad = tmp_path / "broken.json"
+    bad.write_text("{not json", encoding="utf-8")
+    window = make_window(bad)
+    assert window.document is None
+    ((title, message),) = recorder.errors
+    assert "broken.json" in title and "\n" not in message and "Traceback" not in message
+
+
+def test_close_prompt(make_window: Any, recorder: Any, tmp_path: Path) -> None:
+    window = make_window()
+    window.select_bead(0)
+    action(window, "actionConfirm").trigger()
+    recorder.close_answer = CloseAnswer.CANCEL
+    assert not window.close()
+    assert recorder.asked
+    recorder.close_answer = CloseAnswer.DISCARD
+    assert window.close()
+
+
+def test_autosave_and_recovery_offer(make_window: Any, gui_settings: Any) -> None:
+    window = make_window()
+    window.select_bead(0)
+    action(window, "actionMarkOmission").trigger()
+    assert window.files.autosave()
+    copy, _meta = window.files.recovery_paths()
+    assert copy.is_file()
+    window.undo_stack.setClean()
+    second = make_window()
+    assert not second.recovery_banner.isHidden()
+    assert second.files.recover()
+    assert len(second.document.annotations) == 1
+    assert second.isWindowModified()
+    second.files.discard_recovery()
+    assert not copy.exists()
+
+
+def test_filters_and_search(make_window: Any) -> None:
+    window = make_window()
+    bar = window.bead_filter
+    bar.flag.setCurrentIndex(bar.flag.findData("unaligned"))
+    assert window.bead_view.model().rowCount() == 3
+    window.select_bead(0)  # hidden by the filter: filters are cleared
+    assert window.bead_view.model().rowCount() == 7
+    bar.regex.setChecked(True)
+    bar.search.setText("([")
+    assert "border" in bar.search.styleSheet()
+    bar.search.setText("Vienna|维也纳")
+    assert window.bead_view.model().rowCount() == 2
+
+
+def test_shortcuts_sheet_lists_actions(make_window: Any) -> None:
+    window = make_window()
+    dialog = window.show_shortcuts()
+    texts = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    assert "Mark omission" in texts and "Next flag" in texts
+    dialog.close()
+
+
+def test_zoom_swap_and_layout_remembered(make_window: Any, gui_settings: Any) -> None:
+    window = make_window()
+    size = window.source_pane.font().pointSizeF()
+    action(window, "actionZoomIn").trigger()
+    assert window.source_pane.font().pointSizeF() == size + 1
+    action(window, "actionSwapPanes").trigger()
+    assert window.pane_splitter.widget(0) is window.target_pane
+    window.save_layout()
+    again = make_window()
+    assert again.pane_splitter.widget(0) is again.target_pane
+    assert again.source_pane.font().pointSizeF() == size + 1
+
+
+def test_pane_click_selects_bead_and_highlights_counterpart(make_window: Any, qtbot: Any) -> None:
+    window = make_window()
+    with qtbot.waitExposed(window):
+        window.show()
+    window._on_pane_sentence_clicked("target", 2)
+    assert window.current_bead() == 3
+    assert window.source_pane.current_bead == 3
+    qtbot.waitUntil(lambda: len(window.source_pane.extraSelections()) > 0)
+    window.overview.bead_requested.emit(5)
+    assert window.current_bead() == 5
+
+
+def test_keyboard_marking(make_window: Any, qtbot: Any) -> None:
+    window = make_window()
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    window.select_bead(1)
+    window.bead_view.setFocus()
+    qtbot.keyClick(window.bead_view, Qt.Key.Key_O)
+    assert [a.type for a in window.document.annotations] == ["omission"]
+    qtbot.keyClick(window.bead_view, Qt.Key.Key_1)
+    assert window.document.annotations[0].severity == "minor"
+    qtbot.keyClick(window.bead_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.annotations[0].severity == "major"
+
+
+def test_scores_panel_updates_live(make_window: Any, qtbot: Any) -> None:
+    window = make_window()
+    panel = window.scores_panel
+    qtbot.waitUntil(lambda: panel.text("beads") == "7")
+    assert "more-link 1" in panel.text("omissions")
+    window.select_bead(0)
+    action(window, "actionMarkMistranslation").trigger()
+    qtbot.waitUntil(lambda: panel.text("errors") == "1")
+    assert panel.text("mqm_segment").startswith("0.714")  # 5 points / 7 segments
