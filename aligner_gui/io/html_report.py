@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from aligner_gui import __version__
-from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Annotation
+from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Annotation, Bead
 from aligner_gui.io.atomic import atomic_write_text
 from aligner_gui.io.formats import SpanIndex, bead_segment
 
@@ -51,6 +51,8 @@ mark sup, .caret sup { font-size: 7pt; color: #333; }
         border: 1px solid #bbb; border-radius: 3px; background: #fafafa; }
 ol.notes { margin: .3em 0 0; padding-left: 1.6em; font-size: 9pt; }
 ol.notes li { margin: .1em 0; }
+ol.notes li.absorbed { list-style: none; margin-left: -1.2em; color: #8a4b00; }
+.flag.warn { border-color: var(--minor); background: #fff3cd; }
 .sev { font-weight: bold; } .sev-major { color: var(--major); }
 .sev-critical { color: var(--critical); } .sev-minor { color: #a86d00; }
 .sev-neutral { color: #31708f; }
@@ -138,6 +140,21 @@ def _summary_rows(doc: AlignmentDocument) -> list[tuple[str, Any]]:
     _flatten("", doc.scores, extra)
     rows.extend((f"scores: {k}", v) for k, v in extra)
     return rows
+
+
+def _absorbed(doc: AlignmentDocument, bead: Bead) -> list[tuple[str, str]]:
+    """(class, text) of headline/link/caption paragraphs the scorer found glued into a
+    paired bead (``details["absorbed"]``): hidden omissions the reviewer should see."""
+    found = []
+    items = bead.details.get("absorbed") if isinstance(bead.details, dict) else None
+    for item in items if isinstance(items, list) else []:
+        if not isinstance(item, dict):
+            continue
+        ids = [i for i in item.get("sentences", []) if isinstance(i, int)]
+        ids = [i for i in ids if 0 <= i < len(doc.source.sentences)]
+        if ids:
+            found.append((str(item.get("class", "paragraph")), doc.source.span_text(ids)))
+    return found
 
 
 def _label(annotation: Annotation) -> str:
@@ -271,14 +288,22 @@ def html_report_text(
                 )
         score = "" if bead.score is None else f"{float(bead.score):.2f}"
         flags = "".join(f'<span class="flag">{_e(f)}</span>' for f in bead.flags)
+        absorbed = _absorbed(doc, bead)
+        flags += "".join(
+            f'<span class="flag warn">glued {_e(cls)}</span>' for cls, _text in absorbed
+        )
         parts.append(
             f'<tr class="{" ".join(classes)}" id="bead-{b + 1}"><td class="n">{b + 1}</td>'
             f'{"".join(cells)}<td class="kind">{_e(bead.kind)}</td>'
             f'<td class="score">{_e(score)}</td><td>{_e(bead.status)}<br>{flags}</td></tr>'
         )
         notes = notes_by_bead.get(b, [])
-        if notes:
-            entries: list[str] = []
+        if notes or absorbed:
+            entries: list[str] = [
+                f'<li class="absorbed">\u26a0 {_e(cls)} glued into this bead, possibly '
+                f"untranslated: \u201c{_e(text)}\u201d</li>"
+                for cls, text in absorbed
+            ]
             for n, a in notes:
                 text = f" \u201c{_e(a.text)}\u201d" if a.text else ""
                 comment = f" \u2014 {_e(a.comment)}" if a.comment else ""

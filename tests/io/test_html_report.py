@@ -180,3 +180,16 @@ def test_empty_annotations_and_scores() -> None:
     text = html_report_text(doc)
     assert "<mark" not in text and "annotations by severity" not in text
     assert not parsed(text).errors
+
+
+def test_paragraphs_glued_into_a_bead_are_shown() -> None:
+    doc = sample_doc()
+    doc.beads[4].details["absorbed"] = [{"sentences": [3], "paragraph": 1, "class": "more-link"}]
+    text = html_report_text(doc)
+    bead5 = text[text.index('id="bead-5"') :]
+    assert '<span class="flag warn">glued more-link</span>' in bead5
+    assert (
+        "more-link glued into this bead, possibly untranslated: \u201cMORE: Read on.\u201d" in bead5
+    )
+    doc.beads[4].details["absorbed"] = "garbage"  # tolerated, not shown
+    assert "glued" not in html_report_text(doc)
