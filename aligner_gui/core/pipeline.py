@@ -86,7 +86,7 @@ def apply_alignment(doc: AlignmentDocument, beads: Sequence[Bead], scores: dict[
     """Install a computed alignment in the document (on the thread that owns it)."""
     doc.set_beads(beads)
     doc.set_scores(scores)
-    signature = scores.get("chrf_signature")
+    signature = scores.get("chrf_signature_full") or scores.get("chrf_signature")
     if signature:
         doc.meta["chrf_signature"] = signature
 

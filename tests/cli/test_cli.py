@@ -49,7 +49,7 @@ def test_align_seed_end_to_end(seed_project):
     assert doc.source.paragraph_count() == 18 and doc.target.paragraph_count() == 14
     assert all(0.0 <= b.score <= 1.0 for b in doc.beads)
     data = json.loads(seed_project.read_text(encoding="utf-8"))
-    assert data["meta"]["chrf_signature"].startswith("nrefs:")
+    assert data["meta"]["chrf_signature"].startswith("chrF2|nrefs:1|")
     assert "omissions_by_class" in data["scores"]
 
 
