@@ -95,7 +95,7 @@ ZH_STOPWORDS = frozenset(
 
 # 一只, 这颗, 那位 ...: a demonstrative or 一 with a measure word carries no content.
 _ZH_DET_MEASURE = re.compile(
-    r"^[这那每一哪某几][个只把颗位条件种些张本间座块片根支杯双次回遍下声眼]$"
+    r"^[这那每一哪某几][个只把颗位条件种些张本间座块片根支杯双次回遍下声眼份项场篇句则段批群套番阵]$"
 )
 
 # A few entries CEDICT lacks but news and fiction need (country adjectives above all).
@@ -147,6 +147,7 @@ _EN_ABBREV = re.compile(r"(?<![A-Za-z])U\.S\.(?:A\.)?|\bUSA?\b|(?<![A-Za-z])U\.K
 _EN_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*|\d+(?:[.,]\d+)*")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _ZH_WORDLIKE = re.compile(r"[\w\u3400-\u9fff]")
+_LATIN_WORD = re.compile(r"^[A-Za-z\uff21-\uff3a\uff41-\uff5a][A-Za-z'\u2019\uff21-\uff3a\uff41-\uff5a-]*$")
 
 _STEMMER_LOCK = threading.Lock()
 
@@ -277,10 +278,13 @@ class _Builder:
     ) -> dict[tuple[str, str], int]:
         """How many two-character headwords containing a character carry a stem."""
         support: dict[tuple[str, str], int] = {}
+        needed = {w for w, done in compiled.items() if len(w) == 1 and len(done[1]) > 1}
         for word, (stems, _g, _p, _r) in compiled.items():
             if len(word) != 2:
                 continue
             for ch in word:
+                if ch not in needed:
+                    continue
                 for stem in stems:
                     key = (ch, stem)
                     support[key] = support.get(key, 0) + 1
@@ -411,8 +415,9 @@ def _write_cache(cache_file: Path, stamp: dict[str, int], entries: dict[str, str
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=cache_file.parent, prefix=".cedict-", suffix=".tmp")
         try:
+            text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(payload, fh, ensure_ascii=False, separators=(",", ":"))
+                fh.write(text)
             os.replace(tmp, cache_file)
         except BaseException:
             try:
@@ -551,10 +556,21 @@ class Lexicon:
             return cached
         result: set[str] = set()
         entry = self._entries.get(zh_word)
+        known = entry is not None
         if entry is not None:
             stems, _gloss, flags = entry.split("\t")
             result.update(stems.split())
             proper = "P" in flags
+        elif _LATIN_WORD.match(zh_word):
+            # English inside Chinese text ("(Robert O'Brien)", "New START").
+            low = normalize_en(zh_word).lower()
+            if low not in EN_STOPWORDS and len(low) > 1:
+                result.add(self.en_stem(low))
+                if zh_word[0].isupper():
+                    key = en_name_key(zh_word)
+                    if key:
+                        result.add(key)
+            proper = False
         else:
             proper = True
             if len(zh_word) >= 2 and _CJK.search(zh_word) and not looks_transliterated(zh_word):
@@ -565,7 +581,7 @@ class Lexicon:
             key = zh_name_key(zh_word)
             if key:
                 result.add(key)
-        if proper and 2 <= len(zh_word) <= 4:
+        if not known and proper and 2 <= len(zh_word) <= 4:
             # Chinese names in English are pinyin: 王琦瑶 ~ "Wang Qiyao", 清扬 ~ "Qingyang".
             for spelling in pinyin_spellings(zh_word):
                 result.add(self.en_stem(spelling))
@@ -644,7 +660,7 @@ class Lexicon:
                 words.extend(nums)
                 if w not in self._entries:
                     rest = [self._gloss_word(p) for p in self._split_known(w)
-                            if not _all_numeral(p)]  # fmt: skip
+                            if not _all_numeral(p) and p not in ZH_STOPWORDS]  # fmt: skip
                     words.extend(g for g in rest if g)
                 continue
             g = self._gloss_word(w)

@@ -191,6 +191,17 @@ _COMPOUND_SURNAMES = frozenset(
 )
 
 
+# The commonest single-character surnames (about 85% of the population).
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏"
+    "魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵"
+    "万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘"
+    "祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟"
+    "艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞"
+    "姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+
+
 @lru_cache(maxsize=65536)
 def pinyin_spellings(word: str) -> tuple[str, ...]:
     """How English may spell a Chinese name: 王琦瑶 -> ("wangqiyao", "wang", "qiyao").
@@ -207,7 +218,7 @@ def pinyin_spellings(word: str) -> tuple[str, ...]:
     out = ["".join(syl)]
     if len(chars) in (3, 4):
         cut = 2 if "".join(chars[:2]) in _COMPOUND_SURNAMES else 1
-        if len(chars) - cut >= 1:
+        if cut == 2 or chars[0] in _SURNAMES:
             out.append("".join(syl[:cut]))
             out.append("".join(syl[cut:]))
     return tuple(out)
