@@ -64,8 +64,8 @@ def _refuse_entity_declarations(data: bytes, name: str) -> None:
 
 def _unsafe_message(name: str) -> str:
     return (
-        f"{name}: refused: the XML declares entities (<!ENTITY ...>), which can expand "
-        "to huge sizes or read other files"
+        f"{name}: refused: the XML declares or uses entities (<!ENTITY>, &name;), which can "
+        "expand to huge sizes or read other files"
     )
 
 

@@ -200,7 +200,7 @@ EXTERNAL_ENTITY = """<?xml version="1.0"?>
 def test_entities_are_refused(tmp_path: Path, text: str, encoding: str) -> None:
     path = tmp_path / "evil.tmx"
     path.write_bytes(text.replace('"1.0"?>', f'"1.0" encoding="{encoding}"?>', 1).encode(encoding))
-    with pytest.raises(UnsafeXMLError, match="declares entities"):
+    with pytest.raises(UnsafeXMLError, match="declares or uses entities"):
         import_file(path)
     with pytest.raises(UnsafeXMLError):
         import_tmx(path)
@@ -241,3 +241,26 @@ def test_control_characters_are_replaced(tmp_path: Path) -> None:
     back = import_file(out)
     assert back.target.sentences[0].text == "猫 坐着。"
     assert [s.text for s in back.source.sentences] == ["A cat.", "Sat."]
+
+
+def test_external_dtd_is_never_loaded(tmp_path: Path) -> None:
+    (tmp_path / "evil.dtd").write_text('<!ENTITY x "SECRET">', encoding="utf-8")
+    path = tmp_path / "ext.tmx"
+    path.write_text(
+        '<?xml version="1.0"?><!DOCTYPE tmx SYSTEM "evil.dtd"><tmx version="1.4">'
+        '<header srclang="en"/><body><tu><tuv xml:lang="en"><seg>&x;</seg></tuv>'
+        '<tuv xml:lang="zh"><seg>秘密</seg></tuv></tu></body></tmx>',
+        encoding="utf-8",
+    )
+    with pytest.raises(UnsafeXMLError) as info:  # the &x; reference is refused
+        import_file(path)
+    assert "SECRET" not in str(info.value)
+
+
+def test_absurd_nesting_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "deep.tmx"
+    path.write_text(
+        '<tmx version="1.4">' + "<x>" * 20000 + "</x>" * 20000 + "</tmx>", encoding="utf-8"
+    )
+    with pytest.raises(ImportFormatError):
+        import_file(path)
