@@ -192,6 +192,8 @@ class ReviewFigures:
     additions: int = 0
     mean_score: float | None = None
     confirmed: int = 0
+    low_score: int = 0
+    number_mismatch: int = 0
 
     @property
     def source_coverage(self) -> float:
@@ -222,6 +224,10 @@ def review_figures(doc: AlignmentDocument) -> ReviewFigures:
             scores.append(float(bead.score))
         if bead.status == "confirmed":
             figures.confirmed += 1
+        if FLAG_LOW_SCORE in bead.flags:
+            figures.low_score += 1
+        if FLAG_NUMBER_MISMATCH in bead.flags:
+            figures.number_mismatch += 1
     figures.mean_score = sum(scores) / len(scores) if scores else None
     return figures
 

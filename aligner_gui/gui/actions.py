@@ -20,68 +20,68 @@ class Actions(QObject):
         super().__init__(parent)
         self._parent = parent
         self.all: list[QAction] = []
-        tr = self.tr
+        
         std = QKeySequence.StandardKey
         # File
-        self.open = self._make("Open", tr("&Open…"), [std.Open], "open")
-        self.save = self._make("Save", tr("&Save"), [std.Save], "save")
-        self.save_as = self._make("SaveAs", tr("Save &As…"), ["Ctrl+Shift+S"])
-        self.quit = self._make("Quit", tr("&Quit"), ["Ctrl+Q"])
+        self.open = self._make("Open", self.tr("&Open…"), [std.Open], "open")
+        self.save = self._make("Save", self.tr("&Save"), [std.Save], "save")
+        self.save_as = self._make("SaveAs", self.tr("Save &As…"), ["Ctrl+Shift+S"])
+        self.quit = self._make("Quit", self.tr("&Quit"), ["Ctrl+Q"])
         # Edit
-        self.undo = self._make("Undo", tr("&Undo"), [std.Undo], "undo")
-        self.redo = self._make("Redo", tr("&Redo"), ["Ctrl+Shift+Z", "Ctrl+Y"], "redo")
-        self.find = self._make("Find", tr("&Find in beads"), [std.Find])
+        self.undo = self._make("Undo", self.tr("&Undo"), [std.Undo], "undo")
+        self.redo = self._make("Redo", self.tr("&Redo"), ["Ctrl+Shift+Z", "Ctrl+Y"], "redo")
+        self.find = self._make("Find", self.tr("&Find in beads"), [std.Find])
         # Navigation
-        self.next_bead = self._make("NextBead", tr("Next bead"), ["J", "Ctrl+Down"])
-        self.previous_bead = self._make("PreviousBead", tr("Previous bead"), ["K", "Ctrl+Up"])
-        self.next_flag = self._make("NextFlag", tr("Next flag"), ["N", "F3"], "flag")
-        self.previous_flag = self._make("PreviousFlag", tr("Previous flag"), ["Shift+N",
+        self.next_bead = self._make("NextBead", self.tr("Next bead"), ["J", "Ctrl+Down"])
+        self.previous_bead = self._make("PreviousBead", self.tr("Previous bead"), ["K", "Ctrl+Up"])
+        self.next_flag = self._make("NextFlag", self.tr("Next flag"), ["N", "F3"], "flag")
+        self.previous_flag = self._make("PreviousFlag", self.tr("Previous flag"), ["Shift+N",
                                                                               "Shift+F3"])
         # Annotations
-        self.mark_omission = self._make("MarkOmission", tr("Mark &omission"), ["O"], "omission")
+        self.mark_omission = self._make("MarkOmission", self.tr("Mark &omission"), ["O"], "omission")
         self.mark_mistranslation = self._make(
-            "MarkMistranslation", tr("Mark &mistranslation"), ["M"], "mistranslation"
+            "MarkMistranslation", self.tr("Mark &mistranslation"), ["M"], "mistranslation"
         )
-        self.mark_addition = self._make("MarkAddition", tr("Mark a&ddition"), ["A"])
-        self.mark_other = self._make("MarkOther", tr("Mark other error"), ["E"])
-        self.severity_neutral = self._make("SeverityNeutral", tr("Severity: neutral"), ["0"])
-        self.severity_minor = self._make("SeverityMinor", tr("Severity: minor"), ["1"])
-        self.severity_major = self._make("SeverityMajor", tr("Severity: major"), ["2"])
-        self.severity_critical = self._make("SeverityCritical", tr("Severity: critical"), ["3"])
-        self.delete_annotation = self._make("DeleteAnnotation", tr("Delete annotation"),
+        self.mark_addition = self._make("MarkAddition", self.tr("Mark a&ddition"), ["A"])
+        self.mark_other = self._make("MarkOther", self.tr("Mark other error"), ["E"])
+        self.severity_neutral = self._make("SeverityNeutral", self.tr("Severity: neutral"), ["0"])
+        self.severity_minor = self._make("SeverityMinor", self.tr("Severity: minor"), ["1"])
+        self.severity_major = self._make("SeverityMajor", self.tr("Severity: major"), ["2"])
+        self.severity_critical = self._make("SeverityCritical", self.tr("Severity: critical"), ["3"])
+        self.delete_annotation = self._make("DeleteAnnotation", self.tr("Delete annotation"),
                                             ["Ctrl+Delete"])
-        self.accept_suggestion = self._make("AcceptSuggestion", tr("Accept suggestion"), ["Y"])
-        self.dismiss_suggestion = self._make("DismissSuggestion", tr("Dismiss suggestion"),
+        self.accept_suggestion = self._make("AcceptSuggestion", self.tr("Accept suggestion"), ["Y"])
+        self.dismiss_suggestion = self._make("DismissSuggestion", self.tr("Dismiss suggestion"),
                                              ["X"])
         # Alignment
-        self.align = self._make("Align", tr("Re-&align"), ["Ctrl+R"], "align")
-        self.cancel_alignment = self._make("CancelAlignment", tr("Cancel alignment"), ["Esc"])
-        self.merge_with_next = self._make("MergeWithNext", tr("Merge with next"), ["Ctrl+J"],
+        self.align = self._make("Align", self.tr("Re-&align"), ["Ctrl+R"], "align")
+        self.cancel_alignment = self._make("CancelAlignment", self.tr("Cancel alignment"), ["Esc"])
+        self.merge_with_next = self._make("MergeWithNext", self.tr("Merge with next"), ["Ctrl+J"],
                                           "merge")
-        self.split_bead = self._make("SplitBead", tr("Split bead at sentence"), ["Ctrl+B"],
+        self.split_bead = self._make("SplitBead", self.tr("Split bead at sentence"), ["Ctrl+B"],
                                      "split")
-        self.unlink = self._make("Unlink", tr("Unlink bead"), ["Ctrl+U"], "unlink")
-        self.confirm = self._make("Confirm", tr("Confirm bead"), ["C", "Ctrl+Return"], "confirm")
+        self.unlink = self._make("Unlink", self.tr("Unlink bead"), ["Ctrl+U"], "unlink")
+        self.confirm = self._make("Confirm", self.tr("Confirm bead"), ["C", "Ctrl+Return"], "confirm")
         self.move_source_up = self._make(
-            "MoveSourceUp", tr("Move first source sentence to previous bead"), ["Alt+Up"]
+            "MoveSourceUp", self.tr("Move first source sentence to previous bead"), ["Alt+Up"]
         )
         self.move_source_down = self._make(
-            "MoveSourceDown", tr("Move last source sentence to next bead"), ["Alt+Down"]
+            "MoveSourceDown", self.tr("Move last source sentence to next bead"), ["Alt+Down"]
         )
         self.move_target_up = self._make(
-            "MoveTargetUp", tr("Move first target sentence to previous bead"), ["Alt+Shift+Up"]
+            "MoveTargetUp", self.tr("Move first target sentence to previous bead"), ["Alt+Shift+Up"]
         )
         self.move_target_down = self._make(
-            "MoveTargetDown", tr("Move last target sentence to next bead"), ["Alt+Shift+Down"]
+            "MoveTargetDown", self.tr("Move last target sentence to next bead"), ["Alt+Shift+Down"]
         )
         # View
-        self.zoom_in = self._make("ZoomIn", tr("Zoom in"), [std.ZoomIn, "Ctrl+="])
-        self.zoom_out = self._make("ZoomOut", tr("Zoom out"), [std.ZoomOut])
-        self.zoom_reset = self._make("ZoomReset", tr("Reset zoom"), ["Ctrl+0"])
-        self.swap_panes = self._make("SwapPanes", tr("Swap panes"), ["F8"])
+        self.zoom_in = self._make("ZoomIn", self.tr("Zoom in"), [std.ZoomIn, "Ctrl+="])
+        self.zoom_out = self._make("ZoomOut", self.tr("Zoom out"), [std.ZoomOut])
+        self.zoom_reset = self._make("ZoomReset", self.tr("Reset zoom"), ["Ctrl+0"])
+        self.swap_panes = self._make("SwapPanes", self.tr("Swap panes"), ["F8"])
         # Help
-        self.shortcuts = self._make("Shortcuts", tr("&Keyboard shortcuts"), ["F1"])
-        self.about = self._make("About", tr("&About aligner-gui"), [])
+        self.shortcuts = self._make("Shortcuts", self.tr("&Keyboard shortcuts"), ["F1"])
+        self.about = self._make("About", self.tr("&About aligner-gui"), [])
 
     def _make(self, name: str, text: str, keys: list, icon_name: str | None = None) -> QAction:
         action = QAction(text, self._parent)
@@ -98,41 +98,41 @@ class Actions(QObject):
         return action
 
     def build_menus(self, bar: QMenuBar) -> dict[str, object]:
-        tr = self.tr
-        file_menu = bar.addMenu(tr("&File"))
+        
+        file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.open, self.save, self.save_as])
-        recent = file_menu.addMenu(tr("Open &Recent"))
+        recent = file_menu.addMenu(self.tr("Open &Recent"))
         recent.setObjectName("menuRecent")
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
-        edit_menu = bar.addMenu(tr("&Edit"))
+        edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo, self.redo])
         edit_menu.addSeparator()
         edit_menu.addAction(self.find)
-        review = bar.addMenu(tr("&Review"))
+        review = bar.addMenu(self.tr("&Review"))
         review.addActions([self.next_bead, self.previous_bead, self.next_flag,
                            self.previous_flag])
         review.addSeparator()
         review.addActions([self.mark_omission, self.mark_mistranslation, self.mark_addition,
                            self.mark_other])
-        severity = review.addMenu(tr("Severity"))
+        severity = review.addMenu(self.tr("Severity"))
         severity.addActions([self.severity_neutral, self.severity_minor, self.severity_major,
                              self.severity_critical])
         review.addAction(self.delete_annotation)
         review.addSeparator()
         review.addActions([self.accept_suggestion, self.dismiss_suggestion])
-        align = bar.addMenu(tr("&Alignment"))
+        align = bar.addMenu(self.tr("&Alignment"))
         align.addActions([self.align, self.cancel_alignment])
         align.addSeparator()
         align.addActions([self.merge_with_next, self.split_bead, self.unlink, self.confirm])
         align.addSeparator()
         align.addActions([self.move_source_up, self.move_source_down, self.move_target_up,
                           self.move_target_down])
-        view = bar.addMenu(tr("&View"))
+        view = bar.addMenu(self.tr("&View"))
         view.setObjectName("menuView")
         view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset, self.swap_panes])
         view.addSeparator()
-        help_menu = bar.addMenu(tr("&Help"))
+        help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.shortcuts, self.about])
         return {"recent": recent, "view": view}
 

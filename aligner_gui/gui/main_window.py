@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QToolBar,
@@ -152,7 +153,7 @@ class MainWindow(QMainWindow):
             self.bead_view.fontMetrics().height() + 8)
         header = self.bead_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in ((0, 400), (1, 400), (2, 48), (3, 56), (4, 150), (5, 80)):
+        for column, width in ((0, 330), (1, 330), (2, 44), (3, 52), (4, 130), (5, 70)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         self.bead_filter = BeadFilterBar(self.bead_proxy)
@@ -225,7 +226,10 @@ class MainWindow(QMainWindow):
         editor_dock = self._dock("annotationDock", self.tr("Annotation"), self.annotation_editor)
         list_dock = self._dock("annotationListDock", self.tr("Annotations"), annotations_box)
         suggest_dock = self._dock("suggestionDock", self.tr("Suggestions"), suggestions_box)
-        scores_dock = self._dock("scoresDock", self.tr("Scores"), self.scores_panel)
+        scores_scroll = QScrollArea()
+        scores_scroll.setWidgetResizable(True)
+        scores_scroll.setWidget(self.scores_panel)
+        scores_dock = self._dock("scoresDock", self.tr("Scores"), scores_scroll)
         self.tabifyDockWidget(list_dock, suggest_dock)
         list_dock.raise_()
         self.splitDockWidget(editor_dock, list_dock, Qt.Orientation.Vertical)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
@@ -29,8 +29,8 @@ def show_error(parent: QWidget, title: str, message: str) -> None:
 def ask_save_changes(parent: QWidget, name: str) -> CloseAnswer:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(parent.tr("Unsaved changes"))
-    box.setText(parent.tr("Save the changes to {0}?").format(name))
+    box.setWindowTitle(QCoreApplication.translate("messages", "Unsaved changes"))
+    box.setText(QCoreApplication.translate("messages", "Save the changes to {0}?").format(name))
     box.setStandardButtons(
         QMessageBox.StandardButton.Save
         | QMessageBox.StandardButton.Discard

@@ -86,6 +86,8 @@ class BeadTableModel(DocumentTableModel):
             return self.data(index, Qt.ItemDataRole.DisplayRole)
         elif role == Qt.ItemDataRole.ToolTipRole and col in (self.COL_SOURCE, self.COL_TARGET):
             return self.side_text(row, "source" if col == self.COL_SOURCE else "target")
+        elif role == Qt.ItemDataRole.ToolTipRole and col == self.COL_FLAGS and bead.flags:
+            return ", ".join(bead.flags)
         elif role == Qt.ItemDataRole.BackgroundRole and col == self.COL_SCORE:
             return score_colour(bead.score, 90) if bead.source and bead.target else None
         elif role == Qt.ItemDataRole.BackgroundRole and col == self.COL_TYPE:

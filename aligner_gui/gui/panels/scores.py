@@ -30,7 +30,7 @@ class ScoresPanel(QWidget):
             ("mqm_segment", self.tr("MQM per segment")),
             ("mqm_words", self.tr("MQM per 1,000 source words")),
             ("severity", self.tr("By severity")),
-            ("engine", self.tr("Engine summary")),
+            ("flags", self.tr("Low score / number mismatch")),
         )
         for key, title in rows:
             label = QLabel("–")
@@ -84,9 +84,7 @@ class ScoresPanel(QWidget):
         set_("mqm_words", f"{score.per_1000_words:.2f}  ({score.source_words} "
                           + self.tr("words") + ")")
         set_("severity", ", ".join(f"{k} {v}" for k, v in score.by_severity.items()) or "–")
-        engine = [f"{k} {v:.3g}" for k, v in doc.scores.items()
-                  if isinstance(v, (int, float)) and not isinstance(v, bool)]
-        set_("engine", ", ".join(engine[:8]) or "–")
+        set_("flags", f"{figures.low_score} / {figures.number_mismatch}")
 
     def _set(self, key: str, text: str) -> None:
         self._labels[key].setText(text)

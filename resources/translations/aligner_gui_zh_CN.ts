@@ -1,0 +1,890 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="26"/>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="27"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="28"/>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="29"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="31"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="32"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="33"/>
+        <source>&amp;Find in beads</source>
+        <translation>在对齐单元中查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="35"/>
+        <source>Next bead</source>
+        <translation>下一单元</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="36"/>
+        <source>Previous bead</source>
+        <translation>上一单元</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="37"/>
+        <source>Next flag</source>
+        <translation>下一个标记</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="38"/>
+        <source>Previous flag</source>
+        <translation>上一个标记</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="41"/>
+        <source>Mark &amp;omission</source>
+        <translation>标记漏译(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="43"/>
+        <source>Mark &amp;mistranslation</source>
+        <translation>标记误译(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="45"/>
+        <source>Mark a&amp;ddition</source>
+        <translation>标记增译(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="46"/>
+        <source>Mark other error</source>
+        <translation>标记其他错误</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="47"/>
+        <source>Severity: neutral</source>
+        <translation>严重程度:中性</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="48"/>
+        <source>Severity: minor</source>
+        <translation>严重程度:次要</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="49"/>
+        <source>Severity: major</source>
+        <translation>严重程度:主要</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="50"/>
+        <source>Severity: critical</source>
+        <translation>严重程度:严重</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="51"/>
+        <source>Delete annotation</source>
+        <translation>删除标注</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="53"/>
+        <source>Accept suggestion</source>
+        <translation>接受建议</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="54"/>
+        <source>Dismiss suggestion</source>
+        <translation>忽略建议</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="57"/>
+        <source>Re-&amp;align</source>
+        <translation>重新对齐(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="58"/>
+        <source>Cancel alignment</source>
+        <translation>取消对齐</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="59"/>
+        <source>Merge with next</source>
+        <translation>与下一单元合并</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="61"/>
+        <source>Split bead at sentence</source>
+        <translation>在句子处拆分单元</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="63"/>
+        <source>Unlink bead</source>
+        <translation>解除对齐</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="64"/>
+        <source>Confirm bead</source>
+        <translation>确认对齐单元</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="66"/>
+        <source>Move first source sentence to previous bead</source>
+        <translation>将首个原文句移到上一单元</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="69"/>
+        <source>Move last source sentence to next bead</source>
+        <translation>将末个原文句移到下一单元</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="72"/>
+        <source>Move first target sentence to previous bead</source>
+        <translation>将首个译文句移到上一单元</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="75"/>
+        <source>Move last target sentence to next bead</source>
+        <translation>将末个译文句移到下一单元</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="78"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="79"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="80"/>
+        <source>Reset zoom</source>
+        <translation>重置缩放</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="81"/>
+        <source>Swap panes</source>
+        <translation>交换左右窗格</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="83"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="84"/>
+        <source>&amp;About aligner-gui</source>
+        <translation>关于 aligner-gui(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="102"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="104"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="108"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="112"/>
+        <source>&amp;Review</source>
+        <translation>审校(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="118"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="124"/>
+        <source>&amp;Alignment</source>
+        <translation>对齐(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="131"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="135"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationEditor</name>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="36"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="120"/>
+        <source>Select text and press O (omission) or M (mistranslation).</source>
+        <translation>选择文字后按 O(漏译)或 M(误译)。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="45"/>
+        <source>Neutral</source>
+        <translation>中性</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="45"/>
+        <source>Minor</source>
+        <translation>次要</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="46"/>
+        <source>Major</source>
+        <translation>主要</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="46"/>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="55"/>
+        <source>Why is this an error?</source>
+        <translation>为什么这是错误?</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="58"/>
+        <source>Suggested correction</source>
+        <translation>建议的修改</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="61"/>
+        <source>Tags, comma separated: more-link, photo-caption</source>
+        <translation>标签,用逗号分隔:more-link, photo-caption</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="62"/>
+        <source>Delete annotation</source>
+        <translation>删除标注</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="66"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="67"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="68"/>
+        <source>Comment</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="69"/>
+        <source>Correction</source>
+        <translation>修改建议</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="70"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="125"/>
+        <source>source</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="125"/>
+        <source>target</source>
+        <translation>译文</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationTableModel</name>
+    <message>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="32"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="32"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="32"/>
+        <source>Side</source>
+        <translation>侧</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="32"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="33"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="33"/>
+        <source>Comment</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>BeadFilterBar</name>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="37"/>
+        <source>Search beads (Ctrl+F)</source>
+        <translation>搜索对齐单元 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="39"/>
+        <source>Regex</source>
+        <translation>正则</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="41"/>
+        <source>Both sides</source>
+        <translation>两侧</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="42"/>
+        <source>Source</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="43"/>
+        <source>Target</source>
+        <translation>译文</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="46"/>
+        <source>All beads</source>
+        <translation>全部对齐单元</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="47"/>
+        <source>Any flag</source>
+        <translation>任意标记</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="48"/>
+        <source>Unaligned</source>
+        <translation>未对齐</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="53"/>
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="66"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="98"/>
+        <source>Invalid regular expression</source>
+        <translation>无效的正则表达式</translation>
+    </message>
+</context>
+<context>
+    <name>BeadTableModel</name>
+    <message>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="42"/>
+        <source>Source</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="42"/>
+        <source>Target</source>
+        <translation>译文</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="42"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="43"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="43"/>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="43"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>FileController</name>
+    <message>
+        <location filename="../../aligner_gui/gui/files.py" line="49"/>
+        <source>Cannot open {0}</source>
+        <translation>无法打开 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/files.py" line="64"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/files.py" line="93"/>
+        <source>Cannot save {0}</source>
+        <translation>无法保存 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/files.py" line="103"/>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/files.py" line="113"/>
+        <source>Save As</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/files.py" line="125"/>
+        <location filename="../../aligner_gui/gui/files.py" line="170"/>
+        <source>untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/files.py" line="180"/>
+        <source>Cannot recover</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/files.py" line="184"/>
+        <source>recovered</source>
+        <translation>已恢复</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../aligner_gui/gui/main_window.py" line="106"/>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/main_window.py" line="193"/>
+        <source>Filter annotations</source>
+        <translation>筛选标注</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/main_window.py" line="195"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/main_window.py" line="210"/>
+        <source>Accept (Y)</source>
+        <translation>接受 (Y)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/main_window.py" line="211"/>
+        <source>Dismiss (X)</source>
+        <translation>忽略 (X)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/main_window.py" line="226"/>
+        <source>Annotation</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/main_window.py" line="227"/>
+        <source>Annotations</source>
+        <translation>标注列表</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/main_window.py" line="228"/>
+        <source>Suggestions</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/main_window.py" line="232"/>
+        <source>Scores</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/main_window.py" line="244"/>
+        <source>Aligning… %p%</source>
+        <translation>正在对齐… %p%</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/main_window.py" line="245"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/main_window.py" line="379"/>
+        <source>untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/main_window.py" line="407"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="497"/>
+        <source>Alignment failed</source>
+        <translation>对齐失败</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/main_window.py" line="426"/>
+        <source>Aligning…</source>
+        <translation>正在对齐…</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/main_window.py" line="469"/>
+        <source>The alignment changed while re-aligning; result discarded.</source>
+        <translation>重新对齐期间对齐已被修改,结果已丢弃。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/main_window.py" line="477"/>
+        <source>Re-align beads {0}–{1}</source>
+        <translation>重新对齐单元 {0}–{1}</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/main_window.py" line="492"/>
+        <source>Aligned: {0} beads.</source>
+        <translation>已对齐:{0} 个对齐单元。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/main_window.py" line="501"/>
+        <source>Alignment cancelled.</source>
+        <translation>已取消对齐。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/main_window.py" line="607"/>
+        <source>Bead {0}/{1} · {2} · score {3} · {4}</source>
+        <translation>单元 {0}/{1} · {2} · 得分 {3} · {4}</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/main_window.py" line="691"/>
+        <source>About aligner-gui</source>
+        <translation>关于 aligner-gui</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/main_window.py" line="692"/>
+        <source>aligner-gui {0}: review Chinese translations of English news with sentence alignment and MQM annotation.</source>
+        <translation>aligner-gui {0}:借助句子对齐与 MQM 标注审校英文新闻的中文译文。</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewStrip</name>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="30"/>
+        <source>Overview: red omissions, orange additions, yellow low scores, purple annotations. Click to jump.</source>
+        <translation>概览:红色为漏译,橙色为增译,黄色为低分,紫色为标注。点击跳转。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryBanner</name>
+    <message>
+        <location filename="../../aligner_gui/gui/dialogs/recovery.py" line="20"/>
+        <source>Recover</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/dialogs/recovery.py" line="21"/>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/dialogs/recovery.py" line="32"/>
+        <source>A recovery copy from an earlier session was found: {0}</source>
+        <translation>发现上次会话留下的恢复副本:{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewController</name>
+    <message>
+        <location filename="../../aligner_gui/gui/review.py" line="49"/>
+        <source>Select a bead or some text first.</source>
+        <translation>请先选择对齐单元或一段文字。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/review.py" line="53"/>
+        <source>This bead has no text on that side; select a span.</source>
+        <translation>该单元在这一侧没有文字,请选择一段文字。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/review.py" line="57"/>
+        <source>The selection is empty.</source>
+        <translation>选区为空。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/review.py" line="68"/>
+        <source>Mark {0}</source>
+        <translation>标记 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/review.py" line="88"/>
+        <location filename="../../aligner_gui/gui/review.py" line="103"/>
+        <source>No annotation selected.</source>
+        <translation>未选择标注。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/review.py" line="97"/>
+        <source>Edit annotation</source>
+        <translation>编辑标注</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/review.py" line="106"/>
+        <source>Delete annotation</source>
+        <translation>删除标注</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/review.py" line="113"/>
+        <location filename="../../aligner_gui/gui/review.py" line="122"/>
+        <source>No suggestion selected.</source>
+        <translation>未选择建议。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/review.py" line="115"/>
+        <source>Accept suggestion</source>
+        <translation>接受建议</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/review.py" line="124"/>
+        <source>Dismiss suggestion</source>
+        <translation>忽略建议</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/review.py" line="132"/>
+        <location filename="../../aligner_gui/gui/review.py" line="187"/>
+        <source>Select a bead first.</source>
+        <translation>请先选择一个对齐单元。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/review.py" line="135"/>
+        <source>Wait for the alignment to finish.</source>
+        <translation>请等待对齐完成。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/review.py" line="149"/>
+        <source>Merge beads</source>
+        <translation>合并对齐单元</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/review.py" line="151"/>
+        <source>Merge with next</source>
+        <translation>与下一单元合并</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/review.py" line="168"/>
+        <source>Split bead</source>
+        <translation>拆分对齐单元</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/review.py" line="171"/>
+        <source>Unlink bead</source>
+        <translation>解除对齐</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/review.py" line="181"/>
+        <source>Move sentence</source>
+        <translation>移动句子</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/review.py" line="191"/>
+        <source>Unconfirm beads</source>
+        <translation>取消确认</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/review.py" line="191"/>
+        <source>Confirm beads</source>
+        <translation>确认对齐单元</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/review.py" line="211"/>
+        <source>No flagged bead.</source>
+        <translation>没有带标记的单元。</translation>
+    </message>
+</context>
+<context>
+    <name>ScoresPanel</name>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="23"/>
+        <source>Beads</source>
+        <translation>对齐单元</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="24"/>
+        <source>Coverage (source / target)</source>
+        <translation>覆盖率(原文 / 译文)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="25"/>
+        <source>Omitted source sentences</source>
+        <translation>漏译的原文句子</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="26"/>
+        <source>Added target sentences</source>
+        <translation>增译的译文句子</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="27"/>
+        <source>Mean bead score</source>
+        <translation>平均单元得分</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="28"/>
+        <source>Confirmed beads</source>
+        <translation>已确认单元</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="29"/>
+        <source>Annotations</source>
+        <translation>标注列表</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="30"/>
+        <source>MQM per segment</source>
+        <translation>每段 MQM 扣分</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="31"/>
+        <source>MQM per 1,000 source words</source>
+        <translation>每千原文词 MQM 扣分</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="32"/>
+        <source>By severity</source>
+        <translation>按严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="33"/>
+        <source>Low score / number mismatch</source>
+        <translation>低分 / 数字不符</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="73"/>
+        <source>not aligned yet</source>
+        <translation>尚未对齐</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="85"/>
+        <source>words</source>
+        <translation>词</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../aligner_gui/gui/dialogs/shortcuts.py" line="31"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/dialogs/shortcuts.py" line="34"/>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/dialogs/shortcuts.py" line="34"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionTableModel</name>
+    <message>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="101"/>
+        <source>Bead</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="101"/>
+        <source>Flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="101"/>
+        <source>Suggested</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="101"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="102"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+</context>
+<context>
+    <name>TextPane</name>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="348"/>
+        <source>omission</source>
+        <translation>漏译</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="352"/>
+        <source>addition</source>
+        <translation>增译</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="364"/>
+        <source>headline</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="364"/>
+        <source>more-link</source>
+        <translation>“更多”链接</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="365"/>
+        <source>photo caption</source>
+        <translation>图片说明</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="365"/>
+        <source>content</source>
+        <translation>正文</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <location filename="../../aligner_gui/gui/dialogs/messages.py" line="32"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/dialogs/messages.py" line="33"/>
+        <source>Save the changes to {0}?</source>
+        <translation>是否保存对 {0} 的修改?</translation>
+    </message>
+</context>
+</TS>
