@@ -17,6 +17,7 @@ from typing import Any
 
 from aligner_gui import __version__
 from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Annotation, Bead
+from aligner_gui.core.mqm import review_figures, score_document
 from aligner_gui.io.atomic import atomic_write_text
 from aligner_gui.io.formats import SpanIndex, bead_segment
 
@@ -113,6 +114,11 @@ def _summary_rows(doc: AlignmentDocument) -> list[tuple[str, Any]]:
             + (f" ({tgt_aligned / tgt_total:.1%})" if tgt_total else ""),
         ),
         ("omissions (1-0 beads)", omissions),
+        (
+            "omitted source sentences by class",
+            ", ".join(f"{k}: {n}" for k, n in sorted(review_figures(doc).omissions.items()))
+            or "none",
+        ),
         ("additions (0-1 beads)", additions),
         ("bead types", ", ".join(f"{k}: {n}" for k, n in sorted(kinds.items()))),
     ]
@@ -136,6 +142,10 @@ def _summary_rows(doc: AlignmentDocument) -> list[tuple[str, Any]]:
         rows.append(
             ("annotations by category", ", ".join(f"{k}: {n}" for k, n in by_cat.most_common()))
         )
+        mqm = score_document(doc)  # the same figures as the GUI's scores panel
+        rows.append(("MQM penalty (WMT weights)", f"{mqm.total:.1f} ({mqm.errors} errors)"))
+        rows.append(("MQM penalty per segment", mqm.per_segment))
+        rows.append(("MQM penalty per 1,000 source words", mqm.per_1000_words))
     extra: list[tuple[str, Any]] = []
     _flatten("", doc.scores, extra)
     rows.extend((f"scores: {k}", v) for k, v in extra)

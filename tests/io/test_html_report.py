@@ -166,6 +166,8 @@ def test_omissions_additions_and_summary() -> None:
         ("annotations", "3"),
         ("scores: coverage.source", "0.8000"),
         ("scores: mean_score", "0.6700"),
+        ("omitted source sentences by class", "headline: 1"),
+        ("MQM penalty (WMT weights)", "16.0 (3 errors)"),
     ]:
         assert f'<th scope="row">{label}</th><td class="num">{value}</td>' in text
     assert 'en (source) sentences aligned</th><td class="num">4 of 5 (80.0%)' in text

@@ -85,7 +85,7 @@ def sample_doc() -> AlignmentDocument:
     )
     doc.add_annotation(
         ann(
-            "other",
+            "punctuation",
             "target",
             t.sentences[3].start,
             t.sentences[3].start + 2,
@@ -213,10 +213,10 @@ def test_wmt_file_imports_one_system(tmp_path: Path) -> None:
     ]
     found = [(a.side, a.text, a.category, a.severity, a.type) for a in doc.annotations]
     assert found == [
-        ("target", "take a moment", "Style/Awkward", "major", "other"),
-        ("target", ".", "Fluency/Punctuation", "minor", "other"),
+        ("target", "take a moment", "Style/Awkward", "major", "style"),
+        ("target", ".", "Fluency/Punctuation", "minor", "punctuation"),
         ("source", "夜空", "Accuracy/Omission", "major", "omission"),
-        ("target", "The sun.", "Non-translation!", "major", "untranslated"),
+        ("target", "The sun.", "Non-translation!", "major", "non-translation"),
     ]
     assert doc.annotations[0].extra == {"rater": "rater3", "system": "sysA"}
     other = import_mqm_tsv(path, system="sysB")
@@ -262,7 +262,11 @@ def test_annotation_types_from_categories() -> None:
     assert annotation_type("Accuracy/Omission") == "omission"
     assert annotation_type("Accuracy/Addition") == "addition"
     assert annotation_type("Accuracy/Untranslated text") == "untranslated"
-    assert annotation_type("Fluency/Grammar") == "other"
+    assert annotation_type("Fluency/Grammar") == "grammar"
+    assert annotation_type("Style/Awkward") == "style"
+    assert annotation_type("Non-translation!") == "non-translation"
+    assert annotation_type("Terminology/Inappropriate for context") == "terminology"
+    assert annotation_type("Something/Else") == "other"
 
 
 # -- bead TSV and annotations CSV ------------------------------------------------------
