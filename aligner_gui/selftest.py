@@ -411,7 +411,7 @@ def handle_cli(argv: Sequence[str]) -> int | None:
     ``--self-test [--startup-time] [--out FILE] [--render-check PNG]``:
     --startup-time  first show the main window and print seconds from process start
     --out FILE      align and score the bundled seed, save the project to FILE, check it
-                    (always done; without --out the project goes to a temporary folder)
+                    (also done, into a temporary folder, when no other option is given)
     --render-check  grab the main window with the seed to PNG, check Chinese was drawn
     Returns 0 when every part passed, 1 when one failed, 2 for bad options.
 
@@ -441,11 +441,11 @@ def handle_cli(argv: Sequence[str]) -> int | None:
         except Exception as error:  # noqa: BLE001 - report, do not crash
             _say(f"startup failed: {type(error).__name__}: {error}", error=True)
             code = EXIT_FAILED
-    if out is None:
+    if out is not None:
+        code = max(code, run_self_test(out))
+    elif png is None and "--startup-time" not in args:
         with tempfile.TemporaryDirectory(prefix="aligner-gui-selftest-") as folder:
             code = max(code, run_self_test(Path(folder) / "seed.aligner.json"))
-    else:
-        code = max(code, run_self_test(out))
     if png is not None:
         started = time.perf_counter()
         try:
