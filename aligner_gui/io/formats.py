@@ -212,7 +212,7 @@ def decode_text(data: bytes, name: str) -> str:
 
 # -- the registry ----------------------------------------------------------------------
 
-ExportFunc = Callable[[AlignmentDocument, Path], list[Path]]
+ExportFunc = Callable[..., list[Path]]  # (doc, out_path, **options) -> files written
 ImportFunc = Callable[..., AlignmentDocument]
 
 
@@ -233,6 +233,7 @@ class Exporter:
     suffix: str  # default file suffix, e.g. ".tmx"
     write: ExportFunc = field(repr=False)
     multi_file: bool = False  # writes files beside out_path too (InterText)
+    options: tuple[str, ...] = ()  # keyword options export_document passes on (for the GUI)
 
 
 @dataclass(frozen=True)
@@ -276,7 +277,11 @@ EXPORTERS: dict[str, Exporter] = {
     ),
     "tsv": Exporter("tsv", "Bead table (*.tsv)", ".tsv", _lazy("tsv", "export_tsv")),
     "mqm-tsv": Exporter(
-        "mqm-tsv", "WMT MQM annotations (*.tsv)", ".tsv", _lazy("tsv", "export_mqm_tsv")
+        "mqm-tsv",
+        "WMT MQM annotations (*.tsv)",
+        ".tsv",
+        _lazy("tsv", "export_mqm_tsv"),
+        options=("system", "doc_name", "rater"),
     ),
     "annotations-csv": Exporter(
         "annotations-csv", "Annotations (*.csv)", ".csv", _lazy("tsv", "export_annotations_csv")
@@ -289,7 +294,11 @@ EXPORTERS: dict[str, Exporter] = {
         multi_file=True,
     ),
     "html": Exporter(
-        "html", "Printable review report (*.html)", ".html", _lazy("html_report", "export_html")
+        "html",
+        "Printable review report (*.html)",
+        ".html",
+        _lazy("html_report", "export_html"),
+        options=("title",),
     ),
 }
 
@@ -319,13 +328,22 @@ IMPORTERS: dict[str, Importer] = {
 }
 
 
-def export_document(doc: AlignmentDocument, fmt: str, out_path: str | Path) -> list[Path]:
-    """Write ``doc`` in format ``fmt``; returns the files written (InterText writes three)."""
+def export_document(
+    doc: AlignmentDocument, fmt: str, out_path: str | Path, **options: Any
+) -> list[Path]:
+    """Write ``doc`` in format ``fmt``; returns the files written (InterText writes three).
+
+    Options some exporters take: ``system``, ``doc_name``, ``rater`` (mqm-tsv), ``title``
+    (html); ``Exporter.options`` lists them.
+    """
     exporter = EXPORTERS.get(fmt)
     if exporter is None:
         known = ", ".join(sorted(EXPORTERS))
         raise ExportFormatError(f"unknown export format {fmt!r} (known: {known})")
-    return exporter.write(doc, Path(out_path))
+    unknown = sorted(set(options) - set(exporter.options))
+    if unknown:
+        raise ExportFormatError(f"the {fmt} export takes no option {unknown[0]!r}")
+    return exporter.write(doc, Path(out_path), **options)
 
 
 def detect_format(path: str | Path) -> str:

@@ -341,7 +341,9 @@ def html_report_text(
     return "\n".join(parts) + "\n"
 
 
-def export_html(doc: AlignmentDocument, out_path: str | Path) -> list[Path]:
+def export_html(
+    doc: AlignmentDocument, out_path: str | Path, *, title: str | None = None
+) -> list[Path]:
     out = Path(out_path)
-    atomic_write_text(out, html_report_text(doc))
+    atomic_write_text(out, html_report_text(doc, title=title))
     return [out]

@@ -154,9 +154,17 @@ def mqm_tsv_text(
     return "\n".join(lines) + "\n"
 
 
-def export_mqm_tsv(doc: AlignmentDocument, out_path: str | Path) -> list[Path]:
+def export_mqm_tsv(
+    doc: AlignmentDocument,
+    out_path: str | Path,
+    *,
+    system: str | None = None,
+    doc_name: str | None = None,
+    rater: str | None = None,
+) -> list[Path]:
+    """Options default to meta "system" ("translation"), "name" ("doc"), "rater" ("rater1")."""
     out = Path(out_path)
-    atomic_write_text(out, mqm_tsv_text(doc))
+    atomic_write_text(out, mqm_tsv_text(doc, system=system, doc_name=doc_name, rater=rater))
     return [out]
 
 

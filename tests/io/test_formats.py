@@ -311,3 +311,16 @@ def test_random_documents_round_trip(doc: AlignmentDocument) -> None:
         assert sorted(
             (a.side, a.start, a.end, a.category, a.severity) for a in back.annotations
         ) == (sorted((a.side, a.start, a.end, a.category, a.severity) for a in doc.annotations))
+
+
+def test_export_options(tmp_path: Path) -> None:
+    assert EXPORTERS["mqm-tsv"].options == ("system", "doc_name", "rater")
+    out = tmp_path / "m.tsv"
+    export_document(sample_doc(), "mqm-tsv", out, system="HT-1", doc_name="news.7", rater="ann")
+    row = out.read_text(encoding="utf-8").splitlines()[1].split("\t")
+    assert row[:5] == ["HT-1", "news.7", "1", "1", "ann"]
+    html = tmp_path / "r.html"
+    export_document(sample_doc(), "html", html, title="Weekly <QA>")
+    assert "<h1>Weekly &lt;QA&gt;</h1>" in html.read_text(encoding="utf-8")
+    with pytest.raises(ExportFormatError, match="takes no option 'title'"):
+        export_document(sample_doc(), "tmx", tmp_path / "x.tmx", title="x")
