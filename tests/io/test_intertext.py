@@ -284,3 +284,49 @@ def test_control_characters_do_not_break_the_xml(tmp_path: Path) -> None:
     link = export_intertext(doc, tmp_path)[0]
     back = import_file(link)
     assert back.source.sentences[0].text == "The cat sat."
+
+
+def _intertext_server_reads(link: bytes, ver1_ids: list[str], ver2_ids: list[str]) -> list[tuple]:
+    """What InterText server's import_alignment() makes of a link file (its logic, not ours):
+    the file must start with '<?xml' and hold '<link ' elements; per link
+    ``list($v2_grp, $v1_grp) = explode(';', xtargets)`` and ``list($cnt2, $cnt1) =
+    explode('-', type)``; ids must follow each version's order without gaps.
+    Returns (ver1 positions, ver2 positions, status) per link."""
+    assert link[:5] == b"<?xml" and link.count(b"<link ") > 0
+    root = etree.fromstring(link)
+    out = []
+    queues = {1: list(ver1_ids), 2: list(ver2_ids)}
+    for el in root.iter("link"):
+        v2_grp, v1_grp = el.get("xtargets").split(";")
+        cnt2, cnt1 = (int(c) for c in el.get("type").split("-"))
+        got = {}
+        for ver, grp, cnt in ((1, v1_grp, cnt1), (2, v2_grp, cnt2)):
+            eids = [] if cnt == 0 else grp.split(" ")
+            positions = []
+            for eid in eids:
+                assert eid == queues[ver].pop(0), "gap"  # InterText: "Gap found in the alignment"
+                positions.append((ver1_ids if ver == 1 else ver2_ids).index(eid))
+            got[ver] = tuple(positions)
+        out.append((got[1], got[2], el.get("status")))
+    return out
+
+
+def test_export_reads_back_through_intertext_server_logic(tmp_path: Path) -> None:
+    doc = sample_doc()
+    link, ver1_file, ver2_file = export_intertext(doc, tmp_path)
+    ver1_ids = [s.get("id") for s in etree.parse(str(ver1_file)).iter("s")]
+    ver2_ids = [s.get("id") for s in etree.parse(str(ver2_file)).iter("s")]
+    read = _intertext_server_reads(link.read_bytes(), ver1_ids, ver2_ids)
+    # ver1 = fromDoc = target (zh), ver2 = toDoc = source (en)
+    assert [(v2, v1) for v1, v2, _status in read] == [(b.source, b.target) for b in doc.beads]
+    assert [status for *_ids, status in read] == ["auto", "man", "man", "auto", "auto"]
+
+
+def test_server_logic_emulation_agrees_with_gold(mac_dev: Path) -> None:
+    """The emulation above, run on a real corpus file, gives the gold: it models InterText."""
+    folder = mac_dev / "intertext"
+    ver1 = [s.get("id") for s in etree.parse(str(folder / "corpus_test.001_zh.xml")).iter("s")]
+    ver2 = [s.get("id") for s in etree.parse(str(folder / "corpus_test.001_en.xml")).iter("s")]
+    link = (folder / "corpus_test.001_zh.001_en.xml").read_bytes()
+    read = _intertext_server_reads(link, ver1, ver2)
+    assert [(v1, v2) for v1, v2, _s in read] == read_align(mac_dev / "gold" / "001.align")
