@@ -264,3 +264,38 @@ def test_absurd_nesting_is_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(ImportFormatError):
         import_file(path)
+
+
+# The TMX 1.4 content model of the elements we write (restated from the LISA OSCAR spec).
+TMX14_SUBSET = """
+<!ELEMENT tmx (header, body)>
+<!ATTLIST tmx version CDATA #FIXED "1.4">
+<!ELEMENT header (note|prop|ude)*>
+<!ATTLIST header creationtool CDATA #REQUIRED creationtoolversion CDATA #REQUIRED
+  segtype (block|paragraph|sentence|phrase) #REQUIRED o-tmf CDATA #REQUIRED
+  adminlang CDATA #REQUIRED srclang CDATA #REQUIRED datatype CDATA #REQUIRED
+  creationdate CDATA #IMPLIED>
+<!ELEMENT ude ANY>
+<!ELEMENT body (tu*)>
+<!ELEMENT note (#PCDATA)>
+<!ELEMENT prop (#PCDATA)>
+<!ATTLIST prop type CDATA #REQUIRED>
+<!ELEMENT tu ((note|prop)*, tuv+)>
+<!ATTLIST tu tuid CDATA #IMPLIED srclang CDATA #IMPLIED>
+<!ELEMENT tuv ((note|prop)*, seg)>
+<!ATTLIST tuv xml:lang CDATA #REQUIRED>
+<!ELEMENT seg (#PCDATA)>
+"""
+
+
+def test_export_is_valid_against_the_tmx14_content_model() -> None:
+    import io as _io
+
+    doc = sample_doc()
+    s = doc.source.sentences[1]
+    doc.add_annotation(
+        Annotation("other", "source", s.start, s.start + 2, s.text[:2], "Style", "minor")
+    )
+    dtd = etree.DTD(_io.StringIO(TMX14_SUBSET))
+    root = etree.fromstring(tmx_bytes(doc))
+    assert dtd.validate(root), dtd.error_log.filter_from_errors()
