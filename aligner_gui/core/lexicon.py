@@ -43,7 +43,7 @@ __all__ = ["Lexicon", "cedict_path", "default_cache_dir", "FORMAT_VERSION"]
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 5
 CACHE_FORMAT = "aligner-gui-lexicon"
 CACHE_NAME = f"cedict-v{FORMAT_VERSION}.json"
 JIEBA_CACHE_NAME = "jieba.cache"
@@ -72,6 +72,7 @@ zero one two three four five six seven eight nine ten eleven twelve thirteen fou
 fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
 eighty ninety hundred thousand million billion trillion
 said says say
+thee thou thy thine hath doth unto shalt hast dost wilt saith
 """.split()
 )
 
@@ -130,7 +131,49 @@ _SUPPLEMENT = {
     "周五": "friday",
     "周六": "saturday",
     "周日": "sunday",
+    "耶和华": "lord jehovah",
 }
+
+# Irregular English forms -> the base form CEDICT uses ("went" must meet 去 "to go").
+# Ambiguous forms (left, lay, bound, ground, wound, bit, bore) are omitted.
+_IRREGULAR = {
+    form: base
+    for base, forms in (
+        ("go", "went gone"), ("see", "saw seen"), ("take", "took taken"), ("come", "came"),
+        ("get", "got gotten"), ("make", "made"), ("know", "knew known"),
+        ("think", "thought"), ("tell", "told"), ("find", "found"), ("give", "gave given"),
+        ("stand", "stood"), ("sit", "sat"), ("run", "ran"), ("eat", "ate eaten"),
+        ("hear", "heard"), ("feel", "felt"), ("keep", "kept"), ("hold", "held"),
+        ("bring", "brought"), ("buy", "bought"), ("begin", "began begun"),
+        ("write", "wrote written"), ("speak", "spoke spoken"), ("fall", "fell fallen"),
+        ("grow", "grew grown"), ("draw", "drew drawn"), ("drive", "drove driven"),
+        ("ride", "rode ridden"), ("rise", "rose risen"), ("sing", "sang sung"),
+        ("sleep", "slept"), ("spend", "spent"), ("lose", "lost"), ("meet", "met"),
+        ("pay", "paid"), ("send", "sent"), ("sell", "sold"), ("understand", "understood"),
+        ("win", "won"), ("wear", "wore worn"), ("wake", "woke woken"),
+        ("throw", "threw thrown"), ("teach", "taught"), ("catch", "caught"),
+        ("fight", "fought"), ("seek", "sought"), ("build", "built"), ("become", "became"),
+        ("choose", "chose chosen"), ("forget", "forgot forgotten"), ("hide", "hid hidden"),
+        ("lead", "led"), ("mean", "meant"), ("shake", "shook shaken"), ("shoot", "shot"),
+        ("steal", "stole stolen"), ("strike", "struck stricken"), ("swear", "swore sworn"),
+        ("break", "broke broken"), ("freeze", "froze frozen"), ("hang", "hung"),
+        ("blow", "blew blown"), ("dig", "dug"), ("feed", "fed"), ("flee", "fled"),
+        ("fly", "flew flown"), ("forgive", "forgave forgiven"), ("kneel", "knelt"),
+        ("deal", "dealt"), ("bend", "bent"), ("bleed", "bled"), ("creep", "crept"),
+        ("drink", "drank drunk"), ("leap", "leapt"), ("ring", "rang rung"),
+        ("spring", "sprang sprung"), ("stick", "stuck"), ("swim", "swam swum"),
+        ("swing", "swung"), ("tear", "tore torn"), ("weep", "wept"), ("sweep", "swept"),
+        ("light", "lit"), ("slide", "slid"), ("bite", "bitten"),
+        ("man", "men"), ("woman", "women"), ("child", "children"), ("foot", "feet"),
+        ("tooth", "teeth"), ("mouse", "mice"), ("goose", "geese"),
+    )
+    for form in forms.split()
+}  # fmt: skip
+
+
+def _base_form(word: str) -> str:
+    return _IRREGULAR.get(word, word)
+
 
 # ---------------------------------------------------------------------------------------
 # Shared text helpers (compiled once)
@@ -208,6 +251,7 @@ class _Builder:
         self._stem_word = stem
         self._stems: dict[str, str] = {}
         self._senses: dict[tuple[str, bool], tuple[tuple[tuple[str, ...], str], ...] | str] = {}
+        self._guessed: set[str] = set()
 
     def build(self, path: Path) -> dict[str, str]:
         # Hundreds of thousands of small containers: the cyclic GC only slows this down.
@@ -245,6 +289,8 @@ class _Builder:
                 done = memo[key] = self._compile(entries)
             compiled[word] = done
         support = self._compound_support(compiled)
+        real = set(self._stems.values())
+        wrong = self._guessed - real
         out: dict[str, str] = {}
         for word, (stems, glosses, proper, refs) in compiled.items():
             if len(word) == 1 and len(glosses) > 1:
@@ -264,6 +310,8 @@ class _Builder:
             extra = _SUPPLEMENT.get(word)
             if extra:
                 merged.extend(self._stems_of(extra.split()))
+            if wrong:
+                merged = [m for m in merged if m not in wrong]
             glosses = glosses[:3]
             flags = "P" if proper else ""
             out[word] = " ".join(dict.fromkeys(merged)) + "\t" + "/".join(glosses) + "\t" + flags
@@ -300,7 +348,7 @@ class _Builder:
                 if low in EN_STOPWORDS or len(low) < 2:
                     stem = ""
                 else:
-                    stem = self._stem_word(low)
+                    stem = self._stem_word(_base_form(low))
                 cache[w] = stem
             if stem:
                 result.append(stem)
@@ -332,6 +380,12 @@ class _Builder:
                     if words and words[-1] == "s":
                         words.pop()
                     content = tuple(self._stems_of(words))
+                    if proper and len(words) == 1 and part[:1].isupper():
+                        # Egypt/Egyptian, Russia/Russian, Japan/Japanese, Italy/Italian;
+                        # guesses that are no word of CEDICT are dropped in _build.
+                        guesses = {self._stem_word(f) for f in _demonyms(words[0])}
+                        self._guessed.update(guesses)
+                        content += tuple(guesses)
                     if content:
                         items.append((content, " ".join(words)))
                 result = tuple(items)
@@ -379,6 +433,14 @@ class _Builder:
 
 
 _PART_SPLIT = re.compile(r"[,;]")
+
+
+def _demonyms(place: str) -> list[str]:
+    """Candidate adjective forms of a place name; wrong guesses are words no text uses."""
+    forms = [place + "n", place + "ian", place + "ese", place + "ish"]
+    if place[-1:] in "aeiouy":
+        forms += [place[:-1] + "ian", place[:-1] + "an", place[:-1] + "ese"]
+    return forms
 
 
 # ---------------------------------------------------------------------------------------
@@ -531,11 +593,11 @@ class Lexicon:
         return out
 
     def en_stem(self, word: str) -> str:
-        """Snowball English stem of a lowercased word."""
+        """Snowball English stem of a lowercased word (irregular forms to their base first)."""
         stem = self._stem_cache.get(word)
         if stem is None:
             with _STEMMER_LOCK:  # PyStemmer objects are not thread-safe
-                stem = self._stemmer.stemWord(word)
+                stem = self._stemmer.stemWord(_IRREGULAR.get(word, word))
             self._stem_cache[word] = stem
         return stem
 
