@@ -48,6 +48,10 @@ __all__ = ["align_sides", "align_texts", "BEAD_TYPES"]
 FULL_GRID_CELLS = 160_000
 # Half-width (in units) of the band around a projected coarse path.
 BAND_BUFFER = 8
+# Paragraph cues: discount on leaving a headline/link/caption paragraph unaligned, and
+# the penalty for gluing it to a neighbouring paragraph.
+SKIP_BONUS = 4.0
+MERGE_PENALTY = 8.0
 # Item frequency above which a word is ignored at coarse levels (too common to locate).
 COARSE_MAX_DF = 0.2
 
@@ -297,11 +301,14 @@ def _attach_stats(beads, x, y, band, masks, params, costs, types) -> None:
     """Statistics for re-estimation and a confidence in [0, 1] for every bead."""
     c10 = params.type_cost((1, 0))
     c01 = params.type_cost((0, 1))
-    t11 = list(types).index((1, 1))
-    row_best = np.full(band.nx + 1, np.inf)
-    np.minimum.at(row_best, band.rows, costs[t11])
-    col_best = np.full(band.ny + 1, np.inf)
-    np.minimum.at(col_best, band.cols, costs[t11])
+    tindex = {t: n for n, t in enumerate(types)}
+
+    def cost_at(t: tuple[int, int], i: int, j: int) -> float:
+        if t not in tindex:
+            return math.inf
+        cell = int(band.index(np.array(i), np.array(j)))
+        return float(costs[tindex[t]][cell]) if cell < band.ncells else math.inf
+
     by_type: dict[tuple[int, int], list[int]] = {}
     for k, bead in enumerate(beads):
         by_type.setdefault((bead.a, bead.b), []).append(k)
@@ -309,10 +316,22 @@ def _attach_stats(beads, x, y, band, masks, params, costs, types) -> None:
         if a == 0 or b == 0:
             for k in ks:
                 bead = beads[k]
-                # Confidence of a 1-0 / 0-1 bead: how clearly no 1-1 pairing was cheaper.
-                alt = row_best[bead.x0 + 1] if a else col_best[bead.y0 + 1]
-                margin = alt - (c10 + c01)
-                beads[k].score = _sigmoid(margin / 2.0)
+                # Confidence of a 1-0 / 0-1 bead: how much dearer it would be to glue the
+                # sentence to the bead before or after it instead.
+                alts = []
+                for nb, after in ((beads[k - 1] if k else None, True),
+                                  (beads[k + 1] if k + 1 < len(beads) else None, False)):
+                    if nb is None or not (nb.a and nb.b):
+                        continue
+                    t = (nb.a + a, nb.b + b)
+                    if after:
+                        end = (nb.x0 + nb.a + a, nb.y0 + nb.b + b)
+                    else:
+                        end = (nb.x0 + nb.a, nb.y0 + nb.b)
+                    alts.append(cost_at(t, *end) - nb.cost)
+                if alts:
+                    margin = min(alts) - bead.cost
+                    beads[k].score = _sigmoid(margin / 2.0)
                 beads[k].stats = ()
             continue
         rows = np.array([beads[k].x0 + a for k in ks], dtype=np.int64)
@@ -434,8 +453,14 @@ def _align_gap(
     ypara: np.ndarray,
     params: Params,
     run: _Run,
+    xdrop: np.ndarray | None = None,
+    ydrop: np.ndarray | None = None,
 ) -> list[UnitBead]:
-    """Align one gap; returned beads are in document coordinates."""
+    """Align one gap; returned beads are in document coordinates.
+
+    ``xdrop``/``ydrop`` flag, per sentence, those whose whole paragraph looks like page
+    furniture translations often leave out (headline, "MORE:" link, photo caption).
+    """
     xs = x.subset(gap.x0, gap.x1)
     ys = y.subset(gap.y0, gap.y1)
     xb = _para_bounds(xpara[gap.x0 : gap.x1])
@@ -444,18 +469,26 @@ def _align_gap(
     out: list[UnitBead] = []
     use_paragraphs = npx >= 2 and npy >= 2 and max(npx, npy) <= 3 * min(npx, npy)
     if use_paragraphs:
-        pbeads = align_units(xs.merge(xb), ys.merge(yb), params, run)
+        px, py = xs.merge(xb), ys.merge(yb)
+        for units, flags, bounds, start in ((px, xdrop, xb, gap.x0), (py, ydrop, yb, gap.y0)):
+            if flags is not None:
+                f = flags[bounds[:-1] + start].astype(np.float64)
+                if f.any():
+                    units.skip_bonus = SKIP_BONUS * f
+                    units.merge_penalty = MERGE_PENALTY * f
+        pbeads = align_units(px, py, params, run)
         groups = [
-            (int(xb[b.x0]), int(xb[b.x0 + b.a]), int(yb[b.y0]), int(yb[b.y0 + b.b]))
+            (int(xb[b.x0]), int(xb[b.x0 + b.a]), int(yb[b.y0]), int(yb[b.y0 + b.b]), b.score)
             for b in pbeads
         ]
     else:
-        groups = [(0, xs.n, 0, ys.n)]
-    for gx0, gx1, gy0, gy1 in groups:
+        groups = [(0, xs.n, 0, ys.n, 0.5)]
+    for gx0, gx1, gy0, gy1, gscore in groups:
         run.check()
         if gx1 == gx0 or gy1 == gy0:
-            part = [UnitBead(i, 1, 0, 0, score=0.5) for i in range(gx1 - gx0)] + [
-                UnitBead(0, 0, j, 1, score=0.5) for j in range(gy1 - gy0)
+            # A whole paragraph left unaligned: its sentences share the paragraph's score.
+            part = [UnitBead(i, 1, 0, 0, score=gscore) for i in range(gx1 - gx0)] + [
+                UnitBead(0, 0, j, 1, score=gscore) for j in range(gy1 - gy0)
             ]
             # Fix positions of the unaligned beads (y0 of 1-0 and x0 of 0-1).
             for b in part:
@@ -473,33 +506,47 @@ def _align_gap(
     return out
 
 
+def _droppable(texts: Sequence[str], para: np.ndarray, lang: str) -> np.ndarray | None:
+    """Per sentence: is its paragraph English page furniture (headline, link, caption)?"""
+    if lang != "en" or len(texts) == 0:
+        return None
+    try:
+        from .classify import CONTENT, classify_unaligned
+    except ImportError:  # pragma: no cover - the classifier is optional for the aligner
+        return None
+    bounds = _para_bounds(para)
+    flags = np.zeros(len(texts), dtype=bool)
+    if len(bounds) <= 2:
+        return flags
+    for k in range(len(bounds) - 1):
+        s, e = int(bounds[k]), int(bounds[k + 1])
+        text = " ".join(texts[s:e])
+        kind = classify_unaligned(text, paragraph_index=k, is_whole_paragraph=True)
+        flags[s:e] = kind != CONTENT
+    return flags
+
+
+def _check_ids(ids: tuple[int, ...], n: int) -> None:
+    if ids and list(ids) != list(range(ids[0], ids[0] + len(ids))):
+        raise ValueError("a fixed bead's sentence ids must be consecutive")
+    if ids and (ids[0] < 0 or ids[-1] >= n):
+        raise ValueError("a fixed bead refers to a sentence that does not exist")
+
+
 def _gaps_and_fixed(
     fixed_xy: list[tuple[tuple[int, ...], tuple[int, ...]]], nx: int, ny: int
 ) -> list[_Gap | int]:
     """The document as a sequence of gaps and indices into fixed_xy, in reading order."""
-    order = sorted(
-        range(len(fixed_xy)),
-        key=lambda k: (
-            fixed_xy[k][0][0] if fixed_xy[k][0] else -1,
-            fixed_xy[k][1][0] if fixed_xy[k][1] else -1,
-        ),
-    )
+    order = sorted(range(len(fixed_xy)), key=lambda k: (fixed_xy[k][0][0], fixed_xy[k][1][0]))
     seq: list[_Gap | int] = []
     px = py = 0
     for k in order:
         xs, ys = fixed_xy[k]
-        for ids, n in ((xs, nx), (ys, ny)):
-            if list(ids) != list(range(ids[0], ids[0] + len(ids))) if ids else False:
-                raise ValueError("a fixed bead's sentence ids must be consecutive")
-            if ids and (ids[0] < 0 or ids[-1] >= n):
-                raise ValueError("a fixed bead refers to a sentence that does not exist")
-        if not xs and not ys:
-            raise ValueError("a fixed bead must hold at least one sentence")
-        nx0 = xs[0] if xs else None
-        ny0 = ys[0] if ys else None
-        # An empty side sits wherever the other gap's cursor is.
-        gx1 = nx0 if nx0 is not None else px
-        gy1 = ny0 if ny0 is not None else py
+        _check_ids(xs, nx)
+        _check_ids(ys, ny)
+        if not xs or not ys:
+            raise ValueError("anchors need sentences on both sides")
+        gx1, gy1 = xs[0], ys[0]
         if gx1 < px or gy1 < py:
             raise ValueError("fixed beads overlap or are out of reading order")
         if gx1 > px or gy1 > py:
@@ -537,7 +584,32 @@ def align_texts(
     xpara = np.asarray(x_paragraphs if x_paragraphs is not None else [0] * nx, dtype=np.int64)
     ypara = np.asarray(y_paragraphs if y_paragraphs is not None else [0] * ny, dtype=np.int64)
     fixed = [(tuple(int(i) for i in s), tuple(int(j) for j in t)) for s, t in fixed_xy]
-    seq = _gaps_and_fixed(fixed, nx, ny)
+    xdrop = _droppable(x_texts, xpara, x_lang)
+    ydrop = _droppable(y_texts, ypara, y_lang)
+    # Fixed beads with both sides are anchors between gaps; fixed 1-0 / 0-1 beads are
+    # constraints inside a gap (their sentences may join no paired bead).
+    anchors = [k for k, (s, t) in enumerate(fixed) if s and t]
+    singles = [k for k, (s, t) in enumerate(fixed) if not (s and t)]
+    for k in singles:
+        s, t = fixed[k]
+        _check_ids(s, nx)
+        _check_ids(t, ny)
+        if not s and not t:
+            raise ValueError("a fixed bead must hold at least one sentence")
+    for side, n in ((0, nx), (1, ny)):
+        ids = [i for f in fixed for i in f[side]]
+        if len(ids) != len(set(ids)):
+            raise ValueError("fixed beads overlap")
+    if singles:
+        xf = np.zeros(nx, dtype=bool)
+        yf = np.zeros(ny, dtype=bool)
+        for k in singles:
+            xf[list(fixed[k][0])] = True
+            yf[list(fixed[k][1])] = True
+        x.forced = xf if xf.any() else None
+        y.forced = yf if yf.any() else None
+    seq_local = _gaps_and_fixed([fixed[k] for k in anchors], nx, ny)
+    seq = [g if isinstance(g, _Gap) else anchors[g] for g in seq_local]
     gaps = [g for g in seq if isinstance(g, _Gap)]
     run = _Run(cancel, progress, total_units=float(sum(g.x1 - g.x0 for g in gaps)))
     run.check()
@@ -550,7 +622,7 @@ def align_texts(
         result = {}
         for k, g in enumerate(seq):
             if isinstance(g, _Gap):
-                result[k] = _align_gap(g, x, y, xpara, ypara, params, run)
+                result[k] = _align_gap(g, x, y, xpara, ypara, params, run, xdrop, ydrop)
         if pass_index + 1 < run.n_passes:
             params = estimate_params(params, [b for bs in result.values() for b in bs], run)
     out: list[UnitBead] = []
@@ -561,8 +633,38 @@ def align_texts(
             xs, ys = fixed[g]
             out.append(UnitBead(xs[0] if xs else -1, len(xs), ys[0] if ys else -1, len(ys)))
             out[-1].stats = ("fixed", g)  # type: ignore[assignment]
+    if singles:
+        out = _place_singles(out, fixed, singles)
     if progress is not None:
         progress(1.0)
+    return out
+
+
+def _place_singles(
+    beads: list[UnitBead], fixed: list[tuple[tuple[int, ...], tuple[int, ...]]], singles: list[int]
+) -> list[UnitBead]:
+    """Replace the 1-0 / 0-1 beads of fixed unaligned sentences by the fixed beads."""
+    owner_x = {i: k for k in singles for i in fixed[k][0]}
+    owner_y = {j: k for k in singles for j in fixed[k][1]}
+    out: list[UnitBead] = []
+    placed: set[int] = set()
+    for b in beads:
+        k = None
+        if b.a == 1 and b.b == 0 and b.x0 in owner_x:
+            k = owner_x[b.x0]
+        elif b.a == 0 and b.b == 1 and b.y0 in owner_y:
+            k = owner_y[b.y0]
+        if k is None:
+            out.append(b)
+            continue
+        if k not in placed:
+            placed.add(k)
+            xs, ys = fixed[k]
+            fb = UnitBead(xs[0] if xs else -1, len(xs), ys[0] if ys else -1, len(ys))
+            fb.stats = ("fixed", k)  # type: ignore[assignment]
+            out.append(fb)
+    if len(placed) != len(singles):  # pragma: no cover - forced costs make this impossible
+        raise RuntimeError("a fixed unaligned bead could not be placed")
     return out
 
 

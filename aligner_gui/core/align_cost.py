@@ -169,11 +169,31 @@ def bead_cost_arrays(
     for a, b in types:
         valid, lx, ly, nx, ny = span_sums(x, y, band, a, b)
         cost = np.full(band.ncells, params.type_cost((a, b)))
+        _apply_cues(cost, x, band.rows, a, b)
+        _apply_cues(cost, y, band.cols, b, a)
         if a and b:
             cost += params.w_len * length_cost(lx, ly, params)
             if lexical:
                 mx, my = matched_counts(cache, a, b)
                 cost -= params.w_lex * lexical_llr(mx, my, nx, ny, params)
+        if a and b:
+            for u, ends, k in ((x, band.rows, a), (y, band.cols, b)):
+                if u.forced is not None:
+                    pre = _prefix(u.forced.astype(np.float64))
+                    hi = np.clip(ends, 0, u.n)
+                    cost[pre[hi] - pre[np.clip(ends - k, 0, u.n)] > 0] = np.inf
         cost[~valid] = np.inf
         out.append(cost)
     return out
+
+
+def _apply_cues(cost: np.ndarray, u: Units, ends: np.ndarray, k: int, other: int) -> None:
+    """Per-unit skip discounts (for 1-0 beads) and merge penalties (for k >= 2)."""
+    if k == 1 and other == 0 and u.skip_bonus is not None and u.n:
+        idx = np.clip(ends - 1, 0, u.n - 1)
+        cost -= np.where(ends >= 1, u.skip_bonus[idx], 0.0)
+    if k >= 2 and u.merge_penalty is not None and u.n:
+        pre = _prefix(u.merge_penalty)
+        hi = np.clip(ends, 0, u.n)
+        lo = np.clip(ends - k, 0, u.n)
+        cost += pre[hi] - pre[lo]

@@ -43,6 +43,12 @@ class Units:
     occ_unit: np.ndarray  # int64
     occ_pos: np.ndarray  # int64
     occ_item: np.ndarray  # int64
+    # Optional per-unit cues (paragraph level): a discount on leaving the unit
+    # unaligned (1-0 / 0-1 beads) and a penalty for merging it with other units.
+    skip_bonus: np.ndarray | None = None
+    merge_penalty: np.ndarray | None = None
+    # Units an editor fixed as unaligned (1-0 / 0-1): no paired bead may hold them.
+    forced: np.ndarray | None = None
 
     @property
     def n(self) -> int:
@@ -56,12 +62,14 @@ class Units:
     def subset(self, start: int, stop: int) -> Units:
         """Units start..stop-1, renumbered from 0."""
         m = (self.occ_unit >= start) & (self.occ_unit < stop)
+        forced = self.forced[start:stop].copy() if self.forced is not None else None
         return Units(
             self.length[start:stop].copy(),
             self.n_items[start:stop].copy(),
             self.occ_unit[m] - start,
             self.occ_pos[m],
             self.occ_item[m],
+            forced=forced if forced is not None and forced.any() else None,
         )
 
     def merge(self, bounds: np.ndarray) -> Units:

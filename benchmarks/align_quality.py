@@ -1,0 +1,285 @@
+"""Alignment quality and speed benchmark (run by hand; prints figures).
+
+    python benchmarks/align_quality.py            # everything
+    python benchmarks/align_quality.py --quick    # mac-dev + bible 001, no peer/concat
+    python benchmarks/align_quality.py --only mac-dev,omission
+
+Parts: mac-dev (12 chapters: strict/lax P/R/F1, seconds per chapter, bead-type
+confusion, the reference scorer's figures on the written outputs), bible 001-003
+(F1, seconds, 003/001 time ratio), the 12 mac-dev chapters concatenated as one pair,
+the PyPI ``galechurch`` aligner on the same inputs as a peer, an omission-detection
+check (seeded deletion of ~5% of translated sentences), and peak memory.
+Data comes from ../shared/data; without it the script says so and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from aligner_gui.core.align import align_sides  # noqa: E402
+from aligner_gui.core.evaluation import (  # noqa: E402
+    format_align,
+    read_align,
+    strict_lax_prf,
+)
+from aligner_gui.core.model import Sentence, Side  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data"
+REFERENCE = ROOT.parent / "shared" / "tools" / "align_eval.py"
+PARTS = ("mac-dev", "bible", "concat", "peer", "omission")
+
+
+def side_from_lines(lines: list[str], lang: str, role: str) -> Side:
+    """One sentence per line, one paragraph (the gold ids are line numbers)."""
+    sentences = []
+    pos = 0
+    for k, line in enumerate(lines):
+        sentences.append(Sentence(k, 0, pos, pos + len(line), line))
+        pos += len(line) + 1
+    return Side(lang, role, "\n".join(lines), sentences)
+
+
+def read_lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+def align_zh_en(lexicon, zh: list[str], en: list[str]) -> list[tuple]:
+    """Align with Chinese as source; beads as (zh ids, en ids) like the gold files."""
+    src = side_from_lines(zh, "zh", "original")
+    tgt = side_from_lines(en, "en", "translation")
+    return [(b.source, b.target) for b in align_sides(src, tgt, lexicon)]
+
+
+def fmt_prf(res: dict) -> str:
+    s, lx = res["strict"], res["lax"]
+    return "strict P %.3f R %.3f F1 %.3f | lax P %.3f R %.3f F1 %.3f" % (*s, *lx)
+
+
+def kind(bead: tuple) -> str:
+    return f"{len(bead[0])}-{len(bead[1])}"
+
+
+def confusion(golds: list[list], tests: list[list]) -> None:
+    """Gold bead type vs the type of the test bead holding the gold bead's first sentence."""
+    table: dict[str, Counter] = {}
+    exact: Counter = Counter()
+    for gold, test in zip(golds, tests):
+        test_set = set(test)
+        by_x = {i: b for b in test for i in b[0]}
+        by_y = {j: b for b in test for j in b[1]}
+        for g in gold:
+            t = by_x.get(g[0][0]) if g[0] else by_y.get(g[1][0])
+            table.setdefault(kind(g), Counter())[kind(t) if t else "?"] += 1
+            if g in test_set:
+                exact[kind(g)] += 1
+    cols = ["1-0", "0-1", "1-1", "1-2", "1-3", "1-4", "2-1", "3-1", "2-2", "2-3", "3-2", "other"]
+    print("  confusion (rows gold zh-en type, columns predicted type; 'exact' = identical bead)")
+    print("  %-6s %6s %6s " % ("gold", "n", "exact") + " ".join("%5s" % c for c in cols))
+    for g in sorted(table, key=lambda k: -sum(table[k].values())):
+        row = table[g]
+        n = sum(row.values())
+        other = sum(v for k, v in row.items() if k not in cols)
+        cells = [row.get(c, 0) for c in cols[:-1]] + [other]
+        print(
+            "  %-6s %6d %5.0f%% " % (g, n, 100.0 * exact[g] / n)
+            + " ".join("%5d" % c for c in cells)
+        )
+
+
+def reference_figures(golds: list[list], tests: list[list], names: list[str]) -> str:
+    if not REFERENCE.is_file():
+        return "(reference scorer absent)"
+    with tempfile.TemporaryDirectory() as tmp:
+        gdir, tdir = Path(tmp, "gold"), Path(tmp, "test")
+        gdir.mkdir()
+        tdir.mkdir()
+        for name, gold, test in zip(names, golds, tests):
+            (gdir / f"{name}.align").write_text(format_align(gold), encoding="utf-8")
+            (tdir / f"{name}.align").write_text(format_align(test), encoding="utf-8")
+        out = subprocess.run(
+            [sys.executable, str(REFERENCE), str(gdir), str(tdir)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        return (out.stdout or out.stderr).strip()
+
+
+def mac_docs() -> list[str]:
+    return sorted(p.stem for p in (DATA / "mac-dev" / "gold").glob("*.align"))
+
+
+def run_mac_dev(lexicon) -> None:
+    print("== mac-dev (12 chapters, zh source)")
+    golds, tests, names = [], [], []
+    total = 0.0
+    for doc in mac_docs():
+        zh = read_lines(DATA / "mac-dev" / "zh" / f"{doc}.txt")
+        en = read_lines(DATA / "mac-dev" / "en" / f"{doc}.txt")
+        gold = read_align(DATA / "mac-dev" / "gold" / f"{doc}.align")
+        t0 = time.perf_counter()
+        test = align_zh_en(lexicon, zh, en)
+        dt = time.perf_counter() - t0
+        total += dt
+        res = strict_lax_prf([gold], [test])
+        print(f"  {doc}  {len(zh):4d}x{len(en):4d}  {fmt_prf(res)}  {dt:.2f}s")
+        golds.append(gold)
+        tests.append(test)
+        names.append(doc)
+    res = strict_lax_prf(golds, tests)
+    print(f"  ALL   {fmt_prf(res)}  {total:.2f}s total, {total / len(names):.2f}s/chapter")
+    print(f"  reference scorer: {reference_figures(golds, tests, names)}")
+    confusion(golds, tests)
+
+
+def run_bible(lexicon, docs: list[str]) -> None:
+    print("== bible (zh source)")
+    seconds = {}
+    for doc in docs:
+        zh = read_lines(DATA / "bible" / f"{doc}.zh.txt")
+        en = read_lines(DATA / "bible" / f"{doc}.en.txt")
+        gold = read_align(DATA / "bible" / "gold" / f"{doc}.align")
+        t0 = time.perf_counter()
+        test = align_zh_en(lexicon, zh, en)
+        dt = time.perf_counter() - t0
+        seconds[doc] = dt
+        res = strict_lax_prf([gold], [test])
+        print(f"  {doc}  {len(zh):5d}x{len(en):5d}  {fmt_prf(res)}  {dt:.2f}s")
+        print(f"        reference scorer: {reference_figures([gold], [test], [doc])}")
+    if "001" in seconds and "003" in seconds:
+        print(f"  time ratio 003/001: {seconds['003'] / seconds['001']:.2f} (size ratio 3.0)")
+
+
+def concat_mac() -> tuple[list[str], list[str], list[tuple]]:
+    zh_all: list[str] = []
+    en_all: list[str] = []
+    gold_all: list[tuple] = []
+    for doc in mac_docs():
+        zh = read_lines(DATA / "mac-dev" / "zh" / f"{doc}.txt")
+        en = read_lines(DATA / "mac-dev" / "en" / f"{doc}.txt")
+        for s, t in read_align(DATA / "mac-dev" / "gold" / f"{doc}.align"):
+            gold_all.append(
+                (tuple(i + len(zh_all) for i in s), tuple(j + len(en_all) for j in t))
+            )
+        zh_all.extend(zh)
+        en_all.extend(en)
+    return zh_all, en_all, gold_all
+
+
+def run_concat(lexicon) -> None:
+    zh, en, gold = concat_mac()
+    print(f"== mac-dev concatenated as one pair ({len(zh)}x{len(en)})")
+    t0 = time.perf_counter()
+    test = align_zh_en(lexicon, zh, en)
+    dt = time.perf_counter() - t0
+    print(f"  {fmt_prf(strict_lax_prf([gold], [test]))}  {dt:.2f}s")
+
+
+def run_peer(lexicon) -> None:
+    try:
+        import galechurch
+    except ImportError:
+        print("== peer: galechurch not installed (pip install galechurch); skipped")
+        return
+    print("== peer: PyPI galechurch (length-only Gale-Church, compiled) on the same inputs")
+    inputs = [("mac-dev concat", *concat_mac())]
+    zh = read_lines(DATA / "bible" / "001.zh.txt")
+    en = read_lines(DATA / "bible" / "001.en.txt")
+    inputs.append(("bible 001", zh, en, read_align(DATA / "bible" / "gold" / "001.align")))
+    for name, zh, en, gold in inputs:
+        t0 = time.perf_counter()
+        res = galechurch.align(zh, en, max_block_size=max(50_000_000, (len(zh) + 1) * (len(en) + 1)))
+        t_peer = time.perf_counter() - t0
+        peer = [
+            (tuple(range(b.source_start, b.source_end)), tuple(range(b.target_start, b.target_end)))
+            for b in res.beads
+        ]
+        t0 = time.perf_counter()
+        ours = align_zh_en(lexicon, zh, en)
+        t_ours = time.perf_counter() - t0
+        f_peer = strict_lax_prf([gold], [peer])["strict"][2]
+        f_ours = strict_lax_prf([gold], [ours])["strict"][2]
+        print(
+            f"  {name:15s} galechurch {t_peer:6.2f}s F1 {f_peer:.3f} | ours {t_ours:6.2f}s"
+            f" F1 {f_ours:.3f} | time ratio ours/peer {t_ours / max(t_peer, 1e-9):.2f}"
+        )
+
+
+def run_omission(lexicon, seed: int = 7, rate: float = 0.05) -> None:
+    """Delete the English of ~5% of gold 1-1 beads; those Chinese sentences must be 1-0."""
+    print(f"== omission detection (seed {seed}: English of {rate:.0%} of gold 1-1 beads deleted)")
+    rng = random.Random(seed)
+    tp = fp = fn = 0
+    for doc in mac_docs():
+        zh = read_lines(DATA / "mac-dev" / "zh" / f"{doc}.txt")
+        en = read_lines(DATA / "mac-dev" / "en" / f"{doc}.txt")
+        gold = read_align(DATA / "mac-dev" / "gold" / f"{doc}.align")
+        ones = [b for b in gold if len(b[0]) == 1 and len(b[1]) == 1]
+        chosen = rng.sample(ones, max(1, round(rate * len(ones))))
+        drop = {b[1][0] for b in chosen}
+        expected = {b[0][0] for b in chosen} | {i for b in gold if not b[1] for i in b[0]}
+        en2 = [s for j, s in enumerate(en) if j not in drop]
+        test = align_zh_en(lexicon, zh, en2)
+        found = {i for b in test if not b[1] for i in b[0]}
+        tp += len(found & expected)
+        fp += len(found - expected)
+        fn += len(expected - found)
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    print(f"  1-0 detection: precision {p:.3f} recall {r:.3f} (tp {tp}, fp {fp}, fn {fn})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--only", default="", help="comma-separated parts: " + ",".join(PARTS))
+    ap.add_argument("--quick", action="store_true", help="mac-dev and bible 001 only")
+    ap.add_argument("--tracemalloc", action="store_true", help="also trace Python allocations")
+    args = ap.parse_args(argv)
+    if not (DATA / "mac-dev").is_dir() or not (DATA / "bible").is_dir():
+        print(f"benchmark skipped: {DATA} is not present (it lives in ../shared/data)")
+        return 0
+    parts = [p for p in args.only.split(",") if p] or list(PARTS)
+    unknown = set(parts) - set(PARTS)
+    if unknown:
+        ap.error(f"unknown part(s): {', '.join(sorted(unknown))}")
+    if args.quick:
+        parts = [p for p in parts if p in ("mac-dev", "bible")]
+    if args.tracemalloc:
+        tracemalloc.start()
+    from aligner_gui.core.lexicon import Lexicon
+
+    t0 = time.perf_counter()
+    lexicon = Lexicon.load()
+    print(f"lexicon loaded in {time.perf_counter() - t0:.2f}s (not counted below)")
+    if "mac-dev" in parts:
+        run_mac_dev(lexicon)
+    if "bible" in parts:
+        run_bible(lexicon, ["001"] if args.quick else ["001", "002", "003"])
+    if "concat" in parts:
+        run_concat(lexicon)
+    if "peer" in parts:
+        run_peer(lexicon)
+    if "omission" in parts:
+        run_omission(lexicon)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    print(f"peak memory (max RSS): {peak:.0f} MiB")
+    if args.tracemalloc:
+        _cur, top = tracemalloc.get_traced_memory()
+        print(f"peak traced Python allocations: {top / 2**20:.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

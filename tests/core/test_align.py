@@ -1,0 +1,306 @@
+"""The sentence aligner: synthetic pairs, the seed, fixed beads, cancel, invariants."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from aligner_gui.core.align import align_sides
+from aligner_gui.core.errors import Cancelled
+from aligner_gui.core.evaluation import read_align, strict_lax_prf
+from aligner_gui.core.model import Bead, Sentence, Side
+
+PAIRS = [
+    ("今天早上我去了市场买苹果。", "This morning I went to the market to buy apples."),
+    ("我的哥哥是一名医生，他在北京工作。", "My elder brother is a doctor and works in Beijing."),
+    ("天气很冷，所以我们留在家里。", "The weather was very cold, so we stayed at home."),
+    ("她每天晚上读书两个小时。", "She reads books for two hours every evening."),
+    ("那座山上有一座古老的寺庙。", "There is an ancient temple on that mountain."),
+    ("学校明年将建造一个新图书馆。", "The school will build a new library next year."),
+    ("我们在河边吃了午饭。", "We ate lunch by the river."),
+    ("他的汽车在路上坏了。", "His car broke down on the road."),
+    ("1998年，这座城市有三百万人口。", "In 1998 the city had three million people."),
+    ("老师问学生们为什么迟到了。", "The teacher asked the students why they were late."),
+]
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    from aligner_gui.core.lexicon import Lexicon
+
+    return Lexicon.load()
+
+
+def make_side(paragraphs: list[list[str]], lang: str, role: str = "original") -> Side:
+    sep = "" if lang == "zh" else " "
+    text = ""
+    sentences = []
+    for p, para in enumerate(paragraphs):
+        if p:
+            text += "\n\n"
+        for k, sent in enumerate(para):
+            if k:
+                text += sep
+            start = len(text)
+            text += sent
+            sentences.append(Sentence(len(sentences), p, start, len(text), sent))
+    return Side(lang, role, text, sentences)
+
+
+def check_invariants(beads: list[Bead], source: Side, target: Side) -> None:
+    for name, side in (("source", source), ("target", target)):
+        ids = [i for b in beads for i in getattr(b, name)]
+        assert ids == list(range(len(side.sentences))), f"{name} not covered in order"
+    for b in beads:
+        assert b.source or b.target
+        assert b.score is not None and 0.0 <= b.score <= 1.0
+        assert b.status in ("auto", "confirmed", "manual")
+
+
+def pairs_of(beads: list[Bead]) -> list[tuple]:
+    return [(b.source, b.target) for b in beads]
+
+
+# -- synthetic pairs ---------------------------------------------------------------------
+
+
+def test_one_to_one(lexicon):
+    zh = make_side([[z for z, _ in PAIRS]], "zh", "translation")
+    en = make_side([[e for _, e in PAIRS]], "en")
+    beads = align_sides(en, zh, lexicon)
+    check_invariants(beads, en, zh)
+    assert pairs_of(beads) == [((k,), (k,)) for k in range(len(PAIRS))]
+    assert all(b.status == "auto" for b in beads)
+
+
+def test_roles_swap_gives_transposed_alignment(lexicon):
+    zh = make_side([[z for z, _ in PAIRS]], "zh")
+    en_sents = [e for _, e in PAIRS]
+    en_sents[1:2] = ["My elder brother is a doctor.", "He works in Beijing."]
+    en = make_side([en_sents], "en")
+    a = pairs_of(align_sides(zh, en, lexicon))
+    b = pairs_of(align_sides(en, zh, lexicon))
+    assert a == [(t, s) for s, t in b]
+    assert ((1,), (1, 2)) in a
+
+
+def test_split_sentence_is_one_to_two(lexicon):
+    en_sents = [e for _, e in PAIRS]
+    en_sents[1:2] = ["My elder brother is a doctor.", "He works in Beijing."]
+    en = make_side([en_sents], "en")
+    zh = make_side([[z for z, _ in PAIRS]], "zh", "translation")
+    beads = align_sides(en, zh, lexicon)
+    check_invariants(beads, en, zh)
+    assert ((1, 2), (1,)) in pairs_of(beads)
+
+
+def test_dropped_sentence_is_one_to_zero(lexicon):
+    en = make_side([[e for _, e in PAIRS]], "en")
+    zh = make_side([[z for k, (z, _) in enumerate(PAIRS) if k != 4]], "zh", "translation")
+    beads = align_sides(en, zh, lexicon)
+    check_invariants(beads, en, zh)
+    assert ((4,), ()) in pairs_of(beads)
+
+
+def test_empty_sides(lexicon):
+    en = make_side([[e for _, e in PAIRS[:3]]], "en")
+    zh = make_side([], "zh", "translation")
+    beads = align_sides(en, zh, lexicon)
+    assert pairs_of(beads) == [((0,), ()), ((1,), ()), ((2,), ())]
+    assert align_sides(make_side([], "en"), zh, lexicon) == []
+
+
+# -- fixed beads, progress, cancel -------------------------------------------------------
+
+
+def test_fixed_beads_are_kept(lexicon):
+    en = make_side([[e for _, e in PAIRS]], "en")
+    zh = make_side([[z for z, _ in PAIRS]], "zh", "translation")
+    fixed = [
+        Bead((2,), (2, 3), score=0.25, status="confirmed", flags=["x"]),
+        Bead((6,), (), score=None, status="manual"),
+    ]
+    beads = align_sides(en, zh, lexicon, fixed=fixed)
+    for f in fixed:
+        match = [b for b in beads if b.source == f.source and b.target == f.target]
+        assert len(match) == 1
+        assert (match[0].status, match[0].score, match[0].flags) == (f.status, f.score, f.flags)
+    ids_s = [i for b in beads for i in b.source]
+    ids_t = [j for b in beads for j in b.target]
+    assert ids_s == list(range(len(PAIRS))) and ids_t == list(range(len(PAIRS)))
+    # The gaps are still aligned sensibly.
+    assert ((0,), (0,)) in pairs_of(beads)
+    assert ((9,), (9,)) in pairs_of(beads)
+
+
+def test_inconsistent_fixed_beads_are_rejected(lexicon):
+    en = make_side([[e for _, e in PAIRS]], "en")
+    zh = make_side([[z for z, _ in PAIRS]], "zh", "translation")
+    with pytest.raises(ValueError):
+        align_sides(en, zh, lexicon, fixed=[Bead((2,), (5,)), Bead((4,), (3,))])
+    with pytest.raises(ValueError):
+        align_sides(en, zh, lexicon, fixed=[Bead((1, 3), (1,))])
+
+
+def test_progress_is_reported(lexicon):
+    en = make_side([[e for _, e in PAIRS]], "en")
+    zh = make_side([[z for z, _ in PAIRS]], "zh", "translation")
+    seen: list[float] = []
+    align_sides(en, zh, lexicon, progress=seen.append)
+    assert seen and seen[-1] == 1.0
+    assert all(0.0 <= f <= 1.0 for f in seen)
+    assert seen == sorted(seen)
+
+
+def test_cancel_raises():
+    en = make_side([["word " * (3 + k % 7) + "." for k in range(2000)]], "en")
+    zh = make_side([["字" * (2 + k % 5) + "。" for k in range(2200)]], "zh", "translation")
+    with pytest.raises(Cancelled):
+        align_sides(en, zh, None, cancel=lambda: True)
+    calls = []
+
+    def later() -> bool:
+        calls.append(1)
+        return len(calls) > 5
+
+    with pytest.raises(Cancelled):
+        align_sides(en, zh, None, cancel=later)
+
+
+# -- invariants on random inputs ---------------------------------------------------------
+
+
+@st.composite
+def random_pair(draw):
+    n_src = draw(st.integers(0, 30))
+    n_tgt = draw(st.integers(0, 30))
+    src_len = draw(st.lists(st.integers(1, 80), min_size=n_src, max_size=n_src))
+    tgt_len = draw(st.lists(st.integers(1, 30), min_size=n_tgt, max_size=n_tgt))
+    src_breaks = draw(st.lists(st.booleans(), min_size=n_src, max_size=n_src))
+    tgt_breaks = draw(st.lists(st.booleans(), min_size=n_tgt, max_size=n_tgt))
+
+    def paragraphs(lengths, breaks, char):
+        paras: list[list[str]] = []
+        for length, br in zip(lengths, breaks):
+            if br or not paras:
+                paras.append([])
+            paras[-1].append(char * length)
+        return paras
+
+    source = make_side(paragraphs(src_len, src_breaks, "a"), "en")
+    target = make_side(paragraphs(tgt_len, tgt_breaks, "字"), "zh", "translation")
+    # Fixed beads: a few consistent anchors.
+    fixed = []
+    k = draw(st.integers(0, 3))
+    if n_src and n_tgt and k:
+        xs = sorted(set(draw(st.lists(st.integers(0, n_src - 1), min_size=k, max_size=k))))
+        ys = sorted(set(draw(st.lists(st.integers(0, n_tgt - 1), min_size=k, max_size=k))))
+        for i, j in zip(xs, ys):
+            fixed.append(Bead((i,), (j,), score=0.5, status="confirmed"))
+    # Editor-confirmed omissions / additions (one side empty).
+    used_s = {i for f in fixed for i in f.source}
+    used_t = {j for f in fixed for j in f.target}
+    free_s = [i for i in range(n_src) if i not in used_s]
+    free_t = [j for j in range(n_tgt) if j not in used_t]
+    if free_s and draw(st.booleans()):
+        fixed.append(Bead((draw(st.sampled_from(free_s)),), (), score=0.9, status="manual"))
+    if free_t and draw(st.booleans()):
+        fixed.append(Bead((), (draw(st.sampled_from(free_t)),), score=0.9, status="manual"))
+    return source, target, fixed
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(random_pair())
+def test_invariants_on_random_lengths(case):
+    source, target, fixed = case
+    beads = align_sides(source, target, None, fixed=fixed)
+    check_invariants(beads, source, target)
+    pairs = pairs_of(beads)
+    for f in fixed:
+        assert (f.source, f.target) in pairs
+    for b in beads:
+        assert len(b.source) <= 4 and len(b.target) <= 4
+        for ids in (b.source, b.target):
+            assert not ids or ids == tuple(range(ids[0], ids[0] + len(ids)))
+
+
+# -- the seed ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_alignment(lexicon):
+    from aligner_gui.core.resources import seed_path
+    from aligner_gui.core.textload import load_sides
+
+    source, target = load_sides([seed_path()])
+    assert source.lang == "en" and target.lang == "zh"
+    return source, target, align_sides(source, target, lexicon)
+
+
+def _paragraph_starting(side: Side, prefix: str) -> int:
+    for s in side.sentences:
+        if s.text.startswith(prefix):
+            return s.paragraph
+    raise AssertionError(f"no sentence starts with {prefix!r}")
+
+
+def test_seed_dropped_paragraphs_are_one_to_zero(seed_alignment):
+    source, target, beads = seed_alignment
+    check_invariants(beads, source, target)
+    dropped = {
+        _paragraph_starting(source, p)
+        for p in ("US, Russia move closer", "MORE: Lawmakers", "In this on July 29", "Marshal")
+    }
+    assert len(dropped) == 4
+    for b in beads:
+        paras = {source.sentences[i].paragraph for i in b.source}
+        if paras & dropped:
+            assert not b.target, f"dropped paragraph aligned: {b}"
+    unaligned = {source.sentences[i].paragraph for b in beads if not b.target for i in b.source}
+    assert dropped <= unaligned
+
+
+def test_seed_more_line_is_aligned(seed_alignment):
+    source, target, beads = seed_alignment
+    for b in beads:
+        if b.source and source.sentences[b.source[0]].text.startswith("MORE: Russia"):
+            assert target.span_text(b.target).startswith("更多")
+            break
+    else:
+        raise AssertionError("MORE: Russia line not found")
+
+
+def test_seed_beads_stay_within_paragraph_pairs(seed_alignment):
+    source, target, beads = seed_alignment
+    pairing: dict[int, set[int]] = {}
+    for b in beads:
+        if b.source and b.target:
+            sp = {source.sentences[i].paragraph for i in b.source}
+            tp = {target.sentences[j].paragraph for j in b.target}
+            assert len(sp) == 1 and len(tp) == 1, f"bead crosses paragraphs: {b}"
+            pairing.setdefault(sp.pop(), set()).update(tp)
+    # Each English paragraph maps to one Chinese paragraph (the seed has no merges).
+    assert all(len(v) == 1 for v in pairing.values())
+
+
+# -- real data ---------------------------------------------------------------------------
+
+
+def _lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+def test_mac_dev_chapter_above_floor(mac_dev: Path, lexicon):
+    zh = _lines(mac_dev / "zh" / "001.txt")
+    en = _lines(mac_dev / "en" / "001.txt")
+    source = make_side([zh], "zh")
+    target = make_side([en], "en", "translation")
+    beads = align_sides(source, target, lexicon)
+    check_invariants(beads, source, target)
+    gold = read_align(mac_dev / "gold" / "001.align")
+    res = strict_lax_prf([gold], [pairs_of(beads)])
+    assert res["strict"][2] >= 0.85
+    assert res["lax"][2] >= 0.95
