@@ -22,9 +22,10 @@ for arg in "$@"; do
 done
 
 if [ "$deps" = 1 ]; then
-    # The runtime dependencies from pyproject.toml, without installing the app itself.
-    mapfile -t requirements < <("$PYTHON" - <<'PY'
-import re, sys
+    # PyInstaller and the runtime dependencies from pyproject.toml, without installing the
+    # app itself (Python does the parsing: macOS ships bash 3.2, without mapfile).
+    "$PYTHON" - "$PYINSTALLER_SPEC" <<'PY'
+import re, subprocess, sys
 try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10
@@ -33,10 +34,9 @@ except ModuleNotFoundError:  # Python 3.10
     deps = re.findall(r'"([^"]+)"', block)
 else:
     deps = tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]
-print("\n".join(deps))
+subprocess.check_call([sys.executable, "-m", "pip", "install", "-q",
+                       "--disable-pip-version-check", sys.argv[1], *deps])
 PY
-)
-    "$PYTHON" -m pip install -q --disable-pip-version-check "$PYINSTALLER_SPEC" "${requirements[@]}"
 fi
 
 "$PYTHON" -m PyInstaller --version >/dev/null 2>&1 || {
