@@ -324,3 +324,58 @@ def test_export_options(tmp_path: Path) -> None:
     assert "<h1>Weekly &lt;QA&gt;</h1>" in html.read_text(encoding="utf-8")
     with pytest.raises(ExportFormatError, match="takes no option 'title'"):
         export_document(sample_doc(), "tmx", tmp_path / "x.tmx", title="x")
+
+
+# -- fuzz: damaged files give a typed error or a valid document, never a traceback ------
+
+
+@st.composite
+def _mutations(draw: st.DrawFn, data: bytes) -> bytes:
+    out = bytearray(data)
+    for _ in range(draw(st.integers(1, 4))):
+        pos = draw(st.integers(0, len(out)))
+        kind = draw(st.sampled_from(["delete", "insert", "replace", "truncate"]))
+        if kind == "delete":
+            del out[pos : pos + draw(st.integers(1, 40))]
+        elif kind == "insert":
+            out[pos:pos] = draw(
+                st.sampled_from([b"<", b">", b"\t", b"\n", b";", b"'", b'"', b"&", b"]]>"])
+                | st.binary(min_size=1, max_size=8)
+            )
+        elif kind == "replace" and pos < len(out):
+            out[pos] = draw(st.integers(0, 255))
+        else:
+            del out[pos:]
+    return bytes(out)
+
+
+def _fuzz_sources(folder: Path) -> dict[str, list[Path]]:
+    doc = sample_doc()
+    return {
+        "tmx": export_document(doc, "tmx", folder / "f.tmx"),
+        "intertext": export_document(doc, "intertext", folder / "f.zh.en.xml"),
+        "mqm-tsv": export_document(doc, "mqm-tsv", folder / "f.tsv"),
+        "json": export_document(doc, "json", folder / "f.json"),
+    }
+
+
+@pytest.mark.parametrize("fmt", ["tmx", "intertext", "mqm-tsv", "json"])
+def test_damaged_files_never_crash(tmp_path: Path, fmt: str) -> None:
+    files = _fuzz_sources(tmp_path)[fmt]
+    originals = {p: p.read_bytes() for p in files}
+
+    @settings(max_examples=60, deadline=None, database=None)
+    @given(st.data())
+    def run(data: st.DataObject) -> None:
+        victim = data.draw(st.sampled_from(files))
+        for path, raw in originals.items():
+            path.write_bytes(raw)
+        victim.write_bytes(data.draw(_mutations(originals[victim])))
+        try:
+            doc = import_file(files[0], data.draw(st.sampled_from([None, fmt])))
+        except AlignerError as error:
+            assert "\n" not in str(error)
+        else:
+            doc.check()
+
+    run()
