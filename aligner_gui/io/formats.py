@@ -164,6 +164,14 @@ def locate_annotations(doc: AlignmentDocument) -> dict[int, list[tuple[Annotatio
     return located
 
 
+def write_text_file(path: Path, text: str) -> None:
+    """Atomic UTF-8 write; characters UTF-8 cannot hold (lone surrogates from a damaged
+    project) become "?" instead of failing the export."""
+    from aligner_gui.io.atomic import atomic_write_bytes
+
+    atomic_write_bytes(path, text.encode("utf-8", errors="replace"))
+
+
 def checked(doc: AlignmentDocument, name: str) -> AlignmentDocument:
     """The document if it keeps the model's invariants, else ImportFormatError."""
     try:
@@ -247,17 +255,15 @@ class Importer:
 
 def _export_beads(doc: AlignmentDocument, out_path: Path) -> list[Path]:
     from aligner_gui.core.evaluation import format_align
-    from aligner_gui.io.atomic import atomic_write_text
 
-    atomic_write_text(out_path, format_align(doc.beads))
+    write_text_file(out_path, format_align(doc.beads))
     return [out_path]
 
 
 def _export_json(doc: AlignmentDocument, out_path: Path) -> list[Path]:
-    from aligner_gui.io.atomic import atomic_write_text
     from aligner_gui.io.project import dumps
 
-    atomic_write_text(out_path, dumps(doc))
+    write_text_file(out_path, dumps(doc))
     return [out_path]
 
 

@@ -18,8 +18,7 @@ from typing import Any
 from aligner_gui import __version__
 from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Annotation, Bead
 from aligner_gui.core.mqm import review_figures, score_document
-from aligner_gui.io.atomic import atomic_write_text
-from aligner_gui.io.formats import SpanIndex, bead_segment
+from aligner_gui.io.formats import SpanIndex, bead_segment, write_text_file
 
 _SEVERITY_RANK = {name: k for k, name in enumerate(SEVERITIES)}
 
@@ -345,5 +344,5 @@ def export_html(
     doc: AlignmentDocument, out_path: str | Path, *, title: str | None = None
 ) -> list[Path]:
     out = Path(out_path)
-    atomic_write_text(out, html_report_text(doc, title=title))
+    write_text_file(out, html_report_text(doc, title=title))
     return [out]

@@ -25,7 +25,7 @@ from typing import Any
 
 from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Annotation, Bead, Side
 from aligner_gui.core.mqm import TYPE_OF_CATEGORY
-from aligner_gui.io.atomic import atomic_write_bytes, atomic_write_text
+from aligner_gui.io.atomic import atomic_write_bytes
 from aligner_gui.io.formats import (
     ImportFormatError,
     bead_segment,
@@ -36,6 +36,7 @@ from aligner_gui.io.formats import (
     locate_annotations,
     read_input_bytes,
     side_from_paragraphs,
+    write_text_file,
 )
 
 MQM_HEADER = [
@@ -92,7 +93,7 @@ def bead_tsv_text(doc: AlignmentDocument) -> str:
 
 def export_tsv(doc: AlignmentDocument, out_path: str | Path) -> list[Path]:
     out = Path(out_path)
-    atomic_write_text(out, bead_tsv_text(doc))
+    write_text_file(out, bead_tsv_text(doc))
     return [out]
 
 
@@ -164,7 +165,7 @@ def export_mqm_tsv(
 ) -> list[Path]:
     """Options default to meta "system" ("translation"), "name" ("doc"), "rater" ("rater1")."""
     out = Path(out_path)
-    atomic_write_text(out, mqm_tsv_text(doc, system=system, doc_name=doc_name, rater=rater))
+    write_text_file(out, mqm_tsv_text(doc, system=system, doc_name=doc_name, rater=rater))
     return [out]
 
 
@@ -229,7 +230,7 @@ def annotations_csv_text(doc: AlignmentDocument) -> str:
 
 def export_annotations_csv(doc: AlignmentDocument, out_path: str | Path) -> list[Path]:
     out = Path(out_path)
-    atomic_write_bytes(out, annotations_csv_text(doc).encode("utf-8-sig"))
+    atomic_write_bytes(out, annotations_csv_text(doc).encode("utf-8-sig", errors="replace"))
     return [out]
 
 

@@ -379,3 +379,15 @@ def test_damaged_files_never_crash(tmp_path: Path, fmt: str) -> None:
             doc.check()
 
     run()
+
+
+@pytest.mark.parametrize("fmt", sorted(ISSUE_FORMATS))
+def test_lone_surrogates_do_not_break_exports(tmp_path: Path, fmt: str) -> None:
+    """A damaged project (e.g. JSON with "\\ud800") still exports instead of crashing."""
+    source = side_from_paragraphs("en", "original", [["Bad \ud800 char.", "Fine."]])
+    target = side_from_paragraphs("zh", "translation", [["坏\udfff字。"]])
+    doc = AlignmentDocument(source, target, [Bead((0, 1), (0,))])
+    doc.add_annotation(Annotation("other", "source", 4, 5, "\ud800", "Other", "minor"))
+    written = export_document(doc, fmt, tmp_path / f"s{EXPORTERS[fmt].suffix}")
+    for path in written:
+        path.read_bytes().decode("utf-8")  # valid UTF-8
