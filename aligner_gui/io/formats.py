@@ -400,4 +400,7 @@ def import_file(path: str | Path, fmt: str | None = None, **options: Any) -> Ali
     if importer is None:
         known = ", ".join(sorted(IMPORTERS))
         raise ImportFormatError(f"unknown import format {fmt!r} (known: {known})")
+    unknown = sorted(set(options) - set(importer.options))
+    if unknown:
+        raise ImportFormatError(f"the {fmt} import takes no option {unknown[0]!r}")
     return importer.read(path, **options)

@@ -391,3 +391,10 @@ def test_lone_surrogates_do_not_break_exports(tmp_path: Path, fmt: str) -> None:
     written = export_document(doc, fmt, tmp_path / f"s{EXPORTERS[fmt].suffix}")
     for path in written:
         path.read_bytes().decode("utf-8")  # valid UTF-8
+
+
+def test_unknown_import_option_is_refused(tmp_path: Path) -> None:
+    out = export_document(sample_doc(), "tmx", tmp_path / "x.tmx")[0]
+    with pytest.raises(ImportFormatError, match="takes no option 'base'"):
+        import_file(out, base=sample_doc())
+    assert import_file(out, source_lang="en").source.lang == "en"
