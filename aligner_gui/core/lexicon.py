@@ -190,7 +190,9 @@ _EN_ABBREV = re.compile(r"(?<![A-Za-z])U\.S\.(?:A\.)?|\bUSA?\b|(?<![A-Za-z])U\.K
 _EN_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*|\d+(?:[.,]\d+)*")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _ZH_WORDLIKE = re.compile(r"[\w\u3400-\u9fff]")
-_LATIN_WORD = re.compile(r"^[A-Za-z\uff21-\uff3a\uff41-\uff5a][A-Za-z'\u2019\uff21-\uff3a\uff41-\uff5a-]*$")
+_LATIN_WORD = re.compile(
+    r"^[A-Za-z\uff21-\uff3a\uff41-\uff5a][A-Za-z'\u2019\uff21-\uff3a\uff41-\uff5a-]*$"
+)
 
 _STEMMER_LOCK = threading.Lock()
 
@@ -295,11 +297,8 @@ class _Builder:
         for word, (stems, glosses, proper, refs) in compiled.items():
             if len(word) == 1 and len(glosses) > 1:
                 # 核 "pit/stone/nucleus/nuclear": rank by what compounds of 核 mean.
-                glosses = sorted(
-                    glosses,
-                    key=lambda g, w=word: -sum(support.get((w, x), 0)
-                                               for x in self._stems_of(g.split())),
-                )  # fmt: skip
+                scores = {g: self._support(support, word, g) for g in glosses}
+                glosses = sorted(glosses, key=scores.__getitem__, reverse=True)
             merged = list(stems)
             for ref in refs:
                 target = compiled.get(ref)
@@ -337,6 +336,9 @@ class _Builder:
                     key = (ch, stem)
                     support[key] = support.get(key, 0) + 1
         return support
+
+    def _support(self, support: dict[tuple[str, str], int], char: str, gloss: str) -> int:
+        return sum(support.get((char, x), 0) for x in self._stems_of(gloss.split()))
 
     def _stems_of(self, words: Iterable[str]) -> list[str]:
         result = []

@@ -43,8 +43,19 @@ TRANSLIT_CHARS = frozenset(
 )
 
 # Readings of polyphonic characters as used in transliterations (布什 bu-shi, not shen).
-_NAME_READINGS = {"什": "shi", "莎": "sha", "伯": "bo", "查": "cha", "单": "shan",
-                  "乐": "le", "朴": "pu", "区": "ou", "盖": "gai", "塔": "ta", "卡": "ka"}
+_NAME_READINGS = {
+    "什": "shi",
+    "莎": "sha",
+    "伯": "bo",
+    "查": "cha",
+    "单": "shan",
+    "乐": "le",
+    "朴": "pu",
+    "区": "ou",
+    "盖": "gai",
+    "塔": "ta",
+    "卡": "ka",
+}
 
 _PINYIN_INITIAL_CLASS = {
     "zh": "J", "ch": "J", "sh": "S", "b": "P", "p": "P", "m": "M", "f": "F", "w": "F",
@@ -107,7 +118,7 @@ def zh_skeleton(word: str) -> str:
         return ""
     syllables = [
         _NAME_READINGS.get(c) or py
-        for c, py in zip(chars, lazy_pinyin(chars, style=Style.NORMAL, errors="ignore"))
+        for c, py in zip(chars, lazy_pinyin(chars, style=Style.NORMAL), strict=True)
     ]
     for k, syllable in enumerate(syllables):
         if k == 0 and (syllable[:1] in "aeiouy"):
@@ -187,7 +198,8 @@ def name_similarity(zh_word: str, en_word: str) -> float:
 
 
 _COMPOUND_SURNAMES = frozenset(
-    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 令狐 夏侯 轩辕 端木 独孤 南宫 司徒 西门".split()
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 令狐 夏侯 轩辕 端木 独孤 南宫 "
+    "司徒 西门".split()
 )
 
 

@@ -65,14 +65,13 @@ _EN_MONTHS = {
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 
-_EN_WORDS = "|".join(sorted({*_EN_SMALL, *_EN_SCALE}, key=len, reverse=True))
+_EN_MONTH_ABBREV = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _EN_TOKEN = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"(?:\s*(?P<ord>st|nd|rd|th)\b)?"
     r"|(?P<word>[A-Za-z]+(?:-[A-Za-z]+)*)"
     r"|(?P<pct>%)"
 )
-_EN_PERCENT_WORDS = ("percent", "per")  # "per cent" is two words
 
 
 def numbers_en(text: str) -> list[str]:
@@ -129,7 +128,8 @@ def _numbers_en(text: str) -> tuple[str, ...]:
             elif low in _EN_MONTHS and tok[0].isupper() and len(tok) > 2:
                 # Full month names count ("in June" = 6月); "May" and abbreviations
                 # ("Mar", "Dec") only when a day or year follows.
-                if len(tok) > 4 and low != "march" or (j < n and tokens[j][0] == "num"):
+                full = low not in _EN_MONTH_ABBREV and low not in ("may", "march")
+                if full or (j < n and tokens[j][0] == "num" and tokens[j][2]):
                     out.append(str(_EN_MONTHS[low]))
                 i += 1
                 continue
@@ -144,12 +144,7 @@ def _numbers_en(text: str) -> tuple[str, ...]:
                 percent, j = True, j + 1
             elif nk == "word" and nl == "percent":
                 percent, j = True, j + 1
-            elif (
-                nk == "word"
-                and nl == "per"
-                and j + 1 < n
-                and tokens[j + 1][1].lower() == "cent"
-            ):
+            elif nk == "word" and nl == "per" and j + 1 < n and tokens[j + 1][1].lower() == "cent":
                 percent, j = True, j + 2
         out.append(canonical(value, percent))
         i = j
@@ -205,7 +200,8 @@ _ZH_NOT_NUMBERS = """
 一些 一直 一起 一样 一般 一定 一切 一旦 一致 一同 一度 一再 一向 一贯 一律 一味 一时 一下
 一点儿 一边 一面 一方面 一道 一番 一概 一并 一举 一经 一带 一路 一流 一线 一手 一心 一向
 一会儿 一会 一口气 一阵 一如既往 一模一样 一目了然 一无所知 一无所有 一席之地 一帆风顺
-一揽子 一连串 一系列 一体 一体化 一身 一生 一辈子 一家人 一团 一片 一气 一早 一齐 一瞬
+一揽子 一连串 一系列 一旁 一下子 第二天
+一体 一体化 一身 一生 一辈子 一家人 一团 一片 一气 一早 一齐 一瞬
 统一 唯一 万一 专一 一一 划一 同一 不一 逐一 之一致 始终如一 独一无二 表里如一
 千万 万万 万分 万物 万岁 万能 万事 万众 万恶 万难 万里 千里 千方百计 千辛万苦 成千上万
 百姓 老百姓 百货 百般 百科 百合 百灵 百叶 百花 一百一
@@ -219,9 +215,7 @@ _ZH_ARTICLE_MEASURES = set(
     "个項项种場场位名份件条篇句则段张把只支座所家间台部辆艘架枚颗本门道声股批群起番阵片套"
 )
 
-_ZH_MASK = re.compile(
-    "|".join(sorted({w for w in _ZH_NOT_NUMBERS.split()}, key=len, reverse=True))
-)
+_ZH_MASK = re.compile("|".join(sorted({w for w in _ZH_NOT_NUMBERS.split()}, key=len, reverse=True)))
 _ZH_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _ZH_TOKEN = re.compile(
     r"(?P<pct>百分之)?"

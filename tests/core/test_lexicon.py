@@ -69,7 +69,9 @@ def test_zh_tokens_precise_mode(lex: Lexicon) -> None:
 
 
 def test_content_words_meet(lex: Lexicon) -> None:
-    zh = "美国和俄罗斯双方正朝着延长两国间最后一个主要核军备控制条约并冻结两国核武库一年的协议迈进。"
+    zh = (
+        "美国和俄罗斯双方正朝着延长两国间最后一个主要核军备控制条约并冻结两国核武库一年的协议迈进。"
+    )
     en = (
         "The U.S. and Russia are moving toward an agreement to extend their last major "
         "nuclear arms control treaty and freeze their nuclear arsenals for one year."
@@ -117,9 +119,7 @@ def test_cache_rebuilt_when_source_changes(tmp_path: Path) -> None:
     a = Lexicon.load(cache_dir=tmp_path / "c", source=source)
     assert a.built and a.translations("条约") == {"treati", "pact"}
     assert not Lexicon.load(cache_dir=tmp_path / "c", source=source).built
-    source.write_text(
-        "# test\n條約 条约 [tiao2 yue1] /treaty/convention/\n", encoding="utf-8"
-    )
+    source.write_text("# test\n條約 条约 [tiao2 yue1] /treaty/convention/\n", encoding="utf-8")
     os.utime(source, ns=(1, 10**18))  # a new mtime even on coarse clocks
     b = Lexicon.load(cache_dir=tmp_path / "c", source=source)
     assert b.built and b.translations("条约") == {"treati", "convent"}
@@ -157,3 +157,46 @@ def test_cache_dir_that_is_a_file_falls_back_to_memory(tmp_path: Path) -> None:
     assert lex.built and lex.cache_file is None
     assert lex.translations("核") == {"nuclear"}
     assert lex.zh_tokens("核武器") != []  # jieba falls back to the temp dir
+
+
+def test_unwritable_cache_dir_even_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Writes refused (read-only mount, quota): compile in memory, jieba in the temp dir."""
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    source = tmp_path / "cedict.u8"
+    source.write_text("条约 条约 [tiao2 yue1] /treaty/\n", encoding="utf-8")
+    monkeypatch.setattr(lexmod.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(lexmod.os, "access", lambda *a, **k: False)
+    lex = Lexicon.load(cache_dir=tmp_path / "ro", source=source)
+    assert lex.built and lex.cache_file is None
+    assert not (tmp_path / "ro" / CACHE_NAME).exists()
+    assert lex.translations("条约") == {"treati"}
+    assert lex._jieba_dir is None
+
+
+def test_default_cache_dir_is_the_user_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    import platformdirs
+
+    assert lexmod.default_cache_dir() == Path(platformdirs.user_cache_dir("aligner-gui"))
+
+
+def test_latin_words_inside_chinese(lex: Lexicon) -> None:
+    zc = dict(lex.zh_content("特朗普的国家安全顾问罗伯特·奥布莱恩(Robert O'Brien)"))
+    assert "robert" in zc["Robert"]
+    en = set(lex.en_content("national security adviser Robert O'Brien"))
+    assert zc["奥布莱恩"] & en and zc["罗伯特"] & en
+
+
+def test_chinese_names_in_pinyin(lex: Lexicon) -> None:
+    en = set(lex.en_content("That year Chen Qingyang was twenty-six."))
+    zc = dict(lex.zh_content("陈清扬当时二十六岁"))
+    assert "#26" in en and "#26" in zc["二十六岁"] | zc.get("二十六", frozenset())
+    assert {"chen", "qingyang"} & (zc.get("陈清扬", frozenset()) | zc.get("清扬", frozenset()))
+
+
+def test_irregular_english_forms(lex: Lexicon) -> None:
+    assert lex.en_stem("went") == lex.en_stem("go")
+    assert "go" in lex.translations("去") and "go" in lex.en_content("She went home.")
+    assert {"egyptian"} <= lex.translations("埃及")

@@ -47,7 +47,7 @@ def _pair_stats() -> tuple[float, float, int, int]:
     """Recall over true pairs, precision over all zh x en combinations (exact keys)."""
     keys_zh = [zh_name_key(z) for z, _ in NAME_PAIRS]
     keys_en = [en_name_key(e) for _, e in NAME_PAIRS]
-    hits = sum(1 for a, b in zip(keys_zh, keys_en) if a and a == b)
+    hits = sum(1 for a, b in zip(keys_zh, keys_en, strict=True) if a and a == b)
     false = sum(
         1
         for (i, a), (j, b) in itertools.product(enumerate(keys_zh), enumerate(keys_en))
@@ -79,7 +79,7 @@ def test_similarity_separates_true_and_false_pairs() -> None:
     true = [name_similarity(z, e) for z, e in NAME_PAIRS]
     false = [
         name_similarity(z, e2)
-        for (z, e), (_, e2) in zip(NAME_PAIRS, NAME_PAIRS[7:] + NAME_PAIRS[:7])
+        for (z, e), (_, e2) in zip(NAME_PAIRS, NAME_PAIRS[7:] + NAME_PAIRS[:7], strict=True)
     ]
     assert sum(true) / len(true) > 0.8
     assert sum(false) / len(false) < 0.35

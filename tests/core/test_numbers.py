@@ -28,6 +28,10 @@ EN_CASES = [
     ("\uff11\uff15\uff15\uff10", ["1550"]),  # fullwidth digits
     ("no one knows one another", []),
     ("May I go?", []),
+    ("in June", ["6"]),
+    ("on May 4", ["5", "4"]),
+    ("Jun 4", ["6", "4"]),
+    ("a march to Washington", []),
     ("The treaty", []),
 ]
 
@@ -67,6 +71,7 @@ ZH_CASES = [
     ("老百姓", []),
     ("一项协议", []),  # the article "an agreement"
     ("三四个", []),  # "three or four"
+    ("第二天", []),  # "the next day"
 ]
 
 
