@@ -162,10 +162,15 @@ def score_annotations(
     return score
 
 
-def score_document(doc: AlignmentDocument, weights: MqmWeights = WMT_WEIGHTS) -> MqmScore:
-    """MQM penalty of the document's annotations; segments are the beads."""
+def score_document(
+    doc: AlignmentDocument, weights: MqmWeights = WMT_WEIGHTS, *, source_words: int | None = None
+) -> MqmScore:
+    """MQM penalty of the document's annotations; segments are the beads.
+
+    ``source_words`` may be passed by callers that score the same text repeatedly.
+    """
     segments = len(doc.beads) or len(doc.source.sentences)
-    words = count_words(doc.source.text, doc.source.lang)
+    words = count_words(doc.source.text, doc.source.lang) if source_words is None else source_words
     index = [segment_of(doc, a) for a in doc.annotations]
     return score_annotations(
         doc.annotations,

@@ -217,6 +217,9 @@ def test_failed_edit_reports_in_status_bar(make_window: Any) -> None:
 def test_realign_keeps_confirmed_and_is_undoable(make_window: Any, qtbot: Any) -> None:
     window = make_window()
     engine = window.engine
+    window.select_span("target", 2, 6)
+    action(window, "actionMarkMistranslation").trigger()
+    annotation = window.document.annotations[0].copy()
     window.select_bead(2)
     action(window, "actionConfirm").trigger()
     window.select_bead(0)
@@ -231,6 +234,7 @@ def test_realign_keeps_confirmed_and_is_undoable(make_window: Any, qtbot: Any) -
     assert kinds(window)[:2] == ["1-1", "1-0"]
     assert window.document.beads[1].status == "confirmed" or any(
         b.status == "confirmed" for b in window.document.beads)
+    assert window.document.annotations == [annotation]  # anchored to offsets, not beads
     window.undo_stack.undo()
     assert kinds(window) == merged
 

@@ -18,6 +18,7 @@ class ScoresPanel(QWidget):
         self.document: AlignmentDocument | None = None
         self.weights = mqm.WMT_WEIGHTS
         self._labels: dict[str, QLabel] = {}
+        self._source_words: int | None = None
         self._form = QFormLayout(self)
         rows = (
             ("beads", self.tr("Beads")),
@@ -47,6 +48,8 @@ class ScoresPanel(QWidget):
         if self.document is not None:
             self.document.unsubscribe(self._on_document_event)
         self.document = document
+        self._source_words = None if document is None else mqm.count_words(
+            document.source.text, document.source.lang)  # the texts never change
         if document is not None:
             document.subscribe(self._on_document_event)
         self.refresh()
@@ -68,7 +71,7 @@ class ScoresPanel(QWidget):
                 label.setText("–")
             return
         figures = mqm.review_figures(doc)
-        score = mqm.score_document(doc, self.weights)
+        score = mqm.score_document(doc, self.weights, source_words=self._source_words)
         set_ = self._set
         set_("beads", str(figures.beads) if figures.beads else self.tr("not aligned yet"))
         set_("coverage", f"{figures.source_coverage:.1%} / {figures.target_coverage:.1%}")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+
+_WIDE = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class OffsetMap:
@@ -13,7 +16,7 @@ class OffsetMap:
     """
 
     def __init__(self, text: str) -> None:
-        self._wide = [k for k, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._wide = [m.start() for m in _WIDE.finditer(text)]
         self._wide_qt = [k + n for n, k in enumerate(self._wide)]
 
     def to_qt(self, offset: int) -> int:

@@ -345,22 +345,24 @@ class TextPane(QPlainTextEdit):
                 label_colour = self.palette().color(QPalette.ColorRole.PlaceholderText)
             elif bead.source:
                 colour = QColor(220, 50, 40)
-                label = self.tr("omission") + "\n" + self._class_label(omission_class(bead.flags))
+                label = self._class_label(omission_class(bead.flags))
                 label_colour = colour
             else:
                 colour = QColor(235, 140, 20)
-                label = self.tr("addition")
+                label = "+ " + self.tr("addition")
                 label_colour = colour
             painter.fillRect(QRect(MARGIN_WIDTH - 7, top + 1, 5, max(3, bottom - top - 2)), colour)
             if b == self.current_bead:
                 painter.fillRect(QRect(MARGIN_WIDTH - 10, top + 1, 2, max(3, bottom - top - 2)),
                                  self.palette().color(QPalette.ColorRole.Highlight))
             painter.setPen(label_colour)
-            painter.drawText(QRect(2, top, MARGIN_WIDTH - 14, max(bottom - top, 28)),
+            metrics = painter.fontMetrics()
+            label = metrics.elidedText(label, Qt.TextElideMode.ElideRight, MARGIN_WIDTH - 16)
+            painter.drawText(QRect(2, top, MARGIN_WIDTH - 14, metrics.height() + 6),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, label)
         painter.end()
 
     def _class_label(self, cls: str) -> str:
         labels = {"headline": self.tr("headline"), "more-link": self.tr("more-link"),
-                  "photo-caption": self.tr("photo caption"), "content": self.tr("content")}
-        return labels.get(cls, cls)
+                  "photo-caption": self.tr("caption"), "content": self.tr("omission")}
+        return "✕ " + labels.get(cls, cls)

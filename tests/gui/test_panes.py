@@ -1,0 +1,40 @@
+"""Text panes: code-point offsets map onto Qt positions, also past non-BMP characters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aligner_gui.core.model import AlignmentDocument, Bead, Sentence, Side
+from aligner_gui.gui.panes import TextPane
+from aligner_gui.gui.panes.offsets import OffsetMap
+
+
+def test_offset_map_round_trips() -> None:
+    text = "a𠀀b𠀁c"
+    offsets = OffsetMap(text)
+    assert [offsets.to_qt(k) for k in range(len(text) + 1)] == [0, 1, 3, 4, 6, 7]
+    assert [offsets.from_qt(offsets.to_qt(k)) for k in range(len(text) + 1)] == list(range(6))
+    plain = OffsetMap("abc")
+    assert plain.to_qt(2) == 2 and plain.from_qt(2) == 2
+
+
+def test_pane_selection_uses_code_points(qtbot: Any) -> None:
+    zh = "𠀀字一句。第二句。"
+    en = "One. Two."
+    source = Side("en", "original", en, [Sentence(0, 0, 0, 4, "One."), Sentence(1, 0, 5, 9,
+                                                                                 "Two.")])
+    target = Side("zh", "translation", zh, [Sentence(0, 0, 0, 5, zh[0:5]),
+                                             Sentence(1, 0, 5, 9, zh[5:9])])
+    doc = AlignmentDocument(source, target, [Bead((0,), (0,)), Bead((1,), (1,))])
+    doc.check()
+    pane = TextPane("target")
+    qtbot.addWidget(pane)
+    pane.set_document(doc)
+    pane.select_span(5, 8)
+    assert pane.selected_span() == (5, 8)
+    assert pane.textCursor().selectedText() == "第二句"
+    assert pane.bead_at_qt(pane.textCursor().selectionStart()) == 1
+    spans: list[tuple[str, int, int]] = []
+    pane.span_selected.connect(lambda *args: spans.append(args))
+    pane.select_span(1, 3)
+    assert spans[-1] == ("target", 1, 3)
