@@ -17,7 +17,7 @@ from typing import Any
 
 from aligner_gui import __version__
 from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Annotation, Bead
-from aligner_gui.core.mqm import review_figures, score_document
+from aligner_gui.core.mqm import review_figures, score_document, suggestions
 from aligner_gui.io.formats import SpanIndex, bead_segment, write_text_file
 
 _SEVERITY_RANK = {name: k for k, name in enumerate(SEVERITIES)}
@@ -52,6 +52,7 @@ mark sup, .caret sup { font-size: 7pt; color: #333; }
 ol.notes { margin: .3em 0 0; padding-left: 1.6em; font-size: 9pt; }
 ol.notes li { margin: .1em 0; }
 ol.notes li.absorbed { list-style: none; margin-left: -1.2em; color: #8a4b00; }
+ol.notes li.suggested { list-style: none; margin-left: -1.2em; color: #555; font-style: italic; }
 .flag.warn { border-color: var(--minor); background: #fff3cd; }
 .sev { font-weight: bold; } .sev-major { color: var(--major); }
 .sev-critical { color: var(--critical); } .sev-minor { color: #a86d00; }
@@ -248,6 +249,10 @@ def html_report_text(
         if n in first_bead:
             notes_by_bead.setdefault(first_bead[n], []).append((n, annotation))
 
+    suggested_by_bead: dict[int, list[Annotation]] = {}
+    for suggestion in suggestions(doc):  # engine flags the reviewer has not yet handled
+        suggested_by_bead.setdefault(suggestion.bead, []).append(suggestion.annotation)
+
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -307,11 +312,20 @@ def html_report_text(
             f'<td class="score">{_e(score)}</td><td>{_e(bead.status)}<br>{flags}</td></tr>'
         )
         notes = notes_by_bead.get(b, [])
-        if notes or absorbed:
+        suggested = suggested_by_bead.get(b, [])
+        if notes or absorbed or suggested:
             entries: list[str] = [
                 f'<li class="absorbed">\u26a0 {_e(cls)} glued into this bead, possibly '
                 f"untranslated: \u201c{_e(text)}\u201d</li>"
                 for cls, text in absorbed
+            ]
+            entries += [
+                f'<li class="suggested">suggested, not yet reviewed: '
+                f'<span class="sev sev-{_e(a.severity)}">{_e(a.severity)}</span> '
+                f"{_e(a.category)} ({_e(a.side)}"
+                + (f"; {_e(', '.join(a.tags))}" if a.tags else "")
+                + ")</li>"
+                for a in suggested
             ]
             for n, a in notes:
                 text = f" \u201c{_e(a.text)}\u201d" if a.text else ""

@@ -398,3 +398,19 @@ def test_unknown_import_option_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ImportFormatError, match="takes no option 'base'"):
         import_file(out, base=sample_doc())
     assert import_file(out, source_lang="en").source.lang == "en"
+
+
+@settings(max_examples=30, deadline=None)
+@given(random_docs())
+def test_random_documents_export_everywhere(doc: AlignmentDocument) -> None:
+    import tempfile
+    from html.parser import HTMLParser
+
+    with tempfile.TemporaryDirectory() as folder:
+        for fmt in sorted(ISSUE_FORMATS):
+            written = export_document(doc, fmt, Path(folder) / f"d{EXPORTERS[fmt].suffix}")
+            assert all(p.stat().st_size > 0 for p in written)
+        html_text = (Path(folder) / "d.html").read_text(encoding="utf-8")
+        HTMLParser().feed(html_text)
+        assert "<script" not in html_text
+        assert len((Path(folder) / "d.align").read_text().splitlines()) == len(doc.beads)

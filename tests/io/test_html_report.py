@@ -195,3 +195,18 @@ def test_paragraphs_glued_into_a_bead_are_shown() -> None:
     )
     doc.beads[4].details["absorbed"] = "garbage"  # tolerated, not shown
     assert "glued" not in html_report_text(doc)
+
+
+def test_unreviewed_engine_flags_show_as_suggestions() -> None:
+    doc = sample_doc()
+    doc.annotations.clear()  # the 1-0 bead's omission is not yet annotated
+    text = html_report_text(doc)
+    bead3 = text[text.index('id="bead-3"') : text.index('id="bead-4"')]
+    assert (
+        'suggested, not yet reviewed: <span class="sev sev-minor">minor</span> '
+        "Accuracy/Omission (source; headline)" in bead3
+    )
+    bead2 = text[text.index('id="bead-2"') : text.index('id="bead-3"')]
+    assert "Accuracy/Mistranslation (target)" in bead2  # low-score bead
+    doc.beads[2].details["reviewed_flags"] = ["omission", "headline"]
+    assert "Accuracy/Omission (source" not in html_report_text(doc)
