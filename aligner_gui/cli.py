@@ -133,22 +133,36 @@ def cmd_export(args: argparse.Namespace) -> int:
     from aligner_gui.io.formats import EXPORTERS, export_document
     from aligner_gui.io.project import load_project
 
-    if args.format not in EXPORTERS:
+    exporter = EXPORTERS.get(args.format)
+    if exporter is None:
         known = ", ".join(sorted(EXPORTERS))
         raise AlignerError(f"unknown export format {args.format!r} (known: {known})")
-    out = _check_output(args.output)
     doc = load_project(args.file)
-    export_document(doc, args.format, out)
+    target = Path(args.output)
+    if exporter.multi_file and target.is_dir():
+        # InterText names its link file TEXT.TRANSLATION.ORIGINAL.xml, the texts beside it.
+        stem = Path(args.file).name.split(".")[0] or "project"
+        target = target / f"{stem}.{doc.target.lang}.{doc.source.lang}.xml"
+    out = _check_output(str(target))
+    written = export_document(doc, args.format, out)
+    for path in written:
+        print(f"wrote {path}", file=sys.stderr)
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     from aligner_gui.io.formats import import_file
-    from aligner_gui.io.project import save_project
+    from aligner_gui.io.project import load_project, save_project
 
     out = _check_output(args.output)
-    doc = import_file(args.file, args.format)
+    options: dict[str, Any] = {}
+    if args.base:
+        options["base"] = load_project(args.base)
+    doc = import_file(args.file, args.format, **options)
     save_project(doc, out, backup=False)
+    print(
+        f"{out}: {len(doc.beads)} beads, {len(doc.annotations)} annotations", file=sys.stderr
+    )
     return 0
 
 
@@ -187,10 +201,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_score)
 
-    p = sub.add_parser("export", help="export a project (beads, json, tmx, tsv, ...)")
+    p = sub.add_parser(
+        "export",
+        help="export a project: beads, json, tmx, tsv, mqm-tsv, intertext, html, annotations-csv",
+    )
     p.add_argument("file", metavar="PROJECT")
     p.add_argument("--format", "-f", required=True, metavar="FORMAT")
-    p.add_argument("-o", "--output", required=True, metavar="OUT")
+    p.add_argument("-o", "--output", required=True, metavar="OUT",
+                   help="output file (a folder for intertext: the three files go there)")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("import", help="import InterText, TMX, MQM TSV or project JSON")
@@ -198,6 +216,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="PROJECT.json")
     p.add_argument("--format", "-f", default=None, metavar="FORMAT",
                    help="input format (default: detected)")
+    p.add_argument("--base", metavar="PROJECT.json",
+                   help="mqm-tsv: put the annotations onto this project's beads")
     p.set_defaults(func=cmd_import)
     return parser
 

@@ -148,3 +148,39 @@ def test_score_with_reference(tmp_path, capsys, seed_project):
     assert reference["chrf"] == pytest.approx(100.0)
     assert reference["bleu"] == pytest.approx(100.0)
     assert reference["ter"] == pytest.approx(0.0)
+
+
+def test_export_intertext_into_a_folder_and_import_back(tmp_path, seed_project):
+    folder = tmp_path / "it"
+    folder.mkdir()
+    assert main(["export", str(seed_project), "--format", "intertext", "-o", str(folder)]) == 0
+    link = folder / "seed.zh.en.xml"
+    assert link.is_file() and len(list(folder.iterdir())) == 3
+    back = tmp_path / "back.json"
+    assert main(["import", str(link), "-o", str(back)]) == 0
+    original = load_project(seed_project)
+    again = load_project(back)
+    assert [(b.source, b.target) for b in again.beads] == [
+        (b.source, b.target) for b in original.beads
+    ]
+
+
+def test_import_mqm_onto_a_base_project(tmp_path, seed_project):
+    from aligner_gui.core.model import Annotation
+    from aligner_gui.io.project import save_project
+
+    doc = load_project(seed_project)
+    sentence = doc.target.sentences[3]
+    doc.add_annotation(Annotation("mistranslation", "target", sentence.start, sentence.start + 2,
+                                  sentence.text[:2], "Accuracy/Mistranslation", "minor"))
+    annotated = tmp_path / "annotated.json"
+    save_project(doc, annotated)
+    tsv = tmp_path / "mqm.tsv"
+    assert main(["export", str(annotated), "-f", "mqm-tsv", "-o", str(tsv)]) == 0
+    out = tmp_path / "merged.json"
+    assert main(["import", str(tsv), "--format", "mqm-tsv", "--base", str(seed_project),
+                 "-o", str(out)]) == 0
+    merged = load_project(out)
+    assert [(a.start, a.end, a.category, a.severity) for a in merged.annotations] == [
+        (sentence.start, sentence.start + 2, "Accuracy/Mistranslation", "minor")
+    ]
