@@ -567,6 +567,7 @@ class MainWindow(QMainWindow):
         return self.source_pane if side == "source" else self.target_pane
 
     def current_suggestion(self) -> mqm.Suggestion | None:
+        self.suggestion_model.refresh_if_pending()
         index = self.suggestion_view.selectionModel().currentIndex()
         if not index.isValid() or index.row() >= self.suggestion_model.rowCount():
             if self.suggestion_model.rowCount():

@@ -106,10 +106,18 @@ class ReviewController(QObject):
                                                     self.tr("Delete annotation")))
 
     # -- suggestions --------------------------------------------------------------------
+    def _still_open(self, suggestion: mqm.Suggestion) -> bool:
+        """False for a suggestion already accepted or dismissed (a list not yet refreshed)."""
+        doc = self.document
+        if doc is None or suggestion.bead >= len(doc.beads):
+            return False
+        return any(s.bead == suggestion.bead and s.flag == suggestion.flag
+                   for s in mqm.suggestions(doc))
+
     def accept_suggestion(self, suggestion: mqm.Suggestion | None = None) -> None:
         doc = self.document
         suggestion = suggestion or self.window.current_suggestion()
-        if doc is None or suggestion is None:
+        if doc is None or suggestion is None or not self._still_open(suggestion):
             self._message(self.tr("No suggestion selected."))
             return
         self._push(commands.accept_suggestion(doc, suggestion, self.tr("Accept suggestion")))
@@ -118,7 +126,7 @@ class ReviewController(QObject):
     def dismiss_suggestion(self, suggestion: mqm.Suggestion | None = None) -> None:
         doc = self.document
         suggestion = suggestion or self.window.current_suggestion()
-        if doc is None or suggestion is None:
+        if doc is None or suggestion is None or not self._still_open(suggestion):
             self._message(self.tr("No suggestion selected."))
             return
         self._push(commands.dismiss_suggestion(doc, suggestion, self.tr("Dismiss suggestion")))

@@ -134,7 +134,10 @@ def test_suggestions_accept_and_dismiss(make_window: Any, qtbot: Any) -> None:
     window = make_window()
     model = window.suggestion_model
     qtbot.waitUntil(lambda: model.rowCount() == 4)
-    window.review.accept_suggestion(model.suggestion(0))
+    stale = model.suggestion(0)
+    window.review.accept_suggestion(stale)
+    window.review.accept_suggestion(stale)  # pressed twice before the list refreshed
+    assert len(window.document.annotations) == 1
     annotation = window.document.annotations[0]
     assert (annotation.type, annotation.side, annotation.severity) == (
         "omission", "source", "neutral")  # a more-link

@@ -110,6 +110,11 @@ class SuggestionTableModel(DocumentTableModel):
         if event != "scores_changed":
             self._refresh.start()
 
+    def refresh_if_pending(self) -> None:
+        if self._refresh.isActive():
+            self._refresh.stop()
+            self.refresh()
+
     def refresh(self) -> None:
         self.beginResetModel()
         self._rows = self._document_rows() if self.document is not None else []

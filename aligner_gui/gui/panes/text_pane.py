@@ -330,6 +330,7 @@ class TextPane(QPlainTextEdit):
         painter.setFont(small)
         offset_y = self.viewport().geometry().top() - self._margin.geometry().top()
         height = self._margin.height()
+        label_bottom = -1  # beads starting on one line share it: draw only the first label
         for b in self._visible_beads():
             bead = doc.beads[b]
             span = doc.bead_span(b, self.side)
@@ -355,11 +356,14 @@ class TextPane(QPlainTextEdit):
             if b == self.current_bead:
                 painter.fillRect(QRect(MARGIN_WIDTH - 10, top + 1, 2, max(3, bottom - top - 2)),
                                  self.palette().color(QPalette.ColorRole.Highlight))
-            painter.setPen(label_colour)
             metrics = painter.fontMetrics()
+            if top < label_bottom or not label:
+                continue
+            painter.setPen(label_colour)
             label = metrics.elidedText(label, Qt.TextElideMode.ElideRight, MARGIN_WIDTH - 16)
             painter.drawText(QRect(2, top, MARGIN_WIDTH - 14, metrics.height() + 6),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, label)
+            label_bottom = top + metrics.height()
         painter.end()
 
     def _class_label(self, cls: str) -> str:
