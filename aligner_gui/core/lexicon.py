@@ -33,6 +33,7 @@ import Stemmer
 from .names import (
     KEY_PREFIX,
     en_name_key,
+    is_chinese_name,
     looks_transliterated,
     pinyin_spellings,
     zh_name_key,
@@ -97,6 +98,10 @@ ZH_STOPWORDS = frozenset(
 # 一只, 这颗, 那位 ...: a demonstrative or 一 with a measure word carries no content.
 _ZH_DET_MEASURE = re.compile(
     r"^[这那每一哪某几][个只把颗位条件种些张本间座块片根支杯双次回遍下声眼份项场篇句则段批群套番阵]$"
+)
+# Measure words: after a number (1550枚) they carry nothing English renders.
+_ZH_MEASURES = frozenset(
+    "个只枚颗条张本件位名项座辆艘架台部支把块片根间家所头匹道首封株棵朵粒滴批群套"
 )
 
 # A few entries CEDICT lacks but news and fiction need (country adjectives above all).
@@ -686,9 +691,15 @@ class Lexicon:
 
     def _zh_content_uncached(self, text: str) -> tuple[tuple[str, frozenset[str]], ...]:
         out = []
+        after_number = False
         for w in self.zh_tokens(text):
             if w in ZH_STOPWORDS or not _ZH_WORDLIKE.search(w) or _ZH_DET_MEASURE.match(w):
+                after_number = False
                 continue
+            if after_number and w in _ZH_MEASURES:
+                after_number = False
+                continue
+            after_number = _all_numeral(w)
             out.append((w, self.translations(w)))
         return tuple(out)
 
@@ -713,36 +724,53 @@ class Lexicon:
                     out.append(key)
         return tuple(out)
 
-    def gloss(self, zh_text: str) -> str:
-        """A word-by-word English rendering of Chinese text, for chrF against the English."""
+    def gloss(self, zh_text: str, senses: int = 2) -> str:
+        """A word-by-word English rendering of Chinese text, for chrF against the English.
+
+        Each word gives its first ``senses`` short senses (two scored best on mac-dev:
+        chrF beats a wrong partner in 94% of sentence pairs, against 89% with one),
+        numbers as digits, unknown Chinese names in pinyin ("chen qingyang").
+        """
         words: list[str] = []
+        after_number = False
         for w in self.zh_tokens(zh_text):
-            if w in ZH_STOPWORDS or not _ZH_WORDLIKE.search(w):
+            if w in ZH_STOPWORDS or not _ZH_WORDLIKE.search(w) or _ZH_DET_MEASURE.match(w):
+                after_number = False
                 continue
+            if after_number and w in _ZH_MEASURES:
+                after_number = False
+                continue
+            after_number = _all_numeral(w)
+            known = w in self._entries
             nums = numbers_zh(w)
-            if nums and (w not in self._entries or not _CJK.search(w) or _all_numeral(w)):
+            if nums and (not known or not _CJK.search(w) or _all_numeral(w)):
                 words.extend(nums)
-                if w not in self._entries:
-                    rest = [self._gloss_word(p) for p in self._split_known(w)
-                            if not _all_numeral(p) and p not in ZH_STOPWORDS]  # fmt: skip
-                    words.extend(g for g in rest if g)
+                if not known:
+                    for p in self._split_known(w):
+                        if not _all_numeral(p) and p not in ZH_STOPWORDS:
+                            g = self._gloss_word(p, senses)
+                            if g:
+                                words.append(g)
                 continue
-            g = self._gloss_word(w)
+            if not known and _CJK.search(w) and is_chinese_name(w):
+                words.append(" ".join(pinyin_spellings(w)[1:]) or pinyin_spellings(w)[0])
+                continue
+            g = self._gloss_word(w, senses)
             if g:
                 words.append(g)
             elif not _CJK.search(w):
-                words.append(w.lower())
+                words.append(normalize_en(w).lower())
         return " ".join(words)
 
-    def _gloss_word(self, w: str) -> str:
+    def _gloss_word(self, w: str, senses: int = 1) -> str:
         entry = self._entries.get(w)
         if entry is not None:
-            return entry.split("\t")[1].split("/")[0]
+            return " ".join(entry.split("\t")[1].split("/")[:senses])
         if len(w) >= 2 and _CJK.search(w):
-            return " ".join(
-                g for g in (self._gloss_word(p) for p in self._split_known(w)
-                            if p not in ZH_STOPWORDS and p in self._entries) if g
-            )  # fmt: skip
+            parts = [
+                p for p in self._split_known(w) if p not in ZH_STOPWORDS and p in self._entries
+            ]
+            return " ".join(g for g in (self._gloss_word(p, senses) for p in parts) if g)
         return ""
 
 

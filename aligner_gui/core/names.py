@@ -24,8 +24,10 @@ __all__ = [
     "TRANSLIT_CHARS",
     "en_name_key",
     "en_skeleton",
+    "is_chinese_name",
     "looks_transliterated",
     "name_similarity",
+    "pinyin_spellings",
     "zh_name_key",
     "zh_skeleton",
 ]
@@ -212,6 +214,11 @@ _SURNAMES = frozenset(
     "艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞"
     "姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 )
+
+
+def is_chinese_name(word: str) -> bool:
+    """A 2-4 character word that starts with a common surname (陈清扬, 欧阳修)."""
+    return 2 <= len(word) <= 4 and (word[0] in _SURNAMES or word[:2] in _COMPOUND_SURNAMES)
 
 
 @lru_cache(maxsize=65536)

@@ -200,3 +200,13 @@ def test_irregular_english_forms(lex: Lexicon) -> None:
     assert lex.en_stem("went") == lex.en_stem("go")
     assert "go" in lex.translations("去") and "go" in lex.en_content("She went home.")
     assert {"egyptian"} <= lex.translations("埃及")
+
+
+def test_gloss_senses_numbers_and_measure_words(lex: Lexicon) -> None:
+    zh = "条约限制双方拥有1550枚战略核弹头"
+    two = lex.gloss(zh)
+    one = lex.gloss(zh, senses=1)
+    assert "treaty pact" in two and "treaty" in one and "pact" not in one
+    assert "1550" in one and "trunk" not in one  # 枚 after a number is a measure word
+    words = [w for w, _ in lex.zh_content(zh)]
+    assert "1550" in words and "枚" not in words
