@@ -67,8 +67,8 @@ class Params:
     q1x: float = 0.01
     py: float = 0.45
     q1y: float = 0.01
-    w_len: float = 1.0
-    w_lex: float = 1.0
+    w_len: float = 0.75
+    w_lex: float = 0.3
     prior: dict[BeadType, float] = field(default_factory=lambda: dict(DEFAULT_PRIOR))
 
     def type_cost(self, t: BeadType) -> float:
