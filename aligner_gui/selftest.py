@@ -107,6 +107,22 @@ def _check_lexicon() -> None:
             raise SelfTestError(f"jieba split 俄罗斯外交部 into {words} (its dictionary missing?)")
 
 
+def _check_exports(doc: Any) -> None:
+    """TMX (lxml) and the HTML report write, and TMX reads back, in a scratch folder."""
+    from aligner_gui.io.formats import EXPORTERS, export_document, import_file
+
+    with tempfile.TemporaryDirectory(prefix="aligner-gui-selftest-") as folder:
+        for fmt in ("tmx", "html"):
+            if fmt not in EXPORTERS:
+                continue
+            target = Path(folder) / f"seed{EXPORTERS[fmt].suffix}"
+            written = export_document(doc, fmt, target)
+            if not written or not all(Path(p).is_file() and Path(p).stat().st_size for p in written):
+                raise SelfTestError(f"the {fmt} export wrote nothing")
+            if fmt == "tmx" and not import_file(target).beads:
+                raise SelfTestError("the TMX export reads back without segments")
+
+
 def run_self_test(out_path: str | Path) -> int:
     """Align and score the bundled seed, save it to ``out_path`` and check the result.
 
@@ -127,6 +143,7 @@ def run_self_test(out_path: str | Path) -> int:
         _check_headline(doc)
         _check_scores(doc)
         _check_lexicon()
+        _check_exports(doc)
         out = Path(out_path)
         save_project(doc, out, backup=False)
         reloaded = load_project(out)  # validates against the bundled JSON Schema
