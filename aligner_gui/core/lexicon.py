@@ -44,7 +44,7 @@ __all__ = ["Lexicon", "cedict_path", "default_cache_dir", "FORMAT_VERSION"]
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 CACHE_FORMAT = "aligner-gui-lexicon"
 CACHE_NAME = f"cedict-v{FORMAT_VERSION}.json"
 JIEBA_CACHE_NAME = "jieba.cache"
@@ -236,6 +236,7 @@ _REF = re.compile(
 _SKIP_SENSE = re.compile(
     r"^(?:CL:|surname |also pr\.|also written|used in|pr\. |Kangxi radical|radical in)"
     r"|^classifier\b|^measure word|radical in Chinese characters|\(Kangxi radical"
+    r"|\bpr\. ?\["
 )
 _PLACE = re.compile(
     r"\b(?:county|district|prefecture|province|township|city|town|village|river|mountain|"
@@ -306,6 +307,8 @@ class _Builder:
                 glosses = sorted(glosses, key=scores.__getitem__, reverse=True)
             merged = list(stems)
             for ref in refs:
+                if word in ref and ref != word:
+                    continue  # 大 "see 大夫": the compound's meaning is not the character's
                 target = compiled.get(ref)
                 if target:
                     merged.extend(target[0])
@@ -527,7 +530,7 @@ class Lexicon:
         self.cache_file: Path | None = None  # where the compiled dictionary lives, if any
         self.built = False  # True when this load compiled CEDICT instead of reading a cache
         # Per-instance caches (no globals for tests to reset).
-        self.zh_tokens = lru_cache(maxsize=200_000)(self._zh_tokens)  # type: ignore[method-assign]
+        self._zh_tokens = lru_cache(maxsize=200_000)(self._zh_tokens_uncached)
         self._zh_content = lru_cache(maxsize=100_000)(self._zh_content_uncached)
         self._en_content = lru_cache(maxsize=100_000)(self._en_content_uncached)
 
@@ -580,9 +583,12 @@ class Lexicon:
                     self._jieba = tk
         return tk
 
-    def _zh_tokens(self, text: str) -> list[str]:
-        """jieba precise-mode words (whitespace dropped)."""
-        return [w for w in self._tokenizer().cut(text, HMM=True) if not w.isspace()]
+    def zh_tokens(self, text: str) -> list[str]:
+        """jieba precise-mode words (whitespace dropped); cached per text."""
+        return list(self._zh_tokens(text))
+
+    def _zh_tokens_uncached(self, text: str) -> tuple[str, ...]:
+        return tuple(w for w in self._tokenizer().cut(text, HMM=True) if not w.isspace())
 
     def en_tokens(self, text: str) -> list[str]:
         """Lowercased word tokens; hyphenated words split; possessive 's stripped."""
@@ -692,7 +698,7 @@ class Lexicon:
     def _zh_content_uncached(self, text: str) -> tuple[tuple[str, frozenset[str]], ...]:
         out = []
         after_number = False
-        for w in self.zh_tokens(text):
+        for w in self._zh_tokens(text):
             if w in ZH_STOPWORDS or not _ZH_WORDLIKE.search(w) or _ZH_DET_MEASURE.match(w):
                 after_number = False
                 continue
@@ -733,7 +739,7 @@ class Lexicon:
         """
         words: list[str] = []
         after_number = False
-        for w in self.zh_tokens(zh_text):
+        for w in self._zh_tokens(zh_text):
             if w in ZH_STOPWORDS or not _ZH_WORDLIKE.search(w) or _ZH_DET_MEASURE.match(w):
                 after_number = False
                 continue
