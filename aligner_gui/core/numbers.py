@@ -200,7 +200,8 @@ _ZH_NOT_NUMBERS = """
 一些 一直 一起 一样 一般 一定 一切 一旦 一致 一同 一度 一再 一向 一贯 一律 一味 一时 一下
 一点儿 一边 一面 一方面 一道 一番 一概 一并 一举 一经 一带 一路 一流 一线 一手 一心 一向
 一会儿 一会 一口气 一阵 一如既往 一模一样 一目了然 一无所知 一无所有 一席之地 一帆风顺
-一揽子 一连串 一系列 一旁 一下子 第二天
+一揽子 一连串 一系列 一旁 一下子 第二天 一点 一共 一半 一部分 一部份 一刻 一瞬间
+几十 数十 十几 几千 几万 数千 数万 数百 上千 上万 上百
 一体 一体化 一身 一生 一辈子 一家人 一团 一片 一气 一早 一齐 一瞬
 统一 唯一 万一 专一 一一 划一 同一 不一 逐一 之一致 始终如一 独一无二 表里如一
 千万 万万 万分 万物 万岁 万能 万事 万众 万恶 万难 万里 千里 千方百计 千辛万苦 成千上万
@@ -213,9 +214,18 @@ _ZH_NOT_NUMBERS = """
 # A lone 一 before these measure words reads as the article "a".
 _ZH_ARTICLE_MEASURES = set(
     "个項项种場场位名份件条篇句则段张把只支座所家间台部辆艘架枚颗本门道声股批群起番阵片套"
+    "眼口身脚拳步"
 )
 
-_ZH_MASK = re.compile("|".join(sorted({w for w in _ZH_NOT_NUMBERS.split()}, key=len, reverse=True)))
+
+def _mask_pattern(word: str) -> str:
+    # 一点 "a bit" is masked, 一点五 (1.5) is not.
+    return word + "(?![零〇一二两三四五六七八九])" if word.endswith("点") else word
+
+
+_ZH_MASK = re.compile(
+    "|".join(_mask_pattern(w) for w in sorted(set(_ZH_NOT_NUMBERS.split()), key=len, reverse=True))
+)
 _ZH_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _ZH_TOKEN = re.compile(
     r"(?P<pct>百分之)?"

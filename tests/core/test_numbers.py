@@ -72,6 +72,12 @@ ZH_CASES = [
     ("一项协议", []),  # the article "an agreement"
     ("三四个", []),  # "three or four"
     ("第二天", []),  # "the next day"
+    ("有一点累", []),  # "a bit tired"
+    ("一点五", ["1.5"]),
+    ("几十个人", []),  # "dozens of people"
+    ("看了一眼", []),  # "took a look"
+    ("一半", []),  # "half"
+    ("二十多人", ["20"]),
 ]
 
 
