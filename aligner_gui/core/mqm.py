@@ -324,11 +324,11 @@ def suggestions(doc: AlignmentDocument) -> list[Suggestion]:
                 seen_omission = True
                 if FLAG_OMISSION in reviewed or any(c in reviewed for c in OMISSION_CLASSES):
                     continue
-            annotation = suggestion_for(doc, index, flag)
-            if annotation is None:
+            proposal = suggestion_for(doc, index, flag)
+            if proposal is None:
                 continue
-            spans = covered.get((annotation.side, annotation.type), ())
-            if any(s < annotation.end and annotation.start < e for s, e in spans):
+            spans = covered.get((proposal.side, proposal.type), ())
+            if any(s < proposal.end and proposal.start < e for s, e in spans):
                 continue
-            out.append(Suggestion(index, flag, annotation))
+            out.append(Suggestion(index, flag, proposal))
     return out

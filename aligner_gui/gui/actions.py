@@ -20,7 +20,7 @@ class Actions(QObject):
         super().__init__(parent)
         self._parent = parent
         self.all: list[QAction] = []
-        
+
         std = QKeySequence.StandardKey
         # File
         self.open = self._make("Open", self.tr("&Open…"), [std.Open], "open")
@@ -38,7 +38,8 @@ class Actions(QObject):
         self.previous_flag = self._make("PreviousFlag", self.tr("Previous flag"), ["Shift+N",
                                                                               "Shift+F3"])
         # Annotations
-        self.mark_omission = self._make("MarkOmission", self.tr("Mark &omission"), ["O"], "omission")
+        self.mark_omission = self._make("MarkOmission", self.tr("Mark &omission"), ["O"],
+                                        "omission")
         self.mark_mistranslation = self._make(
             "MarkMistranslation", self.tr("Mark &mistranslation"), ["M"], "mistranslation"
         )
@@ -47,7 +48,8 @@ class Actions(QObject):
         self.severity_neutral = self._make("SeverityNeutral", self.tr("Severity: neutral"), ["0"])
         self.severity_minor = self._make("SeverityMinor", self.tr("Severity: minor"), ["1"])
         self.severity_major = self._make("SeverityMajor", self.tr("Severity: major"), ["2"])
-        self.severity_critical = self._make("SeverityCritical", self.tr("Severity: critical"), ["3"])
+        self.severity_critical = self._make("SeverityCritical", self.tr("Severity: critical"),
+                                            ["3"])
         self.delete_annotation = self._make("DeleteAnnotation", self.tr("Delete annotation"),
                                             ["Ctrl+Delete"])
         self.accept_suggestion = self._make("AcceptSuggestion", self.tr("Accept suggestion"), ["Y"])
@@ -61,7 +63,8 @@ class Actions(QObject):
         self.split_bead = self._make("SplitBead", self.tr("Split bead at sentence"), ["Ctrl+B"],
                                      "split")
         self.unlink = self._make("Unlink", self.tr("Unlink bead"), ["Ctrl+U"], "unlink")
-        self.confirm = self._make("Confirm", self.tr("Confirm bead"), ["C", "Ctrl+Return"], "confirm")
+        self.confirm = self._make("Confirm", self.tr("Confirm bead"), ["C", "Ctrl+Return"],
+                                  "confirm")
         self.move_source_up = self._make(
             "MoveSourceUp", self.tr("Move first source sentence to previous bead"), ["Alt+Up"]
         )
@@ -98,7 +101,7 @@ class Actions(QObject):
         return action
 
     def build_menus(self, bar: QMenuBar) -> dict[str, object]:
-        
+
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.open, self.save, self.save_as])
         recent = file_menu.addMenu(self.tr("Open &Recent"))

@@ -32,19 +32,6 @@ class Engine:
 
         save_project(document, path)
 
-    def prepare(self) -> None:
-        """Import the engine in the GUI thread, before any worker runs.
-
-        Importing modules from a worker thread while PySide6's import hook is active
-        can crash the interpreter (shiboken "none_dealloc"); importing here avoids it.
-        """
-        import platformdirs  # noqa: F401  (the lexicon imports it lazily)
-
-        import aligner_gui.core.align  # noqa: F401
-        import aligner_gui.core.lexicon  # noqa: F401
-        import aligner_gui.core.pipeline  # noqa: F401
-        import aligner_gui.core.scoring  # noqa: F401
-
     def align(
         self,
         document: AlignmentDocument,

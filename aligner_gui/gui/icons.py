@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from PySide6.QtGui import QIcon
 
 from aligner_gui.core.resources import resource
 
 
-@lru_cache(maxsize=None)
+@cache
 def icon(name: str) -> QIcon:
     node = resource("icons", f"{name}.svg")
     if node.is_file():

@@ -399,13 +399,6 @@ class MainWindow(QMainWindow):
                                      [a.copy() for a in doc.annotations], doc.scores, doc.meta)
         fixed_beads = [b.copy() for b in (fixed or [])]
         engine = self.engine
-        prepare = getattr(engine, "prepare", None)
-        if prepare is not None:
-            try:
-                prepare()
-            except ImportError as error:
-                self.report_error(self.tr("Alignment failed"), str(error))
-                return False
 
         def align(progress: Any, cancel: Any) -> Any:
             return engine.align(snapshot, fixed=fixed_beads, progress=progress, cancel=cancel)

@@ -21,9 +21,9 @@ def make_thread_imports_safe() -> None:
     """Stop shiboken's import hook from reading each module's source.
 
     PySide6 wraps ``__import__``; for every module imported it calls
-    ``_mod_uses_pyside``, which runs ``inspect.getsource``. Done from a worker thread
-    (the engine imports lazily: jieba, sacrebleu) this corrupts memory and aborts
-    with "none_dealloc" (PySide6 6.12). The check only serves ``from __feature__``
+    ``_mod_uses_pyside``, which runs ``inspect.getsource`` -- also in the worker,
+    where the engine imports lazily (numpy, jieba, sacrebleu). That is slow and has
+    been reported to crash in threads. The check only serves ``from __feature__``
     imports, which this project does not use, so answering False is safe.
     """
     feature = sys.modules.get("shibokensupport.feature")

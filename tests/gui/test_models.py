@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from conftest import fake_beads, make_document
 from PySide6.QtCore import Qt
 
 from aligner_gui.core import edits
@@ -14,8 +15,6 @@ from aligner_gui.gui.models import (
     BeadTableModel,
     SuggestionTableModel,
 )
-
-from conftest import fake_beads, make_document
 
 
 def test_bead_model_follows_edits(qtmodeltester: Any) -> None:

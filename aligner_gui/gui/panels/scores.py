@@ -1,4 +1,4 @@
-"""Live figures: coverage, omissions by class, mean bead score, MQM per segment and per 1,000 words."""
+"""Live figures: coverage, omissions by class, mean bead score, MQM per segment and per 1k words."""
 
 from __future__ import annotations
 
