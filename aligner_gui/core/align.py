@@ -38,7 +38,7 @@ from .align_cost import (
 )
 from .align_dp import Band, band_around_path, banded_dp, full_band
 from .align_features import PairMasks, Units, pair_masks, popcount
-from .align_lexical import LexicalFeatures
+from .align_lexical import LexicalFeatures, learn_translations
 from .errors import Cancelled
 from .model import Bead, Side
 
@@ -48,6 +48,8 @@ __all__ = ["align_sides", "align_texts", "BEAD_TYPES"]
 FULL_GRID_CELLS = 160_000
 # Half-width (in units) of the band around a projected coarse path.
 BAND_BUFFER = 8
+# Learn word pairs from the first pass's beads and realign with them.
+LEARN_LEXICON = True
 # Paragraph cues: discount on leaving a headline/link/caption paragraph unaligned, and
 # the penalty for gluing it to a neighbouring paragraph.
 SKIP_BONUS = 4.0
@@ -624,7 +626,15 @@ def align_texts(
             if isinstance(g, _Gap):
                 result[k] = _align_gap(g, x, y, xpara, ypara, params, run, xdrop, ydrop)
         if pass_index + 1 < run.n_passes:
-            params = estimate_params(params, [b for bs in result.values() for b in bs], run)
+            flat = [b for bs in result.values() for b in bs]
+            params = estimate_params(params, flat, run)
+            if pass_index == 0 and LEARN_LEXICON and feats.enabled:
+                confident = [(b.x0, b.a, b.y0, b.b) for b in flat if b.a and b.b and b.score >= 0.5]
+                feats.learned = learn_translations(feats, confident)
+                if feats.learned:
+                    x2, y2 = feats.units()
+                    x2.forced, y2.forced = x.forced, y.forced
+                    x, y = x2, y2
     out: list[UnitBead] = []
     for k, g in enumerate(seq):
         if isinstance(g, _Gap):

@@ -150,3 +150,75 @@ class LexicalFeatures:
 
 def _cat(parts: list[np.ndarray]) -> np.ndarray:
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+
+def learn_translations(
+    feats: LexicalFeatures,
+    beads: Sequence[tuple[int, int, int, int]],
+    *,
+    min_count: int = 2,
+    min_dice: float = 0.3,
+) -> dict[int, set[int]]:
+    """Word pairs that keep co-occurring in aligned beads (the document's own lexicon).
+
+    ``beads`` are (x0, a, y0, b) of confident paired beads. A Chinese word and an English
+    stem are paired when they co-occur in at least ``min_count`` beads, their Dice
+    coefficient reaches ``min_dice``, and each is the other's best partner (competitive
+    linking), which keeps frequent words from pairing with everything. This recovers
+    names, terms and the translator's habits that the dictionary lacks.
+    """
+    if not feats.enabled or not beads:
+        return {}
+    bw: list[np.ndarray] = []
+    bs: list[np.ndarray] = []
+    bid_w: list[np.ndarray] = []
+    bid_s: list[np.ndarray] = []
+    for k, (x0, a, y0, b) in enumerate(beads):
+        words = np.unique(np.fromiter((w for i in range(x0, x0 + a) for w in feats.x_words[i]), np.int64))
+        stems = np.unique(np.fromiter((s for j in range(y0, y0 + b) for s in feats.y_stems[j]), np.int64))
+        if len(words) == 0 or len(stems) == 0:
+            continue
+        bw.append(words)
+        bs.append(stems)
+        bid_w.append(np.full(len(words), k, dtype=np.int64))
+        bid_s.append(np.full(len(stems), k, dtype=np.int64))
+    if not bw:
+        return {}
+    W = _cat(bw)
+    S = _cat(bs)
+    BW = _cat(bid_w)
+    BS = _cat(bid_s)
+    n_words = len(feats.word_trans)
+    n_stems = len(feats.stem_id)
+    cw = np.bincount(W, minlength=n_words)
+    cs = np.bincount(S, minlength=n_stems)
+    # Join words and stems on the bead id (both sorted by bead).
+    starts_s = np.searchsorted(BS, BW, side="left")
+    ends_s = np.searchsorted(BS, BW, side="right")
+    counts = ends_s - starts_s
+    rep = np.repeat(np.arange(len(W)), counts)
+    offs = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+    pw = W[rep]
+    ps = S[starts_s[rep] + offs]
+    key = pw * n_stems + ps
+    uniq, cnt = np.unique(key, return_counts=True)
+    w = uniq // n_stems
+    s = uniq % n_stems
+    keep = cnt >= min_count
+    w, s, cnt = w[keep], s[keep], cnt[keep]
+    dice = 2.0 * cnt / (cw[w] + cs[s])
+    keep = dice >= min_dice
+    w, s, dice = w[keep], s[keep], dice[keep]
+    if len(w) == 0:
+        return {}
+    # Competitive linking: keep pairs that are best for both the word and the stem.
+    best_w = np.zeros(n_words)
+    best_s = np.zeros(n_stems)
+    np.maximum.at(best_w, w, dice)
+    np.maximum.at(best_s, s, dice)
+    mutual = (dice >= best_w[w] - 1e-12) & (dice >= best_s[s] - 1e-12)
+    learned: dict[int, set[int]] = {}
+    for wi, si in zip(w[mutual].tolist(), s[mutual].tolist()):
+        if si not in feats.word_trans[wi]:
+            learned.setdefault(wi, set()).add(si)
+    return learned
