@@ -117,7 +117,9 @@ def _check_exports(doc: Any) -> None:
                 continue
             target = Path(folder) / f"seed{EXPORTERS[fmt].suffix}"
             written = export_document(doc, fmt, target)
-            if not written or not all(Path(p).is_file() and Path(p).stat().st_size for p in written):
+            if not written or not all(
+                Path(p).is_file() and Path(p).stat().st_size for p in written
+            ):
                 raise SelfTestError(f"the {fmt} export wrote nothing")
             if fmt == "tmx" and not import_file(target).beads:
                 raise SelfTestError("the TMX export reads back without segments")
@@ -324,7 +326,9 @@ def _make_window(**options: Any) -> Any:
         return create_main_window()
 
 
-def render_check(png_path: str | Path, *, timeout: float = 120.0, **window_options: Any) -> list[str]:
+def render_check(
+    png_path: str | Path, *, timeout: float = 120.0, **window_options: Any
+) -> list[str]:
     """Build the main window offscreen with the seed, grab it to ``png_path``, return warnings.
 
     An empty list means the window rendered and Chinese glyphs were drawn. Keyword options
@@ -351,7 +355,9 @@ def render_check(png_path: str | Path, *, timeout: float = 120.0, **window_optio
         else:
             image = QImage(str(png_path))
             small = image.scaled(64, 40)
-            colours = {small.pixel(x, y) for x in range(small.width()) for y in range(small.height())}
+            colours = {
+                small.pixel(x, y) for x in range(small.width()) for y in range(small.height())
+            }
             if len(colours) < 8:
                 warnings.append(f"the grabbed window {png_path} is (nearly) blank")
         for font in _widget_texts_fonts(window):
@@ -445,7 +451,9 @@ def handle_cli(argv: Sequence[str]) -> int | None:
         _say(f"self-test: {error}", error=True)
         return EXIT_USAGE
     known = {"--self-test", "--startup-time", "--out", "--render-check", out, png}
-    unknown = [a for a in args if a not in known and not a.startswith(("--out=", "--render-check="))]
+    unknown = [
+        a for a in args if a not in known and not a.startswith(("--out=", "--render-check="))
+    ]
     if unknown:
         _say(f"self-test: unknown option {unknown[0]}", error=True)
         return EXIT_USAGE
@@ -453,8 +461,10 @@ def handle_cli(argv: Sequence[str]) -> int | None:
     if "--startup-time" in args:
         try:
             to_window, in_process = startup_time()
-            _say(f"startup ok: main window shown {to_window:.2f} s after process start "
-                 f"({in_process:.2f} s of it building the window)")
+            _say(
+                f"startup ok: main window shown {to_window:.2f} s after process start "
+                f"({in_process:.2f} s of it building the window)"
+            )
         except Exception as error:  # noqa: BLE001 - report, do not crash
             _say(f"startup failed: {type(error).__name__}: {error}", error=True)
             code = EXIT_FAILED

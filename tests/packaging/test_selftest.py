@@ -1,4 +1,4 @@
-"""The self-test the packaged app runs: in-process here, and against the built bundle when present."""
+"""The packaged app's self-test: in-process, and against the built bundle when there is one."""
 
 from __future__ import annotations
 
@@ -14,23 +14,18 @@ from aligner_gui import selftest
 from aligner_gui.io.project import load_project
 
 ROOT = Path(__file__).resolve().parents[2]
-BUNDLE = ROOT / "dist" / "aligner-gui" / ("aligner-gui.exe" if sys.platform == "win32" else "aligner-gui")
-# The aligner still joins the seed's untranslated headline to the first sentence (a 2-1 bead).
-HEADLINE_KNOWN = "known gap in the aligner: the seed's untranslated headline is not yet a 1-0 bead"
-
-
-def _xfail_if_only_headline(stderr: str) -> None:
-    """The one self-test check the engine does not meet yet is an expected failure, nothing else."""
-    if "self-test failed: the seed's English headline" in stderr:
-        pytest.xfail(HEADLINE_KNOWN)
+BUNDLE = (
+    ROOT
+    / "dist"
+    / "aligner-gui"
+    / ("aligner-gui.exe" if sys.platform == "win32" else "aligner-gui")
+)
 
 
 def test_self_test_in_process(tmp_path, capsys):
     out = tmp_path / "seed.aligner.json"
     code = selftest.run_self_test(out)
     captured = capsys.readouterr()
-    if code != 0:
-        _xfail_if_only_headline(captured.err)
     assert code == 0, captured.err
     assert captured.out.startswith("self-test ok:")
     doc = load_project(out)
@@ -100,15 +95,26 @@ def test_packaged_self_test_with_empty_home_and_tmpdir(tmp_path):
     home.mkdir()
     tmp.mkdir()
     out = tmp_path / "seed.aligner.json"
-    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(home), "TMPDIR": str(tmp),
-           "QT_QPA_PLATFORM": "offscreen"}
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(home),
+        "TMPDIR": str(tmp),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
     if sys.platform == "win32":
-        env.update(USERPROFILE=str(home), TEMP=str(tmp), TMP=str(tmp),
-                   SYSTEMROOT=os.environ.get("SYSTEMROOT", ""))
-    done = subprocess.run([str(BUNDLE), "--self-test", "--out", str(out)], env=env,
-                          capture_output=True, text=True, timeout=300)
-    if done.returncode != 0:
-        _xfail_if_only_headline(done.stderr)
+        env.update(
+            USERPROFILE=str(home),
+            TEMP=str(tmp),
+            TMP=str(tmp),
+            SYSTEMROOT=os.environ.get("SYSTEMROOT", ""),
+        )
+    done = subprocess.run(
+        [str(BUNDLE), "--self-test", "--out", str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     assert "self-test ok:" in done.stdout
     load_project(out).check()
