@@ -52,6 +52,7 @@ class Actions(QObject):
                                             ["3"])
         self.delete_annotation = self._make("DeleteAnnotation", self.tr("Delete annotation"),
                                             ["Ctrl+Delete"])
+        self.mqm_weights = self._make("MqmWeights", self.tr("MQM &weights…"), [])
         self.accept_suggestion = self._make("AcceptSuggestion", self.tr("Accept suggestion"), ["Y"])
         self.dismiss_suggestion = self._make("DismissSuggestion", self.tr("Dismiss suggestion"),
                                              ["X"])
@@ -124,6 +125,8 @@ class Actions(QObject):
         review.addAction(self.delete_annotation)
         review.addSeparator()
         review.addActions([self.accept_suggestion, self.dismiss_suggestion])
+        review.addSeparator()
+        review.addAction(self.mqm_weights)
         align = bar.addMenu(self.tr("&Alignment"))
         align.addActions([self.align, self.cancel_alignment])
         align.addSeparator()

@@ -18,7 +18,14 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShortcut,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -46,6 +53,7 @@ from aligner_gui.gui.actions import Actions
 from aligner_gui.gui.dialogs import messages
 from aligner_gui.gui.dialogs.recovery import RecoveryBanner
 from aligner_gui.gui.dialogs.shortcuts import ShortcutsDialog
+from aligner_gui.gui.dialogs.weights import WeightsDialog
 from aligner_gui.gui.engine import Engine
 from aligner_gui.gui.files import FileController
 from aligner_gui.gui.fonts import cjk_font
@@ -98,6 +106,7 @@ class MainWindow(QMainWindow):
         self._chosen_sentence: tuple[str, int] | None = None
         self._syncing_scroll = False
         self._shortcuts_dialog: ShortcutsDialog | None = None
+        self._weights_dialog: WeightsDialog | None = None
 
         self.actions = Actions(self)
         self.review = ReviewController(self)
@@ -314,11 +323,21 @@ class MainWindow(QMainWindow):
         a.zoom_reset.triggered.connect(lambda: self._apply_font(12.0))
         a.swap_panes.triggered.connect(self.swap_panes)
         a.shortcuts.triggered.connect(self.show_shortcuts)
+        a.mqm_weights.triggered.connect(self.show_weights)
         a.about.triggered.connect(self._on_about_triggered)
         self.cancel_button.clicked.connect(self.cancel_alignment)
         self.recovery_banner.recover_requested.connect(self.files.recover)
         self.recovery_banner.discard_requested.connect(self.files.discard_recovery)
 
+        self.bead_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.bead_view.addActions([a.confirm, a.merge_with_next, a.split_bead, a.unlink,
+                                   a.move_source_up, a.move_source_down, a.move_target_up,
+                                   a.move_target_down, a.align, a.mark_omission,
+                                   a.mark_mistranslation, a.mark_addition])
+        for pane in (self.source_pane, self.target_pane):
+            pane.extra_actions = [a.mark_omission, a.mark_mistranslation, a.mark_addition,
+                                  a.mark_other, a.split_bead]
+        self.setAcceptDrops(True)
         self.bead_view.selectionModel().currentRowChanged.connect(self._on_bead_view_current)
         self.bead_view.doubleClicked.connect(lambda _i: self.target_pane.setFocus())
         for pane in (self.source_pane, self.target_pane):
@@ -705,6 +724,18 @@ class MainWindow(QMainWindow):
         self.pane_splitter.insertWidget(1, first)
         self.settings.panes_swapped = self.pane_splitter.widget(0) is self.target_pane
 
+    def show_weights(self) -> WeightsDialog:
+        if self._weights_dialog is None:
+            self._weights_dialog = WeightsDialog(self.scores_panel.weights, self)
+            self._weights_dialog.weights_changed.connect(self._on_weights_changed)
+        self._weights_dialog.show()
+        self._weights_dialog.raise_()
+        return self._weights_dialog
+
+    def _on_weights_changed(self, weights: mqm.MqmWeights) -> None:
+        self.scores_panel.set_weights(weights)
+        self.settings.mqm_weights = weights.to_dict()
+
     def show_shortcuts(self) -> ShortcutsDialog:
         if self._shortcuts_dialog is None:
             self._shortcuts_dialog = ShortcutsDialog(self.actions.all, self)
@@ -736,6 +767,16 @@ class MainWindow(QMainWindow):
         self.settings.window_state = self.saveState()
         self.settings.splitter_state = self.main_splitter.saveState()
         self.settings.sync()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()][:2]
+        if paths and self.files.maybe_save():
+            event.acceptProposedAction()
+            self.files.open_paths(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.maybe_save():

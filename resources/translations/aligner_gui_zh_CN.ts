@@ -64,172 +64,177 @@
         <translation>标记漏译(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="43"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="44"/>
         <source>Mark &amp;mistranslation</source>
         <translation>标记误译(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="45"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="46"/>
         <source>Mark a&amp;ddition</source>
         <translation>标记增译(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="46"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="47"/>
         <source>Mark other error</source>
         <translation>标记其他错误</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="47"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="48"/>
         <source>Severity: neutral</source>
         <translation>严重程度:中性</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="48"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="49"/>
         <source>Severity: minor</source>
         <translation>严重程度:次要</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="49"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="50"/>
         <source>Severity: major</source>
         <translation>严重程度:主要</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="50"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="51"/>
         <source>Severity: critical</source>
         <translation>严重程度:严重</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="51"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="53"/>
         <source>Delete annotation</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="53"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="55"/>
+        <source>MQM &amp;weights…</source>
+        <translation>MQM 权重(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="56"/>
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="54"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="57"/>
         <source>Dismiss suggestion</source>
         <translation>忽略建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="57"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="60"/>
         <source>Re-&amp;align</source>
         <translation>重新对齐(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="58"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="61"/>
         <source>Cancel alignment</source>
         <translation>取消对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="59"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="62"/>
         <source>Merge with next</source>
         <translation>与下一单元合并</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="61"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="64"/>
         <source>Split bead at sentence</source>
         <translation>在句子处拆分单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="63"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="66"/>
         <source>Unlink bead</source>
         <translation>解除对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="64"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="67"/>
         <source>Confirm bead</source>
         <translation>确认对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="66"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="70"/>
         <source>Move first source sentence to previous bead</source>
         <translation>将首个原文句移到上一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="69"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="73"/>
         <source>Move last source sentence to next bead</source>
         <translation>将末个原文句移到下一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="72"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="76"/>
         <source>Move first target sentence to previous bead</source>
         <translation>将首个译文句移到上一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="75"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="79"/>
         <source>Move last target sentence to next bead</source>
         <translation>将末个译文句移到下一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="78"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="82"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="79"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="83"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="80"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="84"/>
         <source>Reset zoom</source>
         <translation>重置缩放</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="81"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="85"/>
         <source>Swap panes</source>
         <translation>交换左右窗格</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="83"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="87"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="84"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="88"/>
         <source>&amp;About aligner-gui</source>
         <translation>关于 aligner-gui(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="102"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="106"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="104"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="108"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="108"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="112"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="112"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="116"/>
         <source>&amp;Review</source>
         <translation>审校(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="118"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="122"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="124"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="130"/>
         <source>&amp;Alignment</source>
         <translation>对齐(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="131"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="137"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="135"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="141"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -238,7 +243,7 @@
     <name>AnnotationEditor</name>
     <message>
         <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="36"/>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="120"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="122"/>
         <source>Select text and press O (omission) or M (mistranslation).</source>
         <translation>选择文字后按 O(漏译)或 M(误译)。</translation>
     </message>
@@ -308,12 +313,12 @@
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="125"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="127"/>
         <source>source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="125"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="127"/>
         <source>target</source>
         <translation>译文</translation>
     </message>
@@ -489,108 +494,107 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="106"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="115"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="193"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="202"/>
         <source>Filter annotations</source>
         <translation>筛选标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="195"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="204"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="210"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="219"/>
         <source>Accept (Y)</source>
         <translation>接受 (Y)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="211"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="220"/>
         <source>Dismiss (X)</source>
         <translation>忽略 (X)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="226"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="235"/>
         <source>Annotation</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="227"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="236"/>
         <source>Annotations</source>
         <translation>标注列表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="228"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="237"/>
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="232"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="241"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="244"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="253"/>
         <source>Aligning… %p%</source>
         <translation>正在对齐… %p%</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="245"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="254"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="379"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="398"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="407"/>
-        <location filename="../../aligner_gui/gui/main_window.py" line="497"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="509"/>
         <source>Alignment failed</source>
         <translation>对齐失败</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="426"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="438"/>
         <source>Aligning…</source>
         <translation>正在对齐…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="469"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="481"/>
         <source>The alignment changed while re-aligning; result discarded.</source>
         <translation>重新对齐期间对齐已被修改,结果已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="477"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="489"/>
         <source>Re-align beads {0}–{1}</source>
         <translation>重新对齐单元 {0}–{1}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="492"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="504"/>
         <source>Aligned: {0} beads.</source>
         <translation>已对齐:{0} 个对齐单元。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="501"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="513"/>
         <source>Alignment cancelled.</source>
         <translation>已取消对齐。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="607"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="620"/>
         <source>Bead {0}/{1} · {2} · score {3} · {4}</source>
         <translation>单元 {0}/{1} · {2} · 得分 {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="691"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="704"/>
         <source>About aligner-gui</source>
         <translation>关于 aligner-gui</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="692"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="705"/>
         <source>aligner-gui {0}: review Chinese translations of English news with sentence alignment and MQM annotation.</source>
         <translation>aligner-gui {0}:借助句子对齐与 MQM 标注审校英文新闻的中文译文。</translation>
     </message>
@@ -660,69 +664,69 @@
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="113"/>
-        <location filename="../../aligner_gui/gui/review.py" line="122"/>
+        <location filename="../../aligner_gui/gui/review.py" line="121"/>
+        <location filename="../../aligner_gui/gui/review.py" line="130"/>
         <source>No suggestion selected.</source>
         <translation>未选择建议。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="115"/>
+        <location filename="../../aligner_gui/gui/review.py" line="123"/>
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="124"/>
+        <location filename="../../aligner_gui/gui/review.py" line="132"/>
         <source>Dismiss suggestion</source>
         <translation>忽略建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="132"/>
-        <location filename="../../aligner_gui/gui/review.py" line="187"/>
+        <location filename="../../aligner_gui/gui/review.py" line="140"/>
+        <location filename="../../aligner_gui/gui/review.py" line="195"/>
         <source>Select a bead first.</source>
         <translation>请先选择一个对齐单元。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="135"/>
+        <location filename="../../aligner_gui/gui/review.py" line="143"/>
         <source>Wait for the alignment to finish.</source>
         <translation>请等待对齐完成。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="149"/>
+        <location filename="../../aligner_gui/gui/review.py" line="157"/>
         <source>Merge beads</source>
         <translation>合并对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="151"/>
+        <location filename="../../aligner_gui/gui/review.py" line="159"/>
         <source>Merge with next</source>
         <translation>与下一单元合并</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="168"/>
+        <location filename="../../aligner_gui/gui/review.py" line="176"/>
         <source>Split bead</source>
         <translation>拆分对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="171"/>
+        <location filename="../../aligner_gui/gui/review.py" line="179"/>
         <source>Unlink bead</source>
         <translation>解除对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="181"/>
+        <location filename="../../aligner_gui/gui/review.py" line="189"/>
         <source>Move sentence</source>
         <translation>移动句子</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="191"/>
+        <location filename="../../aligner_gui/gui/review.py" line="199"/>
         <source>Unconfirm beads</source>
         <translation>取消确认</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="191"/>
+        <location filename="../../aligner_gui/gui/review.py" line="199"/>
         <source>Confirm beads</source>
         <translation>确认对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="211"/>
+        <location filename="../../aligner_gui/gui/review.py" line="219"/>
         <source>No flagged bead.</source>
         <translation>没有带标记的单元。</translation>
     </message>
@@ -730,67 +734,67 @@
 <context>
     <name>ScoresPanel</name>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="23"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="24"/>
         <source>Beads</source>
         <translation>对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="24"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="25"/>
         <source>Coverage (source / target)</source>
         <translation>覆盖率(原文 / 译文)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="25"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="26"/>
         <source>Omitted source sentences</source>
         <translation>漏译的原文句子</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="26"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="27"/>
         <source>Added target sentences</source>
         <translation>增译的译文句子</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="27"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="28"/>
         <source>Mean bead score</source>
         <translation>平均单元得分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="28"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="29"/>
         <source>Confirmed beads</source>
         <translation>已确认单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="29"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="30"/>
         <source>Annotations</source>
         <translation>标注列表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="30"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="31"/>
         <source>MQM per segment</source>
         <translation>每段 MQM 扣分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="31"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="32"/>
         <source>MQM per 1,000 source words</source>
         <translation>每千原文词 MQM 扣分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="32"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="33"/>
         <source>By severity</source>
         <translation>按严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="33"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="34"/>
         <source>Low score / number mismatch</source>
         <translation>低分 / 数字不符</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="73"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="76"/>
         <source>not aligned yet</source>
         <translation>尚未对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="85"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="88"/>
         <source>words</source>
         <translation>词</translation>
     </message>
@@ -844,34 +848,82 @@
 <context>
     <name>TextPane</name>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="348"/>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="381"/>
         <source>omission</source>
         <translation>漏译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="352"/>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="363"/>
         <source>addition</source>
         <translation>增译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="364"/>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="380"/>
         <source>headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="364"/>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="380"/>
         <source>more-link</source>
         <translation>“更多”链接</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="365"/>
-        <source>photo caption</source>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="381"/>
+        <source>caption</source>
         <translation>图片说明</translation>
     </message>
+</context>
+<context>
+    <name>WeightsDialog</name>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="365"/>
-        <source>content</source>
-        <translation>正文</translation>
+        <location filename="../../aligner_gui/gui/dialogs/weights.py" line="28"/>
+        <source>MQM weights</source>
+        <translation>MQM 权重</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/dialogs/weights.py" line="30"/>
+        <source>Neutral</source>
+        <translation>中性</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/dialogs/weights.py" line="31"/>
+        <source>Minor</source>
+        <translation>次要</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/dialogs/weights.py" line="32"/>
+        <source>Major</source>
+        <translation>主要</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/dialogs/weights.py" line="33"/>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/dialogs/weights.py" line="34"/>
+        <source>Minor Fluency/Punctuation</source>
+        <translation>次要的流畅度/标点错误</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/dialogs/weights.py" line="35"/>
+        <source>Non-translation (any severity)</source>
+        <translation>未翻译(任何严重程度)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/dialogs/weights.py" line="36"/>
+        <source>Source error (any severity)</source>
+        <translation>原文错误(任何严重程度)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/dialogs/weights.py" line="50"/>
+        <source>Penalty points per error. Defaults: WMT (Freitag et al. 2021); Critical 10 as in common MQM scorecards.</source>
+        <translation>每个错误的扣分。默认值:WMT(Freitag 等,2021);严重错误按常见 MQM 评分表计 10 分。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/dialogs/weights.py" line="53"/>
+        <source>Reset to WMT weights</source>
+        <translation>恢复为 WMT 权重</translation>
     </message>
 </context>
 <context>

@@ -395,3 +395,30 @@ def test_scores_panel_updates_live(make_window: Any, qtbot: Any) -> None:
     action(window, "actionMarkMistranslation").trigger()
     qtbot.waitUntil(lambda: panel.text("errors") == "1")
     assert panel.text("mqm_segment").startswith("0.714")  # 5 points / 7 segments
+
+
+def test_mqm_weights_are_configurable_and_remembered(make_window: Any, qtbot: Any) -> None:
+    window = make_window()
+    window.select_bead(0)
+    action(window, "actionMarkMistranslation").trigger()  # major
+    dialog = window.show_weights()
+    dialog.spins["major"].setValue(7.0)
+    panel = window.scores_panel
+    qtbot.waitUntil(lambda: panel.text("mqm_segment").startswith("1.000"))  # 7 / 7 beads
+    assert window.settings.mqm_weights["major"] == 7.0
+    again = make_window()
+    assert again.scores_panel.weights.major == 7.0
+    dialog.reset()
+    assert window.scores_panel.weights.major == 5.0
+
+
+def test_comment_field_follows_undo(make_window: Any, qtbot: Any) -> None:
+    window = make_window()
+    window.select_bead(0)
+    action(window, "actionMarkMistranslation").trigger()
+    editor = window.annotation_editor
+    qtbot.keyClicks(editor.comment, "abc")
+    window.undo_stack.undo()
+    assert editor.comment.text() == ""
+    window.undo_stack.redo()
+    assert editor.comment.text() == "abc"

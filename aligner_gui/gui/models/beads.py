@@ -95,8 +95,11 @@ class BeadTableModel(DocumentTableModel):
                 return QColor(230, 70, 60, 70)
             if not bead.source:
                 return QColor(240, 150, 40, 70)
-        elif role == Qt.ItemDataRole.FontRole and col == self.COL_STATUS:
-            return None
+        elif role == Qt.ItemDataRole.ForegroundRole and col == self.COL_STATUS:
+            if bead.status == "confirmed":
+                return QColor(30, 140, 60)
+            if bead.status == "manual":
+                return QColor(40, 100, 200)
         elif role == Qt.ItemDataRole.TextAlignmentRole and col in (self.COL_TYPE, self.COL_SCORE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -79,8 +79,10 @@ class AnnotationEditor(QWidget):
 
         self.category.currentTextChanged.connect(self._on_category_changed)
         self.severity_group.idClicked.connect(self._on_severity_clicked)
-        self.comment.textEdited.connect(lambda text: self._request({"comment": text}))
-        self.correction.textEdited.connect(lambda text: self._request({"correction": text}))
+        # textChanged (not textEdited) so the field's own Ctrl+Z reaches the document too;
+        # programmatic updates in _load are ignored through self._loading.
+        self.comment.textChanged.connect(lambda text: self._request({"comment": text}))
+        self.correction.textChanged.connect(lambda text: self._request({"correction": text}))
         self.tags.editingFinished.connect(self._on_tags_edited)
         self.delete_button.clicked.connect(self._on_delete_clicked)
         self._set_enabled(False)
@@ -132,12 +134,14 @@ class AnnotationEditor(QWidget):
             if annotation.severity in SEVERITIES:
                 self.severity_group.button(SEVERITIES.index(annotation.severity)).setChecked(True)
             for edit, value in ((self.comment, annotation.comment),
-                                (self.correction, annotation.correction),
-                                (self.tags, ", ".join(annotation.tags))):
-                if edit.text() != value and not edit.hasFocus():
+                                (self.correction, annotation.correction)):
+                if edit.text() != value:  # typing keeps them equal, so this is undo/redo
+                    position = edit.cursorPosition()
                     edit.setText(value)
-                elif edit.text() != value and edit is self.tags:
-                    edit.setText(value)
+                    edit.setCursorPosition(min(position, len(value)))
+            tags = ", ".join(annotation.tags)
+            if [t.strip() for t in self.tags.text().split(",") if t.strip()] != annotation.tags:
+                self.tags.setText(tags)
         finally:
             self._loading = False
 

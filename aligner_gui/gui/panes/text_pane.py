@@ -11,7 +11,9 @@ from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAction,
     QColor,
+    QContextMenuEvent,
     QFont,
     QMouseEvent,
     QPainter,
@@ -87,7 +89,7 @@ class TextPane(QPlainTextEdit):
         self._decorate.timeout.connect(self._refresh_decorations)
         self.verticalScrollBar().valueChanged.connect(self._on_scrollbar_value_changed)
         self.selectionChanged.connect(self._on_selection_changed)
-        self._pressed = False
+        self.extra_actions: list[QAction] = []  # the window's review actions, for the menu
 
     # -- content ----------------------------------------------------------------------
     def set_document(self, document: AlignmentDocument | None) -> None:
@@ -240,6 +242,14 @@ class TextPane(QPlainTextEdit):
             sentence = self.cursor_sentence()
             if sentence is not None:
                 self.sentence_clicked.emit(self.side, sentence)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        if self.extra_actions:
+            menu.addSeparator()
+            menu.addActions(self.extra_actions)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
