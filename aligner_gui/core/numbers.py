@@ -9,7 +9,8 @@ Chinese numerals are read only where they are quantities: words such as 一些, 
 统一, 一起, 万一, 十分 are masked before scanning, and a lone 一 before a general
 measure word (一个, 一项, 一场 ...) is read as the article "a", not as a number,
 because English translations say "a" there far more often than "one".
-Known limits: English "one" is always a number (except "no one", "one another");
+Known limits: English "one" is a number except in pronoun uses ("no one", "this one",
+"one another"), while a lone Chinese 一 counts only in 第一, 一年-like spans and 之一;
 colloquial 一千五 is read as 1500, 三四 ("three or four") gives nothing.
 """
 
@@ -49,6 +50,7 @@ _EN_SMALL = {
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "twoscore": 40, "threescore": 60, "fourscore": 80,
 }  # fmt: skip
 _EN_ORDINAL = {
     "first": 1, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -65,6 +67,14 @@ _EN_MONTHS = {
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 
+# "no one", "this one", "the one who": pronoun uses of "one".
+_EN_NOT_ONE_BEFORE = frozenset(
+    "no any every some the this that which each little last other only".split()
+)
+_EN_NOT_ONE_AFTER = frozenset(
+    "another who whom whose that which may might must should can could would will".split()
+)
+_EN_DETERMINERS = frozenset("the its his her their our my your this that".split())
 _EN_MONTH_ABBREV = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _EN_TOKEN = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
@@ -119,12 +129,20 @@ def _numbers_en(text: str) -> tuple[str, ...]:
                 if value is not None and low == "one":
                     prev = tokens[i - 1][1].lower() if i else ""
                     nxt = tokens[i + 1][1].lower() if i + 1 < n else ""
-                    if prev in ("no", "any", "every", "some") or nxt in ("another",):
+                    after = tokens[i + 2][1].lower() if i + 2 < n else ""
+                    if (
+                        prev in _EN_NOT_ONE_BEFORE
+                        or nxt in _EN_NOT_ONE_AFTER
+                        or after == "another"  # "one to another", "one from another"
+                    ):
                         value = None
-            elif low in _EN_ORDINAL:
-                value = Decimal(_EN_ORDINAL[low])
-            elif low == "second" and i and tokens[i - 1][1].lower() == "the":
-                value = Decimal(2)
+            elif (
+                (low in _EN_ORDINAL or low == "second")
+                and i
+                and (tokens[i - 1][1].lower() in _EN_DETERMINERS)
+            ):
+                # "the first day" (第一天) but not "at first", "put our country first"
+                value = Decimal(_EN_ORDINAL.get(low, 2))
             elif low in _EN_MONTHS and tok[0].isupper() and len(tok) > 2:
                 # Full month names count ("in June" = 6月); "May" and abbreviations
                 # ("Mar", "Dec") only when a day or year follows.
@@ -152,7 +170,12 @@ def _numbers_en(text: str) -> tuple[str, ...]:
 
 
 def _read_en_words(tokens: list[tuple[str, str, bool]], i: int) -> tuple[Decimal | None, int]:
-    """Read a run of English number words ("two hundred and fifty-one thousand")."""
+    """Read a run of English number words.
+
+    Handles "two hundred and fifty-one thousand", and the Bible's "forty and six
+    thousand and five hundred", "an hundred and fourscore", "three score and ten". An
+    "and" continues the number only after a round part ("two and two" stays 2, 2).
+    """
     total = 0
     current = 0
     seen = False
@@ -162,16 +185,20 @@ def _read_en_words(tokens: list[tuple[str, str, bool]], i: int) -> tuple[Decimal
         low = tokens[j][1].lower()
         if low == "and" and seen and j + 1 < n and tokens[j + 1][0] == "word" and tokens[j + 1][2]:
             nxt = tokens[j + 1][1].lower().split("-")[0]
-            if nxt in _EN_SMALL and current and current % 100 == 0:
+            if nxt in _EN_SMALL and current % 10 == 0 and (current or total):
                 j += 1
                 continue
             break
         parts = low.split("-")
-        if not all(p in _EN_SMALL or p in _EN_SCALE for p in parts):
+        if not all(p in _EN_SMALL or p in _EN_SCALE or p == "score" for p in parts):
             break
+        if parts == ["score"] and not current:
+            break  # "a score of" is rare; "score" alone is a noun
         for p in parts:
             if p in _EN_SMALL:
                 current += _EN_SMALL[p]
+            elif p == "score":
+                current = (current or 1) * 20
             elif p == "hundred":
                 current = (current or 1) * 100
             else:
@@ -209,6 +236,7 @@ _ZH_NOT_NUMBERS = """
 十分 十足 十全十美 十字 十字架 十字路口 九死一生 乱七八糟 七嘴八舌 五花八门 七上八下
 三明治 再三 三思 四处 四周 四方 四面 四面八方 八卦 九州 六合 五官 三角 不三不四 接二连三
 二手 二话 三心二意 独一 一一对应 第一手 一概而论 说一不二 一二
+四围 四境 四散 四下 四邻 四海 四野
 两岸 两旁 两边 两侧 两手 两面 两者 两性 两极 两样 两口子 两全其美
 """
 # A lone 一 before these measure words reads as the article "a".
@@ -222,6 +250,8 @@ def _mask_pattern(word: str) -> str:
     # 一点 "a bit" is masked, 一点五 (1.5) is not.
     return word + "(?![零〇一二两三四五六七八九])" if word.endswith("点") else word
 
+
+_ZH_TIME_UNITS = frozenset("年天日月周夜晚岁辈代世纪")
 
 _ZH_MASK = re.compile(
     "|".join(_mask_pattern(w) for w in sorted(set(_ZH_NOT_NUMBERS.split()), key=len, reverse=True))
@@ -276,8 +306,12 @@ def _han_is_quantity(han: str, text: str, start: int, end: int, percent: bool) -
     if len(han) == 1:
         if han in _ZH_BIG or han in ("百", "千", "佰", "仟"):
             return False  # 万物, 百姓 ... a bare unit is rarely a quantity
-        if han in ("一", "壹") and nxt in _ZH_ARTICLE_MEASURES:
-            return start > 0 and text[start - 1] == "第"
+        if han in ("一", "壹"):
+            # A lone 一 is mostly the article or an adverb (一枪 "a shot", 一见 "as soon
+            # as"); it counts as 1 in ordinals (第一), "one of" (之一) and spans of time
+            # (一年 "one year"), where English tends to say "one" too.
+            prev = text[start - 1] if start else ""
+            return prev == "第" or nxt == "之" or nxt in _ZH_TIME_UNITS
         if han in ("零", "〇", "○"):
             return False
     elif (

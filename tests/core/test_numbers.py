@@ -22,9 +22,23 @@ EN_CASES = [
     ("one year", ["1"]),
     ("two hundred and fifty-one thousand", ["251000"]),
     ("two, twenty-three", ["2", "23"]),
+    ("two and two", ["2", "2"]),
+    ("one hundred and one", ["101"]),
+    # King James numbers (the bible benchmark)
+    ("forty and six thousand and five hundred", ["46500"]),
+    ("an hundred and fourscore years", ["180"]),
+    ("threescore and twelve thousand beeves", ["72000"]),
+    ("three score and ten", ["70"]),
+    ("a thousand seven hundred and threescore and fifteen shekels", ["1775"]),
+    ("the final score", []),
     ("June 23, 2020", ["6", "23", "2020"]),
     ("the 23rd", ["23"]),
     ("the first and the second", ["1", "2"]),
+    ("his fourteenth birthday", ["14"]),
+    ("at first, he put his country first", []),
+    ("one who waits; One may enter", []),
+    ("they sware one to another", []),
+    ("one of the nine provinces", ["1", "9"]),
     ("\uff11\uff15\uff15\uff10", ["1550"]),  # fullwidth digits
     ("no one knows one another", []),
     ("May I go?", []),
@@ -72,6 +86,7 @@ ZH_CASES = [
     ("一项协议", []),  # the article "an agreement"
     ("三四个", []),  # "three or four"
     ("第二天", []),  # "the next day"
+    ("在营的四围", []),  # "round about the camp"
     ("有一点累", []),  # "a bit tired"
     ("一点五", ["1.5"]),
     ("几十个人", []),  # "dozens of people"
