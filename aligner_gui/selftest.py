@@ -6,10 +6,12 @@ file (jieba's dictionary, CC-CEDICT, sacrebleu's tokenizers, the JSON Schema, th
 fails here instead of on an editor's machine. Run it with an empty TMPDIR and HOME so a
 dictionary cache left on the machine cannot hide a missing file.
 
-``--render-check PNG`` also builds the main window offscreen, grabs it to PNG and checks
-that Chinese glyphs were drawn, not empty boxes (a missing CJK font is a warning).
+``--render-check PNG`` builds the main window offscreen with the seed, grabs it to PNG and
+checks that Chinese glyphs were drawn, not empty boxes; ``--startup-time`` prints the
+seconds from process start to the main window shown. ``cjk_font_warnings()`` is the same
+font check for the app to show at start-up.
 
-The engine part imports no Qt; Qt is imported only by the render check.
+The engine self-test imports no Qt; only the window checks do.
 """
 
 from __future__ import annotations
