@@ -87,6 +87,10 @@ ZH_CASES = [
     ("三四个", []),  # "three or four"
     ("第二天", []),  # "the next day"
     ("在营的四围", []),  # "round about the camp"
+    ("周二,俄罗斯外交部表示", []),  # Tuesday
+    ("上周五在一份声明中", []),  # last Friday
+    ("星期天", []),
+    ("一周", ["1"]),  # one week
     ("有一点累", []),  # "a bit tired"
     ("一点五", ["1.5"]),
     ("几十个人", []),  # "dozens of people"
