@@ -46,6 +46,8 @@ __all__ = ["align_sides", "align_texts", "BEAD_TYPES"]
 
 # Grids up to this many cells are searched whole; bigger ones coarse-to-fine.
 FULL_GRID_CELLS = 160_000
+# Most sentences on one side of a bead.
+MAX_SPAN = max(max(t) for t in BEAD_TYPES)
 # Half-width (in units) of the band around a projected coarse path.
 BAND_BUFFER = 8
 # Learn word pairs from the first pass's beads and realign with them.
@@ -167,11 +169,11 @@ def _compact(u: Units, keep: np.ndarray, top: int) -> Units:
 
 
 def _mask_band(band: Band) -> tuple[np.ndarray, np.ndarray]:
-    """Pair rows/cols any bead of up to 4x4 sentences ending in the band can touch."""
+    """Pair rows/cols any bead of up to MAX_SPAN sentences a side ending in the band can touch."""
     nx, ny = band.nx, band.ny
     i = np.arange(nx, dtype=np.int64)
-    plo = band.lo[np.minimum(i + 1, nx)] - 4
-    phi = band.hi[np.minimum(i + 4, nx)] - 1
+    plo = band.lo[np.minimum(i + 1, nx)] - MAX_SPAN
+    phi = band.hi[np.minimum(i + MAX_SPAN, nx)] - 1
     return np.clip(plo, 0, max(ny - 1, 0)), np.clip(phi, -1, ny - 1)
 
 
