@@ -14,6 +14,7 @@ candidate English stems (plus "#1550" number tokens and "~py:TLP" name keys),
 from __future__ import annotations
 
 import gc
+import hashlib
 import json
 import logging
 import os
@@ -458,12 +459,23 @@ def _demonyms(place: str) -> list[str]:
 # ---------------------------------------------------------------------------------------
 
 
-def _source_stamp(path: Path) -> dict[str, int]:
+def _source_stamp(path: Path) -> dict[str, int | str]:
+    """What the cache depends on: the dictionary file and the code that compiles it."""
     st = path.stat()
-    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
+    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "builder": _builder_digest()}
 
 
-def _read_cache(cache_file: Path, stamp: dict[str, int]) -> dict[str, str] | None:
+@lru_cache(maxsize=1)
+def _builder_digest() -> str:
+    # Editing this module (stopwords, supplement, sense rules) invalidates old caches
+    # even if FORMAT_VERSION was not bumped. A frozen app without sources relies on it.
+    try:
+        return hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:12]
+    except OSError:
+        return ""
+
+
+def _read_cache(cache_file: Path, stamp: dict[str, int | str]) -> dict[str, str] | None:
     try:
         with open(cache_file, encoding="utf-8") as fh:
             data = json.load(fh)
@@ -480,7 +492,7 @@ def _read_cache(cache_file: Path, stamp: dict[str, int]) -> dict[str, str] | Non
     return data["entries"]
 
 
-def _write_cache(cache_file: Path, stamp: dict[str, int], entries: dict[str, str]) -> bool:
+def _write_cache(cache_file: Path, stamp: dict[str, int | str], entries: dict[str, str]) -> bool:
     payload = {"format": CACHE_FORMAT, "version": FORMAT_VERSION, "source": stamp,
                "entries": entries}  # fmt: skip
     try:

@@ -210,3 +210,14 @@ def test_gloss_senses_numbers_and_measure_words(lex: Lexicon) -> None:
     assert "1550" in one and "trunk" not in one  # 枚 after a number is a measure word
     words = [w for w, _ in lex.zh_content(zh)]
     assert "1550" in words and "枚" not in words
+
+
+def test_cache_rebuilt_when_the_builder_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "cedict.u8"
+    source.write_text("核 核 [he2] /nuclear/\n", encoding="utf-8")
+    assert Lexicon.load(cache_dir=tmp_path / "c", source=source).built
+    assert not Lexicon.load(cache_dir=tmp_path / "c", source=source).built
+    monkeypatch.setattr(lexmod, "_builder_digest", lambda: "edited")
+    assert Lexicon.load(cache_dir=tmp_path / "c", source=source).built
