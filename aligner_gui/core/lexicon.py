@@ -512,6 +512,12 @@ def _write_cache(cache_file: Path, stamp: dict[str, int | str], entries: dict[st
     except OSError as exc:
         log.info("lexicon cache not written (%s); using the in-memory dictionary", exc)
         return False
+    for old in cache_file.parent.glob("cedict-v*.json"):
+        if old.name != cache_file.name:  # caches of older format versions
+            try:
+                old.unlink()
+            except OSError:
+                pass
     return True
 
 

@@ -125,6 +125,16 @@ def test_cache_rebuilt_when_source_changes(tmp_path: Path) -> None:
     assert b.built and b.translations("条约") == {"treati", "convent"}
 
 
+def test_old_format_caches_are_removed(tmp_path: Path) -> None:
+    source = tmp_path / "cedict.u8"
+    source.write_text("核 核 [he2] /nuclear/\n", encoding="utf-8")
+    (tmp_path / "c").mkdir()
+    stale = tmp_path / "c" / "cedict-v0.json"
+    stale.write_text("{}", encoding="utf-8")
+    Lexicon.load(cache_dir=tmp_path / "c", source=source)
+    assert not stale.exists() and (tmp_path / "c" / CACHE_NAME).exists()
+
+
 def test_corrupt_cache_is_rebuilt(tmp_path: Path) -> None:
     source = tmp_path / "cedict.u8"
     source.write_text("冻结 冻结 [dong4 jie2] /to freeze/\n", encoding="utf-8")
