@@ -1,0 +1,956 @@
+"""Word-level coverage ("the coverage lens"): which words of a bead did not make it across.
+
+Sentence alignment finds dropped sentences; this finds dropped *parts* of sentences.
+For each bead with both sides, every content word is tested against the other side of
+the same bead: an English word is covered when some Chinese word of the bead may
+translate it (its stem among the Chinese word's dictionary stems, equal numbers, equal
+transliteration keys, a shared stem prefix, a translation learned from this document),
+a Chinese word when its translations meet the English stems of the bead.
+
+Single uncovered words are everyday paraphrase, so they are never tinted. Runs of
+uncovered content words (short function-word and punctuation gaps allowed, never
+across a sentence end) become *uncovered spans* only when such a run is unlikely by
+chance: with ``p`` the miss rate of the rest of the bead side (shrunk towards the
+document's miss rate), a run of ``k`` content words is tinted when ``p ** k`` is below
+:data:`ALPHA`. A faithful but loosely worded bead thus stays clear, and a clause
+missing from an otherwise well-covered bead is tinted.
+
+Spans are stored as ``bead.details["uncovered"] = [{"side", "start", "end"}, ...]``
+with code-point offsets into that side's ``text`` (the project file writes them as
+the bead's ``"uncovered"`` field). Nothing here imports Qt; per-sentence work
+(tokenisation, dictionary look-ups) is cached per lexicon, so a 10,000-bead document
+takes a few seconds.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from aligner_gui.core.lexicon import EN_STOPWORDS
+from aligner_gui.core.model import AlignmentDocument, Annotation, Bead, Side
+from aligner_gui.core.names import (
+    TRANSLIT_CHARS,
+    en_name_key,
+    looks_transliterated,
+    pinyin_spellings,
+)
+from aligner_gui.core.numbers import numbers_en, numbers_zh
+
+__all__ = [
+    "ALPHA",
+    "UNCOVERED_KEY",
+    "CoverageLens",
+    "compute_coverage",
+    "coverage_suggestions",
+    "uncovered_share",
+    "word_glosses",
+]
+
+UNCOVERED_KEY = "uncovered"
+
+# A run of k uncovered content words is tinted when p ** k <= ALPHA, p being the miss
+# rate of the rest of the bead side shrunk towards the document's (PRIOR_WORDS pseudo
+# words at the document rate).
+ALPHA = 0.05
+PRIOR_WORDS = 6.0
+# Bounds on p: a bead covered word for word still misses the odd word by chance, and a
+# bead missing nearly everything must not tint every pair of words.
+P_FLOOR = 0.08
+P_CEILING = 0.9
+MIN_RUN_WORDS = 2
+# Function words allowed inside a run ("over whether ... is"); CJK characters for Chinese.
+MAX_GAP_WORDS = 3
+MAX_GAP_ZH_CHARS = 3
+# Suggestions: uncovered English spans of at least this many content words, Chinese
+# spans of at least this many content characters.
+SUGGEST_EN_WORDS = 3
+SUGGEST_ZH_CHARS = 4
+# Learned table: a (Chinese word, English stem) pair left uncovered by the dictionary
+# in at least this many beads, and in most beads where either occurs.
+LEARN_MIN_COUNT = 3
+LEARN_MIN_DICE = 0.6
+
+# English words the lexicon's stopword list lets through but that carry no content a
+# translation must render word for word (discourse glue, intensifiers, light verbs).
+_EN_FUNCTION = frozenset(
+    """
+whether although though because however unless thus therefore hence moreover
+furthermore meanwhile otherwise instead rather quite pretty really fairly somewhat
+merely simply perhaps maybe indeed actually yet either neither else whatever whoever
+whichever wherever whenever anyway anything nothing everything everyone anyone nobody
+everybody anybody got get gets getting make makes made making take takes took taking
+put puts go goes went going come comes came coming thing things way ways lot lots
+mr mrs ms miss kind kinds sort sorts several various certain like unlike well bit
+little course fact able unable seem seems seemed seeming time times moment
+""".split()
+)
+
+# Chinese words that are grammar or light verbs rather than content ("进行谈判" is "to
+# negotiate"); the lexicon's stopword list covers the commonest.
+_ZH_FUNCTION = frozenset(
+    """
+进行 作出 做出 加以 予以 给予 一直 一再 总是 正在 开始 继续 认为 觉得 知道 看到 看见
+出来 起来 下去 过来 过去 上来 上去 回来 回去 进来 进去 一下 一点 一点儿 有点 有点儿
+方面 情况 问题 时间 东西 事情 事 样子 地方 这时 那时 这时候 那时候 之中 当中 中间
+其中 以上 以下 一边 同时 已 并且 并不 并没有 不会 不能 不要 不用 没有 没 也许 或许
+大概 似乎 好像 仿佛 就是说 也就是说 总之 当时 随后 接着 于是 然后 结果 所谓 之所以
+非常 十分 特别 相当 比较 极 极其 多 少 来 去 起 出 做 作 搞 弄 使 令 叫 成为 成 得到
+现在 如今 后来 以后 以前 原来 忽然 突然 随时 那天 这天 一会 一会儿 便是 而是 却是 像是 就像
+一面 有着 多少 一切 许多 很多 只能 只得 不得 不了 连 至于 总 总算 终于 真 真的 罢 倒 人家
+一股 之间 之上 之下 上面 下面 里面 外面 前面 后面 这般 那般 一般 般 般的 似 好 样 着呢 起来
+""".split()
+)
+
+_EN_WORD = re.compile(
+    r"(?<![A-Za-z])U\.S\.(?:A\.)?|(?<![A-Za-z])U\.K\."
+    r"|[A-Za-z\u00c0-\u024f]+(?:['\u2019][A-Za-z\u00c0-\u024f]+)*"
+    r"|\d+(?:[.,]\d+)*"
+)
+# A number with what may scale or qualify it ("1.5 million", "23 percent", "40%").
+_EN_NUMBER_TAIL = re.compile(
+    r"\s*(?:%|percent\b|per\s+cent\b|[A-Za-z]+illion\b|thousand\b|hundred\b)", re.I
+)
+_EN_FUNCTION_COUNT = re.compile(r"[A-Za-z\u00c0-\u024f0-9]+")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_ZH_WORDLIKE = re.compile(r"[\w\u3400-\u9fff]")
+_LATIN = re.compile(r"^[A-Za-z][A-Za-z'\u2019-]*$")
+# Punctuation that ends a clause for good: runs never cross it.
+_HARD_STOP = re.compile(r"[.!?;:\u3002\uff01\uff1f\uff1b\uff1a]")
+_EN_PREFIXES = frozenset("co non pre anti ex vice semi sub multi mid post re".split())
+_ZH_NUMERAL = re.compile(r"^[0-9０-９.,零〇一二两三四五六七八九十百千万亿]+$")
+_ABBREV = {"u.s.": "usa", "u.s.a.": "usa", "us": "usa", "usa": "usa", "u.k.": "uk", "uk": "uk"}
+_QUOTE = str.maketrans({"\u2019": "'", "\u2018": "'"})
+
+
+# -- per-sentence tokens ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word of one sentence: offsets into the sentence text and its match keys.
+
+    ``content`` words are tested and may be tinted; the others (light verbs, discourse
+    words) only lend their keys to the other side ("continue" still covers 继续).
+    """
+
+    start: int
+    end: int
+    text: str
+    keys: frozenset[str]  # en: stem, number and name keys; zh: dictionary translations
+    content: bool = True
+
+
+class _Tokens:
+    """Memoised per-sentence words for one lexicon."""
+
+    def __init__(self, lexicon: Any) -> None:
+        self.lexicon = lexicon
+        self.en: dict[str, tuple[Word, ...]] = {}
+        self.zh: dict[str, tuple[Word, ...]] = {}
+        self.en_numbers: dict[str, frozenset[str]] = {}
+        self.zh_numbers: dict[str, frozenset[str]] = {}
+        self._zh_word: dict[str, tuple[frozenset[str], bool] | None] = {}
+        self._char_gloss: dict[str, frozenset[str]] = {}
+
+    def words(self, text: str, lang: str) -> tuple[Word, ...]:
+        table = self.zh if lang == "zh" else self.en
+        found = table.get(text)
+        if found is None:
+            found = self._zh_words(text) if lang == "zh" else self._en_words(text)
+            if len(table) > 200_000:
+                table.clear()
+            table[text] = found
+        return found
+
+    def numbers(self, text: str, lang: str) -> frozenset[str]:
+        """Number keys of a whole sentence (numbers the word split may have cut apart)."""
+        table = self.zh_numbers if lang == "zh" else self.en_numbers
+        found = table.get(text)
+        if found is None:
+            values = numbers_zh(text) if lang == "zh" else numbers_en(text)
+            found = _number_keys(values)
+            if len(table) > 200_000:
+                table.clear()
+            table[text] = found
+        return found
+
+    # -- English -------------------------------------------------------------------------
+
+    def _en_words(self, text: str) -> tuple[Word, ...]:
+        lex = self.lexicon
+        out: list[Word] = []
+        for m in _EN_WORD.finditer(text):
+            raw = m.group(0)
+            start, end = m.start(), m.end()
+            if raw[0].isdigit():
+                tail = _EN_NUMBER_TAIL.match(text, end)
+                values = numbers_en(raw + (tail.group(0) if tail else "")) + numbers_en(raw)
+                if values:
+                    out.append(Word(start, end, raw, _number_keys(values)))
+                continue
+            low = raw.lower().translate(_QUOTE)
+            if low.endswith("'s"):
+                low = low[:-2]
+            elif low.endswith("s'"):
+                low = low[:-1]
+            abbrev = _ABBREV.get(low) if (raw.isupper() or "." in raw) else None
+            if abbrev:
+                out.append(Word(start, end, raw, frozenset((abbrev, lex.en_stem(abbrev)))))
+                continue
+            if low in EN_STOPWORDS or "n't" in low:
+                continue
+            if len(low) <= 2 and raw[0].islower():
+                continue  # "vs", "ok" (but "Ye", "Wu", "UN" are names)
+            if low in _EN_PREFIXES and text.startswith("-", end):
+                continue  # "co" of "co-director", "non" of "non-starter"
+            stem = lex.en_stem(low)
+            keys = {stem}
+            if "'" in low:  # O'Brien: also "brien"
+                keys.add(lex.en_stem(low.rsplit("'", 1)[1]))
+            if low.startswith("un") and len(stem) >= 6:
+                keys.add(stem[2:])  # "unclear" is 不清楚: meets 清楚 "clear"
+            if raw[0].isupper() and len(low) >= 3:
+                key = en_name_key(raw[:-2] if raw.endswith(("'s", "\u2019s")) else raw)
+                if key:
+                    keys.add(key)
+            out.append(Word(start, end, raw, frozenset(keys), low not in _EN_FUNCTION))
+        return _join_names(text, out, lex)
+
+    # -- Chinese -------------------------------------------------------------------------
+
+    def _zh_words(self, text: str) -> tuple[Word, ...]:
+        lex = self.lexicon
+        spans: list[tuple[int, int]] = []
+        pos = 0
+        for token in lex.zh_tokens(text):
+            start = text.find(token, pos)
+            if start < 0:  # cannot happen with jieba; keep offsets honest if it does
+                continue
+            pos = start + len(token)
+            # 奥尔塔|格斯, 比林斯|利: jieba cuts unknown transliterations; join them again.
+            if (
+                spans
+                and _joinable(text[spans[-1][0] : spans[-1][1]], token, lex)
+                and (spans[-1][1] == start)
+            ):
+                spans[-1] = (spans[-1][0], pos)
+            else:
+                spans.append((start, pos))
+        out: list[Word] = []
+        after_number = False
+        for start, end in spans:
+            token = text[start:end]
+            found = self._zh_keys(token)
+            numeric = _ZH_NUMERAL.match(token) is not None
+            if found is not None:
+                keys, content = found
+                if after_number and len(token) == 1:
+                    content = False  # 2020年, 1550枚: units and measure words
+                out.append(Word(start, end, token, keys, content))
+            after_number = numeric
+        return tuple(out)
+
+    def _zh_keys(self, token: str) -> tuple[frozenset[str], bool] | None:
+        """(match keys, is content) of a Chinese-side token, or None for grammar."""
+        if token in self._zh_word:
+            return self._zh_word[token]
+        result = self._compute_zh_keys(token)
+        self._zh_word[token] = result
+        return result
+
+    def _compute_zh_keys(self, token: str) -> tuple[frozenset[str], bool] | None:
+        lex = self.lexicon
+        if not _ZH_WORDLIKE.search(token):
+            return None
+        if lex.is_stopword_zh(token):
+            # Grammar is never tinted, but 时候 still renders "time": lend the keys of
+            # the first gloss (all senses of a multi-character word).
+            lent = (
+                self._char_keys(token)
+                if len(token) == 1
+                else frozenset(k for k in lex.translations(token) if k[0] not in "#~")
+            )
+            return (lent, False) if lent else None
+        if _LATIN.match(token):
+            low = token.lower()
+            if len(token) < 2 or low in EN_STOPWORDS:
+                return None
+            latin = set(lex.translations(token))
+            latin.add(low)
+            return frozenset(latin), True
+        numbers = numbers_zh(token)
+        if _ZH_NUMERAL.match(token):
+            small = all(n.isdigit() and int(n) <= 10 for n in numbers)
+            return _number_keys(numbers), not small
+        keys: set[str] = set(lex.translations(token))
+        keys |= _number_keys(numbers)
+        if token in lex:
+            if not any(k[0] not in "#~" for k in keys):
+                return None  # 从未, 朝着: the dictionary renders it by function words only
+            keys |= self._parts(token, known=True)
+        else:
+            # The lexicon backs unknown words off to their characters' every sense
+            # (核 "nuclear/verify"); keep names and numbers, redo the back-off tighter.
+            keys = {k for k in keys if k[0] in "#~"}
+            if 2 <= len(token) <= 4:
+                keys.update(lex.en_stem(s) for s in pinyin_spellings(token))
+            parts = self._parts(token, known=False)
+            if not parts and not any(k.startswith("~") for k in keys) and not numbers:
+                if all(lex.is_stopword_zh(c) or c in _ZH_FUNCTION for c in token):
+                    return None  # 称其, 只会: grammar glued together
+            keys |= parts
+        return frozenset(keys), token not in _ZH_FUNCTION
+
+    def _parts(self, word: str, known: bool) -> frozenset[str]:
+        """Translations of the dictionary words inside a word (上周五: 上周, 周五).
+
+        Known words of three or more characters add their known sub-words; unknown words
+        also their remaining characters, by each character's first gloss only.
+        """
+        n = len(word)
+        if n < 2 or (known and n < 3) or not _CJK.search(word):
+            return frozenset()
+        lex = self.lexicon
+        keys: set[str] = set()
+        covered = [False] * n
+        for i in range(n):
+            for j in range(i + 2, min(n, i + 6) + 1):
+                if j - i == n:
+                    continue
+                part = word[i:j]
+                if part in lex and not lex.is_stopword_zh(part) and part not in _ZH_FUNCTION:
+                    keys.update(k for k in lex.translations(part) if k[0] != "~")
+                    for c in range(i, j):
+                        covered[c] = True
+        if not known:
+            for c, ch in enumerate(word):
+                if not covered[c] and not lex.is_stopword_zh(ch) and ch not in _ZH_FUNCTION:
+                    keys |= self._char_keys(ch)
+        return frozenset(keys)
+
+    def _char_keys(self, ch: str) -> frozenset[str]:
+        found = self._char_gloss.get(ch)
+        if found is None:
+            lex = self.lexicon
+            gloss = lex.gloss(ch) if ch in lex else ""
+            found = frozenset(
+                lex.en_stem(w)
+                for w in re.findall(r"[a-z]+", gloss.split("/")[0].lower())
+                if w not in EN_STOPWORDS and len(w) > 2
+            )
+            self._char_gloss[ch] = found
+        return found
+
+
+def _join_names(text: str, words: list[Word], lex: Any) -> tuple[Word, ...]:
+    """Give "Jia Huan", "Bao-chai" and "Ye Wenjie" the joined key of their pinyin spelling.
+
+    The lexicon spells a Chinese name as one word ("jiahuan", "baochai"); English writes
+    its syllables apart.
+    """
+    out = list(words)
+    k, n = 0, len(out)
+    while k < n:
+        j = k
+        while (
+            j + 1 < n
+            and j - k < 3
+            and out[j].text[:1].isupper()
+            and text[out[j].end : out[j + 1].start] in (" ", "-")
+            and out[j + 1].text.isalpha()
+            and (out[j + 1].text[:1].isupper() or text[out[j].end] == "-")
+        ):
+            j += 1
+        if j > k and all(w.text.isalpha() for w in out[k : j + 1]):
+            joined = lex.en_stem("".join(w.text.lower() for w in out[k : j + 1]))
+            for m in range(k, j + 1):
+                w = out[m]
+                out[m] = Word(w.start, w.end, w.text, w.keys | {joined}, w.content)
+        k = j + 1
+    return tuple(out)
+
+
+def _joinable(previous: str, token: str, lex: Any) -> bool:
+    """Two jieba tokens that are one transliterated name cut apart."""
+    if not (looks_transliterated(previous) or previous in TRANSLIT_CHARS):
+        return False
+    if not all(c in TRANSLIT_CHARS for c in token) or len(token) > 2:
+        return False
+    if len(previous) + len(token) > 6:
+        return False
+    return previous not in lex or token not in lex
+
+
+def _number_keys(values: Iterable[str]) -> frozenset[str]:
+    """Number keys; "#23%" also as "#23", so 百分之 split from 二十三 still meets "23"."""
+    keys: set[str] = set()
+    for v in values:
+        keys.add("#" + v)
+        if v.endswith("%"):
+            keys.add("#" + v[:-1])
+    return frozenset(keys)
+
+
+_TOKEN_CACHES: weakref.WeakKeyDictionary[Any, _Tokens] = weakref.WeakKeyDictionary()
+
+
+def _tokens_for(lexicon: Any) -> _Tokens:
+    try:
+        cached = _TOKEN_CACHES.get(lexicon)
+    except TypeError:
+        return _Tokens(lexicon)
+    if cached is None:
+        cached = _TOKEN_CACHES[lexicon] = _Tokens(lexicon)
+    return cached
+
+
+# -- matching -----------------------------------------------------------------------------
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = min(len(a), len(b))
+    i = 0
+    while i < n and a[i] == b[i]:
+        i += 1
+    return i
+
+
+class _KeyIndex:
+    """The keys of one side of a bead, with a prefix index for stem fuzz."""
+
+    __slots__ = ("keys", "_prefix")
+
+    def __init__(self, keys: set[str]) -> None:
+        self.keys = keys
+        self._prefix: dict[str, list[str]] | None = None
+
+    def hit(self, keys: Iterable[str]) -> str | None:
+        """The first of ``keys`` present here (exactly or by a shared stem prefix)."""
+        own = self.keys
+        pending = []
+        for key in keys:
+            if key in own:
+                return key
+            if len(key) >= 5 and key[0] not in "#~":
+                pending.append(key)
+        if not pending:
+            return None
+        if self._prefix is None:
+            index: dict[str, list[str]] = {}
+            for k in own:
+                if len(k) >= 5 and k[0] not in "#~":
+                    index.setdefault(k[:5], []).append(k)
+            self._prefix = index
+        for key in pending:
+            for other in self._prefix.get(key[:5], ()):
+                common = _common_prefix(key, other)
+                # "verif"/"verifi", "russian"/"russia"; not "intern"/"internet".
+                if common >= min(len(key), len(other)) - 2:
+                    return other
+        return None
+
+
+# (sentence id, word, covered) for each word of one side of a bead
+SideWords = list[tuple[int, Word, bool]]
+
+
+class CoverageLens:
+    """Coverage of the beads of one pair of sides; holds the document-level statistics.
+
+    ``analyse(beads)`` computes the word coverage of every bead, the document's miss
+    rates and the learned translation table; ``spans(coverage)`` then turns one bead's
+    coverage into uncovered spans.
+    """
+
+    def __init__(self, source: Side, target: Side, lexicon: Any) -> None:
+        self.source = source
+        self.target = target
+        self.lexicon = lexicon
+        self.tokens = _tokens_for(lexicon)
+        if source.lang == "zh" and target.lang != "zh":
+            self.zh_side, self.en_side = "source", "target"
+        elif target.lang == "zh" and source.lang != "zh":
+            self.zh_side, self.en_side = "target", "source"
+        else:
+            self.zh_side = self.en_side = ""  # no Chinese/English pair: nothing to do
+        self.miss_rate = {"source": 0.2, "target": 0.2}
+        self.learned: dict[str, frozenset[str]] = {}  # zh word -> English stems
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.zh_side)
+
+    def side(self, name: str) -> Side:
+        return self.source if name == "source" else self.target
+
+    def lang(self, name: str) -> str:
+        return "zh" if name == self.zh_side else "en"
+
+    # -- per bead ----------------------------------------------------------------------
+
+    def side_words(self, name: str, ids: Sequence[int]) -> list[tuple[int, Word]]:
+        """All words (content or not) of the given sentences of one side."""
+        side = self.side(name)
+        lang = self.lang(name)
+        return [(i, w) for i in ids for w in self.tokens.words(side.sentences[i].text, lang)]
+
+    def content_words(self, name: str, ids: Sequence[int]) -> list[tuple[int, Word]]:
+        return [(i, w) for i, w in self.side_words(name, ids) if w.content]
+
+    def _zh_word_keys(self, w: Word) -> Iterable[str]:
+        extra = self.learned.get(w.text)
+        return w.keys | extra if extra else w.keys
+
+    def word_coverage(self, bead: Bead) -> dict[str, SideWords] | None:
+        """Content words of both sides of a paired bead with their covered flags."""
+        if not (self.enabled and bead.source and bead.target):
+            return None
+        zh_ids = bead.source if self.zh_side == "source" else bead.target
+        en_ids = bead.target if self.zh_side == "source" else bead.source
+        zh_words = self.side_words(self.zh_side, zh_ids)
+        en_words = self.side_words(self.en_side, en_ids)
+        zh_side, en_side = self.side(self.zh_side), self.side(self.en_side)
+        zh_keys: set[str] = set()
+        for i in zh_ids:
+            zh_keys |= self.tokens.numbers(zh_side.sentences[i].text, "zh")
+        for _i, w in zh_words:
+            zh_keys.update(self._zh_word_keys(w))
+        en_keys: set[str] = set()
+        for i in en_ids:
+            en_keys |= self.tokens.numbers(en_side.sentences[i].text, "en")
+        for _i, w in en_words:
+            en_keys |= w.keys
+        zh_index, en_index = _KeyIndex(zh_keys), _KeyIndex(en_keys)
+        en_out = [(i, w, zh_index.hit(w.keys) is not None) for i, w in en_words if w.content]
+        zh_out = [
+            (i, w, en_index.hit(self._zh_word_keys(w)) is not None)
+            for i, w in zh_words
+            if w.content
+        ]
+        return {self.zh_side: zh_out, self.en_side: en_out}
+
+    # -- document level ----------------------------------------------------------------
+
+    def analyse(self, beads: Sequence[Bead]) -> list[dict[str, SideWords] | None]:
+        """Word coverage of every bead; sets the document miss rates and learned table."""
+        if not self.enabled:
+            return [None] * len(beads)
+        self.learned = {}
+        first = [self.word_coverage(b) for b in beads]
+        self.learned = self._learn(first)
+        result = [self.word_coverage(b) for b in beads] if self.learned else first
+        for name in ("source", "target"):
+            total = missed = 0
+            for cov in result:
+                if cov is None:
+                    continue
+                total += len(cov[name])
+                missed += sum(1 for _i, _w, c in cov[name] if not c)
+            self.miss_rate[name] = (missed + 2.0 * 0.2) / (total + 2.0)
+        return result
+
+    def _learn(self, coverage: Sequence[dict[str, SideWords] | None]) -> dict[str, frozenset[str]]:
+        """Pairs of uncovered Chinese words and English stems that keep occurring together.
+
+        A tiny in-document translation table (Dice association over paired beads) for
+        terms the dictionary renders otherwise: 核查 "verification" in an arms-control
+        story. Pairs must meet in LEARN_MIN_COUNT beads and in most beads where either
+        word is left uncovered.
+        """
+        pair: Counter[tuple[str, str]] = Counter()
+        zh_count: Counter[str] = Counter()
+        en_count: Counter[str] = Counter()
+        members: dict[str, set[str]] = {}
+        for cov in coverage:
+            if cov is None:
+                continue
+            zh = {w.text for _i, w, c in cov[self.zh_side] if not c and _CJK.search(w.text)}
+            en: set[str] = set()
+            for _i, w, c in cov[self.en_side]:
+                if not c:
+                    for k in w.keys:
+                        if k[0] not in "#~":
+                            # "verif"/"verifi" (verification/verifiable) count as one.
+                            group = k[:5]
+                            members.setdefault(group, set()).add(k)
+                            en.add(group)
+            zh_count.update(zh)
+            en_count.update(en)
+            if zh and en and len(zh) * len(en) <= 400:
+                pair.update((z, e) for z in zh for e in en)
+        table: dict[str, set[str]] = {}
+        for (z, e), n in pair.items():
+            if n >= LEARN_MIN_COUNT and 2.0 * n / (zh_count[z] + en_count[e]) >= LEARN_MIN_DICE:
+                table.setdefault(z, set()).update(members[e])
+        return {z: frozenset(es) for z, es in table.items()}
+
+    # -- spans -------------------------------------------------------------------------
+
+    def spans(self, cov: dict[str, SideWords]) -> list[dict[str, Any]]:
+        """Uncovered spans of one bead (both sides), in reading order per side.
+
+        A run of k uncovered content words among n is kept when the expected number of
+        such runs, were misses independent at rate p, is below ALPHA:
+        (n - k + 1) * p**k * (1 - p) <= ALPHA, with p the miss rate of the rest of the
+        bead side shrunk towards the document's.
+        """
+        out: list[dict[str, Any]] = []
+        for name in ("source", "target"):
+            words = cov[name]
+            n = len(words)
+            missed = sum(1 for _i, _w, c in words if not c)
+            if missed < MIN_RUN_WORDS:
+                continue
+            side = self.side(name)
+            zh = name == self.zh_side
+            for run in self._runs(words, side, zh):
+                k = len(run)
+                if k < MIN_RUN_WORDS:
+                    continue
+                p = (missed - k + PRIOR_WORDS * self.miss_rate[name]) / (n - k + PRIOR_WORDS)
+                p = min(P_CEILING, max(P_FLOOR, p))
+                if (n - k + 1) * p**k * (1.0 - p) > ALPHA:
+                    continue
+                base = side.sentences[run[0][0]].start
+                out.append(
+                    {"side": name, "start": base + run[0][1].start, "end": base + run[-1][1].end}
+                )
+        return out
+
+    @staticmethod
+    def _runs(words: SideWords, side: Side, zh: bool) -> list[list[tuple[int, Word]]]:
+        runs: list[list[tuple[int, Word]]] = []
+        current: list[tuple[int, Word]] = []
+        for i, w, covered in words:
+            if covered:
+                if current:
+                    runs.append(current)
+                    current = []
+                continue
+            if current:
+                pi, pw = current[-1]
+                if pi != i or not _short_gap(side.sentences[i].text[pw.end : w.start], zh):
+                    runs.append(current)
+                    current = []
+            current.append((i, w))
+        if current:
+            runs.append(current)
+        return runs
+
+
+def _short_gap(gap: str, zh: bool) -> bool:
+    if _HARD_STOP.search(gap):
+        return False
+    if zh:
+        return len(_CJK.findall(gap)) <= MAX_GAP_ZH_CHARS
+    return len(_EN_FUNCTION_COUNT.findall(gap)) <= MAX_GAP_WORDS
+
+
+# -- public API ---------------------------------------------------------------------------
+
+
+def compute_coverage(
+    source: Side,
+    target: Side,
+    beads: list[Bead],
+    lexicon: Any,
+    *,
+    cancel: Callable[[], bool] | None = None,
+) -> list[list[dict[str, Any]]]:
+    """Set ``bead.details["uncovered"]`` on every paired bead; return the span lists.
+
+    One-sided beads get no key (their whole text is the omission or addition). Safe
+    off the GUI thread: reads the sides, writes only the given bead objects.
+    """
+    lens = CoverageLens(source, target, lexicon)
+    coverage = lens.analyse(beads)
+    _remember(lens, beads)
+    result: list[list[dict[str, Any]]] = []
+    for bead, cov in zip(beads, coverage, strict=True):
+        if cancel is not None and cancel():
+            from aligner_gui.core.errors import Cancelled
+
+            raise Cancelled("coverage cancelled")
+        if cov is None:
+            bead.details.pop(UNCOVERED_KEY, None)
+            result.append([])
+            continue
+        spans = lens.spans(cov)
+        bead.details[UNCOVERED_KEY] = spans
+        result.append(spans)
+    return result
+
+
+# The lens of the last analysed document, so hover look-ups need not redo the document.
+_LAST: dict[str, Any] = {}
+
+
+def _signature(beads: Sequence[Bead]) -> int:
+    return hash(tuple((b.source, b.target) for b in beads))
+
+
+def _remember(lens: CoverageLens, beads: Sequence[Bead]) -> None:
+    _LAST.clear()
+    _LAST.update(
+        source=weakref.ref(lens.source),
+        target=weakref.ref(lens.target),
+        lexicon=id(lens.lexicon),
+        signature=_signature(beads),
+        lens=lens,
+    )
+
+
+def _lens_for(source: Side, target: Side, beads: Sequence[Bead], lexicon: Any) -> CoverageLens:
+    if (
+        _LAST
+        and _LAST["source"]() is source
+        and _LAST["target"]() is target
+        and _LAST["lexicon"] == id(lexicon)
+        and _LAST["signature"] == _signature(beads)
+    ):
+        return _LAST["lens"]
+    lens = CoverageLens(source, target, lexicon)
+    lens.analyse(beads)
+    _remember(lens, beads)
+    return lens
+
+
+def _sides(doc_or_sides: Any) -> tuple[Side, Side, Sequence[Bead]]:
+    if isinstance(doc_or_sides, AlignmentDocument):
+        return doc_or_sides.source, doc_or_sides.target, doc_or_sides.beads
+    source, target, *rest = doc_or_sides
+    return source, target, (rest[0] if rest else ())
+
+
+def _lexicon(lexicon: Any) -> Any:
+    if lexicon is None:
+        from aligner_gui.core.pipeline import get_lexicon
+
+        return get_lexicon()
+    return lexicon
+
+
+def _display_keys(keys: Iterable[str]) -> list[str]:
+    out = []
+    for k in sorted(keys):
+        if k.startswith("#"):
+            out.append(k[1:])
+        elif k.startswith("~"):
+            out.append("name " + k.split(":", 1)[-1])
+        else:
+            out.append(k)
+    return out
+
+
+def word_glosses(
+    side_name: str, bead: Bead, doc_or_sides: Any, lexicon: Any = None
+) -> list[dict[str, Any]]:
+    """Content words of one side of a bead, for hover tooltips (computed on demand).
+
+    Each record: ``start``/``end`` (offsets into the side's text), ``word``, ``covered``,
+    ``tried`` (a Chinese word's dictionary glosses; an English word's stem and name
+    key), ``matched`` (the words of the other side that cover it). ``doc_or_sides`` is
+    the document or ``(source, target)`` / ``(source, target, beads)``; with the beads
+    the document's learned table is used too.
+    """
+    lexicon = _lexicon(lexicon)
+    source, target, beads = _sides(doc_or_sides)
+    lens = (
+        _lens_for(source, target, beads, lexicon)
+        if beads
+        else CoverageLens(source, target, lexicon)
+    )
+    cov = lens.word_coverage(bead)
+    if cov is None:
+        return []
+    other_name = "target" if side_name == "source" else "source"
+    side = lens.side(side_name)
+    other_words = [w for _j, w in lens.side_words(other_name, getattr(bead, other_name))]
+    zh = side_name == lens.zh_side
+    out: list[dict[str, Any]] = []
+    for i, w, covered in cov[side_name]:
+        base = side.sentences[i].start
+        if zh:
+            tried = _zh_glosses(lexicon, w)
+            mine = _KeyIndex(set(lens._zh_word_keys(w)))
+            matched = [ow.text for ow in other_words if mine.hit(ow.keys) is not None]
+        else:
+            tried = _display_keys(w.keys)
+            matched = [
+                ow.text
+                for ow in other_words
+                if _KeyIndex(set(lens._zh_word_keys(ow))).hit(w.keys) is not None
+            ]
+        out.append(
+            {
+                "start": base + w.start,
+                "end": base + w.end,
+                "word": w.text,
+                "covered": bool(covered),
+                "tried": tried,
+                "matched": list(dict.fromkeys(matched)),
+            }
+        )
+    return out
+
+
+def _zh_glosses(lexicon: Any, w: Word) -> list[str]:
+    glosses = getattr(lexicon, "glosses", None)
+    found: list[str] = list(glosses(w.text)) if callable(glosses) else []
+    if not found:
+        g = lexicon.gloss(w.text)
+        if g:
+            found.append(g)
+    stems = [k for k in _display_keys(w.keys) if k not in found]
+    return found + stems[:12]
+
+
+def _paired(doc: AlignmentDocument) -> Iterable[tuple[int, Bead]]:
+    for index, bead in enumerate(doc.beads):
+        if bead.source and bead.target:
+            yield index, bead
+
+
+def _doc_spans(doc: AlignmentDocument, lexicon: Any) -> list[list[dict[str, Any]]]:
+    """Stored spans where present, computed (without touching the document) otherwise."""
+    if all(UNCOVERED_KEY in b.details for _k, b in _paired(doc)):
+        return [list(b.details.get(UNCOVERED_KEY, ())) for b in doc.beads]
+    lexicon = _lexicon(lexicon)
+    lens = _lens_for(doc.source, doc.target, doc.beads, lexicon)
+    out = []
+    for bead in doc.beads:
+        cov = lens.word_coverage(bead)
+        out.append(lens.spans(cov) if cov is not None else [])
+    return out
+
+
+def uncovered_share(doc: AlignmentDocument, lexicon: Any = None) -> dict[str, Any]:
+    """Share of content words inside uncovered spans, per side, over paired beads.
+
+    ``{"source": share or None, "target": ..., "source_words": n, "source_uncovered": k,
+    "target_words": ..., "target_uncovered": ...}``; None when a side has no content
+    words in paired beads (or the sides are not a Chinese/English pair).
+    """
+    lexicon = _lexicon(lexicon)
+    spans = _doc_spans(doc, lexicon)
+    lens = CoverageLens(doc.source, doc.target, lexicon)
+    counts = {"source": [0, 0], "target": [0, 0]}
+    if lens.enabled:
+        for index, bead in _paired(doc):
+            by_side: dict[str, list[tuple[int, int]]] = {"source": [], "target": []}
+            for span in spans[index]:
+                by_side[span["side"]].append((span["start"], span["end"]))
+            for name in ("source", "target"):
+                side = lens.side(name)
+                ids = getattr(bead, name)
+                for i, w in lens.content_words(name, ids):
+                    counts[name][0] += 1
+                    at = side.sentences[i].start + w.start
+                    if any(s <= at < e for s, e in by_side[name]):
+                        counts[name][1] += 1
+    result: dict[str, Any] = {}
+    for name in ("source", "target"):
+        total, tinted = counts[name]
+        result[name] = round(tinted / total, 4) if total else None
+        result[f"{name}_words"] = total
+        result[f"{name}_uncovered"] = tinted
+    return result
+
+
+def _flag(span: dict[str, Any]) -> str:
+    return f"uncovered:{span['side']}:{span['start']}-{span['end']}"
+
+
+def coverage_suggestions(doc: AlignmentDocument, lexicon: Any = None) -> list[Any]:
+    """Uncovered spans offered as MQM annotations (``mqm.Suggestion`` objects).
+
+    A source span of at least :data:`SUGGEST_EN_WORDS` English content words (or
+    :data:`SUGGEST_ZH_CHARS` Chinese content characters) is a partial omission; a
+    target span of that size is an addition, or a mistranslation when the source side
+    of the bead has uncovered content words too. The suggestion's ``flag``
+    ("uncovered:<side>:<start>-<end>") is what accepting or dismissing records in the
+    bead's ``details["reviewed_flags"]``; reviewed spans and spans overlapping an
+    annotation of the same type are not offered again.
+    """
+    from aligner_gui.core.mqm import REVIEWED_KEY, Suggestion
+
+    lexicon = _lexicon(lexicon)
+    lens = CoverageLens(doc.source, doc.target, lexicon)
+    if not lens.enabled:
+        return []
+    all_spans = _doc_spans(doc, lexicon)
+    annotated: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for a in doc.annotations:
+        annotated.setdefault((a.side, a.type), []).append((a.start, a.end))
+    out: list[Any] = []
+    for index, bead in _paired(doc):
+        spans = all_spans[index]
+        if not spans:
+            continue
+        reviewed = set(bead.details.get(REVIEWED_KEY, ()))
+        words = {
+            name: [
+                (lens.side(name).sentences[i].start + w.start, w)
+                for i, w in lens.content_words(name, getattr(bead, name))
+            ]
+            for name in ("source", "target")
+        }
+        cov = None
+        for span in spans:
+            flag = _flag(span)
+            if flag in reviewed:
+                continue
+            name = span["side"]
+            inside = [w for at, w in words[name] if span["start"] <= at < span["end"]]
+            if name == lens.zh_side:
+                size = sum(len(_CJK.findall(w.text)) for w in inside)
+                big = size >= SUGGEST_ZH_CHARS
+            else:
+                size = len(inside)
+                big = size >= SUGGEST_EN_WORDS
+            if not big:
+                continue
+            if name == "source":
+                type_, category, tags = "omission", "Accuracy/Omission", ["partial-omission"]
+                severity = (
+                    "major"
+                    if size >= 2 * (SUGGEST_ZH_CHARS if name == lens.zh_side else SUGGEST_EN_WORDS)
+                    else "minor"
+                )
+            else:
+                if cov is None:
+                    cov = lens.word_coverage(bead)
+                source_missed = cov is not None and any(not c for _i, _w, c in cov["source"])
+                if source_missed:
+                    type_, category, tags = (
+                        "mistranslation",
+                        "Accuracy/Mistranslation",
+                        ["partial-mistranslation"],
+                    )
+                    severity = "major"
+                else:
+                    type_, category, tags = "addition", "Accuracy/Addition", ["partial-addition"]
+                    severity = "minor"
+            if any(
+                s < span["end"] and span["start"] < e for s, e in annotated.get((name, type_), ())
+            ):
+                continue
+            text = doc.side(name).text[span["start"] : span["end"]]
+            annotation = Annotation(
+                type=type_,
+                side=name,
+                start=span["start"],
+                end=span["end"],
+                text=text,
+                category=category,
+                severity=severity,
+                tags=tags,
+                extra={"suggested_by": flag},
+            )
+            out.append(Suggestion(index, flag, annotation))
+    return out

@@ -1,0 +1,294 @@
+"""The coverage lens: words of a bead that did not make it across."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from aligner_gui.core.coverage import (
+    UNCOVERED_KEY,
+    CoverageLens,
+    compute_coverage,
+    coverage_suggestions,
+    uncovered_share,
+    word_glosses,
+)
+from aligner_gui.core.model import AlignmentDocument, Annotation, Bead, Sentence, Side
+
+ACTON = "A disagreement over whether verification is needed is pretty significant,"
+TWEET_ZH = "录音再现装置发出的高音"
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    from aligner_gui.core.pipeline import get_lexicon
+
+    return get_lexicon()
+
+
+@pytest.fixture(scope="module")
+def seed_doc(lexicon):
+    from aligner_gui.core.pipeline import align_document, load_document
+    from tests.conftest import SEED
+
+    doc = load_document([SEED])
+    align_document(doc, lexicon=lexicon)
+    compute_coverage(doc.source, doc.target, doc.beads, lexicon)
+    return doc
+
+
+def _doc(pairs: list[tuple[str, str]]) -> AlignmentDocument:
+    """English source, Chinese target, one 1-1 bead per pair."""
+    sides = []
+    for lang, role, texts in (
+        ("en", "original", [e for e, _z in pairs]),
+        ("zh", "translation", [z for _e, z in pairs]),
+    ):
+        sentences, pos = [], 0
+        for k, t in enumerate(texts):
+            sentences.append(Sentence(k, k, pos, pos + len(t), t))
+            pos += len(t) + 1
+        sides.append(Side(lang, role, "\n".join(texts), sentences))
+    beads = [Bead((k,), (k,)) for k in range(len(pairs))]
+    return AlignmentDocument(sides[0], sides[1], beads)
+
+
+def _tinted_share(doc, lexicon, name, start, end) -> tuple[int, int]:
+    """(tinted, total) content words of one side whose start lies in [start, end)."""
+    lens = CoverageLens(doc.source, doc.target, lexicon)
+    side = doc.side(name)
+    tinted = total = 0
+    for bead in doc.beads:
+        if not (bead.source and bead.target):
+            continue
+        spans = [(s["start"], s["end"]) for s in bead.details[UNCOVERED_KEY] if s["side"] == name]
+        for i, w in lens.content_words(name, getattr(bead, name)):
+            at = side.sentences[i].start + w.start
+            if start <= at < end:
+                total += 1
+                tinted += any(s <= at < e for s, e in spans)
+    return tinted, total
+
+
+# -- the seed -----------------------------------------------------------------------------
+
+
+def test_seed_acton_clause_is_tinted(seed_doc, lexicon):
+    start = seed_doc.source.text.index(ACTON)
+    tinted, total = _tinted_share(seed_doc, lexicon, "source", start, start + len(ACTON))
+    assert total >= 3
+    assert tinted / total >= 0.75
+    # and as characters: the clause is almost entirely inside one span
+    spans = [s for b in seed_doc.beads for s in b.details.get(UNCOVERED_KEY, [])]
+    inside = sum(
+        1
+        for pos in range(start, start + len(ACTON))
+        if not seed_doc.source.text[pos].isspace()
+        and any(s["side"] == "source" and s["start"] <= pos < s["end"] for s in spans)
+    )
+    assert inside / sum(1 for c in ACTON if not c.isspace()) >= 0.8
+
+
+def test_seed_tweet_mistranslation_is_tinted(seed_doc, lexicon):
+    start = seed_doc.target.text.index(TWEET_ZH)
+    tinted, total = _tinted_share(seed_doc, lexicon, "target", start, start + len(TWEET_ZH))
+    assert total >= 3
+    assert tinted / total >= 0.75
+
+
+def test_seed_faithful_text_stays_clear(seed_doc, lexicon):
+    """Everything but the two known problems: at most 5% of content words tinted."""
+    source, target = seed_doc.source.text, seed_doc.target.text
+    a0 = source.index(ACTON)
+    t0 = target.index(TWEET_ZH)
+    for name, (m0, m1) in (("source", (a0, a0 + len(ACTON))), ("target", (t0, t0 + len(TWEET_ZH)))):
+        before = _tinted_share(seed_doc, lexicon, name, 0, m0)
+        after = _tinted_share(seed_doc, lexicon, name, m1, 10**9)
+        tinted, total = before[0] + after[0], before[1] + after[1]
+        assert total > 200
+        assert tinted / total <= 0.05, (name, tinted, total)
+
+
+def test_seed_spans_are_json_and_slice_back(seed_doc):
+    spans = [s for b in seed_doc.beads for s in b.details.get(UNCOVERED_KEY, [])]
+    assert spans
+    json.dumps([b.details.get(UNCOVERED_KEY) for b in seed_doc.beads])
+    for span in spans:
+        assert set(span) == {"side", "start", "end"}
+        text = seed_doc.side(span["side"]).text
+        assert 0 <= span["start"] < span["end"] <= len(text)
+        piece = text[span["start"] : span["end"]]
+        assert piece == piece.strip()
+        assert "\n" not in piece
+
+
+def test_one_sided_beads_get_no_spans(seed_doc):
+    for bead in seed_doc.beads:
+        if not (bead.source and bead.target):
+            assert UNCOVERED_KEY not in bead.details
+
+
+def test_uncovered_share(seed_doc, lexicon):
+    share = uncovered_share(seed_doc, lexicon)
+    json.dumps(share)
+    assert share["source_words"] > 200 and share["target_words"] > 200
+    assert 0 < share["source"] <= 0.05
+    assert 0 < share["target"] <= 0.05
+    assert share["source_uncovered"] == round(share["source"] * share["source_words"])
+
+
+def test_suggestions_shape(seed_doc, lexicon):
+    from aligner_gui.core import mqm
+
+    found = coverage_suggestions(seed_doc, lexicon)
+    assert found
+    for s in found:
+        assert isinstance(s, mqm.Suggestion)
+        a = s.annotation
+        assert a.category in mqm.CATEGORY_NAMES
+        assert mqm.TYPE_OF_CATEGORY[a.category] == a.type
+        assert a.text == seed_doc.side(a.side).text[a.start : a.end]
+        assert s.flag == f"uncovered:{a.side}:{a.start}-{a.end}"
+        assert a.extra == {"suggested_by": s.flag}
+        json.dumps(a.extra)
+    omission = [s for s in found if s.annotation.type == "omission"]
+    assert any("verification" in s.annotation.text for s in omission)
+    assert all(s.annotation.tags == ["partial-omission"] for s in omission)
+    target = [s for s in found if s.annotation.side == "target"]
+    assert any(TWEET_ZH in s.annotation.text for s in target)
+
+
+def test_suggestions_respect_review_and_annotations(seed_doc, lexicon):
+    from aligner_gui.core import mqm
+
+    doc = AlignmentDocument(seed_doc.source, seed_doc.target, [b.copy() for b in seed_doc.beads])
+    for b in doc.beads:
+        b.details = dict(b.details)
+    found = coverage_suggestions(doc, lexicon)
+    first = found[0]
+    doc.beads[first.bead].details[mqm.REVIEWED_KEY] = [first.flag]
+    again = coverage_suggestions(doc, lexicon)
+    assert first.flag not in {s.flag for s in again}
+    second = again[0]
+    a = second.annotation
+    doc.add_annotation(Annotation(a.type, a.side, a.start, a.start + 2, a.text[:2], a.category))
+    assert second.flag not in {s.flag for s in coverage_suggestions(doc, lexicon)}
+
+
+# -- hand-made pairs ----------------------------------------------------------------------
+
+
+def test_faithful_pair_is_clear_and_omission_is_tinted(lexicon):
+    doc = _doc(
+        [
+            ("The president met the foreign minister in Beijing on Tuesday.",
+             "总统周二在北京会见了外交部长。"),
+            ("The treaty limits each side to 1,550 nuclear warheads.",
+             "该条约限制双方拥有1550枚核弹头。"),
+            ("Farmers in the village planted rice and wheat this spring, and the harvest "
+             "was the best in a decade according to officials.",
+             "今年春天村里的农民种了水稻和小麦。"),
+        ]
+    )  # fmt: skip
+    spans = compute_coverage(doc.source, doc.target, doc.beads, lexicon)
+    assert spans[0] == [] and spans[1] == []
+    tail = doc.source.text.index("the harvest")
+    omitted = [s for s in spans[2] if s["side"] == "source"]
+    assert omitted, spans[2]
+    covered = "".join(doc.source.text[s["start"] : s["end"]] for s in omitted)
+    assert "harvest" in covered and "decade" in covered
+    assert all(s["start"] >= tail for s in omitted)  # the translated half stays clear
+
+
+def test_addition_in_target_is_tinted(lexicon):
+    doc = _doc(
+        [
+            ("The president met the foreign minister.",
+             "总统会见了外交部长,随后两人在湖边散步并讨论了足球比赛和天气预报。"),
+            ("The treaty limits nuclear warheads.", "该条约限制核弹头。"),
+        ]
+    )  # fmt: skip
+    spans = compute_coverage(doc.source, doc.target, doc.beads, lexicon)
+    added = [s for s in spans[0] if s["side"] == "target"]
+    assert added
+    text = "".join(doc.target.text[s["start"] : s["end"]] for s in added)
+    assert "足球" in text
+    assert "总统" not in text
+
+
+def test_numbers_and_names_cover(lexicon):
+    doc = _doc(
+        [
+            ("Donald Trump and Vladimir Putin signed 23 percent of 1,550 deals in 2010.",
+             "唐纳德·特朗普和弗拉基米尔·普京在2010年签署了1550项交易中的百分之二十三。"),
+        ]
+    )  # fmt: skip
+    lens = CoverageLens(doc.source, doc.target, lexicon)
+    cov = lens.analyse(doc.beads)[0]
+    missed = [w.text for _i, w, c in cov["source"] if not c]
+    assert not {"Donald", "Trump", "Vladimir", "Putin", "23", "1,550", "2010"} & set(missed)
+    missed_zh = [w.text for _i, w, c in cov["target"] if not c]
+    assert not {"特朗普", "普京", "1550", "2010"} & set(missed_zh)
+
+
+def test_word_glosses_offsets_and_shape(seed_doc, lexicon):
+    index = next(
+        k for k, b in enumerate(seed_doc.beads) if ACTON in seed_doc.source.span_text(b.source)
+    )
+    bead = seed_doc.beads[index]
+    for name in ("source", "target"):
+        records = word_glosses(name, bead, seed_doc, lexicon)
+        assert records
+        json.dumps(records)
+        text = seed_doc.side(name).text
+        for r in records:
+            assert set(r) >= {"start", "end", "word", "covered", "tried"}
+            assert text[r["start"] : r["end"]] == r["word"]
+            assert isinstance(r["covered"], bool)
+            assert all(isinstance(t, str) for t in r["tried"])
+    by_word = {r["word"]: r for r in word_glosses("target", bead, seed_doc, lexicon)}
+    assert by_word["高音"]["covered"] is False
+    assert by_word["高音"]["tried"]  # the glosses that were tried
+    assert by_word["詹姆斯"]["covered"] is True
+    assert "James" in by_word["詹姆斯"]["matched"]
+    en = {r["word"]: r for r in word_glosses("source", bead, (seed_doc.source, seed_doc.target))}
+    assert en["verification"]["covered"] is False
+
+
+def test_offsets_slice_back_to_words(lexicon):
+    doc = _doc(
+        [
+            ("O'Brien's U.S.-made 40% co-director, Jia Huan said: “café”.",
+             "贾环说,奥布莱恩的美国制造百分之四十。"),
+        ]
+    )  # fmt: skip
+    for name in ("source", "target"):
+        for r in word_glosses(name, doc.beads[0], doc, lexicon):
+            assert doc.side(name).text[r["start"] : r["end"]] == r["word"]
+    words = {r["word"]: r for r in word_glosses("source", doc.beads[0], doc, lexicon)}
+    assert words["Jia"]["covered"] and words["Huan"]["covered"]
+    assert words["O'Brien's"]["covered"]
+    assert "co" not in words
+
+
+def test_no_chinese_side_is_a_no_op(lexicon):
+    side = Side("en", "original", "Hello world.", [Sentence(0, 0, 0, 12, "Hello world.")])
+    other = Side("en", "translation", "Hi there.", [Sentence(0, 0, 0, 9, "Hi there.")])
+    beads = [Bead((0,), (0,))]
+    assert compute_coverage(side, other, beads, lexicon) == [[]]
+    assert UNCOVERED_KEY not in beads[0].details
+
+
+def test_project_round_trip_keeps_uncovered(seed_doc, tmp_path):
+    from aligner_gui.io.project import load_project, save_project
+
+    path = tmp_path / "seed.aligner.json"
+    save_project(seed_doc, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    stored = [b.get("uncovered") for b in data["beads"]]
+    assert any(stored)
+    loaded = load_project(path)
+    assert [b.details.get(UNCOVERED_KEY) for b in loaded.beads] == [
+        b.details.get(UNCOVERED_KEY) for b in seed_doc.beads
+    ]
