@@ -10,12 +10,33 @@ Chinese word and an English stem) can be added on top of the dictionary.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
 
 from .align_features import Units
+
+
+# Punctuation that survives translation: questions, exclamations, direct speech.
+_MARKS = {
+    "zh": (("¶?", re.compile(r"[？?]")), ("¶!", re.compile(r"[！!]")),
+           ("¶q", re.compile(r"[“「『]")), ("¶-", re.compile(r"——|—|--")),
+           ("¶.", re.compile(r"……|…|\.\.\."))),
+    "en": (("¶?", re.compile(r"\?")), ("¶!", re.compile(r"!")),
+           ("¶q", re.compile(r"(?:^|[\s(\[—-])[\"“‘']")), ("¶-", re.compile(r"—|--| - ")),
+           ("¶.", re.compile(r"…|\.\.\."))),
+}
+MAX_MARKS = 3
+
+
+def punct_marks(text: str, lang: str) -> list[str]:
+    """Pseudo-words for punctuation cues, at most MAX_MARKS of each kind."""
+    out: list[str] = []
+    for token, pattern in _MARKS.get(lang, ()):
+        out.extend([token] * min(MAX_MARKS, len(pattern.findall(text))))
+    return out
 
 
 def _zh_len(text: str) -> float:
@@ -54,10 +75,13 @@ class LexicalFeatures:
             self.x_words = [[] for _ in x_texts]
             self.y_stems = [[] for _ in y_texts]
             return
-        self.y_stems = [self._stems(self._content(lexicon, t, y_lang)) for t in y_texts]
+        self.y_stems = [
+            self._stems(self._content(lexicon, t, y_lang) + punct_marks(t, y_lang)) for t in y_texts
+        ]
         for text in x_texts:
             ids = []
-            for word, cands in self._xcontent(lexicon, text, x_lang):
+            marks = [(m, frozenset((m,))) for m in punct_marks(text, x_lang)]
+            for word, cands in list(self._xcontent(lexicon, text, x_lang)) + marks:
                 wid = self.word_id.get(word)
                 if wid is None:
                     wid = len(self.word_trans)
