@@ -411,12 +411,17 @@ def estimate_params(base: Params, beads: Sequence[UnitBead], run: _Run) -> Param
     s2 = float(np.clip(np.median(delta2) / 0.455, 2.0, 40.0))
     changes: dict[str, Any] = {"ratio": ratio, "s2": s2}
     if nx.sum() > 20 and ny.sum() > 20:
-        changes["px"] = float(np.clip(mx.sum() / nx.sum(), 0.05, 0.95))
-        changes["py"] = float(np.clip(my.sum() / ny.sum(), 0.05, 0.95))
+        q1x, q1y = base.q1x, base.q1y
         mxo, myo, nxy, npairs = run.offpath
         if npairs > 10 and nxy > 0:
-            changes["q1x"] = float(np.clip(mxo / nxy, 1e-4, 0.2))
-            changes["q1y"] = float(np.clip(myo / nxy, 1e-4, 0.2))
+            q1x = float(np.clip(mxo / nxy, 1e-4, 0.2))
+            q1y = float(np.clip(myo / nxy, 1e-4, 0.2))
+            changes["q1x"], changes["q1y"] = q1x, q1y
+        # Observed coverage mixes true and chance matches: P(match) = 1-(1-p)(1-q).
+        for key, m, n, n_other, q1 in (("px", mx, nx, ny, q1x), ("py", my, ny, nx, q1y)):
+            chance = n * (1.0 - np.power(1.0 - q1, n_other))
+            p_true = (m.sum() - chance.sum()) / max(n.sum() - chance.sum(), 1.0)
+            changes[key] = float(np.clip(p_true, 0.05, 0.95))
     counts: dict[tuple[int, int], float] = {}
     for b in beads:
         counts[(b.a, b.b)] = counts.get((b.a, b.b), 0.0) + 1.0

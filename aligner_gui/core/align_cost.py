@@ -153,7 +153,7 @@ def lexical_llr(
     for m, n, n_other, pa, q1 in ((mx, nx, ny, p.px, p.q1x), (my, ny, nx, p.py, p.q1y)):
         q = 1.0 - np.power(1.0 - q1, n_other)
         q = np.clip(q, 1e-4, 0.98)
-        pa_ = np.maximum(pa, q)  # matching can't be less likely for a true translation
+        pa_ = 1.0 - (1.0 - pa) * (1.0 - q)  # a true translation also matches by chance
         out += m * np.log(pa_ / q) + (n - m) * np.log((1.0 - pa_) / (1.0 - q))
     return out
 
