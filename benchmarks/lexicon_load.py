@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import subprocess
 import sys
 import tempfile
@@ -26,23 +27,25 @@ sys.path.insert(0, str(ROOT))
 
 _CHILD = r"""
 import sys, time
+from pathlib import Path
 t0 = time.perf_counter()
 from aligner_gui.core.lexicon import Lexicon
-t1 = time.perf_counter()
-lex = Lexicon.load(cache_dir=__import__("pathlib").Path(sys.argv[1]))
-t2 = time.perf_counter()
+t1 = time.perf_counter(); c1 = time.process_time()
+lex = Lexicon.load(cache_dir=Path(sys.argv[1]))
+t2 = time.perf_counter(); c2 = time.process_time()
 lex.zh_tokens("美国和俄罗斯")
 t3 = time.perf_counter()
-print(f"{t1 - t0:.3f} {t2 - t1:.3f} {t3 - t2:.3f} {int(lex.built)}")
+print(f"{t1 - t0:.3f} {t2 - t1:.3f} {t3 - t2:.3f} {int(lex.built)} {c2 - c1:.3f}")
 """
 
 
-def _child(cache_dir: Path) -> tuple[float, float, float, bool]:
+def _child(cache_dir: Path) -> tuple[float, float, float, bool, float]:
+    """import, load (wall), jieba first use, built?, load (CPU) of a fresh process."""
     out = subprocess.run(
         [sys.executable, "-c", _CHILD, str(cache_dir)],
         check=True, capture_output=True, text=True, cwd=ROOT,
     ).stdout.split()  # fmt: skip
-    return float(out[0]), float(out[1]), float(out[2]), out[3] == "1"
+    return float(out[0]), float(out[1]), float(out[2]), out[3] == "1", float(out[4])
 
 
 def _sentences(limit: int) -> tuple[list[str], list[str]]:
@@ -100,16 +103,20 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         cache = Path(tmp)
-        imp, build, jieba_first, built = _child(cache)
+        imp, build, jieba_first, built, build_cpu = _child(cache)
         assert built
-        print(f"first build (CEDICT -> JSON cache): {build:.2f} s   (import {imp:.2f} s)")
+        print(
+            f"first build (CEDICT -> JSON cache): {build:.2f} s wall, {build_cpu:.2f} s CPU "
+            f"(import {imp:.2f} s)"
+        )
         print(f"jieba first use, building its cache: {jieba_first:.2f} s")
         loads = [_child(cache) for _ in range(3)]
         best = min(loads, key=lambda r: r[1])
         print(
-            f"cold load, new process, cache present: {best[1]:.3f} s "
+            f"cold load, new process, cache present: {best[1]:.3f} s wall, {best[4]:.3f} s CPU "
             f"(best of 3; import {best[0]:.2f} s; jieba first use from its cache {best[2]:.2f} s)"
         )
+        print(f"load average during the run: {os.getloadavg()[0]:.1f} (2 cores: figures scale)")
         size = sum(p.stat().st_size for p in cache.iterdir()) / 1e6
         print(f"cache dir size: {size:.1f} MB")
 
