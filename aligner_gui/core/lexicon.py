@@ -559,20 +559,22 @@ class Lexicon:
         """Read the compiled dictionary, compiling CC-CEDICT first if needed.
 
         ``cache_dir`` defaults to the user cache directory; if it cannot be written the
-        dictionary is compiled in memory (about 2 s) and jieba caches in the temp dir.
+        dictionary is compiled in memory (about 2.5 s of CPU) and jieba caches in the temp
+        dir. ``source`` replaces the bundled CC-CEDICT file (tests, custom dictionaries).
         """
         cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
         source = Path(source) if source is not None else cedict_path()
         stamp = _source_stamp(source)
-        cache_file = cache_dir / CACHE_NAME
-        entries = _read_cache(cache_file, stamp)
+        target = cache_dir / CACHE_NAME
+        cache_file: Path | None = target
+        entries = _read_cache(target, stamp)
         built = False
         if entries is None:
             stemmer = Stemmer.Stemmer("english")
             entries = _Builder(stemmer.stemWord).build(source)
             built = True
-            if not _write_cache(cache_file, stamp, entries):
-                cache_file = None  # type: ignore[assignment]
+            if not _write_cache(target, stamp, entries):
+                cache_file = None
         jieba_dir = cache_dir if _writable_dir(cache_dir) else None
         lexicon = cls(entries, jieba_dir)
         lexicon.cache_file = cache_file
