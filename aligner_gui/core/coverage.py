@@ -57,12 +57,16 @@ UNCOVERED_KEY = "uncovered"
 # rate of the rest of the bead side shrunk towards the document's (PRIOR_WORDS pseudo
 # words at the document rate).
 ALPHA = 0.05
+ALPHA_NO_ROOM = 0.3
+ALPHA_PARAPHRASE = 0.01
 PRIOR_WORDS = 6.0
 # Bounds on p: a bead covered word for word still misses the odd word by chance, and a
 # bead missing nearly everything must not tint every pair of words.
 P_FLOOR = 0.08
 P_CEILING = 0.9
 MIN_RUN_WORDS = 2
+# Stems sharing this many leading letters (and all but two of the shorter) match.
+STEM_PREFIX = 5
 # Function words allowed inside a run ("over whether ... is"); CJK characters for Chinese.
 MAX_GAP_WORDS = 3
 MAX_GAP_ZH_CHARS = 3
@@ -436,18 +440,18 @@ class _KeyIndex:
         for key in keys:
             if key in own:
                 return key
-            if len(key) >= 5 and key[0] not in "#~":
+            if len(key) >= STEM_PREFIX and key[0] not in "#~":
                 pending.append(key)
         if not pending:
             return None
         if self._prefix is None:
             index: dict[str, list[str]] = {}
             for k in own:
-                if len(k) >= 5 and k[0] not in "#~":
-                    index.setdefault(k[:5], []).append(k)
+                if len(k) >= STEM_PREFIX and k[0] not in "#~":
+                    index.setdefault(k[:STEM_PREFIX], []).append(k)
             self._prefix = index
         for key in pending:
-            for other in self._prefix.get(key[:5], ()):
+            for other in self._prefix.get(key[:STEM_PREFIX], ()):
                 common = _common_prefix(key, other)
                 # "verif"/"verifi", "russian"/"russia"; not "intern"/"internet".
                 if common >= min(len(key), len(other)) - 2:
@@ -455,8 +459,21 @@ class _KeyIndex:
         return None
 
 
-# (sentence id, word, covered) for each word of one side of a bead
+# (sentence id, word, covered) for each content word of one side of a bead
 SideWords = list[tuple[int, Word, bool]]
+
+
+class BeadCoverage(dict):  # type: ignore[type-arg]
+    """``cov[side]`` -> SideWords; also every word of each side, for word positions.
+
+    ``all_words[side]`` lists all words of the side (content or not) in reading order,
+    ``at[side][k]`` is the index in it of the k-th content word.
+    """
+
+    def __init__(self, words: dict[str, SideWords]) -> None:
+        super().__init__(words)
+        self.all_words: dict[str, list[Word]] = {}
+        self.at: dict[str, list[int]] = {}
 
 
 class CoverageLens:
@@ -506,7 +523,7 @@ class CoverageLens:
         extra = self.learned.get(w.text)
         return w.keys | extra if extra else w.keys
 
-    def word_coverage(self, bead: Bead) -> dict[str, SideWords] | None:
+    def word_coverage(self, bead: Bead) -> BeadCoverage | None:
         """Content words of both sides of a paired bead with their covered flags."""
         if not (self.enabled and bead.source and bead.target):
             return None
@@ -532,11 +549,65 @@ class CoverageLens:
             for i, w in zh_words
             if w.content
         ]
-        return {self.zh_side: zh_out, self.en_side: en_out}
+        cov = BeadCoverage({self.zh_side: zh_out, self.en_side: en_out})
+        for name, words in ((self.zh_side, zh_words), (self.en_side, en_words)):
+            cov.all_words[name] = [w for _i, w in words]
+            cov.at[name] = [k for k, (_i, w) in enumerate(words) if w.content]
+        return cov
+
+    def _meet(self, name: str, word: Word, other: Word) -> bool:
+        """Whether ``word`` of side ``name`` and ``other`` of the other side translate."""
+        if name == self.zh_side:
+            zh_keys, en_keys = self._zh_word_keys(word), other.keys
+        else:
+            zh_keys, en_keys = self._zh_word_keys(other), word.keys
+        return _KeyIndex(set(zh_keys)).hit(en_keys) is not None
+
+    def _anchor(self, cov: BeadCoverage, name: str, k: int, other: str) -> int | None:
+        """Position (in the other side's words) of the translation of content word k."""
+        word = cov[name][k][1]
+        mine = cov.at[name][k] / max(1, len(cov.all_words[name]))
+        size = len(cov.all_words[other])
+        best: int | None = None
+        for j, w in enumerate(cov.all_words[other]):
+            if self._meet(name, word, w) and (
+                best is None or abs(j / size - mine) < abs(best / size - mine)
+            ):
+                best = j
+        return best
+
+    def room(self, cov: BeadCoverage, name: str, first: int, last: int) -> int:
+        """Uncovered content words of the other side that may translate content words
+        first..last of side ``name``: those between the translations of the nearest
+        covered words before and after the run (the side's edges where there are none;
+        the whole side where the two translations come in the opposite order).
+        """
+        other = "target" if name == "source" else "source"
+        words = cov[name]
+        lo, hi = -1, len(cov.all_words[other])
+        for k in range(first - 1, -1, -1):
+            if words[k][2]:
+                found = self._anchor(cov, name, k, other)
+                if found is not None:
+                    lo = found
+                    break
+        for k in range(last + 1, len(words)):
+            if words[k][2]:
+                found = self._anchor(cov, name, k, other)
+                if found is not None:
+                    hi = found
+                    break
+        if lo > hi:  # the translations cross: the run's counterpart could be anywhere
+            lo, hi = -1, len(cov.all_words[other])
+        return sum(
+            1
+            for (_i, _w, covered), at in zip(cov[other], cov.at[other], strict=True)
+            if not covered and lo < at < hi
+        )
 
     # -- document level ----------------------------------------------------------------
 
-    def analyse(self, beads: Sequence[Bead]) -> list[dict[str, SideWords] | None]:
+    def analyse(self, beads: Sequence[Bead]) -> list[BeadCoverage | None]:
         """Word coverage of every bead; sets the document miss rates and learned table."""
         if not self.enabled:
             return [None] * len(beads)
@@ -554,7 +625,7 @@ class CoverageLens:
             self.miss_rate[name] = (missed + 2.0 * 0.2) / (total + 2.0)
         return result
 
-    def _learn(self, coverage: Sequence[dict[str, SideWords] | None]) -> dict[str, frozenset[str]]:
+    def _learn(self, coverage: Sequence[BeadCoverage | None]) -> dict[str, frozenset[str]]:
         """Pairs of uncovered Chinese words and English stems that keep occurring together.
 
         A tiny in-document translation table (Dice association over paired beads) for
@@ -591,13 +662,16 @@ class CoverageLens:
 
     # -- spans -------------------------------------------------------------------------
 
-    def spans(self, cov: dict[str, SideWords]) -> list[dict[str, Any]]:
+    def spans(self, cov: BeadCoverage) -> list[dict[str, Any]]:
         """Uncovered spans of one bead (both sides), in reading order per side.
 
         A run of k uncovered content words among n is kept when the expected number of
-        such runs, were misses independent at rate p, is below ALPHA:
+        such runs, were misses independent at rate p, is small:
         (n - k + 1) * p**k * (1 - p) <= ALPHA, with p the miss rate of the rest of the
-        bead side shrunk towards the document's.
+        bead side shrunk towards the document's. Where the other side has no uncovered
+        word that could be the run's paraphrase (between the translations of the
+        covered words around the run), the run has nothing to be a translation of and
+        the looser ALPHA_NO_ROOM applies.
         """
         out: list[dict[str, Any]] = []
         for name in ("source", "target"):
@@ -614,30 +688,37 @@ class CoverageLens:
                     continue
                 p = (missed - k + PRIOR_WORDS * self.miss_rate[name]) / (n - k + PRIOR_WORDS)
                 p = min(P_CEILING, max(P_FLOOR, p))
-                if (n - k + 1) * p**k * (1.0 - p) > ALPHA:
+                chance = (n - k + 1) * p**k * (1.0 - p)
+                if chance > ALPHA_NO_ROOM:
                     continue
-                base = side.sentences[run[0][0]].start
-                out.append(
-                    {"side": name, "start": base + run[0][1].start, "end": base + run[-1][1].end}
-                )
+                room = self.room(cov, name, run[0], run[-1])
+                if room == 0:
+                    pass
+                elif chance > (ALPHA_PARAPHRASE if room >= k else ALPHA):
+                    continue
+                first, last = words[run[0]], words[run[-1]]
+                base = side.sentences[first[0]].start
+                end = side.sentences[last[0]].start + last[1].end
+                out.append({"side": name, "start": base + first[1].start, "end": end})
         return out
 
     @staticmethod
-    def _runs(words: SideWords, side: Side, zh: bool) -> list[list[tuple[int, Word]]]:
-        runs: list[list[tuple[int, Word]]] = []
-        current: list[tuple[int, Word]] = []
-        for i, w, covered in words:
+    def _runs(words: SideWords, side: Side, zh: bool) -> list[list[int]]:
+        """Runs of uncovered content words (indices into ``words``)."""
+        runs: list[list[int]] = []
+        current: list[int] = []
+        for k, (i, w, covered) in enumerate(words):
             if covered:
                 if current:
                     runs.append(current)
                     current = []
                 continue
             if current:
-                pi, pw = current[-1]
+                pi, pw, _c = words[current[-1]]
                 if pi != i or not _short_gap(side.sentences[i].text[pw.end : w.start], zh):
                     runs.append(current)
                     current = []
-            current.append((i, w))
+            current.append(k)
         if current:
             runs.append(current)
         return runs
