@@ -138,6 +138,13 @@ _SUPPLEMENT = {
     "周六": "saturday",
     "周日": "sunday",
     "耶和华": "lord jehovah",
+    "人": "man",
+    "爸爸": "dad daddy papa",
+    "妈妈": "mom mum",
+    "爷爷": "grandpa granddad",
+    "奶奶": "granny grandmother",
+    "父亲": "dad",
+    "母亲": "mom mum",
 }
 
 # Irregular English forms -> the base form CEDICT uses ("went" must meet 去 "to go").
