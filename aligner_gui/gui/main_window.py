@@ -652,12 +652,15 @@ class MainWindow(QMainWindow):
         self._show_bead(self.bead_proxy.mapToSource(current).row())
 
     def _on_pane_sentence_clicked(self, side: str, sentence: int) -> None:
+        """A click picks a sentence: it is selected, so O/M mark just that sentence."""
         self._chosen_sentence = (side, sentence)
-        self._span = None
         doc = self.document
         if doc is None:
             return
-        self._select_bead_at(side, doc.side(side).sentences[sentence].start, keep_span=False)
+        chosen = doc.side(side).sentences[sentence]
+        self.pane(side).select_span(chosen.start, chosen.end)
+        self._span = (side, chosen.start, chosen.end)
+        self._select_bead_at(side, chosen.start, keep_span=True)
 
     def _on_pane_span_selected(self, side: str, start: int, end: int) -> None:
         self._span = (side, start, end)

@@ -422,3 +422,32 @@ def test_comment_field_follows_undo(make_window: Any, qtbot: Any) -> None:
     assert editor.comment.text() == ""
     window.undo_stack.redo()
     assert editor.comment.text() == "abc"
+
+
+def test_click_on_sentence_marks_that_sentence(make_window: Any) -> None:
+    window = make_window()
+    window.select_bead(3)
+    action(window, "actionMergeWithNext").trigger()  # bead 3 now holds source 3 and 4
+    window._on_pane_sentence_clicked("source", 4)
+    assert window.current_bead() == 3
+    action(window, "actionMarkOmission").trigger()
+    sentence = window.document.source.sentences[4]
+    annotation = window.document.annotations[0]
+    assert (annotation.start, annotation.end) == (sentence.start, sentence.end)
+    window.select_bead(3)  # choosing the bead again marks the whole bead
+    action(window, "actionMarkOmission").trigger()
+    assert window.document.annotations[1].end == sentence.end
+    assert window.document.annotations[1].start == window.document.source.sentences[3].start
+
+
+def test_mouse_click_in_pane_selects_sentence_and_bead(make_window: Any, qtbot: Any) -> None:
+    window = make_window()
+    with qtbot.waitExposed(window):
+        window.show()
+    pane = window.target_pane
+    sentence = window.document.target.sentences[2]
+    rect = pane.cursorRect(pane._cursor(sentence.start + 1))
+    qtbot.mouseClick(pane.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.current_bead() == 3
+    assert pane.selected_span() == (sentence.start, sentence.end)
+    assert window.source_pane.current_bead == 3
