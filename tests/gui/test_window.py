@@ -451,3 +451,29 @@ def test_mouse_click_in_pane_selects_sentence_and_bead(make_window: Any, qtbot: 
     assert window.current_bead() == 3
     assert pane.selected_span() == (sentence.start, sentence.end)
     assert window.source_pane.current_bead == 3
+
+
+def test_scrolling_one_pane_keeps_the_other_in_step(make_window: Any, qtbot: Any) -> None:
+    from conftest import FakeEngine, _side
+
+    from aligner_gui.core.model import AlignmentDocument, Bead
+
+    class LongEngine(FakeEngine):
+        def load(self, paths: Any) -> AlignmentDocument:
+            return AlignmentDocument(
+                _side("en", [f"English sentence number {k} of the long text." for k in range(80)]),
+                _side("zh", [f"长文本的第{k}个中文句子。" for k in range(80)]),
+            )
+
+        def align(self, document: Any, **_kw: Any) -> Any:
+            return [Bead((k,), (k,), 0.9) for k in range(80)], {}
+
+    window = make_window(engine=LongEngine())
+    window.resize(1000, 700)
+    with qtbot.waitExposed(window):
+        window.show()
+    source = window.source_pane
+    source.setFocus()
+    source.scroll_to_bead_top(40)
+    assert source.top_bead() in (39, 40, 41)
+    qtbot.waitUntil(lambda: window.target_pane.top_bead() in (39, 40, 41))
