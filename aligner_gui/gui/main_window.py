@@ -46,10 +46,10 @@ from PySide6.QtWidgets import (
 )
 
 from aligner_gui import __version__
-from aligner_gui.core import edits, mqm
-from aligner_gui.core.model import AlignmentDocument, Bead
-from aligner_gui.gui import commands
+from aligner_gui.core import mqm
+from aligner_gui.core.model import AlignmentDocument
 from aligner_gui.gui.actions import Actions
+from aligner_gui.gui.alignment import AlignmentController
 from aligner_gui.gui.dialogs import messages
 from aligner_gui.gui.dialogs.recovery import RecoveryBanner
 from aligner_gui.gui.dialogs.shortcuts import ShortcutsDialog
@@ -70,7 +70,6 @@ from aligner_gui.gui.panels.scores import ScoresPanel
 from aligner_gui.gui.panes import OverviewStrip, TextPane
 from aligner_gui.gui.review import ReviewController
 from aligner_gui.gui.settings import Settings
-from aligner_gui.gui.workers import AlignmentJob
 
 log = logging.getLogger(__name__)
 
@@ -79,8 +78,6 @@ SaveAsker = Callable[[QWidget, str], messages.CloseAnswer]
 
 
 class MainWindow(QMainWindow):
-    alignment_started = Signal()
-    alignment_finished = Signal(bool)  # True when a result was applied
     document_installed = Signal()
 
     def __init__(
@@ -100,8 +97,6 @@ class MainWindow(QMainWindow):
         self.ask_save: SaveAsker = ask_save or messages.ask_save_changes
         self.document: AlignmentDocument | None = None
         self.undo_stack = QUndoStack(self)
-        self._job: AlignmentJob | None = None
-        self._bead_generation = 0
         self._span: tuple[str, int, int] | None = None
         self._chosen_sentence: tuple[str, int] | None = None
         self._syncing_scroll = False
@@ -110,6 +105,9 @@ class MainWindow(QMainWindow):
 
         self.actions = Actions(self)
         self.review = ReviewController(self)
+        self.alignment = AlignmentController(self)
+        self.alignment_started = self.alignment.started
+        self.alignment_finished = self.alignment.finished  # (applied: bool)
         self._build_widgets()
         menus = self.actions.build_menus(self.menuBar())
         toolbar = QToolBar(self.tr("Main toolbar"), self)
@@ -370,7 +368,8 @@ class MainWindow(QMainWindow):
         self._span = None
         self._chosen_sentence = None
         self.bead_filter.clear()
-        for widget in (self.bead_model, self.annotation_model, self.suggestion_model,
+        for widget in (self.alignment, self.bead_model, self.annotation_model,
+                       self.suggestion_model,
                        self.source_pane, self.target_pane, self.overview, self.annotation_editor,
                        self.scores_panel):
             widget.set_document(document)
@@ -383,7 +382,6 @@ class MainWindow(QMainWindow):
 
     def _on_document_event(self, event: str, info: dict[str, Any]) -> None:
         if event in ("beads_replaced", "reset"):
-            self._bead_generation += 1
             QTimer.singleShot(0, self._refresh_current_bead)
 
     def _refresh_current_bead(self) -> None:
@@ -403,128 +401,18 @@ class MainWindow(QMainWindow):
         log.warning("%s: %s", title, message)
         self._report_error(self, title, message)
 
-    # -- alignment ----------------------------------------------------------------------
+    # -- alignment (see alignment.py) ---------------------------------------------------
     def alignment_running(self) -> bool:
-        return self._job is not None
+        return self.alignment.running()
 
-    def start_alignment(
-        self, fixed: list[Bead] | None = None, bead_range: tuple[int, int] | None = None
-    ) -> bool:
-        """Align off the GUI thread; the whole text, or re-align ``bead_range`` only."""
-        doc = self.document
-        if doc is None or self._job is not None:
-            return False
-        snapshot = AlignmentDocument(doc.source, doc.target, [b.copy() for b in doc.beads],
-                                     [a.copy() for a in doc.annotations], doc.scores, doc.meta)
-        fixed_beads = [b.copy() for b in (fixed or [])]
-        engine = self.engine
-
-        def align(progress: Any, cancel: Any) -> Any:
-            return engine.align(snapshot, fixed=fixed_beads, progress=progress, cancel=cancel)
-
-        job = AlignmentJob(align, self)
-        job.context = {"range": bead_range, "generation": self._bead_generation,
-                       "document": doc}
-        job.progressed.connect(self._on_job_progressed)
-        job.finished_ok.connect(self._on_job_finished_ok)
-        job.failed.connect(self._on_job_failed)
-        job.cancelled.connect(self._on_job_cancelled)
-        job.finished.connect(self._on_job_thread_finished)
-        self._job = job
-        self.progress.setValue(0)
-        self.progress.show()
-        self.cancel_button.show()
-        self.actions.align.setEnabled(False)
-        self.statusBar().showMessage(self.tr("Aligning…"))
-        job.start()
-        self.alignment_started.emit()
-        return True
+    def start_alignment(self) -> bool:
+        return self.alignment.start()
 
     def realign(self) -> None:
-        """Re-align from the selected bead to the next confirmed one (or all, keeping confirmed)."""
-        doc = self.document
-        if doc is None:
-            return
-        if not doc.beads:
-            self.start_alignment()
-            return
-        row = self.current_bead()
-        try:
-            start, stop = edits.realign_range(doc.beads, row)
-        except edits.EditError as error:
-            self.statusBar().showMessage(str(error), 6000)
-            return
-        fixed = [b for k, b in enumerate(doc.beads)
-                 if not (start <= k < stop) or b.status == "confirmed"]
-        self.start_alignment(fixed=fixed, bead_range=(start, stop))
+        self.alignment.realign(self.current_bead())
 
     def cancel_alignment(self, wait: bool = False) -> None:
-        job = self._job
-        if job is None:
-            return
-        job.cancel()
-        if wait:
-            job.wait(10000)
-
-    def _on_job_progressed(self, fraction: float) -> None:
-        self.progress.setValue(int(1000 * max(0.0, min(1.0, fraction))))
-
-    def _on_job_finished_ok(self, beads: list[Bead], scores: dict[str, Any]) -> None:
-        job = self.sender()
-        context = getattr(job, "context", {})
-        doc = self.document
-        applied = False
-        if doc is None or context.get("document") is not doc:
-            pass
-        elif context.get("generation") != self._bead_generation:
-            self.statusBar().showMessage(
-                self.tr("The alignment changed while re-aligning; result discarded."), 8000)
-        elif context.get("range") is None or not doc.beads:
-            self._apply_full_alignment(doc, beads, scores)
-            applied = True
-        else:
-            start, stop = context["range"]
-            edit = edits.splice_realigned(doc.beads, start, stop, beads)
-            self.undo_stack.push(commands.ReplaceBeadsCommand(
-                doc, edit, self.tr("Re-align beads {0}–{1}").format(start + 1, stop), scores))
-            applied = True
-        self._finish_job(applied)
-
-    def _apply_full_alignment(self, doc: AlignmentDocument, beads: list[Bead],
-                              scores: dict[str, Any]) -> None:
-        """A first alignment is the starting point, not an edit: it is not on the undo stack."""
-        try:
-            from aligner_gui.core.pipeline import apply_alignment
-        except ImportError:  # pragma: no cover - engine not installed
-            doc.set_beads(beads)
-            doc.set_scores(scores)
-        else:
-            apply_alignment(doc, beads, scores)
-        self.undo_stack.clear()
-        self.statusBar().showMessage(self.tr("Aligned: {0} beads.").format(len(beads)), 5000)
-        if beads:
-            self.select_bead(0)
-
-    def _on_job_failed(self, message: str) -> None:
-        self.report_error(self.tr("Alignment failed"), message)
-        self._finish_job(False)
-
-    def _on_job_cancelled(self) -> None:
-        self.statusBar().showMessage(self.tr("Alignment cancelled."), 5000)
-        self._finish_job(False)
-
-    def _finish_job(self, applied: bool) -> None:
-        self.progress.hide()
-        self.cancel_button.hide()
-        self.actions.align.setEnabled(True)
-        self.alignment_finished.emit(applied)
-
-    def _on_job_thread_finished(self) -> None:
-        job = self.sender()
-        if job is self._job:
-            self._job = None
-        if isinstance(job, AlignmentJob):
-            job.deleteLater()
+        self.alignment.cancel(wait)
 
     # -- selection (the automation contract) ---------------------------------------------
     def select_bead(self, row: int) -> None:

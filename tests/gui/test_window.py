@@ -477,3 +477,19 @@ def test_scrolling_one_pane_keeps_the_other_in_step(make_window: Any, qtbot: Any
     source.scroll_to_bead_top(40)
     assert source.top_bead() in (39, 40, 41)
     qtbot.waitUntil(lambda: window.target_pane.top_bead() in (39, 40, 41))
+
+
+def test_opening_a_file_while_aligning_restarts_alignment(make_window: Any, qtbot: Any) -> None:
+    from conftest import FakeEngine
+
+    engine = FakeEngine()
+    engine.block = lambda: time.sleep(0.3)
+    window = make_window(engine=engine, wait=False)
+    assert window.alignment_running()
+    first = window.document
+    assert window.files.open_paths([Path(__file__)])
+    assert window.document is not first
+    assert window.alignment_running()
+    qtbot.waitUntil(lambda: not window.alignment_running(), timeout=10000)
+    assert len(window.document.beads) == 7
+    assert first.beads == []  # the old job's result never reached the old document
