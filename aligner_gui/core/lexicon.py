@@ -281,6 +281,7 @@ class _Builder:
 
     def _build(self, path: Path) -> dict[str, str]:
         raw: dict[str, list[tuple[bool, list[str]]]] = {}
+        pairs: list[tuple[str, str]] = []
         with open(path, encoding="utf-8") as fh:
             for line in fh:
                 if line.startswith("#"):
@@ -296,6 +297,7 @@ class _Builder:
                 raw.setdefault(simp, []).append(item)
                 if trad != simp:
                     raw.setdefault(trad, []).append(item)
+                    pairs.append((trad, simp))
         memo: dict[tuple[int, ...], tuple[list[str], list[str], bool, list[str]]] = {}
         compiled: dict[str, tuple[list[str], list[str], bool, list[str]]] = {}
         for word, entries in raw.items():
@@ -333,6 +335,7 @@ class _Builder:
         for word, extra in _SUPPLEMENT.items():
             if word not in out:
                 out[word] = " ".join(self._stems_of(extra.split())) + "\t" + extra + "\t"
+        out[T2S_KEY] = _trad_to_simp(pairs, raw)
         return out
 
     @staticmethod
@@ -398,14 +401,14 @@ class _Builder:
                     if words and words[-1] == "s":
                         words.pop()
                     content = tuple(self._stems_of(words))
+                    if content:
+                        items.append((content, " ".join(words)))
                     if proper and len(words) == 1 and part[:1].isupper():
                         # Egypt/Egyptian, Russia/Russian, Japan/Japanese, Italy/Italian;
                         # guesses that are no word of CEDICT are dropped in _build.
                         guesses = {self._stem_word(f) for f in _demonyms(words[0])}
                         self._guessed.update(guesses)
-                        content += tuple(guesses)
-                    if content:
-                        items.append((content, " ".join(words)))
+                        items.append((tuple(guesses), ""))  # no gloss, no length limit
                 result = tuple(items)
         self._senses[key] = result
         return result
@@ -437,6 +440,9 @@ class _Builder:
                     refs.append(done)
                     continue
                 for content, words in done:
+                    if not words:
+                        stems.extend(content)  # demonym guesses
+                        continue
                     if len(content) <= _MAX_SUBSENSE_WORDS:
                         stems.extend(content)
                     else:
@@ -451,6 +457,35 @@ class _Builder:
 
 
 _PART_SPLIT = re.compile(r"[,;]")
+
+# Reserved cache key (no headword starts with NUL): traditional -> simplified characters.
+T2S_KEY = "\x00t2s"
+
+
+def _trad_to_simp(
+    pairs: list[tuple[str, str]], raw: dict[str, list[tuple[bool, list[str]]]]
+) -> str:
+    """Characters only traditional text uses, each with its commonest simplified form.
+
+    Returned as one string of (traditional, simplified) character pairs. A character that
+    also occurs in simplified headwords (乾 in 乾隆) is left alone, so converting text
+    that is already simplified changes nothing.
+    """
+    votes: dict[str, dict[str, int]] = {}
+    for trad, simp in pairs:
+        if len(trad) != len(simp):
+            continue
+        for t, s in zip(trad, simp, strict=True):
+            if t != s:
+                row = votes.setdefault(t, {})
+                row[s] = row.get(s, 0) + 1
+    simplified_chars = {c for trad, simp in pairs for c in simp}
+    out = []
+    for t, row in votes.items():
+        if t in simplified_chars:
+            continue
+        out.append(t + max(row, key=row.__getitem__))
+    return "".join(out)
 
 
 def _demonyms(place: str) -> list[str]:
@@ -545,7 +580,11 @@ class Lexicon:
     """Dictionary lookups and tokenisation for both languages; thread-safe for reading."""
 
     def __init__(self, entries: dict[str, str], jieba_dir: Path | None = None) -> None:
+        t2s = entries.pop(T2S_KEY, "")
         self._entries = entries
+        # Traditional text is segmented through its simplified form (jieba's dictionary
+        # is simplified); tokens are cut back out of the original text.
+        self._t2s = str.maketrans({t2s[k]: t2s[k + 1] for k in range(0, len(t2s) - 1, 2)})
         self._stemmer = Stemmer.Stemmer("english")
         self._stem_cache: dict[str, str] = {}
         self._trans_cache: dict[str, frozenset[str]] = {}
@@ -615,7 +654,17 @@ class Lexicon:
         return list(self._zh_tokens(text))
 
     def _zh_tokens_uncached(self, text: str) -> tuple[str, ...]:
-        return tuple(w for w in self._tokenizer().cut(text, HMM=True) if not w.isspace())
+        simplified = text.translate(self._t2s) if self._t2s else text
+        words = self._tokenizer().cut(simplified, HMM=True)
+        if simplified is not text and simplified != text:
+            # Same length, character for character: cut the original at the same places.
+            pieces = []
+            pos = 0
+            for w in words:
+                pieces.append(text[pos : pos + len(w)])
+                pos += len(w)
+            words = pieces
+        return tuple(w for w in words if not w.isspace())
 
     def en_tokens(self, text: str) -> list[str]:
         """Lowercased word tokens; hyphenated words split; possessive 's stripped."""
@@ -645,8 +694,9 @@ class Lexicon:
     def is_stopword_en(word: str) -> bool:
         return word.lower() in EN_STOPWORDS
 
-    @staticmethod
-    def is_stopword_zh(word: str) -> bool:
+    def is_stopword_zh(self, word: str) -> bool:
+        """Function words (的 了 这个 一只 ...), in simplified or traditional script."""
+        word = word.translate(self._t2s)
         return word in ZH_STOPWORDS or bool(_ZH_DET_MEASURE.match(word))
 
     # -- dictionary --------------------------------------------------------------------
@@ -663,6 +713,10 @@ class Lexicon:
             stems, _gloss, flags = entry.split("\t")
             result.update(stems.split())
             proper = "P" in flags
+            simplified = zh_word.translate(self._t2s)
+            if simplified != zh_word:
+                # 美國 also gets what was added for 美国 (supplement, references).
+                result.update(self._entries.get(simplified, "").split("\t", 1)[0].split())
         elif _LATIN_WORD.match(zh_word):
             # English inside Chinese text ("(Robert O'Brien)", "New START").
             low = normalize_en(zh_word).lower()
@@ -726,10 +780,11 @@ class Lexicon:
         out = []
         after_number = False
         for w in self._zh_tokens(text):
-            if w in ZH_STOPWORDS or not _ZH_WORDLIKE.search(w) or _ZH_DET_MEASURE.match(w):
+            sw = w.translate(self._t2s)
+            if sw in ZH_STOPWORDS or not _ZH_WORDLIKE.search(w) or _ZH_DET_MEASURE.match(sw):
                 after_number = False
                 continue
-            if after_number and w in _ZH_MEASURES:
+            if after_number and sw in _ZH_MEASURES:
                 after_number = False
                 continue
             after_number = _all_numeral(w)
@@ -767,10 +822,11 @@ class Lexicon:
         words: list[str] = []
         after_number = False
         for w in self._zh_tokens(zh_text):
-            if w in ZH_STOPWORDS or not _ZH_WORDLIKE.search(w) or _ZH_DET_MEASURE.match(w):
+            sw = w.translate(self._t2s)
+            if sw in ZH_STOPWORDS or not _ZH_WORDLIKE.search(w) or _ZH_DET_MEASURE.match(sw):
                 after_number = False
                 continue
-            if after_number and w in _ZH_MEASURES:
+            if after_number and sw in _ZH_MEASURES:
                 after_number = False
                 continue
             after_number = _all_numeral(w)

@@ -231,3 +231,27 @@ def test_cache_rebuilt_when_the_builder_changes(
     assert not Lexicon.load(cache_dir=tmp_path / "c", source=source).built
     monkeypatch.setattr(lexmod, "_builder_digest", lambda: "edited")
     assert Lexicon.load(cache_dir=tmp_path / "c", source=source).built
+
+
+def test_traditional_text_segments_like_simplified(lex: Lexicon) -> None:
+    trad = (
+        "美國和俄羅斯雙方正朝著延長兩國間最後一個主要核軍備控制條約並凍結兩國核武庫一年的協議邁進。"
+    )
+    tokens = lex.zh_tokens(trad)
+    assert "".join(tokens) == trad  # tokens are cut from the original text
+    for word in ("美國", "俄羅斯", "雙方", "延長", "條約", "凍結", "協議"):
+        assert word in tokens, (word, tokens)
+    zc = dict(lex.zh_content(trad))
+    assert "america" in zc["美國"] and "freez" in zc["凍結"]
+    assert lex.is_stopword_zh("這個") and lex.is_stopword_zh("們")
+
+
+def test_simplified_text_is_not_converted(lex: Lexicon) -> None:
+    # 乾 also occurs in simplified headwords (乾隆), so it is never rewritten.
+    assert lex.zh_tokens("乾隆皇帝") == lex._tokenizer().lcut("乾隆皇帝")
+
+
+def test_proper_noun_senses_keep_their_translation(lex: Lexicon) -> None:
+    # "/United States/USA/US/": the demonym guesses must not push USA out.
+    assert {"usa", "unit", "state"} <= lex.translations("美國")
+    assert "geneva" in lex.translations("日内瓦")
