@@ -290,15 +290,20 @@ def _with_match_rates(params: Params, x: Units, y: Units, masks: PairMasks) -> P
 
 
 def _collect(path, types, costs, band: Band) -> list[UnitBead]:
-    beads = []
-    i = j = 0
+    if not path:
+        return []
+    steps = np.asarray(path, dtype=np.int64).reshape(-1, 2)
+    ends_x = np.cumsum(steps[:, 0])
+    ends_y = np.cumsum(steps[:, 1])
+    cells = band.index(ends_x, ends_y)
     tindex = {t: k for k, t in enumerate(types)}
-    for a, b in path:
-        i2, j2 = i + a, j + b
-        cell = int(band.index(np.array(i2), np.array(j2)))
-        beads.append(UnitBead(i, a, j, b, float(costs[tindex[(a, b)]][cell])))
-        i, j = i2, j2
-    return beads
+    tk = np.array([tindex[(int(a), int(b))] for a, b in steps], dtype=np.int64)
+    stacked = np.stack([np.append(c, np.inf) for c in costs])
+    bead_costs = stacked[tk, cells]
+    return [
+        UnitBead(int(ex - a), int(a), int(ey - b), int(b), float(c))
+        for (a, b), ex, ey, c in zip(steps.tolist(), ends_x.tolist(), ends_y.tolist(), bead_costs)
+    ]
 
 
 def _attach_stats(beads, x, y, band, masks, params, costs, types) -> None:

@@ -164,15 +164,19 @@ def banded_dp(
                 raise Cancelled("alignment cancelled")
             if progress is not None:
                 progress(i / nx)
-    # Backtrace.
+    # Backtrace (plain Python ints: one step per bead).
     path: list[BeadType] = []
     totals: list[float] = []
+    offs = band.off.tolist()
+    los = band.lo.tolist()
+    his = band.hi.tolist()
+    backs = back.tolist()
     i, j = nx, band.ny
-    cell = int(band.index(np.array(i), np.array(j)))
-    if cell >= K or not np.isfinite(D[cell]):
+    if not (los[i] <= j <= his[i]) or not np.isfinite(D[offs[i] + j - los[i]]):
         raise RuntimeError("no alignment path inside the band")
     while i > 0 or j > 0:
-        t = int(back[cell])
+        cell = offs[i] + j - los[i]
+        t = backs[cell]
         if t < 0:
             raise RuntimeError("broken back-pointer in alignment DP")
         totals.append(float(D[cell]))
@@ -180,7 +184,6 @@ def banded_dp(
         path.append((a, b))
         i -= a
         j -= b
-        cell = int(band.index(np.array(i), np.array(j)))
     path.reverse()
     totals.append(0.0)
     totals.reverse()

@@ -167,13 +167,7 @@ def _or_into(mask: np.ndarray, pair: np.ndarray, pos: np.ndarray, words: int) ->
     word = pos // 64
     bit = np.left_shift(np.uint64(1), (pos % 64).astype(np.uint64))
     key = pair * words + word
-    order = np.argsort(key, kind="stable")
-    key = key[order]
-    bit = bit[order]
-    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
-    merged = np.bitwise_or.reduceat(bit, starts)
-    flat = mask.reshape(-1)
-    flat[key[starts]] |= merged
+    np.bitwise_or.at(mask.reshape(-1), key, bit)
 
 
 def build_units(

@@ -123,53 +123,52 @@ class LexicalFeatures:
         return self.word_trans[wid] | extra if extra else self.word_trans[wid]
 
     def units(self) -> tuple[Units, Units]:
-        """Units of all sentences, keeping only matchable words and tokens."""
+        """Units of all sentences, keeping only matchable words and tokens (vectorised)."""
         nw = len(self.word_trans)
-        trans = [self.translations(w) for w in range(nw)]
+        trans = [sorted(self.translations(w)) for w in range(nw)]
+        tlen = np.array([len(t) for t in trans], dtype=np.int64)
+        tptr = np.zeros(nw + 1, dtype=np.int64)
+        np.cumsum(tlen, out=tptr[1:])
+        tidx = np.fromiter((s for t in trans for s in t), dtype=np.int64, count=int(tptr[-1]))
         covered = np.zeros(len(self.stem_id) + 1, dtype=bool)
-        for t in trans:
-            if t:
-                covered[list(t)] = True
-        trans_arr = [np.fromiter(sorted(t), dtype=np.int64, count=len(t)) for t in trans]
-        # x side
-        xu: list[np.ndarray] = []
-        xp: list[np.ndarray] = []
-        xi: list[np.ndarray] = []
-        x_n = np.zeros(len(self.x_words), dtype=np.int64)
-        for u, words in enumerate(self.x_words):
-            pos = 0
-            for w in words:
-                arr = trans_arr[w]
-                if len(arr) == 0:
-                    continue
-                xi.append(arr)
-                xp.append(np.full(len(arr), pos, dtype=np.int64))
-                xu.append(np.full(len(arr), u, dtype=np.int64))
-                pos += 1
-            x_n[u] = pos
-        x = Units(self.x_len.copy(), x_n, _cat(xu), _cat(xp), _cat(xi))
-        # y side
-        yu: list[int] = []
-        yp: list[int] = []
-        yi: list[int] = []
-        y_n = np.zeros(len(self.y_stems), dtype=np.int64)
-        for u, stems in enumerate(self.y_stems):
-            pos = 0
-            for s in stems:
-                if covered[s]:
-                    yu.append(u)
-                    yp.append(pos)
-                    yi.append(s)
-                    pos += 1
-            y_n[u] = pos
-        y = Units(
-            self.y_len.copy(),
-            y_n,
-            np.asarray(yu, dtype=np.int64),
-            np.asarray(yp, dtype=np.int64),
-            np.asarray(yi, dtype=np.int64),
+        covered[tidx] = True
+        # x side: every matchable word is a position, one occurrence per candidate stem.
+        x_unit, x_word = _flatten(self.x_words)
+        keep = tlen[x_word] > 0
+        x_unit, x_word = x_unit[keep], x_word[keep]
+        x_n = np.bincount(x_unit, minlength=len(self.x_words)).astype(np.int64)
+        x_pos = _positions(x_unit, x_n)
+        reps = tlen[x_word]
+        occ = np.repeat(np.arange(len(x_word)), reps)
+        within = np.arange(int(reps.sum()), dtype=np.int64) - np.repeat(np.cumsum(reps) - reps, reps)
+        x = Units(
+            self.x_len.copy(),
+            x_n,
+            x_unit[occ],
+            x_pos[occ],
+            tidx[tptr[x_word[occ]] + within],
         )
+        # y side: tokens whose stem some Chinese word of the document may translate to.
+        y_unit, y_stem = _flatten(self.y_stems)
+        keep = covered[y_stem]
+        y_unit, y_stem = y_unit[keep], y_stem[keep]
+        y_n = np.bincount(y_unit, minlength=len(self.y_stems)).astype(np.int64)
+        y = Units(self.y_len.copy(), y_n, y_unit, _positions(y_unit, y_n), y_stem)
         return x, y
+
+
+def _flatten(lists: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    lens = np.fromiter((len(v) for v in lists), dtype=np.int64, count=len(lists))
+    unit = np.repeat(np.arange(len(lists), dtype=np.int64), lens)
+    vals = np.fromiter((w for v in lists for w in v), dtype=np.int64, count=int(lens.sum()))
+    return unit, vals
+
+
+def _positions(unit: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """0, 1, 2, ... within each unit for a unit-sorted occurrence list."""
+    start = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(counts, out=start[1:])
+    return np.arange(len(unit), dtype=np.int64) - start[unit]
 
 
 def _cat(parts: list[np.ndarray]) -> np.ndarray:
