@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
@@ -32,7 +31,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QProgressBar,
@@ -59,13 +57,12 @@ from aligner_gui.gui.files import FileController
 from aligner_gui.gui.fonts import cjk_font
 from aligner_gui.gui.icons import icon
 from aligner_gui.gui.models import (
-    AnnotationTableModel,
     BeadFilterProxy,
     BeadTableModel,
-    SuggestionTableModel,
 )
 from aligner_gui.gui.panels.annotation_editor import AnnotationEditor
 from aligner_gui.gui.panels.bead_filter import BeadFilterBar
+from aligner_gui.gui.panels.lists import AnnotationList, SuggestionList
 from aligner_gui.gui.panels.scores import ScoresPanel
 from aligner_gui.gui.panes import OverviewStrip, TextPane
 from aligner_gui.gui.review import ReviewController
@@ -186,53 +183,25 @@ class MainWindow(QMainWindow):
 
         # Side panels.
         self.annotation_editor = AnnotationEditor()
-        self.annotation_model = AnnotationTableModel(self)
-        self.annotation_proxy = QSortFilterProxyModel(self)
-        self.annotation_proxy.setSourceModel(self.annotation_model)
-        self.annotation_proxy.setFilterKeyColumn(-1)
-        self.annotation_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.annotation_view = QTableView()
-        self.annotation_view.setObjectName("annotationView")
-        self.annotation_view.setModel(self.annotation_proxy)
-        self._setup_list_view(self.annotation_view)
-        self.annotation_filter = QLineEdit()
-        self.annotation_filter.setObjectName("annotationFilter")
-        self.annotation_filter.setPlaceholderText(self.tr("Filter annotations"))
-        self.annotation_filter.setClearButtonEnabled(True)
-        delete_button = QPushButton(self.tr("Delete"))
-        delete_button.clicked.connect(lambda: self.review.delete_annotation())
-        annotations_box = QWidget()
-        box_layout = QVBoxLayout(annotations_box)
-        filter_row = QHBoxLayout()
-        filter_row.addWidget(self.annotation_filter, 1)
-        filter_row.addWidget(delete_button)
-        box_layout.addLayout(filter_row)
-        box_layout.addWidget(self.annotation_view)
-
-        self.suggestion_model = SuggestionTableModel(self)
-        self.suggestion_view = QTableView()
-        self.suggestion_view.setObjectName("suggestionView")
-        self.suggestion_view.setModel(self.suggestion_model)
-        self._setup_list_view(self.suggestion_view)
-        accept = QPushButton(self.tr("Accept (Y)"))
-        dismiss = QPushButton(self.tr("Dismiss (X)"))
-        accept.clicked.connect(lambda: self.review.accept_suggestion())
-        dismiss.clicked.connect(lambda: self.review.dismiss_suggestion())
-        suggestions_box = QWidget()
-        s_layout = QVBoxLayout(suggestions_box)
-        s_layout.addWidget(self.suggestion_view)
-        s_buttons = QHBoxLayout()
-        s_buttons.addStretch(1)
-        s_buttons.addWidget(accept)
-        s_buttons.addWidget(dismiss)
-        s_layout.addLayout(s_buttons)
+        self.annotation_list = AnnotationList()
+        self.annotation_model = self.annotation_list.model
+        self.annotation_proxy = self.annotation_list.proxy
+        self.annotation_view = self.annotation_list.view
+        self.annotation_filter = self.annotation_list.filter
+        self.annotation_list.delete_requested.connect(lambda: self.review.delete_annotation())
+        self.suggestion_list = SuggestionList()
+        self.suggestion_model = self.suggestion_list.model
+        self.suggestion_view = self.suggestion_list.view
+        self.suggestion_list.accept_requested.connect(lambda: self.review.accept_suggestion())
+        self.suggestion_list.dismiss_requested.connect(lambda: self.review.dismiss_suggestion())
 
         self.scores_panel = ScoresPanel()
         self.scores_panel.set_weights(mqm.MqmWeights.from_dict(self.settings.mqm_weights))
         self._docks: list[QDockWidget] = []
         editor_dock = self._dock("annotationDock", self.tr("Annotation"), self.annotation_editor)
-        list_dock = self._dock("annotationListDock", self.tr("Annotations"), annotations_box)
-        suggest_dock = self._dock("suggestionDock", self.tr("Suggestions"), suggestions_box)
+        list_dock = self._dock("annotationListDock", self.tr("Annotations"),
+                               self.annotation_list)
+        suggest_dock = self._dock("suggestionDock", self.tr("Suggestions"), self.suggestion_list)
         scores_scroll = QScrollArea()
         scores_scroll.setWidgetResizable(True)
         scores_scroll.setWidget(self.scores_panel)
@@ -268,15 +237,6 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self._docks.append(dock)
         return dock
-
-    def _setup_list_view(self, view: QTableView) -> None:
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setWordWrap(False)
-        view.verticalHeader().setVisible(False)
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-        view.horizontalHeader().setStretchLastSection(True)
-        view.horizontalHeader().setDefaultSectionSize(90)
 
     def _connect_actions(self) -> None:
         a, r = self.actions, self.review
@@ -347,7 +307,6 @@ class MainWindow(QMainWindow):
         self.annotation_view.selectionModel().currentRowChanged.connect(
             self._on_annotation_view_current)
         self.annotation_view.doubleClicked.connect(self._on_annotation_view_activated)
-        self.annotation_filter.textChanged.connect(self.annotation_proxy.setFilterFixedString)
         self.suggestion_view.selectionModel().currentRowChanged.connect(
             self._on_suggestion_view_current)
         self.annotation_editor.change_requested.connect(self.review.change_annotation)

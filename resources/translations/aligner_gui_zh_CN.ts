@@ -240,6 +240,39 @@
     </message>
 </context>
 <context>
+    <name>AlignmentController</name>
+    <message>
+        <location filename="../../aligner_gui/gui/alignment.py" line="78"/>
+        <source>Aligning…</source>
+        <translation>正在对齐…</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/alignment.py" line="132"/>
+        <source>The alignment changed while re-aligning; result discarded.</source>
+        <translation>重新对齐期间对齐已被修改,结果已丢弃。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/alignment.py" line="140"/>
+        <source>Re-align beads {0}–{1}</source>
+        <translation>重新对齐单元 {0}–{1}</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/alignment.py" line="155"/>
+        <source>Aligned: {0} beads.</source>
+        <translation>已对齐:{0} 个对齐单元。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/alignment.py" line="162"/>
+        <source>Alignment failed</source>
+        <translation>对齐失败</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/alignment.py" line="168"/>
+        <source>Alignment cancelled.</source>
+        <translation>已取消对齐。</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationEditor</name>
     <message>
         <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="36"/>
@@ -321,6 +354,19 @@
         <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="127"/>
         <source>target</source>
         <translation>译文</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationList</name>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="47"/>
+        <source>Filter annotations</source>
+        <translation>筛选标注</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="50"/>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
@@ -494,107 +540,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="115"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="110"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="202"/>
-        <source>Filter annotations</source>
-        <translation>筛选标注</translation>
-    </message>
-    <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="204"/>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="219"/>
-        <source>Accept (Y)</source>
-        <translation>接受 (Y)</translation>
-    </message>
-    <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="220"/>
-        <source>Dismiss (X)</source>
-        <translation>忽略 (X)</translation>
-    </message>
-    <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="235"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="201"/>
         <source>Annotation</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="236"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="202"/>
         <source>Annotations</source>
         <translation>标注列表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="237"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="204"/>
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="241"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="208"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="253"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="220"/>
         <source>Aligning… %p%</source>
         <translation>正在对齐… %p%</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="254"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="221"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="398"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="355"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="509"/>
-        <source>Alignment failed</source>
-        <translation>对齐失败</translation>
-    </message>
-    <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="438"/>
-        <source>Aligning…</source>
-        <translation>正在对齐…</translation>
-    </message>
-    <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="481"/>
-        <source>The alignment changed while re-aligning; result discarded.</source>
-        <translation>重新对齐期间对齐已被修改,结果已丢弃。</translation>
-    </message>
-    <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="489"/>
-        <source>Re-align beads {0}–{1}</source>
-        <translation>重新对齐单元 {0}–{1}</translation>
-    </message>
-    <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="504"/>
-        <source>Aligned: {0} beads.</source>
-        <translation>已对齐:{0} 个对齐单元。</translation>
-    </message>
-    <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="513"/>
-        <source>Alignment cancelled.</source>
-        <translation>已取消对齐。</translation>
-    </message>
-    <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="620"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="467"/>
         <source>Bead {0}/{1} · {2} · score {3} · {4}</source>
         <translation>单元 {0}/{1} · {2} · 得分 {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="704"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="554"/>
         <source>About aligner-gui</source>
         <translation>关于 aligner-gui</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="705"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="555"/>
         <source>aligner-gui {0}: review Chinese translations of English news with sentence alignment and MQM annotation.</source>
         <translation>aligner-gui {0}:借助句子对齐与 MQM 标注审校英文新闻的中文译文。</translation>
     </message>
@@ -815,6 +811,19 @@
         <location filename="../../aligner_gui/gui/dialogs/shortcuts.py" line="34"/>
         <source>Keys</source>
         <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionList</name>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="71"/>
+        <source>Accept (Y)</source>
+        <translation>接受 (Y)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="72"/>
+        <source>Dismiss (X)</source>
+        <translation>忽略 (X)</translation>
     </message>
 </context>
 <context>

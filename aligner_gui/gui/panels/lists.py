@@ -1,0 +1,81 @@
+"""The annotation list (filter, jump to, delete) and the suggestion list (accept, dismiss)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aligner_gui.gui.models import AnnotationTableModel, SuggestionTableModel
+
+
+def setup_list_view(view: QTableView) -> None:
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setDefaultSectionSize(90)
+
+
+class AnnotationList(QWidget):
+    delete_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = AnnotationTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.view = QTableView()
+        self.view.setObjectName("annotationView")
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        setup_list_view(self.view)
+        self.filter = QLineEdit()
+        self.filter.setObjectName("annotationFilter")
+        self.filter.setPlaceholderText(self.tr("Filter annotations"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        delete = QPushButton(self.tr("Delete"))
+        delete.clicked.connect(self.delete_requested)
+        row = QHBoxLayout()
+        row.addWidget(self.filter, 1)
+        row.addWidget(delete)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.view)
+
+
+class SuggestionList(QWidget):
+    accept_requested = Signal()
+    dismiss_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = SuggestionTableModel(self)
+        self.view = QTableView()
+        self.view.setObjectName("suggestionView")
+        self.view.setModel(self.model)
+        setup_list_view(self.view)
+        accept = QPushButton(self.tr("Accept (Y)"))
+        dismiss = QPushButton(self.tr("Dismiss (X)"))
+        accept.clicked.connect(self.accept_requested)
+        dismiss.clicked.connect(self.dismiss_requested)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(accept)
+        buttons.addWidget(dismiss)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addLayout(buttons)
