@@ -48,7 +48,14 @@ def atomic_write_bytes(path: str | Path, data: bytes, *, backup: bool = False) -
 
 
 def atomic_write_text(path: str | Path, text: str, *, backup: bool = False) -> None:
-    atomic_write_bytes(path, text.encode("utf-8"), backup=backup)
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise ProjectWriteError(
+            f"cannot write {path}: the text holds a character UTF-8 cannot store "
+            f"(position {error.start})"
+        ) from None
+    atomic_write_bytes(path, data, backup=backup)
 
 
 def _fsync_dir(folder: Path) -> None:

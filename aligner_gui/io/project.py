@@ -8,6 +8,7 @@ it is never half-loaded.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -119,6 +120,7 @@ def _side_from_dict(data: dict[str, Any], default_role: str) -> Side:
 
 def _bead_from_dict(data: dict[str, Any]) -> Bead:
     details = dict(data.get("details", {}))
+    details.pop("uncovered", None)  # reserved: the spans live in the top-level field
     if "uncovered" in data:
         details["uncovered"] = data["uncovered"]
     return Bead(
@@ -219,9 +221,22 @@ def _where(path: Any) -> str:
     return out or "(top level)"
 
 
+def _is_strict_integer(_checker: Any, instance: Any) -> bool:
+    # JSON Schema counts 3.0 as an integer; offsets and ids must be real ints to slice with.
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+_StrictValidator = jsonschema.validators.extend(
+    jsonschema.Draft202012Validator,
+    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
+        "integer", _is_strict_integer
+    ),
+)
+
+
 def validate(data: dict[str, Any], *, name: str = "project") -> None:
     """Check a current-version dict against the JSON Schema; the message names the field."""
-    validator = jsonschema.Draft202012Validator(schema())
+    validator = _StrictValidator(schema())
     error = jsonschema.exceptions.best_match(validator.iter_errors(data))
     if error is not None:
         raise ProjectFormatError(f"{name}: {_where(error.absolute_path)}: {error.message}")
@@ -254,19 +269,62 @@ def load_project(path: str | Path) -> AlignmentDocument:
     if not text.strip():
         raise ProjectFormatError(f"{name} is empty")
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
     except json.JSONDecodeError as error:
         raise ProjectFormatError(
             f"{name} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
         ) from None
     except RecursionError:
         raise ProjectFormatError(f"{name} is nested too deeply to be a project") from None
+    except ValueError as error:  # NaN/Infinity, integers of thousands of digits
+        raise ProjectFormatError(f"{name} is not valid JSON ({error})") from None
+    if _has_lone_surrogate(text):
+        raise ProjectFormatError(
+            f"{name} contains an invalid character (an unpaired UTF-16 surrogate escape)"
+        )
     doc = from_dict(data, name=name)
     return doc
 
 
+def _reject_constant(token: str) -> Any:
+    raise ValueError(f"{token} is not a number JSON allows")
+
+
+def _finite_float(token: str) -> float:
+    value = float(token)
+    if not math.isfinite(value):
+        raise ValueError(f"{token} is too large a number")
+    return value
+
+
+def _has_lone_surrogate(text: str) -> bool:
+    """json.loads turns the escape \\ud800 into a character no file can be saved with."""
+    if "\\ud" not in text.lower():
+        return False
+    try:
+        json.dumps(json.loads(text), ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def dumps(doc: AlignmentDocument) -> str:
-    return json.dumps(to_dict(doc), ensure_ascii=False, indent=1) + "\n"
+    data = to_dict(doc)
+    try:
+        text = json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False)
+    except ValueError:  # a NaN/inf in computed scores: store null rather than refuse to save
+        text = json.dumps(_finite(data), ensure_ascii=False, indent=1, allow_nan=False)
+    return text + "\n"
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return value
 
 
 def save_project(doc: AlignmentDocument, path: str | Path, *, backup: bool = True) -> None:

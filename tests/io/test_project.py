@@ -227,3 +227,13 @@ def test_annotation_whose_text_vanished_is_kept_as_orphan(tmp_path):
     project.save_project(doc, path)
     again = project.load_project(path)
     assert again.annotations[0].text == "不存在的词" and again.annotations[0].extra["orphan"]
+
+
+def test_non_finite_computed_scores_are_saved_as_null(tmp_path):
+    doc = make_doc()
+    doc.beads[0].details["chrf"] = float("nan")
+    doc.scores["mean_score"] = float("inf")
+    path = tmp_path / "p.json"
+    project.save_project(doc, path)
+    again = project.load_project(path)
+    assert again.beads[0].details["chrf"] is None and again.scores["mean_score"] is None

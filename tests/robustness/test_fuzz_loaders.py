@@ -28,8 +28,6 @@ from aligner_gui.io.project import load_project, save_project, to_dict
 # When an owner fixes one, its reproducer XPASSes (strict: the run fails) and both the
 # marker and the entry here are removed.
 KNOWN_BUGS = {
-    r"^TypeError at core/model\.py:check$": "test_float_sentence_offsets_are_refused",
-    r"^(TypeError|AttributeError) at core/anchoring\.py:": "test_annotation_context_of_wrong_type",
     r"^saved project cannot be reopened: .*sentences\[\]\.text: .* should be non-empty": (
         "test_intertext_empty_sentence"
     ),
@@ -37,11 +35,6 @@ KNOWN_BUGS = {
         "test_imported_language_other_than_en_zh"
     ),
     r"^score outside \[0, 1\] accepted$": "test_tmx_score_outside_unit_interval",
-    r"^save: UnicodeEncodeError at io/atomic\.py:": "test_lone_surrogate_in_project",
-    r"^saved project cannot be reopened: beads\[\]\.uncovered: ": (
-        "test_details_uncovered_round_trip"
-    ),
-    r"^ValueError at io/project\.py:load_project$": "test_integer_with_thousands_of_digits",
 }
 
 # Cases per campaign, chosen to keep this file near 15 s on a shared 2-core machine.
@@ -199,12 +192,6 @@ def test_annotation_far_outside_the_text_becomes_an_orphan(tmp_path, seed_doc):
 # -- reproducers of the bugs found (owners' files named in each reason) ------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="io/project.py + resources/schema/project-v1.schema.json: JSON Schema 'integer' "
-    "accepts 3067.0, _side_from_dict keeps the float, AlignmentDocument.check() slices "
-    "with it: TypeError instead of ProjectFormatError",
-)
 def test_float_sentence_offsets_are_refused(tmp_path, seed_doc):
     data = _project(seed_doc)
     data["source"]["sentences"][0]["end"] = float(data["source"]["sentences"][0]["end"])
@@ -215,11 +202,6 @@ def test_float_sentence_offsets_are_refused(tmp_path, seed_doc):
     assert all(type(s.end) is int for s in doc.source.sentences)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="io/project.py + schema: annotation start/end 1.0 pass the schema and reach "
-    "anchoring.reanchor's text[start:end]: TypeError",
-)
 def test_float_annotation_offsets_are_refused(tmp_path, seed_doc):
     data = _project(seed_doc)
     data["annotations"][0]["start"] = float(data["annotations"][0]["start"])
@@ -230,11 +212,6 @@ def test_float_annotation_offsets_are_refused(tmp_path, seed_doc):
     assert type(doc.annotations[0].start) is int
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="schema has no 'context' property for annotations and core/anchoring.py "
-    "reanchor() trusts it: context 'text' -> AttributeError, {'before': 5} -> TypeError",
-)
 @pytest.mark.parametrize("context", ["text", 5, {"before": 5}])
 def test_annotation_context_of_wrong_type(tmp_path, seed_doc, context):
     data = _project(seed_doc)
@@ -248,22 +225,12 @@ def test_annotation_context_of_wrong_type(tmp_path, seed_doc, context):
         pass
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="io/project.py load_project: an integer of more than 4300 digits makes json.loads "
-    "raise ValueError (Python's int max_str_digits), which is not caught: untyped error",
-)
 def test_integer_with_thousands_of_digits(tmp_path):
     raw = b'{"format": "aligner-gui", "version": ' + b"9" * 5000 + b"}"
     with pytest.raises(ProjectError):
         _load(tmp_path, raw=raw)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="io/project.py: json.loads accepts NaN/Infinity; a NaN score passes the schema "
-    "(NaN compares false with minimum/maximum) and is saved back as the non-JSON token NaN",
-)
 def test_nan_score_is_refused(tmp_path, seed_doc):
     raw = json.dumps(_project(seed_doc)).replace('"score": ', '"score": NaN, "_": ', 1)
     try:
@@ -273,12 +240,6 @@ def test_nan_score_is_refused(tmp_path, seed_doc):
     assert all(b.score is None or 0 <= b.score <= 1 for b in doc.beads)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="io/project.py: a lone surrogate (JSON escape \\ud800) in any string loads, then "
-    "save_project -> atomic_write_text raises UnicodeEncodeError (untyped): the editor "
-    "can never save that project",
-)
 def test_lone_surrogate_in_project(tmp_path, seed_doc):
     data = _project(seed_doc)
     data["annotations"][0]["comment"] = "\ud800"
@@ -310,12 +271,6 @@ def test_tmx_score_outside_unit_interval(tmp_path, seed_files, value):
     assert score is None or (math.isfinite(score) and 0 <= score <= 1)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="io/project.py: a bead's details.uncovered (details is any object in the schema) "
-    "is written back as the top-level 'uncovered', which the schema types as an array of "
-    "spans: a project that loads saves into one that does not",
-)
 def test_details_uncovered_round_trip(tmp_path, seed_doc):
     data = _project(seed_doc)
     data["beads"][0]["details"] = {"uncovered": 5}
