@@ -115,14 +115,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("give one project or bilingual text, or two texts")
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    app = make_application([sys.argv[0]], args.lang)
-    install_hooks()
-    from aligner_gui.gui import create_main_window
+    from aligner_gui.gui import create_main_window  # applies the PySide6 workaround first
     from aligner_gui.gui.settings import Settings
 
     settings = Settings()
-    if args.lang is None and settings.ui_language:
-        make_application([sys.argv[0]], settings.ui_language)
+    app = make_application([sys.argv[0]], args.lang or settings.ui_language or None)
+    install_hooks()
     window = create_main_window(args.files or None, settings=settings)
     _windows.append(window)
     window.show()
