@@ -41,7 +41,16 @@ from .names import (
 )
 from .numbers import numbers_en, numbers_zh
 
-__all__ = ["Lexicon", "cedict_path", "default_cache_dir", "FORMAT_VERSION"]
+__all__ = [
+    "EN_STOPWORDS",
+    "FORMAT_VERSION",
+    "ZH_STOPWORDS",
+    "Lexicon",
+    "cedict_path",
+    "default_cache_dir",
+    "is_name_key",
+    "normalize_en",
+]
 
 log = logging.getLogger(__name__)
 
@@ -777,6 +786,7 @@ class Lexicon:
         return list(self._zh_content(text))
 
     def _zh_content_uncached(self, text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+        # Skipped: function words, punctuation, 这个/一只, a measure word after a number.
         out = []
         after_number = False
         for w in self._zh_tokens(text):
@@ -820,16 +830,7 @@ class Lexicon:
         numbers as digits, unknown Chinese names in pinyin ("chen qingyang").
         """
         words: list[str] = []
-        after_number = False
-        for w in self._zh_tokens(zh_text):
-            sw = w.translate(self._t2s)
-            if sw in ZH_STOPWORDS or not _ZH_WORDLIKE.search(w) or _ZH_DET_MEASURE.match(sw):
-                after_number = False
-                continue
-            if after_number and sw in _ZH_MEASURES:
-                after_number = False
-                continue
-            after_number = _all_numeral(w)
+        for w, _stems in self._zh_content(zh_text):
             known = w in self._entries
             nums = numbers_zh(w)
             if nums and (not known or not _CJK.search(w) or _all_numeral(w)):
