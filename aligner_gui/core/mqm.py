@@ -298,6 +298,14 @@ def suggestion_for(doc: AlignmentDocument, index: int, flag: str) -> Annotation 
 REVIEWED_KEY = "reviewed_flags"
 
 
+def related_flags(flags: Iterable[str], flag: str) -> list[str]:
+    """The flags one suggestion stands for: an omission and its class go together."""
+    omission_like = (FLAG_OMISSION, *OMISSION_CLASSES)
+    if flag in omission_like:
+        return [f for f in flags if f in omission_like] or [flag]
+    return [flag]
+
+
 def suggestions(doc: AlignmentDocument) -> list[Suggestion]:
     """Open suggestions: flags not yet reviewed and not covered by an annotation of the same type.
 

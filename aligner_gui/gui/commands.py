@@ -184,6 +184,11 @@ def reviewed_details(bead: Bead, flags: Sequence[str]) -> dict[str, Any]:
     return details
 
 
+def _reviewed(document: AlignmentDocument, suggestion: mqm.Suggestion) -> dict[str, Any]:
+    bead = document.beads[suggestion.bead]
+    return reviewed_details(bead, mqm.related_flags(bead.flags, suggestion.flag))
+
+
 def accept_suggestion(
     document: AlignmentDocument, suggestion: mqm.Suggestion, text: str
 ) -> QUndoCommand:
@@ -193,7 +198,7 @@ def accept_suggestion(
     parent.add(UpdateBeadCommand(
         document,
         suggestion.bead,
-        {"details": reviewed_details(document.beads[suggestion.bead], [suggestion.flag])},
+        {"details": _reviewed(document, suggestion)},
         text,
     ))
     return parent
@@ -202,9 +207,8 @@ def accept_suggestion(
 def dismiss_suggestion(
     document: AlignmentDocument, suggestion: mqm.Suggestion, text: str
 ) -> QUndoCommand:
-    bead = document.beads[suggestion.bead]
     return UpdateBeadCommand(
-        document, suggestion.bead, {"details": reviewed_details(bead, [suggestion.flag])}, text
+        document, suggestion.bead, {"details": _reviewed(document, suggestion)}, text
     )
 
 

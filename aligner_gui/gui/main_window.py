@@ -426,13 +426,19 @@ class MainWindow(QMainWindow):
         return self.source_pane if side == "source" else self.target_pane
 
     def current_suggestion(self) -> mqm.Suggestion | None:
-        self.suggestion_model.refresh_if_pending()
+        """The suggestion Y/X act on: the current bead's, else the one selected in the list."""
+        model = self.suggestion_model
+        model.refresh_if_pending()
         index = self.suggestion_view.selectionModel().currentIndex()
-        if not index.isValid() or index.row() >= self.suggestion_model.rowCount():
-            if self.suggestion_model.rowCount():
-                return self.suggestion_model.suggestion(0)
-            return None
-        return self.suggestion_model.suggestion(index.row())
+        selected = model.suggestion(index.row()) if (
+            index.isValid() and index.row() < model.rowCount()) else None
+        bead = self.current_bead()
+        if selected is not None and (bead is None or selected.bead == bead):
+            return selected
+        for row in range(model.rowCount()):
+            if model.suggestion(row).bead == bead:
+                return model.suggestion(row)
+        return selected
 
     def show_annotation(self, annotation_id: str) -> None:
         """Put an annotation in the side panel and select it in the list."""

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from aligner_gui.core import edits, mqm
-from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Annotation
+from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Annotation, Bead
 from aligner_gui.gui import commands
 
 if TYPE_CHECKING:
@@ -214,8 +214,13 @@ class ReviewController(QObject):
         doc = self.document
         if doc is None:
             return
-        found = edits.next_flagged(doc.beads, self.window.current_bead(), backwards=backwards)
+        def unreviewed(bead: Bead) -> bool:
+            reviewed = bead.details.get(mqm.REVIEWED_KEY, ())
+            return any(flag not in reviewed for flag in bead.flags)
+
+        found = edits.next_flagged(doc.beads, self.window.current_bead(), backwards=backwards,
+                                   accept=unreviewed)
         if found is None:
-            self._message(self.tr("No flagged bead."))
+            self._message(self.tr("No flag left to review."))
             return
         self.window.select_bead(found)

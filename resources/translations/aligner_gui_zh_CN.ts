@@ -580,17 +580,17 @@
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="467"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="473"/>
         <source>Bead {0}/{1} · {2} · score {3} · {4}</source>
         <translation>单元 {0}/{1} · {2} · 得分 {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="554"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="560"/>
         <source>About aligner-gui</source>
         <translation>关于 aligner-gui</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="555"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="561"/>
         <source>aligner-gui {0}: review Chinese translations of English news with sentence alignment and MQM annotation.</source>
         <translation>aligner-gui {0}:借助句子对齐与 MQM 标注审校英文新闻的中文译文。</translation>
     </message>
@@ -722,9 +722,9 @@
         <translation>确认对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="219"/>
-        <source>No flagged bead.</source>
-        <translation>没有带标记的单元。</translation>
+        <location filename="../../aligner_gui/gui/review.py" line="224"/>
+        <source>No flag left to review.</source>
+        <translation>没有待审校的标记。</translation>
     </message>
 </context>
 <context>

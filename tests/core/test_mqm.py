@@ -101,3 +101,10 @@ def test_review_figures_and_suggestions() -> None:
     doc.add_annotation(omission)
     doc.update_bead(2, details={mqm.REVIEWED_KEY: ["low-score"]})
     assert mqm.suggestions(doc) == []
+
+
+def test_related_flags_group_omission_and_class() -> None:
+    assert mqm.related_flags(["omission", "headline", "low-score"], "omission") == [
+        "omission", "headline"]
+    assert mqm.related_flags(["low-score"], "low-score") == ["low-score"]
+    assert mqm.related_flags([], "omission") == ["omission"]

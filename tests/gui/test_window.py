@@ -493,3 +493,27 @@ def test_opening_a_file_while_aligning_restarts_alignment(make_window: Any, qtbo
     qtbot.waitUntil(lambda: not window.alignment_running(), timeout=10000)
     assert len(window.document.beads) == 7
     assert first.beads == []  # the old job's result never reached the old document
+
+
+def test_keyboard_review_of_flags(make_window: Any, qtbot: Any) -> None:
+    """N jumps to the next flag still to review, Y accepts its suggestion, X dismisses."""
+    window = make_window()
+    window.select_bead(0)
+    action(window, "actionNextFlag").trigger()
+    assert window.current_bead() == 1
+    action(window, "actionAcceptSuggestion").trigger()
+    assert [a.type for a in window.document.annotations] == ["omission"]
+    action(window, "actionNextFlag").trigger()
+    assert window.current_bead() == 2
+    action(window, "actionDismissSuggestion").trigger()
+    assert window.document.beads[2].details["reviewed_flags"] == ["low-score"]
+    assert window.document.beads[1].details["reviewed_flags"] == ["omission", "more-link"]
+    action(window, "actionNextFlag").trigger()
+    assert window.current_bead() == 5
+    action(window, "actionNextFlag").trigger()
+    assert window.current_bead() == 6
+    action(window, "actionNextFlag").trigger()
+    assert window.current_bead() == 5  # wraps, skipping the reviewed beads 1 and 2
+    window.select_bead(0)
+    action(window, "actionAcceptSuggestion").trigger()  # bead 0 has no suggestion
+    assert len(window.document.annotations) == 1
