@@ -403,4 +403,22 @@ def import_file(path: str | Path, fmt: str | None = None, **options: Any) -> Ali
     unknown = sorted(set(options) - set(importer.options))
     if unknown:
         raise ImportFormatError(f"the {fmt} import takes no option {unknown[0]!r}")
-    return importer.read(path, **options)
+    doc = importer.read(path, **options)
+    _check_importable(doc, path)
+    return doc
+
+
+def _check_importable(doc: AlignmentDocument, path: Path) -> None:
+    """An import must give a project that can be saved and opened again: same rules as a load."""
+    from aligner_gui.io.project import to_dict, validate
+
+    langs = (doc.source.lang, doc.target.lang)
+    if sorted(langs) != ["en", "zh"]:
+        raise ImportFormatError(
+            f"{path}: languages {langs[0]!r} and {langs[1]!r}; aligner-gui works on "
+            "Chinese/English pairs"
+        )
+    try:
+        validate(to_dict(doc), name=str(path))
+    except ProjectFormatError as error:
+        raise ImportFormatError(f"{error} (after import)") from None

@@ -286,6 +286,8 @@ def import_tmx(
                 score = float(props["x-score"])
             except ValueError:
                 score = None
+            if score is not None and not 0.0 <= score <= 1.0:  # also refuses nan
+                score = None
         status = props.get("x-status", "auto")
         if status not in BEAD_STATUSES:
             status = "auto"

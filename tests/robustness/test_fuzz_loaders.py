@@ -27,15 +27,7 @@ from aligner_gui.io.project import load_project, save_project, to_dict
 # Known bugs: signature pattern -> the reproducer test below (xfail strict until fixed).
 # When an owner fixes one, its reproducer XPASSes (strict: the run fails) and both the
 # marker and the entry here are removed.
-KNOWN_BUGS = {
-    r"^saved project cannot be reopened: .*sentences\[\]\.text: .* should be non-empty": (
-        "test_intertext_empty_sentence"
-    ),
-    r"^saved project cannot be reopened: .*\.lang: .* is not one of": (
-        "test_imported_language_other_than_en_zh"
-    ),
-    r"^score outside \[0, 1\] accepted$": "test_tmx_score_outside_unit_interval",
-}
+KNOWN_BUGS: dict[str, str] = {}
 
 # Cases per campaign, chosen to keep this file near 15 s on a shared 2-core machine.
 CASES = {"json": 220, "tmx": 120, "intertext": 120, "mac-dev": 15}
@@ -252,11 +244,6 @@ def test_lone_surrogate_in_project(tmp_path, seed_doc):
     save_project(doc, tmp_path / "again.json")  # must not raise UnicodeEncodeError
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="io/tmx.py import_tmx: x-score is taken as float() without a range check "
-    "(5, -1, inf, nan accepted); the saved project then fails validation on reopening",
-)
 @pytest.mark.parametrize("value", ["5", "-1", "inf", "nan"])
 def test_tmx_score_outside_unit_interval(tmp_path, seed_files, value):
     raw = seed_files["tmx"].read_text(encoding="utf-8")
@@ -295,12 +282,6 @@ def _import_save_reopen(path, tmp_path):
     load_project(tmp_path / "imported.json")  # raises if the saved project is unreadable
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="io/intertext.py (_Text / side_from_paragraphs in io/formats.py): an empty or "
-    "blank <s> becomes a sentence with empty text; import succeeds but the saved project "
-    "is refused on reopening (schema: sentence text minLength 1)",
-)
 @pytest.mark.parametrize("content", ["", "   "])
 def test_intertext_empty_sentence(tmp_path, seed_files, content):
     link, _from_text, to_text = _intertext_copy(seed_files, tmp_path)
@@ -310,11 +291,6 @@ def test_intertext_empty_sentence(tmp_path, seed_files, content):
     _import_save_reopen(link, tmp_path)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="io/tmx.py and io/intertext.py take any xml:lang ('fr', 'x') as a side's language; "
-    "the project schema allows only en/zh, so the saved project cannot be reopened",
-)
 @pytest.mark.parametrize("fmt", ["tmx", "intertext"])
 def test_imported_language_other_than_en_zh(tmp_path, seed_files, fmt):
     if fmt == "tmx":
