@@ -52,6 +52,8 @@ MAX_SPAN = max(max(t) for t in BEAD_TYPES)
 BAND_BUFFER = 8
 # Learn word pairs from the first pass's beads and realign with them.
 LEARN_LEXICON = True
+# Weight (in beads) of the default bead-type prior against the first pass's counts.
+PRIOR_STRENGTH = 50.0
 # Paragraph cues: discount on leaving a headline/link/caption paragraph unaligned, and
 # the penalty for gluing it to a neighbouring paragraph.
 SKIP_BONUS = 4.0
@@ -92,15 +94,26 @@ class _Run:
         if self.cancel is not None and self.cancel():
             raise Cancelled("alignment cancelled")
 
+    # Share of the progress bar given to reading features; the passes share the rest.
+    features_share: float = 0.15
+
     def advance(self, units: float) -> None:
         self.done += units
-        self.report(0.0)
+        self.report(0.0, 0.0)
 
-    def report(self, inner: float) -> None:
+    def report(self, inner: float, units: float) -> None:
+        """Progress after ``done`` units plus ``inner`` of a DP over ``units`` more."""
         if self.progress is None:
             return
-        frac = (self.pass_index + min(1.0, self.done / max(self.total_units, 1.0))) / self.n_passes
+        within = min(1.0, (self.done + inner * units) / max(self.total_units, 1.0))
+        share = (1.0 - self.features_share) / self.n_passes
+        frac = self.features_share + share * (self.pass_index + within)
         self.progress(min(1.0, max(0.0, frac)))
+
+    def features(self, fraction: float) -> None:
+        self.check()
+        if self.progress is not None:
+            self.progress(self.features_share * min(1.0, max(0.0, fraction)))
 
 
 class _Cells:
@@ -217,7 +230,11 @@ def align_units(
     if level > 0:
         params = _with_match_rates(params, x, y, masks)
     costs = bead_cost_arrays(x, y, band, masks, params, types)
-    path, _totals = banded_dp(band, types, costs, cancel=run.cancel)
+    report = None
+    if level == 0 and x.n >= 500:
+        def report(f: float, n: float = float(x.n)) -> None:
+            run.report(f, n)
+    path, _totals = banded_dp(band, types, costs, cancel=run.cancel, progress=report)
     beads = _collect(path, types, costs, band)
     if level == 0:
         _attach_stats(beads, x, y, band, masks, params, costs, types)
@@ -431,7 +448,7 @@ def estimate_params(base: Params, beads: Sequence[UnitBead], run: _Run) -> Param
     for b in beads:
         counts[(b.a, b.b)] = counts.get((b.a, b.b), 0.0) + 1.0
     total = sum(counts.values())
-    alpha = 50.0  # strength of the default prior, in beads
+    alpha = PRIOR_STRENGTH  # strength of the default prior, in beads
     prior = {
         t: (counts.get(t, 0.0) + alpha * p) / (total + alpha) for t, p in DEFAULT_PRIOR.items()
     }
@@ -592,7 +609,9 @@ def align_texts(
     cancel: Cancel | None = None,
 ) -> list[UnitBead]:
     """Align sentence lists (x normally Chinese); beads in x/y coordinates."""
-    feats = LexicalFeatures(lexicon, x_texts, y_texts, x_lang, y_lang)
+    run = _Run(cancel, progress, total_units=1.0)
+    run.features(0.0)
+    feats = LexicalFeatures(lexicon, x_texts, y_texts, x_lang, y_lang, check=run.features)
     x, y = feats.units()
     nx, ny = x.n, y.n
     xpara = np.asarray(x_paragraphs if x_paragraphs is not None else [0] * nx, dtype=np.int64)
@@ -625,7 +644,7 @@ def align_texts(
     seq_local = _gaps_and_fixed([fixed[k] for k in anchors], nx, ny)
     seq = [g if isinstance(g, _Gap) else anchors[g] for g in seq_local]
     gaps = [g for g in seq if isinstance(g, _Gap)]
-    run = _Run(cancel, progress, total_units=float(sum(g.x1 - g.x0 for g in gaps)))
+    run.total_units = float(sum(g.x1 - g.x0 for g in gaps))
     run.check()
     params = initial_params(x, y)
     result: dict[int, list[UnitBead]] = {}

@@ -11,7 +11,7 @@ Chinese word and an English stem) can be added on top of the dictionary.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -61,7 +61,9 @@ class LexicalFeatures:
         y_texts: Sequence[str],
         x_lang: str = "zh",
         y_lang: str = "en",
+        check: Callable[[float], None] | None = None,
     ) -> None:
+        """``check(fraction)`` is called every few hundred sentences (it may raise)."""
         self.x_len = np.array([text_length(t, x_lang) for t in x_texts], dtype=np.float64)
         self.y_len = np.array([text_length(t, y_lang) for t in y_texts], dtype=np.float64)
         self.enabled = lexicon is not None
@@ -75,10 +77,15 @@ class LexicalFeatures:
             self.x_words = [[] for _ in x_texts]
             self.y_stems = [[] for _ in y_texts]
             return
-        self.y_stems = [
-            self._stems(self._content(lexicon, t, y_lang) + punct_marks(t, y_lang)) for t in y_texts
-        ]
-        for text in x_texts:
+        total = max(1, len(x_texts) + len(y_texts))
+        self.y_stems = []
+        for k, t in enumerate(y_texts):
+            if check is not None and k % 500 == 0:
+                check(k / total)
+            self.y_stems.append(self._stems(self._content(lexicon, t, y_lang) + punct_marks(t, y_lang)))
+        for k, text in enumerate(x_texts):
+            if check is not None and k % 500 == 0:
+                check((len(y_texts) + k) / total)
             ids = []
             marks = [(m, frozenset((m,))) for m in punct_marks(text, x_lang)]
             for word, cands in list(self._xcontent(lexicon, text, x_lang)) + marks:

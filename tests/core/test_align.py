@@ -155,6 +155,14 @@ def test_progress_is_reported(lexicon):
     assert seen == sorted(seen)
 
 
+def test_progress_is_smooth_on_a_long_text():
+    en = make_side([["word " * (3 + k % 7) + "." for k in range(1500)]], "en")
+    zh = make_side([["字" * (2 + k % 5) + "。" for k in range(1600)]], "zh", "translation")
+    seen: list[float] = []
+    align_sides(en, zh, None, progress=seen.append)
+    assert len(seen) > 20 and seen == sorted(seen) and seen[-1] == 1.0
+
+
 def test_cancel_raises():
     en = make_side([["word " * (3 + k % 7) + "." for k in range(2000)]], "en")
     zh = make_side([["字" * (2 + k % 5) + "。" for k in range(2200)]], "zh", "translation")
