@@ -136,8 +136,10 @@ class AlignmentController(QObject):
         else:
             start, stop = context["range"]
             edit = edits.splice_realigned(doc.beads, start, stop, beads)
-            self.window.undo_stack.push(commands.ReplaceBeadsCommand(
-                doc, edit, self.tr("Re-align beads {0}–{1}").format(start + 1, stop), scores))
+            text = self.tr("Re-align beads {0}–{1}").format(start + 1, stop)
+            self.window.undo_stack.push(commands.ReplaceBeadsCommand(doc, edit, text, scores))
+            self.window.statusBar().showMessage(text, 5000)
+            self.window.select_bead(start)
             applied = True
         self._finish_job(applied)
 
@@ -170,6 +172,8 @@ class AlignmentController(QObject):
 
     def _finish_job(self, applied: bool) -> None:
         window = self.window
+        if window.statusBar().currentMessage() == self.tr("Aligning…"):
+            window.statusBar().clearMessage()
         window.progress.hide()
         window.cancel_button.hide()
         window.actions.align.setEnabled(True)
