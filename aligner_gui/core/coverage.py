@@ -24,6 +24,7 @@ takes a few seconds.
 
 from __future__ import annotations
 
+import gc
 import re
 import weakref
 from collections import Counter
@@ -158,6 +159,8 @@ class _Tokens:
         self.zh: dict[str, tuple[Word, ...]] = {}
         self.en_numbers: dict[str, frozenset[str]] = {}
         self.zh_numbers: dict[str, frozenset[str]] = {}
+        self.en_sentence_keys: dict[str, _Keys] = {}
+        self.zh_sentence_keys: dict[str, _Keys] = {}
         self._zh_word: dict[str, tuple[frozenset[str], bool] | None] = {}
         self._char_gloss: dict[str, frozenset[str]] = {}
 
@@ -166,6 +169,20 @@ class _Tokens:
         found = table.get(text)
         if found is None:
             found = self._zh_words(text) if lang == "zh" else self._en_words(text)
+            if len(table) > 200_000:
+                table.clear()
+            table[text] = found
+        return found
+
+    def sentence_keys(self, text: str, lang: str) -> _Keys:
+        """All match keys of a sentence (its words' and its numbers'), indexed once."""
+        table = self.zh_sentence_keys if lang == "zh" else self.en_sentence_keys
+        found = table.get(text)
+        if found is None:
+            keys: set[str] = set(self.numbers(text, lang))
+            for w in self.words(text, lang):
+                keys |= w.keys
+            found = _Keys(frozenset(keys))
             if len(table) > 200_000:
                 table.clear()
             table[text] = found
@@ -424,38 +441,65 @@ def _common_prefix(a: str, b: str) -> int:
     return i
 
 
-class _KeyIndex:
-    """The keys of one side of a bead, with a prefix index for stem fuzz."""
+class _Keys:
+    """A set of match keys with a lazily built prefix index for stem fuzz."""
 
     __slots__ = ("keys", "_prefix")
 
-    def __init__(self, keys: set[str]) -> None:
-        self.keys = keys
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.keys = keys if isinstance(keys, (set, frozenset)) else frozenset(keys)
         self._prefix: dict[str, list[str]] | None = None
 
-    def hit(self, keys: Iterable[str]) -> str | None:
-        """The first of ``keys`` present here (exactly or by a shared stem prefix)."""
-        own = self.keys
-        pending = []
-        for key in keys:
-            if key in own:
-                return key
-            if len(key) >= STEM_PREFIX and key[0] not in "#~":
-                pending.append(key)
-        if not pending:
-            return None
+    def prefix(self) -> dict[str, list[str]]:
         if self._prefix is None:
             index: dict[str, list[str]] = {}
-            for k in own:
+            for k in self.keys:
                 if len(k) >= STEM_PREFIX and k[0] not in "#~":
                     index.setdefault(k[:STEM_PREFIX], []).append(k)
             self._prefix = index
-        for key in pending:
-            for other in self._prefix.get(key[:STEM_PREFIX], ()):
-                common = _common_prefix(key, other)
-                # "verif"/"verifi", "russian"/"russia"; not "intern"/"internet".
-                if common >= min(len(key), len(other)) - 2:
-                    return other
+        return self._prefix
+
+
+class _KeyIndex:
+    """The keys of one side of a bead (one part per sentence, cached per sentence)."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, parts: Sequence[_Keys] | Iterable[str]) -> None:
+        if isinstance(parts, (set, frozenset)):
+            parts = [_Keys(parts)]
+        self.parts: list[_Keys] = list(parts)  # type: ignore[arg-type]
+
+    def covers(self, keys: frozenset[str] | set[str]) -> bool:
+        """Whether any of ``keys`` is present (exactly or by a shared stem prefix)."""
+        for part in self.parts:
+            if not part.keys.isdisjoint(keys):
+                return True
+        return self._fuzzy(keys) is not None
+
+    def hit(self, keys: Iterable[str]) -> str | None:
+        """The first of ``keys`` present here (exactly or by a shared stem prefix)."""
+        parts = self.parts
+        pending = []
+        for key in keys:
+            for part in parts:
+                if key in part.keys:
+                    return key
+            if len(key) >= STEM_PREFIX and key[0] not in "#~":
+                pending.append(key)
+        return self._fuzzy(pending)
+
+    def _fuzzy(self, keys: Iterable[str]) -> str | None:
+        parts = self.parts
+        for key in keys:
+            if len(key) < STEM_PREFIX or key[0] in "#~":
+                continue
+            head = key[:STEM_PREFIX]
+            for part in parts:
+                for other in part.prefix().get(head, ()):
+                    # "verif"/"verifi", "russian"/"russia"; not "intern"/"internet".
+                    if _common_prefix(key, other) >= min(len(key), len(other)) - 2:
+                        return other
         return None
 
 
@@ -519,7 +563,7 @@ class CoverageLens:
     def content_words(self, name: str, ids: Sequence[int]) -> list[tuple[int, Word]]:
         return [(i, w) for i, w in self.side_words(name, ids) if w.content]
 
-    def _zh_word_keys(self, w: Word) -> Iterable[str]:
+    def _zh_word_keys(self, w: Word) -> frozenset[str]:
         extra = self.learned.get(w.text)
         return w.keys | extra if extra else w.keys
 
@@ -532,23 +576,26 @@ class CoverageLens:
         zh_words = self.side_words(self.zh_side, zh_ids)
         en_words = self.side_words(self.en_side, en_ids)
         zh_side, en_side = self.side(self.zh_side), self.side(self.en_side)
-        zh_keys: set[str] = set()
-        for i in zh_ids:
-            zh_keys |= self.tokens.numbers(zh_side.sentences[i].text, "zh")
-        for _i, w in zh_words:
-            zh_keys.update(self._zh_word_keys(w))
-        en_keys: set[str] = set()
-        for i in en_ids:
-            en_keys |= self.tokens.numbers(en_side.sentences[i].text, "en")
-        for _i, w in en_words:
-            en_keys |= w.keys
-        zh_index, en_index = _KeyIndex(zh_keys), _KeyIndex(en_keys)
-        en_out = [(i, w, zh_index.hit(w.keys) is not None) for i, w in en_words if w.content]
-        zh_out = [
-            (i, w, en_index.hit(self._zh_word_keys(w)) is not None)
-            for i, w in zh_words
-            if w.content
-        ]
+        tokens = self.tokens
+        zh_parts = [tokens.sentence_keys(zh_side.sentences[i].text, "zh") for i in zh_ids]
+        learned = self.learned
+        if learned:
+            extra: set[str] = set()
+            for _i, w in zh_words:
+                found = learned.get(w.text)
+                if found:
+                    extra |= found
+            if extra:
+                zh_parts.append(_Keys(extra))
+        en_parts = [tokens.sentence_keys(en_side.sentences[i].text, "en") for i in en_ids]
+        zh_index, en_index = _KeyIndex(zh_parts), _KeyIndex(en_parts)
+        en_out = [(i, w, zh_index.covers(w.keys)) for i, w in en_words if w.content]
+        if learned:
+            zh_out = [
+                (i, w, en_index.covers(self._zh_word_keys(w))) for i, w in zh_words if w.content
+            ]
+        else:
+            zh_out = [(i, w, en_index.covers(w.keys)) for i, w in zh_words if w.content]
         cov = BeadCoverage({self.zh_side: zh_out, self.en_side: en_out})
         for name, words in ((self.zh_side, zh_words), (self.en_side, en_words)):
             cov.all_words[name] = [w for _i, w in words]
@@ -611,10 +658,24 @@ class CoverageLens:
         """Word coverage of every bead; sets the document miss rates and learned table."""
         if not self.enabled:
             return [None] * len(beads)
+        # Millions of small cached objects: the cyclic GC only slows this down.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._analyse(beads)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _analyse(self, beads: Sequence[Bead]) -> list[BeadCoverage | None]:
         self.learned = {}
-        first = [self.word_coverage(b) for b in beads]
-        self.learned = self._learn(first)
-        result = [self.word_coverage(b) for b in beads] if self.learned else first
+        result = [self.word_coverage(b) for b in beads]
+        self.learned = learned = self._learn(result)
+        if learned:
+            zh = self.zh_side
+            for k, cov in enumerate(result):
+                if cov is not None and any(w.text in learned for w in cov.all_words[zh]):
+                    result[k] = self.word_coverage(beads[k])
         for name in ("source", "target"):
             total = missed = 0
             for cov in result:
@@ -748,6 +809,22 @@ def compute_coverage(
     One-sided beads get no key (their whole text is the omission or addition). Safe
     off the GUI thread: reads the sides, writes only the given bead objects.
     """
+    enabled = gc.isenabled()
+    gc.disable()  # see CoverageLens.analyse
+    try:
+        return _compute_coverage(source, target, beads, lexicon, cancel)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _compute_coverage(
+    source: Side,
+    target: Side,
+    beads: list[Bead],
+    lexicon: Any,
+    cancel: Callable[[], bool] | None,
+) -> list[list[dict[str, Any]]]:
     lens = CoverageLens(source, target, lexicon)
     coverage = lens.analyse(beads)
     _remember(lens, beads)
