@@ -540,7 +540,10 @@ class MainWindow(QMainWindow):
         if not current.isValid():
             return
         row = self.annotation_proxy.mapToSource(current).row()
-        self.annotation_editor.show_annotation(self.annotation_model.annotation(row).id)
+        annotation = self.annotation_model.annotation(row)
+        self.annotation_editor.show_annotation(annotation.id)
+        if self.annotation_view.hasFocus():  # browsing the list: show each mark in its pane
+            self.select_span(annotation.side, annotation.start, annotation.end)
 
     def _on_annotation_view_activated(self, index: QModelIndex) -> None:
         row = self.annotation_proxy.mapToSource(index).row()

@@ -370,11 +370,31 @@ class TextPane(QPlainTextEdit):
             if top < label_bottom or not label:
                 continue
             painter.setPen(label_colour)
-            label = metrics.elidedText(label, Qt.TextElideMode.ElideRight, MARGIN_WIDTH - 16)
-            painter.drawText(QRect(2, top, MARGIN_WIDTH - 14, metrics.height() + 6),
+            label = metrics.elidedText(label, Qt.TextElideMode.ElideRight, MARGIN_WIDTH - 24)
+            painter.drawText(QRect(2, top, MARGIN_WIDTH - 21, metrics.height() + 6),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, label)
             label_bottom = top + metrics.height()
+        self._paint_annotation_marks(painter, offset_y, height)
         painter.end()
+
+    def _paint_annotation_marks(self, painter: QPainter, offset_y: int, height: int) -> None:
+        """A dot in the margin where an annotation starts, coloured by severity."""
+        doc = self.document_model
+        if doc is None:
+            return
+        lo, hi = self._visible_offsets()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for annotation in doc.annotations:
+            if annotation.side != self.side or not (lo <= annotation.start <= hi):
+                continue
+            rect = self.cursorRect(self._cursor(annotation.start))
+            y = rect.center().y() + offset_y
+            if 0 <= y <= height:
+                colour = QColor(SEVERITY_COLOURS.get(annotation.severity, QColor("red")))
+                colour.setAlpha(255)
+                painter.setBrush(colour)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.drawEllipse(QPoint(MARGIN_WIDTH - 14, y), 3, 3)
 
     def _class_label(self, cls: str) -> str:
         labels = {"headline": self.tr("headline"), "more-link": self.tr("more-link"),
