@@ -54,6 +54,8 @@ BAND_BUFFER = 8
 LEARN_LEXICON = True
 # Weight (in beads) of the default bead-type prior against the first pass's counts.
 PRIOR_STRENGTH = 50.0
+# Half-window (in paired beads) of the local length ratio; 0 = one ratio per document.
+LOCAL_RATIO_BEADS = 60
 # Paragraph cues: discount on leaving a headline/link/caption paragraph unaligned, and
 # the penalty for gluing it to a neighbouring paragraph.
 SKIP_BONUS = 4.0
@@ -456,6 +458,30 @@ def estimate_params(base: Params, beads: Sequence[UnitBead], run: _Run) -> Param
     return base.with_(**changes)
 
 
+def local_ratio(beads: Sequence[UnitBead], nx: int, default: float) -> np.ndarray:
+    """Length ratio along the document: y/x characters over nearby paired beads.
+
+    Books mix translators, dialogue and description; a ratio learned over a window of
+    beads follows those shifts where one document-wide ratio cannot.
+    """
+    paired = sorted((b for b in beads if b.a and b.b and b.stats), key=lambda b: b.x0)
+    out = np.full(nx, default, dtype=np.float64)
+    if len(paired) < 2 * LOCAL_RATIO_BEADS:
+        return out
+    lx = np.array([b.stats[0] for b in paired])
+    ly = np.array([b.stats[1] for b in paired])
+    cx = np.concatenate([[0.0], np.cumsum(lx)])
+    cy = np.concatenate([[0.0], np.cumsum(ly)])
+    k = np.arange(len(paired))
+    lo = np.clip(k - LOCAL_RATIO_BEADS, 0, len(paired))
+    hi = np.clip(k + LOCAL_RATIO_BEADS + 1, 0, len(paired))
+    r = (cy[hi] - cy[lo]) / np.maximum(cx[hi] - cx[lo], 1.0)
+    starts = np.array([b.x0 for b in paired])
+    # Each x unit takes the ratio of the nearest paired bead at or before it.
+    idx = np.clip(np.searchsorted(starts, np.arange(nx), side="right") - 1, 0, len(paired) - 1)
+    return r[idx]
+
+
 # ---------------------------------------------------------------------------------------
 # Gaps, paragraphs, fixed beads
 # ---------------------------------------------------------------------------------------
@@ -659,12 +685,15 @@ def align_texts(
         if pass_index + 1 < run.n_passes:
             flat = [b for bs in result.values() for b in bs]
             params = estimate_params(params, flat, run)
+            if LOCAL_RATIO_BEADS:
+                x.ratio = local_ratio(flat, nx, params.ratio)
             if pass_index == 0 and LEARN_LEXICON and feats.enabled:
                 confident = [(b.x0, b.a, b.y0, b.b) for b in flat if b.a and b.b and b.score >= 0.5]
                 feats.learned = learn_translations(feats, confident)
                 if feats.learned:
                     x2, y2 = feats.units()
                     x2.forced, y2.forced = x.forced, y.forced
+                    x2.ratio = x.ratio
                     x, y = x2, y2
     out: list[UnitBead] = []
     for k, g in enumerate(seq):

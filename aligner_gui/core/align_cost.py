@@ -139,9 +139,10 @@ def matched_counts(cache: OffsetCache, a: int, b: int) -> tuple[np.ndarray, np.n
     return mx, my
 
 
-def length_cost(lx: np.ndarray, ly: np.ndarray, p: Params) -> np.ndarray:
-    mean = (p.ratio * lx + ly) / 2.0
-    delta = (ly - p.ratio * lx) / np.sqrt(p.s2 * np.maximum(mean, 1.0))
+def length_cost(lx: np.ndarray, ly: np.ndarray, p: Params, ratio=None) -> np.ndarray:
+    r = p.ratio if ratio is None else ratio
+    mean = (r * lx + ly) / 2.0
+    delta = (ly - r * lx) / np.sqrt(p.s2 * np.maximum(mean, 1.0))
     return np.minimum(0.5 * delta * delta, 50.0)
 
 
@@ -176,7 +177,10 @@ def bead_cost_arrays(
         _apply_cues(cost, x, band.rows, a, b)
         _apply_cues(cost, y, band.cols, b, a)
         if a and b:
-            cost += params.w_len * length_cost(lx, ly, params)
+            ratio = None
+            if x.ratio is not None and x.n:
+                ratio = x.ratio[np.clip(band.rows - 1, 0, x.n - 1)]
+            cost += params.w_len * length_cost(lx, ly, params, ratio)
             if lexical:
                 mx, my = matched_counts(cache, a, b)
                 cost -= params.w_lex * lexical_llr(mx, my, nx, ny, params)

@@ -49,6 +49,8 @@ class Units:
     merge_penalty: np.ndarray | None = None
     # Units an editor fixed as unaligned (1-0 / 0-1): no paired bead may hold them.
     forced: np.ndarray | None = None
+    # Expected y/x length ratio at each (x) unit, learned along the document.
+    ratio: np.ndarray | None = None
 
     @property
     def n(self) -> int:
@@ -70,6 +72,7 @@ class Units:
             self.occ_pos[m],
             self.occ_item[m],
             forced=forced if forced is not None and forced.any() else None,
+            ratio=self.ratio[start:stop].copy() if self.ratio is not None else None,
         )
 
     def merge(self, bounds: np.ndarray) -> Units:
@@ -86,12 +89,17 @@ class Units:
         if empty.any():
             length = np.where(empty, 0.0, length)
             n_items = np.where(empty, 0, n_items)
+        ratio = None
+        if self.ratio is not None and self.n:
+            w = np.maximum(self.length, 1.0)
+            ratio = np.add.reduceat(self.ratio * w, bounds[:-1]) / np.add.reduceat(w, bounds[:-1])
         return Units(
             length.astype(np.float64),
             n_items.astype(np.int64),
             group[self.occ_unit],
             self.occ_pos + shift[self.occ_unit],
             self.occ_item,
+            ratio=ratio,
         )
 
 
