@@ -49,6 +49,11 @@ class FileController(QObject):
             self.window.report_error(self.tr("Cannot open {0}").format(paths[0].name),
                                      _one_line(error))
             return False
+        except Exception as error:  # an engine bug: still one line for the editor, log the rest
+            log.exception("loading %s failed", paths)
+            self.window.report_error(self.tr("Cannot open {0}").format(paths[0].name),
+                                     f"{type(error).__name__}: {_one_line(error)}")
+            return False
         project = len(paths) == 1 and is_project(paths[0])
         self.path = paths[0] if project else None
         self.display_name = paths[0].name if len(paths) == 1 else " + ".join(p.name for p in paths)

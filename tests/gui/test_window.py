@@ -517,3 +517,16 @@ def test_keyboard_review_of_flags(make_window: Any, qtbot: Any) -> None:
     window.select_bead(0)
     action(window, "actionAcceptSuggestion").trigger()  # bead 0 has no suggestion
     assert len(window.document.annotations) == 1
+
+
+def test_engine_bug_while_loading_is_one_line(make_window: Any, recorder: Any) -> None:
+    from conftest import FakeEngine
+
+    class Broken(FakeEngine):
+        def load(self, paths: Any) -> Any:
+            raise KeyError("lexicon\nsecond line")
+
+    window = make_window(engine=Broken())
+    assert window.document is None
+    ((_title, message),) = recorder.errors
+    assert message.startswith("KeyError") and "\n" not in message
