@@ -58,7 +58,7 @@ UNCOVERED_KEY = "uncovered"
 # rate of the rest of the bead side shrunk towards the document's (PRIOR_WORDS pseudo
 # words at the document rate).
 ALPHA = 0.05
-ALPHA_NO_ROOM = 0.3
+ALPHA_NO_ROOM = 0.1
 ALPHA_PARAPHRASE = 0.01
 PRIOR_WORDS = 6.0
 # Bounds on p: a bead covered word for word still misses the odd word by chance, and a
@@ -66,6 +66,9 @@ PRIOR_WORDS = 6.0
 P_FLOOR = 0.08
 P_CEILING = 0.9
 MIN_RUN_WORDS = 2
+# Per-word miss rates: pseudo-occurrences at the document rate; cap of a word's factor.
+WORD_PRIOR = 2.0
+Q_CEILING = 0.95
 # Stems sharing this many leading letters (and all but two of the shorter) match.
 STEM_PREFIX = 5
 # Function words allowed inside a run ("over whether ... is"); CJK characters for Chinese.
@@ -148,6 +151,7 @@ class Word:
     text: str
     keys: frozenset[str]  # en: stem, number and name keys; zh: dictionary translations
     content: bool = True
+    base: str = ""  # what per-word statistics are kept under: en stem, zh word
 
 
 class _Tokens:
@@ -163,6 +167,7 @@ class _Tokens:
         self.zh_sentence_keys: dict[str, _Keys] = {}
         self._zh_word: dict[str, tuple[frozenset[str], bool] | None] = {}
         self._char_gloss: dict[str, frozenset[str]] = {}
+        self._vocabulary: frozenset[str] | None = None
 
     def words(self, text: str, lang: str) -> tuple[Word, ...]:
         table = self.zh if lang == "zh" else self.en
@@ -173,6 +178,16 @@ class _Tokens:
                 table.clear()
             table[text] = found
         return found
+
+    def coverable(self, w: Word, lang: str) -> bool:
+        """Whether the dictionary could cover this word at all."""
+        if lang == "zh":
+            return bool(w.keys)
+        if self._vocabulary is None:
+            self._vocabulary = _vocabulary(self.lexicon)
+        if not self._vocabulary or w.base in self._vocabulary:
+            return True
+        return any(k[0] in "#~" for k in w.keys)
 
     def sentence_keys(self, text: str, lang: str) -> _Keys:
         """All match keys of a sentence (its words' and its numbers'), indexed once."""
@@ -212,7 +227,7 @@ class _Tokens:
                 tail = _EN_NUMBER_TAIL.match(text, end)
                 values = numbers_en(raw + (tail.group(0) if tail else "")) + numbers_en(raw)
                 if values:
-                    out.append(Word(start, end, raw, _number_keys(values)))
+                    out.append(Word(start, end, raw, _number_keys(values), True, raw))
                 continue
             low = raw.lower().translate(_QUOTE)
             if low.endswith("'s"):
@@ -221,7 +236,8 @@ class _Tokens:
                 low = low[:-1]
             abbrev = _ABBREV.get(low) if (raw.isupper() or "." in raw) else None
             if abbrev:
-                out.append(Word(start, end, raw, frozenset((abbrev, lex.en_stem(abbrev)))))
+                short = frozenset((abbrev, lex.en_stem(abbrev)))
+                out.append(Word(start, end, raw, short, True, abbrev))
                 continue
             if low in EN_STOPWORDS or "n't" in low:
                 continue
@@ -239,7 +255,7 @@ class _Tokens:
                 key = en_name_key(raw[:-2] if raw.endswith(("'s", "\u2019s")) else raw)
                 if key:
                     keys.add(key)
-            out.append(Word(start, end, raw, frozenset(keys), low not in _EN_FUNCTION))
+            out.append(Word(start, end, raw, frozenset(keys), low not in _EN_FUNCTION, stem))
         return _join_names(text, out, lex)
 
     # -- Chinese -------------------------------------------------------------------------
@@ -272,7 +288,7 @@ class _Tokens:
                 keys, content = found
                 if after_number and len(token) == 1:
                     content = False  # 2020年, 1550枚: units and measure words
-                out.append(Word(start, end, token, keys, content))
+                out.append(Word(start, end, token, keys, content, token))
             after_number = numeric
         return tuple(out)
 
@@ -368,6 +384,18 @@ class _Tokens:
         return found
 
 
+def _vocabulary(lexicon: Any) -> frozenset[str]:
+    """Every English stem some dictionary entry translates to (empty if unknown)."""
+    entries = getattr(lexicon, "_entries", None)  # no public accessor yet; see the report
+    if not isinstance(entries, dict):
+        return frozenset()
+    stems: set[str] = set()
+    for entry in entries.values():
+        if isinstance(entry, str):
+            stems.update(entry.split("\t", 1)[0].split())
+    return frozenset(stems)
+
+
 def _join_names(text: str, words: list[Word], lex: Any) -> tuple[Word, ...]:
     """Give "Jia Huan", "Bao-chai" and "Ye Wenjie" the joined key of their pinyin spelling.
 
@@ -391,7 +419,7 @@ def _join_names(text: str, words: list[Word], lex: Any) -> tuple[Word, ...]:
             joined = lex.en_stem("".join(w.text.lower() for w in out[k : j + 1]))
             for m in range(k, j + 1):
                 w = out[m]
-                out[m] = Word(w.start, w.end, w.text, w.keys | {joined}, w.content)
+                out[m] = Word(w.start, w.end, w.text, w.keys | {joined}, w.content, w.base)
         k = j + 1
     return tuple(out)
 
@@ -541,6 +569,8 @@ class CoverageLens:
             self.zh_side = self.en_side = ""  # no Chinese/English pair: nothing to do
         self.miss_rate = {"source": 0.2, "target": 0.2}
         self.learned: dict[str, frozenset[str]] = {}  # zh word -> English stems
+        self._occurrences: Counter[tuple[str, str]] = Counter()
+        self._misses: Counter[tuple[str, str]] = Counter()
 
     @property
     def enabled(self) -> bool:
@@ -676,15 +706,35 @@ class CoverageLens:
             for k, cov in enumerate(result):
                 if cov is not None and any(w.text in learned for w in cov.all_words[zh]):
                     result[k] = self.word_coverage(beads[k])
+        occurrences: Counter[tuple[str, str]] = Counter()
+        misses: Counter[tuple[str, str]] = Counter()
         for name in ("source", "target"):
             total = missed = 0
             for cov in result:
                 if cov is None:
                     continue
+                for _i, w, c in cov[name]:
+                    occurrences[name, w.base] += 1
+                    if not c:
+                        misses[name, w.base] += 1
                 total += len(cov[name])
                 missed += sum(1 for _i, _w, c in cov[name] if not c)
             self.miss_rate[name] = (missed + 2.0 * 0.2) / (total + 2.0)
+        self._occurrences, self._misses = occurrences, misses
         return result
+
+    def word_miss_rate(self, name: str, w: Word) -> float:
+        """How often this word goes uncovered in this document when it is not omitted.
+
+        Leave-one-out over the document's other occurrences, shrunk towards the
+        document's miss rate; 1 for a word the dictionary cannot cover at all (a missed
+        "longtang" says nothing, a missed "water" says much).
+        """
+        if not self.tokens.coverable(w, self.lang(name)):
+            return 1.0
+        occ = self._occurrences.get((name, w.base), 1) - 1
+        miss = self._misses.get((name, w.base), 1) - 1
+        return (miss + WORD_PRIOR * self.miss_rate[name]) / (occ + WORD_PRIOR)
 
     def _learn(self, coverage: Sequence[BeadCoverage | None]) -> dict[str, frozenset[str]]:
         """Pairs of uncovered Chinese words and English stems that keep occurring together.
@@ -749,7 +799,10 @@ class CoverageLens:
                     continue
                 p = (missed - k + PRIOR_WORDS * self.miss_rate[name]) / (n - k + PRIOR_WORDS)
                 p = min(P_CEILING, max(P_FLOOR, p))
-                chance = (n - k + 1) * p**k * (1.0 - p)
+                scale = p / self.miss_rate[name]
+                chance = (n - k + 1) * (1.0 - p)
+                for m in run:
+                    chance *= min(Q_CEILING, self.word_miss_rate(name, words[m][1]) * scale)
                 if chance > ALPHA_NO_ROOM:
                     continue
                 room = self.room(cov, name, run[0], run[-1])
