@@ -203,12 +203,15 @@ class ReviewController(QObject):
 
     # -- navigation ---------------------------------------------------------------------
     def step_bead(self, delta: int) -> None:
-        doc = self.document
-        if doc is None or not doc.beads:
+        """Next/previous row of the bead table as shown (sorted and filtered)."""
+        window = self.window
+        proxy = window.bead_proxy
+        if window.document is None or proxy.rowCount() == 0:
             return
-        row = self.window.current_bead()
-        target = 0 if row is None else max(0, min(len(doc.beads) - 1, row + delta))
-        self.window.select_bead(target)
+        current = window.bead_view.selectionModel().currentIndex()
+        row = 0 if not current.isValid() else max(0, min(proxy.rowCount() - 1,
+                                                         current.row() + delta))
+        window.select_bead(proxy.mapToSource(proxy.index(row, 0)).row())
 
     def next_flag(self, backwards: bool = False) -> None:
         doc = self.document

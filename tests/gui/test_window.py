@@ -530,3 +530,18 @@ def test_engine_bug_while_loading_is_one_line(make_window: Any, recorder: Any) -
     assert window.document is None
     ((_title, message),) = recorder.errors
     assert message.startswith("KeyError") and "\n" not in message
+
+
+def test_next_bead_follows_the_filtered_table(make_window: Any) -> None:
+    window = make_window()
+    bar = window.bead_filter
+    window.select_bead(1)
+    bar.flag.setCurrentIndex(bar.flag.findData("unaligned"))  # beads 1, 5, 6
+    assert window.current_bead() == 1
+    action(window, "actionNextBead").trigger()
+    assert window.current_bead() == 5
+    action(window, "actionNextBead").trigger()
+    assert window.current_bead() == 6
+    action(window, "actionPreviousBead").trigger()
+    assert window.current_bead() == 5
+    assert window.bead_view.model().rowCount() == 3  # the filter stays
