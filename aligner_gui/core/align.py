@@ -34,6 +34,7 @@ from .align_cost import (
     lexical_llr,
     length_cost,
     matched_counts,
+    quote_edges_of,
     span_sums,
 )
 from .align_dp import Band, band_around_path, banded_dp, full_band
@@ -370,8 +371,10 @@ def _attach_stats(beads, x, y, band, masks, params, costs, types) -> None:
             mx, my = matched_counts(OffsetCache(cells, masks), a, b)
         else:
             mx = my = np.zeros(len(ks))
+        edges = quote_edges_of(x, y, rows, cols, a, b)
         for n, k in enumerate(ks):
-            beads[k].stats = (lx[n], ly[n], nx_[n], ny_[n], mx[n], my[n])
+            q = tuple(float(e[n]) for e in edges) if edges is not None else (-1.0,) * 4
+            beads[k].stats = (lx[n], ly[n], nx_[n], ny_[n], mx[n], my[n], *q)
             margin = a * c10 + b * c01 - beads[k].cost
             beads[k].score = _sigmoid(margin / 2.0)
 
@@ -427,7 +430,7 @@ def estimate_params(base: Params, beads: Sequence[UnitBead], run: _Run) -> Param
     stats = np.array([b.stats for b in beads if b.a and b.b and b.stats], dtype=np.float64)
     if len(stats) < 5:
         return base
-    lx, ly, nx, ny, mx, my = stats.T
+    lx, ly, nx, ny, mx, my, ox, oy, cx, cy = stats.T
     ratio = float(ly.sum() / max(lx.sum(), 1.0))
     mean = (ratio * lx + ly) / 2.0
     delta2 = (ly - ratio * lx) ** 2 / np.maximum(mean, 1.0)
@@ -446,6 +449,9 @@ def estimate_params(base: Params, beads: Sequence[UnitBead], run: _Run) -> Param
             chance = n * (1.0 - np.power(1.0 - q1, n_other))
             p_true = (m.sum() - chance.sum()) / max(n.sum() - chance.sum(), 1.0)
             changes[key] = float(np.clip(p_true, 0.05, 0.95))
+    if ox.min() >= 0:
+        changes["quote_open"] = _agreement_llr(ox, oy)
+        changes["quote_close"] = _agreement_llr(cx, cy)
     counts: dict[tuple[int, int], float] = {}
     for b in beads:
         counts[(b.a, b.b)] = counts.get((b.a, b.b), 0.0) + 1.0
@@ -456,6 +462,19 @@ def estimate_params(base: Params, beads: Sequence[UnitBead], run: _Run) -> Param
     }
     changes["prior"] = prior
     return base.with_(**changes)
+
+
+def _agreement_llr(u: np.ndarray, v: np.ndarray) -> tuple[float, float]:
+    """LLRs of two binary cues agreeing / disagreeing in aligned beads vs. by chance."""
+    if len(u) < 20:
+        return (0.0, 0.0)
+    p = float(np.clip(np.mean(u == v), 0.02, 0.98))
+    pu, pv = float(u.mean()), float(v.mean())
+    q = float(np.clip(pu * pv + (1 - pu) * (1 - pv), 0.02, 0.98))
+    return (
+        float(np.clip(np.log(p / q), -3.0, 3.0)),
+        float(np.clip(np.log((1 - p) / (1 - q)), -3.0, 3.0)),
+    )
 
 
 def local_ratio(beads: Sequence[UnitBead], nx: int, default: float) -> np.ndarray:

@@ -74,6 +74,10 @@ class Params:
     w_len: float = 0.75
     w_lex: float = 0.3
     prior: dict[BeadType, float] = field(default_factory=lambda: dict(DEFAULT_PRIOR))
+    # Log-likelihood ratios of the bead's two sides agreeing / disagreeing on opening
+    # (first sentences) and closing (last sentences) a quotation; learned per document.
+    quote_open: tuple[float, float] = (0.0, 0.0)
+    quote_close: tuple[float, float] = (0.0, 0.0)
 
     def type_cost(self, t: BeadType) -> float:
         p = self.prior.get(t, 1e-4)
@@ -181,6 +185,7 @@ def bead_cost_arrays(
             if x.ratio is not None and x.n:
                 ratio = x.ratio[np.clip(band.rows - 1, 0, x.n - 1)]
             cost += params.w_len * length_cost(lx, ly, params, ratio)
+            cost -= quote_llr(x, y, band, a, b, params)
             if lexical:
                 mx, my = matched_counts(cache, a, b)
                 cost -= params.w_lex * lexical_llr(mx, my, nx, ny, params)
@@ -205,3 +210,26 @@ def _apply_cues(cost: np.ndarray, u: Units, ends: np.ndarray, k: int, other: int
         hi = np.clip(ends, 0, u.n)
         lo = np.clip(ends - k, 0, u.n)
         cost += pre[hi] - pre[lo]
+
+
+def quote_edges_of(x: Units, y: Units, rows: np.ndarray, cols: np.ndarray, a: int, b: int):
+    """(open x, open y, close x, close y) of beads (a, b) ending at the given cells."""
+    if x.qopen is None or y.qopen is None or x.qclose is None or y.qclose is None:
+        return None
+    if not x.n or not y.n:
+        return None
+    first_x = np.clip(rows - a, 0, x.n - 1)
+    first_y = np.clip(cols - b, 0, y.n - 1)
+    last_x = np.clip(rows - 1, 0, x.n - 1)
+    last_y = np.clip(cols - 1, 0, y.n - 1)
+    return x.qopen[first_x], y.qopen[first_y], x.qclose[last_x], y.qclose[last_y]
+
+
+def quote_llr(x: Units, y: Units, band: Band, a: int, b: int, p: Params) -> np.ndarray | float:
+    edges = quote_edges_of(x, y, band.rows, band.cols, a, b)
+    if edges is None or (p.quote_open == (0.0, 0.0) and p.quote_close == (0.0, 0.0)):
+        return 0.0
+    ox, oy, cx, cy = edges
+    return np.where(ox == oy, p.quote_open[0], p.quote_open[1]) + np.where(
+        cx == cy, p.quote_close[0], p.quote_close[1]
+    )

@@ -51,6 +51,9 @@ class Units:
     forced: np.ndarray | None = None
     # Expected y/x length ratio at each (x) unit, learned along the document.
     ratio: np.ndarray | None = None
+    # Does the unit open / close a quotation (1.0 or 0.0)?
+    qopen: np.ndarray | None = None
+    qclose: np.ndarray | None = None
 
     @property
     def n(self) -> int:
@@ -73,6 +76,8 @@ class Units:
             self.occ_item[m],
             forced=forced if forced is not None and forced.any() else None,
             ratio=self.ratio[start:stop].copy() if self.ratio is not None else None,
+            qopen=self.qopen[start:stop].copy() if self.qopen is not None else None,
+            qclose=self.qclose[start:stop].copy() if self.qclose is not None else None,
         )
 
     def merge(self, bounds: np.ndarray) -> Units:
@@ -100,6 +105,8 @@ class Units:
             self.occ_pos + shift[self.occ_unit],
             self.occ_item,
             ratio=ratio,
+            qopen=self.qopen[bounds[:-1]] if self.qopen is not None and self.n else None,
+            qclose=self.qclose[bounds[1:] - 1] if self.qclose is not None and self.n else None,
         )
 
 

@@ -39,6 +39,20 @@ def punct_marks(text: str, lang: str) -> list[str]:
     return out
 
 
+_OPEN = {"zh": re.compile(r"^\s*[“「『‘\"]"), "en": re.compile(r"^\s*[\"“‘']")}
+_CLOSE = {
+    "zh": re.compile(r"[”」』’\"]\s*$"),
+    "en": re.compile(r"[.!?,;:…—-]\s*[\"”’']\s*$"),
+}
+
+
+def quote_edges(text: str, lang: str) -> tuple[bool, bool]:
+    """Does the sentence open a quotation, and does it close one?"""
+    op = _OPEN.get(lang)
+    cl = _CLOSE.get(lang)
+    return bool(op and op.search(text)), bool(cl and cl.search(text))
+
+
 def _zh_len(text: str) -> float:
     return float(sum(1 for c in text if not c.isspace()))
 
@@ -67,6 +81,10 @@ class LexicalFeatures:
         self.x_len = np.array([text_length(t, x_lang) for t in x_texts], dtype=np.float64)
         self.y_len = np.array([text_length(t, y_lang) for t in y_texts], dtype=np.float64)
         self.enabled = lexicon is not None
+        xq = [quote_edges(t, x_lang) for t in x_texts]
+        yq = [quote_edges(t, y_lang) for t in y_texts]
+        self.x_quotes = np.array(xq, dtype=np.float64).reshape(len(x_texts), 2)
+        self.y_quotes = np.array(yq, dtype=np.float64).reshape(len(y_texts), 2)
         self.stem_id: dict[str, int] = {}
         self.word_id: dict[str, int] = {}
         self.x_words: list[list[int]] = []
@@ -161,6 +179,8 @@ class LexicalFeatures:
         y_unit, y_stem = y_unit[keep], y_stem[keep]
         y_n = np.bincount(y_unit, minlength=len(self.y_stems)).astype(np.int64)
         y = Units(self.y_len.copy(), y_n, y_unit, _positions(y_unit, y_n), y_stem)
+        x.qopen, x.qclose = self.x_quotes[:, 0].copy(), self.x_quotes[:, 1].copy()
+        y.qopen, y.qclose = self.y_quotes[:, 0].copy(), self.y_quotes[:, 1].copy()
         return x, y
 
 
