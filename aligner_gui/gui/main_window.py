@@ -609,8 +609,7 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1500, 940)
         state = self.settings.window_state
-        if state is not None and not state.isEmpty():
-            self.restoreState(state)
+        restored = state is not None and not state.isEmpty() and self.restoreState(state)
         splitter = self.settings.splitter_state
         if splitter is not None and not splitter.isEmpty():
             self.main_splitter.restoreState(splitter)
@@ -618,8 +617,10 @@ class MainWindow(QMainWindow):
             self.main_splitter.setSizes([560, 380])
         if self.settings.panes_swapped:
             self.swap_panes()
-        self.resizeDocks([self._docks[0], self._docks[1]], [300, 400], Qt.Orientation.Vertical)
-        self.resizeDocks([self._docks[0]], [380], Qt.Orientation.Horizontal)
+        if not restored:  # first start: a sensible share for the side panels
+            self.resizeDocks([self._docks[0], self._docks[1]], [300, 400],
+                             Qt.Orientation.Vertical)
+            self.resizeDocks([self._docks[0]], [380], Qt.Orientation.Horizontal)
 
     def save_layout(self) -> None:
         self.settings.geometry = self.saveGeometry()
