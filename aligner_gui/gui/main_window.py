@@ -615,6 +615,9 @@ class MainWindow(QMainWindow):
             self.main_splitter.restoreState(splitter)
         else:
             self.main_splitter.setSizes([560, 380])
+        panes = self.settings.pane_splitter_state
+        if panes is not None and not panes.isEmpty():
+            self.pane_splitter.restoreState(panes)
         if self.settings.panes_swapped:
             self.swap_panes()
         if not restored:  # first start: a sensible share for the side panels
@@ -626,6 +629,12 @@ class MainWindow(QMainWindow):
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.splitter_state = self.main_splitter.saveState()
+        swapped = self.pane_splitter.widget(0) is self.target_pane
+        if swapped:  # store sizes in source-target order; swapping is a setting of its own
+            self.swap_panes()
+        self.settings.pane_splitter_state = self.pane_splitter.saveState()
+        if swapped:
+            self.swap_panes()
         self.settings.sync()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
