@@ -267,8 +267,12 @@ def learn_translations(
     np.maximum.at(best_w, w, dice)
     np.maximum.at(best_s, s, dice)
     mutual = (dice >= best_w[w] - 1e-12) & (dice >= best_s[s] - 1e-12)
+    pseudo = {i for word, i in feats.word_id.items() if word.startswith("¶")}
+    pseudo_s = {i for stem, i in feats.stem_id.items() if stem.startswith("¶")}
     learned: dict[int, set[int]] = {}
     for wi, si in zip(w[mutual].tolist(), s[mutual].tolist()):
+        if wi in pseudo or si in pseudo_s:
+            continue
         if si not in feats.word_trans[wi]:
             learned.setdefault(wi, set()).add(si)
     return learned
