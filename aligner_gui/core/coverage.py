@@ -626,6 +626,8 @@ class CoverageLens:
             ]
         else:
             zh_out = [(i, w, en_index.covers(w.keys)) for i, w in zh_words if w.content]
+        en_out = _surplus(en_out, [w for _i, w in zh_words], self._zh_word_keys, False)
+        zh_out = _surplus(zh_out, [w for _i, w in en_words], self._zh_word_keys, True)
         cov = BeadCoverage({self.zh_side: zh_out, self.en_side: en_out})
         for name, words in ((self.zh_side, zh_words), (self.en_side, en_words)):
             cov.all_words[name] = [w for _i, w in words]
@@ -836,6 +838,38 @@ class CoverageLens:
         if current:
             runs.append(current)
         return runs
+
+
+def _surplus(
+    out: SideWords, others: list[Word], zh_keys: Callable[[Word], frozenset[str]], zh: bool
+) -> SideWords:
+    """Uncover repeats the other side cannot account for.
+
+    "Chen Qingyang ... Chen Qingyang" against one 陈清扬: the second mention is covered
+    only by a word already spent on the first. Occurrences beyond the number of words
+    of the other side that translate them become uncovered (the later ones).
+    """
+    seen: dict[str, int] = {}
+    for _i, w, c in out:
+        if c:
+            seen[w.base] = seen.get(w.base, 0) + 1
+    repeated = {b for b, n in seen.items() if n > 1}
+    if not repeated:
+        return out
+    supply: dict[str, int] = {}
+    for b in repeated:
+        probe = next(w for _i, w, _c in out if w.base == b)
+        mine = zh_keys(probe) if zh else probe.keys
+        supply[b] = sum(1 for o in others if not (o.keys if zh else zh_keys(o)).isdisjoint(mine))
+    result = []
+    used: dict[str, int] = {}
+    for i, w, c in out:
+        if c and w.base in supply and supply[w.base]:
+            used[w.base] = used.get(w.base, 0) + 1
+            if used[w.base] > supply[w.base]:
+                c = False
+        result.append((i, w, c))
+    return result
 
 
 def _short_gap(gap: str, zh: bool) -> bool:
