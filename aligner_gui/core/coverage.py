@@ -997,11 +997,14 @@ def word_glosses(
 ) -> list[dict[str, Any]]:
     """Content words of one side of a bead, for hover tooltips (computed on demand).
 
-    Each record: ``start``/``end`` (offsets into the side's text), ``word``, ``covered``,
-    ``tried`` (a Chinese word's dictionary glosses; an English word's stem and name
-    key), ``matched`` (the words of the other side that cover it). ``doc_or_sides`` is
-    the document or ``(source, target)`` / ``(source, target, beads)``; with the beads
-    the document's learned table is used too.
+    Each record: ``start``/``end`` (offsets into the side's text), ``word``, ``covered``
+    (the dictionary found a translation in the bead), ``tinted`` (inside an uncovered
+    span), ``tried`` (what the dictionary compared: for a Chinese word its glosses, for
+    an English word the glosses of the bead's Chinese words), ``forms`` (the keys the
+    word was looked up by: stem, number, name key), ``matched`` (the words of the other
+    side that translate it). ``doc_or_sides`` is the document or ``(source, target)`` /
+    ``(source, target, beads)``; with the beads the document's statistics and learned
+    table are used (the lens is cached while the alignment is unchanged).
     """
     lexicon = _lexicon(lexicon)
     source, target, beads = _sides(doc_or_sides)
@@ -1016,16 +1019,22 @@ def word_glosses(
     other_name = "target" if side_name == "source" else "source"
     side = lens.side(side_name)
     other_words = [w for _j, w in lens.side_words(other_name, getattr(bead, other_name))]
+    spans = [(s["start"], s["end"]) for s in lens.spans(cov) if s["side"] == side_name]
     zh = side_name == lens.zh_side
+    if not zh:
+        bead_glosses: list[str] = []
+        for _i, ow, _c in cov[other_name]:
+            bead_glosses.append(f"{ow.text} {_short_gloss(lexicon, ow)}".strip())
+        bead_glosses = list(dict.fromkeys(bead_glosses))[:40]
     out: list[dict[str, Any]] = []
     for i, w, covered in cov[side_name]:
-        base = side.sentences[i].start
+        at = side.sentences[i].start + w.start
         if zh:
             tried = _zh_glosses(lexicon, w)
             mine = _KeyIndex(set(lens._zh_word_keys(w)))
             matched = [ow.text for ow in other_words if mine.hit(ow.keys) is not None]
         else:
-            tried = _display_keys(w.keys)
+            tried = bead_glosses
             matched = [
                 ow.text
                 for ow in other_words
@@ -1033,15 +1042,26 @@ def word_glosses(
             ]
         out.append(
             {
-                "start": base + w.start,
-                "end": base + w.end,
+                "start": at,
+                "end": at + (w.end - w.start),
                 "word": w.text,
                 "covered": bool(covered),
-                "tried": tried,
+                "tinted": any(s <= at < e for s, e in spans),
+                "tried": list(tried),
+                "forms": [w.text] if zh else _display_keys(w.keys),
                 "matched": list(dict.fromkeys(matched)),
             }
         )
     return out
+
+
+def _short_gloss(lexicon: Any, w: Word) -> str:
+    """One line for a Chinese word: its first gloss ("name" for a transliteration)."""
+    if w.text not in lexicon and any(k.startswith("~") for k in w.keys):
+        return "(name)"
+    if not _CJK.search(w.text):
+        return ""
+    return str(lexicon.gloss(w.text))
 
 
 def _zh_glosses(lexicon: Any, w: Word) -> list[str]:

@@ -243,17 +243,21 @@ def test_word_glosses_offsets_and_shape(seed_doc, lexicon):
         json.dumps(records)
         text = seed_doc.side(name).text
         for r in records:
-            assert set(r) >= {"start", "end", "word", "covered", "tried"}
+            assert set(r) >= {"start", "end", "word", "covered", "tinted", "tried", "matched"}
             assert text[r["start"] : r["end"]] == r["word"]
             assert isinstance(r["covered"], bool)
             assert all(isinstance(t, str) for t in r["tried"])
     by_word = {r["word"]: r for r in word_glosses("target", bead, seed_doc, lexicon)}
     assert by_word["高音"]["covered"] is False
+    assert by_word["高音"]["tinted"] is True
     assert by_word["高音"]["tried"]  # the glosses that were tried
     assert by_word["詹姆斯"]["covered"] is True
     assert "James" in by_word["詹姆斯"]["matched"]
     en = {r["word"]: r for r in word_glosses("source", bead, (seed_doc.source, seed_doc.target))}
     assert en["verification"]["covered"] is False
+    # an English word's tooltip lists what the Chinese side offered
+    assert any(t.startswith("高音") for t in en["verification"]["tried"])
+    assert en["Acton"]["matched"] == ["阿克顿"]
 
 
 def test_offsets_slice_back_to_words(lexicon):
@@ -292,3 +296,30 @@ def test_project_round_trip_keeps_uncovered(seed_doc, tmp_path):
     assert [b.details.get(UNCOVERED_KEY) for b in loaded.beads] == [
         b.details.get(UNCOVERED_KEY) for b in seed_doc.beads
     ]
+
+
+def test_repeat_without_counterpart_is_uncovered(lexicon):
+    doc = _doc(
+        [("Trump praised Putin, and later Trump praised Putin again.", "特朗普赞扬了普京。")]
+    )
+    cov = CoverageLens(doc.source, doc.target, lexicon).analyse(doc.beads)[0]
+    flags = [(w.text, c) for _i, w, c in cov["source"]]
+    assert flags[:3] == [("Trump", True), ("praised", True), ("Putin", True)]
+    assert ("Trump", False) in flags[3:] and ("Putin", False) in flags[3:]
+
+
+def test_chinese_source_direction(lexicon):
+    """Either side may be the Chinese one (mac-dev: Chinese original, English target)."""
+    en_doc = _doc(
+        [
+            ("The treaty limits nuclear warheads.", "该条约限制核弹头。"),
+            ("Farmers in the village planted rice and wheat, and the harvest was the best "
+             "in a decade according to officials.", "村里的农民种了水稻和小麦。"),
+        ]
+    )  # fmt: skip
+    zh_first = AlignmentDocument(en_doc.target, en_doc.source, [Bead((0,), (0,)), Bead((1,), (1,))])
+    spans = compute_coverage(zh_first.source, zh_first.target, zh_first.beads, lexicon)
+    assert spans[0] == []
+    assert [s["side"] for s in spans[1]] == ["target"]
+    text = zh_first.target.text[spans[1][0]["start"] : spans[1][0]["end"]]
+    assert "harvest" in text and "Farmers" not in text
