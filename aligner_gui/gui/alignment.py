@@ -8,9 +8,10 @@ not an edit); a re-alignment is one undoable command.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from aligner_gui.core import edits
 from aligner_gui.core.model import AlignmentDocument, Bead
@@ -20,10 +21,14 @@ from aligner_gui.gui.workers import AlignmentJob
 if TYPE_CHECKING:
     from aligner_gui.gui.main_window import MainWindow
 
+log = logging.getLogger(__name__)
+
 
 class AlignmentController(QObject):
     started = Signal()
     finished = Signal(bool)  # True when a result was applied
+
+    rescored = Signal(int)  # number of beads that got their scores back
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -31,9 +36,17 @@ class AlignmentController(QObject):
         self.document: AlignmentDocument | None = None
         self._job: AlignmentJob | None = None
         self._generation = 0  # counts bead changes, to detect edits during a job
+        self._rescore_job: AlignmentJob | None = None
+        self._rescore_timer = QTimer(self)
+        self._rescore_timer.setSingleShot(True)
+        self._rescore_timer.setInterval(300)
+        self._rescore_timer.timeout.connect(self.rescore)
 
     def set_document(self, document: AlignmentDocument | None) -> None:
         self.cancel(wait=True)
+        self._rescore_timer.stop()
+        if self._rescore_job is not None:
+            self._rescore_job.wait(10000)
         if self.document is not None:
             self.document.unsubscribe(self._on_document_event)
         self.document = document
@@ -43,6 +56,64 @@ class AlignmentController(QObject):
     def _on_document_event(self, event: str, info: dict[str, Any]) -> None:
         if event in ("beads_replaced", "reset"):
             self._generation += 1
+            if event == "beads_replaced" and self.document is not None and any(
+                bead.score is None
+                for bead in self.document.beads[info["start"]:info["start"] + info["added"]]
+            ):
+                self._rescore_timer.start()
+
+    # -- background scoring of edited beads ---------------------------------------------
+    def rescore(self) -> bool:
+        """Score the beads an edit left unscored, off the GUI thread, without an undo step.
+
+        Undo and redo bring back bead objects of their own, so a result is applied only
+        to beads that are still the very objects that were scored.
+        """
+        doc = self.document
+        engine = self.window.engine
+        if doc is None or not hasattr(engine, "score") or self._job is not None:
+            return False
+        if self._rescore_job is not None:
+            self._rescore_timer.start()  # one at a time; try again shortly
+            return False
+        unscored = [k for k, bead in enumerate(doc.beads) if bead.score is None]
+        if not unscored:
+            return False
+        originals = {k: doc.beads[k] for k in unscored}
+        beads = [b.copy() for b in doc.beads]
+
+        def score(progress: Any, cancel: Any) -> Any:
+            return engine.score(doc, beads), {}
+
+        job = AlignmentJob(score, self)
+        job.context = {"originals": originals, "document": doc}
+        job.finished_ok.connect(self._on_rescore_finished_ok)
+        job.failed.connect(lambda message: log.warning("rescoring failed: %s", message))
+        job.finished.connect(self._on_rescore_thread_finished)
+        self._rescore_job = job
+        job.start()
+        return True
+
+    def _on_rescore_finished_ok(self, beads: list[Bead], _scores: dict[str, Any]) -> None:
+        context = getattr(self.sender(), "context", {})
+        doc = self.document
+        if doc is None or context.get("document") is not doc:
+            return
+        count = 0
+        for k, original in context["originals"].items():
+            if k < len(doc.beads) and doc.beads[k] is original and k < len(beads):
+                new = beads[k]
+                doc.update_bead(k, score=new.score, flags=list(new.flags),
+                                details=dict(new.details))
+                count += 1
+        self.rescored.emit(count)
+
+    def _on_rescore_thread_finished(self) -> None:
+        job = self.sender()
+        if job is self._rescore_job:
+            self._rescore_job = None
+        if isinstance(job, AlignmentJob):
+            job.deleteLater()
 
     def running(self) -> bool:
         return self._job is not None

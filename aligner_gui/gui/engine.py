@@ -43,3 +43,15 @@ class Engine:
         from aligner_gui.core.pipeline import run_alignment
 
         return run_alignment(document, fixed=fixed, progress=progress, cancel=cancel)
+
+    def score(self, document: AlignmentDocument, beads: Sequence[Bead]) -> list[Bead]:
+        """Scores and flags for ``beads`` (copies), computed as the engine does after aligning.
+
+        The whole list is scored because scores are normalised over the document.
+        """
+        from aligner_gui.core.pipeline import get_lexicon
+        from aligner_gui.core.scoring import score_beads
+
+        scored = [b.copy() for b in beads]
+        score_beads(document.source, document.target, scored, get_lexicon())
+        return scored

@@ -45,12 +45,12 @@ def make_document(beads: Sequence[Bead] = ()) -> AlignmentDocument:
 def fake_beads() -> list[Bead]:
     return [
         Bead((0,), (0,), 0.92),
-        Bead((1,), (), None, "auto", ["omission", "more-link"]),
+        Bead((1,), (), 0.0, "auto", ["omission", "more-link"]),  # as the engine scores them
         Bead((2,), (1,), 0.35, "auto", ["low-score"]),
         Bead((3,), (2,), 0.88),
         Bead((4,), (3,), 0.95),
-        Bead((5,), (), None, "auto", ["omission", "photo-caption"]),
-        Bead((), (4,), None, "auto", ["addition"]),
+        Bead((5,), (), 0.0, "auto", ["omission", "photo-caption"]),
+        Bead((), (4,), 0.0, "auto", ["addition"]),
     ]
 
 
@@ -89,6 +89,20 @@ class FakeEngine:
             progress(0.5)
             progress(1.0)
         return fake_beads(), {"mean_score": 0.77}
+
+
+class ScoringEngine(FakeEngine):
+    """Also scores edited beads: paired beads 0.5, one-sided beads 0 with a flag."""
+
+    def score(self, document: AlignmentDocument, beads: Sequence[Bead]) -> list[Bead]:
+        scored = [b.copy() for b in beads]
+        for bead in scored:
+            if bead.source and bead.target:
+                bead.score = 0.5
+            else:
+                bead.score = 0.0
+                bead.flags = ["omission"] if bead.source else ["addition"]
+        return scored
 
 
 class Recorder:

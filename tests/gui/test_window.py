@@ -545,3 +545,20 @@ def test_next_bead_follows_the_filtered_table(make_window: Any) -> None:
     action(window, "actionPreviousBead").trigger()
     assert window.current_bead() == 5
     assert window.bead_view.model().rowCount() == 3  # the filter stays
+
+
+def test_edited_beads_are_rescored_in_the_background(make_window: Any, qtbot: Any) -> None:
+    from conftest import ScoringEngine
+
+    window = make_window(engine=ScoringEngine())
+    doc = window.document
+    window.select_bead(3)
+    with qtbot.waitSignal(window.alignment.rescored, timeout=10000) as blocker:
+        action(window, "actionUnlink").trigger()
+    assert blocker.args == [2]
+    assert [(b.score, b.flags) for b in doc.beads[3:5]] == [(0.0, ["omission"]),
+                                                           (0.0, ["addition"])]
+    assert doc.beads[3].status == "manual"
+    window.undo_stack.undo()
+    assert doc.beads[3].kind == "1-1" and doc.beads[3].score == 0.88
+    assert window.undo_stack.count() == 1  # scoring added no undo step
