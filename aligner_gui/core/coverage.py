@@ -1136,8 +1136,9 @@ def coverage_suggestions(doc: AlignmentDocument, lexicon: Any = None) -> list[An
 
     A source span of at least :data:`SUGGEST_EN_WORDS` English content words (or
     :data:`SUGGEST_ZH_CHARS` Chinese content characters) is a partial omission; a
-    target span of that size is an addition, or a mistranslation when the source side
-    of the bead has uncovered content words too. The suggestion's ``flag``
+    target span of that size is an addition, or a mistranslation when source words at
+    the same place (between the translations of the span's covered neighbours) are
+    uncovered too. The suggestion's ``flag``
     ("uncovered:<side>:<start>-<end>") is what accepting or dismissing records in the
     bead's ``details["reviewed_flags"]``; reviewed spans and spans overlapping an
     annotation of the same type are not offered again.
@@ -1145,10 +1146,10 @@ def coverage_suggestions(doc: AlignmentDocument, lexicon: Any = None) -> list[An
     from aligner_gui.core.mqm import REVIEWED_KEY, Suggestion
 
     lexicon = _lexicon(lexicon)
-    lens = CoverageLens(doc.source, doc.target, lexicon)
-    if not lens.enabled:
+    if not CoverageLens(doc.source, doc.target, lexicon).enabled:
         return []
     all_spans = _doc_spans(doc, lexicon)
+    lens = _lens_for(doc.source, doc.target, doc.beads, lexicon)
     annotated: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for a in doc.annotations:
         annotated.setdefault((a.side, a.type), []).append((a.start, a.end))
@@ -1158,22 +1159,24 @@ def coverage_suggestions(doc: AlignmentDocument, lexicon: Any = None) -> list[An
         if not spans:
             continue
         reviewed = set(bead.details.get(REVIEWED_KEY, ()))
-        words = {
-            name: [
-                (lens.side(name).sentences[i].start + w.start, w)
-                for i, w in lens.content_words(name, getattr(bead, name))
-            ]
-            for name in ("source", "target")
-        }
-        cov = None
+        cov = lens.word_coverage(bead)
+        if cov is None:
+            continue
         for span in spans:
             flag = _flag(span)
             if flag in reviewed:
                 continue
             name = span["side"]
-            inside = [w for at, w in words[name] if span["start"] <= at < span["end"]]
+            sentences = lens.side(name).sentences
+            inside = [
+                k
+                for k, (i, w, _c) in enumerate(cov[name])
+                if span["start"] <= sentences[i].start + w.start < span["end"]
+            ]
+            if not inside:
+                continue
             if name == lens.zh_side:
-                size = sum(len(_CJK.findall(w.text)) for w in inside)
+                size = sum(len(_CJK.findall(cov[name][k][1].text)) for k in inside)
                 big = size >= SUGGEST_ZH_CHARS
             else:
                 size = len(inside)
@@ -1181,26 +1184,16 @@ def coverage_suggestions(doc: AlignmentDocument, lexicon: Any = None) -> list[An
             if not big:
                 continue
             if name == "source":
+                # A clause's worth of meaning is missing: major until the editor says not.
                 type_, category, tags = "omission", "Accuracy/Omission", ["partial-omission"]
-                severity = (
-                    "major"
-                    if size >= 2 * (SUGGEST_ZH_CHARS if name == lens.zh_side else SUGGEST_EN_WORDS)
-                    else "minor"
-                )
+                severity = "major"
+            elif lens.room(cov, name, inside[0], inside[-1]) > 0:
+                # Source words around the same place are uncovered too: rendered wrongly.
+                type_, category = "mistranslation", "Accuracy/Mistranslation"
+                tags, severity = ["partial-mistranslation"], "major"
             else:
-                if cov is None:
-                    cov = lens.word_coverage(bead)
-                source_missed = cov is not None and any(not c for _i, _w, c in cov["source"])
-                if source_missed:
-                    type_, category, tags = (
-                        "mistranslation",
-                        "Accuracy/Mistranslation",
-                        ["partial-mistranslation"],
-                    )
-                    severity = "major"
-                else:
-                    type_, category, tags = "addition", "Accuracy/Addition", ["partial-addition"]
-                    severity = "minor"
+                type_, category = "addition", "Accuracy/Addition"
+                tags, severity = ["partial-addition"], "minor"
             if any(
                 s < span["end"] and span["start"] < e for s, e in annotated.get((name, type_), ())
             ):

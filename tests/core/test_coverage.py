@@ -156,7 +156,9 @@ def test_suggestions_shape(seed_doc, lexicon):
     assert any("verification" in s.annotation.text for s in omission)
     assert all(s.annotation.tags == ["partial-omission"] for s in omission)
     target = [s for s in found if s.annotation.side == "target"]
-    assert any(TWEET_ZH in s.annotation.text for s in target)
+    tweet = [s for s in target if TWEET_ZH in s.annotation.text]
+    # "in a tweet" is uncovered next to it on the English side: a mistranslation
+    assert [s.annotation.type for s in tweet] == ["mistranslation"]
 
 
 def test_suggestions_respect_review_and_annotations(seed_doc, lexicon):
@@ -215,6 +217,12 @@ def test_addition_in_target_is_tinted(lexicon):
     text = "".join(doc.target.text[s["start"] : s["end"]] for s in added)
     assert "足球" in text
     assert "总统" not in text
+    # nothing of the English is left over around it: an addition, not a mistranslation
+    found = coverage_suggestions(doc, lexicon)
+    assert [(s.annotation.type, s.annotation.category) for s in found] == [
+        ("addition", "Accuracy/Addition")
+    ]
+    assert "足球" in found[0].annotation.text
 
 
 def test_numbers_and_names_cover(lexicon):
