@@ -22,8 +22,6 @@ log = logging.getLogger(__name__)
 
 RECOVERY_NAME = "recovery.json"
 RECOVERY_META = "recovery-meta.json"
-PROJECT_FILTER = "Aligner projects (*.json);;All files (*)"
-OPEN_FILTER = "Projects and texts (*.json *.txt);;All files (*)"
 
 
 class FileController(QObject):
@@ -67,7 +65,7 @@ class FileController(QObject):
         if not self.maybe_save():
             return
         names, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Open"), "",
-                                                self.tr(OPEN_FILTER))
+                                                self.tr("Projects and texts (*.json *.txt);;All files (*)"))
         if names:
             self.open_paths(names[:2])
 
@@ -116,7 +114,7 @@ class FileController(QObject):
     def save_as(self) -> bool:
         suggested = str(self.path) if self.path else (Path(self.display_name).stem + ".json")
         name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save As"), suggested,
-                                              self.tr(PROJECT_FILTER))
+                                              self.tr("Aligner projects (*.json);;All files (*)"))
         if not name:
             return False
         if not name.lower().endswith(".json"):

@@ -242,32 +242,33 @@
 <context>
     <name>AlignmentController</name>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="78"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="149"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="246"/>
         <source>Aligning…</source>
         <translation>正在对齐…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="132"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="203"/>
         <source>The alignment changed while re-aligning; result discarded.</source>
         <translation>重新对齐期间对齐已被修改,结果已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="140"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="210"/>
         <source>Re-align beads {0}–{1}</source>
         <translation>重新对齐单元 {0}–{1}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="155"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="228"/>
         <source>Aligned: {0} beads.</source>
         <translation>已对齐:{0} 个对齐单元。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="162"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="235"/>
         <source>Alignment failed</source>
         <translation>对齐失败</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="168"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="241"/>
         <source>Alignment cancelled.</source>
         <translation>已取消对齐。</translation>
     </message>
@@ -496,43 +497,54 @@
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="49"/>
+        <location filename="../../aligner_gui/gui/files.py" line="47"/>
+        <location filename="../../aligner_gui/gui/files.py" line="52"/>
         <source>Cannot open {0}</source>
         <translation>无法打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="64"/>
+        <location filename="../../aligner_gui/gui/files.py" line="67"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="93"/>
+        <location filename="../../aligner_gui/gui/files.py" line="68"/>
+        <source>Projects and texts (*.json *.txt);;All files (*)</source>
+        <translation>项目和文本 (*.json *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/files.py" line="96"/>
         <source>Cannot save {0}</source>
         <translation>无法保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="103"/>
+        <location filename="../../aligner_gui/gui/files.py" line="106"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="113"/>
+        <location filename="../../aligner_gui/gui/files.py" line="116"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="125"/>
-        <location filename="../../aligner_gui/gui/files.py" line="170"/>
+        <location filename="../../aligner_gui/gui/files.py" line="117"/>
+        <source>Aligner projects (*.json);;All files (*)</source>
+        <translation>对齐项目 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/files.py" line="128"/>
+        <location filename="../../aligner_gui/gui/files.py" line="173"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="180"/>
+        <location filename="../../aligner_gui/gui/files.py" line="183"/>
         <source>Cannot recover</source>
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="184"/>
+        <location filename="../../aligner_gui/gui/files.py" line="187"/>
         <source>recovered</source>
         <translation>已恢复</translation>
     </message>
@@ -545,52 +557,72 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="201"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="133"/>
+        <source>Source text</source>
+        <translation>原文文本</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/main_window.py" line="134"/>
+        <source>Target text</source>
+        <translation>译文文本</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/main_window.py" line="135"/>
+        <source>Overview of problems</source>
+        <translation>问题概览</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/main_window.py" line="152"/>
+        <source>Alignment table</source>
+        <translation>对齐表</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/main_window.py" line="205"/>
         <source>Annotation</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="202"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="206"/>
         <source>Annotations</source>
         <translation>标注列表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="204"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="208"/>
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="208"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="212"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="220"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="224"/>
         <source>Aligning… %p%</source>
         <translation>正在对齐… %p%</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="221"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="225"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="355"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="359"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="473"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="477"/>
         <source>Bead {0}/{1} · {2} · score {3} · {4}</source>
         <translation>单元 {0}/{1} · {2} · 得分 {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="560"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="567"/>
         <source>About aligner-gui</source>
         <translation>关于 aligner-gui</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="561"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="568"/>
         <source>aligner-gui {0}: review Chinese translations of English news with sentence alignment and MQM annotation.</source>
         <translation>aligner-gui {0}:借助句子对齐与 MQM 标注审校英文新闻的中文译文。</translation>
     </message>
@@ -722,7 +754,7 @@
         <translation>确认对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="224"/>
+        <location filename="../../aligner_gui/gui/review.py" line="227"/>
         <source>No flag left to review.</source>
         <translation>没有待审校的标记。</translation>
     </message>
@@ -857,7 +889,7 @@
 <context>
     <name>TextPane</name>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="381"/>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="401"/>
         <source>omission</source>
         <translation>漏译</translation>
     </message>
@@ -867,17 +899,17 @@
         <translation>增译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="380"/>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="400"/>
         <source>headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="380"/>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="400"/>
         <source>more-link</source>
         <translation>“更多”链接</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="381"/>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="401"/>
         <source>caption</source>
         <translation>图片说明</translation>
     </message>
