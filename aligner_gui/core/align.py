@@ -57,6 +57,9 @@ LEARN_LEXICON = True
 PRIOR_STRENGTH = 50.0
 # Half-window (in paired beads) of the local length ratio; 0 = one ratio per document.
 LOCAL_RATIO_BEADS = 60
+# Bead confidence = sigmoid((boundary margin - SHIFT) / SCALE), margins in cost units.
+CONFIDENCE_SHIFT = -0.8
+CONFIDENCE_SCALE = 1.5
 # Paragraph cues: discount on leaving a headline/link/caption paragraph unaligned, and
 # the penalty for gluing it to a neighbouring paragraph.
 SKIP_BONUS = 4.0
@@ -237,10 +240,12 @@ def align_units(
     if level == 0 and x.n >= 500:
         def report(f: float, n: float = float(x.n)) -> None:
             run.report(f, n)
-    path, _totals = banded_dp(band, types, costs, cancel=run.cancel, progress=report)
+    path, D = banded_dp(band, types, costs, cancel=run.cancel, progress=report)
     beads = _collect(path, types, costs, band)
     if level == 0:
-        _attach_stats(beads, x, y, band, masks, params, costs, types)
+        _confidences(beads, band, D, costs, types)
+    if level == 0:
+        _attach_stats(beads, x, y, band, masks)
         _offpath_stats(beads, x, y, masks, run)
     return beads
 
@@ -326,42 +331,42 @@ def _collect(path, types, costs, band: Band) -> list[UnitBead]:
     ]
 
 
-def _attach_stats(beads, x, y, band, masks, params, costs, types) -> None:
-    """Statistics for re-estimation and a confidence in [0, 1] for every bead."""
-    c10 = params.type_cost((1, 0))
-    c01 = params.type_cost((0, 1))
-    tindex = {t: n for n, t in enumerate(types)}
+def _confidences(beads: list[UnitBead], band: Band, D: np.ndarray, costs, types) -> None:
+    """Bead confidence from how clearly the path reaches the bead's two boundaries.
 
-    def cost_at(t: tuple[int, int], i: int, j: int) -> float:
-        if t not in tindex:
-            return math.inf
-        cell = int(band.index(np.array(i), np.array(j)))
-        return float(costs[tindex[t]][cell]) if cell < band.ncells else math.inf
+    At every path vertex, the best way in (the chosen bead) is compared with the best
+    other bead type ending there; a small margin at either end of a bead means another
+    segmentation was nearly as good.
+    """
+    if not beads:
+        return
+    steps = np.array([(b.a, b.b) for b in beads], dtype=np.int64)
+    vi = np.concatenate([[0], np.cumsum(steps[:, 0])])
+    vj = np.concatenate([[0], np.cumsum(steps[:, 1])])
+    cells = band.index(vi, vj)
+    alts = np.full((len(types), len(cells)), np.inf)
+    for t, (a, b) in enumerate(types):
+        prev = band.index(vi - a, vj - b)
+        ok = (cells < band.ncells) & (prev < band.ncells)
+        cost_t = np.where(ok, np.append(costs[t], np.inf)[np.minimum(cells, band.ncells)], np.inf)
+        alts[t] = np.where(ok, D[prev] + cost_t, np.inf)
+    part = np.sort(alts, axis=0)
+    with np.errstate(invalid="ignore"):
+        margin = part[1] - part[0] if len(types) > 1 else np.full(len(cells), np.inf)
+    margin[0] = np.inf  # the start is certain
+    margin = np.where(np.isfinite(margin), margin, 50.0)
+    bead_margin = np.minimum(margin[:-1], margin[1:])
+    for bead, m in zip(beads, bead_margin.tolist()):
+        bead.score = _sigmoid((m - CONFIDENCE_SHIFT) / CONFIDENCE_SCALE)
 
+
+def _attach_stats(beads, x, y, band, masks) -> None:
+    """Statistics of the paired beads, for re-estimating the parameters."""
     by_type: dict[tuple[int, int], list[int]] = {}
     for k, bead in enumerate(beads):
         by_type.setdefault((bead.a, bead.b), []).append(k)
     for (a, b), ks in by_type.items():
         if a == 0 or b == 0:
-            for k in ks:
-                bead = beads[k]
-                # Confidence of a 1-0 / 0-1 bead: how much dearer it would be to glue the
-                # sentence to the bead before or after it instead.
-                alts = []
-                for nb, after in ((beads[k - 1] if k else None, True),
-                                  (beads[k + 1] if k + 1 < len(beads) else None, False)):
-                    if nb is None or not (nb.a and nb.b):
-                        continue
-                    t = (nb.a + a, nb.b + b)
-                    if after:
-                        end = (nb.x0 + nb.a + a, nb.y0 + nb.b + b)
-                    else:
-                        end = (nb.x0 + nb.a, nb.y0 + nb.b)
-                    alts.append(cost_at(t, *end) - nb.cost)
-                if alts:
-                    margin = min(alts) - bead.cost
-                    beads[k].score = _sigmoid(margin / 2.0)
-                beads[k].stats = ()
             continue
         rows = np.array([beads[k].x0 + a for k in ks], dtype=np.int64)
         cols = np.array([beads[k].y0 + b for k in ks], dtype=np.int64)
@@ -375,8 +380,6 @@ def _attach_stats(beads, x, y, band, masks, params, costs, types) -> None:
         for n, k in enumerate(ks):
             q = tuple(float(e[n]) for e in edges) if edges is not None else (-1.0,) * 4
             beads[k].stats = (lx[n], ly[n], nx_[n], ny_[n], mx[n], my[n], *q)
-            margin = a * c10 + b * c01 - beads[k].cost
-            beads[k].score = _sigmoid(margin / 2.0)
 
 
 def _offpath_stats(beads, x: Units, y: Units, masks: PairMasks | None, run: _Run) -> None:

@@ -109,7 +109,7 @@ def banded_dp(
 
     ``costs[t][k]`` is the cost of a bead of ``types[t]`` ending at band cell k (inf
     where impossible). Returns the path as bead types in reading order and the array
-    of cumulative costs at the path's vertices.
+    of best cumulative costs of all band cells (plus a trailing +inf sentinel).
     """
     nx = band.nx
     if (0, 1) not in types:
@@ -187,4 +187,4 @@ def banded_dp(
     path.reverse()
     totals.append(0.0)
     totals.reverse()
-    return path, np.asarray(totals)
+    return path, D
