@@ -99,6 +99,8 @@ class MainWindow(QMainWindow):
         self._syncing_scroll = False
         self._shortcuts_dialog: ShortcutsDialog | None = None
         self._weights_dialog: WeightsDialog | None = None
+        self._pane_origin: str | None = None  # set while a pane click selects a bead
+        self._showing_annotation = False
 
         self.actions = Actions(self)
         self.review = ReviewController(self)
@@ -401,7 +403,7 @@ class MainWindow(QMainWindow):
         pane = self.pane(side)
         pane.select_span(start, end)
         self._span = (side, start, end)
-        self._select_bead_at(side, start, keep_span=True)
+        self._select_bead_at(side, start)
 
     def save_to(self, path: Any) -> bool:
         return self.files.save_to(path)
@@ -451,13 +453,14 @@ class MainWindow(QMainWindow):
         if row is not None:
             index = self.annotation_proxy.mapFromSource(self.annotation_model.index(row, 0))
             if index.isValid():
-                self.annotation_view.selectionModel().blockSignals(True)
-                self.annotation_view.selectionModel().setCurrentIndex(
-                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows)
-                self.annotation_view.selectionModel().blockSignals(False)
+                self._showing_annotation = True
+                try:
+                    self.annotation_view.selectionModel().setCurrentIndex(
+                        index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                        | QItemSelectionModel.SelectionFlag.Rows)
+                finally:
+                    self._showing_annotation = False
                 self.annotation_view.scrollTo(index)
-                self.annotation_view.viewport().update()
 
     def _show_bead(self, row: int | None, origin: str | None = None) -> None:
         for pane in (self.source_pane, self.target_pane):
@@ -477,7 +480,7 @@ class MainWindow(QMainWindow):
             self.tr("Bead {0}/{1} · {2} · score {3} · {4}").format(
                 row + 1, len(doc.beads), bead.kind, score, bead.status))
 
-    def _select_bead_at(self, side: str, offset: int, *, keep_span: bool) -> None:
+    def _select_bead_at(self, side: str, offset: int) -> None:
         doc = self.document
         pane = self.pane(side)
         sentence = pane.sentence_at(offset)
@@ -491,17 +494,20 @@ class MainWindow(QMainWindow):
         if not index.isValid():
             self.bead_filter.clear()
             index = self.bead_proxy.mapFromSource(self.bead_model.index(row, 0))
-        selection = self.bead_view.selectionModel()
-        selection.blockSignals(True)
-        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                  | QItemSelectionModel.SelectionFlag.Rows)
-        selection.blockSignals(False)
-        self.bead_view.viewport().update()
+        self._pane_origin = side  # the pane keeps its selection and scroll position
+        try:
+            self.bead_view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+        finally:
+            self._pane_origin = None
         self.bead_view.scrollTo(index)
         self._show_bead(row, origin=side)
 
     # -- slots --------------------------------------------------------------------------
     def _on_bead_view_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._pane_origin is not None:  # _select_bead_at shows the bead itself
+            return
         if not current.isValid():
             self._show_bead(None)
             return
@@ -517,13 +523,13 @@ class MainWindow(QMainWindow):
         chosen = doc.side(side).sentences[sentence]
         self.pane(side).select_span(chosen.start, chosen.end)
         self._span = (side, chosen.start, chosen.end)
-        self._select_bead_at(side, chosen.start, keep_span=True)
+        self._select_bead_at(side, chosen.start)
 
     def _on_pane_span_selected(self, side: str, start: int, end: int) -> None:
         self._span = (side, start, end)
         other = self.pane("target" if side == "source" else "source")
         other.clear_selection()
-        self._select_bead_at(side, start, keep_span=True)
+        self._select_bead_at(side, start)
 
     def _on_pane_scrolled(self, side: str) -> None:
         if self._syncing_scroll:
@@ -541,7 +547,7 @@ class MainWindow(QMainWindow):
             self._syncing_scroll = False
 
     def _on_annotation_view_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not current.isValid():
+        if not current.isValid() or self._showing_annotation:
             return
         row = self.annotation_proxy.mapToSource(current).row()
         annotation = self.annotation_model.annotation(row)
