@@ -64,8 +64,8 @@ class FileController(QObject):
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return
-        names, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Open"), "",
-                                                self.tr("Projects and texts (*.json *.txt);;All files (*)"))
+        filters = self.tr("Projects and texts (*.json *.txt);;All files (*)")
+        names, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Open"), "", filters)
         if names:
             self.open_paths(names[:2])
 

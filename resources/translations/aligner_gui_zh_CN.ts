@@ -503,12 +503,12 @@
         <translation>无法打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="67"/>
+        <location filename="../../aligner_gui/gui/files.py" line="68"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="68"/>
+        <location filename="../../aligner_gui/gui/files.py" line="67"/>
         <source>Projects and texts (*.json *.txt);;All files (*)</source>
         <translation>项目和文本 (*.json *.txt);;所有文件 (*)</translation>
     </message>
@@ -552,77 +552,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="110"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="112"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="133"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="135"/>
         <source>Source text</source>
         <translation>原文文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="134"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="136"/>
         <source>Target text</source>
         <translation>译文文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="135"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="137"/>
         <source>Overview of problems</source>
         <translation>问题概览</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="152"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="154"/>
         <source>Alignment table</source>
         <translation>对齐表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="205"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="207"/>
         <source>Annotation</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="206"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="208"/>
         <source>Annotations</source>
         <translation>标注列表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="208"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="210"/>
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="212"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="214"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="224"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="226"/>
         <source>Aligning… %p%</source>
         <translation>正在对齐… %p%</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="225"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="227"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="359"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="361"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="477"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="480"/>
         <source>Bead {0}/{1} · {2} · score {3} · {4}</source>
         <translation>单元 {0}/{1} · {2} · 得分 {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="567"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="573"/>
         <source>About aligner-gui</source>
         <translation>关于 aligner-gui</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="568"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="574"/>
         <source>aligner-gui {0}: review Chinese translations of English news with sentence alignment and MQM annotation.</source>
         <translation>aligner-gui {0}:借助句子对齐与 MQM 标注审校英文新闻的中文译文。</translation>
     </message>
