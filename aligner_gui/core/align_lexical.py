@@ -54,11 +54,11 @@ def quote_edges(text: str, lang: str) -> tuple[bool, bool]:
 
 
 def _zh_len(text: str) -> float:
-    return float(sum(1 for c in text if not c.isspace()))
+    return float(sum(1 for c in text if c.isalnum()))
 
 
 def _en_len(text: str) -> float:
-    return float(len(text))
+    return float(sum(1 for c in text if c.isalnum() or c == " "))
 
 
 def text_length(text: str, lang: str) -> float:
