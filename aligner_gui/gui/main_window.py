@@ -315,6 +315,9 @@ class MainWindow(QMainWindow):
         self.annotation_view.doubleClicked.connect(self._on_annotation_view_activated)
         self.suggestion_view.selectionModel().currentRowChanged.connect(
             self._on_suggestion_view_current)
+        self.suggestion_view.activated.connect(  # Enter or double-click accepts
+            lambda index: self.review.accept_suggestion(self.suggestion_model.suggestion(
+                index.row())) if index.row() < self.suggestion_model.rowCount() else None)
         self.annotation_editor.change_requested.connect(self.review.change_annotation)
         self.annotation_editor.delete_requested.connect(self.review.delete_annotation)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.annotation_view)

@@ -607,22 +607,22 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="361"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="364"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="480"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="483"/>
         <source>Bead {0}/{1} · {2} · score {3} · {4}</source>
         <translation>单元 {0}/{1} · {2} · 得分 {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="573"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="576"/>
         <source>About aligner-gui</source>
         <translation>关于 aligner-gui</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="574"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="577"/>
         <source>aligner-gui {0}: review Chinese translations of English news with sentence alignment and MQM annotation.</source>
         <translation>aligner-gui {0}:借助句子对齐与 MQM 标注审校英文新闻的中文译文。</translation>
     </message>
@@ -813,16 +813,21 @@
     </message>
     <message>
         <location filename="../../aligner_gui/gui/panels/scores.py" line="34"/>
+        <source>Penalty by category</source>
+        <translation>按类别扣分</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="35"/>
         <source>Low score / number mismatch</source>
         <translation>低分 / 数字不符</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="76"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="77"/>
         <source>not aligned yet</source>
         <translation>尚未对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="88"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="89"/>
         <source>words</source>
         <translation>词</translation>
     </message>

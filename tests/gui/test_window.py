@@ -562,3 +562,12 @@ def test_edited_beads_are_rescored_in_the_background(make_window: Any, qtbot: An
     window.undo_stack.undo()
     assert doc.beads[3].kind == "1-1" and doc.beads[3].score == 0.88
     assert window.undo_stack.count() == 1  # scoring added no undo step
+
+
+def test_enter_on_a_suggestion_accepts_it(make_window: Any, qtbot: Any) -> None:
+    window = make_window()
+    view = window.suggestion_view
+    qtbot.waitUntil(lambda: window.suggestion_model.rowCount() == 4)
+    view.activated.emit(window.suggestion_model.index(3, 0))
+    assert [a.type for a in window.document.annotations] == ["addition"]
+    qtbot.waitUntil(lambda: window.scores_panel.text("category") == "Accuracy 5")

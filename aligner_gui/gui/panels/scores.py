@@ -31,6 +31,7 @@ class ScoresPanel(QWidget):
             ("mqm_segment", self.tr("MQM per segment")),
             ("mqm_words", self.tr("MQM per 1,000 source words")),
             ("severity", self.tr("By severity")),
+            ("category", self.tr("Penalty by category")),
             ("flags", self.tr("Low score / number mismatch")),
         )
         for key, title in rows:
@@ -87,6 +88,8 @@ class ScoresPanel(QWidget):
         set_("mqm_words", f"{score.per_1000_words:.2f}  ({score.source_words} "
                           + self.tr("words") + ")")
         set_("severity", ", ".join(f"{k} {v}" for k, v in score.by_severity.items()) or "–")
+        set_("category", ", ".join(f"{k} {v:g}" for k, v in sorted(score.by_category.items()))
+             or "–")
         set_("flags", f"{figures.low_score} / {figures.number_mismatch}")
 
     def _set(self, key: str, text: str) -> None:
