@@ -1,6 +1,6 @@
 """Coverage-lens figures, printed by hand: does the tint fall on omitted words only?
 
-    python benchmarks/coverage_lens.py [--seed N] [--cut-share F] [--no-speed]
+    python benchmarks/coverage_lens.py [--seed N] [--cut-share F] [--no-speed] [--bible]
 
 * Seed document (aligned by the pipeline): tinted share of the Acton clause that has no
   Chinese counterpart, of the mistranslated 录音再现装置发出的高音, and of all other text
@@ -16,6 +16,7 @@
     counting false tints in the untouched beads of the same document;
   - glued: a 1-1 bead with the next 1-1 bead's sentence appended on one side only
     (exact ground truth: the appended sentence is untranslated).
+* --bible: the same on ../shared/data/bible/001 (a literal translation).
 * Speed: compute_coverage on the gold beads of ../shared/data/bible/002 (about 10,000
   beads) with a fresh lexicon (cold caches), then again (warm).
 """
@@ -140,6 +141,7 @@ class Tally:
     fp_intact_beads: int = 0
     negatives: int = 0
     cut_bead_tinted: list[int] = field(default_factory=lambda: [0, 0])
+    same_beads_intact: list[int] = field(default_factory=lambda: [0, 0])
     glued_tp: int = 0
     glued_pos: int = 0
     glued_fp: int = 0
@@ -219,6 +221,9 @@ def evaluate_pair(zh_lines, en_lines, beads, lex, cut_lang, rng, cut_share) -> T
         point = cut_at[k]
         tally.cut_bead_tinted[0] += len(tinted)
         tally.cut_bead_tinted[1] += len(cov_cut[k][meas])
+        before = tinted_set(lens, cov_full[k], lens.side(meas))
+        tally.same_beads_intact[0] += len(before)
+        tally.same_beads_intact[1] += len(cov_full[k][meas])
         for i, w, _c in cov_full[k][meas]:
             where = set()
             for _j, cw in cut_words:
@@ -267,11 +272,8 @@ def _hits(lens: CoverageLens, zh_word, en_word) -> bool:
     return _KeyIndex(set(lens._zh_word_keys(zh_word))).hit(en_word.keys) is not None
 
 
-def mac_dev_figures(seed: int, cut_share: float) -> None:
-    root = DATA / "mac-dev"
-    if not (root / "gold").is_dir():
-        print("mac-dev: ../shared/data/mac-dev not present, skipped\n")
-        return
+def corpus_figures(name: str, docs: list[tuple[Path, Path, Path]], seed: int, cut: float) -> None:
+    """Cut and glued figures over gold-aligned documents (zh file, en file, gold file)."""
     lex = get_lexicon()
     for cut_lang, label in (
         ("zh", "English words, Chinese cut"),
@@ -279,16 +281,13 @@ def mac_dev_figures(seed: int, cut_share: float) -> None:
     ):
         rng = random.Random(seed)
         total = Tally()
-        for gold in sorted((root / "gold").glob("*.align")):
-            n = gold.stem
-            zh_lines = _lines(root / "zh" / f"{n}.txt")
-            en_lines = _lines(root / "en" / f"{n}.txt")
-            total.add(
-                evaluate_pair(zh_lines, en_lines, gold_beads(gold), lex, cut_lang, rng, cut_share)
-            )
-        print(f"mac-dev, {label} ({int(cut_share * 100)}% of 1-1 beads cut, seed {seed})")
+        for zh_path, en_path, gold in docs:
+            zh_lines, en_lines = _lines(zh_path), _lines(en_path)
+            total.add(evaluate_pair(zh_lines, en_lines, gold_beads(gold), lex, cut_lang, rng, cut))
+        print(f"{name}, {label} ({int(cut * 100)}% of 1-1 beads cut, seed {seed})")
         print(f"  intact 1-1 beads, tinted:        {_pct(*total.intact)}")
-        print(f"  cut beads, all words tinted:     {_pct(*total.cut_bead_tinted)}")
+        print(f"  the cut beads before the cut:    {_pct(*total.same_beads_intact)}")
+        print(f"  the cut beads after the cut:     {_pct(*total.cut_bead_tinted)}")
         print(f"  cut words (positives) tinted:    {_pct(total.tp, total.positives)}  = recall")
         fp = total.fp_cut_beads + total.fp_intact_beads
         print(f"  negatives tinted:                {_pct(fp, total.negatives)}")
@@ -299,6 +298,27 @@ def mac_dev_figures(seed: int, cut_share: float) -> None:
             f"precision {_pct(total.glued_tp, total.glued_tp + total.glued_fp)}"
         )
         print()
+
+
+def mac_dev_figures(seed: int, cut_share: float) -> None:
+    root = DATA / "mac-dev"
+    if not (root / "gold").is_dir():
+        print("mac-dev: ../shared/data/mac-dev not present, skipped\n")
+        return
+    docs = [
+        (root / "zh" / f"{g.stem}.txt", root / "en" / f"{g.stem}.txt", g)
+        for g in sorted((root / "gold").glob("*.align"))
+    ]
+    corpus_figures("mac-dev", docs, seed, cut_share)
+
+
+def bible_figures(seed: int, cut_share: float) -> None:
+    root = DATA / "bible"
+    gold = root / "gold" / "001.align"
+    if not gold.is_file():
+        print("bible: ../shared/data/bible/001 not present, skipped\n")
+        return
+    corpus_figures("bible/001", [(root / "001.zh.txt", root / "001.en.txt", gold)], seed, cut_share)
 
 
 # -- speed --------------------------------------------------------------------------------
@@ -339,9 +359,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=8)
     parser.add_argument("--cut-share", type=float, default=0.25)
     parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument("--bible", action="store_true", help="also bible/001 (5,000 verses)")
     args = parser.parse_args()
     seed_figures()
     mac_dev_figures(args.seed, args.cut_share)
+    if args.bible:
+        bible_figures(args.seed, args.cut_share)
     if not args.no_speed:
         speed_figures()
 
