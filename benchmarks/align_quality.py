@@ -64,7 +64,7 @@ def align_zh_en(lexicon, zh: list[str], en: list[str]) -> list[tuple]:
 
 def fmt_prf(res: dict) -> str:
     s, lx = res["strict"], res["lax"]
-    return "strict P %.3f R %.3f F1 %.3f | lax P %.3f R %.3f F1 %.3f" % (*s, *lx)
+    return "strict P {:.3f} R {:.3f} F1 {:.3f} | lax P {:.3f} R {:.3f} F1 {:.3f}".format(*s, *lx)
 
 
 def kind(bead: tuple) -> str:
@@ -75,7 +75,7 @@ def confusion(golds: list[list], tests: list[list]) -> None:
     """Gold bead type vs the type of the test bead holding the gold bead's first sentence."""
     table: dict[str, Counter] = {}
     exact: Counter = Counter()
-    for gold, test in zip(golds, tests):
+    for gold, test in zip(golds, tests, strict=False):
         test_set = set(test)
         by_x = {i: b for b in test for i in b[0]}
         by_y = {j: b for b in test for j in b[1]}
@@ -86,16 +86,14 @@ def confusion(golds: list[list], tests: list[list]) -> None:
                 exact[kind(g)] += 1
     cols = ["1-0", "0-1", "1-1", "1-2", "1-3", "1-4", "2-1", "3-1", "2-2", "2-3", "3-2", "other"]
     print("  confusion (rows gold zh-en type, columns predicted type; 'exact' = identical bead)")
-    print("  %-6s %6s %6s " % ("gold", "n", "exact") + " ".join("%5s" % c for c in cols))
+    print(f"  {'gold':<6s} {'n':>6s} {'exact':>6s} " + " ".join(f"{c:>5s}" for c in cols))
     for g in sorted(table, key=lambda k: -sum(table[k].values())):
         row = table[g]
         n = sum(row.values())
         other = sum(v for k, v in row.items() if k not in cols)
         cells = [row.get(c, 0) for c in cols[:-1]] + [other]
-        print(
-            "  %-6s %6d %5.0f%% " % (g, n, 100.0 * exact[g] / n)
-            + " ".join("%5d" % c for c in cells)
-        )
+        share = 100.0 * exact[g] / n
+        print(f"  {g:<6s} {n:6d} {share:5.0f}% " + " ".join(f"{c:5d}" for c in cells))
 
 
 def reference_figures(golds: list[list], tests: list[list], names: list[str]) -> str:
@@ -105,7 +103,7 @@ def reference_figures(golds: list[list], tests: list[list], names: list[str]) ->
         gdir, tdir = Path(tmp, "gold"), Path(tmp, "test")
         gdir.mkdir()
         tdir.mkdir()
-        for name, gold, test in zip(names, golds, tests):
+        for name, gold, test in zip(names, golds, tests, strict=False):
             (gdir / f"{name}.align").write_text(format_align(gold), encoding="utf-8")
             (tdir / f"{name}.align").write_text(format_align(test), encoding="utf-8")
         out = subprocess.run(
@@ -162,7 +160,9 @@ def run_bible(lexicon, docs: list[str]) -> None:
         golds.append(gold)
         tests.append(test)
     if len(docs) > 1:
-        print(f"  ALL   {fmt_prf(strict_lax_prf(golds, tests))}  {sum(seconds.values()):.2f}s total")
+        print(
+            f"  ALL   {fmt_prf(strict_lax_prf(golds, tests))}  {sum(seconds.values()):.2f}s total"
+        )
     if "001" in seconds and "003" in seconds:
         print(f"  time ratio 003/001: {seconds['003'] / seconds['001']:.2f} (size ratio 3.0)")
 
@@ -175,9 +175,7 @@ def concat_mac() -> tuple[list[str], list[str], list[tuple]]:
         zh = read_lines(DATA / "mac-dev" / "zh" / f"{doc}.txt")
         en = read_lines(DATA / "mac-dev" / "en" / f"{doc}.txt")
         for s, t in read_align(DATA / "mac-dev" / "gold" / f"{doc}.align"):
-            gold_all.append(
-                (tuple(i + len(zh_all) for i in s), tuple(j + len(en_all) for j in t))
-            )
+            gold_all.append((tuple(i + len(zh_all) for i in s), tuple(j + len(en_all) for j in t)))
         zh_all.extend(zh)
         en_all.extend(en)
     return zh_all, en_all, gold_all
@@ -206,7 +204,9 @@ def run_peer(lexicon) -> None:
     inputs.append(("bible 001", zh, en, read_align(DATA / "bible" / "gold" / "001.align")))
     for name, zh, en, gold in inputs:
         t0 = time.perf_counter()
-        res = galechurch.align(zh, en, max_block_size=max(50_000_000, (len(zh) + 1) * (len(en) + 1)))
+        res = galechurch.align(
+            zh, en, max_block_size=max(50_000_000, (len(zh) + 1) * (len(en) + 1))
+        )
         t_peer = time.perf_counter() - t0
         peer = [
             (tuple(range(b.source_start, b.source_end)), tuple(range(b.target_start, b.target_end)))

@@ -31,8 +31,6 @@ from .align_cost import (
     OffsetCache,
     Params,
     bead_cost_arrays,
-    lexical_llr,
-    length_cost,
     matched_counts,
     quote_edges_of,
     span_sums,
@@ -238,8 +236,10 @@ def align_units(
     costs = bead_cost_arrays(x, y, band, masks, params, types)
     report = None
     if level == 0 and x.n >= 500:
+
         def report(f: float, n: float = float(x.n)) -> None:
             run.report(f, n)
+
     path, D = banded_dp(band, types, costs, cancel=run.cancel, progress=report)
     beads = _collect(path, types, costs, band)
     if level == 0:
@@ -250,9 +250,7 @@ def align_units(
     return beads
 
 
-def _with_chance_rates(
-    params: Params, x: Units, y: Units, band: Band, masks: PairMasks
-) -> Params:
+def _with_chance_rates(params: Params, x: Units, y: Units, band: Band, masks: PairMasks) -> Params:
     """Chance match rates (q1) measured on pairs well off the expected path.
 
     The rates depend on the unit size and on which items are kept, so every level of
@@ -268,7 +266,9 @@ def _with_chance_rates(
         center = (i + 0.5) * (y.n / max(x.n, 1))
     else:
         center = (band.lo[i] + band.hi[i + 1]) / 2.0
-    far = np.abs(j - center) >= max(5.0, 0.05 * y.n if band.ncells == (band.nx + 1) * (band.ny + 1) else 5.0)
+    far = np.abs(j - center) >= max(
+        5.0, 0.05 * y.n if band.ncells == (band.nx + 1) * (band.ny + 1) else 5.0
+    )
     if far.sum() < 50:
         return params
     idx = np.flatnonzero(far)
@@ -327,7 +327,9 @@ def _collect(path, types, costs, band: Band) -> list[UnitBead]:
     bead_costs = stacked[tk, cells]
     return [
         UnitBead(int(ex - a), int(a), int(ey - b), int(b), float(c))
-        for (a, b), ex, ey, c in zip(steps.tolist(), ends_x.tolist(), ends_y.tolist(), bead_costs)
+        for (a, b), ex, ey, c in zip(
+            steps.tolist(), ends_x.tolist(), ends_y.tolist(), bead_costs, strict=False
+        )
     ]
 
 
@@ -356,7 +358,7 @@ def _confidences(beads: list[UnitBead], band: Band, D: np.ndarray, costs, types)
     margin[0] = np.inf  # the start is certain
     margin = np.where(np.isfinite(margin), margin, 50.0)
     bead_margin = np.minimum(margin[:-1], margin[1:])
-    for bead, m in zip(beads, bead_margin.tolist()):
+    for bead, m in zip(beads, bead_margin.tolist(), strict=False):
         bead.score = _sigmoid((m - CONFIDENCE_SHIFT) / CONFIDENCE_SCALE)
 
 
@@ -677,7 +679,7 @@ def align_texts(
         _check_ids(t, ny)
         if not s and not t:
             raise ValueError("a fixed bead must hold at least one sentence")
-    for side, n in ((0, nx), (1, ny)):
+    for side in (0, 1):
         ids = [i for f in fixed for i in f[side]]
         if len(ids) != len(set(ids)):
             raise ValueError("fixed beads overlap")

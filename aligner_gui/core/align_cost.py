@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Protocol
 
 import numpy as np
 
@@ -87,10 +88,18 @@ class Params:
         return replace(self, **changes)
 
 
+class Cells(Protocol):
+    """Grid cells where beads end: a Band, or any rows/cols arrays of equal length."""
+
+    rows: np.ndarray
+    cols: np.ndarray
+    ncells: int
+
+
 class OffsetCache:
     """Pair-mask row indices of (I - 1 - da, J - 1 - db) for all band cells, memoised."""
 
-    def __init__(self, band: Band, masks: PairMasks | None) -> None:
+    def __init__(self, band: Cells, masks: PairMasks | None) -> None:
         self.band = band
         self.masks = masks
         self._idx: dict[tuple[int, int], np.ndarray] = {}
@@ -109,18 +118,18 @@ def _prefix(a: np.ndarray) -> np.ndarray:
     return out
 
 
-def span_sums(x: Units, y: Units, band: Band, a: int, b: int):
+def span_sums(x: Units, y: Units, band: Cells, a: int, b: int):
     """Lengths and matchable counts of the bead (a, b) ending at each band cell."""
-    I, J = band.rows, band.cols
-    valid = (I >= a) & (J >= b)
-    Ia = np.where(valid, I - a, 0)
-    Jb = np.where(valid, J - b, 0)
+    ends_x, ends_y = band.rows, band.cols
+    valid = (ends_x >= a) & (ends_y >= b)
+    starts_x = np.where(valid, ends_x - a, 0)
+    starts_y = np.where(valid, ends_y - b, 0)
     px_len, py_len = _prefix(x.length), _prefix(y.length)
     px_n, py_n = _prefix(x.n_items), _prefix(y.n_items)
-    lx = px_len[I] - px_len[Ia]
-    ly = py_len[J] - py_len[Jb]
-    nx = px_n[I] - px_n[Ia]
-    ny = py_n[J] - py_n[Jb]
+    lx = px_len[ends_x] - px_len[starts_x]
+    ly = py_len[ends_y] - py_len[starts_y]
+    nx = px_n[ends_x] - px_n[starts_x]
+    ny = py_n[ends_y] - py_n[starts_y]
     return valid, lx, ly, nx, ny
 
 

@@ -36,7 +36,9 @@ class Band:
         np.cumsum(width, out=self.off[1:])
         self.ncells = int(self.off[-1])
         self.rows = np.repeat(np.arange(self.nx + 1, dtype=np.int64), width)
-        self.cols = np.arange(self.ncells, dtype=np.int64) - self.off[self.rows] + self.lo[self.rows]
+        self.cols = (
+            np.arange(self.ncells, dtype=np.int64) - self.off[self.rows] + self.lo[self.rows]
+        )
 
     def index(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Flat index of cells (i, j); ``ncells`` (a sentinel) where outside the band."""

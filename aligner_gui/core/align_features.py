@@ -185,9 +185,7 @@ def _or_into(mask: np.ndarray, pair: np.ndarray, pos: np.ndarray, words: int) ->
     np.bitwise_or.at(mask.reshape(-1), key, bit)
 
 
-def build_units(
-    lengths: Sequence[float], items: Sequence[Sequence[Sequence[int]]]
-) -> Units:
+def build_units(lengths: Sequence[float], items: Sequence[Sequence[Sequence[int]]]) -> Units:
     """Units from per-unit lists of positions, each position a list of item ids."""
     n = len(lengths)
     n_items = np.array([len(u) for u in items], dtype=np.int64)

@@ -18,15 +18,22 @@ import numpy as np
 
 from .align_features import Units
 
-
 # Punctuation that survives translation: questions, exclamations, direct speech.
 _MARKS = {
-    "zh": (("¶?", re.compile(r"[？?]")), ("¶!", re.compile(r"[！!]")),
-           ("¶q", re.compile(r"[“「『]")), ("¶-", re.compile(r"——|—|--")),
-           ("¶.", re.compile(r"……|…|\.\.\."))),
-    "en": (("¶?", re.compile(r"\?")), ("¶!", re.compile(r"!")),
-           ("¶q", re.compile(r"(?:^|[\s(\[—-])[\"“‘']")), ("¶-", re.compile(r"—|--| - ")),
-           ("¶.", re.compile(r"…|\.\.\."))),
+    "zh": (
+        ("¶?", re.compile(r"[？?]")),
+        ("¶!", re.compile(r"[！!]")),
+        ("¶q", re.compile(r"[“「『]")),
+        ("¶-", re.compile(r"——|—|--")),
+        ("¶.", re.compile(r"……|…|\.\.\.")),
+    ),
+    "en": (
+        ("¶?", re.compile(r"\?")),
+        ("¶!", re.compile(r"!")),
+        ("¶q", re.compile(r"(?:^|[\s(\[—-])[\"“‘']")),
+        ("¶-", re.compile(r"—|--| - ")),
+        ("¶.", re.compile(r"…|\.\.\.")),
+    ),
 }
 MAX_MARKS = 3
 
@@ -100,7 +107,9 @@ class LexicalFeatures:
         for k, t in enumerate(y_texts):
             if check is not None and k % 500 == 0:
                 check(k / total)
-            self.y_stems.append(self._stems(self._content(lexicon, t, y_lang) + punct_marks(t, y_lang)))
+            self.y_stems.append(
+                self._stems(self._content(lexicon, t, y_lang) + punct_marks(t, y_lang))
+            )
         for k, text in enumerate(x_texts):
             if check is not None and k % 500 == 0:
                 check((len(y_texts) + k) / total)
@@ -165,7 +174,9 @@ class LexicalFeatures:
         x_pos = _positions(x_unit, x_n)
         reps = tlen[x_word]
         occ = np.repeat(np.arange(len(x_word)), reps)
-        within = np.arange(int(reps.sum()), dtype=np.int64) - np.repeat(np.cumsum(reps) - reps, reps)
+        within = np.arange(int(reps.sum()), dtype=np.int64) - np.repeat(
+            np.cumsum(reps) - reps, reps
+        )
         x = Units(
             self.x_len.copy(),
             x_n,
@@ -224,8 +235,12 @@ def learn_translations(
     bid_w: list[np.ndarray] = []
     bid_s: list[np.ndarray] = []
     for k, (x0, a, y0, b) in enumerate(beads):
-        words = np.unique(np.fromiter((w for i in range(x0, x0 + a) for w in feats.x_words[i]), np.int64))
-        stems = np.unique(np.fromiter((s for j in range(y0, y0 + b) for s in feats.y_stems[j]), np.int64))
+        words = np.unique(
+            np.fromiter((w for i in range(x0, x0 + a) for w in feats.x_words[i]), np.int64)
+        )
+        stems = np.unique(
+            np.fromiter((s for j in range(y0, y0 + b) for s in feats.y_stems[j]), np.int64)
+        )
         if len(words) == 0 or len(stems) == 0:
             continue
         bw.append(words)
@@ -270,7 +285,7 @@ def learn_translations(
     pseudo = {i for word, i in feats.word_id.items() if word.startswith("¶")}
     pseudo_s = {i for stem, i in feats.stem_id.items() if stem.startswith("¶")}
     learned: dict[int, set[int]] = {}
-    for wi, si in zip(w[mutual].tolist(), s[mutual].tolist()):
+    for wi, si in zip(w[mutual].tolist(), s[mutual].tolist(), strict=False):
         if wi in pseudo or si in pseudo_s:
             continue
         if si not in feats.word_trans[wi]:

@@ -71,7 +71,7 @@ def strict_lax_prf(golds: Sequence[Iterable], tests: Sequence[Iterable]) -> dict
     """Pooled strict and lax (P, R, F1) over parallel lists of per-document bead lists."""
     p = [0, 0, 0, 0]
     r = [0, 0, 0, 0]
-    for gold_raw, test_raw in zip(golds, tests):
+    for gold_raw, test_raw in zip(golds, tests, strict=False):
         gold = _as_pairs(gold_raw)
         test = _as_pairs(test_raw)
         for k, v in enumerate(_counts(gold, test)):

@@ -192,7 +192,7 @@ def random_pair(draw):
 
     def paragraphs(lengths, breaks, char):
         paras: list[list[str]] = []
-        for length, br in zip(lengths, breaks):
+        for length, br in zip(lengths, breaks, strict=False):
             if br or not paras:
                 paras.append([])
             paras[-1].append(char * length)
@@ -206,7 +206,7 @@ def random_pair(draw):
     if n_src and n_tgt and k:
         xs = sorted(set(draw(st.lists(st.integers(0, n_src - 1), min_size=k, max_size=k))))
         ys = sorted(set(draw(st.lists(st.integers(0, n_tgt - 1), min_size=k, max_size=k))))
-        for i, j in zip(xs, ys):
+        for i, j in zip(xs, ys, strict=False):
             fixed.append(Bead((i,), (j,), score=0.5, status="confirmed"))
     # Editor-confirmed omissions / additions (one side empty).
     used_s = {i for f in fixed for i in f.source}

@@ -133,7 +133,7 @@ def test_agrees_with_reference_command_line(tmp_path):
         check=True,
     ).stdout
     ours = strict_lax_prf(golds, tests)
-    expected = "strict P=%.3f R=%.3f F1=%.3f | lax P=%.3f R=%.3f F1=%.3f" % (
+    expected = "strict P={:.3f} R={:.3f} F1={:.3f} | lax P={:.3f} R={:.3f} F1={:.3f}".format(
         *ours["strict"],
         *ours["lax"],
     )
