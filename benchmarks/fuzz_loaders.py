@@ -2,7 +2,7 @@
 
     python benchmarks/fuzz_loaders.py [--seconds 600] [--start-seed 0] [--verbose]
 
-Targets: the seed aligned and saved as a project JSON, its TMX and InterText exports,
+Targets: the seed aligned and saved as a project JSON, its TMX, MQM TSV and InterText exports,
 and the InterText files in ../shared/data/mac-dev/intertext (if present). Each case
 mutates one file (see tests/robustness/fuzzing.py) and loads it with
 ``load_project`` / ``import_file``; the only allowed failures are the project's typed
@@ -47,6 +47,8 @@ def build_targets(folder: Path) -> list[fuzzing.Target]:
     targets.append(fuzzing.Target("json", project, [project], load_project, "json"))
     tmx = export_document(doc, "tmx", folder / "seed.tmx")[0]
     targets.append(fuzzing.Target("tmx", tmx, [tmx], import_file, "xml"))
+    tsv = export_document(doc, "mqm-tsv", folder / "seed.tsv")[0]
+    targets.append(fuzzing.Target("mqm-tsv", tsv, [tsv], import_file, "tsv"))
     inter = folder / "intertext"
     inter.mkdir()
     files = export_document(doc, "intertext", inter / "seed.zh.en.xml")

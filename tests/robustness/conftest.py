@@ -77,6 +77,7 @@ def seed_files(_aligned_seed, tmp_path_factory) -> dict[str, Path]:
     files: dict[str, Path] = {}
     files["json"] = export_document(_aligned_seed, "json", folder / "seed.json")[0]
     files["tmx"] = export_document(_aligned_seed, "tmx", folder / "seed.tmx")[0]
+    files["mqm-tsv"] = export_document(_aligned_seed, "mqm-tsv", folder / "seed.tsv")[0]
     inter = folder / "intertext"
     inter.mkdir()
     link, from_text, to_text = export_document(_aligned_seed, "intertext", inter / "seed.zh.en.xml")

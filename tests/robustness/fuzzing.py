@@ -435,6 +435,57 @@ def mutate_xml(data: bytes, rng: random.Random) -> tuple[bytes, str]:
     return out, desc
 
 
+TSV_CELLS = ("", " ", "0", "-1", "1", "99999999999999999999", "9" * 5000, "1.5", "nan",
+             "Major", "minor", "critical", "Neutral", "No-error", "Non-translation!",
+             "Accuracy/Omission", "Fluency/Spelling", "Other", "<v>", "</v>", "<v></v>",
+             "<v>x</v>", "<v><v>a</v></v>", "a<v>b", "b</v>c", "\"", "\"\"", "\\t",
+             "translation", "system2", "doc", "rater1", "中文<v>译文</v>")
+
+
+def mutate_tsv(data: bytes, rng: random.Random) -> tuple[bytes, str]:
+    """Cell- and row-level changes to a WMT MQM TSV (header kept most of the time)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return mutate_bytes(data, rng)
+    lines = text.split("\n")
+    if len(lines) < 2:
+        return mutate_bytes(data, rng)
+    k = rng.randrange(1, len(lines)) if rng.random() < 0.9 else 0
+    cells = lines[k].split("\t")
+    op = rng.choice(("cell", "cell", "cell", "mark", "drop-cell", "add-cell", "dup-row",
+                     "drop-row", "swap-rows"))
+    if op == "cell":
+        c = rng.randrange(len(cells))
+        value = rng.choice(TSV_CELLS) if rng.random() < 0.8 else random_text(rng, 20)
+        cells[c] = value.replace("\n", " ").replace("\t", " ")
+        lines[k] = "\t".join(cells)
+        return "\n".join(lines).encode("utf-8"), f"row {k} cell {c} = {value[:20]!r}"
+    if op == "mark":
+        c = rng.choice((5, 6)) if len(cells) > 6 else rng.randrange(len(cells))
+        cell = cells[c]
+        a = rng.randint(0, len(cell))
+        b = rng.randint(a, len(cell))
+        open_, close = rng.choice((("<v>", "</v>"), ("<v>", ""), ("", "</v>"), ("</v>", "<v>")))
+        cells[c] = cell[:a] + open_ + cell[a:b] + close + cell[b:]
+        lines[k] = "\t".join(cells)
+        return "\n".join(lines).encode("utf-8"), f"row {k} cell {c}: span {open_}{close} {a}:{b}"
+    if op == "drop-cell" and len(cells) > 1:
+        del cells[rng.randrange(len(cells))]
+        lines[k] = "\t".join(cells)
+    elif op == "add-cell":
+        cells.insert(rng.randint(0, len(cells)), rng.choice(TSV_CELLS))
+        lines[k] = "\t".join(cells)
+    elif op == "dup-row":
+        lines.insert(rng.randint(1, len(lines)), lines[k])
+    elif op == "drop-row":
+        del lines[k]
+    else:
+        j = rng.randrange(1, len(lines))
+        lines[k], lines[j] = lines[j], lines[k]
+    return "\n".join(lines).encode("utf-8"), f"row {k}: {op}"
+
+
 def _xml_legal(text: str) -> str:
     from aligner_gui.io.xmlsafe import xml_text
 
@@ -544,7 +595,7 @@ class Target:
     entry: Path
     mutable: list[Path]
     loader: Callable[[Path], Any]
-    structured: str  # "json" | "xml"
+    structured: str  # "json" | "xml" | "tsv"
 
 
 @dataclass
@@ -585,6 +636,8 @@ def make_case(target: Target, seed: int, workdir: Path) -> tuple[Path, str]:
                 data = dump_json(obj, rng)
         elif target.structured == "xml" and rng.random() < 0.6:
             data, desc = mutate_xml(data, rng)
+        elif target.structured == "tsv" and rng.random() < 0.7:
+            data, desc = mutate_tsv(data, rng)
         else:
             data, desc = mutate_bytes(data, rng)
         descs.append(desc)

@@ -30,7 +30,7 @@ from aligner_gui.io.project import load_project, save_project, to_dict
 KNOWN_BUGS: dict[str, str] = {}
 
 # Cases per campaign, chosen to keep this file near 15 s on a shared 2-core machine.
-CASES = {"json": 220, "tmx": 120, "intertext": 120, "mac-dev": 15}
+CASES = {"json": 220, "tmx": 120, "intertext": 120, "mac-dev": 15, "mqm-tsv": 150}
 
 
 def _known(signature: str) -> bool:
@@ -71,6 +71,14 @@ def test_fuzz_tmx(seed_files, tmp_path, record_property):
     _assert_no_new_bugs(report)
 
 
+def test_fuzz_mqm_tsv(seed_files, tmp_path, record_property):
+    path = seed_files["mqm-tsv"]
+    target = fuzzing.Target("mqm-tsv", path, [path], import_file, "tsv")
+    report = _run(target, CASES["mqm-tsv"], tmp_path, record_property)
+    assert report.outcomes["typed"] > 0 and report.outcomes["ok"] > 0
+    _assert_no_new_bugs(report)
+
+
 def test_fuzz_intertext_export(seed_files, tmp_path, record_property):
     files = [seed_files["intertext"], seed_files["intertext-from"], seed_files["intertext-to"]]
     target = fuzzing.Target("intertext", files[0], files, import_file, "xml")
@@ -96,6 +104,7 @@ def test_unmutated_files_load(seed_files, real_intertext, tmp_path):
         (load_project, seed_files["json"]),
         (import_file, seed_files["tmx"]),
         (import_file, seed_files["intertext"]),
+        (import_file, seed_files["mqm-tsv"]),
     ] + [(import_file, triple[0]) for triple in real_intertext]
     for loader, path in entries:
         outcome = fuzzing.run_loader(loader, path, tmp_path)
