@@ -121,6 +121,23 @@ def test_file_over_the_size_limit_states_the_limit(tmp_path):
     assert time.perf_counter() - start < 5
 
 
+@pytest.mark.parametrize("suffix", [".json", ".tmx", ".xml", ".tsv"])
+def test_project_and_import_size_limits_are_stated(tmp_path, suffix):
+    """Sparse files just over the 200 MB limits of load_project / import_file."""
+    from aligner_gui.io.formats import MAX_IMPORT_BYTES
+    from aligner_gui.io.project import MAX_PROJECT_BYTES
+
+    path = tmp_path / f"huge{suffix}"
+    with open(path, "wb") as handle:
+        handle.truncate(max(MAX_IMPORT_BYTES, MAX_PROJECT_BYTES) + 1)
+    start = time.perf_counter()
+    command = ("validate", str(path)) if suffix == ".json" else (
+        "import", str(path), "-o", str(tmp_path / "o.json"))
+    code, _out, err = _cli(*command)
+    assert_one_line_error(code, err, "the limit is 200 MB")
+    assert time.perf_counter() - start < 5
+
+
 def test_same_language_twice(tmp_path):
     a = _write(tmp_path, "a.txt", EN)
     b = _write(tmp_path, "b.txt", EN.upper())
