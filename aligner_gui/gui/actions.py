@@ -26,6 +26,7 @@ class Actions(QObject):
         self.open = self._make("Open", self.tr("&Open…"), [std.Open], "open")
         self.save = self._make("Save", self.tr("&Save"), [std.Save], "save")
         self.save_as = self._make("SaveAs", self.tr("Save &As…"), ["Ctrl+Shift+S"])
+        self.import_file = self._make("Import", self.tr("&Import…"), ["Ctrl+I"])
         self.quit = self._make("Quit", self.tr("&Quit"), ["Ctrl+Q"])
         # Edit
         self.undo = self._make("Undo", self.tr("&Undo"), [std.Undo], "undo")
@@ -108,6 +109,10 @@ class Actions(QObject):
         recent = file_menu.addMenu(self.tr("Open &Recent"))
         recent.setObjectName("menuRecent")
         file_menu.addSeparator()
+        file_menu.addAction(self.import_file)
+        export = file_menu.addMenu(self.tr("&Export"))
+        export.setObjectName("menuExport")
+        file_menu.addSeparator()
         file_menu.addAction(self.quit)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo, self.redo])
@@ -140,7 +145,7 @@ class Actions(QObject):
         view.addSeparator()
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.shortcuts, self.about])
-        return {"recent": recent, "view": view}
+        return {"recent": recent, "view": view, "export": export}
 
     def build_toolbar(self, toolbar: QToolBar) -> None:
         toolbar.addActions([self.open, self.save])

@@ -32,6 +32,39 @@ class Engine:
 
         save_project(document, path)
 
+    # Concurrent edits: a project remembers the bytes it was opened from, and saving
+    # over a file someone else changed since is refused (ProjectConflictError).
+    def load_fingerprinted(self, path: str | Path) -> tuple[AlignmentDocument, Any]:
+        from aligner_gui.io.fingerprint import load_project_fingerprinted
+
+        return load_project_fingerprinted(path)
+
+    def save_checked(self, document: AlignmentDocument, path: str | Path, expected: Any) -> Any:
+        from aligner_gui.io.fingerprint import save_project_checked
+
+        return save_project_checked(document, path, expected)
+
+    # Exchange formats (TMX, TSV, MQM TSV, InterText, HTML report ...).
+    def exporters(self) -> list[tuple[str, str, str]]:
+        """(name, file-dialog label, suffix) of each export format but the project itself."""
+        from aligner_gui.io.formats import EXPORTERS
+
+        return [(e.name, e.label, e.suffix) for e in EXPORTERS.values() if e.name != "json"]
+
+    def export(self, document: AlignmentDocument, fmt: str, path: str | Path) -> list[Path]:
+        from aligner_gui.io.formats import export_document
+
+        return export_document(document, fmt, path)
+
+    def import_file(self, path: str | Path, base: AlignmentDocument | None) -> AlignmentDocument:
+        """Read TMX, InterText or a WMT MQM TSV (its annotations onto ``base``)."""
+        from aligner_gui.io.formats import detect_format, import_file
+
+        fmt = detect_format(path)
+        if fmt == "mqm-tsv":
+            return import_file(path, fmt, base=base)
+        return import_file(path, fmt)
+
     def align(
         self,
         document: AlignmentDocument,

@@ -30,6 +30,7 @@ class FileController(QObject):
         self.window = window
         self.settings = window.settings
         self.path: Path | None = None  # the project file, None until saved as a project
+        self.fingerprint: object | None = None  # of self.path as opened or last saved
         self.display_name = ""
         self.recent_menu: QMenu | None = None
         self.autosave_timer = QTimer(self)
@@ -41,8 +42,14 @@ class FileController(QObject):
     def open_paths(self, paths: list[str | Path]) -> bool:
         """Load files into the window; errors are shown as one line, never a traceback."""
         paths = [Path(p) for p in paths]
+        project = len(paths) == 1 and is_project(paths[0])
+        engine = self.window.engine
+        fingerprint = None
         try:
-            document = self.window.engine.load(paths)
+            if project and hasattr(engine, "load_fingerprinted"):
+                document, fingerprint = engine.load_fingerprinted(paths[0])
+            else:
+                document = engine.load(paths)
         except (AlignerError, OSError, ValueError) as error:
             self.window.report_error(self.tr("Cannot open {0}").format(paths[0].name),
                                      _one_line(error))
@@ -52,8 +59,8 @@ class FileController(QObject):
             self.window.report_error(self.tr("Cannot open {0}").format(paths[0].name),
                                      f"{type(error).__name__}: {_one_line(error)}")
             return False
-        project = len(paths) == 1 and is_project(paths[0])
         self.path = paths[0] if project else None
+        self.fingerprint = fingerprint
         self.display_name = paths[0].name if len(paths) == 1 else " + ".join(p.name for p in paths)
         self.window.install_document(document)
         for path in paths:
@@ -90,8 +97,16 @@ class FileController(QObject):
         if doc is None:
             return False
         path = Path(path)
+        engine = self.window.engine
         try:
-            self.window.engine.save(doc, path)
+            if hasattr(engine, "save_checked"):
+                # Over the project we opened: refuse if someone changed it since. Elsewhere
+                # the editor chose the file (Save As asked before replacing it).
+                same = self.path is not None and path.resolve() == self.path.resolve()
+                expected = self.fingerprint if same else _fingerprint_or_none(path)
+                self.fingerprint = engine.save_checked(doc, path, expected)
+            else:
+                engine.save(doc, path)
         except (AlignerError, OSError, ValueError) as error:
             self.window.report_error(self.tr("Cannot save {0}").format(path.name),
                                      _one_line(error))
@@ -129,6 +144,65 @@ class FileController(QObject):
         if answer == CloseAnswer.SAVE:
             return self.save()
         return answer == CloseAnswer.DISCARD
+
+    # -- exchange formats ---------------------------------------------------------------
+    def build_export_menu(self, menu: QMenu) -> None:
+        exporters = getattr(self.window.engine, "exporters", None)
+        if exporters is None:
+            menu.setEnabled(False)
+            return
+        for name, label, suffix in exporters():
+            action = menu.addAction(label.split(" (")[0] + "…")
+            action.setObjectName(f"actionExport_{name}")
+            action.triggered.connect(
+                lambda _=False, n=name, lb=label, sx=suffix: self.export_dialog(n, lb, sx))
+
+    def export_dialog(self, fmt: str, label: str, suffix: str) -> None:
+        stem = Path(self.path or self.display_name or "export").stem
+        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export"), stem + suffix,
+                                              f"{label};;" + self.tr("All files (*)"))
+        if name:
+            self.export_to(fmt, name)
+
+    def export_to(self, fmt: str, path: str | Path) -> list[Path] | None:
+        doc = self.window.document
+        if doc is None:
+            return None
+        path = Path(path)
+        try:
+            written = self.window.engine.export(doc, fmt, path)
+        except (AlignerError, OSError, ValueError) as error:
+            self.window.report_error(self.tr("Cannot export {0}").format(path.name),
+                                     _one_line(error))
+            return None
+        self.window.statusBar().showMessage(
+            self.tr("Exported {0}").format(", ".join(p.name for p in written)), 5000)
+        return written
+
+    def import_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        filters = self.tr("TMX, InterText, MQM TSV (*.tmx *.xml *.tsv);;All files (*)")
+        name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import"), "", filters)
+        if name:
+            self.import_path(name)
+
+    def import_path(self, path: str | Path) -> bool:
+        """A TMX, InterText or MQM TSV file as a new, unsaved document."""
+        path = Path(path)
+        try:
+            document = self.window.engine.import_file(path, self.window.document)
+        except (AlignerError, OSError, ValueError) as error:
+            self.window.report_error(self.tr("Cannot import {0}").format(path.name),
+                                     _one_line(error))
+            return False
+        self.path = None
+        self.fingerprint = None
+        self.display_name = path.stem + ".json"
+        self.window.install_document(document)
+        self.window.undo_stack.resetClean()  # an import is unsaved work
+        self.window.update_title()
+        return True
 
     # -- recovery -----------------------------------------------------------------------
     def recovery_paths(self) -> tuple[Path, Path]:
@@ -184,6 +258,8 @@ class FileController(QObject):
             return False
         original = info.get("path")
         self.path = Path(original) if original else None
+        # The copy is this editor's later work on that file: saving over it is expected.
+        self.fingerprint = _fingerprint_or_none(self.path) if self.path else None
         self.display_name = info.get("name") or self.tr("recovered")
         self.window.install_document(document, align=False)
         self.window.undo_stack.resetClean()  # recovered work is unsaved work
@@ -198,6 +274,12 @@ class FileController(QObject):
             except OSError:
                 pass
         self.window.recovery_banner.hide()
+
+
+def _fingerprint_or_none(path: Path) -> object | None:
+    from aligner_gui.io.fingerprint import fingerprint
+
+    return fingerprint(path)
 
 
 def _one_line(error: BaseException) -> str:

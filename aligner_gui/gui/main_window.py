@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self.files = FileController(self)
         self.files.recent_menu = menus["recent"]  # type: ignore[assignment]
         self.files.refresh_recent_menu()
+        self.files.build_export_menu(menus["export"])  # type: ignore[arg-type]
         self._connect_actions()
         self._apply_font(float(self.settings.font_size))
         self._restore_layout()
@@ -249,6 +250,7 @@ class MainWindow(QMainWindow):
         a.open.triggered.connect(self.files.open_dialog)
         a.save.triggered.connect(self.files.save)
         a.save_as.triggered.connect(self.files.save_as)
+        a.import_file.triggered.connect(self.files.import_dialog)
         a.quit.triggered.connect(self.close)
         a.undo.triggered.connect(self.undo_stack.undo)
         a.redo.triggered.connect(self.undo_stack.redo)

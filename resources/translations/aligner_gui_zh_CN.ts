@@ -20,221 +20,231 @@
     </message>
     <message>
         <location filename="../../aligner_gui/gui/actions.py" line="29"/>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="30"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="31"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="32"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="32"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="33"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="33"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="34"/>
         <source>&amp;Find in beads</source>
         <translation>在对齐单元中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="35"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="36"/>
         <source>Next bead</source>
         <translation>下一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="36"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="37"/>
         <source>Previous bead</source>
         <translation>上一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="37"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="38"/>
         <source>Next flag</source>
         <translation>下一个标记</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="38"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="39"/>
         <source>Previous flag</source>
         <translation>上一个标记</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="41"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="42"/>
         <source>Mark &amp;omission</source>
         <translation>标记漏译(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="44"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="45"/>
         <source>Mark &amp;mistranslation</source>
         <translation>标记误译(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="46"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="47"/>
         <source>Mark a&amp;ddition</source>
         <translation>标记增译(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="47"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="48"/>
         <source>Mark other error</source>
         <translation>标记其他错误</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="48"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="49"/>
         <source>Severity: neutral</source>
         <translation>严重程度:中性</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="49"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="50"/>
         <source>Severity: minor</source>
         <translation>严重程度:次要</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="50"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="51"/>
         <source>Severity: major</source>
         <translation>严重程度:主要</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="51"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="52"/>
         <source>Severity: critical</source>
         <translation>严重程度:严重</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="53"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="54"/>
         <source>Delete annotation</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="55"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="56"/>
         <source>MQM &amp;weights…</source>
         <translation>MQM 权重(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="56"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="57"/>
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="57"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="58"/>
         <source>Dismiss suggestion</source>
         <translation>忽略建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="60"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="61"/>
         <source>Re-&amp;align</source>
         <translation>重新对齐(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="61"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="62"/>
         <source>Cancel alignment</source>
         <translation>取消对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="62"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="63"/>
         <source>Merge with next</source>
         <translation>与下一单元合并</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="64"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="65"/>
         <source>Split bead at sentence</source>
         <translation>在句子处拆分单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="66"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="67"/>
         <source>Unlink bead</source>
         <translation>解除对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="67"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="68"/>
         <source>Confirm bead</source>
         <translation>确认对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="70"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="71"/>
         <source>Move first source sentence to previous bead</source>
         <translation>将首个原文句移到上一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="73"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="74"/>
         <source>Move last source sentence to next bead</source>
         <translation>将末个原文句移到下一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="76"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="77"/>
         <source>Move first target sentence to previous bead</source>
         <translation>将首个译文句移到上一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="79"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="80"/>
         <source>Move last target sentence to next bead</source>
         <translation>将末个译文句移到下一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="82"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="83"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="83"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="84"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="84"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="85"/>
         <source>Reset zoom</source>
         <translation>重置缩放</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="85"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="86"/>
         <source>Swap panes</source>
         <translation>交换左右窗格</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="87"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="88"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="88"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="89"/>
         <source>&amp;About aligner-gui</source>
         <translation>关于 aligner-gui(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="106"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="107"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="108"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="109"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="112"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="113"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="117"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="116"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="121"/>
         <source>&amp;Review</source>
         <translation>审校(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="122"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="127"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="130"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="135"/>
         <source>&amp;Alignment</source>
         <translation>对齐(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="137"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="142"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="141"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="146"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -497,54 +507,89 @@
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="47"/>
-        <location filename="../../aligner_gui/gui/files.py" line="52"/>
+        <location filename="../../aligner_gui/gui/files.py" line="54"/>
+        <location filename="../../aligner_gui/gui/files.py" line="59"/>
         <source>Cannot open {0}</source>
         <translation>无法打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="68"/>
+        <location filename="../../aligner_gui/gui/files.py" line="75"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="67"/>
+        <location filename="../../aligner_gui/gui/files.py" line="74"/>
         <source>Projects and texts (*.json *.txt);;All files (*)</source>
         <translation>项目和文本 (*.json *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="96"/>
+        <location filename="../../aligner_gui/gui/files.py" line="111"/>
         <source>Cannot save {0}</source>
         <translation>无法保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="106"/>
+        <location filename="../../aligner_gui/gui/files.py" line="121"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="116"/>
+        <location filename="../../aligner_gui/gui/files.py" line="131"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="117"/>
+        <location filename="../../aligner_gui/gui/files.py" line="132"/>
         <source>Aligner projects (*.json);;All files (*)</source>
         <translation>对齐项目 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="128"/>
-        <location filename="../../aligner_gui/gui/files.py" line="173"/>
+        <location filename="../../aligner_gui/gui/files.py" line="143"/>
+        <location filename="../../aligner_gui/gui/files.py" line="247"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="183"/>
+        <location filename="../../aligner_gui/gui/files.py" line="162"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/files.py" line="163"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/files.py" line="175"/>
+        <source>Cannot export {0}</source>
+        <translation>无法导出 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/files.py" line="179"/>
+        <source>Exported {0}</source>
+        <translation>已导出 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/files.py" line="185"/>
+        <source>TMX, InterText, MQM TSV (*.tmx *.xml *.tsv);;All files (*)</source>
+        <translation>TMX、InterText、MQM TSV (*.tmx *.xml *.tsv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/files.py" line="186"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/files.py" line="196"/>
+        <source>Cannot import {0}</source>
+        <translation>无法导入 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/files.py" line="257"/>
         <source>Cannot recover</source>
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="187"/>
+        <location filename="../../aligner_gui/gui/files.py" line="263"/>
         <source>recovered</source>
         <translation>已恢复</translation>
     </message>
@@ -557,72 +602,72 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="135"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="136"/>
         <source>Source text</source>
         <translation>原文文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="136"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="137"/>
         <source>Target text</source>
         <translation>译文文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="137"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="138"/>
         <source>Overview of problems</source>
         <translation>问题概览</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="154"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="155"/>
         <source>Alignment table</source>
         <translation>对齐表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="207"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="208"/>
         <source>Annotation</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="208"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="209"/>
         <source>Annotations</source>
         <translation>标注列表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="210"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="211"/>
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="214"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="215"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="226"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="227"/>
         <source>Aligning… %p%</source>
         <translation>正在对齐… %p%</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="227"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="228"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="364"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="366"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="483"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="485"/>
         <source>Bead {0}/{1} · {2} · score {3} · {4}</source>
         <translation>单元 {0}/{1} · {2} · 得分 {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="576"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="578"/>
         <source>About aligner-gui</source>
         <translation>关于 aligner-gui</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="577"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="579"/>
         <source>aligner-gui {0}: review Chinese translations of English news with sentence alignment and MQM annotation.</source>
         <translation>aligner-gui {0}:借助句子对齐与 MQM 标注审校英文新闻的中文译文。</translation>
     </message>

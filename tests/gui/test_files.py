@@ -1,0 +1,55 @@
+"""Files with the real project format: conflicts with other editors, exports, imports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from conftest import FakeEngine
+
+from aligner_gui.gui.engine import Engine
+
+
+class RealFilesEngine(FakeEngine):
+    """The fake aligner, with the real engine's file handling (fingerprints, formats)."""
+
+    load_fingerprinted = Engine.load_fingerprinted
+    save_checked = Engine.save_checked
+    exporters = Engine.exporters
+    export = Engine.export
+    import_file = Engine.import_file
+
+
+def test_save_refuses_to_overwrite_a_file_changed_by_someone_else(
+    make_window: Any, recorder: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "shared.json"
+    window = make_window(engine=RealFilesEngine())
+    assert window.save_to(path)
+    reopened = make_window(path, engine=RealFilesEngine())
+    other = make_window(path, engine=RealFilesEngine())  # a second editor on the same file
+    other.select_bead(0)
+    other.actions.confirm.trigger()
+    assert other.files.save()
+    reopened.select_bead(1)
+    reopened.actions.mark_omission.trigger()
+    assert not reopened.files.save()
+    assert "changed on disk" in recorder.errors[-1][1]
+    assert reopened.isWindowModified()
+    assert reopened.save_to(tmp_path / "mine.json")  # save under another name works
+    assert reopened.files.save()  # and saving there again is fine
+
+
+def test_exports_and_reimport(make_window: Any, recorder: Any, tmp_path: Path) -> None:
+    window = make_window(engine=RealFilesEngine())
+    window.select_bead(1)
+    window.actions.mark_omission.trigger()
+    names = [name for name, _label, _suffix in window.engine.exporters()]
+    assert "tmx" in names and "mqm-tsv" in names
+    written = window.files.export_to("tmx", tmp_path / "out.tmx")
+    assert written and written[0].is_file()
+    assert window.files.import_path(tmp_path / "out.tmx")
+    assert recorder.errors == []
+    assert window.document.beads  # a TMX carries its alignment
+    assert window.isWindowModified()  # an import is unsaved work
+    assert window.findChild(type(window.actions.open), "actionExport_tmx") is not None
