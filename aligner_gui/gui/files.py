@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+IMPORT_SUFFIXES = (".tmx", ".xml", ".tsv")  # opened through the exchange-format importers
 RECOVERY_NAME = "recovery.json"
 RECOVERY_META = "recovery-meta.json"
 
@@ -42,6 +43,9 @@ class FileController(QObject):
     def open_paths(self, paths: list[str | Path]) -> bool:
         """Load files into the window; errors are shown as one line, never a traceback."""
         paths = [Path(p) for p in paths]
+        if (len(paths) == 1 and paths[0].suffix.lower() in IMPORT_SUFFIXES
+                and hasattr(self.window.engine, "import_file")):
+            return self.import_path(paths[0])
         project = len(paths) == 1 and is_project(paths[0])
         engine = self.window.engine
         fingerprint = None
@@ -71,7 +75,8 @@ class FileController(QObject):
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return
-        filters = self.tr("Projects and texts (*.json *.txt);;All files (*)")
+        filters = self.tr("Projects, texts, TMX, InterText (*.json *.txt *.tmx *.xml);;"
+                          "All files (*)")
         names, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Open"), "", filters)
         if names:
             self.open_paths(names[:2])

@@ -507,89 +507,89 @@
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="54"/>
-        <location filename="../../aligner_gui/gui/files.py" line="59"/>
+        <location filename="../../aligner_gui/gui/files.py" line="58"/>
+        <location filename="../../aligner_gui/gui/files.py" line="63"/>
         <source>Cannot open {0}</source>
         <translation>无法打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="75"/>
+        <location filename="../../aligner_gui/gui/files.py" line="78"/>
+        <source>Projects, texts, TMX, InterText (*.json *.txt *.tmx *.xml);;All files (*)</source>
+        <translation>项目、文本、TMX、InterText (*.json *.txt *.tmx *.xml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/files.py" line="80"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="74"/>
-        <source>Projects and texts (*.json *.txt);;All files (*)</source>
-        <translation>项目和文本 (*.json *.txt);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../aligner_gui/gui/files.py" line="111"/>
+        <location filename="../../aligner_gui/gui/files.py" line="116"/>
         <source>Cannot save {0}</source>
         <translation>无法保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="121"/>
+        <location filename="../../aligner_gui/gui/files.py" line="126"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="131"/>
+        <location filename="../../aligner_gui/gui/files.py" line="136"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="132"/>
+        <location filename="../../aligner_gui/gui/files.py" line="137"/>
         <source>Aligner projects (*.json);;All files (*)</source>
         <translation>对齐项目 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="143"/>
-        <location filename="../../aligner_gui/gui/files.py" line="247"/>
+        <location filename="../../aligner_gui/gui/files.py" line="148"/>
+        <location filename="../../aligner_gui/gui/files.py" line="252"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="162"/>
+        <location filename="../../aligner_gui/gui/files.py" line="167"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="163"/>
+        <location filename="../../aligner_gui/gui/files.py" line="168"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="175"/>
+        <location filename="../../aligner_gui/gui/files.py" line="180"/>
         <source>Cannot export {0}</source>
         <translation>无法导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="179"/>
+        <location filename="../../aligner_gui/gui/files.py" line="184"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="185"/>
+        <location filename="../../aligner_gui/gui/files.py" line="190"/>
         <source>TMX, InterText, MQM TSV (*.tmx *.xml *.tsv);;All files (*)</source>
         <translation>TMX、InterText、MQM TSV (*.tmx *.xml *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="186"/>
+        <location filename="../../aligner_gui/gui/files.py" line="191"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="196"/>
+        <location filename="../../aligner_gui/gui/files.py" line="201"/>
         <source>Cannot import {0}</source>
         <translation>无法导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="257"/>
+        <location filename="../../aligner_gui/gui/files.py" line="262"/>
         <source>Cannot recover</source>
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="263"/>
+        <location filename="../../aligner_gui/gui/files.py" line="268"/>
         <source>recovered</source>
         <translation>已恢复</translation>
     </message>

@@ -48,7 +48,7 @@ def test_exports_and_reimport(make_window: Any, recorder: Any, tmp_path: Path) -
     assert "tmx" in names and "mqm-tsv" in names
     written = window.files.export_to("tmx", tmp_path / "out.tmx")
     assert written and written[0].is_file()
-    assert window.files.import_path(tmp_path / "out.tmx")
+    assert window.files.open_paths([tmp_path / "out.tmx"])  # Open routes TMX to the importer
     assert recorder.errors == []
     assert window.document.beads  # a TMX carries its alignment
     assert window.isWindowModified()  # an import is unsaved work
