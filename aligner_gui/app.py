@@ -124,4 +124,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = create_main_window(args.files or None, settings=settings)
     _windows.append(window)
     window.show()
-    return int(app.exec())
+    code = int(app.exec())
+    from aligner_gui.gui.alignment import wait_for_orphans
+
+    wait_for_orphans()
+    return code

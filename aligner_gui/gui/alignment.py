@@ -23,6 +23,27 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# Cancelled jobs still inside a step that cannot be interrupted (loading the lexicon
+# takes seconds): they are detached from their window and kept here until they end,
+# because destroying a running QThread aborts the process.
+_ORPHANS: list[AlignmentJob] = []
+
+
+def _orphan(job: AlignmentJob) -> None:
+    job.setParent(None)
+    _ORPHANS.append(job)
+
+    def forget() -> None:
+        if job in _ORPHANS:
+            _ORPHANS.remove(job)
+
+    job.finished.connect(forget)
+
+
+def wait_for_orphans(timeout_ms: int = 60000) -> bool:
+    """At exit: let detached jobs finish (they were cancelled and stop soon)."""
+    return all(job.wait(timeout_ms) for job in list(_ORPHANS))
+
 
 class AlignmentController(QObject):
     started = Signal()
@@ -46,7 +67,9 @@ class AlignmentController(QObject):
         self.cancel(wait=True)
         self._rescore_timer.stop()
         if self._rescore_job is not None:
-            self._rescore_job.wait(10000)
+            if not self._rescore_job.wait(2000):
+                _orphan(self._rescore_job)
+            self._rescore_job = None
         if self.document is not None:
             self.document.unsubscribe(self._on_document_event)
         self.document = document
@@ -175,7 +198,8 @@ class AlignmentController(QObject):
             return
         job.cancel()
         if wait:
-            job.wait(10000)
+            if not job.wait(2000):
+                _orphan(job)
             self._job = None
             self._finish_job(False)
 

@@ -571,3 +571,20 @@ def test_enter_on_a_suggestion_accepts_it(make_window: Any, qtbot: Any) -> None:
     view.activated.emit(window.suggestion_model.index(3, 0))
     assert [a.type for a in window.document.annotations] == ["addition"]
     qtbot.waitUntil(lambda: window.scores_panel.text("category") == "Accuracy 5")
+
+
+def test_closing_during_a_slow_alignment_does_not_block(make_window: Any, qtbot: Any) -> None:
+    from conftest import FakeEngine
+
+    from aligner_gui.gui import alignment
+
+    engine = FakeEngine()
+    engine.block = lambda: time.sleep(3)  # like loading the lexicon: not interruptible
+    window = make_window(engine=engine, wait=False)
+    started = time.monotonic()
+    assert window.close()
+    assert time.monotonic() - started < 2.8
+    assert not window.alignment_running()
+    assert alignment._ORPHANS
+    assert alignment.wait_for_orphans(10000)
+    qtbot.waitUntil(lambda: not alignment._ORPHANS, timeout=5000)
