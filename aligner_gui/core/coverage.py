@@ -28,7 +28,8 @@ import gc
 import re
 import weakref
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -165,6 +166,8 @@ class _Tokens:
         self.zh_numbers: dict[str, frozenset[str]] = {}
         self.en_sentence_keys: dict[str, _Keys] = {}
         self.zh_sentence_keys: dict[str, _Keys] = {}
+        self.en_counts: dict[str, int] = {}
+        self.zh_counts: dict[str, int] = {}
         self._zh_word: dict[str, tuple[frozenset[str], bool] | None] = {}
         self._char_gloss: dict[str, frozenset[str]] = {}
         self._vocabulary: frozenset[str] | None = None
@@ -188,6 +191,16 @@ class _Tokens:
         if not self._vocabulary or w.base in self._vocabulary:
             return True
         return any(k[0] in "#~" for k in w.keys)
+
+    def content_count(self, text: str, lang: str) -> int:
+        table = self.zh_counts if lang == "zh" else self.en_counts
+        found = table.get(text)
+        if found is None:
+            found = sum(1 for w in self.words(text, lang) if w.content)
+            if len(table) > 200_000:
+                table.clear()
+            table[text] = found
+        return found
 
     def sentence_keys(self, text: str, lang: str) -> _Keys:
         """All match keys of a sentence (its words' and its numbers'), indexed once."""
@@ -690,14 +703,8 @@ class CoverageLens:
         """Word coverage of every bead; sets the document miss rates and learned table."""
         if not self.enabled:
             return [None] * len(beads)
-        # Millions of small cached objects: the cyclic GC only slows this down.
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with _gc_paused():
             return self._analyse(beads)
-        finally:
-            if enabled:
-                gc.enable()
 
     def _analyse(self, beads: Sequence[Bead]) -> list[BeadCoverage | None]:
         self.learned = {}
@@ -724,6 +731,14 @@ class CoverageLens:
             self.miss_rate[name] = (missed + 2.0 * 0.2) / (total + 2.0)
         self._occurrences, self._misses = occurrences, misses
         return result
+
+    def stats(self) -> tuple[Any, ...]:
+        """The document statistics analyse() gathered (for reuse on the same sides)."""
+        return (dict(self.miss_rate), self.learned, self._occurrences, self._misses)
+
+    def use_stats(self, stats: tuple[Any, ...]) -> None:
+        miss_rate, self.learned, self._occurrences, self._misses = stats
+        self.miss_rate = dict(miss_rate)
 
     def word_miss_rate(self, name: str, w: Word) -> float:
         """How often this word goes uncovered in this document when it is not omitted.
@@ -883,6 +898,18 @@ def _short_gap(gap: str, zh: bool) -> bool:
 # -- public API ---------------------------------------------------------------------------
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Millions of small cached objects: the cyclic GC only slows whole-document passes."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def compute_coverage(
     source: Side,
     target: Side,
@@ -896,13 +923,8 @@ def compute_coverage(
     One-sided beads get no key (their whole text is the omission or addition). Safe
     off the GUI thread: reads the sides, writes only the given bead objects.
     """
-    enabled = gc.isenabled()
-    gc.disable()  # see CoverageLens.analyse
-    try:
+    with _gc_paused():
         return _compute_coverage(source, target, beads, lexicon, cancel)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _compute_coverage(
@@ -914,7 +936,7 @@ def _compute_coverage(
 ) -> list[list[dict[str, Any]]]:
     lens = CoverageLens(source, target, lexicon)
     coverage = lens.analyse(beads)
-    _remember(lens, beads)
+    _remember(lens)
     result: list[list[dict[str, Any]]] = []
     for bead, cov in zip(beads, coverage, strict=True):
         if cancel is not None and cancel():
@@ -931,37 +953,48 @@ def _compute_coverage(
     return result
 
 
-# The lens of the last analysed document, so hover look-ups need not redo the document.
-_LAST: dict[str, Any] = {}
+@dataclass(frozen=True)
+class _Remembered:
+    """The statistics of the last analysed document (no strong reference to it)."""
+
+    source: weakref.ref[Side]
+    target: weakref.ref[Side]
+    lexicon: weakref.ref[Any] | None
+    stats: tuple[Any, ...]
 
 
-def _signature(beads: Sequence[Bead]) -> int:
-    return hash(tuple((b.source, b.target) for b in beads))
+# One slot, replaced whole (atomic), so a worker thread's analysis and the GUI thread's
+# hover look-ups never see half an update.
+_LAST: list[_Remembered | None] = [None]
 
 
-def _remember(lens: CoverageLens, beads: Sequence[Bead]) -> None:
-    _LAST.clear()
-    _LAST.update(
-        source=weakref.ref(lens.source),
-        target=weakref.ref(lens.target),
-        lexicon=id(lens.lexicon),
-        signature=_signature(beads),
-        lens=lens,
+def _remember(lens: CoverageLens) -> None:
+    try:
+        lex_ref: weakref.ref[Any] | None = weakref.ref(lens.lexicon)
+    except TypeError:
+        lex_ref = None
+    _LAST[0] = _Remembered(
+        weakref.ref(lens.source), weakref.ref(lens.target), lex_ref, lens.stats()
     )
 
 
 def _lens_for(source: Side, target: Side, beads: Sequence[Bead], lexicon: Any) -> CoverageLens:
-    if (
-        _LAST
-        and _LAST["source"]() is source
-        and _LAST["target"]() is target
-        and _LAST["lexicon"] == id(lexicon)
-        and _LAST["signature"] == _signature(beads)
-    ):
-        return _LAST["lens"]
+    """A lens with document statistics: those of the last analysis of these sides if any
+    (an edit or two since does not change them much), else analysed now."""
     lens = CoverageLens(source, target, lexicon)
-    lens.analyse(beads)
-    _remember(lens, beads)
+    last = _LAST[0]
+    if (
+        last is not None
+        and last.source() is source
+        and last.target() is target
+        and last.lexicon is not None
+        and last.lexicon() is lexicon
+    ):
+        lens.use_stats(last.stats)
+        return lens
+    if beads:
+        lens.analyse(beads)
+        _remember(lens)
     return lens
 
 
@@ -1008,11 +1041,7 @@ def word_glosses(
     """
     lexicon = _lexicon(lexicon)
     source, target, beads = _sides(doc_or_sides)
-    lens = (
-        _lens_for(source, target, beads, lexicon)
-        if beads
-        else CoverageLens(source, target, lexicon)
-    )
+    lens = _lens_for(source, target, beads, lexicon)
     cov = lens.word_coverage(bead)
     if cov is None:
         return []
@@ -1082,16 +1111,42 @@ def _paired(doc: AlignmentDocument) -> Iterable[tuple[int, Bead]]:
 
 
 def _doc_spans(doc: AlignmentDocument, lexicon: Any) -> list[list[dict[str, Any]]]:
-    """Stored spans where present, computed (without touching the document) otherwise."""
-    if all(UNCOVERED_KEY in b.details for _k, b in _paired(doc)):
-        return [list(b.details.get(UNCOVERED_KEY, ())) for b in doc.beads]
-    lexicon = _lexicon(lexicon)
-    lens = _lens_for(doc.source, doc.target, doc.beads, lexicon)
-    out = []
+    """Stored spans where present; computed (without touching the document) for paired
+    beads that have none yet, e.g. beads just edited by hand."""
+    out: list[list[dict[str, Any]]] = []
+    lens: CoverageLens | None = None
     for bead in doc.beads:
+        stored = bead.details.get(UNCOVERED_KEY)
+        if stored is not None or not (bead.source and bead.target):
+            out.append(list(stored or ()))
+            continue
+        if lens is None:
+            lens = _lens_for(doc.source, doc.target, doc.beads, _lexicon(lexicon))
         cov = lens.word_coverage(bead)
         out.append(lens.spans(cov) if cov is not None else [])
     return out
+
+
+def _count_tinted(
+    doc: AlignmentDocument, lexicon: Any, lens: CoverageLens, counts: dict[str, list[int]]
+) -> None:
+    spans = _doc_spans(doc, lexicon)
+    tokens = lens.tokens
+    for index, bead in _paired(doc):
+        for name in ("source", "target"):
+            side = lens.side(name)
+            lang = lens.lang(name)
+            mine = [(sp["start"], sp["end"]) for sp in spans[index] if sp["side"] == name]
+            for i in getattr(bead, name):
+                sentence = side.sentences[i]
+                words = tokens.words(sentence.text, lang)
+                counts[name][0] += tokens.content_count(sentence.text, lang)
+                if not mine:
+                    continue
+                for w in words:
+                    at = sentence.start + w.start
+                    if w.content and any(s0 <= at < e0 for s0, e0 in mine):
+                        counts[name][1] += 1
 
 
 def uncovered_share(doc: AlignmentDocument, lexicon: Any = None) -> dict[str, Any]:
@@ -1102,22 +1157,11 @@ def uncovered_share(doc: AlignmentDocument, lexicon: Any = None) -> dict[str, An
     words in paired beads (or the sides are not a Chinese/English pair).
     """
     lexicon = _lexicon(lexicon)
-    spans = _doc_spans(doc, lexicon)
     lens = CoverageLens(doc.source, doc.target, lexicon)
     counts = {"source": [0, 0], "target": [0, 0]}
-    if lens.enabled:
-        for index, bead in _paired(doc):
-            by_side: dict[str, list[tuple[int, int]]] = {"source": [], "target": []}
-            for span in spans[index]:
-                by_side[span["side"]].append((span["start"], span["end"]))
-            for name in ("source", "target"):
-                side = lens.side(name)
-                ids = getattr(bead, name)
-                for i, w in lens.content_words(name, ids):
-                    counts[name][0] += 1
-                    at = side.sentences[i].start + w.start
-                    if any(s <= at < e for s, e in by_side[name]):
-                        counts[name][1] += 1
+    with _gc_paused():
+        if lens.enabled:
+            _count_tinted(doc, lexicon, lens, counts)
     result: dict[str, Any] = {}
     for name in ("source", "target"):
         total, tinted = counts[name]
@@ -1143,11 +1187,16 @@ def coverage_suggestions(doc: AlignmentDocument, lexicon: Any = None) -> list[An
     bead's ``details["reviewed_flags"]``; reviewed spans and spans overlapping an
     annotation of the same type are not offered again.
     """
-    from aligner_gui.core.mqm import REVIEWED_KEY, Suggestion
-
     lexicon = _lexicon(lexicon)
     if not CoverageLens(doc.source, doc.target, lexicon).enabled:
         return []
+    with _gc_paused():
+        return _suggestions(doc, lexicon)
+
+
+def _suggestions(doc: AlignmentDocument, lexicon: Any) -> list[Any]:
+    from aligner_gui.core.mqm import REVIEWED_KEY, Suggestion
+
     all_spans = _doc_spans(doc, lexicon)
     lens = _lens_for(doc.source, doc.target, doc.beads, lexicon)
     annotated: dict[tuple[str, str], list[tuple[int, int]]] = {}

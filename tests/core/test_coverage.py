@@ -331,3 +331,19 @@ def test_chinese_source_direction(lexicon):
     assert [s["side"] for s in spans[1]] == ["target"]
     text = zh_first.target.text[spans[1][0]["start"] : spans[1][0]["end"]]
     assert "harvest" in text and "Farmers" not in text
+
+
+def test_edited_beads_are_computed_without_touching_the_document(seed_doc, lexicon):
+    from aligner_gui.core.edits import merge
+
+    doc = AlignmentDocument(seed_doc.source, seed_doc.target, [b.copy() for b in seed_doc.beads])
+    index = next(k for k, b in enumerate(doc.beads) if ACTON in doc.source.span_text(b.source))
+    merge(doc.beads, index - 1, index + 1).apply(doc)  # the editor merges two beads
+    merged = doc.beads[index - 1]
+    assert UNCOVERED_KEY not in merged.details
+    found = coverage_suggestions(doc, lexicon)
+    assert any(s.bead == index - 1 and "verification" in s.annotation.text for s in found)
+    assert UNCOVERED_KEY not in merged.details  # suggestions never write to the document
+    share = uncovered_share(doc, lexicon)
+    assert 0 < share["source"] <= 0.05
+    assert any(r["tinted"] for r in word_glosses("source", merged, doc, lexicon))
