@@ -22,6 +22,9 @@ _windows: list[Any] = []  # the windows a crash hook should try to save
 
 
 def make_application(argv: Sequence[str], language: str | None = None) -> Any:
+    from aligner_gui.gui import qtfix
+
+    qtfix.apply()  # before the first Qt call (PySide6 6.12 on Python 3.11)
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
     from PySide6.QtWidgets import QApplication
 
