@@ -588,3 +588,22 @@ def test_closing_during_a_slow_alignment_does_not_block(make_window: Any, qtbot:
     assert alignment._ORPHANS
     assert alignment.wait_for_orphans(10000)
     qtbot.waitUntil(lambda: not alignment._ORPHANS, timeout=5000)
+
+
+def test_default_error_box_waits_for_the_window(qtbot: Any, gui_settings: Any,
+                                                tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from aligner_gui.gui import create_main_window
+
+    bad = tmp_path / "bad.json"
+    bad.write_text("[]", encoding="utf-8")
+    window = create_main_window(bad, settings=gui_settings)  # the real error reporter
+    qtbot.addWidget(window)
+    box = window.findChild(QMessageBox, "errorMessage")
+    assert box is not None and not box.isVisible()
+    with qtbot.waitExposed(window):
+        window.show()
+    qtbot.waitUntil(box.isVisible)
+    assert "\n" not in box.text()
+    box.close()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
@@ -17,13 +17,36 @@ class CloseAnswer(Enum):
     CANCEL = "cancel"
 
 
+class _OpenWhenShown(QObject):
+    """Opens a message box once its not-yet-shown parent window appears."""
+
+    def __init__(self, parent: QWidget, box: QMessageBox) -> None:
+        super().__init__(parent)
+        self.box = box
+        parent.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.box.open)
+            self.deleteLater()
+        return False
+
+
 def show_error(parent: QWidget, title: str, message: str) -> None:
-    """A one-line message in a window-modal box that does not block the caller."""
+    """A one-line message in a window-modal box that does not block the caller.
+
+    While the window is not shown yet (a file given on the command line failed to
+    load), the box waits for it: nothing pops up before the window does.
+    """
     box = QMessageBox(QMessageBox.Icon.Warning, title, message.splitlines()[0] if message else "",
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorMessage")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    box.open()
+    if parent is not None and not parent.isVisible():
+        _OpenWhenShown(parent, box)
+    else:
+        box.open()
 
 
 def ask_save_changes(parent: QWidget, name: str) -> CloseAnswer:
