@@ -4,22 +4,30 @@ Sentence alignment finds dropped sentences; this finds dropped *parts* of senten
 For each bead with both sides, every content word is tested against the other side of
 the same bead: an English word is covered when some Chinese word of the bead may
 translate it (its stem among the Chinese word's dictionary stems, equal numbers, equal
-transliteration keys, a shared stem prefix, a translation learned from this document),
-a Chinese word when its translations meet the English stems of the bead.
+transliteration keys, joined pinyin of a name, a shared stem prefix, a translation
+learned from this document), a Chinese word when its translations meet the English
+stems of the bead. Grammar words of either side are never tested but lend their keys
+(时候 still covers "time"); a word repeated more often than the other side can account
+for is uncovered in its later occurrences.
 
 Single uncovered words are everyday paraphrase, so they are never tinted. Runs of
 uncovered content words (short function-word and punctuation gaps allowed, never
-across a sentence end) become *uncovered spans* only when such a run is unlikely by
-chance: with ``p`` the miss rate of the rest of the bead side (shrunk towards the
-document's miss rate), a run of ``k`` content words is tinted when ``p ** k`` is below
-:data:`ALPHA`. A faithful but loosely worded bead thus stays clear, and a clause
-missing from an otherwise well-covered bead is tinted.
+across a clause end) become *uncovered spans* only when such a run is unlikely by
+chance. Each word has a miss rate: how often it goes uncovered elsewhere in this
+document (1 for words the dictionary cannot cover at all), scaled by how loose the rest
+of the bead is. A run is kept when the expected number of such runs,
+``(n - k + 1) * (1 - p) * prod(q_w)``, is below :data:`ALPHA`; below the looser
+:data:`ALPHA_NO_ROOM` when the other side has no uncovered word where the run's
+translation would stand (between the translations of its covered neighbours), and
+only below the stricter :data:`ALPHA_PARAPHRASE` when it has as many (a paraphrase).
+A faithful but loosely worded bead thus stays clear, a clause missing from an
+otherwise well-covered bead is tinted.
 
 Spans are stored as ``bead.details["uncovered"] = [{"side", "start", "end"}, ...]``
 with code-point offsets into that side's ``text`` (the project file writes them as
 the bead's ``"uncovered"`` field). Nothing here imports Qt; per-sentence work
-(tokenisation, dictionary look-ups) is cached per lexicon, so a 10,000-bead document
-takes a few seconds.
+(tokenisation, dictionary look-ups, key sets) is cached per lexicon, so a
+10,000-bead document takes a few seconds (``benchmarks/coverage_lens.py``).
 """
 
 from __future__ import annotations
@@ -55,12 +63,14 @@ __all__ = [
 
 UNCOVERED_KEY = "uncovered"
 
-# A run of k uncovered content words is tinted when p ** k <= ALPHA, p being the miss
-# rate of the rest of the bead side shrunk towards the document's (PRIOR_WORDS pseudo
-# words at the document rate).
+# Bounds on the expected number of chance runs like a tinted one (see the docstring),
+# chosen on mac-dev and the Bible by the contrast of cut and glued text against intact
+# text (benchmarks/coverage_lens.py), never on single sentences.
 ALPHA = 0.05
 ALPHA_NO_ROOM = 0.1
 ALPHA_PARAPHRASE = 0.01
+# The bead's looseness p: miss rate of the rest of the bead side, with PRIOR_WORDS
+# pseudo-words at the document's rate.
 PRIOR_WORDS = 6.0
 # Bounds on p: a bead covered word for word still misses the odd word by chance, and a
 # bead missing nearly everything must not tint every pair of words.
@@ -794,12 +804,12 @@ class CoverageLens:
         """Uncovered spans of one bead (both sides), in reading order per side.
 
         A run of k uncovered content words among n is kept when the expected number of
-        such runs, were misses independent at rate p, is small:
-        (n - k + 1) * p**k * (1 - p) <= ALPHA, with p the miss rate of the rest of the
-        bead side shrunk towards the document's. Where the other side has no uncovered
-        word that could be the run's paraphrase (between the translations of the
-        covered words around the run), the run has nothing to be a translation of and
-        the looser ALPHA_NO_ROOM applies.
+        such runs by chance, (n - k + 1) * (1 - p) * prod(q_w * p / p_doc), is small;
+        q_w is the word's miss rate in the document, p the looseness of the rest of the
+        bead side, p_doc the document's miss rate. The bound depends on the room the
+        other side leaves for the run's translation (see :meth:`room`): none, the
+        run has nothing to be a translation of (ALPHA_NO_ROOM); as many uncovered
+        words as the run, it may be their paraphrase (ALPHA_PARAPHRASE); else ALPHA.
         """
         out: list[dict[str, Any]] = []
         for name in ("source", "target"):
@@ -820,12 +830,14 @@ class CoverageLens:
                 chance = (n - k + 1) * (1.0 - p)
                 for m in run:
                     chance *= min(Q_CEILING, self.word_miss_rate(name, words[m][1]) * scale)
-                if chance > ALPHA_NO_ROOM:
+                if chance > max(ALPHA, ALPHA_NO_ROOM):
                     continue
                 room = self.room(cov, name, run[0], run[-1])
                 if room == 0:
-                    pass
-                elif chance > (ALPHA_PARAPHRASE if room >= k else ALPHA):
+                    limit = ALPHA_NO_ROOM
+                else:
+                    limit = ALPHA_PARAPHRASE if room >= k else ALPHA
+                if chance > limit:
                     continue
                 first, last = words[run[0]], words[run[-1]]
                 base = side.sentences[first[0]].start
