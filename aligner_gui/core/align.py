@@ -35,7 +35,7 @@ from .align_cost import (
     quote_edges_of,
     span_sums,
 )
-from .align_dp import Band, band_around_path, banded_dp, full_band
+from .align_dp import Band, band_around_path, banded_dp, block_band, full_band
 from .align_features import PairMasks, Units, pair_masks, popcount
 from .align_lexical import LexicalFeatures, learn_translations
 from .errors import Cancelled
@@ -47,6 +47,8 @@ __all__ = ["align_sides", "align_texts", "BEAD_TYPES"]
 FULL_GRID_CELLS = 160_000
 # Most sentences on one side of a bead.
 MAX_SPAN = max(max(t) for t in BEAD_TYPES)
+# Most cells of one block-band DP over many small paragraph groups.
+BATCH_CELLS = 400_000
 # Half-width (in units) of the band around a projected coarse path.
 BAND_BUFFER = 8
 # Learn word pairs from the first pass's beads and realign with them.
@@ -212,13 +214,20 @@ def align_units(
     run: _Run,
     types: Sequence[tuple[int, int]] = BEAD_TYPES,
     level: int = 0,
+    groups: np.ndarray | None = None,
 ) -> list[UnitBead]:
-    """Align two unit sequences; returns beads with costs, stats and confidences."""
+    """Align two unit sequences; returns beads with costs, stats and confidences.
+
+    ``groups`` (rows of x0, x1, y0, y1, consecutive, corner to corner) confine every
+    bead to one group: many small paragraph groups are aligned in one DP this way.
+    """
     nx, ny = x.n, y.n
     if nx == 0 or ny == 0:
         return [UnitBead(i, 1, 0, 0) for i in range(nx)] + [UnitBead(0, 0, j, 1) for j in range(ny)]
     run.check()
-    if (nx + 1) * (ny + 1) <= FULL_GRID_CELLS:
+    if groups is not None:
+        band = block_band(groups, nx, ny)
+    elif (nx + 1) * (ny + 1) <= FULL_GRID_CELLS:
         band = full_band(nx, ny)
     else:
         blocks = max(2, (min(nx, ny) + 1) // 2)
@@ -563,28 +572,63 @@ def _align_gap(
             for b in pbeads
         ]
     else:
-        groups = [(0, xs.n, 0, ys.n, 0.5)]
-    for gx0, gx1, gy0, gy1, gscore in groups:
-        run.check()
-        if gx1 == gx0 or gy1 == gy0:
-            # A whole paragraph left unaligned: its sentences share the paragraph's score.
-            part = [UnitBead(i, 1, 0, 0, score=gscore) for i in range(gx1 - gx0)] + [
-                UnitBead(0, 0, j, 1, score=gscore) for j in range(gy1 - gy0)
-            ]
-            # Fix positions of the unaligned beads (y0 of 1-0 and x0 of 0-1).
-            for b in part:
-                if b.a:
-                    b.y0 = 0
-                else:
-                    b.x0 = gx1 - gx0
-        else:
+        groups = [(0, xs.n, 0, ys.n, 1.0)]
+    # Small groups are aligned together in block bands; big ones on their own.
+    batch: list[tuple[int, int, int, int, float]] = []
+    batch_cells = 0
+    for group in groups + [None]:  # type: ignore[list-item]
+        area = 0 if group is None else (group[1] - group[0] + 1) * (group[3] - group[2] + 1)
+        big = group is not None and area > FULL_GRID_CELLS
+        if batch and (group is None or big or batch_cells + area > BATCH_CELLS):
+            out.extend(_align_batch(batch, xs, ys, gap, params, run))
+            batch, batch_cells = [], 0
+        if group is None:
+            break
+        if big:
+            gx0, gx1, gy0, gy1, gscore = group
             part = align_units(xs.subset(gx0, gx1), ys.subset(gy0, gy1), params, run)
-        for b in part:
-            b.x0 += gap.x0 + gx0
-            b.y0 += gap.y0 + gy0
-            out.append(b)
-        run.advance(gx1 - gx0)
+            for b in part:
+                b.x0 += gap.x0 + gx0
+                b.y0 += gap.y0 + gy0
+                b.score = min(b.score, gscore)
+                out.append(b)
+            run.advance(gx1 - gx0)
+        else:
+            batch.append(group)
+            batch_cells += area
     return out
+
+
+def _align_batch(
+    batch: list[tuple[int, int, int, int, float]],
+    xs: Units,
+    ys: Units,
+    gap: _Gap,
+    params: Params,
+    run: _Run,
+) -> list[UnitBead]:
+    """Consecutive small groups in one DP over the union of their rectangles."""
+    bx0, by0 = batch[0][0], batch[0][2]
+    bx1, by1 = batch[-1][1], batch[-1][3]
+    local = np.array([(g[0] - bx0, g[1] - bx0, g[2] - by0, g[3] - by0) for g in batch])
+    scores = np.array([g[4] for g in batch])
+    part = align_units(xs.subset(bx0, bx1), ys.subset(by0, by1), params, run, groups=local)
+    if part:
+        # A sentence bead is no surer than the pairing of its paragraphs.
+        ends_x = np.array([b.x0 + b.a for b in part], dtype=np.int64)
+        ends_y = np.array([b.y0 + b.b for b in part], dtype=np.int64)
+        gi = np.maximum(
+            np.searchsorted(local[:, 1], ends_x, side="left"),
+            np.searchsorted(local[:, 3], ends_y, side="left"),
+        )
+        cap = scores[np.clip(gi, 0, len(batch) - 1)]
+        for b, c in zip(part, cap.tolist(), strict=True):
+            b.score = min(b.score, c)
+    for b in part:
+        b.x0 += gap.x0 + bx0
+        b.y0 += gap.y0 + by0
+    run.advance(bx1 - bx0)
+    return part
 
 
 def _droppable(texts: Sequence[str], para: np.ndarray, lang: str) -> np.ndarray | None:

@@ -186,6 +186,8 @@ def bead_cost_arrays(
     out = []
     for a, b in types:
         valid, lx, ly, nx, ny = span_sums(x, y, band, a, b)
+        if band.start_x is not None and band.start_y is not None:
+            valid &= (band.rows - a >= band.start_x) & (band.cols - b >= band.start_y)
         cost = np.full(band.ncells, params.type_cost((a, b)))
         _apply_cues(cost, x, band.rows, a, b)
         _apply_cues(cost, y, band.cols, b, a)

@@ -29,6 +29,10 @@ class Band:
     hi: np.ndarray
     nx: int
     ny: int
+    # Optional per-cell lower bounds on where a bead ending in the cell may start (block
+    # bands of several paragraph groups: beads never cross a group corner).
+    start_x: np.ndarray | None = None
+    start_y: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         width = self.hi - self.lo + 1
@@ -52,6 +56,27 @@ class Band:
 
 def full_band(nx: int, ny: int) -> Band:
     return Band(np.zeros(nx + 1, dtype=np.int64), np.full(nx + 1, ny, dtype=np.int64), nx, ny)
+
+
+def block_band(groups: np.ndarray, nx: int, ny: int) -> Band:
+    """The union of the rectangles of consecutive groups (x0, x1, y0, y1), corner to corner.
+
+    Every cell records the start corner of its group (a shared corner belongs to the
+    earlier group), so costs can forbid beads that would straddle two groups.
+    """
+    g = np.asarray(groups, dtype=np.int64).reshape(-1, 4)
+    x0, x1, y0, y1 = g[:, 0], g[:, 1], g[:, 2], g[:, 3]
+    rows = np.arange(nx + 1, dtype=np.int64)
+    first = np.searchsorted(x1, rows, side="left")
+    last = np.searchsorted(x0, rows, side="right") - 1
+    band = Band(y0[np.clip(first, 0, len(g) - 1)], y1[np.clip(last, 0, len(g) - 1)], nx, ny)
+    gi = np.maximum(
+        np.searchsorted(x1, band.rows, side="left"), np.searchsorted(y1, band.cols, side="left")
+    )
+    gi = np.clip(gi, 0, len(g) - 1)
+    band.start_x = x0[gi]
+    band.start_y = y0[gi]
+    return band
 
 
 def band_around_path(
