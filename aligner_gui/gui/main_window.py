@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self._span: tuple[str, int, int] | None = None
         self._chosen_sentence: tuple[str, int] | None = None
+        self._chosen_by_side: dict[str, int] = {}
         self._syncing_scroll = False
         self._shortcuts_dialog: ShortcutsDialog | None = None
         self._weights_dialog: WeightsDialog | None = None
@@ -337,6 +338,7 @@ class MainWindow(QMainWindow):
         document.subscribe(self._on_document_event)
         self._span = None
         self._chosen_sentence = None
+        self._chosen_by_side = {}
         self.bead_filter.clear()
         for widget in (self.alignment, self.bead_model, self.annotation_model,
                        self.suggestion_model,
@@ -431,7 +433,11 @@ class MainWindow(QMainWindow):
         return self._span
 
     def chosen_sentence(self) -> tuple[str, int] | None:
+        """The sentence the editor clicked last (side, id): where a split cuts."""
         return self._chosen_sentence
+
+    def chosen_sentence_on(self, side: str) -> int | None:
+        return self._chosen_by_side.get(side)
 
     def pane(self, side: str) -> TextPane:
         return self.source_pane if side == "source" else self.target_pane
@@ -522,6 +528,7 @@ class MainWindow(QMainWindow):
     def _on_pane_sentence_clicked(self, side: str, sentence: int) -> None:
         """A click picks a sentence: it is selected, so O/M mark just that sentence."""
         self._chosen_sentence = (side, sentence)
+        self._chosen_by_side[side] = sentence
         doc = self.document
         if doc is None:
             return

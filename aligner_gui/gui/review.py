@@ -164,12 +164,17 @@ class ReviewController(QObject):
             chosen = self.window.chosen_sentence()
             if chosen is not None:
                 side, sentence = chosen
-                ids = getattr(bead, side)
-                if sentence in ids and sentence != ids[0]:
+                ids = list(getattr(bead, side))
+                if sentence in ids and len(ids) > 1:
+                    if sentence == ids[0]:  # the first sentence: cut right after it
+                        sentence = ids[1]
                     other = "target" if side == "source" else "source"
-                    other_sentence = self.window.pane(other).cursor_sentence()
-                    other_ids = getattr(bead, other)
-                    other_at = other_sentence if other_sentence in other_ids else None
+                    other_ids = list(getattr(bead, other))
+                    # The other side is cut where the editor clicked there too, else in
+                    # proportion.
+                    other_at = self.window.chosen_sentence_on(other)
+                    if other_at not in other_ids[1:]:
+                        other_at = None
                     return edits.split_bead(doc.beads, row, side, sentence, other_at)
             return edits.split_default(doc.beads, row)
 

@@ -607,3 +607,20 @@ def test_default_error_box_waits_for_the_window(qtbot: Any, gui_settings: Any,
     qtbot.waitUntil(box.isVisible)
     assert "\n" not in box.text()
     box.close()
+
+
+def test_split_uses_the_sentences_clicked_on_both_sides(make_window: Any) -> None:
+    window = make_window()
+    window.select_bead(2)
+    action(window, "actionMergeWithNext").trigger()
+    action(window, "actionMergeWithNext").trigger()  # bead 2: source 2-4, target 1-3
+    window._on_pane_sentence_clicked("target", 3)
+    window._on_pane_sentence_clicked("source", 3)
+    action(window, "actionSplitBead").trigger()
+    assert [(b.source, b.target) for b in window.document.beads[2:4]] == [
+        ((2,), (1, 2)), ((3, 4), (3,))]
+    window.undo_stack.undo()
+    window._on_pane_sentence_clicked("source", 2)  # a bead's first sentence: cut after it
+    window.select_bead(2)
+    action(window, "actionSplitBead").trigger()
+    assert window.document.beads[2].source == (2,)
