@@ -38,6 +38,9 @@ class Actions(QObject):
         self.next_flag = self._make("NextFlag", self.tr("Next flag"), ["N", "F3"], "flag")
         self.previous_flag = self._make("PreviousFlag", self.tr("Previous flag"), ["Shift+N",
                                                                               "Shift+F3"])
+        self.next_annotation = self._make("NextAnnotation", self.tr("Next annotation"), ["]"])
+        self.previous_annotation = self._make("PreviousAnnotation",
+                                              self.tr("Previous annotation"), ["["])
         # Annotations
         self.mark_omission = self._make("MarkOmission", self.tr("Mark &omission"), ["O"],
                                         "omission")
@@ -120,7 +123,7 @@ class Actions(QObject):
         edit_menu.addAction(self.find)
         review = bar.addMenu(self.tr("&Review"))
         review.addActions([self.next_bead, self.previous_bead, self.next_flag,
-                           self.previous_flag])
+                           self.previous_flag, self.next_annotation, self.previous_annotation])
         review.addSeparator()
         review.addActions([self.mark_omission, self.mark_mistranslation, self.mark_addition,
                            self.mark_other])

@@ -265,6 +265,8 @@ class MainWindow(QMainWindow):
         a.previous_bead.triggered.connect(lambda: r.step_bead(-1))
         a.next_flag.triggered.connect(lambda: r.next_flag())
         a.previous_flag.triggered.connect(lambda: r.next_flag(backwards=True))
+        a.next_annotation.triggered.connect(lambda: r.next_annotation())
+        a.previous_annotation.triggered.connect(lambda: r.next_annotation(backwards=True))
         a.mark_omission.triggered.connect(r.mark_omission)
         a.mark_mistranslation.triggered.connect(r.mark_mistranslation)
         a.mark_addition.triggered.connect(r.mark_addition)

@@ -232,3 +232,24 @@ class ReviewController(QObject):
             self._message(self.tr("No flag left to review."))
             return
         self.window.select_bead(found)
+
+    def next_annotation(self, backwards: bool = False) -> None:
+        """Jump to the next (previous) annotation in reading order, wrapping around."""
+        doc = self.document
+        if doc is None or not doc.annotations:
+            self._message(self.tr("No annotation yet."))
+            return
+        order = sorted(doc.annotations, key=lambda a: (mqm.segment_of(doc, a) or 0,
+                                                        a.side != "source", a.start, a.id))
+        current = self.window.annotation_editor.annotation_id
+        ids = [a.id for a in order]
+        if current in ids:
+            k = ids.index(current) + (-1 if backwards else 1)
+        else:
+            row = self.window.current_bead() or 0
+            after = [k for k, a in enumerate(order) if (mqm.segment_of(doc, a) or 0) >= row]
+            k = (after[0] if after else 0) - (1 if backwards else 0)
+        annotation = order[k % len(order)]
+        self.window.select_span(annotation.side, annotation.start, annotation.end)
+        self.window.show_annotation(annotation.id)
+

@@ -64,187 +64,197 @@
         <translation>上一个标记</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="42"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="41"/>
+        <source>Next annotation</source>
+        <translation>下一个标注</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="43"/>
+        <source>Previous annotation</source>
+        <translation>上一个标注</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="45"/>
         <source>Mark &amp;omission</source>
         <translation>标记漏译(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="45"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="48"/>
         <source>Mark &amp;mistranslation</source>
         <translation>标记误译(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="47"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="50"/>
         <source>Mark a&amp;ddition</source>
         <translation>标记增译(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="48"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="51"/>
         <source>Mark other error</source>
         <translation>标记其他错误</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="49"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="52"/>
         <source>Severity: neutral</source>
         <translation>严重程度:中性</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="50"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="53"/>
         <source>Severity: minor</source>
         <translation>严重程度:次要</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="51"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="54"/>
         <source>Severity: major</source>
         <translation>严重程度:主要</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="52"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="55"/>
         <source>Severity: critical</source>
         <translation>严重程度:严重</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="54"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="57"/>
         <source>Delete annotation</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="56"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="59"/>
         <source>MQM &amp;weights…</source>
         <translation>MQM 权重(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="57"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="60"/>
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="58"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="61"/>
         <source>Dismiss suggestion</source>
         <translation>忽略建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="61"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="64"/>
         <source>Re-&amp;align</source>
         <translation>重新对齐(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="62"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="65"/>
         <source>Cancel alignment</source>
         <translation>取消对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="63"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="66"/>
         <source>Merge with next</source>
         <translation>与下一单元合并</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="65"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="68"/>
         <source>Split bead at sentence</source>
         <translation>在句子处拆分单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="67"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="70"/>
         <source>Unlink bead</source>
         <translation>解除对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="68"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="71"/>
         <source>Confirm bead</source>
         <translation>确认对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="71"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="74"/>
         <source>Move first source sentence to previous bead</source>
         <translation>将首个原文句移到上一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="74"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="77"/>
         <source>Move last source sentence to next bead</source>
         <translation>将末个原文句移到下一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="77"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="80"/>
         <source>Move first target sentence to previous bead</source>
         <translation>将首个译文句移到上一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="80"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="83"/>
         <source>Move last target sentence to next bead</source>
         <translation>将末个译文句移到下一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="83"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="86"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="84"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="87"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="85"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="88"/>
         <source>Reset zoom</source>
         <translation>重置缩放</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="86"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="89"/>
         <source>Swap panes</source>
         <translation>交换左右窗格</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="88"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="91"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="89"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="92"/>
         <source>&amp;About aligner-gui</source>
         <translation>关于 aligner-gui(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="107"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="110"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="109"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="112"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="113"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="116"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="117"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="120"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="121"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="124"/>
         <source>&amp;Review</source>
         <translation>审校(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="127"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="130"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="135"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="138"/>
         <source>&amp;Alignment</source>
         <translation>对齐(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="142"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="145"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="146"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="149"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -252,33 +262,33 @@
 <context>
     <name>AlignmentController</name>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="149"/>
-        <location filename="../../aligner_gui/gui/alignment.py" line="246"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="172"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="270"/>
         <source>Aligning…</source>
         <translation>正在对齐…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="203"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="227"/>
         <source>The alignment changed while re-aligning; result discarded.</source>
         <translation>重新对齐期间对齐已被修改,结果已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="210"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="234"/>
         <source>Re-align beads {0}–{1}</source>
         <translation>重新对齐单元 {0}–{1}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="228"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="252"/>
         <source>Aligned: {0} beads.</source>
         <translation>已对齐:{0} 个对齐单元。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="235"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="259"/>
         <source>Alignment failed</source>
         <translation>对齐失败</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="241"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="265"/>
         <source>Alignment cancelled.</source>
         <translation>已取消对齐。</translation>
     </message>
@@ -597,77 +607,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="112"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="113"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="136"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="137"/>
         <source>Source text</source>
         <translation>原文文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="137"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="138"/>
         <source>Target text</source>
         <translation>译文文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="138"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="139"/>
         <source>Overview of problems</source>
         <translation>问题概览</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="155"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="156"/>
         <source>Alignment table</source>
         <translation>对齐表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="208"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="209"/>
         <source>Annotation</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="209"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="210"/>
         <source>Annotations</source>
         <translation>标注列表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="211"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="212"/>
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="215"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="216"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="227"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="228"/>
         <source>Aligning… %p%</source>
         <translation>正在对齐… %p%</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="228"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="229"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="366"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="370"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="485"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="493"/>
         <source>Bead {0}/{1} · {2} · score {3} · {4}</source>
         <translation>单元 {0}/{1} · {2} · 得分 {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="578"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="587"/>
         <source>About aligner-gui</source>
         <translation>关于 aligner-gui</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="579"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="588"/>
         <source>aligner-gui {0}: review Chinese translations of English news with sentence alignment and MQM annotation.</source>
         <translation>aligner-gui {0}:借助句子对齐与 MQM 标注审校英文新闻的中文译文。</translation>
     </message>
@@ -754,7 +764,7 @@
     </message>
     <message>
         <location filename="../../aligner_gui/gui/review.py" line="140"/>
-        <location filename="../../aligner_gui/gui/review.py" line="195"/>
+        <location filename="../../aligner_gui/gui/review.py" line="200"/>
         <source>Select a bead first.</source>
         <translation>请先选择一个对齐单元。</translation>
     </message>
@@ -774,34 +784,39 @@
         <translation>与下一单元合并</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="176"/>
+        <location filename="../../aligner_gui/gui/review.py" line="181"/>
         <source>Split bead</source>
         <translation>拆分对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="179"/>
+        <location filename="../../aligner_gui/gui/review.py" line="184"/>
         <source>Unlink bead</source>
         <translation>解除对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="189"/>
+        <location filename="../../aligner_gui/gui/review.py" line="194"/>
         <source>Move sentence</source>
         <translation>移动句子</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="199"/>
+        <location filename="../../aligner_gui/gui/review.py" line="204"/>
         <source>Unconfirm beads</source>
         <translation>取消确认</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="199"/>
+        <location filename="../../aligner_gui/gui/review.py" line="204"/>
         <source>Confirm beads</source>
         <translation>确认对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="227"/>
+        <location filename="../../aligner_gui/gui/review.py" line="232"/>
         <source>No flag left to review.</source>
         <translation>没有待审校的标记。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/review.py" line="240"/>
+        <source>No annotation yet.</source>
+        <translation>还没有标注。</translation>
     </message>
 </context>
 <context>
@@ -1020,12 +1035,12 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../aligner_gui/gui/dialogs/messages.py" line="32"/>
+        <location filename="../../aligner_gui/gui/dialogs/messages.py" line="55"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/dialogs/messages.py" line="33"/>
+        <location filename="../../aligner_gui/gui/dialogs/messages.py" line="56"/>
         <source>Save the changes to {0}?</source>
         <translation>是否保存对 {0} 的修改?</translation>
     </message>

@@ -624,3 +624,22 @@ def test_split_uses_the_sentences_clicked_on_both_sides(make_window: Any) -> Non
     window.select_bead(2)
     action(window, "actionSplitBead").trigger()
     assert window.document.beads[2].source == (2,)
+
+
+def test_next_annotation_walks_in_reading_order(make_window: Any) -> None:
+    window = make_window()
+    for row, name in ((4, "actionMarkMistranslation"), (0, "actionMarkOmission")):
+        window.select_bead(row)
+        action(window, name).trigger()
+    late, early = window.document.annotations
+    window.select_bead(0)
+    window.annotation_editor.show_annotation(None)
+    action(window, "actionNextAnnotation").trigger()
+    assert window.annotation_editor.annotation_id == early.id
+    action(window, "actionNextAnnotation").trigger()
+    assert window.annotation_editor.annotation_id == late.id
+    assert window.current_bead() == 4
+    action(window, "actionNextAnnotation").trigger()
+    assert window.annotation_editor.annotation_id == early.id  # wraps
+    action(window, "actionPreviousAnnotation").trigger()
+    assert window.annotation_editor.annotation_id == late.id
