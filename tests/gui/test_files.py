@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from conftest import FakeEngine
+from guikit import FakeEngine
 
 from aligner_gui.gui.engine import Engine
 

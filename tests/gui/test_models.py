@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import fake_beads, make_document
+from guikit import fake_beads, make_document
 from PySide6.QtCore import Qt
 
 from aligner_gui.core import edits

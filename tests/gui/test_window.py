@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from guikit import FakeEngine, ScoringEngine, _side
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QPlainTextEdit
@@ -243,7 +244,6 @@ def test_realign_keeps_confirmed_and_is_undoable(make_window: Any, qtbot: Any) -
 
 
 def test_cancel_alignment(make_window: Any, qtbot: Any) -> None:
-    from conftest import FakeEngine
 
     engine = FakeEngine()
     engine.block = lambda: time.sleep(0.3)  # long enough to press Esc
@@ -454,7 +454,6 @@ def test_mouse_click_in_pane_selects_sentence_and_bead(make_window: Any, qtbot: 
 
 
 def test_scrolling_one_pane_keeps_the_other_in_step(make_window: Any, qtbot: Any) -> None:
-    from conftest import FakeEngine, _side
 
     from aligner_gui.core.model import AlignmentDocument, Bead
 
@@ -480,7 +479,6 @@ def test_scrolling_one_pane_keeps_the_other_in_step(make_window: Any, qtbot: Any
 
 
 def test_opening_a_file_while_aligning_restarts_alignment(make_window: Any, qtbot: Any) -> None:
-    from conftest import FakeEngine
 
     engine = FakeEngine()
     engine.block = lambda: time.sleep(0.3)
@@ -520,7 +518,6 @@ def test_keyboard_review_of_flags(make_window: Any, qtbot: Any) -> None:
 
 
 def test_engine_bug_while_loading_is_one_line(make_window: Any, recorder: Any) -> None:
-    from conftest import FakeEngine
 
     class Broken(FakeEngine):
         def load(self, paths: Any) -> Any:
@@ -548,7 +545,6 @@ def test_next_bead_follows_the_filtered_table(make_window: Any) -> None:
 
 
 def test_edited_beads_are_rescored_in_the_background(make_window: Any, qtbot: Any) -> None:
-    from conftest import ScoringEngine
 
     window = make_window(engine=ScoringEngine())
     doc = window.document
@@ -574,7 +570,6 @@ def test_enter_on_a_suggestion_accepts_it(make_window: Any, qtbot: Any) -> None:
 
 
 def test_closing_during_a_slow_alignment_does_not_block(make_window: Any, qtbot: Any) -> None:
-    from conftest import FakeEngine
 
     from aligner_gui.gui import alignment
 
@@ -643,3 +638,17 @@ def test_next_annotation_walks_in_reading_order(make_window: Any) -> None:
     assert window.annotation_editor.annotation_id == early.id  # wraps
     action(window, "actionPreviousAnnotation").trigger()
     assert window.annotation_editor.annotation_id == late.id
+
+
+def test_default_close_prompt_never_blocks_headless(qtbot: Any, gui_settings: Any) -> None:
+    from conftest import FakeEngine
+
+    from aligner_gui.gui import create_main_window
+
+    window = create_main_window(Path(__file__), engine=FakeEngine(), settings=gui_settings)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: not window.alignment_running(), timeout=10000)
+    window.select_bead(0)
+    action(window, "actionMarkOmission").trigger()
+    assert window.isWindowModified()
+    assert window.close()  # the real "save changes?" question: answered without a dialog

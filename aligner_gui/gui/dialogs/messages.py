@@ -5,10 +5,14 @@ Both are injectable: tests replace them, so no modal dialog ever blocks a test r
 
 from __future__ import annotations
 
+import logging
 from enum import Enum
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+log = logging.getLogger(__name__)
 
 
 class CloseAnswer(Enum):
@@ -49,7 +53,14 @@ def show_error(parent: QWidget, title: str, message: str) -> None:
         box.open()
 
 
+HEADLESS_PLATFORMS = ("offscreen", "minimal")
+
+
 def ask_save_changes(parent: QWidget, name: str) -> CloseAnswer:
+    """Save, discard or cancel; on a headless platform nobody could answer, so discard."""
+    if QGuiApplication.platformName() in HEADLESS_PLATFORMS:
+        log.warning("closing %s with unsaved changes on a headless display: discarded", name)
+        return CloseAnswer.DISCARD
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(QCoreApplication.translate("messages", "Unsaved changes"))
