@@ -55,6 +55,7 @@ __all__ = [
     "ALPHA",
     "UNCOVERED_KEY",
     "CoverageLens",
+    "bead_uncovered",
     "compute_coverage",
     "coverage_suggestions",
     "uncovered_share",
@@ -1120,6 +1121,23 @@ def _paired(doc: AlignmentDocument) -> Iterable[tuple[int, Bead]]:
     for index, bead in enumerate(doc.beads):
         if bead.source and bead.target:
             yield index, bead
+
+
+def bead_uncovered(doc: AlignmentDocument, index: int, lexicon: Any = None) -> list[dict[str, Any]]:
+    """Uncovered spans of one bead: stored ones, else computed now (not stored).
+
+    For tinting a bead the editor has just merged or split before the next rescoring;
+    uses the statistics of the document's last analysis.
+    """
+    bead = doc.beads[index]
+    stored = bead.details.get(UNCOVERED_KEY)
+    if stored is not None:
+        return list(stored)
+    if not (bead.source and bead.target):
+        return []
+    lens = _lens_for(doc.source, doc.target, doc.beads, _lexicon(lexicon))
+    cov = lens.word_coverage(bead)
+    return lens.spans(cov) if cov is not None else []
 
 
 def _doc_spans(doc: AlignmentDocument, lexicon: Any) -> list[list[dict[str, Any]]]:

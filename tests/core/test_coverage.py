@@ -9,6 +9,7 @@ import pytest
 from aligner_gui.core.coverage import (
     UNCOVERED_KEY,
     CoverageLens,
+    bead_uncovered,
     compute_coverage,
     coverage_suggestions,
     uncovered_share,
@@ -347,3 +348,7 @@ def test_edited_beads_are_computed_without_touching_the_document(seed_doc, lexic
     share = uncovered_share(doc, lexicon)
     assert 0 < share["source"] <= 0.05
     assert any(r["tinted"] for r in word_glosses("source", merged, doc, lexicon))
+    spans = bead_uncovered(doc, index - 1, lexicon)
+    assert any("verification" in doc.side(s["side"]).text[s["start"] : s["end"]] for s in spans)
+    assert UNCOVERED_KEY not in merged.details
+    assert bead_uncovered(doc, 0, lexicon) == []  # the headline: a 1-0 bead
