@@ -171,20 +171,23 @@ def _drop_frequent(x: Units, y: Units) -> tuple[Units, Units]:
 
 def _compact(u: Units, keep: np.ndarray, top: int) -> Units:
     unit, pos, item = u.occ_unit[keep], u.occ_pos[keep], u.occ_item[keep]
-    # One occurrence per (unit, item): the first position holding it.
-    order = np.lexsort((pos, item, unit))
-    unit, pos, item = unit[order], pos[order], item[order]
-    first = np.r_[True, (unit[1:] != unit[:-1]) | (item[1:] != item[:-1])]
+    if len(unit) == 0:
+        return Units(u.length, np.zeros(u.n, dtype=np.int64), unit, pos, item)
+    order_key = unit * (int(pos.max()) + 1) + pos
+    if np.any(order_key[1:] < order_key[:-1]):
+        order = np.argsort(order_key, kind="stable")
+        unit, pos, item = unit[order], pos[order], item[order]
+    # One occurrence per (unit, item): the first, i.e. at the lowest position.
+    _uniq, first = np.unique(unit * top + item, return_index=True)
+    first.sort()
     unit, pos, item = unit[first], pos[first], item[first]
-    # Renumber surviving positions densely within each unit.
-    pkey = unit * (int(pos.max()) + 1 if len(pos) else 1) + pos
-    uniq, inv = np.unique(pkey, return_inverse=True)
-    uniq_unit = unit[np.unique(pkey, return_index=True)[1]]
-    n_items = np.bincount(uniq_unit, minlength=u.n).astype(np.int64)
+    # Renumber the surviving positions densely within each unit.
+    new = np.r_[True, (unit[1:] != unit[:-1]) | (pos[1:] != pos[:-1])]
+    rank = np.cumsum(new) - 1
+    n_items = np.bincount(unit[new], minlength=u.n).astype(np.int64)
     start = np.zeros(u.n + 1, dtype=np.int64)
     np.cumsum(n_items, out=start[1:])
-    new_pos = np.arange(len(uniq), dtype=np.int64) - start[uniq_unit]
-    return Units(u.length, n_items, unit, new_pos[inv], item)
+    return Units(u.length, n_items, unit, rank - start[unit], item)
 
 
 def _mask_band(band: Band) -> tuple[np.ndarray, np.ndarray]:

@@ -60,12 +60,18 @@ def quote_edges(text: str, lang: str) -> tuple[bool, bool]:
     return bool(op and op.search(text)), bool(cl and cl.search(text))
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+_NOT_WORD_OR_SPACE = re.compile(r"[^\w ]+|_+")
+
+
 def _zh_len(text: str) -> float:
-    return float(sum(1 for c in text if c.isalnum()))
+    """Letters and digits (CJK characters included); punctuation and spaces are not counted."""
+    return float(len(_NOT_WORD.sub("", text)))
 
 
 def _en_len(text: str) -> float:
-    return float(sum(1 for c in text if c.isalnum() or c == " "))
+    """Letters, digits and spaces."""
+    return float(len(_NOT_WORD_OR_SPACE.sub("", text)))
 
 
 def text_length(text: str, lang: str) -> float:
@@ -230,31 +236,24 @@ def learn_translations(
     """
     if not feats.enabled or not beads:
         return {}
-    bw: list[np.ndarray] = []
-    bs: list[np.ndarray] = []
-    bid_w: list[np.ndarray] = []
-    bid_s: list[np.ndarray] = []
-    for k, (x0, a, y0, b) in enumerate(beads):
-        words = np.unique(
-            np.fromiter((w for i in range(x0, x0 + a) for w in feats.x_words[i]), np.int64)
-        )
-        stems = np.unique(
-            np.fromiter((s for j in range(y0, y0 + b) for s in feats.y_stems[j]), np.int64)
-        )
-        if len(words) == 0 or len(stems) == 0:
-            continue
-        bw.append(words)
-        bs.append(stems)
-        bid_w.append(np.full(len(words), k, dtype=np.int64))
-        bid_s.append(np.full(len(stems), k, dtype=np.int64))
-    if not bw:
-        return {}
-    W = _cat(bw)
-    S = _cat(bs)
-    BW = _cat(bid_w)
-    BS = _cat(bid_s)
     n_words = len(feats.word_trans)
     n_stems = len(feats.stem_id)
+    bead_x = np.full(len(feats.x_words), -1, dtype=np.int64)
+    bead_y = np.full(len(feats.y_stems), -1, dtype=np.int64)
+    for k, (x0, a, y0, b) in enumerate(beads):
+        bead_x[x0 : x0 + a] = k
+        bead_y[y0 : y0 + b] = k
+    # Distinct (bead, word) and (bead, stem) pairs, sorted by bead.
+    xu, xw = _flatten(feats.x_words)
+    yu, ys = _flatten(feats.y_stems)
+    kw = np.unique(bead_x[xu] * (n_words + 1) + xw)
+    kw = kw[kw >= 0]
+    ks = np.unique(bead_y[yu] * (n_stems + 1) + ys)
+    ks = ks[ks >= 0]
+    BW, W = kw // (n_words + 1), kw % (n_words + 1)
+    BS, S = ks // (n_stems + 1), ks % (n_stems + 1)
+    if len(W) == 0 or len(S) == 0:
+        return {}
     cw = np.bincount(W, minlength=n_words)
     cs = np.bincount(S, minlength=n_stems)
     # Join words and stems on the bead id (both sorted by bead).
