@@ -105,6 +105,10 @@ def install_hooks() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    from aligner_gui.selftest import handle_cli
+
+    if (code := handle_cli(args_list)) is not None:
+        return code
     parser = argparse.ArgumentParser(
         prog="aligner-gui",
         description="Review Chinese translations of English news: alignment and MQM marking.",
