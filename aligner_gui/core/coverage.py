@@ -67,9 +67,12 @@ UNCOVERED_KEY = "uncovered"
 # Bounds on the expected number of chance runs like a tinted one (see the docstring),
 # chosen on mac-dev and the Bible by the contrast of cut and glued text against intact
 # text (benchmarks/coverage_lens.py), never on single sentences.
-ALPHA = 0.05
-ALPHA_NO_ROOM = 0.1
+ALPHA = 0.06
+ALPHA_NO_ROOM = 0.12
 ALPHA_PARAPHRASE = 0.01
+# A run faces a paraphrase when the other side leaves this many uncovered words per word
+# of the run (Chinese renders several English words with one, and the reverse).
+PARAPHRASE_RATIO = 0.5
 # The bead's looseness p: miss rate of the rest of the bead side, with PRIOR_WORDS
 # pseudo-words at the document's rate.
 PRIOR_WORDS = 6.0
@@ -837,7 +840,7 @@ class CoverageLens:
                 if room == 0:
                     limit = ALPHA_NO_ROOM
                 else:
-                    limit = ALPHA_PARAPHRASE if room >= k else ALPHA
+                    limit = ALPHA_PARAPHRASE if room >= k * PARAPHRASE_RATIO else ALPHA
                 if chance > limit:
                     continue
                 first, last = words[run[0]], words[run[-1]]
