@@ -108,7 +108,8 @@ class OffsetCache:
         key = (da, db)
         if key not in self._idx:
             assert self.masks is not None
-            self._idx[key] = self.masks.index(self.band.rows - 1 - da, self.band.cols - 1 - db)
+            idx = self.masks.index(self.band.rows - 1 - da, self.band.cols - 1 - db)
+            self._idx[key] = idx.astype(np.int32) if self.masks.npairs < 2**31 - 1 else idx
         return self._idx[key]
 
 

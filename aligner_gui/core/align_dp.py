@@ -147,7 +147,7 @@ def banded_dp(
         raise ValueError("need at least one bead type that consumes an x unit")
     K = band.ncells
     # Gather indices of predecessor cells, stacked (T, K); the sentinel K holds +inf.
-    gather = np.empty((len(row_types), K), dtype=np.int64)
+    gather = np.empty((len(row_types), K), dtype=np.int32 if K < 2**31 - 1 else np.int64)
     cost = np.empty((len(row_types), K), dtype=np.float64)
     for r, t in enumerate(row_types):
         a, b = types[t]
