@@ -148,6 +148,8 @@ class FileController(QObject):
         answer = self.window.ask_save(self.window, self.display_name or self.tr("untitled"))
         if answer == CloseAnswer.SAVE:
             return self.save()
+        if answer == CloseAnswer.DISCARD and self.window.recovery_banner.isHidden():
+            self.discard_recovery()  # the editor threw these changes away
         return answer == CloseAnswer.DISCARD
 
     # -- exchange formats ---------------------------------------------------------------

@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
@@ -259,7 +260,7 @@ class MainWindow(QMainWindow):
         a.redo.setEnabled(False)
         self.undo_stack.canUndoChanged.connect(a.undo.setEnabled)
         self.undo_stack.canRedoChanged.connect(a.redo.setEnabled)
-        self.undo_stack.cleanChanged.connect(lambda _clean: self.update_title())
+        self.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
         a.find.triggered.connect(self._on_find_triggered)
         a.next_bead.triggered.connect(lambda: r.step_bead(1))
         a.previous_bead.triggered.connect(lambda: r.step_bead(-1))
@@ -364,6 +365,12 @@ class MainWindow(QMainWindow):
             pane.show_bead(row, scroll=False)
         self.overview.set_current(row)
         self._update_position_label()
+
+    def _on_undo_stack_clean_changed(self, _clean: bool) -> None:
+        # The stack is a child of the window: while Qt destroys the window, the stack's
+        # destructor clears itself and emits this on a half-destroyed window.
+        if shiboken6.isValid(self):
+            self.update_title()
 
     def update_title(self) -> None:
         name = self.files.display_name if hasattr(self, "files") else ""
@@ -678,8 +685,8 @@ class MainWindow(QMainWindow):
         self.cancel_alignment(wait=True)
         self.save_layout()
         self.files.autosave_timer.stop()
-        if self.undo_stack.isClean():
-            self.files.discard_recovery()
+        if self.recovery_banner.isHidden():  # saved or discarded: our recovery copy is stale
+            self.files.discard_recovery()   # (an unanswered offer of an older one is kept)
         event.accept()
 
 

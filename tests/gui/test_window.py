@@ -641,7 +641,7 @@ def test_next_annotation_walks_in_reading_order(make_window: Any) -> None:
 
 
 def test_default_close_prompt_never_blocks_headless(qtbot: Any, gui_settings: Any) -> None:
-    from conftest import FakeEngine
+    from guikit import FakeEngine
 
     from aligner_gui.gui import create_main_window
 
@@ -652,3 +652,26 @@ def test_default_close_prompt_never_blocks_headless(qtbot: Any, gui_settings: An
     action(window, "actionMarkOmission").trigger()
     assert window.isWindowModified()
     assert window.close()  # the real "save changes?" question: answered without a dialog
+
+
+def test_discarding_on_close_removes_the_recovery_copy(make_window: Any, recorder: Any) -> None:
+    window = make_window()
+    window.select_bead(0)
+    action(window, "actionMarkOmission").trigger()
+    assert window.files.autosave()
+    copy, _ = window.files.recovery_paths()
+    recorder.close_answer = CloseAnswer.DISCARD
+    assert window.close()
+    assert not copy.exists()
+
+
+def test_an_unanswered_recovery_offer_survives_closing(make_window: Any) -> None:
+    window = make_window()
+    window.select_bead(0)
+    action(window, "actionMarkOmission").trigger()
+    assert window.files.autosave()
+    window.undo_stack.setClean()
+    second = make_window()
+    assert not second.recovery_banner.isHidden()
+    assert second.close()
+    assert second.files.recovery_available() is not None
