@@ -16,10 +16,10 @@ across a clause end) become *uncovered spans* only when such a run is unlikely b
 chance. Each word has a miss rate: how often it goes uncovered elsewhere in this
 document (1 for words the dictionary cannot cover at all), scaled by how loose the rest
 of the bead is. A run is kept when the expected number of such runs,
-``(n - k + 1) * (1 - p) * prod(q_w)``, is below :data:`ALPHA`; below the looser
-:data:`ALPHA_NO_ROOM` when the other side has no uncovered word where the run's
-translation would stand (between the translations of its covered neighbours), and
-only below the stricter :data:`ALPHA_PARAPHRASE` when it has as many (a paraphrase).
+``(n - k + 1) * (1 - p) * prod(q_w)``, is small: below :data:`ALPHA_NO_ROOM` when
+the other side has no uncovered word where the run's translation would stand (between
+the translations of its covered neighbours), down to :data:`ALPHA_PARAPHRASE` the more
+uncovered words it has there (then the run is more likely their paraphrase).
 A faithful but loosely worded bead thus stays clear, a clause missing from an
 otherwise well-covered bead is tinted.
 
@@ -52,7 +52,6 @@ from aligner_gui.core.names import (
 from aligner_gui.core.numbers import numbers_en, numbers_zh
 
 __all__ = [
-    "ALPHA",
     "UNCOVERED_KEY",
     "CoverageLens",
     "bead_uncovered",
@@ -64,14 +63,14 @@ __all__ = [
 
 UNCOVERED_KEY = "uncovered"
 
-# Bounds on the expected number of chance runs like a tinted one (see the docstring),
-# chosen on mac-dev and the Bible by the contrast of cut and glued text against intact
+# Bounds on the expected number of chance runs like a tinted one (see the docstring):
+# ALPHA_NO_ROOM where the other side leaves no uncovered word for the run's translation,
+# down to ALPHA_PARAPHRASE where it leaves PARAPHRASE_RATIO uncovered words per word of
+# the run (one chengyu renders several English words), geometrically in between.
+# Chosen on mac-dev and the Bible by the contrast of cut and glued text against intact
 # text (benchmarks/coverage_lens.py), never on single sentences.
-ALPHA = 0.06
-ALPHA_NO_ROOM = 0.12
+ALPHA_NO_ROOM = 0.2
 ALPHA_PARAPHRASE = 0.01
-# A run faces a paraphrase when the other side leaves this many uncovered words per word
-# of the run (Chinese renders several English words with one, and the reverse).
 PARAPHRASE_RATIO = 0.5
 # The bead's looseness p: miss rate of the rest of the bead side, with PRIOR_WORDS
 # pseudo-words at the document's rate.
@@ -811,9 +810,10 @@ class CoverageLens:
         such runs by chance, (n - k + 1) * (1 - p) * prod(q_w * p / p_doc), is small;
         q_w is the word's miss rate in the document, p the looseness of the rest of the
         bead side, p_doc the document's miss rate. The bound depends on the room the
-        other side leaves for the run's translation (see :meth:`room`): none, the
-        run has nothing to be a translation of (ALPHA_NO_ROOM); as many uncovered
-        words as the run, it may be their paraphrase (ALPHA_PARAPHRASE); else ALPHA.
+        other side leaves for the run's translation (see :meth:`room`): none, the run
+        has nothing to be a translation of (ALPHA_NO_ROOM); PARAPHRASE_RATIO uncovered
+        words per word of the run or more, it may be their paraphrase (ALPHA_PARAPHRASE);
+        geometrically in between.
         """
         out: list[dict[str, Any]] = []
         for name in ("source", "target"):
@@ -834,13 +834,11 @@ class CoverageLens:
                 chance = (n - k + 1) * (1.0 - p)
                 for m in run:
                     chance *= min(Q_CEILING, self.word_miss_rate(name, words[m][1]) * scale)
-                if chance > max(ALPHA, ALPHA_NO_ROOM):
+                if chance > ALPHA_NO_ROOM:
                     continue
                 room = self.room(cov, name, run[0], run[-1])
-                if room == 0:
-                    limit = ALPHA_NO_ROOM
-                else:
-                    limit = ALPHA_PARAPHRASE if room >= k * PARAPHRASE_RATIO else ALPHA
+                share = min(1.0, room / (k * PARAPHRASE_RATIO))
+                limit = ALPHA_NO_ROOM * (ALPHA_PARAPHRASE / ALPHA_NO_ROOM) ** share
                 if chance > limit:
                     continue
                 first, last = words[run[0]], words[run[-1]]
