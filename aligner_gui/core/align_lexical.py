@@ -219,6 +219,12 @@ def _cat(parts: list[np.ndarray]) -> np.ndarray:
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 
+LEARN_METHOD = "both"  # "dice" (competitive linking), "ibm1" or "both"
+IBM_ROUNDS = 5
+IBM_NULL = 0.05
+IBM_MIN_PROB = 0.5
+
+
 def learn_translations(
     feats: LexicalFeatures,
     beads: Sequence[tuple[int, int, int, int]],
@@ -265,15 +271,25 @@ def learn_translations(
     pw = W[rep]
     ps = S[starts_s[rep] + offs]
     key = pw * n_stems + ps
-    uniq, cnt = np.unique(key, return_counts=True)
+    uniq, pid, cnt = np.unique(key, return_inverse=True, return_counts=True)
     w = uniq // n_stems
     s = uniq % n_stems
+    ibm = None
+    if LEARN_METHOD in ("ibm1", "both"):
+        # IBM model 1 (Chinese word -> English stem) over the beads, a few EM rounds.
+        g = starts_s[rep] + offs  # which (bead, stem) each triple explains
+        t = 1.0 / np.bincount(w, minlength=n_words)[w]
+        for _ in range(IBM_ROUNDS):
+            z = np.bincount(g, weights=t[pid], minlength=len(S)) + IBM_NULL
+            c = np.bincount(pid, weights=t[pid] / z[g], minlength=len(uniq))
+            t = c / np.maximum(np.bincount(w, weights=c, minlength=n_words)[w], 1e-12)
+        ibm = (t >= IBM_MIN_PROB) & (cnt >= min_count)
     keep = cnt >= min_count
     w, s, cnt = w[keep], s[keep], cnt[keep]
     dice = 2.0 * cnt / (cw[w] + cs[s])
     keep = dice >= min_dice
     w, s, dice = w[keep], s[keep], dice[keep]
-    if len(w) == 0:
+    if len(w) == 0 and ibm is None:
         return {}
     # Competitive linking: keep pairs that are best for both the word and the stem.
     best_w = np.zeros(n_words)
@@ -281,6 +297,13 @@ def learn_translations(
     np.maximum.at(best_w, w, dice)
     np.maximum.at(best_s, s, dice)
     mutual = (dice >= best_w[w] - 1e-12) & (dice >= best_s[s] - 1e-12)
+    if LEARN_METHOD == "ibm1":
+        mutual[:] = False
+    if ibm is not None:
+        extra = np.flatnonzero(ibm)
+        w = np.concatenate([w[mutual], uniq[extra] // n_stems])
+        s = np.concatenate([s[mutual], uniq[extra] % n_stems])
+        mutual = np.ones(len(w), dtype=bool)
     pseudo = {i for word, i in feats.word_id.items() if word.startswith("¶")}
     pseudo_s = {i for stem, i in feats.stem_id.items() if stem.startswith("¶")}
     learned: dict[int, set[int]] = {}
