@@ -352,3 +352,51 @@ def test_edited_beads_are_computed_without_touching_the_document(seed_doc, lexic
     assert any("verification" in doc.side(s["side"]).text[s["start"] : s["end"]] for s in spans)
     assert UNCOVERED_KEY not in merged.details
     assert bead_uncovered(doc, 0, lexicon) == []  # the headline: a 1-0 bead
+
+
+# -- robustness ---------------------------------------------------------------------------
+
+_EN_PIECES = [
+    "The", "president", "met", "Putin", "in", "Beijing", "on", "Tuesday", "1,550", "23%",
+    "O'Brien's", "U.S.", "co-director", "said", ",", ".", "!", "—", "“", "”", "café", "2020",
+    "nuclear", "warheads", "harvest", "decade", "", " ", "\t", "😀",
+]  # fmt: skip
+_ZH_PIECES = [
+    "总统", "普京", "北京", "周二", "1550", "百分之二十三", "的", "了", "，", "。", "“", "”",
+    "New START", "(Robert O'Brien)", "核弹头", "录音再现装置", "😀", " ", "", "二〇二〇年",
+]  # fmt: skip
+
+
+def test_random_texts_give_valid_spans(lexicon):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    en = st.lists(st.sampled_from(_EN_PIECES), max_size=25).map(" ".join)
+    zh = st.lists(st.sampled_from(_ZH_PIECES), max_size=25).map("".join)
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.lists(st.tuples(en, zh), min_size=1, max_size=4))
+    def check(pairs):
+        doc = _doc(pairs)
+        spans = compute_coverage(doc.source, doc.target, doc.beads, lexicon)
+        json.dumps(spans)
+        for bead, found in zip(doc.beads, spans, strict=True):
+            for name in ("source", "target"):
+                side = doc.side(name)
+                sentence = side.sentences[getattr(bead, name)[0]]
+                mine = sorted((s["start"], s["end"]) for s in found if s["side"] == name)
+                for start, end in mine:
+                    assert sentence.start <= start < end <= sentence.end
+                for (_s0, e0), (s1, _e1) in zip(mine, mine[1:], strict=False):
+                    assert e0 <= s1
+            for name in ("source", "target"):
+                for r in word_glosses(name, bead, doc, lexicon):
+                    assert doc.side(name).text[r["start"] : r["end"]] == r["word"]
+        share = uncovered_share(doc, lexicon)
+        for name in ("source", "target"):
+            assert share[f"{name}_uncovered"] <= share[f"{name}_words"]
+        for s in coverage_suggestions(doc, lexicon):
+            a = s.annotation
+            assert a.text == doc.side(a.side).text[a.start : a.end]
+
+    check()
