@@ -121,7 +121,7 @@ class LexicalFeatures:
                 check((len(y_texts) + k) / total)
             ids = []
             marks = [(m, frozenset((m,))) for m in punct_marks(text, x_lang)]
-            for word, cands in list(self._xcontent(lexicon, text, x_lang)) + marks:
+            for word, cands in list(self._xcontent(lexicon, text, x_lang, y_lang)) + marks:
                 wid = self.word_id.get(word)
                 if wid is None:
                     wid = len(self.word_trans)
@@ -140,11 +140,16 @@ class LexicalFeatures:
         return list(lexicon.en_content(text))
 
     @staticmethod
-    def _xcontent(lexicon: Any, text: str, lang: str) -> Iterable[tuple[str, frozenset[str]]]:
-        if lang == "zh":
+    def _xcontent(
+        lexicon: Any, text: str, lang: str, other: str
+    ) -> Iterable[tuple[str, frozenset[str]]]:
+        if lang == "zh" and other != "zh":
             return lexicon.zh_content(text)
         # Same-language pair (or English as x): words translate to themselves.
-        return [(s, frozenset((s,))) for s in lexicon.en_content(text)]
+        words = (
+            [w for w, _c in lexicon.zh_content(text)] if lang == "zh" else lexicon.en_content(text)
+        )
+        return [(w, frozenset((w,))) for w in words]
 
     def _stems(self, stems: Iterable[str]) -> list[int]:
         out = []
