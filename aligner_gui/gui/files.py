@@ -6,7 +6,7 @@ import json
 import logging
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMenu
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 from aligner_gui.core.errors import AlignerError
 from aligner_gui.gui.dialogs.messages import CloseAnswer
 from aligner_gui.gui.engine import is_project
+from aligner_gui.gui.workers import TaskJob
 
 if TYPE_CHECKING:
     from aligner_gui.gui.main_window import MainWindow
@@ -32,6 +33,8 @@ class FileController(QObject):
         self.settings = window.settings
         self.path: Path | None = None  # the project file, None until saved as a project
         self.fingerprint: object | None = None  # of self.path as opened or last saved
+        self._loading: TaskJob | None = None
+        self._loading_message = ""
         self.display_name = ""
         self.recent_menu: QMenu | None = None
         self.autosave_timer = QTimer(self)
@@ -40,29 +43,72 @@ class FileController(QObject):
         self.autosave_timer.start(seconds * 1000)
 
     # -- opening ------------------------------------------------------------------------
+    def _read(self, paths: list[Path]) -> tuple[Any, Any]:
+        """The document and, for a project, its fingerprint (raises on failure)."""
+        engine = self.window.engine
+        if len(paths) == 1 and is_project(paths[0]) and hasattr(engine, "load_fingerprinted"):
+            return engine.load_fingerprinted(paths[0])
+        return engine.load(paths), None
+
+    def _routes_to_import(self, paths: list[Path]) -> bool:
+        return (len(paths) == 1 and paths[0].suffix.lower() in IMPORT_SUFFIXES
+                and hasattr(self.window.engine, "import_file"))
+
     def open_paths(self, paths: list[str | Path]) -> bool:
         """Load files into the window; errors are shown as one line, never a traceback."""
         paths = [Path(p) for p in paths]
-        if (len(paths) == 1 and paths[0].suffix.lower() in IMPORT_SUFFIXES
-                and hasattr(self.window.engine, "import_file")):
+        if self._routes_to_import(paths):
             return self.import_path(paths[0])
-        project = len(paths) == 1 and is_project(paths[0])
-        engine = self.window.engine
-        fingerprint = None
         try:
-            if project and hasattr(engine, "load_fingerprinted"):
-                document, fingerprint = engine.load_fingerprinted(paths[0])
-            else:
-                document = engine.load(paths)
+            document, fingerprint = self._read(paths)
         except (AlignerError, OSError, ValueError) as error:
-            self.window.report_error(self.tr("Cannot open {0}").format(paths[0].name),
-                                     _one_line(error))
+            self._report_open_error(paths, _one_line(error))
             return False
         except Exception as error:  # an engine bug: still one line for the editor, log the rest
             log.exception("loading %s failed", paths)
-            self.window.report_error(self.tr("Cannot open {0}").format(paths[0].name),
-                                     f"{type(error).__name__}: {_one_line(error)}")
+            self._report_open_error(paths, f"{type(error).__name__}: {_one_line(error)}")
             return False
+        self._opened(paths, document, fingerprint)
+        return True
+
+    def open_paths_in_background(self, paths: list[str | Path]) -> bool:
+        """Like open_paths, reading off the GUI thread (a big project takes seconds)."""
+        paths = [Path(p) for p in paths]
+        if self._routes_to_import(paths):
+            return self.import_path(paths[0])
+        if self._loading is not None:
+            return False
+        job = TaskJob(lambda: self._read(paths), self)
+        job.finished_ok.connect(lambda result: self._opened(paths, *result))
+        job.failed.connect(lambda message: self._report_open_error(paths, message))
+        job.finished.connect(self._on_loading_finished)
+        self._loading = job
+        self.window.progress.setRange(0, 0)  # busy
+        self.window.progress.show()
+        self._loading_message = self.tr("Opening {0}…").format(paths[0].name)
+        self.window.statusBar().showMessage(self._loading_message)
+        job.start()
+        return True
+
+    def _on_loading_finished(self) -> None:
+        job = self._loading
+        self._loading = None
+        self.window.progress.setRange(0, 1000)
+        if not self.window.alignment_running():
+            self.window.progress.hide()
+        if self.window.statusBar().currentMessage() == self._loading_message:
+            self.window.statusBar().clearMessage()
+        if job is not None:
+            job.deleteLater()
+
+    def loading(self) -> bool:
+        return self._loading is not None
+
+    def _report_open_error(self, paths: list[Path], message: str) -> None:
+        self.window.report_error(self.tr("Cannot open {0}").format(paths[0].name), message)
+
+    def _opened(self, paths: list[Path], document: Any, fingerprint: Any) -> None:
+        project = len(paths) == 1 and is_project(paths[0])
         self.path = paths[0] if project else None
         self.fingerprint = fingerprint
         self.display_name = paths[0].name if len(paths) == 1 else " + ".join(p.name for p in paths)
@@ -70,7 +116,6 @@ class FileController(QObject):
         for path in paths:
             self.settings.add_recent(path)
         self.refresh_recent_menu()
-        return True
 
     def open_dialog(self) -> None:
         if not self.maybe_save():
@@ -79,11 +124,11 @@ class FileController(QObject):
                           "All files (*)")
         names, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Open"), "", filters)
         if names:
-            self.open_paths(names[:2])
+            self.open_paths_in_background(names[:2])
 
     def open_recent(self, path: str) -> None:
         if self.maybe_save():
-            self.open_paths([path])
+            self.open_paths_in_background([path])
 
     def refresh_recent_menu(self) -> None:
         menu = self.recent_menu

@@ -676,7 +676,7 @@ class MainWindow(QMainWindow):
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()][:2]
         if paths and self.files.maybe_save():
             event.acceptProposedAction()
-            self.files.open_paths(paths)
+            self.files.open_paths_in_background(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.maybe_save():

@@ -73,3 +73,32 @@ class AlignmentJob(QThread):
                 self.cancelled.emit()
             else:
                 self.finished_ok.emit(beads, scores)
+
+
+class TaskJob(QThread):
+    """Runs ``task()`` once off the GUI thread (loading a big file); one-line errors."""
+
+    finished_ok = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, task: Callable[[], Any], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        make_thread_imports_safe()
+        self._task = task
+
+    def run(self) -> None:
+        try:
+            result = self._task()
+        except (AlignerError, OSError, ValueError) as error:
+            self.failed.emit(_one_line(error))
+        except Exception as error:  # an engine bug: one line for the editor, log the rest
+            log.exception("background task failed")
+            self.failed.emit(f"{type(error).__name__}: {_one_line(error)}")
+        else:
+            self.finished_ok.emit(result)
+
+
+def _one_line(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
+

@@ -517,89 +517,93 @@
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="58"/>
-        <location filename="../../aligner_gui/gui/files.py" line="63"/>
+        <location filename="../../aligner_gui/gui/files.py" line="88"/>
+        <source>Opening {0}…</source>
+        <translation>正在打开 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/files.py" line="108"/>
         <source>Cannot open {0}</source>
         <translation>无法打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="78"/>
+        <location filename="../../aligner_gui/gui/files.py" line="123"/>
         <source>Projects, texts, TMX, InterText (*.json *.txt *.tmx *.xml);;All files (*)</source>
         <translation>项目、文本、TMX、InterText (*.json *.txt *.tmx *.xml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="80"/>
+        <location filename="../../aligner_gui/gui/files.py" line="125"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="116"/>
+        <location filename="../../aligner_gui/gui/files.py" line="161"/>
         <source>Cannot save {0}</source>
         <translation>无法保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="126"/>
+        <location filename="../../aligner_gui/gui/files.py" line="171"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="136"/>
+        <location filename="../../aligner_gui/gui/files.py" line="181"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="137"/>
+        <location filename="../../aligner_gui/gui/files.py" line="182"/>
         <source>Aligner projects (*.json);;All files (*)</source>
         <translation>对齐项目 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="148"/>
-        <location filename="../../aligner_gui/gui/files.py" line="252"/>
+        <location filename="../../aligner_gui/gui/files.py" line="193"/>
+        <location filename="../../aligner_gui/gui/files.py" line="299"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="167"/>
+        <location filename="../../aligner_gui/gui/files.py" line="214"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="168"/>
+        <location filename="../../aligner_gui/gui/files.py" line="215"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="180"/>
+        <location filename="../../aligner_gui/gui/files.py" line="227"/>
         <source>Cannot export {0}</source>
         <translation>无法导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="184"/>
+        <location filename="../../aligner_gui/gui/files.py" line="231"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="190"/>
+        <location filename="../../aligner_gui/gui/files.py" line="237"/>
         <source>TMX, InterText, MQM TSV (*.tmx *.xml *.tsv);;All files (*)</source>
         <translation>TMX、InterText、MQM TSV (*.tmx *.xml *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="191"/>
+        <location filename="../../aligner_gui/gui/files.py" line="238"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="201"/>
+        <location filename="../../aligner_gui/gui/files.py" line="248"/>
         <source>Cannot import {0}</source>
         <translation>无法导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="262"/>
+        <location filename="../../aligner_gui/gui/files.py" line="309"/>
         <source>Cannot recover</source>
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="268"/>
+        <location filename="../../aligner_gui/gui/files.py" line="315"/>
         <source>recovered</source>
         <translation>已恢复</translation>
     </message>
@@ -607,77 +611,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="113"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="114"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="137"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="138"/>
         <source>Source text</source>
         <translation>原文文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="138"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="139"/>
         <source>Target text</source>
         <translation>译文文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="139"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="140"/>
         <source>Overview of problems</source>
         <translation>问题概览</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="156"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="157"/>
         <source>Alignment table</source>
         <translation>对齐表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="209"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="210"/>
         <source>Annotation</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="210"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="211"/>
         <source>Annotations</source>
         <translation>标注列表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="212"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="213"/>
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="216"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="217"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="228"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="229"/>
         <source>Aligning… %p%</source>
         <translation>正在对齐… %p%</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="229"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="230"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="370"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="377"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="493"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="500"/>
         <source>Bead {0}/{1} · {2} · score {3} · {4}</source>
         <translation>单元 {0}/{1} · {2} · 得分 {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="587"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="594"/>
         <source>About aligner-gui</source>
         <translation>关于 aligner-gui</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="588"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="595"/>
         <source>aligner-gui {0}: review Chinese translations of English news with sentence alignment and MQM annotation.</source>
         <translation>aligner-gui {0}:借助句子对齐与 MQM 标注审校英文新闻的中文译文。</translation>
     </message>
@@ -1035,12 +1039,12 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../aligner_gui/gui/dialogs/messages.py" line="55"/>
+        <location filename="../../aligner_gui/gui/dialogs/messages.py" line="66"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/dialogs/messages.py" line="56"/>
+        <location filename="../../aligner_gui/gui/dialogs/messages.py" line="67"/>
         <source>Save the changes to {0}?</source>
         <translation>是否保存对 {0} 的修改?</translation>
     </message>

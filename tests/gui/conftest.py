@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-from aligner_gui.core.errors import Cancelled
-from aligner_gui.core.model import AlignmentDocument, Bead, Sentence, Side
-from aligner_gui.gui.dialogs.messages import CloseAnswer
-
 from guikit import EN, ZH, FakeEngine, Recorder, ScoringEngine, _side, fake_beads, make_document  # noqa: F401
 
 

@@ -3,10 +3,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
-
 
 from aligner_gui.core.errors import Cancelled
 from aligner_gui.core.model import AlignmentDocument, Bead, Sentence, Side

@@ -53,3 +53,29 @@ def test_exports_and_reimport(make_window: Any, recorder: Any, tmp_path: Path) -
     assert window.document.beads  # a TMX carries its alignment
     assert window.isWindowModified()  # an import is unsaved work
     assert window.findChild(type(window.actions.open), "actionExport_tmx") is not None
+
+
+def test_open_in_background_keeps_the_window_responsive(make_window: Any, qtbot: Any,
+                                                        tmp_path: Path, recorder: Any) -> None:
+    import time
+
+    class SlowLoad(RealFilesEngine):
+        def load_fingerprinted(self, path: Any) -> Any:
+            time.sleep(0.5)
+            return Engine.load_fingerprinted(self, path)
+
+    window = make_window(engine=SlowLoad())
+    path = tmp_path / "p.json"
+    window.select_bead(1)
+    window.actions.mark_omission.trigger()
+    assert window.save_to(path)
+    other = make_window(engine=SlowLoad())
+    assert other.files.open_paths_in_background([path])
+    assert other.files.loading() and not other.progress.isHidden()
+    qtbot.waitUntil(lambda: not other.files.loading(), timeout=10000)
+    assert other.files.path == path and len(other.document.annotations) == 1
+    assert other.progress.isHidden()
+    assert other.files.open_paths_in_background([tmp_path / "missing.json"])
+    qtbot.waitUntil(lambda: not other.files.loading(), timeout=10000)
+    assert recorder.errors and "missing.json" in recorder.errors[-1][0]
+    assert other.files.path == path  # the open document stays
