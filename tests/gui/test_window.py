@@ -675,3 +675,20 @@ def test_an_unanswered_recovery_offer_survives_closing(make_window: Any) -> None
     assert not second.recovery_banner.isHidden()
     assert second.close()
     assert second.files.recovery_available() is not None
+
+
+def test_single_letter_keys_work_while_a_pane_has_focus(make_window: Any, qtbot: Any) -> None:
+    window = make_window()
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    doc = window.document
+    start = doc.target.sentences[1].start
+    window.select_span("target", start, start + 3)
+    window.target_pane.setFocus()
+    qtbot.keyClick(window.target_pane, Qt.Key.Key_M)
+    assert [a.type for a in doc.annotations] == ["mistranslation"]
+    qtbot.keyClick(window.target_pane, Qt.Key.Key_3)
+    assert doc.annotations[0].severity == "critical"
+    qtbot.keyClick(window.target_pane, Qt.Key.Key_N)
+    assert window.current_bead() == 5  # the next flag after bead 2
