@@ -54,6 +54,8 @@ class Actions(QObject):
         self.severity_major = self._make("SeverityMajor", self.tr("Severity: major"), ["2"])
         self.severity_critical = self._make("SeverityCritical", self.tr("Severity: critical"),
                                             ["3"])
+        self.edit_comment = self._make("EditComment", self.tr("Edit the annotation's comment"),
+                                       ["F2"])
         self.delete_annotation = self._make("DeleteAnnotation", self.tr("Delete annotation"),
                                             ["Ctrl+Delete"])
         self.mqm_weights = self._make("MqmWeights", self.tr("MQM &weights…"), [])
@@ -130,7 +132,7 @@ class Actions(QObject):
         severity = review.addMenu(self.tr("Severity"))
         severity.addActions([self.severity_neutral, self.severity_minor, self.severity_major,
                              self.severity_critical])
-        review.addAction(self.delete_annotation)
+        review.addActions([self.edit_comment, self.delete_annotation])
         review.addSeparator()
         review.addActions([self.accept_suggestion, self.dismiss_suggestion])
         review.addSeparator()

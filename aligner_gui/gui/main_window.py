@@ -276,6 +276,7 @@ class MainWindow(QMainWindow):
                                  (a.severity_major, "major"), (a.severity_critical, "critical")):
             action.triggered.connect(lambda _=False, s=severity: r.set_severity(s))
         a.delete_annotation.triggered.connect(lambda: r.delete_annotation())
+        a.edit_comment.triggered.connect(self._on_edit_comment_triggered)
         a.accept_suggestion.triggered.connect(lambda: r.accept_suggestion())
         a.dismiss_suggestion.triggered.connect(lambda: r.dismiss_suggestion())
         a.align.triggered.connect(self.realign)
@@ -585,6 +586,15 @@ class MainWindow(QMainWindow):
     def _on_suggestion_view_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and current.row() < self.suggestion_model.rowCount():
             self.select_bead(self.suggestion_model.suggestion(current.row()).bead)
+
+    def _on_edit_comment_triggered(self) -> None:
+        if self.annotation_editor.annotation_id is None:
+            self.statusBar().showMessage(self.tr("No annotation selected."), 4000)
+            return
+        self._docks[0].show()
+        self._docks[0].raise_()
+        self.annotation_editor.comment.setFocus()
+        self.annotation_editor.comment.selectAll()
 
     def _on_find_triggered(self) -> None:
         self.bead_filter.search.setFocus()

@@ -115,146 +115,151 @@
     </message>
     <message>
         <location filename="../../aligner_gui/gui/actions.py" line="57"/>
+        <source>Edit the annotation&apos;s comment</source>
+        <translation>编辑标注说明</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="59"/>
         <source>Delete annotation</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="59"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="61"/>
         <source>MQM &amp;weights…</source>
         <translation>MQM 权重(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="60"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="62"/>
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="61"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="63"/>
         <source>Dismiss suggestion</source>
         <translation>忽略建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="64"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="66"/>
         <source>Re-&amp;align</source>
         <translation>重新对齐(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="65"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="67"/>
         <source>Cancel alignment</source>
         <translation>取消对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="66"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="68"/>
         <source>Merge with next</source>
         <translation>与下一单元合并</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="68"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="70"/>
         <source>Split bead at sentence</source>
         <translation>在句子处拆分单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="70"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="72"/>
         <source>Unlink bead</source>
         <translation>解除对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="71"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="73"/>
         <source>Confirm bead</source>
         <translation>确认对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="74"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="76"/>
         <source>Move first source sentence to previous bead</source>
         <translation>将首个原文句移到上一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="77"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="79"/>
         <source>Move last source sentence to next bead</source>
         <translation>将末个原文句移到下一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="80"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="82"/>
         <source>Move first target sentence to previous bead</source>
         <translation>将首个译文句移到上一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="83"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="85"/>
         <source>Move last target sentence to next bead</source>
         <translation>将末个译文句移到下一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="86"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="88"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="87"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="89"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="88"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="90"/>
         <source>Reset zoom</source>
         <translation>重置缩放</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="89"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="91"/>
         <source>Swap panes</source>
         <translation>交换左右窗格</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="91"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="93"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="92"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="94"/>
         <source>&amp;About aligner-gui</source>
         <translation>关于 aligner-gui(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="110"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="112"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="112"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="114"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="116"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="118"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="120"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="122"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="124"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="126"/>
         <source>&amp;Review</source>
         <translation>审校(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="130"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="132"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="138"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="140"/>
         <source>&amp;Alignment</source>
         <translation>对齐(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="145"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="147"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="149"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="151"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -666,22 +671,27 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="377"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="378"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="500"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="501"/>
         <source>Bead {0}/{1} · {2} · score {3} · {4}</source>
         <translation>单元 {0}/{1} · {2} · 得分 {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="594"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="592"/>
+        <source>No annotation selected.</source>
+        <translation>未选择标注。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/main_window.py" line="604"/>
         <source>About aligner-gui</source>
         <translation>关于 aligner-gui</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="595"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="605"/>
         <source>aligner-gui {0}: review Chinese translations of English news with sentence alignment and MQM annotation.</source>
         <translation>aligner-gui {0}:借助句子对齐与 MQM 标注审校英文新闻的中文译文。</translation>
     </message>

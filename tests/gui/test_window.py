@@ -692,3 +692,17 @@ def test_single_letter_keys_work_while_a_pane_has_focus(make_window: Any, qtbot:
     assert doc.annotations[0].severity == "critical"
     qtbot.keyClick(window.target_pane, Qt.Key.Key_N)
     assert window.current_bead() == 5  # the next flag after bead 2
+
+
+def test_f2_edits_the_comment(make_window: Any, qtbot: Any) -> None:
+    window = make_window()
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    window.select_bead(0)
+    action(window, "actionMarkOmission").trigger()
+    action(window, "actionEditComment").trigger()
+    editor = window.annotation_editor
+    assert editor.comment.hasFocus()
+    qtbot.keyClicks(editor.comment, "missing lede")
+    assert window.document.annotations[0].comment == "missing lede"
