@@ -267,8 +267,9 @@ class _Tokens:
                 continue
             if low in EN_STOPWORDS or "n't" in low:
                 continue
-            if len(low) <= 2 and raw[0].islower():
-                continue  # "vs", "ok" (but "Ye", "Wu", "UN" are names)
+            after_hyphen = start > 0 and text[start - 1] == "-"
+            if len(low) <= 2 and raw[0].islower() and not after_hyphen:
+                continue  # "vs", "ok" (but "Ye", "UN", and "yu" of "Bao-yu" are names)
             if low in _EN_PREFIXES and text.startswith("-", end):
                 continue  # "co" of "co-director", "non" of "non-starter"
             stem = lex.en_stem(low)
@@ -356,6 +357,9 @@ class _Tokens:
             if not any(k[0] not in "#~" for k in keys):
                 return None  # 从未, 朝着: the dictionary renders it by function words only
             keys |= self._parts(token, known=True)
+            if 2 <= len(token) <= 4 and all(_CJK.match(c) for c in token):
+                # 宝玉 is "precious jade" and also Baoyu: a name spelled in pinyin.
+                keys.add(lex.en_stem(pinyin_spellings(token)[0]))
         else:
             # The lexicon backs unknown words off to their characters' every sense
             # (核 "nuclear/verify"); keep names and numbers, redo the back-off tighter.
