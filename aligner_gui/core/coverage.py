@@ -144,6 +144,10 @@ _LATIN = re.compile(r"^[A-Za-z][A-Za-z'\u2019-]*$")
 # Punctuation that ends a clause for good: runs never cross it.
 _HARD_STOP = re.compile(r"[.!?;:\u3002\uff01\uff1f\uff1b\uff1a]")
 _EN_PREFIXES = frozenset("co non pre anti ex vice semi sub multi mid post re".split())
+# 两位, 二人, 三个: a small number with a measure word ("the two of them").
+_ZH_FEW = re.compile(
+    r"^[一二两三四五六七八九十几][个只位名人件条张本次回遍下声眼份项场篇句段批群套种样些]$"
+)
 _ZH_NUMERAL = re.compile(r"^[0-9０-９.,零〇一二两三四五六七八九十百千万亿]+$")
 _ABBREV = {"u.s.": "usa", "u.s.a.": "usa", "us": "usa", "usa": "usa", "u.k.": "uk", "uk": "uk"}
 _QUOTE = str.maketrans({"\u2019": "'", "\u2018": "'"})
@@ -265,7 +269,7 @@ class _Tokens:
                 short = frozenset((abbrev, lex.en_stem(abbrev)))
                 out.append(Word(start, end, raw, short, True, abbrev))
                 continue
-            if low in EN_STOPWORDS or "n't" in low:
+            if low in EN_STOPWORDS or "n't" in low or low.split("'", 1)[0] in EN_STOPWORDS:
                 continue
             after_hyphen = start > 0 and text[start - 1] == "-"
             if len(low) <= 2 and raw[0].islower() and not after_hyphen:
@@ -351,6 +355,8 @@ class _Tokens:
         if _ZH_NUMERAL.match(token):
             small = all(n.isdigit() and int(n) <= 10 for n in numbers)
             return _number_keys(numbers), not small
+        if _ZH_FEW.match(token):
+            return frozenset(lex.translations(token)) | _number_keys(numbers), False
         keys: set[str] = set(lex.translations(token))
         keys |= _number_keys(numbers)
         if token in lex:
@@ -366,6 +372,10 @@ class _Tokens:
             keys = {k for k in keys if k[0] in "#~"}
             if 2 <= len(token) <= 4:
                 keys.update(lex.en_stem(s) for s in pinyin_spellings(token))
+            core = token.strip("".join(c for c in set(token) if lex.is_stopword_zh(c)))
+            if core != token and 2 <= len(core) <= 4:
+                # 对绍琳: a name with the preposition jieba glued to it ("Shao Lin").
+                keys.update(lex.en_stem(s) for s in pinyin_spellings(core))
             parts = self._parts(token, known=False)
             if not parts and not any(k.startswith("~") for k in keys) and not numbers:
                 if all(lex.is_stopword_zh(c) or c in _ZH_FUNCTION for c in token):
