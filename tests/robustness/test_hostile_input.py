@@ -237,16 +237,11 @@ def test_cli_import_and_validate_hostile_files(tmp_path, name, data, fragment):
     assert code == 2 and "Traceback" not in err and len(err.strip().splitlines()) == 1
 
 
-# -- the aligner on a 4 MB single line (bug found by this file) -------------------------
+# -- the aligner on a 4 MB single line ---------------------------------------------------
+# Found by this file: core/align.py _compact raised IndexError when every item of one
+# side was frequent on the other (fixed in 50c6358).
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core/align.py _compact (via _drop_frequent at coarse levels): when every item of "
-    "one side is frequent on the other, the kept arrays are empty and np.r_[True, ...] has "
-    "length 1: IndexError; `aligner align` on the seed's Chinese and its English repeated "
-    "1000x on one line (4 MB) prints 'internal error: IndexError'",
-)
 def test_four_megabyte_single_line_aligns(lexicon):
     from aligner_gui.core.align import align_sides
     from aligner_gui.core.segment import segment
