@@ -269,7 +269,7 @@ class _Tokens:
                 short = frozenset((abbrev, lex.en_stem(abbrev)))
                 out.append(Word(start, end, raw, short, True, abbrev))
                 continue
-            if low in EN_STOPWORDS or "n't" in low or low.split("'", 1)[0] in EN_STOPWORDS:
+            if low in EN_STOPWORDS or "n't" in low or _contraction(low):
                 continue
             after_hyphen = start > 0 and text[start - 1] == "-"
             if len(low) <= 2 and raw[0].islower() and not after_hyphen:
@@ -473,6 +473,12 @@ def _joinable(previous: str, token: str, lex: Any) -> bool:
     if len(previous) + len(token) > 6:
         return False
     return previous not in lex or token not in lex
+
+
+def _contraction(low: str) -> bool:
+    """I'm, you're, we've, she'll, they'd: a function word with its verb."""
+    head, _, tail = low.partition("'")
+    return tail in ("m", "re", "ve", "ll", "d") and head in EN_STOPWORDS
 
 
 def _number_keys(values: Iterable[str]) -> frozenset[str]:
