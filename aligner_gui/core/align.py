@@ -53,6 +53,8 @@ BATCH_CELLS = 400_000
 BAND_BUFFER = 8
 # Learn word pairs from the first pass's beads and realign with them.
 LEARN_LEXICON = True
+# Only first-pass beads at least this confident teach the document lexicon.
+LEARN_MIN_SCORE = 0.5
 # Weight (in beads) of the default bead-type prior against the first pass's counts.
 PRIOR_STRENGTH = 50.0
 # Half-window (in paired beads) of the local length ratio; 0 = one ratio per document.
@@ -759,7 +761,11 @@ def align_texts(
             if LOCAL_RATIO_BEADS:
                 x.ratio = local_ratio(flat, nx, params.ratio)
             if pass_index == 0 and LEARN_LEXICON and feats.enabled:
-                confident = [(b.x0, b.a, b.y0, b.b) for b in flat if b.a and b.b and b.score >= 0.5]
+                confident = [
+                    (b.x0, b.a, b.y0, b.b)
+                    for b in flat
+                    if b.a and b.b and b.score >= LEARN_MIN_SCORE
+                ]
                 feats.learned = learn_translations(feats, confident)
                 if feats.learned:
                     x2, y2 = feats.units()
