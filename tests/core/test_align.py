@@ -105,6 +105,23 @@ def test_dropped_sentence_is_one_to_zero(lexicon):
     assert ((4,), ()) in pairs_of(beads)
 
 
+def test_paragraphs_first_and_dropped_paragraph(lexicon):
+    en_paras = [[e for _, e in PAIRS[k : k + 2]] for k in range(0, len(PAIRS), 2)]
+    zh_paras = [[z for z, _ in PAIRS[k : k + 2]] for k in range(0, len(PAIRS), 2) if k != 4]
+    en = make_side(en_paras, "en")
+    zh = make_side(zh_paras, "zh", "translation")
+    beads = align_sides(en, zh, lexicon)
+    check_invariants(beads, en, zh)
+    pairs = pairs_of(beads)
+    assert ((4,), ()) in pairs and ((5,), ()) in pairs
+    expected = [((k,), (k if k < 4 else k - 2,)) for k in range(len(PAIRS)) if k not in (4, 5)]
+    assert all(p in pairs for p in expected)
+    for b in beads:
+        if b.source and b.target:
+            assert len({en.sentences[i].paragraph for i in b.source}) == 1
+            assert len({zh.sentences[j].paragraph for j in b.target}) == 1
+
+
 def test_empty_sides(lexicon):
     en = make_side([[e for _, e in PAIRS[:3]]], "en")
     zh = make_side([], "zh", "translation")
