@@ -274,3 +274,54 @@ def test_presplit_sides_align(lexicon, source_lang):
     assert_sentences_valid(source.text, source.sentences)
     beads = align_sides(source, target, lexicon)
     assert_alignment_valid(source, target, beads)
+
+
+# -- annotations when the text was edited outside aligner-gui ---------------------------
+
+
+@ALIGN
+@given(data=st.data())
+def test_annotations_survive_outside_edits(seed_doc, data):
+    """Text edited outside (insertions, deletions): on loading, every annotation is kept,
+    either on an exact occurrence of its words or listed as an orphan; an annotation whose
+    words are still in the text exactly once is found there."""
+    from aligner_gui.core.model import Annotation
+    from aligner_gui.io.project import from_dict, to_dict
+
+    doc = seed_doc
+    for k in range(data.draw(st.integers(1, 6), "extra annotations")):
+        side_name = data.draw(st.sampled_from(("source", "target")))
+        text = doc.side(side_name).text
+        start = data.draw(st.integers(0, max(0, len(text) - 1)))
+        end = min(len(text), start + data.draw(st.integers(0, 25)))
+        doc.add_annotation(Annotation("other", side_name, start, end, text[start:end],
+                                      "Other", comment=f"n{k}"))
+    saved = to_dict(doc)
+    for side_name in ("source", "target"):
+        text = saved[side_name]["text"]
+        for _ in range(data.draw(st.integers(0, 4))):
+            at = data.draw(st.integers(0, len(text)))
+            if data.draw(st.booleans()):
+                text = text[:at] + data.draw(st.text(max_size=30)) + text[at:]
+            else:
+                text = text[:at] + text[at + data.draw(st.integers(0, 40)) :]
+        lang = saved[side_name]["lang"]
+        sentences = segment(text, lang)
+        saved[side_name]["text"] = text
+        saved[side_name]["sentences"] = [
+            {"id": s.id, "paragraph": s.paragraph, "start": s.start, "end": s.end,
+             "text": s.text} for s in sentences
+        ]
+    saved["beads"] = [{"source": [i], "target": []} for i in range(len(
+        saved["source"]["sentences"]))] + [{"source": [], "target": [j]} for j in range(len(
+            saved["target"]["sentences"]))]
+    loaded = from_dict(saved)
+    assert [a.id for a in loaded.annotations] == [a["id"] for a in saved["annotations"]]
+    for annotation in loaded.annotations:
+        text = loaded.side(annotation.side).text
+        assert 0 <= annotation.start <= annotation.end <= len(text)
+        if annotation.extra.get("orphan"):
+            if annotation.text:
+                assert text.count(annotation.text) == 0, annotation
+        else:
+            assert text[annotation.start : annotation.end] == annotation.text
