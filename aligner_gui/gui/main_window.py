@@ -164,6 +164,8 @@ class MainWindow(QMainWindow):
         self.bead_view.setAlternatingRowColors(True)
         self.bead_view.verticalHeader().setDefaultSectionSize(
             self.bead_view.fontMetrics().height() + 8)
+        # One fixed row height: the view never measures rows, so 10,000 beads scroll freely.
+        self.bead_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.bead_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in ((0, 330), (1, 330), (2, 44), (3, 52), (4, 130), (5, 70)):

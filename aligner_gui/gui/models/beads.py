@@ -116,6 +116,7 @@ class BeadFilterProxy(QSortFilterProxyModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
+        self._sort_keys: list[Any] | None = None  # per source row, for the sort column
         self.flag: str | None = None  # "", a flag name, or "any"
         self.status: str | None = None
         self.score_min: float | None = None
@@ -148,6 +149,51 @@ class BeadFilterProxy(QSortFilterProxyModel):
             self.endFilterChange()
         else:
             self.invalidateFilter()
+
+    # -- sorting: one Python comparison of precomputed keys, not two data() calls ------
+    def setSourceModel(self, model: Any) -> None:  # noqa: N802 - Qt override
+        super().setSourceModel(model)
+        for signal in (model.dataChanged, model.rowsInserted, model.rowsRemoved,
+                       model.modelReset, model.layoutChanged):
+            signal.connect(self._forget_sort_keys)
+
+    def _forget_sort_keys(self, *_args: Any) -> None:
+        self._sort_keys = None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_keys = None
+        super().sort(column, order)
+
+    def _keys(self) -> list[Any]:
+        model = self.sourceModel()
+        column = self.sortColumn()
+        if not isinstance(model, BeadTableModel):
+            return []
+        beads = [model.bead(r) for r in range(model.rowCount())]
+        if column == model.COL_SOURCE:
+            return [model.side_text(r, "source") for r in range(len(beads))]
+        if column == model.COL_TARGET:
+            return [model.side_text(r, "target") for r in range(len(beads))]
+        if column == model.COL_TYPE:
+            return [(len(b.source), len(b.target)) for b in beads]
+        if column == model.COL_SCORE:
+            return [-1.0 if b.score is None else float(b.score) for b in beads]
+        if column == model.COL_FLAGS:
+            return [", ".join(b.flags) for b in beads]
+        if column == model.COL_STATUS:
+            return [b.status for b in beads]
+        return list(range(len(beads)))
+
+    def lessThan(self, left: Any, right: Any) -> bool:  # noqa: N802 - Qt override
+        if self._sort_keys is None:
+            self._sort_keys = self._keys()
+        keys = self._sort_keys
+        a, b = left.row(), right.row()
+        if a >= len(keys) or b >= len(keys):
+            return a < b
+        if keys[a] == keys[b]:
+            return a < b  # stable: bead order among equals
+        return bool(keys[a] < keys[b])
 
     def is_filtered(self) -> bool:
         return any(
