@@ -38,3 +38,22 @@ def test_pane_selection_uses_code_points(qtbot: Any) -> None:
     pane.span_selected.connect(lambda *args: spans.append(args))
     pane.select_span(1, 3)
     assert spans[-1] == ("target", 1, 3)
+
+
+def test_window_paints_margins_and_overview(make_window: Any, qtbot: Any) -> None:
+    window = make_window()
+    window.resize(1200, 800)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.select_bead(1)
+    window.actions.mark_omission.trigger()
+    image = window.grab().toImage()
+    assert not image.isNull()
+    strip = window.overview.grab().toImage()
+    colours = {strip.pixel(x, y) for x in range(strip.width()) for y in range(strip.height())}
+    assert len(colours) >= 3  # background, omission/addition marks, the annotation mark
+    margin = window.source_pane._margin.grab().toImage()
+    assert len({margin.pixel(x, y) for x in range(0, margin.width(), 3)
+                for y in range(0, margin.height(), 3)}) >= 3
+    window.overview.bead_requested.emit(6)
+    assert window.current_bead() == 6
