@@ -373,13 +373,18 @@
     </message>
     <message>
         <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="127"/>
-        <source>source</source>
+        <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
         <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="127"/>
-        <source>target</source>
+        <source>Target</source>
         <translation>译文</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="131"/>
+        <source>{0}, bead {1}</source>
+        <translation>{0},第 {1} 单元</translation>
     </message>
 </context>
 <context>
@@ -641,57 +646,57 @@
         <translation>对齐表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="210"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="212"/>
         <source>Annotation</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="211"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="213"/>
         <source>Annotations</source>
         <translation>标注列表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="213"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="215"/>
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="217"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="219"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="229"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="231"/>
         <source>Aligning… %p%</source>
         <translation>正在对齐… %p%</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="230"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="232"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="378"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="380"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="501"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="503"/>
         <source>Bead {0}/{1} · {2} · score {3} · {4}</source>
         <translation>单元 {0}/{1} · {2} · 得分 {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="592"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="594"/>
         <source>No annotation selected.</source>
         <translation>未选择标注。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="604"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="606"/>
         <source>About aligner-gui</source>
         <translation>关于 aligner-gui</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="605"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="607"/>
         <source>aligner-gui {0}: review Chinese translations of English news with sentence alignment and MQM annotation.</source>
         <translation>aligner-gui {0}:借助句子对齐与 MQM 标注审校英文新闻的中文译文。</translation>
     </message>

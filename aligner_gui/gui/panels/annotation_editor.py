@@ -124,10 +124,14 @@ class AnnotationEditor(QWidget):
                 for edit in (self.comment, self.correction, self.tags):
                     edit.clear()
                 return
-            side = self.tr("source") if annotation.side == "source" else self.tr("target")
+            side = self.tr("Source") if annotation.side == "source" else self.tr("Target")
             text = annotation.text if len(annotation.text) < 400 else annotation.text[:400] + "…"
-            self.quote.setText(f"<b>{side} {annotation.start}–{annotation.end}</b><br>"
-                               f"{_escape(text)}")
+            assert self.document is not None
+            bead = mqm.segment_of(self.document, annotation)
+            where = side if bead is None else self.tr("{0}, bead {1}").format(side, bead + 1)
+            self.quote.setText(f"<b>{_escape(where)}</b> "
+                               f"<span style='color: gray'>({annotation.start}–{annotation.end})"
+                               f"</span><br>{_escape(text)}")
             if self.category.findText(annotation.category) < 0:
                 self.category.addItem(annotation.category)
             self.category.setCurrentText(annotation.category)
