@@ -1,18 +1,30 @@
 """Sentence alignment of a Chinese/English pair: paragraphs first, then sentences.
 
-Method (see align_cost.py for the bead cost):
+Method (align_cost.py has the bead cost, align_dp.py the search):
 
-1. Features per sentence: length in characters, Chinese content words with their
-   dictionary translations, English content stems, numbers and name keys.
-2. Gaps between editor-fixed beads are aligned independently.
-3. In a gap with several paragraphs on both sides, paragraphs are aligned first (n-m
-   and 1-0/0-1 paragraph beads), then sentences inside each aligned paragraph group.
-4. Every DP is banded: a unit grid too big to search whole is coarsened (consecutive
-   units merged in pairs) recursively, aligned, and the coarse path widened into a band
-   for the finer level (as Vecalign does), so cost is linear in the text length.
-5. Two passes: the first with prior parameters, then the character ratio, length
-   variance, lexical match rates and bead-type priors are re-estimated from the
-   document's own first-pass beads, and the gaps are aligned again.
+1. Features per sentence (align_lexical.py): length in letters/digits, Chinese content
+   words with their dictionary translations, English content stems, numbers and name
+   keys (from the Lexicon), plus punctuation pseudo-words (? ! quotes, dashes) and
+   quotation edges (does the sentence open / close a quotation).
+2. Gaps between editor-fixed beads are aligned independently; fixed 1-0 / 0-1 beads
+   are constraints inside a gap.
+3. In a gap with several paragraphs on both sides, paragraphs are aligned first (n-m and
+   1-0/0-1 paragraph beads; headline, "MORE:" link and caption paragraphs are cheap to
+   leave out and dear to glue on), then sentences inside each paragraph pair; many
+   small pairs share one DP over the union of their rectangles (a block band).
+4. Every DP is banded: a grid too big to search whole is coarsened (both sides cut into
+   the same number of equal-length blocks) recursively, aligned, and the coarse path
+   widened into a band for the finer level, so time is linear in the text length.
+5. Two passes. After the first, the document teaches itself: character ratio (also
+   locally, along the text), length variance, match and chance-match rates, bead-type
+   priors, quotation-edge agreement, and a word translation table (competitive-linking
+   Dice plus IBM model 1 over the first-pass beads) that adds names, terms and the
+   translator's habits to the dictionary. The second pass realigns with all of it.
+6. Bead confidence is the margin between the best and the second-best way the DP
+   reaches each of the bead's two boundaries, squashed to [0, 1].
+
+Figures (benchmarks/align_quality.py): mac-dev strict F1 0.919 (lax 0.995), bible
+001-003 strict F1 0.860 pooled; bible 003 (19,653 x 15,000) in about 6.5 s.
 """
 
 from __future__ import annotations
