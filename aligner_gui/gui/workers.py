@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sys
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -15,20 +14,6 @@ from aligner_gui.core.errors import AlignerError, Cancelled
 log = logging.getLogger(__name__)
 
 AlignFunction = Callable[..., tuple[list[Any], dict[str, Any]]]
-
-
-def make_thread_imports_safe() -> None:
-    """Stop shiboken's import hook from reading each module's source.
-
-    PySide6 wraps ``__import__``; for every module imported it calls
-    ``_mod_uses_pyside``, which runs ``inspect.getsource`` -- also in the worker,
-    where the engine imports lazily (numpy, jieba, sacrebleu). That is slow and has
-    been reported to crash in threads. The check only serves ``from __feature__``
-    imports, which this project does not use, so answering False is safe.
-    """
-    feature = sys.modules.get("shibokensupport.feature")
-    if feature is not None and hasattr(feature, "_mod_uses_pyside"):
-        feature._mod_uses_pyside = lambda _module: False
 
 
 class AlignmentJob(QThread):
@@ -45,7 +30,6 @@ class AlignmentJob(QThread):
 
     def __init__(self, align: AlignFunction, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        make_thread_imports_safe()
         self._align = align
         self._cancel = threading.Event()
         self.context: dict[str, Any] = {}
@@ -83,7 +67,6 @@ class TaskJob(QThread):
 
     def __init__(self, task: Callable[[], Any], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        make_thread_imports_safe()
         self._task = task
 
     def run(self) -> None:
