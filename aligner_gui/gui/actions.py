@@ -89,6 +89,13 @@ class Actions(QObject):
         self.zoom_out = self._make("ZoomOut", self.tr("Zoom out"), [std.ZoomOut])
         self.zoom_reset = self._make("ZoomReset", self.tr("Reset zoom"), ["Ctrl+0"])
         self.swap_panes = self._make("SwapPanes", self.tr("Swap panes"), ["F8"])
+        self.focus_table = self._make("FocusTable", self.tr("Go to the bead table"), ["Ctrl+1"])
+        self.focus_source = self._make("FocusSource", self.tr("Go to the source text"),
+                                       ["Ctrl+2"])
+        self.focus_target = self._make("FocusTarget", self.tr("Go to the target text"),
+                                       ["Ctrl+3"])
+        self.focus_annotations = self._make("FocusAnnotations",
+                                            self.tr("Go to the annotation list"), ["Ctrl+4"])
         # Help
         self.shortcuts = self._make("Shortcuts", self.tr("&Keyboard shortcuts"), ["F1"])
         self.about = self._make("About", self.tr("&About aligner-gui"), [])
@@ -147,6 +154,9 @@ class Actions(QObject):
         view = bar.addMenu(self.tr("&View"))
         view.setObjectName("menuView")
         view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset, self.swap_panes])
+        view.addSeparator()
+        view.addActions([self.focus_table, self.focus_source, self.focus_target,
+                         self.focus_annotations])
         view.addSeparator()
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.shortcuts, self.about])

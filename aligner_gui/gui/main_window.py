@@ -295,6 +295,10 @@ class MainWindow(QMainWindow):
         a.zoom_out.triggered.connect(lambda: self._apply_font(self._font_size - 1))
         a.zoom_reset.triggered.connect(lambda: self._apply_font(12.0))
         a.swap_panes.triggered.connect(self.swap_panes)
+        a.focus_table.triggered.connect(self.bead_view.setFocus)
+        a.focus_source.triggered.connect(self.source_pane.setFocus)
+        a.focus_target.triggered.connect(self.target_pane.setFocus)
+        a.focus_annotations.triggered.connect(self._on_focus_annotations_triggered)
         a.shortcuts.triggered.connect(self.show_shortcuts)
         a.mqm_weights.triggered.connect(self.show_weights)
         a.about.triggered.connect(self._on_about_triggered)
@@ -597,6 +601,11 @@ class MainWindow(QMainWindow):
         self._docks[0].raise_()
         self.annotation_editor.comment.setFocus()
         self.annotation_editor.comment.selectAll()
+
+    def _on_focus_annotations_triggered(self) -> None:
+        self._docks[1].show()
+        self._docks[1].raise_()
+        self.annotation_view.setFocus()
 
     def _on_find_triggered(self) -> None:
         self.bead_filter.search.setFocus()

@@ -209,57 +209,77 @@
         <translation>交换左右窗格</translation>
     </message>
     <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="92"/>
+        <source>Go to the bead table</source>
+        <translation>转到对齐表</translation>
+    </message>
+    <message>
         <location filename="../../aligner_gui/gui/actions.py" line="93"/>
+        <source>Go to the source text</source>
+        <translation>转到原文</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="95"/>
+        <source>Go to the target text</source>
+        <translation>转到译文</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="98"/>
+        <source>Go to the annotation list</source>
+        <translation>转到标注列表</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="100"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="94"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="101"/>
         <source>&amp;About aligner-gui</source>
         <translation>关于 aligner-gui(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="112"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="119"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="114"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="121"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="118"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="125"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="122"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="129"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="126"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="133"/>
         <source>&amp;Review</source>
         <translation>审校(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="132"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="139"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="140"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="147"/>
         <source>&amp;Alignment</source>
         <translation>对齐(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="147"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="154"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="151"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="161"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -676,27 +696,27 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="380"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="384"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="503"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="507"/>
         <source>Bead {0}/{1} · {2} · score {3} · {4}</source>
         <translation>单元 {0}/{1} · {2} · 得分 {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="594"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="598"/>
         <source>No annotation selected.</source>
         <translation>未选择标注。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="606"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="615"/>
         <source>About aligner-gui</source>
         <translation>关于 aligner-gui</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="607"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="616"/>
         <source>aligner-gui {0}: review Chinese translations of English news with sentence alignment and MQM annotation.</source>
         <translation>aligner-gui {0}:借助句子对齐与 MQM 标注审校英文新闻的中文译文。</translation>
     </message>

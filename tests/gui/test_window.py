@@ -706,3 +706,16 @@ def test_f2_edits_the_comment(make_window: Any, qtbot: Any) -> None:
     assert editor.comment.hasFocus()
     qtbot.keyClicks(editor.comment, "missing lede")
     assert window.document.annotations[0].comment == "missing lede"
+
+
+def test_focus_keys_move_between_panels(make_window: Any, qtbot: Any) -> None:
+    window = make_window()
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    for name, widget in (("actionFocusSource", window.source_pane),
+                         ("actionFocusTarget", window.target_pane),
+                         ("actionFocusAnnotations", window.annotation_view),
+                         ("actionFocusTable", window.bead_view)):
+        action(window, name).trigger()
+        assert widget.hasFocus(), name
