@@ -33,6 +33,7 @@ the bead's ``"uncovered"`` field). Nothing here imports Qt; per-sentence work
 from __future__ import annotations
 
 import gc
+import heapq
 import re
 import weakref
 from collections import Counter
@@ -238,7 +239,7 @@ class _Tokens:
         table = self.zh_numbers if lang == "zh" else self.en_numbers
         found = table.get(text)
         if found is None:
-            values = numbers_zh(text) if lang == "zh" else numbers_en(text)
+            values = _numbers(text, lang)
             found = _number_keys(values)
             if len(table) > 200_000:
                 table.clear()
@@ -255,7 +256,7 @@ class _Tokens:
             start, end = m.start(), m.end()
             if raw[0].isdigit():
                 tail = _EN_NUMBER_TAIL.match(text, end)
-                values = numbers_en(raw + (tail.group(0) if tail else "")) + numbers_en(raw)
+                values = _numbers(raw + (tail.group(0) if tail else ""), "en") + _numbers(raw, "en")
                 if values:
                     out.append(Word(start, end, raw, _number_keys(values), True, raw))
                 continue
@@ -351,7 +352,7 @@ class _Tokens:
             latin = set(lex.translations(token))
             latin.add(low)
             return frozenset(latin), True
-        numbers = numbers_zh(token)
+        numbers = _numbers(token, "zh")
         if _ZH_NUMERAL.match(token):
             small = all(n.isdigit() and int(n) <= 10 for n in numbers)
             return _number_keys(numbers), not small
@@ -473,6 +474,14 @@ def _joinable(previous: str, token: str, lex: Any) -> bool:
     if len(previous) + len(token) > 6:
         return False
     return previous not in lex or token not in lex
+
+
+def _numbers(text: str, lang: str) -> list[str]:
+    """Canonical numbers; none for a number too long to read (5,000 nines)."""
+    try:
+        return numbers_zh(text) if lang == "zh" else numbers_en(text)
+    except (ValueError, ArithmeticError):
+        return []
 
 
 def _contraction(low: str) -> bool:
@@ -1089,20 +1098,40 @@ def word_glosses(
         for _i, ow, _c in cov[other_name]:
             bead_glosses.append(f"{ow.text} {_short_gloss(lexicon, ow)}".strip())
         bead_glosses = list(dict.fromkeys(bead_glosses))[:40]
+    # Which words of the other side meet a key (exactly or by stem prefix), indexed once.
+    exact: dict[str, list[int]] = {}
+    by_prefix: dict[str, set[str]] = {}
+    for j, ow in enumerate(other_words):
+        for k in ow.keys if zh else lens._zh_word_keys(ow):
+            exact.setdefault(k, []).append(j)
+            if len(k) >= STEM_PREFIX and k[0] not in "#~":
+                by_prefix.setdefault(k[:STEM_PREFIX], set()).add(k)
+
+    def meeting(keys: Iterable[str]) -> list[str]:
+        hits: set[str] = set()
+        for k in keys:
+            if k in exact:
+                hits.add(k)
+            if len(k) >= STEM_PREFIX and k[0] not in "#~":
+                for other in by_prefix.get(k[:STEM_PREFIX], ()):
+                    if _common_prefix(k, other) >= min(len(k), len(other)) - 2:
+                        hits.add(other)
+        texts: dict[str, None] = {}
+        for seen, j in enumerate(heapq.merge(*(exact[k] for k in hits))):
+            texts[other_words[j].text] = None
+            if len(texts) >= 12 or seen >= 200:  # a tooltip, not a concordance
+                break
+        return list(texts)
+
     out: list[dict[str, Any]] = []
     for i, w, covered in cov[side_name]:
         at = side.sentences[i].start + w.start
         if zh:
             tried = _zh_glosses(lexicon, w)
-            mine = _KeyIndex(set(lens._zh_word_keys(w)))
-            matched = [ow.text for ow in other_words if mine.hit(ow.keys) is not None]
+            matched = meeting(lens._zh_word_keys(w))
         else:
             tried = bead_glosses
-            matched = [
-                ow.text
-                for ow in other_words
-                if _KeyIndex(set(lens._zh_word_keys(ow))).hit(w.keys) is not None
-            ]
+            matched = meeting(w.keys)
         out.append(
             {
                 "start": at,

@@ -400,3 +400,25 @@ def test_random_texts_give_valid_spans(lexicon):
             assert a.text == doc.side(a.side).text[a.start : a.end]
 
     check()
+
+
+def test_hostile_texts(lexicon):
+    """Huge numbers, control characters, lone surrogates, a 5,000-word sentence."""
+    import time
+
+    for en, zh in (
+        ("9" * 5000 + " warheads", "弹头" + "9" * 5000),
+        ("\x00\x01 nuclear \ud800 treaty", "条约\x00\ud800核"),
+        ("1e999 NaN Infinity 1,000,000,000,000,000,000,000 percent", "百分之一千亿亿亿"),
+        ("word " * 5000, "词" * 5000),
+    ):
+        doc = _doc([(en, zh), ("The treaty limits warheads.", "该条约限制核弹头。")])
+        started = time.perf_counter()
+        compute_coverage(doc.source, doc.target, doc.beads, lexicon)
+        for name in ("source", "target"):
+            for r in word_glosses(name, doc.beads[0], doc, lexicon):
+                assert doc.side(name).text[r["start"] : r["end"]] == r["word"]
+                assert len(r["matched"]) <= 12
+        coverage_suggestions(doc, lexicon)
+        uncovered_share(doc, lexicon)
+        assert time.perf_counter() - started < 20  # no quadratic blow-up
