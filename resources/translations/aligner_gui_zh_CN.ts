@@ -410,12 +410,12 @@
 <context>
     <name>AnnotationList</name>
     <message>
-        <location filename="../../aligner_gui/gui/panels/lists.py" line="47"/>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="50"/>
         <source>Filter annotations</source>
         <translation>筛选标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/lists.py" line="50"/>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="53"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -423,32 +423,37 @@
 <context>
     <name>AnnotationTableModel</name>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="32"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="33"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="32"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="33"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="32"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="33"/>
         <source>Side</source>
         <translation>侧</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="32"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="33"/>
+        <source>Bead</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="34"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="33"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="34"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="33"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="34"/>
         <source>Comment</source>
         <translation>说明</translation>
     </message>
@@ -952,12 +957,12 @@
 <context>
     <name>SuggestionList</name>
     <message>
-        <location filename="../../aligner_gui/gui/panels/lists.py" line="71"/>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="74"/>
         <source>Accept (Y)</source>
         <translation>接受 (Y)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/lists.py" line="72"/>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="75"/>
         <source>Dismiss (X)</source>
         <translation>忽略 (X)</translation>
     </message>
@@ -965,27 +970,27 @@
 <context>
     <name>SuggestionTableModel</name>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="101"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="118"/>
         <source>Bead</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="101"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="118"/>
         <source>Flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="101"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="118"/>
         <source>Suggested</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="101"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="118"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="102"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="119"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>

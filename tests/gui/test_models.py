@@ -78,8 +78,15 @@ def test_annotation_model(qtmodeltester: Any) -> None:
     assert model.data(model.index(0, model.COL_TYPE)) == "mistranslation"
     doc.update_annotation(first.id, severity="critical")
     assert model.data(model.index(1, model.COL_SEVERITY)) == "critical"
+    assert model.data(model.index(0, model.COL_BEAD)) == "1"  # target offset 0: bead 1
     doc.remove_annotation(second.id)
     assert model.rowCount() == 1 and model.row_of(first.id) == 0
+    first_bead = model.data(model.index(0, model.COL_BEAD))
+    edits.unlink(doc.beads, 0).apply(doc)  # bead numbers follow the alignment
+    assert model.data(model.index(0, model.COL_BEAD)) == first_bead == "1"
+    doc.add_annotation(Annotation("addition", "target", 1, 2, doc.target.text[1:2],
+                                  "Accuracy/Addition"))
+    assert model.data(model.index(1, model.COL_BEAD)) == "2"  # the 0-1 bead after unlink
     qtmodeltester.check(model, force_py=True)
 
 

@@ -8,8 +8,9 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 
 from aligner_gui.core import mqm
-from aligner_gui.core.model import Annotation
+from aligner_gui.core.model import SEVERITIES, Annotation
 from aligner_gui.gui.models.base import DocumentTableModel, Index
+from aligner_gui.gui.models.beads import SORT_ROLE
 
 SEVERITY_COLOURS = {
     "neutral": QColor(120, 120, 120, 70),
@@ -25,13 +26,19 @@ def _preview(text: str, limit: int = 80) -> str:
 
 
 class AnnotationTableModel(DocumentTableModel):
-    COL_TYPE, COL_SEVERITY, COL_SIDE, COL_TEXT, COL_CATEGORY, COL_COMMENT = range(6)
-    columns = ("Type", "Severity", "Side", "Text", "Category", "Comment")
+    COL_BEAD, COL_TYPE, COL_SEVERITY, COL_SIDE, COL_TEXT, COL_CATEGORY, COL_COMMENT = range(7)
+    columns = ("Bead", "Type", "Severity", "Side", "Text", "Category", "Comment")
 
     def _header(self, column: int) -> str:
-        names = (self.tr("Type"), self.tr("Severity"), self.tr("Side"), self.tr("Text"),
-                 self.tr("Category"), self.tr("Comment"))
+        names = (self.tr("Bead"), self.tr("Type"), self.tr("Severity"), self.tr("Side"),
+                 self.tr("Text"), self.tr("Category"), self.tr("Comment"))
         return names[column]
+
+    def bead_of(self, row: int) -> int | None:
+        """The bead (0-based) where the annotation starts; it moves with re-alignment."""
+        if self.document is None:
+            return None
+        return mqm.segment_of(self.document, self._rows[row])
 
     def _document_rows(self) -> list[Any]:
         assert self.document is not None
@@ -51,6 +58,9 @@ class AnnotationTableModel(DocumentTableModel):
             self.endRemoveRows()
         elif event == "annotation_changed":
             self._rows_changed(info["index"], info["index"])
+        elif event == "beads_replaced" and self._rows:  # bead numbers may have moved
+            self.dataChanged.emit(self.index(0, self.COL_BEAD),
+                                  self.index(len(self._rows) - 1, self.COL_BEAD))
         else:
             super()._on_document_event(event, info)
 
@@ -68,8 +78,15 @@ class AnnotationTableModel(DocumentTableModel):
             return None
         a: Annotation = self._rows[index.row()]
         col = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            values = (a.type, a.severity, a.side, _preview(a.text), a.category,
+        if col == self.COL_BEAD and role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            bead = self.bead_of(index.row())
+            if bead is None:
+                return None
+            return bead + 1 if role == SORT_ROLE else str(bead + 1)  # sorts as a number
+        if role == SORT_ROLE and col == self.COL_SEVERITY:
+            return SEVERITIES.index(a.severity) if a.severity in SEVERITIES else 0
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, SORT_ROLE):
+            values = (None, a.type, a.severity, a.side, _preview(a.text), a.category,
                       _preview(a.comment, 60))
             return values[col]
         if role == Qt.ItemDataRole.ToolTipRole:

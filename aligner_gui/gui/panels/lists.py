@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from aligner_gui.gui.models import AnnotationTableModel, SuggestionTableModel
+from aligner_gui.gui.models.beads import SORT_ROLE
 
 
 def setup_list_view(view: QTableView) -> None:
@@ -36,12 +37,14 @@ class AnnotationList(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setSortRole(SORT_ROLE)  # bead numbers as numbers, severities by weight
         self.view = QTableView()
         self.view.setObjectName("annotationView")
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         setup_list_view(self.view)
+        self.view.horizontalHeader().resizeSection(AnnotationTableModel.COL_BEAD, 48)
         self.filter = QLineEdit()
         self.filter.setObjectName("annotationFilter")
         self.filter.setPlaceholderText(self.tr("Filter annotations"))
