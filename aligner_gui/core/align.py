@@ -95,7 +95,8 @@ class UnitBead:
     b: int
     cost: float = 0.0
     score: float = 0.5
-    stats: tuple[float, ...] = ()  # lx, ly, nx, ny, mx, my
+    stats: tuple[float, ...] = ()  # lx, ly, nx, ny, mx, my, quote edges
+    fixed: int | None = None  # index into the caller's fixed beads
 
 
 @dataclass
@@ -790,13 +791,17 @@ def align_texts(
             out.extend(result[k])
         else:
             xs, ys = fixed[g]
-            out.append(UnitBead(xs[0] if xs else -1, len(xs), ys[0] if ys else -1, len(ys)))
-            out[-1].stats = ("fixed", g)  # type: ignore[assignment]
+            out.append(_fixed_bead(fixed, g))
     if singles:
         out = _place_singles(out, fixed, singles)
     if progress is not None:
         progress(1.0)
     return out
+
+
+def _fixed_bead(fixed: list[tuple[tuple[int, ...], tuple[int, ...]]], k: int) -> UnitBead:
+    xs, ys = fixed[k]
+    return UnitBead(xs[0] if xs else -1, len(xs), ys[0] if ys else -1, len(ys), fixed=k)
 
 
 def _place_singles(
@@ -818,10 +823,7 @@ def _place_singles(
             continue
         if k not in placed:
             placed.add(k)
-            xs, ys = fixed[k]
-            fb = UnitBead(xs[0] if xs else -1, len(xs), ys[0] if ys else -1, len(ys))
-            fb.stats = ("fixed", k)  # type: ignore[assignment]
-            out.append(fb)
+            out.append(_fixed_bead(fixed, k))
     if len(placed) != len(singles):  # pragma: no cover - forced costs make this impossible
         raise RuntimeError("a fixed unaligned bead could not be placed")
     return out
@@ -860,8 +862,8 @@ def align_sides(
     )
     beads: list[Bead] = []
     for ub in ubeads:
-        if ub.stats and ub.stats[0] == "fixed":
-            beads.append(fixed_list[int(ub.stats[1])].copy())
+        if ub.fixed is not None:
+            beads.append(fixed_list[ub.fixed].copy())
             continue
         xs = tuple(range(ub.x0, ub.x0 + ub.a))
         ys = tuple(range(ub.y0, ub.y0 + ub.b))
