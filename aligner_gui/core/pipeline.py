@@ -59,6 +59,7 @@ def run_alignment(
     beads (confirmed by the editor) are kept as they are.
     """
     from aligner_gui.core.align import align_sides
+    from aligner_gui.core.coverage import compute_coverage, uncovered_share
     from aligner_gui.core.scoring import score_beads, summarize
 
     lex = lexicon or get_lexicon()
@@ -75,8 +76,10 @@ def run_alignment(
 
         raise Cancelled("alignment cancelled")
     score_beads(doc.source, doc.target, beads, lex)
+    compute_coverage(doc.source, doc.target, beads, lex, cancel=cancel)
     scratch = AlignmentDocument(doc.source, doc.target, beads, doc.annotations)
     summary = summarize(scratch)
+    summary["uncovered"] = uncovered_share(scratch, lex)
     if progress is not None:
         progress(1.0)
     return beads, summary
@@ -100,10 +103,14 @@ def align_document(doc: AlignmentDocument, **options: Any) -> AlignmentDocument:
 
 def rescore(doc: AlignmentDocument, *, lexicon: Lexicon | None = None) -> None:
     """Recompute bead scores, flags and the summary after manual edits."""
+    from aligner_gui.core.coverage import compute_coverage, uncovered_share
     from aligner_gui.core.scoring import score_beads, summarize
 
     lex = lexicon or get_lexicon()
     beads = [b.copy() for b in doc.beads]
     score_beads(doc.source, doc.target, beads, lex)
+    compute_coverage(doc.source, doc.target, beads, lex)
     doc.replace_beads(0, len(doc.beads), beads)
-    doc.set_scores(summarize(doc))
+    summary = summarize(doc)
+    summary["uncovered"] = uncovered_share(doc, lex)
+    doc.set_scores(summary)
