@@ -132,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _windows.append(window)
     window.show()
     code = int(app.exec())
-    from aligner_gui.gui.alignment import wait_for_orphans
+    from aligner_gui.gui.workers import wait_for_jobs
 
-    wait_for_orphans()
+    wait_for_jobs()
     return code

@@ -16,34 +16,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from aligner_gui.core import edits
 from aligner_gui.core.model import AlignmentDocument, Bead
 from aligner_gui.gui import commands
-from aligner_gui.gui.workers import AlignmentJob
+from aligner_gui.gui.workers import AlignmentJob, launch
 
 if TYPE_CHECKING:
     from aligner_gui.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
-
-# Cancelled jobs still inside a step that cannot be interrupted (loading the lexicon
-# takes seconds): they are detached from their window and kept here until they end,
-# because destroying a running QThread aborts the process.
-_ORPHANS: list[AlignmentJob] = []
-
-
-def _orphan(job: AlignmentJob) -> None:
-    job.setParent(None)
-    _ORPHANS.append(job)
-
-    def forget() -> None:
-        if job in _ORPHANS:
-            _ORPHANS.remove(job)
-
-    job.finished.connect(forget)
-
-
-def wait_for_orphans(timeout_ms: int = 60000) -> bool:
-    """At exit: let detached jobs finish (they were cancelled and stop soon)."""
-    return all(job.wait(timeout_ms) for job in list(_ORPHANS))
-
 
 class AlignmentController(QObject):
     started = Signal()
@@ -67,8 +45,7 @@ class AlignmentController(QObject):
         self.cancel(wait=True)
         self._rescore_timer.stop()
         if self._rescore_job is not None:
-            if not self._rescore_job.wait(2000):
-                _orphan(self._rescore_job)
+            self._rescore_job.wait(2000)  # if still busy it finishes on its own (launch)
             self._rescore_job = None
         if self.document is not None:
             self.document.unsubscribe(self._on_document_event)
@@ -108,13 +85,13 @@ class AlignmentController(QObject):
         def score(progress: Any, cancel: Any) -> Any:
             return engine.score(doc, beads), {}
 
-        job = AlignmentJob(score, self)
+        job = AlignmentJob(score)
         job.context = {"originals": originals, "document": doc}
         job.finished_ok.connect(self._on_rescore_finished_ok)
         job.failed.connect(lambda message: log.warning("rescoring failed: %s", message))
         job.finished.connect(self._on_rescore_thread_finished)
         self._rescore_job = job
-        job.start()
+        launch(job)
         return True
 
     def _on_rescore_finished_ok(self, beads: list[Bead], _scores: dict[str, Any]) -> None:
@@ -135,8 +112,6 @@ class AlignmentController(QObject):
         job = self.sender()
         if job is self._rescore_job:
             self._rescore_job = None
-        if isinstance(job, AlignmentJob):
-            job.deleteLater()
 
     def running(self) -> bool:
         return self._job is not None
@@ -156,7 +131,7 @@ class AlignmentController(QObject):
         def align(progress: Any, cancel: Any) -> Any:
             return engine.align(snapshot, fixed=fixed_beads, progress=progress, cancel=cancel)
 
-        job = AlignmentJob(align, self)
+        job = AlignmentJob(align)
         job.context = {"range": bead_range, "generation": self._generation, "document": doc}
         job.progressed.connect(self._on_job_progressed)
         job.finished_ok.connect(self._on_job_finished_ok)
@@ -170,7 +145,7 @@ class AlignmentController(QObject):
         window.cancel_button.show()
         window.actions.align.setEnabled(False)
         window.statusBar().showMessage(self.tr("Aligning…"))
-        job.start()
+        launch(job)
         self.started.emit()
         return True
 
@@ -198,8 +173,7 @@ class AlignmentController(QObject):
             return
         job.cancel()
         if wait:
-            if not job.wait(2000):
-                _orphan(job)
+            job.wait(2000)  # a step that cannot be interrupted finishes on its own (launch)
             self._job = None
             self._finish_job(False)
 
@@ -278,5 +252,3 @@ class AlignmentController(QObject):
         job = self.sender()
         if job is self._job:
             self._job = None
-        if isinstance(job, AlignmentJob):
-            job.deleteLater()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 from aligner_gui.core.errors import AlignerError
 from aligner_gui.gui.dialogs.messages import CloseAnswer
 from aligner_gui.gui.engine import is_project
-from aligner_gui.gui.workers import TaskJob
+from aligner_gui.gui.workers import TaskJob, launch
 
 if TYPE_CHECKING:
     from aligner_gui.gui.main_window import MainWindow
@@ -78,7 +78,7 @@ class FileController(QObject):
             return self.import_path(paths[0])
         if self._loading is not None:
             return False
-        job = TaskJob(lambda: self._read(paths), self)
+        job = TaskJob(lambda: self._read(paths))
         job.finished_ok.connect(lambda result: self._opened(paths, *result))
         job.failed.connect(lambda message: self._report_open_error(paths, message))
         job.finished.connect(self._on_loading_finished)
@@ -87,19 +87,16 @@ class FileController(QObject):
         self.window.progress.show()
         self._loading_message = self.tr("Opening {0}…").format(paths[0].name)
         self.window.statusBar().showMessage(self._loading_message)
-        job.start()
+        launch(job)
         return True
 
     def _on_loading_finished(self) -> None:
-        job = self._loading
         self._loading = None
         self.window.progress.setRange(0, 1000)
         if not self.window.alignment_running():
             self.window.progress.hide()
         if self.window.statusBar().currentMessage() == self._loading_message:
             self.window.statusBar().clearMessage()
-        if job is not None:
-            job.deleteLater()
 
     def loading(self) -> bool:
         return self._loading is not None

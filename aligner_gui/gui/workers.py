@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import logging
 import threading
 from collections.abc import Callable
@@ -12,6 +13,40 @@ from PySide6.QtCore import QObject, QThread, Signal
 from aligner_gui.core.errors import AlignerError, Cancelled
 
 log = logging.getLogger(__name__)
+
+# Every job runs without a Qt parent and stays referenced here until its thread ends:
+# a window closed (or garbage-collected by a script) mid-job must not destroy a running
+# QThread, which aborts the process. Receivers of its signals may go away safely.
+_LIVE: set[QThread] = set()
+
+
+def launch(job: QThread) -> QThread:
+    """Start ``job``; it is kept alive until it finishes, then deleted."""
+    _LIVE.add(job)
+
+    def done() -> None:
+        _LIVE.discard(job)
+        job.deleteLater()
+
+    job.finished.connect(done)
+    job.start()
+    return job
+
+
+def live_jobs() -> list[QThread]:
+    return [job for job in _LIVE if job.isRunning()]
+
+
+def wait_for_jobs(timeout_ms: int = 60000) -> bool:
+    """At exit: ask running jobs to stop and let them finish."""
+    for job in list(_LIVE):
+        cancel = getattr(job, "cancel", None)
+        if cancel is not None:
+            cancel()
+    return all(job.wait(timeout_ms) for job in list(_LIVE))
+
+
+atexit.register(wait_for_jobs, 30000)
 
 AlignFunction = Callable[..., tuple[list[Any], dict[str, Any]]]
 

@@ -571,7 +571,7 @@ def test_enter_on_a_suggestion_accepts_it(make_window: Any, qtbot: Any) -> None:
 
 def test_closing_during_a_slow_alignment_does_not_block(make_window: Any, qtbot: Any) -> None:
 
-    from aligner_gui.gui import alignment
+    from aligner_gui.gui import workers
 
     engine = FakeEngine()
     engine.block = lambda: time.sleep(4)  # like loading the lexicon: not interruptible
@@ -580,9 +580,9 @@ def test_closing_during_a_slow_alignment_does_not_block(make_window: Any, qtbot:
     assert window.close()
     assert time.monotonic() - started < 3.6  # waited 2 s, then let the job go
     assert not window.alignment_running()
-    assert alignment._ORPHANS
-    assert alignment.wait_for_orphans(10000)
-    qtbot.waitUntil(lambda: not alignment._ORPHANS, timeout=5000)
+    assert workers.live_jobs()  # finishing on its own, kept alive by the registry
+    assert workers.wait_for_jobs(10000)
+    assert not workers.live_jobs()
 
 
 def test_default_error_box_waits_for_the_window(qtbot: Any, gui_settings: Any,

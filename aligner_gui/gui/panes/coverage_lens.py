@@ -1,0 +1,329 @@
+"""The coverage lens in the review window: tints uncovered words, explains words on hover.
+
+An add-on over the two text panes. It draws through the pane's decoration layers
+(``TextPane.add_decoration_layer``), so the sentence tints, the current bead and the
+annotation marks stay as they are, and it answers tooltips from an event filter on
+each pane's viewport, so the panes know nothing about coverage.
+
+The spans come from the document: ``bead.details["uncovered"]``, stored by the engine
+on alignment and rescoring. A bead edited by hand since has none; its spans are
+computed on demand (``coverage.bead_uncovered``) with the engine's dictionary, but
+only when the dictionary is loaded already: the lens never loads it on the GUI
+thread (a window showing a saved project tints the stored spans only until the
+first alignment). The same holds for the hover tooltips.
+"""
+
+from __future__ import annotations
+
+import html
+from bisect import bisect_right
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, Signal
+from PySide6.QtGui import QAction, QColor, QHelpEvent, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QToolTip
+
+from aligner_gui.core import coverage
+from aligner_gui.core.model import AlignmentDocument
+from aligner_gui.gui.panes.offsets import OffsetMap
+
+if TYPE_CHECKING:
+    from aligner_gui.gui.panes.text_pane import TextPane
+    from aligner_gui.gui.settings import Settings
+
+# Pale amber, light enough to read through: yellower than the addition tint, a
+# background unlike the annotations' wavy underlines, and no blue like the current bead.
+LENS_TINT_LIGHT = QColor(255, 200, 60, 75)
+LENS_TINT_DARK = QColor(255, 190, 70, 60)
+# A tooltip, not a concordance.
+MAX_TRIED = 12
+
+Span = tuple[int, int]
+LexiconProvider = Callable[[], Any]
+
+
+def loaded_lexicon() -> Any:
+    """The engine's dictionary if an alignment has loaded it already, else None."""
+    from aligner_gui.core import pipeline
+
+    if pipeline.get_lexicon.cache_info().currsize:
+        return pipeline.get_lexicon()
+    return None
+
+
+def lens_tint(palette: QPalette) -> QColor:
+    """The tint for a pane's palette (a little less opaque on dark backgrounds)."""
+    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+    return QColor(LENS_TINT_DARK if dark else LENS_TINT_LIGHT)
+
+
+def uncovered_share_text(scores: Mapping[str, Any] | None) -> str:
+    """The scores panel's figure: "2.2 % (7 of 317)" from ``doc.scores["uncovered"]``."""
+    share = (scores or {}).get(coverage.UNCOVERED_KEY)
+    if not isinstance(share, Mapping) or share.get("source") is None:
+        return "–"
+    tinted, words = share.get("source_uncovered"), share.get("source_words")
+    if isinstance(tinted, int) and isinstance(words, int) and words > 0:
+        return QCoreApplication.translate("CoverageLens", "{0:.1f} % ({1} of {2})").format(
+            100.0 * tinted / words, tinted, words
+        )
+    return f"{100.0 * float(share['source']):.1f} %"
+
+
+class CoverageLens(QObject):
+    """Tints the uncovered spans of paired beads in the panes while enabled."""
+
+    enabled_changed = Signal(bool)
+
+    def __init__(
+        self,
+        panes: Sequence[TextPane],
+        parent: QObject | None = None,
+        *,
+        lexicon: LexiconProvider = loaded_lexicon,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("coverageLens")
+        self.panes = list(panes)
+        self.document: AlignmentDocument | None = None
+        self._enabled = False
+        self._lexicon = lexicon
+        self._computed: dict[int, list[dict[str, Any]]] = {}  # bead index -> spans (edited beads)
+        self._glosses: dict[tuple[str, int], list[dict[str, Any]]] = {}
+        self._offsets: dict[str, tuple[str, OffsetMap]] = {}
+        self._layers: dict[str, Callable[[int, int], list[tuple[int, int, QTextCharFormat]]]] = {}
+        for pane in self.panes:
+            self._layers[pane.side] = self._layer_for(pane)
+            add_layer = getattr(pane, "add_decoration_layer", None)
+            if add_layer is not None:  # (before the wiring patch: hover tooltips only)
+                add_layer(self._layers[pane.side])
+            pane.viewport().installEventFilter(self)
+
+    # -- wiring -----------------------------------------------------------------------
+    def set_document(self, document: AlignmentDocument | None) -> None:
+        if self.document is not None:
+            self.document.unsubscribe(self._on_document_event)
+        self.document = document
+        self._forget()
+        self._offsets.clear()
+        if document is not None:
+            document.subscribe(self._on_document_event)
+        self._repaint()
+
+    def bind_action(self, action: QAction, settings: Settings | None = None) -> None:
+        """Drive the lens from a checkable action; remember the choice in ``settings``."""
+        action.setCheckable(True)
+        if settings is not None:
+            action.setChecked(bool(settings.coverage_lens))
+        self.set_enabled(action.isChecked())
+        action.toggled.connect(self.set_enabled)
+        self.enabled_changed.connect(action.setChecked)
+        if settings is not None:
+            action.toggled.connect(lambda on: setattr(settings, "coverage_lens", bool(on)))
+
+    def is_enabled(self) -> bool:
+        return self._enabled
+
+    def set_enabled(self, enabled: bool) -> None:
+        enabled = bool(enabled)
+        if enabled == self._enabled:
+            return
+        self._enabled = enabled
+        if not enabled:
+            QToolTip.hideText()
+        self._repaint()
+        self.enabled_changed.emit(enabled)
+
+    def _on_document_event(self, event: str, info: dict[str, Any]) -> None:
+        if event in ("beads_replaced", "bead_changed", "reset"):
+            self._forget()
+            self._repaint()
+
+    def _forget(self) -> None:
+        self._computed.clear()
+        self._glosses.clear()
+
+    def _repaint(self) -> None:
+        for pane in self.panes:
+            pane.schedule_decorations()
+
+    # -- spans ------------------------------------------------------------------------
+    def bead_spans(self, index: int) -> list[dict[str, Any]]:
+        """The uncovered spans of bead ``index``: stored, else computed if the dictionary
+        is loaded (beads edited since the last rescoring), else none."""
+        doc = self.document
+        if doc is None or not (0 <= index < len(doc.beads)):
+            return []
+        bead = doc.beads[index]
+        stored = bead.details.get(coverage.UNCOVERED_KEY)
+        if stored is not None:
+            return list(stored)
+        if not (bead.source and bead.target):
+            return []
+        if index not in self._computed:
+            lexicon = self._lexicon()
+            if lexicon is None:
+                return []
+            self._computed[index] = coverage.bead_uncovered(doc, index, lexicon)
+        return self._computed[index]
+
+    def spans(self, side: str, lo: int, hi: int) -> list[Span]:
+        """Uncovered spans of ``side`` meeting the offsets ``lo..hi`` (code points)."""
+        doc = self.document
+        if doc is None or not doc.beads:
+            return []
+        first, last = self._sentence_range(side, lo, hi)
+        if first is None or last is None:
+            return []
+        try:
+            b0 = doc.bead_of_sentence(side, first)
+            b1 = doc.bead_of_sentence(side, last)
+        except ValueError:
+            return []
+        out: list[Span] = []
+        for b in range(b0, b1 + 1):
+            for span in self.bead_spans(b):
+                start, end = int(span["start"]), int(span["end"])
+                if span.get("side") == side and start < end and start <= hi and end >= lo:
+                    out.append((start, end))
+        return out
+
+    def _sentence_range(self, side: str, lo: int, hi: int) -> tuple[int | None, int | None]:
+        pane = self._pane(side)
+        if pane is not None:
+            return pane.sentence_at(lo), pane.sentence_at(hi)
+        assert self.document is not None
+        starts = [s.start for s in self.document.side(side).sentences]
+        if not starts:
+            return None, None
+        return (max(0, bisect_right(starts, lo) - 1), max(0, bisect_right(starts, hi) - 1))
+
+    def _pane(self, side: str) -> TextPane | None:
+        for pane in self.panes:
+            if pane.side == side:
+                return pane
+        return None
+
+    def _layer_for(
+        self, pane: TextPane
+    ) -> Callable[[int, int], list[tuple[int, int, QTextCharFormat]]]:
+        def layer(lo: int, hi: int) -> list[tuple[int, int, QTextCharFormat]]:
+            if not self._enabled or self.document is None:
+                return []
+            fmt = QTextCharFormat()
+            fmt.setBackground(lens_tint(pane.palette()))
+            return [(start, end, fmt) for start, end in self.spans(pane.side, lo, hi)]
+
+        return layer
+
+    # -- hover ------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self._enabled:
+            for pane in self.panes:
+                if watched is pane.viewport():
+                    assert isinstance(event, QHelpEvent)
+                    found = self.tooltip_at(pane, event.pos())
+                    if found is None:
+                        return False  # the pane's own tooltips, if any
+                    text, rect = found
+                    QToolTip.showText(event.globalPos(), text, pane.viewport(), rect)
+                    return True
+        return super().eventFilter(watched, event)
+
+    def word_at(self, pane: TextPane, pos: QPoint) -> tuple[int, dict[str, Any], QRect] | None:
+        """The content word under ``pos`` (viewport coordinates): bead, record, its rect."""
+        doc = self.document
+        lexicon = self._lexicon()
+        if doc is None or lexicon is None or not doc.beads:
+            return None
+        offsets = self._offset_map(pane.side)
+        offset = offsets.from_qt(pane.cursorForPosition(pos).position())
+        for at in (offset, offset - 1):  # the caret lands before or after the character
+            sentence = pane.sentence_at(max(0, at))
+            if sentence is None:
+                return None
+            try:
+                index = doc.bead_of_sentence(pane.side, sentence)
+            except ValueError:
+                return None
+            for record in self._records(pane.side, index, lexicon):
+                if record["start"] <= at < record["end"]:
+                    rect = self._word_rect(pane, offsets, record)
+                    if rect.contains(pos):
+                        return index, record, rect
+        return None
+
+    def tooltip_at(self, pane: TextPane, pos: QPoint) -> tuple[str, QRect] | None:
+        found = self.word_at(pane, pos)
+        if found is None:
+            return None
+        _index, record, rect = found
+        return self.describe(pane.side, record), rect
+
+    def _records(self, side: str, index: int, lexicon: Any) -> list[dict[str, Any]]:
+        key = (side, index)
+        if key not in self._glosses:
+            doc = self.document
+            assert doc is not None
+            bead = doc.beads[index]
+            records: list[dict[str, Any]] = []
+            if bead.source and bead.target:
+                records = coverage.word_glosses(side, bead, doc, lexicon)
+            self._glosses[key] = records
+        return self._glosses[key]
+
+    def _offset_map(self, side: str) -> OffsetMap:
+        assert self.document is not None
+        text = self.document.side(side).text
+        cached = self._offsets.get(side)
+        if cached is None or cached[0] is not text:
+            cached = (text, OffsetMap(text))
+            self._offsets[side] = cached
+        return cached[1]
+
+    @staticmethod
+    def _word_rect(pane: TextPane, offsets: OffsetMap, record: Mapping[str, Any]) -> QRect:
+        cursor = QTextCursor(pane.document())
+        cursor.setPosition(offsets.to_qt(int(record["start"])))
+        first = pane.cursorRect(cursor)
+        cursor.setPosition(offsets.to_qt(int(record["end"])))
+        last = pane.cursorRect(cursor)
+        if first.top() == last.top():  # on one line: exactly the word
+            return QRect(
+                first.left(), first.top(), max(1, last.left() - first.left()), first.height()
+            )
+        # Wrapped: the lines the word spans, full width.
+        return QRect(0, first.top(), pane.viewport().width(), last.bottom() - first.top())
+
+    def describe(self, side: str, record: Mapping[str, Any]) -> str:
+        """Rich text for one ``coverage.word_glosses`` record."""
+        tr = self.tr
+        esc = html.escape
+        word = esc(str(record.get("word", "")))
+        matched = [str(m) for m in record.get("matched", ())]
+        if record.get("covered"):
+            state = tr("covered by {0}").format(
+                esc(", ".join(matched)) if matched else tr("a word of the other side")
+            )
+        else:
+            state = tr("not covered")
+        lines = [f"<b>{word}</b> — {state}"]
+        if record.get("tinted"):
+            lines.append("<i>" + esc(tr("part of an uncovered span")) + "</i>")
+        forms = [str(f) for f in record.get("forms", ()) if str(f) != record.get("word")]
+        if forms:
+            lines.append(esc(tr("Looked up as: {0}").format(", ".join(forms))))
+        tried = [str(t) for t in record.get("tried", ())]
+        if tried:
+            title = tr("Glosses tried:") if self._is_zh(side) else tr("Translations in the bead:")
+            shown = "<br>".join("&nbsp;&nbsp;" + esc(t) for t in tried[:MAX_TRIED])
+            more = len(tried) - MAX_TRIED
+            if more > 0:
+                shown += "<br>&nbsp;&nbsp;" + esc(tr("… {0} more").format(more))
+            lines.append(esc(title) + "<br>" + shown)
+        return "<qt>" + "<br>".join(lines) + "</qt>"
+
+    def _is_zh(self, side: str) -> bool:
+        doc = self.document
+        return doc is not None and doc.side(side).lang == "zh"
