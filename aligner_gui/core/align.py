@@ -20,8 +20,10 @@ Method (align_cost.py has the bead cost, align_dp.py the search):
    priors, quotation-edge agreement, and a word translation table (competitive-linking
    Dice plus IBM model 1 over the first-pass beads) that adds names, terms and the
    translator's habits to the dictionary. The second pass realigns with all of it.
-6. Bead confidence is the margin between the best and the second-best way the DP
-   reaches each of the bead's two boundaries, squashed to [0, 1].
+6. Bead confidence: in the final pass, the bead's posterior probability over all
+   segmentations in the band (forward-backward, align_posterior.py); in the first pass
+   (where it only selects the beads the lexicon learns from) the margin between the
+   best and second-best way the DP reaches each of the bead's boundaries.
 
 Figures (benchmarks/align_quality.py): mac-dev strict F1 0.919 (lax 0.995), bible
 001-003 strict F1 0.860 pooled; bible 003 (19,653 x 15,000) in about 6.5 s.
@@ -50,6 +52,7 @@ from .align_cost import (
 from .align_dp import Band, band_around_path, banded_dp, block_band, full_band
 from .align_features import PairMasks, Units, pair_masks, popcount
 from .align_lexical import LexicalFeatures, learn_translations
+from .align_posterior import posteriors
 from .errors import Cancelled
 from .model import Bead, Side
 
@@ -271,6 +274,8 @@ def align_units(
     beads = _collect(path, types, costs, band)
     if level == 0:
         _confidences(beads, band, D, costs, types)
+        if run.pass_index == run.n_passes - 1:
+            _posterior_confidences(beads, band, costs, types)
     if level == 0:
         _attach_stats(beads, x, y, band, masks)
         _offpath_stats(beads, x, y, masks, run)
@@ -387,6 +392,20 @@ def _confidences(beads: list[UnitBead], band: Band, D: np.ndarray, costs, types)
     bead_margin = np.minimum(margin[:-1], margin[1:])
     for bead, m in zip(beads, bead_margin.tolist(), strict=False):
         bead.score = _sigmoid((m - CONFIDENCE_SHIFT) / CONFIDENCE_SCALE)
+
+
+def _posterior_confidences(beads: list[UnitBead], band: Band, costs, types) -> None:
+    """Final confidences: each bead's posterior probability over all paths in the band."""
+    if not beads:
+        return
+    post = posteriors(band, types, costs)
+    tindex = {t: k for k, t in enumerate(types)}
+    ends_x = np.array([b.x0 + b.a for b in beads], dtype=np.int64)
+    ends_y = np.array([b.y0 + b.b for b in beads], dtype=np.int64)
+    cells = band.index(ends_x, ends_y)
+    for bead, cell in zip(beads, cells.tolist(), strict=True):
+        p = post[tindex[(bead.a, bead.b)]]
+        bead.score = float(np.clip(p[cell], 0.0, 1.0)) if cell < band.ncells else 0.0
 
 
 def _attach_stats(beads, x, y, band, masks) -> None:

@@ -329,3 +329,29 @@ def test_mac_dev_chapter_above_floor(mac_dev: Path, lexicon):
     res = strict_lax_prf([gold], [pairs_of(beads)])
     assert res["strict"][2] >= 0.85
     assert res["lax"][2] >= 0.95
+
+
+def test_posteriors_cover_every_sentence_once():
+    import numpy as np
+
+    from aligner_gui.core.align_cost import BEAD_TYPES, Params, bead_cost_arrays
+    from aligner_gui.core.align_dp import full_band
+    from aligner_gui.core.align_features import build_units
+    from aligner_gui.core.align_posterior import posteriors
+
+    rng = np.random.default_rng(3)
+    x = build_units(rng.integers(5, 40, 12).tolist(), [[] for _ in range(12)])
+    y = build_units(rng.integers(15, 160, 15).tolist(), [[] for _ in range(15)])
+    band = full_band(x.n, y.n)
+    costs = bead_cost_arrays(x, y, band, None, Params(ratio=4.0), BEAD_TYPES)
+    post = posteriors(band, BEAD_TYPES, costs)
+    cover_x = np.zeros(x.n)
+    cover_y = np.zeros(y.n)
+    for (a, b), p in zip(BEAD_TYPES, post, strict=True):
+        for da in range(a):
+            ok = band.rows - 1 - da >= 0
+            np.add.at(cover_x, (band.rows - 1 - da)[ok], p[ok])
+        for db in range(b):
+            ok = band.cols - 1 - db >= 0
+            np.add.at(cover_y, (band.cols - 1 - db)[ok], p[ok])
+    assert np.allclose(cover_x, 1.0) and np.allclose(cover_y, 1.0)

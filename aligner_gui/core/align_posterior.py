@@ -1,0 +1,83 @@
+"""Bead posteriors over a band: forward-backward in log space over the same costs.
+
+The Viterbi path is the single cheapest segmentation; the posterior of a bead sums the
+probability (exp of minus cost) of every segmentation in the band that uses it. It is
+the aligner's confidence for a bead: on mac-dev it separates right from wrong beads
+better than the Viterbi margin (AUC 0.85 vs 0.77) and is close to calibrated.
+(Decoding for the most expected correct beads instead of Viterbi was tried: no gain.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from .align_dp import Band
+
+BeadType = tuple[int, int]
+
+
+def _lse(a: np.ndarray, axis: int = 0) -> np.ndarray:
+    m = np.max(a, axis=axis)
+    safe = np.where(np.isfinite(m), m, 0.0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = safe + np.log(np.sum(np.exp(a - np.expand_dims(safe, axis)), axis=axis))
+    return np.where(np.isfinite(m), out, -np.inf)
+
+
+def posteriors(
+    band: Band, types: Sequence[BeadType], costs: Sequence[np.ndarray], temp: float = 1.0
+) -> list[np.ndarray]:
+    """P(bead of types[t] ends at cell k) for every type and band cell."""
+    nx = band.nx
+    K = band.ncells
+    t01 = list(types).index((0, 1))
+    row_types = [t for t, (a, _b) in enumerate(types) if a >= 1]
+    sc = [np.append(-np.asarray(c, dtype=np.float64) / temp, -np.inf) for c in costs]
+    prev = [band.index(band.rows - a, band.cols - b) for a, b in types]
+    off = band.off
+    c01 = sc[t01][:-1]
+    # Forward.
+    F = np.full(K + 1, -np.inf)
+    s0, e0 = int(off[0]), int(off[1])
+    row = c01[s0:e0].copy()
+    row[0] = 0.0
+    F[s0:e0] = np.cumsum(row)
+    for i in range(1, nx + 1):
+        s, e = int(off[i]), int(off[i + 1])
+        cand = np.stack([F[prev[t][s:e]] + sc[t][s:e] for t in row_types])
+        best = _lse(cand, 0)
+        if e - s > 1:
+            cs = np.zeros(e - s)
+            np.cumsum(c01[s + 1 : e], out=cs[1:])
+            with np.errstate(invalid="ignore"):
+                F[s:e] = np.logaddexp.accumulate(best - cs) + cs
+        else:
+            F[s:e] = best
+    # Backward: B[k] = log-sum of all completions from cell k.
+    succ = [band.index(band.rows + a, band.cols + b) for a, b in types]
+    B = np.full(K + 1, -np.inf)
+    for i in range(nx, -1, -1):
+        s, e = int(off[i]), int(off[i + 1])
+        parts = [B[succ[t][s:e]] + sc[t][np.minimum(succ[t][s:e], K)] for t in row_types]
+        r = _lse(np.stack(parts), 0) if parts else np.full(e - s, -np.inf)
+        if i == nx:
+            r[-1] = 0.0 if band.hi[nx] == band.ny else r[-1]
+        if e - s > 1:
+            d = -c01[s + 1 : e]  # cost of the (0, 1) step from column j to j + 1
+            P = np.zeros(e - s)
+            np.cumsum(d, out=P[1:])
+            with np.errstate(invalid="ignore"):
+                V = np.logaddexp.accumulate((r - P)[::-1])[::-1]
+            B[s:e] = V + P
+        else:
+            B[s:e] = r
+    end = int(band.index(np.array(nx), np.array(band.ny)))
+    log_z = F[end]
+    out = []
+    for t in range(len(types)):
+        with np.errstate(invalid="ignore"):
+            post = np.exp(F[prev[t]] + sc[t][:-1] + B[:-1] - log_z)
+        out.append(np.where(np.isfinite(post), post, 0.0))
+    return out
