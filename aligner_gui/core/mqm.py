@@ -22,6 +22,7 @@ from aligner_gui.core.model import (
     SEVERITIES,
     AlignmentDocument,
     Annotation,
+    Bead,
 )
 
 # (category path, annotation type it implies, side it is usually marked on)
@@ -259,6 +260,19 @@ _OMISSION_SEVERITY = {"content": "major", "headline": "minor", "photo-caption": 
                       "more-link": "neutral"}
 
 
+def number_note(bead: Bead) -> str:
+    """What the engine found about numbers: "missing 1550; extra 2010" (or "")."""
+    numbers = bead.details.get("numbers")
+    if not isinstance(numbers, dict):
+        return ""
+    parts = []
+    for key, label in (("missing", "missing"), ("extra", "extra")):
+        values = numbers.get(key) or []
+        if values:
+            parts.append(f"{label} {', '.join(str(v) for v in values)}")
+    return "; ".join(parts)
+
+
 def suggestion_for(doc: AlignmentDocument, index: int, flag: str) -> Annotation | None:
     bead = doc.beads[index]
     if flag in (FLAG_OMISSION, *OMISSION_CLASSES) and bead.source and not bead.target:
@@ -272,6 +286,7 @@ def suggestion_for(doc: AlignmentDocument, index: int, flag: str) -> Annotation 
     elif flag == FLAG_NUMBER_MISMATCH and bead.target:
         side, type_, category, severity, tags = "target", "mistranslation", \
             "Accuracy/Mistranslation", "major", ["number"]
+        comment = number_note(bead)
     elif flag == FLAG_LOW_SCORE and bead.target:
         side, type_, category, severity, tags = "target", "mistranslation", \
             "Accuracy/Mistranslation", "minor", []
@@ -281,6 +296,8 @@ def suggestion_for(doc: AlignmentDocument, index: int, flag: str) -> Annotation 
     if span is None:
         return None
     start, end = span
+    if flag != FLAG_NUMBER_MISMATCH:
+        comment = ""
     return Annotation(
         type=type_,
         side=side,
@@ -289,7 +306,7 @@ def suggestion_for(doc: AlignmentDocument, index: int, flag: str) -> Annotation 
         text=doc.side(side).text[start:end],
         category=category,
         severity=severity,
-        comment="",
+        comment=comment,
         tags=tags,
         extra={"suggested_by": flag},
     )

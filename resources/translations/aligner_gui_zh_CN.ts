@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="306"/>
+        <source>covered by {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="307"/>
+        <source>a word of the other side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="310"/>
+        <source>not covered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="313"/>
+        <source>part of an uncovered span</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="316"/>
+        <source>Looked up as: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="319"/>
+        <source>Glosses tried:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="319"/>
+        <source>Translations in the bead:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="323"/>
+        <source>… {0} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <location filename="../../aligner_gui/gui/actions.py" line="26"/>
@@ -287,33 +330,33 @@
 <context>
     <name>AlignmentController</name>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="172"/>
-        <location filename="../../aligner_gui/gui/alignment.py" line="270"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="147"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="244"/>
         <source>Aligning…</source>
         <translation>正在对齐…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="227"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="201"/>
         <source>The alignment changed while re-aligning; result discarded.</source>
         <translation>重新对齐期间对齐已被修改,结果已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="234"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="208"/>
         <source>Re-align beads {0}–{1}</source>
         <translation>重新对齐单元 {0}–{1}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="252"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="226"/>
         <source>Aligned: {0} beads.</source>
         <translation>已对齐:{0} 个对齐单元。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="259"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="233"/>
         <source>Alignment failed</source>
         <translation>对齐失败</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="265"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="239"/>
         <source>Alignment cancelled.</source>
         <translation>已取消对齐。</translation>
     </message>
@@ -519,34 +562,42 @@
 <context>
     <name>BeadTableModel</name>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="42"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="43"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="42"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="43"/>
         <source>Target</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="42"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="43"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="43"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="44"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="43"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="44"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="43"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="44"/>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageLens</name>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="68"/>
+        <source>{0:.1f} % ({1} of {2})</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -557,88 +608,88 @@
         <translation>正在打开 {0}…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="108"/>
+        <location filename="../../aligner_gui/gui/files.py" line="105"/>
         <source>Cannot open {0}</source>
         <translation>无法打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="123"/>
+        <location filename="../../aligner_gui/gui/files.py" line="120"/>
         <source>Projects, texts, TMX, InterText (*.json *.txt *.tmx *.xml);;All files (*)</source>
         <translation>项目、文本、TMX、InterText (*.json *.txt *.tmx *.xml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="125"/>
+        <location filename="../../aligner_gui/gui/files.py" line="122"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="161"/>
+        <location filename="../../aligner_gui/gui/files.py" line="158"/>
         <source>Cannot save {0}</source>
         <translation>无法保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="171"/>
+        <location filename="../../aligner_gui/gui/files.py" line="168"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="181"/>
+        <location filename="../../aligner_gui/gui/files.py" line="178"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="182"/>
+        <location filename="../../aligner_gui/gui/files.py" line="179"/>
         <source>Aligner projects (*.json);;All files (*)</source>
         <translation>对齐项目 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="193"/>
-        <location filename="../../aligner_gui/gui/files.py" line="299"/>
+        <location filename="../../aligner_gui/gui/files.py" line="190"/>
+        <location filename="../../aligner_gui/gui/files.py" line="296"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="214"/>
+        <location filename="../../aligner_gui/gui/files.py" line="211"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="215"/>
+        <location filename="../../aligner_gui/gui/files.py" line="212"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="227"/>
+        <location filename="../../aligner_gui/gui/files.py" line="224"/>
         <source>Cannot export {0}</source>
         <translation>无法导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="231"/>
+        <location filename="../../aligner_gui/gui/files.py" line="228"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="237"/>
+        <location filename="../../aligner_gui/gui/files.py" line="234"/>
         <source>TMX, InterText, MQM TSV (*.tmx *.xml *.tsv);;All files (*)</source>
         <translation>TMX、InterText、MQM TSV (*.tmx *.xml *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="238"/>
+        <location filename="../../aligner_gui/gui/files.py" line="235"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="248"/>
+        <location filename="../../aligner_gui/gui/files.py" line="245"/>
         <source>Cannot import {0}</source>
         <translation>无法导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="309"/>
+        <location filename="../../aligner_gui/gui/files.py" line="306"/>
         <source>Cannot recover</source>
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="315"/>
+        <location filename="../../aligner_gui/gui/files.py" line="312"/>
         <source>recovered</source>
         <translation>已恢复</translation>
     </message>

@@ -108,3 +108,13 @@ def test_related_flags_group_omission_and_class() -> None:
         "omission", "headline"]
     assert mqm.related_flags(["low-score"], "low-score") == ["low-score"]
     assert mqm.related_flags([], "omission") == ["omission"]
+
+
+def test_number_mismatch_suggestion_says_which_numbers() -> None:
+    doc = make_doc([Bead((0,), (0,)), Bead((1,), (1,), 0.5, "auto", ["number-mismatch"],
+                                          {"numbers": {"missing": ["1550"], "extra": ["2010"]}}),
+                    Bead((2,), (2,)), Bead((3,), (3,))])
+    (found,) = mqm.suggestions(doc)
+    assert found.annotation.comment == "missing 1550; extra 2010"
+    assert found.annotation.tags == ["number"]
+    assert mqm.number_note(doc.beads[0]) == ""

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
+from aligner_gui.core import mqm
 from aligner_gui.core.model import Bead
 from aligner_gui.gui.models.base import DocumentTableModel, Index
 
@@ -87,7 +88,8 @@ class BeadTableModel(DocumentTableModel):
         elif role == Qt.ItemDataRole.ToolTipRole and col in (self.COL_SOURCE, self.COL_TARGET):
             return self.side_text(row, "source" if col == self.COL_SOURCE else "target")
         elif role == Qt.ItemDataRole.ToolTipRole and col == self.COL_FLAGS and bead.flags:
-            return ", ".join(bead.flags)
+            note = mqm.number_note(bead)
+            return ", ".join(bead.flags) + (f"\n{self.tr('numbers')}: {note}" if note else "")
         elif role == Qt.ItemDataRole.BackgroundRole and col == self.COL_SCORE:
             return score_colour(bead.score, 90) if bead.source and bead.target else None
         elif role == Qt.ItemDataRole.BackgroundRole and col == self.COL_TYPE:

@@ -34,8 +34,8 @@ if TYPE_CHECKING:
 
 # Pale amber, light enough to read through: yellower than the addition tint, a
 # background unlike the annotations' wavy underlines, and no blue like the current bead.
-LENS_TINT_LIGHT = QColor(255, 200, 60, 75)
-LENS_TINT_DARK = QColor(255, 190, 70, 60)
+LENS_TINT_LIGHT = QColor(255, 215, 70, 75)
+LENS_TINT_DARK = QColor(255, 215, 85, 48)
 # A tooltip, not a concordance.
 MAX_TRIED = 12
 
