@@ -6,42 +6,42 @@
     <message>
         <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="306"/>
         <source>covered by {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>由 {0} 覆盖</translation>
     </message>
     <message>
         <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="307"/>
         <source>a word of the other side</source>
-        <translation type="unfinished"></translation>
+        <translation>另一侧的一个词</translation>
     </message>
     <message>
         <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="310"/>
         <source>not covered</source>
-        <translation type="unfinished"></translation>
+        <translation>未覆盖</translation>
     </message>
     <message>
         <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="313"/>
         <source>part of an uncovered span</source>
-        <translation type="unfinished"></translation>
+        <translation>属于未覆盖的片段</translation>
     </message>
     <message>
         <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="316"/>
         <source>Looked up as: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>查询形式:{0}</translation>
     </message>
     <message>
         <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="319"/>
         <source>Glosses tried:</source>
-        <translation type="unfinished"></translation>
+        <translation>尝试过的释义:</translation>
     </message>
     <message>
         <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="319"/>
         <source>Translations in the bead:</source>
-        <translation type="unfinished"></translation>
+        <translation>本单元中的译文:</translation>
     </message>
     <message>
         <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="323"/>
         <source>… {0} more</source>
-        <translation type="unfinished"></translation>
+        <translation>… 另有 {0} 项</translation>
     </message>
 </context>
 <context>
@@ -597,7 +597,7 @@
     <message>
         <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="68"/>
         <source>{0:.1f} % ({1} of {2})</source>
-        <translation type="unfinished"></translation>
+        <translation>{0:.1f} %({2} 个中的 {1} 个)</translation>
     </message>
 </context>
 <context>
