@@ -66,10 +66,13 @@ def fingerprint(path: str | Path) -> Fingerprint | None:
     """
     path = Path(path)
     try:
+        # Checked before opening: opening a named pipe would block, a device never ends.
+        if not stat.S_ISREG(path.stat().st_mode):
+            if path.is_dir():
+                raise ProjectFormatError(f"{path} is a folder, not a project file")
+            raise ProjectFormatError(f"{path} is not a regular file")
         with open(path, "rb") as handle:
             info = os.fstat(handle.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise ProjectFormatError(f"{path} is not a regular file")
             digest = hashlib.sha256()
             size = 0
             while chunk := handle.read(_CHUNK):

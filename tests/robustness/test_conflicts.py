@@ -48,6 +48,16 @@ def test_folder_is_a_typed_error(tmp_path):
         fp.fingerprint(tmp_path)
 
 
+def test_pipe_and_device_are_refused_without_blocking(tmp_path):
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    with pytest.raises(ProjectError, match="not a regular file"):
+        fp.fingerprint(fifo)
+    if os.path.exists("/dev/zero"):
+        with pytest.raises(ProjectError, match="not a regular file"):
+            fp.fingerprint("/dev/zero")
+
+
 def test_unchanged_file_passes(saved):
     print_ = fp.fingerprint(saved)
     fp.check_unchanged(saved, print_)
