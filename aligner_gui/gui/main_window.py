@@ -423,6 +423,11 @@ class MainWindow(QMainWindow):
 
     def select_span(self, side: str, start: int, end: int) -> None:
         """Select text in a pane (code-point offsets), as the editor's mouse would."""
+        if side not in ("source", "target"):
+            raise ValueError(f"side must be 'source' or 'target', not {side!r}")
+        if self.document is not None:
+            length = len(self.document.side(side).text)
+            start, end = sorted((max(0, min(start, length)), max(0, min(end, length))))
         pane = self.pane(side)
         pane.select_span(start, end)
         self._span = (side, start, end)
