@@ -49,7 +49,7 @@ from .align_cost import (
     quote_edges_of,
     span_sums,
 )
-from .align_dp import Band, band_around_path, banded_dp, block_band, full_band
+from .align_dp import Band, band_around_path, banded_dp, block_band, full_band, make_band
 from .align_features import PairMasks, Units, pair_masks, popcount
 from .align_lexical import LexicalFeatures, learn_translations
 from .align_posterior import posteriors
@@ -77,6 +77,8 @@ LOCAL_RATIO_BEADS = 60
 # Bead confidence = sigmoid((boundary margin - SHIFT) / SCALE), margins in cost units.
 CONFIDENCE_SHIFT = -0.8
 CONFIDENCE_SCALE = 1.5
+# Half-width of the band around the best path over which bead posteriors are summed.
+POSTERIOR_BUFFER = 6
 # Paragraph cues: discount on leaving a headline/link/caption paragraph unaligned, and
 # the penalty for gluing it to a neighbouring paragraph.
 SKIP_BONUS = 4.0
@@ -398,6 +400,14 @@ def _posterior_confidences(beads: list[UnitBead], band: Band, costs, types) -> N
     """Final confidences: each bead's posterior probability over all paths in the band."""
     if not beads:
         return
+    # Paths far from the best one carry almost no mass: a narrow band around it will do.
+    vx, vy = _path_vertices([(b.a, b.b) for b in beads])
+    near = band_around_path(vx, vy, band.nx, band.ny, POSTERIOR_BUFFER)
+    near = make_band(np.maximum(near.lo, band.lo), np.minimum(near.hi, band.hi), band.nx, band.ny)
+    if near.ncells < band.ncells:
+        where = band.index(near.rows, near.cols)
+        costs = [np.append(c, np.inf)[where] for c in costs]
+        band = near
     post = posteriors(band, types, costs)
     tindex = {t: k for k, t in enumerate(types)}
     ends_x = np.array([b.x0 + b.a for b in beads], dtype=np.int64)

@@ -21,6 +21,10 @@ from .errors import Cancelled
 BeadType = tuple[int, int]
 
 
+# Stands in for an infinite cost where a running sum must stay finite.
+FORBIDDEN = 1e9
+
+
 @dataclass
 class Band:
     """Inclusive column range [lo[i], hi[i]] for each row i = 0..nx, stored flat."""
@@ -153,7 +157,8 @@ def banded_dp(
         a, b = types[t]
         gather[r] = band.index(band.rows - a, band.cols - b)
         cost[r] = costs[t]
-    c01 = np.asarray(costs[t01], dtype=np.float64)
+    # A forbidden (0, 1) step inside a row must not turn the prefix scan into inf - inf.
+    c01 = np.minimum(np.asarray(costs[t01], dtype=np.float64), FORBIDDEN)
     D = np.full(K + 1, np.inf)
     back = np.full(K, -1, dtype=np.int16)
     off = band.off

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .align_dp import Band
+from .align_dp import FORBIDDEN, Band
 
 BeadType = tuple[int, int]
 
@@ -37,7 +37,7 @@ def posteriors(
     sc = [np.append(-np.asarray(c, dtype=np.float64) / temp, -np.inf) for c in costs]
     prev = [band.index(band.rows - a, band.cols - b) for a, b in types]
     off = band.off
-    c01 = sc[t01][:-1]
+    c01 = np.maximum(sc[t01][:-1], -FORBIDDEN)  # keep the in-row scans finite
     # Forward.
     F = np.full(K + 1, -np.inf)
     s0, e0 = int(off[0]), int(off[1])
