@@ -672,6 +672,10 @@ class MainWindow(QMainWindow):
             self.main_splitter.restoreState(splitter)
         else:
             self.main_splitter.setSizes([560, 380])
+        table = self.settings.bead_table_state
+        if table is not None and not table.isEmpty():
+            self.bead_view.horizontalHeader().restoreState(table)
+            self.bead_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # bead order first
         panes = self.settings.pane_splitter_state
         if panes is not None and not panes.isEmpty():
             self.pane_splitter.restoreState(panes)
@@ -686,6 +690,7 @@ class MainWindow(QMainWindow):
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.splitter_state = self.main_splitter.saveState()
+        self.settings.bead_table_state = self.bead_view.horizontalHeader().saveState()
         swapped = self.pane_splitter.widget(0) is self.target_pane
         if swapped:  # store sizes in source-target order; swapping is a setting of its own
             self.swap_panes()

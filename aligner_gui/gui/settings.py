@@ -63,6 +63,7 @@ class Settings:
     window_state = _Setting("window/state", QByteArray())
     splitter_state = _Setting("window/splitter", QByteArray())
     pane_splitter_state = _Setting("window/pane_splitter", QByteArray())
+    bead_table_state = _Setting("window/bead_table", QByteArray())
     font_size = _Setting("view/font_size", 12.0)
     panes_swapped = _Setting("view/panes_swapped", False)
     recent_files = _Setting("files/recent", [])

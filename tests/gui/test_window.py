@@ -353,9 +353,11 @@ def test_zoom_swap_and_layout_remembered(make_window: Any, gui_settings: Any) ->
     assert window.source_pane.font().pointSizeF() == size + 1
     action(window, "actionSwapPanes").trigger()
     assert window.pane_splitter.widget(0) is window.target_pane
+    window.bead_view.horizontalHeader().resizeSection(0, 222)
     window.save_layout()
     again = make_window()
     assert again.pane_splitter.widget(0) is again.target_pane
+    assert again.bead_view.horizontalHeader().sectionSize(0) == 222
     assert again.source_pane.font().pointSizeF() == size + 1
 
 
