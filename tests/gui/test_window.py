@@ -721,3 +721,15 @@ def test_focus_keys_move_between_panels(make_window: Any, qtbot: Any) -> None:
                          ("actionFocusTable", window.bead_view)):
         action(window, name).trigger()
         assert widget.hasFocus(), name
+
+
+def test_tags_field_completes_the_last_tag(make_window: Any) -> None:
+    window = make_window()
+    completer = window.annotation_editor.tags.completer()
+    assert completer.splitPath("more-link, pho") == ["pho"]
+    window.annotation_editor.tags.setText("more-link, pho")
+    completer.setCompletionPrefix("pho")
+    assert completer.currentCompletion() == "photo-caption"
+    row = next(r for r in range(completer.model().rowCount())
+               if completer.model().index(r, 0).data() == "photo-caption")
+    assert completer.pathFromIndex(completer.model().index(row, 0)) == "more-link, photo-caption"

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
+    QCompleter,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -59,6 +60,7 @@ class AnnotationEditor(QWidget):
         self.tags = QLineEdit()
         self.tags.setObjectName("annotationTags")
         self.tags.setPlaceholderText(self.tr("Tags, comma separated: more-link, photo-caption"))
+        self.tags.setCompleter(_TagCompleter(mqm.TAGS, self.tags))
         self.delete_button = QPushButton(self.tr("Delete annotation"))
 
         form = QFormLayout()
@@ -177,6 +179,22 @@ class AnnotationEditor(QWidget):
     def _on_delete_clicked(self) -> None:
         if self.annotation_id is not None:
             self.delete_requested.emit(self.annotation_id)
+
+
+class _TagCompleter(QCompleter):
+    """Completes the tag being typed after the last comma."""
+
+    def __init__(self, tags: tuple[str, ...], parent: QLineEdit) -> None:
+        super().__init__(list(tags), parent)
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def splitPath(self, path: str) -> list[str]:  # noqa: N802 - Qt override
+        return [path.split(",")[-1].strip()]
+
+    def pathFromIndex(self, index: Any) -> str:  # noqa: N802 - Qt override
+        edit = self.widget()
+        done = edit.text().split(",")[:-1] if isinstance(edit, QLineEdit) else []
+        return ", ".join([t.strip() for t in done if t.strip()] + [super().pathFromIndex(index)])
 
 
 def _escape(text: str) -> str:
