@@ -729,7 +729,4 @@ def test_tags_field_completes_the_last_tag(make_window: Any) -> None:
     assert completer.splitPath("more-link, pho") == ["pho"]
     window.annotation_editor.tags.setText("more-link, pho")
     completer.setCompletionPrefix("pho")
-    assert completer.currentCompletion() == "photo-caption"
-    row = next(r for r in range(completer.model().rowCount())
-               if completer.model().index(r, 0).data() == "photo-caption")
-    assert completer.pathFromIndex(completer.model().index(row, 0)) == "more-link, photo-caption"
+    assert completer.currentCompletion() == "more-link, photo-caption"
