@@ -8,9 +8,9 @@ each pane's viewport, so the panes know nothing about coverage.
 The spans come from the document: ``bead.details["uncovered"]``, stored by the engine
 on alignment and rescoring. A bead edited by hand since has none; its spans are
 computed on demand (``coverage.bead_uncovered``) with the engine's dictionary, but
-only when the dictionary is loaded already: the lens never loads it on the GUI
-thread (a window showing a saved project tints the stored spans only until the
-first alignment). The same holds for the hover tooltips.
+only when the dictionary is loaded already: the lens never loads it on the GUI thread.
+So does hovering: the glosses of a word (``coverage.word_glosses``) are computed when
+it is hovered, and a pane shows no lens tooltip while the dictionary is not loaded.
 """
 
 from __future__ import annotations
@@ -72,7 +72,10 @@ def uncovered_share_text(scores: Mapping[str, Any] | None) -> str:
 
 
 class CoverageLens(QObject):
-    """Tints the uncovered spans of paired beads in the panes while enabled."""
+    """While enabled: tints the uncovered spans of paired beads, explains hovered words.
+
+    ``lexicon`` returns the engine's dictionary or None (tests pass their own).
+    """
 
     enabled_changed = Signal(bool)
 
@@ -298,29 +301,34 @@ class CoverageLens(QObject):
 
     def describe(self, side: str, record: Mapping[str, Any]) -> str:
         """Rich text for one ``coverage.word_glosses`` record."""
-        tr = self.tr
-        esc = html.escape
+
+        def esc(text: str) -> str:
+            return html.escape(text, quote=False)
+
         word = esc(str(record.get("word", "")))
         matched = [str(m) for m in record.get("matched", ())]
-        if record.get("covered"):
-            state = tr("covered by {0}").format(
-                esc(", ".join(matched)) if matched else tr("a word of the other side")
-            )
+        if record.get("covered") and matched:
+            state = self.tr("covered by {0}").format(esc(", ".join(matched)))
+        elif record.get("covered"):
+            state = self.tr("covered")
         else:
-            state = tr("not covered")
+            state = self.tr("not covered")
         lines = [f"<b>{word}</b> — {state}"]
         if record.get("tinted"):
-            lines.append("<i>" + esc(tr("part of an uncovered span")) + "</i>")
+            lines.append("<i>" + esc(self.tr("part of an uncovered span")) + "</i>")
         forms = [str(f) for f in record.get("forms", ()) if str(f) != record.get("word")]
         if forms:
-            lines.append(esc(tr("Looked up as: {0}").format(", ".join(forms))))
+            lines.append(esc(self.tr("Looked up as: {0}").format(", ".join(forms))))
         tried = [str(t) for t in record.get("tried", ())]
         if tried:
-            title = tr("Glosses tried:") if self._is_zh(side) else tr("Translations in the bead:")
+            if self._is_zh(side):
+                title = self.tr("Dictionary glosses tried:")
+            else:
+                title = self.tr("Compared with the bead's Chinese words:")
             shown = "<br>".join("&nbsp;&nbsp;" + esc(t) for t in tried[:MAX_TRIED])
             more = len(tried) - MAX_TRIED
             if more > 0:
-                shown += "<br>&nbsp;&nbsp;" + esc(tr("… {0} more").format(more))
+                shown += "<br>&nbsp;&nbsp;" + esc(self.tr("… {0} more").format(more))
             lines.append(esc(title) + "<br>" + shown)
         return "<qt>" + "<br>".join(lines) + "</qt>"
 
