@@ -663,8 +663,13 @@ class MainWindow(QMainWindow):
         geometry = self.settings.geometry
         if geometry is not None and not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1500, 940)
+        else:  # first start: a large window that still fits a small laptop screen
+            screen = self.screen().availableGeometry() if self.screen() else None
+            width, height = 1500, 940
+            if screen is not None and screen.width() > 0:
+                width = min(width, int(screen.width() * 0.95))
+                height = min(height, int(screen.height() * 0.92))
+            self.resize(width, height)
         state = self.settings.window_state
         restored = state is not None and not state.isEmpty() and self.restoreState(state)
         splitter = self.settings.splitter_state
