@@ -246,7 +246,10 @@ def align_units(
     """
     nx, ny = x.n, y.n
     if nx == 0 or ny == 0:
-        return [UnitBead(i, 1, 0, 0) for i in range(nx)] + [UnitBead(0, 0, j, 1) for j in range(ny)]
+        # Nothing to pair with: these beads are certain.
+        return [UnitBead(i, 1, 0, 0, score=1.0) for i in range(nx)] + [
+            UnitBead(nx, 0, j, 1, score=1.0) for j in range(ny)
+        ]
     run.check()
     if groups is not None:
         band = block_band(groups, nx, ny)
