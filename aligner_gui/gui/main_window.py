@@ -316,7 +316,7 @@ class MainWindow(QMainWindow):
                                   a.mark_other, a.split_bead]
         self.setAcceptDrops(True)
         self.bead_view.selectionModel().currentRowChanged.connect(self._on_bead_view_current)
-        self.bead_view.doubleClicked.connect(lambda _i: self.target_pane.setFocus())
+        self.bead_view.activated.connect(lambda _i: self.target_pane.setFocus())
         for pane in (self.source_pane, self.target_pane):
             pane.sentence_clicked.connect(self._on_pane_sentence_clicked)
             pane.bead_clicked.connect(self.select_bead)
@@ -325,7 +325,7 @@ class MainWindow(QMainWindow):
         self.overview.bead_requested.connect(self.select_bead)
         self.annotation_view.selectionModel().currentRowChanged.connect(
             self._on_annotation_view_current)
-        self.annotation_view.doubleClicked.connect(self._on_annotation_view_activated)
+        self.annotation_view.activated.connect(self._on_annotation_view_activated)
         self.suggestion_view.selectionModel().currentRowChanged.connect(
             self._on_suggestion_view_current)
         self.suggestion_view.activated.connect(  # Enter or double-click accepts
