@@ -62,6 +62,8 @@ def lens_on(qtbot: Any) -> Iterator[tuple[CoverageLens, TextPane, TextPane]]:
     lens = CoverageLens([source, target])
     yield lens, source, target
     lens.set_document(None)
+    for pane in (source, target):
+        pane.set_document(None)  # unsubscribe from the shared seed document
 
 
 def _show(qtbot: Any, doc: AlignmentDocument, lens: CoverageLens, *panes: TextPane) -> None:
