@@ -565,6 +565,9 @@ class MainWindow(QMainWindow):
         self._select_bead_at(side, start)
 
     def _on_pane_scrolled(self, side: str) -> None:
+        if side == "source":  # the overview strip frames what the source pane shows
+            shown = self.source_pane.visible_bead_range()
+            self.overview.set_viewport(shown)
         if self._syncing_scroll:
             return
         pane, other = self.pane(side), self.pane("target" if side == "source" else "source")

@@ -57,3 +57,14 @@ def test_window_paints_margins_and_overview(make_window: Any, qtbot: Any) -> Non
                 for y in range(0, margin.height(), 3)}) >= 3
     window.overview.bead_requested.emit(6)
     assert window.current_bead() == 6
+
+
+def test_overview_frames_what_the_source_pane_shows(make_window: Any, qtbot: Any) -> None:
+    window = make_window()
+    window.resize(1000, 700)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.source_pane.scrolled.emit("source")
+    assert window.overview.viewport_beads is not None
+    first, last = window.overview.viewport_beads
+    assert first == 0 and last >= first

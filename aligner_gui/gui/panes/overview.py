@@ -23,6 +23,7 @@ class OverviewStrip(QWidget):
         super().__init__(parent)
         self.document: AlignmentDocument | None = None
         self.current: int | None = None
+        self.viewport_beads: tuple[int, int] | None = None  # what the source pane shows
         self._image: QImage | None = None
         self.setMinimumWidth(14)
         self.setMaximumWidth(18)
@@ -44,6 +45,11 @@ class OverviewStrip(QWidget):
         if document is not None:
             document.subscribe(self._on_document_event)
         self._invalidate()
+
+    def set_viewport(self, beads: tuple[int, int] | None) -> None:
+        if beads != self.viewport_beads:
+            self.viewport_beads = beads
+            self.update()
 
     def set_current(self, index: int | None) -> None:
         self.current = index
@@ -94,6 +100,13 @@ class OverviewStrip(QWidget):
         painter = QPainter(self)
         painter.drawImage(0, 0, self._image)
         doc = self.document
+        if doc is not None and doc.beads and self.viewport_beads is not None:
+            first, last = self.viewport_beads
+            top = int(first / len(doc.beads) * self.height())
+            bottom = int((last + 1) / len(doc.beads) * self.height())
+            frame = QColor(self.palette().color(QPalette.ColorRole.Highlight))
+            frame.setAlpha(50)
+            painter.fillRect(0, top, self.width(), max(4, bottom - top), frame)
         if doc is not None and doc.beads and self.current is not None:
             y = int(self.current / len(doc.beads) * self.height())
             painter.fillRect(0, y, self.width(), 2, self.palette().color(QPalette.ColorRole.Text))

@@ -400,3 +400,17 @@ class TextPane(QPlainTextEdit):
         labels = {"headline": self.tr("headline"), "more-link": self.tr("more-link"),
                   "photo-caption": self.tr("caption"), "content": self.tr("omission")}
         return "✕ " + labels.get(cls, cls)
+
+    def visible_bead_range(self) -> tuple[int, int] | None:
+        """First and last bead with text in view on this side (for the overview strip)."""
+        doc = self.document_model
+        if doc is None or not doc.beads or not self._starts:
+            return None
+        lo, hi = self._visible_offsets()
+        try:
+            first = doc.bead_of_sentence(self.side, self.sentence_at(lo) or 0)
+            last = doc.bead_of_sentence(self.side, self.sentence_at(hi) or 0)
+        except ValueError:
+            return None
+        return first, max(first, last)
+
