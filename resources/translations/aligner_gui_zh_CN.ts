@@ -2,49 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="306"/>
-        <source>covered by {0}</source>
-        <translation>由 {0} 覆盖</translation>
-    </message>
-    <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="307"/>
-        <source>a word of the other side</source>
-        <translation>另一侧的一个词</translation>
-    </message>
-    <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="310"/>
-        <source>not covered</source>
-        <translation>未覆盖</translation>
-    </message>
-    <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="313"/>
-        <source>part of an uncovered span</source>
-        <translation>属于未覆盖的片段</translation>
-    </message>
-    <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="316"/>
-        <source>Looked up as: {0}</source>
-        <translation>查询形式:{0}</translation>
-    </message>
-    <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="319"/>
-        <source>Glosses tried:</source>
-        <translation>尝试过的释义:</translation>
-    </message>
-    <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="319"/>
-        <source>Translations in the bead:</source>
-        <translation>本单元中的译文:</translation>
-    </message>
-    <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="323"/>
-        <source>… {0} more</source>
-        <translation>… 另有 {0} 项</translation>
-    </message>
-</context>
-<context>
     <name>Actions</name>
     <message>
         <location filename="../../aligner_gui/gui/actions.py" line="26"/>
@@ -364,90 +321,95 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="36"/>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="122"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="37"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="124"/>
         <source>Select text and press O (omission) or M (mistranslation).</source>
         <translation>选择文字后按 O(漏译)或 M(误译)。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="45"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="46"/>
         <source>Neutral</source>
         <translation>中性</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="45"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="46"/>
         <source>Minor</source>
         <translation>次要</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="46"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="47"/>
         <source>Major</source>
         <translation>主要</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="46"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="47"/>
         <source>Critical</source>
         <translation>严重</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="55"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="56"/>
         <source>Why is this an error?</source>
         <translation>为什么这是错误?</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="58"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="59"/>
         <source>Suggested correction</source>
         <translation>建议的修改</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="61"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="62"/>
         <source>Tags, comma separated: more-link, photo-caption</source>
         <translation>标签,用逗号分隔:more-link, photo-caption</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="62"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="64"/>
         <source>Delete annotation</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="66"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="68"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="67"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="69"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="68"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="70"/>
         <source>Comment</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="69"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="71"/>
         <source>Correction</source>
         <translation>修改建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="70"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="72"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="127"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="129"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="127"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="129"/>
         <source>Target</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="131"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="133"/>
         <source>{0}, bead {1}</source>
         <translation>{0},第 {1} 单元</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="135"/>
+        <source>Suggested by the engine ({0})</source>
+        <translation>由引擎建议({0})</translation>
     </message>
 </context>
 <context>
@@ -598,6 +560,46 @@
         <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="68"/>
         <source>{0:.1f} % ({1} of {2})</source>
         <translation>{0:.1f} %({2} 个中的 {1} 个)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="311"/>
+        <source>covered by {0}</source>
+        <translation>由 {0} 覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="313"/>
+        <source>covered</source>
+        <translation>已覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="315"/>
+        <source>not covered</source>
+        <translation>未覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="318"/>
+        <source>part of an uncovered span</source>
+        <translation>属于未覆盖的片段</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="321"/>
+        <source>Looked up as: {0}</source>
+        <translation>查询形式:{0}</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="325"/>
+        <source>Dictionary glosses tried:</source>
+        <translation>已尝试的词典释义：</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="327"/>
+        <source>Compared with the bead&apos;s Chinese words:</source>
+        <translation>已与本单元的中文词语比对：</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="331"/>
+        <source>… {0} more</source>
+        <translation>… 另有 {0} 项</translation>
     </message>
 </context>
 <context>
@@ -757,22 +759,22 @@
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="507"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="512"/>
         <source>Bead {0}/{1} · {2} · score {3} · {4}</source>
         <translation>单元 {0}/{1} · {2} · 得分 {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="598"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="606"/>
         <source>No annotation selected.</source>
         <translation>未选择标注。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="615"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="623"/>
         <source>About aligner-gui</source>
         <translation>关于 aligner-gui</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="616"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="624"/>
         <source>aligner-gui {0}: review Chinese translations of English news with sentence alignment and MQM annotation.</source>
         <translation>aligner-gui {0}:借助句子对齐与 MQM 标注审校英文新闻的中文译文。</translation>
     </message>
@@ -780,7 +782,7 @@
 <context>
     <name>OverviewStrip</name>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="30"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="31"/>
         <source>Overview: red omissions, orange additions, yellow low scores, purple annotations. Click to jump.</source>
         <translation>概览:红色为漏译,橙色为增译,黄色为低分,紫色为标注。点击跳转。</translation>
     </message>

@@ -131,9 +131,12 @@ class AnnotationEditor(QWidget):
             assert self.document is not None
             bead = mqm.segment_of(self.document, annotation)
             where = side if bead is None else self.tr("{0}, bead {1}").format(side, bead + 1)
+            origin = annotation.extra.get("suggested_by")
+            note = ("<br><i>" + _escape(self.tr("Suggested by the engine ({0})").format(origin))
+                    + "</i>") if origin else ""
             self.quote.setText(f"<b>{_escape(where)}</b> "
                                f"<span style='color: gray'>({annotation.start}–{annotation.end})"
-                               f"</span><br>{_escape(text)}")
+                               f"</span><br>{_escape(text)}{note}")
             if self.category.findText(annotation.category) < 0:
                 self.category.addItem(annotation.category)
             self.category.setCurrentText(annotation.category)
