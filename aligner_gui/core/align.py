@@ -25,7 +25,7 @@ Method (align_cost.py has the bead cost, align_dp.py the search):
    (where it only selects the beads the lexicon learns from) the margin between the
    best and second-best way the DP reaches each of the bead's boundaries.
 
-Figures (benchmarks/align_quality.py): mac-dev strict F1 0.921 (lax 0.995), bible
+Figures (benchmarks/align_quality.py): mac-dev strict F1 0.924 (lax 0.995), bible
 001-003 strict F1 0.860 pooled; bible 003 (19,653 x 15,000) in about 6.5 s.
 """
 

@@ -247,7 +247,7 @@ def test_invariants_on_random_lengths(case):
     for f in fixed:
         assert (f.source, f.target) in pairs
     for b in beads:
-        assert len(b.source) <= 5 and len(b.target) <= 5
+        assert len(b.source) <= 6 and len(b.target) <= 6
         for ids in (b.source, b.target):
             assert not ids or ids == tuple(range(ids[0], ids[0] + len(ids)))
 
