@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,6 +35,7 @@ class FileController(QObject):
         self.path: Path | None = None  # the project file, None until saved as a project
         self.fingerprint: object | None = None  # of self.path as opened or last saved
         self._loading: TaskJob | None = None
+        self.input_dir: Path | None = None  # where the opened files are: Save As starts there
         self._loading_message = ""
         self.display_name = ""
         self.recent_menu: QMenu | None = None
@@ -107,6 +109,7 @@ class FileController(QObject):
     def _opened(self, paths: list[Path], document: Any, fingerprint: Any) -> None:
         project = len(paths) == 1 and is_project(paths[0])
         self.path = paths[0] if project else None
+        self.input_dir = paths[0].resolve().parent
         self.fingerprint = fingerprint
         self.display_name = paths[0].name if len(paths) == 1 else " + ".join(p.name for p in paths)
         self.window.install_document(document)
@@ -174,7 +177,12 @@ class FileController(QObject):
         return self.save_to(self.path)
 
     def save_as(self) -> bool:
-        suggested = str(self.path) if self.path else (Path(self.display_name).stem + ".json")
+        if self.path is not None:
+            suggested = str(self.path)
+        else:  # beside the text it was made from (the bundled seed's folder is read-only)
+            folder = self.input_dir if self.input_dir and os.access(self.input_dir, os.W_OK) \
+                else Path.home()
+            suggested = str(folder / (Path(self.display_name).stem + ".json"))
         name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save As"), suggested,
                                               self.tr("Aligner projects (*.json);;All files (*)"))
         if not name:
