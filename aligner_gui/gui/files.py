@@ -255,6 +255,7 @@ class FileController(QObject):
             return False
         self.path = None
         self.fingerprint = None
+        self.input_dir = path.resolve().parent
         self.display_name = path.stem + ".json"
         self.window.install_document(document)
         self.window.undo_stack.resetClean()  # an import is unsaved work
