@@ -356,4 +356,7 @@ def suggestions(doc: AlignmentDocument) -> list[Suggestion]:
             if any(s < proposal.end and proposal.start < e for s, e in spans):
                 continue
             out.append(Suggestion(index, flag, proposal))
+    from aligner_gui.core.coverage import coverage_suggestions  # (coverage imports mqm)
+
+    out.extend(coverage_suggestions(doc))
     return out

@@ -89,6 +89,8 @@ class Actions(QObject):
         self.zoom_out = self._make("ZoomOut", self.tr("Zoom out"), [std.ZoomOut])
         self.zoom_reset = self._make("ZoomReset", self.tr("Reset zoom"), ["Ctrl+0"])
         self.swap_panes = self._make("SwapPanes", self.tr("Swap panes"), ["F8"])
+        self.coverage_lens = self._make("CoverageLens", self.tr("Coverage &lens"), ["Ctrl+L"])
+        self.coverage_lens.setCheckable(True)
         self.focus_table = self._make("FocusTable", self.tr("Go to the bead table"), ["Ctrl+1"])
         self.focus_source = self._make("FocusSource", self.tr("Go to the source text"),
                                        ["Ctrl+2"])
@@ -153,7 +155,8 @@ class Actions(QObject):
                           self.move_target_down])
         view = bar.addMenu(self.tr("&View"))
         view.setObjectName("menuView")
-        view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset, self.swap_panes])
+        view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset, self.swap_panes,
+                         self.coverage_lens])
         view.addSeparator()
         view.addActions([self.focus_table, self.focus_source, self.focus_target,
                          self.focus_annotations])

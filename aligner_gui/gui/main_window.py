@@ -66,6 +66,7 @@ from aligner_gui.gui.panels.bead_filter import BeadFilterBar
 from aligner_gui.gui.panels.lists import AnnotationList, SuggestionList
 from aligner_gui.gui.panels.scores import ScoresPanel
 from aligner_gui.gui.panes import OverviewStrip, TextPane
+from aligner_gui.gui.panes.coverage_lens import CoverageLens
 from aligner_gui.gui.review import ReviewController
 from aligner_gui.gui.settings import Settings
 
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
         self.source_pane.setObjectName("sourcePane")
         self.target_pane = TextPane("target")
         self.target_pane.setObjectName("targetPane")
+        self.coverage_lens = CoverageLens([self.source_pane, self.target_pane], self)
         self.overview = OverviewStrip()
         self.overview.setObjectName("overviewStrip")
         self.source_pane.setAccessibleName(self.tr("Source text"))
@@ -295,6 +297,7 @@ class MainWindow(QMainWindow):
         a.zoom_out.triggered.connect(lambda: self._apply_font(self._font_size - 1))
         a.zoom_reset.triggered.connect(lambda: self._apply_font(12.0))
         a.swap_panes.triggered.connect(self.swap_panes)
+        self.coverage_lens.bind_action(a.coverage_lens, self.settings)
         a.focus_table.triggered.connect(self.bead_view.setFocus)
         a.focus_source.triggered.connect(self.source_pane.setFocus)
         a.focus_target.triggered.connect(self.target_pane.setFocus)
@@ -353,7 +356,7 @@ class MainWindow(QMainWindow):
         for widget in (self.alignment, self.bead_model, self.annotation_model,
                        self.suggestion_model,
                        self.source_pane, self.target_pane, self.overview, self.annotation_editor,
-                       self.scores_panel):
+                       self.scores_panel, self.coverage_lens):
             widget.set_document(document)
         self.update_title()
         self.document_installed.emit()

@@ -66,6 +66,7 @@ class Settings:
     bead_table_state = _Setting("window/bead_table", QByteArray())
     font_size = _Setting("view/font_size", 12.0)
     panes_swapped = _Setting("view/panes_swapped", False)
+    coverage_lens = _Setting("view/coverage_lens", False)
     recent_files = _Setting("files/recent", [])
     autosave_seconds = _Setting("files/autosave_seconds", 60)
     recovery_dir_override = _Setting("files/recovery_dir", "")

@@ -42,12 +42,13 @@ def make_document(beads: Sequence[Bead] = ()) -> AlignmentDocument:
 
 
 def fake_beads() -> list[Bead]:
+    # As the engine scores them; paired beads carry its word coverage (nothing uncovered).
     return [
-        Bead((0,), (0,), 0.92),
-        Bead((1,), (), 0.0, "auto", ["omission", "more-link"]),  # as the engine scores them
-        Bead((2,), (1,), 0.35, "auto", ["low-score"]),
-        Bead((3,), (2,), 0.88),
-        Bead((4,), (3,), 0.95),
+        Bead((0,), (0,), 0.92, "auto", [], {"uncovered": []}),
+        Bead((1,), (), 0.0, "auto", ["omission", "more-link"]),
+        Bead((2,), (1,), 0.35, "auto", ["low-score"], {"uncovered": []}),
+        Bead((3,), (2,), 0.88, "auto", [], {"uncovered": []}),
+        Bead((4,), (3,), 0.95, "auto", [], {"uncovered": []}),
         Bead((5,), (), 0.0, "auto", ["omission", "photo-caption"]),
         Bead((), (4,), 0.0, "auto", ["addition"]),
     ]

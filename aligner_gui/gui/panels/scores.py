@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from aligner_gui.core import mqm
 from aligner_gui.core.model import AlignmentDocument
+from aligner_gui.gui.panes.coverage_lens import uncovered_share_text
 
 
 class ScoresPanel(QWidget):
@@ -33,6 +34,7 @@ class ScoresPanel(QWidget):
             ("severity", self.tr("By severity")),
             ("category", self.tr("Penalty by category")),
             ("flags", self.tr("Low score / number mismatch")),
+            ("uncovered", self.tr("Uncovered source words")),
         )
         for key, title in rows:
             label = QLabel("–")
@@ -91,6 +93,7 @@ class ScoresPanel(QWidget):
         set_("category", ", ".join(f"{k} {v:g}" for k, v in sorted(score.by_category.items()))
              or "–")
         set_("flags", f"{figures.low_score} / {figures.number_mismatch}")
+        set_("uncovered", uncovered_share_text(doc.scores))  # as of the last alignment
 
     def _set(self, key: str, text: str) -> None:
         self._labels[key].setText(text)

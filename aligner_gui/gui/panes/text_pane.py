@@ -7,6 +7,7 @@ built for the visible part only, so a 10,000-bead text scrolls as fast as a shor
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
@@ -38,6 +39,10 @@ OMISSION_TINT = QColor(230, 60, 50, 45)
 ADDITION_TINT = QColor(240, 150, 30, 50)
 CURRENT_TINT = QColor(60, 130, 240, 60)
 QUIET_TINT = QColor(128, 128, 128, 22)
+
+# An add-on's decorations: layer(lo, hi) -> (start, end, format) in code points, for the
+# visible offsets lo..hi; drawn above the sentence tints, below the bead and annotations.
+DecorationLayer = Callable[[int, int], Iterable[tuple[int, int, QTextCharFormat]]]
 
 
 class _Margin(QWidget):
@@ -90,6 +95,7 @@ class TextPane(QPlainTextEdit):
         self.verticalScrollBar().valueChanged.connect(self._on_scrollbar_value_changed)
         self.selectionChanged.connect(self._on_selection_changed)
         self.extra_actions: list[QAction] = []  # the window's review actions, for the menu
+        self._layers: list[DecorationLayer] = []
 
     # -- content ----------------------------------------------------------------------
     def set_document(self, document: AlignmentDocument | None) -> None:
@@ -115,6 +121,15 @@ class TextPane(QPlainTextEdit):
     def schedule_decorations(self) -> None:
         self._decorate.start()
         self._margin.update()
+
+    def add_decoration_layer(self, layer: DecorationLayer) -> None:
+        self._layers.append(layer)
+        self.schedule_decorations()
+
+    def remove_decoration_layer(self, layer: DecorationLayer) -> None:
+        if layer in self._layers:
+            self._layers.remove(layer)
+            self.schedule_decorations()
 
     # -- offsets and lookup -----------------------------------------------------------
     def sentence_at(self, offset: int) -> int | None:
@@ -300,6 +315,9 @@ class TextPane(QPlainTextEdit):
             if not bead.source or not bead.target:
                 tint = OMISSION_TINT if bead.source else ADDITION_TINT
                 selections.append(self._selection(span[0], span[1], tint))
+        for layer in self._layers:
+            for start, end, layer_format in layer(lo, hi):
+                selections.append(self._selection(start, end, None, layer_format))
         if self.current_bead is not None and self.current_bead < len(doc.beads):
             span = doc.bead_span(self.current_bead, self.side)
             if span is not None:
