@@ -271,12 +271,13 @@ class AlignmentDocument:
     def update_bead(self, index: int, **changes: Any) -> dict[str, Any]:
         """Change score/status/flags/details of one bead; returns the previous values."""
         bead = self.beads[index]
-        previous: dict[str, Any] = {}
-        for key, value in changes.items():
+        for key, value in changes.items():  # check all first: a refused change set changes nothing
             if key not in ("score", "status", "flags", "details"):
                 raise DocumentError(f"bead field {key!r} cannot be set")
             if key == "status" and value not in BEAD_STATUSES:
                 raise DocumentError(f"unknown bead status {value!r}")
+        previous: dict[str, Any] = {}
+        for key, value in changes.items():
             previous[key] = getattr(bead, key)
             setattr(bead, key, value)
         self._emit("bead_changed", index=index)
@@ -303,14 +304,15 @@ class AlignmentDocument:
     def update_annotation(self, annotation_id: str, **changes: Any) -> dict[str, Any]:
         index = self.annotation_index(annotation_id)
         annotation = self.annotations[index]
-        previous: dict[str, Any] = {}
-        for key, value in changes.items():
+        for key, value in changes.items():  # check all first: a refused change set changes nothing
             if key in ("id", "side", "start", "end", "text"):
                 raise DocumentError(f"annotation field {key!r} is fixed")
             if not hasattr(annotation, key):
                 raise DocumentError(f"unknown annotation field {key!r}")
             if key == "severity" and value not in SEVERITIES:
                 raise DocumentError(f"unknown severity {value!r}")
+        previous: dict[str, Any] = {}
+        for key, value in changes.items():
             previous[key] = getattr(annotation, key)
             setattr(annotation, key, value)
         self._emit("annotation_changed", index=index)

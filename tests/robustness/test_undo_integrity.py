@@ -235,12 +235,6 @@ def test_refused_edits_change_nothing(seed_doc):
         assert snapshot(seed_doc) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core/model.py update_bead/update_annotation set fields one by one and check "
-    "each as they go: a change set with a valid field before an invalid one raises "
-    "DocumentError after changing the first field (no inverse is returned to undo it)",
-)
 def test_partly_invalid_change_set_changes_nothing(seed_doc):
     before = snapshot(seed_doc)
     with pytest.raises(DocumentError):
