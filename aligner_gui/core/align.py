@@ -25,7 +25,7 @@ Method (align_cost.py has the bead cost, align_dp.py the search):
    (where it only selects the beads the lexicon learns from) the margin between the
    best and second-best way the DP reaches each of the bead's boundaries.
 
-Figures (benchmarks/align_quality.py): mac-dev strict F1 0.924 (lax 0.995), bible
+Figures (benchmarks/align_quality.py): mac-dev strict F1 0.925 (lax 0.995), bible
 001-003 strict F1 0.860 pooled; bible 003 (19,653 x 15,000) in about 6.5 s.
 """
 
@@ -79,6 +79,9 @@ CONFIDENCE_SHIFT = -0.8
 CONFIDENCE_SCALE = 1.5
 # Half-width of the band around the best path over which bead posteriors are summed.
 POSTERIOR_BUFFER = 6
+# Half-window (in paired beads) of the local match rates, and their prior weight (words).
+LOCAL_MATCH_BEADS = 60
+MATCH_PRIOR_WORDS = 50.0
 # Paragraph cues: discount on leaving a headline/link/caption paragraph unaligned, and
 # the penalty for gluing it to a neighbouring paragraph.
 SKIP_BONUS = 4.0
@@ -541,6 +544,36 @@ def _agreement_llr(u: np.ndarray, v: np.ndarray) -> tuple[float, float]:
     )
 
 
+def local_match_rates(beads: Sequence[UnitBead], nx: int, p: Params) -> np.ndarray:
+    """True-translation match rates (px, py) along the document, shrunk to the global ones.
+
+    Translators (and chapters) differ in how literally they translate; a window of
+    paired beads measures it locally, net of chance matches.
+    """
+    out = np.tile(np.array([p.px, p.py]), (nx, 1))
+    paired = sorted((b for b in beads if b.a and b.b and b.stats), key=lambda b: b.x0)
+    if len(paired) < 2 * LOCAL_MATCH_BEADS:
+        return out
+    st = np.array([b.stats[:6] for b in paired], dtype=np.float64)
+    lx, ly, n_x, n_y, m_x, m_y = st.T
+    starts = np.array([b.x0 for b in paired])
+    idx = np.clip(np.searchsorted(starts, np.arange(nx), side="right") - 1, 0, len(paired) - 1)
+    k = np.arange(len(paired))
+    lo = np.clip(k - LOCAL_MATCH_BEADS, 0, len(paired))
+    hi = np.clip(k + LOCAL_MATCH_BEADS + 1, 0, len(paired))
+    for col, m, n, n_other, q1, glob in (
+        (0, m_x, n_x, n_y, p.q1x, p.px),
+        (1, m_y, n_y, n_x, p.q1y, p.py),
+    ):
+        chance = n * (1.0 - np.power(1.0 - q1, n_other))
+        cm = np.concatenate([[0.0], np.cumsum(m - chance)])
+        cn = np.concatenate([[0.0], np.cumsum(n - chance)])
+        num = cm[hi] - cm[lo] + MATCH_PRIOR_WORDS * glob
+        den = cn[hi] - cn[lo] + MATCH_PRIOR_WORDS
+        out[:, col] = np.clip(num / np.maximum(den, 1.0), 0.05, 0.95)[idx]
+    return out
+
+
 def local_ratio(beads: Sequence[UnitBead], nx: int, default: float) -> np.ndarray:
     """Length ratio along the document: y/x characters over nearby paired beads.
 
@@ -805,6 +838,8 @@ def align_texts(
             params = estimate_params(params, flat, run)
             if LOCAL_RATIO_BEADS:
                 x.ratio = local_ratio(flat, nx, params.ratio)
+            if LOCAL_MATCH_BEADS:
+                x.match_rate = local_match_rates(flat, nx, params)
             if pass_index == 0 and LEARN_LEXICON and feats.enabled:
                 confident = [
                     (b.x0, b.a, b.y0, b.b)
@@ -816,6 +851,7 @@ def align_texts(
                     x2, y2 = feats.units()
                     x2.forced, y2.forced = x.forced, y.forced
                     x2.ratio = x.ratio
+                    x2.match_rate = x.match_rate
                     x, y = x2, y2
     out: list[UnitBead] = []
     for k, g in enumerate(seq):

@@ -171,11 +171,21 @@ def length_cost(lx: np.ndarray, ly: np.ndarray, p: Params, ratio=None) -> np.nda
 
 
 def lexical_llr(
-    mx: np.ndarray, my: np.ndarray, nx: np.ndarray, ny: np.ndarray, p: Params
+    mx: np.ndarray,
+    my: np.ndarray,
+    nx: np.ndarray,
+    ny: np.ndarray,
+    p: Params,
+    local: np.ndarray | None = None,
 ) -> np.ndarray:
-    """log P(matches | aligned) - log P(matches | unrelated), both directions."""
+    """log P(matches | aligned) - log P(matches | unrelated), both directions.
+
+    ``local`` (cells x 2) replaces the document-wide match rates (px, py) per cell.
+    """
     out = np.zeros_like(mx)
-    for m, n, n_other, pa, q1 in ((mx, nx, ny, p.px, p.q1x), (my, ny, nx, p.py, p.q1y)):
+    pxs = p.px if local is None else local[:, 0]
+    pys = p.py if local is None else local[:, 1]
+    for m, n, n_other, pa, q1 in ((mx, nx, ny, pxs, p.q1x), (my, ny, nx, pys, p.q1y)):
         q = 1.0 - np.power(1.0 - q1, n_other)
         q = np.clip(q, 1e-4, 0.98)
         pa_ = 1.0 - (1.0 - pa) * (1.0 - q)  # a true translation also matches by chance
@@ -210,7 +220,10 @@ def bead_cost_arrays(
             cost -= quote_llr(x, y, band, a, b, params)
             if lexical:
                 mx, my = matched_counts(cache, a, b)
-                cost -= params.w_lex * lexical_llr(mx, my, nx, ny, params)
+                local = None
+                if x.match_rate is not None and x.n:
+                    local = x.match_rate[np.clip(band.rows - 1, 0, x.n - 1)]
+                cost -= params.w_lex * lexical_llr(mx, my, nx, ny, params, local)
         if a and b:
             for u, ends, k in ((x, band.rows, a), (y, band.cols, b)):
                 if u.forced is not None:

@@ -51,6 +51,8 @@ class Units:
     forced: np.ndarray | None = None
     # Expected y/x length ratio at each (x) unit, learned along the document.
     ratio: np.ndarray | None = None
+    # Match rates (px, py) of true translations at each (x) unit, learned along the text.
+    match_rate: np.ndarray | None = None
     # Does the unit open / close a quotation (1.0 or 0.0)?
     qopen: np.ndarray | None = None
     qclose: np.ndarray | None = None
@@ -76,6 +78,7 @@ class Units:
             self.occ_item[m],
             forced=forced if forced is not None and forced.any() else None,
             ratio=self.ratio[start:stop].copy() if self.ratio is not None else None,
+            match_rate=self.match_rate[start:stop].copy() if self.match_rate is not None else None,
             qopen=self.qopen[start:stop].copy() if self.qopen is not None else None,
             qclose=self.qclose[start:stop].copy() if self.qclose is not None else None,
         )
