@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 
 from aligner_gui import __version__
@@ -221,6 +222,11 @@ def _where(path: Any) -> str:
     return out or "(top level)"
 
 
+@lru_cache(maxsize=None)
+def _fast_validator(version: int = VERSION) -> Callable[[Any], Any]:
+    return fastjsonschema.compile(schema(version))
+
+
 def _is_strict_integer(_checker: Any, instance: Any) -> bool:
     # JSON Schema counts 3.0 as an integer; offsets and ids must be real ints to slice with.
     return isinstance(instance, int) and not isinstance(instance, bool)
@@ -235,11 +241,45 @@ _StrictValidator = jsonschema.validators.extend(
 
 
 def validate(data: dict[str, Any], *, name: str = "project") -> None:
-    """Check a current-version dict against the JSON Schema; the message names the field."""
-    validator = _StrictValidator(schema())
-    error = jsonschema.exceptions.best_match(validator.iter_errors(data))
-    if error is not None:
-        raise ProjectFormatError(f"{name}: {_where(error.absolute_path)}: {error.message}")
+    """Check a current-version dict against the JSON Schema; the message names the field.
+
+    A compiled validator (fastjsonschema) does the work; only when it finds a problem
+    does jsonschema run, to name the most relevant one.
+    """
+    try:
+        _fast_validator()(data)
+    except fastjsonschema.JsonSchemaException as fast_error:
+        error = jsonschema.exceptions.best_match(_StrictValidator(schema()).iter_errors(data))
+        if error is not None:
+            raise ProjectFormatError(f"{name}: {_where(error.absolute_path)}: {error.message}")
+        raise ProjectFormatError(f"{name}: {fast_error}") from None
+    _check_integers(data, name)
+
+
+def _check_integers(data: dict[str, Any], name: str) -> None:
+    """Ids and offsets are ints, not floats such as 3.0 (which JSON Schema lets through)."""
+
+    def bad(where: str, value: Any) -> ProjectFormatError:
+        return ProjectFormatError(f"{name}: {where}: {value!r} is not of type 'integer'")
+
+    for side in ("source", "target"):
+        for k, sentence in enumerate(data[side]["sentences"]):
+            for key in ("id", "paragraph", "start", "end"):
+                if type(sentence[key]) is not int:
+                    raise bad(f"{side}.sentences[{k}].{key}", sentence[key])
+    for k, bead in enumerate(data["beads"]):
+        for side in ("source", "target"):
+            for i in bead[side]:
+                if type(i) is not int:
+                    raise bad(f"beads[{k}].{side}", i)
+        for span in bead.get("uncovered", ()):
+            for key in ("start", "end"):
+                if type(span[key]) is not int:
+                    raise bad(f"beads[{k}].uncovered.{key}", span[key])
+    for k, annotation in enumerate(data.get("annotations", ())):
+        for key in ("start", "end"):
+            if type(annotation[key]) is not int:
+                raise bad(f"annotations[{k}].{key}", annotation[key])
 
 
 # -- files -----------------------------------------------------------------------------
