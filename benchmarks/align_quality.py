@@ -7,8 +7,9 @@
 Parts: mac-dev (12 chapters: strict/lax P/R/F1, seconds per chapter, bead-type
 confusion, the reference scorer's figures on the written outputs), bible 001-003
 (F1, seconds, 003/001 time ratio), the 12 mac-dev chapters concatenated as one pair,
-the PyPI ``galechurch`` aligner on the same inputs as a peer, an omission-detection
-check (seeded deletion of ~5% of translated sentences), and peak memory.
+the PyPI ``galechurch`` aligner on the same inputs as a peer, omission-detection
+checks (seeded deletion of ~5% of the translated sentences of mac-dev, and of one
+translated paragraph of the seed at a time), and peak memory.
 Data comes from ../shared/data; without it the script says so and exits 0.
 """
 
@@ -247,6 +248,52 @@ def run_omission(lexicon, seed: int = 7, rate: float = 0.05) -> None:
     print(f"  1-0 detection: precision {p:.3f} recall {r:.3f} (tp {tp}, fp {fp}, fn {fn})")
 
 
+def drop_sentences(side: Side, drop: set[int]) -> Side:
+    """The side without the given sentences (paragraphs kept, offsets rebuilt)."""
+    sep = "" if side.lang == "zh" else " "
+    text = ""
+    sentences: list[Sentence] = []
+    last_para = None
+    for sent in side.sentences:
+        if sent.id in drop:
+            continue
+        if last_para is not None:
+            text += "\n\n" if sent.paragraph != last_para else sep
+        start = len(text)
+        text += sent.text
+        sentences.append(Sentence(len(sentences), sent.paragraph, start, len(text), sent.text))
+        last_para = sent.paragraph
+    return Side(side.lang, side.role, text, sentences)
+
+
+def run_paragraph_omission(lexicon, trials: int = 12) -> None:
+    """On the seed: drop one translated paragraph; its English must come out 1-0."""
+    from aligner_gui.core.resources import seed_path
+    from aligner_gui.core.textload import load_sides
+
+    source, target = load_sides([seed_path()])
+    full = align_sides(source, target, lexicon)
+    already = {i for b in full if not b.target for i in b.source}
+    zh_paras = sorted({s.paragraph for s in target.sentences})
+    rng = random.Random(11)
+    tp = fp = fn = 0
+    for _ in range(trials):
+        para = rng.choice(zh_paras)
+        drop = {s.id for s in target.sentences if s.paragraph == para}
+        expected = already | {i for b in full if set(b.target) & drop for i in b.source}
+        test = align_sides(source, drop_sentences(target, drop), lexicon)
+        found = {i for b in test if not b.target for i in b.source}
+        tp += len(found & expected)
+        fp += len(found - expected)
+        fn += len(expected - found)
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    print(
+        f"  seed, one translated paragraph dropped ({trials} trials): 1-0 precision {p:.3f}"
+        f" recall {r:.3f} (tp {tp}, fp {fp}, fn {fn})"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", default="", help="comma-separated parts: " + ",".join(PARTS))
@@ -287,6 +334,7 @@ def main(argv: list[str] | None = None) -> int:
         run_peer(lexicon)
     if "omission" in parts:
         run_omission(lexicon)
+        run_paragraph_omission(lexicon)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     print(f"peak memory (max RSS): {peak:.0f} MiB")
     if args.tracemalloc:
