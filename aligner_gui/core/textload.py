@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from aligner_gui.core.errors import InputError
+from aligner_gui.core.files import NotRegularFileError, read_regular
 from aligner_gui.core.model import Side
 from aligner_gui.core.segment import is_hard_wrapped, segment
 
@@ -131,9 +132,11 @@ def _read_bytes(path: Path) -> bytes:
             raise InputError(
                 f"{path}: the file is {size / 2**20:.1f} MB, over the {_max_label()} limit"
             )
-        data = path.read_bytes()
+        data = read_regular(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
+    except NotRegularFileError as error:
+        raise InputError(str(error)) from None
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
     if not data:

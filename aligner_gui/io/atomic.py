@@ -18,6 +18,9 @@ def atomic_write_bytes(path: str | Path, data: bytes, *, backup: bool = False) -
     original file is untouched and ProjectWriteError is raised.
     """
     path = Path(path)
+    if path.is_symlink():
+        # Write the file the link points to (e.g. in a synced folder), not over the link.
+        path = Path(os.path.realpath(path))
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ProjectWriteError(f"cannot write {path}: folder {folder} does not exist")

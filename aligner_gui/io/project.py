@@ -20,6 +20,7 @@ import jsonschema
 
 from aligner_gui import __version__
 from aligner_gui.core.anchoring import context_of, reanchor
+from aligner_gui.core.files import NotRegularFileError, read_regular
 from aligner_gui.core.model import (
     AlignmentDocument,
     Annotation,
@@ -297,11 +298,17 @@ def load_project(path: str | Path) -> AlignmentDocument:
                 f"{name} is too large ({size // 2**20} MB; the limit is "
                 f"{MAX_PROJECT_BYTES // 2**20} MB)"
             )
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_PROJECT_BYTES)
     except FileNotFoundError:
         raise ProjectFormatError(f"{name}: no such file") from None
+    except NotRegularFileError as error:
+        raise ProjectFormatError(str(error)) from None
     except OSError as error:
         raise ProjectFormatError(f"{name}: {error.strerror or error}") from None
+    if len(raw) > MAX_PROJECT_BYTES:
+        raise ProjectFormatError(
+            f"{name} is too large (the limit is {MAX_PROJECT_BYTES // 2**20} MB)"
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

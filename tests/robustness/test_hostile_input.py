@@ -144,13 +144,6 @@ def _limited_memory() -> None:  # preexec_fn: 1.5 GB of address space
     resource.setrlimit(resource.RLIMIT_AS, (1_500_000_000, 1_500_000_000))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="io/project.py load_project, core/textload.py _read_bytes, io/formats.py "
-    "read_input_bytes check st_size (0 for devices and pipes) and then read_bytes() without "
-    "a bound: /dev/zero reads until memory runs out (validate hangs, align/import print "
-    "'internal error: MemoryError'); a named pipe blocks for ever",
-)
 @pytest.mark.parametrize(
     "command, special",
     [("validate", "/dev/zero"), ("align", "/dev/zero"), ("import", "/dev/zero"),

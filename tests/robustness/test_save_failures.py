@@ -143,13 +143,6 @@ def test_atomic_write_keeps_permissions(tmp_path):
     assert (path.stat().st_mode & 0o777) == 0o640
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="io/atomic.py atomic_write_bytes renames over the symlink itself: a project opened "
-    "through a link (e.g. into a synced folder) is replaced by a plain file and the real "
-    "file, the one others see, never gets the edits; resolve the link (os.path.realpath) "
-    "and write beside its target",
-)
 def test_saving_through_a_symlink_updates_the_real_file(tmp_path, seed_doc):
     synced = tmp_path / "Dropbox"
     synced.mkdir()
