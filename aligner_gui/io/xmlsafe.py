@@ -105,7 +105,7 @@ def root_tag(data: bytes, name: str) -> str:
             load_dtd=False,
             huge_tree=False,
         ):
-            return etree.QName(element).localname
+            return localname(element)
     except etree.XMLSyntaxError as error:
         raise ImportFormatError(_syntax_message(name, error)) from None
     raise ImportFormatError(f"{name} is not well-formed XML (no root element)")
@@ -124,4 +124,6 @@ def localname(element: etree._Element) -> str:
     tag = element.tag
     if not isinstance(tag, str):
         return ""
-    return etree.QName(tag).localname
+    # "{ns}name" or "name"; an undeclared prefix comes through as "prefix:name", which
+    # QName() refuses, so split by hand.
+    return tag.rsplit("}", 1)[-1]

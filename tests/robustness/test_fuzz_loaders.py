@@ -321,12 +321,6 @@ def test_known_bug_table_names_real_tests():
         assert test_name in names, test_name
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="io/xmlsafe.py root_tag: iterparse reports an undeclared namespace prefix on the "
-    "root (<linkG:rp>) as a tag, and etree.QName() raises ValueError 'Invalid tag name': "
-    "import_file / `aligner import` fail with an internal error instead of a typed one",
-)
 def test_undeclared_prefix_on_the_root(tmp_path):
     path = tmp_path / "prefix.xml"
     path.write_text('<?xml version="1.0"?>\n<linkG:rp toDoc="a.xml" fromDoc="b.xml">'
