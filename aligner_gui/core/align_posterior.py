@@ -36,9 +36,16 @@ def posteriors(
     row_types = [t for t, (a, _b) in enumerate(types) if a >= 1]
     sc = [np.append(-np.asarray(c, dtype=np.float64) / temp, -np.inf) for c in costs]
     prev = [band.index(band.rows - a, band.cols - b) for a, b in types]
+    succ = [band.index(band.rows + a, band.cols + b) for a, b in types]
+    # Stacked per row type, like banded_dp: gathers and scores of the beads into / out of
+    # every cell.
+    prev_rt = np.stack([prev[t] for t in row_types])
+    sc_in = np.stack([sc[t][:-1] for t in row_types])
+    succ_rt = np.stack([succ[t] for t in row_types])
+    sc_out = np.stack([sc[t][succ[t]] for t in row_types])
     off = band.off
     c01 = np.maximum(sc[t01][:-1], -FORBIDDEN)  # keep the in-row scans finite
-    # Forward.
+    # Forward: F[k] = log-sum of all paths from the start to cell k.
     F = np.full(K + 1, -np.inf)
     s0, e0 = int(off[0]), int(off[1])
     row = c01[s0:e0].copy()
@@ -46,8 +53,7 @@ def posteriors(
     F[s0:e0] = np.cumsum(row)
     for i in range(1, nx + 1):
         s, e = int(off[i]), int(off[i + 1])
-        cand = np.stack([F[prev[t][s:e]] + sc[t][s:e] for t in row_types])
-        best = _lse(cand, 0)
+        best = _lse(F[prev_rt[:, s:e]] + sc_in[:, s:e], 0)
         if e - s > 1:
             cs = np.zeros(e - s)
             np.cumsum(c01[s + 1 : e], out=cs[1:])
@@ -55,15 +61,13 @@ def posteriors(
                 F[s:e] = np.logaddexp.accumulate(best - cs) + cs
         else:
             F[s:e] = best
-    # Backward: B[k] = log-sum of all completions from cell k.
-    succ = [band.index(band.rows + a, band.cols + b) for a, b in types]
+    # Backward: B[k] = log-sum of all completions from cell k to the end.
     B = np.full(K + 1, -np.inf)
     for i in range(nx, -1, -1):
         s, e = int(off[i]), int(off[i + 1])
-        parts = [B[succ[t][s:e]] + sc[t][np.minimum(succ[t][s:e], K)] for t in row_types]
-        r = _lse(np.stack(parts), 0) if parts else np.full(e - s, -np.inf)
+        r = _lse(B[succ_rt[:, s:e]] + sc_out[:, s:e], 0)
         if i == nx:
-            r[-1] = 0.0 if band.hi[nx] == band.ny else r[-1]
+            r[-1] = 0.0
         if e - s > 1:
             d = -c01[s + 1 : e]  # cost of the (0, 1) step from column j to j + 1
             P = np.zeros(e - s)
