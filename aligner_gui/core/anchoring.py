@@ -25,7 +25,7 @@ def context_of(text: str, start: int, end: int) -> dict[str, str]:
 
 def _common_suffix(a: str, b: str) -> int:
     n = 0
-    for x, y in zip(reversed(a), reversed(b)):
+    for x, y in zip(reversed(a), reversed(b), strict=False):
         if x != y:
             break
         n += 1
@@ -34,7 +34,7 @@ def _common_suffix(a: str, b: str) -> int:
 
 def _common_prefix(a: str, b: str) -> int:
     n = 0
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):
         if x != y:
             break
         n += 1
@@ -62,9 +62,9 @@ def reanchor(annotation: Annotation, text: str) -> Reanchor:
     best: tuple[float, int] | None = None
     position = text.find(wanted)
     while position != -1:
-        fit = _common_suffix(text[max(0, position - len(before)) : position], before) + _common_prefix(
-            text[position + len(wanted) : position + len(wanted) + len(after)], after
-        )
+        left = text[max(0, position - len(before)) : position]
+        right = text[position + len(wanted) : position + len(wanted) + len(after)]
+        fit = _common_suffix(left, before) + _common_prefix(right, after)
         # Context agreement first; distance from the old place breaks ties.
         rank = fit * 1_000_000 - abs(position - start)
         if best is None or rank > best[0]:

@@ -259,7 +259,9 @@ class AlignmentDocument:
         for name in SIDES:
             has = [i for b in beads for i in getattr(b, name)]
             if has != list(range(len(self.side(name).sentences))):
-                raise DocumentError(f"the new alignment does not cover the {name} sentences in order")
+                raise DocumentError(
+                    f"the new alignment does not cover the {name} sentences in order"
+                )
         for bead in beads:
             if not bead.source and not bead.target:
                 raise DocumentError("a bead needs at least one sentence")

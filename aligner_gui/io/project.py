@@ -11,7 +11,7 @@ import json
 import math
 from collections.abc import Callable
 from datetime import datetime, timezone
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +47,7 @@ _ANNOTATION_FIELDS = ("id", "type", "side", "start", "end", "text", "category", 
                       "comment", "correction", "tags")
 
 
-@lru_cache(maxsize=None)
+@cache
 def schema(version: int = VERSION) -> dict[str, Any]:
     text = resource("schema", f"project-v{version}.schema.json").read_text(encoding="utf-8")
     return json.loads(text)
@@ -115,7 +115,8 @@ def to_dict(doc: AlignmentDocument) -> dict[str, Any]:
 
 def _side_from_dict(data: dict[str, Any], default_role: str) -> Side:
     sentences = [
-        Sentence(s["id"], s["paragraph"], s["start"], s["end"], s["text"]) for s in data["sentences"]
+        Sentence(s["id"], s["paragraph"], s["start"], s["end"], s["text"])
+        for s in data["sentences"]
     ]
     return Side(data["lang"], data.get("role", default_role), data["text"], sentences)
 
@@ -200,7 +201,9 @@ def upgrade(data: Any, *, name: str = "project") -> dict[str, Any]:
         raise ProjectFormatError(f"{name} is not an aligner-gui project ({what})")
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ProjectFormatError(f"{name}: \"version\" must be a positive integer, not {version!r}")
+        raise ProjectFormatError(
+            f"{name}: \"version\" must be a positive integer, not {version!r}"
+        )
     if version > VERSION:
         raise ProjectVersionError(
             f"{name} was written by a newer aligner-gui (file format version {version}; "
@@ -223,7 +226,7 @@ def _where(path: Any) -> str:
     return out or "(top level)"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fast_validator(version: int = VERSION) -> Callable[[Any], Any]:
     return fastjsonschema.compile(schema(version))
 
@@ -252,7 +255,8 @@ def validate(data: dict[str, Any], *, name: str = "project") -> None:
     except fastjsonschema.JsonSchemaException as fast_error:
         error = jsonschema.exceptions.best_match(_StrictValidator(schema()).iter_errors(data))
         if error is not None:
-            raise ProjectFormatError(f"{name}: {_where(error.absolute_path)}: {error.message}")
+            message = f"{name}: {_where(error.absolute_path)}: {error.message}"
+            raise ProjectFormatError(message) from None
         raise ProjectFormatError(f"{name}: {fast_error}") from None
     _check_integers(data, name)
 

@@ -5,14 +5,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-
 from pathlib import Path
 
 import pytest
 
 from aligner_gui.cli import main
 from aligner_gui.io.project import load_project
-
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_730210bb8f392e85.txt"
 
@@ -89,7 +87,7 @@ def _assert_clean_failure(capsys, code: int) -> str:
         (None, "no such file"),
         (b"", "empty"),
         (b"\x00\x01\x02\x03binary\x00" * 50, "binary"),
-        ("Only English here. Nothing else.".encode(), "one language"),
+        (b"Only English here. Nothing else.", "one language"),
     ],
 )
 def test_bad_input_is_one_line_exit_2(tmp_path, capsys, content, needle):

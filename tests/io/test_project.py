@@ -29,7 +29,11 @@ def make_doc() -> AlignmentDocument:
         "zh",
         "translation",
         zh,
-        [Sentence(0, 0, 0, 3, "你好。"), Sentence(1, 0, 3, 7, "你好吗？"), Sentence(2, 1, 8, 11, "很好。")],
+        [
+            Sentence(0, 0, 0, 3, "你好。"),
+            Sentence(1, 0, 3, 7, "你好吗？"),
+            Sentence(2, 1, 8, 11, "很好。"),
+        ],
     )
     beads = [
         Bead((0,), (0,), 0.9, "auto", []),
