@@ -10,9 +10,7 @@ import argparse
 import logging
 import sys
 import threading
-import traceback
 from collections.abc import Sequence
-from types import TracebackType
 from typing import Any
 
 from aligner_gui import __version__
@@ -64,43 +62,21 @@ def load_translation(translator: Any, locale: Any) -> bool:
     return False
 
 
-def _excepthook(kind: type[BaseException], error: BaseException,
-                tb: TracebackType | None) -> None:
-    """Save a recovery copy, log, then show the traceback; the editor's work comes first."""
-    text = "".join(traceback.format_exception(kind, error, tb))
-    log.error("unhandled exception:\n%s", text)
-    for window in list(_windows):
-        try:
-            window.files.autosave()
-        except Exception:  # noqa: BLE001 - the hook must not fail
-            log.exception("could not save a recovery copy")
-    try:
-        from PySide6.QtWidgets import QApplication, QMessageBox
-
-        if QApplication.instance() is not None:
-            box = QMessageBox(QMessageBox.Icon.Critical, "aligner-gui",
-                              f"{kind.__name__}: {str(error).splitlines()[0] if str(error) else ''}"
-                              "\nA recovery copy of your work was saved.")
-            box.setDetailedText(text)
-            box.exec()
-    except Exception:  # noqa: BLE001
-        pass
+_crash_handler: Any = None  # the installed CrashHandler, kept alive with the process
 
 
-def _thread_excepthook(args: threading.ExceptHookArgs) -> None:
-    if args.exc_type is not None and args.exc_value is not None:
-        log.error("exception in thread %s", args.thread,
-                  exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
-        for window in list(_windows):
-            try:
-                window.files.autosave()
-            except Exception:  # noqa: BLE001
-                pass
+def install_hooks(show_report: Any = None) -> Any:
+    """sys.excepthook and threading.excepthook: save a recovery copy, then show the traceback.
 
+    ``show_report(window, summary, traceback, saved_paths)`` replaces the dialog (tests).
+    """
+    global _crash_handler
+    from aligner_gui.gui.crash import CrashHandler
 
-def install_hooks() -> None:
-    sys.excepthook = _excepthook
-    threading.excepthook = _thread_excepthook
+    _crash_handler = CrashHandler(lambda: list(_windows), show_report)
+    sys.excepthook = _crash_handler.excepthook
+    threading.excepthook = _crash_handler.threading_excepthook
+    return _crash_handler
 
 
 def main(argv: Sequence[str] | None = None) -> int:

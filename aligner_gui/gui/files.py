@@ -158,8 +158,11 @@ class FileController(QObject):
             else:
                 engine.save(doc, path)
         except (AlignerError, OSError, ValueError) as error:
-            self.window.report_error(self.tr("Cannot save {0}").format(path.name),
-                                     _one_line(error))
+            # Nothing changes here: the document, its undo history and modified mark stay.
+            self.window.report_error(
+                self.tr("Cannot save {0}").format(path.name),
+                self.tr("{0} — your work is still open and unsaved; "
+                        "try File › Save As to another folder.").format(_one_line(error)))
             return False
         self.path = path
         self.display_name = path.name
@@ -287,6 +290,26 @@ class FileController(QObject):
             log.warning("autosave failed: %s", error)
             return False
         return True
+
+    def save_crash_copy(self) -> Path | None:
+        """After an unhandled exception: the unsaved work to disk, wherever it can go.
+
+        The usual recovery copy, unless an older one still waits for the editor's answer;
+        then a copy of its own beside it. None when there is nothing unsaved.
+        """
+        doc = self.window.document
+        if doc is None or self.window.undo_stack.isClean():
+            return None
+        if self.window.recovery_banner.isHidden():
+            return self.recovery_paths()[0] if self.autosave() else None
+        copy = self.settings.recovery_dir() / datetime.now().strftime("crash-%Y%m%d-%H%M%S.json")
+        try:
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            self.window.engine.save(doc, copy)
+        except (AlignerError, OSError, ValueError) as error:
+            log.warning("crash copy failed: %s", error)
+            return None
+        return copy
 
     def recovery_available(self) -> dict | None:
         copy, meta = self.recovery_paths()
