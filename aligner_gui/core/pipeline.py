@@ -101,16 +101,38 @@ def align_document(doc: AlignmentDocument, **options: Any) -> AlignmentDocument:
     return doc
 
 
-def rescore(doc: AlignmentDocument, *, lexicon: Lexicon | None = None) -> None:
-    """Recompute bead scores, flags and the summary after manual edits."""
+def rescored(
+    doc: AlignmentDocument,
+    beads: Sequence[Bead] | None = None,
+    *,
+    lexicon: Lexicon | None = None,
+    cancel: CancelCheck | None = None,
+) -> tuple[list[Bead], dict[str, Any]]:
+    """Scored copies of ``beads`` (default: the document's) and the document summary.
+
+    What :func:`rescore` installs, computed without changing anything: bead scores and
+    flags, word coverage (``details["uncovered"]``) and the summary with the uncovered
+    share. Safe off the GUI thread when ``beads`` is a snapshot.
+    """
     from aligner_gui.core.coverage import compute_coverage, uncovered_share
+    from aligner_gui.core.errors import Cancelled
     from aligner_gui.core.scoring import score_beads, summarize
 
     lex = lexicon or get_lexicon()
-    beads = [b.copy() for b in doc.beads]
-    score_beads(doc.source, doc.target, beads, lex)
-    compute_coverage(doc.source, doc.target, beads, lex)
+    scored = [b.copy() for b in (doc.beads if beads is None else beads)]
+    score_beads(doc.source, doc.target, scored, lex)
+    if cancel is not None and cancel():
+        raise Cancelled("rescoring cancelled")
+    compute_coverage(doc.source, doc.target, scored, lex, cancel=cancel)
+    scratch = AlignmentDocument(doc.source, doc.target, scored,
+                                [a.copy() for a in doc.annotations])
+    summary = summarize(scratch)
+    summary["uncovered"] = uncovered_share(scratch, lex)
+    return scored, summary
+
+
+def rescore(doc: AlignmentDocument, *, lexicon: Lexicon | None = None) -> None:
+    """Recompute bead scores, flags, word coverage and the summary after manual edits."""
+    beads, summary = rescored(doc, lexicon=lexicon)
     doc.replace_beads(0, len(doc.beads), beads)
-    summary = summarize(doc)
-    summary["uncovered"] = uncovered_share(doc, lex)
     doc.set_scores(summary)

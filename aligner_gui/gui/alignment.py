@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from aligner_gui.core import edits
+from aligner_gui.core.coverage import UNCOVERED_KEY
 from aligner_gui.core.model import AlignmentDocument, Bead
 from aligner_gui.gui import commands
 from aligner_gui.gui.workers import AlignmentJob, launch
@@ -66,12 +67,16 @@ class AlignmentController(QObject):
     def rescore(self) -> bool:
         """Score the beads an edit left unscored, off the GUI thread, without an undo step.
 
-        Undo and redo bring back bead objects of their own, so a result is applied only
-        to beads that are still the very objects that were scored.
+        With an engine that has ``rescore`` (the real one), word coverage and the
+        document summary (uncovered share included) are refreshed too. Undo and redo
+        bring back bead objects of their own, so a result is applied only to beads that
+        are still the very objects that were scored, and the summary only when no bead
+        changed meanwhile.
         """
         doc = self.document
         engine = self.window.engine
-        if doc is None or not hasattr(engine, "score") or self._job is not None:
+        if doc is None or self._job is not None or not (
+                hasattr(engine, "rescore") or hasattr(engine, "score")):
             return False
         if self._rescore_job is not None:
             self._rescore_timer.start()  # one at a time; try again shortly
@@ -79,14 +84,19 @@ class AlignmentController(QObject):
         unscored = [k for k, bead in enumerate(doc.beads) if bead.score is None]
         if not unscored:
             return False
-        originals = {k: doc.beads[k] for k in unscored}
+        originals = list(doc.beads)
         beads = [b.copy() for b in doc.beads]
+        snapshot = AlignmentDocument(doc.source, doc.target, beads,
+                                     [a.copy() for a in doc.annotations], doc.scores, doc.meta)
 
         def score(progress: Any, cancel: Any) -> Any:
-            return engine.score(doc, beads), {}
+            if hasattr(engine, "rescore"):
+                return engine.rescore(snapshot, beads, cancel=cancel)
+            return engine.score(snapshot, beads), None
 
         job = AlignmentJob(score)
-        job.context = {"originals": originals, "document": doc}
+        job.context = {"originals": originals, "unscored": unscored, "document": doc,
+                       "generation": self._generation}
         job.finished_ok.connect(self._on_rescore_finished_ok)
         job.failed.connect(lambda message: log.warning("rescoring failed: %s", message))
         job.finished.connect(self._on_rescore_thread_finished)
@@ -94,18 +104,36 @@ class AlignmentController(QObject):
         launch(job)
         return True
 
-    def _on_rescore_finished_ok(self, beads: list[Bead], _scores: dict[str, Any]) -> None:
+    def _on_rescore_finished_ok(self, beads: list[Bead], summary: dict[str, Any] | None) -> None:
         context = getattr(self.sender(), "context", {})
         doc = self.document
         if doc is None or context.get("document") is not doc:
             return
+        originals: list[Bead] = context["originals"]
+        unscored = set(context["unscored"])
         count = 0
-        for k, original in context["originals"].items():
-            if k < len(doc.beads) and doc.beads[k] is original and k < len(beads):
-                new = beads[k]
+        for k, original in enumerate(originals):
+            if k >= len(doc.beads) or doc.beads[k] is not original or k >= len(beads):
+                continue
+            new = beads[k]
+            if k in unscored:
                 doc.update_bead(k, score=new.score, flags=list(new.flags),
                                 details=dict(new.details))
                 count += 1
+            elif summary is not None and (new.details.get(UNCOVERED_KEY)
+                                          != original.details.get(UNCOVERED_KEY)):
+                # Coverage uses document-wide statistics: an edit may change another
+                # bead's spans. Only the coverage is refreshed there, not its score.
+                details = dict(original.details)
+                if UNCOVERED_KEY in new.details:
+                    details[UNCOVERED_KEY] = new.details[UNCOVERED_KEY]
+                else:
+                    details.pop(UNCOVERED_KEY, None)
+                doc.update_bead(k, details=details)
+        if summary is not None and context.get("generation") == self._generation:
+            scores = dict(doc.scores)
+            scores.update(summary)
+            doc.set_scores(scores)
         self.rescored.emit(count)
 
     def _on_rescore_thread_finished(self) -> None:

@@ -77,6 +77,22 @@ class Engine:
 
         return run_alignment(document, fixed=fixed, progress=progress, cancel=cancel)
 
+    def rescore(
+        self,
+        document: AlignmentDocument,
+        beads: Sequence[Bead],
+        cancel: Callable[[], bool] | None = None,
+    ) -> tuple[list[Bead], dict[str, Any]]:
+        """After hand edits: scored copies of ``beads`` with their word coverage, and the summary.
+
+        The engine's ``pipeline.rescore`` without touching the document (runs off the GUI
+        thread on a snapshot): the coverage share in the scores panel and the stored
+        uncovered spans follow the edits, not just the bead scores.
+        """
+        from aligner_gui.core.pipeline import rescored
+
+        return rescored(document, beads, cancel=cancel)
+
     def score(self, document: AlignmentDocument, beads: Sequence[Bead]) -> list[Bead]:
         """Scores and flags for ``beads`` (copies), computed as the engine does after aligning.
 

@@ -93,7 +93,7 @@ class ScoresPanel(QWidget):
         set_("category", ", ".join(f"{k} {v:g}" for k, v in sorted(score.by_category.items()))
              or "–")
         set_("flags", f"{figures.low_score} / {figures.number_mismatch}")
-        set_("uncovered", uncovered_share_text(doc.scores))  # as of the last alignment
+        set_("uncovered", uncovered_share_text(doc.scores))  # as of the last (re)scoring
 
     def _set(self, key: str, text: str) -> None:
         self._labels[key].setText(text)
