@@ -1,9 +1,5 @@
-"""The coverage lens add-on on the real aligned seed: tints, hover glosses, the share figure.
-
-Tests marked ``wired`` need the wiring patch (docs/wiring/coverage-lens.patch: the
-panes' decoration layers, the View action, the scores row, the suggestions); they are
-skipped, with that reason, until it is applied.
-"""
+"""The coverage lens on the real aligned seed: tints, hover glosses, the share figure,
+and its wiring in the window (action, setting, scores row, suggestions)."""
 
 from __future__ import annotations
 
@@ -34,12 +30,6 @@ from aligner_gui.gui.panes.coverage_lens import (
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_730210bb8f392e85.txt"
 ACTON = "disagreement over whether verification is needed is pretty significant"
 HIGH_TONE = "录音再现装置发出的高音"  # translates nothing in "in a tweet"
-
-wired = pytest.mark.skipif(
-    not hasattr(TextPane, "add_decoration_layer"),
-    reason="docs/wiring/coverage-lens.patch is not applied yet",
-)
-
 
 @pytest.fixture(scope="module")
 def aligned_seed() -> AlignmentDocument:
@@ -183,10 +173,9 @@ def test_loaded_lexicon_never_loads(monkeypatch: pytest.MonkeyPatch) -> None:
     assert calls == []
 
 
-# -- drawing (needs the panes' decoration layers) ------------------------------------------
+# -- drawing ----------------------------------------------------------------------------
 
 
-@wired
 def test_tints_join_the_pane_highlighting_and_follow_the_toggle(
     qtbot: Any, fresh_seed: AlignmentDocument, lens_on: Any
 ) -> None:
@@ -226,7 +215,6 @@ def test_tints_join_the_pane_highlighting_and_follow_the_toggle(
         s.format.background().color() for s in plain]
 
 
-@wired
 def test_tints_follow_bead_edits_and_undo_through_document_events(
     qtbot: Any, fresh_seed: AlignmentDocument, lens_on: Any
 ) -> None:
@@ -365,10 +353,9 @@ def test_uncovered_share_text(aligned_seed: AlignmentDocument) -> None:
     assert uncovered_share_text({"uncovered": {"source": 0.5}}) == "50.0 %"
 
 
-# -- the window, once wired -------------------------------------------------------------
+# -- the window ---------------------------------------------------------------------------
 
 
-@wired
 def test_window_toggle_scores_row_and_suggestions(
     make_window: Any, qtbot: Any, gui_settings: Any
 ) -> None:
@@ -413,7 +400,6 @@ def test_window_toggle_scores_row_and_suggestions(
     assert suggestion.flag in {s.flag for s in mqm.suggestions(doc)}
 
 
-@wired
 def test_lens_setting_is_restored(make_window: Any, gui_settings: Any) -> None:
     gui_settings.coverage_lens = True
     window = make_window()

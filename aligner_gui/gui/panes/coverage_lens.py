@@ -98,9 +98,7 @@ class CoverageLens(QObject):
         self._layers: dict[str, Callable[[int, int], list[tuple[int, int, QTextCharFormat]]]] = {}
         for pane in self.panes:
             self._layers[pane.side] = self._layer_for(pane)
-            add_layer = getattr(pane, "add_decoration_layer", None)
-            if add_layer is not None:  # (before the wiring patch: hover tooltips only)
-                add_layer(self._layers[pane.side])
+            pane.add_decoration_layer(self._layers[pane.side])
             pane.viewport().installEventFilter(self)
 
     # -- wiring -----------------------------------------------------------------------
