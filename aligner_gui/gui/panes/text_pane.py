@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
+    QPen,
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
@@ -39,6 +40,8 @@ OMISSION_TINT = QColor(230, 60, 50, 45)
 ADDITION_TINT = QColor(240, 150, 30, 50)
 CURRENT_TINT = QColor(60, 130, 240, 60)
 QUIET_TINT = QColor(128, 128, 128, 22)
+OMISSION_MARK = QColor(220, 50, 40)  # margin band of a 1-0, and where its text is missing
+ADDITION_MARK = QColor(235, 140, 20)
 
 # An add-on's decorations: layer(lo, hi) -> (start, end, format) in code points, for the
 # visible offsets lo..hi; drawn above the sentence tints, below the bead and annotations.
@@ -184,6 +187,7 @@ class TextPane(QPlainTextEdit):
     def show_bead(self, index: int | None, *, scroll: bool = True) -> None:
         self.current_bead = index
         self.schedule_decorations()
+        self.viewport().update()  # the gap marker of a one-sided bead
         doc = self.document_model
         if not scroll or index is None or doc is None or index >= len(doc.beads):
             return
@@ -206,6 +210,87 @@ class TextPane(QPlainTextEdit):
             if span is not None:
                 return span[0], span[0]
         return None
+
+    def gap(self) -> tuple[int | None, int | None] | None:
+        """Where the current bead's missing text would stand in this pane, if it has none here.
+
+        (end of the previous text on this side, start of the next), either None at an
+        end of the document; None when the current bead has text on this side.
+        """
+        doc = self.document_model
+        index = self.current_bead
+        if doc is None or index is None or not (0 <= index < len(doc.beads)):
+            return None
+        if doc.bead_span(index, self.side) is not None:
+            return None
+        sentences = doc.side(self.side).sentences
+        previous = None
+        for k in range(index - 1, -1, -1):
+            ids = getattr(doc.beads[k], self.side)
+            if ids:
+                previous = ids[-1]
+                break
+        if previous is None:
+            following = 0 if sentences else None
+        else:
+            following = previous + 1 if previous + 1 < len(sentences) else None
+        return (None if previous is None else sentences[previous].end,
+                None if following is None else sentences[following].start)
+
+    def gap_geometry(self) -> tuple[str, QRect] | None:
+        """The gap marker in viewport coordinates: ("line", rect) between paragraphs, or
+        ("caret", rect) between two sentences of one paragraph."""
+        gap = self.gap()
+        if gap is None or gap == (None, None):
+            return None
+        before, after = gap
+        width = self.viewport().width()
+        left = int(self.document().documentMargin())
+        if before is not None and after is not None:
+            first = self._cursor(before)
+            second = self._cursor(after)
+            if first.block() == second.block():
+                rect = self.cursorRect(second)
+                return "caret", QRect(rect.left() - 1, rect.top(), 3, rect.height())
+            y = (self.cursorRect(first).bottom() + self.cursorRect(second).top()) // 2
+        elif before is not None:
+            y = self.cursorRect(self._cursor(before)).bottom() + 3
+        else:
+            y = self.cursorRect(self._cursor(after)).top() - 3  # type: ignore[arg-type]
+        return "line", QRect(left, y - 1, max(10, width - 2 * left), 3)
+
+    def _gap_colour(self) -> QColor:
+        doc = self.document_model
+        bead = doc.beads[self.current_bead] if doc is not None and \
+            self.current_bead is not None else None
+        omission = bead is not None and bool(bead.source)
+        return QColor(OMISSION_MARK) if omission else QColor(ADDITION_MARK)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        geometry = self.gap_geometry()
+        if geometry is None:
+            return
+        kind, rect = geometry
+        if not rect.intersects(self.viewport().rect()):
+            return
+        painter = QPainter(self.viewport())
+        colour = self._gap_colour()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if kind == "caret":
+            painter.fillRect(QRect(rect.left(), rect.top(), 2, rect.height()), colour)
+            for y, dy in ((rect.top(), 1), (rect.bottom(), -1)):  # serifs, like ‸
+                painter.fillRect(QRect(rect.left() - 3, y if dy > 0 else y - 1, 8, 2), colour)
+        else:
+            pen = QPen(colour, 2, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            y = rect.center().y()
+            painter.drawLine(rect.left() + 6, y, rect.right(), y)
+            painter.setBrush(colour)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawPolygon([QPoint(rect.left() - 4, y - 5), QPoint(rect.left() + 5, y),
+                                 QPoint(rect.left() - 4, y + 5)])
+        painter.end()
 
     def _ensure_visible(self, start: int, end: int) -> None:
         view = self.viewport().rect()
@@ -373,11 +458,11 @@ class TextPane(QPlainTextEdit):
                 label = "" if bead.score is None else f"{bead.score:.2f}"
                 label_colour = self.palette().color(QPalette.ColorRole.PlaceholderText)
             elif bead.source:
-                colour = QColor(220, 50, 40)
+                colour = QColor(OMISSION_MARK)
                 label = self._class_label(omission_class(bead.flags))
                 label_colour = colour
             else:
-                colour = QColor(235, 140, 20)
+                colour = QColor(ADDITION_MARK)
                 label = "+ " + self.tr("addition")
                 label_colour = colour
             painter.fillRect(QRect(MARGIN_WIDTH - 7, top + 1, 5, max(3, bottom - top - 2)), colour)
@@ -393,6 +478,11 @@ class TextPane(QPlainTextEdit):
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, label)
             label_bottom = top + metrics.height()
         self._paint_annotation_marks(painter, offset_y, height)
+        gap = self.gap_geometry()
+        if gap is not None and gap[0] == "line":  # the gap line starts in the margin
+            y = gap[1].center().y() + offset_y
+            if 0 <= y <= height:
+                painter.fillRect(QRect(MARGIN_WIDTH - 12, y - 1, 12, 2), self._gap_colour())
         painter.end()
 
     def _paint_annotation_marks(self, painter: QPainter, offset_y: int, height: int) -> None:
