@@ -19,3 +19,7 @@ class ProjectVersionError(ProjectError):
 
 class ProjectWriteError(ProjectError):
     """Writing failed; the previous file (if any) is intact."""
+
+
+class ProjectConflictError(ProjectError):
+    """The project file changed on disk since it was opened; saving would overwrite it."""

@@ -26,19 +26,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aligner_gui.io.errors import ProjectError, ProjectFormatError
+from aligner_gui.io.errors import ProjectConflictError, ProjectError, ProjectFormatError
 
 if TYPE_CHECKING:
     from aligner_gui.core.model import AlignmentDocument
 
 _CHUNK = 1 << 20
-
-
-class ProjectConflictError(ProjectError):
-    """The project file changed on disk since it was opened; saving would overwrite it.
-
-    (To move into aligner_gui.io.errors next to the other ProjectError subclasses.)
-    """
 
 
 @dataclass(frozen=True)
