@@ -858,6 +858,7 @@ def align_texts(
     for k, g in enumerate(seq):
         if isinstance(g, _Gap):
             out.extend(result[k])
+
         else:
             xs, ys = fixed[g]
             out.append(_fixed_bead(fixed, g))
@@ -895,6 +896,39 @@ def _place_singles(
             out.append(_fixed_bead(fixed, k))
     if len(placed) != len(singles):  # pragma: no cover - forced costs make this impossible
         raise RuntimeError("a fixed unaligned bead could not be placed")
+    return _order_one_sided_runs(out)
+
+
+def _order_one_sided_runs(beads: list[UnitBead]) -> list[UnitBead]:
+    """Neighbouring one-sided fixed beads in the order the caller gave them.
+
+    Within a run of consecutive 1-0 / 0-1 beads any interleaving of the two sides is a
+    valid reading order, so the DP's (x side first) is arbitrary; the caller's order of
+    its fixed beads is kept instead, each side staying in reading order.
+    """
+    out: list[UnitBead] = []
+    k = 0
+    while k < len(beads):
+        end = k
+        while end < len(beads) and (beads[end].a == 0) != (beads[end].b == 0):
+            end += 1
+        if end - k < 2:
+            out.append(beads[k])
+            k += 1
+            continue
+        run = beads[k:end]
+        xq = [b for b in run if b.a]
+        yq = [b for b in run if b.b]
+        pos = {id(b): n for n, b in enumerate(run)}
+        while xq and yq:
+            hx, hy = xq[0], yq[0]
+            if hx.fixed is not None and hy.fixed is not None:
+                take_x = hx.fixed < hy.fixed
+            else:
+                take_x = pos[id(hx)] < pos[id(hy)]
+            out.append(xq.pop(0) if take_x else yq.pop(0))
+        out.extend(xq or yq)
+        k = end
     return out
 
 

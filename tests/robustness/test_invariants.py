@@ -222,12 +222,6 @@ def test_realign_range_keeps_confirmed_beads(lexicon, data):
     assert [(b.source, b.target) for b in doc.beads if b.status == "confirmed"] == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core/align.py align_sides: neighbouring one-sided fixed beads come back in the "
-    "aligner's internal order (the English side's beads first), not in the order given: "
-    "[0-1, 1-0] confirmed -> [1-0, 0-1] (with a Chinese source, [1-0, 0-1] -> [0-1, 1-0])",
-)
 @pytest.mark.parametrize("source_lang", ["en", "zh"])
 def test_fixed_one_sided_beads_keep_their_order(lexicon, source_lang):
     texts = {"en": "Xq.", "zh": "中。"}
