@@ -127,6 +127,37 @@ def _check_exports(doc: Any) -> None:
                 raise SelfTestError("the TMX export reads back without segments")
 
 
+def _child_probe() -> str:
+    """Runs in a spawned worker process: the engine imports in a fresh interpreter."""
+    from aligner_gui.core import pipeline
+
+    return pipeline.__name__
+
+
+def _check_worker_process(timeout: float = 120.0) -> None:
+    """A "spawn" worker process starts and runs engine code (the GUI's big-document worker).
+
+    In a frozen app this needs multiprocessing.freeze_support() in the entry script; without
+    it the child would start the app again instead of running the job.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        result = pool.submit(_child_probe).result(timeout=timeout)
+    except Exception as error:  # noqa: BLE001 - report any failure of the worker in one line
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        raise SelfTestError(
+            f"a spawned worker process failed: {type(error).__name__}: {error}"
+        ) from None
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+    if result != "aligner_gui.core.pipeline":
+        raise SelfTestError(f"a spawned worker process returned {result!r}")
+
+
 def run_self_test(out_path: str | Path) -> int:
     """Align and score the bundled seed, save it to ``out_path`` and check the result.
 
@@ -148,6 +179,7 @@ def run_self_test(out_path: str | Path) -> int:
         _check_scores(doc)
         _check_lexicon()
         _check_exports(doc)
+        _check_worker_process()
         out = Path(out_path)
         save_project(doc, out, backup=False)
         reloaded = load_project(out)  # validates against the bundled JSON Schema
