@@ -17,6 +17,7 @@ from aligner_gui.core import edits
 from aligner_gui.core.coverage import UNCOVERED_KEY
 from aligner_gui.core.model import AlignmentDocument, Bead
 from aligner_gui.gui import commands
+from aligner_gui.gui.engine_process import BIG_DOCUMENT_BEADS
 from aligner_gui.gui.workers import AlignmentJob, launch
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ class AlignmentController(QObject):
         self.document: AlignmentDocument | None = None
         self._job: AlignmentJob | None = None
         self._generation = 0  # counts bead changes, to detect edits during a job
-        self._rescore_job: AlignmentJob | None = None
+        self._rescore_job: AlignmentJob | int | None = None  # a thread, or a process ticket
         self._rescore_timer = QTimer(self)
         self._rescore_timer.setSingleShot(True)
         self._rescore_timer.setInterval(300)
@@ -45,9 +46,9 @@ class AlignmentController(QObject):
     def set_document(self, document: AlignmentDocument | None) -> None:
         self.cancel(wait=True)
         self._rescore_timer.stop()
-        if self._rescore_job is not None:
+        if isinstance(self._rescore_job, AlignmentJob):
             self._rescore_job.wait(2000)  # if still busy it finishes on its own (launch)
-            self._rescore_job = None
+        self._rescore_job = None  # a result for the old document is ignored
         if self.document is not None:
             self.document.unsubscribe(self._on_document_event)
         self.document = document
@@ -89,14 +90,39 @@ class AlignmentController(QObject):
         snapshot = AlignmentDocument(doc.source, doc.target, beads,
                                      [a.copy() for a in doc.annotations], doc.scores, doc.meta)
 
+        context = {"originals": originals, "unscored": unscored, "document": doc,
+                   "generation": self._generation}
+        process = getattr(self.window, "engine_process", None)
+        if (process is not None and getattr(engine, "runs_in_process", False)
+                and len(doc.beads) >= BIG_DOCUMENT_BEADS):
+            from aligner_gui.core import background
+
+            def done(result: Any, token: list[int]) -> None:
+                if self._rescore_job == token[0]:
+                    self._rescore_job = None
+                self._apply_rescore(result[0], result[1], context)
+
+            def failed(message: str, token: list[int]) -> None:
+                if self._rescore_job == token[0]:
+                    self._rescore_job = None
+                log.warning("rescoring failed: %s", message)
+
+            ticket: list[int] = []
+            ticket.append(process.submit(
+                background.rescored, doc.source, doc.target, beads,
+                [a.copy() for a in doc.annotations],
+                on_done=lambda result: done(result, ticket),
+                on_error=lambda message: failed(message, ticket)))
+            self._rescore_job = ticket[0]
+            return True
+
         def score(progress: Any, cancel: Any) -> Any:
             if hasattr(engine, "rescore"):
                 return engine.rescore(snapshot, beads, cancel=cancel)
             return engine.score(snapshot, beads), None
 
         job = AlignmentJob(score)
-        job.context = {"originals": originals, "unscored": unscored, "document": doc,
-                       "generation": self._generation}
+        job.context = context
         job.finished_ok.connect(self._on_rescore_finished_ok)
         job.failed.connect(lambda message: log.warning("rescoring failed: %s", message))
         job.finished.connect(self._on_rescore_thread_finished)
@@ -105,7 +131,10 @@ class AlignmentController(QObject):
         return True
 
     def _on_rescore_finished_ok(self, beads: list[Bead], summary: dict[str, Any] | None) -> None:
-        context = getattr(self.sender(), "context", {})
+        self._apply_rescore(beads, summary, getattr(self.sender(), "context", {}))
+
+    def _apply_rescore(self, beads: list[Bead], summary: dict[str, Any] | None,
+                       context: dict[str, Any]) -> None:
         doc = self.document
         if doc is None or context.get("document") is not doc:
             return

@@ -18,6 +18,10 @@ def is_project(path: str | Path) -> bool:
 class Engine:
     """Loading, saving and aligning through the core pipeline and the project format."""
 
+    # Its rescoring is the core's own (core.background), so for a big document the
+    # window may run it in its worker process instead of calling ``rescore`` here.
+    runs_in_process = True
+
     def load(self, paths: Sequence[str | Path]) -> AlignmentDocument:
         if len(paths) == 1 and is_project(paths[0]):
             from aligner_gui.io.project import load_project

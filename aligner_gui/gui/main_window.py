@@ -54,6 +54,7 @@ from aligner_gui.gui.dialogs.recovery import RecoveryBanner
 from aligner_gui.gui.dialogs.shortcuts import ShortcutsDialog
 from aligner_gui.gui.dialogs.weights import WeightsDialog
 from aligner_gui.gui.engine import Engine
+from aligner_gui.gui.engine_process import EngineProcess
 from aligner_gui.gui.files import FileController
 from aligner_gui.gui.fonts import cjk_font
 from aligner_gui.gui.icons import icon
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.ask_save: SaveAsker = ask_save or messages.ask_save_changes
         self.document: AlignmentDocument | None = None
         self.undo_stack = QUndoStack(self)
+        self.engine_process = EngineProcess(self)  # big documents' engine work
         self._span: tuple[str, int, int] | None = None
         self._chosen_sentence: tuple[str, int] | None = None
         self._chosen_by_side: dict[str, int] = {}
@@ -204,6 +206,7 @@ class MainWindow(QMainWindow):
         self.annotation_list.delete_requested.connect(lambda: self.review.delete_annotation())
         self.suggestion_list = SuggestionList()
         self.suggestion_model = self.suggestion_list.model
+        self.suggestion_model.engine_process = self.engine_process
         self.suggestion_view = self.suggestion_list.view
         self.suggestion_list.accept_requested.connect(lambda: self.review.accept_suggestion())
         self.suggestion_list.dismiss_requested.connect(lambda: self.review.dismiss_suggestion())
@@ -727,6 +730,7 @@ class MainWindow(QMainWindow):
         self.cancel_alignment(wait=True)
         self.save_layout()
         self.files.autosave_timer.stop()
+        self.engine_process.shutdown()
         if self.recovery_banner.isHidden():  # saved or discarded: our recovery copy is stale
             self.files.discard_recovery()   # (an unanswered offer of an older one is kept)
         event.accept()

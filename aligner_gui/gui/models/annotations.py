@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 
 from aligner_gui.core import mqm
 from aligner_gui.core.model import SEVERITIES, Annotation
 from aligner_gui.gui.models.base import DocumentTableModel, Index
 from aligner_gui.gui.models.beads import SORT_ROLE
+
+log = logging.getLogger(__name__)
 
 SEVERITY_COLOURS = {
     "neutral": QColor(120, 120, 120, 70),
@@ -102,10 +105,19 @@ class AnnotationTableModel(DocumentTableModel):
 
 
 class SuggestionTableModel(DocumentTableModel):
-    """Open suggestions from the engine's flags (recomputed after each change, coalesced)."""
+    """Open suggestions from the engine's flags (recomputed after each change, coalesced).
+
+    For a document of :attr:`background_beads` beads or more they are computed off the
+    GUI thread on a snapshot: the first call analyses the whole document's word
+    coverage (seconds for 10,000 beads). Meanwhile the list keeps its previous rows,
+    and a result is shown only if the document did not change since it was asked for.
+    """
 
     COL_BEAD, COL_FLAG, COL_TYPE, COL_SEVERITY, COL_TEXT = range(5)
     columns = ("Bead", "Flag", "Suggested", "Severity", "Text")
+    background_beads = 2000
+
+    computing_changed = Signal(bool)  # True while suggestions are computed in the background
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -113,6 +125,10 @@ class SuggestionTableModel(DocumentTableModel):
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(0)
         self._refresh.timeout.connect(self.refresh)
+        self._generation = 0  # counts document changes, to drop stale background results
+        self._job: Any = None
+        self._again = False  # the document changed while a job ran
+        self.engine_process: Any = None  # the window's EngineProcess, if it has one
 
     def _header(self, column: int) -> str:
         names = (self.tr("Bead"), self.tr("Flag"), self.tr("Suggested"), self.tr("Severity"),
@@ -123,19 +139,94 @@ class SuggestionTableModel(DocumentTableModel):
         assert self.document is not None
         return mqm.suggestions(self.document)
 
+    def _in_background(self) -> bool:
+        return self.document is not None and len(self.document.beads) >= self.background_beads
+
+    def set_document(self, document: Any) -> None:
+        if self.document is not None:
+            self.document.unsubscribe(self._on_document_event)
+        self._generation += 1
+        self._refresh.stop()
+        self.beginResetModel()
+        self.document = document
+        self._rows = []
+        if document is not None and not self._in_background():
+            self._rows = self._document_rows()
+        self.endResetModel()
+        if document is not None:
+            document.subscribe(self._on_document_event)
+            if self._in_background():
+                self._start_job()
+
     def _on_document_event(self, event: str, info: dict[str, Any]) -> None:
         if event != "scores_changed":
+            self._generation += 1
             self._refresh.start()
 
+    def computing(self) -> bool:
+        return self._job is not None
+
     def refresh_if_pending(self) -> None:
+        """Bring the rows up to date now (small documents); a big one is left to its job."""
         if self._refresh.isActive():
             self._refresh.stop()
             self.refresh()
 
     def refresh(self) -> None:
+        if self._in_background():
+            self._start_job()
+            return
         self.beginResetModel()
         self._rows = self._document_rows() if self.document is not None else []
         self.endResetModel()
+
+    def _start_job(self) -> None:
+        from aligner_gui.core.model import AlignmentDocument
+
+        doc = self.document
+        if doc is None:
+            return
+        if self._job is not None:
+            self._again = True
+            return
+        beads = [b.copy() for b in doc.beads]
+        annotations = [a.copy() for a in doc.annotations]
+        generation = self._generation
+        self._again = False
+        if self.engine_process is not None:  # the window's worker process
+            from aligner_gui.core import background
+
+            self._job = self.engine_process.submit(
+                background.suggestions, doc.source, doc.target, beads, annotations,
+                on_done=lambda rows: self._on_job_done(rows, generation, doc),
+                on_error=lambda message: self._on_job_done(None, generation, doc, message))
+        else:
+            from aligner_gui.gui.workers import TaskJob, launch
+
+            snapshot = AlignmentDocument(doc.source, doc.target, beads, annotations)
+            job = TaskJob(lambda: mqm.suggestions(snapshot))
+            job.finished_ok.connect(lambda rows: self._on_job_done(rows, generation, doc))
+            job.failed.connect(lambda message: self._on_job_done(None, generation, doc, message))
+            self._job = job
+            launch(job)
+        self.computing_changed.emit(True)
+
+    def _on_job_done(self, rows: list[Any] | None, generation: int, doc: Any,
+                     error: str = "") -> None:
+        self._job = None
+        if error:
+            log.warning("suggestions failed: %s", error)
+        elif doc is self.document and generation == self._generation and rows is not None:
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+        elif self.document is not None:
+            self._again = True
+        if self._again and self.document is not None:
+            self._again = False
+            self._start_job()
+        else:
+            self.computing_changed.emit(False)
 
     def suggestion(self, row: int) -> mqm.Suggestion:
         return self._rows[row]

@@ -1,0 +1,49 @@
+"""Document-wide engine work run in a separate process for a big document (no Qt).
+
+The review window sends the document's sides, beads and annotations; the process
+keeps the sides of the last call, so statistics the coverage analysis remembers per
+side object (``coverage._lens_for``) carry over from one call to the next. Running
+there keeps the window's process responsive (no competition for its interpreter
+lock) and small (the dictionary and the analysis caches live in the worker).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from aligner_gui.core.model import AlignmentDocument, Annotation, Bead, Side
+
+_LAST_SIDES: list[tuple[Side, Side]] = []
+
+
+def _document(source: Side, target: Side, beads: Sequence[Bead],
+              annotations: Sequence[Annotation]) -> AlignmentDocument:
+    if _LAST_SIDES and _LAST_SIDES[0] == (source, target):
+        source, target = _LAST_SIDES[0]  # the same texts: reuse what was learnt about them
+    else:
+        _LAST_SIDES[:] = [(source, target)]
+    return AlignmentDocument(source, target, list(beads), list(annotations))
+
+
+def warm_up() -> bool:
+    """Load the dictionary ahead of the first request."""
+    from aligner_gui.core.pipeline import get_lexicon
+
+    get_lexicon()
+    return True
+
+
+def suggestions(source: Side, target: Side, beads: Sequence[Bead],
+                annotations: Sequence[Annotation]) -> list[Any]:
+    from aligner_gui.core import mqm
+
+    return mqm.suggestions(_document(source, target, beads, annotations))
+
+
+def rescored(source: Side, target: Side, beads: Sequence[Bead],
+             annotations: Sequence[Annotation]) -> tuple[list[Bead], dict[str, Any]]:
+    from aligner_gui.core.pipeline import rescored as compute
+
+    doc = _document(source, target, beads, annotations)
+    return compute(doc, doc.beads)
