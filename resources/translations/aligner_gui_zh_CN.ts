@@ -210,76 +210,81 @@
     </message>
     <message>
         <location filename="../../aligner_gui/gui/actions.py" line="92"/>
+        <source>Coverage &amp;lens</source>
+        <translation>词语覆盖(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="94"/>
         <source>Go to the bead table</source>
         <translation>转到对齐表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="93"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="95"/>
         <source>Go to the source text</source>
         <translation>转到原文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="95"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="97"/>
         <source>Go to the target text</source>
         <translation>转到译文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="98"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="100"/>
         <source>Go to the annotation list</source>
         <translation>转到标注列表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="100"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="102"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="101"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="103"/>
         <source>&amp;About aligner-gui</source>
         <translation>关于 aligner-gui(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="119"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="121"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="121"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="123"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="125"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="127"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="129"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="131"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="133"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="135"/>
         <source>&amp;Review</source>
         <translation>审校(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="139"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="141"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="147"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="149"/>
         <source>&amp;Alignment</source>
         <translation>对齐(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="154"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="156"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="161"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="164"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -287,33 +292,33 @@
 <context>
     <name>AlignmentController</name>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="147"/>
-        <location filename="../../aligner_gui/gui/alignment.py" line="244"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="204"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="301"/>
         <source>Aligning…</source>
         <translation>正在对齐…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="201"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="258"/>
         <source>The alignment changed while re-aligning; result discarded.</source>
         <translation>重新对齐期间对齐已被修改,结果已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="208"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="265"/>
         <source>Re-align beads {0}–{1}</source>
         <translation>重新对齐单元 {0}–{1}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="226"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="283"/>
         <source>Aligned: {0} beads.</source>
         <translation>已对齐:{0} 个对齐单元。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="233"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="290"/>
         <source>Alignment failed</source>
         <translation>对齐失败</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="239"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="296"/>
         <source>Alignment cancelled.</source>
         <translation>已取消对齐。</translation>
     </message>
@@ -428,37 +433,37 @@
 <context>
     <name>AnnotationTableModel</name>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="33"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="36"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="33"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="36"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="33"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="36"/>
         <source>Side</source>
         <translation>侧</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="33"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="36"/>
         <source>Bead</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="34"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="37"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="34"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="37"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="34"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="37"/>
         <source>Comment</source>
         <translation>说明</translation>
     </message>
@@ -562,136 +567,178 @@
         <translation>{0:.1f} %({2} 个中的 {1} 个)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="311"/>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="309"/>
         <source>covered by {0}</source>
         <translation>由 {0} 覆盖</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="313"/>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="311"/>
         <source>covered</source>
         <translation>已覆盖</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="315"/>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="313"/>
         <source>not covered</source>
         <translation>未覆盖</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="318"/>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="316"/>
         <source>part of an uncovered span</source>
         <translation>属于未覆盖的片段</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="321"/>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="319"/>
         <source>Looked up as: {0}</source>
         <translation>查询形式:{0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="325"/>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="323"/>
         <source>Dictionary glosses tried:</source>
         <translation>已尝试的词典释义：</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="327"/>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="325"/>
         <source>Compared with the bead&apos;s Chinese words:</source>
         <translation>已与本单元的中文词语比对：</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="331"/>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="329"/>
         <source>… {0} more</source>
         <translation>… 另有 {0} 项</translation>
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../aligner_gui/gui/dialogs/crash.py" line="28"/>
+        <source>aligner-gui: unexpected error</source>
+        <translation>aligner-gui：意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/dialogs/crash.py" line="32"/>
+        <source>Something went wrong inside aligner-gui: {0}</source>
+        <translation>aligner-gui 内部出错：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/dialogs/crash.py" line="37"/>
+        <source>A recovery copy of your work was saved:
+{0}
+Save your project now; if the window misbehaves, restart aligner-gui and it will offer to restore the copy.</source>
+        <translation>已保存您工作的恢复副本：
+{0}
+请立即保存项目；如果窗口运行异常，请重新启动 aligner-gui，它会提示恢复该副本。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/dialogs/crash.py" line="41"/>
+        <source>There were no unsaved changes to rescue.</source>
+        <translation>没有需要抢救的未保存更改。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/dialogs/crash.py" line="54"/>
+        <source>Copy report</source>
+        <translation>复制报告</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/dialogs/crash.py" line="66"/>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
     <name>FileController</name>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="88"/>
+        <location filename="../../aligner_gui/gui/files.py" line="90"/>
         <source>Opening {0}…</source>
         <translation>正在打开 {0}…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="105"/>
+        <location filename="../../aligner_gui/gui/files.py" line="107"/>
         <source>Cannot open {0}</source>
         <translation>无法打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="120"/>
+        <location filename="../../aligner_gui/gui/files.py" line="123"/>
         <source>Projects, texts, TMX, InterText (*.json *.txt *.tmx *.xml);;All files (*)</source>
         <translation>项目、文本、TMX、InterText (*.json *.txt *.tmx *.xml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="122"/>
+        <location filename="../../aligner_gui/gui/files.py" line="125"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="158"/>
+        <location filename="../../aligner_gui/gui/files.py" line="163"/>
         <source>Cannot save {0}</source>
         <translation>无法保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="168"/>
+        <location filename="../../aligner_gui/gui/files.py" line="164"/>
+        <source>{0} — your work is still open and unsaved; try File › Save As to another folder.</source>
+        <translation>{0} — 您的工作仍处于打开且未保存状态；请尝试“文件 › 另存为”保存到其他文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/files.py" line="174"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="178"/>
+        <location filename="../../aligner_gui/gui/files.py" line="189"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="179"/>
+        <location filename="../../aligner_gui/gui/files.py" line="190"/>
         <source>Aligner projects (*.json);;All files (*)</source>
         <translation>对齐项目 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="190"/>
-        <location filename="../../aligner_gui/gui/files.py" line="296"/>
+        <location filename="../../aligner_gui/gui/files.py" line="201"/>
+        <location filename="../../aligner_gui/gui/files.py" line="328"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="211"/>
+        <location filename="../../aligner_gui/gui/files.py" line="222"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="212"/>
+        <location filename="../../aligner_gui/gui/files.py" line="223"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="224"/>
+        <location filename="../../aligner_gui/gui/files.py" line="235"/>
         <source>Cannot export {0}</source>
         <translation>无法导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="228"/>
+        <location filename="../../aligner_gui/gui/files.py" line="239"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="234"/>
+        <location filename="../../aligner_gui/gui/files.py" line="245"/>
         <source>TMX, InterText, MQM TSV (*.tmx *.xml *.tsv);;All files (*)</source>
         <translation>TMX、InterText、MQM TSV (*.tmx *.xml *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="235"/>
+        <location filename="../../aligner_gui/gui/files.py" line="246"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="245"/>
+        <location filename="../../aligner_gui/gui/files.py" line="256"/>
         <source>Cannot import {0}</source>
         <translation>无法导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="306"/>
+        <location filename="../../aligner_gui/gui/files.py" line="338"/>
         <source>Cannot recover</source>
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="312"/>
+        <location filename="../../aligner_gui/gui/files.py" line="344"/>
         <source>recovered</source>
         <translation>已恢复</translation>
     </message>
@@ -699,82 +746,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="114"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="117"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="138"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="142"/>
         <source>Source text</source>
         <translation>原文文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="139"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="143"/>
         <source>Target text</source>
         <translation>译文文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="140"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="144"/>
         <source>Overview of problems</source>
         <translation>问题概览</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="157"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="161"/>
         <source>Alignment table</source>
         <translation>对齐表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="212"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="217"/>
         <source>Annotation</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="213"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="218"/>
         <source>Annotations</source>
         <translation>标注列表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="215"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="220"/>
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="219"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="224"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="231"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="236"/>
         <source>Aligning… %p%</source>
         <translation>正在对齐… %p%</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="232"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="237"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="384"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="390"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="512"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="518"/>
         <source>Bead {0}/{1} · {2} · score {3} · {4}</source>
         <translation>单元 {0}/{1} · {2} · 得分 {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="606"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="612"/>
         <source>No annotation selected.</source>
         <translation>未选择标注。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="623"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="629"/>
         <source>About aligner-gui</source>
         <translation>关于 aligner-gui</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="624"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="630"/>
         <source>aligner-gui {0}: review Chinese translations of English news with sentence alignment and MQM annotation.</source>
         <translation>aligner-gui {0}:借助句子对齐与 MQM 标注审校英文新闻的中文译文。</translation>
     </message>
@@ -919,72 +966,77 @@
 <context>
     <name>ScoresPanel</name>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="24"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="25"/>
         <source>Beads</source>
         <translation>对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="25"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="26"/>
         <source>Coverage (source / target)</source>
         <translation>覆盖率(原文 / 译文)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="26"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="27"/>
         <source>Omitted source sentences</source>
         <translation>漏译的原文句子</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="27"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="28"/>
         <source>Added target sentences</source>
         <translation>增译的译文句子</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="28"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="29"/>
         <source>Mean bead score</source>
         <translation>平均单元得分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="29"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="30"/>
         <source>Confirmed beads</source>
         <translation>已确认单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="30"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="31"/>
         <source>Annotations</source>
         <translation>标注列表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="31"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="32"/>
         <source>MQM per segment</source>
         <translation>每段 MQM 扣分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="32"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="33"/>
         <source>MQM per 1,000 source words</source>
         <translation>每千原文词 MQM 扣分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="33"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="34"/>
         <source>By severity</source>
         <translation>按严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="34"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="35"/>
         <source>Penalty by category</source>
         <translation>按类别扣分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="35"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="36"/>
         <source>Low score / number mismatch</source>
         <translation>低分 / 数字不符</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="77"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="37"/>
+        <source>Uncovered source words</source>
+        <translation>未覆盖的原文词语</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="79"/>
         <source>not aligned yet</source>
         <translation>尚未对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="89"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="91"/>
         <source>words</source>
         <translation>词</translation>
     </message>
@@ -1023,27 +1075,27 @@
 <context>
     <name>SuggestionTableModel</name>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="118"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="134"/>
         <source>Bead</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="118"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="134"/>
         <source>Flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="118"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="134"/>
         <source>Suggested</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="118"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="134"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="119"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="135"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
@@ -1051,27 +1103,27 @@
 <context>
     <name>TextPane</name>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="401"/>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="509"/>
         <source>omission</source>
         <translation>漏译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="363"/>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="466"/>
         <source>addition</source>
         <translation>增译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="400"/>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="508"/>
         <source>headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="400"/>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="508"/>
         <source>more-link</source>
         <translation>“更多”链接</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="401"/>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="509"/>
         <source>caption</source>
         <translation>图片说明</translation>
     </message>
