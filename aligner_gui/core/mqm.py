@@ -356,7 +356,10 @@ def suggestions(doc: AlignmentDocument) -> list[Suggestion]:
             if any(s < proposal.end and proposal.start < e for s, e in spans):
                 continue
             out.append(Suggestion(index, flag, proposal))
-    from aligner_gui.core.coverage import coverage_suggestions  # (coverage imports mqm)
+    # Coverage needs the dictionary only for paired beads with uncovered spans stored, or
+    # none stored yet: not while the first alignment runs (no GUI-thread load at start-up).
+    if any(b.source and b.target and b.details.get("uncovered") != [] for b in doc.beads):
+        from aligner_gui.core.coverage import coverage_suggestions  # (coverage imports mqm)
 
-    out.extend(coverage_suggestions(doc))
+        out.extend(coverage_suggestions(doc))
     return out

@@ -336,7 +336,6 @@ def test_tooltip_events_are_answered_only_while_the_lens_is_on(
     assert hover() is False
 
 
-@pytest.mark.xfail(strict=True, reason="until docs/wiring/coverage-lens-startup.patch is applied")
 def test_no_dictionary_load_on_the_gui_thread_without_need(
     make_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
