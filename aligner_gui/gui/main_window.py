@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
         self.bead_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.bead_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in ((0, 330), (1, 330), (2, 44), (3, 52), (4, 130), (5, 70)):
+        for column, width in ((0, 320), (1, 320), (2, 44), (3, 52), (4, 180), (5, 70)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         self.bead_filter = BeadFilterBar(self.bead_proxy)
@@ -227,6 +227,7 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(editor_dock, list_dock, Qt.Orientation.Vertical)
         self.tabifyDockWidget(suggest_dock, scores_dock)
         list_dock.raise_()
+        suggest_dock.raise_()  # the engine's flags are what a review starts from
 
         # Status bar: alignment progress with a cancel button.
         self.progress = QProgressBar()
@@ -696,7 +697,8 @@ class MainWindow(QMainWindow):
         if self.settings.panes_swapped:
             self.swap_panes()
         if not restored:  # first start: a sensible share for the side panels
-            self.resizeDocks([self._docks[0], self._docks[1]], [300, 400],
+            # editor, annotation list, suggestions/scores: each shows its rows unscrolled
+            self.resizeDocks([self._docks[0], self._docks[1], self._docks[3]], [250, 230, 380],
                              Qt.Orientation.Vertical)
             self.resizeDocks([self._docks[0]], [380], Qt.Orientation.Horizontal)
 

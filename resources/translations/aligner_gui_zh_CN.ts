@@ -420,12 +420,12 @@
 <context>
     <name>AnnotationList</name>
     <message>
-        <location filename="../../aligner_gui/gui/panels/lists.py" line="50"/>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="57"/>
         <source>Filter annotations</source>
         <translation>筛选标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/lists.py" line="53"/>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="60"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -791,37 +791,37 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="236"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="237"/>
         <source>Aligning… %p%</source>
         <translation>正在对齐… %p%</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="237"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="238"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="390"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="391"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="518"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="519"/>
         <source>Bead {0}/{1} · {2} · score {3} · {4}</source>
         <translation>单元 {0}/{1} · {2} · 得分 {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="612"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="613"/>
         <source>No annotation selected.</source>
         <translation>未选择标注。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="629"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="630"/>
         <source>About aligner-gui</source>
         <translation>关于 aligner-gui</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="630"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="631"/>
         <source>aligner-gui {0}: review Chinese translations of English news with sentence alignment and MQM annotation.</source>
         <translation>aligner-gui {0}:借助句子对齐与 MQM 标注审校英文新闻的中文译文。</translation>
     </message>
@@ -1062,12 +1062,12 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>SuggestionList</name>
     <message>
-        <location filename="../../aligner_gui/gui/panels/lists.py" line="74"/>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="82"/>
         <source>Accept (Y)</source>
         <translation>接受 (Y)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/lists.py" line="75"/>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="83"/>
         <source>Dismiss (X)</source>
         <translation>忽略 (X)</translation>
     </message>
@@ -1099,31 +1099,41 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <source>Text</source>
         <translation>文本</translation>
     </message>
+    <message>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="234"/>
+        <source>uncovered source words</source>
+        <translation>未覆盖的原文词语</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="236"/>
+        <source>target words with no source</source>
+        <translation>无原文对应的译文词语</translation>
+    </message>
 </context>
 <context>
     <name>TextPane</name>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="509"/>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="510"/>
         <source>omission</source>
         <translation>漏译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="466"/>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="467"/>
         <source>addition</source>
         <translation>增译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="508"/>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="509"/>
         <source>headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="508"/>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="509"/>
         <source>more-link</source>
         <translation>“更多”链接</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="509"/>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="510"/>
         <source>caption</source>
         <translation>图片说明</translation>
     </message>

@@ -1,10 +1,12 @@
-"""A one-sided bead shows, in the other pane, where its missing text would stand."""
+"""Showing things in context: where a one-sided bead's text would stand, spans with room
+around them, suggestions named in words."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from guikit import EN, ZH
+from guikit import EN, ZH, make_document
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from aligner_gui.core.model import AlignmentDocument, Bead, Sentence, Side
@@ -122,3 +124,44 @@ def test_the_other_pane_scrolls_to_the_gap_of_a_distant_omission(
     assert kind == "line"
     assert pane.viewport().rect().contains(rect.center())  # scrolled into view
     assert pane.verticalScrollBar().value() > 0
+
+
+def test_selecting_a_span_shows_it_with_a_line_of_context(make_window: Any, qtbot: Any) -> None:
+    n = 300
+    source = _side("en", [f"Sentence number {k} of the story." for k in range(n)],
+                   list(range(n)), " ")
+    target = _side("zh", [f"第{k}句。" for k in range(n)], list(range(n)), "")
+    doc = AlignmentDocument(source, target, [Bead((k,), (k,), 0.9) for k in range(n)])
+    window = make_window()
+    _shown(window, qtbot)
+    window.install_document(doc, align=False)
+    pane = window.target_pane
+    for k in (200, 40, 260):
+        sentence = target.sentences[k]
+        window.select_span("target", sentence.start, sentence.end)
+        top = pane.cursorRect(pane._cursor(sentence.start)).top()
+        bottom = pane.cursorRect(pane._cursor(sentence.end)).bottom()
+        assert top >= 0 and bottom + pane.fontMetrics().height() <= pane.viewport().height()
+        assert pane.selected_span() == (sentence.start, sentence.end)
+
+
+def test_coverage_suggestions_are_named_in_words(qtbot: Any, monkeypatch: Any) -> None:
+    from aligner_gui.core import mqm
+    from aligner_gui.core.model import Annotation
+    from aligner_gui.gui.models import SuggestionTableModel
+
+    doc = make_document([])
+    found = [mqm.Suggestion(0, "uncovered:source:0-12", Annotation(
+                 "omission", "source", 0, 12, EN[0][:12], "Accuracy/Omission")),
+             mqm.Suggestion(0, "uncovered:target:0-3", Annotation(
+                 "addition", "target", 0, 3, ZH[0][:3], "Accuracy/Addition")),
+             mqm.Suggestion(1, "omission", Annotation(
+                 "omission", "source", 0, 5, EN[1][:5], "Accuracy/Omission"))]
+    monkeypatch.setattr(mqm, "suggestions", lambda _doc: found)
+    model = SuggestionTableModel()
+    model.set_document(doc)
+    column = model.COL_FLAG
+    shown = [model.data(model.index(r, column)) for r in range(3)]
+    assert shown == ["uncovered source words", "target words with no source", "omission"]
+    tips = [model.data(model.index(r, column), Qt.ItemDataRole.ToolTipRole) for r in range(3)]
+    assert tips == ["uncovered:source:0-12", "uncovered:target:0-3", "omission"]

@@ -228,6 +228,14 @@ class SuggestionTableModel(DocumentTableModel):
         else:
             self.computing_changed.emit(False)
 
+    def _flag_label(self, flag: str) -> str:
+        """A coverage flag names offsets ("uncovered:source:812-880"): say what it means."""
+        if flag.startswith("uncovered:source:"):
+            return self.tr("uncovered source words")
+        if flag.startswith("uncovered:target:"):
+            return self.tr("target words with no source")
+        return flag
+
     def suggestion(self, row: int) -> mqm.Suggestion:
         return self._rows[row]
 
@@ -237,11 +245,13 @@ class SuggestionTableModel(DocumentTableModel):
         s: mqm.Suggestion = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            values = (str(s.bead + 1), s.flag, s.annotation.category, s.annotation.severity,
-                      _preview(s.annotation.text))
+            values = (str(s.bead + 1), self._flag_label(s.flag), s.annotation.category,
+                      s.annotation.severity, _preview(s.annotation.text))
             return values[col]
         if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_TEXT:
             return s.annotation.text
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_FLAG:
+            return s.flag
         if role == Qt.ItemDataRole.BackgroundRole and col == self.COL_SEVERITY:
             return SEVERITY_COLOURS.get(s.annotation.severity)
         return None

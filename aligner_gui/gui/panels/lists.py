@@ -27,6 +27,13 @@ def setup_list_view(view: QTableView) -> None:
     view.horizontalHeader().setDefaultSectionSize(90)
 
 
+def _size_columns(view: QTableView, widths: tuple[int, ...]) -> None:
+    """Widths in pixels at the default font, scaled to the view's font."""
+    scale = max(1.0, view.fontMetrics().averageCharWidth() / 7.0)
+    for column, width in enumerate(widths):
+        view.horizontalHeader().resizeSection(column, int(width * scale))
+
+
 class AnnotationList(QWidget):
     delete_requested = Signal()
 
@@ -44,7 +51,7 @@ class AnnotationList(QWidget):
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         setup_list_view(self.view)
-        self.view.horizontalHeader().resizeSection(AnnotationTableModel.COL_BEAD, 48)
+        _size_columns(self.view, (44, 104, 66, 56, 170))  # "mistranslation" fits its column
         self.filter = QLineEdit()
         self.filter.setObjectName("annotationFilter")
         self.filter.setPlaceholderText(self.tr("Filter annotations"))
@@ -71,6 +78,7 @@ class SuggestionList(QWidget):
         self.view.setObjectName("suggestionView")
         self.view.setModel(self.model)
         setup_list_view(self.view)
+        _size_columns(self.view, (44, 96, 150, 66))  # "Accuracy/Mistranslation" fits
         accept = QPushButton(self.tr("Accept (Y)"))
         dismiss = QPushButton(self.tr("Dismiss (X)"))
         accept.clicked.connect(self.accept_requested)

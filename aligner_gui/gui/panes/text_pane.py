@@ -166,8 +166,9 @@ class TextPane(QPlainTextEdit):
                 self._offsets.from_qt(cursor.selectionEnd()))
 
     def select_span(self, start: int, end: int) -> None:
+        """Select and show the whole span, with a little context when it must scroll."""
         self.setTextCursor(self._cursor(start, end))
-        self.ensureCursorVisible()
+        self._ensure_visible(start, end)
 
     def clear_selection(self) -> None:
         cursor = self.textCursor()
@@ -296,7 +297,8 @@ class TextPane(QPlainTextEdit):
         view = self.viewport().rect()
         top = self.cursorRect(self._cursor(start)).top()
         bottom = self.cursorRect(self._cursor(end)).bottom()
-        if top >= 0 and bottom <= view.height():
+        context = self.fontMetrics().height()  # a line after it, so it is not at the very edge
+        if top >= 0 and bottom + context <= view.height():
             return
         self.scroll_to_offset(start, lines_above=2)
 
