@@ -26,6 +26,21 @@ def _document(source: Side, target: Side, beads: Sequence[Bead],
     return AlignmentDocument(source, target, list(beads), list(annotations))
 
 
+def worker_init() -> None:
+    """In the worker: end with the window's process, even when that one is killed."""
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+
+
 def warm_up() -> bool:
     """Load the dictionary ahead of the first request."""
     from aligner_gui.core.pipeline import get_lexicon

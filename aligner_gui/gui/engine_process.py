@@ -36,8 +36,11 @@ class EngineProcess(QObject):
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
+            from aligner_gui.core.background import worker_init
+
             self._pool = ProcessPoolExecutor(
-                max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+                max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                initializer=worker_init)
         return self._pool
 
     def submit(self, function: Callable[..., Any], *args: Any,

@@ -1130,7 +1130,7 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
     <message>
         <location filename="../../aligner_gui/gui/panes/text_pane.py" line="509"/>
         <source>more-link</source>
-        <translation>“更多”链接</translation>
+        <translation>更多链接</translation>
     </message>
     <message>
         <location filename="../../aligner_gui/gui/panes/text_pane.py" line="510"/>
