@@ -25,6 +25,14 @@ Method (align_cost.py has the bead cost, align_dp.py the search):
    segmentations in the band (forward-backward, align_posterior.py); in the first pass
    (where it only selects the beads the lexicon learns from) the margin between the
    best and second-best way the DP reaches each of the bead's boundaries.
+7. Omissions. Viterbi glues a sentence whose translation is missing to a neighbouring
+   bead (1-2 / 2-1) whenever that path is even slightly cheaper, though the sentence's
+   posterior of being unaligned (the same forward-backward) is high. A sentence of a
+   merged bead's multi-sentence side whose posterior reaches UNALIGNED_POSTERIOR is
+   forced to 1-0 / 0-1 and the beads around it are realigned (_redecode_unaligned).
+   Learned-prior floors, a per-sentence evidence term in merged beads' costs and a
+   likelihood-ratio detach test were measured too: each cost more strict F1 or
+   precision than it bought in recall (see benchmarks/align_quality.py, omission).
 
 Figures (benchmarks/align_quality.py): mac-dev strict F1 0.925 (lax 0.995), bible
 001-003 strict F1 0.860 pooled; bible 003 (19,653 x 15,000) in 5-8 s on 2 shared cores.
@@ -89,6 +97,11 @@ SKIP_BONUS = 4.0
 MERGE_PENALTY = 8.0
 # Item frequency above which a word is ignored at coarse levels (too common to locate).
 COARSE_MAX_DF = 0.2
+# A sentence whose posterior of being unaligned reaches this is made a 1-0 / 0-1 bead
+# (1.0 = off), and REDECODE_BEADS beads either side of it are aligned again around it.
+UNALIGNED_POSTERIOR = 0.4
+REDECODE_BEADS = 2
+MERGED_ONLY = True
 
 Progress = Callable[[float], None]
 Cancel = Callable[[], bool]
@@ -106,6 +119,9 @@ class UnitBead:
     score: float = 0.5
     stats: tuple[float, ...] = ()  # lx, ly, nx, ny, mx, my, quote edges
     fixed: int | None = None  # index into the caller's fixed beads
+    # Per sentence of the bead (x side, y side): posterior probability that it is
+    # unaligned (1-0 / 0-1), from the final pass's forward-backward.
+    p_un: tuple[list[float], list[float]] = ((), ())  # type: ignore[assignment]
 
 
 @dataclass
@@ -417,6 +433,13 @@ def _posterior_confidences(beads: list[UnitBead], band: Band, costs, types) -> N
         band = near
     post = posteriors(band, types, costs)
     tindex = {t: k for k, t in enumerate(types)}
+    pux = np.bincount(band.rows, weights=post[tindex[(1, 0)]], minlength=band.nx + 1)[1:]
+    puy = np.bincount(band.cols, weights=post[tindex[(0, 1)]], minlength=band.ny + 1)[1:]
+    for bead in beads:
+        bead.p_un = (
+            pux[bead.x0 : bead.x0 + bead.a].tolist(),
+            puy[bead.y0 : bead.y0 + bead.b].tolist(),
+        )
     ends_x = np.array([b.x0 + b.a for b in beads], dtype=np.int64)
     ends_y = np.array([b.y0 + b.b for b in beads], dtype=np.int64)
     cells = band.index(ends_x, ends_y)
@@ -854,6 +877,9 @@ def align_texts(
                     x2.ratio = x.ratio
                     x2.match_rate = x.match_rate
                     x, y = x2, y2
+    for k, g in enumerate(seq):
+        if isinstance(g, _Gap) and UNALIGNED_POSTERIOR < 1.0:
+            result[k] = _redecode_unaligned(result[k], x, y, xpara, ypara, params, run)
     out: list[UnitBead] = []
     for k, g in enumerate(seq):
         if isinstance(g, _Gap):
@@ -864,9 +890,85 @@ def align_texts(
             out.append(_fixed_bead(fixed, g))
     if singles:
         out = _place_singles(out, fixed, singles)
+
     if progress is not None:
         progress(1.0)
     return out
+
+
+def _redecode_unaligned(
+    beads: list[UnitBead],
+    x: Units,
+    y: Units,
+    xpara: np.ndarray,
+    ypara: np.ndarray,
+    params: Params,
+    run: _Run,
+) -> list[UnitBead]:
+    """Sentences probably left untranslated become 1-0 / 0-1; their neighbourhood is redone.
+
+    Viterbi keeps a sentence whose translation is missing glued to a neighbouring bead
+    whenever that path is even slightly cheaper, although the posterior of the sentence
+    being unaligned (summed over all segmentations) is high. A sentence whose posterior
+    reaches UNALIGNED_POSTERIOR is forced unaligned and the beads around it (a window of
+    REDECODE_BEADS either side, inside one paragraph on each side) are aligned again.
+    """
+    flag_x = np.zeros(x.n, dtype=bool)
+    flag_y = np.zeros(y.n, dtype=bool)
+    hits: list[int] = []
+    for k, b in enumerate(beads):
+        if not (b.a and b.b) or not b.p_un:
+            continue
+        px, py = b.p_un
+        hit = False
+        # Only from a bead's multi-sentence side: its other sentences keep the bead.
+        for i, p in zip(range(b.x0, b.x0 + b.a), px, strict=False):
+            if p >= UNALIGNED_POSTERIOR and (b.a >= 2 or not MERGED_ONLY):
+                flag_x[i] = hit = True
+        for j, p in zip(range(b.y0, b.y0 + b.b), py, strict=False):
+            if p >= UNALIGNED_POSTERIOR and (b.b >= 2 or not MERGED_ONLY):
+                flag_y[j] = hit = True
+        if hit:
+            hits.append(k)
+    if not hits:
+        return beads
+    # Windows of beads around each hit, merged when they touch.
+    windows: list[list[int]] = []
+    for k in hits:
+        lo, hi = max(0, k - REDECODE_BEADS), min(len(beads), k + REDECODE_BEADS + 1)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    out: list[UnitBead] = []
+    done = 0
+    for lo, hi in windows:
+        win = beads[lo:hi]
+        x0, y0 = win[0].x0, win[0].y0
+        x1, y1 = win[-1].x0 + win[-1].a, win[-1].y0 + win[-1].b
+        fresh = _realign_window(x, y, xpara, ypara, params, run, x0, x1, y0, y1, flag_x, flag_y)
+        out.extend(beads[done:lo])
+        out.extend(fresh if fresh is not None else win)
+        done = hi
+    out.extend(beads[done:])
+    return out
+
+
+def _realign_window(x, y, xpara, ypara, params, run, x0, x1, y0, y1, flag_x, flag_y):
+    """Beads of x0..x1 / y0..y1 with the flagged sentences forced unaligned (or None)."""
+    if len(set(xpara[x0:x1].tolist())) > 1 or len(set(ypara[y0:y1].tolist())) > 1:
+        return None  # paragraphs were paired before sentences: stay inside them
+    xs, ys = x.subset(x0, x1), y.subset(y0, y1)
+    for u, flags, start, stop in ((xs, flag_x, x0, x1), (ys, flag_y, y0, y1)):
+        forced = flags[start:stop].copy()
+        if u.forced is not None:
+            forced |= u.forced
+        u.forced = forced if forced.any() else None
+    fresh = align_units(xs, ys, params, run)
+    for b in fresh:
+        b.x0 += x0
+        b.y0 += y0
+    return fresh
 
 
 def _fixed_bead(fixed: list[tuple[tuple[int, ...], tuple[int, ...]]], k: int) -> UnitBead:
