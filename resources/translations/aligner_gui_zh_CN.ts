@@ -1101,39 +1101,39 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
     </message>
     <message>
         <location filename="../../aligner_gui/gui/models/annotations.py" line="234"/>
-        <source>uncovered source words</source>
-        <translation>未覆盖的原文词语</translation>
+        <source>uncovered source</source>
+        <translation>原文未覆盖</translation>
     </message>
     <message>
         <location filename="../../aligner_gui/gui/models/annotations.py" line="236"/>
-        <source>target words with no source</source>
-        <translation>无原文对应的译文词语</translation>
+        <source>uncovered target</source>
+        <translation>译文无对应</translation>
     </message>
 </context>
 <context>
     <name>TextPane</name>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="510"/>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="511"/>
         <source>omission</source>
         <translation>漏译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="467"/>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="468"/>
         <source>addition</source>
         <translation>增译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="509"/>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="510"/>
         <source>headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="509"/>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="510"/>
         <source>more-link</source>
         <translation>更多链接</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="510"/>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="511"/>
         <source>caption</source>
         <translation>图片说明</translation>
     </message>

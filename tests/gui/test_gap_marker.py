@@ -162,6 +162,6 @@ def test_coverage_suggestions_are_named_in_words(qtbot: Any, monkeypatch: Any) -
     model.set_document(doc)
     column = model.COL_FLAG
     shown = [model.data(model.index(r, column)) for r in range(3)]
-    assert shown == ["uncovered source words", "target words with no source", "omission"]
+    assert shown == ["uncovered source", "uncovered target", "omission"]
     tips = [model.data(model.index(r, column), Qt.ItemDataRole.ToolTipRole) for r in range(3)]
     assert tips == ["uncovered:source:0-12", "uncovered:target:0-3", "omission"]

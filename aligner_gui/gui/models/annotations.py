@@ -231,9 +231,9 @@ class SuggestionTableModel(DocumentTableModel):
     def _flag_label(self, flag: str) -> str:
         """A coverage flag names offsets ("uncovered:source:812-880"): say what it means."""
         if flag.startswith("uncovered:source:"):
-            return self.tr("uncovered source words")
+            return self.tr("uncovered source")
         if flag.startswith("uncovered:target:"):
-            return self.tr("target words with no source")
+            return self.tr("uncovered target")
         return flag
 
     def suggestion(self, row: int) -> mqm.Suggestion:

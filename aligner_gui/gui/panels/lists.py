@@ -78,7 +78,7 @@ class SuggestionList(QWidget):
         self.view.setObjectName("suggestionView")
         self.view.setModel(self.model)
         setup_list_view(self.view)
-        _size_columns(self.view, (44, 112, 172, 66))  # "Accuracy/Mistranslation" fits
+        _size_columns(self.view, (44, 124, 172, 66))  # "Accuracy/Mistranslation" fits
         accept = QPushButton(self.tr("Accept (Y)"))
         dismiss = QPushButton(self.tr("Dismiss (X)"))
         accept.clicked.connect(self.accept_requested)
