@@ -23,8 +23,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 
 log = logging.getLogger(__name__)
 
-# show_report(parent window or None, summary line, traceback text, saved copies)
-ReportShower = Callable[[Any, str, str, list[Path]], None]
+# show_report(parent window or None, summary line, traceback text, saved copies,
+#             copies that could not be written: one line each)
+ReportShower = Callable[[Any, str, str, list[Path], list[str]], None]
 _open_reports: list[Any] = []
 
 
@@ -80,16 +81,20 @@ class CrashHandler(QObject):
         self.handled += 1
         windows = [w for w in self._windows() if _alive(w)]
         saved: list[Path] = []
+        failed: list[str] = []
         for window in windows:  # the work first
             try:
                 copy = window.files.save_crash_copy()
-            except Exception:  # noqa: BLE001
+            except Exception as error:  # noqa: BLE001 - say so, never raise from here
                 log.exception("could not save a recovery copy")
+                lines = str(error).strip().splitlines()
+                failed.append(f"{type(error).__name__}: {lines[0]}" if lines
+                              else type(error).__name__)
                 continue
             if copy is not None:
                 saved.append(copy)
         try:
-            self._show_report(windows[0] if windows else None, summary, text, saved)
+            self._show_report(windows[0] if windows else None, summary, text, saved, failed)
         except Exception:  # noqa: BLE001
             log.exception("could not show the crash report")
 
@@ -103,7 +108,8 @@ def _alive(window: Any) -> bool:
         return False
 
 
-def show_crash_report(parent: Any, summary: str, text: str, saved: list[Path]) -> Any:
+def show_crash_report(parent: Any, summary: str, text: str, saved: list[Path],
+                      failed: list[str] | None = None) -> Any:
     """The report as a non-modal dialog (an exception may come from inside a slot)."""
     from PySide6.QtWidgets import QApplication
 
@@ -111,7 +117,7 @@ def show_crash_report(parent: Any, summary: str, text: str, saved: list[Path]) -
 
     if QApplication.instance() is None:
         return None
-    dialog = CrashDialog(summary, text, saved, parent)
+    dialog = CrashDialog(summary, text, saved, parent, failed=failed or [])
     _open_reports.append(dialog)  # a report without a parent window must outlive this call
     dialog.finished.connect(lambda _r: _open_reports.remove(dialog)
                             if dialog in _open_reports else None)

@@ -295,20 +295,26 @@ class FileController(QObject):
         """After an unhandled exception: the unsaved work to disk, wherever it can go.
 
         The usual recovery copy, unless an older one still waits for the editor's answer;
-        then a copy of its own beside it. None when there is nothing unsaved.
+        then a copy of its own beside it. None when there is nothing unsaved; raises when
+        the copy cannot be written.
         """
         doc = self.window.document
         if doc is None or self.window.undo_stack.isClean():
             return None
         if self.window.recovery_banner.isHidden():
-            return self.recovery_paths()[0] if self.autosave() else None
-        copy = self.settings.recovery_dir() / datetime.now().strftime("crash-%Y%m%d-%H%M%S.json")
-        try:
-            copy.parent.mkdir(parents=True, exist_ok=True)
-            self.window.engine.save(doc, copy)
-        except (AlignerError, OSError, ValueError) as error:
-            log.warning("crash copy failed: %s", error)
-            return None
+            copy = self.recovery_paths()[0]
+        else:
+            copy = self.settings.recovery_dir() / datetime.now().strftime(
+                "crash-%Y%m%d-%H%M%S.json")
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        self.window.engine.save(doc, copy)  # errors go to the crash handler, which says so
+        if copy.name == RECOVERY_NAME:
+            _, meta = self.recovery_paths()
+            meta.write_text(json.dumps({
+                "path": str(self.path) if self.path else None,
+                "name": self.display_name,
+                "saved": datetime.now().isoformat(timespec="seconds"),
+            }), encoding="utf-8")
         return copy
 
     def recovery_available(self) -> dict | None:

@@ -610,17 +610,17 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../aligner_gui/gui/dialogs/crash.py" line="28"/>
+        <location filename="../../aligner_gui/gui/dialogs/crash.py" line="29"/>
         <source>aligner-gui: unexpected error</source>
         <translation>aligner-gui：意外错误</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/dialogs/crash.py" line="32"/>
+        <location filename="../../aligner_gui/gui/dialogs/crash.py" line="33"/>
         <source>Something went wrong inside aligner-gui: {0}</source>
         <translation>aligner-gui 内部出错：{0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/dialogs/crash.py" line="37"/>
+        <location filename="../../aligner_gui/gui/dialogs/crash.py" line="38"/>
         <source>A recovery copy of your work was saved:
 {0}
 Save your project now; if the window misbehaves, restart aligner-gui and it will offer to restore the copy.</source>
@@ -629,17 +629,22 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 请立即保存项目；如果窗口运行异常，请重新启动 aligner-gui，它会提示恢复该副本。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/dialogs/crash.py" line="41"/>
+        <location filename="../../aligner_gui/gui/dialogs/crash.py" line="42"/>
+        <source>A recovery copy could not be written ({0}). Your work is still open: save it now with File › Save As.</source>
+        <translation>无法写入恢复副本（{0}）。您的工作仍处于打开状态：请立即通过“文件 › 另存为”保存。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/dialogs/crash.py" line="45"/>
         <source>There were no unsaved changes to rescue.</source>
         <translation>没有需要抢救的未保存更改。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/dialogs/crash.py" line="54"/>
+        <location filename="../../aligner_gui/gui/dialogs/crash.py" line="58"/>
         <source>Copy report</source>
         <translation>复制报告</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/dialogs/crash.py" line="66"/>
+        <location filename="../../aligner_gui/gui/dialogs/crash.py" line="70"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
@@ -693,7 +698,7 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
     </message>
     <message>
         <location filename="../../aligner_gui/gui/files.py" line="201"/>
-        <location filename="../../aligner_gui/gui/files.py" line="328"/>
+        <location filename="../../aligner_gui/gui/files.py" line="334"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
@@ -733,12 +738,12 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <translation>无法导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="338"/>
+        <location filename="../../aligner_gui/gui/files.py" line="344"/>
         <source>Cannot recover</source>
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="344"/>
+        <location filename="../../aligner_gui/gui/files.py" line="350"/>
         <source>recovered</source>
         <translation>已恢复</translation>
     </message>

@@ -21,9 +21,11 @@ class ReportRecorder:
         self.copy = copy
         self.reports: list[dict[str, Any]] = []
 
-    def __call__(self, window: Any, summary: str, text: str, saved: list[Path]) -> None:
+    def __call__(self, window: Any, summary: str, text: str, saved: list[Path],
+                 failed: list[str]) -> None:
         self.reports.append({"window": window, "summary": summary, "text": text,
-                             "saved": list(saved), "copy_existed": self.copy.is_file()})
+                             "saved": list(saved), "failed": list(failed),
+                             "copy_existed": self.copy.is_file()})
 
 
 def _edited_window(make_window: Any) -> Any:
@@ -55,7 +57,7 @@ def test_exception_in_a_slot_saves_a_recovery_copy_then_shows_the_traceback(
     assert len(shown.reports) == 1
     report = shown.reports[0]
     assert report["copy_existed"]  # saved before the report appeared
-    assert report["saved"] == [copy]
+    assert report["saved"] == [copy] and report["failed"] == []
     assert report["window"] is window
     assert report["summary"] == "RuntimeError: the bead table lost its place"
     assert "broken_slot" in report["text"] and "Traceback" in report["text"]
@@ -95,6 +97,32 @@ def test_exception_in_a_worker_thread_is_handled_on_the_gui_thread(
     report_ = shown.reports[0]
     assert report_["copy_existed"] and report_["saved"] == [copy]
     assert "in thread scorer" in report_["text"] and "lexicon index out of range" in report_["text"]
+
+
+def test_a_recovery_copy_that_cannot_be_written_is_reported(
+    make_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _edited_window(make_window)
+    copy, _meta = window.files.recovery_paths()
+    shown = ReportRecorder(copy)
+    handler = CrashHandler(lambda: [window], shown)
+
+    def full(*_args: Any) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(window.engine, "save", full)
+    try:
+        raise KeyError("bead 7")
+    except KeyError as error:
+        handler.excepthook(KeyError, error, error.__traceback__)
+    report = shown.reports[0]
+    assert report["saved"] == [] and not copy.exists()
+    assert report["failed"] == ["OSError: [Errno 28] No space left on device"]
+    dialog = show_crash_report(window, report["summary"], report["text"], [], report["failed"])
+    qtbot.addWidget(dialog)
+    assert "could not be written" in dialog.saved_label.text()
+    assert "No space left on device" in dialog.saved_label.text()
+    dialog.close()
 
 
 def test_a_pending_recovery_offer_is_not_overwritten_by_a_crash_copy(make_window: Any) -> None:

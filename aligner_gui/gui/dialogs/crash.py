@@ -22,7 +22,8 @@ from aligner_gui import __version__
 class CrashDialog(QDialog):
     """Non-modal: the window stays usable, so the editor can save and go on."""
 
-    def __init__(self, summary: str, text: str, saved: list[Path], parent: Any = None) -> None:
+    def __init__(self, summary: str, text: str, saved: list[Path], parent: Any = None, *,
+                 failed: list[str] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("crashDialog")
         self.setWindowTitle(self.tr("aligner-gui: unexpected error"))
@@ -37,6 +38,9 @@ class CrashDialog(QDialog):
             note = self.tr("A recovery copy of your work was saved:\n{0}\n"
                            "Save your project now; if the window misbehaves, restart "
                            "aligner-gui and it will offer to restore the copy.").format(where)
+        elif failed:
+            note = self.tr("A recovery copy could not be written ({0}). Your work is still "
+                           "open: save it now with File › Save As.").format("; ".join(failed))
         else:
             note = self.tr("There were no unsaved changes to rescue.")
         self.saved_label = QLabel(note)
