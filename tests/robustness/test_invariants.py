@@ -188,10 +188,8 @@ def test_alignment_invariants(lexicon, data, source_lang):
 
     kept = [key(b) for b in again if b.status == "confirmed"]
     wanted = [key(b) for b in fixed]
-    # Compared as sets: the order of neighbouring one-sided fixed beads is not kept yet
-    # (see test_fixed_one_sided_beads_keep_their_order); check() above already ensures
-    # the per-side reading order.
-    assert sorted(kept, key=repr) == sorted(wanted, key=repr)
+    # In the order given, neighbouring one-sided fixed beads included.
+    assert kept == wanted
 
 
 @ALIGN
