@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from aligner_gui.core.errors import InputError
-from aligner_gui.core.files import NotRegularFileError, read_regular
+from aligner_gui.core.files import FileReadError, read_limited
 from aligner_gui.core.model import Side
 from aligner_gui.core.segment import is_hard_wrapped, segment
 
@@ -125,29 +125,9 @@ def load_sides(
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        if path.is_dir():
-            raise InputError(f"{path}: is a directory, not a text file")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(
-                f"{path}: the file is {size / 2**20:.1f} MB, over the {_max_label()} limit"
-            )
-        data = read_regular(path, MAX_FILE_BYTES)
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except NotRegularFileError as error:
+        return read_limited(path, MAX_FILE_BYTES, "text file")
+    except FileReadError as error:
         raise InputError(str(error)) from None
-    except OSError as error:
-        raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
-    if not data:
-        raise InputError(f"{path}: the file is empty")
-    if len(data) > MAX_FILE_BYTES:
-        raise InputError(f"{path}: the file is over the {_max_label()} limit")
-    return data
-
-
-def _max_label() -> str:
-    return f"{MAX_FILE_BYTES / 2**20:g} MB"
 
 
 def _decode(path: Path, data: bytes) -> str:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from aligner_gui.core.files import NotRegularFileError, read_regular
+from aligner_gui.core.files import FileReadError, read_limited
 from aligner_gui.core.model import AlignmentDocument, Annotation, DocumentError, Sentence, Side
 from aligner_gui.io.errors import ProjectError, ProjectFormatError
 
@@ -184,28 +184,10 @@ def checked(doc: AlignmentDocument, name: str) -> AlignmentDocument:
 
 def read_input_bytes(path: str | Path, what: str = "file") -> bytes:
     """Read a whole input file with the usual one-line errors."""
-    path = Path(path)
     try:
-        if path.is_dir():
-            raise ImportFormatError(f"{path} is a folder, not a {what}")
-        size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise ImportFormatError(
-                f"{path} is too large ({size // 2**20} MB; the limit is "
-                f"{MAX_IMPORT_BYTES // 2**20} MB)"
-            )
-        data = read_regular(path, MAX_IMPORT_BYTES)
-    except FileNotFoundError:
-        raise ImportFormatError(f"{path}: no such file") from None
-    except NotRegularFileError as error:
+        return read_limited(path, MAX_IMPORT_BYTES, what)
+    except FileReadError as error:
         raise ImportFormatError(str(error)) from None
-    except OSError as error:
-        raise ImportFormatError(f"{path}: {error.strerror or error}") from None
-    if not data.strip():
-        raise ImportFormatError(f"{path} is empty")
-    if len(data) > MAX_IMPORT_BYTES:
-        raise ImportFormatError(f"{path} is over the {MAX_IMPORT_BYTES // 2**20} MB limit")
-    return data
 
 
 def decode_text(data: bytes, name: str) -> str:

@@ -20,7 +20,7 @@ import jsonschema
 
 from aligner_gui import __version__
 from aligner_gui.core.anchoring import context_of, reanchor
-from aligner_gui.core.files import NotRegularFileError, read_regular
+from aligner_gui.core.files import FileReadError, read_limited
 from aligner_gui.core.model import (
     AlignmentDocument,
     Annotation,
@@ -294,25 +294,9 @@ def load_project(path: str | Path) -> AlignmentDocument:
     path = Path(path)
     name = str(path)
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise ProjectFormatError(f"{name} is a folder, not a project file")
-        if size > MAX_PROJECT_BYTES:
-            raise ProjectFormatError(
-                f"{name} is too large ({size // 2**20} MB; the limit is "
-                f"{MAX_PROJECT_BYTES // 2**20} MB)"
-            )
-        raw = read_regular(path, MAX_PROJECT_BYTES)
-    except FileNotFoundError:
-        raise ProjectFormatError(f"{name}: no such file") from None
-    except NotRegularFileError as error:
+        raw = read_limited(path, MAX_PROJECT_BYTES, "project file")
+    except FileReadError as error:
         raise ProjectFormatError(str(error)) from None
-    except OSError as error:
-        raise ProjectFormatError(f"{name}: {error.strerror or error}") from None
-    if len(raw) > MAX_PROJECT_BYTES:
-        raise ProjectFormatError(
-            f"{name} is too large (the limit is {MAX_PROJECT_BYTES // 2**20} MB)"
-        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

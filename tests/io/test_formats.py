@@ -157,7 +157,7 @@ def test_errors_are_typed(tmp_path: Path) -> None:
         import_file(tmp_path / "x", "docx")
     with pytest.raises(ImportFormatError, match="no such file"):
         import_file(tmp_path / "missing.tmx")
-    with pytest.raises(ImportFormatError, match="is a folder"):
+    with pytest.raises(ImportFormatError, match="is a directory"):
         import_file(tmp_path)
 
 

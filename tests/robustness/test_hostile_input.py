@@ -114,10 +114,10 @@ def test_file_over_the_size_limit_states_the_limit(tmp_path):
     with open(path, "wb") as handle:
         handle.truncate(MAX_FILE_BYTES + 1)
     start = time.perf_counter()
-    with pytest.raises(InputError, match=r"over the 50 MB limit"):
+    with pytest.raises(InputError, match=r"the limit is 50 MB"):
         read_text(path)
     code, _out, err = _cli("align", str(path), "-o", str(tmp_path / "o.json"))
-    assert_one_line_error(code, err, "50 MB limit")
+    assert_one_line_error(code, err, "the limit is 50 MB")
     assert time.perf_counter() - start < 5
 
 
