@@ -233,6 +233,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("aligner: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # e.g. `aligner score P | head`: the reader is gone, stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except Exception as error:  # a bug: say so in one line, traceback only on request
         if args.debug:
             raise

@@ -182,3 +182,13 @@ def test_import_mqm_onto_a_base_project(tmp_path, seed_project):
     assert [(a.start, a.end, a.category, a.severity) for a in merged.annotations] == [
         (sentence.start, sentence.start + 2, "Accuracy/Mistranslation", "minor")
     ]
+
+
+def test_closed_pipe_is_not_an_error(seed_project):
+    """`aligner score P | head -1`: the reader leaves early; no error, no traceback."""
+    done = subprocess.run(
+        f'"{sys.executable}" -m aligner_gui.cli score "{seed_project}" | head -1',
+        shell=True, capture_output=True, text=True, timeout=300,
+    )
+    assert done.stdout.count("\n") == 1
+    assert "error" not in done.stderr.lower() and "Traceback" not in done.stderr
