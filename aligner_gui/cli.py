@@ -226,7 +226,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.func(args))
+        code = int(args.func(args))
+        sys.stdout.flush()  # inside the try: a closed pipe surfaces here, not at exit
+        return code
     except AlignerError as error:
         print(f"aligner: error: {error}", file=sys.stderr)
         return EXIT_USAGE
