@@ -467,6 +467,16 @@
         <source>Comment</source>
         <translation>说明</translation>
     </message>
+    <message>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="95"/>
+        <source>⚠ not found: {0}</source>
+        <translation>⚠ 未找到：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="102"/>
+        <source>The annotated text was not found: the document&apos;s text was changed outside aligner-gui. The annotation is kept; its place is approximate.</source>
+        <translation>未找到所标注的文字：文档文本已在 aligner-gui 之外被修改。该标注予以保留，其位置为近似位置。</translation>
+    </message>
 </context>
 <context>
     <name>BeadFilterBar</name>
@@ -1080,37 +1090,37 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>SuggestionTableModel</name>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="134"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="145"/>
         <source>Bead</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="134"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="145"/>
         <source>Flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="134"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="145"/>
         <source>Suggested</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="134"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="145"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="135"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="146"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="234"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="245"/>
         <source>uncovered source</source>
         <translation>原文未覆盖</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="236"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="247"/>
         <source>uncovered target</source>
         <translation>译文无对应</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from guikit import fake_beads, make_document
@@ -88,6 +89,32 @@ def test_annotation_model(qtmodeltester: Any) -> None:
                                   "Accuracy/Addition"))
     assert model.data(model.index(1, model.COL_BEAD)) == "2"  # the 0-1 bead after unlink
     qtmodeltester.check(model, force_py=True)
+
+
+def test_orphan_annotations_are_listed_and_marked(tmp_path: Any) -> None:
+    """An annotation whose text vanished (outside edit) stays in the list, marked."""
+    from aligner_gui.io.project import load_project, save_project
+
+    doc = make_document(fake_beads())
+    doc.add_annotation(Annotation("omission", "source", 0, 5, doc.source.text[0:5],
+                                  "Accuracy/Omission"))
+    path = tmp_path / "p.json"
+    save_project(doc, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    old = doc.source.text[0:5]
+    side = data["source"]  # the text was edited outside aligner-gui: the words are gone
+    side["text"] = side["text"].replace(old, "Zzzzz")
+    for sentence in side["sentences"]:
+        sentence["text"] = sentence["text"].replace(old, "Zzzzz")
+    path.write_text(json.dumps(data), encoding="utf-8")
+    reopened = load_project(path)
+    model = AnnotationTableModel()
+    model.set_document(reopened)
+    assert model.rowCount() == 1
+    shown = model.data(model.index(0, model.COL_TEXT))
+    assert shown.startswith("⚠ not found: ")
+    tip = model.data(model.index(0, model.COL_TEXT), Qt.ItemDataRole.ToolTipRole)
+    assert "not found" in tip and "Zzzzz" not in tip
 
 
 def test_suggestion_model(qtmodeltester: Any, qtbot: Any) -> None:

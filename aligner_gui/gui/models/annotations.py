@@ -88,12 +88,23 @@ class AnnotationTableModel(DocumentTableModel):
             return bead + 1 if role == SORT_ROLE else str(bead + 1)  # sorts as a number
         if role == SORT_ROLE and col == self.COL_SEVERITY:
             return SEVERITIES.index(a.severity) if a.severity in SEVERITIES else 0
+        orphan = bool(a.extra.get("orphan"))
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, SORT_ROLE):
-            values = (None, a.type, a.severity, a.side, _preview(a.text), a.category,
+            text = _preview(a.text)
+            if orphan and col == self.COL_TEXT and role == Qt.ItemDataRole.DisplayRole:
+                text = self.tr("⚠ not found: {0}").format(text)
+            values = (None, a.type, a.severity, a.side, text, a.category,
                       _preview(a.comment, 60))
             return values[col]
         if role == Qt.ItemDataRole.ToolTipRole:
+            if orphan and col == self.COL_TEXT:
+                return self.tr(
+                    "The annotated text was not found: the document's text was changed "
+                    "outside aligner-gui. The annotation is kept; its place is approximate."
+                ) + "\n\n" + a.text
             return a.text if col == self.COL_TEXT else (a.comment or None)
+        if role == Qt.ItemDataRole.ForegroundRole and orphan and col == self.COL_TEXT:
+            return QColor(190, 30, 30)
         if role == Qt.ItemDataRole.BackgroundRole and col == self.COL_SEVERITY:
             return SEVERITY_COLOURS.get(a.severity)
         return None
