@@ -844,9 +844,9 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>OverviewStrip</name>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="31"/>
-        <source>Overview: red omissions, orange additions, yellow low scores, purple annotations. Click to jump.</source>
-        <translation>概览:红色为漏译,橙色为增译,黄色为低分,紫色为标注。点击跳转。</translation>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="125"/>
+        <source>Overview: red omissions, orange additions, blue number mismatches, yellow where low scores gather, purple annotations. Click to jump.</source>
+        <translation>概览:红色为漏译,橙色为增译,蓝色为数字不符,黄色为低分集中处,紫色为标注。点击跳转。</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,16 @@
-"""A thin strip showing where the problems are in the whole document; click to jump."""
+"""A thin strip showing where the problems are in the whole document; click to jump.
+
+Each pixel row stands for a run of beads. Omissions, additions and annotations are
+drawn on every row that has one, on top. Low scores are common in a long document
+(about 40 % of Bible beads), so marking each one would paint the strip solid: when
+they are too many to stay sparse, a row is marked only where their density stands out
+from the document's own rate, and more strongly the more it does.
+"""
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -12,8 +21,92 @@ from aligner_gui.core.model import FLAG_LOW_SCORE, FLAG_NUMBER_MISMATCH, Alignme
 
 OMISSION = QColor(220, 50, 40)
 ADDITION = QColor(235, 140, 20)
-LOW = QColor(230, 200, 40)
+LOW = QColor(215, 180, 20)
+NUMBERS = QColor(40, 120, 220)
 ANNOTATED = QColor(140, 70, 200)
+
+MIN_WINDOW_BEADS = 20  # low-score density is judged over at least this many beads
+SPARSE_SHARE = 12  # low scores are marked one by one while they are at most rows / this
+
+
+@dataclass
+class RowMarks:
+    """What one strip of `rows` pixel rows shows, and which bead each mark points at."""
+
+    rows: int
+    omission: dict[int, int] = field(default_factory=dict)  # row -> bead
+    addition: dict[int, int] = field(default_factory=dict)
+    numbers: dict[int, int] = field(default_factory=dict)
+    annotated: dict[int, int] = field(default_factory=dict)
+    low: dict[int, tuple[int, float]] = field(default_factory=dict)  # row -> (bead, strength)
+
+    def marked_rows(self) -> set[int]:
+        return (set(self.omission) | set(self.addition) | set(self.numbers)
+                | set(self.annotated) | set(self.low))
+
+
+def row_marks(doc: AlignmentDocument | None, rows: int) -> RowMarks:
+    """Assign the document's problems to `rows` pixel rows (Qt-free, testable)."""
+    marks = RowMarks(rows)
+    if doc is None or not doc.beads or rows <= 0:
+        return marks
+    n = len(doc.beads)
+    low_beads: list[int] = []
+    for k, bead in enumerate(doc.beads):
+        row = k * rows // n
+        if not bead.target:
+            marks.omission.setdefault(row, k)
+        elif not bead.source:
+            marks.addition.setdefault(row, k)
+        else:
+            if FLAG_NUMBER_MISMATCH in bead.flags:
+                marks.numbers.setdefault(row, k)
+            if FLAG_LOW_SCORE in bead.flags:
+                low_beads.append(k)
+    from aligner_gui.core.mqm import segment_of
+
+    for annotation in doc.annotations:
+        seg = segment_of(doc, annotation)
+        if seg is not None:
+            marks.annotated.setdefault(min(rows - 1, seg * rows // n), seg)
+    if not low_beads:
+        return marks
+    if len(low_beads) <= rows / SPARSE_SHARE:  # few: each one is worth seeing
+        for k in low_beads:
+            marks.low.setdefault(k * rows // n, (k, 1.0))
+        return marks
+    _low_concentrations(marks, low_beads, n)
+    return marks
+
+
+def _low_concentrations(marks: RowMarks, low_beads: list[int], n: int) -> None:
+    """Rows whose neighbourhood holds clearly more low scores than the document does."""
+    rows = marks.rows
+    rate = len(low_beads) / n
+    prefix = [0] * (n + 1)  # prefix[k]: low-score beads before bead k
+    flagged = bytearray(n)
+    for k in low_beads:
+        flagged[k] = 1
+    for k in range(n):
+        prefix[k + 1] = prefix[k] + flagged[k]
+    # half a window of beads either side of a row, at least MIN_WINDOW_BEADS in all
+    half = max(MIN_WINDOW_BEADS / 2, n / rows / 2)
+    for row in range(rows):
+        first, end = row * n // rows, (row + 1) * n // rows
+        if end <= first:
+            continue
+        centre = (first + end) / 2
+        lo = max(0, int(centre - half))
+        hi = min(n, max(lo + 1, int(math.ceil(centre + half))))
+        m = hi - lo
+        density = (prefix[hi] - prefix[lo]) / m
+        sigma = math.sqrt(rate * (1 - rate) / m)
+        threshold = min(1.0, max(1.6 * rate, rate + 2.5 * sigma))
+        if density < threshold or prefix[end] == prefix[first]:
+            continue
+        strength = min(1.0, 0.45 + (density - threshold) / max(1e-9, 1.0 - threshold))
+        bead = next(k for k in range(first, end) if flagged[k])
+        marks.low[row] = (bead, strength)
 
 
 class OverviewStrip(QWidget):
@@ -25,11 +118,13 @@ class OverviewStrip(QWidget):
         self.current: int | None = None
         self.viewport_beads: tuple[int, int] | None = None  # what the source pane shows
         self._image: QImage | None = None
+        self._marks: RowMarks | None = None
         self.setMinimumWidth(14)
         self.setMaximumWidth(18)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(self.tr("Overview: red omissions, orange additions, yellow low scores, "
-                                "purple annotations. Click to jump."))
+        self.setToolTip(self.tr("Overview: red omissions, orange additions, blue number "
+                                "mismatches, yellow where low scores gather, purple "
+                                "annotations. Click to jump."))
         self._rebuild = QTimer(self)
         self._rebuild.setSingleShot(True)
         self._rebuild.setInterval(50)
@@ -56,47 +151,42 @@ class OverviewStrip(QWidget):
         self.update()
 
     def _on_document_event(self, event: str, info: dict[str, Any]) -> None:
-        if event != "scores_changed":
-            self._rebuild.start()
+        self._rebuild.start()  # rescoring changes the low-score flags too
 
     def _invalidate(self) -> None:
         self._image = None
+        self._marks = None
         self.update()
 
-    def _marks(self) -> list[tuple[float, QColor]]:
-        doc = self.document
-        if doc is None or not doc.beads:
-            return []
-        n = len(doc.beads)
-        marks: list[tuple[float, QColor]] = []
-        for k, bead in enumerate(doc.beads):
-            if not bead.target:
-                marks.append((k / n, OMISSION))
-            elif not bead.source:
-                marks.append((k / n, ADDITION))
-            elif FLAG_LOW_SCORE in bead.flags or FLAG_NUMBER_MISMATCH in bead.flags:
-                marks.append((k / n, LOW))
-        from aligner_gui.core.mqm import segment_of
+    def row_marks(self) -> RowMarks:
+        if self._marks is None or self._marks.rows != self.height():
+            self._marks = row_marks(self.document, self.height())
+        return self._marks
 
-        for annotation in doc.annotations:
-            seg = segment_of(doc, annotation)
-            if seg is not None:
-                marks.append((seg / n, ANNOTATED))
-        return marks
+    def _render(self) -> QImage:
+        image = QImage(self.size(), QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(self.palette().color(QPalette.ColorRole.Base))
+        marks = self.row_marks()
+        p = QPainter(image)
+        h, w = self.height(), self.width()
+        lane = w // 2 + 1  # problems on the left, annotations on the right
+        for row, (_bead, strength) in marks.low.items():
+            colour = QColor(LOW)
+            colour.setAlphaF(strength)
+            p.fillRect(0, row, lane, 1, colour)
+        for row in marks.numbers:  # quieter than a missing sentence: a thin tick
+            p.fillRect(0, row, max(3, lane - 3), 1, NUMBERS)
+        for layer, colour in ((marks.addition, ADDITION), (marks.omission, OMISSION)):
+            for row in layer:
+                p.fillRect(0, min(row, h - 3), lane, 3, colour)
+        for row in marks.annotated:
+            p.fillRect(w // 2, min(row, h - 3), w - w // 2, 3, ANNOTATED)
+        p.end()
+        return image
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self._image is None or self._image.size() != self.size():
-            image = QImage(self.size(), QImage.Format.Format_ARGB32_Premultiplied)
-            image.fill(self.palette().color(QPalette.ColorRole.Base))
-            p = QPainter(image)
-            h, w = self.height(), self.width()
-            for fraction, colour in self._marks():
-                if colour == ANNOTATED:
-                    p.fillRect(w // 2, int(fraction * h), w - w // 2, 3, colour)
-                else:
-                    p.fillRect(0, int(fraction * h), w // 2 + 1, 3, colour)
-            p.end()
-            self._image = image
+            self._image = self._render()
         painter = QPainter(self)
         painter.drawImage(0, 0, self._image)
         doc = self.document
@@ -107,14 +197,36 @@ class OverviewStrip(QWidget):
             frame = QColor(self.palette().color(QPalette.ColorRole.Highlight))
             frame.setAlpha(50)
             painter.fillRect(0, top, self.width(), max(4, bottom - top), frame)
+            edge = QColor(frame)
+            edge.setAlpha(160)
+            painter.fillRect(0, top, self.width(), 1, edge)
+            painter.fillRect(0, max(top + 3, bottom), self.width(), 1, edge)
         if doc is not None and doc.beads and self.current is not None:
             y = int(self.current / len(doc.beads) * self.height())
             painter.fillRect(0, y, self.width(), 2, self.palette().color(QPalette.ColorRole.Text))
         painter.end()
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:
+    def bead_at(self, y: float) -> int | None:
+        """The bead a click at `y` means: a mark within 3 px wins (omission first), so the
+        jump lands on the problem and not on a neighbour sharing its pixel row."""
         doc = self.document
         if doc is None or not doc.beads:
-            return
-        fraction = max(0.0, min(0.999, event.position().y() / max(1, self.height())))
-        self.bead_requested.emit(int(fraction * len(doc.beads)))
+            return None
+        row = int(max(0, min(self.height() - 1, y)))
+        marks = self.row_marks()
+        for distance in range(4):
+            for layer in (marks.omission, marks.addition, marks.annotated, marks.numbers):
+                for candidate in (row - distance, row + distance):
+                    if candidate in layer:
+                        return layer[candidate]
+        for distance in range(2):
+            for candidate in (row - distance, row + distance):
+                if candidate in marks.low:
+                    return marks.low[candidate][0]
+        fraction = max(0.0, min(0.999, y / max(1, self.height())))
+        return int(fraction * len(doc.beads))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        bead = self.bead_at(event.position().y())
+        if bead is not None:
+            self.bead_requested.emit(bead)
