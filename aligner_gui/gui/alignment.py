@@ -30,6 +30,7 @@ class AlignmentController(QObject):
     finished = Signal(bool)  # True when a result was applied
 
     rescored = Signal(int)  # number of beads that got their scores back
+    rescoring_changed = Signal(bool)  # True while edited beads are scored in the background
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -37,11 +38,26 @@ class AlignmentController(QObject):
         self.document: AlignmentDocument | None = None
         self._job: AlignmentJob | None = None
         self._generation = 0  # counts bead changes, to detect edits during a job
-        self._rescore_job: AlignmentJob | int | None = None  # a thread, or a process ticket
+        self._rescore_job_value: AlignmentJob | int | None = None
         self._rescore_timer = QTimer(self)
         self._rescore_timer.setSingleShot(True)
         self._rescore_timer.setInterval(300)
         self._rescore_timer.timeout.connect(self.rescore)
+
+    @property
+    def _rescore_job(self) -> AlignmentJob | int | None:
+        """The rescoring under way: a thread, or a process ticket."""
+        return self._rescore_job_value
+
+    @_rescore_job.setter
+    def _rescore_job(self, job: AlignmentJob | int | None) -> None:
+        was_busy = self._rescore_job_value is not None
+        self._rescore_job_value = job
+        if was_busy != (job is not None):
+            self.rescoring_changed.emit(job is not None)
+
+    def rescoring(self) -> bool:
+        return self._rescore_job_value is not None
 
     def set_document(self, document: AlignmentDocument | None) -> None:
         self.cancel(wait=True)

@@ -238,6 +238,20 @@ class MainWindow(QMainWindow):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("cancelAlignment")
         self.position_label = QLabel()
+        # Background work the editor waits for (suggestions, rescoring): said, not silent.
+        self.background_busy = QProgressBar()
+        self.background_busy.setObjectName("backgroundBusy")
+        self.background_busy.setRange(0, 0)
+        self.background_busy.setTextVisible(False)
+        self.background_busy.setMaximumSize(50, max(8, self.fontMetrics().height() // 2))
+        self.background_status = QLabel()
+        self.background_status.setObjectName("backgroundStatus")
+        self.statusBar().addPermanentWidget(self.background_busy)
+        self.statusBar().addPermanentWidget(self.background_status)
+        self.background_busy.hide()
+        self.background_status.hide()
+        self.suggestion_model.computing_changed.connect(self._on_background_work_changed)
+        self.alignment.rescoring_changed.connect(self._on_background_work_changed)
         self.statusBar().addPermanentWidget(self.position_label)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
@@ -506,6 +520,16 @@ class MainWindow(QMainWindow):
             pane.show_bead(row, scroll=pane.side != origin)
         self.overview.set_current(row)
         self._update_position_label()
+
+    def _on_background_work_changed(self, _busy: bool) -> None:
+        parts = []
+        if self.suggestion_model.computing():
+            parts.append(self.tr("Computing suggestions…"))
+        if self.alignment.rescoring():
+            parts.append(self.tr("Rescoring edited beads…"))
+        self.background_status.setText(" · ".join(parts))
+        self.background_status.setVisible(bool(parts))
+        self.background_busy.setVisible(bool(parts))
 
     def _update_position_label(self) -> None:
         row = self.current_bead()

@@ -292,33 +292,33 @@
 <context>
     <name>AlignmentController</name>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="204"/>
-        <location filename="../../aligner_gui/gui/alignment.py" line="301"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="220"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="317"/>
         <source>Aligning…</source>
         <translation>正在对齐…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="258"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="274"/>
         <source>The alignment changed while re-aligning; result discarded.</source>
         <translation>重新对齐期间对齐已被修改,结果已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="265"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="281"/>
         <source>Re-align beads {0}–{1}</source>
         <translation>重新对齐单元 {0}–{1}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="283"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="299"/>
         <source>Aligned: {0} beads.</source>
         <translation>已对齐:{0} 个对齐单元。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="290"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="306"/>
         <source>Alignment failed</source>
         <translation>对齐失败</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="296"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="312"/>
         <source>Alignment cancelled.</source>
         <translation>已取消对齐。</translation>
     </message>
@@ -420,12 +420,12 @@
 <context>
     <name>AnnotationList</name>
     <message>
-        <location filename="../../aligner_gui/gui/panels/lists.py" line="57"/>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="59"/>
         <source>Filter annotations</source>
         <translation>筛选标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/lists.py" line="60"/>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="62"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -816,27 +816,37 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="391"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="405"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="519"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="527"/>
+        <source>Computing suggestions…</source>
+        <translation>正在计算建议…</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/main_window.py" line="529"/>
+        <source>Rescoring edited beads…</source>
+        <translation>正在为修改的对齐单元重新评分…</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/main_window.py" line="543"/>
         <source>Bead {0}/{1} · {2} · score {3} · {4}</source>
         <translation>单元 {0}/{1} · {2} · 得分 {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="613"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="637"/>
         <source>No annotation selected.</source>
         <translation>未选择标注。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="630"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="654"/>
         <source>About aligner-gui</source>
         <translation>关于 aligner-gui</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="631"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="655"/>
         <source>aligner-gui {0}: review Chinese translations of English news with sentence alignment and MQM annotation.</source>
         <translation>aligner-gui {0}:借助句子对齐与 MQM 标注审校英文新闻的中文译文。</translation>
     </message>
@@ -1077,14 +1087,29 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>SuggestionList</name>
     <message>
-        <location filename="../../aligner_gui/gui/panels/lists.py" line="82"/>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="104"/>
         <source>Accept (Y)</source>
         <translation>接受 (Y)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/lists.py" line="83"/>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="105"/>
         <source>Dismiss (X)</source>
         <translation>忽略 (X)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="121"/>
+        <source>Updating suggestions…</source>
+        <translation>正在更新建议…</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="122"/>
+        <source>Computing suggestions…</source>
+        <translation>正在计算建议…</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="124"/>
+        <source>No open suggestions.</source>
+        <translation>没有待处理的建议。</translation>
     </message>
 </context>
 <context>

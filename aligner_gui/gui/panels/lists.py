@@ -6,7 +6,9 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -68,6 +70,9 @@ class AnnotationList(QWidget):
 
 
 class SuggestionList(QWidget):
+    """The engine's flags to accept or dismiss; says so while they are being computed
+    (seconds for a big document, when the list would otherwise just stay empty)."""
+
     accept_requested = Signal()
     dismiss_requested = Signal()
 
@@ -79,6 +84,23 @@ class SuggestionList(QWidget):
         self.view.setModel(self.model)
         setup_list_view(self.view)
         _size_columns(self.view, (44, 124, 172, 66))  # "Accuracy/Mistranslation" fits
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setObjectName("suggestionBusy")
+        self.busy_bar.setRange(0, 0)  # indeterminate: the engine reports no progress here
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setMaximumSize(60, max(8, self.fontMetrics().height() // 2))
+        self.status_label = QLabel()
+        self.status_label.setObjectName("suggestionStatus")
+        self.busy_row = QWidget()
+        busy_layout = QHBoxLayout(self.busy_row)
+        busy_layout.setContentsMargins(2, 0, 2, 0)
+        busy_layout.addWidget(self.busy_bar)
+        busy_layout.addWidget(self.status_label, 1)
+        self.busy_row.hide()
+        self.model.computing_changed.connect(self._on_model_computing_changed)
+        self.model.modelReset.connect(self._update_status)
+        self.model.rowsRemoved.connect(self._update_status)
+        self.model.rowsInserted.connect(self._update_status)
         accept = QPushButton(self.tr("Accept (Y)"))
         dismiss = QPushButton(self.tr("Dismiss (X)"))
         accept.clicked.connect(self.accept_requested)
@@ -88,5 +110,26 @@ class SuggestionList(QWidget):
         buttons.addWidget(accept)
         buttons.addWidget(dismiss)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.busy_row)
         layout.addWidget(self.view)
         layout.addLayout(buttons)
+
+    def status_text(self) -> str:
+        """What the list is doing, in words (also shown in the status bar)."""
+        if self.model.computing():
+            if self.model.rowCount():
+                return self.tr("Updating suggestions…")
+            return self.tr("Computing suggestions…")
+        if self.model.document is not None and not self.model.rowCount():
+            return self.tr("No open suggestions.")
+        return ""
+
+    def _on_model_computing_changed(self, _busy: bool) -> None:
+        self._update_status()
+
+    def _update_status(self) -> None:
+        busy = self.model.computing()
+        text = self.status_text()
+        self.status_label.setText(text)
+        self.busy_bar.setVisible(busy)
+        self.busy_row.setVisible(bool(text))

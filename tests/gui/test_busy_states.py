@@ -1,0 +1,92 @@
+"""Background work the editor waits for is said, not silent: suggestions and rescoring."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from typing import Any
+
+import pytest
+from guikit import ScoringEngine
+
+from aligner_gui.core import mqm
+from aligner_gui.core.model import AlignmentDocument, Bead
+
+
+def test_suggestion_list_says_computing_until_the_rows_arrive(
+    make_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window()
+    window.resize(1200, 800)
+    with qtbot.waitExposed(window):
+        window.show()
+    suggestions = window.suggestion_list
+    model = window.suggestion_model
+    assert suggestions.busy_row.isHidden()  # the seven-bead document's rows are there
+    gate, real = threading.Event(), mqm.suggestions
+
+    def held(document: Any) -> list[Any]:
+        gate.wait(20)
+        return real(document)
+
+    monkeypatch.setattr(mqm, "suggestions", held)
+    model.engine_process = None  # a thread, so the test can hold the computation
+    model.background_beads = 1  # the document counts as big: computed in the background
+    with qtbot.waitSignal(model.computing_changed, check_params_cb=lambda busy: busy):
+        model.set_document(window.document)  # as on opening: no rows yet
+    try:
+        assert model.rowCount() == 0
+        assert suggestions.busy_row.isVisible() and suggestions.busy_bar.isVisible()
+        assert suggestions.status_label.text() == "Computing suggestions…"
+        assert suggestions.busy_bar.maximum() == 0  # indeterminate: a busy indicator
+        assert window.background_status.isVisible()
+        assert "Computing suggestions…" in window.background_status.text()
+        assert window.background_busy.isVisible()
+    finally:
+        with qtbot.waitSignal(model.computing_changed, timeout=30000,
+                              check_params_cb=lambda busy: not busy):
+            gate.set()
+    assert model.rowCount() == 4
+    assert suggestions.busy_row.isHidden()
+    assert window.background_status.isHidden() and window.background_busy.isHidden()
+
+
+def test_an_empty_list_says_there_is_nothing_to_review(make_window: Any, qtbot: Any) -> None:
+    window = make_window()
+    with qtbot.waitExposed(window):
+        window.show()
+    for _ in range(window.suggestion_model.rowCount()):
+        window.review.dismiss_suggestion(window.suggestion_model.suggestion(0))
+        window.suggestion_model.refresh_if_pending()
+    assert window.suggestion_model.rowCount() == 0
+    assert window.suggestion_list.status_label.text() == "No open suggestions."
+    assert window.suggestion_list.busy_bar.isHidden()
+
+
+class HeldScoringEngine(ScoringEngine):
+    def __init__(self) -> None:
+        super().__init__()
+        self.gate = threading.Event()
+
+    def score(self, document: AlignmentDocument, beads: Sequence[Bead]) -> list[Bead]:
+        self.gate.wait(20)
+        return super().score(document, beads)
+
+
+def test_status_bar_says_rescoring_while_edited_beads_are_scored(
+    make_window: Any, qtbot: Any
+) -> None:
+    engine = HeldScoringEngine()
+    window = make_window(engine=engine)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.select_bead(0)
+    with qtbot.waitSignal(window.alignment.rescoring_changed, timeout=10000,
+                          check_params_cb=lambda busy: busy):
+        window.actions.merge_with_next.trigger()
+    assert "Rescoring edited beads…" in window.background_status.text()
+    assert window.background_status.isVisible()
+    with qtbot.waitSignal(window.alignment.rescoring_changed, timeout=30000,
+                          check_params_cb=lambda busy: not busy):
+        engine.gate.set()
+    assert window.background_status.isHidden()
