@@ -16,6 +16,12 @@ HEADLINE = "headline"
 MORE_LINK = "more-link"
 PHOTO_CAPTION = "photo-caption"
 CONTENT = "content"
+# Furniture beyond the four classes of model.OMISSION_CLASSES: a byline or contributor
+# line and an editor's note or correction notice. Both are routinely left out of
+# translations. Consumers that only know the four classes fall back to "content".
+BYLINE = "byline"
+EDITOR_NOTE = "editor-note"
+EXTRA_CLASSES = (BYLINE, EDITOR_NOTE)
 
 # Longest text (in words) still treated as a headline.
 HEADLINE_MAX_WORDS = 22
@@ -125,6 +131,58 @@ _PLACE_END = re.compile(
     r"\b(?:in|near|at|outside|inside|off|over|of|from)\s+(?:the\s+)?[A-Z][\w.'-]*"
     r"(?:\s+[A-Z][\w.'-]*)*(?:,\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)*\s*\.?\s*$"
 )
+
+# -- bylines and editor's notes -------------------------------------------------------
+
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin|el|la|le|du))*"
+# "By Jane Doe, Associated Press", "By JANE DOE and JOHN ROE", "By Jane Doe | Reuters".
+_BYLINE = re.compile(
+    rf"^\s*(?:By|BY)\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
+    rf"(?:\s*[,|/—–-]\s*(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){{0,5}})?\s*$"
+)
+# "Associated Press writer Jim Gomez in Manila contributed to this report.",
+# "Reporting by Jane Doe; Editing by John Roe".
+_CONTRIBUTED = re.compile(
+    r"\bcontributed(?:\s+(?:reporting|research|to\s+(?:this|the)\s+"
+    r"(?:report|story|article)))?\s*\.?\s*$"
+)
+_CREDITS = re.compile(
+    r"^\s*(?:\(?(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Research)\s+by\b)",
+    re.I,
+)
+_EDITOR_LABEL = re.compile(
+    r"^\s*(?:Editor['’]?s\s+note|EDITOR['’]?S\s+NOTE|Correction|CORRECTION|Clarification|"
+    r"CLARIFICATION)\s*[:：—–-]",
+)
+_EDITOR_NOTICE = re.compile(
+    r"^\s*(?:This|An\s+earlier\s+version\s+of\s+this|A\s+previous\s+version\s+of\s+this)"
+    r"\s+(?:story|article|report|post)\s+(?:(?:has\s+been|was|is\s+being)\s+"
+    r"(?:corrected|updated|clarified|revised|amended|changed)|misstated|incorrectly|"
+    r"misidentified|misspelled|misreported|erroneously)\b",
+    re.I,
+)
+
+
+def is_byline(text: str, *, is_whole_paragraph: bool = True) -> bool:
+    """ "By Jane Doe, Associated Press" or a contributor line closing the story."""
+    stripped = text.strip()
+    if not stripped or not is_whole_paragraph or len(_words(stripped)) > 40:
+        return False
+    if len(_words(stripped)) <= 16 and _BYLINE.match(stripped):
+        return True
+    if _CREDITS.match(stripped):
+        return True
+    # One sentence ending on "contributed (to this report)".
+    return bool(_CONTRIBUTED.search(stripped)) and not _SENTENCE_BREAK.search(stripped)
+
+
+def is_editor_note(text: str) -> bool:
+    """ "Editor's note: …", "CORRECTION: …", "This story has been corrected to show …"."""
+    stripped = text.strip()
+    if not stripped:
+        return False
+    return bool(_EDITOR_LABEL.match(stripped) or _EDITOR_NOTICE.match(stripped))
+
 
 # -- headline --------------------------------------------------------------------------
 
@@ -243,7 +301,7 @@ def classify_unaligned(
     is_whole_paragraph: bool = False,
     is_first_paragraph: bool | None = None,
 ) -> str:
-    """Class of unaligned English text: one of model.OMISSION_CLASSES.
+    """Class of unaligned English text: one of model.OMISSION_CLASSES or EXTRA_CLASSES.
 
     ``is_first_paragraph`` defaults to ``paragraph_index == 0``. Pass the whole
     paragraph's text when the whole paragraph is unaligned: the rules for headlines and
@@ -254,6 +312,10 @@ def classify_unaligned(
         is_first_paragraph = paragraph_index == 0
     if is_more_link(text):
         return MORE_LINK
+    if is_editor_note(text):
+        return EDITOR_NOTE
+    if is_byline(text, is_whole_paragraph=is_whole_paragraph):
+        return BYLINE
     if is_headline(
         text, is_first_paragraph=is_first_paragraph, is_whole_paragraph=is_whole_paragraph
     ):

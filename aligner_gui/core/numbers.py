@@ -93,9 +93,14 @@ def numbers_en(text: str) -> list[str]:
 def _numbers_en(text: str) -> tuple[str, ...]:
     # (kind, text, joined): joined is True when only spaces separate it from the previous.
     tokens: list[tuple[str, str, bool]] = []
+    # Indices of tokens separated from the previous one by a lone full stop ("Nov. 27").
+    after_dot: set[int] = set()
     prev_end = 0
     for m in _EN_TOKEN.finditer(text):
-        joined = not text[prev_end : m.start()].strip()
+        gap = text[prev_end : m.start()].strip()
+        joined = not gap
+        if gap == ".":
+            after_dot.add(len(tokens))
         prev_end = m.end()
         if m.group("num"):
             kind = "ordnum" if m.group("ord") else "num"
@@ -145,9 +150,14 @@ def _numbers_en(text: str) -> tuple[str, ...]:
                 value = Decimal(_EN_ORDINAL.get(low, 2))
             elif low in _EN_MONTHS and tok[0].isupper() and len(tok) > 2:
                 # Full month names count ("in June" = 6月); "May" and abbreviations
-                # ("Mar", "Dec") only when a day or year follows.
+                # ("Mar", "Dec") only when a day or year follows - also after the
+                # abbreviation's full stop, as in AP style "Nov. 27", "Sept. 3, 2026".
                 full = low not in _EN_MONTH_ABBREV and low not in ("may", "march")
-                if full or (j < n and tokens[j][0] == "num" and tokens[j][2]):
+                dated = j < n and tokens[j][0] in ("num", "ordnum")
+                dated = dated and (
+                    tokens[j][2] or (j in after_dot and low in _EN_MONTH_ABBREV)
+                )
+                if full or dated:
                     out.append(str(_EN_MONTHS[low]))
                 i += 1
                 continue

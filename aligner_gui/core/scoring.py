@@ -39,7 +39,7 @@ from typing import Any
 
 from sacrebleu.metrics import BLEU, CHRF, TER
 
-from aligner_gui.core.classify import classify_unaligned
+from aligner_gui.core.classify import EXTRA_CLASSES, classify_unaligned
 from aligner_gui.core.model import (
     FLAG_ADDITION,
     FLAG_LOW_SCORE,
@@ -97,7 +97,14 @@ _OWN_DETAILS = (
     "absorbed",
 )
 _ENGINE_FLAGS = frozenset(
-    (FLAG_OMISSION, FLAG_ADDITION, FLAG_LOW_SCORE, FLAG_NUMBER_MISMATCH, *OMISSION_CLASSES)
+    (
+        FLAG_OMISSION,
+        FLAG_ADDITION,
+        FLAG_LOW_SCORE,
+        FLAG_NUMBER_MISMATCH,
+        *OMISSION_CLASSES,
+        *EXTRA_CLASSES,
+    )
 )
 
 
@@ -393,7 +400,8 @@ def score_beads(source: Side, target: Side, beads: list[Bead], lexicon: Any) -> 
 
     Paired beads get the combined score (see :func:`combine`); one-sided beads score 0
     and are flagged ``omission`` (source only) or ``addition`` (target only). Unaligned
-    English source text is also classified (headline, more-link, photo-caption, content)
+    English source text is also classified (headline, more-link, photo-caption, content;
+    byline and editor-note)
     into a flag and ``details["class"]``. An aligner score already on a bead is kept as
     ``details["align"]``. Flags other than the engine's own are preserved.
     """
@@ -603,7 +611,7 @@ def summarize(doc: AlignmentDocument) -> dict[str, Any]:
     aligned_src: set[int] = set()
     aligned_tgt: set[int] = set()
     kinds: Counter[str] = Counter()
-    by_class = {name: {"count": 0, "chars": 0} for name in OMISSION_CLASSES}
+    by_class = {name: {"count": 0, "chars": 0} for name in (*OMISSION_CLASSES, *EXTRA_CLASSES)}
     omissions = omission_chars = additions = addition_chars = 0
     low = mismatched = 0
     scores: list[float] = []

@@ -179,3 +179,54 @@ def test_first_paragraph_default_from_index():
     text = "US, Russia move closer to deal to extend last nuclear arms control pact"
     assert classify_unaligned(text, paragraph_index=0, is_whole_paragraph=True) == "headline"
     assert classify_unaligned(text, paragraph_index=1, is_whole_paragraph=True) == "content"
+
+
+# -- bylines and editor's notes (classes beyond model.OMISSION_CLASSES) ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Martin Crane, Associated Press",
+        "By Rachel Okafor and Tom Lindqvist, Associated Press",
+        "By Priya Natarajan, AP Technology Writer",
+        "BY JANE DOE",
+        "Associated Press writer Jim Gomez in Manila contributed to this report.",
+        "Reporting by Jane Doe; Editing by John Roe",
+    ],
+)
+def test_bylines(text):
+    assert whole(text) == "byline"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Editor's note: This story has been updated to correct the size of the increase.",
+        "CORRECTION: An earlier version misspelled the mayor's name.",
+        "This story has been corrected to show that the plant opens in June, not March.",
+        "An earlier version of this story misstated the number of counts.",
+    ],
+)
+def test_editor_notes(text):
+    assert whole(text) == "editor-note"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By the end of the year, prices had risen 4%.",
+        "By Tuesday, the storm had passed.",
+        "By comparison, Europe grew 1%",
+        "This story is about a man who lost his dog.",
+        "Update: the storm hit the coast on Monday.",
+        "Three reporters contributed to the investigation, which took a year, she said. It ran.",
+    ],
+)
+def test_not_bylines_or_notes(text):
+    assert whole(text) == "content"
+
+
+def test_byline_needs_the_whole_paragraph():
+    text = "By Martin Crane, Associated Press"
+    assert classify_unaligned(text, paragraph_index=1, is_whole_paragraph=False) == "content"

@@ -119,6 +119,11 @@ def test_numbers_zh(text: str, expected: list[str]) -> None:
         ("fifteen thousand", "1.5万"),
         ("3 billion", "三十亿"),
         ("freeze for one year", "冻结一年"),
+        # AP style abbreviates months before a day: "Nov. 27" is 11月27日.
+        ("released on Nov. 27.", "于11月27日公布。"),
+        ("on Sept. 3", "9月3日"),
+        ("$14.2 billion", "142亿美元"),
+        ("fell 41% to $610 million", "下降41%,至6.1亿美元"),
     ],
 )
 def test_same_quantity_compares_equal(en: str, zh: str) -> None:
@@ -129,3 +134,9 @@ def test_seed_sentence_numbers() -> None:
     en = "The 2010 treaty limits each side to 1,550 deployed strategic nuclear warheads."
     zh = "2010年的条约限制双方拥有1550枚战略核弹头,并包括现场视察和数据共享等核查措施。"
     assert numbers_en(en) == numbers_zh(zh) == ["2010", "1550"]
+
+
+def test_month_abbreviation_needs_a_day_after_its_full_stop() -> None:
+    assert numbers_en("Jan. 14") == ["1", "14"]
+    # A sentence that ends on an abbreviation is not a date with the next sentence's number.
+    assert numbers_en("It happened in March. 3 people died.") == ["3"]
