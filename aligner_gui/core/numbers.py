@@ -164,6 +164,9 @@ def _numbers_en(text: str) -> tuple[str, ...]:
         if value is None:
             i += 1
             continue
+        # "two decades" is 二十年: count the years.
+        if j < n and tokens[j][2] and tokens[j][1].lower() in ("decade", "decades"):
+            value *= 10
         percent = False
         if j < n and tokens[j][2]:
             nk, nt, _ = tokens[j]

@@ -124,6 +124,7 @@ def test_numbers_zh(text: str, expected: list[str]) -> None:
         ("on Sept. 3", "9月3日"),
         ("$14.2 billion", "142亿美元"),
         ("fell 41% to $610 million", "下降41%,至6.1亿美元"),
+        ("in two decades", "二十年来"),
     ],
 )
 def test_same_quantity_compares_equal(en: str, zh: str) -> None:
