@@ -713,30 +713,41 @@ class CoverageLens:
     def room(self, cov: BeadCoverage, name: str, first: int, last: int) -> int:
         """Uncovered content words of the other side that may translate content words
         first..last of side ``name``: those between the translations of the nearest
-        covered words before and after the run (the side's edges where there are none;
-        the whole side where the two translations come in the opposite order).
+        covered words before and after the run (the side's edges where there are none).
+
+        Where those two translations come in the opposite order, one of them is a
+        chance dictionary hit (a gloss of a common word); the room is then the larger of
+        the two readings that stay in order: the word before kept with the next covered
+        word after the run whose translation follows it, or the word after kept with the
+        previous covered word before the run whose translation precedes it.
         """
         other = "target" if name == "source" else "source"
         words = cov[name]
-        lo, hi = -1, len(cov.all_words[other])
-        for k in range(first - 1, -1, -1):
-            if words[k][2]:
-                found = self._anchor(cov, name, k, other)
-                if found is not None:
-                    lo = found
-                    break
-        for k in range(last + 1, len(words)):
-            if words[k][2]:
-                found = self._anchor(cov, name, k, other)
-                if found is not None:
-                    hi = found
-                    break
-        if lo > hi:  # the translations cross: the run's counterpart could be anywhere
-            lo, hi = -1, len(cov.all_words[other])
-        return sum(
-            1
-            for (_i, _w, covered), at in zip(cov[other], cov.at[other], strict=True)
-            if not covered and lo < at < hi
+        size = len(cov.all_words[other])
+
+        def anchors(ks: Iterable[int]) -> Iterator[int]:
+            for k in ks:
+                if words[k][2]:
+                    found = self._anchor(cov, name, k, other)
+                    if found is not None:
+                        yield found
+
+        lo = next(anchors(range(first - 1, -1, -1)), -1)
+        hi = next(anchors(range(last + 1, len(words))), size)
+        if lo <= hi:
+            windows = [(lo, hi)]
+        else:  # the translations cross
+            windows = [
+                (lo, next((a for a in anchors(range(last + 1, len(words))) if a > lo), size)),
+                (next((b for b in anchors(range(first - 1, -1, -1)) if b < hi), -1), hi),
+            ]
+        return max(
+            sum(
+                1
+                for (_i, _w, covered), at in zip(cov[other], cov.at[other], strict=True)
+                if not covered and a < at < b
+            )
+            for a, b in windows
         )
 
     # -- document level ----------------------------------------------------------------
