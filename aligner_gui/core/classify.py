@@ -29,7 +29,19 @@ HEADLINE_MAX_CHARS = 170
 
 # -- more-link -------------------------------------------------------------------------
 
-_LINK_FIRST = {"more", "read", "related", "see", "also", "watch", "listen", "click", "further"}
+_LINK_FIRST = {
+    "more",
+    "read",
+    "related",
+    "see",
+    "also",
+    "watch",
+    "listen",
+    "click",
+    "further",
+    "photos",
+    "gallery",
+}
 _LINK_WORDS = _LINK_FIRST | {
     "story",
     "stories",
@@ -52,7 +64,11 @@ _LINK_WORDS = _LINK_FIRST | {
     "next",
     "full",
 }
-_LINK_PREFIX = re.compile(r"^\s*[\[(]?\s*([A-Za-z][A-Za-z' ]{0,40}?)\s*[\])]?\s*[:：>»|]")
+_LINK_PREFIX = re.compile(
+    r"^\s*(?:[►▶▸•*»>→]\s*)?[\[(]?\s*([A-Za-z][A-Za-z' ]{0,40}?)\s*[\])]?\s*[:：>»|]"
+)
+# "Follow AP's coverage of the storm at https://…", "Follow Jane Doe on X: @janedoe".
+_FOLLOW = re.compile(r"^\s*Follow\b.{0,120}?(?:https?://|www\.|\S+\.(?:com|org|net)\b|@\w)")
 
 # -- photo captions --------------------------------------------------------------------
 
@@ -83,6 +99,13 @@ _STRONG_CAPTION = [
         re.I,
     ),
     re.compile(r"^\s*FILE\s*[-–—:]"),
+    # "This image provided by NASA shows …", "In this photo released by the army, …".
+    re.compile(
+        r"^\s*(?:In\s+)?(?:this|these)\s+(?:[\w-]+\s+){0,3}?(?:photo(?:graph)?|image|"
+        r"picture|video|frame|screenshot|screen\s?grab)s?\s+(?:provided|released|made\s+"
+        r"available|distributed|obtained|posted|shared|taken)\s+by\b",
+        re.I,
+    ),
     re.compile(
         r"^\s*In this\b[^.]{0,80}?\b(?:photo(?:graph)?|image|picture|pic|screen\s?grab|"
         r"screenshot|handout)s?\b",
@@ -146,6 +169,7 @@ _CONTRIBUTED = re.compile(
     r"\bcontributed(?:\s+(?:reporting|research|to\s+(?:this|the)\s+"
     r"(?:report|story|article)))?\s*\.?\s*$"
 )
+_COPYRIGHT = re.compile(r"^\s*(?:Copyright|©|\(c\))\s*(?:©\s*)?(?:19|20)\d\d\b", re.I)
 _CREDITS = re.compile(
     r"^\s*(?:\(?(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Research)\s+by\b)",
     re.I,
@@ -170,18 +194,31 @@ def is_byline(text: str, *, is_whole_paragraph: bool = True) -> bool:
         return False
     if len(_words(stripped)) <= 16 and _BYLINE.match(stripped):
         return True
-    if _CREDITS.match(stripped):
+    if _CREDITS.match(stripped) or _COPYRIGHT.match(stripped):
         return True
     # One sentence ending on "contributed (to this report)".
     return bool(_CONTRIBUTED.search(stripped)) and not _SENTENCE_BREAK.search(stripped)
 
 
+# Funding disclosure: "The Associated Press receives support from … The AP is solely
+# responsible for all content."
+_DISCLOSURE = re.compile(
+    r"^\s*(?:The\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}\s+receives\s+"
+    r"(?:financial\s+)?support\s+from\b|\bis\s+solely\s+responsible\s+for\s+all\s+content\b"
+)
+
+
 def is_editor_note(text: str) -> bool:
-    """ "Editor's note: …", "CORRECTION: …", "This story has been corrected to show …"."""
+    """ "Editor's note: …", "CORRECTION: …", "This story has been corrected to show …",
+    and the funding disclosure some agencies close stories with."""
     stripped = text.strip()
     if not stripped:
         return False
-    return bool(_EDITOR_LABEL.match(stripped) or _EDITOR_NOTICE.match(stripped))
+    return bool(
+        _EDITOR_LABEL.match(stripped)
+        or _EDITOR_NOTICE.match(stripped)
+        or _DISCLOSURE.search(stripped)
+    )
 
 
 # -- headline --------------------------------------------------------------------------
@@ -225,6 +262,8 @@ def _words(text: str) -> list[str]:
 
 def is_more_link(text: str) -> bool:
     """ "MORE: …", "READ MORE: …", "RELATED: …", "SEE ALSO: …", "WATCH: …"."""
+    if _FOLLOW.match(text):
+        return True
     match = _LINK_PREFIX.match(text)
     if not match:
         return False

@@ -230,3 +230,28 @@ def test_not_bylines_or_notes(text):
 def test_byline_needs_the_whole_paragraph():
     text = "By Martin Crane, Associated Press"
     assert classify_unaligned(text, paragraph_index=1, is_whole_paragraph=False) == "content"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This image provided by NASA shows the storm approaching the coast.", "photo-caption"),
+        ("In this photo released by the army, soldiers carry sandbags.", "photo-caption"),
+        ("► Read more: Storm season explained", "more-link"),
+        ("Photos: Typhoon batters northern Philippines", "more-link"),
+        ("Follow AP's coverage of the typhoon at https://apnews.com/hub/typhoons", "more-link"),
+        ("Copyright 2026 The Associated Press. All rights reserved.", "byline"),
+        (
+            "The Associated Press receives support from a private foundation for coverage "
+            "of water policy. The AP is solely responsible for all content.",
+            "editor-note",
+        ),
+        # Body text of the same shape stays content.
+        ("A video posted by residents shows water pouring into homes.", "content"),
+        ("Follow the money, she said.", "content"),
+        ("Copyright law was changed in 2019 to protect artists.", "content"),
+        ("The company receives support from the state, officials said.", "content"),
+    ],
+)
+def test_more_furniture_shapes(text, expected):
+    assert whole(text) == expected
