@@ -60,6 +60,12 @@ _EN_ORDINAL = {
 }  # fmt: skip
 _EN_SCALE = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9,
              "trillion": 10**12}  # fmt: skip
+# Newsroom abbreviations written onto the number: "$2.5bn", "3tn yen", "1.2mn barrels".
+_EN_SCALE_ABBREV = {"bn": 10**9, "bln": 10**9, "tn": 10**12, "trn": 10**12, "mn": 10**6,
+                    "mln": 10**6}  # fmt: skip
+# After a currency sign only ("$300m", "£50k"): alone, "10m" is ten metres.
+_EN_SCALE_MONEY = {"m": 10**6, "b": 10**9, "k": 10**3}
+_CURRENCY_SIGNS = "$£€¥"
 _EN_MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
     "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -95,12 +101,18 @@ def _numbers_en(text: str) -> tuple[str, ...]:
     tokens: list[tuple[str, str, bool]] = []
     # Indices of tokens separated from the previous one by a lone full stop ("Nov. 27").
     after_dot: set[int] = set()
+    after_currency: set[int] = set()
+    attached: set[int] = set()  # nothing at all between it and the previous token
     prev_end = 0
     for m in _EN_TOKEN.finditer(text):
         gap = text[prev_end : m.start()].strip()
         joined = not gap
         if gap == ".":
             after_dot.add(len(tokens))
+        if gap and gap[-1] in _CURRENCY_SIGNS:
+            after_currency.add(len(tokens))
+        if m.start() == prev_end:
+            attached.add(len(tokens))
         prev_end = m.end()
         if m.group("num"):
             kind = "ordnum" if m.group("ord") else "num"
@@ -122,7 +134,10 @@ def _numbers_en(text: str) -> tuple[str, ...]:
                 i += 1
                 continue
             if kind == "num" and j < n and tokens[j][0] == "word" and tokens[j][2]:
-                scale = _EN_SCALE.get(tokens[j][1].lower())
+                low = tokens[j][1].lower()
+                scale = _EN_SCALE.get(low) or _EN_SCALE_ABBREV.get(low)
+                if scale is None and i in after_currency and j in attached:
+                    scale = _EN_SCALE_MONEY.get(low)
                 if scale and scale >= 1000:
                     value *= scale
                     j += 1

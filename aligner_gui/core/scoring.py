@@ -291,6 +291,7 @@ def compare_numbers(source: Sequence[str], target: Sequence[str]) -> dict[str, l
     src, tgt = Counter(source), Counter(target)
     missing = list((src - tgt).elements())
     extra = list((tgt - src).elements())
+    missing, extra, short_years = _short_years(missing, extra)
     small_missing = [n for n in missing if _is_small_integer(n)]
     small_extra = [n for n in extra if _is_small_integer(n)]
     ignored: list[str] = []
@@ -303,8 +304,26 @@ def compare_numbers(source: Sequence[str], target: Sequence[str]) -> dict[str, l
         "target": list(target),
         "missing": missing,
         "extra": extra,
-        "ignored": ignored,
+        "ignored": short_years + ignored,
     }
+
+
+def _short_years(missing: list[str], extra: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """Set aside a year against its last two digits: "the 1990s" is 上世纪90年代."""
+    missing, extra = list(missing), list(extra)
+    paired: list[str] = []
+    for longer, shorter in ((missing, extra), (extra, missing)):
+        for year in list(longer):
+            if len(year) == 4 and year.isdigit() and year[:2] in ("19", "20"):
+                if year[2:] in shorter:
+                    longer.remove(year)
+                    shorter.remove(year[2:])
+                    paired += [year, year[2:]]
+                    century = str(int(year[:2]) + 1)  # 20世纪90年代
+                    if century in shorter:
+                        shorter.remove(century)
+                        paired.append(century)
+    return missing, extra, paired
 
 
 def _idf(documents: Iterable[Iterable[str]]) -> dict[str, float]:

@@ -141,3 +141,25 @@ def test_month_abbreviation_needs_a_day_after_its_full_stop() -> None:
     assert numbers_en("Jan. 14") == ["1", "14"]
     # A sentence that ends on an abbreviation is not a date with the next sentence's number.
     assert numbers_en("It happened in March. 3 people died.") == ["3"]
+
+
+@pytest.mark.parametrize(
+    ("en", "zh"),
+    [
+        ("$2.5bn", "25亿美元"),
+        ("US$300m", "3亿美元"),
+        ("1.2mn barrels", "120万桶"),
+        ("in the 1990s", "上世纪90年代"),
+        ("in the 1990s", "20世纪90年代"),
+    ],
+)
+def test_newsroom_forms_compare_equal(en: str, zh: str) -> None:
+    from aligner_gui.core.scoring import compare_numbers
+
+    result = compare_numbers(numbers_en(en), numbers_zh(zh))
+    assert not result["missing"] and not result["extra"]
+
+
+def test_metres_are_not_millions() -> None:
+    assert numbers_en("a 10m wall") == ["10"]
+    assert numbers_en("$300 m") == ["300"]
