@@ -31,6 +31,12 @@ def make_application(argv: Sequence[str], language: str | None = None) -> Any:
     app.setOrganizationName("aligner-gui")
     app.setApplicationVersion(__version__)
     app.setApplicationDisplayName("aligner-gui")
+    app.setDesktopFileName("aligner-gui")  # links windows to packaging/aligner-gui.desktop
+    from PySide6.QtGui import QIcon
+
+    from aligner_gui.core.resources import resource
+
+    app.setWindowIcon(QIcon(str(resource("app-icon", "aligner-gui.svg"))))
     locale = QLocale(language) if language else QLocale.system()
     translators = []
     ours = QTranslator(app)
@@ -43,6 +49,28 @@ def make_application(argv: Sequence[str], language: str | None = None) -> Any:
         translators.append(qt)
     app.setProperty("aligner_translators", len(translators))
     return app
+
+
+def _warn_without_chinese_font(window: Any) -> None:
+    """Say so when Chinese would be drawn as empty boxes, instead of showing silent tofu."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from aligner_gui.selftest import cjk_font_warnings
+
+    problems = cjk_font_warnings()
+    if not problems:
+        return
+    for problem in problems:
+        log.warning("%s", problem)
+    tr = QApplication.translate
+    box = QMessageBox(QMessageBox.Icon.Warning, "aligner-gui",
+                      tr("app", "Chinese text cannot be displayed on this computer."),
+                      QMessageBox.StandardButton.Ok, window)
+    box.setInformativeText("\n".join(problems))
+    box.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable
+    box.show()
+    window.statusBar().showMessage(tr("app", "No Chinese font: Chinese shows as boxes"))
 
 
 def load_translation(translator: Any, locale: Any) -> bool:
@@ -107,6 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = create_main_window(args.files or None, settings=settings)
     _windows.append(window)
     window.show()
+    _warn_without_chinese_font(window)
     code = int(app.exec())
     from aligner_gui.gui.workers import wait_for_jobs
 
