@@ -310,6 +310,7 @@ class _Tokens:
                 spans[-1] = (spans[-1][0], pos)
             else:
                 spans.append((start, pos))
+        spans = _name_spans(text, spans)
         out: list[Word] = []
         after_number = False
         for start, end in spans:
@@ -465,11 +466,58 @@ def _join_names(text: str, words: list[Word], lex: Any) -> tuple[Word, ...]:
     return tuple(out)
 
 
+# Longest given name or surname read on either side of the name dot of 黛安·惠特菲尔德.
+_NAME_PART_MAX = 6
+_NAME_DOTS = "·•‧・"
+
+
+def _name_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Re-cut tokens around a name dot: each side's run of transliteration characters
+    is one word (jieba cuts 校长安杰拉·鲁伊斯 as 小学校|长安|杰拉 and 惠特|菲尔德)."""
+    parts: list[tuple[int, int]] = []
+    for d, ch in enumerate(text):
+        if ch not in _NAME_DOTS:
+            continue
+        a = d
+        while a > 0 and d - a < _NAME_PART_MAX and text[a - 1] in TRANSLIT_CHARS:
+            a -= 1
+        b = d + 1
+        while b < len(text) and b - d - 1 < _NAME_PART_MAX and text[b] in TRANSLIT_CHARS:
+            b += 1
+        for lo, hi in ((a, d), (d + 1, b)):
+            if hi - lo >= 1 and not (parts and parts[-1][1] > lo):
+                parts.append((lo, hi))
+    if not parts:
+        return spans
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        pieces = [(start, end)]
+        for lo, hi in parts:
+            if hi <= start or lo >= end:
+                continue
+            cut: list[tuple[int, int]] = []
+            for s0, e0 in pieces:
+                for s1, e1 in ((s0, min(e0, lo)), (max(s0, lo), min(e0, hi)), (max(s0, hi), e0)):
+                    if s1 < e1:
+                        cut.append((s1, e1))
+            pieces = cut
+        out.extend(pieces)
+    # Join the pieces of one name part.
+    joined: list[tuple[int, int]] = []
+    for start, end in out:
+        inside = next((p for p in parts if p[0] <= start and end <= p[1]), None)
+        if inside and joined and inside[0] <= joined[-1][0] and joined[-1][1] == start:
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
 def _joinable(previous: str, token: str, lex: Any) -> bool:
     """Two jieba tokens that are one transliterated name cut apart."""
     if not (looks_transliterated(previous) or previous in TRANSLIT_CHARS):
         return False
-    if not all(c in TRANSLIT_CHARS for c in token) or len(token) > 2:
+    if not all(c in TRANSLIT_CHARS for c in token) or len(token) > 3:
         return False
     if len(previous) + len(token) > 6:
         return False

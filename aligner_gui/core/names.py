@@ -43,6 +43,7 @@ TRANSLIT_CHARS = frozenset(
     "桑瑟森沙莎尚舍圣施什史斯松苏索塔泰坦汤唐特提托瓦万旺威韦维温沃乌伍西希锡夏谢辛休雅"
     "亚扬耶伊因尤于约泽扎詹兹佐歇逊茨琼肖舒荷卓芙娅黛珀嘉柏邓茜德柯蒲尹奈罕赞"
     "历士夫密山得撒治白盛翰蓬龙京娃薇露瑞丝琪朵珊拿迦勃喀沃岑佩洛贡穆萨迪莉珍"
+    "惠"  # 惠特曼 Whitman, 惠灵顿 Wellington
 )
 
 # Readings of polyphonic characters as used in transliterations (布什 bu-shi, not shen).
