@@ -36,6 +36,7 @@ from aligner_gui.gui.models.beads import score_colour
 from aligner_gui.gui.panes.offsets import OffsetMap
 
 MARGIN_WIDTH = 92
+KEEP_LAID_OUT = 600  # blocks whose layouts stay cached around the viewport
 OMISSION_TINT = QColor(230, 60, 50, 45)
 ADDITION_TINT = QColor(240, 150, 30, 50)
 CURRENT_TINT = QColor(60, 130, 240, 60)
@@ -99,6 +100,7 @@ class TextPane(QPlainTextEdit):
         self.selectionChanged.connect(self._on_selection_changed)
         self.extra_actions: list[QAction] = []  # the window's review actions, for the menu
         self._layers: list[DecorationLayer] = []
+        self._laid_out: dict[int, None] = {}  # block numbers shown lately, oldest first
 
     # -- content ----------------------------------------------------------------------
     def set_document(self, document: AlignmentDocument | None) -> None:
@@ -113,6 +115,7 @@ class TextPane(QPlainTextEdit):
         side = document.side(self.side)
         self._offsets = OffsetMap(side.text)
         self._starts = [s.start for s in side.sentences]
+        self._laid_out.clear()
         self.setPlainText(side.text)
         document.subscribe(self._on_document_event)
         self.schedule_decorations()
@@ -421,6 +424,35 @@ class TextPane(QPlainTextEdit):
             selections.append(self._selection(annotation.start, annotation.end, None, fmt))
         self.setExtraSelections(selections)
         self._margin.update()
+        self._release_layouts(lo, hi)
+
+    def _release_layouts(self, lo: int, hi: int) -> None:
+        """Let go of the layout data of blocks scrolled well out of view.
+
+        Qt keeps a block's shaped glyphs and character attributes once anything asked
+        for them (painting the decorations does), so scrolling a 10,000-bead text end
+        to end would keep them all: tens of MB per pane. A released block is laid out
+        again when it is shown, as on first showing.
+        """
+        document = self.document()
+        first = document.findBlock(self._offsets.to_qt(lo)).blockNumber()
+        last = document.findBlock(self._offsets.to_qt(hi)).blockNumber()
+        for number in range(max(0, first - 1), last + 3):
+            self._laid_out.pop(number, None)
+            self._laid_out[number] = None  # most recently shown last
+        if len(self._laid_out) <= KEEP_LAID_OUT:
+            return
+        keep = range(first - KEEP_LAID_OUT // 4, last + KEEP_LAID_OUT // 4)
+        for number in list(self._laid_out):
+            if len(self._laid_out) <= KEEP_LAID_OUT // 2:
+                break
+            if number in keep:
+                continue
+            del self._laid_out[number]
+            block = document.findBlockByNumber(number)
+            layout = block.layout() if block.isValid() else None
+            if layout is not None and layout.lineCount():
+                layout.setText("")  # a block's layout reads the block's text, not this
 
     def _selection(
         self, start: int, end: int, tint: QColor | None, fmt: QTextCharFormat | None = None
@@ -433,6 +465,31 @@ class TextPane(QPlainTextEdit):
         char_format.setProperty(QTextFormat.Property.FullWidthSelection, False)
         selection.format = char_format  # type: ignore[misc]
         return selection
+
+    def line_span_y(self, offset: int) -> tuple[int, int] | None:
+        """Top and bottom (viewport y) of the line holding ``offset``, or None if its
+        block is not laid out.
+
+        Reads the laid-out lines only. ``cursorRect`` would ask Qt for the block's
+        character attributes (``QTextLine::cursorToX``), which a block then keeps for
+        good: scrolled end to end, that is tens of MB for a 10,000-bead document.
+        """
+        position = self._offsets.to_qt(offset)
+        block = self.document().findBlock(position)
+        if not block.isValid():
+            return None
+        layout = block.layout()
+        if layout is None or layout.lineCount() == 0:
+            return None
+        relative = position - block.position()
+        line = layout.lineAt(layout.lineCount() - 1)
+        for k in range(layout.lineCount()):
+            candidate = layout.lineAt(k)
+            if relative < candidate.textStart() + candidate.textLength():
+                line = candidate
+                break
+        top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+        return int(top + line.y()), int(top + line.y() + line.height())
 
     def paint_margin(self, event: QPaintEvent) -> None:
         painter = QPainter(self._margin)
@@ -451,8 +508,10 @@ class TextPane(QPlainTextEdit):
             span = doc.bead_span(b, self.side)
             if span is None:
                 continue
-            top = self.cursorRect(self._cursor(span[0])).top() + offset_y
-            bottom = self.cursorRect(self._cursor(span[1])).bottom() + offset_y
+            first, last = self.line_span_y(span[0]), self.line_span_y(span[1])
+            if first is None or last is None:
+                continue
+            top, bottom = first[0] + offset_y, last[1] + offset_y
             if bottom < 0 or top > height:
                 continue
             if bead.source and bead.target:
@@ -497,8 +556,10 @@ class TextPane(QPlainTextEdit):
         for annotation in doc.annotations:
             if annotation.side != self.side or not (lo <= annotation.start <= hi):
                 continue
-            rect = self.cursorRect(self._cursor(annotation.start))
-            y = rect.center().y() + offset_y
+            line = self.line_span_y(annotation.start)
+            if line is None:
+                continue
+            y = (line[0] + line[1]) // 2 + offset_y
             if 0 <= y <= height:
                 colour = QColor(SEVERITY_COLOURS.get(annotation.severity, QColor("red")))
                 colour.setAlpha(255)
