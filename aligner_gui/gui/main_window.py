@@ -172,9 +172,9 @@ class MainWindow(QMainWindow):
         self.bead_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.bead_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in ((0, 320), (1, 320), (2, 44), (3, 52), (4, 180), (5, 70)):
+        for column, width in ((2, 44), (3, 52), (4, 120), (5, 70)):
             header.resizeSection(column, width)
-        header.setStretchLastSection(True)
+        self._fit_bead_columns()
         self.bead_filter = BeadFilterBar(self.bead_proxy)
         table_box = QWidget()
         table_layout = QVBoxLayout(table_box)
@@ -715,6 +715,7 @@ class MainWindow(QMainWindow):
         if table is not None and not table.isEmpty():
             self.bead_view.horizontalHeader().restoreState(table)
             self.bead_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # bead order first
+            self._fit_bead_columns()  # a state saved before the texts stretched
         panes = self.settings.pane_splitter_state
         if panes is not None and not panes.isEmpty():
             self.pane_splitter.restoreState(panes)
@@ -725,6 +726,14 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self._docks[0], self._docks[1], self._docks[3]], [250, 230, 380],
                              Qt.Orientation.Vertical)
             self.resizeDocks([self._docks[0]], [380], Qt.Orientation.Horizontal)
+
+    def _fit_bead_columns(self) -> None:
+        """Source and target share the table's width; type, score, flags and status
+        keep theirs, so they stay in view on a narrow table instead of past its edge."""
+        header = self.bead_view.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in (BeadTableModel.COL_SOURCE, BeadTableModel.COL_TARGET):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
     def save_layout(self) -> None:
         self.settings.geometry = self.saveGeometry()

@@ -730,3 +730,21 @@ def test_tags_field_completes_the_last_tag(make_window: Any) -> None:
     window.annotation_editor.tags.setText("more-link, pho")
     completer.setCompletionPrefix("pho")
     assert completer.currentCompletion() == "more-link, photo-caption"
+
+
+def test_bead_table_keeps_score_flags_and_status_in_view_when_narrow(
+    make_window: Any, qtbot: Any
+) -> None:
+    window = make_window()
+    window.resize(1000, 650)  # a laptop screen: the table is about 600 px wide
+    with qtbot.waitExposed(window):
+        window.show()
+    view = window.bead_view
+    header = view.horizontalHeader()
+    width = view.viewport().width()
+    last = header.count() - 1
+    assert header.sectionViewportPosition(last) + header.sectionSize(last) <= width + 1
+    assert not view.horizontalScrollBar().isVisible()
+    assert header.sectionSize(0) >= 100 and header.sectionSize(1) >= 100  # texts share the rest
+    window.resize(1600, 900)
+    qtbot.waitUntil(lambda: header.sectionSize(0) > 250)  # and grow with the window
