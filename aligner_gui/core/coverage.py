@@ -49,6 +49,7 @@ from aligner_gui.core.names import (
     en_name_key,
     looks_transliterated,
     pinyin_spellings,
+    zh_name_key,
 )
 from aligner_gui.core.numbers import numbers_en, numbers_zh
 
@@ -136,8 +137,21 @@ _EN_WORD = re.compile(
 )
 # A number with what may scale or qualify it ("1.5 million", "23 percent", "40%").
 _EN_NUMBER_TAIL = re.compile(
-    r"\s*(?:%|percent\b|per\s+cent\b|[A-Za-z]+illion\b|thousand\b|hundred\b)", re.I
+    r"\s*(?:%|percent\b|per\s+cent\b|[A-Za-z]+illion\b|thousand\b|hundred\b)"
+    r"|(?:bn|tn|mn|m|k)\b",
+    re.I,
 )
+# "$450 million" is 4.5亿美元: the sign lends the currency's English name.
+_CURRENCY_KEYS = {"$": "dollar", "£": "pound", "€": "euro", "¥": "yen"}
+# Month names ("Nov. 27" is 11月27日) carry the month's number key.
+_EN_MONTH_NUMBERS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+# Chinese scale characters a number token may be followed by (4.5|亿美元, 12|万人).
+_ZH_SCALE_HEAD = re.compile(r"^[万亿千百]+")
 _EN_FUNCTION_COUNT = re.compile(r"[A-Za-z\u00c0-\u024f0-9]+")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _ZH_WORDLIKE = re.compile(r"[\w\u3400-\u9fff]")
@@ -258,7 +272,11 @@ class _Tokens:
                 tail = _EN_NUMBER_TAIL.match(text, end)
                 values = _numbers(raw + (tail.group(0) if tail else ""), "en") + _numbers(raw, "en")
                 if values:
-                    out.append(Word(start, end, raw, _number_keys(values), True, raw))
+                    keys = _number_keys(values)
+                    sign = text[start - 1 : start].strip() if start else ""
+                    if sign in _CURRENCY_KEYS:
+                        keys |= {_CURRENCY_KEYS[sign], lex.en_stem(_CURRENCY_KEYS[sign])}
+                    out.append(Word(start, end, raw, keys, True, raw))
                 continue
             low = raw.lower().translate(_QUOTE)
             if low.endswith("'s"):
@@ -283,6 +301,9 @@ class _Tokens:
                 keys.add(lex.en_stem(low.rsplit("'", 1)[1]))
             if low.startswith("un") and len(stem) >= 6:
                 keys.add(stem[2:])  # "unclear" is 不清楚: meets 清楚 "clear"
+            month = _EN_MONTH_NUMBERS.get(low) if raw[0].isupper() else None
+            if month:
+                keys |= _number_keys([str(month)])
             if raw[0].isupper() and len(low) >= 3:
                 key = en_name_key(raw[:-2] if raw.endswith(("'s", "\u2019s")) else raw)
                 if key:
@@ -313,17 +334,23 @@ class _Tokens:
         spans = _name_spans(text, spans)
         out: list[Word] = []
         after_number = False
-        for start, end in spans:
+        for k, (start, end) in enumerate(spans):
             token = text[start:end]
             found = self._zh_keys(token)
             numeric = _ZH_NUMERAL.match(token) is not None
+            if found is not None and numeric and k + 1 < len(spans) and spans[k + 1][0] == end:
+                scale = _ZH_SCALE_HEAD.match(text[end : spans[k + 1][1]])
+                if scale:
+                    values = _numbers(token + scale.group(0), "zh")
+                    if values:
+                        found = (found[0] | _number_keys(values), found[1])
             if found is not None:
                 keys, content = found
                 if after_number and len(token) == 1:
                     content = False  # 2020年, 1550枚: units and measure words
                 out.append(Word(start, end, token, keys, content, token))
             after_number = numeric
-        return tuple(out)
+        return _join_zh_names(text, out)
 
     def _zh_keys(self, token: str) -> tuple[frozenset[str], bool] | None:
         """(match keys, is content) of a Chinese-side token, or None for grammar."""
@@ -511,6 +538,30 @@ def _name_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
         else:
             joined.append((start, end))
     return joined
+
+
+def _join_zh_names(text: str, words: list[Word]) -> tuple[Word, ...]:
+    """Give adjacent transliteration words the key of their join: 马里|索尔 (each a
+    dictionary word, so not merged) is also 马里索尔 ~ Marisol."""
+    out = list(words)
+    k, n = 0, len(out)
+    while k < n:
+        j = k
+        while (
+            j + 1 < n
+            and out[j + 1].start == out[j].end
+            and out[j + 1].end - out[k].start <= _NAME_PART_MAX
+            and all(c in TRANSLIT_CHARS for c in out[j + 1].text)
+        ):
+            j += 1
+        if j > k and all(c in TRANSLIT_CHARS for c in out[k].text):
+            key = zh_name_key(text[out[k].start : out[j].end])
+            if key:
+                for m in range(k, j + 1):
+                    w = out[m]
+                    out[m] = Word(w.start, w.end, w.text, w.keys | {key}, w.content, w.base)
+        k = j + 1
+    return tuple(out)
 
 
 def _joinable(previous: str, token: str, lex: Any) -> bool:

@@ -169,9 +169,7 @@ def _numbers_en(text: str) -> tuple[str, ...]:
                 # abbreviation's full stop, as in AP style "Nov. 27", "Sept. 3, 2026".
                 full = low not in _EN_MONTH_ABBREV and low not in ("may", "march")
                 dated = j < n and tokens[j][0] in ("num", "ordnum")
-                dated = dated and (
-                    tokens[j][2] or (j in after_dot and low in _EN_MONTH_ABBREV)
-                )
+                dated = dated and (tokens[j][2] or (j in after_dot and low in _EN_MONTH_ABBREV))
                 if full or dated:
                     out.append(str(_EN_MONTHS[low]))
                 i += 1

@@ -439,3 +439,18 @@ def test_names_around_a_name_dot_are_read_whole(lexicon):
     missed = [w.text for _i, w, c in cov["source"] if not c]
     # (Diane/黛安 are too short for a phonetic key: single words are never tinted.)
     assert not {"Whitfield", "Angela", "Lopez"} & set(missed)
+
+
+def test_wire_dates_money_and_split_names_cover(lexicon):
+    doc = _doc(
+        [
+            ("Typhoon Marisol will reach the coast on Nov. 27 and cost $450 million.",
+             "台风“马里索尔”将于11月27日抵达海岸,造成4.5亿美元损失。"),
+        ]
+    )  # fmt: skip
+    lens = CoverageLens(doc.source, doc.target, lexicon)
+    cov = lens.analyse(doc.beads)[0]
+    missed = [w.text for _i, w, c in cov["source"] if not c]
+    assert not {"Marisol", "Nov", "450"} & set(missed)
+    missed_zh = [w.text for _i, w, c in cov["target"] if not c]
+    assert not {"马里", "索尔", "4.5", "亿美元"} & set(missed_zh)

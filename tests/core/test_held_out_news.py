@@ -10,7 +10,7 @@ paragraph or the Chinese paragraph a kept one maps to.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -25,7 +25,7 @@ DOCS = sorted(p.name[: -len(".key.json")] for p in DATA.glob("*.key.json"))
 CLAUSE_TINT_SHARE = 0.5
 
 
-@lru_cache(maxsize=None)
+@cache
 def _aligned(name: str) -> tuple[AlignmentDocument, dict]:
     key = json.loads((DATA / f"{name}.key.json").read_text(encoding="utf-8"))
     doc = load_document([DATA / p for p in key["inputs"]])
@@ -60,8 +60,11 @@ def _mappings() -> list:
         key = json.loads((DATA / f"{name}.key.json").read_text(encoding="utf-8"))
         for paragraph, zh_paragraph in key["map"].items():
             marks = KNOWN_MAPPING_FAILURES.get((name, int(paragraph)), ())
-            cases.append(pytest.param(name, int(paragraph), zh_paragraph, marks=marks,
-                                      id=f"{name}-P{paragraph}"))
+            cases.append(
+                pytest.param(
+                    name, int(paragraph), zh_paragraph, marks=marks, id=f"{name}-P{paragraph}"
+                )
+            )
     return cases
 
 
