@@ -155,6 +155,8 @@ _SUPPLEMENT = {
     "判决": "verdict ruling",
     "监禁": "prison",
     "震级": "magnitude",
+    "裁员": "layoff layoffs",
+    "招聘": "hire hiring",
     "耶和华": "lord jehovah",
     "人": "man",
     "爸爸": "dad daddy papa",

@@ -68,15 +68,8 @@ def _mappings() -> list:
     return cases
 
 
-KNOWN_MAPPING_FAILURES = {
-    ("news_01_economy", 16): pytest.mark.xfail(
-        strict=True,
-        reason="a short quote that lost its trailing clause (170 English characters "
-        "against 24 Chinese) and whose speaker's name was mistranslated has too little "
-        "matching evidence left: the omission pass splits the 1-1 bead into 1-0 + 0-1 "
-        "(its unaligned posterior is over UNALIGNED_POSTERIOR)",
-    ),
-}
+# (doc, English paragraph) -> pytest.mark.xfail(strict=True, reason=...) for known failures.
+KNOWN_MAPPING_FAILURES: dict = {}
 
 
 @pytest.mark.parametrize(("name", "paragraph", "zh_paragraph"), _mappings())
