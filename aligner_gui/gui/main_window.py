@@ -12,8 +12,10 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import (
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     Qt,
     QTimer,
     Signal,
@@ -174,7 +176,10 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in ((2, 44), (3, 52), (4, 120), (5, 70)):
             header.resizeSection(column, width)
+        for column in (0, 1):
+            header.resizeSection(column, 320)
         self._fit_bead_columns()
+        self.bead_view.viewport().installEventFilter(self)
         self.bead_filter = BeadFilterBar(self.bead_proxy)
         table_box = QWidget()
         table_layout = QVBoxLayout(table_box)
@@ -728,12 +733,27 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self._docks[0]], [380], Qt.Orientation.Horizontal)
 
     def _fit_bead_columns(self) -> None:
-        """Source and target share the table's width; type, score, flags and status
-        keep theirs, so they stay in view on a narrow table instead of past its edge."""
+        """Source and target share what the table's width leaves (in the ratio of their
+        widths, which the editor sets by dragging); type, score, flags and status keep
+        theirs, so they stay in view on a narrow table instead of past its edge."""
         header = self.bead_view.horizontalHeader()
         header.setStretchLastSection(False)
-        for column in (BeadTableModel.COL_SOURCE, BeadTableModel.COL_TARGET):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        if not self.bead_view.isVisible():
+            return
+        texts = (BeadTableModel.COL_SOURCE, BeadTableModel.COL_TARGET)
+        fixed = sum(header.sectionSize(c) for c in range(header.count()) if c not in texts)
+        room = self.bead_view.viewport().width() - fixed
+        widths = [header.sectionSize(c) for c in texts]
+        if room < 2 * 80 or sum(widths) == room:
+            return
+        source = max(80, round(room * widths[0] / max(1, sum(widths))))
+        header.resizeSection(texts[0], source)
+        header.resizeSection(texts[1], max(80, room - source))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.bead_view.viewport():
+            self._fit_bead_columns()
+        return super().eventFilter(watched, event)
 
     def save_layout(self) -> None:
         self.settings.geometry = self.saveGeometry()
