@@ -16,9 +16,9 @@ HEADLINE = "headline"
 MORE_LINK = "more-link"
 PHOTO_CAPTION = "photo-caption"
 CONTENT = "content"
-# Furniture beyond the four classes of model.OMISSION_CLASSES: a byline or contributor
-# line and an editor's note or correction notice. Both are routinely left out of
-# translations. Consumers that only know the four classes fall back to "content".
+# Furniture beyond the issue's first four classes (model.OMISSION_CLASSES lists all six):
+# a byline or contributor line and an editor's note or correction notice. Both are
+# routinely left out of translations.
 BYLINE = "byline"
 EDITOR_NOTE = "editor-note"
 EXTRA_CLASSES = (BYLINE, EDITOR_NOTE)
@@ -340,7 +340,7 @@ def classify_unaligned(
     is_whole_paragraph: bool = False,
     is_first_paragraph: bool | None = None,
 ) -> str:
-    """Class of unaligned English text: one of model.OMISSION_CLASSES or EXTRA_CLASSES.
+    """Class of unaligned English text: one of model.OMISSION_CLASSES.
 
     ``is_first_paragraph`` defaults to ``paragraph_index == 0``. Pass the whole
     paragraph's text when the whole paragraph is unaligned: the rules for headlines and

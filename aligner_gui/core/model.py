@@ -21,8 +21,11 @@ FLAG_OMISSION = "omission"
 FLAG_ADDITION = "addition"
 FLAG_LOW_SCORE = "low-score"
 FLAG_NUMBER_MISMATCH = "number-mismatch"
-# Classes of unaligned source (English) text; also used as flags on 1-0 beads.
-OMISSION_CLASSES = ("headline", "more-link", "photo-caption", "content")
+# Classes of unaligned source (English) text; also used as flags on 1-0 beads. The first
+# four are the contract; byline and editor-note are page furniture too.
+OMISSION_CLASSES = (
+    "headline", "more-link", "photo-caption", "content", "byline", "editor-note"
+)
 
 
 @dataclass(frozen=True)

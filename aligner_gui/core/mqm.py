@@ -47,7 +47,8 @@ TYPE_OF_CATEGORY: dict[str, str] = {c[0]: c[1] for c in CATEGORIES}
 CATEGORY_OF_TYPE: dict[str, str] = {c[1]: c[0] for c in CATEGORIES}
 SIDE_OF_CATEGORY: dict[str, str] = {c[0]: c[2] for c in CATEGORIES}
 
-TAGS = ("headline", "more-link", "photo-caption", "content", "number", "name", "date")
+TAGS = ("headline", "more-link", "photo-caption", "content", "byline", "editor-note", "number",
+        "name", "date")
 
 
 @dataclass(frozen=True)
@@ -257,7 +258,7 @@ class Suggestion:
 # Severity proposed for omitted text of each class: a missing "MORE:" link or photo
 # caption is usual in news translation and rarely an error.
 _OMISSION_SEVERITY = {"content": "major", "headline": "minor", "photo-caption": "minor",
-                      "more-link": "neutral"}
+                      "more-link": "neutral", "byline": "neutral", "editor-note": "minor"}
 
 
 def number_note(bead: Bead) -> str:

@@ -39,7 +39,7 @@ from typing import Any
 
 from sacrebleu.metrics import BLEU, CHRF, TER
 
-from aligner_gui.core.classify import EXTRA_CLASSES, classify_unaligned
+from aligner_gui.core.classify import classify_unaligned
 from aligner_gui.core.model import (
     FLAG_ADDITION,
     FLAG_LOW_SCORE,
@@ -103,7 +103,6 @@ _ENGINE_FLAGS = frozenset(
         FLAG_LOW_SCORE,
         FLAG_NUMBER_MISMATCH,
         *OMISSION_CLASSES,
-        *EXTRA_CLASSES,
     )
 )
 
@@ -630,7 +629,7 @@ def summarize(doc: AlignmentDocument) -> dict[str, Any]:
     aligned_src: set[int] = set()
     aligned_tgt: set[int] = set()
     kinds: Counter[str] = Counter()
-    by_class = {name: {"count": 0, "chars": 0} for name in (*OMISSION_CLASSES, *EXTRA_CLASSES)}
+    by_class = {name: {"count": 0, "chars": 0} for name in OMISSION_CLASSES}
     omissions = omission_chars = additions = addition_chars = 0
     low = mismatched = 0
     scores: list[float] = []
