@@ -296,7 +296,7 @@ class _Tokens:
             if low in _EN_PREFIXES and text.startswith("-", end):
                 continue  # "co" of "co-director", "non" of "non-starter"
             stem = lex.en_stem(low)
-            keys = {stem}
+            keys: set[str] = {stem}
             if "'" in low:  # O'Brien: also "brien"
                 keys.add(lex.en_stem(low.rsplit("'", 1)[1]))
             if low.startswith("un") and len(stem) >= 6:
