@@ -296,19 +296,19 @@ class _Tokens:
             if low in _EN_PREFIXES and text.startswith("-", end):
                 continue  # "co" of "co-director", "non" of "non-starter"
             stem = lex.en_stem(low)
-            keys: set[str] = {stem}
+            word_keys: set[str] = {stem}
             if "'" in low:  # O'Brien: also "brien"
-                keys.add(lex.en_stem(low.rsplit("'", 1)[1]))
+                word_keys.add(lex.en_stem(low.rsplit("'", 1)[1]))
             if low.startswith("un") and len(stem) >= 6:
-                keys.add(stem[2:])  # "unclear" is 不清楚: meets 清楚 "clear"
+                word_keys.add(stem[2:])  # "unclear" is 不清楚: meets 清楚 "clear"
             month = _EN_MONTH_NUMBERS.get(low) if raw[0].isupper() else None
             if month:
-                keys |= _number_keys([str(month)])
+                word_keys |= _number_keys([str(month)])
             if raw[0].isupper() and len(low) >= 3:
                 key = en_name_key(raw[:-2] if raw.endswith(("'s", "\u2019s")) else raw)
                 if key:
-                    keys.add(key)
-            out.append(Word(start, end, raw, frozenset(keys), low not in _EN_FUNCTION, stem))
+                    word_keys.add(key)
+            out.append(Word(start, end, raw, frozenset(word_keys), low not in _EN_FUNCTION, stem))
         return _join_names(text, out, lex)
 
     # -- Chinese -------------------------------------------------------------------------
