@@ -481,57 +481,57 @@
 <context>
     <name>BeadFilterBar</name>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="37"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="42"/>
         <source>Search beads (Ctrl+F)</source>
         <translation>搜索对齐单元 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="39"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="44"/>
         <source>Regex</source>
         <translation>正则</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="41"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="46"/>
         <source>Both sides</source>
         <translation>两侧</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="42"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="47"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="43"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="48"/>
         <source>Target</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="46"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="51"/>
         <source>All beads</source>
         <translation>全部对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="47"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="52"/>
         <source>Any flag</source>
         <translation>任意标记</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="48"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="53"/>
         <source>Unaligned</source>
         <translation>未对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="53"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="58"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="66"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="71"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="98"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="123"/>
         <source>Invalid regular expression</source>
         <translation>无效的正则表达式</translation>
     </message>
@@ -761,92 +761,92 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="117"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="119"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="142"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="144"/>
         <source>Source text</source>
         <translation>原文文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="143"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="145"/>
         <source>Target text</source>
         <translation>译文文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="144"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="146"/>
         <source>Overview of problems</source>
         <translation>问题概览</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="161"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="163"/>
         <source>Alignment table</source>
         <translation>对齐表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="217"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="222"/>
         <source>Annotation</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="218"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="223"/>
         <source>Annotations</source>
         <translation>标注列表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="220"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="225"/>
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="224"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="229"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="237"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="242"/>
         <source>Aligning… %p%</source>
         <translation>正在对齐… %p%</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="238"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="243"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="405"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="410"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="527"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="532"/>
         <source>Computing suggestions…</source>
         <translation>正在计算建议…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="529"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="534"/>
         <source>Rescoring edited beads…</source>
         <translation>正在为修改的对齐单元重新评分…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="543"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="548"/>
         <source>Bead {0}/{1} · {2} · score {3} · {4}</source>
         <translation>单元 {0}/{1} · {2} · 得分 {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="637"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="642"/>
         <source>No annotation selected.</source>
         <translation>未选择标注。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="654"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="659"/>
         <source>About aligner-gui</source>
         <translation>关于 aligner-gui</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="655"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="660"/>
         <source>aligner-gui {0}: review Chinese translations of English news with sentence alignment and MQM annotation.</source>
         <translation>aligner-gui {0}:借助句子对齐与 MQM 标注审校英文新闻的中文译文。</translation>
     </message>
@@ -854,9 +854,39 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>OverviewStrip</name>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="125"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="133"/>
         <source>Overview: red omissions, orange additions, blue number mismatches, yellow where low scores gather, purple annotations. Click to jump.</source>
         <translation>概览:红色为漏译,橙色为增译,蓝色为数字不符,黄色为低分集中处,紫色为标注。点击跳转。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="248"/>
+        <source>omission</source>
+        <translation>漏译</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="250"/>
+        <source>addition</source>
+        <translation>增译</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="252"/>
+        <source>annotated</source>
+        <translation>有标注</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="254"/>
+        <source>number mismatch</source>
+        <translation>数字不符</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="256"/>
+        <source>low scores gather here</source>
+        <translation>低分集中处</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="257"/>
+        <source>Bead {0} of {1}</source>
+        <translation>对齐单元 {0}/{1}</translation>
     </message>
 </context>
 <context>
@@ -916,74 +946,74 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="121"/>
-        <location filename="../../aligner_gui/gui/review.py" line="130"/>
+        <location filename="../../aligner_gui/gui/review.py" line="146"/>
+        <location filename="../../aligner_gui/gui/review.py" line="155"/>
         <source>No suggestion selected.</source>
         <translation>未选择建议。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="123"/>
+        <location filename="../../aligner_gui/gui/review.py" line="148"/>
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="132"/>
+        <location filename="../../aligner_gui/gui/review.py" line="157"/>
         <source>Dismiss suggestion</source>
         <translation>忽略建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="140"/>
-        <location filename="../../aligner_gui/gui/review.py" line="200"/>
+        <location filename="../../aligner_gui/gui/review.py" line="165"/>
+        <location filename="../../aligner_gui/gui/review.py" line="225"/>
         <source>Select a bead first.</source>
         <translation>请先选择一个对齐单元。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="143"/>
+        <location filename="../../aligner_gui/gui/review.py" line="168"/>
         <source>Wait for the alignment to finish.</source>
         <translation>请等待对齐完成。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="157"/>
+        <location filename="../../aligner_gui/gui/review.py" line="182"/>
         <source>Merge beads</source>
         <translation>合并对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="159"/>
+        <location filename="../../aligner_gui/gui/review.py" line="184"/>
         <source>Merge with next</source>
         <translation>与下一单元合并</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="181"/>
+        <location filename="../../aligner_gui/gui/review.py" line="206"/>
         <source>Split bead</source>
         <translation>拆分对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="184"/>
+        <location filename="../../aligner_gui/gui/review.py" line="209"/>
         <source>Unlink bead</source>
         <translation>解除对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="194"/>
+        <location filename="../../aligner_gui/gui/review.py" line="219"/>
         <source>Move sentence</source>
         <translation>移动句子</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="204"/>
+        <location filename="../../aligner_gui/gui/review.py" line="229"/>
         <source>Unconfirm beads</source>
         <translation>取消确认</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="204"/>
+        <location filename="../../aligner_gui/gui/review.py" line="229"/>
         <source>Confirm beads</source>
         <translation>确认对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="232"/>
+        <location filename="../../aligner_gui/gui/review.py" line="257"/>
         <source>No flag left to review.</source>
         <translation>没有待审校的标记。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="240"/>
+        <location filename="../../aligner_gui/gui/review.py" line="265"/>
         <source>No annotation yet.</source>
         <translation>还没有标注。</translation>
     </message>
@@ -1153,27 +1183,27 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>TextPane</name>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="511"/>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="572"/>
         <source>omission</source>
         <translation>漏译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="468"/>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="527"/>
         <source>addition</source>
         <translation>增译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="510"/>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="571"/>
         <source>headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="510"/>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="571"/>
         <source>more-link</source>
         <translation>更多链接</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="511"/>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="572"/>
         <source>caption</source>
         <translation>图片说明</translation>
     </message>

@@ -100,3 +100,14 @@ def test_few_low_scores_are_each_marked(make_window: Any, qtbot: Any) -> None:
     assert [bead for bead, _strength in marks.low.values()] == [2]
     assert sorted(marks.omission.values()) == [1, 5]
     assert list(marks.addition.values()) == [6]
+
+
+def test_hover_says_what_a_click_lands_on(qtbot: Any) -> None:
+    strip = OverviewStrip()
+    qtbot.addWidget(strip)
+    strip.resize(16, 600)
+    strip.set_document(big_document())
+    assert strip.describe(5000 * 600 // N + 1) == "Bead 5001 of 10000: omission"
+    assert strip.describe(3000 * 600 // N).startswith("Bead 3001 of 10000: number mismatch")
+    assert "low scores gather here" in strip.describe(7100 * 600 // N)
+    assert strip.describe(9000 * 600 // N).endswith("annotated")

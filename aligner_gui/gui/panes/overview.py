@@ -13,9 +13,17 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QHelpEvent,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from aligner_gui.core.model import FLAG_LOW_SCORE, FLAG_NUMBER_MISMATCH, AlignmentDocument
 
@@ -225,6 +233,36 @@ class OverviewStrip(QWidget):
                     return marks.low[candidate][0]
         fraction = max(0.0, min(0.999, y / max(1, self.height())))
         return int(fraction * len(doc.beads))
+
+    def describe(self, y: float) -> str:
+        """What a click at ``y`` jumps to, in words (the strip's tooltip there)."""
+        doc = self.document
+        bead = self.bead_at(y)
+        if doc is None or bead is None:
+            return self.toolTip()
+        row = int(max(0, min(self.height() - 1, y)))
+        marks = self.row_marks()
+        found = doc.beads[bead]
+        what = []
+        if not found.target:
+            what.append(self.tr("omission"))
+        elif not found.source:
+            what.append(self.tr("addition"))
+        if any(bead == b for b in marks.annotated.values()):
+            what.append(self.tr("annotated"))
+        if FLAG_NUMBER_MISMATCH in found.flags:
+            what.append(self.tr("number mismatch"))
+        if any(abs(r - row) <= 1 for r in marks.low) and FLAG_LOW_SCORE in found.flags:
+            what.append(self.tr("low scores gather here"))
+        text = self.tr("Bead {0} of {1}").format(bead + 1, len(doc.beads))
+        return text + (": " + ", ".join(what) if what else "")
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self.document is not None:
+            assert isinstance(event, QHelpEvent)
+            QToolTip.showText(event.globalPos(), self.describe(event.pos().y()), self)
+            return True
+        return super().event(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         bead = self.bead_at(event.position().y())
