@@ -7,37 +7,17 @@ from datetime import datetime, timezone
 from html.parser import HTMLParser
 from pathlib import Path
 
-from aligner_gui.core.model import AlignmentDocument, Annotation, Bead
-from aligner_gui.io.formats import export_document, side_from_paragraphs
+from iokit import sample_parts
+
+from aligner_gui.core.model import AlignmentDocument, Annotation
+from aligner_gui.io.formats import export_document
 from aligner_gui.io.html_report import html_report_text
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 
 def sample_doc() -> AlignmentDocument:
-    source = side_from_paragraphs(
-        "en",
-        "original",
-        [
-            ["The cat sat.", "It purred <loudly> & long.", "A headline."],
-            ["MORE: Read on.", "Second half."],
-        ],
-    )
-    target = side_from_paragraphs(
-        "zh",
-        "translation",
-        [
-            ["猫坐着。", "它大声地呼噜。"],
-            ["多余的一句。", "更多：继续阅读。"],
-        ],
-    )
-    beads = [
-        Bead((0,), (0,), 0.9, "auto"),
-        Bead((1,), (1,), 0.4123, "confirmed", ["low-score"]),
-        Bead((2,), (), None, "manual", ["omission", "headline"]),
-        Bead((), (2,), None, "auto", ["addition"]),
-        Bead((3, 4), (3,), 0.7, "auto"),
-    ]
+    source, target, beads = sample_parts()
     doc = AlignmentDocument(
         source,
         target,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from iokit import sample_parts
 from lxml import etree
 
 from aligner_gui.core.evaluation import read_align
@@ -15,7 +16,6 @@ from aligner_gui.io.formats import (
     UnsafeXMLError,
     export_document,
     import_file,
-    side_from_paragraphs,
 )
 from aligner_gui.io.intertext import export_intertext, import_intertext, intertext_paths
 
@@ -23,29 +23,8 @@ GOLD_IDS = ["001", "003", "005", "007", "009", "011", "013", "015", "017", "019"
 
 
 def sample_doc() -> AlignmentDocument:
-    source = side_from_paragraphs(
-        "en",
-        "original",
-        [
-            ["The cat sat.", "It purred <loudly> & long.", "A headline."],
-            ["MORE: Read on.", "Second half."],
-        ],
-    )
-    target = side_from_paragraphs(
-        "zh",
-        "translation",
-        [
-            ["猫坐着。", "它大声地呼噜。"],
-            ["多余的一句。", "更多：继续阅读。"],
-        ],
-    )
-    beads = [
-        Bead((0,), (0,), 0.9, "auto"),
-        Bead((1,), (1,), 0.4, "confirmed", ["low-score"]),
-        Bead((2,), (), None, "manual", ["omission", "headline"]),
-        Bead((), (2,), None, "auto", ["addition"]),
-        Bead((3, 4), (3,), 0.7, "auto"),
-    ]
+    source, target, beads = sample_parts()
+    beads[1].score = 0.4
     doc = AlignmentDocument(source, target, beads, meta={"name": "sample"})
     doc.check()
     return doc

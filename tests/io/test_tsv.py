@@ -7,13 +7,13 @@ import io
 from pathlib import Path
 
 import pytest
+from iokit import sample_parts
 
 from aligner_gui.core.model import AlignmentDocument, Annotation, Bead, Sentence, Side
 from aligner_gui.io.formats import (
     ImportFormatError,
     export_document,
     import_file,
-    side_from_paragraphs,
 )
 from aligner_gui.io.tsv import (
     MQM_HEADER,
@@ -26,29 +26,7 @@ from aligner_gui.io.tsv import (
 
 
 def sample_doc() -> AlignmentDocument:
-    source = side_from_paragraphs(
-        "en",
-        "original",
-        [
-            ["The cat sat.", "It purred <loudly> & long.", "A headline."],
-            ["MORE: Read on.", "Second half."],
-        ],
-    )
-    target = side_from_paragraphs(
-        "zh",
-        "translation",
-        [
-            ["猫坐着。", "它大声地呼噜。"],
-            ["多余的一句。", "更多：继续阅读。"],
-        ],
-    )
-    beads = [
-        Bead((0,), (0,), 0.9, "auto"),
-        Bead((1,), (1,), 0.4123, "confirmed", ["low-score"]),
-        Bead((2,), (), None, "manual", ["omission", "headline"]),
-        Bead((), (2,), None, "auto", ["addition"]),
-        Bead((3, 4), (3,), 0.7, "auto"),
-    ]
+    source, target, beads = sample_parts()
     doc = AlignmentDocument(source, target, beads, meta={"name": "sample"})
     s, t = doc.source, doc.target
 
