@@ -33,11 +33,17 @@ Method (align_cost.py has the bead cost, align_dp.py the search):
    Learned-prior floors, a per-sentence evidence term in merged beads' costs and a
    likelihood-ratio detach test were measured too: each cost more strict F1 or
    precision than it bought in recall (see benchmarks/align_quality.py, omission).
+   Runs of deleted Chinese sentences: the level-0 DP also has k-0 run beads (k = 2..6,
+   align_cost.RUN_TYPES) costing a 1-0 bead plus RUN_FACTOR (0.9) of one per further
+   sentence, split into 1-0 beads on output; posteriors leave them out (a run would
+   count once per way of cutting it). RUN_FACTOR 0.8 / 0.5 buy more recall (bible
+   block 0.93 / 0.97) at 0.02 / 0.09 precision. 0-k runs would need a 2-state row scan.
 
 Figures (benchmarks/align_quality.py): mac-dev strict F1 0.924 (lax 0.995), bible
 001-003 strict F1 0.860 pooled; bible 003 (19,653 x 15,000) in 5-8 s on 2 shared cores.
-Omissions (5% of translated sentences deleted, seed 7, 1-0 P/R): mac-dev 0.90/0.56,
-bible 0.90/0.79 (English deleted); seed paragraphs 1.00/1.00.
+Omissions (5% of translated sentences deleted, seed 7, 1-0 P/R, English deleted):
+mac-dev 0.90/0.56 single, 0.90/0.69 runs; bible 0.89/0.79 single, 0.89/0.91 runs;
+seed paragraphs 1.00/1.00.
 """
 
 from __future__ import annotations
@@ -53,6 +59,7 @@ from .align_cost import (
     BEAD_TYPES,
     COARSE_TYPES,
     DEFAULT_PRIOR,
+    RUN_TYPES,
     OffsetCache,
     Params,
     bead_cost_arrays,
@@ -290,6 +297,8 @@ def align_units(
     params = _with_chance_rates(params, x, y, band, masks)
     if level > 0:
         params = _with_match_rates(params, x, y, masks)
+    if level == 0 and RUN_TYPES and tuple(types) == BEAD_TYPES:
+        types = tuple(types) + RUN_TYPES
     costs = bead_cost_arrays(x, y, band, masks, params, types)
     report = None
     if level == 0 and x.n >= 500:
@@ -302,7 +311,9 @@ def align_units(
     if level == 0:
         _confidences(beads, band, D, costs, types)
         if run.pass_index == run.n_passes - 1:
-            _posterior_confidences(beads, band, costs, types)
+            # Without the run beads: a run would count once per way of cutting it.
+            nb = len(types) - len(RUN_TYPES) if len(types) > len(BEAD_TYPES) else len(types)
+            _posterior_confidences(beads, band, costs[:nb], types[:nb])
     if level == 0:
         _attach_stats(beads, x, y, band, masks)
         _offpath_stats(beads, x, y, masks, run)
@@ -384,12 +395,16 @@ def _collect(path, types, costs, band: Band) -> list[UnitBead]:
     tk = np.array([tindex[(int(a), int(b))] for a, b in steps], dtype=np.int64)
     stacked = np.stack([np.append(c, np.inf) for c in costs])
     bead_costs = stacked[tk, cells]
-    return [
-        UnitBead(int(ex - a), int(a), int(ey - b), int(b), float(c))
-        for (a, b), ex, ey, c in zip(
-            steps.tolist(), ends_x.tolist(), ends_y.tolist(), bead_costs, strict=False
-        )
-    ]
+    out = []
+    for (a, b), ex, ey, c in zip(
+        steps.tolist(), ends_x.tolist(), ends_y.tolist(), bead_costs.tolist(), strict=False
+    ):
+        if b == 0 and a >= 2:
+            # A run bead: one 1-0 bead per unit, sharing the cost.
+            out.extend(UnitBead(int(ex - a + k), 1, int(ey), 0, c / a) for k in range(a))
+        else:
+            out.append(UnitBead(int(ex - a), int(a), int(ey - b), int(b), float(c)))
+    return out
 
 
 def _confidences(beads: list[UnitBead], band: Band, D: np.ndarray, costs, types) -> None:
@@ -436,6 +451,12 @@ def _posterior_confidences(beads: list[UnitBead], band: Band, costs, types) -> N
     post = posteriors(band, types, costs)
     tindex = {t: k for k, t in enumerate(types)}
     pux = np.bincount(band.rows, weights=post[tindex[(1, 0)]], minlength=band.nx + 1)[1:]
+    for t, (a, b) in enumerate(types):
+        if b == 0 and a >= 2:
+            for k in range(a):
+                rows = band.rows - k
+                ok = rows >= 1
+                pux += np.bincount(rows[ok] - 1, weights=post[t][ok], minlength=band.nx)[: band.nx]
     puy = np.bincount(band.cols, weights=post[tindex[(0, 1)]], minlength=band.ny + 1)[1:]
     for bead in beads:
         bead.p_un = (
@@ -448,6 +469,8 @@ def _posterior_confidences(beads: list[UnitBead], band: Band, costs, types) -> N
     for bead, cell in zip(beads, cells.tolist(), strict=True):
         p = post[tindex[(bead.a, bead.b)]]
         bead.score = float(np.clip(p[cell], 0.0, 1.0)) if cell < band.ncells else 0.0
+        if bead.a == 1 and bead.b == 0:  # also the runs that leave it unaligned
+            bead.score = max(bead.score, float(np.clip(pux[bead.x0], 0.0, 1.0)))
 
 
 def _attach_stats(beads, x, y, band, masks) -> None:

@@ -48,6 +48,9 @@ BEAD_TYPES: tuple[BeadType, ...] = (
     (1, 6),
     (6, 1),
 )
+# Runs of k unaligned x units as one bead (level-0 DPs only; split into 1-0 beads).
+RUN_TYPES: tuple[BeadType, ...] = tuple((k, 0) for k in range(2, 7))
+RUN_FACTOR = 0.9
 COARSE_TYPES: tuple[BeadType, ...] = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2))
 
 # Prior probabilities of bead types (x = Chinese side), before per-document learning.
@@ -209,6 +212,16 @@ def bead_cost_arrays(
         valid, lx, ly, nx, ny = span_sums(x, y, band, a, b)
         if band.start_x is not None and band.start_y is not None:
             valid &= (band.rows - a >= band.start_x) & (band.cols - b >= band.start_y)
+        if a >= 2 and b == 0:
+            # A run of a unaligned x units (one omission of several sentences): the
+            # first costs a 1-0 bead, each further one only RUN_FACTOR of that.
+            c10 = params.type_cost((1, 0))
+            cost = np.full(band.ncells, c10 * (1.0 + RUN_FACTOR * (a - 1)))
+            for k in range(a):
+                _apply_cues(cost, x, band.rows - k, 1, 0)
+            cost[~valid] = np.inf
+            out.append(cost)
+            continue
         cost = np.full(band.ncells, params.type_cost((a, b)))
         _apply_cues(cost, x, band.rows, a, b)
         _apply_cues(cost, y, band.cols, b, a)

@@ -453,3 +453,22 @@ def test_redecode_stays_inside_paragraphs():
     ypara = np.array([0, 1])
     out = A._redecode_unaligned(beads, x, y, xpara, ypara, Params(ratio=3.0), run)
     assert out == beads
+
+
+def test_run_bead_of_unaligned_units_comes_out_as_one_sided_beads():
+    """A k-0 run bead of the level-0 DP is split into k 1-0 beads sharing its cost."""
+    from aligner_gui.core.align import _collect
+    from aligner_gui.core.align_cost import BEAD_TYPES, RUN_TYPES
+    from aligner_gui.core.align_dp import full_band
+
+    band = full_band(4, 1)
+    types = BEAD_TYPES + RUN_TYPES
+    costs = [np.full(band.ncells, 3.0) for _ in types]
+    beads = _collect([(3, 0), (1, 1)], types, costs, band)
+    assert [(b.x0, b.a, b.y0, b.b) for b in beads] == [
+        (0, 1, 0, 0),
+        (1, 1, 0, 0),
+        (2, 1, 0, 0),
+        (3, 1, 0, 1),
+    ]
+    assert [b.cost for b in beads[:3]] == [1.0, 1.0, 1.0]
