@@ -395,7 +395,7 @@ def _collect(path, types, costs, band: Band) -> list[UnitBead]:
     tk = np.array([tindex[(int(a), int(b))] for a, b in steps], dtype=np.int64)
     stacked = np.stack([np.append(c, np.inf) for c in costs])
     bead_costs = stacked[tk, cells]
-    out = []
+    out: list[UnitBead] = []
     for (a, b), ex, ey, c in zip(
         steps.tolist(), ends_x.tolist(), ends_y.tolist(), bead_costs.tolist(), strict=False
     ):
@@ -450,13 +450,8 @@ def _posterior_confidences(beads: list[UnitBead], band: Band, costs, types) -> N
         band = near
     post = posteriors(band, types, costs)
     tindex = {t: k for k, t in enumerate(types)}
+    # Run beads (k-0) are left out of the posterior types, so 1-0 alone carries it.
     pux = np.bincount(band.rows, weights=post[tindex[(1, 0)]], minlength=band.nx + 1)[1:]
-    for t, (a, b) in enumerate(types):
-        if b == 0 and a >= 2:
-            for k in range(a):
-                rows = band.rows - k
-                ok = rows >= 1
-                pux += np.bincount(rows[ok] - 1, weights=post[t][ok], minlength=band.nx)[: band.nx]
     puy = np.bincount(band.cols, weights=post[tindex[(0, 1)]], minlength=band.ny + 1)[1:]
     for bead in beads:
         bead.p_un = (
@@ -469,7 +464,7 @@ def _posterior_confidences(beads: list[UnitBead], band: Band, costs, types) -> N
     for bead, cell in zip(beads, cells.tolist(), strict=True):
         p = post[tindex[(bead.a, bead.b)]]
         bead.score = float(np.clip(p[cell], 0.0, 1.0)) if cell < band.ncells else 0.0
-        if bead.a == 1 and bead.b == 0:  # also the runs that leave it unaligned
+        if bead.a == 1 and bead.b == 0:
             bead.score = max(bead.score, float(np.clip(pux[bead.x0], 0.0, 1.0)))
 
 
