@@ -29,6 +29,16 @@ def get_lexicon() -> Lexicon:
     return Lexicon.load()
 
 
+def loaded_lexicon() -> Lexicon | None:
+    """The dictionary if something already loaded it, else None (never loads it).
+
+    For callers on a GUI thread that must not pay the load (tooltips, tints).
+    """
+    if get_lexicon.cache_info().currsize:
+        return get_lexicon()
+    return None
+
+
 def load_document(
     paths: Sequence[str | Path], *, presplit: bool = False, source_lang: str = "en"
 ) -> AlignmentDocument:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QToolTip
 
 from aligner_gui.core import coverage
 from aligner_gui.core.model import AlignmentDocument
+from aligner_gui.core.pipeline import loaded_lexicon
 from aligner_gui.gui.panes.offsets import OffsetMap
 
 if TYPE_CHECKING:
@@ -41,15 +42,6 @@ MAX_TRIED = 12
 
 Span = tuple[int, int]
 LexiconProvider = Callable[[], Any]
-
-
-def loaded_lexicon() -> Any:
-    """The engine's dictionary if an alignment has loaded it already, else None."""
-    from aligner_gui.core import pipeline
-
-    if pipeline.get_lexicon.cache_info().currsize:
-        return pipeline.get_lexicon()
-    return None
 
 
 def lens_tint(palette: QPalette) -> QColor:
