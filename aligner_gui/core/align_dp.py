@@ -135,13 +135,22 @@ def banded_dp(
     costs: Sequence[np.ndarray],
     cancel: Callable[[], bool] | None = None,
     progress: Callable[[float], None] | None = None,
+    run_discount: float = 0.0,
 ) -> tuple[list[BeadType], np.ndarray]:
     """Cheapest path from (0, 0) to (nx, ny).
 
     ``costs[t][k]`` is the cost of a bead of ``types[t]`` ending at band cell k (inf
     where impossible). Returns the path as bead types in reading order and the array
     of best cumulative costs of all band cells (plus a trailing +inf sentinel).
+
+    ``run_discount`` (>= 0) makes runs of consecutive (0, 1) beads cheaper: every
+    (0, 1) bead after the first of a run costs that much less (one omission of several
+    y units is one event, not several). Runs live inside a row, so the row scan keeps
+    two states: the cell reached by a bead consuming an x unit (where a run may start)
+    and the cell reached inside a run.
     """
+    if run_discount < 0:
+        raise ValueError("run_discount must be >= 0")
     nx = band.nx
     if (0, 1) not in types:
         raise ValueError("the (0, 1) bead type is required")
@@ -161,11 +170,19 @@ def banded_dp(
     c01 = np.minimum(np.asarray(costs[t01], dtype=np.float64), FORBIDDEN)
     D = np.full(K + 1, np.inf)
     back = np.full(K, -1, dtype=np.int16)
+    # With run_discount: the cell where the run of (0, 1) beads ending at a cell began
+    # (-1 = the cell is not reached inside a run), and the bead type of the best way
+    # into the cell by a bead consuming an x unit (the state a run starts from).
+    run_start = np.full(K, -1, dtype=np.int64) if run_discount > 0 else None
+    back_x = np.full(K, -1, dtype=np.int16) if run_discount > 0 else None
     off = band.off
     # Row 0: only (0, 1) beads.
     s0, e0 = int(off[0]), int(off[1])
     row_c = c01[s0:e0].copy()
     row_c[0] = 0.0
+    if run_start is not None:
+        row_c[2:] -= run_discount
+        run_start[s0 + 1 : e0] = s0
     D[s0:e0] = np.cumsum(row_c)
     back[s0 + 1 : e0] = t01
     step = max(1, nx // 50)
@@ -174,7 +191,14 @@ def banded_dp(
         cand = D[gather[:, s:e]] + cost[:, s:e]
         k = np.argmin(cand, axis=0)
         best = cand[k, np.arange(e - s)]
-        if e - s > 1:
+        if run_start is not None and back_x is not None:
+            bk = np.asarray(row_types, dtype=np.int16)[k]
+            back_x[s:e] = bk
+            back[s:e] = bk
+            D[s:e] = best
+            if e - s > 1:
+                _run_scan(D, back, run_start, best, c01[s:e], run_discount, s, t01)
+        elif e - s > 1:
             cs = np.empty(e - s)
             cs[0] = 0.0
             np.cumsum(c01[s + 1 : e], out=cs[1:])
@@ -206,9 +230,22 @@ def banded_dp(
     i, j = nx, band.ny
     if not (los[i] <= j <= his[i]) or not np.isfinite(D[offs[i] + j - los[i]]):
         raise RuntimeError("no alignment path inside the band")
+    starts = run_start.tolist() if run_start is not None else None
+    backs_x = back_x.tolist() if back_x is not None else None
+    in_run_from: int | None = None  # the start cell of the run being walked back
     while i > 0 or j > 0:
         cell = offs[i] + j - los[i]
-        t = backs[cell]
+        if starts is not None and backs_x is not None:
+            if in_run_from is None and starts[cell] >= 0:
+                in_run_from = starts[cell]
+            if in_run_from is not None and cell > in_run_from:
+                t = t01
+            else:
+                # The run's start (or a cell reached by an x-consuming bead).
+                t = backs_x[cell] if in_run_from is not None else backs[cell]
+                in_run_from = None
+        else:
+            t = backs[cell]
         if t < 0:
             raise RuntimeError("broken back-pointer in alignment DP")
         totals.append(float(D[cell]))
@@ -220,3 +257,45 @@ def banded_dp(
     totals.append(0.0)
     totals.reverse()
     return path, D
+
+
+def _run_scan(
+    D: np.ndarray,
+    back: np.ndarray,
+    run_start: np.ndarray,
+    best: np.ndarray,
+    c01: np.ndarray,
+    discount: float,
+    s: int,
+    t01: int,
+) -> None:
+    """In-row (0, 1) runs with discounted continuations, for cells s .. s+len(best)-1.
+
+    A run starting at column offset u (reached by an x-consuming bead, cost best[u])
+    and ending at v > u costs best[u] + c01[u+1] + sum(c01[u+2..v] - discount). A new
+    run never starts inside another (continuing is cheaper by the discount), so
+    R[v] = CC[v] + min over u < v of (best[u] + c01[u+1] - CC[u+1]), CC the cumulative
+    sum of the discounted steps: one running minimum.
+    """
+    n = len(best)
+    steps = c01[1:] - discount  # cost of step u -> u+1 inside a run, u = 0..n-2
+    CC = np.zeros(n)
+    np.cumsum(steps, out=CC[1:])
+    # Starting at u: the first step costs the full c01[u+1], i.e. discount more.
+    u_val = best[:-1] + discount - CC[:-1]  # = best[u] + c01[u+1] - CC[u+1]
+    with np.errstate(invalid="ignore"):
+        runmin = np.minimum.accumulate(u_val)
+    arg = _running_argmin(u_val, runmin)
+    R = runmin + CC[1:]  # runs ending at v = 1 .. n-1
+    take = R < best[1:]
+    cells = np.flatnonzero(take) + 1
+    D[s + cells] = R[cells - 1]
+    back[s + cells] = t01
+    run_start[s + cells] = s + arg[cells - 1]
+
+
+def _running_argmin(values: np.ndarray, runmin: np.ndarray) -> np.ndarray:
+    """Index of the (first) minimum of values[0..v] for every v."""
+    idx = np.arange(len(values))
+    hit = np.where(values == runmin, idx, 0)
+    return np.maximum.accumulate(hit)

@@ -472,3 +472,78 @@ def test_run_bead_of_unaligned_units_comes_out_as_one_sided_beads():
         (3, 1, 0, 1),
     ]
     assert [b.cost for b in beads[:3]] == [1.0, 1.0, 1.0]
+
+
+def _brute_force_runs(nx, ny, types, costs, band, discount):
+    """Reference DP over (cell, in-run) states; (0, 1) continuations cost less."""
+    import math
+
+    def c(t, i, j):
+        return float(costs[t][band.index(np.array(i), np.array(j))])
+
+    t01 = types.index((0, 1))
+    best = {(0, 0, False): 0.0}
+    for i in range(nx + 1):
+        for j in range(ny + 1):
+            if (i, j) == (0, 0):
+                continue
+            x_in = math.inf
+            for t, (a, b) in enumerate(types):
+                if a >= 1 and i >= a and j >= b:
+                    prev = min(best.get((i - a, j - b, False), math.inf),
+                               best.get((i - a, j - b, True), math.inf))
+                    x_in = min(x_in, prev + c(t, i, j))
+            run = math.inf
+            if j >= 1:
+                step = c(t01, i, j)
+                run = min(best.get((i, j - 1, False), math.inf) + step,
+                          best.get((i, j - 1, True), math.inf) + step - discount)
+            best[(i, j, False)] = x_in
+            best[(i, j, True)] = run
+    return min(best[(nx, ny, False)], best[(nx, ny, True)])
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_banded_dp_runs_of_one_sided_beads_match_a_reference_dp(seed):
+    """With run_discount, every (0, 1) bead after the first of a run costs less; the
+    vectorised row scan finds the same optimum as a plain two-state DP, and its path's
+    bead costs add up to that optimum."""
+    from aligner_gui.core.align_dp import banded_dp, full_band
+
+    rng = np.random.default_rng(seed)
+    nx, ny = int(rng.integers(1, 6)), int(rng.integers(1, 9))
+    band = full_band(nx, ny)
+    types = [(1, 1), (1, 0), (0, 1), (1, 2), (2, 1)]
+    costs = [rng.uniform(0.0, 5.0, band.ncells) for _ in types]
+    costs[2] = rng.uniform(0.5, 2.0, band.ncells)  # cheap (0, 1) beads make runs
+    discount = float(rng.uniform(0.1, 0.5))
+    path, D = banded_dp(band, types, costs, run_discount=discount)
+    want = _brute_force_runs(nx, ny, types, costs, band, discount)
+    end = int(band.index(np.array(nx), np.array(ny)))
+    assert D[end] == pytest.approx(want)
+    # Walk the path: its costs (with the discount on run continuations) sum to D.
+    i = j = 0
+    total = 0.0
+    previous = None
+    for a, b in path:
+        i, j = i + a, j + b
+        total += float(costs[types.index((a, b))][band.index(np.array(i), np.array(j))])
+        if (a, b) == (0, 1) and previous == (0, 1):
+            total -= discount
+        previous = (a, b)
+    assert (i, j) == (nx, ny)
+    assert total == pytest.approx(want)
+
+
+def test_banded_dp_without_discount_is_unchanged_by_the_run_scan():
+    from aligner_gui.core.align_dp import banded_dp, full_band
+
+    rng = np.random.default_rng(5)
+    band = full_band(4, 7)
+    types = [(1, 1), (1, 0), (0, 1), (1, 2), (2, 1)]
+    costs = [rng.uniform(0.0, 3.0, band.ncells) for _ in types]
+    path0, D0 = banded_dp(band, types, costs)
+    with pytest.raises(ValueError):
+        banded_dp(band, types, costs, run_discount=-1.0)
+    assert _brute_force_runs(4, 7, types, costs, band, 0.0) == pytest.approx(D0[-2])
+    assert sum(a for a, _b in path0) == 4 and sum(b for _a, b in path0) == 7
