@@ -490,14 +490,18 @@ def _brute_force_runs(nx, ny, types, costs, band, discount):
             x_in = math.inf
             for t, (a, b) in enumerate(types):
                 if a >= 1 and i >= a and j >= b:
-                    prev = min(best.get((i - a, j - b, False), math.inf),
-                               best.get((i - a, j - b, True), math.inf))
+                    prev = min(
+                        best.get((i - a, j - b, False), math.inf),
+                        best.get((i - a, j - b, True), math.inf),
+                    )
                     x_in = min(x_in, prev + c(t, i, j))
             run = math.inf
             if j >= 1:
                 step = c(t01, i, j)
-                run = min(best.get((i, j - 1, False), math.inf) + step,
-                          best.get((i, j - 1, True), math.inf) + step - discount)
+                run = min(
+                    best.get((i, j - 1, False), math.inf) + step,
+                    best.get((i, j - 1, True), math.inf) + step - discount,
+                )
             best[(i, j, False)] = x_in
             best[(i, j, True)] = run
     return min(best[(nx, ny, False)], best[(nx, ny, True)])
