@@ -313,7 +313,7 @@ def align_units(
     run_discount = 0.0
     if level == 0 and RUN_TYPES and tuple(types) == BEAD_TYPES:
         types = tuple(types) + RUN_TYPES
-        # Runs of unaligned y units are made in the DP's row scan, priced like the x runs.
+        # Runs of unaligned y units are made in the row scan of the DP (Y_RUN_FACTOR).
         run_discount = max(0.0, (1.0 - Y_RUN_FACTOR) * params.type_cost((0, 1)))
     costs = bead_cost_arrays(x, y, band, masks, params, types)
     report = None

@@ -295,7 +295,7 @@ def _run_scan(
 
 
 def _running_argmin(values: np.ndarray, runmin: np.ndarray) -> np.ndarray:
-    """Index of the (first) minimum of values[0..v] for every v."""
+    """For every v, the index of a minimum of values[0..v] (the latest, on ties)."""
     idx = np.arange(len(values))
     hit = np.where(values == runmin, idx, 0)
     return np.maximum.accumulate(hit)
