@@ -653,6 +653,11 @@ class Lexicon:
     def __len__(self) -> int:
         return len(self._entries)
 
+    def is_proper_noun(self, zh_word: str) -> bool:
+        """True for a dictionary word marked as a proper noun (特朗普, 伊朗, 明史)."""
+        entry = self._entries.get(zh_word)
+        return entry is not None and "P" in entry.rsplit("\t", 1)[-1]
+
     # -- tokenisation ------------------------------------------------------------------
 
     def _tokenizer(self) -> jieba.Tokenizer:

@@ -21,6 +21,7 @@ FLAG_OMISSION = "omission"
 FLAG_ADDITION = "addition"
 FLAG_LOW_SCORE = "low-score"
 FLAG_NUMBER_MISMATCH = "number-mismatch"
+FLAG_NAME_MISMATCH = "name-mismatch"  # a name rendered as another (core/name_check.py)
 # Classes of unaligned source (English) text; also used as flags on 1-0 beads. The first
 # four are the contract; byline and editor-note are page furniture too.
 OMISSION_CLASSES = (

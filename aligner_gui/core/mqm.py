@@ -16,6 +16,7 @@ from typing import Any
 from aligner_gui.core.model import (
     FLAG_ADDITION,
     FLAG_LOW_SCORE,
+    FLAG_NAME_MISMATCH,
     FLAG_NUMBER_MISMATCH,
     FLAG_OMISSION,
     OMISSION_CLASSES,
@@ -201,6 +202,7 @@ class ReviewFigures:
     confirmed: int = 0
     low_score: int = 0
     number_mismatch: int = 0
+    name_mismatch: int = 0
 
     @property
     def source_coverage(self) -> float:
@@ -235,6 +237,8 @@ def review_figures(doc: AlignmentDocument) -> ReviewFigures:
             figures.low_score += 1
         if FLAG_NUMBER_MISMATCH in bead.flags:
             figures.number_mismatch += 1
+        if FLAG_NAME_MISMATCH in bead.flags:
+            figures.name_mismatch += 1
     figures.mean_score = sum(scores) / len(scores) if scores else None
     return figures
 
@@ -261,17 +265,27 @@ _OMISSION_SEVERITY = {"content": "major", "headline": "minor", "photo-caption": 
                       "more-link": "neutral", "byline": "neutral", "editor-note": "minor"}
 
 
-def number_note(bead: Bead) -> str:
-    """What the engine found about numbers: "missing 1550; extra 2010" (or "")."""
-    numbers = bead.details.get("numbers")
-    if not isinstance(numbers, dict):
+def _listing(found: Any, labels: tuple[tuple[str, str], ...]) -> str:
+    """ "label values; label values" for the keys of a details entry that have values."""
+    if not isinstance(found, dict):
         return ""
     parts = []
-    for key, label in (("missing", "missing"), ("extra", "extra")):
-        values = numbers.get(key) or []
+    for key, label in labels:
+        values = found.get(key) or []
         if values:
-            parts.append(f"{label} {', '.join(str(v) for v in values)}")
+            parts.append(f"{label}{', '.join(str(v) for v in values)}")
     return "; ".join(parts)
+
+
+def number_note(bead: Bead) -> str:
+    """What the engine found about numbers: "missing 1550; extra 2010" (or "")."""
+    return _listing(bead.details.get("numbers"), (("missing", "missing "), ("extra", "extra ")))
+
+
+def name_note(bead: Bead) -> str:
+    """What the engine found about names: "English: Pompeo; Chinese: 博尔顿" (or "")."""
+    found = bead.details.get("name_mismatch")
+    return _listing(found, (("en", "English: "), ("zh", "Chinese: ")))
 
 
 def suggestion_for(doc: AlignmentDocument, index: int, flag: str) -> Annotation | None:
@@ -288,6 +302,10 @@ def suggestion_for(doc: AlignmentDocument, index: int, flag: str) -> Annotation 
         side, type_, category, severity, tags = "target", "mistranslation", \
             "Accuracy/Mistranslation", "major", ["number"]
         comment = number_note(bead)
+    elif flag == FLAG_NAME_MISMATCH and bead.target and bead.source:
+        side, type_, category, severity, tags = "target", "mistranslation", \
+            "Accuracy/Mistranslation", "major", ["name"]
+        comment = "names differ: " + name_note(bead)
     elif flag == FLAG_LOW_SCORE and bead.target:
         side, type_, category, severity, tags = "target", "mistranslation", \
             "Accuracy/Mistranslation", "minor", []
@@ -297,7 +315,7 @@ def suggestion_for(doc: AlignmentDocument, index: int, flag: str) -> Annotation 
     if span is None:
         return None
     start, end = span
-    if flag != FLAG_NUMBER_MISMATCH:
+    if flag not in (FLAG_NUMBER_MISMATCH, FLAG_NAME_MISMATCH):
         comment = ""
     return Annotation(
         type=type_,

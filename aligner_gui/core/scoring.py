@@ -43,6 +43,7 @@ from aligner_gui.core.classify import classify_unaligned
 from aligner_gui.core.model import (
     FLAG_ADDITION,
     FLAG_LOW_SCORE,
+    FLAG_NAME_MISMATCH,
     FLAG_NUMBER_MISMATCH,
     FLAG_OMISSION,
     OMISSION_CLASSES,
@@ -50,6 +51,7 @@ from aligner_gui.core.model import (
     Bead,
     Side,
 )
+from aligner_gui.core.name_check import CAPITALISED, en_name_words, key_matches, mismatched_names
 from aligner_gui.core.numbers import numbers_en, numbers_zh
 
 __all__ = [
@@ -59,6 +61,7 @@ __all__ = [
     "chrf_signature",
     "classify_unaligned",
     "combine",
+    "name_mismatch",
     "reference_scores",
     "score_beads",
     "summarize",
@@ -95,6 +98,7 @@ _OWN_DETAILS = (
     "numbers",
     "class",
     "absorbed",
+    "name_mismatch",
 )
 _ENGINE_FLAGS = frozenset(
     (
@@ -102,6 +106,7 @@ _ENGINE_FLAGS = frozenset(
         FLAG_ADDITION,
         FLAG_LOW_SCORE,
         FLAG_NUMBER_MISMATCH,
+        FLAG_NAME_MISMATCH,
         *OMISSION_CLASSES,
     )
 )
@@ -132,8 +137,6 @@ CHRF_SIGNATURE_FULL = f"{CHRF_METRIC}|{CHRF_SIGNATURE}"
 
 # -- per-sentence features, cached per lexicon -------------------------------------------
 
-# Capitalised words and dotted abbreviations ("U.S.", "O'Brien", "Trump's").
-_CAPITALISED = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z][A-Za-z'’-]*[A-Za-z]\b")
 _SENTENCE_START = re.compile(r"^\W*([A-Za-z][\w'’-]*)")
 _SPACES = re.compile(r"\s+")
 _ZH_WEEKDAY = re.compile(r"(?:周|星期|礼拜|禮拜|週)[一二三四五六日天]")
@@ -148,6 +151,7 @@ class _Features:
         self.zh_content: dict[str, list[tuple[str, frozenset[str]]]] = {}
         self.en_content: dict[str, list[str]] = {}
         self.en_names: dict[str, list[list[str]]] = {}
+        self.en_name_words: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         self.word_content: dict[str, list[str]] = {}
         self.numbers: dict[tuple[str, str], list[str]] = {}
         self.chrf: dict[tuple[str, str], float] = {}
@@ -198,11 +202,9 @@ class _Features:
         opener = _SENTENCE_START.match(text)
         opener_start = opener.start(1) if opener else -1
         names: list[list[str]] = []
-        for match in _CAPITALISED.finditer(text):
+        for match in CAPITALISED.finditer(text):
             word = match.group(0)
-            keys = self.word_content.get(word)
-            if keys is None:
-                keys = self.word_content[word] = self._word_keys(word)
+            keys = self.keys_of(word)
             if not keys:
                 continue  # "The", "But", "I": function words
             if match.start() == opener_start and not any(k.startswith("~") for k in keys):
@@ -212,6 +214,21 @@ class _Features:
 
     def _word_keys(self, word: str) -> list[str]:
         return [k for k in self.lexicon.en_content(word) if not k.startswith("#") and len(k) > 1]
+
+    def name_words_of(self, text: str) -> list[tuple[str, tuple[str, ...]]]:
+        """English names by their place (name_check.en_name_words), with their keys."""
+        return self._memo(self.en_name_words, text, lambda: en_name_words(text, self.keys_of))
+
+    def keys_of(self, word: str) -> list[str]:
+        keys = self.word_content.get(word)
+        if keys is None:
+            keys = self.word_content[word] = self._word_keys(word)
+        return keys
+
+    def is_proper(self, zh_word: str) -> bool:
+        """A proper noun of the dictionary (lexicons without the notion: never)."""
+        test = getattr(self.lexicon, "is_proper_noun", None)
+        return bool(test(zh_word)) if test is not None else False
 
 
 _FEATURE_CACHES: weakref.WeakKeyDictionary[Any, _Features] = weakref.WeakKeyDictionary()
@@ -375,24 +392,6 @@ def _shrink(share: float, n: int) -> float:
     return (share * n + LEXICAL_PRIOR_WEIGHT * LEXICAL_CHANCE) / (n + LEXICAL_PRIOR_WEIGHT)
 
 
-def _key_matches(key: str, zh_keys: set[str]) -> bool:
-    """Exact match, or a shared stem prefix for demonyms ("russian"/"russia", "chinese"/"china")."""
-    if key in zh_keys:
-        return True
-    if key.startswith("~") or len(key) < 5:
-        return False
-    for other in zh_keys:
-        if len(other) < 5 or other[:4] != key[:4] or other.startswith("~"):
-            continue
-        common = 4
-        limit = min(len(key), len(other))
-        while common < limit and key[common] == other[common]:
-            common += 1
-        if common >= max(4, min(len(key), len(other)) - 2):
-            return True
-    return False
-
-
 def _name_share(
     names: list[list[str]], zh_content: list[tuple[str, frozenset[str]]]
 ) -> float | None:
@@ -403,7 +402,7 @@ def _name_share(
     for word, keys in zh_content:
         zh_keys.update(keys)
         zh_keys.add(word.lower())  # names left in Latin script: "New START"
-    return sum(1 for keys in names if any(_key_matches(k, zh_keys) for k in keys)) / len(names)
+    return sum(1 for keys in names if any(key_matches(k, zh_keys) for k in keys)) / len(names)
 
 
 def _round(value: float | None, digits: int = 4) -> float | None:
@@ -471,6 +470,8 @@ def score_beads(source: Side, target: Side, beads: list[Bead], lexicon: Any) -> 
                 zh_content: list[tuple[str, frozenset[str]]] = []
                 en_tokens: list[str] = []
                 names: list[list[str]] = []
+                en_texts: list[str] = []
+                zh_texts: list[str] = []
             else:
                 zh_ids = bead.source if zh_role == "source" else bead.target
                 en_ids = bead.target if zh_role == "source" else bead.source
@@ -487,6 +488,8 @@ def score_beads(source: Side, target: Side, beads: list[Bead], lexicon: Any) -> 
                     t for i in en_ids for t in _en_tokens(features, en_side.sentences[i].text)
                 ]
                 names = [n for i in en_ids for n in features.names_of(en_side.sentences[i].text)]
+                en_texts = [en_side.sentences[i].text for i in en_ids]
+                zh_texts = [zh_side.sentences[i].text for i in zh_ids]
             chrf_value = features.chrf_of(chrf, gloss, en_text)
             lexical = _coverage(zh_content, en_tokens, zh_idf, en_idf)
             name_share = _name_share(names, zh_content)
@@ -515,6 +518,17 @@ def score_beads(source: Side, target: Side, beads: list[Bead], lexicon: Any) -> 
                 flags.append(FLAG_LOW_SCORE)
             if mismatches:
                 flags.append(FLAG_NUMBER_MISMATCH)
+            odd_names = mismatched_names(
+                zh_texts,
+                zh_content,
+                en_texts,
+                en_tokens,
+                features.name_words_of,
+                features.is_proper,
+            )
+            if odd_names is not None:
+                details["name_mismatch"] = {"en": list(odd_names.en), "zh": list(odd_names.zh)}
+                flags.append(FLAG_NAME_MISMATCH)
         else:
             score = 0.0
             details.update(chrf=0.0, lexical=0.0, names=None, length_ratio=None)
@@ -529,6 +543,21 @@ def score_beads(source: Side, target: Side, beads: list[Bead], lexicon: Any) -> 
         bead.score = round(min(1.0, max(0.0, score)), 4)
         bead.flags = list(dict.fromkeys(flags))
         bead.details = details
+
+
+def name_mismatch(
+    zh_texts: Sequence[str], en_texts: Sequence[str], lexicon: Any
+) -> dict[str, list[str]] | None:
+    """The ``name_mismatch`` detail score_beads would give a bead of these sentences."""
+    features = _features_for(lexicon)
+    zh_content = [
+        item for t in zh_texts for item in features.zh_content_of(t) if not _number_only(item[1])
+    ]
+    en_tokens = [k for t in en_texts for k in _en_tokens(features, t)]
+    odd = mismatched_names(
+        zh_texts, zh_content, en_texts, en_tokens, features.name_words_of, features.is_proper
+    )
+    return None if odd is None else {"en": list(odd.en), "zh": list(odd.zh)}
 
 
 def _number_only(keys: frozenset[str]) -> bool:
@@ -631,7 +660,7 @@ def summarize(doc: AlignmentDocument) -> dict[str, Any]:
     kinds: Counter[str] = Counter()
     by_class = {name: {"count": 0, "chars": 0} for name in OMISSION_CLASSES}
     omissions = omission_chars = additions = addition_chars = 0
-    low = mismatched = 0
+    low = mismatched = names = 0
     scores: list[float] = []
     for bead in doc.beads:
         kinds[bead.kind] += 1
@@ -656,6 +685,8 @@ def summarize(doc: AlignmentDocument) -> dict[str, Any]:
             low += 1
         if FLAG_NUMBER_MISMATCH in bead.flags:
             mismatched += 1
+        if FLAG_NAME_MISMATCH in bead.flags:
+            names += 1
 
     def coverage(side: Side, aligned: set[int]) -> tuple[float | None, float | None]:
         if not side.sentences:
@@ -691,6 +722,7 @@ def summarize(doc: AlignmentDocument) -> dict[str, Any]:
         "low_score": low,
         "low_score_threshold": LOW_SCORE_THRESHOLD,
         "number_mismatch": mismatched,
+        "name_mismatch": names,
         "chrf_metric": CHRF_METRIC,
         "chrf_signature": CHRF_SIGNATURE,
         "chrf_signature_full": CHRF_SIGNATURE_FULL,

@@ -481,57 +481,57 @@
 <context>
     <name>BeadFilterBar</name>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="42"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="43"/>
         <source>Search beads (Ctrl+F)</source>
         <translation>搜索对齐单元 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="44"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="45"/>
         <source>Regex</source>
         <translation>正则</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="46"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="47"/>
         <source>Both sides</source>
         <translation>两侧</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="47"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="48"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="48"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="49"/>
         <source>Target</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="51"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="52"/>
         <source>All beads</source>
         <translation>全部对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="52"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="53"/>
         <source>Any flag</source>
         <translation>任意标记</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="53"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="54"/>
         <source>Unaligned</source>
         <translation>未对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="58"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="59"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="71"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="72"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="123"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="124"/>
         <source>Invalid regular expression</source>
         <translation>无效的正则表达式</translation>
     </message>
@@ -572,47 +572,47 @@
 <context>
     <name>CoverageLens</name>
     <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="68"/>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="60"/>
         <source>{0:.1f} % ({1} of {2})</source>
         <translation>{0:.1f} %({2} 个中的 {1} 个)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="309"/>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="301"/>
         <source>covered by {0}</source>
         <translation>由 {0} 覆盖</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="311"/>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="303"/>
         <source>covered</source>
         <translation>已覆盖</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="313"/>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="305"/>
         <source>not covered</source>
         <translation>未覆盖</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="316"/>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="308"/>
         <source>part of an uncovered span</source>
         <translation>属于未覆盖的片段</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="319"/>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="311"/>
         <source>Looked up as: {0}</source>
         <translation>查询形式:{0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="323"/>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="315"/>
         <source>Dictionary glosses tried:</source>
         <translation>已尝试的词典释义：</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="325"/>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="317"/>
         <source>Compared with the bead&apos;s Chinese words:</source>
         <translation>已与本单元的中文词语比对：</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="329"/>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="321"/>
         <source>… {0} more</source>
         <translation>… 另有 {0} 项</translation>
     </message>
@@ -854,37 +854,42 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>OverviewStrip</name>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="133"/>
-        <source>Overview: red omissions, orange additions, blue number mismatches, yellow where low scores gather, purple annotations. Click to jump.</source>
-        <translation>概览:红色为漏译,橙色为增译,蓝色为数字不符,黄色为低分集中处,紫色为标注。点击跳转。</translation>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="138"/>
+        <source>Overview: red omissions, orange additions, blue number or name mismatches, yellow where low scores gather, purple annotations. Click to jump.</source>
+        <translation>概览:红色为漏译,橙色为增译,蓝色为数字或人名不符,黄色为低分集中处,紫色为标注。点击跳转。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="248"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="253"/>
         <source>omission</source>
         <translation>漏译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="250"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="255"/>
         <source>addition</source>
         <translation>增译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="252"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="257"/>
         <source>annotated</source>
         <translation>有标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="254"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="259"/>
         <source>number mismatch</source>
         <translation>数字不符</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="256"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="261"/>
+        <source>name mismatch</source>
+        <translation>人名不符</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="263"/>
         <source>low scores gather here</source>
         <translation>低分集中处</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="257"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="264"/>
         <source>Bead {0} of {1}</source>
         <translation>对齐单元 {0}/{1}</translation>
     </message>
@@ -1077,8 +1082,8 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
     </message>
     <message>
         <location filename="../../aligner_gui/gui/panels/scores.py" line="36"/>
-        <source>Low score / number mismatch</source>
-        <translation>低分 / 数字不符</translation>
+        <source>Low score / number / name mismatch</source>
+        <translation>低分 / 数字不符 / 人名不符</translation>
     </message>
     <message>
         <location filename="../../aligner_gui/gui/panels/scores.py" line="37"/>

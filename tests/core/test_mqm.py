@@ -118,3 +118,17 @@ def test_number_mismatch_suggestion_says_which_numbers() -> None:
     assert found.annotation.comment == "missing 1550; extra 2010"
     assert found.annotation.tags == ["number"]
     assert mqm.number_note(doc.beads[0]) == ""
+
+
+def test_name_mismatch_suggestion_names_both_sides() -> None:
+    doc = make_doc([Bead((0,), (0,)), Bead((1,), (1,), 0.9, "auto", ["name-mismatch"],
+                                          {"name_mismatch": {"en": ["Pompeo"], "zh": ["博尔顿"]}}),
+                    Bead((2,), (2,)), Bead((3,), (3,))])
+    (found,) = mqm.suggestions(doc)
+    assert found.flag == "name-mismatch"
+    assert (found.annotation.type, found.annotation.category, found.annotation.side) == (
+        "mistranslation", "Accuracy/Mistranslation", "target")
+    assert found.annotation.comment == "names differ: English: Pompeo; Chinese: 博尔顿"
+    assert found.annotation.tags == ["name"]
+    assert mqm.review_figures(doc).name_mismatch == 1
+    assert mqm.name_note(doc.beads[0]) == ""

@@ -360,17 +360,24 @@ def test_seed_flags_classes_and_summary(lexicon):
     assert "number-mismatch" not in bead_1550.flags
 
 
-def test_seed_number_mismatch_on_mutated_chinese(lexicon, tmp_path):
+def scored_mutated_seed(lexicon, tmp_path, old: str, new: str):
+    """The seed with ``old`` replaced by ``new`` in the Chinese, aligned by hand and scored."""
     from aligner_gui.core.textload import load_sides
     from tests.conftest import SEED
 
-    mutated = SEED.read_text(encoding="utf-8").replace("1550枚", "1500枚")
-    assert "1500枚" in mutated
+    text = SEED.read_text(encoding="utf-8")
+    mutated = text.replace(old, new)
+    assert mutated != text
     file = tmp_path / "seed.txt"
     file.write_text(mutated, encoding="utf-8")
     en, zh = load_sides([str(file)])
     beads = seed_beads(en, zh)
     score_beads(en, zh, beads, lexicon)
+    return en, zh, beads
+
+
+def test_seed_number_mismatch_on_mutated_chinese(lexicon, tmp_path):
+    en, zh, beads = scored_mutated_seed(lexicon, tmp_path, "1550枚", "1500枚")
     flagged = [b for b in beads if "number-mismatch" in b.flags]
     assert any(
         b.details["numbers"]["missing"] == ["1550"] and b.details["numbers"]["extra"] == ["1500"]
@@ -462,3 +469,29 @@ def test_ten_thousand_beads_score_in_seconds(lexicon):
     assert again < first
     assert first < 30  # generous: 2 shared cores; ~4-7 s when the machine is quiet
     assert all(0.0 <= b.score <= 1.0 for b in beads)
+
+
+def test_seed_has_no_name_mismatch(lexicon):
+    en, zh = seed_sides()
+    beads = seed_beads(en, zh)
+    score_beads(en, zh, beads, lexicon)
+    assert [b for b in beads if "name-mismatch" in b.flags] == []
+    assert summarize(AlignmentDocument(en, zh, beads))["name_mismatch"] == 0
+
+
+def test_seed_name_mismatch_on_swapped_name(lexicon, tmp_path):
+    from aligner_gui.core.textload import load_sides
+    from tests.conftest import SEED
+
+    en, zh, beads = scored_mutated_seed(lexicon, tmp_path, "普京", "梅德韦杰夫")
+    flagged = [b for b in beads if "name-mismatch" in b.flags]
+    putin = [
+        b for b in beads if b.target and any("Putin" in en.sentences[i].text for i in b.source)
+    ]
+    assert putin and flagged == putin
+    for b in flagged:
+        assert b.details["name_mismatch"] == {"en": ["Putin"], "zh": ["梅德韦杰夫"]}
+    assert summarize(AlignmentDocument(en, zh, beads))["name_mismatch"] == len(flagged)
+    # Rescoring the corrected text clears the flag and its detail.
+    score_beads(*load_sides([str(SEED)]), beads, lexicon)
+    assert not any("name-mismatch" in b.flags or "name_mismatch" in b.details for b in beads)

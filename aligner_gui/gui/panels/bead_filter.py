@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from aligner_gui.core.model import (
     FLAG_ADDITION,
     FLAG_LOW_SCORE,
+    FLAG_NAME_MISMATCH,
     FLAG_NUMBER_MISMATCH,
     FLAG_OMISSION,
     OMISSION_CLASSES,
@@ -52,7 +53,7 @@ class BeadFilterBar(QWidget):
         self.flag.addItem(self.tr("Any flag"), "any")
         self.flag.addItem(self.tr("Unaligned"), "unaligned")
         for flag in (FLAG_OMISSION, FLAG_ADDITION, FLAG_LOW_SCORE, FLAG_NUMBER_MISMATCH,
-                     *OMISSION_CLASSES):
+                     FLAG_NAME_MISMATCH, *OMISSION_CLASSES):
             self.flag.addItem(flag, flag)
         self.status = QComboBox()
         self.status.addItem(self.tr("Any status"), None)

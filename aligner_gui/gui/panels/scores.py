@@ -33,7 +33,7 @@ class ScoresPanel(QWidget):
             ("mqm_words", self.tr("MQM per 1,000 source words")),
             ("severity", self.tr("By severity")),
             ("category", self.tr("Penalty by category")),
-            ("flags", self.tr("Low score / number mismatch")),
+            ("flags", self.tr("Low score / number / name mismatch")),
             ("uncovered", self.tr("Uncovered source words")),
         )
         for key, title in rows:
@@ -92,7 +92,7 @@ class ScoresPanel(QWidget):
         set_("severity", ", ".join(f"{k} {v}" for k, v in score.by_severity.items()) or "–")
         set_("category", ", ".join(f"{k} {v:g}" for k, v in sorted(score.by_category.items()))
              or "–")
-        set_("flags", f"{figures.low_score} / {figures.number_mismatch}")
+        set_("flags", f"{figures.low_score} / {figures.number_mismatch} / {figures.name_mismatch}")
         set_("uncovered", uncovered_share_text(doc.scores))  # as of the last (re)scoring
 
     def _set(self, key: str, text: str) -> None:

@@ -25,7 +25,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from aligner_gui.core.model import FLAG_LOW_SCORE, FLAG_NUMBER_MISMATCH, AlignmentDocument
+from aligner_gui.core.model import (
+    FLAG_LOW_SCORE,
+    FLAG_NAME_MISMATCH,
+    FLAG_NUMBER_MISMATCH,
+    AlignmentDocument,
+)
 
 OMISSION = QColor(220, 50, 40)
 ADDITION = QColor(235, 140, 20)
@@ -44,7 +49,7 @@ class RowMarks:
     rows: int
     omission: dict[int, int] = field(default_factory=dict)  # row -> bead
     addition: dict[int, int] = field(default_factory=dict)
-    numbers: dict[int, int] = field(default_factory=dict)
+    numbers: dict[int, int] = field(default_factory=dict)  # number or name mismatch
     annotated: dict[int, int] = field(default_factory=dict)
     low: dict[int, tuple[int, float]] = field(default_factory=dict)  # row -> (bead, strength)
 
@@ -67,7 +72,7 @@ def row_marks(doc: AlignmentDocument | None, rows: int) -> RowMarks:
         elif not bead.source:
             marks.addition.setdefault(row, k)
         else:
-            if FLAG_NUMBER_MISMATCH in bead.flags:
+            if FLAG_NUMBER_MISMATCH in bead.flags or FLAG_NAME_MISMATCH in bead.flags:
                 marks.numbers.setdefault(row, k)
             if FLAG_LOW_SCORE in bead.flags:
                 low_beads.append(k)
@@ -131,8 +136,8 @@ class OverviewStrip(QWidget):
         self.setMaximumWidth(18)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(self.tr("Overview: red omissions, orange additions, blue number "
-                                "mismatches, yellow where low scores gather, purple "
-                                "annotations. Click to jump."))
+                                "or name mismatches, yellow where low scores gather, "
+                                "purple annotations. Click to jump."))
         self._rebuild = QTimer(self)
         self._rebuild.setSingleShot(True)
         self._rebuild.setInterval(50)
@@ -252,6 +257,8 @@ class OverviewStrip(QWidget):
             what.append(self.tr("annotated"))
         if FLAG_NUMBER_MISMATCH in found.flags:
             what.append(self.tr("number mismatch"))
+        if FLAG_NAME_MISMATCH in found.flags:
+            what.append(self.tr("name mismatch"))
         if any(abs(r - row) <= 1 for r in marks.low) and FLAG_LOW_SCORE in found.flags:
             what.append(self.tr("low scores gather here"))
         text = self.tr("Bead {0} of {1}").format(bead + 1, len(doc.beads))

@@ -1,0 +1,96 @@
+"""The name-mismatch check: which words count as names, and when a bead is suspect."""
+
+from __future__ import annotations
+
+import pytest
+
+from aligner_gui.core.name_check import en_name_words, mismatched_names, zh_name_words
+from aligner_gui.core.scoring import name_mismatch
+
+
+def _keys(word: str) -> list[str]:
+    """Toy content keys: function words have none, others their lower case and a name key."""
+    low = word.lower().removesuffix("'s")
+    return [] if low in {"the", "but", "and"} else [low, "~py:" + low[:2].upper()]
+
+
+def test_english_names_by_their_place() -> None:
+    text = (
+        "Trump met Putin. Later the U.S. envoy told NATO: \"Talks with Lavrov's team "
+        'resume," and The Hague agreed. Billingslea said so.'
+    )
+    words = [w for w, _k in en_name_words(text, _keys)]
+    # Sentence and quotation openers, acronyms and function words are left out.
+    assert words == ["Putin", "Lavrov", "Hague"]
+
+
+def test_chinese_names_joined_where_the_tokenizer_cut_them() -> None:
+    key = frozenset({"~py:MT"})
+    content = [("梅德韦", key), ("杰夫", frozenset({"~py:JF"})), ("会见", frozenset({"meet"}))]
+    joined = zh_name_words(content, lambda w: False, ["梅德韦杰夫会见了他。"])
+    assert [w for w, _k in joined] == ["梅德韦杰夫"]
+    # Apart in the text: two names, and the short unknown one is no name on its own.
+    apart = zh_name_words(content, lambda w: False, ["梅德韦和杰夫会见了他。"])
+    assert [w for w, _k in apart] == ["梅德韦"]
+    assert zh_name_words(content, lambda w: w == "杰夫", ["梅德韦和杰夫。"])[1][0] == "杰夫"
+
+
+def test_both_sides_must_hold_an_unmatched_name() -> None:
+    zh = [("博尔顿", frozenset({"~py:PTn", "bolton"})), ("会见", frozenset({"meet"}))]
+    texts = ["博尔顿会见了他。"]
+    never = lambda w: False  # noqa: E731
+    found = mismatched_names(
+        texts,
+        zh,
+        ["We met Pompeo."],
+        ["meet", "pompeo"],
+        lambda t: [("Pompeo", ("pompeo",))],
+        never,
+    )
+    assert found is not None and found.en == ("Pompeo",) and found.zh == ("博尔顿",)
+    # The English names nobody: a pronoun for the person is no mismatch.
+    assert mismatched_names(texts, zh, ["He met us."], ["meet"], lambda t: [], never) is None
+    # The Chinese name is matched by the English.
+    assert (
+        mismatched_names(
+            texts,
+            zh,
+            ["Bolton met Pompeo."],
+            ["bolton", "meet", "pompeo"],
+            lambda t: [("Pompeo", ("pompeo",))],
+            never,
+        )
+        is None
+    )
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    from aligner_gui.core.pipeline import get_lexicon
+
+    return get_lexicon()
+
+
+EN = "Secretary of State Mike Pompeo met Russian Foreign Minister Sergei Lavrov on Tuesday."
+
+
+@pytest.mark.parametrize(
+    ("zh", "expected"),
+    [
+        ("国务卿迈克·蓬佩奥周二会见了俄罗斯外长谢尔盖·拉夫罗夫。", None),
+        (
+            "国务卿迈克·博尔顿周二会见了俄罗斯外长谢尔盖·拉夫罗夫。",
+            {"en": ["Pompeo"], "zh": ["博尔顿"]},
+        ),
+        (
+            "国务卿迈克·蓬佩奥周二会见了俄罗斯外长谢尔盖·梅德韦杰夫。",
+            {"en": ["Lavrov"], "zh": ["梅德韦杰夫"]},
+        ),
+        # A spelling variant of the same name (赖 for 莱) is not another name.
+        ("国务卿迈克·蓬佩奥周二会见了俄罗斯外长谢尔盖·拉夫洛夫。", None),
+        # Names left out, titles kept: an omission, not a mismatch.
+        ("国务卿周二会见了俄罗斯外长。", None),
+    ],
+)
+def test_news_sentence_with_the_real_dictionary(lexicon, zh, expected) -> None:
+    assert name_mismatch([zh], [EN], lexicon) == expected
