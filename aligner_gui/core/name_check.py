@@ -21,8 +21,8 @@ A name left out on one side alone (a pronoun for the person, a title for the nam
 not a mismatch. ``benchmarks/name_check.py`` measures false flags per paired bead of a
 right alignment, and how often a correctly rendered Chinese name swapped for another
 name of the same document is caught: seed 0 of 20 false, 4 of 6 caught; held-out news
-1 of 65 / 12 of 14; mac-dev (gold) 1 of 2,374 / 37 of 41; bible 001-003 (gold, dense
-with names) 0.5-1.1% false / 70-78% caught. Swaps the check misses are mostly beads
+0 of 65 / 10 of 14; mac-dev (gold) 1 of 2,374 / 37 of 43; bible 001-003 (gold, dense
+with names) 0.5-1.3% false / 68-76% caught. Swaps the check misses are mostly beads
 whose English names nobody (a pronoun) or where the tokenizer glues the name to the
 next character (基路伯说).
 """
@@ -169,9 +169,8 @@ def mismatched_names(
     """The bead's unmatched names on both sides, or None when it is not suspect.
 
     ``zh_content`` are the Chinese content words of ``zh_texts`` (in order) with their
-    candidate keys, ``en_texts``
-    the English sentences, ``en_tokens`` all their content keys, ``name_words(text)`` the
-    English names of a text by their place (``en_name_words``).
+    candidate keys, ``en_tokens`` the content keys of the English sentences ``en_texts``,
+    ``name_words(text)`` the English names of a text by their place (``en_name_words``).
     """
     zh_names = zh_name_words(zh_content, is_proper, zh_texts)
     if not zh_names:
