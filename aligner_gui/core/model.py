@@ -66,6 +66,12 @@ class Bead:
     status: str = "auto"
     flags: list[str] = field(default_factory=list)
     details: dict[str, Any] = field(default_factory=dict)
+    # Estimated probability that a professional reviewer marks a Major Accuracy error here
+    # (core/qe/risk.py); None until something scores the bead.
+    risk: float | None = None
+    # Spans likely to hold that error: {"side", "start", "end", "category", "confidence"},
+    # offsets into the side's text (code points).
+    suspects: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def kind(self) -> str:
@@ -80,6 +86,8 @@ class Bead:
             self.status,
             list(self.flags),
             dict(self.details),
+            self.risk,
+            [dict(s) for s in self.suspects],
         )
 
 
@@ -275,10 +283,10 @@ class AlignmentDocument:
         return old
 
     def update_bead(self, index: int, **changes: Any) -> dict[str, Any]:
-        """Change score/status/flags/details of one bead; returns the previous values."""
+        """Change score/status/flags/details/risk/suspects of one bead; returns previous values."""
         bead = self.beads[index]
         for key, value in changes.items():  # check all first: a refused change set changes nothing
-            if key not in ("score", "status", "flags", "details"):
+            if key not in ("score", "status", "flags", "details", "risk", "suspects"):
                 raise DocumentError(f"bead field {key!r} cannot be set")
             if key == "status" and value not in BEAD_STATUSES:
                 raise DocumentError(f"unknown bead status {value!r}")

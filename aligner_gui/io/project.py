@@ -34,12 +34,24 @@ from aligner_gui.io.atomic import atomic_write_text
 from aligner_gui.io.errors import ProjectFormatError, ProjectVersionError
 
 FORMAT = "aligner-gui"
-VERSION = 1
+VERSION = 2
 MAX_PROJECT_BYTES = 200 * 1024 * 1024
 
 # version n -> function upgrading a version-n dict to version n + 1.
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
+
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 adds each bead's translation ``risk`` and ``suspects`` (not yet computed)."""
+    beads = data.get("beads")
+    if isinstance(beads, list):
+        data["beads"] = [
+            {"risk": None, "suspects": [], **b} if isinstance(b, dict) else b for b in beads
+        ]
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
 
 # Annotation extras that describe this session only and are not saved.
 _TRANSIENT_EXTRA = ("reanchored",)
@@ -75,6 +87,8 @@ def _bead_to_dict(bead: Bead) -> dict[str, Any]:
         "score": None if bead.score is None else round(float(bead.score), 4),
         "status": bead.status,
         "flags": list(bead.flags),
+        "risk": None if bead.risk is None else round(float(bead.risk), 4),
+        "suspects": [dict(s) for s in bead.suspects],
     }
     details = dict(bead.details)
     uncovered = details.pop("uncovered", None)
@@ -133,6 +147,8 @@ def _bead_from_dict(data: dict[str, Any]) -> Bead:
         data.get("status", "auto"),
         list(data.get("flags", [])),
         details,
+        data.get("risk"),
+        [dict(s) for s in data.get("suspects", [])],
     )
 
 

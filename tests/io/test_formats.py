@@ -13,6 +13,7 @@ from iokit import sample_parts
 from aligner_gui.core.errors import AlignerError
 from aligner_gui.core.model import AlignmentDocument, Annotation, Bead
 from aligner_gui.io.errors import ProjectError
+from aligner_gui.io.project import VERSION as project_version
 from aligner_gui.io.formats import (
     EXPORTERS,
     IMPORTERS,
@@ -79,7 +80,7 @@ def test_json_export_round_trips_through_import(tmp_path: Path) -> None:
     out = tmp_path / "p.json"
     export_document(doc, "json", out)
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["format"] == "aligner-gui" and data["version"] == 1
+    assert data["format"] == "aligner-gui" and data["version"] == project_version
     back = import_file(out)
     assert [(b.source, b.target, b.status) for b in back.beads] == [
         (b.source, b.target, b.status) for b in doc.beads

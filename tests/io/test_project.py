@@ -61,9 +61,9 @@ def test_round_trip_keeps_everything(tmp_path):
     assert loaded.source.sentences == doc.source.sentences
     assert loaded.target.text == doc.target.text
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["format"] == "aligner-gui" and data["version"] == 1
+    assert data["format"] == "aligner-gui" and data["version"] == project.VERSION == 2
     assert data["beads"][0] == {"source": [0], "target": [0], "score": 0.9, "status": "auto",
-                                "flags": []}
+                                "flags": [], "risk": None, "suspects": []}
     assert data["meta"]["app_version"]
 
 
@@ -133,30 +133,27 @@ def test_newer_version_is_refused(tmp_path):
 
 def test_migrations_run_in_order(monkeypatch):
     data = project.to_dict(make_doc())
-    data["version"] = 0
-    data["beads_v0"] = data.pop("beads")
+    data["version"] = 1
+    for bead in data["beads"]:
+        del bead["risk"]
     seen = []
 
-    def from_v0(old):
+    def from_v2(old):
         seen.append(old["version"])
-        old["beads"] = old.pop("beads_v0")
-        return old
+        assert all("risk" in b for b in old["beads"])  # the real 1 -> 2 step ran first
+        return {**old, "upgraded": True}
 
-    monkeypatch.setitem(project.MIGRATIONS, 0, from_v0)
-    # version 0 is below the minimum we accept as written, so go through upgrade() directly
-    data["version"] = 1
-    assert project.upgrade(dict(data))["version"] == 1
-    monkeypatch.setattr(project, "VERSION", 2)
-    monkeypatch.setitem(project.MIGRATIONS, 1, lambda d: {**d, "upgraded": True})
+    monkeypatch.setattr(project, "VERSION", 3)
+    monkeypatch.setitem(project.MIGRATIONS, 2, from_v2)
     upgraded = project.upgrade(dict(data))
-    assert upgraded["version"] == 2 and upgraded["upgraded"] is True
+    assert upgraded["version"] == 3 and upgraded["upgraded"] is True and seen == [2]
 
 
 def test_missing_migration_is_an_error(monkeypatch):
     data = project.to_dict(make_doc())
-    monkeypatch.setattr(project, "VERSION", 3)
-    monkeypatch.setitem(project.MIGRATIONS, 1, lambda d: d)
-    with pytest.raises(ProjectVersionError, match="no upgrade from file format version 2"):
+    monkeypatch.setattr(project, "VERSION", 4)
+    monkeypatch.setitem(project.MIGRATIONS, 2, lambda d: d)
+    with pytest.raises(ProjectVersionError, match="no upgrade from file format version 3"):
         project.upgrade(data)
 
 
@@ -241,3 +238,27 @@ def test_non_finite_computed_scores_are_saved_as_null(tmp_path):
     project.save_project(doc, path)
     again = project.load_project(path)
     assert again.beads[0].details["chrf"] is None and again.scores["mean_score"] is None
+
+
+def test_version_1_file_loads_with_risk_not_yet_computed():
+    """A project written before the risk model (format 1) opens; its beads await scoring."""
+    data = project.to_dict(make_doc())
+    data["version"] = 1
+    for bead in data["beads"]:
+        del bead["risk"], bead["suspects"]
+    doc = project.from_dict(json.loads(json.dumps(data)))
+    assert [b.risk for b in doc.beads] == [None] * len(doc.beads)
+    assert all(b.suspects == [] for b in doc.beads)
+
+
+def test_risk_and_suspects_round_trip_and_are_validated():
+    doc = make_doc()
+    suspect = {"side": "source", "start": 0, "end": 3, "category": "Accuracy/Omission",
+               "confidence": 0.8}
+    doc.update_bead(0, risk=0.25, suspects=[suspect])
+    back = project.from_dict(json.loads(project.dumps(doc)))
+    assert back.beads[0].risk == 0.25 and back.beads[0].suspects == [suspect]
+    data = project.to_dict(doc)
+    data["beads"][0]["risk"] = 1.5
+    with pytest.raises(ProjectFormatError, match="risk"):
+        project.from_dict(data)
