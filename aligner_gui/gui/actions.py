@@ -27,6 +27,8 @@ class Actions(QObject):
         self.save = self._make("Save", self.tr("&Save"), [std.Save], "save")
         self.save_as = self._make("SaveAs", self.tr("Save &As…"), ["Ctrl+Shift+S"])
         self.import_file = self._make("Import", self.tr("&Import…"), ["Ctrl+I"])
+        self.load_glossary = self._make("LoadGlossary", self.tr("Load &glossary…"), [])
+        self.clear_glossary = self._make("ClearGlossary", self.tr("Clear glossary"), [])
         self.quit = self._make("Quit", self.tr("&Quit"), ["Ctrl+Q"])
         # Edit
         self.undo = self._make("Undo", self.tr("&Undo"), [std.Undo], "undo")
@@ -41,6 +43,7 @@ class Actions(QObject):
         self.next_annotation = self._make("NextAnnotation", self.tr("Next annotation"), ["]"])
         self.previous_annotation = self._make("PreviousAnnotation",
                                               self.tr("Previous annotation"), ["["])
+        self.next_risky = self._make("NextRisky", self.tr("Next risky bead"), ["R"])
         # Annotations
         self.mark_omission = self._make("MarkOmission", self.tr("Mark &omission"), ["O"],
                                         "omission")
@@ -91,6 +94,8 @@ class Actions(QObject):
         self.swap_panes = self._make("SwapPanes", self.tr("Swap panes"), ["F8"])
         self.coverage_lens = self._make("CoverageLens", self.tr("Coverage &lens"), ["Ctrl+L"])
         self.coverage_lens.setCheckable(True)
+        self.risk_suspects = self._make("RiskSuspects", self.tr("Risk &suspects"), [])
+        self.risk_suspects.setCheckable(True)
         self.focus_table = self._make("FocusTable", self.tr("Go to the bead table"), ["Ctrl+1"])
         self.focus_source = self._make("FocusSource", self.tr("Go to the source text"),
                                        ["Ctrl+2"])
@@ -127,6 +132,8 @@ class Actions(QObject):
         export = file_menu.addMenu(self.tr("&Export"))
         export.setObjectName("menuExport")
         file_menu.addSeparator()
+        file_menu.addActions([self.load_glossary, self.clear_glossary])
+        file_menu.addSeparator()
         file_menu.addAction(self.quit)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo, self.redo])
@@ -134,7 +141,8 @@ class Actions(QObject):
         edit_menu.addAction(self.find)
         review = bar.addMenu(self.tr("&Review"))
         review.addActions([self.next_bead, self.previous_bead, self.next_flag,
-                           self.previous_flag, self.next_annotation, self.previous_annotation])
+                           self.previous_flag, self.next_annotation, self.previous_annotation,
+                           self.next_risky])
         review.addSeparator()
         review.addActions([self.mark_omission, self.mark_mistranslation, self.mark_addition,
                            self.mark_other])
@@ -156,7 +164,7 @@ class Actions(QObject):
         view = bar.addMenu(self.tr("&View"))
         view.setObjectName("menuView")
         view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset, self.swap_panes,
-                         self.coverage_lens])
+                         self.coverage_lens, self.risk_suspects])
         view.addSeparator()
         view.addActions([self.focus_table, self.focus_source, self.focus_target,
                          self.focus_annotations])

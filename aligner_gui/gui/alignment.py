@@ -163,18 +163,25 @@ class AlignmentController(QObject):
             new = beads[k]
             if k in unscored:
                 doc.update_bead(k, score=new.score, flags=list(new.flags),
-                                details=dict(new.details))
+                                details=dict(new.details), risk=new.risk,
+                                suspects=[dict(s) for s in new.suspects])
                 count += 1
-            elif summary is not None and (new.details.get(UNCOVERED_KEY)
-                                          != original.details.get(UNCOVERED_KEY)):
+            elif summary is not None:
                 # Coverage uses document-wide statistics: an edit may change another
-                # bead's spans. Only the coverage is refreshed there, not its score.
-                details = dict(original.details)
-                if UNCOVERED_KEY in new.details:
-                    details[UNCOVERED_KEY] = new.details[UNCOVERED_KEY]
-                else:
-                    details.pop(UNCOVERED_KEY, None)
-                doc.update_bead(k, details=details)
+                # bead's spans. Only the coverage and the risk estimate are refreshed
+                # there, not its score.
+                changes: dict[str, Any] = {}
+                if new.details.get(UNCOVERED_KEY) != original.details.get(UNCOVERED_KEY):
+                    details = dict(original.details)
+                    if UNCOVERED_KEY in new.details:
+                        details[UNCOVERED_KEY] = new.details[UNCOVERED_KEY]
+                    else:
+                        details.pop(UNCOVERED_KEY, None)
+                    changes["details"] = details
+                if new.risk != original.risk or new.suspects != original.suspects:
+                    changes.update(risk=new.risk, suspects=[dict(s) for s in new.suspects])
+                if changes:
+                    doc.update_bead(k, **changes)
         if summary is not None and context.get("generation") == self._generation:
             scores = dict(doc.scores)
             scores.update(summary)

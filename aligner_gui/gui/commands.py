@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
@@ -150,6 +150,49 @@ class UpdateAnnotationCommand(QUndoCommand):
     def undo(self) -> None:
         assert self.previous is not None
         self.document.update_annotation(self.annotation_id, **self.previous)
+
+
+_MISSING = object()
+
+
+class SetMetaCommand(QUndoCommand):
+    """Set (or, with ``value`` None, remove) one ``document.meta`` key; undo restores it.
+
+    The document has no meta mutation API and announces no event for it, so the
+    command calls ``changed`` after each redo and undo (the window refreshes what reads
+    the key, e.g. the suggestions for the glossary).
+    """
+
+    def __init__(
+        self,
+        document: AlignmentDocument,
+        key: str,
+        value: Any,
+        text: str,
+        changed: Callable[[], None] | None = None,
+        parent: QUndoCommand | None = None,
+    ) -> None:
+        super().__init__(text, parent)
+        self.document = document
+        self.key = key
+        self.value = value
+        self.changed = changed
+        self.previous: Any = _MISSING
+
+    def _put(self, value: Any) -> None:
+        if value is None or value is _MISSING:
+            self.document.meta.pop(self.key, None)
+        else:
+            self.document.meta[self.key] = value
+        if self.changed is not None:
+            self.changed()
+
+    def redo(self) -> None:
+        self.previous = self.document.meta.get(self.key, _MISSING)
+        self._put(self.value)
+
+    def undo(self) -> None:
+        self._put(self.previous)
 
 
 class CompoundCommand(QUndoCommand):

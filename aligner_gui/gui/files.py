@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from aligner_gui.core.errors import AlignerError
+from aligner_gui.gui import commands
 from aligner_gui.gui.dialogs.messages import CloseAnswer
 from aligner_gui.gui.engine import is_project
 from aligner_gui.gui.workers import TaskJob, launch
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 IMPORT_SUFFIXES = (".tmx", ".xml", ".tsv")  # opened through the exchange-format importers
 RECOVERY_NAME = "recovery.json"
 RECOVERY_META = "recovery-meta.json"
+GLOSSARY_KEY = "glossary"  # doc.meta: the glossary file the QA checks use (a path)
 
 
 class FileController(QObject):
@@ -264,6 +266,60 @@ class FileController(QObject):
         self.window.undo_stack.resetClean()  # an import is unsaved work
         self.window.update_title()
         return True
+
+    # -- glossary -----------------------------------------------------------------------
+    def glossary_dialog(self) -> None:
+        if self.window.document is None:
+            return
+        filters = self.tr("Glossaries (*.tbx *.csv *.tsv);;All files (*)")
+        name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Load glossary"), "",
+                                              filters)
+        if name:
+            self.load_glossary(name)
+
+    def load_glossary(self, path: str | Path) -> bool:
+        """Check the file, then remember it in the project (``meta["glossary"]``, undoable).
+
+        A file the QA checks cannot read is refused with a one-line message.
+        """
+        doc = self.window.document
+        if doc is None:
+            return False
+        path = Path(path).resolve()
+        title = self.tr("Cannot load glossary {0}").format(path.name)
+        try:
+            from aligner_gui.core.qe.glossary import load_glossary
+        except ImportError:
+            self.window.report_error(title, self.tr("Glossary checks are not available in "
+                                                    "this version."))
+            return False
+        try:
+            glossary = load_glossary(path)
+        except (AlignerError, OSError, ValueError) as error:
+            self.window.report_error(title, _one_line(error))
+            return False
+        except Exception as error:  # a checker bug: still one line for the editor
+            log.exception("loading the glossary %s failed", path)
+            self.window.report_error(title, f"{type(error).__name__}: {_one_line(error)}")
+            return False
+        self._set_glossary(str(path), self.tr("Load glossary {0}").format(path.name))
+        terms = len(glossary) if hasattr(glossary, "__len__") else "?"
+        self.window.statusBar().showMessage(
+            self.tr("Glossary {0}: {1} terms").format(path.name, terms), 5000)
+        return True
+
+    def clear_glossary(self) -> None:
+        doc = self.window.document
+        if doc is None or not doc.meta.get(GLOSSARY_KEY):
+            self.window.statusBar().showMessage(self.tr("No glossary loaded."), 4000)
+            return
+        self._set_glossary(None, self.tr("Clear glossary"))
+
+    def _set_glossary(self, value: str | None, text: str) -> None:
+        doc = self.window.document
+        assert doc is not None
+        self.window.undo_stack.push(commands.SetMetaCommand(
+            doc, GLOSSARY_KEY, value, text, self.window.suggestion_model.schedule_refresh))
 
     # -- recovery -----------------------------------------------------------------------
     def recovery_paths(self) -> tuple[Path, Path]:

@@ -64,12 +64,14 @@ from aligner_gui.gui.models import (
     BeadFilterProxy,
     BeadTableModel,
 )
+from aligner_gui.gui.models.beads import risk_text
 from aligner_gui.gui.panels.annotation_editor import AnnotationEditor
 from aligner_gui.gui.panels.bead_filter import BeadFilterBar
 from aligner_gui.gui.panels.lists import AnnotationList, SuggestionList
 from aligner_gui.gui.panels.scores import ScoresPanel
 from aligner_gui.gui.panes import OverviewStrip, TextPane
 from aligner_gui.gui.panes.coverage_lens import CoverageLens
+from aligner_gui.gui.panes.suspects import SuspectLens
 from aligner_gui.gui.review import ReviewController
 from aligner_gui.gui.settings import Settings
 
@@ -139,6 +141,7 @@ class MainWindow(QMainWindow):
         self.target_pane = TextPane("target")
         self.target_pane.setObjectName("targetPane")
         self.coverage_lens = CoverageLens([self.source_pane, self.target_pane], self)
+        self.suspect_lens = SuspectLens([self.source_pane, self.target_pane], self)
         self.overview = OverviewStrip()
         self.overview.setObjectName("overviewStrip")
         self.source_pane.setAccessibleName(self.tr("Source text"))
@@ -174,7 +177,9 @@ class MainWindow(QMainWindow):
         self.bead_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.bead_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in ((2, 44), (3, 52), (4, 120), (5, 70)):
+        m = BeadTableModel
+        for column, width in ((m.COL_TYPE, 44), (m.COL_MATCH, 52), (m.COL_RISK, 52),
+                              (m.COL_FLAGS, 120), (m.COL_STATUS, 70)):
             header.resizeSection(column, width)
         for column in (0, 1):
             header.resizeSection(column, 320)
@@ -280,6 +285,8 @@ class MainWindow(QMainWindow):
         a.save.triggered.connect(self.files.save)
         a.save_as.triggered.connect(self.files.save_as)
         a.import_file.triggered.connect(self.files.import_dialog)
+        a.load_glossary.triggered.connect(self.files.glossary_dialog)
+        a.clear_glossary.triggered.connect(self.files.clear_glossary)
         a.quit.triggered.connect(self.close)
         a.undo.triggered.connect(self.undo_stack.undo)
         a.redo.triggered.connect(self.undo_stack.redo)
@@ -295,6 +302,7 @@ class MainWindow(QMainWindow):
         a.previous_flag.triggered.connect(lambda: r.next_flag(backwards=True))
         a.next_annotation.triggered.connect(lambda: r.next_annotation())
         a.previous_annotation.triggered.connect(lambda: r.next_annotation(backwards=True))
+        a.next_risky.triggered.connect(r.next_risky)
         a.mark_omission.triggered.connect(r.mark_omission)
         a.mark_mistranslation.triggered.connect(r.mark_mistranslation)
         a.mark_addition.triggered.connect(r.mark_addition)
@@ -321,6 +329,7 @@ class MainWindow(QMainWindow):
         a.zoom_reset.triggered.connect(lambda: self._apply_font(12.0))
         a.swap_panes.triggered.connect(self.swap_panes)
         self.coverage_lens.bind_action(a.coverage_lens, self.settings)
+        self.suspect_lens.bind_action(a.risk_suspects, self.settings)
         a.focus_table.triggered.connect(self.bead_view.setFocus)
         a.focus_source.triggered.connect(self.source_pane.setFocus)
         a.focus_target.triggered.connect(self.target_pane.setFocus)
@@ -379,7 +388,7 @@ class MainWindow(QMainWindow):
         for widget in (self.alignment, self.bead_model, self.annotation_model,
                        self.suggestion_model,
                        self.source_pane, self.target_pane, self.overview, self.annotation_editor,
-                       self.scores_panel, self.coverage_lens):
+                       self.scores_panel, self.coverage_lens, self.suspect_lens):
             widget.set_document(document)
         self.update_title()
         self.document_installed.emit()
@@ -544,9 +553,11 @@ class MainWindow(QMainWindow):
             return
         bead = doc.beads[row]
         score = "–" if bead.score is None else f"{bead.score:.2f}"
+        risk = "" if bead.risk is None else " · " + self.tr("risk {0}").format(
+            risk_text(bead.risk))
         self.position_label.setText(
-            self.tr("Bead {0}/{1} · {2} · score {3} · {4}").format(
-                row + 1, len(doc.beads), bead.kind, score, bead.status))
+            self.tr("Bead {0}/{1} · {2} · match {3} · {4}").format(
+                row + 1, len(doc.beads), bead.kind, score, bead.status) + risk)
 
     def _select_bead_at(self, side: str, offset: int) -> None:
         doc = self.document
@@ -717,7 +728,10 @@ class MainWindow(QMainWindow):
         else:
             self.main_splitter.setSizes([560, 380])
         table = self.settings.bead_table_state
-        if table is not None and not table.isEmpty():
+        # A state saved with other columns (before the Risk column) would put widths and
+        # order on the wrong columns: start from the defaults instead.
+        same_columns = self.settings.bead_table_columns == self.bead_model.columnCount()
+        if table is not None and not table.isEmpty() and same_columns:
             self.bead_view.horizontalHeader().restoreState(table)
             self.bead_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # bead order first
             self._fit_bead_columns()  # a state saved before the texts stretched
@@ -760,6 +774,7 @@ class MainWindow(QMainWindow):
         self.settings.window_state = self.saveState()
         self.settings.splitter_state = self.main_splitter.saveState()
         self.settings.bead_table_state = self.bead_view.horizontalHeader().saveState()
+        self.settings.bead_table_columns = self.bead_model.columnCount()
         swapped = self.pane_splitter.widget(0) is self.target_pane
         if swapped:  # store sizes in source-target order; swapping is a setting of its own
             self.swap_panes()

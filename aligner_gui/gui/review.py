@@ -14,9 +14,16 @@ from PySide6.QtCore import QObject
 from aligner_gui.core import edits, mqm
 from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Annotation, Bead
 from aligner_gui.gui import commands
+from aligner_gui.gui.models.beads import is_risky
 
 if TYPE_CHECKING:
     from aligner_gui.gui.main_window import MainWindow
+
+
+def is_span_flag(flag: str) -> bool:
+    """True for a suggestion flag naming a span ("<kind>:…", e.g. "suspect:target:5-9")
+    rather than one of the bead's flags ("omission", "low-score" …)."""
+    return ":" in flag
 
 
 class ReviewController(QObject):
@@ -121,20 +128,25 @@ class ReviewController(QObject):
         if flag in reviewed:
             return False
         proposal = suggestion.annotation
-        if flag.startswith("uncovered:"):  # a coverage span: the bead must still hold it
-            if not (bead.source and bead.target):
+        current = None
+        if flag in bead.flags:  # one of the bead's own flags: the engine's rules
+            if any(f in reviewed for f in mqm.related_flags(bead.flags, flag)):
+                return False
+            current = mqm.suggestion_for(doc, suggestion.bead, flag)
+            if current is None and not is_span_flag(flag):
+                return False
+        elif not is_span_flag(flag):
+            return False  # the flag is gone (rescored or re-aligned since)
+        if current is not None:
+            proposal = current
+        else:
+            # A span of the bead ("uncovered:…", "suspect:…", "check:…"): the bead must
+            # still hold it (and be paired, for a coverage span).
+            if flag.startswith("uncovered:") and not (bead.source and bead.target):
                 return False
             span = doc.bead_span(suggestion.bead, proposal.side)
             if span is None or not (span[0] <= proposal.start and proposal.end <= span[1]):
                 return False
-        else:
-            if flag not in bead.flags or any(
-                    f in reviewed for f in mqm.related_flags(bead.flags, flag)):
-                return False
-            current = mqm.suggestion_for(doc, suggestion.bead, flag)
-            if current is None:
-                return False
-            proposal = current
         return not any(a.side == proposal.side and a.type == proposal.type
                        and a.start < proposal.end and proposal.start < a.end
                        for a in doc.annotations)
@@ -255,6 +267,20 @@ class ReviewController(QObject):
                                    accept=unreviewed)
         if found is None:
             self._message(self.tr("No flag left to review."))
+            return
+        self.window.select_bead(found)
+
+    def next_risky(self) -> None:
+        """Jump to the next bead in reading order whose risk is at least RISKY (wrapping)."""
+        doc = self.document
+        if doc is None:
+            return
+        found = edits.next_flagged(doc.beads, self.window.current_bead(), accept=is_risky)
+        if found is None:
+            if any(b.risk is not None for b in doc.beads):
+                self._message(self.tr("No risky bead."))
+            else:
+                self._message(self.tr("No risk estimates in this document yet."))
             return
         self.window.select_bead(found)
 

@@ -64,9 +64,11 @@ class Settings:
     splitter_state = _Setting("window/splitter", QByteArray())
     pane_splitter_state = _Setting("window/pane_splitter", QByteArray())
     bead_table_state = _Setting("window/bead_table", QByteArray())
+    bead_table_columns = _Setting("window/bead_table_columns", 0)  # of the saved state
     font_size = _Setting("view/font_size", 12.0)
     panes_swapped = _Setting("view/panes_swapped", False)
     coverage_lens = _Setting("view/coverage_lens", False)
+    risk_suspects = _Setting("view/risk_suspects", True)
     recent_files = _Setting("files/recent", [])
     autosave_seconds = _Setting("files/autosave_seconds", 60)
     recovery_dir_override = _Setting("files/recovery_dir", "")

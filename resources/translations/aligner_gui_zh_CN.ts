@@ -25,266 +25,286 @@
     </message>
     <message>
         <location filename="../../aligner_gui/gui/actions.py" line="30"/>
+        <source>Load &amp;glossary…</source>
+        <translation>载入术语表(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="31"/>
+        <source>Clear glossary</source>
+        <translation>清除术语表</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="32"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="32"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="34"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="33"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="35"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="34"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="36"/>
         <source>&amp;Find in beads</source>
         <translation>在对齐单元中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="36"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="38"/>
         <source>Next bead</source>
         <translation>下一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="37"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="39"/>
         <source>Previous bead</source>
         <translation>上一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="38"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="40"/>
         <source>Next flag</source>
         <translation>下一个标记</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="39"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="41"/>
         <source>Previous flag</source>
         <translation>上一个标记</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="41"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="43"/>
         <source>Next annotation</source>
         <translation>下一个标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="43"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="45"/>
         <source>Previous annotation</source>
         <translation>上一个标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="45"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="46"/>
+        <source>Next risky bead</source>
+        <translation>下一个高风险单元</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="48"/>
         <source>Mark &amp;omission</source>
         <translation>标记漏译(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="48"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="51"/>
         <source>Mark &amp;mistranslation</source>
         <translation>标记误译(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="50"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="53"/>
         <source>Mark a&amp;ddition</source>
         <translation>标记增译(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="51"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="54"/>
         <source>Mark other error</source>
         <translation>标记其他错误</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="52"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="55"/>
         <source>Severity: neutral</source>
         <translation>严重程度:中性</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="53"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="56"/>
         <source>Severity: minor</source>
         <translation>严重程度:次要</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="54"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="57"/>
         <source>Severity: major</source>
         <translation>严重程度:主要</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="55"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="58"/>
         <source>Severity: critical</source>
         <translation>严重程度:严重</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="57"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="60"/>
         <source>Edit the annotation&apos;s comment</source>
         <translation>编辑标注说明</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="59"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="62"/>
         <source>Delete annotation</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="61"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="64"/>
         <source>MQM &amp;weights…</source>
         <translation>MQM 权重(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="62"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="65"/>
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="63"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="66"/>
         <source>Dismiss suggestion</source>
         <translation>忽略建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="66"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="69"/>
         <source>Re-&amp;align</source>
         <translation>重新对齐(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="67"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="70"/>
         <source>Cancel alignment</source>
         <translation>取消对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="68"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="71"/>
         <source>Merge with next</source>
         <translation>与下一单元合并</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="70"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="73"/>
         <source>Split bead at sentence</source>
         <translation>在句子处拆分单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="72"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="75"/>
         <source>Unlink bead</source>
         <translation>解除对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="73"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="76"/>
         <source>Confirm bead</source>
         <translation>确认对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="76"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="79"/>
         <source>Move first source sentence to previous bead</source>
         <translation>将首个原文句移到上一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="79"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="82"/>
         <source>Move last source sentence to next bead</source>
         <translation>将末个原文句移到下一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="82"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="85"/>
         <source>Move first target sentence to previous bead</source>
         <translation>将首个译文句移到上一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="85"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="88"/>
         <source>Move last target sentence to next bead</source>
         <translation>将末个译文句移到下一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="88"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="91"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="89"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="92"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="90"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="93"/>
         <source>Reset zoom</source>
         <translation>重置缩放</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="91"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="94"/>
         <source>Swap panes</source>
         <translation>交换左右窗格</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="92"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="95"/>
         <source>Coverage &amp;lens</source>
         <translation>词语覆盖(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="94"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="97"/>
+        <source>Risk &amp;suspects</source>
+        <translation>风险疑点(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="99"/>
         <source>Go to the bead table</source>
         <translation>转到对齐表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="95"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="100"/>
         <source>Go to the source text</source>
         <translation>转到原文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="97"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="102"/>
         <source>Go to the target text</source>
         <translation>转到译文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="100"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="105"/>
         <source>Go to the annotation list</source>
         <translation>转到标注列表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="102"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="107"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="103"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="108"/>
         <source>&amp;About aligner-gui</source>
         <translation>关于 aligner-gui(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="121"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="126"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="123"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="128"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="127"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="132"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="131"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="138"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="135"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="142"/>
         <source>&amp;Review</source>
         <translation>审校(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="141"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="149"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="149"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="157"/>
         <source>&amp;Alignment</source>
         <translation>对齐(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="156"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="164"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="164"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="172"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -292,33 +312,33 @@
 <context>
     <name>AlignmentController</name>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="220"/>
-        <location filename="../../aligner_gui/gui/alignment.py" line="317"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="227"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="324"/>
         <source>Aligning…</source>
         <translation>正在对齐…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="274"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="281"/>
         <source>The alignment changed while re-aligning; result discarded.</source>
         <translation>重新对齐期间对齐已被修改,结果已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="281"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="288"/>
         <source>Re-align beads {0}–{1}</source>
         <translation>重新对齐单元 {0}–{1}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="299"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="306"/>
         <source>Aligned: {0} beads.</source>
         <translation>已对齐:{0} 个对齐单元。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="306"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="313"/>
         <source>Alignment failed</source>
         <translation>对齐失败</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="312"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="319"/>
         <source>Alignment cancelled.</source>
         <translation>已取消对齐。</translation>
     </message>
@@ -433,47 +453,47 @@
 <context>
     <name>AnnotationTableModel</name>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="36"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="38"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="36"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="38"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="36"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="38"/>
         <source>Side</source>
         <translation>侧</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="36"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="38"/>
         <source>Bead</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="37"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="39"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="37"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="39"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="37"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="39"/>
         <source>Comment</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="95"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="97"/>
         <source>⚠ not found: {0}</source>
         <translation>⚠ 未找到：{0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="102"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="104"/>
         <source>The annotated text was not found: the document&apos;s text was changed outside aligner-gui. The annotation is kept; its place is approximate.</source>
         <translation>未找到所标注的文字：文档文本已在 aligner-gui 之外被修改。该标注予以保留，其位置为近似位置。</translation>
     </message>
@@ -481,57 +501,77 @@
 <context>
     <name>BeadFilterBar</name>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="43"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="44"/>
         <source>Search beads (Ctrl+F)</source>
         <translation>搜索对齐单元 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="45"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="46"/>
         <source>Regex</source>
         <translation>正则</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="47"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="48"/>
         <source>Both sides</source>
         <translation>两侧</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="48"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="49"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="49"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="50"/>
         <source>Target</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="52"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="53"/>
         <source>All beads</source>
         <translation>全部对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="53"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="54"/>
         <source>Any flag</source>
         <translation>任意标记</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="54"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="55"/>
         <source>Unaligned</source>
         <translation>未对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="59"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="56"/>
+        <source>risky (≥ {0} %)</source>
+        <translation>高风险（≥ {0} %）</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="61"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
         <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="72"/>
-        <source>Score</source>
-        <translation>得分</translation>
+        <source>any</source>
+        <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="124"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="73"/>
+        <source>Show beads whose risk of a Major Accuracy error is at least this</source>
+        <translation>只显示出现重大准确性错误的风险不低于此值的单元</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="82"/>
+        <source>Match</source>
+        <translation>匹配度</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="86"/>
+        <source>Risk ≥</source>
+        <translation>风险 ≥</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="139"/>
         <source>Invalid regular expression</source>
         <translation>无效的正则表达式</translation>
     </message>
@@ -539,32 +579,47 @@
 <context>
     <name>BeadTableModel</name>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="43"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="65"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="43"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="65"/>
         <source>Target</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="43"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="65"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="44"/>
-        <source>Score</source>
-        <translation>得分</translation>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="65"/>
+        <source>Match</source>
+        <translation>匹配度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="44"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="66"/>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="70"/>
+        <source>Estimated probability that a reviewer marks a Major Accuracy error here</source>
+        <translation>审校人员在此处标出重大准确性错误的估计概率</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="75"/>
+        <source>Alignment confidence: how plausibly the two sides say the same thing</source>
+        <translation>对齐置信度：两边表达同一意思的可信程度</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="66"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="44"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="66"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -662,98 +717,138 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="90"/>
+        <location filename="../../aligner_gui/gui/files.py" line="92"/>
         <source>Opening {0}…</source>
         <translation>正在打开 {0}…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="107"/>
+        <location filename="../../aligner_gui/gui/files.py" line="109"/>
         <source>Cannot open {0}</source>
         <translation>无法打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="123"/>
+        <location filename="../../aligner_gui/gui/files.py" line="125"/>
         <source>Projects, texts, TMX, InterText (*.json *.txt *.tmx *.xml);;All files (*)</source>
         <translation>项目、文本、TMX、InterText (*.json *.txt *.tmx *.xml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="125"/>
+        <location filename="../../aligner_gui/gui/files.py" line="127"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="163"/>
+        <location filename="../../aligner_gui/gui/files.py" line="165"/>
         <source>Cannot save {0}</source>
         <translation>无法保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="164"/>
+        <location filename="../../aligner_gui/gui/files.py" line="166"/>
         <source>{0} — your work is still open and unsaved; try File › Save As to another folder.</source>
         <translation>{0} — 您的工作仍处于打开且未保存状态；请尝试“文件 › 另存为”保存到其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="174"/>
+        <location filename="../../aligner_gui/gui/files.py" line="176"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="189"/>
+        <location filename="../../aligner_gui/gui/files.py" line="191"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="190"/>
+        <location filename="../../aligner_gui/gui/files.py" line="192"/>
         <source>Aligner projects (*.json);;All files (*)</source>
         <translation>对齐项目 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="201"/>
-        <location filename="../../aligner_gui/gui/files.py" line="334"/>
+        <location filename="../../aligner_gui/gui/files.py" line="203"/>
+        <location filename="../../aligner_gui/gui/files.py" line="390"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="222"/>
+        <location filename="../../aligner_gui/gui/files.py" line="224"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="223"/>
+        <location filename="../../aligner_gui/gui/files.py" line="225"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="235"/>
+        <location filename="../../aligner_gui/gui/files.py" line="237"/>
         <source>Cannot export {0}</source>
         <translation>无法导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="239"/>
+        <location filename="../../aligner_gui/gui/files.py" line="241"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="245"/>
+        <location filename="../../aligner_gui/gui/files.py" line="247"/>
         <source>TMX, InterText, MQM TSV (*.tmx *.xml *.tsv);;All files (*)</source>
         <translation>TMX、InterText、MQM TSV (*.tmx *.xml *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="246"/>
+        <location filename="../../aligner_gui/gui/files.py" line="248"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="256"/>
+        <location filename="../../aligner_gui/gui/files.py" line="258"/>
         <source>Cannot import {0}</source>
         <translation>无法导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="344"/>
+        <location filename="../../aligner_gui/gui/files.py" line="274"/>
+        <source>Glossaries (*.tbx *.csv *.tsv);;All files (*)</source>
+        <translation>术语表 (*.tbx *.csv *.tsv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/files.py" line="275"/>
+        <source>Load glossary</source>
+        <translation>载入术语表</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/files.py" line="289"/>
+        <source>Cannot load glossary {0}</source>
+        <translation>无法载入术语表 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/files.py" line="293"/>
+        <source>Glossary checks are not available in this version.</source>
+        <translation>此版本不支持术语表检查。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/files.py" line="305"/>
+        <source>Load glossary {0}</source>
+        <translation>载入术语表 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/files.py" line="308"/>
+        <source>Glossary {0}: {1} terms</source>
+        <translation>术语表 {0}：{1} 条术语</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/files.py" line="314"/>
+        <source>No glossary loaded.</source>
+        <translation>尚未载入术语表。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/files.py" line="316"/>
+        <source>Clear glossary</source>
+        <translation>清除术语表</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/files.py" line="400"/>
         <source>Cannot recover</source>
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="350"/>
+        <location filename="../../aligner_gui/gui/files.py" line="406"/>
         <source>recovered</source>
         <translation>已恢复</translation>
     </message>
@@ -761,92 +856,97 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="119"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="121"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="144"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="147"/>
         <source>Source text</source>
         <translation>原文文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="145"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="148"/>
         <source>Target text</source>
         <translation>译文文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="146"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="149"/>
         <source>Overview of problems</source>
         <translation>问题概览</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="163"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="166"/>
         <source>Alignment table</source>
         <translation>对齐表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="222"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="227"/>
         <source>Annotation</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="223"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="228"/>
         <source>Annotations</source>
         <translation>标注列表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="225"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="230"/>
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="229"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="234"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="242"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="247"/>
         <source>Aligning… %p%</source>
         <translation>正在对齐… %p%</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="243"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="248"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="410"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="419"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="532"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="541"/>
         <source>Computing suggestions…</source>
         <translation>正在计算建议…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="534"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="543"/>
         <source>Rescoring edited beads…</source>
         <translation>正在为修改的对齐单元重新评分…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="548"/>
-        <source>Bead {0}/{1} · {2} · score {3} · {4}</source>
-        <translation>单元 {0}/{1} · {2} · 得分 {3} · {4}</translation>
+        <location filename="../../aligner_gui/gui/main_window.py" line="556"/>
+        <source>risk {0}</source>
+        <translation>风险 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="642"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="559"/>
+        <source>Bead {0}/{1} · {2} · match {3} · {4}</source>
+        <translation>单元 {0}/{1} · {2} · 匹配度 {3} · {4}</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/main_window.py" line="653"/>
         <source>No annotation selected.</source>
         <translation>未选择标注。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="659"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="670"/>
         <source>About aligner-gui</source>
         <translation>关于 aligner-gui</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="660"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="671"/>
         <source>aligner-gui {0}: review Chinese translations of English news with sentence alignment and MQM annotation.</source>
         <translation>aligner-gui {0}:借助句子对齐与 MQM 标注审校英文新闻的中文译文。</translation>
     </message>
@@ -854,42 +954,47 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>OverviewStrip</name>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="138"/>
-        <source>Overview: red omissions, orange additions, blue number or name mismatches, yellow where low scores gather, purple annotations. Click to jump.</source>
-        <translation>概览:红色为漏译,橙色为增译,蓝色为数字或人名不符,黄色为低分集中处,紫色为标注。点击跳转。</translation>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="148"/>
+        <source>Overview: red omissions, orange additions, magenta risky beads, blue number or name mismatches, yellow where low scores gather, purple annotations. Click to jump.</source>
+        <translation>概览:红色为漏译,橙色为增译,洋红色为高风险单元,蓝色为数字或人名不符,黄色为低分集中处,紫色为标注。点击跳转。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="253"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="266"/>
         <source>omission</source>
         <translation>漏译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="255"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="268"/>
         <source>addition</source>
         <translation>增译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="257"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="270"/>
         <source>annotated</source>
         <translation>有标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="259"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="272"/>
+        <source>risk {0}</source>
+        <translation>风险 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="274"/>
         <source>number mismatch</source>
         <translation>数字不符</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="261"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="276"/>
         <source>name mismatch</source>
         <translation>人名不符</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="263"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="278"/>
         <source>low scores gather here</source>
         <translation>低分集中处</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="264"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="279"/>
         <source>Bead {0} of {1}</source>
         <translation>对齐单元 {0}/{1}</translation>
     </message>
@@ -915,110 +1020,120 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="49"/>
+        <location filename="../../aligner_gui/gui/review.py" line="56"/>
         <source>Select a bead or some text first.</source>
         <translation>请先选择对齐单元或一段文字。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="53"/>
+        <location filename="../../aligner_gui/gui/review.py" line="60"/>
         <source>This bead has no text on that side; select a span.</source>
         <translation>该单元在这一侧没有文字,请选择一段文字。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="57"/>
+        <location filename="../../aligner_gui/gui/review.py" line="64"/>
         <source>The selection is empty.</source>
         <translation>选区为空。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="68"/>
+        <location filename="../../aligner_gui/gui/review.py" line="75"/>
         <source>Mark {0}</source>
         <translation>标记 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="88"/>
-        <location filename="../../aligner_gui/gui/review.py" line="103"/>
+        <location filename="../../aligner_gui/gui/review.py" line="95"/>
+        <location filename="../../aligner_gui/gui/review.py" line="110"/>
         <source>No annotation selected.</source>
         <translation>未选择标注。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="97"/>
+        <location filename="../../aligner_gui/gui/review.py" line="104"/>
         <source>Edit annotation</source>
         <translation>编辑标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="106"/>
+        <location filename="../../aligner_gui/gui/review.py" line="113"/>
         <source>Delete annotation</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="146"/>
-        <location filename="../../aligner_gui/gui/review.py" line="155"/>
+        <location filename="../../aligner_gui/gui/review.py" line="158"/>
+        <location filename="../../aligner_gui/gui/review.py" line="167"/>
         <source>No suggestion selected.</source>
         <translation>未选择建议。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="148"/>
+        <location filename="../../aligner_gui/gui/review.py" line="160"/>
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="157"/>
+        <location filename="../../aligner_gui/gui/review.py" line="169"/>
         <source>Dismiss suggestion</source>
         <translation>忽略建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="165"/>
-        <location filename="../../aligner_gui/gui/review.py" line="225"/>
+        <location filename="../../aligner_gui/gui/review.py" line="177"/>
+        <location filename="../../aligner_gui/gui/review.py" line="237"/>
         <source>Select a bead first.</source>
         <translation>请先选择一个对齐单元。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="168"/>
+        <location filename="../../aligner_gui/gui/review.py" line="180"/>
         <source>Wait for the alignment to finish.</source>
         <translation>请等待对齐完成。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="182"/>
+        <location filename="../../aligner_gui/gui/review.py" line="194"/>
         <source>Merge beads</source>
         <translation>合并对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="184"/>
+        <location filename="../../aligner_gui/gui/review.py" line="196"/>
         <source>Merge with next</source>
         <translation>与下一单元合并</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="206"/>
+        <location filename="../../aligner_gui/gui/review.py" line="218"/>
         <source>Split bead</source>
         <translation>拆分对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="209"/>
+        <location filename="../../aligner_gui/gui/review.py" line="221"/>
         <source>Unlink bead</source>
         <translation>解除对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="219"/>
+        <location filename="../../aligner_gui/gui/review.py" line="231"/>
         <source>Move sentence</source>
         <translation>移动句子</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="229"/>
+        <location filename="../../aligner_gui/gui/review.py" line="241"/>
         <source>Unconfirm beads</source>
         <translation>取消确认</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="229"/>
+        <location filename="../../aligner_gui/gui/review.py" line="241"/>
         <source>Confirm beads</source>
         <translation>确认对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="257"/>
+        <location filename="../../aligner_gui/gui/review.py" line="269"/>
         <source>No flag left to review.</source>
         <translation>没有待审校的标记。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="265"/>
+        <location filename="../../aligner_gui/gui/review.py" line="281"/>
+        <source>No risky bead.</source>
+        <translation>没有高风险单元。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/review.py" line="283"/>
+        <source>No risk estimates in this document yet.</source>
+        <translation>此文档尚无风险估计。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/review.py" line="291"/>
         <source>No annotation yet.</source>
         <translation>还没有标注。</translation>
     </message>
@@ -1091,14 +1206,29 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <translation>未覆盖的原文词语</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="79"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="38"/>
+        <source>Expected Major Accuracy errors</source>
+        <translation>预计重大准确性错误数</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="80"/>
         <source>not aligned yet</source>
         <translation>尚未对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="91"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="92"/>
         <source>words</source>
         <translation>词</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="102"/>
+        <source>The sum of the beads&apos; risks; a risky bead&apos;s risk is at least 50 %. Model: {0}</source>
+        <translation>各单元风险之和；高风险单元的风险不低于 50 %。模型：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="115"/>
+        <source>{0:.1f} ({1} risky beads)</source>
+        <translation>{0:.1f}（{1} 个高风险单元）</translation>
     </message>
 </context>
 <context>
@@ -1150,39 +1280,67 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>SuggestionTableModel</name>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="145"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="147"/>
         <source>Bead</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="145"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="147"/>
         <source>Flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="145"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="147"/>
         <source>Suggested</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="145"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="147"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="146"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="148"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="245"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="254"/>
         <source>uncovered source</source>
         <translation>原文未覆盖</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="247"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="256"/>
         <source>uncovered target</source>
         <translation>译文无对应</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="258"/>
+        <source>risk suspect, source</source>
+        <translation>风险疑点（原文）</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="260"/>
+        <source>risk suspect, target</source>
+        <translation>风险疑点（译文）</translation>
+    </message>
+</context>
+<context>
+    <name>SuspectLens</name>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/suspects.py" line="184"/>
+        <source>Accuracy</source>
+        <translation>准确性</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/suspects.py" line="187"/>
+        <source>Suspect: {0} (confidence {1} %)</source>
+        <translation>疑点：{0}（置信度 {1} %）</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/suspects.py" line="189"/>
+        <source>Suspect: {0}</source>
+        <translation>疑点：{0}</translation>
     </message>
 </context>
 <context>

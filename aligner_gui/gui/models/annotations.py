@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -14,6 +15,7 @@ from aligner_gui.gui.models.base import DocumentTableModel, Index
 from aligner_gui.gui.models.beads import SORT_ROLE
 
 log = logging.getLogger(__name__)
+_SPAN_FLAG = re.compile(r"^(.+):(source|target):\d+-\d+$")
 
 SEVERITY_COLOURS = {
     "neutral": QColor(120, 120, 120, 70),
@@ -177,6 +179,12 @@ class SuggestionTableModel(DocumentTableModel):
     def computing(self) -> bool:
         return self._job is not None
 
+    def schedule_refresh(self) -> None:
+        """Recompute soon, after a change the document announces no event for (its
+        glossary in ``meta``, which the QA checks read)."""
+        self._generation += 1
+        self._refresh.start()
+
     def refresh_if_pending(self) -> None:
         """Bring the rows up to date now (small documents); a big one is left to its job."""
         if self._refresh.isActive():
@@ -214,7 +222,8 @@ class SuggestionTableModel(DocumentTableModel):
         else:
             from aligner_gui.gui.workers import TaskJob, launch
 
-            snapshot = AlignmentDocument(doc.source, doc.target, beads, annotations)
+            snapshot = AlignmentDocument(doc.source, doc.target, beads, annotations,
+                                         doc.scores, doc.meta)  # meta: the glossary
             job = TaskJob(lambda: mqm.suggestions(snapshot))
             job.finished_ok.connect(lambda rows: self._on_job_done(rows, generation, doc))
             job.failed.connect(lambda message: self._on_job_done(None, generation, doc, message))
@@ -240,11 +249,18 @@ class SuggestionTableModel(DocumentTableModel):
             self.computing_changed.emit(False)
 
     def _flag_label(self, flag: str) -> str:
-        """A coverage flag names offsets ("uncovered:source:812-880"): say what it means."""
+        """A span flag names offsets ("uncovered:source:812-880"): say what it means."""
         if flag.startswith("uncovered:source:"):
             return self.tr("uncovered source")
         if flag.startswith("uncovered:target:"):
             return self.tr("uncovered target")
+        if flag.startswith("suspect:source:"):
+            return self.tr("risk suspect, source")
+        if flag.startswith("suspect:target:"):
+            return self.tr("risk suspect, target")
+        span_flag = _SPAN_FLAG.match(flag)  # another kind: its name and side, no offsets
+        if span_flag:
+            return f"{span_flag.group(1)} {span_flag.group(2)}"
         return flag
 
     def suggestion(self, row: int) -> mqm.Suggestion:

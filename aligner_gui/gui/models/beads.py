@@ -14,6 +14,7 @@ from aligner_gui.gui.models.base import DocumentTableModel, Index
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 _PREVIEW = 160
+RISKY = 0.5  # a bead at or above this risk is "risky": filter, overview mark, Next risky bead
 
 
 def score_colour(score: float | None, alpha: int = 255) -> QColor:
@@ -28,21 +29,55 @@ def score_colour(score: float | None, alpha: int = 255) -> QColor:
     return QColor(r, g, 60, alpha)
 
 
-class BeadTableModel(DocumentTableModel):
-    """Columns: source, target, type, score, flags, status; the bead number is the row header.
+def risk_colour(risk: float | None) -> QColor | None:
+    """White (no risk) to red (certain), as a red of growing opacity; None: no tint."""
+    if risk is None:
+        return None
+    r = max(0.0, min(1.0, float(risk)))
+    return QColor(220, 40, 30, round(190 * r))
 
-    (A number column would change its values whenever rows are inserted above, which
-    item views and qtmodeltester rightly read as changed data.)
+
+def risk_text(risk: float | None) -> str:
+    """ "37 %", or "" when the bead has no risk estimate."""
+    return "" if risk is None else f"{round(100 * float(risk))} %"
+
+
+def is_risky(bead: Bead) -> bool:
+    return bead.risk is not None and bead.risk >= RISKY
+
+
+class BeadTableModel(DocumentTableModel):
+    """Columns: source, target, type, match, risk, flags, status; the bead number is the
+    row header.
+
+    Match is the alignment confidence (``bead.score``: how plausibly the two sides say
+    the same thing); risk is the estimated probability of a Major Accuracy error
+    (``bead.risk``). A number column would change its values whenever rows are
+    inserted above, which item views and qtmodeltester rightly read as changed data.
     """
 
-    COL_SOURCE, COL_TARGET, COL_TYPE, COL_SCORE, COL_FLAGS, COL_STATUS = range(6)
+    COL_SOURCE, COL_TARGET, COL_TYPE, COL_MATCH, COL_RISK, COL_FLAGS, COL_STATUS = range(7)
+    COL_SCORE = COL_MATCH  # the match column shows bead.score
     COL_NUMBER = -1  # not a column: see headerData
-    columns = ("Source", "Target", "Type", "Score", "Flags", "Status")
+    columns = ("Source", "Target", "Type", "Match", "Risk", "Flags", "Status")
 
     def _header(self, column: int) -> str:
-        names = (self.tr("Source"), self.tr("Target"), self.tr("Type"),
-                 self.tr("Score"), self.tr("Flags"), self.tr("Status"))
+        names = (self.tr("Source"), self.tr("Target"), self.tr("Type"), self.tr("Match"),
+                 self.tr("Risk"), self.tr("Flags"), self.tr("Status"))
         return names[column]
+
+    def _risk_tip(self) -> str:
+        return self.tr("Estimated probability that a reviewer marks a Major Accuracy error here")
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            if section == self.COL_MATCH:
+                return self.tr("Alignment confidence: how plausibly the two sides say the "
+                               "same thing")
+            if section == self.COL_RISK:
+                return self._risk_tip()
+            return None
+        return super().headerData(section, orientation, role)
 
     def _document_rows(self) -> list[Any]:
         assert self.document is not None
@@ -75,23 +110,31 @@ class BeadTableModel(DocumentTableModel):
                 return text if len(text) <= _PREVIEW else text[:_PREVIEW] + "…"
             if col == self.COL_TYPE:
                 return bead.kind
-            if col == self.COL_SCORE:
+            if col == self.COL_MATCH:
                 return "" if bead.score is None else f"{bead.score:.2f}"
+            if col == self.COL_RISK:
+                return risk_text(bead.risk)
             if col == self.COL_FLAGS:
                 return ", ".join(bead.flags)
             if col == self.COL_STATUS:
                 return bead.status
         elif role == SORT_ROLE:
-            if col == self.COL_SCORE:
+            if col == self.COL_MATCH:
                 return -1.0 if bead.score is None else float(bead.score)
+            if col == self.COL_RISK:
+                return -1.0 if bead.risk is None else float(bead.risk)
             return self.data(index, Qt.ItemDataRole.DisplayRole)
+        elif role == Qt.ItemDataRole.ToolTipRole and col == self.COL_RISK:
+            return self._risk_tip()
         elif role == Qt.ItemDataRole.ToolTipRole and col in (self.COL_SOURCE, self.COL_TARGET):
             return self.side_text(row, "source" if col == self.COL_SOURCE else "target")
         elif role == Qt.ItemDataRole.ToolTipRole and col == self.COL_FLAGS and bead.flags:
             note = mqm.number_note(bead)
             return ", ".join(bead.flags) + (f"\n{self.tr('numbers')}: {note}" if note else "")
-        elif role == Qt.ItemDataRole.BackgroundRole and col == self.COL_SCORE:
+        elif role == Qt.ItemDataRole.BackgroundRole and col == self.COL_MATCH:
             return score_colour(bead.score, 90) if bead.source and bead.target else None
+        elif role == Qt.ItemDataRole.BackgroundRole and col == self.COL_RISK:
+            return risk_colour(bead.risk)
         elif role == Qt.ItemDataRole.BackgroundRole and col == self.COL_TYPE:
             if not bead.target:
                 return QColor(230, 70, 60, 70)
@@ -102,7 +145,8 @@ class BeadTableModel(DocumentTableModel):
                 return QColor(30, 140, 60)
             if bead.status == "manual":
                 return QColor(40, 100, 200)
-        elif role == Qt.ItemDataRole.TextAlignmentRole and col in (self.COL_TYPE, self.COL_SCORE):
+        elif role == Qt.ItemDataRole.TextAlignmentRole and col in (
+                self.COL_TYPE, self.COL_MATCH, self.COL_RISK):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -113,7 +157,10 @@ class BeadTableModel(DocumentTableModel):
 
 
 class BeadFilterProxy(QSortFilterProxyModel):
-    """Filter by flag, score range, status and a text/regex search on either side."""
+    """Filter by flag, score range, minimum risk, status and a text/regex search.
+
+    Besides flag names, ``flag`` may be "any", "unaligned" or "risky" (risk >= RISKY).
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -123,6 +170,7 @@ class BeadFilterProxy(QSortFilterProxyModel):
         self.status: str | None = None
         self.score_min: float | None = None
         self.score_max: float | None = None
+        self.risk_min: float | None = None
         self.search: re.Pattern[str] | None = None
         self.search_side: str | None = None  # None = either side
 
@@ -133,6 +181,7 @@ class BeadFilterProxy(QSortFilterProxyModel):
         status: str | None = None,
         score_min: float | None = None,
         score_max: float | None = None,
+        risk_min: float | None = None,
         search: str = "",
         regex: bool = False,
         side: str | None = None,
@@ -146,6 +195,7 @@ class BeadFilterProxy(QSortFilterProxyModel):
             self.beginFilterChange()
         self.flag, self.status = flag or None, status or None
         self.score_min, self.score_max = score_min, score_max
+        self.risk_min = risk_min
         self.search, self.search_side = pattern, side
         if modern:
             self.endFilterChange()
@@ -178,8 +228,10 @@ class BeadFilterProxy(QSortFilterProxyModel):
             return [model.side_text(r, "target") for r in range(len(beads))]
         if column == model.COL_TYPE:
             return [(len(b.source), len(b.target)) for b in beads]
-        if column == model.COL_SCORE:
+        if column == model.COL_MATCH:
             return [-1.0 if b.score is None else float(b.score) for b in beads]
+        if column == model.COL_RISK:
+            return [-1.0 if b.risk is None else float(b.risk) for b in beads]
         if column == model.COL_FLAGS:
             return [", ".join(b.flags) for b in beads]
         if column == model.COL_STATUS:
@@ -200,7 +252,8 @@ class BeadFilterProxy(QSortFilterProxyModel):
     def is_filtered(self) -> bool:
         return any(
             v is not None
-            for v in (self.flag, self.status, self.score_min, self.score_max, self.search)
+            for v in (self.flag, self.status, self.score_min, self.score_max, self.risk_min,
+                      self.search)
         )
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
@@ -212,13 +265,17 @@ class BeadFilterProxy(QSortFilterProxyModel):
             return False
         if self.flag == "unaligned" and bead.source and bead.target:
             return False
-        if self.flag not in (None, "any", "unaligned") and self.flag not in bead.flags:
+        if self.flag == "risky" and not is_risky(bead):
+            return False
+        if self.flag not in (None, "any", "unaligned", "risky") and self.flag not in bead.flags:
             return False
         if self.status and bead.status != self.status:
             return False
         if self.score_min is not None and (bead.score is None or bead.score < self.score_min):
             return False
         if self.score_max is not None and (bead.score is None or bead.score > self.score_max):
+            return False
+        if self.risk_min is not None and (bead.risk is None or bead.risk < self.risk_min):
             return False
         if self.search is not None:
             sides = (self.search_side,) if self.search_side else ("source", "target")

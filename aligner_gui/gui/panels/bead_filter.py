@@ -1,4 +1,4 @@
-"""Filter bar over the bead table: flag, status, score range, text or regex search."""
+"""Filter bar over the bead table: flag, status, score range, minimum risk, text or regex."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QWidget,
 )
 
@@ -23,7 +24,7 @@ from aligner_gui.core.model import (
     FLAG_OMISSION,
     OMISSION_CLASSES,
 )
-from aligner_gui.gui.models.beads import BeadFilterProxy
+from aligner_gui.gui.models.beads import RISKY, BeadFilterProxy
 
 
 class BeadFilterBar(QWidget):
@@ -52,6 +53,7 @@ class BeadFilterBar(QWidget):
         self.flag.addItem(self.tr("All beads"), None)
         self.flag.addItem(self.tr("Any flag"), "any")
         self.flag.addItem(self.tr("Unaligned"), "unaligned")
+        self.flag.addItem(self.tr("risky (≥ {0} %)").format(round(100 * RISKY)), "risky")
         for flag in (FLAG_OMISSION, FLAG_ADDITION, FLAG_LOW_SCORE, FLAG_NUMBER_MISMATCH,
                      FLAG_NAME_MISMATCH, *OMISSION_CLASSES):
             self.flag.addItem(flag, flag)
@@ -62,6 +64,14 @@ class BeadFilterBar(QWidget):
         self.score_min = self._spin()
         self.score_max = self._spin()
         self.score_max.setValue(self.score_max.maximum())
+        self.risk_min = QSpinBox()
+        self.risk_min.setObjectName("beadRiskFilter")
+        self.risk_min.setRange(0, 100)
+        self.risk_min.setSingleStep(5)
+        self.risk_min.setSuffix(" %")
+        self.risk_min.setSpecialValueText(self.tr("any"))  # 0: beads without a risk too
+        self.risk_min.setToolTip(self.tr("Show beads whose risk of a Major Accuracy error is "
+                                         "at least this"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search, 3)
@@ -69,10 +79,12 @@ class BeadFilterBar(QWidget):
         layout.addWidget(self.side)
         layout.addWidget(self.flag)
         layout.addWidget(self.status)
-        layout.addWidget(QLabel(self.tr("Score")))
+        layout.addWidget(QLabel(self.tr("Match")))
         layout.addWidget(self.score_min)
         layout.addWidget(QLabel("–"))
         layout.addWidget(self.score_max)
+        layout.addWidget(QLabel(self.tr("Risk ≥")))
+        layout.addWidget(self.risk_min)
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
         self._pending.setInterval(self.debounce_ms)
@@ -84,6 +96,7 @@ class BeadFilterBar(QWidget):
             combo.currentIndexChanged.connect(self.apply)
         self.score_min.valueChanged.connect(self._on_search_edited)
         self.score_max.valueChanged.connect(self._on_search_edited)
+        self.risk_min.valueChanged.connect(self._on_search_edited)
 
     def _spin(self) -> QDoubleSpinBox:
         spin = QDoubleSpinBox()
@@ -109,12 +122,14 @@ class BeadFilterBar(QWidget):
     def apply(self) -> None:
         self._pending.stop()
         low, high = self.score_min.value(), self.score_max.value()
+        risk = self.risk_min.value()
         try:
             self.proxy.set_filters(
                 flag=self.flag.currentData(),
                 status=self.status.currentData(),
                 score_min=low if low > self.score_min.minimum() else None,
                 score_max=high if high < self.score_max.maximum() else None,
+                risk_min=risk / 100 if risk > self.risk_min.minimum() else None,
                 search=self.search.text(),
                 regex=self.regex.isChecked(),
                 side=self.side.currentData(),
@@ -129,7 +144,7 @@ class BeadFilterBar(QWidget):
 
     def clear(self) -> None:
         for widget in (self.search, self.regex, self.side, self.flag, self.status,
-                       self.score_min, self.score_max):
+                       self.score_min, self.score_max, self.risk_min):
             widget.blockSignals(True)
         self.search.clear()
         self.regex.setChecked(False)
@@ -138,7 +153,8 @@ class BeadFilterBar(QWidget):
         self.status.setCurrentIndex(0)
         self.score_min.setValue(self.score_min.minimum())
         self.score_max.setValue(self.score_max.maximum())
+        self.risk_min.setValue(self.risk_min.minimum())
         for widget in (self.search, self.regex, self.side, self.flag, self.status,
-                       self.score_min, self.score_max):
+                       self.score_min, self.score_max, self.risk_min):
             widget.blockSignals(False)
         self.apply()

@@ -35,6 +35,7 @@ class ScoresPanel(QWidget):
             ("category", self.tr("Penalty by category")),
             ("flags", self.tr("Low score / number / name mismatch")),
             ("uncovered", self.tr("Uncovered source words")),
+            ("risk", self.tr("Expected Major Accuracy errors")),
         )
         for key, title in rows:
             label = QLabel("–")
@@ -94,6 +95,25 @@ class ScoresPanel(QWidget):
              or "–")
         set_("flags", f"{figures.low_score} / {figures.number_mismatch} / {figures.name_mismatch}")
         set_("uncovered", uncovered_share_text(doc.scores))  # as of the last (re)scoring
+        set_("risk", self.risk_text(doc.scores))
+        risk = doc.scores.get("risk")
+        model = risk.get("model") if isinstance(risk, dict) else None
+        self._labels["risk"].setToolTip(self.tr(
+            "The sum of the beads' risks; a risky bead's risk is at least 50 %. Model: {0}"
+        ).format(model) if model else "")
+
+    def risk_text(self, scores: dict[str, Any] | None) -> str:
+        """ "3.4 (5 risky beads)" from ``scores["risk"]``; "–" when the engine gave none."""
+        risk = (scores or {}).get("risk")
+        if not isinstance(risk, dict):
+            return "–"
+        expected = risk.get("expected_major")
+        if not isinstance(expected, (int, float)) or isinstance(expected, bool):
+            return "–"
+        risky = risk.get("risky_beads")
+        if isinstance(risky, int) and not isinstance(risky, bool):
+            return self.tr("{0:.1f} ({1} risky beads)").format(float(expected), risky)
+        return f"{float(expected):.1f}"
 
     def _set(self, key: str, text: str) -> None:
         self._labels[key].setText(text)

@@ -1,10 +1,11 @@
 """A thin strip showing where the problems are in the whole document; click to jump.
 
-Each pixel row stands for a run of beads. Omissions, additions and annotations are
-drawn on every row that has one, on top. Low scores are common in a long document
-(about 40 % of Bible beads), so marking each one would paint the strip solid: when
-they are too many to stay sparse, a row is marked only where their density stands out
-from the document's own rate, and more strongly the more it does.
+Each pixel row stands for a run of beads. Omissions, additions, risky beads (risk of a
+Major Accuracy error >= 50 %) and annotations are drawn on every row that has one, on
+top. Low scores are common in a long document (about 40 % of Bible beads), so marking
+each one would paint the strip solid: when they are too many to stay sparse, a row is
+marked only where their density stands out from the document's own rate, and more
+strongly the more it does.
 """
 
 from __future__ import annotations
@@ -31,12 +32,17 @@ from aligner_gui.core.model import (
     FLAG_NUMBER_MISMATCH,
     AlignmentDocument,
 )
+from aligner_gui.gui.models.beads import RISKY as RISKY_AT
+from aligner_gui.gui.models.beads import risk_text
 
 OMISSION = QColor(220, 50, 40)
 ADDITION = QColor(235, 140, 20)
 LOW = QColor(215, 180, 20)
 NUMBERS = QColor(40, 120, 220)
 ANNOTATED = QColor(140, 70, 200)
+# Magenta: deep orange would not tell apart from the omission red and the addition orange
+# in a 3-pixel mark.
+RISKY = QColor(215, 30, 150)
 
 MIN_WINDOW_BEADS = 20  # low-score density is judged over at least this many beads
 SPARSE_SHARE = 12  # low scores are marked one by one while they are at most rows / this
@@ -51,11 +57,12 @@ class RowMarks:
     addition: dict[int, int] = field(default_factory=dict)
     numbers: dict[int, int] = field(default_factory=dict)  # number or name mismatch
     annotated: dict[int, int] = field(default_factory=dict)
+    risky: dict[int, int] = field(default_factory=dict)  # row -> its riskiest bead
     low: dict[int, tuple[int, float]] = field(default_factory=dict)  # row -> (bead, strength)
 
     def marked_rows(self) -> set[int]:
         return (set(self.omission) | set(self.addition) | set(self.numbers)
-                | set(self.annotated) | set(self.low))
+                | set(self.annotated) | set(self.risky) | set(self.low))
 
 
 def row_marks(doc: AlignmentDocument | None, rows: int) -> RowMarks:
@@ -67,6 +74,10 @@ def row_marks(doc: AlignmentDocument | None, rows: int) -> RowMarks:
     low_beads: list[int] = []
     for k, bead in enumerate(doc.beads):
         row = k * rows // n
+        if bead.risk is not None and bead.risk >= RISKY_AT:
+            held = marks.risky.get(row)
+            if held is None or (doc.beads[held].risk or 0.0) < bead.risk:
+                marks.risky[row] = k
         if not bead.target:
             marks.omission.setdefault(row, k)
         elif not bead.source:
@@ -135,9 +146,9 @@ class OverviewStrip(QWidget):
         self.setMinimumWidth(14)
         self.setMaximumWidth(18)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(self.tr("Overview: red omissions, orange additions, blue number "
-                                "or name mismatches, yellow where low scores gather, "
-                                "purple annotations. Click to jump."))
+        self.setToolTip(self.tr("Overview: red omissions, orange additions, magenta risky "
+                                "beads, blue number or name mismatches, yellow where low "
+                                "scores gather, purple annotations. Click to jump."))
         self._rebuild = QTimer(self)
         self._rebuild.setSingleShot(True)
         self._rebuild.setInterval(50)
@@ -189,6 +200,8 @@ class OverviewStrip(QWidget):
             p.fillRect(0, row, lane, 1, colour)
         for row in marks.numbers:  # quieter than a missing sentence: a thin tick
             p.fillRect(0, row, max(3, lane - 3), 1, NUMBERS)
+        for row in marks.risky:
+            p.fillRect(0, min(row, h - 2), lane, 2, RISKY)
         for layer, colour in ((marks.addition, ADDITION), (marks.omission, OMISSION)):
             for row in layer:
                 p.fillRect(0, min(row, h - 3), lane, 3, colour)
@@ -228,7 +241,8 @@ class OverviewStrip(QWidget):
         row = int(max(0, min(self.height() - 1, y)))
         marks = self.row_marks()
         for distance in range(4):
-            for layer in (marks.omission, marks.addition, marks.annotated, marks.numbers):
+            for layer in (marks.omission, marks.addition, marks.risky, marks.annotated,
+                          marks.numbers):
                 for candidate in (row - distance, row + distance):
                     if candidate in layer:
                         return layer[candidate]
@@ -255,6 +269,8 @@ class OverviewStrip(QWidget):
             what.append(self.tr("addition"))
         if any(bead == b for b in marks.annotated.values()):
             what.append(self.tr("annotated"))
+        if found.risk is not None and found.risk >= RISKY_AT:
+            what.append(self.tr("risk {0}").format(risk_text(found.risk)))
         if FLAG_NUMBER_MISMATCH in found.flags:
             what.append(self.tr("number mismatch"))
         if FLAG_NAME_MISMATCH in found.flags:
