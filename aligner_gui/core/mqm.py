@@ -381,4 +381,8 @@ def suggestions(doc: AlignmentDocument) -> list[Suggestion]:
         from aligner_gui.core.coverage import coverage_suggestions  # (coverage imports mqm)
 
         out.extend(coverage_suggestions(doc))
+    if any(b.suspects for b in doc.beads):
+        from aligner_gui.core.qe.risk import suspect_suggestions  # (risk imports mqm)
+
+        out.extend(suspect_suggestions(doc))
     return out

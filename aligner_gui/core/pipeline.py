@@ -69,8 +69,8 @@ def run_alignment(
     beads (confirmed by the editor) are kept as they are.
     """
     from aligner_gui.core.align import align_sides
-    from aligner_gui.core.coverage import compute_coverage, uncovered_share
-    from aligner_gui.core.scoring import score_beads, summarize
+    from aligner_gui.core.coverage import compute_coverage
+    from aligner_gui.core.scoring import score_beads
 
     lex = lexicon or get_lexicon()
 
@@ -87,9 +87,7 @@ def run_alignment(
         raise Cancelled("alignment cancelled")
     score_beads(doc.source, doc.target, beads, lex)
     compute_coverage(doc.source, doc.target, beads, lex, cancel=cancel)
-    scratch = AlignmentDocument(doc.source, doc.target, beads, doc.annotations)
-    summary = summarize(scratch)
-    summary["uncovered"] = uncovered_share(scratch, lex)
+    summary = _assess_and_summarize(doc, beads, lex)
     if progress is not None:
         progress(1.0)
     return beads, summary
@@ -121,12 +119,13 @@ def rescored(
     """Scored copies of ``beads`` (default: the document's) and the document summary.
 
     What :func:`rescore` installs, computed without changing anything: bead scores and
-    flags, word coverage (``details["uncovered"]``) and the summary with the uncovered
-    share. Safe off the GUI thread when ``beads`` is a snapshot.
+    flags, word coverage (``details["uncovered"]``), translation risk and suspects, and
+    the summary with the uncovered share and the expected number of Major errors. Safe
+    off the GUI thread when ``beads`` is a snapshot.
     """
-    from aligner_gui.core.coverage import compute_coverage, uncovered_share
+    from aligner_gui.core.coverage import compute_coverage
     from aligner_gui.core.errors import Cancelled
-    from aligner_gui.core.scoring import score_beads, summarize
+    from aligner_gui.core.scoring import score_beads
 
     lex = lexicon or get_lexicon()
     scored = [b.copy() for b in (doc.beads if beads is None else beads)]
@@ -134,15 +133,32 @@ def rescored(
     if cancel is not None and cancel():
         raise Cancelled("rescoring cancelled")
     compute_coverage(doc.source, doc.target, scored, lex, cancel=cancel)
-    scratch = AlignmentDocument(doc.source, doc.target, scored,
-                                [a.copy() for a in doc.annotations])
+    if cancel is not None and cancel():
+        raise Cancelled("rescoring cancelled")
+    return scored, _assess_and_summarize(doc, scored, lex)
+
+
+def _assess_and_summarize(
+    doc: AlignmentDocument, beads: list[Bead], lex: Lexicon
+) -> dict[str, Any]:
+    """Translation risk and suspects on ``beads`` (scored and covered), then the summary.
+
+    The summary is computed on a scratch document so that ``doc`` is never touched.
+    """
+    from aligner_gui.core.coverage import uncovered_share
+    from aligner_gui.core.qe.risk import assess, risk_summary
+    from aligner_gui.core.scoring import summarize
+
+    assess(doc.source, doc.target, beads, lex)
+    scratch = AlignmentDocument(doc.source, doc.target, beads, [a.copy() for a in doc.annotations])
     summary = summarize(scratch)
     summary["uncovered"] = uncovered_share(scratch, lex)
-    return scored, summary
+    summary["risk"] = risk_summary(beads)
+    return summary
 
 
 def rescore(doc: AlignmentDocument, *, lexicon: Lexicon | None = None) -> None:
-    """Recompute bead scores, flags, word coverage and the summary after manual edits."""
+    """Recompute bead scores, flags, coverage, risk and the summary (after edits, imports)."""
     beads, summary = rescored(doc, lexicon=lexicon)
     doc.replace_beads(0, len(doc.beads), beads)
     doc.set_scores(summary)

@@ -1,0 +1,302 @@
+"""Translation risk: how likely a professional reviewer marks a Major Accuracy error in a bead.
+
+Every bead gets ``risk`` in [0, 1] and ``suspects``, the spans most likely to hold that
+error (``{"side", "start", "end", "category", "confidence"}``, code-point offsets into
+the side's text). Paired beads are scored by a small logistic model over the evidence of
+:mod:`aligner_gui.core.qe.features`; its parameters ship as JSON in
+``resources/risk/risk-model.json`` and are made by ``python benchmarks/train_risk.py``
+from Google's WMT21 TED MQM ratings (see that script for the recipe and the figures it
+reaches on talks it was not fitted to). One-sided beads are whole omissions or additions:
+their risk is the share of such beads of their class a reviewer would call a Major
+error, a stated prior (:data:`ONE_SIDED_RISK`), not a fitted value.
+
+Suspect spans are runs of uncovered content words (the coverage lens's evidence): on the
+source side, meaning that may be missing from the translation (``Accuracy/Omission``); on
+the target side, words that translate nothing in the source (``Accuracy/Mistranslation``
+when the source has uncovered words too, else ``Accuracy/Addition``). A run is kept when
+its fitted confidence reaches the model's threshold for its side and language, chosen in
+training so that few clean segments get one (TED segments the raters found clean, and
+intact mac-dev beads for the other direction).
+
+Never reads the project's annotations: they are the reviewer's judgement, not evidence.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from aligner_gui.core.model import FLAG_ADDITION, OMISSION_CLASSES, AlignmentDocument, Bead, Side
+from aligner_gui.core.qe.features import FEATURES, BeadEvidence, WordRun, document_evidence
+from aligner_gui.core.resources import resource
+
+__all__ = [
+    "MODEL_FORMAT",
+    "ONE_SIDED_RISK",
+    "RISKY",
+    "RiskModel",
+    "assess",
+    "load_model",
+    "risk_summary",
+]
+
+MODEL_FORMAT = "aligner-gui-risk-model"
+# A bead at or above this risk is "risky" (Review -> Next risky bead, the summary count).
+RISKY = 0.5
+# Prior risk of one-sided beads by omission class: a dropped content sentence is nearly
+# always a Major Accuracy/Omission; page furniture (links, bylines) rarely counts as one.
+ONE_SIDED_RISK = {
+    "content": 0.9,
+    "headline": 0.5,
+    "photo-caption": 0.3,
+    "editor-note": 0.2,
+    "more-link": 0.1,
+    "byline": 0.1,
+    FLAG_ADDITION: 0.5,
+}
+_SUSPECT_FEATURES = ("surprise", "words", "risk")
+
+
+def _sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+@dataclass(frozen=True)
+class SuspectRule:
+    """Logistic confidence of one side's uncovered runs, and the thresholds to keep one.
+
+    ``thresholds`` is keyed by the side's language: a Chinese side is cut into many
+    more one-word runs than an English one, so each language has its own.
+    """
+
+    weights: tuple[float, ...]
+    bias: float
+    thresholds: dict[str, float]
+
+    def threshold(self, lang: str) -> float:
+        return self.thresholds.get(lang, max(self.thresholds.values(), default=1.0))
+
+    def confidence(self, run: WordRun, risk: float) -> float:
+        x = (run.surprise, float(run.words), risk)
+        return _sigmoid(self.bias + sum(w * v for w, v in zip(self.weights, x, strict=True)))
+
+
+@dataclass(frozen=True)
+class RiskModel:
+    """A standardised logistic regression over :data:`FEATURES`, plus the suspect rules."""
+
+    name: str
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    weights: tuple[float, ...]
+    bias: float
+    suspects: dict[str, SuspectRule]
+
+    def predict(self, evidence: BeadEvidence) -> float:
+        z = self.bias
+        for name, m, s, w in zip(self.features, self.mean, self.scale, self.weights, strict=True):
+            z += w * (evidence.values[name] - m) / s
+        return _sigmoid(z)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RiskModel:
+        if data.get("format") != MODEL_FORMAT:
+            raise ValueError(f"not a risk model (format {data.get('format')!r})")
+        features = tuple(data["features"])
+        unknown = set(features) - set(FEATURES)
+        if unknown:
+            raise ValueError(f"risk model uses unknown features {sorted(unknown)}")
+        n = len(features)
+        mean, scale, weights = (
+            tuple(float(v) for v in data[k]) for k in ("mean", "scale", "weights")
+        )
+        if any(len(a) != n for a in (mean, scale, weights)) or any(s <= 0 for s in scale):
+            raise ValueError("risk model arrays do not match its features")
+        suspects = {
+            side: SuspectRule(
+                tuple(float(rule["weights"][k]) for k in _SUSPECT_FEATURES),
+                float(rule["bias"]),
+                {str(k): float(v) for k, v in rule["thresholds"].items()},
+            )
+            for side, rule in data["suspects"].items()
+        }
+        return cls(str(data["name"]), features, mean, scale, weights, float(data["bias"]), suspects)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": MODEL_FORMAT,
+            "version": 1,
+            "name": self.name,
+            "features": list(self.features),
+            "mean": list(self.mean),
+            "scale": list(self.scale),
+            "weights": list(self.weights),
+            "bias": self.bias,
+            "suspects": {
+                side: {
+                    "weights": dict(zip(_SUSPECT_FEATURES, rule.weights, strict=True)),
+                    "bias": rule.bias,
+                    "thresholds": dict(rule.thresholds),
+                }
+                for side, rule in self.suspects.items()
+            },
+        }
+
+
+@cache
+def load_model() -> RiskModel:
+    """The shipped model (resources/risk/risk-model.json), read once per process."""
+    text = resource("risk", "risk-model.json").read_text(encoding="utf-8")
+    return RiskModel.from_dict(json.loads(text))
+
+
+def _one_sided(bead: Bead, source: Side, target: Side) -> tuple[float, list[dict[str, Any]]]:
+    if bead.source:
+        cls = next((f for f in bead.flags if f in OMISSION_CLASSES), "content")
+        risk, side, ids, category = ONE_SIDED_RISK[cls], source, bead.source, "Accuracy/Omission"
+        name = "source"
+    else:
+        risk, side, ids, category = (
+            ONE_SIDED_RISK[FLAG_ADDITION],
+            target,
+            bead.target,
+            "Accuracy/Addition",
+        )
+        name = "target"
+    start, end = side.sentences[ids[0]].start, side.sentences[ids[-1]].end
+    suspect = {"side": name, "start": start, "end": end, "category": category, "confidence": risk}
+    return risk, [suspect]
+
+
+def _suspects(
+    model: RiskModel, evidence: BeadEvidence, risk: float, langs: dict[str, str]
+) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    source_missing = any(r.side == "source" for r in evidence.runs)
+    for run in evidence.runs:
+        rule = model.suspects.get(run.side)
+        if rule is None:
+            continue
+        confidence = rule.confidence(run, risk)
+        if confidence < rule.threshold(langs[run.side]):
+            continue
+        if run.side == "source":
+            category = "Accuracy/Omission"
+        else:
+            category = "Accuracy/Mistranslation" if source_missing else "Accuracy/Addition"
+        out.append(
+            {
+                "side": run.side,
+                "start": run.start,
+                "end": run.end,
+                "category": category,
+                "confidence": round(confidence, 4),
+            }
+        )
+    return out
+
+
+def assess(
+    source: Side,
+    target: Side,
+    beads: Sequence[Bead],
+    lexicon: Any,
+    *,
+    model: RiskModel | None = None,
+    evidence: Sequence[BeadEvidence | None] | None = None,
+) -> None:
+    """Set ``risk`` and ``suspects`` on every bead (scored and covered beads expected).
+
+    Writes only the given bead objects, so it is safe off the GUI thread on copies.
+    """
+    model = model or load_model()
+    if evidence is None:
+        evidence = document_evidence(source, target, beads, lexicon)
+    langs = {"source": source.lang, "target": target.lang}
+    for bead, found in zip(beads, evidence, strict=True):
+        if not (bead.source and bead.target):
+            bead.risk, bead.suspects = _one_sided(bead, source, target)
+        elif found is None:  # not a Chinese/English pair: nothing to go on
+            bead.risk, bead.suspects = None, []
+        else:
+            risk = model.predict(found)
+            bead.risk = round(risk, 4)
+            bead.suspects = _suspects(model, found, risk, langs)
+
+
+def risk_summary(beads: Sequence[Bead], model: RiskModel | None = None) -> dict[str, Any] | None:
+    """Document figures: expected number of Major Accuracy errors, risky beads, model name."""
+    risks = [b.risk for b in beads if b.risk is not None]
+    if not risks:
+        return None
+    return {
+        "expected_major": round(sum(risks), 2),
+        "risky_beads": sum(1 for r in risks if r >= RISKY),
+        "model": (model or load_model()).name,
+    }
+
+
+def document_risk(doc: AlignmentDocument) -> dict[str, Any] | None:
+    """:func:`risk_summary` of a document's beads."""
+    return risk_summary(doc.beads)
+
+
+def suspect_suggestions(doc: AlignmentDocument) -> list[Any]:
+    """Suspect spans of paired beads offered as MQM annotations (``mqm.Suggestion``).
+
+    The flag is ``suspect:<side>:<start>-<end>``; reviewed flags (accepted or dismissed,
+    ``details["reviewed_flags"]``), spans the coverage lens already offers (the bead's
+    uncovered spans) and spans overlapping an annotation of the same type are left out.
+    One-sided beads are not repeated here: their omission or addition flag is offered.
+    """
+    from aligner_gui.core.model import Annotation
+    from aligner_gui.core.mqm import REVIEWED_KEY, Suggestion
+
+    annotated: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for a in doc.annotations:
+        annotated.setdefault((a.side, a.type), []).append((a.start, a.end))
+    out: list[Any] = []
+    for index, bead in enumerate(doc.beads):
+        if not (bead.source and bead.target and bead.suspects):
+            continue
+        reviewed = set(bead.details.get(REVIEWED_KEY, ()))
+        lens_spans = bead.details.get("uncovered") or []
+        for suspect in bead.suspects:
+            side, start, end = suspect["side"], suspect["start"], suspect["end"]
+            flag = f"suspect:{side}:{start}-{end}"
+            if flag in reviewed:
+                continue
+            if any(s["side"] == side and s["start"] < end and start < s["end"] for s in lens_spans):
+                continue
+            category = suspect["category"]
+            type_ = category.split("/")[-1].lower()
+            if any(s < end and start < e for s, e in annotated.get((side, type_), ())):
+                continue
+            percent = round(100 * float(suspect["confidence"]))
+            where = "in the original" if side == "source" else "in the translation"
+            annotation = Annotation(
+                type=type_,
+                side=side,
+                start=start,
+                end=end,
+                text=doc.side(side).text[start:end],
+                category=category,
+                # Major only when the model is fairly sure: most suspects are paraphrase.
+                severity="major"
+                if suspect["confidence"] >= RISKY and category != "Accuracy/Addition"
+                else "minor",
+                comment=f"risk model: these words {where} match nothing on the other side "
+                f"(confidence {percent} %)",
+                tags=["suspect"],
+                extra={"suggested_by": flag},
+            )
+            out.append(Suggestion(index, flag, annotation))
+    return out

@@ -1,0 +1,157 @@
+"""Translation risk and suspects (core/qe/risk.py) on real text with the real dictionary."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from aligner_gui.core import mqm
+from aligner_gui.core.model import AlignmentDocument, Bead, Sentence, Side
+from aligner_gui.core.pipeline import align_document, get_lexicon, load_document, rescore
+from aligner_gui.core.qe import risk
+from aligner_gui.core.qe.features import FEATURES, document_evidence
+from aligner_gui.core.resources import seed_path
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return get_lexicon()
+
+
+@pytest.fixture(scope="module")
+def seed(lexicon):
+    doc = load_document([seed_path()])
+    align_document(doc, lexicon=lexicon)
+    return doc
+
+
+def _side(lang: str, role: str, lines: list[str]) -> Side:
+    sentences, pos = [], 0
+    for k, line in enumerate(lines):
+        sentences.append(Sentence(k, k, pos, pos + len(line), line))
+        pos += len(line) + 1
+    return Side(lang, role, "\n".join(lines), sentences)
+
+
+EN = [
+    "The government announced on Tuesday that it would build three new hospitals.",
+    "The new hospitals will serve rural areas where doctors are scarce.",
+    "Officials said construction would begin next spring and cost about 2 billion yuan.",
+    "Critics warned that the plan does not address the shortage of trained nurses.",
+    "The health minister promised to publish a detailed budget by the end of the year.",
+    "Local residents welcomed the news but asked for faster progress.",
+]
+ZH = [
+    "政府周二宣布将新建三家医院。",
+    "新医院将为缺少医生的农村地区服务。",
+    "官员们说，工程将于明年春天开工，耗资约20亿元。",
+    "批评者警告说，该计划没有解决训练有素的护士短缺的问题。",
+    "卫生部长承诺在年底前公布详细预算。",
+    "当地居民对这一消息表示欢迎，但要求加快进度。",
+]
+
+
+def _pair(zh_lines: list[str]) -> AlignmentDocument:
+    doc = AlignmentDocument(_side("en", "original", EN), _side("zh", "translation", zh_lines),
+                            [Bead((k,), (k,)) for k in range(len(EN))])
+    rescore(doc)
+    return doc
+
+
+def test_shipped_model_loads_and_names_known_features():
+    model = risk.load_model()
+    assert model.features == FEATURES
+    assert set(model.suspects) == {"source", "target"}
+    data = json.loads(json.dumps(model.to_dict()))
+    assert risk.RiskModel.from_dict(data) == model
+
+
+def test_model_file_errors_are_refused():
+    data = risk.load_model().to_dict()
+    with pytest.raises(ValueError, match="not a risk model"):
+        risk.RiskModel.from_dict({**data, "format": "pickle"})
+    with pytest.raises(ValueError, match="unknown features"):
+        risk.RiskModel.from_dict({**data, "features": ["shoe_size", *data["features"][1:]]})
+    with pytest.raises(ValueError, match="do not match"):
+        risk.RiskModel.from_dict({**data, "weights": data["weights"][:-1]})
+
+
+def test_every_bead_of_the_seed_gets_a_risk_and_in_range_suspects(seed):
+    for bead in seed.beads:
+        assert bead.risk is not None and 0.0 <= bead.risk <= 1.0
+        for s in bead.suspects:
+            side = seed.side(s["side"])
+            ids = getattr(bead, s["side"])
+            assert side.sentences[ids[0]].start <= s["start"] < s["end"]
+            assert s["end"] <= side.sentences[ids[-1]].end
+            assert 0.0 <= s["confidence"] <= 1.0
+    summary = seed.scores["risk"]
+    assert summary["expected_major"] == pytest.approx(sum(b.risk for b in seed.beads), abs=0.01)
+    assert summary["risky_beads"] == sum(1 for b in seed.beads if b.risk >= risk.RISKY)
+
+
+def test_one_sided_beads_carry_their_class_prior(seed):
+    for bead in seed.beads:
+        if bead.source and not bead.target:
+            cls = next(f for f in bead.flags if f in risk.ONE_SIDED_RISK)
+            assert bead.risk == risk.ONE_SIDED_RISK[cls]
+            (suspect,) = bead.suspects
+            assert suspect["category"] == "Accuracy/Omission" and suspect["side"] == "source"
+
+
+def test_a_translation_that_lost_a_clause_is_riskier_than_the_faithful_one():
+    faithful = _pair(ZH)
+    cut = list(ZH)
+    cut[2] = "官员们说，工程将于明年春天开工。"  # the cost clause is gone
+    damaged = _pair(cut)
+    assert damaged.beads[2].risk > faithful.beads[2].risk
+    lost = EN[2].index("cost about 2 billion yuan") + damaged.source.sentences[2].start
+    assert any(s["side"] == "source" and s["start"] <= lost + 10 and s["end"] > lost
+               for s in damaged.beads[2].suspects)
+    # the untouched beads keep roughly their risk
+    for k in (0, 1, 4, 5):
+        assert damaged.beads[k].risk == pytest.approx(faithful.beads[k].risk, abs=0.1)
+
+
+def test_features_never_read_annotations(seed, lexicon):
+    """Risk is evidence from the texts: the reviewer's marks must not change it."""
+    before = document_evidence(seed.source, seed.target, seed.beads, lexicon)
+    copy = AlignmentDocument(seed.source, seed.target, [b.copy() for b in seed.beads])
+    marked = mqm.suggestions(seed)
+    assert marked
+    for suggestion in marked[:3]:
+        copy.add_annotation(suggestion.annotation)
+    after = document_evidence(copy.source, copy.target, copy.beads, lexicon)
+    assert [e and e.values for e in before] == [e and e.values for e in after]
+
+
+def test_suspects_are_offered_once_and_reviewing_one_hides_it():
+    doc = _pair(ZH)
+    start = doc.source.sentences[1].start + EN[1].index("rural areas")
+    suspect = {"side": "source", "start": start, "end": start + len("rural areas"),
+               "category": "Accuracy/Omission", "confidence": 0.7}
+    doc.update_bead(1, suspects=[suspect, dict(suspect, start=start + 6, confidence=0.2)])
+    offered = [s for s in mqm.suggestions(doc) if s.flag.startswith("suspect:")]
+    assert [(s.bead, s.annotation.text, s.annotation.severity) for s in offered] == [
+        (1, "rural areas", "major"), (1, "areas", "minor")]
+    assert offered[0].annotation.category == "Accuracy/Omission"
+    assert "70 %" in offered[0].annotation.comment
+    details = dict(doc.beads[1].details)
+    details[mqm.REVIEWED_KEY] = [offered[0].flag]
+    doc.update_bead(1, details=details)
+    assert [s.annotation.text for s in risk.suspect_suggestions(doc)] == ["areas"]
+    # an annotation of the same type over the span hides it too
+    doc.add_annotation(offered[1].annotation)
+    assert risk.suspect_suggestions(doc) == []
+
+
+def test_no_suspect_repeats_a_coverage_lens_span(seed):
+    for bead in seed.beads:
+        lens = bead.details.get("uncovered") or []
+        for s in risk.suspect_suggestions(seed):
+            if s.bead == seed.beads.index(bead):
+                assert not any(
+                    u["side"] == s.annotation.side and u["start"] < s.annotation.end
+                    and s.annotation.start < u["end"] for u in lens
+                )
