@@ -1,0 +1,1 @@
+"""Quality estimation: QA checks and translation risk (no Qt)."""
