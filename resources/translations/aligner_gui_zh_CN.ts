@@ -954,47 +954,47 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>OverviewStrip</name>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="148"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="149"/>
         <source>Overview: red omissions, orange additions, magenta risky beads, blue number or name mismatches, yellow where low scores gather, purple annotations. Click to jump.</source>
         <translation>概览:红色为漏译,橙色为增译,洋红色为高风险单元,蓝色为数字或人名不符,黄色为低分集中处,紫色为标注。点击跳转。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="266"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="267"/>
         <source>omission</source>
         <translation>漏译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="268"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="269"/>
         <source>addition</source>
         <translation>增译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="270"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="271"/>
         <source>annotated</source>
         <translation>有标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="272"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="273"/>
         <source>risk {0}</source>
         <translation>风险 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="274"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="275"/>
         <source>number mismatch</source>
         <translation>数字不符</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="276"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="277"/>
         <source>name mismatch</source>
         <translation>人名不符</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="278"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="279"/>
         <source>low scores gather here</source>
         <translation>低分集中处</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="279"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="280"/>
         <source>Bead {0} of {1}</source>
         <translation>对齐单元 {0}/{1}</translation>
     </message>
@@ -1316,29 +1316,29 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
     </message>
     <message>
         <location filename="../../aligner_gui/gui/models/annotations.py" line="258"/>
-        <source>risk suspect, source</source>
-        <translation>风险疑点（原文）</translation>
+        <source>suspect source</source>
+        <translation>原文疑点</translation>
     </message>
     <message>
         <location filename="../../aligner_gui/gui/models/annotations.py" line="260"/>
-        <source>risk suspect, target</source>
-        <translation>风险疑点（译文）</translation>
+        <source>suspect target</source>
+        <translation>译文疑点</translation>
     </message>
 </context>
 <context>
     <name>SuspectLens</name>
     <message>
-        <location filename="../../aligner_gui/gui/panes/suspects.py" line="184"/>
+        <location filename="../../aligner_gui/gui/panes/suspects.py" line="185"/>
         <source>Accuracy</source>
         <translation>准确性</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/suspects.py" line="187"/>
+        <location filename="../../aligner_gui/gui/panes/suspects.py" line="188"/>
         <source>Suspect: {0} (confidence {1} %)</source>
         <translation>疑点：{0}（置信度 {1} %）</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/suspects.py" line="189"/>
+        <location filename="../../aligner_gui/gui/panes/suspects.py" line="191"/>
         <source>Suspect: {0}</source>
         <translation>疑点：{0}</translation>
     </message>

@@ -255,9 +255,9 @@ class SuggestionTableModel(DocumentTableModel):
         if flag.startswith("uncovered:target:"):
             return self.tr("uncovered target")
         if flag.startswith("suspect:source:"):
-            return self.tr("risk suspect, source")
+            return self.tr("suspect source")
         if flag.startswith("suspect:target:"):
-            return self.tr("risk suspect, target")
+            return self.tr("suspect target")
         span_flag = _SPAN_FLAG.match(flag)  # another kind: its name and side, no offsets
         if span_flag:
             return f"{span_flag.group(1)} {span_flag.group(2)}"
