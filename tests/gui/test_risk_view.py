@@ -364,6 +364,9 @@ def test_span_suggestions_are_accepted_and_dismissed(make_window: Any, flag_kind
     assert doc.annotations == [] and "No suggestion" in window.statusBar().currentMessage()
     label = window.suggestion_model._flag_label(flag)
     assert label == ("suspect target" if flag_kind == "suspect" else "check target")
+    assert window.suggestion_model._flag_label("check:terminology:source:3-9") == (
+        "terminology source"
+    )
 
 
 # -- glossary -------------------------------------------------------------------------

@@ -259,8 +259,9 @@ class SuggestionTableModel(DocumentTableModel):
         if flag.startswith("suspect:target:"):
             return self.tr("suspect target")
         span_flag = _SPAN_FLAG.match(flag)  # another kind: its name and side, no offsets
-        if span_flag:
-            return f"{span_flag.group(1)} {span_flag.group(2)}"
+        if span_flag:  # "check:terminology:target:5-9" -> "terminology target"
+            kind = span_flag.group(1).removeprefix("check:")
+            return f"{kind} {span_flag.group(2)}"
         return flag
 
     def suggestion(self, row: int) -> mqm.Suggestion:
