@@ -58,6 +58,7 @@ __all__ = [
     "CoverageLens",
     "bead_uncovered",
     "compute_coverage",
+    "compute_coverage_analysis",
     "coverage_suggestions",
     "uncovered_share",
     "word_glosses",
@@ -1080,6 +1081,24 @@ def compute_coverage(
         return _compute_coverage(source, target, beads, lexicon, cancel)
 
 
+def compute_coverage_analysis(
+    source: Side,
+    target: Side,
+    beads: list[Bead],
+    lexicon: Any,
+    *,
+    cancel: Callable[[], bool] | None = None,
+) -> tuple[CoverageLens, list[BeadCoverage | None]]:
+    """:func:`compute_coverage`, also returning the lens and each bead's word coverage
+    (for callers that read the words too, such as the risk features)."""
+    with _gc_paused():
+        lens = CoverageLens(source, target, lexicon)
+        coverage = lens.analyse(beads)
+        _remember(lens)
+        _set_spans(lens, beads, coverage, cancel)
+    return lens, coverage
+
+
 def _compute_coverage(
     source: Side,
     target: Side,
@@ -1090,6 +1109,15 @@ def _compute_coverage(
     lens = CoverageLens(source, target, lexicon)
     coverage = lens.analyse(beads)
     _remember(lens)
+    return _set_spans(lens, beads, coverage, cancel)
+
+
+def _set_spans(
+    lens: CoverageLens,
+    beads: list[Bead],
+    coverage: list[BeadCoverage | None],
+    cancel: Callable[[], bool] | None,
+) -> list[list[dict[str, Any]]]:
     result: list[list[dict[str, Any]]] = []
     for bead, cov in zip(beads, coverage, strict=True):
         if cancel is not None and cancel():

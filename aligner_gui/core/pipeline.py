@@ -69,7 +69,7 @@ def run_alignment(
     beads (confirmed by the editor) are kept as they are.
     """
     from aligner_gui.core.align import align_sides
-    from aligner_gui.core.coverage import compute_coverage
+    from aligner_gui.core.coverage import compute_coverage_analysis
     from aligner_gui.core.scoring import score_beads
 
     lex = lexicon or get_lexicon()
@@ -86,8 +86,8 @@ def run_alignment(
 
         raise Cancelled("alignment cancelled")
     score_beads(doc.source, doc.target, beads, lex)
-    compute_coverage(doc.source, doc.target, beads, lex, cancel=cancel)
-    summary = _assess_and_summarize(doc, beads, lex)
+    analysis = compute_coverage_analysis(doc.source, doc.target, beads, lex, cancel=cancel)
+    summary = _assess_and_summarize(doc, beads, lex, analysis)
     if progress is not None:
         progress(1.0)
     return beads, summary
@@ -123,7 +123,7 @@ def rescored(
     the summary with the uncovered share and the expected number of Major errors. Safe
     off the GUI thread when ``beads`` is a snapshot.
     """
-    from aligner_gui.core.coverage import compute_coverage
+    from aligner_gui.core.coverage import compute_coverage_analysis
     from aligner_gui.core.errors import Cancelled
     from aligner_gui.core.scoring import score_beads
 
@@ -132,14 +132,14 @@ def rescored(
     score_beads(doc.source, doc.target, scored, lex)
     if cancel is not None and cancel():
         raise Cancelled("rescoring cancelled")
-    compute_coverage(doc.source, doc.target, scored, lex, cancel=cancel)
+    analysis = compute_coverage_analysis(doc.source, doc.target, scored, lex, cancel=cancel)
     if cancel is not None and cancel():
         raise Cancelled("rescoring cancelled")
-    return scored, _assess_and_summarize(doc, scored, lex)
+    return scored, _assess_and_summarize(doc, scored, lex, analysis)
 
 
 def _assess_and_summarize(
-    doc: AlignmentDocument, beads: list[Bead], lex: Lexicon
+    doc: AlignmentDocument, beads: list[Bead], lex: Lexicon, analysis: Any = None
 ) -> dict[str, Any]:
     """Translation risk and suspects on ``beads`` (scored and covered), then the summary.
 
@@ -149,7 +149,7 @@ def _assess_and_summarize(
     from aligner_gui.core.qe.risk import assess, risk_summary
     from aligner_gui.core.scoring import summarize
 
-    assess(doc.source, doc.target, beads, lex)
+    assess(doc.source, doc.target, beads, lex, analysis=analysis)
     scratch = AlignmentDocument(doc.source, doc.target, beads, [a.copy() for a in doc.annotations])
     summary = summarize(scratch)
     summary["uncovered"] = uncovered_share(scratch, lex)

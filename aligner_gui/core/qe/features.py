@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from aligner_gui.core.coverage import BeadCoverage, CoverageLens
+from aligner_gui.core.coverage import BeadCoverage, CoverageLens, _gc_paused
 from aligner_gui.core.model import FLAG_NAME_MISMATCH, FLAG_NUMBER_MISMATCH, Bead, Side
 
 __all__ = ["FEATURES", "BeadEvidence", "WordRun", "document_evidence"]
@@ -117,17 +117,40 @@ def _bead_figures(bead: Bead) -> dict[str, float]:
 
 
 def document_evidence(
-    source: Side, target: Side, beads: Sequence[Bead], lexicon: Any
+    source: Side,
+    target: Side,
+    beads: Sequence[Bead],
+    lexicon: Any,
+    *,
+    analysis: tuple[CoverageLens, Sequence[BeadCoverage | None]] | None = None,
 ) -> list[BeadEvidence | None]:
     """Evidence for every bead (None for one-sided beads and non zh/en pairs).
 
     Expects beads already scored (``scoring.score_beads``) and covered
-    (``coverage.compute_coverage``): it reads their details and flags.
+    (``coverage.compute_coverage``): it reads their details and flags. ``analysis`` is
+    what ``coverage.compute_coverage_analysis`` returned for these beads, if at hand
+    (else the words are analysed again).
     """
-    lens = CoverageLens(source, target, lexicon)
+    if analysis is None:
+        lens = CoverageLens(source, target, lexicon)
+        coverage: Sequence[BeadCoverage | None] = (
+            lens.analyse(beads) if lens.enabled else [None] * len(beads)
+        )
+    else:
+        lens, coverage = analysis
     if not lens.enabled:
         return [None] * len(beads)
-    coverage = lens.analyse(beads)
+    with _gc_paused():  # millions of small objects, none of them cyclic garbage
+        return _evidence(lens, coverage, source, target, beads)
+
+
+def _evidence(
+    lens: CoverageLens,
+    coverage: Sequence[BeadCoverage | None],
+    source: Side,
+    target: Side,
+    beads: Sequence[Bead],
+) -> list[BeadEvidence | None]:
     out: list[BeadEvidence | None] = []
     for bead, cov in zip(beads, coverage, strict=True):
         if cov is None:

@@ -211,15 +211,16 @@ def assess(
     lexicon: Any,
     *,
     model: RiskModel | None = None,
-    evidence: Sequence[BeadEvidence | None] | None = None,
+    analysis: tuple[Any, Sequence[Any]] | None = None,
 ) -> None:
     """Set ``risk`` and ``suspects`` on every bead (scored and covered beads expected).
 
-    Writes only the given bead objects, so it is safe off the GUI thread on copies.
+    ``analysis``: the lens and word coverage ``coverage.compute_coverage_analysis``
+    returned for these beads, to save analysing the words twice. Writes only the given
+    bead objects, so it is safe off the GUI thread on copies.
     """
     model = model or load_model()
-    if evidence is None:
-        evidence = document_evidence(source, target, beads, lexicon)
+    evidence = document_evidence(source, target, beads, lexicon, analysis=analysis)
     langs = {"source": source.lang, "target": target.lang}
     for bead, found in zip(beads, evidence, strict=True):
         if not (bead.source and bead.target):
