@@ -18,12 +18,13 @@ _LAST_SIDES: list[tuple[Side, Side]] = []
 
 
 def _document(source: Side, target: Side, beads: Sequence[Bead],
-              annotations: Sequence[Annotation]) -> AlignmentDocument:
+              annotations: Sequence[Annotation],
+              meta: dict[str, Any] | None = None) -> AlignmentDocument:
     if _LAST_SIDES and _LAST_SIDES[0] == (source, target):
         source, target = _LAST_SIDES[0]  # the same texts: reuse what was learnt about them
     else:
         _LAST_SIDES[:] = [(source, target)]
-    return AlignmentDocument(source, target, list(beads), list(annotations))
+    return AlignmentDocument(source, target, list(beads), list(annotations), meta=meta)
 
 
 def worker_init() -> None:
@@ -50,10 +51,12 @@ def warm_up() -> bool:
 
 
 def suggestions(source: Side, target: Side, beads: Sequence[Bead],
-                annotations: Sequence[Annotation]) -> list[Any]:
+                annotations: Sequence[Annotation],
+                meta: dict[str, Any] | None = None) -> list[Any]:
+    """``mqm.suggestions``; ``meta`` carries the project's glossary path."""
     from aligner_gui.core import mqm
 
-    return mqm.suggestions(_document(source, target, beads, annotations))
+    return mqm.suggestions(_document(source, target, beads, annotations, meta))
 
 
 def rescored(source: Side, target: Side, beads: Sequence[Bead],

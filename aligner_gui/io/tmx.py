@@ -3,7 +3,7 @@
 Export: one ``<tu>`` per bead, in reading order, ``tuid`` = 1-based bead number,
 ``<tuv xml:lang=...>`` per side, header ``srclang`` = the source side's language.
 Bead data go in ``<prop>`` elements (user-defined types start with ``x-``, as TMX
-requires): ``x-score``, ``x-status``, ``x-flags``, ``x-bead-type`` (e.g. "1-2"),
+requires): ``x-score``, ``x-risk``, ``x-status``, ``x-flags``, ``x-bead-type`` (e.g. "1-2"),
 ``x-source-ids``/``x-target-ids`` (sentence ids), ``x-source-breaks``/``x-target-breaks``
 (offsets inside the seg where the 2nd, 3rd ... sentence starts) and
 ``x-source-paragraphs``/``x-target-paragraphs``, so an import rebuilds the sentences.
@@ -107,6 +107,8 @@ def tmx_bytes(doc: AlignmentDocument) -> bytes:
         _prop(tu, "x-bead-type", bead.kind)
         if bead.score is not None:
             _prop(tu, "x-score", f"{float(bead.score):.4f}")
+        if bead.risk is not None:
+            _prop(tu, "x-risk", f"{float(bead.risk):.4f}")
         _prop(tu, "x-status", bead.status)
         if bead.flags:
             _prop(tu, "x-flags", " ".join(bead.flags))

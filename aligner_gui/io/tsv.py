@@ -63,6 +63,7 @@ BEAD_TSV_HEADER = [
     "flags",
     "source",
     "target",
+    "risk",  # last, so scripts reading columns by position before risk existed still work
 ]
 
 
@@ -86,6 +87,7 @@ def bead_tsv_text(doc: AlignmentDocument) -> str:
             ",".join(bead.flags),
             flat(doc.source.span_text(bead.source)),
             flat(doc.target.span_text(bead.target)),
+            "" if bead.risk is None else f"{float(bead.risk):.4f}",
         ]
         lines.append("\t".join(cells))
     return "\n".join(lines) + "\n"

@@ -155,3 +155,14 @@ def test_no_suspect_repeats_a_coverage_lens_span(seed):
                     u["side"] == s.annotation.side and u["start"] < s.annotation.end
                     and s.annotation.start < u["end"] for u in lens
                 )
+
+
+def test_malformed_suspects_are_never_offered():
+    doc = _pair(ZH)
+    good = {"side": "target", "start": doc.target.sentences[0].start,
+            "end": doc.target.sentences[0].start + 2, "category": "Accuracy/Mistranslation",
+            "confidence": 0.3}
+    doc.update_bead(0, suspects=[{"side": "target"}, dict(good, end=10**6),
+                                 dict(good, side="left"), good])
+    assert [s.flag for s in risk.suspect_suggestions(doc)] == [
+        f"suspect:target:{good['start']}-{good['end']}"]

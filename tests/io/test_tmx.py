@@ -31,7 +31,9 @@ def pairs(doc: AlignmentDocument) -> list[tuple[str, str]]:
 
 
 def test_export_structure() -> None:
-    root = etree.fromstring(tmx_bytes(sample_doc()))
+    doc = sample_doc()
+    doc.update_bead(0, risk=0.125)
+    root = etree.fromstring(tmx_bytes(doc))
     assert root.tag == "tmx" and root.get("version") == "1.4"
     header = root.find("header")
     assert header is not None
@@ -53,6 +55,8 @@ def test_export_structure() -> None:
     assert tags == sorted(tags, key=lambda t: t == "tuv")
     props = {p.get("type"): p.text for p in first.findall("prop")}
     assert props["x-score"] == "0.9000" and props["x-status"] == "auto"
+    assert props["x-risk"] == "0.1250"
+    assert "x-risk" not in {p.get("type") for p in tus[1].findall("prop")}  # not yet scored
     assert props["x-bead-type"] == "1-1"
     assert [t.get(XML_LANG) for t in first.findall("tuv")] == ["en", "zh"]
     flags = {p.get("type"): p.text for p in tus[1].findall("prop")}["x-flags"]

@@ -251,7 +251,10 @@ def test_annotation_types_from_categories() -> None:
 
 
 def test_bead_tsv() -> None:
-    table = rows(bead_tsv_text(sample_doc()))
+    doc = sample_doc()
+    doc.update_bead(0, risk=0.25)
+    table = rows(bead_tsv_text(doc))
+    assert table[1][-1] == "0.2500"
     assert table[0] == [
         "bead",
         "source_ids",
@@ -262,6 +265,7 @@ def test_bead_tsv() -> None:
         "flags",
         "source",
         "target",
+        "risk",
     ]
     assert table[2] == [
         "2",
@@ -273,6 +277,7 @@ def test_bead_tsv() -> None:
         "low-score",
         "It purred <loudly> & long.",
         "它大声地呼噜。",
+        "",
     ]
     assert table[3][:7] == ["3", "2", "", "1-0", "", "manual", "omission,headline"]
     assert table[5][1:4] == ["3,4", "3", "2-1"]

@@ -271,17 +271,22 @@ def suspect_suggestions(doc: AlignmentDocument) -> list[Any]:
         reviewed = set(bead.details.get(REVIEWED_KEY, ()))
         lens_spans = bead.details.get("uncovered") or []
         for suspect in bead.suspects:
-            side, start, end = suspect["side"], suspect["start"], suspect["end"]
+            try:
+                side, start, end = suspect["side"], int(suspect["start"]), int(suspect["end"])
+                category, confidence = str(suspect["category"]), float(suspect["confidence"])
+            except (KeyError, TypeError, ValueError):
+                continue  # not what the file format allows: never offer half a suggestion
+            if side not in ("source", "target") or not 0 <= start < end <= len(doc.side(side).text):
+                continue
             flag = f"suspect:{side}:{start}-{end}"
             if flag in reviewed:
                 continue
             if any(s["side"] == side and s["start"] < end and start < s["end"] for s in lens_spans):
                 continue
-            category = suspect["category"]
             type_ = category.split("/")[-1].lower()
             if any(s < end and start < e for s, e in annotated.get((side, type_), ())):
                 continue
-            percent = round(100 * float(suspect["confidence"]))
+            percent = round(100 * confidence)
             where = "in the original" if side == "source" else "in the translation"
             annotation = Annotation(
                 type=type_,
@@ -292,7 +297,7 @@ def suspect_suggestions(doc: AlignmentDocument) -> list[Any]:
                 category=category,
                 # Major only when the model is fairly sure: most suspects are paraphrase.
                 severity="major"
-                if suspect["confidence"] >= RISKY and category != "Accuracy/Addition"
+                if confidence >= RISKY and category != "Accuracy/Addition"
                 else "minor",
                 comment=f"risk model: these words {where} match nothing on the other side "
                 f"(confidence {percent} %)",

@@ -217,6 +217,7 @@ class SuggestionTableModel(DocumentTableModel):
 
             self._job = self.engine_process.submit(
                 background.suggestions, doc.source, doc.target, beads, annotations,
+                dict(doc.meta),
                 on_done=lambda rows: self._on_job_done(rows, generation, doc),
                 on_error=lambda message: self._on_job_done(None, generation, doc, message))
         else:
