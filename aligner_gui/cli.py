@@ -160,9 +160,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         options["base"] = load_project(args.base)
     doc = import_file(args.file, args.format, **options)
     save_project(doc, out, backup=False)
-    print(
-        f"{out}: {len(doc.beads)} beads, {len(doc.annotations)} annotations", file=sys.stderr
-    )
+    print(f"{out}: {len(doc.beads)} beads, {len(doc.annotations)} annotations", file=sys.stderr)
     return 0
 
 
@@ -183,10 +181,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("align", help="align a bilingual file or two files into a project JSON")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="one bilingual file or two files")
     p.add_argument("-o", "--output", required=True, metavar="OUT.json")
-    p.add_argument("--presplit", action="store_true",
-                   help="one sentence per line; a blank line ends a paragraph")
-    p.add_argument("--source-lang", choices=("en", "zh"), default="en",
-                   help="language of the original (default: en)")
+    p.add_argument(
+        "--presplit",
+        action="store_true",
+        help="one sentence per line; a blank line ends a paragraph",
+    )
+    p.add_argument(
+        "--source-lang",
+        choices=("en", "zh"),
+        default="en",
+        help="language of the original (default: en)",
+    )
     p.add_argument("-q", "--quiet", action="store_true")
     p.set_defaults(func=cmd_align)
 
@@ -196,8 +201,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("score", help="score a project (and a reference translation)")
     p.add_argument("file", metavar="PROJECT")
-    p.add_argument("--reference", metavar="REF.txt",
-                   help="reference translation: adds corpus BLEU, chrF and TER")
+    p.add_argument(
+        "--reference",
+        metavar="REF.txt",
+        help="reference translation: adds corpus BLEU, chrF and TER",
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_score)
 
@@ -207,17 +215,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", metavar="PROJECT")
     p.add_argument("--format", "-f", required=True, metavar="FORMAT")
-    p.add_argument("-o", "--output", required=True, metavar="OUT",
-                   help="output file (a folder for intertext: the three files go there)")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="output file (a folder for intertext: the three files go there)",
+    )
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("import", help="import InterText, TMX, MQM TSV or project JSON")
     p.add_argument("file", metavar="FILE")
     p.add_argument("-o", "--output", required=True, metavar="PROJECT.json")
-    p.add_argument("--format", "-f", default=None, metavar="FORMAT",
-                   help="input format (default: detected)")
-    p.add_argument("--base", metavar="PROJECT.json",
-                   help="mqm-tsv: put the annotations onto this project's beads")
+    p.add_argument(
+        "--format", "-f", default=None, metavar="FORMAT", help="input format (default: detected)"
+    )
+    p.add_argument(
+        "--base",
+        metavar="PROJECT.json",
+        help="mqm-tsv: put the annotations onto this project's beads",
+    )
     p.set_defaults(func=cmd_import)
     return parser
 
@@ -242,8 +259,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug: say so in one line, traceback only on request
         if args.debug:
             raise
-        print(f"aligner: internal error: {type(error).__name__}: {error} "
-              "(rerun with --debug for details)", file=sys.stderr)
+        print(
+            f"aligner: internal error: {type(error).__name__}: {error} "
+            "(rerun with --debug for details)",
+            file=sys.stderr,
+        )
         return 1
 
 
