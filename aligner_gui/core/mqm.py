@@ -385,4 +385,11 @@ def suggestions(doc: AlignmentDocument) -> list[Suggestion]:
         from aligner_gui.core.qe.risk import suspect_suggestions  # (risk imports mqm)
 
         out.extend(suspect_suggestions(doc))
+    # QA checks (negation, untranslated text, links ...); the number and name flags are
+    # offered above. The project's glossary, if it names one that loads, is checked too.
+    if any(b.source and b.target for b in doc.beads):
+        from aligner_gui.core.qe.checks import check_suggestions  # (lazy, like the others)
+        from aligner_gui.core.qe.glossary import glossary_for
+
+        out.extend(check_suggestions(doc, glossary=glossary_for(doc.meta.get("glossary"))))
     return out

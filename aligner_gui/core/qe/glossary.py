@@ -169,22 +169,28 @@ class TermIndex:
         return bool(self._by_head)
 
     def occurrences(self, text: str) -> list[tuple[int, int, str, tuple[str, ...]]]:
-        """(start, end, term, translations) of the first occurrence of each term in ``text``."""
+        """(start, end, term, translations) of the first occurrence of each term in
+        ``text``; a term inside a longer one found there is left out (弹头 in 核弹头)."""
         found: dict[str, tuple[int, int, str, tuple[str, ...]]] = {}
         if self.lang == "zh":
             for k, ch in enumerate(text):
                 for term, targets in self._by_head.get(ch, ()):
                     if term not in found and text.startswith(term, k):
                         found[term] = (k, k + len(term), term, targets)
-            return list(found.values())
-        words = en_words(text)
-        for k, (stem, _a, _b) in enumerate(words):
-            for term, targets in self._by_head.get(stem, ()):
-                wanted = _term_stems(term)
-                n = len(wanted)
-                if term not in found and tuple(w[0] for w in words[k : k + n]) == wanted:
-                    found[term] = (words[k][1], words[k + n - 1][2], term, targets)
-        return list(found.values())
+        else:
+            words = en_words(text)
+            for k, (stem, _a, _b) in enumerate(words):
+                for term, targets in self._by_head.get(stem, ()):
+                    wanted = _term_stems(term)
+                    n = len(wanted)
+                    if term not in found and tuple(w[0] for w in words[k : k + n]) == wanted:
+                        found[term] = (words[k][1], words[k + n - 1][2], term, targets)
+        spans = list(found.values())
+        return [
+            s
+            for s in spans
+            if not any(o[0] <= s[0] and s[1] <= o[1] and o[1] - o[0] > s[1] - s[0] for o in spans)
+        ]
 
 
 # -- loading ---------------------------------------------------------------------------

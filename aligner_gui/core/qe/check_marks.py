@@ -1,0 +1,257 @@
+"""Marks a translation must carry over: brackets, quotation and question marks;
+currencies and units (an extension of the numbers check).
+
+Rules as in ``check_rules``: ``rule(src, tgt, src_lang, tgt_lang) -> tuple[RuleHit, ...]``
+with offsets into the texts given.
+"""
+
+from __future__ import annotations
+
+import re
+
+from aligner_gui.core.qe.check_rules import Hits, RuleHit
+
+__all__ = ["punctuation_rule", "unit_rule"]
+
+
+# -- punctuation -----------------------------------------------------------------------
+
+# (family, opening marks, closing marks) counted per family; a straight '"' is its own
+# opener and closer and counts by parity.
+_PAIRS: tuple[tuple[str, str, str], ...] = (
+    ("brackets", "(（", ")）"),
+    ("square brackets", "[［【〔", "]］】〕"),
+    ("quotation marks", "“「『", "”」』"),
+    ("book-title marks", "《〈", "》〉"),
+)
+_OPEN_OF = {c: fam for fam, opens, _closes in _PAIRS for c in opens}
+_CLOSE_OF = {c: fam for fam, _opens, closes in _PAIRS for c in closes}
+_MARK = re.compile("[" + re.escape("".join(_OPEN_OF) + "".join(_CLOSE_OF) + '"‘’') + "]")
+_TRAILING = " \t\n\"'”’」』)）]】》〉*_"
+_QUESTION = "?？"
+# English quoting in single marks ('...', ‘...’): its double marks are inner quotes.
+# English quoting in single marks ('...', ‘...’): its double marks are inner quotes, and
+# its own balance cannot be told from apostrophes ("friends, ' he said", "boys' room").
+_EN_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–:]))['‘](?=[\w\"“])")
+# Questions a translation may rightly turn into statements: rhetorical (岂不, 难道) and
+# tag questions or requests in English ("isn't it?", "Why don't you ...?").
+_RHETORICAL = {
+    "zh": re.compile(r"岂|難道|难道|(?<![任如])何|怎能|怎会|怎么会|莫非|谁不|那里|哪里|还不|不成"),
+    "en": re.compile(
+        r"(?:,\s*(?:is|are|was|were|do|does|did|wo|ca|have|has|had|could|would|should|will)"
+        r"n['’]t\s+\w+|,\s*(?:right|eh|okay|ok|yes|no))\s*\?['’\"”]*$"
+        r"|\b(?:why\s+(?:don['’]t|not|doesn['’]t)|won['’]t\s+you|can['’]t\s+you|would\s+you"
+        r"\s+(?:like|mind)|how\s+about|what\s+about)\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+def _unbalanced(text: str, lang: str) -> dict[str, int]:
+    """Family -> offset of its first unmatched mark, for each unbalanced family."""
+    stacks: dict[str, list[int]] = {}
+    out: dict[str, int] = {}
+    straight: list[int] = []
+    singles: list[int] = []
+    for m in _MARK.finditer(text):
+        k, c = m.start(), m.group(0)
+        if c in _OPEN_OF:
+            stacks.setdefault(_OPEN_OF[c], []).append(k)
+        elif c in _CLOSE_OF:
+            family = _CLOSE_OF[c]
+            if stacks.get(family):
+                stacks[family].pop()
+            else:
+                out.setdefault(family, k)  # a closing mark with nothing open
+        elif c == '"':
+            straight.append(k)
+        elif c in "‘’" and lang == "zh":  # in English ’ is mostly an apostrophe
+            singles.append(k)
+    for family, left in stacks.items():
+        if left:
+            out.setdefault(family, left[0])
+    quotes = "quotation marks"
+    if len(straight) % 2:
+        out.setdefault(quotes, straight[-1])
+    if singles and sum(1 if text[k] == "‘" else -1 for k in singles):
+        out.setdefault(quotes, singles[0])
+    return out
+
+
+def _final_mark(text: str) -> tuple[str, int]:
+    stripped = text.rstrip(_TRAILING)
+    if not stripped:
+        return "", -1
+    return stripped[-1], len(stripped) - 1
+
+
+def _present(text: str) -> set[str]:
+    """Families with at least one mark in ``text``."""
+    marks = set(_MARK.findall(text))
+    families = {_OPEN_OF.get(c) or _CLOSE_OF.get(c) for c in marks}
+    if '"' in marks:
+        families.add("quotation marks")
+    return {f for f in families if f}
+
+
+def punctuation_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
+    """Brackets or quotation marks unbalanced in the translation while the source has
+    them balanced, and a question the translation does not ask.
+
+    Families are compared across scripts (“” against 「」 or '"'). A family the source
+    lacks is not compared: English in single quotes, book-title marks 《》 for English
+    italics, a quotation running over several beads. A source ending with a question
+    mark needs one somewhere in the translation ("'But what?' said he" moves it);
+    exclamation marks are not compared: faithful translations drop or add them freely
+    (3.5 % of mac-dev's beads end differently). Fluency/Punctuation, minor.
+    """
+    hits = []
+    if (
+        not _MARK.search(tgt)
+        and not _MARK.search(src)
+        and src.rstrip(_TRAILING)[-1:] not in _QUESTION
+    ):
+        return ()
+    src_bad = _unbalanced(src, src_lang)
+    src_has = _present(src)
+    if src_lang == "en" and _EN_SINGLE_OPEN.search(src):
+        src_has.discard("quotation marks")
+    for family, at in _unbalanced(tgt, tgt_lang).items():
+        if family in src_bad or family not in src_has:
+            continue
+        comment = f"punctuation: {family} unbalanced in the translation ('{tgt[at]}')"
+        hits.append(RuleHit("target", at, at + 1, "Fluency/Punctuation", "minor", comment))
+    src_end, _ = _final_mark(src)
+    rhetorical = _RHETORICAL.get(src_lang)
+    if (
+        src_end in _QUESTION
+        and not any(c in tgt for c in _QUESTION)
+        and not (rhetorical and rhetorical.search(src))
+    ):
+        tgt_end, at = _final_mark(tgt)
+        if at >= 0:
+            comment = f"punctuation: source ends with a question mark, translation with '{tgt_end}'"
+            hits.append(RuleHit("target", at, at + 1, "Fluency/Punctuation", "minor", comment))
+    return tuple(hits)
+
+
+# -- units and currencies (an extension of the numbers check) ---------------------------
+
+_SYMBOLS = [
+    ("HKD", r"HK\$"), ("TWD", r"NT\$"), ("AUD", r"A\$"), ("CAD", r"C\$"), ("SGD", r"S\$"),
+    ("USD", r"US\$|(?<![A-Za-z])\$"), ("EUR", "€"), ("GBP", "£"),
+]  # fmt: skip
+_CURRENCY_WORDS = {
+    "en": [
+        ("HKD", r"\bHKD\b|\bHong Kong dollars?\b"), ("TWD", r"\bTWD\b|\bTaiwan dollars?\b"),
+        ("AUD", r"\bAUD\b|\bAustralian dollars?\b"), ("CAD", r"\bCAD\b|\bCanadian dollars?\b"),
+        ("SGD", r"\bSGD\b|\bSingapore dollars?\b"),
+        ("USD", r"\bUSD\b|\bdollars?\b"), ("EUR", r"\bEUR\b|\beuros?\b"),
+        ("GBP", r"\bGBP\b|\bsterling\b"), ("JPY", r"\bJPY\b|\byen\b"),
+        ("CNY", r"\bCNY\b|\bRMB\b|\byuan\b|\brenminbi\b"), ("RUB", r"\bro?ubles?\b"),
+        ("KRW", r"\bwon\b(?=\s*\(|\s*$)"),
+    ],
+    "zh": [
+        ("HKD", "港元|港币|港幣"), ("TWD", "新台币|新台幣|台币"), ("AUD", "澳元|澳币"),
+        ("CAD", "加元|加币"), ("SGD", "新加坡元|新元"), ("USD", "美元|美金"),
+        ("EUR", "欧元|歐元"), ("GBP", "英镑|英鎊"), ("JPY", "日元|日圆|日圓"),
+        ("CNY", "人民币|人民幣|(?<=[0-9一二两三四五六七八九十百千万亿])元"),
+        ("KRW", "韩元|韓元"), ("RUB", "卢布|盧布"),
+    ],
+}  # fmt: skip
+_NUM = {"en": r"\d", "zh": r"[0-9一二两三四五六七八九十百千万]"}
+_UNITS = {
+    "en": [
+        ("length", "km", r"km|kilomet(?:er|re)s?"), ("length", "mile", r"miles?"),
+        ("length", "m", r"met(?:er|re)s?"), ("length", "ft", r"ft|feet|foot"),
+        ("length", "inch", r"inch(?:es)?"), ("length", "cm", r"cm|centimet(?:er|re)s?"),
+        ("weight", "kg", r"kg|kilo(?:gram)?s?"), ("weight", "lb", r"lbs?|pounds?"),
+        ("weight", "t", r"tonnes?|tons?"), ("weight", "oz", r"oz|ounces?"),
+        ("area", "acre", r"acres?"), ("area", "ha", r"hectares?"),
+    ],
+    "zh": [
+        ("length", "km", "公里|千米"), ("length", "mile", "英里"), ("length", "cm", "厘米"),
+        ("length", "m", "米"), ("length", "ft", "英尺"), ("length", "inch", "英寸"),
+        ("weight", "kg", "公斤|千克"), ("weight", "lb", "磅"), ("weight", "t", "吨|噸"),
+        ("weight", "oz", "盎司"), ("area", "acre", "英亩"), ("area", "ha", "公顷"),
+    ],
+}  # fmt: skip
+_TEMPERATURE = {
+    "en": [("F", r"°\s?F\b|℉|\bFahrenheit\b"), ("C", r"°\s?C\b|℃|\bCelsius\b|\bcentigrade\b")],
+    "zh": [("F", r"°\s?F|℉|华氏|華氏"), ("C", r"°\s?C|℃|摄氏|攝氏")],
+}
+
+
+Scanner = tuple[re.Pattern[str], re.Pattern[str], list[tuple[str, str]]]
+
+
+def _scanner(lang: str) -> Scanner:
+    """Two patterns, currencies and scales by name or sign, and units after a number
+    (the pattern starts with the digit, which the regex engine finds fast), and the
+    (dimension, unit) of each group. Earlier alternatives win at a place: "HK$" is not
+    also "$", 厘米 not also 米."""
+    tail = r"(?![A-Za-z])" if lang == "en" else ""
+    named = [("currency", code, f"(?-i:{p})") for code, p in _SYMBOLS]
+    named += [("currency", code, p) for code, p in _CURRENCY_WORDS[lang]]
+    named += [("temperature", unit, p) for unit, p in _TEMPERATURE[lang]]
+    numbered = [(dim, unit, f"(?:{p}){tail}") for dim, unit, p in _UNITS[lang]]
+    groups = named + numbered
+    names = "|".join(f"(?P<u{k}>{p})" for k, (_d, _u, p) in enumerate(named))
+    units = "|".join(f"(?P<u{k}>{p})" for k, (_d, _u, p) in enumerate(numbered, start=len(named)))
+    return (
+        re.compile(names, re.IGNORECASE),
+        re.compile(_NUM[lang] + r"\s?(?:" + units + ")", re.IGNORECASE),
+        [(d, u) for d, u, _p in groups],
+    )
+
+
+_SCANNERS = {lang: _scanner(lang) for lang in ("en", "zh")}
+# What a currency or scale name needs; the full pattern is slow, most texts have none.
+_NAMED_HINT = {
+    "en": re.compile(
+        r"[$€£℃℉°]|\b(?:dollars?|euros?|sterling|yen|yuan|rmb|renminbi|ro?ubles?|won"
+        r"|fahrenheit|celsius|centigrade|usd|eur|gbp|jpy|cny|hkd|twd|aud|cad|sgd)\b",
+        re.IGNORECASE,
+    ),
+    "zh": re.compile(r"[$€£℃℉°元币幣镑鎊布]|华氏|華氏|摄氏|攝氏"),
+}
+
+
+def _units(text: str, lang: str) -> dict[str, dict[str, tuple[int, int]]]:
+    """dimension -> unit -> span of its first mention."""
+    named, numbered, names = _SCANNERS[lang]
+    found: dict[str, dict[str, tuple[int, int]]] = {}
+    patterns = (named, numbered) if _NAMED_HINT[lang].search(text) else (numbered,)
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            group = m.lastgroup or "u0"
+            dim, unit = names[int(group[1:])]
+            found.setdefault(dim, {}).setdefault(unit, m.span(group))
+    return found
+
+
+def unit_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
+    """A currency or unit the source uses replaced by another one of the same kind.
+
+    Flagged when both sides name a currency (a length, weight, area unit after a
+    number; a temperature scale) and no unit of that kind is on both sides: US$
+    against 港元, miles against 公里. Currencies are major (Accuracy/Mistranslation);
+    units minor (a converted figure may be deliberate localisation).
+    """
+    if src_lang == tgt_lang:
+        return ()
+    src_units = _units(src, src_lang)
+    if not src_units:
+        return ()
+    tgt_units = _units(tgt, tgt_lang)
+    hits = []
+    for dim, mine in src_units.items():
+        theirs = tgt_units.get(dim)
+        if not theirs or set(mine) & set(theirs):
+            continue
+        a, b = next(iter(theirs.values()))
+        src_a, src_b = next(iter(mine.values()))
+        severity = "major" if dim == "currency" else "minor"
+        comment = f"{dim}: source has '{src[src_a:src_b]}', translation has '{tgt[a:b]}'"
+        hits.append(RuleHit("target", a, b, "Accuracy/Mistranslation", severity, comment))
+    return tuple(hits)
