@@ -129,6 +129,81 @@ def _print_scores(result: dict[str, Any]) -> None:
     show("", result)
 
 
+def cmd_rescore(args: argparse.Namespace) -> int:
+    from aligner_gui.core.pipeline import rescore
+    from aligner_gui.io.project import load_project, save_project
+
+    out = _check_output(args.output)
+    doc = load_project(args.file)
+    if not doc.beads:
+        raise AlignerError(f"{args.file} has no alignment to score")
+    rescore(doc)
+    save_project(doc, out, backup=False)
+    print(f"{out}: {_describe(doc)}", file=sys.stderr)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from aligner_gui.core.pipeline import get_lexicon, rescore
+    from aligner_gui.core.qe.checks import parse_checks, run_checks
+    from aligner_gui.io.project import load_project
+
+    enabled = parse_checks(args.checks.split(",")) if args.checks else parse_checks(None)
+    glossary = None
+    if args.glossary:
+        from aligner_gui.core.qe.glossary import load_glossary
+
+        glossary = load_glossary(args.glossary)
+    doc = load_project(args.file)
+    if doc.beads and all(bead.score is None for bead in doc.beads):
+        rescore(doc)  # imported projects: the number and name flags come from scoring
+    findings = run_checks(doc, enabled=enabled, glossary=glossary, lexicon=get_lexicon())
+    by_check: dict[str, list[Any]] = {name: [] for name in enabled}
+    for finding in findings:
+        by_check[finding.check].append(finding)
+    if args.json:
+        result = {
+            name: {"count": len(found), "findings": [_finding_dict(doc, f) for f in found]}
+            for name, found in by_check.items()
+        }
+        print(json.dumps({"checks": result}, ensure_ascii=False, indent=1))
+    else:
+        _print_findings(doc, by_check)
+    return 0
+
+
+def _finding_dict(doc: Any, finding: Any) -> dict[str, Any]:
+    """A finding for --json; ``bead`` counts from 1, as in the report and the window."""
+    return {
+        "bead": finding.bead + 1,
+        "side": finding.side,
+        "start": finding.start,
+        "end": finding.end,
+        "text": doc.side(finding.side).text[finding.start : finding.end],
+        "category": finding.category,
+        "severity": finding.severity,
+        "comment": finding.comment,
+    }
+
+
+def _print_findings(doc: Any, by_check: dict[str, list[Any]]) -> None:
+    """A table (check, findings, beads), then each check's findings, one per line."""
+    width = max(len(name) for name in by_check) if by_check else 5
+    print(f"{'check':<{width}}  findings  beads")
+    for name, found in by_check.items():
+        print(f"{name:<{width}}  {len(found):>8}  {len({f.bead for f in found}):>5}")
+    for name, found in by_check.items():
+        if not found:
+            continue
+        print(f"\n{name}")
+        for f in found:
+            text = " ".join(doc.side(f.side).text[f.start : f.end].split())
+            if len(text) > 30:
+                text = text[:29] + "…"
+            quoted = f'"{text}"'
+            print(f"  bead {f.bead + 1:>5}  {f.side:<6}  {quoted:<32}  {f.comment}")
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from aligner_gui.io.formats import EXPORTERS, export_document
     from aligner_gui.io.project import load_project
@@ -208,6 +283,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_score)
+
+    p = sub.add_parser("rescore", help="recompute scores and flags (e.g. of an imported project)")
+    p.add_argument("file", metavar="PROJECT")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.json")
+    p.set_defaults(func=cmd_rescore)
+
+    p = sub.add_parser(
+        "check",
+        help="QA checks: numbers, names, negation, untranslated text, glossary, punctuation ...",
+        description="Run the QA checks on a project and list what they find (exit 0 even "
+        "when they find something). Bead numbers count from 1, as in the review window.",
+    )
+    p.add_argument("file", metavar="PROJECT")
+    p.add_argument("--glossary", metavar="FILE", help="TBX, or CSV/TSV: term, translation(s)")
+    p.add_argument(
+        "--checks",
+        metavar="NAME,...",
+        help="only these checks: numbers, names, negation, untranslated, "
+        "inconsistency, glossary, punctuation, repeated-words, urls",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_check)
 
     p = sub.add_parser(
         "export",

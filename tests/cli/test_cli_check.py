@@ -1,0 +1,121 @@
+"""`aligner check` and `aligner rescore`: planted errors show up, bad input is one line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from aligner_gui.cli import main
+from aligner_gui.io.project import load_project
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_730210bb8f392e85.txt"
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory) -> Path:
+    """The seed aligned once, after planting errors in its Chinese translation: the
+    negations of "has not yet responded ... never received" dropped (尚未, 从未) and a
+    pronoun doubled (我们我们)."""
+    text = SEED.read_text(encoding="utf-8")
+    edits = [("俄罗斯政府尚未对国务院", "俄罗斯政府对国务院"), ("称其从未收到", "称其收到"),
+             ("我们相信", "我们我们相信")]  # fmt: skip
+    for old, new in edits:
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    folder = tmp_path_factory.mktemp("check")
+    source = folder / "planted.txt"
+    source.write_text(text, encoding="utf-8")
+    out = folder / "planted.json"
+    assert main(["align", str(source), "-o", str(out), "-q"]) == 0
+    return out
+
+
+@pytest.fixture
+def glossary(tmp_path: Path) -> Path:
+    path = tmp_path / "glossary.csv"
+    # The seed says 核查 for "verification" (planted mismatch) and 莫斯科 for "Moscow".
+    path.write_text("English,Chinese\nverification,验证\nMoscow,莫斯科\n", encoding="utf-8")
+    return path
+
+
+def _one_line_error(capsys, code: int) -> str:
+    captured = capsys.readouterr()
+    assert code == 2
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("aligner: error: "), captured.err
+    assert "Traceback" not in captured.err
+    return lines[0]
+
+
+def test_report_lists_the_planted_errors(planted: Path, capsys) -> None:
+    assert main(["check", str(planted)]) == 0
+    out = capsys.readouterr().out
+    table = dict(line.split()[:2] for line in out.splitlines()[1:10])
+    assert table["negation"] == "1" and table["repeated-words"] == "1"
+    assert table["glossary"] == "0"  # no glossary given
+    assert "negation: source has 'not', translation has none" in out
+    assert "repeated word: '我们' twice in a row" in out
+    negation_line = next(line for line in out.splitlines() if "negation: source" in line)
+    assert negation_line.split()[:4] == ["bead", "18", "source", '"not"']
+
+
+def test_json_with_a_glossary_and_chosen_checks(planted: Path, glossary: Path, capsys) -> None:
+    code = main(["check", str(planted), "--json", "--checks", "glossary,negation",
+                 "--glossary", str(glossary)])  # fmt: skip
+    assert code == 0
+    result = json.loads(capsys.readouterr().out)["checks"]
+    assert list(result) == ["negation", "glossary"]  # report order, only those asked
+    [negation] = result["negation"]["findings"]
+    assert (negation["bead"], negation["side"], negation["text"]) == (18, "source", "not")
+    assert negation["category"] == "Accuracy/Mistranslation" and negation["severity"] == "major"
+    doc = load_project(planted)
+    assert doc.source.text[negation["start"] : negation["end"]] == "not"
+    terms = result["glossary"]["findings"]
+    assert result["glossary"]["count"] == len(terms) > 0
+    assert {f["text"].lower() for f in terms} == {"verification"}  # Moscow is 莫斯科: fine
+    assert terms[0]["comment"] == "glossary: 'verification' should be translated as '验证'"
+
+
+def test_unknown_check_is_one_line_exit_2(planted: Path, capsys) -> None:
+    line = _one_line_error(capsys, main(["check", str(planted), "--checks", "negation,bogus"]))
+    assert "unknown check bogus" in line
+
+
+def test_bad_glossary_is_one_line_exit_2(planted: Path, tmp_path: Path, capsys) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("verification,验证\nwarhead\n", encoding="utf-8")
+    line = _one_line_error(capsys, main(["check", str(planted), "--glossary", str(bad)]))
+    assert "bad.csv line 2: needs a source and a target term" in line
+    line = _one_line_error(capsys, main(["check", str(planted), "--glossary", "nope.tbx"]))
+    assert "nope.tbx" in line
+
+
+def test_rescore_an_imported_project(planted: Path, tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "it"
+    folder.mkdir()
+    assert main(["export", str(planted), "-f", "intertext", "-o", str(folder)]) == 0
+    imported = tmp_path / "imported.json"
+    assert main(["import", str(folder / "planted.zh.en.xml"), "-o", str(imported)]) == 0
+    assert all(b.score is None for b in load_project(imported).beads)
+    capsys.readouterr()
+
+    # `check` scores an unscored project first (the number and name flags need it).
+    assert main(["check", str(imported), "--checks", "negation,numbers", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["checks"]["negation"]["count"] == 1
+
+    out = tmp_path / "rescored.json"
+    assert main(["rescore", str(imported), "-o", str(out)]) == 0
+    assert capsys.readouterr().err.startswith(f"{out}: 24 en / 23 zh sentences -> 24 beads")
+    doc = load_project(out)
+    assert all(isinstance(b.score, float) for b in doc.beads)
+    assert doc.scores.get("mean_score") is not None
+    assert all(b.score is None for b in load_project(imported).beads)  # input untouched
+
+
+def test_rescore_refuses_what_it_cannot_write(planted: Path, tmp_path: Path, capsys) -> None:
+    line = _one_line_error(
+        capsys, main(["rescore", str(planted), "-o", str(tmp_path / "no" / "x.json")])
+    )
+    assert "does not exist" in line
