@@ -258,6 +258,7 @@ def test_repeated_words() -> None:
             ("We met him.", "我们我们见了他。"),
             ("He often reads.", "他常常看看书，的的确确。"),
             ("He said it.", "他说的的话。"),
+            ("Step by step.", "一步一步地走。"),
         ]
     )
     hits = found(doc, "repeated-words")
@@ -266,6 +267,7 @@ def test_repeated_words() -> None:
         [
             ("他说了。", "He said the the thing."),
             ("他说了。", "He said that that thing had had it."),
+            ("琳琳太聪明了。", "Lin Lin gave her her book."),  # a name; grammar
         ],
         "zh",
     )

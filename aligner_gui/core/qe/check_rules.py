@@ -222,13 +222,14 @@ def untranslated_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
 
 # -- repeated words --------------------------------------------------------------------
 
-_WORD_EDGE = ".,;:!?\"'()[]“”‘’—–-…*"
+_EN_LETTERS = re.compile(r"[a-z]+")
 _EN_REPEAT = re.compile(r"\b([A-Za-z]+(?:['’][A-Za-z]+)?)\s+(\1)\b", re.IGNORECASE)
 # "that that" and "had had" are grammar; interjections and calls repeat on purpose.
+# So are "gave her her things", "what it is is", "a thousand thousand" (KJV).
 _EN_REPEAT_OK = frozenset(
     "that had ha hah haha he hee ho bye no yes yeah knock tut tsk blah la boo oh ah wow hey "
     "hmm chop pooh there now well very so go come quick bang boom tick tock ding dong mm "
-    "baa woof meow murmur pom tom cha".split()
+    "baa woof meow murmur pom tom cha her is do did does thousand hundred million".split()
 )
 # Function words and pronouns never reduplicate in Chinese: 我们我们 is a slip.
 _ZH_NO_REDUP = (
@@ -253,16 +254,18 @@ def _zh_repeat_ok(text: str, m: re.Match[str]) -> bool:
     chunk = m.group("chunk")
     if chunk is not None and len(set(chunk)) == 1:
         return True  # 哈哈哈哈哈哈: laughter, not a slip
-    return False
+    # 一大滴一大滴, 一步一步: "drop by drop", "step by step"
+    return chunk is not None and chunk[0] == "一"
 
 
 def repeated_words_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
     """The same word twice in a row in the translation ("the the", 我们我们, 的的).
 
-    English "that that" and "had had" are grammar and interjections repeat on purpose;
-    Chinese reduplication (常常, 看看, 研究研究, 的的确确) is normal, so in Chinese only
-    function words, pronouns and chunks of three or more characters count.
-    Fluency/Grammar, minor; the span is the second copy.
+    English "that that" and "had had" are grammar, interjections repeat on purpose and
+    two capitalised copies are a name (Lin Lin); Chinese reduplication (常常, 看看,
+    研究研究, 的的确确, 一步一步) is normal, so in Chinese only function words, pronouns
+    and chunks of three or more characters count. A repetition the source has too is
+    left alone. Fluency/Grammar, minor; the span is the second copy.
     """
     hits = []
     if tgt_lang == "zh":
@@ -284,12 +287,13 @@ def repeated_words_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hit
                 )
             )
         return tuple(hits)
-    words = tgt.lower().split()
-    stripped = [w.strip(_WORD_EDGE) for w in words]
-    if not any(map(str.__eq__, stripped, stripped[1:])):
+    words = _EN_LETTERS.findall(tgt.lower())
+    if not any(map(str.__eq__, words, words[1:])):
         return ()  # no word twice in a row: skip the (slow) back-reference pattern
     for m in _EN_REPEAT.finditer(tgt):
         word = m.group(1)
+        if word.istitle() and m.group(2).istitle():
+            continue  # a name: Lin Lin (琳琳), Bao Bao
         if word.lower() in _EN_REPEAT_OK or re.search(
             rf"\b{re.escape(word)}\s+{re.escape(word)}\b", src, re.IGNORECASE
         ):
