@@ -358,6 +358,17 @@ def test_findings_become_suggestions_once(lex) -> None:
     assert check_suggestions(doc, lexicon=lex) == []
 
 
+def test_negation_is_offered_only_with_the_dictionary(lex, monkeypatch) -> None:
+    from aligner_gui.core import pipeline
+
+    doc = make_doc([("我不去学校。", "I will go to school.")], "zh")
+    assert [s.flag for s in check_suggestions(doc, lexicon=lex)] == ["check:negation:source:1-2"]
+    monkeypatch.setattr(pipeline, "loaded_lexicon", lambda: None)  # not loaded: never load it
+    assert check_suggestions(doc) == []
+    monkeypatch.setattr(pipeline, "loaded_lexicon", lambda: lex)
+    assert len(check_suggestions(doc)) == 1
+
+
 def test_flag_restatements_are_left_to_mqm_suggestions(lex) -> None:
     doc = make_doc([("It has 1,550 warheads.", "它有1500枚弹头。")])
     doc.beads[0].score = 0.5

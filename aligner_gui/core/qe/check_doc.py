@@ -71,6 +71,8 @@ class BeadPair:
 
 
 def bead_pairs(doc: AlignmentDocument) -> list[BeadPair]:
+    """The paired beads (the only ones checked): one slice of each side's text, so
+    offsets found in it move to the document by one addition."""
     out = []
     src_text, tgt_text = doc.source.text, doc.target.text
     for index, bead in enumerate(doc.beads):
@@ -84,6 +86,7 @@ def bead_pairs(doc: AlignmentDocument) -> list[BeadPair]:
 
 
 def rule_finding(check: str, pair: BeadPair, hit: RuleHit) -> Finding:
+    """A rule's hit (offsets into the bead's texts) as a finding (document offsets)."""
     offset = pair.src_at if hit.side == "source" else pair.tgt_at
     return Finding(
         check,
@@ -154,6 +157,9 @@ def _bead_numbers(doc: AlignmentDocument, pair: BeadPair) -> dict[str, Any] | No
 def number_findings(
     doc: AlignmentDocument, pairs: Sequence[BeadPair], *, flagged_only: bool = False
 ) -> list[Finding]:
+    """The number mismatches, on the first extra number of the translation where it
+    can be found (else on the whole translation); ``flagged_only``: those the scorer
+    flagged, which ``mqm.suggestions`` offers already."""
     from aligner_gui.core.mqm import number_note
 
     out = []
@@ -176,6 +182,8 @@ def number_findings(
 
 
 def _bead_names(doc: AlignmentDocument, pair: BeadPair, lexicon: Any) -> dict[str, Any] | None:
+    """The scorer's name mismatch, or the same computed now (with the dictionary) for a
+    bead not scored yet."""
     bead = doc.beads[pair.bead]
     if bead.score is not None or "numbers" in bead.details or lexicon is None:
         found = bead.details.get("name_mismatch") if FLAG_NAME_MISMATCH in bead.flags else None
@@ -199,6 +207,7 @@ def _bead_names(doc: AlignmentDocument, pair: BeadPair, lexicon: Any) -> dict[st
 def name_findings(
     doc: AlignmentDocument, pairs: Sequence[BeadPair], lexicon: Any, *, flagged_only: bool = False
 ) -> list[Finding]:
+    """The name mismatches, on the translation's odd name where it can be found."""
     out = []
     lang = doc.target.lang
     for pair in pairs:
@@ -276,7 +285,12 @@ def _odd_ones(groups: dict[str, list[tuple[BeadPair, str]]]) -> list[tuple[BeadP
 def inconsistency_findings(doc: AlignmentDocument, pairs: Sequence[BeadPair]) -> list[Finding]:
     """The same source translated differently (Fluency/Inconsistency), and different
     sources given the same translation (Accuracy/Mistranslation: one of them is wrong);
-    both minor, the span the whole translation of the odd bead."""
+    both minor, the span the whole translation of the odd bead: the one whose
+    translation (source) differs from the commonest, the earliest winning ties.
+
+    Texts compare bead by bead, without case, spaces or punctuation, from
+    MIN_REPEAT_WORDS English words or MIN_REPEAT_CJK Chinese characters up; a sentence
+    repeated inside a longer bead is not compared, and terms are not (yet)."""
     by_source: dict[str, list[tuple[BeadPair, str]]] = {}
     by_target: dict[str, list[tuple[BeadPair, str]]] = {}
     for pair in pairs:

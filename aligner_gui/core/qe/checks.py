@@ -223,8 +223,9 @@ def check_suggestions(
     """Findings offered as ``mqm.Suggestion`` objects, flag "check:<check>:<side>:<a>-<b>".
 
     Without ``findings``, all checks but names run, with ``lexicon`` or else the
-    process's dictionary (loaded now if need be, as the coverage suggestions do): the
-    negation check is only trusted anchored.
+    process's dictionary if something loaded it already (this never loads it: it runs
+    on the GUI thread). The negation check is trusted only anchored, with the
+    dictionary; without it, it is left out until the dictionary is there.
 
     Findings that restate a bead's number-mismatch or name-mismatch flag are left out
     (``mqm.suggestions`` offers those flags itself), as are flags the editor has
@@ -235,11 +236,12 @@ def check_suggestions(
 
     pairs = bead_pairs(doc)
     if findings is None:
-        if lexicon is None and pairs:
-            from aligner_gui.core.pipeline import get_lexicon
+        if lexicon is None:
+            from aligner_gui.core.pipeline import loaded_lexicon
 
-            lexicon = get_lexicon()
-        enabled = [c for c in CHECKS if c != "names"]
+            lexicon = loaded_lexicon()
+        skipped = {"names"} if lexicon is not None else {"names", "negation"}
+        enabled = [c for c in CHECKS if c not in skipped]
         findings = run_checks(doc, enabled=enabled, glossary=glossary, lexicon=lexicon)
     restated = flag_findings(doc, pairs)
     annotated: dict[tuple[str, str], list[tuple[int, int]]] = {}
