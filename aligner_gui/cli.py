@@ -157,7 +157,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     doc = load_project(args.file)
     if doc.beads and all(bead.score is None for bead in doc.beads):
         rescore(doc)  # imported projects: the number and name flags come from scoring
-    findings = run_checks(doc, enabled=enabled, glossary=glossary, lexicon=get_lexicon())
+    # The dictionary anchors negations (and names beads scored by hand since): load it
+    # only for those checks.
+    lexicon = get_lexicon() if {"negation", "names"} & set(enabled) else None
+    findings = run_checks(doc, enabled=enabled, glossary=glossary, lexicon=lexicon)
     by_check: dict[str, list[Any]] = {name: [] for name in enabled}
     for finding in findings:
         by_check[finding.check].append(finding)
