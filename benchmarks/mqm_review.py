@@ -6,7 +6,8 @@ Each of the 15 systems' translations becomes one project built from the texts al
 (``tedmqm.project``); the engine scores it, and the risk model is trained by
 ``train_risk.train`` on the other four talks (plus the synthetic corruptions) and applied
 to the held-out talk: leave one talk out, five folds, figures pooled over the held-out
-predictions. No figure below comes from a model fitted to the talk it is reported on.
+predictions. No figure below comes from a model fitted to the talk it is reported on; the
+stricter row also holds the system out (75 folds: a new system's output on a new talk).
 
 Printed next to baselines computed in the same run:
 - AUC for "some rater marked a Major Accuracy error" against "no Accuracy error";
@@ -98,6 +99,15 @@ def main() -> int:
             span_rows[side].append(
                 _span_figures([ted[k] for k in held], [risk[k] for k in held], model.suspects,
                               side))
+    # Stricter: the talk *and* the system held out (a new system's output on a new talk).
+    strict = np.zeros(len(ted))
+    for talk in talks:
+        for system in sorted({r.system for r in ted}):
+            train = [r for r in ted if r.group != talk and r.system != system] + synthetic
+            model = train_risk.fit_bead_model(train, f"fold-{talk}-{system}")
+            for k, r in enumerate(ted):
+                if r.group == talk and r.system == system:
+                    strict[k] = train_risk._predict(model, r.x)
     y_all = np.array([-1 if r.y is None else r.y for r in ted])
     keep = y_all >= 0
     y = y_all[keep]
@@ -115,12 +125,23 @@ def main() -> int:
         ("source length (baseline)", length, np.ones(len(ted), bool)),
         ("bead score, 1 - match (baseline)", score, np.ones(len(ted), bool)),
         ("risk (held-out talk)", risk, np.ones(len(ted), bool)),
+        ("risk (held-out talk and system)", strict, np.ones(len(ted), bool)),
         ("chrF vs ref (baseline, 14 systems)", chrf_arr, not_ref),
         ("risk, same 14 systems", risk, not_ref),
     ):
         m = keep & mask
         tau, r = _tau_r(values[mask], mqm[mask])
         print(f"{label:<34} {_auc(y_all[m], values[m]):>6.3f} {tau:>7.3f} {r:>8.3f}")
+    systems = sorted({r.system for r in ted})
+    system_of = np.array([r.system for r in ted])
+
+    def within(values: np.ndarray) -> float:
+        """Mean over systems of the AUC inside one system's document (an editor's view)."""
+        return float(np.mean([_auc(y_all[keep & (system_of == s)], values[keep & (system_of == s)])
+                              for s in systems]))
+
+    print(f"AUC inside one document (mean over the 15 systems): length {within(length):.3f}, "
+          f"bead score {within(score):.3f}, risk {within(risk):.3f}")
     per_talk = []
     for talk in talks:
         m = keep & np.array([r.group == talk for r in ted])

@@ -25,8 +25,15 @@ from aligner_gui.core.model import FLAG_NAME_MISMATCH, FLAG_NUMBER_MISMATCH, Bea
 
 __all__ = ["FEATURES", "BeadEvidence", "WordRun", "document_evidence"]
 
+# A Chinese character counts as this many English characters in the length features (the
+# median English/Chinese character ratio of news and literary translation is about 3), so
+# "length" means the same in both directions.
+ZH_CHAR_WEIGHT = 3.0
+
 # Feature names, in the order the model file lists its weights.
 FEATURES = (
+    "log_src_len",
+    "log_tgt_len",
     "log_src_words",
     "log_tgt_words",
     "src_miss_share",
@@ -71,7 +78,7 @@ class BeadEvidence:
 
 
 def _side_figures(
-    lens: CoverageLens, cov: BeadCoverage, name: str, side: Side
+    lens: CoverageLens, cov: BeadCoverage, name: str, side: Side, ids: Sequence[int]
 ) -> tuple[dict[str, float], list[WordRun]]:
     words = cov[name]
     n = len(words)
@@ -86,7 +93,9 @@ def _side_figures(
         end = side.sentences[last[0]].start + last[1].end
         runs.append(WordRun(name, start, end, len(run), sum(surprise[k] for k in run)))
     prefix = "src" if name == "source" else "tgt"
+    chars = sum(side.sentences[i].end - side.sentences[i].start for i in ids)
     figures = {
+        f"log_{prefix}_len": math.log1p(chars * (ZH_CHAR_WEIGHT if lang == "zh" else 1.0)),
         f"log_{prefix}_words": math.log1p(n),
         f"{prefix}_miss_share": (len(missed) + 0.5) / (n + 2.0),
         f"{prefix}_surprise": sum(surprise.values()),
@@ -159,7 +168,7 @@ def _evidence(
         values = _bead_figures(bead)
         runs: list[WordRun] = []
         for name, side in (("source", source), ("target", target)):
-            figures, side_runs = _side_figures(lens, cov, name, side)
+            figures, side_runs = _side_figures(lens, cov, name, side, getattr(bead, name))
             values.update(figures)
             runs.extend(side_runs)
         out.append(BeadEvidence(values, tuple(runs)))
