@@ -268,11 +268,13 @@ def test_repeated_words() -> None:
             ("他说了。", "He said the the thing."),
             ("他说了。", "He said that that thing had had it."),
             ("琳琳太聪明了。", "Lin Lin gave her her book."),  # a name; grammar
+            ("他来了。", "The The man came."),  # capitalised, but no name
         ],
         "zh",
     )
-    [f] = found(en, "repeated-words")
+    f, g = found(en, "repeated-words")
     assert (f.bead, marked(en, f), f.category) == (0, "the", "Fluency/Grammar")
+    assert (g.bead, marked(en, g)) == (3, "The")
     assert f.start == en.target.text.index("the the") + 4
 
 

@@ -231,6 +231,11 @@ _EN_REPEAT_OK = frozenset(
     "hmm chop pooh there now well very so go come quick bang boom tick tock ding dong mm "
     "baa woof meow murmur pom tom cha her is do did does thousand hundred million".split()
 )
+_EN_FUNCTION = frozenset(
+    "the a an and but or nor in on at to of for with by from as if so it its he she they we "
+    "you i me him them us my your our their this that these those there here are was were be "
+    "been not".split()
+)
 # Function words and pronouns never reduplicate in Chinese: 我们我们 is a slip.
 _ZH_NO_REDUP = (
     "我们 你们 他们 她们 它们 咱们 我的 你的 他的 她的 自己 这个 那个 这些 那些 这样 那样 这种 "
@@ -292,8 +297,8 @@ def repeated_words_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hit
         return ()  # no word twice in a row: skip the (slow) back-reference pattern
     for m in _EN_REPEAT.finditer(tgt):
         word = m.group(1)
-        if word.istitle() and m.group(2).istitle():
-            continue  # a name: Lin Lin (琳琳), Bao Bao
+        if word.istitle() and m.group(2).istitle() and word.lower() not in _EN_FUNCTION:
+            continue  # a name: Lin Lin (琳琳), Bao Bao; but "The The" is a slip
         if word.lower() in _EN_REPEAT_OK or re.search(
             rf"\b{re.escape(word)}\s+{re.escape(word)}\b", src, re.IGNORECASE
         ):
