@@ -148,13 +148,21 @@ def cmd_check(args: argparse.Namespace) -> int:
     from aligner_gui.core.qe.checks import parse_checks, run_checks
     from aligner_gui.io.project import load_project
 
-    enabled = parse_checks(args.checks.split(",")) if args.checks else parse_checks(None)
-    glossary = None
-    if args.glossary:
-        from aligner_gui.core.qe.glossary import load_glossary
+    from aligner_gui.core.qe.glossary import load_glossary
 
-        glossary = load_glossary(args.glossary)
+    enabled = parse_checks(args.checks.split(",")) if args.checks else parse_checks(None)
+    glossary = load_glossary(args.glossary) if args.glossary else None
     doc = load_project(args.file)
+    remembered = doc.meta.get("glossary")
+    if glossary is None and isinstance(remembered, str) and remembered:
+        # The glossary the review window loaded for this project (File -> Load glossary).
+        path = Path(args.file).parent / remembered
+        if not path.is_file():
+            raise AlignerError(
+                f"{args.file} names the glossary {remembered}, which is not there "
+                "(pass --glossary FILE)"
+            )
+        glossary = load_glossary(path)
     if doc.beads and all(bead.score is None for bead in doc.beads):
         rescore(doc)  # imported projects: the number and name flags come from scoring
     # The dictionary anchors negations (and names beads scored by hand since): load it

@@ -80,6 +80,12 @@ _EN_NOT_ONE_BEFORE = frozenset(
 _EN_NOT_ONE_AFTER = frozenset(
     "another who whom whose that which may might must should can could would will".split()
 )
+# A number word joined to what it counts: "fourteen-year-old", "twenty-one-day".
+_EN_MEASURED = re.compile(
+    "^((?:" + "|".join(sorted(_EN_SMALL, key=len, reverse=True)) + ")(?:-(?:one|two|three|four"
+    "|five|six|seven|eight|nine))?)-(?:year|month|week|day|hour|minute|mile|foot|inch|yard"
+    "|metre|meter|kilometre|kilometer|storey|story|page|point|member|seat|man|person)s?(?:-|$)"
+)
 _EN_DETERMINERS = frozenset("the its his her their our my your this that".split())
 _EN_MONTH_ABBREV = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _EN_TOKEN = re.compile(
@@ -163,6 +169,17 @@ def _numbers_en(text: str) -> tuple[str, ...]:
             ):
                 # "the first day" (第一天) but not "at first", "put our country first"
                 value = Decimal(_EN_ORDINAL.get(low, 2))
+            elif parts[0] in _EN_SMALL and (measured := _EN_MEASURED.match(low)):
+                # "fourteen-year-olds", "a twenty-one-day trip", "a five-mile walk"
+                value = Decimal(sum(_EN_SMALL[p] for p in measured.group(1).split("-")))
+            elif (
+                len(parts) == 2
+                and _EN_SMALL.get(parts[0], 0) in (20, 30, 40, 50, 60, 70, 80, 90)
+                and (parts[1] in _EN_ORDINAL or parts[1] == "second")
+                and _EN_ORDINAL.get(parts[1], 2) < 10
+            ):
+                # "my twenty-first birthday" (二十一岁生日): always an ordinal number
+                value = Decimal(_EN_SMALL[parts[0]] + _EN_ORDINAL.get(parts[1], 2))
             elif low in _EN_MONTHS and tok[0].isupper() and len(tok) > 2:
                 # Full month names count ("in June" = 6月); "May" and abbreviations
                 # ("Mar", "Dec") only when a day or year follows - also after the
@@ -276,7 +293,11 @@ _ZH_ARTICLE_MEASURES = set(
 
 def _mask_pattern(word: str) -> str:
     # 一点 "a bit" is masked, 一点五 (1.5) is not.
-    return word + "(?![零〇一二两三四五六七八九])" if word.endswith("点") else word
+    pattern = word + "(?![零〇一二两三四五六七八九])" if word.endswith("点") else word
+    if word[0] in "十百千万":
+        # 千万 "by all means" is masked, 三千万 (30 million) is not.
+        pattern = r"(?<![\d零〇一二两三四五六七八九十百千])" + pattern
+    return pattern
 
 
 _ZH_TIME_UNITS = frozenset("年天日月周夜晚岁辈代世纪")

@@ -140,6 +140,26 @@ CHRF_SIGNATURE_FULL = f"{CHRF_METRIC}|{CHRF_SIGNATURE}"
 _SENTENCE_START = re.compile(r"^\W*([A-Za-z][\w'’-]*)")
 _SPACES = re.compile(r"\s+")
 _ZH_WEEKDAY = re.compile(r"(?:周|星期|礼拜|禮拜|週)[一二三四五六日天]")
+# Approximate amounts are not numbers to compare: 十二三里 "twelve or thirteen li",
+# 二三百人 "two or three hundred", 一二百钱, 几千两, 数十丈, 三三两两 "in twos and threes",
+# 亿万百姓 "countless people". The translation renders them freely ("about four miles").
+_ZH_APPROXIMATE = re.compile(
+    r"(?<![〇零一二三四五六七八九])[十百千万]?(?:一二|二三|三四|四五|五六|六七|七八|八九)"
+    r"(?![〇零一二三四五六七八九])[十百千万亿]*"  # not inside a year: 一九八九年
+    r"|[几数上]+[十百千万亿]+|三三两两|成千上万|成百上千|千千万万"
+    r"|[〇零一二两三四五六七八九十百千万]+(?:几|来|左右|上下)"  # 十几个, 三十左右
+    r"|(?<![\d〇零一二两三四五六七八九十百])(?:亿万|千万)"  # but 三千万 is 30 million
+)
+# 两 after a number and before silver or gold is the tael (五十两白银 "fifty taels").
+_ZH_TAEL = re.compile(r"(?<=[\d〇零一二两三四五六七八九十百千万约])两(?=[银白黄金纹])")
+# "two or three", "15 or 16", "ten- or eleven-year-old" (see _en_range).
+_EN_APPROXIMATE = re.compile(
+    r"\b(?:between\s+([A-Za-z]+|\d+)\s+and|([A-Za-z]+|\d+)-? or)\s+([A-Za-z]+|\d+)"
+    r"(?:\s+(?:hundred|thousand|million|billion)s?)?\b",
+    re.I,
+)
+# A numeral inside a person's name: 茅十八, 罗小四 (jieba tags such words "nr").
+_ZH_NUMERAL = re.compile(r"[〇零一二两三四五六七八九十百千万]")
 
 
 class _Features:
@@ -190,9 +210,13 @@ class _Features:
         if lang == "zh":
             # Weekdays are names, not quantities: 周二 is "Tuesday", not 2.
             return self._memo(
-                self.numbers, (lang, text), lambda: list(numbers_zh(_ZH_WEEKDAY.sub("周日", text)))
+                self.numbers, (lang, text), lambda: list(numbers_zh(_zh_quantities(text)))
             )
-        return self._memo(self.numbers, (lang, text), lambda: list(numbers_en(text)))
+        return self._memo(
+            self.numbers,
+            (lang, text),
+            lambda: list(numbers_en(_EN_APPROXIMATE.sub(_en_range, text))),
+        )
 
     def names_of(self, text: str) -> list[list[str]]:
         """Content keys of each capitalised English word that is not a sentence opener."""
@@ -277,6 +301,43 @@ def combine(
 # -- helpers -----------------------------------------------------------------------------
 
 
+def _en_range(m: re.Match[str]) -> str:
+    """Blank out "two or three", "15 or 16", "ten- or eleven-year-old", "between two and
+    three hundred": an approximate amount (二三, 十五六) that the Chinese gives as a range,
+    not two numbers."""
+    first, second = numbers_en(m.group(1) or m.group(2)), numbers_en(m.group(3))
+    if not (first and second):
+        return m.group()
+    low, high = int(float(first[0])), int(float(second[0]))
+    if high - low == 1 or (high - low == 10 and low % 10 == 0):  # 二三十 "twenty or thirty"
+        return " " * len(m.group())
+    return m.group()
+
+
+def _zh_quantities(text: str) -> str:
+    """The text with Chinese numerals that are no quantity to compare blanked out.
+
+    Weekdays are names (周二 is "Tuesday"), approximate amounts are rendered freely, and
+    numerals inside personal names (茅十八) and idioms (长命百岁 "a long life") are part of
+    the word.
+    """
+    text = _ZH_WEEKDAY.sub("周日", text)
+    text = _ZH_APPROXIMATE.sub(lambda m: "约" * len(m.group()), text)
+    text = _ZH_TAEL.sub("斤", text)
+    if _ZH_NUMERAL.search(text):
+        import jieba.posseg  # only for sentences that still hold a numeral
+
+        parts = []
+        for word, tag in jieba.posseg.lcut(text):
+            if tag == "nr" and len(word) > 1 and _ZH_NUMERAL.search(word[1:]):
+                word = "名" * len(word)
+            elif tag in ("i", "l") and _ZH_NUMERAL.search(word):
+                word = "语" * len(word)  # an idiom: 长命百岁, 隔三差五, 七长八短
+            parts.append(word)
+        text = "".join(parts)
+    return text
+
+
 def _chars(text: str) -> int:
     """Characters other than whitespace."""
     return len(text) - sum(map(len, _SPACES.findall(text)))
@@ -322,6 +383,32 @@ def compare_numbers(source: Sequence[str], target: Sequence[str]) -> dict[str, l
         "extra": extra,
         "ignored": short_years + ignored,
     }
+
+
+def _spelled_small_counts(
+    numbers: dict[str, list[str]], source_text: str, target_text: str
+) -> dict[str, list[str]]:
+    """Set aside a mismatch made only of small counts that neither side writes in digits.
+
+    三人 against "the two boys and the servant", 七天之后 against "six days later":
+    spelled-out small counts are what translators reshape, so, like Xbench's numeric
+    check, only counts written as digits ("3 people", "3人") are compared. A digit on
+    either side keeps the whole mismatch.
+    """
+    unmatched = numbers["missing"] + numbers["extra"]
+    if not all(_is_small_integer(n) for n in unmatched):
+        return numbers
+    digits = re.compile("|".join(rf"(?<![\d.,]){n}(?![\d.,]?\d)" for n in set(unmatched)))
+    if digits.search(_fold_digits(source_text)) or digits.search(_fold_digits(target_text)):
+        return numbers
+    return {**numbers, "missing": [], "extra": [], "ignored": numbers["ignored"] + unmatched}
+
+
+def _fold_digits(text: str) -> str:
+    return text.translate(_FULLWIDTH_DIGITS)
+
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def _short_years(missing: list[str], extra: list[str]) -> tuple[list[str], list[str], list[str]]:
@@ -462,6 +549,10 @@ def score_beads(source: Side, target: Side, beads: list[Bead], lexicon: Any) -> 
         src_numbers = _numbers(features, source, bead.source)
         tgt_numbers = _numbers(features, target, bead.target)
         numbers = compare_numbers(src_numbers, tgt_numbers)
+        if numbers["missing"] or numbers["extra"]:
+            numbers = _spelled_small_counts(
+                numbers, source.span_text(bead.source), target.span_text(bead.target)
+            )
         details["numbers"] = numbers
 
         if bead.source and bead.target:

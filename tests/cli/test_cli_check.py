@@ -78,6 +78,23 @@ def test_json_with_a_glossary_and_chosen_checks(planted: Path, glossary: Path, c
     assert terms[0]["comment"] == "glossary: 'verification' should be translated as '验证'"
 
 
+def test_the_projects_own_glossary_is_used(planted: Path, glossary: Path, tmp_path: Path,
+                                            capsys) -> None:
+    """A glossary the window remembered in the project (meta.glossary) needs no option."""
+    from aligner_gui.io.project import save_project
+
+    doc = load_project(planted)
+    doc.meta["glossary"] = glossary.name  # relative: beside the project
+    project = glossary.parent / "with-glossary.json"
+    save_project(doc, project, backup=False)
+    assert main(["check", str(project), "--json", "--checks", "glossary"]) == 0
+    found = json.loads(capsys.readouterr().out)["checks"]["glossary"]["findings"]
+    assert {f["text"].lower() for f in found} == {"verification"}
+    glossary.unlink()
+    line = _one_line_error(capsys, main(["check", str(project), "--checks", "glossary"]))
+    assert "glossary.csv" in line and "--glossary" in line
+
+
 def test_unknown_check_is_one_line_exit_2(planted: Path, capsys) -> None:
     line = _one_line_error(capsys, main(["check", str(planted), "--checks", "negation,bogus"]))
     assert "unknown check bogus" in line
@@ -110,7 +127,9 @@ def test_rescore_an_imported_project(planted: Path, tmp_path: Path, capsys) -> N
     assert capsys.readouterr().err.startswith(f"{out}: 24 en / 23 zh sentences -> 24 beads")
     doc = load_project(out)
     assert all(isinstance(b.score, float) for b in doc.beads)
+    assert all(b.risk is not None and 0 <= b.risk <= 1 for b in doc.beads)
     assert doc.scores.get("mean_score") is not None
+    assert doc.scores["risk"]["expected_major"] > 0
     assert all(b.score is None for b in load_project(imported).beads)  # input untouched
 
 

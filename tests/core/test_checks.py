@@ -141,7 +141,7 @@ def test_chinese_left_in_an_english_translation() -> None:
     minor, major = found(doc, "untranslated")
     assert (marked(doc, minor), minor.severity) == ("你好", "minor")
     assert (marked(doc, major), major.severity) == ("我们明天一起去北京看看", "major")
-    assert major.category == "Accuracy/Untranslated text"
+    assert major.category == "Accuracy/Untranslated"
 
 
 def test_english_left_in_a_chinese_translation() -> None:

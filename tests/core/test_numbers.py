@@ -163,3 +163,14 @@ def test_newsroom_forms_compare_equal(en: str, zh: str) -> None:
 def test_metres_are_not_millions() -> None:
     assert numbers_en("a 10m wall") == ["10"]
     assert numbers_en("$300 m") == ["300"]
+
+
+def test_chinese_ten_millions_are_not_the_idiom():
+    """千万 "by all means" is not a number, 三千万 is thirty million."""
+    assert numbers_zh("他花了三千万元") == ["30000000"]
+    assert numbers_zh("千万不要去") == []
+
+
+def test_english_compound_ordinals():
+    assert numbers_en("On my twenty-first birthday") == ["21"]
+    assert numbers_en("the thirty-second floor") == ["32"]

@@ -495,3 +495,47 @@ def test_seed_name_mismatch_on_swapped_name(lexicon, tmp_path):
     # Rescoring the corrected text clears the flag and its detail.
     score_beads(*load_sides([str(SEED)]), beads, lexicon)
     assert not any("name-mismatch" in b.flags or "name_mismatch" in b.details for b in beads)
+
+
+# -- numbers that are no quantity to compare (QA numbers check) ----------------------------
+
+
+def _sides_for(zh: str, en: str) -> tuple[Side, Side]:
+    return (Side("zh", "original", zh, [Sentence(0, 0, 0, len(zh), zh)]),
+            Side("en", "translation", en, [Sentence(0, 0, 0, len(en), en)]))
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        ("又行了十二三里，来到一座庄院。", "After riding for about four miles they came to a farm."),
+        ("只见二三百人排开。", "They found between two and three hundred of them."),
+        ("输了一二百钱。", "One or two hundred, he muttered."),
+        ("茅十八好生失望。", "Whiskers was dreadfully disappointed."),
+        ("这四个十四岁的女孩。", "the four fourteen-year-olds"),
+        ("一个十一二岁的小孩。", "a ten- or eleven-year-old boy"),
+        ("前面三辆囚车中监禁的是三个男子。", "In each of the first three carts a single prisoner."),
+        ("他十五六岁的样子。", "He was about fifteen or sixteen."),
+    ],
+)
+def test_approximate_and_spelled_counts_are_not_number_mismatches(zh, en):
+    src, tgt = _sides_for(zh, en)
+    bead = Bead((0,), (0,))
+    score_beads(src, tgt, [bead], FakeLexicon())
+    assert "number-mismatch" not in bead.flags, bead.details["numbers"]
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        ("公司裁员3人。", "The company laid off 5 people."),
+        ("他花了三千万元。", "He spent 3 million yuan."),
+        ("营收增长14%。", "Revenue grew 41%."),
+        ("他在1978年除夕下班。", "She left work on New Year's Eve, 1980."),
+    ],
+)
+def test_changed_numbers_are_still_mismatches(zh, en):
+    src, tgt = _sides_for(zh, en)
+    bead = Bead((0,), (0,))
+    score_beads(src, tgt, [bead], FakeLexicon())
+    assert "number-mismatch" in bead.flags, bead.details["numbers"]

@@ -191,7 +191,7 @@ def untranslated_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
             comment = f"untranslated: Chinese '{m.group(0)}' in the translation"
             hits.append(
                 RuleHit(
-                    "target", m.start(), m.end(), "Accuracy/Untranslated text", severity, comment
+                    "target", m.start(), m.end(), "Accuracy/Untranslated", severity, comment
                 )
             )
         return tuple(hits)
@@ -215,7 +215,7 @@ def untranslated_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
         else:
             continue
         hits.append(
-            RuleHit("target", m.start(), m.end(), "Accuracy/Untranslated text", severity, comment)
+            RuleHit("target", m.start(), m.end(), "Accuracy/Untranslated", severity, comment)
         )
     return tuple(hits)
 
