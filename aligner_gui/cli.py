@@ -146,9 +146,8 @@ def cmd_rescore(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from aligner_gui.core.pipeline import get_lexicon, rescore
     from aligner_gui.core.qe.checks import parse_checks, run_checks
-    from aligner_gui.io.project import load_project
-
     from aligner_gui.core.qe.glossary import load_glossary
+    from aligner_gui.io.project import load_project
 
     enabled = parse_checks(args.checks.split(",")) if args.checks else parse_checks(None)
     glossary = load_glossary(args.glossary) if args.glossary else None
