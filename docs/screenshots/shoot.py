@@ -1,7 +1,7 @@
 """Stage the README screenshots in the real window; run under shot.sh (Xvfb + fonts-noto-cjk).
 
     HOME=$(mktemp -d) /work/shared/tools/shot.sh docs/screenshots/main-window.png 12 -- \\
-        python docs/screenshots/shoot.py main        # or: annotations, lens
+        python docs/screenshots/shoot.py main        # or: annotations, lens, risk
 
 Opens the bundled seed with fresh settings, waits for the alignment, sets up the
 view named on the command line and leaves the window open for the screenshot.
@@ -53,6 +53,15 @@ def stage(window, which: str) -> None:  # noqa: ANN001
         window.source_pane.scroll_to_offset(start, lines_above=5)           # current-bead tint
         target = doc.target.text.index("卡内基国际和平基金会")
         window.target_pane.scroll_to_offset(target, lines_above=5)
+        window.findChild(type(window._docks[0]), "scoresDock").raise_()
+    elif which == "risk":  # the bead table read riskiest first, the top bead selected
+        from PySide6.QtCore import Qt
+
+        from aligner_gui.gui.models.beads import BeadTableModel
+
+        window.bead_view.sortByColumn(BeadTableModel.COL_RISK, Qt.SortOrder.DescendingOrder)
+        paired = [k for k, b in enumerate(doc.beads) if b.source and b.target]
+        window.select_bead(max(paired, key=lambda k: doc.beads[k].risk or 0.0))
         window.findChild(type(window._docks[0]), "scoresDock").raise_()
     window.undo_stack.setClean()  # nothing to ask about when shot.sh ends the process
 
