@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from aligner_gui import selftest
+from aligner_gui.io.project import VERSION as project_version
 from aligner_gui.io.project import load_project
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,7 +32,9 @@ def test_self_test_in_process(tmp_path, capsys):
     doc = load_project(out)
     doc.check()
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["format"] == "aligner-gui" and data["version"] == 1
+    assert data["format"] == "aligner-gui" and data["version"] == project_version
+    # the risk model ships as a resource: every bead of the seed got a risk
+    assert all(b.risk is not None for b in doc.beads)
 
 
 def test_self_test_failure_is_one_line(tmp_path, capsys, monkeypatch):
