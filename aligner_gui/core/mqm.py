@@ -353,11 +353,16 @@ def suggestions(doc: AlignmentDocument) -> list[Suggestion]:
         covered.setdefault((annotation.side, annotation.type), []).append(
             (annotation.start, annotation.end)
         )
+    from aligner_gui.core.qe.checks import disabled_checks
+
+    off = disabled_checks(doc)
+    switched_off = {f for check, f in (("numbers", FLAG_NUMBER_MISMATCH),
+                                       ("names", FLAG_NAME_MISMATCH)) if check in off}
     out: list[Suggestion] = []
     for index, bead in enumerate(doc.beads):
         if not bead.flags:
             continue
-        reviewed = set(bead.details.get(REVIEWED_KEY, ()))
+        reviewed = set(bead.details.get(REVIEWED_KEY, ())) | switched_off
         seen_omission = False
         for flag in bead.flags:
             if flag in reviewed:

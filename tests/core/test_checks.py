@@ -392,3 +392,22 @@ def test_mqm_suggestions_offer_checks_with_the_projects_glossary(tmp_path: Path)
     assert (s.annotation.type, s.annotation.text) == ("terminology", "Verification")
     path.write_text("not a glossary\n", encoding="utf-8")  # broken since: ignored
     assert not any(s.flag.startswith("check:glossary") for s in mqm.suggestions(doc))
+
+
+def test_checks_switched_off_for_the_project_are_not_offered(lex) -> None:
+    """Each check is switchable: meta["disabled_checks"] names the ones an editor turned off."""
+    doc = make_doc([("我不去学校。", "I will go to school."), ("我们见了他。", "We we met him."),
+                    ("它有1550枚弹头。", "It has 1,500 warheads.")], "zh")
+    doc.beads[2].flags = [FLAG_NUMBER_MISMATCH]
+    doc.beads[2].details = {"numbers": {"missing": ["1550"], "extra": ["1500"]}}
+
+    def offered() -> set[str]:
+        return {s.flag.split(":")[1] if s.flag.startswith("check:") else s.flag
+                for s in check_suggestions(doc, lexicon=lex) + mqm.suggestions(doc)
+                if s.flag.startswith("check:") or s.flag == FLAG_NUMBER_MISMATCH}
+
+    assert offered() == {"negation", "repeated-words", FLAG_NUMBER_MISMATCH}
+    doc.meta["disabled_checks"] = ["negation", "numbers", "no-such-check"]
+    assert offered() == {"repeated-words"}
+    doc.meta["disabled_checks"] = "negation"  # not a list: ignored, never a crash
+    assert offered() == {"negation", "repeated-words", FLAG_NUMBER_MISMATCH}

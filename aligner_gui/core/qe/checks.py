@@ -213,6 +213,15 @@ def annotation_type(category: str) -> str:
     return "untranslated" if parts[-1].lower().startswith("untranslated") else "other"
 
 
+DISABLED_KEY = "disabled_checks"
+
+
+def disabled_checks(doc: AlignmentDocument) -> set[str]:
+    """The checks the editor switched off for this project (``meta["disabled_checks"]``)."""
+    found = doc.meta.get(DISABLED_KEY)
+    return {c for c in found if c in CHECKS} if isinstance(found, list) else set()
+
+
 def check_suggestions(
     doc: AlignmentDocument,
     findings: Iterable[Finding] | None = None,
@@ -227,7 +236,8 @@ def check_suggestions(
     on the GUI thread). The negation check is trusted only anchored, with the
     dictionary; without it, it is left out until the dictionary is there.
 
-    Findings that restate a bead's number-mismatch or name-mismatch flag are left out
+    Checks listed in ``doc.meta["disabled_checks"]`` are not run. Findings that restate a
+    bead's number-mismatch or name-mismatch flag are left out
     (``mqm.suggestions`` offers those flags itself), as are flags the editor has
     reviewed (``details["reviewed_flags"]``) and spans overlapping an annotation of the
     same type and side, as for coverage suggestions.
@@ -241,6 +251,7 @@ def check_suggestions(
 
             lexicon = loaded_lexicon()
         skipped = {"names"} if lexicon is not None else {"names", "negation"}
+        skipped |= disabled_checks(doc)
         enabled = [c for c in CHECKS if c not in skipped]
         findings = run_checks(doc, enabled=enabled, glossary=glossary, lexicon=lexicon)
     restated = flag_findings(doc, pairs)
