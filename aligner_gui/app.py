@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import threading
 from collections.abc import Sequence
@@ -17,6 +18,64 @@ from aligner_gui import __version__
 
 log = logging.getLogger("aligner_gui")
 _windows: list[Any] = []  # the windows a crash hook should try to save
+EXIT_NO_DISPLAY = 2
+NO_DISPLAY = ("aligner-gui: error: no display: set DISPLAY (or run under a desktop session), "
+              "or use the `aligner` command for batch work")
+
+
+def display_problem(environ: Any = None, platform: str | None = None) -> str | None:
+    """The error line when no window can open (Linux without a display), else None.
+
+    Checked before QApplication exists: without it Qt aborts (exit 134) with "could not
+    connect to display ... Reinstalling the application may fix this problem". A set
+    QT_QPA_PLATFORM (offscreen, minimal, vnc, ...) is the user's choice and is trusted.
+    """
+    env = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if not platform.startswith("linux") or env.get("QT_QPA_PLATFORM"):
+        return None
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    return NO_DISPLAY
+
+
+def _exit_on_platform_failure() -> Any:
+    """Turn Qt's fatal "no platform plugin could be initialized" into one line and exit 2.
+
+    DISPLAY may be set and still name no reachable X server (a closed ssh -X session, a
+    stopped Xvfb), or a library the plugin needs is missing; Qt then calls qFatal, which
+    aborts. The handler sees the fatal message first and exits cleanly instead. Qt's other
+    messages are held back meanwhile; the returned function restores Qt's own output and
+    prints them (call it once QApplication exists).
+    """
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    held: list[tuple[Any, str]] = []
+
+    def handler(kind: Any, context: Any, message: str) -> None:
+        if kind != QtMsgType.QtFatalMsg:
+            held.append((kind, message))
+            return
+        if any("could not connect to display" in m for _, m in held):
+            display = os.environ.get("DISPLAY", "")
+            line = NO_DISPLAY.replace("no display:", f"cannot open display {display!r}:", 1)
+        else:  # a missing library: Qt's hints (e.g. "libxcb-cursor0 is needed") matter
+            for _, text in held:
+                print(text, file=sys.stderr)
+            first = message.strip().splitlines()[0] if message.strip() else "unknown error"
+            line = f"aligner-gui: error: the window system could not be started: {first}"
+        print(line, file=sys.stderr, flush=True)
+        os._exit(EXIT_NO_DISPLAY)
+
+    qInstallMessageHandler(handler)
+
+    def restore() -> None:
+        qInstallMessageHandler(None)
+        for kind, text in held:
+            if kind != QtMsgType.QtDebugMsg:
+                print(text, file=sys.stderr)
+
+    return restore
 
 
 def make_application(argv: Sequence[str], language: str | None = None) -> Any:
@@ -107,30 +166,58 @@ def install_hooks(show_report: Any = None) -> Any:
     return _crash_handler
 
 
+def build_parser() -> argparse.ArgumentParser:
+    from aligner_gui.core.resources import seed_path
+
+    epilog = (
+        "With no FILE the bundled seed document opens. It is installed at\n"
+        f"  {seed_path()}\n"
+        "and the command-line examples use it, e.g.\n"
+        f"  aligner align {seed_path()} -o seed.json\n"
+        "The `aligner` command (aligner --help) aligns, scores, checks and converts without\n"
+        "a window. `aligner-gui --self-test [--out FILE]` checks an installed or packaged app."
+    )
+    parser = argparse.ArgumentParser(
+        prog="aligner-gui",
+        description="Review Chinese translations of English news: alignment and MQM marking.",
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("files", nargs="*", metavar="FILE",
+                        help="a project JSON, a bilingual text, two texts (original and "
+                             "translation, any order), or a TMX, InterText or MQM TSV file")
+    parser.add_argument("--lang", default=None, metavar="LANG",
+                        help="UI language, e.g. zh_CN or en (default: the saved choice, "
+                             "else the system's)")
+    parser.add_argument("--version", action="version", version=f"aligner-gui {__version__}",
+                        help="print the version and exit")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="log debug messages (alignment steps, timings) to the terminal")
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     from aligner_gui.selftest import handle_cli
 
     if (code := handle_cli(args_list)) is not None:
         return code
-    parser = argparse.ArgumentParser(
-        prog="aligner-gui",
-        description="Review Chinese translations of English news: alignment and MQM marking.",
-    )
-    parser.add_argument("files", nargs="*", help="a project JSON, a bilingual text, or two texts")
-    parser.add_argument("--lang", default=None, help="UI language, e.g. zh_CN or en")
-    parser.add_argument("--version", action="version", version=f"aligner-gui {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true")
+    parser = build_parser()
     args = parser.parse_args(args_list)
     if len(args.files) > 2:
         parser.error("give one project or bilingual text, or two texts")
+    if (problem := display_problem()) is not None:
+        print(problem, file=sys.stderr)
+        return EXIT_NO_DISPLAY
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     from aligner_gui.gui import create_main_window  # applies the PySide6 workaround first
     from aligner_gui.gui.settings import Settings
 
     settings = Settings()
+    restore_messages = _exit_on_platform_failure()
     app = make_application([sys.argv[0]], args.lang or settings.ui_language or None)
+    restore_messages()
     install_hooks()
     window = create_main_window(args.files or None, settings=settings)
     _windows.append(window)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QTranslator
 
 from aligner_gui import __version__
-from aligner_gui.app import load_translation, main
+from aligner_gui.app import NO_DISPLAY, build_parser, display_problem, load_translation, main
+from aligner_gui.core.resources import seed_path
 
 
 def test_version_and_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
@@ -32,3 +35,54 @@ def test_translation_lookup_by_locale() -> None:
     assert load_translation(QTranslator(), QLocale("zh_CN"))
     assert load_translation(QTranslator(), QLocale("zh_SG"))  # falls back to zh_CN
     assert not load_translation(QTranslator(), QLocale("de_DE"))
+
+
+def _env_without_display(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env.update(extra)
+    return env
+
+
+def test_display_problem_is_decided_before_qt() -> None:
+    assert display_problem({}, "linux") == NO_DISPLAY
+    assert display_problem({"DISPLAY": ":0"}, "linux") is None
+    assert display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux") is None
+    for platform in ("offscreen", "minimal", "vnc"):  # the user's choice keeps working
+        assert display_problem({"QT_QPA_PLATFORM": platform}, "linux") is None
+    assert display_problem({}, "win32") is None and display_problem({}, "darwin") is None
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="DISPLAY is a Linux matter")
+def test_no_display_is_one_line_and_exit_2() -> None:
+    done = subprocess.run([sys.executable, "-m", "aligner_gui"], env=_env_without_display(),
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr.strip() == NO_DISPLAY
+    assert "Reinstalling" not in done.stderr
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="DISPLAY is a Linux matter")
+def test_unreachable_display_is_one_line_and_exit_2() -> None:
+    """DISPLAY set to a server that is not there: Qt's qFatal abort becomes our line."""
+    number = next(n for n in range(4242, 4300) if not Path(f"/tmp/.X11-unix/X{n}").exists())
+    done = subprocess.run([sys.executable, "-m", "aligner_gui"],
+                          env=_env_without_display(DISPLAY=f":{number}"),
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert lines[-1].startswith(f"aligner-gui: error: cannot open display ':{number}'")
+    assert "Reinstalling" not in done.stderr
+
+
+def test_help_describes_every_option_and_names_the_seed(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    parser = build_parser()
+    for action in parser._actions:
+        assert action.help, action.option_strings or action.dest
+    with pytest.raises(SystemExit) as stop:
+        main(["--help"])
+    assert stop.value.code == 0
+    out = capsys.readouterr().out
+    assert str(seed_path()) in out
+    assert seed_path().is_file()

@@ -121,3 +121,17 @@ def test_packaged_self_test_with_empty_home_and_tmpdir(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "self-test ok:" in done.stdout
     load_project(out).check()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="DISPLAY is a Linux matter")
+def test_packaged_entry_without_display_is_one_line():
+    """The bundle's entry (packaging/entry.py) goes through app.main: same line, exit 2."""
+    from aligner_gui.app import NO_DISPLAY
+
+    entry = Path(__file__).resolve().parents[2] / "packaging" / "entry.py"
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    done = subprocess.run([sys.executable, str(entry)], env=env, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr.strip() == NO_DISPLAY
