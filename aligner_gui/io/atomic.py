@@ -34,10 +34,15 @@ def atomic_write_bytes(path: str | Path, data: bytes, *, backup: bool = False) -
             handle.flush()
             os.fsync(handle.fileno())
         if path.exists():
+            # An overwritten file keeps its mode.
             with contextlib.suppress(OSError):
                 os.chmod(tmp_name, path.stat().st_mode & 0o777)
             if backup:
                 shutil.copy2(path, path.with_name(path.name + ".bak"))
+        else:
+            # mkstemp makes 0600 files; a new file gets the mode open() would give it.
+            with contextlib.suppress(OSError):
+                os.chmod(tmp_name, 0o666 & ~current_umask())
         os.replace(tmp_name, path)
         tmp_name = None
         _fsync_dir(folder)
@@ -59,6 +64,18 @@ def atomic_write_text(path: str | Path, text: str, *, backup: bool = False) -> N
             f"(position {error.start})"
         ) from None
     atomic_write_bytes(path, data, backup=backup)
+
+
+def current_umask() -> int:
+    """The process umask, read without changing it where the system allows (Linux)."""
+    with contextlib.suppress(OSError, ValueError):
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    mask = os.umask(0o022)  # elsewhere: set and restore (the only portable way to read it)
+    os.umask(mask)
+    return mask
 
 
 def _fsync_dir(folder: Path) -> None:
