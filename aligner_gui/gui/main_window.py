@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
+    QRect,
     Qt,
     QTimer,
     Signal,
@@ -24,6 +25,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QGuiApplication,
     QKeySequence,
     QShortcut,
     QUndoStack,
@@ -76,6 +78,7 @@ from aligner_gui.gui.review import ReviewController
 from aligner_gui.gui.settings import Settings
 
 log = logging.getLogger(__name__)
+FIRST_START_SHARE = 0.9  # of the screen's free area, with no saved geometry
 
 ErrorReporter = Callable[[QWidget, str, str], None]
 SaveAsker = Callable[[QWidget, str], messages.CloseAnswer]
@@ -713,13 +716,8 @@ class MainWindow(QMainWindow):
         geometry = self.settings.geometry
         if geometry is not None and not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        else:  # first start: a large window that still fits a small laptop screen
-            screen = self.screen().availableGeometry() if self.screen() else None
-            width, height = 1500, 940
-            if screen is not None and screen.width() > 0:
-                width = min(width, int(screen.width() * 0.95))
-                height = min(height, int(screen.height() * 0.92))
-            self.resize(width, height)
+        else:
+            self._first_start_geometry()
         state = self.settings.window_state
         restored = state is not None and not state.isEmpty() and self.restoreState(state)
         splitter = self.settings.splitter_state
@@ -745,6 +743,19 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self._docks[0], self._docks[1], self._docks[3]], [250, 230, 380],
                              Qt.Orientation.Vertical)
             self.resizeDocks([self._docks[0]], [380], Qt.Orientation.Horizontal)
+
+    def _first_start_geometry(self) -> None:
+        """No saved geometry: most of the screen (90 % of its free area), centred."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen is not None else QRect()
+        if area.width() <= 0 or area.height() <= 0:
+            self.resize(1440, 900)
+            return
+        self.resize(round(area.width() * FIRST_START_SHARE),
+                    round(area.height() * FIRST_START_SHARE))
+        frame = self.frameGeometry()
+        frame.moveCenter(area.center())
+        self.move(frame.topLeft())
 
     def _fit_bead_columns(self) -> None:
         """Source and target share what the table's width leaves (in the ratio of their

@@ -748,3 +748,22 @@ def test_bead_table_keeps_score_flags_and_status_in_view_when_narrow(
     assert header.sectionSize(0) >= 100 and header.sectionSize(1) >= 100  # texts share the rest
     window.resize(1600, 900)
     qtbot.waitUntil(lambda: header.sectionSize(0) > 250)  # and grow with the window
+
+
+def test_first_start_uses_most_of_the_screen_then_geometry_is_remembered(
+        make_window: Any, qtbot: Any) -> None:
+    window = make_window()
+    area = window.screen().availableGeometry()
+    least = window.minimumSizeHint()  # the offscreen screen is smaller than the widgets need
+    assert window.width() == max(round(area.width() * 0.9), least.width())
+    assert window.height() == max(round(area.height() * 0.9), least.height())
+    assert abs(window.frameGeometry().center().x() - area.center().x()) <= 2
+    assert abs(window.frameGeometry().center().y() - area.center().y()) <= 2
+    with qtbot.waitExposed(window):
+        window.show()
+    size = (least.width(), least.height() + 23)  # wider would not fit the 800 px screen
+    window.setGeometry(area.x() + 20, area.y() + 30, *size)
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == size)
+    window.close()  # closing saves the layout
+    again = make_window()
+    assert (again.width(), again.height()) == size
