@@ -41,6 +41,25 @@ def _check_output(path: str) -> Path:
     return out
 
 
+def _is_folder_target(path: str) -> bool:
+    from aligner_gui.io.intertext import is_folder_target
+
+    return is_folder_target(path)
+
+
+def _make_folder(folder: Path) -> None:
+    """Create an output folder (not its parents: a mistyped path should fail)."""
+    if folder.is_dir():
+        return
+    parent = folder.parent if str(folder.parent) else Path(".")
+    if not parent.is_dir():
+        raise AlignerError(f"cannot write {folder}: folder {parent} does not exist")
+    try:
+        folder.mkdir()
+    except OSError as error:
+        raise AlignerError(f"cannot create {folder}: {error.strerror or error}") from None
+
+
 def _describe(doc: Any) -> str:
     """One line about an aligned document, for the terminal."""
     scores = doc.scores or {}
@@ -224,8 +243,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise AlignerError(f"unknown export format {args.format!r} (known: {known})")
     doc = load_project(args.file)
     target = Path(args.output)
-    if exporter.multi_file and target.is_dir():
+    if exporter.multi_file and _is_folder_target(args.output):
         # InterText names its link file TEXT.TRANSLATION.ORIGINAL.xml, the texts beside it.
+        _make_folder(target)
         stem = Path(args.file).name.split(".")[0] or "project"
         target = target / f"{stem}.{doc.target.lang}.{doc.source.lang}.xml"
     out = _check_output(str(target))
@@ -327,7 +347,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         required=True,
         metavar="OUT",
-        help="output file (a folder for intertext: the three files go there)",
+        help="output file. intertext writes three files: OUT ending in / or not in .xml "
+        "is a folder (created) holding PROJECT.zh.en.xml (the link file), PROJECT.zh.xml and "
+        "PROJECT.en.xml; -o NAME.xml writes the link file NAME.xml and NAME.zh.xml, "
+        "NAME.en.xml beside it; -o TEXT.V1.V2.xml writes TEXT.V1.xml and TEXT.V2.xml",
     )
     p.set_defaults(func=cmd_export)
 

@@ -336,7 +336,9 @@ def export_document(
     unknown = sorted(set(options) - set(exporter.options))
     if unknown:
         raise ExportFormatError(f"the {fmt} export takes no option {unknown[0]!r}")
-    return exporter.write(doc, Path(out_path), **options)
+    # Multi-file exporters get the path as given: a trailing slash means a folder.
+    target = out_path if exporter.multi_file else Path(out_path)
+    return exporter.write(doc, target, **options)
 
 
 def detect_format(path: str | Path) -> str:

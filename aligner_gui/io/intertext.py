@@ -24,6 +24,7 @@ Status: ``man`` <-> confirmed/manual beads, ``auto``/``plain`` <-> auto.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -73,12 +74,16 @@ def _safe_part(text: str) -> str:
 def intertext_paths(doc: AlignmentDocument, out_path: str | Path) -> tuple[Path, Path, Path]:
     """(link file, fromDoc text file, toDoc text file) for an export to ``out_path``.
 
-    ``out_path`` may be a folder (files named DOC.TARGETLANG.SOURCELANG.xml inside), a
-    name of the InterText form ``TEXT.VER1.VER2.xml`` (used as is: VER1 = target), or
-    any other file name (the link file; text files TEXT.LANG.xml beside it).
+    The rule: ``out_path`` is a **folder** when it exists as one, ends in a slash or does
+    not end in ``.xml`` (``export_intertext`` creates it; the files inside are named
+    DOC.TARGETLANG.SOURCELANG.xml, DOC.TARGETLANG.xml, DOC.SOURCELANG.xml). A name
+    ending in ``.xml`` is the **link file**: of the InterText form ``TEXT.VER1.VER2.xml``
+    it is used as is (VER1 = target, text files TEXT.VER1.xml, TEXT.VER2.xml); any
+    other ``NAME.xml`` gives the text files NAME.TARGETLANG.xml and NAME.SOURCELANG.xml
+    beside it.
     """
     out = Path(out_path)
-    if out.is_dir():
+    if is_folder_target(out_path):
         text = _safe_part(str(doc.meta.get("name") or "doc"))
         ver_from, ver_to = _version_names(doc)
         link = out / f"{text}.{ver_from}.{ver_to}.xml"
@@ -95,12 +100,22 @@ def intertext_paths(doc: AlignmentDocument, out_path: str | Path) -> tuple[Path,
                     f"use {text}.{ver_to}.{ver_from}.xml"
                 )
         else:
-            stem = out.name[: -len(out.suffix)] if out.suffix else out.name
-            text = _safe_part(stem)
+            text = _safe_part(out.name[: -len(out.suffix)])
             ver_from, ver_to = _version_names(doc)
         link = out
     folder = link.parent
     return link, folder / f"{text}.{ver_from}.xml", folder / f"{text}.{ver_to}.xml"
+
+
+def is_folder_target(out_path: str | Path) -> bool:
+    """True if an InterText export to ``out_path`` goes into a folder (see intertext_paths)."""
+    raw = str(out_path)
+    out = Path(out_path)
+    return (
+        out.is_dir()
+        or raw.endswith(("/", os.sep))
+        or out.suffix.lower() != ".xml"
+    )
 
 
 def _version_lang(version: str) -> str:
@@ -184,6 +199,14 @@ def export_intertext(doc: AlignmentDocument, out_path: str | Path) -> list[Path]
     except DocumentError as error:
         raise ExportFormatError(f"cannot export to InterText: {error}") from None
     link, from_path, to_path = intertext_paths(doc, out_path)
+    folder = link.parent
+    if not folder.is_dir() and is_folder_target(out_path):
+        if not folder.parent.is_dir():
+            raise ExportFormatError(f"cannot write {folder}: folder {folder.parent} does not exist")
+        try:
+            folder.mkdir()
+        except OSError as error:
+            raise ExportFormatError(f"cannot create {folder}: {error.strerror or error}") from None
     source_ids = _s_ids(doc.source)
     target_ids = _s_ids(doc.target)
     atomic_write_bytes(from_path, _text_xml(doc.target, target_ids))

@@ -192,3 +192,30 @@ def test_closed_pipe_is_not_an_error(seed_project):
     )
     assert done.stdout.count("\n") == 1
     assert "error" not in done.stderr.lower() and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("spelling", ["outdir/", "outdir"])
+def test_export_intertext_to_an_absent_folder_creates_it(tmp_path, seed_project, spelling):
+    out = f"{tmp_path}/{spelling}"
+    assert main(["export", str(seed_project), "-f", "intertext", "-o", out]) == 0
+    folder = tmp_path / "outdir"
+    assert folder.is_dir()
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "seed.en.xml", "seed.zh.en.xml", "seed.zh.xml"
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["outdir"]
+
+
+def test_export_intertext_to_an_xml_name(tmp_path, seed_project):
+    out = tmp_path / "name.xml"
+    assert main(["export", str(seed_project), "-f", "intertext", "-o", str(out)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["name.en.xml", "name.xml", "name.zh.xml"]
+    back = tmp_path / "back.json"
+    assert main(["import", str(out), "-o", str(back)]) == 0
+
+
+def test_export_intertext_folder_needs_its_parent(tmp_path, seed_project, capsys):
+    out = tmp_path / "missing" / "outdir"
+    assert main(["export", str(seed_project), "-f", "intertext", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "does not exist" in err and err.count("\n") == 1

@@ -309,3 +309,14 @@ def test_server_logic_emulation_agrees_with_gold(mac_dev: Path) -> None:
     link = (folder / "corpus_test.001_zh.001_en.xml").read_bytes()
     read = _intertext_server_reads(link, ver1, ver2)
     assert [(v1, v2) for v1, v2, _s in read] == read_align(mac_dev / "gold" / "001.align")
+
+
+def test_folder_rule_for_export_paths(tmp_path: Path) -> None:
+    doc = sample_doc()
+    written = export_intertext(doc, str(tmp_path / "new") + "/")
+    assert all(p.parent == tmp_path / "new" for p in written)
+    written = export_intertext(doc, tmp_path / "plain")  # no .xml: a folder too
+    assert [p.name for p in written] == ["sample.zh.en.xml", "sample.zh.xml", "sample.en.xml"]
+    assert (tmp_path / "plain").is_dir()
+    written = export_document(doc, "intertext", str(tmp_path / "x.xml") + "/")
+    assert (tmp_path / "x.xml").is_dir() and written[0].parent == tmp_path / "x.xml"
