@@ -21,8 +21,9 @@ import os
 import re
 import tempfile
 import threading
+import time
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -46,6 +47,7 @@ __all__ = [
     "FORMAT_VERSION",
     "ZH_STOPWORDS",
     "Lexicon",
+    "cache_is_current",
     "cedict_path",
     "default_cache_dir",
     "is_name_key",
@@ -58,6 +60,12 @@ FORMAT_VERSION = 6
 CACHE_FORMAT = "aligner-gui-lexicon"
 CACHE_NAME = f"cedict-v{FORMAT_VERSION}.json"
 JIEBA_CACHE_NAME = "jieba.cache"
+# Roughly how long compiling CC-CEDICT takes on a laptop (what the window tells the user).
+BUILD_SECONDS = 5
+# A half-written cache (.cedict-<pid>-*.tmp) older than this, or whose writer has exited,
+# was left by a process killed mid-write: the next load removes it.
+STALE_TMP_SECONDS = 600
+_TMP_PREFIX = ".cedict-"
 
 # ---------------------------------------------------------------------------------------
 # Stopwords
@@ -554,12 +562,71 @@ def _read_cache(cache_file: Path, stamp: dict[str, int | str]) -> dict[str, str]
     return data["entries"]
 
 
+def cache_is_current(cache_dir: Path | None = None, source: Path | None = None) -> bool:
+    """True when ``Lexicon.load`` would read the cache rather than compile CC-CEDICT.
+
+    Cheap: only the head of the cache is read (the stamp is written before the entries),
+    so a caller can announce the build before paying for it.
+    """
+    cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    source = Path(source) if source is not None else cedict_path()
+    try:
+        with open(cache_dir / CACHE_NAME, encoding="utf-8") as fh:
+            head = fh.read(4096)
+        stamp = _source_stamp(source)
+    except (OSError, ValueError):
+        return False
+    end = head.find(',"entries":')
+    if end < 0:
+        return False
+    try:
+        data = json.loads(head[:end] + "}")
+    except ValueError:
+        return False
+    return (isinstance(data, dict) and data.get("format") == CACHE_FORMAT
+            and data.get("version") == FORMAT_VERSION and data.get("source") == stamp)
+
+
+def _writer_gone(pid: int) -> bool:
+    """True when no process ``pid`` exists (POSIX only; elsewhere age decides)."""
+    if os.name != "posix" or pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # exists, owned by someone else
+        return False
+    return False
+
+
+def remove_stale_temp_files(cache_dir: Path, now: float | None = None) -> list[Path]:
+    """Delete half-written caches of killed processes; returns what was removed."""
+    now = time.time() if now is None else now
+    removed = []
+    try:
+        candidates = list(Path(cache_dir).glob(f"{_TMP_PREFIX}*.tmp"))
+    except OSError:
+        return removed
+    for tmp in candidates:
+        match = re.match(rf"{re.escape(_TMP_PREFIX)}(\d+)-", tmp.name)
+        try:
+            old = now - tmp.stat().st_mtime > STALE_TMP_SECONDS
+            if old or (match is not None and _writer_gone(int(match.group(1)))):
+                tmp.unlink()
+                removed.append(tmp)
+        except OSError:
+            continue
+    return removed
+
+
 def _write_cache(cache_file: Path, stamp: dict[str, int | str], entries: dict[str, str]) -> bool:
     payload = {"format": CACHE_FORMAT, "version": FORMAT_VERSION, "source": stamp,
                "entries": entries}  # fmt: skip
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache_file.parent, prefix=".cedict-", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=cache_file.parent, prefix=f"{_TMP_PREFIX}{os.getpid()}-",
+                                   suffix=".tmp")
         try:
             text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -621,21 +688,27 @@ class Lexicon:
     # -- loading -----------------------------------------------------------------------
 
     @classmethod
-    def load(cls, cache_dir: Path | None = None, source: Path | None = None) -> Lexicon:
+    def load(cls, cache_dir: Path | None = None, source: Path | None = None,
+             building: Callable[[float], None] | None = None) -> Lexicon:
         """Read the compiled dictionary, compiling CC-CEDICT first if needed.
 
         ``cache_dir`` defaults to the user cache directory; if it cannot be written the
         dictionary is compiled in memory (about 2.5 s of CPU) and jieba caches in the temp
         dir. ``source`` replaces the bundled CC-CEDICT file (tests, custom dictionaries).
+        ``building(seconds)`` is called before a compile, with its rough duration.
+        Half-written caches that killed processes left behind are removed.
         """
         cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
         source = Path(source) if source is not None else cedict_path()
+        remove_stale_temp_files(cache_dir)
         stamp = _source_stamp(source)
         target = cache_dir / CACHE_NAME
         cache_file: Path | None = target
         entries = _read_cache(target, stamp)
         built = False
         if entries is None:
+            if building is not None:
+                building(BUILD_SECONDS)
             stemmer = Stemmer.Stemmer("english")
             entries = _Builder(stemmer.stemWord).build(source)
             built = True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -255,3 +256,54 @@ def test_proper_noun_senses_keep_their_translation(lex: Lexicon) -> None:
     # "/United States/USA/US/": the demonym guesses must not push USA out.
     assert {"usa", "unit", "state"} <= lex.translations("美國")
     assert "geneva" in lex.translations("日内瓦")
+
+
+def _small_source(tmp_path: Path) -> Path:
+    source = tmp_path / "cedict.u8"
+    source.write_text("核 核 [he2] /nuclear/\n", encoding="utf-8")
+    return source
+
+
+def test_stale_half_written_caches_are_removed(tmp_path: Path) -> None:
+    """A process killed mid-write leaves .cedict-*.tmp: old ones or a dead writer's go."""
+    import subprocess
+    import sys
+
+    cache = tmp_path / "c"
+    cache.mkdir()
+    old = cache / ".cedict-abc123.tmp"  # the old naming, no pid: age decides
+    old.write_bytes(b"")
+    hour_ago = time.time() - 3600
+    os.utime(old, (hour_ago, hour_ago))
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    dead_pid = int(dead.stdout)
+    orphan = cache / f".cedict-{dead_pid}-xyz.tmp"  # fresh, but its writer has exited
+    orphan.write_bytes(b"")
+    own = cache / f".cedict-{os.getpid()}-live.tmp"  # being written right now: kept
+    own.write_bytes(b"")
+    recent = cache / ".cedict-recent.tmp"  # unknown writer, a minute old: kept
+    recent.write_bytes(b"")
+    source = _small_source(tmp_path)
+    lex = Lexicon.load(cache_dir=cache, source=source)
+    assert lex.built
+    assert not old.exists()
+    if os.name == "posix":
+        assert not orphan.exists()
+    assert own.exists() and recent.exists()
+    assert (cache / CACHE_NAME).exists()
+    assert not Lexicon.load(cache_dir=cache, source=source).built
+
+
+def test_build_is_announced_and_cache_state_is_cheap_to_ask(tmp_path: Path) -> None:
+    source = _small_source(tmp_path)
+    cache = tmp_path / "c"
+    assert not lexmod.cache_is_current(cache, source)
+    announced: list[float] = []
+    Lexicon.load(cache_dir=cache, source=source, building=announced.append)
+    assert announced == [lexmod.BUILD_SECONDS]
+    assert lexmod.cache_is_current(cache, source)
+    Lexicon.load(cache_dir=cache, source=source, building=announced.append)
+    assert announced == [lexmod.BUILD_SECONDS]  # read, not built: nothing announced
+    os.utime(source, ns=(1, 10**18))
+    assert not lexmod.cache_is_current(cache, source)
