@@ -2,7 +2,8 @@
 
 Every expected failure (bad input, unwritable output, invalid project) prints one
 line on stderr and exits with status 2; outputs are written atomically, so a failed
-run never clobbers an existing file.
+run never clobbers an existing file; a project output that replaces a file keeps
+the previous one as OUT.bak (as the window's Save does).
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ def cmd_align(args: argparse.Namespace) -> int:
     out = _check_output(args.output)
     doc = load_document(args.inputs, presplit=args.presplit, source_lang=args.source_lang)
     align_document(doc)
-    save_project(doc, out, backup=False)
+    save_project(doc, out)  # the previous file stays as OUT.bak, as in the window
     if not args.quiet:
         print(f"{out}: {_describe(doc)}", file=sys.stderr)
     return 0
@@ -157,7 +158,7 @@ def cmd_rescore(args: argparse.Namespace) -> int:
     if not doc.beads:
         raise AlignerError(f"{args.file} has no alignment to score")
     rescore(doc)
-    save_project(doc, out, backup=False)
+    save_project(doc, out)  # the previous file stays as OUT.bak, as in the window
     print(f"{out}: {_describe(doc)}", file=sys.stderr)
     return 0
 
@@ -264,7 +265,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.base:
         options["base"] = load_project(args.base)
     doc = import_file(args.file, args.format, **options)
-    save_project(doc, out, backup=False)
+    save_project(doc, out)  # the previous file stays as OUT.bak, as in the window
     print(f"{out}: {len(doc.beads)} beads, {len(doc.annotations)} annotations", file=sys.stderr)
     return 0
 

@@ -219,3 +219,20 @@ def test_export_intertext_folder_needs_its_parent(tmp_path, seed_project, capsys
     assert main(["export", str(seed_project), "-f", "intertext", "-o", str(out)]) == 2
     err = capsys.readouterr().err
     assert "does not exist" in err and err.count("\n") == 1
+
+
+def test_project_outputs_keep_the_previous_file_as_bak(tmp_path, seed_project, seed_path):
+    out = tmp_path / "o.json"
+    out.write_text("previous", encoding="utf-8")
+    bak = tmp_path / "o.json.bak"
+    assert main(["align", str(seed_path), "-o", str(out), "-q"]) == 0
+    assert bak.read_text(encoding="utf-8") == "previous"
+    aligned = out.read_text(encoding="utf-8")
+    assert main(["rescore", str(seed_project), "-o", str(out)]) == 0
+    assert bak.read_text(encoding="utf-8") == aligned
+    rescored = out.read_text(encoding="utf-8")
+    assert main(["import", str(seed_project), "-o", str(out)]) == 0
+    assert bak.read_text(encoding="utf-8") == rescored
+    fresh = tmp_path / "fresh.json"
+    assert main(["align", str(seed_path), "-o", str(fresh), "-q"]) == 0
+    assert not (tmp_path / "fresh.json.bak").exists()
