@@ -38,6 +38,9 @@ class AlignmentController(QObject):
         self.document: AlignmentDocument | None = None
         self._job: AlignmentJob | None = None
         self._generation = 0  # counts bead changes, to detect edits during a job
+        # While the dictionary cache is built: the bar's format and width to go back to,
+        # and the message shown meanwhile.
+        self._aligning_format: tuple[str, int, str] | None = None
         self._rescore_job_value: AlignmentJob | int | None = None
         self._rescore_timer = QTimer(self)
         self._rescore_timer.setSingleShot(True)
@@ -211,9 +214,10 @@ class AlignmentController(QObject):
         def align(progress: Any, cancel: Any) -> Any:
             return engine.align(snapshot, fixed=fixed_beads, progress=progress, cancel=cancel)
 
-        job = AlignmentJob(align)
+        job = AlignmentJob(align, prepare=getattr(engine, "prepare", None))
         job.context = {"range": bead_range, "generation": self._generation, "document": doc}
         job.progressed.connect(self._on_job_progressed)
+        job.building_cache.connect(self._on_job_building_cache)
         job.finished_ok.connect(self._on_job_finished_ok)
         job.failed.connect(self._on_job_failed)
         job.cancelled.connect(self._on_job_cancelled)
@@ -262,9 +266,34 @@ class AlignmentController(QObject):
         return self.sender() is self._job and self._job is not None
 
     # -- job results ------------------------------------------------------------------
+    def _on_job_building_cache(self, seconds: float) -> None:
+        """First start: the dictionary cache is compiled before aligning; say so."""
+        if not self._current():
+            return
+        bar = self.window.progress
+        text = self.tr("Building the dictionary cache (once, about {0} s)…").format(
+            max(1, round(seconds)))
+        if self._aligning_format is None:
+            self._aligning_format = (bar.format(), bar.maximumWidth(), text)
+        bar.setFormat(text)
+        bar.setMaximumWidth(max(bar.maximumWidth(), bar.fontMetrics().horizontalAdvance(text) + 48))
+        self.window.statusBar().showMessage(text)
+
+    def _end_cache_phase(self) -> None:
+        if self._aligning_format is None:
+            return
+        aligning, width, building = self._aligning_format
+        self._aligning_format = None
+        bar = self.window.progress
+        bar.setFormat(aligning)
+        bar.setMaximumWidth(width)
+        if self.window.statusBar().currentMessage() == building:
+            self.window.statusBar().showMessage(self.tr("Aligning…"))
+
     def _on_job_progressed(self, fraction: float) -> None:
         if not self._current():
             return
+        self._end_cache_phase()
         self.window.progress.setValue(int(1000 * max(0.0, min(1.0, fraction))))
 
     def _on_job_finished_ok(self, beads: list[Bead], scores: dict[str, Any]) -> None:
@@ -321,6 +350,7 @@ class AlignmentController(QObject):
 
     def _finish_job(self, applied: bool) -> None:
         window = self.window
+        self._end_cache_phase()
         if window.statusBar().currentMessage() == self.tr("Aligning…"):
             window.statusBar().clearMessage()
         window.progress.hide()

@@ -69,6 +69,17 @@ class Engine:
             return import_file(path, fmt, base=base)
         return import_file(path, fmt)
 
+    def prepare(self, building: Callable[[float], None]) -> None:
+        """Load the dictionary before aligning (off the GUI thread); ``building(seconds)``
+        first when its cache must be compiled, so the window can say why it waits."""
+        from aligner_gui.core.lexicon import BUILD_SECONDS, cache_is_current
+        from aligner_gui.core.pipeline import get_lexicon, loaded_lexicon
+
+        if loaded_lexicon() is None:
+            if not cache_is_current():
+                building(float(BUILD_SECONDS))
+            get_lexicon()
+
     def align(
         self,
         document: AlignmentDocument,

@@ -59,13 +59,16 @@ class AlignmentJob(QThread):
     """
 
     progressed = Signal(float)
+    building_cache = Signal(float)  # rough seconds: a one-off dictionary build comes first
     finished_ok = Signal(object, object)  # beads, scores
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, align: AlignFunction, parent: QObject | None = None) -> None:
+    def __init__(self, align: AlignFunction, parent: QObject | None = None,
+                 prepare: Callable[[Callable[[float], None]], None] | None = None) -> None:
         super().__init__(parent)
         self._align = align
+        self._prepare = prepare
         self._cancel = threading.Event()
         self.context: dict[str, Any] = {}
 
@@ -77,6 +80,10 @@ class AlignmentJob(QThread):
 
     def run(self) -> None:
         try:
+            if self._prepare is not None:
+                self._prepare(lambda seconds: self.building_cache.emit(float(seconds)))
+            if self._cancel.is_set():
+                raise Cancelled("cancelled")
             beads, scores = self._align(
                 progress=lambda f: self.progressed.emit(float(f)), cancel=self._cancel.is_set
             )

@@ -312,33 +312,39 @@
 <context>
     <name>AlignmentController</name>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="227"/>
-        <location filename="../../aligner_gui/gui/alignment.py" line="324"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="231"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="291"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="354"/>
         <source>Aligning…</source>
         <translation>正在对齐…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="281"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="274"/>
+        <source>Building the dictionary cache (once, about {0} s)…</source>
+        <translation>正在建立词典缓存（仅首次，约 {0} 秒）…</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/alignment.py" line="310"/>
         <source>The alignment changed while re-aligning; result discarded.</source>
         <translation>重新对齐期间对齐已被修改,结果已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="288"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="317"/>
         <source>Re-align beads {0}–{1}</source>
         <translation>重新对齐单元 {0}–{1}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="306"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="335"/>
         <source>Aligned: {0} beads.</source>
         <translation>已对齐:{0} 个对齐单元。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="313"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="342"/>
         <source>Alignment failed</source>
         <translation>对齐失败</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="319"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="348"/>
         <source>Alignment cancelled.</source>
         <translation>已取消对齐。</translation>
     </message>
@@ -856,97 +862,97 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="121"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="124"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="147"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="150"/>
         <source>Source text</source>
         <translation>原文文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="148"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="151"/>
         <source>Target text</source>
         <translation>译文文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="149"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="152"/>
         <source>Overview of problems</source>
         <translation>问题概览</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="166"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="169"/>
         <source>Alignment table</source>
         <translation>对齐表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="227"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="230"/>
         <source>Annotation</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="228"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="231"/>
         <source>Annotations</source>
         <translation>标注列表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="230"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="233"/>
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="234"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="237"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="247"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="250"/>
         <source>Aligning… %p%</source>
         <translation>正在对齐… %p%</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="248"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="251"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="419"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="422"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="541"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="544"/>
         <source>Computing suggestions…</source>
         <translation>正在计算建议…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="543"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="546"/>
         <source>Rescoring edited beads…</source>
         <translation>正在为修改的对齐单元重新评分…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="556"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="559"/>
         <source>risk {0}</source>
         <translation>风险 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="559"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="562"/>
         <source>Bead {0}/{1} · {2} · match {3} · {4}</source>
         <translation>单元 {0}/{1} · {2} · 匹配度 {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="653"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="656"/>
         <source>No annotation selected.</source>
         <translation>未选择标注。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="670"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="673"/>
         <source>About aligner-gui</source>
         <translation>关于 aligner-gui</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="671"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="674"/>
         <source>aligner-gui {0}: review Chinese translations of English news with sentence alignment and MQM annotation.</source>
         <translation>aligner-gui {0}:借助句子对齐与 MQM 标注审校英文新闻的中文译文。</translation>
     </message>
@@ -1305,22 +1311,22 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="254"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="255"/>
         <source>uncovered source</source>
         <translation>原文未覆盖</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="256"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="257"/>
         <source>uncovered target</source>
         <translation>译文无对应</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="258"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="259"/>
         <source>suspect source</source>
         <translation>原文疑点</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="260"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="261"/>
         <source>suspect target</source>
         <translation>译文疑点</translation>
     </message>

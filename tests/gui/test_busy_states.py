@@ -90,3 +90,30 @@ def test_status_bar_says_rescoring_while_edited_beads_are_scored(
                           check_params_cb=lambda busy: not busy):
         engine.gate.set()
     assert window.background_status.isHidden()
+
+
+class CacheBuildingEngine(ScoringEngine):
+    """Its first alignment waits for a dictionary build, as a first start does."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.release = threading.Event()
+
+    def prepare(self, building: Any) -> None:
+        building(5.0)
+        assert self.release.wait(30)
+
+
+def test_first_start_says_the_dictionary_cache_is_built(make_window: Any, qtbot: Any) -> None:
+    engine = CacheBuildingEngine()
+    window = make_window(engine=engine, wait=False)
+    bar = window.progress
+    aligning = "Aligning… %p%"
+    expected = "Building the dictionary cache (once, about 5 s)…"
+    qtbot.waitUntil(lambda: bar.format() == expected)
+    assert window.statusBar().currentMessage() == expected
+    assert bar.maximumWidth() > bar.fontMetrics().horizontalAdvance(expected)
+    engine.release.set()
+    qtbot.waitUntil(lambda: not window.alignment_running(), timeout=30000)
+    assert bar.format() == aligning and window.document.beads
+    assert window.statusBar().currentMessage() != expected
