@@ -238,9 +238,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     from aligner_gui.io.formats import EXPORTERS, export_document
     from aligner_gui.io.project import load_project
 
+    known = ", ".join(sorted(EXPORTERS))
+    if args.format is None:
+        args.format = _format_from_output(args.output, known)
     exporter = EXPORTERS.get(args.format)
     if exporter is None:
-        known = ", ".join(sorted(EXPORTERS))
         raise AlignerError(f"unknown export format {args.format!r} (known: {known})")
     doc = load_project(args.file)
     target = Path(args.output)
@@ -254,6 +256,36 @@ def cmd_export(args: argparse.Namespace) -> int:
     for path in written:
         print(f"wrote {path}", file=sys.stderr)
     return 0
+
+
+# Output extension -> export format, for `export` without --format.
+FORMAT_OF_SUFFIX = {
+    ".tmx": "tmx",
+    ".tsv": "tsv",
+    ".html": "html",
+    ".htm": "html",
+    ".csv": "annotations-csv",
+    ".json": "json",
+    ".beads": "beads",
+    ".align": "beads",
+}
+
+
+def _format_from_output(output: str, known: str) -> str:
+    """The export format the -o name implies; a folder means intertext. Says so on stderr."""
+    if output.endswith(("/", os.sep)) or Path(output).is_dir():
+        print("aligner: writing intertext (the output is a folder)", file=sys.stderr)
+        return "intertext"
+    suffix = Path(output).suffix
+    fmt = FORMAT_OF_SUFFIX.get(suffix.lower())
+    if fmt is not None:
+        print(f"aligner: writing {fmt} (from the {suffix} extension)", file=sys.stderr)
+        return fmt
+    what = f"the extension {suffix!r}" if suffix else "a name without an extension"
+    raise AlignerError(
+        f"cannot tell the export format from {what} of {output}; pass --format "
+        f"({known}); .tsv means tsv (the bead table), mqm-tsv needs --format"
+    )
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -342,7 +374,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="export a project: beads, json, tmx, tsv, mqm-tsv, intertext, html, annotations-csv",
     )
     p.add_argument("file", metavar="PROJECT")
-    p.add_argument("--format", "-f", required=True, metavar="FORMAT")
+    p.add_argument(
+        "--format",
+        "-f",
+        default=None,
+        metavar="FORMAT",
+        help="default: from the -o extension (.tmx, .tsv, .html/.htm, .csv = annotations-csv, "
+        ".json, .beads/.align); an existing folder or a name ending in / = intertext",
+    )
     p.add_argument(
         "-o",
         "--output",

@@ -236,3 +236,33 @@ def test_project_outputs_keep_the_previous_file_as_bak(tmp_path, seed_project, s
     fresh = tmp_path / "fresh.json"
     assert main(["align", str(seed_path), "-o", str(fresh), "-q"]) == 0
     assert not (tmp_path / "fresh.json.bak").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [("o.tmx", "tmx"), ("o.tsv", "tsv"), ("o.HTML", "html"), ("o.htm", "html"),
+     ("o.csv", "annotations-csv"), ("o.json", "json"), ("o.beads", "beads")],
+)
+def test_export_format_from_the_extension(tmp_path, capsys, seed_project, name, fmt):
+    out = tmp_path / name
+    assert main(["export", str(seed_project), "-o", str(out)]) == 0
+    suffix = Path(name).suffix
+    assert f"aligner: writing {fmt} (from the {suffix} extension)" in capsys.readouterr().err
+    explicit = tmp_path / ("x" + name)
+    assert main(["export", str(seed_project), "-f", fmt, "-o", str(explicit)]) == 0
+    if fmt not in ("html", "tmx", "json"):  # those stamp the time
+        assert out.read_bytes() == explicit.read_bytes()
+
+
+def test_export_format_from_a_folder_is_intertext(tmp_path, capsys, seed_project):
+    assert main(["export", str(seed_project), "-o", f"{tmp_path}/it/"]) == 0
+    assert "writing intertext" in capsys.readouterr().err
+    assert len(list((tmp_path / "it").iterdir())) == 3
+
+
+@pytest.mark.parametrize("name", ["o.xml", "o.docx", "noext"])
+def test_export_unknown_extension_without_format(tmp_path, capsys, seed_project, name):
+    assert main(["export", str(seed_project), "-o", str(tmp_path / name)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--format" in err and "annotations-csv" in err
+    assert not (tmp_path / name).exists()
