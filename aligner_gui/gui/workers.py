@@ -82,8 +82,8 @@ class AlignmentJob(QThread):
         try:
             if self._prepare is not None:
                 self._prepare(lambda seconds: self.building_cache.emit(float(seconds)))
-            if self._cancel.is_set():
-                raise Cancelled("cancelled")
+                if self._cancel.is_set():  # cancelled while the dictionary loaded
+                    raise Cancelled("cancelled")
             beads, scores = self._align(
                 progress=lambda f: self.progressed.emit(float(f)), cancel=self._cancel.is_set
             )
