@@ -252,7 +252,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         stem = Path(args.file).name.split(".")[0] or "project"
         target = target / f"{stem}.{doc.target.lang}.{doc.source.lang}.xml"
     out = _check_output(str(target))
-    written = export_document(doc, args.format, out)
+    options: dict[str, Any] = {}
+    if args.include_suggestions:
+        if args.format != "mqm-tsv":
+            raise AlignerError("--include-suggestions is for --format mqm-tsv")
+        options["include_suggestions"] = True
+    written = export_document(doc, args.format, out, **options)
     for path in written:
         print(f"wrote {path}", file=sys.stderr)
     return 0
@@ -391,6 +396,12 @@ def build_parser() -> argparse.ArgumentParser:
         "is a folder (created) holding PROJECT.zh.en.xml (the link file), PROJECT.zh.xml and "
         "PROJECT.en.xml; -o NAME.xml writes the link file NAME.xml and NAME.zh.xml, "
         "NAME.en.xml beside it; -o TEXT.V1.V2.xml writes TEXT.V1.xml and TEXT.V2.xml",
+    )
+    p.add_argument(
+        "--include-suggestions",
+        action="store_true",
+        help="mqm-tsv: also write the engine's open suggestions (flags nobody has accepted or "
+        "dismissed), as rows of rater aligner-gui; annotations keep their rater",
     )
     p.set_defaults(func=cmd_export)
 

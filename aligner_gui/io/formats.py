@@ -274,7 +274,7 @@ EXPORTERS: dict[str, Exporter] = {
         "WMT MQM annotations (*.tsv)",
         ".tsv",
         _lazy("tsv", "export_mqm_tsv"),
-        options=("system", "doc_name", "rater"),
+        options=("system", "doc_name", "rater", "include_suggestions"),
     ),
     "annotations-csv": Exporter(
         "annotations-csv", "Annotations (*.csv)", ".csv", _lazy("tsv", "export_annotations_csv")

@@ -51,6 +51,7 @@ MQM_HEADER = [
     "severity",
 ]
 NO_ERROR = "No-error"
+SUGGESTION_RATER = "aligner-gui"  # rater of the engine's suggestions (--include-suggestions)
 SPAN_OPEN, SPAN_CLOSE = "<v>", "</v>"
 
 BEAD_TSV_HEADER = [
@@ -112,11 +113,14 @@ def mqm_tsv_text(
     system: str | None = None,
     doc_name: str | None = None,
     rater: str | None = None,
+    include_suggestions: bool = False,
 ) -> str:
     system = system or str(doc.meta.get("system") or "translation")
     doc_name = doc_name or str(doc.meta.get("name") or "doc")
     default_rater = rater or str(doc.meta.get("rater") or "rater1")
     located = locate_annotations(doc)
+    if include_suggestions:
+        _add_suggestions(doc, located)
     lines = ["\t".join(MQM_HEADER)]
     for b in range(len(doc.beads)):
         src_start, _src_end, src = bead_segment(doc, b, "source")
@@ -157,6 +161,26 @@ def mqm_tsv_text(
     return "\n".join(lines) + "\n"
 
 
+def _add_suggestions(
+    doc: AlignmentDocument, located: dict[int, list[tuple[Annotation, int, int]]]
+) -> None:
+    """The engine's open suggestions as annotations of rater SUGGESTION_RATER, in their bead."""
+    from aligner_gui.core.mqm import suggestions
+
+    for suggestion in suggestions(doc):
+        proposal = suggestion.annotation
+        span = doc.bead_span(suggestion.bead, proposal.side)
+        if span is None:
+            continue
+        start = min(max(proposal.start, span[0]), span[1])
+        end = min(max(proposal.end, start), span[1])
+        row = proposal.copy()
+        row.extra["rater"] = SUGGESTION_RATER
+        located.setdefault(suggestion.bead, []).append((row, start, end))
+    for items in located.values():
+        items.sort(key=lambda item: (item[0].side != "source", item[1], item[2]))
+
+
 def export_mqm_tsv(
     doc: AlignmentDocument,
     out_path: str | Path,
@@ -164,10 +188,22 @@ def export_mqm_tsv(
     system: str | None = None,
     doc_name: str | None = None,
     rater: str | None = None,
+    include_suggestions: bool = False,
 ) -> list[Path]:
-    """Options default to meta "system" ("translation"), "name" ("doc"), "rater" ("rater1")."""
+    """Options default to meta "system" ("translation"), "name" ("doc"), "rater" ("rater1").
+
+    With ``include_suggestions`` the engine's open suggestions (core.mqm.suggestions: the
+    flags nobody has accepted or dismissed yet) are written too, as rows of rater
+    ``aligner-gui``; human annotations keep their own rater."""
     out = Path(out_path)
-    write_text_file(out, mqm_tsv_text(doc, system=system, doc_name=doc_name, rater=rater))
+    text = mqm_tsv_text(
+        doc,
+        system=system,
+        doc_name=doc_name,
+        rater=rater,
+        include_suggestions=include_suggestions,
+    )
+    write_text_file(out, text)
     return [out]
 
 

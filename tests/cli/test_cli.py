@@ -266,3 +266,48 @@ def test_export_unknown_extension_without_format(tmp_path, capsys, seed_project,
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "--format" in err and "annotations-csv" in err
     assert not (tmp_path / name).exists()
+
+
+def _mqm_rows(path):
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split("\t")
+    return [dict(zip(header, line.split("\t"), strict=True)) for line in lines[1:]]
+
+
+def test_mqm_export_with_the_engine_suggestions(tmp_path, capsys, seed_project):
+    from aligner_gui.core.model import Annotation
+    from aligner_gui.io.project import save_project
+
+    plain = tmp_path / "plain.tsv"
+    assert main(["export", str(seed_project), "-f", "mqm-tsv", "-o", str(plain)]) == 0
+    assert {row["category"] for row in _mqm_rows(plain)} == {"No-error"}
+
+    doc = load_project(seed_project)
+    omitted = [b for b, bead in enumerate(doc.beads) if bead.source and not bead.target]
+    assert len(omitted) == 4
+    sentence = doc.target.sentences[3]
+    doc.add_annotation(Annotation("mistranslation", "target", sentence.start, sentence.start + 2,
+                                  sentence.text[:2], "Accuracy/Mistranslation", "minor",
+                                  extra={"rater": "alice"}))
+    annotated = tmp_path / "annotated.json"
+    save_project(doc, annotated)
+    out = tmp_path / "with.tsv"
+    assert main(["export", str(annotated), "-f", "mqm-tsv", "--include-suggestions",
+                 "-o", str(out)]) == 0
+    rows = _mqm_rows(out)
+    engine = [row for row in rows if row["rater"] == "aligner-gui"]
+    omissions = {int(row["seg_id"]) - 1 for row in engine
+                 if row["category"] == "Accuracy/Omission"}
+    assert set(omitted) <= omissions  # and the coverage lens' partial omissions
+    assert all("<v>" in row["source"] for row in engine if row["category"] == "Accuracy/Omission")
+    assert not any(row["category"] == "No-error" for row in rows if int(row["seg_id"]) - 1
+                   in omitted)
+    human = [row for row in rows if row["rater"] == "alice"]
+    assert [row["category"] for row in human] == ["Accuracy/Mistranslation"]
+
+
+def test_include_suggestions_is_for_mqm_tsv(tmp_path, capsys, seed_project):
+    out = tmp_path / "o.tsv"
+    assert main(["export", str(seed_project), "-f", "tsv", "--include-suggestions",
+                 "-o", str(out)]) == 2
+    assert "mqm-tsv" in capsys.readouterr().err
