@@ -294,7 +294,7 @@ def test_random_documents_round_trip(doc: AlignmentDocument) -> None:
 
 
 def test_export_options(tmp_path: Path) -> None:
-    assert EXPORTERS["mqm-tsv"].options == ("system", "doc_name", "rater")
+    assert EXPORTERS["mqm-tsv"].options == ("system", "doc_name", "rater", "include_suggestions")
     out = tmp_path / "m.tsv"
     export_document(sample_doc(), "mqm-tsv", out, system="HT-1", doc_name="news.7", rater="ann")
     row = out.read_text(encoding="utf-8").splitlines()[1].split("\t")
