@@ -117,19 +117,20 @@ def _warn_without_chinese_font(window: Any) -> None:
 
     from aligner_gui.selftest import cjk_font_warnings
 
-    problems = cjk_font_warnings()
+    problems = cjk_font_warnings(translated=True)
     if not problems:
         return
     for problem in problems:
         log.warning("%s", problem)
-    tr = QApplication.translate
     box = QMessageBox(QMessageBox.Icon.Warning, "aligner-gui",
-                      tr("app", "Chinese text cannot be displayed on this computer."),
+                      QApplication.translate(
+                          "app", "Chinese text cannot be displayed on this computer."),
                       QMessageBox.StandardButton.Ok, window)
     box.setInformativeText("\n".join(problems))
     box.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable
     box.show()
-    window.statusBar().showMessage(tr("app", "No Chinese font: Chinese shows as boxes"))
+    window.statusBar().showMessage(
+        QApplication.translate("app", "No Chinese font: Chinese shows as boxes"))
 
 
 def load_translation(translator: Any, locale: Any) -> bool:

@@ -246,31 +246,46 @@ def _paint_text(text: str, font: Any) -> Any:
     return image
 
 
-def cjk_font_warnings(font: Any = None, sample: str = CJK_SAMPLE) -> list[str]:
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - what lupdate looks for
+    """Marks ``text`` for pyside6-lupdate without importing Qt (the engine self-test has none)."""
+    return text
+
+
+FONT_CONTEXT = "FontCheck"
+NO_CJK_FONT = QT_TRANSLATE_NOOP(
+    "FontCheck", "no font with Chinese characters is installed: Chinese text will show as "
+    "empty boxes (install e.g. Noto Sans CJK: apt install fonts-noto-cjk)")
+NO_GLYPHS = QT_TRANSLATE_NOOP(
+    "FontCheck", "font {0} and its fallbacks have no glyph for {1}: Chinese text is drawn as "
+    "empty boxes")
+DRAWN_AS_MISSING = QT_TRANSLATE_NOOP("FontCheck",
+                                     "font {0} draws Chinese the same as a missing glyph")
+
+
+def cjk_font_warnings(font: Any = None, sample: str = CJK_SAMPLE,
+                      translated: bool = False) -> list[str]:
     """Warnings when Chinese cannot be drawn with ``font`` (default: the application font).
 
     Meant for the app at start-up too: an editor must see "no Chinese font" instead of
-    silent boxes. Needs a QGuiApplication.
+    silent boxes (``translated``: in the UI language). Needs a QGuiApplication.
     """
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QFontDatabase, QGuiApplication
+
+    def say(text: str) -> str:
+        return QCoreApplication.translate(FONT_CONTEXT, text) if translated else text
 
     if font is None:
         font = QGuiApplication.font()
     warnings: list[str] = []
     families = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
     if not families:
-        warnings.append(
-            "no font with Chinese characters is installed: Chinese text will show as empty "
-            "boxes (install e.g. Noto Sans CJK: apt install fonts-noto-cjk)"
-        )
+        warnings.append(say(NO_CJK_FONT))
     missing = missing_glyphs(sample, font)
     if missing:
-        warnings.append(
-            f"font {font.family()!r} and its fallbacks have no glyph for "
-            f"{''.join(missing)!r}: Chinese text is drawn as empty boxes"
-        )
+        warnings.append(say(NO_GLYPHS).format(repr(font.family()), repr("".join(missing))))
     elif _paint_text(sample, font) == _paint_text(MISSING_CHAR * len(sample), font):
-        warnings.append(f"font {font.family()!r} draws Chinese the same as a missing glyph")
+        warnings.append(say(DRAWN_AS_MISSING).format(repr(font.family())))
     return warnings
 
 

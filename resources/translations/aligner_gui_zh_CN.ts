@@ -352,93 +352,93 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="37"/>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="124"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="38"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="126"/>
         <source>Select text and press O (omission) or M (mistranslation).</source>
         <translation>选择文字后按 O(漏译)或 M(误译)。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="46"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="48"/>
         <source>Neutral</source>
         <translation>中性</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="46"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="48"/>
         <source>Minor</source>
         <translation>次要</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="47"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="49"/>
         <source>Major</source>
         <translation>主要</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="47"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="49"/>
         <source>Critical</source>
         <translation>严重</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="56"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="58"/>
         <source>Why is this an error?</source>
         <translation>为什么这是错误?</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="59"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="61"/>
         <source>Suggested correction</source>
         <translation>建议的修改</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="62"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="64"/>
         <source>Tags, comma separated: more-link, photo-caption</source>
         <translation>标签,用逗号分隔:more-link, photo-caption</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="64"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="66"/>
         <source>Delete annotation</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="68"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="70"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="69"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="71"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="70"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="72"/>
         <source>Comment</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="71"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="73"/>
         <source>Correction</source>
         <translation>修改建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="72"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="74"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="129"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="131"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="129"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="131"/>
         <source>Target</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="133"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="135"/>
         <source>{0}, bead {1}</source>
         <translation>{0},第 {1} 单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="135"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="137"/>
         <source>Suggested by the engine ({0})</source>
         <translation>由引擎建议({0})</translation>
     </message>
@@ -459,47 +459,47 @@
 <context>
     <name>AnnotationTableModel</name>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="38"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="37"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="38"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="37"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="38"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="37"/>
         <source>Side</source>
         <translation>侧</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="38"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="37"/>
         <source>Bead</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="39"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="38"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="39"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="38"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="39"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="38"/>
         <source>Comment</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="97"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="96"/>
         <source>⚠ not found: {0}</source>
         <translation>⚠ 未找到：{0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="104"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="105"/>
         <source>The annotated text was not found: the document&apos;s text was changed outside aligner-gui. The annotation is kept; its place is approximate.</source>
         <translation>未找到所标注的文字：文档文本已在 aligner-gui 之外被修改。该标注予以保留，其位置为近似位置。</translation>
     </message>
@@ -507,77 +507,77 @@
 <context>
     <name>BeadFilterBar</name>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="44"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="45"/>
         <source>Search beads (Ctrl+F)</source>
         <translation>搜索对齐单元 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="46"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="47"/>
         <source>Regex</source>
         <translation>正则</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="48"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="49"/>
         <source>Both sides</source>
         <translation>两侧</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="49"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="50"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="50"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="51"/>
         <source>Target</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="53"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="54"/>
         <source>All beads</source>
         <translation>全部对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="54"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="55"/>
         <source>Any flag</source>
         <translation>任意标记</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="55"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="56"/>
         <source>Unaligned</source>
         <translation>未对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="56"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="57"/>
         <source>risky (≥ {0} %)</source>
         <translation>高风险（≥ {0} %）</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="61"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="62"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="72"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="73"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="73"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="74"/>
         <source>Show beads whose risk of a Major Accuracy error is at least this</source>
         <translation>只显示出现重大准确性错误的风险不低于此值的单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="82"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="83"/>
         <source>Match</source>
         <translation>匹配度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="86"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="87"/>
         <source>Risk ≥</source>
         <translation>风险 ≥</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="139"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="140"/>
         <source>Invalid regular expression</source>
         <translation>无效的正则表达式</translation>
     </message>
@@ -585,47 +585,47 @@
 <context>
     <name>BeadTableModel</name>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="65"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="66"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="65"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="66"/>
         <source>Target</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="65"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="66"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="65"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="66"/>
         <source>Match</source>
         <translation>匹配度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="66"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="67"/>
         <source>Risk</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="70"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="71"/>
         <source>Estimated probability that a reviewer marks a Major Accuracy error here</source>
         <translation>审校人员在此处标出重大准确性错误的估计概率</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="75"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="76"/>
         <source>Alignment confidence: how plausibly the two sides say the same thing</source>
         <translation>对齐置信度：两边表达同一意思的可信程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="66"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="67"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="66"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="67"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -860,6 +860,142 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
     </message>
 </context>
 <context>
+    <name>Flags</name>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="19"/>
+        <source>omission</source>
+        <translation>漏译</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="20"/>
+        <source>addition</source>
+        <translation>增译</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="21"/>
+        <source>low-score</source>
+        <translation>低分</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="22"/>
+        <source>number-mismatch</source>
+        <translation>数字不符</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="23"/>
+        <source>name-mismatch</source>
+        <translation>人名不符</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="24"/>
+        <source>headline</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="25"/>
+        <source>more-link</source>
+        <translation>更多链接</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="26"/>
+        <source>photo-caption</source>
+        <translation>图片说明</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="27"/>
+        <source>content</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="28"/>
+        <source>byline</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="29"/>
+        <source>editor-note</source>
+        <translation>编者按</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="33"/>
+        <source>numbers</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="34"/>
+        <source>names</source>
+        <translation>人名</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="35"/>
+        <source>negation</source>
+        <translation>否定</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="36"/>
+        <source>untranslated</source>
+        <translation>未翻译</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="37"/>
+        <source>inconsistency</source>
+        <translation>不一致</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="38"/>
+        <source>glossary</source>
+        <translation>术语表</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="39"/>
+        <source>terminology</source>
+        <translation>术语</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="40"/>
+        <source>punctuation</source>
+        <translation>标点</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="41"/>
+        <source>repeated-words</source>
+        <translation>重复词</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="42"/>
+        <source>urls</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="45"/>
+        <source>source</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="46"/>
+        <source>target</source>
+        <translation>译文</translation>
+    </message>
+</context>
+<context>
+    <name>FontCheck</name>
+    <message>
+        <location filename="../../aligner_gui/selftest.py" line="255"/>
+        <source>no font with Chinese characters is installed: Chinese text will show as empty boxes (install e.g. Noto Sans CJK: apt install fonts-noto-cjk)</source>
+        <translation>未安装含中文字符的字体：中文将显示为空白方框（请安装中文字体，例如 Noto Sans CJK：apt install fonts-noto-cjk）</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/selftest.py" line="258"/>
+        <source>font {0} and its fallbacks have no glyph for {1}: Chinese text is drawn as empty boxes</source>
+        <translation>字体 {0} 及其后备字体没有 {1} 的字形：中文显示为空白方框</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/selftest.py" line="261"/>
+        <source>font {0} draws Chinese the same as a missing glyph</source>
+        <translation>字体 {0} 绘制的中文与缺失字形相同</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../aligner_gui/gui/main_window.py" line="124"/>
@@ -955,6 +1091,89 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <location filename="../../aligner_gui/gui/main_window.py" line="674"/>
         <source>aligner-gui {0}: review Chinese translations of English news with sentence alignment and MQM annotation.</source>
         <translation>aligner-gui {0}:借助句子对齐与 MQM 标注审校英文新闻的中文译文。</translation>
+    </message>
+</context>
+<context>
+    <name>MqmCategory</name>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="49"/>
+        <source>Accuracy/Mistranslation</source>
+        <translation>准确性/误译</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="50"/>
+        <source>Accuracy/Omission</source>
+        <translation>准确性/漏译</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="51"/>
+        <source>Accuracy/Addition</source>
+        <translation>准确性/增译</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="52"/>
+        <source>Accuracy/Untranslated</source>
+        <translation>准确性/未翻译</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="53"/>
+        <source>Fluency/Grammar</source>
+        <translation>流畅性/语法</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="54"/>
+        <source>Fluency/Punctuation</source>
+        <translation>流畅性/标点</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="55"/>
+        <source>Fluency/Spelling</source>
+        <translation>流畅性/拼写</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="56"/>
+        <source>Fluency/Inconsistency</source>
+        <translation>流畅性/不一致</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="57"/>
+        <source>Terminology</source>
+        <translation>术语</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="58"/>
+        <source>Style</source>
+        <translation>风格</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="59"/>
+        <source>Locale convention</source>
+        <translation>地区惯例</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="60"/>
+        <source>Source error</source>
+        <translation>原文错误</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="61"/>
+        <source>Non-translation</source>
+        <translation>未译</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="62"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="64"/>
+        <source>Accuracy</source>
+        <translation>准确性</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="65"/>
+        <source>Fluency</source>
+        <translation>流畅性</translation>
     </message>
 </context>
 <context>
@@ -1286,47 +1505,47 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>SuggestionTableModel</name>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="147"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="148"/>
         <source>Bead</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="147"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="148"/>
         <source>Flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="147"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="148"/>
         <source>Suggested</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="147"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="148"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="148"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="149"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="255"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="256"/>
         <source>uncovered source</source>
         <translation>原文未覆盖</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="257"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="258"/>
         <source>uncovered target</source>
         <translation>译文无对应</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="259"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="260"/>
         <source>suspect source</source>
         <translation>原文疑点</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="261"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="262"/>
         <source>suspect target</source>
         <translation>译文疑点</translation>
     </message>
@@ -1334,17 +1553,17 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>SuspectLens</name>
     <message>
-        <location filename="../../aligner_gui/gui/panes/suspects.py" line="185"/>
+        <location filename="../../aligner_gui/gui/panes/suspects.py" line="187"/>
         <source>Accuracy</source>
         <translation>准确性</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/suspects.py" line="188"/>
+        <location filename="../../aligner_gui/gui/panes/suspects.py" line="190"/>
         <source>Suspect: {0} (confidence {1} %)</source>
         <translation>疑点：{0}（置信度 {1} %）</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/suspects.py" line="191"/>
+        <location filename="../../aligner_gui/gui/panes/suspects.py" line="193"/>
         <source>Suspect: {0}</source>
         <translation>疑点：{0}</translation>
     </message>
@@ -1352,27 +1571,27 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>TextPane</name>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="572"/>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="573"/>
         <source>omission</source>
         <translation>漏译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="527"/>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="528"/>
         <source>addition</source>
         <translation>增译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="571"/>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="572"/>
         <source>headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="571"/>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="572"/>
         <source>more-link</source>
         <translation>更多链接</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="572"/>
+        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="573"/>
         <source>caption</source>
         <translation>图片说明</translation>
     </message>
@@ -1428,6 +1647,19 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <location filename="../../aligner_gui/gui/dialogs/weights.py" line="53"/>
         <source>Reset to WMT weights</source>
         <translation>恢复为 WMT 权重</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../aligner_gui/app.py" line="126"/>
+        <source>Chinese text cannot be displayed on this computer.</source>
+        <translation>此计算机无法显示中文。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/app.py" line="133"/>
+        <source>No Chinese font: Chinese shows as boxes</source>
+        <translation>没有中文字体：中文显示为方框</translation>
     </message>
 </context>
 <context>

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
@@ -27,3 +29,77 @@ def test_zh_translation_applies(make_window: Any) -> None:
         assert window.bead_model.headerData(0, Qt.Orientation.Horizontal) == "原文"
     finally:
         app.removeTranslator(translator)
+
+
+@pytest.fixture
+def zh_translator() -> Iterator[QTranslator]:
+    translator = QTranslator()
+    assert load_translation(translator, QLocale("zh_CN"))
+    app = QApplication.instance()
+    app.installTranslator(translator)
+    yield translator
+    app.removeTranslator(translator)
+
+
+def test_display_names_cover_what_core_stores() -> None:
+    from aligner_gui.core import model, mqm
+    from aligner_gui.core.qe.checks import CHECKS
+    from aligner_gui.gui import display_names
+
+    engine_flags = {model.FLAG_OMISSION, model.FLAG_ADDITION, model.FLAG_LOW_SCORE,
+                    model.FLAG_NUMBER_MISMATCH, model.FLAG_NAME_MISMATCH,
+                    *model.OMISSION_CLASSES}
+    assert engine_flags == set(display_names.FLAG_NAMES)
+    assert set(CHECKS) <= set(display_names.CHECK_NAMES)
+    assert set(mqm.CATEGORY_NAMES) <= set(display_names.CATEGORY_NAMES)
+
+
+def test_flags_and_categories_shown_in_chinese_stored_in_english(
+        make_window: Any, qtbot: Any, zh_translator: QTranslator) -> None:
+    from aligner_gui.gui.display_names import category_name, span_flag_name
+
+    window = make_window()
+    doc = window.document
+    suggestions = window.suggestion_model
+    qtbot.waitUntil(lambda: suggestions.rowCount() > 0)
+    row = next(r for r in range(suggestions.rowCount())
+               if suggestions.suggestion(r).flag == "omission")
+    assert suggestions.index(row, suggestions.COL_FLAG).data() == "漏译"
+    assert suggestions.index(row, suggestions.COL_TYPE).data() == "准确性/漏译"
+    assert suggestions.suggestion(row).annotation.category == "Accuracy/Omission"
+    flags = window.bead_model.index(1, window.bead_model.COL_FLAGS)
+    assert flags.data() == "漏译, 更多链接"
+    assert doc.beads[1].flags == ["omission", "more-link"]
+    bar = window.bead_filter
+    entry = bar.flag.findData("photo-caption")
+    assert bar.flag.itemText(entry) == "图片说明"
+    window.select_bead(1)
+    action = window.actions.mark_omission
+    action.trigger()
+    annotation = doc.annotations[0]
+    editor = window.annotation_editor
+    assert annotation.category == "Accuracy/Omission"
+    assert editor.category.currentText() == "准确性/漏译"
+    assert editor.category.currentData() == "Accuracy/Omission"
+    grammar = editor.category.findData("Fluency/Grammar")
+    assert editor.category.itemText(grammar) == "流畅性/语法"
+    editor.category.setCurrentIndex(grammar)  # picking a translated entry stores English
+    assert (annotation.category, annotation.type) == ("Fluency/Grammar", "grammar")
+    listed = window.annotation_model.index(0, window.annotation_model.COL_CATEGORY)
+    assert listed.data() == "流畅性/语法"
+    assert listed.data(Qt.ItemDataRole.EditRole) == "Fluency/Grammar"
+    assert category_name("Accuracy/Made up") == "准确性/Made up"  # imported: the known half
+    assert span_flag_name("check:names:target:5-9") == "人名 译文"
+
+
+def test_font_warnings_are_translated(zh_translator: QTranslator) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from aligner_gui import selftest
+
+    for text in (selftest.NO_CJK_FONT, selftest.NO_GLYPHS, selftest.DRAWN_AS_MISSING):
+        assert QCoreApplication.translate(selftest.FONT_CONTEXT, text) != text
+    for text in ("Chinese text cannot be displayed on this computer.",
+                 "No Chinese font: Chinese shows as boxes"):
+        assert QCoreApplication.translate("app", text) != text
+    assert selftest.cjk_font_warnings(translated=True) == []  # with a Chinese font: none

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -11,11 +10,11 @@ from PySide6.QtGui import QColor
 
 from aligner_gui.core import mqm
 from aligner_gui.core.model import SEVERITIES, Annotation
+from aligner_gui.gui.display_names import category_name, flag_name, span_flag_name
 from aligner_gui.gui.models.base import DocumentTableModel, Index
 from aligner_gui.gui.models.beads import SORT_ROLE
 
 log = logging.getLogger(__name__)
-_SPAN_FLAG = re.compile(r"^(.+):(source|target):\d+-\d+$")
 
 SEVERITY_COLOURS = {
     "neutral": QColor(120, 120, 120, 70),
@@ -95,7 +94,9 @@ class AnnotationTableModel(DocumentTableModel):
             text = _preview(a.text)
             if orphan and col == self.COL_TEXT and role == Qt.ItemDataRole.DisplayRole:
                 text = self.tr("⚠ not found: {0}").format(text)
-            values = (None, a.type, a.severity, a.side, text, a.category,
+            category = (category_name(a.category) if role == Qt.ItemDataRole.DisplayRole
+                        else a.category)  # translated for the eye, sorted and edited as stored
+            values = (None, a.type, a.severity, a.side, text, category,
                       _preview(a.comment, 60))
             return values[col]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -259,11 +260,9 @@ class SuggestionTableModel(DocumentTableModel):
             return self.tr("suspect source")
         if flag.startswith("suspect:target:"):
             return self.tr("suspect target")
-        span_flag = _SPAN_FLAG.match(flag)  # another kind: its name and side, no offsets
-        if span_flag:  # "check:terminology:target:5-9" -> "terminology target"
-            kind = span_flag.group(1).removeprefix("check:")
-            return f"{kind} {span_flag.group(2)}"
-        return flag
+        # another kind: its name and side, no offsets
+        # ("check:terminology:target:5-9" -> "terminology target"), else the flag itself
+        return span_flag_name(flag) or flag_name(flag)
 
     def suggestion(self, row: int) -> mqm.Suggestion:
         return self._rows[row]
@@ -274,7 +273,8 @@ class SuggestionTableModel(DocumentTableModel):
         s: mqm.Suggestion = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            values = (str(s.bead + 1), self._flag_label(s.flag), s.annotation.category,
+            values = (str(s.bead + 1), self._flag_label(s.flag),
+                      category_name(s.annotation.category),
                       s.annotation.severity, _preview(s.annotation.text))
             return values[col]
         if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_TEXT:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 
 from aligner_gui.core import mqm
 from aligner_gui.core.model import Bead
+from aligner_gui.gui.display_names import flag_list
 from aligner_gui.gui.models.base import DocumentTableModel, Index
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -115,7 +116,7 @@ class BeadTableModel(DocumentTableModel):
             if col == self.COL_RISK:
                 return risk_text(bead.risk)
             if col == self.COL_FLAGS:
-                return ", ".join(bead.flags)
+                return flag_list(bead.flags)
             if col == self.COL_STATUS:
                 return bead.status
         elif role == SORT_ROLE:
@@ -130,7 +131,7 @@ class BeadTableModel(DocumentTableModel):
             return self.side_text(row, "source" if col == self.COL_SOURCE else "target")
         elif role == Qt.ItemDataRole.ToolTipRole and col == self.COL_FLAGS and bead.flags:
             note = mqm.number_note(bead)
-            return ", ".join(bead.flags) + (f"\n{self.tr('numbers')}: {note}" if note else "")
+            return flag_list(bead.flags) + (f"\n{self.tr('numbers')}: {note}" if note else "")
         elif role == Qt.ItemDataRole.BackgroundRole and col == self.COL_MATCH:
             return score_colour(bead.score, 90) if bead.source and bead.target else None
         elif role == Qt.ItemDataRole.BackgroundRole and col == self.COL_RISK:

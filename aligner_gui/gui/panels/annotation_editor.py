@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from aligner_gui.core import mqm
 from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Annotation
+from aligner_gui.gui.display_names import category_name
 
 
 class AnnotationEditor(QWidget):
@@ -40,7 +41,8 @@ class AnnotationEditor(QWidget):
         self.quote.setMinimumHeight(40)
         self.category = QComboBox()
         self.category.setObjectName("annotationCategory")
-        self.category.addItems(mqm.CATEGORY_NAMES)
+        for category in mqm.CATEGORY_NAMES:  # shown translated, stored in English
+            self.category.addItem(category_name(category), category)
         self.severity_group = QButtonGroup(self)
         severity_row = QHBoxLayout()
         names = {"neutral": self.tr("Neutral"), "minor": self.tr("Minor"),
@@ -79,7 +81,7 @@ class AnnotationEditor(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(1)
 
-        self.category.currentTextChanged.connect(self._on_category_changed)
+        self.category.currentIndexChanged.connect(self._on_category_changed)
         self.severity_group.idClicked.connect(self._on_severity_clicked)
         # textChanged (not textEdited) so the field's own Ctrl+Z reaches the document too;
         # programmatic updates in _load are ignored through self._loading.
@@ -137,9 +139,9 @@ class AnnotationEditor(QWidget):
             self.quote.setText(f"<b>{_escape(where)}</b> "
                                f"<span style='color: gray'>({annotation.start}–{annotation.end})"
                                f"</span><br>{_escape(text)}{note}")
-            if self.category.findText(annotation.category) < 0:
-                self.category.addItem(annotation.category)
-            self.category.setCurrentText(annotation.category)
+            if self.category.findData(annotation.category) < 0:
+                self.category.addItem(category_name(annotation.category), annotation.category)
+            self.category.setCurrentIndex(self.category.findData(annotation.category))
             if annotation.severity in SEVERITIES:
                 self.severity_group.button(SEVERITIES.index(annotation.severity)).setChecked(True)
             for edit, value in ((self.comment, annotation.comment),
@@ -163,9 +165,11 @@ class AnnotationEditor(QWidget):
         if not self._loading and self.annotation_id is not None:
             self.change_requested.emit(self.annotation_id, changes)
 
-    def _on_category_changed(self, category: str) -> None:
+    def _on_category_changed(self, index: int) -> None:
         annotation = self.current()
-        if annotation is None or self._loading or category == annotation.category:
+        category = self.category.itemData(index)
+        if (annotation is None or self._loading or not isinstance(category, str)
+                or category == annotation.category):
             return
         self._request({"category": category,
                        "type": mqm.TYPE_OF_CATEGORY.get(category, annotation.type)})

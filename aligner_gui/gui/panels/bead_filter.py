@@ -24,6 +24,7 @@ from aligner_gui.core.model import (
     FLAG_OMISSION,
     OMISSION_CLASSES,
 )
+from aligner_gui.gui.display_names import flag_name
 from aligner_gui.gui.models.beads import RISKY, BeadFilterProxy
 
 
@@ -56,7 +57,7 @@ class BeadFilterBar(QWidget):
         self.flag.addItem(self.tr("risky (≥ {0} %)").format(round(100 * RISKY)), "risky")
         for flag in (FLAG_OMISSION, FLAG_ADDITION, FLAG_LOW_SCORE, FLAG_NUMBER_MISMATCH,
                      FLAG_NAME_MISMATCH, *OMISSION_CLASSES):
-            self.flag.addItem(flag, flag)
+            self.flag.addItem(flag_name(flag), flag)
         self.status = QComboBox()
         self.status.addItem(self.tr("Any status"), None)
         for status in ("auto", "confirmed", "manual"):

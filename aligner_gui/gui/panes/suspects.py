@@ -22,6 +22,7 @@ from PySide6.QtGui import QAction, QColor, QHelpEvent, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QToolTip
 
 from aligner_gui.core.model import AlignmentDocument
+from aligner_gui.gui.display_names import category_name
 from aligner_gui.gui.panes.offsets import OffsetMap
 
 if TYPE_CHECKING:
@@ -182,7 +183,8 @@ class SuspectLens(QObject):
 
     def describe(self, suspect: dict[str, Any]) -> str:
         """ "Suspect: Accuracy/Omission (confidence 72 %)"."""
-        category = str(suspect.get("category") or self.tr("Accuracy"))
+        category = (category_name(str(suspect["category"])) if suspect.get("category")
+                    else self.tr("Accuracy"))
         confidence = suspect.get("confidence")
         if isinstance(confidence, (int, float)):
             return self.tr("Suspect: {0} (confidence {1} %)").format(

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from aligner_gui.core.model import AlignmentDocument
 from aligner_gui.core.mqm import omission_class
+from aligner_gui.gui.display_names import category_name
 from aligner_gui.gui.models.annotations import SEVERITY_COLOURS
 from aligner_gui.gui.models.beads import score_colour
 from aligner_gui.gui.panes.offsets import OffsetMap
@@ -420,7 +421,7 @@ class TextPane(QPlainTextEdit):
             colour = QColor(SEVERITY_COLOURS.get(annotation.severity, QColor("red")))
             colour.setAlpha(255)
             fmt.setUnderlineColor(colour)
-            fmt.setToolTip(f"{annotation.category} · {annotation.severity}")
+            fmt.setToolTip(f"{category_name(annotation.category)} · {annotation.severity}")
             selections.append(self._selection(annotation.start, annotation.end, None, fmt))
         self.setExtraSelections(selections)
         self._margin.update()
