@@ -124,9 +124,16 @@ def cmd_score(args: argparse.Namespace) -> int:
     rescore(doc)
     result: dict[str, Any] = {"document": doc.scores}
     if args.reference:
-        from aligner_gui.core.textload import read_text
+        from aligner_gui.core.textload import detect_lang, read_text
 
         reference = read_text(args.reference)
+        lang = detect_lang(reference)
+        if lang != doc.target.lang:
+            names = {"zh": "Chinese", "en": "English"}
+            raise AlignerError(
+                f"{args.reference} is in {names.get(lang, lang)}, but the reference must be "
+                f"in the translation's language ({names.get(doc.target.lang, doc.target.lang)})"
+            )
         translation = [s.text for s in doc.target.sentences]
         result["reference"] = reference_scores(translation, reference, doc.target.lang)
     if args.json:
@@ -347,7 +354,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--reference",
         metavar="REF.txt",
-        help="reference translation: adds corpus BLEU, chrF and TER",
+        help="reference translation, in the translation's language: adds corpus BLEU, chrF and TER",
     )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_score)

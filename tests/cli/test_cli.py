@@ -311,3 +311,13 @@ def test_include_suggestions_is_for_mqm_tsv(tmp_path, capsys, seed_project):
     assert main(["export", str(seed_project), "-f", "tsv", "--include-suggestions",
                  "-o", str(out)]) == 2
     assert "mqm-tsv" in capsys.readouterr().err
+
+
+def test_reference_in_the_wrong_language_is_refused(tmp_path, capsys, seed_project):
+    doc = load_project(seed_project)
+    ref = tmp_path / "ref.txt"
+    ref.write_text("\n".join(s.text for s in doc.source.sentences), encoding="utf-8")
+    assert main(["score", str(seed_project), "--reference", str(ref)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.count("\n") == 1 and "English" in captured.err
+    assert "Chinese" in captured.err and not captured.out
