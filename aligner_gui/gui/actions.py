@@ -153,6 +153,7 @@ class Actions(QObject):
         review.addSeparator()
         review.addActions([self.accept_suggestion, self.dismiss_suggestion])
         review.addSeparator()
+        qa_checks = review.addMenu(self.tr("&QA checks"))
         review.addAction(self.mqm_weights)
         align = bar.addMenu(self.tr("&Alignment"))
         align.addActions([self.align, self.cancel_alignment])
@@ -171,7 +172,7 @@ class Actions(QObject):
         view.addSeparator()
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.shortcuts, self.about])
-        return {"recent": recent, "view": view, "export": export}
+        return {"recent": recent, "view": view, "export": export, "qa_checks": qa_checks}
 
     def build_toolbar(self, toolbar: QToolBar) -> None:
         toolbar.addActions([self.open, self.save])

@@ -74,6 +74,7 @@ from aligner_gui.gui.panels.scores import ScoresPanel
 from aligner_gui.gui.panes import OverviewStrip, TextPane
 from aligner_gui.gui.panes.coverage_lens import CoverageLens
 from aligner_gui.gui.panes.suspects import SuspectLens
+from aligner_gui.gui.qa_checks import QaChecksMenu
 from aligner_gui.gui.review import ReviewController
 from aligner_gui.gui.settings import Settings
 
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
         self.files.recent_menu = menus["recent"]  # type: ignore[assignment]
         self.files.refresh_recent_menu()
         self.files.build_export_menu(menus["export"])  # type: ignore[arg-type]
+        self.qa_checks = QaChecksMenu(self, menus["qa_checks"])  # type: ignore[arg-type]
         self._connect_actions()
         self._apply_font(float(self.settings.font_size))
         self._restore_layout()

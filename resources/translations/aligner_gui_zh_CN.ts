@@ -294,17 +294,22 @@
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="157"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="156"/>
+        <source>&amp;QA checks</source>
+        <translation>质量检查(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="158"/>
         <source>&amp;Alignment</source>
         <translation>对齐(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="164"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="165"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="172"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="173"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -998,97 +1003,97 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="124"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="125"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="150"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="152"/>
         <source>Source text</source>
         <translation>原文文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="151"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="153"/>
         <source>Target text</source>
         <translation>译文文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="152"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="154"/>
         <source>Overview of problems</source>
         <translation>问题概览</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="169"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="171"/>
         <source>Alignment table</source>
         <translation>对齐表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="230"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="232"/>
         <source>Annotation</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="231"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="233"/>
         <source>Annotations</source>
         <translation>标注列表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="233"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="235"/>
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="237"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="239"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="250"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="252"/>
         <source>Aligning… %p%</source>
         <translation>正在对齐… %p%</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="251"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="253"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="422"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="424"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="544"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="546"/>
         <source>Computing suggestions…</source>
         <translation>正在计算建议…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="546"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="548"/>
         <source>Rescoring edited beads…</source>
         <translation>正在为修改的对齐单元重新评分…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="559"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="561"/>
         <source>risk {0}</source>
         <translation>风险 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="562"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="564"/>
         <source>Bead {0}/{1} · {2} · match {3} · {4}</source>
         <translation>单元 {0}/{1} · {2} · 匹配度 {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="656"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="658"/>
         <source>No annotation selected.</source>
         <translation>未选择标注。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="673"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="675"/>
         <source>About aligner-gui</source>
         <translation>关于 aligner-gui</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="674"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="676"/>
         <source>aligner-gui {0}: review Chinese translations of English news with sentence alignment and MQM annotation.</source>
         <translation>aligner-gui {0}:借助句子对齐与 MQM 标注审校英文新闻的中文译文。</translation>
     </message>
@@ -1222,6 +1227,19 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <location filename="../../aligner_gui/gui/panes/overview.py" line="280"/>
         <source>Bead {0} of {1}</source>
         <translation>对齐单元 {0}/{1}</translation>
+    </message>
+</context>
+<context>
+    <name>QaChecksMenu</name>
+    <message>
+        <location filename="../../aligner_gui/gui/qa_checks.py" line="59"/>
+        <source>Turn on the {0} check</source>
+        <translation>开启{0}检查</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/qa_checks.py" line="62"/>
+        <source>Turn off the {0} check</source>
+        <translation>关闭{0}检查</translation>
     </message>
 </context>
 <context>
