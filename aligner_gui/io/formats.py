@@ -368,8 +368,10 @@ def detect_format(path: str | Path) -> str:
             )
         raise ImportFormatError(f"{path}: XML with root <{tag}> is not TMX or InterText")
     first_line = stripped.split(b"\n", 1)[0].rstrip(b"\r")
-    if first_line.split(b"\t")[:4] == [b"system", b"doc", b"doc_id", b"seg_id"]:
-        return "mqm-tsv"
+    from aligner_gui.io.tsv import is_mqm_header
+
+    if is_mqm_header(first_line.decode("utf-8", errors="replace").split("\t")):
+        return "mqm-tsv"  # WMT20/21 (doc_id, seg_id) or WMT22+ (docSegId, globalSegId, metadata)
     raise ImportFormatError(
         f"{path}: cannot tell the format (not a project JSON, TMX, InterText link file "
         "or WMT MQM TSV)"

@@ -3,8 +3,12 @@
 TSV files are plain tab-separated lines, no quoting (as the WMT MQM files are): tabs
 and line breaks inside a text become spaces, one for one, so offsets stay valid.
 
-WMT MQM TSV (google/wmt-mqm-human-evaluation): header exactly
-``system doc doc_id seg_id rater source target category severity``. A segment is a
+WMT MQM TSV (google/wmt-mqm-human-evaluation): export header exactly
+``system doc doc_id seg_id rater source target category severity``; imports also read
+the WMT22-onward header ``system doc docSegId globalSegId rater source target category
+severity metadata`` (categories may carry a parenthesised suffix, dropped; severities
+in any case; the metadata JSON is kept as ``annotation.extra["metadata"]``; every
+annotation keeps its rater in ``extra["rater"]``). A segment is a
 bead; ``doc_id`` is its 1-based number within the document, ``seg_id`` the same
 (one document per file). One row per annotation with the span wrapped in
 ``<v>…</v>`` in the source column (source-side annotations, e.g. omissions) or in the
@@ -20,6 +24,8 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +59,7 @@ MQM_HEADER = [
 NO_ERROR = "No-error"
 SUGGESTION_RATER = "aligner-gui"  # rater of the engine's suggestions (--include-suggestions)
 SPAN_OPEN, SPAN_CLOSE = "<v>", "</v>"
+_PAREN_SUFFIX = re.compile(r"\s*\([^()]*\)$")
 
 BEAD_TSV_HEADER = [
     "bead",
@@ -301,6 +308,32 @@ def _unmark(cell: str) -> tuple[str, int, int] | tuple[str, None, None]:
     return clean.replace(SPAN_OPEN, "").replace(SPAN_CLOSE, ""), a, a + z
 
 
+# Column names of the files Google publishes (google/wmt-mqm-human-evaluation): WMT20/21
+# use doc_id/seg_id; WMT22 onwards docSegId/globalSegId and a last "metadata" column
+# (JSON). Read by name, so both import the same way.
+_COLUMN_ALIASES = {"docSegId": "doc_id", "globalSegId": "seg_id"}
+_OPTIONAL_COLUMNS = ("metadata",)
+MQM_HEADER_WMT22 = [
+    "system",
+    "doc",
+    "docSegId",
+    "globalSegId",
+    "rater",
+    "source",
+    "target",
+    "category",
+    "severity",
+    "metadata",
+]
+
+
+def is_mqm_header(cells: list[str]) -> bool:
+    """True for the header of a WMT MQM file of any year (see _COLUMN_ALIASES)."""
+    names = [_COLUMN_ALIASES.get(c.strip(), c.strip()) for c in cells]
+    names = [n for n in names if n]
+    return set(MQM_HEADER) <= set(names) and set(names) <= {*MQM_HEADER, *_OPTIONAL_COLUMNS}
+
+
 class _Row:
     __slots__ = (
         "file",
@@ -314,46 +347,76 @@ class _Row:
         "target",
         "category",
         "severity",
+        "metadata",
     )
 
-    def __init__(self, file: str, line: int, cells: list[str]) -> None:
+    def __init__(self, file: str, line: int, cells: dict[str, str]) -> None:
         self.file = file
         self.line = line
-        (
-            self.system,
-            self.doc,
-            self.doc_id,
-            self.seg_id,
-            self.rater,
-            self.source,
-            self.target,
-            self.category,
-            self.severity,
-        ) = cells
+        self.system = cells["system"]
+        self.doc = cells["doc"]
+        self.doc_id = cells["doc_id"]
+        self.seg_id = cells["seg_id"]
+        self.rater = cells["rater"]
+        self.source = cells["source"]
+        self.target = cells["target"]
+        self.category = cells["category"]
+        self.severity = cells["severity"]
+        self.metadata = cells.get("metadata", "")
 
 
 def _read_rows(path: Path) -> list[_Row]:
     name = str(path)
     text = decode_text(read_input_bytes(path, "MQM TSV file"), name)
     lines = text.splitlines()
-    header = lines[0].rstrip("\r").split("\t")
-    if header != MQM_HEADER:
+    header = lines[0].rstrip("\r").split("\t") if lines else []
+    if header and not header[-1].strip():
+        header = header[:-1]  # a trailing tab
+    if not is_mqm_header(header):
         raise ImportFormatError(
-            f"{name}: header is not the WMT MQM header ({chr(9).join(MQM_HEADER)!r})"
+            f"{name}: header is not a WMT MQM header ({chr(9).join(MQM_HEADER)!r} or "
+            f"{chr(9).join(MQM_HEADER_WMT22)!r})"
         )
+    names = [_COLUMN_ALIASES.get(c.strip(), c.strip()) for c in header]
+    required = sum(1 for n in names if n not in _OPTIONAL_COLUMNS)
     rows = []
     for lineno, line in enumerate(lines[1:], 2):
         if not line.strip():
             continue
         cells = line.split("\t")
-        if len(cells) != len(MQM_HEADER):
+        if len(cells) == len(names) + 1 and not cells[-1].strip():
+            cells.pop()  # a trailing tab
+        if not required <= len(cells) <= len(names) or (
+            len(cells) < len(names) and names[len(cells)] not in _OPTIONAL_COLUMNS
+        ):
             raise ImportFormatError(
-                f"{name}: line {lineno} has {len(cells)} columns, expected {len(MQM_HEADER)}"
+                f"{name}: line {lineno} has {len(cells)} columns, expected {len(names)}"
             )
-        rows.append(_Row(name, lineno, cells))
+        rows.append(_Row(name, lineno, dict(zip(names, cells, strict=False))))
     if not rows:
         raise ImportFormatError(f"{name}: no rows below the header")
     return rows
+
+
+def _is_no_error(value: str) -> bool:
+    return value.strip().lower() in ("no-error", "no error", "noerror")
+
+
+def _category_in(category: str) -> str:
+    """The category without a parenthesised suffix: "Accuracy/Omission (Translation)" ->
+    "Accuracy/Omission" (the suffix some WMT releases add is not part of the MQM path)."""
+    return _PAREN_SUFFIX.sub("", category.strip()).strip()
+
+
+def _metadata_in(row: _Row) -> Any:
+    """The metadata cell as JSON when it is JSON, else the text; None when empty."""
+    raw = row.metadata.strip()
+    if not raw:
+        return None
+    try:
+        return json.loads(raw)
+    except ValueError:
+        return raw
 
 
 def _severity_in(row: _Row, name: str) -> str:
@@ -488,7 +551,7 @@ def import_mqm_tsv(
         doc, mapping = _rebuild_document(rows, name)
 
     for row in rows:
-        if row.category.strip() == NO_ERROR or row.severity.strip() == NO_ERROR:
+        if _is_no_error(row.category) or _is_no_error(row.severity):
             continue
         key = _segment_key(row)
         if key not in mapping:
@@ -506,16 +569,21 @@ def import_mqm_tsv(
             start = min(max(offset + a, seg_start), seg_end)
             end = min(max(offset + z, start), seg_end)
         side_text = doc.side(side).text
+        category = _category_in(row.category)
+        extra: dict[str, Any] = {"rater": row.rater, "system": row.system}
+        metadata = _metadata_in(row)
+        if metadata is not None:
+            extra["metadata"] = metadata
         doc.add_annotation(
             Annotation(
-                type=annotation_type(row.category),
+                type=annotation_type(category),
                 side=side,
                 start=start,
                 end=end,
                 text=side_text[start:end],
-                category=row.category.strip(),
+                category=category or "Other",
                 severity=severity,
-                extra={"rater": row.rater, "system": row.system},
+                extra=extra,
             )
         )
     doc.meta["mqm"] = {

@@ -308,3 +308,73 @@ def test_annotations_csv(tmp_path: Path) -> None:
     second = dict(zip(table[0], table[2], strict=True))
     assert second["comment"] == "'=SUM(A1)"  # never a live formula in a spreadsheet
     assert annotations_csv_text(doc).count("\r\n") == len(table)
+
+
+# WMT22-onward layout: docSegId/globalSegId, lower-case severities, a JSON metadata
+# column, a parenthesised category suffix, three raters a segment, two systems.
+WMT23 = "\n".join(
+    "\t".join(row)
+    for row in [
+        ["system", "doc", "docSegId", "globalSegId", "rater", "source", "target",
+         "category", "severity", "metadata"],
+        ["sysA", "news.1", "1", "101", "rater1", "我们站在地球上。",
+         "We <v>stands</v> on the earth.", "Fluency/Grammar", "minor",
+         '{"timestamp": 1690000000, "source_spans": [], "target_spans": [[3, 9]]}'],
+        ["sysA", "news.1", "1", "101", "rater2", "我们站在地球上。", "We stands on the earth.",
+         "No-error", "no-error", ""],
+        ["sysA", "news.1", "1", "101", "rater3", "我们站在<v>地球</v>上。",
+         "We stands on the earth.", "Accuracy/Mistranslation (Translation)", "major", "{}"],
+        ["sysA", "news.1", "2", "102", "rater1", "太阳。", "The sun.", "no-error", "no-error", ""],
+        ["sysA", "news.1", "2", "102", "rater2", "太阳。", "The sun.", "no-error", "no-error", ""],
+        ["sysA", "news.1", "2", "102", "rater3", "太阳。", "The sun.", "no-error", "no-error", ""],
+        ["sysB", "news.1", "1", "101", "rater1", "我们站在地球上。", "We stand on earth.",
+         "No-error", "no-error", ""],
+    ]
+) + "\n"
+
+
+def test_wmt23_layout_imports(tmp_path: Path) -> None:
+    path = tmp_path / "mqm_generalMT2023_zhen.tsv"
+    path.write_text(WMT23, encoding="utf-8")
+    doc = import_file(path)
+    doc.check()
+    assert doc.meta["mqm"]["system"] == "sysA"
+    assert [doc.target.span_text(b.target) for b in doc.beads] == [
+        "We stands on the earth.",
+        "The sun.",
+    ]
+    found = [(a.side, a.text, a.category, a.severity, a.type, a.extra["rater"])
+             for a in doc.annotations]
+    assert found == [
+        ("target", "stands", "Fluency/Grammar", "minor", "grammar", "rater1"),
+        ("source", "地球", "Accuracy/Mistranslation", "major", "mistranslation", "rater3"),
+    ]
+    assert doc.annotations[0].extra["metadata"] == {
+        "timestamp": 1690000000, "source_spans": [], "target_spans": [[3, 9]]
+    }
+    assert doc.annotations[1].extra["metadata"] == {}
+    # The metadata survives a save and a load.
+    from aligner_gui.io.project import load_project, save_project
+
+    save_project(doc, tmp_path / "p.json")
+    again = load_project(tmp_path / "p.json")
+    assert again.annotations[0].extra["metadata"]["target_spans"] == [[3, 9]]
+
+
+def test_wmt23_layout_without_the_metadata_cell(tmp_path: Path) -> None:
+    path = tmp_path / "m.tsv"
+    lines = WMT23.splitlines()
+    path.write_text("\n".join([lines[0], lines[1].rsplit("\t", 1)[0]]) + "\n", encoding="utf-8")
+    doc = import_mqm_tsv(path)
+    assert "metadata" not in doc.annotations[0].extra
+
+
+WMT21_TED = Path("/work/shared/data/mqm-ted-zhen/mqm_ted_zhen.tsv")
+
+
+@pytest.mark.skipif(not WMT21_TED.is_file(), reason="WMT21 TED data not present")
+def test_wmt21_ted_file_still_imports() -> None:
+    doc = import_file(WMT21_TED)
+    doc.check()
+    assert doc.annotations and all("rater" in a.extra for a in doc.annotations)
+    assert len(doc.meta["mqm"]["systems_skipped"]) > 1
