@@ -301,16 +301,41 @@ def _format_from_output(output: str, known: str) -> str:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from aligner_gui.io.formats import import_file
+    from aligner_gui.io.formats import detect_format, import_file
     from aligner_gui.io.project import load_project, save_project
 
+    fmt = args.format or detect_format(args.file)
+    if args.list_systems or args.system is not None:
+        if fmt != "mqm-tsv":
+            option = "--list-systems" if args.list_systems else "--system"
+            raise AlignerError(f"{option} is for MQM TSV files; {args.file} is {fmt}")
+    if args.list_systems:
+        from aligner_gui.io.tsv import mqm_systems
+
+        for name, segments in mqm_systems(args.file):
+            print(f"{name}\t{segments}")
+        return 0
+    if not args.output:
+        raise AlignerError("the import needs -o PROJECT.json")
     out = _check_output(args.output)
     options: dict[str, Any] = {}
     if args.base:
         options["base"] = load_project(args.base)
-    doc = import_file(args.file, args.format, **options)
+    if args.system is not None:
+        options["system"] = args.system
+    doc = import_file(args.file, fmt, **options)
     save_project(doc, out)  # the previous file stays as OUT.bak, as in the window
-    print(f"{out}: {len(doc.beads)} beads, {len(doc.annotations)} annotations", file=sys.stderr)
+    line = f"{out}: {len(doc.beads)} beads, {len(doc.annotations)} annotations"
+    mqm = doc.meta.get("mqm") if isinstance(doc.meta.get("mqm"), dict) else None
+    if mqm and fmt == "mqm-tsv" and "system" in mqm:
+        skipped = mqm.get("systems_skipped") or []
+        line += f"; system {mqm['system']}"
+        if skipped:
+            line += (
+                f", {len(skipped)} other system(s) left out (--list-systems shows them, "
+                "--system NAME picks one)"
+            )
+    print(line, file=sys.stderr)
     return 0
 
 
@@ -414,9 +439,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("import", help="import InterText, TMX, MQM TSV or project JSON")
     p.add_argument("file", metavar="FILE")
-    p.add_argument("-o", "--output", required=True, metavar="PROJECT.json")
+    p.add_argument("-o", "--output", metavar="PROJECT.json", help="the project to write")
     p.add_argument(
         "--format", "-f", default=None, metavar="FORMAT", help="input format (default: detected)"
+    )
+    p.add_argument(
+        "--system",
+        metavar="NAME",
+        help="mqm-tsv: the system whose translation and annotations to import "
+        "(default: the first in the file)",
+    )
+    p.add_argument(
+        "--list-systems",
+        action="store_true",
+        help="mqm-tsv: print each system with its number of segments, and import nothing",
     )
     p.add_argument(
         "--base",

@@ -513,6 +513,14 @@ def _match_base(base: AlignmentDocument, rows: list[_Row], name: str) -> dict[tu
     return mapping
 
 
+def mqm_systems(path: str | Path) -> list[tuple[str, int]]:
+    """(system, number of segments) for each system of an MQM file, in file order."""
+    segments: dict[str, set[tuple[str, int]]] = {}
+    for row in _read_rows(Path(path)):
+        segments.setdefault(row.system, set()).add(_segment_key(row))
+    return [(name, len(keys)) for name, keys in segments.items()]
+
+
 def import_mqm_tsv(
     path: str | Path,
     *,
@@ -534,7 +542,9 @@ def import_mqm_tsv(
     if system is None:
         system = systems[0]
     elif system not in systems:
-        raise ImportFormatError(f"{name}: no rows for system {system!r}")
+        raise ImportFormatError(
+            f"{name}: no rows for system {system!r} (systems: {', '.join(systems)})"
+        )
     rows = [row for row in rows if row.system == system]
 
     if base is not None:

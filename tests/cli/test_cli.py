@@ -321,3 +321,58 @@ def test_reference_in_the_wrong_language_is_refused(tmp_path, capsys, seed_proje
     captured = capsys.readouterr()
     assert captured.err.count("\n") == 1 and "English" in captured.err
     assert "Chinese" in captured.err and not captured.out
+
+
+def _wmt23_file(tmp_path):
+    path = tmp_path / "wmt23.tsv"
+    header = ("system\tdoc\tdocSegId\tglobalSegId\trater\tsource\ttarget\tcategory\tseverity"
+              "\tmetadata")
+    rows = [
+        "sysA\td\t1\t1\tr1\t我们站在地球上。\tWe <v>stands</v> on the earth.\t"
+        "Fluency/Grammar\tminor\t",
+        "sysA\td\t2\t2\tr1\t太阳。\tThe sun.\tno-error\tno-error\t",
+        "sysB\td\t1\t1\tr1\t我们站在地球上。\tWe stand on earth.\tno-error\tno-error\t",
+        "sysB\td\t2\t2\tr1\t太阳。\tSun.\tAccuracy/Mistranslation\tmajor\t",
+        "sysB\td\t3\t3\tr1\t月亮。\tThe moon.\tno-error\tno-error\t",
+        "sysC\td\t1\t1\tr1\t我们站在地球上。\tWe stand.\tno-error\tno-error\t",
+    ]
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_import_list_systems(tmp_path, capsys):
+    path = _wmt23_file(tmp_path)
+    assert main(["import", str(path), "--list-systems"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["sysA\t2", "sysB\t3", "sysC\t1"]
+    from aligner_gui.io.tsv import mqm_systems
+
+    assert mqm_systems(path) == [("sysA", 2), ("sysB", 3), ("sysC", 1)]
+
+
+def test_import_one_system_and_say_so(tmp_path, capsys):
+    path = _wmt23_file(tmp_path)
+    out = tmp_path / "b.json"
+    assert main(["import", str(path), "--system", "sysB", "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "system sysB" in err and "2 other system(s) left out" in err
+    doc = load_project(out)
+    assert len(doc.beads) == 3 and [a.category for a in doc.annotations] == [
+        "Accuracy/Mistranslation"
+    ]
+    assert main(["import", str(path), "-o", str(tmp_path / "a.json")]) == 0
+    assert "system sysA, 2 other system(s) left out" in capsys.readouterr().err
+
+
+def test_import_unknown_system_lists_the_systems(tmp_path, capsys):
+    path = _wmt23_file(tmp_path)
+    assert main(["import", str(path), "--system", "sysZ", "-o", str(tmp_path / "z.json")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "sysA, sysB, sysC" in err
+    assert not (tmp_path / "z.json").exists()
+
+
+def test_list_systems_is_for_mqm_files(tmp_path, capsys, seed_project):
+    assert main(["import", str(seed_project), "--list-systems"]) == 2
+    assert "MQM" in capsys.readouterr().err
+    assert main(["import", str(seed_project)]) == 2
+    assert "-o" in capsys.readouterr().err

@@ -6,11 +6,11 @@ import os
 from pathlib import Path
 
 import pytest
+from iokit import sample_parts
 
 from aligner_gui.core.model import AlignmentDocument
 from aligner_gui.io.atomic import atomic_write_bytes, current_umask
 from aligner_gui.io.formats import export_document
-from iokit import sample_parts
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 

@@ -13,7 +13,6 @@ from iokit import sample_parts
 from aligner_gui.core.errors import AlignerError
 from aligner_gui.core.model import AlignmentDocument, Annotation, Bead
 from aligner_gui.io.errors import ProjectError
-from aligner_gui.io.project import VERSION as project_version
 from aligner_gui.io.formats import (
     EXPORTERS,
     IMPORTERS,
@@ -28,6 +27,7 @@ from aligner_gui.io.formats import (
     import_file,
     side_from_paragraphs,
 )
+from aligner_gui.io.project import VERSION as project_version
 
 ISSUE_FORMATS = {"tmx", "tsv", "mqm-tsv", "intertext", "html", "annotations-csv", "beads", "json"}
 
