@@ -327,6 +327,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     save_project(doc, out)  # the previous file stays as OUT.bak, as in the window
     line = f"{out}: {len(doc.beads)} beads, {len(doc.annotations)} annotations"
     mqm = doc.meta.get("mqm") if isinstance(doc.meta.get("mqm"), dict) else None
+    if mqm and fmt == "mqm-tsv":
+        _print_warnings(mqm.get("warnings") or [])
     if mqm and fmt == "mqm-tsv" and "system" in mqm:
         skipped = mqm.get("systems_skipped") or []
         line += f"; system {mqm['system']}"
@@ -337,6 +339,13 @@ def cmd_import(args: argparse.Namespace) -> int:
             )
     print(line, file=sys.stderr)
     return 0
+
+
+def _print_warnings(warnings: list[str], limit: int = 20) -> None:
+    for warning in warnings[:limit]:
+        print(f"aligner: warning: {warning}", file=sys.stderr)
+    if len(warnings) > limit:
+        print(f"aligner: warning: ... and {len(warnings) - limit} more", file=sys.stderr)
 
 
 # -- parser -----------------------------------------------------------------------------

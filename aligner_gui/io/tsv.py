@@ -534,6 +534,8 @@ def import_mqm_tsv(
     match) and the result is a copy of ``base`` with the annotations added; without it
     the document is rebuilt from the source/target columns, one bead per segment.
     ``system`` picks one system of a multi-system file (default: the first one).
+    Problems that do not stop the import (a ``<v>`` without ``</v>``: the span runs to
+    the end of the cell) are listed, one line each, in ``meta["mqm"]["warnings"]``.
     """
     path = Path(path)
     name = str(path)
@@ -560,6 +562,7 @@ def import_mqm_tsv(
     else:
         doc, mapping = _rebuild_document(rows, name)
 
+    warnings: list[str] = []
     for row in rows:
         if _is_no_error(row.category) or _is_no_error(row.severity):
             continue
@@ -570,6 +573,11 @@ def import_mqm_tsv(
         severity = _severity_in(row, name)
         side, cell = ("source", row.source) if SPAN_OPEN in row.source else ("target", row.target)
         clean, a, z = _unmark(flat(cell))
+        if a is not None and SPAN_CLOSE not in cell[cell.find(SPAN_OPEN) :]:
+            warnings.append(
+                f"{name} line {row.line}: {SPAN_OPEN} without {SPAN_CLOSE}; "
+                "the span runs to the end of the cell"
+            )
         seg_start, seg_end, _seg = bead_segment(doc, b, side)
         # Rebuilt sentences are the stripped cell text; base segments are the cell text.
         offset = seg_start - (len(clean) - len(clean.lstrip()) if base is None else 0)
@@ -600,5 +608,6 @@ def import_mqm_tsv(
         "file": path.name,
         "system": system,
         **({"systems_skipped": [s for s in systems if s != system]} if len(systems) > 1 else {}),
+        **({"warnings": warnings} if warnings else {}),
     }
     return checked(doc, name)

@@ -376,3 +376,17 @@ def test_list_systems_is_for_mqm_files(tmp_path, capsys, seed_project):
     assert "MQM" in capsys.readouterr().err
     assert main(["import", str(seed_project)]) == 2
     assert "-o" in capsys.readouterr().err
+
+
+def test_import_warns_of_an_open_span(tmp_path, capsys):
+    path = tmp_path / "open.tsv"
+    path.write_text(
+        "system\tdoc\tdoc_id\tseg_id\trater\tsource\ttarget\tcategory\tseverity\n"
+        "sys\td\t1\t1\tr1\t我们站在地球上。\tWe <v>stand on the earth.\tFluency/Grammar\tMinor\n",
+        encoding="utf-8",
+    )
+    assert main(["import", str(path), "-o", str(tmp_path / "p.json")]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == (f"aligner: warning: {path} line 2: <v> without </v>; "
+                      "the span runs to the end of the cell")
+    assert len(err) == 2 and "1 annotations" in err[1]

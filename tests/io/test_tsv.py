@@ -378,3 +378,25 @@ def test_wmt21_ted_file_still_imports() -> None:
     doc.check()
     assert doc.annotations and all("rater" in a.extra for a in doc.annotations)
     assert len(doc.meta["mqm"]["systems_skipped"]) > 1
+
+
+def test_open_span_without_close_is_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "open.tsv"
+    rows = [
+        "\t".join(MQM_HEADER),
+        "sys\td\t1\t1\tr1\t我们站在地球上。\tWe <v>stand on the earth.\tFluency/Grammar\tMinor",
+        "sys\td\t2\t2\tr1\t太阳。\tThe <v>sun</v>.\tFluency/Grammar\tMinor",
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    doc = import_mqm_tsv(path)
+    assert [a.text for a in doc.annotations] == ["stand on the earth.", "sun"]
+    assert doc.meta["mqm"]["warnings"] == [
+        f"{path} line 2: <v> without </v>; the span runs to the end of the cell"
+    ]
+
+
+@pytest.mark.skipif(not WMT21_TED.is_file(), reason="WMT21 TED data not present")
+def test_wmt21_ted_open_span_is_reported() -> None:
+    doc = import_file(WMT21_TED, system="MiSS")
+    assert any(w.startswith(f"{WMT21_TED} line 9622: <v> without </v>")
+               for w in doc.meta["mqm"]["warnings"])
