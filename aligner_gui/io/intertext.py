@@ -19,7 +19,11 @@ and the corpus' ``NNN_zh.NNN_en`` files import as source = English, target = Chi
 (our default), with the gold ``[zh ids]:[en ids]`` being ``[target]:[source]``.
 Pass ``source_lang="zh"`` to make the Chinese text the source instead.
 
-Status: ``man`` <-> confirmed/manual beads, ``auto``/``plain`` <-> auto.
+Status: ``man`` <-> confirmed/manual beads, ``auto``/``plain`` <-> auto; a manual bead
+also gets ``x-status='manual'`` (InterText ignores it), so it comes back manual.
+Separators: an ``<s>`` whose preceding text is not what an import would put there (a
+space in English, nothing in Chinese, a blank line between paragraphs) carries it in
+``x-sep``, so a project's text comes back exactly (e.g. paragraphs one line apart).
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from aligner_gui.core.model import AlignmentDocument, Bead, DocumentError, Side
+from aligner_gui.core.model import AlignmentDocument, Bead, DocumentError, Sentence, Side
 from aligner_gui.io.atomic import atomic_write_bytes
 from aligner_gui.io.formats import (
     ExportFormatError,
@@ -51,6 +55,12 @@ _NAME_PART = re.compile(r"[^\w\-]+")
 
 _STATUS_OUT = {"auto": "auto", "confirmed": "man", "manual": "man"}
 _STATUS_IN = {"man": "confirmed", "auto": "auto", "plain": "auto"}
+
+# Attributes InterText ignores that carry what its format cannot: our bead status when
+# "man" is not enough (manual vs confirmed), and the text before a sentence (on <s>; on
+# <text>: the text after the last one) when it is not what an import would put there.
+STATUS_ATTR = "x-status"
+SEP_ATTR = "x-sep"
 
 
 # -- export ----------------------------------------------------------------------------
@@ -139,13 +149,23 @@ def _s_ids(side: Side) -> list[str]:
     return ids
 
 
+def _default_sep(lang: str, new_paragraph: bool) -> str:
+    """What side_from_paragraphs puts between two sentences."""
+    if new_paragraph:
+        return "\n\n"
+    return "" if lang == "zh" else " "
+
+
 def _text_xml(side: Side, ids: list[str]) -> bytes:
     root = etree.Element("text")
     if side.lang:
         root.set(XML_LANG, side.lang)  # TEI's language attribute; InterText keeps it
+    if side.sentences and side.text[side.sentences[-1].end :]:
+        root.set(SEP_ATTR, xml_text(side.text[side.sentences[-1].end :]))
     root.text = "\n  "
     p_el = None
     last_para: int | None = None
+    previous: Sentence | None = None
     for sentence, sid in zip(side.sentences, ids, strict=True):
         if sentence.paragraph != last_para:
             if p_el is not None:
@@ -157,6 +177,14 @@ def _text_xml(side: Side, ids: list[str]) -> bytes:
             assert p_el is not None
             p_el[-1].tail = "\n    "
         s_el = etree.SubElement(p_el, "s", id=sid)
+        # The text between this sentence and the previous one, when an import would not
+        # put it back by itself (a single line break between paragraphs, two spaces ...).
+        before = previous
+        previous = sentence
+        sep = side.text[before.end if before else 0 : sentence.start]
+        new_paragraph = before is not None and before.paragraph != sentence.paragraph
+        if sep != ("" if before is None else _default_sep(side.lang, new_paragraph)):
+            s_el.set(SEP_ATTR, xml_text(sep))
         s_el.text = xml_text(sentence.text)
         s_el.tail = "\n  "
     if p_el is not None:
@@ -188,6 +216,8 @@ def _link_xml(
             + " ".join(target_ids[i] for i in bead.target),
         )
         link.set("status", _STATUS_OUT.get(bead.status, "auto"))
+        if bead.status == "manual":
+            link.set(STATUS_ATTR, bead.status)  # InterText has "man" only; it ignores this
         link.tail = "\n"
     return etree.tostring(root, xml_declaration=True, encoding="utf-8") + b"\n"
 
@@ -232,6 +262,8 @@ class _Text:
         self.path = path
         tree = parse_xml(read_input_bytes(path, "InterText text file"), str(path))
         paragraphs: list[list[str]] = []
+        self.seps: list[str | None] = []
+        self.tail = tree.getroot().get(SEP_ATTR)
         self.index: dict[str, int] = {}
         last_parent = None
         count = 0
@@ -244,6 +276,7 @@ class _Text:
                 last_parent = parent
             text = "".join(element.itertext())
             paragraphs[-1].append(text)
+            self.seps.append(element.get(SEP_ATTR))
             raw_id = element.get("id")
             if raw_id is None:
                 raise ImportFormatError(f"{path}: sentence {count + 1} has no id")
@@ -260,6 +293,28 @@ class _Text:
         self.count = count
         declared = base_lang(tree.getroot().get(XML_LANG))
         self.lang = declared or guess_lang("".join(s for p in paragraphs for s in p[:50]))
+
+    def side(self, role: str) -> Side:
+        """The side; with the separators our export records (x-sep), the text exactly as
+        it was exported, else sentences joined as side_from_paragraphs does."""
+        if self.tail is None and all(sep is None for sep in self.seps):
+            return side_from_paragraphs(self.lang, role, self.paragraphs)
+        parts: list[str] = []
+        sentences: list[Sentence] = []
+        pos = 0
+        k = 0
+        for para_no, paragraph in enumerate(p for p in self.paragraphs if p):
+            for n, text in enumerate(paragraph):
+                sep = self.seps[k]
+                if sep is None:
+                    sep = "" if k == 0 else _default_sep(self.lang, n == 0)
+                parts += [sep, text]
+                pos += len(sep)
+                sentences.append(Sentence(k, para_no, pos, pos + len(text), text))
+                pos += len(text)
+                k += 1
+        parts.append(self.tail or "")
+        return Side(self.lang, role, "".join(parts), sentences)
 
 
 def _group(raw: str, text: _Text, link_no: int, link_path: Path) -> list[int]:
@@ -330,6 +385,8 @@ def import_intertext(
         next_to += len(to_ids)
         next_from += len(from_ids)
         status = _STATUS_IN.get((link.get("status") or "man").strip(), "auto")
+        if status == "confirmed" and link.get(STATUS_ATTR) == "manual":
+            status = "manual"
         pairs.append((to_ids, from_ids, status))
     # Sentences no link covers (an unfinished alignment) become unaligned beads.
     for idx in range(next_to, to_text.count):
@@ -339,8 +396,8 @@ def import_intertext(
 
     swap = source_lang is not None and from_text.lang == source_lang != to_text.lang
     source_text, target_text = (from_text, to_text) if swap else (to_text, from_text)
-    source = side_from_paragraphs(source_text.lang, "original", source_text.paragraphs)
-    target = side_from_paragraphs(target_text.lang, "translation", target_text.paragraphs)
+    source = source_text.side("original")
+    target = target_text.side("translation")
     beads = []
     for to_ids, from_ids, status in pairs:
         src, tgt = (from_ids, to_ids) if swap else (to_ids, from_ids)

@@ -9,13 +9,14 @@ from iokit import sample_parts
 from lxml import etree
 
 from aligner_gui.core.evaluation import read_align
-from aligner_gui.core.model import AlignmentDocument, Annotation, Bead
+from aligner_gui.core.model import AlignmentDocument, Annotation, Bead, Sentence, Side
 from aligner_gui.io.formats import (
     ExportFormatError,
     ImportFormatError,
     UnsafeXMLError,
     export_document,
     import_file,
+    side_from_paragraphs,
 )
 from aligner_gui.io.intertext import export_intertext, import_intertext, intertext_paths
 
@@ -130,8 +131,8 @@ def test_round_trip_keeps_beads_and_texts(tmp_path: Path) -> None:
     back = import_file(link)
     back.check()
     assert [(b.source, b.target) for b in back.beads] == [(b.source, b.target) for b in doc.beads]
-    # InterText knows man/auto only: confirmed and manual both come back as confirmed.
-    assert [b.status for b in back.beads] == ["auto", "confirmed", "confirmed", "auto", "auto"]
+    # InterText knows man/auto only; x-status='manual' tells manual from confirmed.
+    assert [b.status for b in back.beads] == ["auto", "confirmed", "manual", "auto", "auto"]
     for name in ("source", "target"):
         assert [s.text for s in back.side(name).sentences] == [
             s.text for s in doc.side(name).sentences
@@ -320,3 +321,50 @@ def test_folder_rule_for_export_paths(tmp_path: Path) -> None:
     assert (tmp_path / "plain").is_dir()
     written = export_document(doc, "intertext", str(tmp_path / "x.xml") + "/")
     assert (tmp_path / "x.xml").is_dir() and written[0].parent == tmp_path / "x.xml"
+
+
+def test_manual_and_confirmed_stay_apart(tmp_path: Path) -> None:
+    doc = sample_doc()
+    link = export_intertext(doc, tmp_path)[0]
+    links = list(etree.parse(str(link)).getroot())
+    assert [(x.get("status"), x.get("x-status")) for x in links] == [
+        ("auto", None), ("man", None), ("man", "manual"), ("auto", None), ("auto", None)
+    ]
+    assert [b.status for b in import_file(link).beads] == [b.status for b in doc.beads]
+
+
+def test_paragraph_separators_come_back(tmp_path: Path, seed_path: Path) -> None:
+    from aligner_gui.core.pipeline import load_document
+
+    doc = load_document([seed_path])  # paragraphs one line apart, as in the input file
+    doc.beads = [Bead((i,), ()) for i in range(len(doc.source.sentences))] + [
+        Bead((), (i,)) for i in range(len(doc.target.sentences))
+    ]
+    assert "\n\n" not in doc.source.text
+    back = import_file(export_intertext(doc, tmp_path)[0])
+    for name in ("source", "target"):
+        assert back.side(name).text == doc.side(name).text
+        assert [(s.start, s.end, s.paragraph) for s in back.side(name).sentences] == [
+            (s.start, s.end, s.paragraph) for s in doc.side(name).sentences
+        ]
+
+
+def test_odd_separators_and_edges_come_back(tmp_path: Path) -> None:
+    text_en = "  One.  Two.\nThree. \n"
+    source = Side("en", "original", text_en, [
+        Sentence(0, 0, 2, 6, "One."), Sentence(1, 0, 8, 12, "Two."),
+        Sentence(2, 1, 13, 19, "Three."),
+    ])
+    target = side_from_paragraphs("zh", "translation", [["一。", "二。"], ["三。"]])
+    doc = AlignmentDocument(source, target, [Bead((0,), (0,)), Bead((1,), (1,)),
+                                             Bead((2,), (2,))])
+    doc.check()
+    link = export_intertext(doc, tmp_path)[0]
+    back = import_file(link)
+    assert back.source.text == text_en and back.target.text == target.text
+    # Without our attributes (a file from InterText) the usual joins apply.
+    for path in tmp_path.iterdir():
+        path.write_text(path.read_text(encoding="utf-8").replace(' x-sep="', ' y="'),
+                        encoding="utf-8")
+    plain = import_file(link)
+    assert plain.source.text == "One. Two.\n\nThree."
