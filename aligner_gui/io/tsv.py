@@ -13,7 +13,9 @@ bead; ``doc_id`` is its 1-based number within the document, ``seg_id`` the same
 (one document per file). One row per annotation with the span wrapped in
 ``<v>…</v>`` in the source column (source-side annotations, e.g. omissions) or in the
 target column; each bead without annotations gets a ``No-error``/``No-error`` row.
-An annotation crossing a bead boundary is cut to the bead where it starts.
+An annotation crossing a bead boundary gets a row in each bead it covers (its part of
+the span in each); the import joins rows of one rater, category and severity whose
+spans run to the end of one segment and from the start of the next into one annotation.
 
 The annotations CSV is for spreadsheets: UTF-8 with BOM (so Excel reads Chinese), RFC
 4180 quoting, and cells starting with = + - @ get a leading apostrophe so that a
@@ -125,7 +127,7 @@ def mqm_tsv_text(
     system = system or str(doc.meta.get("system") or "translation")
     doc_name = doc_name or str(doc.meta.get("name") or "doc")
     default_rater = rater or str(doc.meta.get("rater") or "rater1")
-    located = locate_annotations(doc)
+    located = _spread_annotations(doc)
     if include_suggestions:
         _add_suggestions(doc, located)
     lines = ["\t".join(MQM_HEADER)]
@@ -166,6 +168,31 @@ def mqm_tsv_text(
                 )
             )
     return "\n".join(lines) + "\n"
+
+
+def _spread_annotations(doc: AlignmentDocument) -> dict[int, list[tuple[Annotation, int, int]]]:
+    """bead -> [(annotation, start, end)] like locate_annotations, but an annotation
+    crossing a bead boundary gets a row in every bead it covers, each with its part of the
+    span; the import joins such parts back into one annotation (see _join_continuation)."""
+    located = locate_annotations(doc)
+    spans = {
+        name: [(b, doc.bead_span(b, name)) for b in range(len(doc.beads))]
+        for name in ("source", "target")
+    }
+    for b, items in list(located.items()):
+        for annotation, _start, end in list(items):
+            if end >= annotation.end:
+                continue
+            for later, span in spans[annotation.side][b + 1 :]:
+                if span is None or span[0] == span[1]:
+                    continue
+                if span[0] >= annotation.end:
+                    break
+                part = (annotation, span[0], min(annotation.end, span[1]))
+                located.setdefault(later, []).append(part)
+    for items in located.values():
+        items.sort(key=lambda item: (item[0].side != "source", item[1], item[2]))
+    return located
 
 
 def _add_suggestions(
@@ -513,6 +540,34 @@ def _match_base(base: AlignmentDocument, rows: list[_Row], name: str) -> dict[tu
     return mapping
 
 
+def _join_continuation(
+    doc: AlignmentDocument,
+    open_ends: dict[tuple[str, str, str, str], tuple[Annotation, int]],
+    key: tuple[str, str, str, str],
+    bead: int,
+    start: int,
+    end: int,
+    seg_start: int,
+) -> bool:
+    """Extend the open annotation of ``key`` when this span continues it: it ran to the end
+    of its bead, this one starts this bead, and no bead with text on that side lies between.
+    True if joined (the row is then not a new annotation)."""
+    found = open_ends.pop(key, None)
+    if found is None or start != seg_start:
+        return False
+    annotation, previous = found
+    side = annotation.side
+    between = [doc.bead_span(k, side) for k in range(previous + 1, bead)]
+    if bead <= previous or any(span is not None and span[0] < span[1] for span in between):
+        return False
+    annotation.end = end
+    annotation.text = doc.side(side).text[annotation.start : end]
+    span = doc.bead_span(bead, side)
+    if span is not None and end == span[1]:
+        open_ends[key] = (annotation, bead)
+    return True
+
+
 def mqm_systems(path: str | Path) -> list[tuple[str, int]]:
     """(system, number of segments) for each system of an MQM file, in file order."""
     segments: dict[str, set[tuple[str, int]]] = {}
@@ -563,6 +618,9 @@ def import_mqm_tsv(
         doc, mapping = _rebuild_document(rows, name)
 
     warnings: list[str] = []
+    # Annotations whose span runs to the end of their segment, which the same rater's
+    # next row may continue (an annotation crossing a bead boundary, exported in parts).
+    open_ends: dict[tuple[str, str, str, str], tuple[Annotation, int]] = {}
     for row in rows:
         if _is_no_error(row.category) or _is_no_error(row.severity):
             continue
@@ -588,22 +646,26 @@ def import_mqm_tsv(
             end = min(max(offset + z, start), seg_end)
         side_text = doc.side(side).text
         category = _category_in(row.category)
+        key = (row.rater, side, category, severity)
+        if a is not None and _join_continuation(doc, open_ends, key, b, start, end, seg_start):
+            continue
         extra: dict[str, Any] = {"rater": row.rater, "system": row.system}
         metadata = _metadata_in(row)
         if metadata is not None:
             extra["metadata"] = metadata
-        doc.add_annotation(
-            Annotation(
-                type=annotation_type(category),
-                side=side,
-                start=start,
-                end=end,
-                text=side_text[start:end],
-                category=category or "Other",
-                severity=severity,
-                extra=extra,
-            )
+        annotation = Annotation(
+            type=annotation_type(category),
+            side=side,
+            start=start,
+            end=end,
+            text=side_text[start:end],
+            category=category or "Other",
+            severity=severity,
+            extra=extra,
         )
+        doc.add_annotation(annotation)
+        if a is not None and end == seg_end and end > start:
+            open_ends[key] = (annotation, b)
     doc.meta["mqm"] = {
         "file": path.name,
         "system": system,

@@ -400,3 +400,39 @@ def test_wmt21_ted_open_span_is_reported() -> None:
     doc = import_file(WMT21_TED, system="MiSS")
     assert any(w.startswith(f"{WMT21_TED} line 9622: <v> without </v>")
                for w in doc.meta["mqm"]["warnings"])
+
+
+def test_annotation_across_beads_survives_the_round_trip(tmp_path: Path) -> None:
+    doc = sample_doc()
+    doc.annotations.clear()
+    # From inside bead 1 ("It purred ...") into the 1-0 bead 2 ("A headline.").
+    start = doc.source.text.index("purred")
+    end = doc.source.text.index("headline") + len("headline")
+    crossing = Annotation("mistranslation", "source", start, end,
+                          doc.source.text[start:end], "Accuracy/Mistranslation", "major")
+    doc.add_annotation(crossing)
+    first = doc.target.sentences[0]
+    doc.add_annotation(Annotation("grammar", "target", first.start, first.start + 1,
+                                  doc.target.text[first.start], "Fluency/Grammar", "minor"))
+    out = tmp_path / "mqm.tsv"
+    export_document(doc, "mqm-tsv", out)
+    rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()[1:]]
+    assert sum(row[7] == "Accuracy/Mistranslation" for row in rows) == 2  # one row per bead
+    base = AlignmentDocument(doc.source, doc.target, [b.copy() for b in doc.beads])
+    back = import_file(out, base=base)
+    assert _annotations(back) == _annotations(doc)
+    rebuilt = import_file(out)
+    joined = [a for a in rebuilt.annotations if a.category == "Accuracy/Mistranslation"]
+    assert [a.text for a in joined] == [crossing.text]
+
+
+def test_rows_that_only_touch_a_boundary_are_not_joined(tmp_path: Path) -> None:
+    path = tmp_path / "touch.tsv"
+    rows = [
+        "\t".join(MQM_HEADER),
+        "s\td\t1\t1\tr1\t一。\tOne <v>two.</v>\tFluency/Grammar\tMinor",
+        "s\td\t2\t2\tr2\t三。\t<v>Three</v> four.\tFluency/Grammar\tMinor",  # another rater
+        "s\td\t3\t3\tr1\t五。\t<v>Five</v> six.\tFluency/Spelling\tMinor",  # another category
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert len(import_mqm_tsv(path).annotations) == 3
