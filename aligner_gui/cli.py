@@ -324,6 +324,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.system is not None:
         options["system"] = args.system
     doc = import_file(args.file, fmt, **options)
+    imported = fmt != "json" and not args.base  # beads rebuilt from an exchange file
+    if not args.no_score and (imported or any(bead.score is None for bead in doc.beads)):
+        from aligner_gui.core.pipeline import rescore
+
+        rescore(doc)  # scores, flags, coverage and risk, as `aligner rescore` gives them
     save_project(doc, out)  # the previous file stays as OUT.bak, as in the window
     line = f"{out}: {len(doc.beads)} beads, {len(doc.annotations)} annotations"
     mqm = doc.meta.get("mqm") if isinstance(doc.meta.get("mqm"), dict) else None
@@ -457,6 +462,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="mqm-tsv: the system whose translation and annotations to import "
         "(default: the first in the file)",
+    )
+    p.add_argument(
+        "--no-score",
+        action="store_true",
+        help="leave the imported beads unscored (default: score them, as rescore does)",
     )
     p.add_argument(
         "--list-systems",

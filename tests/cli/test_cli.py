@@ -390,3 +390,24 @@ def test_import_warns_of_an_open_span(tmp_path, capsys):
     assert err[0] == (f"aligner: warning: {path} line 2: <v> without </v>; "
                       "the span runs to the end of the cell")
     assert len(err) == 2 and "1 annotations" in err[1]
+
+
+@pytest.mark.parametrize("fmt", ["intertext", "tmx", "mqm-tsv"])
+def test_imports_are_scored_unless_no_score(tmp_path, seed_project, fmt):
+    export_dir = tmp_path / "x"
+    export_dir.mkdir()
+    name = {"intertext": "it/", "tmx": "x.tmx", "mqm-tsv": "x.tsv"}[fmt]
+    assert main(["export", str(seed_project), "-f", fmt, "-o", f"{export_dir}/{name}"]) == 0
+    exported = next(export_dir.rglob("seed.zh.en.xml")) if fmt == "intertext" else (
+        export_dir / name)
+    scored, plain = tmp_path / "scored.json", tmp_path / "plain.json"
+    assert main(["import", str(exported), "-f", fmt, "-o", str(scored)]) == 0
+    assert main(["import", str(exported), "-f", fmt, "--no-score", "-o", str(plain)]) == 0
+    doc = load_project(scored)
+    assert all(b.score is not None and b.risk is not None for b in doc.beads)
+    assert any("omission" in b.flags for b in doc.beads)
+    assert doc.scores.get("mean_score") is not None
+    unscored = load_project(plain)
+    if fmt != "tmx":  # TMX carries the scores it was exported with (x-score), not the risk
+        assert all(b.score is None for b in unscored.beads)
+    assert any(b.risk is None for b in unscored.beads)
