@@ -249,11 +249,25 @@ class FileController(QObject):
         if name:
             self.import_path(name)
 
-    def import_path(self, path: str | Path) -> bool:
-        """A TMX, InterText or MQM TSV file as a new, unsaved document."""
+    def import_path(self, path: str | Path, *, system: str | None = None) -> bool:
+        """A TMX, InterText or MQM TSV file as a new, unsaved document.
+
+        An MQM file rating several systems first opens a non-modal chooser; the import
+        goes on when a system is chosen (True is returned: the import is under way)."""
         path = Path(path)
         try:
-            document = self.window.engine.import_file(path, self.window.document)
+            if system is None:
+                systems = _mqm_systems(path)
+                if len(systems) > 1:
+                    self._choose_system(path, systems)
+                    return True
+                document = self.window.engine.import_file(path, self.window.document)
+            else:
+                from aligner_gui.io.formats import import_file
+
+                base = self.window.document
+                document = import_file(path, "mqm-tsv", system=system,
+                                       **({"base": base} if base is not None else {}))
         except (AlignerError, OSError, ValueError) as error:
             self.window.report_error(self.tr("Cannot import {0}").format(path.name),
                                      _one_line(error))
@@ -266,6 +280,13 @@ class FileController(QObject):
         self.window.undo_stack.resetClean()  # an import is unsaved work
         self.window.update_title()
         return True
+
+    def _choose_system(self, path: Path, systems: list[tuple[str, int]]) -> None:
+        from aligner_gui.gui.dialogs.mqm_systems import SystemChooser
+
+        chooser = SystemChooser(path.name, systems, self.window)
+        chooser.system_chosen.connect(lambda name: self.import_path(path, system=name))
+        chooser.open()
 
     # -- glossary -----------------------------------------------------------------------
     def glossary_dialog(self) -> None:
@@ -423,6 +444,16 @@ def _fingerprint_or_none(path: Path) -> object | None:
     from aligner_gui.io.fingerprint import fingerprint
 
     return fingerprint(path)
+
+
+def _mqm_systems(path: Path) -> list[tuple[str, int]]:
+    """The systems of an MQM file with their segment counts; [] for any other file."""
+    from aligner_gui.io.formats import detect_format
+    from aligner_gui.io.tsv import mqm_systems
+
+    if path.suffix.lower() not in (".tsv", ".txt") or detect_format(path) != "mqm-tsv":
+        return []
+    return mqm_systems(path)
 
 
 def _one_line(error: BaseException) -> str:
