@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from aligner_gui import __version__
 from aligner_gui.core.errors import AlignerError
@@ -25,7 +25,7 @@ EXIT_USAGE = 2
 class _Parser(argparse.ArgumentParser):
     """argparse, but usage errors are one line and exit 2 like every other bad input."""
 
-    def error(self, message: str) -> None:  # noqa: D401 - argparse override
+    def error(self, message: str) -> NoReturn:  # noqa: D401 - argparse override
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
 
 

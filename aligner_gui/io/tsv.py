@@ -646,8 +646,10 @@ def import_mqm_tsv(
             end = min(max(offset + z, start), seg_end)
         side_text = doc.side(side).text
         category = _category_in(row.category)
-        key = (row.rater, side, category, severity)
-        if a is not None and _join_continuation(doc, open_ends, key, b, start, end, seg_start):
+        join_key = (row.rater, side, category, severity)
+        if a is not None and _join_continuation(
+            doc, open_ends, join_key, b, start, end, seg_start
+        ):
             continue
         extra: dict[str, Any] = {"rater": row.rater, "system": row.system}
         metadata = _metadata_in(row)
@@ -665,7 +667,7 @@ def import_mqm_tsv(
         )
         doc.add_annotation(annotation)
         if a is not None and end == seg_end and end > start:
-            open_ends[key] = (annotation, b)
+            open_ends[join_key] = (annotation, b)
     doc.meta["mqm"] = {
         "file": path.name,
         "system": system,
