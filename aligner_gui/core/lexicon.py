@@ -603,7 +603,7 @@ def _writer_gone(pid: int) -> bool:
 def remove_stale_temp_files(cache_dir: Path, now: float | None = None) -> list[Path]:
     """Delete half-written caches of killed processes; returns what was removed."""
     now = time.time() if now is None else now
-    removed = []
+    removed: list[Path] = []
     try:
         candidates = list(Path(cache_dir).glob(f"{_TMP_PREFIX}*.tmp"))
     except OSError:

@@ -508,7 +508,7 @@ def _sides_for(zh: str, en: str) -> tuple[Side, Side]:
 @pytest.mark.parametrize(
     ("zh", "en"),
     [
-        ("又行了十二三里，来到一座庄院。", "After riding for about four miles they came to a farm."),
+        ("又行了十二三里，来到一座庄院。", "After riding about four miles they came to a farm."),
         ("只见二三百人排开。", "They found between two and three hundred of them."),
         ("输了一二百钱。", "One or two hundred, he muttered."),
         ("茅十八好生失望。", "Whiskers was dreadfully disappointed."),
