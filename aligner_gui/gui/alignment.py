@@ -73,6 +73,10 @@ class AlignmentController(QObject):
         self.document = document
         if document is not None:
             document.subscribe(self._on_document_event)
+            if any(bead.score is None for bead in document.beads):
+                # An import (TMX, InterText, MQM) or an older project arrives unscored:
+                # score it in the background, as after an edit.
+                self._rescore_timer.start()
 
     def _on_document_event(self, event: str, info: dict[str, Any]) -> None:
         if event in ("beads_replaced", "reset"):

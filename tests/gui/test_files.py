@@ -79,3 +79,29 @@ def test_open_in_background_keeps_the_window_responsive(make_window: Any, qtbot:
     qtbot.waitUntil(lambda: not other.files.loading(), timeout=10000)
     assert recorder.errors and "missing.json" in recorder.errors[-1][0]
     assert other.files.path == path  # the open document stays
+
+
+class ScoringFilesEngine(RealFilesEngine):
+    """Real file formats, and the fake scorer for beads that arrive unscored."""
+
+    from guikit import ScoringEngine as _Scoring
+
+    score = _Scoring.score
+
+
+def test_an_imported_file_is_scored_in_the_background(
+    make_window: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    """TMX and InterText imports arrive with no scores: the window scores them, as the CLI
+    import does, without an undo step."""
+    window = make_window(engine=ScoringFilesEngine())
+    from aligner_gui.io.formats import export_document
+
+    written = export_document(window.document, "intertext", tmp_path / "it")
+    link = next(p for p in written if p.name.endswith(".zh.en.xml") or p.name.count(".") >= 3)
+    assert window.files.import_path(link)
+    doc = window.document
+    assert doc.beads and all(b.score is None for b in doc.beads)  # InterText has no scores
+    qtbot.waitUntil(lambda: all(b.score is not None for b in window.document.beads),
+                    timeout=5000)
+    assert window.undo_stack.count() == 0
