@@ -91,10 +91,14 @@ def _count(value: Any) -> int:
 
 def cmd_align(args: argparse.Namespace) -> int:
     from aligner_gui.core.pipeline import align_document, load_document
+    from aligner_gui.core.resources import seed_path
     from aligner_gui.io.project import save_project
 
+    if args.demo == bool(args.inputs):
+        raise AlignerError("give one bilingual file or two files, or --demo")
     out = _check_output(args.output)
-    doc = load_document(args.inputs, presplit=args.presplit, source_lang=args.source_lang)
+    inputs = [seed_path()] if args.demo else args.inputs
+    doc = load_document(inputs, presplit=args.presplit, source_lang=args.source_lang)
     align_document(doc)
     save_project(doc, out)  # the previous file stays as OUT.bak, as in the window
     if not args.quiet:
@@ -356,6 +360,12 @@ def _print_warnings(warnings: list[str], limit: int = 20) -> None:
 # -- parser -----------------------------------------------------------------------------
 
 
+def _seed_for_help() -> str:
+    from aligner_gui.core.resources import seed_path
+
+    return str(seed_path())
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="aligner",
@@ -368,7 +378,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
 
     p = sub.add_parser("align", help="align a bilingual file or two files into a project JSON")
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="one bilingual file or two files")
+    p.add_argument("inputs", nargs="*", metavar="INPUT", help="one bilingual file or two files")
+    p.add_argument("--demo", action="store_true",
+                   help="align the bundled seed document instead (installed at "
+                        f"{_seed_for_help()})")
     p.add_argument("-o", "--output", required=True, metavar="OUT.json")
     p.add_argument(
         "--presplit",

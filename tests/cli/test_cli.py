@@ -411,3 +411,14 @@ def test_imports_are_scored_unless_no_score(tmp_path, seed_project, fmt):
     if fmt != "tmx":  # TMX carries the scores it was exported with (x-score), not the risk
         assert all(b.score is None for b in unscored.beads)
     assert any(b.risk is None for b in unscored.beads)
+
+
+def test_demo_aligns_the_bundled_seed(tmp_path, capsys):
+    """An installed user has no clone: --demo finds the seed the README's examples use."""
+    out = tmp_path / "seed.json"
+    assert main(["align", "--demo", "-o", str(out)]) == 0
+    assert "24 en / 23 zh sentences -> 24 beads" in capsys.readouterr().err
+    for argv in (["align", "-o", str(out)], ["align", "--demo", "x.txt", "-o", str(out)]):
+        assert main(argv) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert err == ["aligner: error: give one bilingual file or two files, or --demo"]
