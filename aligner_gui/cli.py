@@ -379,9 +379,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("align", help="align a bilingual file or two files into a project JSON")
     p.add_argument("inputs", nargs="*", metavar="INPUT", help="one bilingual file or two files")
-    p.add_argument("--demo", action="store_true",
-                   help="align the bundled seed document instead (installed at "
-                        f"{_seed_for_help()})")
+    p.add_argument(
+        "--demo",
+        action="store_true",
+        help=f"align the bundled seed document instead (installed at {_seed_for_help()})",
+    )
     p.add_argument("-o", "--output", required=True, metavar="OUT.json")
     p.add_argument(
         "--presplit",
