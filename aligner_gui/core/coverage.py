@@ -32,16 +32,15 @@ the bead's ``"uncovered"`` field). Nothing here imports Qt; per-sentence work
 
 from __future__ import annotations
 
-import gc
 import heapq
 import re
 import weakref
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from aligner_gui.core.gcpause import gc_paused
 from aligner_gui.core.lexicon import EN_STOPWORDS
 from aligner_gui.core.model import AlignmentDocument, Annotation, Bead, Side
 from aligner_gui.core.names import (
@@ -856,7 +855,7 @@ class CoverageLens:
         """Word coverage of every bead; sets the document miss rates and learned table."""
         if not self.enabled:
             return [None] * len(beads)
-        with _gc_paused():
+        with gc_paused():
             return self._analyse(beads)
 
     def _analyse(self, beads: Sequence[Bead]) -> list[BeadCoverage | None]:
@@ -1052,18 +1051,6 @@ def _short_gap(gap: str, zh: bool) -> bool:
 # -- public API ---------------------------------------------------------------------------
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Millions of small cached objects: the cyclic GC only slows whole-document passes."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def compute_coverage(
     source: Side,
     target: Side,
@@ -1077,7 +1064,7 @@ def compute_coverage(
     One-sided beads get no key (their whole text is the omission or addition). Safe
     off the GUI thread: reads the sides, writes only the given bead objects.
     """
-    with _gc_paused():
+    with gc_paused():
         return _compute_coverage(source, target, beads, lexicon, cancel)
 
 
@@ -1091,7 +1078,7 @@ def compute_coverage_analysis(
 ) -> tuple[CoverageLens, list[BeadCoverage | None]]:
     """:func:`compute_coverage`, also returning the lens and each bead's word coverage
     (for callers that read the words too, such as the risk features)."""
-    with _gc_paused():
+    with gc_paused():
         lens = CoverageLens(source, target, lexicon)
         coverage = lens.analyse(beads)
         _remember(lens)
@@ -1377,7 +1364,7 @@ def uncovered_share(doc: AlignmentDocument, lexicon: Any = None) -> dict[str, An
     lexicon = _lexicon(lexicon)
     lens = CoverageLens(doc.source, doc.target, lexicon)
     counts = {"source": [0, 0], "target": [0, 0]}
-    with _gc_paused():
+    with gc_paused():
         if lens.enabled:
             _count_tinted(doc, lexicon, lens, counts)
     result: dict[str, Any] = {}
@@ -1408,7 +1395,7 @@ def coverage_suggestions(doc: AlignmentDocument, lexicon: Any = None) -> list[An
     lexicon = _lexicon(lexicon)
     if not CoverageLens(doc.source, doc.target, lexicon).enabled:
         return []
-    with _gc_paused():
+    with gc_paused():
         return _suggestions(doc, lexicon)
 
 

@@ -13,7 +13,6 @@ candidate English stems (plus "#1550" number tokens and "~py:TLP" name keys),
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import logging
@@ -32,6 +31,7 @@ from typing import Any
 import jieba
 import Stemmer
 
+from .gcpause import gc_paused
 from .names import (
     KEY_PREFIX,
     en_name_key,
@@ -298,14 +298,8 @@ class _Builder:
         self._guessed: set[str] = set()
 
     def build(self, path: Path) -> dict[str, str]:
-        # Hundreds of thousands of small containers: the cyclic GC only slows this down.
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with gc_paused():  # hundreds of thousands of small containers
             return self._build(path)
-        finally:
-            if enabled:
-                gc.enable()
 
     def _build(self, path: Path) -> dict[str, str]:
         raw: dict[str, list[tuple[bool, list[str]]]] = {}

@@ -38,13 +38,12 @@ glossary term it mistranslated).
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
 from aligner_gui.core.errors import AlignerError
+from aligner_gui.core.gcpause import gc_paused
 from aligner_gui.core.model import AlignmentDocument, Annotation
 from aligner_gui.core.qe import check_marks, check_rules
 from aligner_gui.core.qe.check_doc import (
@@ -154,21 +153,8 @@ def run_checks(
     No ``glossary``, no glossary findings.
     """
     checks = parse_checks(enabled)
-    with _gc_paused():
+    with gc_paused():
         return _run(doc, checks, glossary, lexicon)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """The dictionary holds millions of small objects: a cyclic collection in the
-    middle of a pass over 10,000 beads costs more than the pass (as in core.coverage)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _run(

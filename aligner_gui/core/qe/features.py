@@ -20,7 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from aligner_gui.core.coverage import BeadCoverage, CoverageLens, _gc_paused
+from aligner_gui.core.coverage import BeadCoverage, CoverageLens
+from aligner_gui.core.gcpause import gc_paused
 from aligner_gui.core.model import FLAG_NAME_MISMATCH, FLAG_NUMBER_MISMATCH, Bead, Side
 
 __all__ = ["FEATURES", "BeadEvidence", "WordRun", "document_evidence"]
@@ -149,7 +150,7 @@ def document_evidence(
         lens, coverage = analysis
     if not lens.enabled:
         return [None] * len(beads)
-    with _gc_paused():  # millions of small objects, none of them cyclic garbage
+    with gc_paused():  # millions of small objects, none of them cyclic garbage
         return _evidence(lens, coverage, source, target, beads)
 
 

@@ -260,6 +260,7 @@ def suspect_suggestions(doc: AlignmentDocument) -> list[Any]:
     """
     from aligner_gui.core.model import Annotation
     from aligner_gui.core.mqm import REVIEWED_KEY, Suggestion
+    from aligner_gui.core.qe.checks import annotation_type
 
     annotated: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for a in doc.annotations:
@@ -283,7 +284,7 @@ def suspect_suggestions(doc: AlignmentDocument) -> list[Any]:
                 continue
             if any(s["side"] == side and s["start"] < end and start < s["end"] for s in lens_spans):
                 continue
-            type_ = category.split("/")[-1].lower()
+            type_ = annotation_type(category)
             if any(s < end and start < e for s, e in annotated.get((side, type_), ())):
                 continue
             percent = round(100 * confidence)

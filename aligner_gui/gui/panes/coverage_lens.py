@@ -20,18 +20,18 @@ from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, Signal
-from PySide6.QtGui import QAction, QColor, QHelpEvent, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect
+from PySide6.QtGui import QColor, QHelpEvent, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QToolTip
 
 from aligner_gui.core import coverage
 from aligner_gui.core.model import AlignmentDocument
 from aligner_gui.core.pipeline import loaded_lexicon
 from aligner_gui.gui.panes.offsets import OffsetMap
+from aligner_gui.gui.panes.toggled import ToggledTint
 
 if TYPE_CHECKING:
     from aligner_gui.gui.panes.text_pane import TextPane
-    from aligner_gui.gui.settings import Settings
 
 # Pale amber, light enough to read through: yellower than the addition tint, a
 # background unlike the annotations' wavy underlines, and no blue like the current bead.
@@ -63,13 +63,13 @@ def uncovered_share_text(scores: Mapping[str, Any] | None) -> str:
     return f"{100.0 * float(share['source']):.1f} %"
 
 
-class CoverageLens(QObject):
+class CoverageLens(ToggledTint):
     """While enabled: tints the uncovered spans of paired beads, explains hovered words.
 
     ``lexicon`` returns the engine's dictionary or None (tests pass their own).
     """
 
-    enabled_changed = Signal(bool)
+    SETTING = "coverage_lens"
 
     def __init__(
         self,
@@ -103,30 +103,6 @@ class CoverageLens(QObject):
         if document is not None:
             document.subscribe(self._on_document_event)
         self._repaint()
-
-    def bind_action(self, action: QAction, settings: Settings | None = None) -> None:
-        """Drive the lens from a checkable action; remember the choice in ``settings``."""
-        action.setCheckable(True)
-        if settings is not None:
-            action.setChecked(bool(settings.coverage_lens))
-        self.set_enabled(action.isChecked())
-        action.toggled.connect(self.set_enabled)
-        self.enabled_changed.connect(action.setChecked)
-        if settings is not None:
-            action.toggled.connect(lambda on: setattr(settings, "coverage_lens", bool(on)))
-
-    def is_enabled(self) -> bool:
-        return self._enabled
-
-    def set_enabled(self, enabled: bool) -> None:
-        enabled = bool(enabled)
-        if enabled == self._enabled:
-            return
-        self._enabled = enabled
-        if not enabled:
-            QToolTip.hideText()
-        self._repaint()
-        self.enabled_changed.emit(enabled)
 
     def _on_document_event(self, event: str, info: dict[str, Any]) -> None:
         if event in ("beads_replaced", "bead_changed", "reset"):

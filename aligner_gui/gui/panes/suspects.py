@@ -17,17 +17,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Signal
-from PySide6.QtGui import QAction, QColor, QHelpEvent, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect
+from PySide6.QtGui import QColor, QHelpEvent, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QToolTip
 
 from aligner_gui.core.model import AlignmentDocument
 from aligner_gui.gui.display_names import category_name
 from aligner_gui.gui.panes.offsets import OffsetMap
+from aligner_gui.gui.panes.toggled import ToggledTint
 
 if TYPE_CHECKING:
     from aligner_gui.gui.panes.text_pane import TextPane
-    from aligner_gui.gui.settings import Settings
 
 OMISSION_CATEGORY = "Accuracy/Omission"
 # (background, underline): the background light enough to read through, and paler on
@@ -53,10 +53,10 @@ def suspect_format(suspect: dict[str, Any], palette: QPalette | None = None) -> 
     return fmt
 
 
-class SuspectLens(QObject):
+class SuspectLens(ToggledTint):
     """While enabled: tints the suspect spans of the visible beads, explains them on hover."""
 
-    enabled_changed = Signal(bool)
+    SETTING = "risk_suspects"
 
     def __init__(self, panes: Sequence[TextPane], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -77,30 +77,6 @@ class SuspectLens(QObject):
         self.document = document
         self._offsets.clear()
         self._repaint()
-
-    def bind_action(self, action: QAction, settings: Settings | None = None) -> None:
-        """Drive the tints from a checkable action; remember the choice in ``settings``."""
-        action.setCheckable(True)
-        if settings is not None:
-            action.setChecked(bool(settings.risk_suspects))
-        self.set_enabled(action.isChecked())
-        action.toggled.connect(self.set_enabled)
-        self.enabled_changed.connect(action.setChecked)
-        if settings is not None:
-            action.toggled.connect(lambda on: setattr(settings, "risk_suspects", bool(on)))
-
-    def is_enabled(self) -> bool:
-        return self._enabled
-
-    def set_enabled(self, enabled: bool) -> None:
-        enabled = bool(enabled)
-        if enabled == self._enabled:
-            return
-        self._enabled = enabled
-        if not enabled:
-            QToolTip.hideText()
-        self._repaint()
-        self.enabled_changed.emit(enabled)
 
     def _repaint(self) -> None:
         for pane in self.panes:
