@@ -1,9 +1,11 @@
 """A self-contained, printable HTML review report.
 
 One file, no scripts, no external resources (a Content-Security-Policy forbids them):
-summary figures, then the beads side by side with omissions, additions and annotations
-highlighted (category and severity in the mark's label and in a numbered list under
-the bead), then the generation date. Every piece of document text is escaped with
+a plain-language summary, annotations and suggestions by MQM category, an overview strip
+of the document (:mod:`aligner_gui.io.html_summary`), then the beads side by side with
+omissions, additions and annotations highlighted (category and severity in the mark's
+label and in a numbered list under the bead), then every figure in a collapsed section.
+Headings follow ``lang`` (English or Chinese). Every piece of document text is escaped with
 ``html.escape`` (the texts come from outside and may contain markup).
 """
 
@@ -19,6 +21,13 @@ from aligner_gui import __version__
 from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Annotation, Bead
 from aligner_gui.core.mqm import review_figures, score_document, suggestions
 from aligner_gui.io.formats import SpanIndex, bead_segment, write_text_file
+from aligner_gui.io.html_summary import (
+    category_table_html,
+    overview_svg,
+    readable_scores,
+    summary_html,
+)
+from aligner_gui.io.html_summary import text as tr
 
 _SEVERITY_RANK = {name: k for k, name in enumerate(SEVERITIES)}
 
@@ -58,14 +67,35 @@ ol.notes li.suggested { list-style: none; margin-left: -1.2em; color: #555; font
 .sev-critical { color: var(--critical); } .sev-minor { color: #a86d00; }
 .sev-neutral { color: #31708f; }
 .empty { color: #999; font-style: italic; }
+section.summary ul { font-size: 11.5pt; margin: .2em 0 .8em; padding-left: 1.3em; }
+section.summary li { margin: .15em 0; }
+table.categories { width: auto; }
+table.categories td.num { text-align: right; min-width: 3.5em; font-variant-numeric: tabular-nums; }
+table.categories tr.total th, table.categories tr.total td { border-top: 2px solid #888; }
+svg.overview { display: block; max-width: 100%; height: auto; }
+svg.overview text { font-size: 9px; fill: #222; }
+svg.overview a:hover rect { stroke: #000; stroke-width: 1.5; }
+p.legend { font-size: 9pt; color: #444; margin: .3em 0 0; }
+p.legend span { margin-right: 1.2em; white-space: nowrap; }
+p.legend svg { vertical-align: -2px; }
+table.beads td.risk { white-space: nowrap; text-align: right; }
+td.risk.risky { font-weight: bold; color: #6f42c1; }
+details.figures { margin-top: 1.5em; }
+details.figures summary { font-weight: bold; cursor: pointer; }
 footer { margin-top: 1.5em; color: #666; font-size: 9pt; }
 @media print {
   body { margin: 0; font-size: 9.5pt; }
   @page { size: A4 landscape; margin: 12mm; }
   thead { display: table-header-group; }
-  tr { break-inside: avoid; page-break-inside: avoid; }
-  mark, tr.omission td, tr.addition td { -webkit-print-color-adjust: exact;
-                                          print-color-adjust: exact; }
+  tr, tbody.bead, section.summary, section.overview { break-inside: avoid;
+                                                      page-break-inside: avoid; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  mark, tr.omission td, tr.addition td, svg { -webkit-print-color-adjust: exact;
+                                             print-color-adjust: exact; }
+  /* Greyscale: the underline's style tells the severity apart, not only its colour. */
+  mark { border-bottom-style: dotted; } mark.sev-major { border-bottom-style: solid; }
+  mark.sev-neutral { border-bottom-style: dashed; }
+  tr.omission td.n, tr.addition td.n { border-left-style: double; border-left-width: 6px; }
 }
 """
 
@@ -78,17 +108,6 @@ def _fmt(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.4f}"
     return str(value)
-
-
-def _flatten(prefix: str, value: Any, out: list[tuple[str, Any]], depth: int = 0) -> None:
-    if isinstance(value, dict) and depth < 3:
-        for key, sub in value.items():
-            _flatten(f"{prefix}.{key}" if prefix else str(key), sub, out, depth + 1)
-    elif isinstance(value, (list, tuple)):
-        if len(value) <= 8 and all(not isinstance(v, (dict, list)) for v in value):
-            out.append((prefix, ", ".join(_fmt(v) for v in value)))
-    else:
-        out.append((prefix, value))
 
 
 def _summary_rows(doc: AlignmentDocument) -> list[tuple[str, Any]]:
@@ -146,9 +165,7 @@ def _summary_rows(doc: AlignmentDocument) -> list[tuple[str, Any]]:
         rows.append(("MQM penalty (WMT weights)", f"{mqm.total:.1f} ({mqm.errors} errors)"))
         rows.append(("MQM penalty per segment", mqm.per_segment))
         rows.append(("MQM penalty per 1,000 source words", mqm.per_1000_words))
-    extra: list[tuple[str, Any]] = []
-    _flatten("", doc.scores, extra)
-    rows.extend((f"scores: {k}", v) for k, v in extra)
+    rows.extend(readable_scores(doc.scores or {}))
     return rows
 
 
@@ -232,8 +249,13 @@ def _overlapping(
 
 
 def html_report_text(
-    doc: AlignmentDocument, *, title: str | None = None, generated: datetime | None = None
+    doc: AlignmentDocument,
+    *,
+    title: str | None = None,
+    generated: datetime | None = None,
+    lang: str = "en",
 ) -> str:
+    """The report; ``lang`` "zh"/"zh_CN" gives Chinese headings and summary."""
     generated = generated or datetime.now(timezone.utc)
     name = title or str(doc.meta.get("name") or "Alignment review")
     numbered = list(enumerate(doc.annotations, 1))
@@ -249,13 +271,15 @@ def html_report_text(
         if n in first_bead:
             notes_by_bead.setdefault(first_bead[n], []).append((n, annotation))
 
+    found = suggestions(doc)  # engine flags the reviewer has not yet handled
     suggested_by_bead: dict[int, list[Annotation]] = {}
-    for suggestion in suggestions(doc):  # engine flags the reviewer has not yet handled
+    for suggestion in found:
         suggested_by_bead.setdefault(suggestion.bead, []).append(suggestion.annotation)
 
+    zh = lang.lower().startswith("zh")
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{"zh-CN" if zh else "en"}"><head><meta charset="utf-8">',
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -266,20 +290,16 @@ def html_report_text(
         f"Target: {_e(doc.target.lang)} ({_e(doc.target.role)}) \u00b7 "
         f"Generated {_e(generated.strftime('%Y-%m-%d %H:%M %Z').strip())} "
         f"by aligner-gui {_e(__version__)}</p>",
-        "<h2>Summary</h2>",
-        '<table class="summary"><tbody>',
-    ]
-    for key, value in _summary_rows(doc):
-        parts.append(
-            f'<tr><th scope="row">{_e(key)}</th><td class="num">{_e(_fmt(value))}</td></tr>'
-        )
-    parts.append("</tbody></table>")
-
-    parts += [
-        "<h2>Beads</h2>",
+        summary_html(doc, found, lang),
+        category_table_html(doc, found, lang),
+        overview_svg(doc, lang),
+        f"<h2>{_e(tr('h.beads', lang))}</h2>",
         '<table class="beads"><thead><tr><th>#</th>'
-        f"<th>Source ({_e(doc.source.lang)})</th><th>Target ({_e(doc.target.lang)})</th>"
-        "<th>Type</th><th>Score</th><th>Status / flags</th></tr></thead><tbody>",
+        f"<th>{_e(tr('th.source', lang))} ({_e(doc.source.lang)})</th>"
+        f"<th>{_e(tr('th.target', lang))} ({_e(doc.target.lang)})</th>"
+        f"<th>{_e(tr('th.type', lang))}</th><th>{_e(tr('th.score', lang))}</th>"
+        f"<th>{_e(tr('th.risk', lang))}</th><th>{_e(tr('th.status', lang))}</th>"
+        "</tr></thead>",
     ]
     for b, bead in enumerate(doc.beads):
         classes = []
@@ -301,15 +321,19 @@ def html_report_text(
                     f"{_render_text(text, seg_start, per_side[side][b])}</td>"
                 )
         score = "" if bead.score is None else f"{float(bead.score):.2f}"
+        risk = "" if bead.risk is None else f"{float(bead.risk):.2f}"
+        risky = " risky" if bead.risk is not None and float(bead.risk) >= 0.5 else ""
         flags = "".join(f'<span class="flag">{_e(f)}</span>' for f in bead.flags)
         absorbed = _absorbed(doc, bead)
         flags += "".join(
             f'<span class="flag warn">glued {_e(cls)}</span>' for cls, _text in absorbed
         )
         parts.append(
+            '<tbody class="bead">'  # a bead and its notes: one unit for page breaks
             f'<tr class="{" ".join(classes)}" id="bead-{b + 1}"><td class="n">{b + 1}</td>'
             f'{"".join(cells)}<td class="kind">{_e(bead.kind)}</td>'
-            f'<td class="score">{_e(score)}</td><td>{_e(bead.status)}<br>{flags}</td></tr>'
+            f'<td class="score">{_e(score)}</td><td class="risk{risky}">{_e(risk)}</td>'
+            f"<td>{_e(bead.status)}<br>{flags}</td></tr>"
         )
         notes = notes_by_bead.get(b, [])
         suggested = suggested_by_bead.get(b, [])
@@ -337,16 +361,26 @@ def html_report_text(
                     f"{correction}</li>"
                 )
             parts.append(
-                f'<tr class="notes"><td></td><td colspan="5"><ol class="notes">'
+                f'<tr class="notes"><td></td><td colspan="6"><ol class="notes">'
                 f"{''.join(entries)}</ol></td></tr>"
             )
-    parts.append("</tbody></table>")
+        parts.append("</tbody>")
+    parts.append("</table>")
     unplaced = [(n, a) for n, a in numbered if n not in first_bead]
     if unplaced:
-        parts.append('<h2>Annotations outside any bead</h2><ol class="notes">')
+        parts.append(f'<h2>{_e(tr("h.unplaced", lang))}</h2><ol class="notes">')
         for n, a in unplaced:
             parts.append(f'<li value="{n}">{_e(_label(a))} ({_e(a.side)}): {_e(a.text)}</li>')
         parts.append("</ol>")
+    parts.append(
+        f'<details class="figures"><summary>{_e(tr("h.figures", lang))}</summary>'
+        '<table class="summary"><tbody>'
+    )
+    for key, value in _summary_rows(doc):
+        parts.append(
+            f'<tr><th scope="row">{_e(key)}</th><td class="num">{_e(_fmt(value))}</td></tr>'
+        )
+    parts.append("</tbody></table></details>")
     parts.append(
         f"<footer>Generated {_e(generated.isoformat(timespec='seconds'))} by "
         f"aligner-gui {_e(__version__)}.</footer></body></html>"
@@ -355,8 +389,8 @@ def html_report_text(
 
 
 def export_html(
-    doc: AlignmentDocument, out_path: str | Path, *, title: str | None = None
+    doc: AlignmentDocument, out_path: str | Path, *, title: str | None = None, lang: str = "en"
 ) -> list[Path]:
     out = Path(out_path)
-    write_text_file(out, html_report_text(doc, title=title))
+    write_text_file(out, html_report_text(doc, title=title, lang=lang))
     return [out]

@@ -12,6 +12,7 @@ from iokit import sample_parts
 from aligner_gui.core.model import AlignmentDocument, Annotation
 from aligner_gui.io.formats import export_document
 from aligner_gui.io.html_report import html_report_text
+from aligner_gui.io.html_summary import readable_scores, summary_sentences
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
@@ -98,8 +99,10 @@ def test_report_is_self_contained_and_balanced(tmp_path: Path) -> None:
     page = parsed(text)
     assert not page.errors and page.stack == []
     assert "script" not in page.tags and "img" not in page.tags and "link" not in page.tags
-    assert not [v for k, v in page.attrs if k in ("src", "href") and v]
-    assert not re.search(r"url\(|@import|https?://", text)
+    # Links only within the page (the summary and the overview strip point at beads).
+    assert not [v for k, v in page.attrs if k == "src" and v]
+    assert all(v.startswith("#bead-") for k, v in page.attrs if k == "href" and v)
+    assert not re.search(r"url\((?!#ov-)|@import|https?://", text)
     assert "Content-Security-Policy" in text and "default-src 'none'" in text
     assert "@media print" in text
 
@@ -144,8 +147,8 @@ def test_omissions_additions_and_summary() -> None:
         ("additions (0-1 beads)", "1"),
         ("mean bead score", "0.6708"),
         ("annotations", "3"),
-        ("scores: coverage.source", "0.8000"),
-        ("scores: mean_score", "0.6700"),
+        ("Aligned share \u2014 source", "80.0%"),
+        ("Mean match score", "0.6700"),
         ("omitted source sentences by class", "headline: 1"),
         ("MQM penalty (WMT weights)", "16.0 (3 errors)"),
     ]:
@@ -190,3 +193,80 @@ def test_unreviewed_engine_flags_show_as_suggestions() -> None:
     assert "Accuracy/Mistranslation (target)" in bead2  # low-score bead
     doc.beads[2].details["reviewed_flags"] = ["omission", "headline"]
     assert "Accuracy/Omission (source" not in html_report_text(doc)
+
+
+# -- the summary an editor reads first --------------------------------------------------
+
+
+def test_summary_sentences_of_a_hand_built_document() -> None:
+    doc = sample_doc()
+    for bead, risk in zip(doc.beads, (0.1, 0.7, 0.5, 0.5, 0.2), strict=True):
+        bead.risk = risk
+    lines = summary_sentences(doc)
+    assert lines[0] == "1 of 5 English sentences has no translation: the headline."
+    assert lines[1] == "1 Chinese sentence has no source text (an addition)."
+    assert lines[2] == "1 bead has a low match score."
+    assert lines[3].startswith(
+        "3 annotations: 1 critical style issue (awkward), 1 major omission, "
+        "1 minor mistranslation; MQM "
+    )
+    assert "per 1,000 words" in lines[3] and "per segment" in lines[3]
+    assert lines[-1] == "Expected Major Accuracy errors: 2.0; riskiest beads: 2, 3, 4."
+    assert any("open suggestion" in line for line in lines)
+
+
+def test_summary_in_chinese_and_without_annotations() -> None:
+    doc = sample_doc()
+    doc.annotations.clear()
+    lines = summary_sentences(doc, "zh_CN")
+    assert lines[0] == "5 个英文句子中有 1 个没有译文：标题。"
+    assert "尚无标注。" in lines
+    assert not any("Expected" in line or "预计" in line for line in lines)  # no risk yet
+    text = html_report_text(doc, lang="zh_CN")
+    assert '<html lang="zh-CN">' in text and "<h2>摘要</h2>" in text and "<h2>句对</h2>" in text
+
+
+def test_report_opens_with_the_summary_and_links_the_riskiest_beads() -> None:
+    doc = sample_doc()
+    for bead, risk in zip(doc.beads, (0.1, 0.7, 0.5, 0.5, 0.2), strict=True):
+        bead.risk = risk
+    text = html_report_text(doc)
+    body = text[text.index("<body>") :]
+    order = [
+        body.index(mark)
+        for mark in (
+            'id="summary"',
+            'class="categories"',
+            'class="overview"',
+            'id="bead-1"',
+            '<details class="figures">',
+        )
+    ]
+    assert order == sorted(order)
+    assert 'riskiest beads: <a href="#bead-2">2</a>, <a href="#bead-3">3</a>' in body
+    # The overview strip: one linked mark per bead, state in class and letter.
+    assert body.count('<a href="#bead-') >= 5 + 3
+    assert '<rect class="omission"' in body and '<rect class="annotated"' in body
+    assert '<td class="risk risky">0.70</td>' in body
+    # Category table: annotations and suggestions counted apart.
+    table = body[body.index('<table class="categories">') : body.index("</table>")]
+    assert '<th scope="row">Style/Awkward</th>' in table
+
+
+def test_readable_score_labels() -> None:
+    rows = dict(
+        readable_scores(
+            {
+                "omissions_by_class": {"byline": {"count": 0, "chars": 0}},
+                "chrf_signature_full": "chrF2|nrefs:1",
+                "uncovered": {"source": 0.0221, "source_words": 317, "source_uncovered": 7},
+                "risk": {"expected_major": 7.85, "risky_beads": 2},
+                "something_new": {"a_b": 1},
+            }
+        )
+    )
+    assert rows["Omitted source sentences \u2014 byline"] == "0 (0 characters)"
+    assert rows["Match metric signature (full)"] == "chrF2|nrefs:1"
+    assert rows["Uncovered content words \u2014 source"] == "2.2% (7 of 317 content words)"
+    assert rows["Expected Major Accuracy errors"] == "7.8500"
+    assert rows["Something new \u2014 a b"] == "1"

@@ -1,0 +1,558 @@
+"""The front of the HTML report: what an editor reads before the beads.
+
+A plain-language summary (:func:`summary_sentences`), a table of annotations and open
+suggestions by MQM category and severity, an overview strip of the whole document
+(inline SVG, one linked mark per bead) and the full figures with readable labels. The
+report's words live in :data:`STRINGS`, English and Chinese side by side: io/ must not
+import Qt, so the GUI's translations are not available here.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from aligner_gui.core.model import FLAG_LOW_SCORE, SEVERITIES, AlignmentDocument
+from aligner_gui.core.mqm import Suggestion, review_figures, score_document, segment_of
+
+# key: (English, Chinese). Keys ending in ".1" are the singular form of the key without it.
+STRINGS: dict[str, tuple[str, str]] = {
+    "lang.en": ("English", "英文"),
+    "lang.zh": ("Chinese", "中文"),
+    "omitted": (
+        "{n} of {total} {language} sentences have no translation: {what}.",
+        "{total} 个{language}句子中有 {n} 个没有译文：{what}。",
+    ),
+    "omitted.1": (
+        "1 of {total} {language} sentences has no translation: {what}.",
+        "{total} 个{language}句子中有 1 个没有译文：{what}。",
+    ),
+    "all_translated": (
+        "All {total} {language} sentences have a translation.",
+        "{total} 个{language}句子都有译文。",
+    ),
+    "class.headline": ("{n} headlines", "{n} 个标题"),
+    "class.headline.1": ("the headline", "标题"),
+    "class.more-link": ("{n} \u2018MORE:\u2019 links", "{n} 个\u201cMORE:\u201d链接"),
+    "class.more-link.1": ("a \u2018MORE:\u2019 link", "\u201cMORE:\u201d链接"),
+    "class.photo-caption": ("{n} photo captions", "{n} 个图片说明"),
+    "class.photo-caption.1": ("a photo caption", "图片说明"),
+    "class.content": ("{n} content sentences", "{n} 个正文句子"),
+    "class.content.1": ("a content sentence", "1 个正文句子"),
+    "class.byline": ("{n} bylines", "{n} 个署名"),
+    "class.byline.1": ("a byline", "署名"),
+    "class.editor-note": ("{n} editor\u2019s notes", "{n} 个编者按"),
+    "class.editor-note.1": ("an editor\u2019s note", "编者按"),
+    "additions": (
+        "{n} {language} sentences have no source text (additions).",
+        "有 {n} 个{language}句子没有原文（增译）。",
+    ),
+    "additions.1": (
+        "1 {language} sentence has no source text (an addition).",
+        "有 1 个{language}句子没有原文（增译）。",
+    ),
+    "glued": (
+        "{n} headline, link or caption paragraphs are glued into translated beads and may "
+        "be untranslated.",
+        "另有 {n} 个标题、链接或图片说明段落并入了已对齐的句对，可能未翻译。",
+    ),
+    "glued.1": (
+        "1 headline, link or caption paragraph is glued into a translated bead and may be "
+        "untranslated.",
+        "另有 1 个标题、链接或图片说明段落并入了已对齐的句对，可能未翻译。",
+    ),
+    "low_score": (
+        "{n} beads have a low match score.",
+        "{n} 个句对的匹配分数偏低。",
+    ),
+    "low_score.1": ("1 bead has a low match score.", "1 个句对的匹配分数偏低。"),
+    "annotations": (
+        "{n} annotations: {what}; MQM {per_1000} per 1,000 words ({per_segment} per segment).",
+        "{n} 条标注：{what}；MQM 每千词 {per_1000}（每句对 {per_segment}）。",
+    ),
+    "annotations.1": (
+        "1 annotation: {what}; MQM {per_1000} per 1,000 words ({per_segment} per segment).",
+        "1 条标注：{what}；MQM 每千词 {per_1000}（每句对 {per_segment}）。",
+    ),
+    "annotation_item": ("{n} {severity} {category}", "{n} 个{severity}{category}"),
+    "no_annotations": ("No annotations yet.", "尚无标注。"),
+    "suggestions": (
+        "{n} open suggestions from the engine, not yet reviewed ({what}).",
+        "引擎提出 {n} 条建议，尚未审阅（{what}）。",
+    ),
+    "suggestions.1": (
+        "1 open suggestion from the engine, not yet reviewed ({what}).",
+        "引擎提出 1 条建议，尚未审阅（{what}）。",
+    ),
+    "severity_item": ("{n} {severity}", "{severity} {n}"),
+    "no_suggestions": ("No open suggestions from the engine.", "引擎没有待审阅的建议。"),
+    "risk": (
+        "Expected Major Accuracy errors: {expected}; riskiest beads: {beads}.",
+        "预计重大准确性错误：{expected}；风险最高的句对：{beads}。",
+    ),
+    "sep": (", ", "、"),
+    "sev.neutral": ("neutral", "中性"),
+    "sev.minor": ("minor", "轻微"),
+    "sev.major": ("major", "重大"),
+    "sev.critical": ("critical", "严重"),
+    "cat.mistranslation": ("mistranslation", "误译"),
+    "cat.omission": ("omission", "漏译"),
+    "cat.addition": ("addition", "增译"),
+    "cat.untranslated": ("untranslated text", "未翻译"),
+    "cat.grammar": ("grammar error", "语法错误"),
+    "cat.punctuation": ("punctuation error", "标点错误"),
+    "cat.spelling": ("spelling error", "拼写错误"),
+    "cat.inconsistency": ("inconsistency", "不一致"),
+    "cat.terminology": ("terminology error", "术语错误"),
+    "cat.style": ("style issue", "风格问题"),
+    "cat.locale convention": ("locale convention error", "区域惯例错误"),
+    "cat.source error": ("source error", "原文错误"),
+    "cat.non-translation": ("non-translation", "未译"),
+    "cat.other": ("other error", "其他错误"),
+    # headings, table headers, legend
+    "h.summary": ("Summary", "摘要"),
+    "h.categories": (
+        "Annotations and suggestions by MQM category",
+        "按 MQM 类别统计的标注与建议",
+    ),
+    "h.overview": ("Overview", "全文概览"),
+    "h.beads": ("Beads", "句对"),
+    "h.figures": ("All figures", "全部数据"),
+    "h.unplaced": ("Annotations outside any bead", "不属于任何句对的标注"),
+    "th.category": ("MQM category", "MQM 类别"),
+    "th.annotations": ("Annotations", "标注"),
+    "th.suggestions": ("Suggestions (not yet reviewed)", "建议（尚未审阅）"),
+    "th.total": ("Total", "合计"),
+    "th.source": ("Source", "原文"),
+    "th.target": ("Target", "译文"),
+    "th.type": ("Type", "类型"),
+    "th.score": ("Score", "分数"),
+    "th.risk": ("Risk", "风险"),
+    "th.status": ("Status / flags", "状态 / 标记"),
+    "none": ("none", "无"),
+    "legend.omission": ("omission or addition", "漏译或增译"),
+    "legend.annotated": ("annotated", "有标注"),
+    "legend.low": ("low match score", "匹配分数低"),
+    "legend.risky": ("risky (\u2265 50 %)", "高风险（\u2265 50%）"),
+    "legend.ok": ("nothing found", "未发现问题"),
+    "legend.height": ("bar height: risk", "柱高：风险"),
+    "bead": ("Bead", "句对"),
+}
+
+
+def text(key: str, lang: str = "en") -> str:
+    """The report's string ``key`` in ``lang`` ("zh", "zh_CN" ... or English)."""
+    en, zh = STRINGS[key]
+    return zh if lang.lower().startswith("zh") else en
+
+
+def _plural(key: str, n: int, lang: str, **values: Any) -> str:
+    chosen = f"{key}.1" if n == 1 and f"{key}.1" in STRINGS else key
+    return text(chosen, lang).format(n=n, **values)
+
+
+def _number(value: float) -> str:
+    return f"{value:,.1f}"
+
+
+def _half_up(value: float) -> str:
+    """One decimal, rounding the two-decimal figure the scores store (7.85 -> 7.9)."""
+    exact = Decimal(str(round(value, 2))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{exact:,}"
+
+
+def _category_name(category: str, lang: str) -> str:
+    """ "mistranslation" for Accuracy/Mistranslation; "style issue (awkward)" for Style/Awkward."""
+    path = [part.strip().lower() for part in category.split("/") if part.strip()] or ["other"]
+    leaf, top = path[-1], path[0]
+    if f"cat.{leaf}" in STRINGS:
+        return text(f"cat.{leaf}", lang)
+    if f"cat.{top}" in STRINGS:
+        return f"{text(f'cat.{top}', lang)} ({leaf})"
+    return leaf
+
+
+def _language(code: str, lang: str) -> str:
+    key = f"lang.{code}"
+    return text(key, lang) if key in STRINGS else code
+
+
+def _glued(doc: AlignmentDocument) -> int:
+    count = 0
+    for bead in doc.beads:
+        items = bead.details.get("absorbed") if isinstance(bead.details, dict) else None
+        count += (
+            sum(1 for item in items if isinstance(item, dict)) if isinstance(items, list) else 0
+        )
+    return count
+
+
+def riskiest_beads(doc: AlignmentDocument, count: int = 3) -> list[int]:
+    """Bead numbers (from 1) of the ``count`` beads with the highest risk, riskiest first."""
+    risks = [(float(b.risk), k) for k, b in enumerate(doc.beads) if b.risk is not None]
+    risks.sort(key=lambda item: (-item[0], item[1]))
+    return [k + 1 for _risk, k in risks[:count]]
+
+
+def summary_parts(
+    doc: AlignmentDocument, found: Sequence[Suggestion], lang: str = "en"
+) -> list[list[str | int]]:
+    """The summary's sentences as pieces: strings, and bead numbers (ints) to link."""
+    figures = review_figures(doc)
+    source_language = _language(doc.source.lang, lang)
+    sep = text("sep", lang)
+    sentences: list[list[str | int]] = []
+    omitted = sum(figures.omissions.values())
+    if omitted:
+        what = sep.join(
+            _plural(f"class.{cls}", n, lang) if f"class.{cls}" in STRINGS else f"{n} {cls}"
+            for cls, n in sorted(figures.omissions.items(), key=lambda item: _class_order(item[0]))
+            if n
+        )
+        sentences.append(
+            [
+                _plural(
+                    "omitted",
+                    omitted,
+                    lang,
+                    total=figures.source_sentences,
+                    language=source_language,
+                    what=what,
+                )
+            ]
+        )
+    elif figures.source_sentences:
+        sentences.append(
+            [
+                text("all_translated", lang).format(
+                    total=figures.source_sentences, language=source_language
+                )
+            ]
+        )
+    if figures.additions:
+        target_language = _language(doc.target.lang, lang)
+        sentences.append([_plural("additions", figures.additions, lang, language=target_language)])
+    glued = _glued(doc)
+    if glued:
+        sentences.append([_plural("glued", glued, lang)])
+    if figures.low_score:
+        sentences.append([_plural("low_score", figures.low_score, lang)])
+    if doc.annotations:
+        mqm = score_document(doc)
+        kinds = Counter(
+            (a.severity, _category_name(a.category or a.type, lang)) for a in doc.annotations
+        )
+        ordered = sorted(kinds.items(), key=lambda item: (-_rank(item[0][0]), -item[1]))
+        what = sep.join(
+            text("annotation_item", lang).format(
+                n=n, severity=_severity(severity, lang), category=category
+            )
+            for (severity, category), n in ordered
+        )
+        sentences.append(
+            [
+                _plural(
+                    "annotations",
+                    len(doc.annotations),
+                    lang,
+                    what=what,
+                    per_1000=_number(mqm.per_1000_words),
+                    per_segment=f"{mqm.per_segment:.2f}",
+                )
+            ]
+        )
+    else:
+        sentences.append([text("no_annotations", lang)])
+    if found:
+        by_severity = Counter(s.annotation.severity for s in found)
+        what = sep.join(
+            text("severity_item", lang).format(n=by_severity[s], severity=_severity(s, lang))
+            for s in reversed(SEVERITIES)
+            if by_severity[s]
+        )
+        sentences.append([_plural("suggestions", len(found), lang, what=what)])
+    else:
+        sentences.append([text("no_suggestions", lang)])
+    risks = [float(b.risk) for b in doc.beads if b.risk is not None]
+    if risks:
+        before, after = (
+            text("risk", lang).format(expected=_half_up(sum(risks)), beads="\0").split("\0")
+        )
+        sentence: list[str | int] = [before]
+        for k, number in enumerate(riskiest_beads(doc)):
+            if k:
+                sentence.append(sep)
+            sentence.append(number)
+        sentence.append(after)
+        sentences.append(sentence)
+    return sentences
+
+
+def summary_sentences(
+    doc: AlignmentDocument, lang: str = "en", found: Sequence[Suggestion] | None = None
+) -> list[str]:
+    """The report's opening sentences, plain text (``found``: mqm.suggestions(doc))."""
+    if found is None:
+        from aligner_gui.core.mqm import suggestions
+
+        found = suggestions(doc)
+    return ["".join(str(p) for p in parts) for parts in summary_parts(doc, found, lang)]
+
+
+def _class_order(cls: str) -> int:
+    order = ("content", "headline", "more-link", "photo-caption", "byline", "editor-note")
+    return order.index(cls) if cls in order else len(order)
+
+
+def _rank(severity: str) -> int:
+    return SEVERITIES.index(severity) if severity in SEVERITIES else 2
+
+
+def _severity(severity: str, lang: str) -> str:
+    key = f"sev.{severity}"
+    return text(key, lang) if key in STRINGS else severity
+
+
+def _e(value: Any) -> str:
+    return html.escape(str(value), quote=True)
+
+
+# -- HTML pieces --------------------------------------------------------------------------
+
+
+def summary_html(doc: AlignmentDocument, found: Sequence[Suggestion], lang: str) -> str:
+    items = []
+    for parts in summary_parts(doc, found, lang):
+        pieces = [f'<a href="#bead-{p}">{p}</a>' if isinstance(p, int) else _e(p) for p in parts]
+        items.append(f"<li>{''.join(pieces)}</li>")
+    return (
+        f'<section id="summary" class="summary"><h2>{_e(text("h.summary", lang))}</h2>'
+        f"<ul>{''.join(items)}</ul></section>"
+    )
+
+
+def category_table_html(doc: AlignmentDocument, found: Sequence[Suggestion], lang: str) -> str:
+    """Annotations and open suggestions counted by category and severity, side by side."""
+    notes = Counter((a.category or a.type, a.severity) for a in doc.annotations)
+    offered = Counter(
+        (s.annotation.category or s.annotation.type, s.annotation.severity) for s in found
+    )
+    if not notes and not offered:
+        return ""
+    categories = sorted({c for c, _s in notes} | {c for c, _s in offered})
+    severities = list(reversed(SEVERITIES))
+    heads = "".join(f"<th>{_e(_severity(s, lang))}</th>" for s in severities)
+    rows = [
+        '<table class="categories"><thead><tr>'
+        f'<th rowspan="2">{_e(text("th.category", lang))}</th>'
+        f'<th colspan="{len(severities)}">{_e(text("th.annotations", lang))}</th>'
+        f'<th colspan="{len(severities)}">{_e(text("th.suggestions", lang))}</th></tr>'
+        f"<tr>{heads}{heads}</tr></thead><tbody>"
+    ]
+
+    def cells(counts: Counter[tuple[str, str]], category: str | None) -> str:
+        out = []
+        for s in severities:
+            n = (
+                counts[(category, s)]
+                if category is not None
+                else sum(v for (_c, sev), v in counts.items() if sev == s)
+            )
+            out.append(f'<td class="num">{n or ""}</td>')
+        return "".join(out)
+
+    for category in categories:
+        rows.append(
+            f'<tr><th scope="row">{_e(category)}</th>{cells(notes, category)}'
+            f"{cells(offered, category)}</tr>"
+        )
+    rows.append(
+        f'<tr class="total"><th scope="row">{_e(text("th.total", lang))}</th>'
+        f"{cells(notes, None)}{cells(offered, None)}</tr></tbody></table>"
+    )
+    return (
+        f'<section class="categories"><h2>{_e(text("h.categories", lang))}</h2>'
+        f"{''.join(rows)}</section>"
+    )
+
+
+# state: (letter printed under the mark, fill: a colour or a pattern for greyscale print)
+_STATES = {
+    "omission": ("O", "url(#ov-hatch)"),
+    "annotated": ("A", "url(#ov-dots)"),
+    "low": ("L", "url(#ov-lines)"),
+    "risky": ("R", "#6f42c1"),
+    "ok": ("", "#c8d3dc"),
+}
+_PATTERNS = (
+    '<pattern id="ov-hatch" width="4" height="4" patternUnits="userSpaceOnUse" '
+    'patternTransform="rotate(45)"><rect width="4" height="4" fill="#f5c6cb"/>'
+    '<rect width="2" height="4" fill="#c0392b"/></pattern>'
+    '<pattern id="ov-dots" width="4" height="4" patternUnits="userSpaceOnUse">'
+    '<rect width="4" height="4" fill="#f0ad4e"/><circle cx="2" cy="2" r="1" fill="#6b4300"/>'
+    "</pattern>"
+    '<pattern id="ov-lines" width="4" height="4" patternUnits="userSpaceOnUse">'
+    '<rect width="4" height="4" fill="#5bc0de"/><rect width="4" height="1.5" fill="#1d5f73"/>'
+    "</pattern>"
+)
+
+
+def bead_states(doc: AlignmentDocument) -> list[str]:
+    """Each bead's overview state: omission (or addition), annotated, low score, risky, ok."""
+    annotated = {segment_of(doc, a) for a in doc.annotations}
+    states = []
+    for k, bead in enumerate(doc.beads):
+        if not (bead.source and bead.target):
+            states.append("omission")
+        elif k in annotated:
+            states.append("annotated")
+        elif FLAG_LOW_SCORE in bead.flags:
+            states.append("low")
+        elif bead.risk is not None and float(bead.risk) >= 0.5:
+            states.append("risky")
+        else:
+            states.append("ok")
+    return states
+
+
+def overview_svg(doc: AlignmentDocument, lang: str) -> str:
+    """One bar per bead (height: risk; fill and letter: state), each a link to its bead."""
+    n = len(doc.beads)
+    if not n:
+        return ""
+    step = max(2.0, min(18.0, 1300.0 / n))
+    width = step - (2 if step >= 6 else 0.5)
+    letters = step >= 10
+    top, bar = 4, 40
+    height = top + bar + (14 if letters else 2)
+    marks = []
+    for k, (bead, state) in enumerate(zip(doc.beads, bead_states(doc), strict=True)):
+        risk = float(bead.risk) if bead.risk is not None else 0.0
+        h = 8 + (bar - 8) * min(max(risk, 0.0), 1.0)
+        x = k * step
+        letter, fill = _STATES[state]
+        tip = f"{text('bead', lang)} {k + 1}: {text('legend.' + state, lang)}"
+        if bead.risk is not None:
+            tip += f"; {text('th.risk', lang)} {risk:.2f}"
+        label = (
+            f'<text x="{x + width / 2:.1f}" y="{top + bar + 11}" text-anchor="middle">'
+            f"{letter}</text>"
+            if letters and letter
+            else ""
+        )
+        marks.append(
+            f'<a href="#bead-{k + 1}"><title>{_e(tip)}</title>'
+            f'<rect class="{state}" x="{x:.1f}" y="{top + bar - h:.1f}" width="{width:.1f}" '
+            f'height="{h:.1f}" fill="{fill}" stroke="#555" stroke-width="0.5"/>{label}</a>'
+        )
+    total = n * step
+    legend = []
+    for state, (letter, fill) in _STATES.items():
+        swatch = (
+            f'<svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">'
+            f"<defs>{_PATTERNS}</defs>"
+            f'<rect width="14" height="14" fill="{fill}" stroke="#555" stroke-width="0.5"/></svg>'
+        )
+        code = f" ({letter})" if letter and letters else ""
+        legend.append(f"<span>{swatch} {_e(text('legend.' + state, lang))}{code}</span>")
+    legend.append(f"<span>{_e(text('legend.height', lang))}</span>")
+    return (
+        f'<section class="overview"><h2>{_e(text("h.overview", lang))}</h2>'
+        f'<svg class="overview" role="img" width="{total:.0f}" height="{height}" '
+        f'viewBox="0 0 {total:.1f} {height}">'
+        f"<defs>{_PATTERNS}</defs>{''.join(marks)}</svg>"
+        f'<p class="legend">{"".join(legend)}</p></section>'
+    )
+
+
+# -- the full figures, readable ---------------------------------------------------------
+
+_LABELS = {
+    "beads": "Beads",
+    "sentences.source": "Sentences \u2014 source",
+    "sentences.target": "Sentences \u2014 target",
+    "coverage.source_sentences": "Aligned share \u2014 source sentences",
+    "coverage.source_chars": "Aligned share \u2014 source characters",
+    "coverage.target_sentences": "Aligned share \u2014 target sentences",
+    "coverage.target_chars": "Aligned share \u2014 target characters",
+    "omissions": "Omitted source sentences",
+    "omission_chars": "Omitted source characters",
+    "content_omissions": "Omitted content sentences",
+    "additions": "Added target sentences",
+    "addition_chars": "Added target characters",
+    "scored_beads": "Scored beads",
+    "mean_score": "Mean match score",
+    "median_score": "Median match score",
+    "low_score": "Beads with a low match score",
+    "low_score_threshold": "Low match score threshold",
+    "number_mismatch": "Beads with a number mismatch",
+    "name_mismatch": "Beads with a name mismatch",
+    "chrf_metric": "Match metric",
+    "chrf_signature": "Match metric signature",
+    "chrf_signature_full": "Match metric signature (full)",
+    "risk.expected_major": "Expected Major Accuracy errors",
+    "risk.risky_beads": "Risky beads (risk \u2265 0.5)",
+    "risk.model": "Risk model",
+}
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.4f}"
+    return str(value)
+
+
+def _percent(value: Any) -> str:
+    return f"{float(value):.1%}" if isinstance(value, (int, float)) else str(value)
+
+
+def readable_scores(scores: dict[str, Any]) -> list[tuple[str, str]]:
+    """doc.scores as (label, value) rows a reader understands, in the scorer's order."""
+    rows: list[tuple[str, str]] = []
+    for key, value in scores.items():
+        if key == "omissions_by_class" and isinstance(value, dict):
+            for cls, entry in value.items():
+                if isinstance(entry, dict):
+                    shown = f"{entry.get('count', 0)} ({entry.get('chars', 0)} characters)"
+                else:
+                    shown = _value(entry)
+                rows.append((f"Omitted source sentences \u2014 {cls}", shown))
+        elif key == "bead_types" and isinstance(value, dict):
+            listing = ", ".join(f"{k}: {v}" for k, v in value.items())
+            rows.append(("Bead types", listing))
+        elif key == "uncovered" and isinstance(value, dict):
+            for side in ("source", "target"):
+                if side in value:
+                    shown = _percent(value[side])
+                    words, missed = value.get(f"{side}_words"), value.get(f"{side}_uncovered")
+                    if words is not None and missed is not None:
+                        shown += f" ({missed} of {words} content words)"
+                    rows.append((f"Uncovered content words \u2014 {side}", shown))
+        elif key == "coverage" and isinstance(value, dict):
+            for sub, share in value.items():
+                label = _LABELS.get(f"coverage.{sub}", f"Aligned share \u2014 {sub}")
+                rows.append((label, _percent(share)))
+        elif isinstance(value, dict):
+            for sub, inner in value.items():
+                label = _LABELS.get(f"{key}.{sub}") or _fallback(f"{key}.{sub}")
+                rows.append(
+                    (
+                        label,
+                        _value(inner)
+                        if not isinstance(inner, dict)
+                        else ", ".join(f"{k}: {_value(v)}" for k, v in inner.items()),
+                    )
+                )
+        elif isinstance(value, (list, tuple)):
+            rows.append((_LABELS.get(key) or _fallback(key), ", ".join(_value(v) for v in value)))
+        else:
+            rows.append((_LABELS.get(key) or _fallback(key), _value(value)))
+    return rows
+
+
+def _fallback(key: str) -> str:
+    label = key.replace("_", " ").replace(".", " \u2014 ")
+    return label[:1].upper() + label[1:]
