@@ -143,21 +143,111 @@ def cmd_score(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
     else:
-        _print_scores(result)
+        _print_scores(doc, result)
     return 0
 
 
-def _print_scores(result: dict[str, Any]) -> None:
-    def show(prefix: str, data: Any) -> None:
-        if isinstance(data, dict):
-            for key, value in data.items():
-                show(f"{prefix}.{key}" if prefix else str(key), value)
-        elif isinstance(data, float):
-            print(f"{prefix}\t{data:.4f}")
-        else:
-            print(f"{prefix}\t{data}")
+_LANGUAGE = {"en": "English", "zh": "Chinese"}
 
-    show("", result)
+
+def _print_scores(doc: Any, result: dict[str, Any]) -> None:
+    """A short summary for a person, label and figure aligned (--json has everything)."""
+    rows = _score_rows(doc, result)
+    width = max(len(label) for label, _ in rows)
+    for label, value in rows:
+        print(f"{label:<{width}}  {value}")
+
+
+def _score_rows(doc: Any, result: dict[str, Any]) -> list[tuple[str, str]]:
+    from aligner_gui.core.mqm import review_figures, score_document
+    from aligner_gui.core.pipeline import get_lexicon
+    from aligner_gui.core.qe.checks import run_checks
+    from aligner_gui.core.qe.risk import RISKY
+
+    scores = result["document"]
+    figures = review_figures(doc)
+    src, tgt = doc.source.lang, doc.target.lang
+    kinds = ", ".join(f"{k} {n}" for k, n in sorted((scores.get("bead_types") or {}).items()))
+    rows = [
+        (
+            "Sentences",
+            f"{figures.source_sentences} {_LANGUAGE.get(src, src)}, "
+            f"{figures.target_sentences} {_LANGUAGE.get(tgt, tgt)} -> {figures.beads} beads"
+            + (f" ({kinds})" if kinds else ""),
+        )
+    ]
+    omitted = sum(figures.omissions.values())
+    by_class = ", ".join(f"{cls} {n}" for cls, n in sorted(figures.omissions.items()) if n)
+    chars = scores.get("omission_chars")
+    rows.append(
+        (
+            "Omissions",
+            f"{omitted} source sentences"
+            + (f" ({chars} characters)" if chars is not None else "")
+            + (f": {by_class}" if by_class else ""),
+        )
+    )
+    chars = scores.get("addition_chars")
+    rows.append(
+        (
+            "Additions",
+            f"{figures.additions} target sentences"
+            + (f" ({chars} characters)" if chars is not None else ""),
+        )
+    )
+    if figures.mean_score is not None:
+        text = f"{figures.mean_score:.2f}"
+        median, threshold = scores.get("median_score"), scores.get("low_score_threshold")
+        if isinstance(median, (int, float)):
+            text += f" (median {median:.2f}"
+            if isinstance(threshold, (int, float)):
+                text += f"; {figures.low_score} beads below {threshold:.2f}"
+            text += ")"
+        rows.append(("Mean match score", text))
+    mqm = score_document(doc)
+    rows.append(
+        (
+            "MQM",
+            f"{mqm.per_segment:.2f} per segment, {mqm.per_1000_words:.1f} per 1,000 words "
+            f"({len(doc.annotations)} annotations, penalty {mqm.total:.1f})",
+        )
+    )
+    uncovered = scores.get("uncovered") or {}
+    if isinstance(uncovered.get("source"), (int, float)):
+        text = f"{uncovered['source']:.1%} of {_LANGUAGE.get(src, src)}"
+        if isinstance(uncovered.get("target"), (int, float)):
+            text += f", {uncovered['target']:.1%} of {_LANGUAGE.get(tgt, tgt)}"
+        rows.append(("Uncovered words", text + " content words"))
+    risky = sorted(
+        ((float(b.risk), k + 1) for k, b in enumerate(doc.beads) if b.risk is not None),
+        key=lambda item: (-item[0], item[1]),
+    )
+    if risky:
+        expected = sum(r for r, _k in risky)
+        over = [k for r, k in risky if r >= RISKY]
+        text = f"{expected:.2f} expected Major Accuracy errors; {len(over)} risky beads"
+        if over:
+            shown = ", ".join(str(k) for k in over[:10]) + (", ..." if len(over) > 10 else "")
+            text += f": {shown}"
+        rows.append(("Risk", text))
+    # The dictionary anchors negations; rescore has loaded it already.
+    found: dict[str, int] = {}
+    for finding in run_checks(doc, lexicon=get_lexicon()):
+        found[finding.check] = found.get(finding.check, 0) + 1
+    rows.append(
+        ("QA checks", ", ".join(f"{name} {n}" for name, n in found.items()) or "nothing found")
+    )
+    reference = result.get("reference")
+    if reference:
+        rows.append(
+            (
+                "Reference",
+                f"BLEU {reference['bleu']:.2f}, chrF {reference['chrf']:.2f}, "
+                f"TER {reference['ter']:.2f} ({reference['level']} level, "
+                f"{reference['segments']} segment{'' if reference['segments'] == 1 else 's'})",
+            )
+        )
+    return rows
 
 
 def cmd_rescore(args: argparse.Namespace) -> int:
@@ -268,7 +358,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.format != "mqm-tsv":
             raise AlignerError("--include-suggestions is for --format mqm-tsv")
         options["include_suggestions"] = True
-    written = export_document(doc, args.format, out, **options)
+    if args.lang:
+        if args.format != "html":
+            raise AlignerError("--lang is for --format html")
+        from aligner_gui.io.html_report import export_html
+
+        written = export_html(doc, out, lang=args.lang)
+    else:
+        written = export_document(doc, args.format, out, **options)
     for path in written:
         print(f"wrote {path}", file=sys.stderr)
     return 0
@@ -463,6 +560,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="mqm-tsv: also write the engine's open suggestions (flags nobody has accepted or "
         "dismissed), as rows of rater aligner-gui; annotations keep their rater",
+    )
+    p.add_argument(
+        "--lang",
+        choices=("en", "zh_CN"),
+        default=None,
+        help="html: the language of the report's headings and summary (default en)",
     )
     p.set_defaults(func=cmd_export)
 

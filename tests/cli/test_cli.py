@@ -422,3 +422,54 @@ def test_demo_aligns_the_bundled_seed(tmp_path, capsys):
         assert main(argv) == 2
         err = capsys.readouterr().err.strip().splitlines()
         assert err == ["aligner: error: give one bilingual file or two files, or --demo"]
+
+
+def test_score_prints_a_short_aligned_summary(capsys, seed_project):
+    assert main(["score", str(seed_project)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    labels = [line.split("  ")[0] for line in lines]
+    assert labels == [
+        "Sentences",
+        "Omissions",
+        "Additions",
+        "Mean match score",
+        "MQM",
+        "Uncovered words",
+        "Risk",
+        "QA checks",
+    ]
+    column = {
+        len(line) - len(line[len(label) :].lstrip())
+        for line, label in zip(lines, labels, strict=True)
+    }
+    assert len(column) == 1  # the figures start in one column
+    text = "\n".join(lines)
+    assert "24 English, 23 Chinese -> 24 beads" in text
+    assert "4 source sentences (395 characters): headline 1, more-link 1, photo-caption 2" in text
+    assert "per 1,000 words" in text and "expected Major Accuracy errors" in text
+    assert "chrf_signature" not in text and "omissions_by_class" not in text
+
+
+def test_score_json_keeps_its_keys_and_reference_adds_a_line(tmp_path, capsys, seed_project):
+    assert main(["score", str(seed_project), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert list(data) == ["document"]
+    for key in ("beads", "omissions_by_class", "mean_score", "chrf_signature_full", "risk"):
+        assert key in data["document"]
+    doc = load_project(seed_project)
+    ref = tmp_path / "ref.txt"
+    ref.write_text("\n".join(s.text for s in doc.target.sentences), encoding="utf-8")
+    assert main(["score", str(seed_project), "--reference", str(ref)]) == 0
+    last = capsys.readouterr().out.splitlines()[-1]
+    assert last.startswith("Reference") and "BLEU 100.00, chrF 100.00, TER 0.00" in last
+
+
+def test_export_html_in_chinese(tmp_path, capsys, seed_project):
+    out = tmp_path / "report.html"
+    assert main(["export", str(seed_project), "-o", str(out), "--lang", "zh_CN"]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert '<html lang="zh-CN">' in text and "<h2>摘要</h2>" in text
+    assert "24 个英文句子中有 4 个没有译文" in text
+    tmx = tmp_path / "x.tmx"
+    assert main(["export", str(seed_project), "-o", str(tmx), "--lang", "zh_CN"]) == 2
+    assert "--lang is for --format html" in capsys.readouterr().err
