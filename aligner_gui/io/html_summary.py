@@ -453,7 +453,6 @@ def overview_svg(doc: AlignmentDocument, lang: str) -> str:
     for state, (letter, fill) in _STATES.items():
         swatch = (
             f'<svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">'
-            f"<defs>{_PATTERNS}</defs>"
             f'<rect width="14" height="14" fill="{fill}" stroke="#555" stroke-width="0.5"/></svg>'
         )
         code = f" ({letter})" if letter and letters else ""
@@ -461,7 +460,8 @@ def overview_svg(doc: AlignmentDocument, lang: str) -> str:
     legend.append(f"<span>{_e(text('legend.height', lang))}</span>")
     return (
         f'<section class="overview"><h2>{_e(text("h.overview", lang))}</h2>'
-        f'<svg class="overview" role="img" width="{total:.0f}" height="{height}" '
+        f'<svg class="overview" aria-label="{_e(text("h.overview", lang))}" '
+        f'width="{total:.0f}" height="{height}" '
         f'viewBox="0 0 {total:.1f} {height}">'
         f"<defs>{_PATTERNS}</defs>{''.join(marks)}</svg>"
         f'<p class="legend">{"".join(legend)}</p></section>'

@@ -248,6 +248,8 @@ def test_report_opens_with_the_summary_and_links_the_riskiest_beads() -> None:
     assert body.count('<a href="#bead-') >= 5 + 3
     assert '<rect class="omission"' in body and '<rect class="annotated"' in body
     assert '<td class="risk risky">0.70</td>' in body
+    ids = re.findall(r'\bid="([^"]+)"', text)
+    assert len(ids) == len(set(ids))  # the legend reuses the strip's patterns
     # Category table: annotations and suggestions counted apart.
     table = body[body.index('<table class="categories">') : body.index("</table>")]
     assert '<th scope="row">Style/Awkward</th>' in table
