@@ -21,13 +21,13 @@ from aligner_gui import __version__
 from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Annotation, Bead
 from aligner_gui.core.mqm import review_figures, score_document, suggestions
 from aligner_gui.io.formats import SpanIndex, bead_segment, write_text_file
+from aligner_gui.io.html_strings import text as tr
 from aligner_gui.io.html_summary import (
     category_table_html,
     overview_svg,
     readable_scores,
     summary_html,
 )
-from aligner_gui.io.html_summary import text as tr
 
 _SEVERITY_RANK = {name: k for k, name in enumerate(SEVERITIES)}
 

@@ -1,0 +1,135 @@
+"""The HTML report's words, English and Chinese side by side (io/ cannot use Qt's translations).
+
+Keys ending in ".1" are the singular form of the key without it.
+"""
+
+from __future__ import annotations
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "lang.en": ("English", "英文"),
+    "lang.zh": ("Chinese", "中文"),
+    "omitted": (
+        "{n} of {total} {language} sentences have no translation: {what}.",
+        "{total} 个{language}句子中有 {n} 个没有译文：{what}。",
+    ),
+    "omitted.1": (
+        "1 of {total} {language} sentences has no translation: {what}.",
+        "{total} 个{language}句子中有 1 个没有译文：{what}。",
+    ),
+    "all_translated": (
+        "All {total} {language} sentences have a translation.",
+        "{total} 个{language}句子都有译文。",
+    ),
+    "class.headline": ("{n} headlines", "{n} 个标题"),
+    "class.headline.1": ("the headline", "标题"),
+    "class.more-link": ("{n} \u2018MORE:\u2019 links", "{n} 个\u201cMORE:\u201d链接"),
+    "class.more-link.1": ("a \u2018MORE:\u2019 link", "\u201cMORE:\u201d链接"),
+    "class.photo-caption": ("{n} photo captions", "{n} 个图片说明"),
+    "class.photo-caption.1": ("a photo caption", "图片说明"),
+    "class.content": ("{n} content sentences", "{n} 个正文句子"),
+    "class.content.1": ("a content sentence", "1 个正文句子"),
+    "class.byline": ("{n} bylines", "{n} 个署名"),
+    "class.byline.1": ("a byline", "署名"),
+    "class.editor-note": ("{n} editor\u2019s notes", "{n} 个编者按"),
+    "class.editor-note.1": ("an editor\u2019s note", "编者按"),
+    "additions": (
+        "{n} {language} sentences have no source text (additions).",
+        "有 {n} 个{language}句子没有原文（增译）。",
+    ),
+    "additions.1": (
+        "1 {language} sentence has no source text (an addition).",
+        "有 1 个{language}句子没有原文（增译）。",
+    ),
+    "glued": (
+        "{n} headline, link or caption paragraphs are glued into translated beads and may "
+        "be untranslated.",
+        "另有 {n} 个标题、链接或图片说明段落并入了已对齐的句对，可能未翻译。",
+    ),
+    "glued.1": (
+        "1 headline, link or caption paragraph is glued into a translated bead and may be "
+        "untranslated.",
+        "另有 1 个标题、链接或图片说明段落并入了已对齐的句对，可能未翻译。",
+    ),
+    "low_score": (
+        "{n} beads have a low match score.",
+        "{n} 个句对的匹配分数偏低。",
+    ),
+    "low_score.1": ("1 bead has a low match score.", "1 个句对的匹配分数偏低。"),
+    "annotations": (
+        "{n} annotations: {what}; MQM {per_1000} per 1,000 words ({per_segment} per segment).",
+        "{n} 条标注：{what}；MQM 每千词 {per_1000}（每句对 {per_segment}）。",
+    ),
+    "annotations.1": (
+        "1 annotation: {what}; MQM {per_1000} per 1,000 words ({per_segment} per segment).",
+        "1 条标注：{what}；MQM 每千词 {per_1000}（每句对 {per_segment}）。",
+    ),
+    "annotation_item": ("{n} {severity} {category}", "{n} 个{severity}{category}"),
+    "no_annotations": ("No annotations yet.", "尚无标注。"),
+    "suggestions": (
+        "{n} open suggestions from the engine, not yet reviewed ({what}).",
+        "引擎提出 {n} 条建议，尚未审阅（{what}）。",
+    ),
+    "suggestions.1": (
+        "1 open suggestion from the engine, not yet reviewed ({what}).",
+        "引擎提出 1 条建议，尚未审阅（{what}）。",
+    ),
+    "severity_item": ("{n} {severity}", "{severity} {n}"),
+    "no_suggestions": ("No open suggestions from the engine.", "引擎没有待审阅的建议。"),
+    "risk": (
+        "Expected Major Accuracy errors: {expected}; riskiest beads: {beads}.",
+        "预计重大准确性错误：{expected}；风险最高的句对：{beads}。",
+    ),
+    "sep": (", ", "、"),
+    "sev.neutral": ("neutral", "中性"),
+    "sev.minor": ("minor", "轻微"),
+    "sev.major": ("major", "重大"),
+    "sev.critical": ("critical", "严重"),
+    "cat.mistranslation": ("mistranslation", "误译"),
+    "cat.omission": ("omission", "漏译"),
+    "cat.addition": ("addition", "增译"),
+    "cat.untranslated": ("untranslated text", "未翻译"),
+    "cat.grammar": ("grammar error", "语法错误"),
+    "cat.punctuation": ("punctuation error", "标点错误"),
+    "cat.spelling": ("spelling error", "拼写错误"),
+    "cat.inconsistency": ("inconsistency", "不一致"),
+    "cat.terminology": ("terminology error", "术语错误"),
+    "cat.style": ("style issue", "风格问题"),
+    "cat.locale convention": ("locale convention error", "区域惯例错误"),
+    "cat.source error": ("source error", "原文错误"),
+    "cat.non-translation": ("non-translation", "未译"),
+    "cat.other": ("other error", "其他错误"),
+    # headings, table headers, legend
+    "h.summary": ("Summary", "摘要"),
+    "h.categories": (
+        "Annotations and suggestions by MQM category",
+        "按 MQM 类别统计的标注与建议",
+    ),
+    "h.overview": ("Overview", "全文概览"),
+    "h.beads": ("Beads", "句对"),
+    "h.figures": ("All figures", "全部数据"),
+    "h.unplaced": ("Annotations outside any bead", "不属于任何句对的标注"),
+    "th.category": ("MQM category", "MQM 类别"),
+    "th.annotations": ("Annotations", "标注"),
+    "th.suggestions": ("Suggestions (not yet reviewed)", "建议（尚未审阅）"),
+    "th.total": ("Total", "合计"),
+    "th.source": ("Source", "原文"),
+    "th.target": ("Target", "译文"),
+    "th.type": ("Type", "类型"),
+    "th.score": ("Score", "分数"),
+    "th.risk": ("Risk", "风险"),
+    "th.status": ("Status / flags", "状态 / 标记"),
+    "none": ("none", "无"),
+    "legend.omission": ("omission or addition", "漏译或增译"),
+    "legend.annotated": ("annotated", "有标注"),
+    "legend.low": ("low match score", "匹配分数低"),
+    "legend.risky": ("risky (\u2265 50 %)", "高风险（\u2265 50%）"),
+    "legend.ok": ("nothing found", "未发现问题"),
+    "legend.height": ("bar height: risk", "柱高：风险"),
+    "bead": ("Bead", "句对"),
+}
+
+
+def text(key: str, lang: str = "en") -> str:
+    """The report's string ``key`` in ``lang`` ("zh", "zh_CN" ... or English)."""
+    en, zh = STRINGS[key]
+    return zh if lang.lower().startswith("zh") else en
