@@ -344,7 +344,8 @@ def test_html_export_escapes_all_text(tmp_path):
 
     out = export_document(_hostile_doc(), "html", tmp_path / "report.html")[0]
     text = out.read_text(encoding="utf-8")
-    assert not re.search(r"<\s*(script|img|iframe|svg|a|object|embed)\b", text, re.IGNORECASE)
+    assert not re.search(r"<\s*(script|img|iframe|object|embed|foreignobject)\b", text,
+                         re.IGNORECASE)
     parser = _Tags()
     parser.feed(text)
     tags = {tag for tag, _ in parser.tags}
@@ -352,13 +353,18 @@ def test_html_export_escapes_all_text(tmp_path):
                     "thead", "tbody", "tr", "th", "td", "span", "br", "ol", "ul", "li", "mark",
                     "div", "section", "small", "sup", "em", "strong", "abbr", "footer",
                     "header", "main", "nav", "code", "b", "i", "u", "s", "q", "cite", "dl",
-                    "dt", "dd", "caption", "col", "colgroup", "tfoot", "hr", "h3", "h4"}, tags
+                    "dt", "dd", "caption", "col", "colgroup", "tfoot", "hr", "h3", "h4",
+                    # the report's own overview strip (inline SVG) and its links to beads
+                    "svg", "defs", "pattern", "rect", "circle", "text", "a", "details",
+                    "summary", "title"}, tags
     assert text.count("<style>") == 1  # only the report's own
     for tag, attrs in parser.tags:
         for name, value in attrs:
             assert not name.startswith("on"), (tag, name)
             if name in ("href", "src", "action", "formaction", "style", "srcset", "content"):
                 assert "javascript:" not in (value or "").lower(), (tag, name, value)
+            if name in ("href", "xlink:href"):  # links only to the report's own beads
+                assert re.fullmatch(r"#bead-\d+", value or ""), (tag, name, value)
     # The payloads are there, as text.
     assert "&lt;script&gt;alert(&#x27;s&#x27;)&lt;/script&gt;" in text
 
