@@ -115,7 +115,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "th.source": ("Source", "原文"),
     "th.target": ("Target", "译文"),
     "th.type": ("Type", "类型"),
-    "th.score": ("Score", "分数"),
+    "th.score": ("Match", "匹配度"),
     "th.risk": ("Risk", "风险"),
     "th.status": ("Status / flags", "状态 / 标记"),
     "none": ("none", "无"),
