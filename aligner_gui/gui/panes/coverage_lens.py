@@ -242,15 +242,6 @@ class CoverageLens(ToggledTint):
             self._glosses[key] = records
         return self._glosses[key]
 
-    def _offset_map(self, side: str) -> OffsetMap:
-        assert self.document is not None
-        text = self.document.side(side).text
-        cached = self._offsets.get(side)
-        if cached is None or cached[0] is not text:
-            cached = (text, OffsetMap(text))
-            self._offsets[side] = cached
-        return cached[1]
-
     @staticmethod
     def _word_rect(pane: TextPane, offsets: OffsetMap, record: Mapping[str, Any]) -> QRect:
         cursor = QTextCursor(pane.document())

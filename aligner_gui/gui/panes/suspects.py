@@ -168,15 +168,6 @@ class SuspectLens(ToggledTint):
             )
         return self.tr("Suspect: {0}").format(category)
 
-    def _offset_map(self, side: str) -> OffsetMap:
-        assert self.document is not None
-        text = self.document.side(side).text
-        cached = self._offsets.get(side)
-        if cached is None or cached[0] is not text:
-            cached = (text, OffsetMap(text))
-            self._offsets[side] = cached
-        return cached[1]
-
     @staticmethod
     def _char_rect(pane: TextPane, offsets: OffsetMap, at: int) -> QRect:
         cursor = QTextCursor(pane.document())

@@ -8,13 +8,17 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QToolTip
 
+from aligner_gui.gui.panes.offsets import OffsetMap
+
 if TYPE_CHECKING:
+    from aligner_gui.core.model import AlignmentDocument
     from aligner_gui.gui.settings import Settings
 
 
 class ToggledTint(QObject):
     """A tint that a checkable action turns on and off, the choice kept in ``settings``
-    under :attr:`SETTING`. Subclasses draw in :meth:`_repaint`."""
+    under :attr:`SETTING`, over the text of ``document``. Subclasses draw in
+    :meth:`_repaint`."""
 
     SETTING = ""
     enabled_changed = Signal(bool)
@@ -22,6 +26,18 @@ class ToggledTint(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._enabled = False
+        self.document: AlignmentDocument | None = None
+        self._offsets: dict[str, tuple[str, OffsetMap]] = {}
+
+    def _offset_map(self, side: str) -> OffsetMap:
+        """Code-point to Qt offsets of one side's text, kept while that text is the same."""
+        assert self.document is not None
+        text = self.document.side(side).text
+        cached = self._offsets.get(side)
+        if cached is None or cached[0] is not text:
+            cached = (text, OffsetMap(text))
+            self._offsets[side] = cached
+        return cached[1]
 
     def _repaint(self) -> None:
         raise NotImplementedError
