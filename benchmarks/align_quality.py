@@ -3,6 +3,7 @@
     python benchmarks/align_quality.py            # everything
     python benchmarks/align_quality.py --quick    # mac-dev + bible 001, no peer/concat
     python benchmarks/align_quality.py --only mac-dev,omission
+    python benchmarks/align_quality.py --peer hunalign   # only the same-run hunalign table
 
 Parts: mac-dev (12 chapters: strict/lax P/R/F1, seconds per chapter, bead-type
 confusion, the reference scorer's figures on the written outputs), bible 001-003
@@ -29,6 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(1, str(Path(__file__).resolve().parent))
 
 from aligner_gui.core.align import align_sides  # noqa: E402
 from aligner_gui.core.evaluation import (  # noqa: E402
@@ -233,6 +235,51 @@ def run_peer(lexicon) -> None:
         )
 
 
+def run_peer_hunalign(lexicon, runs: int = 2) -> None:
+    """Ours vs hunalign + CC-CEDICT on the joined mac-dev and bible 001-003, alternating runs."""
+    import statistics
+
+    from peer_hunalign import Hunalign, unavailable
+
+    why = unavailable()
+    if why:
+        print(f"== peer hunalign skipped: {why}")
+        return
+    peer = Hunalign()
+    print(
+        f"== peer: hunalign -onebyteencoding + CC-CEDICT (median of {runs} alternating runs;"
+        " its time is the binary's, jieba tokenisation excluded)"
+    )
+    print(
+        f"  {'input':16s} {'size':>13s} {'ours s':>7s} {'hunalign s':>10s} {'ratio':>6s}"
+        f" {'F1 ours':>8s} {'F1 hunalign':>11s}"
+    )
+    inputs = [("mac-dev joined", *concat_mac())]
+    for doc in ("001", "002", "003"):
+        zh = read_lines(DATA / "bible" / f"{doc}.zh.txt")
+        en = read_lines(DATA / "bible" / f"{doc}.en.txt")
+        inputs.append(
+            (f"bible {doc}", zh, en, read_align(DATA / "bible" / "gold" / f"{doc}.align"))
+        )
+    for name, zh, en, gold in inputs:
+        t_ours, t_peer = [], []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            ours = align_zh_en(lexicon, zh, en)
+            t_ours.append(time.perf_counter() - t0)
+            theirs, seconds = peer.align(zh, en)
+            t_peer.append(seconds)
+        mo, mp = statistics.median(t_ours), statistics.median(t_peer)
+        f_ours = strict_lax_prf([gold], [ours])["strict"][2]
+        f_peer = strict_lax_prf([gold], [theirs])["strict"][2]
+        size = f"{len(zh)}x{len(en)}"
+        print(
+            f"  {name:16s} {size:>13s} {mo:7.2f} {mp:10.2f} {mo / max(mp, 1e-9):6.2f}"
+            f" {f_ours:8.3f} {f_peer:11.3f}",
+            flush=True,
+        )
+
+
 def _delete_translations(gold: list, rng: random.Random, mode: str, rate: float) -> list[int]:
     """Indices of gold beads whose translation side is deleted.
 
@@ -366,6 +413,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", default="", help="comma-separated parts: " + ",".join(PARTS))
     ap.add_argument("--quick", action="store_true", help="mac-dev and bible 001 only")
+    ap.add_argument(
+        "--peer",
+        choices=["hunalign"],
+        help="only the same-run table against this peer (built into ~/.cache on first use)",
+    )
+    ap.add_argument("--runs", type=int, default=2, help="runs of each side for --peer")
     ap.add_argument("--tracemalloc", action="store_true", help="also trace Python allocations")
     args = ap.parse_args(argv)
     parts = [p for p in args.only.split(",") if p] or list(PARTS)
@@ -376,6 +429,14 @@ def main(argv: list[str] | None = None) -> int:
         parts = [p for p in parts if p in ("mac-dev", "bible")]
     have_mac = (DATA / "mac-dev" / "gold").is_dir()
     have_bible = (DATA / "bible" / "gold").is_dir()
+    if args.peer:
+        if not (have_mac and have_bible):
+            print(f"peer benchmark skipped: data not present under {DATA}")
+            return 0
+        from aligner_gui.core.lexicon import Lexicon
+
+        run_peer_hunalign(Lexicon.load(), runs=args.runs)
+        return 0
     needs = {"mac-dev": have_mac, "bible": have_bible, "concat": have_mac, "omission": have_mac}
     needs["peer"] = have_mac and have_bible
     missing = [p for p in parts if not needs[p]]
