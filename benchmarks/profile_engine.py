@@ -65,6 +65,8 @@ UNNAMED = ("builtins (C)", "other Python")
 
 def area_of(func: tuple[str, int, str]) -> str:
     path = func[0].replace("\\", "/")
+    if func[2] == "<module>" and "aligner_gui/" not in path:
+        return "imports (module loading)"  # a library's module body, run by an import
     for fragment, name in AREAS:
         if fragment in path:
             return name
