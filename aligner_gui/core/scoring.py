@@ -159,6 +159,7 @@ _EN_APPROXIMATE = re.compile(
     r"(?:\s+(?:hundred|thousand|million|billion)s?)?\b",
     re.I,
 )
+_ZH_DIGITS = re.compile(r"[0-9０-９]+(?:[.,][0-9]+)*")
 # A numeral inside a person's name: 茅十八, 罗小四 (jieba tags such words "nr").
 _ZH_NUMERAL = re.compile(r"[〇零一二两三四五六七八九十百千万]")
 
@@ -315,6 +316,22 @@ def _en_range(m: re.Match[str]) -> str:
     return m.group()
 
 
+def _has_big_han_number(text: str) -> bool:
+    """Whether a name or idiom could hide a number that matters: one above
+    SMALL_NUMBER_MAX (茅十八). Smaller ones (七长八短) only ever make a small-count
+    mismatch, which :func:`_spelled_small_counts` sets aside anyway; 一 alone is in
+    most Chinese sentences, so this keeps jieba off nearly all of them."""
+    if not _ZH_NUMERAL.search(text):
+        return False
+    for number in numbers_zh(_ZH_DIGITS.sub(" ", text)):
+        try:
+            if float(number.rstrip("%")) > SMALL_NUMBER_MAX:
+                return True
+        except ValueError:
+            continue
+    return False
+
+
 @lru_cache(maxsize=65536)
 def _word_tag(word: str) -> str:
     """jieba's part of speech of one word: its dictionary tag, else (a word its HMM found,
@@ -339,8 +356,8 @@ def _zh_quantities(text: str) -> str:
     text = _ZH_WEEKDAY.sub("周日", text)
     text = _ZH_APPROXIMATE.sub(lambda m: "约" * len(m.group()), text)
     text = _ZH_TAEL.sub("斤", text)
-    if _ZH_NUMERAL.search(text):
-        import jieba  # only for sentences that still hold a numeral
+    if _has_big_han_number(text):
+        import jieba  # only for sentences with a Chinese-numeral number above 10
 
         parts = []
         for word in jieba.lcut(text):
