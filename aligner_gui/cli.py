@@ -159,10 +159,11 @@ def _print_scores(doc: Any, result: dict[str, Any]) -> None:
 
 
 def _score_rows(doc: Any, result: dict[str, Any]) -> list[tuple[str, str]]:
+    from aligner_gui.core.model import riskiest
     from aligner_gui.core.mqm import review_figures, score_document
     from aligner_gui.core.pipeline import get_lexicon
     from aligner_gui.core.qe.checks import run_checks
-    from aligner_gui.core.qe.risk import RISKY
+    from aligner_gui.core.qe.risk import risk_summary
 
     scores = result["document"]
     figures = review_figures(doc)
@@ -218,14 +219,11 @@ def _score_rows(doc: Any, result: dict[str, Any]) -> list[tuple[str, str]]:
         if isinstance(uncovered.get("target"), (int, float)):
             text += f", {uncovered['target']:.1%} of {_LANGUAGE.get(tgt, tgt)}"
         rows.append(("Uncovered words", text + " content words"))
-    risky = sorted(
-        ((float(b.risk), k + 1) for k, b in enumerate(doc.beads) if b.risk is not None),
-        key=lambda item: (-item[0], item[1]),
-    )
-    if risky:
-        expected = sum(r for r, _k in risky)
-        over = [k for r, k in risky if r >= RISKY]
-        text = f"{expected:.2f} expected Major Accuracy errors; {len(over)} risky beads"
+    risk = risk_summary(doc.beads)
+    if risk:
+        over = [k + 1 for k in riskiest(doc.beads) if doc.beads[k].is_risky]
+        text = f"{risk['expected_major']:.2f} expected Major Accuracy errors; "
+        text += f"{len(over)} risky beads"
         if over:
             shown = ", ".join(str(k) for k in over[:10]) + (", ..." if len(over) > 10 else "")
             text += f": {shown}"

@@ -42,7 +42,7 @@ from typing import Any
 
 from aligner_gui.core.gcpause import gc_paused
 from aligner_gui.core.lexicon import EN_STOPWORDS
-from aligner_gui.core.model import AlignmentDocument, Annotation, Bead, Side
+from aligner_gui.core.model import AlignmentDocument, Bead, Side
 from aligner_gui.core.names import (
     TRANSLIT_CHARS,
     en_name_key,
@@ -1400,13 +1400,11 @@ def coverage_suggestions(doc: AlignmentDocument, lexicon: Any = None) -> list[An
 
 
 def _suggestions(doc: AlignmentDocument, lexicon: Any) -> list[Any]:
-    from aligner_gui.core.mqm import REVIEWED_KEY, Suggestion
+    from aligner_gui.core.mqm import REVIEWED_KEY, SpanOffers
 
     all_spans = _doc_spans(doc, lexicon)
     lens = _lens_for(doc.source, doc.target, doc.beads, lexicon)
-    annotated: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    for a in doc.annotations:
-        annotated.setdefault((a.side, a.type), []).append((a.start, a.end))
+    offers = SpanOffers(doc)
     out: list[Any] = []
     for index, bead in _paired(doc):
         spans = all_spans[index]
@@ -1448,21 +1446,17 @@ def _suggestions(doc: AlignmentDocument, lexicon: Any) -> list[Any]:
             else:
                 type_, category = "addition", "Accuracy/Addition"
                 tags, severity = ["partial-addition"], "minor"
-            if any(
-                s < span["end"] and span["start"] < e for s, e in annotated.get((name, type_), ())
-            ):
-                continue
-            text = doc.side(name).text[span["start"] : span["end"]]
-            annotation = Annotation(
-                type=type_,
+            offered = offers.offer(
+                index,
+                flag,
                 side=name,
                 start=span["start"],
                 end=span["end"],
-                text=text,
                 category=category,
                 severity=severity,
                 tags=tags,
-                extra={"suggested_by": flag},
+                type_=type_,
             )
-            out.append(Suggestion(index, flag, annotation))
+            if offered is not None:
+                out.append(offered)
     return out

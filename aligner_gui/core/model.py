@@ -22,11 +22,12 @@ FLAG_ADDITION = "addition"
 FLAG_LOW_SCORE = "low-score"
 FLAG_NUMBER_MISMATCH = "number-mismatch"
 FLAG_NAME_MISMATCH = "name-mismatch"  # a name rendered as another (core/name_check.py)
+# A bead whose risk (probability of a Major Accuracy error, core/qe/risk.py) is at least
+# this is "risky": Review -> Next risky bead, the filter, the overview, the reports.
+RISKY = 0.5
 # Classes of unaligned source (English) text; also used as flags on 1-0 beads. The first
 # four are the issue's contract; byline and editor-note are page furniture too.
-OMISSION_CLASSES = (
-    "headline", "more-link", "photo-caption", "content", "byline", "editor-note"
-)
+OMISSION_CLASSES = ("headline", "more-link", "photo-caption", "content", "byline", "editor-note")
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,10 @@ class Bead:
     suspects: list[dict[str, Any]] = field(default_factory=list)
 
     @property
+    def is_risky(self) -> bool:
+        return self.risk is not None and self.risk >= RISKY
+
+    @property
     def kind(self) -> str:
         """Bead type as "source-target" counts, e.g. "1-2" or "1-0"."""
         return f"{len(self.source)}-{len(self.target)}"
@@ -89,6 +94,15 @@ class Bead:
             self.risk,
             [dict(s) for s in self.suspects],
         )
+
+
+def riskiest(beads: Sequence[Bead], count: int | None = None) -> list[int]:
+    """Indices of the beads with a risk, riskiest first (ties in reading order)."""
+    ranked = sorted(
+        (k for k, b in enumerate(beads) if b.risk is not None),
+        key=lambda k: (-float(beads[k].risk or 0.0), k),
+    )
+    return ranked if count is None else ranked[:count]
 
 
 @dataclass

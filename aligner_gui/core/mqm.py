@@ -48,6 +48,20 @@ TYPE_OF_CATEGORY: dict[str, str] = {c[0]: c[1] for c in CATEGORIES}
 CATEGORY_OF_TYPE: dict[str, str] = {c[1]: c[0] for c in CATEGORIES}
 SIDE_OF_CATEGORY: dict[str, str] = {c[0]: c[2] for c in CATEGORIES}
 
+def annotation_type(category: str) -> str:
+    """Our annotation type for an MQM category path: the longest known prefix in
+    :data:`CATEGORIES` ("Style/Awkward" -> "style", "Non-translation!" -> "non-translation",
+    WMT's "Accuracy/Untranslated text" -> "untranslated")."""
+    parts = [p.strip() for p in category.strip().rstrip("!").split("/")]
+    for k in range(len(parts), 0, -1):
+        known = TYPE_OF_CATEGORY.get("/".join(parts[:k]))
+        if known:
+            return known
+    if parts[-1].lower().startswith("untranslated"):
+        return "untranslated"
+    return "other"
+
+
 TAGS = ("headline", "more-link", "photo-caption", "content", "byline", "editor-note", "number",
         "name", "date")
 
@@ -334,6 +348,52 @@ def suggestion_for(doc: AlignmentDocument, index: int, flag: str) -> Annotation 
 REVIEWED_KEY = "reviewed_flags"
 
 
+class SpanOffers:
+    """Engine findings on a span turned into suggestions, one rule for every source (the
+    coverage lens, the QA checks, the risk model's suspects): a flag the editor reviewed
+    (``details["reviewed_flags"]``) is not offered again, nor a span that an annotation of
+    the same type and side already marks."""
+
+    def __init__(self, doc: AlignmentDocument) -> None:
+        self.doc = doc
+        self.annotated: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        for a in doc.annotations:
+            self.annotated.setdefault((a.side, a.type), []).append((a.start, a.end))
+
+    def offer(
+        self,
+        index: int,
+        flag: str,
+        *,
+        side: str,
+        start: int,
+        end: int,
+        category: str,
+        severity: str,
+        comment: str = "",
+        tags: Iterable[str] = (),
+        type_: str | None = None,
+    ) -> Suggestion | None:
+        if flag in self.doc.beads[index].details.get(REVIEWED_KEY, ()):
+            return None
+        type_ = type_ or annotation_type(category)
+        if any(s < end and start < e for s, e in self.annotated.get((side, type_), ())):
+            return None
+        annotation = Annotation(
+            type=type_,
+            side=side,
+            start=start,
+            end=end,
+            text=self.doc.side(side).text[start:end],
+            category=category,
+            severity=severity,
+            comment=comment,
+            tags=list(tags),
+            extra={"suggested_by": flag},
+        )
+        return Suggestion(index, flag, annotation)
+
+
 def related_flags(flags: Iterable[str], flag: str) -> list[str]:
     """The flags one suggestion stands for: an omission and its class go together."""
     omission_like = (FLAG_OMISSION, *OMISSION_CLASSES)
@@ -348,11 +408,7 @@ def suggestions(doc: AlignmentDocument) -> list[Suggestion]:
     A flag is reviewed once accepted or dismissed (recorded in the bead's details);
     the coverage test keeps accepted suggestions hidden after a re-alignment.
     """
-    covered: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    for annotation in doc.annotations:
-        covered.setdefault((annotation.side, annotation.type), []).append(
-            (annotation.start, annotation.end)
-        )
+    covered = SpanOffers(doc).annotated
     from aligner_gui.core.qe.checks import disabled_checks
 
     off = disabled_checks(doc)

@@ -14,7 +14,6 @@ from PySide6.QtCore import QObject
 from aligner_gui.core import edits, mqm
 from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Annotation, Bead
 from aligner_gui.gui import commands
-from aligner_gui.gui.models.beads import is_risky
 
 if TYPE_CHECKING:
     from aligner_gui.gui.main_window import MainWindow
@@ -275,7 +274,9 @@ class ReviewController(QObject):
         doc = self.document
         if doc is None:
             return
-        found = edits.next_flagged(doc.beads, self.window.current_bead(), accept=is_risky)
+        found = edits.next_flagged(
+            doc.beads, self.window.current_bead(), accept=lambda bead: bead.is_risky
+        )
         if found is None:
             if any(b.risk is not None for b in doc.beads):
                 self._message(self.tr("No risky bead."))

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from aligner_gui.core.model import FLAG_LOW_SCORE, SEVERITIES, AlignmentDocument
+from aligner_gui.core.model import FLAG_LOW_SCORE, SEVERITIES, AlignmentDocument, riskiest
 from aligner_gui.core.mqm import Suggestion, review_figures, score_document, segment_of
 from aligner_gui.io.html_strings import STRINGS, text
 
@@ -62,9 +62,7 @@ def _glued(doc: AlignmentDocument) -> int:
 
 def riskiest_beads(doc: AlignmentDocument, count: int = 3) -> list[int]:
     """Bead numbers (from 1) of the ``count`` beads with the highest risk, riskiest first."""
-    risks = [(float(b.risk), k) for k, b in enumerate(doc.beads) if b.risk is not None]
-    risks.sort(key=lambda item: (-item[0], item[1]))
-    return [k + 1 for _risk, k in risks[:count]]
+    return [k + 1 for k in riskiest(doc.beads, count)]
 
 
 def summary_parts(
@@ -281,7 +279,7 @@ def bead_states(doc: AlignmentDocument) -> list[str]:
             states.append("annotated")
         elif FLAG_LOW_SCORE in bead.flags:
             states.append("low")
-        elif bead.risk is not None and float(bead.risk) >= 0.5:
+        elif bead.is_risky:
             states.append("risky")
         else:
             states.append("ok")

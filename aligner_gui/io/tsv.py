@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Annotation, Bead, Side
-from aligner_gui.core.mqm import TYPE_OF_CATEGORY
+from aligner_gui.core.mqm import annotation_type  # noqa: F401 (also part of this module's API)
 from aligner_gui.io.atomic import atomic_write_bytes
 from aligner_gui.io.formats import (
     ImportFormatError,
@@ -307,19 +307,6 @@ def export_annotations_csv(doc: AlignmentDocument, out_path: str | Path) -> list
 
 
 # -- MQM TSV import ----------------------------------------------------------------------
-
-
-def annotation_type(category: str) -> str:
-    """Our annotation type for an MQM category path, from core.mqm's taxonomy: the longest
-    known prefix ("Style/Awkward" -> "style", "Non-translation!" -> "non-translation")."""
-    parts = [p.strip() for p in category.strip().rstrip("!").split("/")]
-    for k in range(len(parts), 0, -1):
-        known = TYPE_OF_CATEGORY.get("/".join(parts[:k]))
-        if known:
-            return known
-    if parts[-1].lower().startswith("untranslated"):
-        return "untranslated"  # WMT's "Accuracy/Untranslated text"
-    return "other"
 
 
 def _unmark(cell: str) -> tuple[str, int, int] | tuple[str, None, None]:

@@ -356,7 +356,7 @@ def test_html_export_escapes_all_text(tmp_path):
                     "dt", "dd", "caption", "col", "colgroup", "tfoot", "hr", "h3", "h4",
                     # the report's own overview strip (inline SVG) and its links to beads
                     "svg", "defs", "pattern", "rect", "circle", "text", "a", "details",
-                    "summary", "title"}, tags
+                    "summary"}, tags
     assert text.count("<style>") == 1  # only the report's own
     for tag, attrs in parser.tags:
         for name, value in attrs:

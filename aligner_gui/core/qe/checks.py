@@ -44,7 +44,7 @@ from typing import Any
 
 from aligner_gui.core.errors import AlignerError
 from aligner_gui.core.gcpause import gc_paused
-from aligner_gui.core.model import AlignmentDocument, Annotation
+from aligner_gui.core.model import AlignmentDocument
 from aligner_gui.core.qe import check_marks, check_rules
 from aligner_gui.core.qe.check_doc import (
     BeadPair,
@@ -186,19 +186,6 @@ def bead_check_counts(doc: AlignmentDocument, findings: Iterable[Finding]) -> li
     return counts
 
 
-def annotation_type(category: str) -> str:
-    """Our annotation type for an MQM category: its longest known prefix in core.mqm's
-    taxonomy ("Terminology/Inappropriate for context" -> "terminology")."""
-    from aligner_gui.core.mqm import TYPE_OF_CATEGORY
-
-    parts = category.split("/")
-    for k in range(len(parts), 0, -1):
-        known = TYPE_OF_CATEGORY.get("/".join(parts[:k]))
-        if known:
-            return known
-    return "untranslated" if parts[-1].lower().startswith("untranslated") else "other"
-
-
 DISABLED_KEY = "disabled_checks"
 
 
@@ -228,7 +215,7 @@ def check_suggestions(
     reviewed (``details["reviewed_flags"]``) and spans overlapping an annotation of the
     same type and side, as for coverage suggestions.
     """
-    from aligner_gui.core.mqm import REVIEWED_KEY, Suggestion
+    from aligner_gui.core.mqm import SpanOffers
 
     pairs = bead_pairs(doc)
     if findings is None:
@@ -241,31 +228,22 @@ def check_suggestions(
         enabled = [c for c in CHECKS if c not in skipped]
         findings = run_checks(doc, enabled=enabled, glossary=glossary, lexicon=lexicon)
     restated = flag_findings(doc, pairs)
-    annotated: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    for a in doc.annotations:
-        annotated.setdefault((a.side, a.type), []).append((a.start, a.end))
+    offers = SpanOffers(doc)
     out = []
     for f in findings:
         if f in restated or not (0 <= f.bead < len(doc.beads)):
             continue
-        flag = f"check:{f.check}:{f.side}:{f.start}-{f.end}"
-        if flag in doc.beads[f.bead].details.get(REVIEWED_KEY, ()):
-            continue
-        type_ = annotation_type(f.category)
-        if any(s < f.end and f.start < e for s, e in annotated.get((f.side, type_), ())):
-            continue
-        tags = {"numbers": ["number"], "names": ["name"]}.get(f.check, [])
-        annotation = Annotation(
-            type=type_,
+        offered = offers.offer(
+            f.bead,
+            f"check:{f.check}:{f.side}:{f.start}-{f.end}",
             side=f.side,
             start=f.start,
             end=f.end,
-            text=doc.side(f.side).text[f.start : f.end],
             category=f.category,
             severity=f.severity,
             comment=f.comment,
-            tags=tags,
-            extra={"suggested_by": flag},
+            tags={"numbers": ["number"], "names": ["name"]}.get(f.check, []),
         )
-        out.append(Suggestion(f.bead, flag, annotation))
+        if offered is not None:
+            out.append(offered)
     return out

@@ -30,7 +30,14 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from aligner_gui.core.model import FLAG_ADDITION, OMISSION_CLASSES, AlignmentDocument, Bead, Side
+from aligner_gui.core.model import (
+    FLAG_ADDITION,
+    OMISSION_CLASSES,
+    RISKY,
+    AlignmentDocument,
+    Bead,
+    Side,
+)
 from aligner_gui.core.qe.features import FEATURES, BeadEvidence, WordRun, document_evidence
 from aligner_gui.core.resources import resource
 
@@ -45,8 +52,6 @@ __all__ = [
 ]
 
 MODEL_FORMAT = "aligner-gui-risk-model"
-# A bead at or above this risk is "risky" (Review -> Next risky bead, the summary count).
-RISKY = 0.5
 # Prior risk of one-sided beads by omission class: a dropped content sentence is nearly
 # always a Major Accuracy/Omission; page furniture (links, bylines) rarely counts as one.
 ONE_SIDED_RISK = {
@@ -240,7 +245,7 @@ def risk_summary(beads: Sequence[Bead], model: RiskModel | None = None) -> dict[
         return None
     return {
         "expected_major": round(sum(risks), 2),
-        "risky_beads": sum(1 for r in risks if r >= RISKY),
+        "risky_beads": sum(1 for b in beads if b.is_risky),
         "model": (model or load_model()).name,
     }
 
@@ -253,23 +258,18 @@ def document_risk(doc: AlignmentDocument) -> dict[str, Any] | None:
 def suspect_suggestions(doc: AlignmentDocument) -> list[Any]:
     """Suspect spans of paired beads offered as MQM annotations (``mqm.Suggestion``).
 
-    The flag is ``suspect:<side>:<start>-<end>``; reviewed flags (accepted or dismissed,
-    ``details["reviewed_flags"]``), spans the coverage lens already offers (the bead's
-    uncovered spans) and spans overlapping an annotation of the same type are left out.
-    One-sided beads are not repeated here: their omission or addition flag is offered.
+    The flag is ``suspect:<side>:<start>-<end>``; reviewed flags, spans overlapping an
+    annotation of the same type (``mqm.SpanOffers``) and spans the coverage lens already
+    offers (the bead's uncovered spans) are left out. One-sided beads are not repeated
+    here: their omission or addition flag is offered.
     """
-    from aligner_gui.core.model import Annotation
-    from aligner_gui.core.mqm import REVIEWED_KEY, Suggestion
-    from aligner_gui.core.qe.checks import annotation_type
+    from aligner_gui.core.mqm import SpanOffers
 
-    annotated: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    for a in doc.annotations:
-        annotated.setdefault((a.side, a.type), []).append((a.start, a.end))
+    offers = SpanOffers(doc)
     out: list[Any] = []
     for index, bead in enumerate(doc.beads):
         if not (bead.source and bead.target and bead.suspects):
             continue
-        reviewed = set(bead.details.get(REVIEWED_KEY, ()))
         lens_spans = bead.details.get("uncovered") or []
         for suspect in bead.suspects:
             try:
@@ -279,31 +279,24 @@ def suspect_suggestions(doc: AlignmentDocument) -> list[Any]:
                 continue  # not what the file format allows: never offer half a suggestion
             if side not in ("source", "target") or not 0 <= start < end <= len(doc.side(side).text):
                 continue
-            flag = f"suspect:{side}:{start}-{end}"
-            if flag in reviewed:
-                continue
             if any(s["side"] == side and s["start"] < end and start < s["end"] for s in lens_spans):
                 continue
-            type_ = annotation_type(category)
-            if any(s < end and start < e for s, e in annotated.get((side, type_), ())):
-                continue
-            percent = round(100 * confidence)
             where = "in the original" if side == "source" else "in the translation"
-            annotation = Annotation(
-                type=type_,
+            offered = offers.offer(
+                index,
+                f"suspect:{side}:{start}-{end}",
                 side=side,
                 start=start,
                 end=end,
-                text=doc.side(side).text[start:end],
                 category=category,
                 # Major only when the model is fairly sure: most suspects are paraphrase.
                 severity="major"
                 if confidence >= RISKY and category != "Accuracy/Addition"
                 else "minor",
                 comment=f"risk model: these words {where} match nothing on the other side "
-                f"(confidence {percent} %)",
+                f"(confidence {round(100 * confidence)} %)",
                 tags=["suspect"],
-                extra={"suggested_by": flag},
             )
-            out.append(Suggestion(index, flag, annotation))
+            if offered is not None:
+                out.append(offered)
     return out

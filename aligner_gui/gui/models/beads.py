@@ -15,7 +15,6 @@ from aligner_gui.gui.models.base import DocumentTableModel, Index
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 _PREVIEW = 160
-RISKY = 0.5  # a bead at or above this risk is "risky": filter, overview mark, Next risky bead
 
 
 def score_colour(score: float | None, alpha: int = 255) -> QColor:
@@ -41,10 +40,6 @@ def risk_colour(risk: float | None) -> QColor | None:
 def risk_text(risk: float | None) -> str:
     """ "37 %", or "" when the bead has no risk estimate."""
     return "" if risk is None else f"{round(100 * float(risk))} %"
-
-
-def is_risky(bead: Bead) -> bool:
-    return bead.risk is not None and bead.risk >= RISKY
 
 
 class BeadTableModel(DocumentTableModel):
@@ -266,7 +261,7 @@ class BeadFilterProxy(QSortFilterProxyModel):
             return False
         if self.flag == "unaligned" and bead.source and bead.target:
             return False
-        if self.flag == "risky" and not is_risky(bead):
+        if self.flag == "risky" and not bead.is_risky:
             return False
         if self.flag not in (None, "any", "unaligned", "risky") and self.flag not in bead.flags:
             return False

@@ -23,9 +23,10 @@ from aligner_gui.core.model import (
     FLAG_NUMBER_MISMATCH,
     FLAG_OMISSION,
     OMISSION_CLASSES,
+    RISKY,
 )
 from aligner_gui.gui.display_names import flag_name
-from aligner_gui.gui.models.beads import RISKY, BeadFilterProxy
+from aligner_gui.gui.models.beads import BeadFilterProxy
 
 
 class BeadFilterBar(QWidget):

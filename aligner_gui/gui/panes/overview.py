@@ -32,7 +32,6 @@ from aligner_gui.core.model import (
     FLAG_NUMBER_MISMATCH,
     AlignmentDocument,
 )
-from aligner_gui.gui.models.beads import RISKY as RISKY_AT
 from aligner_gui.gui.models.beads import risk_text
 
 OMISSION = QColor(220, 50, 40)
@@ -74,7 +73,7 @@ def row_marks(doc: AlignmentDocument | None, rows: int) -> RowMarks:
     low_beads: list[int] = []
     for k, bead in enumerate(doc.beads):
         row = k * rows // n
-        if bead.risk is not None and bead.risk >= RISKY_AT:
+        if bead.is_risky:
             held = marks.risky.get(row)
             if held is None or (doc.beads[held].risk or 0.0) < bead.risk:
                 marks.risky[row] = k
@@ -269,7 +268,7 @@ class OverviewStrip(QWidget):
             what.append(self.tr("addition"))
         if any(bead == b for b in marks.annotated.values()):
             what.append(self.tr("annotated"))
-        if found.risk is not None and found.risk >= RISKY_AT:
+        if found.is_risky:
             what.append(self.tr("risk {0}").format(risk_text(found.risk)))
         if FLAG_NUMBER_MISMATCH in found.flags:
             what.append(self.tr("number mismatch"))
