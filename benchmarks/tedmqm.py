@@ -127,7 +127,8 @@ def official_scores() -> dict[tuple[str, int], float]:
     return out
 
 
-def _side(lang: str, role: str, texts: list[str]) -> Side:
+def side(lang: str, role: str, texts: list[str]) -> Side:
+    """One side, a sentence and a paragraph per text (an empty text becomes "-")."""
     sentences: list[Sentence] = []
     pos = 0
     parts: list[str] = []
@@ -141,8 +142,8 @@ def _side(lang: str, role: str, texts: list[str]) -> Side:
 
 def project(segments: list[Segment]) -> AlignmentDocument:
     """One system's segments as an unscored project: zh original, en translation, 1-1 beads."""
-    source = _side("zh", "original", [s.source for s in segments])
-    target = _side("en", "translation", [s.target for s in segments])
+    source = side("zh", "original", [s.source for s in segments])
+    target = side("en", "translation", [s.target for s in segments])
     beads = [Bead((k,), (k,)) for k in range(len(segments))]
     doc = AlignmentDocument(source, target, beads)
     doc.check()

@@ -40,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import tedmqm  # noqa: E402
 
 from aligner_gui.core.coverage import compute_coverage  # noqa: E402
-from aligner_gui.core.model import AlignmentDocument, Bead, Sentence, Side  # noqa: E402
+from aligner_gui.core.model import AlignmentDocument, Bead  # noqa: E402
 from aligner_gui.core.pipeline import get_lexicon  # noqa: E402
 from aligner_gui.core.qe.features import FEATURES, document_evidence  # noqa: E402
 from aligner_gui.core.qe.risk import RiskModel, SuspectRule  # noqa: E402
@@ -167,14 +167,6 @@ def _apply(op: str, text: str, lang: str, donor: str, rng: random.Random) -> str
     return (" " if lang == "en" else "").join(units[:at] + units[at + n :])
 
 
-def _side(lang: str, role: str, lines: list[str]) -> Side:
-    sentences, pos = [], 0
-    for k, line in enumerate(lines):
-        sentences.append(Sentence(k, k, pos, pos + len(line), line))
-        pos += len(line) + 1
-    return Side(lang, role, "\n".join(lines), sentences)
-
-
 def _gold_one_to_one(doc_id: str) -> list[tuple[str, str]]:
     zh = (MAC_DEV / "zh" / f"{doc_id}.txt").read_text(encoding="utf-8").splitlines()
     en = (MAC_DEV / "en" / f"{doc_id}.txt").read_text(encoding="utf-8").splitlines()
@@ -209,8 +201,8 @@ def synthetic_rows(lexicon, share: float = 0.25) -> list[Row]:
                     tgt[k] = corrupted
                 labels.append(1 if corrupted is not None else 0)
             doc = AlignmentDocument(
-                _side("zh" if zh_source else "en", "original", src),
-                _side(tgt_lang, "translation", tgt),
+                tedmqm.side("zh" if zh_source else "en", "original", src),
+                tedmqm.side(tgt_lang, "translation", tgt),
                 [Bead((k,), (k,)) for k in range(len(src))],
             )
             _beads, evidence = _evidence(doc, lexicon)
