@@ -42,12 +42,6 @@ def _check_output(path: str) -> Path:
     return out
 
 
-def _is_folder_target(path: str) -> bool:
-    from aligner_gui.io.intertext import is_folder_target
-
-    return is_folder_target(path)
-
-
 def _make_folder(folder: Path) -> None:
     """Create an output folder (not its parents: a mistyped path should fail)."""
     if folder.is_dir():
@@ -335,6 +329,7 @@ def _print_findings(doc: Any, by_check: dict[str, list[Any]]) -> None:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from aligner_gui.io.formats import EXPORTERS, export_document
+    from aligner_gui.io.intertext import is_folder_target
     from aligner_gui.io.project import load_project
 
     known = ", ".join(sorted(EXPORTERS))
@@ -345,7 +340,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise AlignerError(f"unknown export format {args.format!r} (known: {known})")
     doc = load_project(args.file)
     target = Path(args.output)
-    if exporter.multi_file and _is_folder_target(args.output):
+    if exporter.multi_file and is_folder_target(args.output):
         # InterText names its link file TEXT.TRANSLATION.ORIGINAL.xml, the texts beside it.
         _make_folder(target)
         stem = Path(args.file).name.split(".")[0] or "project"
