@@ -186,7 +186,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("files", nargs="*", metavar="FILE",
                         help="a project JSON, a bilingual text, two texts (original and "
-                             "translation, any order), or a TMX, InterText or MQM TSV file")
+                             "translation, any order), a TMX, InterText or MQM TSV file, "
+                             "or a FOLDER of projects and texts (opens its review queue)")
     parser.add_argument("--lang", default=None, metavar="LANG",
                         help="UI language, e.g. zh_CN or en (default: the saved choice, "
                              "else the system's)")
@@ -220,7 +221,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = make_application([sys.argv[0]], args.lang or settings.ui_language or None)
     restore_messages()
     install_hooks()
-    window = create_main_window(args.files or None, settings=settings)
+    if len(args.files) == 1 and os.path.isdir(args.files[0]):
+        from aligner_gui.gui.queue import create_folder_window
+
+        window = create_folder_window(args.files[0], settings=settings)
+    else:
+        window = create_main_window(args.files or None, settings=settings)
     _windows.append(window)
     window.show()
     _warn_without_chinese_font(window)

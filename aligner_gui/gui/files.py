@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from aligner_gui.core.errors import AlignerError
@@ -30,6 +30,8 @@ GLOSSARY_KEY = "glossary"  # doc.meta: the glossary file the QA checks use (a pa
 
 
 class FileController(QObject):
+    saved = Signal(object)  # the project's Path, after each successful save
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
@@ -174,6 +176,7 @@ class FileController(QObject):
         self.discard_recovery()
         self.window.update_title()
         self.window.statusBar().showMessage(self.tr("Saved {0}").format(path), 4000)
+        self.saved.emit(path)
         return True
 
     def save(self) -> bool:

@@ -75,6 +75,7 @@ from aligner_gui.gui.panes import OverviewStrip, TextPane
 from aligner_gui.gui.panes.coverage_lens import CoverageLens
 from aligner_gui.gui.panes.suspects import SuspectLens
 from aligner_gui.gui.qa_checks import QaChecksMenu
+from aligner_gui.gui.queue import ReviewQueueDock
 from aligner_gui.gui.review import ReviewController
 from aligner_gui.gui.settings import Settings
 
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         self._connect_actions()
         self._apply_font(float(self.settings.font_size))
         self._restore_layout()
+        self.review_queue = ReviewQueueDock(self, menus)  # shown when a folder is open
         self.update_title()
 
     # -- construction -------------------------------------------------------------------
@@ -811,6 +813,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.cancel_alignment(wait=True)
+        self.review_queue.shutdown()
         self.save_layout()
         self.files.autosave_timer.stop()
         self.engine_process.shutdown()

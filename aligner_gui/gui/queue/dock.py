@@ -1,0 +1,294 @@
+"""The review queue dock: the folder's documents, riskiest first, opened by double-click.
+
+It is shown once a folder is open (File › Open folder…, or ``aligner-gui FOLDER``). The
+list is a view over a Qt-free ``ReviewQueue``; documents not aligned yet are aligned in
+the background, and saving the open document updates its row.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QProgressBar,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aligner_gui.core.errors import AlignerError
+from aligner_gui.gui.queue.aligner import QueueAligner
+from aligner_gui.gui.queue.model import QueueSortProxy, QueueTableModel
+from aligner_gui.io.review_queue import QueueEntry, ReviewQueue
+
+if TYPE_CHECKING:
+    from aligner_gui.gui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+class ReviewQueueDock(QDockWidget):
+    def __init__(self, window: MainWindow, menus: dict[str, Any]) -> None:
+        super().__init__(self.tr("Review queue"), window)
+        self.setObjectName("reviewQueueDock")
+        self.window_ = window
+        self.queue: ReviewQueue | None = None
+        self._open_when_aligned: str | None = None
+        self.model = QueueTableModel(self)
+        self.proxy = QueueSortProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.aligner = QueueAligner(window.engine, parent=self)
+        self._build(window, menus)
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self)
+        self.hide()  # until a folder is open
+        window.document_installed.connect(self._on_window_document_installed)
+        window.files.saved.connect(self._on_files_saved)
+        self.aligner.started.connect(self._on_aligner_started)
+        self.aligner.aligned.connect(self._on_aligner_aligned)
+        self.aligner.progressed.connect(self._on_aligner_progressed)
+        self.aligner.finished.connect(self._on_aligner_finished)
+
+    def _build(self, window: MainWindow, menus: dict[str, Any]) -> None:
+        self.open_folder_action = QAction(self.tr("Open &folder…"), window)
+        self.open_folder_action.setObjectName("actionOpenFolder")
+        self.open_folder_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.open_folder_action.triggered.connect(self.open_folder_dialog)
+        file_menu = next(o for o in window.actions.open.associatedObjects()
+                         if isinstance(o, QMenu))
+        file_menu.insertAction(window.actions.save, self.open_folder_action)
+        self.mark_reviewed_action = QAction(self.tr("Mark &reviewed"), window)
+        self.mark_reviewed_action.setObjectName("actionMarkReviewed")
+        self.mark_reviewed_action.setToolTip(self.tr(
+            "Mark the selected documents (or the open one) reviewed; again to undo"))
+        self.mark_reviewed_action.triggered.connect(self.toggle_reviewed)
+        self.refresh_action = QAction(self.tr("Refresh"), window)
+        self.refresh_action.setObjectName("actionRefreshQueue")
+        self.refresh_action.triggered.connect(self.refresh)
+        self.cancel_action = QAction(self.tr("Stop aligning"), window)
+        self.cancel_action.setObjectName("actionStopQueueAlignment")
+        self.cancel_action.triggered.connect(self.cancel_alignment)
+        self.cancel_action.setEnabled(False)
+        window.actions.all.extend([self.open_folder_action, self.mark_reviewed_action])
+        menus["view"].addAction(self.toggleViewAction())
+
+        self.view = QTableView()
+        self.view.setObjectName("reviewQueue")
+        self.view.setAccessibleName(self.tr("Review queue"))
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(QueueTableModel.COL_RISK, Qt.SortOrder.DescendingOrder)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 6)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        metrics = self.view.fontMetrics()
+        for column, sample in ((QueueTableModel.COL_NAME, "news_01_economy_x"),
+                               (QueueTableModel.COL_STATUS, "new, not aligned"),
+                               (QueueTableModel.COL_OMISSIONS, "Omissions"),
+                               (QueueTableModel.COL_RISK, "00.0 (00)"),
+                               (QueueTableModel.COL_ANNOTATIONS, "Annotations")):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
+        self.view.activated.connect(self._on_view_activated)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.view.addActions([self.mark_reviewed_action, self.refresh_action, self.cancel_action])
+
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        for action in (self.mark_reviewed_action, self.refresh_action, self.cancel_action):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("queueProgress")
+        self.progress.setFormat(self.tr("Aligning %v of %m"))
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setObjectName("queueStatus")
+        self.status.setWordWrap(True)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        self.setWidget(box)
+
+    # -- opening a folder --------------------------------------------------------------
+    def open_folder_dialog(self) -> None:
+        start = str(self.queue.folder) if self.queue else str(self.window_.files.input_dir or "")
+        name = QFileDialog.getExistingDirectory(self.window_, self.tr("Open folder"), start)
+        if name:
+            self.open_folder(name)
+
+    def open_folder(self, folder: str | Path) -> bool:
+        """List the folder's documents and start aligning those without a project."""
+        self.aligner.cancel()
+        try:
+            queue = ReviewQueue.open(folder)
+        except (AlignerError, OSError) as error:
+            self.window_.report_error(self.tr("Cannot open the folder {0}").format(
+                Path(folder).name), str(error))
+            return False
+        self._install(queue)
+        self.show()
+        self.raise_()
+        return True
+
+    def refresh(self) -> None:
+        """Read the folder again (projects changed or added outside the window)."""
+        if self.queue is not None:
+            self.open_folder(self.queue.folder)
+
+    def _install(self, queue: ReviewQueue) -> None:
+        self.queue = queue
+        self._open_when_aligned = None
+        self.model.set_queue(queue)
+        self.setWindowTitle(self.tr("Review queue: {0}").format(queue.folder.name))
+        self._on_window_document_installed()  # the open document may be one of them
+        alignable = queue.alignable()
+        if alignable and not queue.writable:
+            for entry in alignable:
+                queue.set_error(entry.name, self.tr("The folder is read-only: "
+                                                    "it cannot be aligned here"))
+            alignable = []
+        self._say_summary()
+        if alignable:
+            self.aligner.add([(e.name, e.inputs, e.project) for e in alignable])
+
+    def _say_summary(self) -> None:
+        queue = self.queue
+        if queue is None:
+            return
+        aligned = sum(1 for e in queue.entries if e.aligned)
+        text = self.tr("{0} documents, {1} aligned").format(len(queue.entries), aligned)
+        if queue.set_aside is not None:
+            text += " · " + self.tr("an unreadable queue state was set aside as {0}").format(
+                queue.set_aside.name)
+        self.status.setText(text)
+
+    # -- the open document -------------------------------------------------------------
+    def current_entry(self) -> QueueEntry | None:
+        path = self.window_.files.path
+        if self.queue is None or path is None:
+            return None
+        return self.queue.entry_for_project(path)
+
+    def _on_window_document_installed(self) -> None:
+        entry = self.current_entry()
+        if entry is not None and self.queue is not None:
+            self.queue.mark_opened(entry.name)
+        self.model.set_current(entry.name if entry else None)
+
+    def _on_files_saved(self, path: Path) -> None:
+        if self.queue is None:
+            return
+        entry = self.queue.entry_for_project(path)
+        if entry is None:
+            return
+        self.queue.reload(entry.name)
+        self.queue.mark_opened(entry.name)
+        self.model.set_current(entry.name)
+        self.model.entry_changed(entry.name)
+
+    def _on_view_activated(self, index: QModelIndex) -> None:
+        entry = self.model.entry(self.proxy.mapToSource(index).row())
+        self.open_entry(entry)
+
+    def open_entry(self, entry: QueueEntry) -> bool:
+        """Open the document in the review window (asking first about unsaved changes)."""
+        files = self.window_.files
+        if entry.aligned:
+            if files.path is not None and files.path.resolve() == entry.project.resolve():
+                self.window_.activateWindow()
+                return True
+            if not files.maybe_save():
+                return False
+            return files.open_paths_in_background([entry.project])
+        if entry.error is not None:
+            self.window_.statusBar().showMessage(entry.error, 6000)
+            return False
+        if entry.name == self.aligner.current or self.aligner.prioritize(entry.name):
+            self._open_when_aligned = entry.name
+            self.window_.statusBar().showMessage(
+                self.tr("{0} opens when it is aligned").format(entry.name), 6000)
+        return False
+
+    def selected_entries(self) -> list[QueueEntry]:
+        rows = {self.proxy.mapToSource(i).row() for i in self.view.selectionModel().selectedRows()}
+        return [self.model.entry(r) for r in sorted(rows)]
+
+    def toggle_reviewed(self) -> None:
+        """Mark the selected documents reviewed, or the open one when none is selected;
+        when all of them are reviewed already, they go back to in review."""
+        if self.queue is None:
+            return
+        entries = [e for e in self.selected_entries() if e.aligned]
+        if not entries and (current := self.current_entry()) is not None:
+            entries = [current]
+        if not entries:
+            self.window_.statusBar().showMessage(self.tr("No document chosen."), 4000)
+            return
+        self.queue.toggle_reviewed(e.name for e in entries)
+        for entry in entries:
+            self.model.entry_changed(entry.name)
+
+    # -- background alignment ----------------------------------------------------------
+    def cancel_alignment(self) -> None:
+        self.aligner.cancel()
+
+    def shutdown(self) -> None:
+        """The window closes: stop aligning (what is done is saved)."""
+        self.aligner.cancel()
+
+    def _on_aligner_started(self, name: str) -> None:
+        self.model.set_aligning(name)
+        self.cancel_action.setEnabled(True)
+        self.progress.setRange(0, self.aligner.total)
+        self.progress.setValue(self.aligner.done)
+        self.progress.show()
+        self.status.setText(self.tr("Aligning {0}…").format(name))
+
+    def _on_aligner_aligned(self, name: str, message: str) -> None:
+        if self.queue is None or self.queue.entry(name) is None:
+            return
+        if message:
+            log.warning("aligning %s failed: %s", name, message)
+            self.queue.set_error(name, self.tr("Cannot align: {0}").format(message))
+        else:
+            self.queue.reload(name)
+        self.model.set_aligning(None)
+        entry = self.queue.entry(name)
+        if self._open_when_aligned == name and entry is not None:
+            self._open_when_aligned = None
+            self.open_entry(entry)
+
+    def _on_aligner_progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _on_aligner_finished(self) -> None:
+        self.model.set_aligning(None)
+        self.cancel_action.setEnabled(False)
+        self.progress.hide()
+        self._say_summary()
