@@ -447,6 +447,12 @@ def _print_warnings(warnings: list[str], limit: int = 20) -> None:
         print(f"aligner: warning: ... and {len(warnings) - limit} more", file=sys.stderr)
 
 
+def cmd_batch(args: argparse.Namespace) -> int:
+    from aligner_gui.batch.command import run
+
+    return run(args)
+
+
 # -- parser -----------------------------------------------------------------------------
 
 
@@ -590,6 +596,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="mqm-tsv: put the annotations onto this project's beads",
     )
     p.set_defaults(func=cmd_import)
+
+    from aligner_gui.batch.command import HELP, add_arguments
+
+    p = sub.add_parser(
+        "batch",
+        help="align a folder of texts or a manifest of pairs (resumable, in parallel)",
+        description="Align many documents: one project per pair, then a summary.",
+        epilog=HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_arguments(p)
+    p.set_defaults(func=cmd_batch)
     return parser
 
 

@@ -1,0 +1,230 @@
+"""`aligner batch` end to end: projects, summary, resume, bad pairs, interruption, exports."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from aligner_gui.batch import runner
+from aligner_gui.batch.work import COLUMNS
+from aligner_gui.cli import main
+from aligner_gui.io.project import load_project
+
+NEWS = Path(__file__).resolve().parents[1] / "data" / "news"
+
+
+def make_inputs(folder: Path, *, bad: bool = False) -> Path:
+    folder.mkdir()
+    shutil.copy(NEWS / "news_03_typhoon.en.txt", folder / "typhoon.en.txt")
+    shutil.copy(NEWS / "news_03_typhoon.zh.txt", folder / "typhoon.zh.txt")
+    shutil.copy(NEWS / "news_04_chipmaker.txt", folder / "chipmaker.txt")
+    shutil.copy(NEWS / "news_01_economy.key.json", folder / "economy.key.json")
+    if bad:
+        (folder / "binary.txt").write_bytes(b"\x00\x01\x02\x03 not text \x00")
+        (folder / "english.txt").write_text("Only English here. Nothing else.\n", "utf-8")
+    return folder
+
+
+def read_summary(outdir: Path) -> dict[str, dict[str, str]]:
+    with open(outdir / "summary.tsv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    return {row["name"]: row for row in rows}
+
+
+def batch(*args: str) -> int:
+    return main(["batch", *args, "-q"])
+
+
+@pytest.fixture
+def folder(tmp_path) -> Path:
+    return make_inputs(tmp_path / "in", bad=True)
+
+
+def test_batch_writes_projects_and_summary(folder, tmp_path):
+    out = tmp_path / "out"
+    assert batch(str(folder), "-o", str(out), "--jobs", "1") == 1  # two bad pairs
+    for name in ("typhoon", "chipmaker"):
+        doc = load_project(out / f"{name}.json")
+        assert doc.beads and doc.scores["risk"]["expected_major"] >= 0
+        record = doc.meta["batch"]
+        assert [entry["file"] for entry in record["inputs"]][:1] in (
+            ["typhoon.en.txt"],
+            ["chipmaker.txt"],
+        )
+        assert record["summary"]["status"] == "aligned"
+    with open(out / "summary.tsv", encoding="utf-8") as handle:
+        assert handle.readline().rstrip("\n").split("\t") == list(COLUMNS)
+    rows = read_summary(out)
+    assert rows["typhoon"]["status"] == rows["chipmaker"]["status"] == "aligned"
+    typhoon = rows["typhoon"]
+    doc = load_project(out / "typhoon.json")
+    assert int(typhoon["source_sentences"]) == len(doc.source.sentences)
+    assert int(typhoon["beads"]) == len(doc.beads)
+    assert int(typhoon["omitted"]) == doc.scores["omissions"]
+    assert float(typhoon["expected_major"]) == pytest.approx(
+        doc.scores["risk"]["expected_major"], rel=1e-3
+    )
+    assert float(typhoon["seconds"]) > 0 and typhoon["output"] == "typhoon.json"
+    assert rows["binary"]["status"] == "error" and "binary" in rows["binary"]["message"]
+    assert rows["english"]["status"] == "error" and "one language" in rows["english"]["message"]
+    assert rows["economy.key.json"]["status"] == "left alone"
+    page = (out / "summary.html").read_text(encoding="utf-8")
+    assert "<table>" in page and "typhoon.json" in page and "<script" not in page
+    assert not list(out.glob("*.tmp")) and not list(out.glob(".*.tmp"))
+
+
+def test_good_folder_exits_zero_and_resumes(tmp_path, capsys):
+    folder = make_inputs(tmp_path / "in")
+    out = tmp_path / "out"
+    assert main(["batch", str(folder), "-o", str(out), "--jobs", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "2 document(s) to align, 1 file(s) left alone" in err
+    assert "economy.key.json: not a .txt file" in err
+    stamps = {p.name: p.stat().st_mtime_ns for p in out.glob("[!.]*.json")}
+
+    assert batch(str(folder), "-o", str(out), "--jobs", "1") == 0
+    assert {p.name: p.stat().st_mtime_ns for p in out.glob("[!.]*.json")} == stamps
+    assert {r["status"] for r in read_summary(out).values()} == {"unchanged", "left alone"}
+
+    # Without the state cache the projects' own records decide; a broken project reruns.
+    (out / runner.STATE_NAME).unlink()
+    (out / "chipmaker.json").write_text("{", encoding="utf-8")
+    text = (folder / "typhoon.en.txt").read_text(encoding="utf-8")
+    (folder / "typhoon.en.txt").write_text(text + "\nOne more line.\n", encoding="utf-8")
+    (folder / "extra.txt").write_bytes((folder / "chipmaker.txt").read_bytes())
+    assert batch(str(folder), "-o", str(out), "--jobs", "1") == 0
+    rows = read_summary(out)
+    assert {name: rows[name]["status"] for name in ("typhoon", "chipmaker", "extra")} == {
+        "typhoon": "aligned",
+        "chipmaker": "aligned",
+        "extra": "aligned",
+    }
+    # An option that changes the output reruns everything it touches.
+    assert batch(str(folder), "-o", str(out), "--jobs", "1", "--presplit") == 0
+    assert {r["status"] for n, r in read_summary(out).items() if "." not in n} == {"aligned"}
+
+
+def test_interrupted_save_leaves_no_half_written_file(tmp_path, monkeypatch):
+    folder = make_inputs(tmp_path / "in")
+    out = tmp_path / "out"
+    import aligner_gui.io.atomic as atomic
+
+    real_replace = atomic.os.replace
+
+    def interrupted(src, dst):
+        if Path(dst).name in ("typhoon.json", "chipmaker.json"):
+            raise KeyboardInterrupt  # Ctrl-C (or a kill) between write and rename
+        real_replace(src, dst)
+
+    monkeypatch.setattr(atomic.os, "replace", interrupted)
+    assert batch(str(folder), "-o", str(out), "--jobs", "1") == 130
+    monkeypatch.setattr(atomic.os, "replace", real_replace)
+    assert sorted(p.name for p in out.iterdir()) == [
+        runner.STATE_NAME,
+        "summary.html",
+        "summary.tsv",
+    ]
+    assert {r["status"] for r in read_summary(out).values()} == {"not done", "left alone"}
+    assert batch(str(folder), "-o", str(out), "--jobs", "1") == 0
+    assert {r["status"] for r in read_summary(out).values()} == {"aligned", "left alone"}
+
+
+def test_a_failing_save_is_one_error_row(tmp_path, monkeypatch):
+    folder = make_inputs(tmp_path / "in")
+    out = tmp_path / "out"
+    import aligner_gui.io.project as project
+    from aligner_gui.io.errors import ProjectWriteError
+
+    real_save = project.save_project
+
+    def save(doc, path, **options):
+        if Path(path).name == "chipmaker.json":
+            raise ProjectWriteError(f"cannot write {path}: disk full")
+        real_save(doc, path, **options)
+
+    monkeypatch.setattr(project, "save_project", save)
+    assert batch(str(folder), "-o", str(out), "--jobs", "1") == 1
+    rows = read_summary(out)
+    assert rows["chipmaker"]["status"] == "error" and "disk full" in rows["chipmaker"]["message"]
+    assert rows["typhoon"]["status"] == "aligned"
+    assert not (out / "chipmaker.json").exists()
+
+
+def test_extra_formats(tmp_path):
+    folder = make_inputs(tmp_path / "in")
+    out = tmp_path / "out"
+    code = batch(str(folder), "-o", str(out), "--jobs", "1", "-f", "tmx,mqm-tsv", "-f", "intertext")
+    assert code == 0
+    for name in ("typhoon", "chipmaker"):
+        assert (out / f"{name}.tmx").read_text(encoding="utf-8").count("<tu") > 5
+        assert (out / f"{name}.mqm.tsv").is_file()
+        for suffix in (".zh.en.xml", ".zh.xml", ".en.xml"):
+            assert (out / f"{name}{suffix}").is_file()
+    # A deleted export makes its document run again.
+    (out / "typhoon.tmx").unlink()
+    assert batch(str(folder), "-o", str(out), "--jobs", "1", "-f", "tmx,mqm-tsv,intertext") == 0
+    rows = read_summary(out)
+    assert (rows["typhoon"]["status"], rows["chipmaker"]["status"]) == ("aligned", "unchanged")
+    assert (out / "typhoon.tmx").is_file()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--format", "json"], "written anyway"),
+        (["--format", "pdf"], "unknown export format"),
+        (["--jobs", "0"], "--jobs must be 1 or more"),
+        (["--send-files"], "--send-files is for --scheduler"),
+    ],
+)
+def test_usage_errors_exit_2(tmp_path, capsys, args, message):
+    folder = make_inputs(tmp_path / "in")
+    assert batch(str(folder), "-o", str(tmp_path / "out"), *args) == 2
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_missing_input_or_outdir_parent_exit_2(tmp_path, capsys):
+    assert batch(str(tmp_path / "nope"), "-o", str(tmp_path / "out")) == 2
+    assert "no such folder or manifest" in capsys.readouterr().err
+    folder = make_inputs(tmp_path / "in")
+    assert batch(str(folder), "-o", str(tmp_path / "a" / "b")) == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_manifest_run_and_its_unusable_lines(tmp_path):
+    make_inputs(tmp_path / "in")
+    manifest = tmp_path / "pairs.tsv"
+    manifest.write_text(
+        "in/typhoon.zh.txt\tin/typhoon.en.txt\tstorm\nin/chipmaker.txt\nin/missing.txt\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert batch(str(manifest), "-o", str(out), "--jobs", "1") == 1  # the missing file
+    rows = read_summary(out)
+    assert rows["storm"]["status"] == rows["chipmaker"]["status"] == "aligned"
+    assert rows["missing.txt"]["status"] == "left alone"
+    doc = load_project(out / "storm.json")
+    assert (doc.source.lang, doc.target.lang) == ("en", "zh")  # any order, as align
+
+
+def test_worker_processes_give_the_same_projects(tmp_path):
+    folder = make_inputs(tmp_path / "in", bad=True)
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert batch(str(folder), "-o", str(one), "--jobs", "1") == 1
+    assert batch(str(folder), "-o", str(two), "--jobs", "2") == 1
+    assert read_summary(one).keys() == read_summary(two).keys()
+    for name in ("typhoon", "chipmaker"):
+        assert beads(one / f"{name}.json") == beads(two / f"{name}.json")
+    state = json.loads((two / runner.STATE_NAME).read_text(encoding="utf-8"))
+    assert len(state["workers"]) == 2
+    assert all(w["peak_kb"] > 0 for w in state["workers"].values())
+
+
+def beads(path: Path) -> list[dict]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [{k: b[k] for k in ("source", "target", "score", "flags")} for b in data["beads"]]
