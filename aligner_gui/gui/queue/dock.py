@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -101,12 +101,12 @@ class ReviewQueueDock(QDockWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         metrics = self.view.fontMetrics()
-        for column, sample in ((QueueTableModel.COL_NAME, "news_01_economy_x"),
-                               (QueueTableModel.COL_STATUS, "new, not aligned"),
-                               (QueueTableModel.COL_OMISSIONS, "Omissions"),
+        for column, sample in ((QueueTableModel.COL_NAME, "news_01_economy"),
                                (QueueTableModel.COL_RISK, "00.0 (00)"),
-                               (QueueTableModel.COL_ANNOTATIONS, "Annotations")):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
+                               (QueueTableModel.COL_STATUS, self.tr("not aligned")),
+                               (QueueTableModel.COL_OMISSIONS, self.tr("Omissions")),
+                               (QueueTableModel.COL_ANNOTATIONS, self.tr("Annotations"))):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 14)
         self.view.activated.connect(self._on_view_activated)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.view.addActions([self.mark_reviewed_action, self.refresh_action, self.cancel_action])
@@ -120,7 +120,7 @@ class ReviewQueueDock(QDockWidget):
         buttons.addStretch(1)
         self.progress = QProgressBar()
         self.progress.setObjectName("queueProgress")
-        self.progress.setFormat(self.tr("Aligning %v of %m"))
+        self.progress.setFormat(self.tr("%v of %m aligned"))
         self.progress.hide()
         self.status = QLabel()
         self.status.setObjectName("queueStatus")
@@ -151,9 +151,18 @@ class ReviewQueueDock(QDockWidget):
                 Path(folder).name), str(error))
             return False
         self._install(queue)
-        self.show()
+        if self.isHidden():
+            self.show()
+            QTimer.singleShot(0, self._fit_width)  # once the window has its size
         self.raise_()
         return True
+
+    def _fit_width(self) -> None:
+        """Wide enough for its columns, up to two fifths of the window."""
+        wanted = (self.view.horizontalHeader().length()
+                  + self.view.verticalScrollBar().sizeHint().width() + 24)
+        self.window_.resizeDocks([self], [min(wanted, self.window_.width() * 2 // 5)],
+                                 Qt.Orientation.Horizontal)
 
     def refresh(self) -> None:
         """Read the folder again (projects changed or added outside the window)."""

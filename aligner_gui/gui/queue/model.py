@@ -24,7 +24,8 @@ _STATUS_ORDER = {NEW: 0, IN_REVIEW: 1, REVIEWED: 2}
 class QueueTableModel(QAbstractTableModel):
     """Rows are the queue's entries in its order (riskiest first); the proxy sorts."""
 
-    COL_NAME, COL_STATUS, COL_OMISSIONS, COL_RISK, COL_ANNOTATIONS, COL_SENTENCES = range(6)
+    # The risk beside the name: a narrow dock shows what the editor picks by first.
+    COL_NAME, COL_RISK, COL_STATUS, COL_OMISSIONS, COL_ANNOTATIONS, COL_SENTENCES = range(6)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -32,8 +33,8 @@ class QueueTableModel(QAbstractTableModel):
         self._entries: list[QueueEntry] = []
         self.aligning: str | None = None  # the entry the background aligner works on
         self.current: str | None = None  # the entry open in the window (shown bold)
-        self._headers = (self.tr("Document"), self.tr("Status"), self.tr("Omissions"),
-                         self.tr("Risk"), self.tr("Annotations"), self.tr("Sentences"))
+        self._headers = (self.tr("Document"), self.tr("Risk"), self.tr("Status"),
+                         self.tr("Omissions"), self.tr("Annotations"), self.tr("Sentences"))
 
     def set_queue(self, queue: ReviewQueue | None) -> None:
         self.beginResetModel()
@@ -131,7 +132,7 @@ class QueueTableModel(QAbstractTableModel):
         if entry.error is not None:
             return self.tr("error")
         if not entry.aligned:
-            return self.tr("new, not aligned")
+            return self.tr("not aligned")
         return {NEW: self.tr("new"), IN_REVIEW: self.tr("in review"),
                 REVIEWED: self.tr("reviewed")}.get(entry.status, entry.status)
 
