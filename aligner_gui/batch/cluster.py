@@ -18,6 +18,8 @@ from aligner_gui.batch.runner import Backend, failed
 from aligner_gui.batch.work import Job, Result, align_pair
 from aligner_gui.core.errors import AlignerError
 
+CONNECT_TIMEOUT = "30s"  # a scheduler that is starting up may take a while
+
 
 def _client(address: Any) -> Any:
     try:
@@ -27,7 +29,7 @@ def _client(address: Any) -> Any:
             "--scheduler needs Dask distributed: pip install 'aligner-gui[cluster]'"
         ) from None
     try:
-        return Client(address, timeout="30s", set_as_default=False)
+        return Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError) as error:
         raise AlignerError(f"cannot reach the Dask scheduler {address}: {error}") from None
 
@@ -47,7 +49,7 @@ def dask_backend(address: Any, *, send_files: bool = False) -> Backend:
             # pure=False: the same inputs in a later run are new work, not a cached result.
             futures = client.map(align_pair, jobs, pure=False, key=[_key(j) for j in jobs])
             by_key = {future.key: job for future, job in zip(futures, jobs, strict=True)}
-            for future in as_completed(futures):
+            for future in as_completed(futures, loop=client.loop):
                 try:
                     yield future.result()
                 except Exception as error:  # a worker lost or killed: this job only

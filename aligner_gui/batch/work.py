@@ -165,7 +165,13 @@ def _align_elsewhere(job: Job, row: dict[str, Any], started: float) -> dict[str,
                 for k, (p, data) in enumerate(zip(job.inputs, job.payload, strict=True))
             )
         (folder / "out").mkdir()
-        _align_into(job, folder / "out", row, inputs, started)
+        try:
+            _align_into(job, folder / "out", row, inputs, started)
+        except AlignerError as error:  # name the user's files, not the temporary copies
+            message = str(error)
+            for copy, original in zip(inputs, job.inputs, strict=True):
+                message = message.replace(copy, original)
+            raise AlignerError(message) from None
         if not job.return_files:
             return {}
         return {p.name: p.read_bytes() for p in sorted((folder / "out").iterdir())}
