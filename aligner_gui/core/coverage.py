@@ -455,14 +455,8 @@ class _Tokens:
 
 def _vocabulary(lexicon: Any) -> frozenset[str]:
     """Every English stem some dictionary entry translates to (empty if unknown)."""
-    entries = getattr(lexicon, "_entries", None)  # no public accessor yet; see the report
-    if not isinstance(entries, dict):
-        return frozenset()
-    stems: set[str] = set()
-    for entry in entries.values():
-        if isinstance(entry, str):
-            stems.update(entry.split("\t", 1)[0].split())
-    return frozenset(stems)
+    vocabulary = getattr(lexicon, "vocabulary", None)
+    return vocabulary() if callable(vocabulary) else frozenset()
 
 
 def _join_names(text: str, words: list[Word], lex: Any) -> tuple[Word, ...]:

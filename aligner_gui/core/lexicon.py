@@ -28,10 +28,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jieba
 import Stemmer
 
 from .gcpause import gc_paused
+from .jieba_import import jieba
+from .lazytable import LazyTable, write_table
 from .names import (
     KEY_PREFIX,
     en_name_key,
@@ -60,6 +61,11 @@ FORMAT_VERSION = 6
 CACHE_FORMAT = "aligner-gui-lexicon"
 CACHE_NAME = f"cedict-v{FORMAT_VERSION}.json"
 JIEBA_CACHE_NAME = "jieba.cache"
+JIEBA_STORE_NAME = "jieba-words-v1.sqlite"
+STORE_NAME = f"cedict-v{FORMAT_VERSION}.sqlite"  # the same entries, read on demand
+# About five table lookups per Chinese character; reading a whole table costs about as
+# much as 50,000 lookups.
+_LOOKUPS_WORTH_A_FULL_READ = 10_000
 # Roughly how long compiling CC-CEDICT takes on a laptop (what the window tells the user).
 BUILD_SECONDS = 5
 # A half-written cache (.cedict-<pid>-*.tmp) older than this, or whose writer has exited,
@@ -556,6 +562,28 @@ def _read_cache(cache_file: Path, stamp: dict[str, int | str]) -> dict[str, str]
     return data["entries"]
 
 
+def _open_store(path: Path, stamp: dict[str, int | str]) -> LazyTable | None:
+    """The dictionary read on demand from its SQLite copy, if that is current."""
+    table = LazyTable.open(path, {"version": FORMAT_VERSION, "source": stamp})
+    if table is None or not isinstance(table.meta.get("t2s"), str):
+        return None
+    if not isinstance(table.meta.get("vocabulary"), str):
+        return None
+    return table
+
+
+def _write_store(path: Path, stamp: dict[str, int | str], lexicon: Lexicon) -> None:
+    """Keep an SQLite copy of the compiled dictionary for lookups on demand."""
+    if _open_store(path, stamp) is not None:
+        return
+    meta = {
+        "stamp": {"version": FORMAT_VERSION, "source": stamp},
+        "t2s": lexicon._t2s_pairs,
+        "vocabulary": " ".join(sorted(lexicon.vocabulary())),
+    }
+    write_table(path, lexicon._entries.items(), meta, tmp_prefix=_TMP_PREFIX)
+
+
 def cache_is_current(cache_dir: Path | None = None, source: Path | None = None) -> bool:
     """True when ``Lexicon.load`` would read the cache rather than compile CC-CEDICT.
 
@@ -660,9 +688,19 @@ def _writable_dir(path: Path) -> bool:
 class Lexicon:
     """Dictionary lookups and tokenisation for both languages; thread-safe for reading."""
 
-    def __init__(self, entries: dict[str, str], jieba_dir: Path | None = None) -> None:
-        t2s = entries.pop(T2S_KEY, "")
-        self._entries = entries
+    def __init__(
+        self,
+        entries: dict[str, str] | LazyTable,
+        jieba_dir: Path | None = None,
+        *,
+        t2s: str | None = None,
+        vocabulary: frozenset[str] | None = None,
+    ) -> None:
+        if t2s is None:
+            t2s = entries.pop(T2S_KEY, "") if isinstance(entries, dict) else ""
+        self._entries: dict[str, str] | LazyTable = entries
+        self._vocabulary = vocabulary
+        self._t2s_pairs = t2s
         # Traditional text is segmented through its simplified form (jieba's dictionary
         # is simplified); tokens are cut back out of the original text.
         self._t2s = str.maketrans({t2s[k]: t2s[k + 1] for k in range(0, len(t2s) - 1, 2)})
@@ -672,6 +710,9 @@ class Lexicon:
         self._jieba_dir = jieba_dir
         self._jieba: jieba.Tokenizer | None = None
         self._jieba_lock = threading.Lock()
+        self._posseg: Any = None
+        self._lazy_tables: list[LazyTable] = []
+        self._word_tags: dict[str, str] = {}
         self.cache_file: Path | None = None  # where the compiled dictionary lives, if any
         self.built = False  # True when this load compiled CEDICT instead of reading a cache
         # Per-instance caches (no globals for tests to reset).
@@ -698,6 +739,15 @@ class Lexicon:
         stamp = _source_stamp(source)
         target = cache_dir / CACHE_NAME
         cache_file: Path | None = target
+        jieba_dir = cache_dir if _writable_dir(cache_dir) else None
+        store = cache_dir / STORE_NAME
+        lazy = _open_store(store, stamp)
+        if lazy is not None:
+            lexicon = cls(lazy, jieba_dir, t2s=lazy.meta["t2s"],
+                          vocabulary=frozenset(lazy.meta["vocabulary"].split()))  # fmt: skip
+            lazy.on_full = lexicon._swap_in_entries
+            lexicon.cache_file = target
+            return lexicon
         entries = _read_cache(target, stamp)
         built = False
         if entries is None:
@@ -708,11 +758,32 @@ class Lexicon:
             built = True
             if not _write_cache(target, stamp, entries):
                 cache_file = None
-        jieba_dir = cache_dir if _writable_dir(cache_dir) else None
         lexicon = cls(entries, jieba_dir)
         lexicon.cache_file = cache_file
         lexicon.built = built
+        if cache_file is not None:
+            _write_store(store, stamp, lexicon)
         return lexicon
+
+    def expect_text(self, zh_chars: int) -> None:
+        """Say how much Chinese text is coming: for a long text, reading the whole
+        dictionary and word table at once is cheaper than looking words up one by one."""
+        if zh_chars > _LOOKUPS_WORTH_A_FULL_READ:
+            for table in (self._entries, self._tokenizer().FREQ):
+                if isinstance(table, LazyTable):
+                    table.full()
+
+    def _swap_in_entries(self, full: dict[str, str]) -> None:
+        self._entries = full
+
+    def vocabulary(self) -> frozenset[str]:
+        """Every English stem some dictionary entry translates to."""
+        if self._vocabulary is None:
+            stems: set[str] = set()
+            for entry in self._entries.values():
+                stems.update(entry.split("\t", 1)[0].split())
+            self._vocabulary = frozenset(stems)
+        return self._vocabulary
 
     def __contains__(self, word: str) -> bool:
         return word in self._entries
@@ -737,9 +808,83 @@ class Lexicon:
                     tk = jieba.Tokenizer()
                     tk.tmp_dir = str(self._jieba_dir) if self._jieba_dir else None
                     tk.cache_file = JIEBA_CACHE_NAME
-                    tk.initialize()
+                    if not self._open_jieba_store(tk):
+                        tk.initialize()
+                        self._write_jieba_store(tk)
                     self._jieba = tk
         return tk
+
+    def _jieba_store(self) -> tuple[Path, dict[str, Any]] | None:
+        """Where jieba's word table is kept for lookups on demand, and what it is made of."""
+        if self._jieba_dir is None:
+            return None
+        dict_file = Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME)
+        try:
+            st = dict_file.stat()
+        except OSError:
+            return None
+        stamp = {"jieba": jieba.__version__, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
+        return self._jieba_dir / JIEBA_STORE_NAME, stamp
+
+    def _open_jieba_store(self, tk: jieba.Tokenizer) -> bool:
+        """Give ``tk`` jieba's word table read on demand (no 0.6 s load); False if absent."""
+        store = self._jieba_store()
+        if store is None:
+            return False
+
+        def swap_in(full: dict[str, Any]) -> None:
+            tk.FREQ = full
+
+        table = LazyTable.open(store[0], store[1], on_full=swap_in)
+        if table is None:
+            return False
+        tk.FREQ = table
+        tk.total = table.meta["total"]
+        tk.initialized = True
+        self._lazy_tables.append(table)
+        return True
+
+    def _write_jieba_store(self, tk: jieba.Tokenizer) -> None:
+        store = self._jieba_store()
+        if store is not None:
+            meta = {"stamp": store[1], "total": tk.total}
+            write_table(store[0], tk.FREQ.items(), meta, tmp_prefix=_TMP_PREFIX)
+
+    def zh_cut(self, text: str) -> list[str]:
+        """jieba precise-mode words of ``text`` as it is (what ``jieba.lcut`` gives), through
+        this lexicon's tokenizer, so that no second copy of jieba's dictionary is loaded."""
+        return self._tokenizer().lcut(text)
+
+    def zh_word_tag(self, word: str) -> str:
+        """jieba's part of speech of one word: its dictionary tag, else (a word its HMM
+        found, such as the name 罗小四) the tagger's guess for the word alone."""
+        tag = self._word_tags.get(word)
+        if tag is None:
+            tagger = self._pos_tagger()
+            tag = tagger.word_tag_tab.get(word)
+            if tag is None:
+                tags = tagger.lcut(word)
+                tag = tags[0].flag if len(tags) == 1 else ""
+            tag = str(tag)
+            self._word_tags[word] = tag
+        return tag
+
+    def _pos_tagger(self) -> Any:
+        tagger = self._posseg
+        if tagger is None:
+            tokenizer = self._tokenizer()
+            with self._jieba_lock:
+                tagger = self._posseg
+                if tagger is None:
+                    import jieba.posseg
+
+                    # jieba's tagger with its tag table, over this lexicon's tokenizer
+                    # (its own would initialise jieba's default dictionary a second time).
+                    tagger = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+                    tagger.tokenizer = tokenizer
+                    tagger.word_tag_tab = jieba.posseg.dt.word_tag_tab
+                    self._posseg = tagger
+        return tagger
 
     def zh_tokens(self, text: str) -> list[str]:
         """jieba precise-mode words (whitespace dropped); cached per text."""

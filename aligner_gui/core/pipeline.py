@@ -72,7 +72,7 @@ def run_alignment(
     from aligner_gui.core.coverage import compute_coverage_analysis
     from aligner_gui.core.scoring import score_beads
 
-    lex = lexicon or get_lexicon()
+    lex = _prepared(doc, lexicon)
 
     def align_progress(fraction: float) -> None:
         if progress is not None:
@@ -127,7 +127,7 @@ def rescored(
     from aligner_gui.core.errors import Cancelled
     from aligner_gui.core.scoring import score_beads
 
-    lex = lexicon or get_lexicon()
+    lex = _prepared(doc, lexicon)
     scored = [b.copy() for b in (doc.beads if beads is None else beads)]
     score_beads(doc.source, doc.target, scored, lex)
     if cancel is not None and cancel():
@@ -136,6 +136,14 @@ def rescored(
     if cancel is not None and cancel():
         raise Cancelled("rescoring cancelled")
     return scored, _assess_and_summarize(doc, scored, lex, analysis)
+
+
+def _prepared(doc: AlignmentDocument, lexicon: Lexicon | None) -> Lexicon:
+    """The lexicon, told how much Chinese text it is about to see."""
+    lex = lexicon or get_lexicon()
+    zh_side = doc.source if doc.source.lang == "zh" else doc.target
+    lex.expect_text(len(zh_side.text))
+    return lex
 
 
 def _assess_and_summarize(

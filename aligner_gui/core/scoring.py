@@ -35,7 +35,6 @@ import statistics
 import weakref
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from functools import lru_cache
 from typing import Any
 
 from sacrebleu.metrics import BLEU, CHRF, TER
@@ -212,7 +211,9 @@ class _Features:
         if lang == "zh":
             # Weekdays are names, not quantities: 周二 is "Tuesday", not 2.
             return self._memo(
-                self.numbers, (lang, text), lambda: list(numbers_zh(_zh_quantities(text)))
+                self.numbers,
+                (lang, text),
+                lambda: list(numbers_zh(_zh_quantities(text, self.lexicon))),
             )
         return self._memo(
             self.numbers,
@@ -332,22 +333,7 @@ def _has_big_han_number(text: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=65536)
-def _word_tag(word: str) -> str:
-    """jieba's part of speech of one word: its dictionary tag, else (a word its HMM found,
-    such as the name 罗小四) the tagger's guess for the word alone. Tagging only the words
-    that hold a numeral keeps this off the hot path (tagging whole sentences took 9 s on
-    the 15,000-verse Bible)."""
-    import jieba.posseg
-
-    tag = jieba.posseg.dt.word_tag_tab.get(word)
-    if tag is None:
-        tags = jieba.posseg.lcut(word)
-        tag = tags[0].flag if len(tags) == 1 else ""
-    return str(tag)
-
-
-def _zh_quantities(text: str) -> str:
+def _zh_quantities(text: str, lexicon: Any) -> str:
     """The text with Chinese numerals that are no quantity to compare blanked out.
 
     Weekdays are names (周二 is "Tuesday"), approximate amounts are rendered freely, and
@@ -357,12 +343,12 @@ def _zh_quantities(text: str) -> str:
     text = _ZH_APPROXIMATE.sub(lambda m: "约" * len(m.group()), text)
     text = _ZH_TAEL.sub("斤", text)
     if _has_big_han_number(text):
-        import jieba  # only for sentences with a Chinese-numeral number above 10
-
+        # Words and parts of speech only for sentences with a Chinese number above 10
+        # (tagging whole sentences took 9 s on the 15,000-verse Bible).
         parts = []
-        for word in jieba.lcut(text):
+        for word in lexicon.zh_cut(text):
             if len(word) > 1 and _ZH_NUMERAL.search(word):
-                tag = _word_tag(word)
+                tag = lexicon.zh_word_tag(word)
                 if tag == "nr" and _ZH_NUMERAL.search(word[1:]):
                     word = "名" * len(word)
                 elif tag in ("i", "l"):

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import fastjsonschema
-import jsonschema
 
 from aligner_gui import __version__
 from aligner_gui.core.anchoring import context_of, reanchor
@@ -252,12 +251,17 @@ def _is_strict_integer(_checker: Any, instance: Any) -> bool:
     return isinstance(instance, int) and not isinstance(instance, bool)
 
 
-_StrictValidator = jsonschema.validators.extend(
-    jsonschema.Draft202012Validator,
-    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
-        "integer", _is_strict_integer
-    ),
-)
+@cache
+def _strict_validator() -> Any:
+    """jsonschema's validator with strict integers (imported only to explain an error)."""
+    import jsonschema
+
+    return jsonschema.validators.extend(
+        jsonschema.Draft202012Validator,
+        type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
+            "integer", _is_strict_integer
+        ),
+    )
 
 
 def validate(data: dict[str, Any], *, name: str = "project") -> None:
@@ -269,7 +273,9 @@ def validate(data: dict[str, Any], *, name: str = "project") -> None:
     try:
         _fast_validator()(data)
     except fastjsonschema.JsonSchemaException as fast_error:
-        error = jsonschema.exceptions.best_match(_StrictValidator(schema()).iter_errors(data))
+        import jsonschema
+
+        error = jsonschema.exceptions.best_match(_strict_validator()(schema()).iter_errors(data))
         if error is not None:
             message = f"{name}: {_where(error.absolute_path)}: {error.message}"
             raise ProjectFormatError(message) from None

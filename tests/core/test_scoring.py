@@ -10,6 +10,7 @@ import statistics
 import pytest
 
 from aligner_gui.core.model import AlignmentDocument, Bead, Sentence, Side
+from aligner_gui.core.pipeline import get_lexicon
 from aligner_gui.core.scoring import (
     CHRF_SIGNATURE,
     LOW_SCORE_THRESHOLD,
@@ -65,6 +66,13 @@ class FakeLexicon:
 
     def translations(self, word):
         return self.WORDS.get(word, [])
+
+    # Words and parts of speech for the number rules come from the real tokenizer.
+    def zh_cut(self, text):
+        return get_lexicon().zh_cut(text)
+
+    def zh_word_tag(self, word):
+        return get_lexicon().zh_word_tag(word)
 
     def zh_content(self, text):
         return [(w, frozenset(t.split()[-1] for t in self.WORDS[w])) for w in self._words(text)]
