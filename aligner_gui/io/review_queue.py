@@ -318,6 +318,13 @@ class ReviewQueue:
         self.save_state()
         return entry
 
+    def set_aligned(self, name: str, figures: Figures) -> QueueEntry:
+        """The entry's project was just written with these figures (by the aligner)."""
+        entry = self._require(name)
+        entry.figures, entry.error, entry.stamp = figures, None, _stamp(entry.project)
+        self.save_state()
+        return entry
+
     def set_status(self, name: str, status: str) -> QueueEntry:
         if status not in STATUSES:
             raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
@@ -374,12 +381,12 @@ def read_figures(path: str | Path) -> Figures:
 
 
 def align_into_project(inputs: Sequence[str | Path], project: str | Path,
-                       source_lang: str = "en", engine: Any = None) -> str:
+                       source_lang: str = "en", engine: Any = None) -> Figures:
     """Load, align, score and save one document as ``project`` (which must not exist yet).
 
     Qt-free and picklable, so the window can run it in a worker process; ``engine`` (an
     object with the window's ``load``/``align``/``save``) replaces the core pipeline.
-    Returns the project's path.
+    Returns the figures of the written project (read there, not on the GUI thread).
     """
     from aligner_gui.core.pipeline import apply_alignment, load_document, run_alignment
     from aligner_gui.io.project import save_project
@@ -396,7 +403,7 @@ def align_into_project(inputs: Sequence[str | Path], project: str | Path,
         doc = engine.load(paths)
         apply_alignment(doc, *engine.align(doc))
         engine.save(doc, project)
-    return str(project)
+    return read_figures(project)
 
 
 # -- helpers -------------------------------------------------------------------------------

@@ -223,8 +223,8 @@ class _Engine:
 
 def test_align_into_project_writes_a_new_project(tmp_path: Path) -> None:
     project = tmp_path / "doc.json"
-    assert align_into_project([tmp_path / "doc.txt"], project, "en", _Engine()) == str(project)
-    figures = review_queue.read_figures(project)
+    figures = align_into_project([tmp_path / "doc.txt"], project, "en", _Engine())
+    assert figures == review_queue.read_figures(project)
     assert (figures.expected_major, figures.omissions, figures.beads) == (1.5, 2, 5)
     from aligner_gui.io.errors import ProjectWriteError
 
@@ -234,8 +234,7 @@ def test_align_into_project_writes_a_new_project(tmp_path: Path) -> None:
 
 def test_align_into_project_with_the_engine(tmp_path: Path, seed_path: Path) -> None:
     project = tmp_path / "seed.json"
-    align_into_project([seed_path], project)
-    figures = review_queue.read_figures(project)
+    figures = align_into_project([seed_path], project)
     assert figures.expected_major is not None and figures.expected_major > 0
     assert figures.omissions == 4 and figures.source_sentences == 24
 
@@ -262,3 +261,13 @@ def test_input_pairs_without_a_project_wait_to_be_aligned(folder: Path) -> None:
     reopened = ReviewQueue.open(folder)
     assert reopened.parsed == 1 and names(reopened)[:2] == ["risky", "talk"]
     assert reopened.entry("talk").inputs == talk.inputs  # type: ignore[union-attr]
+
+
+def test_set_aligned_records_the_new_project(folder: Path) -> None:
+    (folder / "talk.txt").write_text("Hi.\n你好。\n", encoding="utf-8")
+    queue = ReviewQueue.open(folder)
+    figures = align_into_project([folder / "talk.txt"], folder / "talk.json", "en", _Engine())
+    entry = queue.set_aligned("talk", figures)
+    assert entry.aligned and entry.stamp is not None and not entry.alignable
+    again = ReviewQueue.open(folder)
+    assert again.parsed == 0 and again.entry("talk").figures == figures  # type: ignore[union-attr]

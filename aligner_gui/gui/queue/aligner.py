@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from aligner_gui.gui.engine_process import EngineProcess
 from aligner_gui.gui.workers import TaskJob, launch
-from aligner_gui.io.review_queue import align_into_project
+from aligner_gui.io.review_queue import Figures, align_into_project
 
 Job = tuple[str, tuple[Path, ...], Path]  # name, inputs, project
 
@@ -40,7 +40,7 @@ class ThreadRunner(QObject):
 
 class QueueAligner(QObject):
     started = Signal(str)  # name of the document being aligned
-    aligned = Signal(str, str)  # name, error message ("" when its project was written)
+    aligned = Signal(str, object, str)  # name, Figures of its new project, error message
     progressed = Signal(int, int)  # documents done, documents in this run
     finished = Signal()
 
@@ -103,14 +103,14 @@ class QueueAligner(QObject):
             self._runner = EngineProcess(self) if self._in_process else ThreadRunner(self)
         self._runner.submit(align_into_project, inputs, project, self._source_lang,
                             self._engine,
-                            on_done=lambda _path, n=name: self._on_done(n, ""),
-                            on_error=lambda message, n=name: self._on_done(n, message))
+                            on_done=lambda figures, n=name: self._on_done(n, figures, ""),
+                            on_error=lambda message, n=name: self._on_done(n, None, message))
 
-    def _on_done(self, name: str, message: str) -> None:
+    def _on_done(self, name: str, figures: Figures | None, message: str) -> None:
         if name != self.current:  # reported after a cancel
             return
         self.current = None
         self.done += 1
-        self.aligned.emit(name, message)
+        self.aligned.emit(name, figures, message)
         self.progressed.emit(self.done, self.total)
         self._next()

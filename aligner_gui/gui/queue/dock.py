@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from aligner_gui.core.errors import AlignerError
 from aligner_gui.gui.queue.aligner import QueueAligner
 from aligner_gui.gui.queue.model import QueueSortProxy, QueueTableModel
-from aligner_gui.io.review_queue import QueueEntry, ReviewQueue
+from aligner_gui.io.review_queue import Figures, QueueEntry, ReviewQueue
 
 if TYPE_CHECKING:
     from aligner_gui.gui.main_window import MainWindow
@@ -278,14 +278,14 @@ class ReviewQueueDock(QDockWidget):
         self.progress.show()
         self.status.setText(self.tr("Aligning {0}…").format(name))
 
-    def _on_aligner_aligned(self, name: str, message: str) -> None:
+    def _on_aligner_aligned(self, name: str, figures: Figures | None, message: str) -> None:
         if self.queue is None or self.queue.entry(name) is None:
             return
-        if message:
+        if figures is None:
             log.warning("aligning %s failed: %s", name, message)
             self.queue.set_error(name, self.tr("Cannot align: {0}").format(message))
         else:
-            self.queue.reload(name)
+            self.queue.set_aligned(name, figures)
         self.model.set_aligning(None)
         entry = self.queue.entry(name)
         if self._open_when_aligned == name and entry is not None:
