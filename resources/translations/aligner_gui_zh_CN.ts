@@ -317,39 +317,39 @@
 <context>
     <name>AlignmentController</name>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="231"/>
-        <location filename="../../aligner_gui/gui/alignment.py" line="291"/>
-        <location filename="../../aligner_gui/gui/alignment.py" line="354"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="235"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="295"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="358"/>
         <source>Aligning…</source>
         <translation>正在对齐…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="274"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="278"/>
         <source>Building the dictionary cache (once, about {0} s)…</source>
         <translation>正在建立词典缓存（仅首次，约 {0} 秒）…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="310"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="314"/>
         <source>The alignment changed while re-aligning; result discarded.</source>
         <translation>重新对齐期间对齐已被修改,结果已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="317"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="321"/>
         <source>Re-align beads {0}–{1}</source>
         <translation>重新对齐单元 {0}–{1}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="335"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="339"/>
         <source>Aligned: {0} beads.</source>
         <translation>已对齐:{0} 个对齐单元。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="342"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="346"/>
         <source>Alignment failed</source>
         <translation>对齐失败</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="348"/>
+        <location filename="../../aligner_gui/gui/alignment.py" line="352"/>
         <source>Alignment cancelled.</source>
         <translation>已取消对齐。</translation>
     </message>
@@ -512,77 +512,77 @@
 <context>
     <name>BeadFilterBar</name>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="45"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="46"/>
         <source>Search beads (Ctrl+F)</source>
         <translation>搜索对齐单元 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="47"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="48"/>
         <source>Regex</source>
         <translation>正则</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="49"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="50"/>
         <source>Both sides</source>
         <translation>两侧</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="50"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="51"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="51"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="52"/>
         <source>Target</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="54"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="55"/>
         <source>All beads</source>
         <translation>全部对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="55"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="56"/>
         <source>Any flag</source>
         <translation>任意标记</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="56"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="57"/>
         <source>Unaligned</source>
         <translation>未对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="57"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="58"/>
         <source>risky (≥ {0} %)</source>
         <translation>高风险（≥ {0} %）</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="62"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="63"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="73"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="74"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="74"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="75"/>
         <source>Show beads whose risk of a Major Accuracy error is at least this</source>
         <translation>只显示出现重大准确性错误的风险不低于此值的单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="83"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="84"/>
         <source>Match</source>
         <translation>匹配度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="87"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="88"/>
         <source>Risk ≥</source>
         <translation>风险 ≥</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="140"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="141"/>
         <source>Invalid regular expression</source>
         <translation>无效的正则表达式</translation>
     </message>
@@ -590,47 +590,47 @@
 <context>
     <name>BeadTableModel</name>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="66"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="61"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="66"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="61"/>
         <source>Target</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="66"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="61"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="66"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="61"/>
         <source>Match</source>
         <translation>匹配度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="67"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="62"/>
         <source>Risk</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="71"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="66"/>
         <source>Estimated probability that a reviewer marks a Major Accuracy error here</source>
         <translation>审校人员在此处标出重大准确性错误的估计概率</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="76"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="71"/>
         <source>Alignment confidence: how plausibly the two sides say the same thing</source>
         <translation>对齐置信度：两边表达同一意思的可信程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="67"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="62"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="67"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="62"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -643,42 +643,42 @@
         <translation>{0:.1f} %({2} 个中的 {1} 个)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="301"/>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="268"/>
         <source>covered by {0}</source>
         <translation>由 {0} 覆盖</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="303"/>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="270"/>
         <source>covered</source>
         <translation>已覆盖</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="305"/>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="272"/>
         <source>not covered</source>
         <translation>未覆盖</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="308"/>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="275"/>
         <source>part of an uncovered span</source>
         <translation>属于未覆盖的片段</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="311"/>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="278"/>
         <source>Looked up as: {0}</source>
         <translation>查询形式:{0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="315"/>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="282"/>
         <source>Dictionary glosses tried:</source>
         <translation>已尝试的词典释义：</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="317"/>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="284"/>
         <source>Compared with the bead&apos;s Chinese words:</source>
         <translation>已与本单元的中文词语比对：</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="321"/>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="288"/>
         <source>… {0} more</source>
         <translation>… 另有 {0} 项</translation>
     </message>
@@ -728,138 +728,138 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="92"/>
+        <location filename="../../aligner_gui/gui/files.py" line="94"/>
         <source>Opening {0}…</source>
         <translation>正在打开 {0}…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="109"/>
+        <location filename="../../aligner_gui/gui/files.py" line="111"/>
         <source>Cannot open {0}</source>
         <translation>无法打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="125"/>
+        <location filename="../../aligner_gui/gui/files.py" line="127"/>
         <source>Projects, texts, TMX, InterText (*.json *.txt *.tmx *.xml);;All files (*)</source>
         <translation>项目、文本、TMX、InterText (*.json *.txt *.tmx *.xml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="127"/>
+        <location filename="../../aligner_gui/gui/files.py" line="129"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="165"/>
+        <location filename="../../aligner_gui/gui/files.py" line="167"/>
         <source>Cannot save {0}</source>
         <translation>无法保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="166"/>
+        <location filename="../../aligner_gui/gui/files.py" line="168"/>
         <source>{0} — your work is still open and unsaved; try File › Save As to another folder.</source>
         <translation>{0} — 您的工作仍处于打开且未保存状态；请尝试“文件 › 另存为”保存到其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="176"/>
+        <location filename="../../aligner_gui/gui/files.py" line="178"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="191"/>
+        <location filename="../../aligner_gui/gui/files.py" line="194"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="192"/>
+        <location filename="../../aligner_gui/gui/files.py" line="195"/>
         <source>Aligner projects (*.json);;All files (*)</source>
         <translation>对齐项目 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="203"/>
-        <location filename="../../aligner_gui/gui/files.py" line="390"/>
+        <location filename="../../aligner_gui/gui/files.py" line="206"/>
+        <location filename="../../aligner_gui/gui/files.py" line="414"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="224"/>
+        <location filename="../../aligner_gui/gui/files.py" line="227"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="225"/>
+        <location filename="../../aligner_gui/gui/files.py" line="228"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="237"/>
+        <location filename="../../aligner_gui/gui/files.py" line="240"/>
         <source>Cannot export {0}</source>
         <translation>无法导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="241"/>
+        <location filename="../../aligner_gui/gui/files.py" line="244"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="247"/>
+        <location filename="../../aligner_gui/gui/files.py" line="250"/>
         <source>TMX, InterText, MQM TSV (*.tmx *.xml *.tsv);;All files (*)</source>
         <translation>TMX、InterText、MQM TSV (*.tmx *.xml *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="248"/>
+        <location filename="../../aligner_gui/gui/files.py" line="251"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="258"/>
+        <location filename="../../aligner_gui/gui/files.py" line="275"/>
         <source>Cannot import {0}</source>
         <translation>无法导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="274"/>
+        <location filename="../../aligner_gui/gui/files.py" line="298"/>
         <source>Glossaries (*.tbx *.csv *.tsv);;All files (*)</source>
         <translation>术语表 (*.tbx *.csv *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="275"/>
+        <location filename="../../aligner_gui/gui/files.py" line="299"/>
         <source>Load glossary</source>
         <translation>载入术语表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="289"/>
+        <location filename="../../aligner_gui/gui/files.py" line="313"/>
         <source>Cannot load glossary {0}</source>
         <translation>无法载入术语表 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="293"/>
+        <location filename="../../aligner_gui/gui/files.py" line="317"/>
         <source>Glossary checks are not available in this version.</source>
         <translation>此版本不支持术语表检查。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="305"/>
+        <location filename="../../aligner_gui/gui/files.py" line="329"/>
         <source>Load glossary {0}</source>
         <translation>载入术语表 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="308"/>
+        <location filename="../../aligner_gui/gui/files.py" line="332"/>
         <source>Glossary {0}: {1} terms</source>
         <translation>术语表 {0}：{1} 条术语</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="314"/>
+        <location filename="../../aligner_gui/gui/files.py" line="338"/>
         <source>No glossary loaded.</source>
         <translation>尚未载入术语表。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="316"/>
+        <location filename="../../aligner_gui/gui/files.py" line="340"/>
         <source>Clear glossary</source>
         <translation>清除术语表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="400"/>
+        <location filename="../../aligner_gui/gui/files.py" line="424"/>
         <source>Cannot recover</source>
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="406"/>
+        <location filename="../../aligner_gui/gui/files.py" line="430"/>
         <source>recovered</source>
         <translation>已恢复</translation>
     </message>
@@ -1003,97 +1003,97 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="125"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="126"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="152"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="154"/>
         <source>Source text</source>
         <translation>原文文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="153"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="155"/>
         <source>Target text</source>
         <translation>译文文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="154"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="156"/>
         <source>Overview of problems</source>
         <translation>问题概览</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="171"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="173"/>
         <source>Alignment table</source>
         <translation>对齐表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="232"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="234"/>
         <source>Annotation</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="233"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="235"/>
         <source>Annotations</source>
         <translation>标注列表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="235"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="237"/>
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="239"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="241"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="252"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="254"/>
         <source>Aligning… %p%</source>
         <translation>正在对齐… %p%</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="253"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="255"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="424"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="426"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="546"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="548"/>
         <source>Computing suggestions…</source>
         <translation>正在计算建议…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="548"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="550"/>
         <source>Rescoring edited beads…</source>
         <translation>正在为修改的对齐单元重新评分…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="561"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="563"/>
         <source>risk {0}</source>
         <translation>风险 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="564"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="566"/>
         <source>Bead {0}/{1} · {2} · match {3} · {4}</source>
         <translation>单元 {0}/{1} · {2} · 匹配度 {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="658"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="660"/>
         <source>No annotation selected.</source>
         <translation>未选择标注。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="675"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="677"/>
         <source>About aligner-gui</source>
         <translation>关于 aligner-gui</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="676"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="678"/>
         <source>aligner-gui {0}: review Chinese translations of English news with sentence alignment and MQM annotation.</source>
         <translation>aligner-gui {0}:借助句子对齐与 MQM 标注审校英文新闻的中文译文。</translation>
     </message>
@@ -1184,47 +1184,47 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>OverviewStrip</name>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="149"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="148"/>
         <source>Overview: red omissions, orange additions, magenta risky beads, blue number or name mismatches, yellow where low scores gather, purple annotations. Click to jump.</source>
         <translation>概览:红色为漏译,橙色为增译,洋红色为高风险单元,蓝色为数字或人名不符,黄色为低分集中处,紫色为标注。点击跳转。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="267"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="266"/>
         <source>omission</source>
         <translation>漏译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="269"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="268"/>
         <source>addition</source>
         <translation>增译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="271"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="270"/>
         <source>annotated</source>
         <translation>有标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="273"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="272"/>
         <source>risk {0}</source>
         <translation>风险 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="275"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="274"/>
         <source>number mismatch</source>
         <translation>数字不符</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="277"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="276"/>
         <source>name mismatch</source>
         <translation>人名不符</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="279"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="278"/>
         <source>low scores gather here</source>
         <translation>低分集中处</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="280"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="279"/>
         <source>Bead {0} of {1}</source>
         <translation>对齐单元 {0}/{1}</translation>
     </message>
@@ -1240,6 +1240,89 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <location filename="../../aligner_gui/gui/qa_checks.py" line="62"/>
         <source>Turn off the {0} check</source>
         <translation>关闭{0}检查</translation>
+    </message>
+</context>
+<context>
+    <name>QueueTableModel</name>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="36"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="36"/>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="36"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="37"/>
+        <source>Omissions</source>
+        <translation>漏译</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="37"/>
+        <source>Annotations</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="37"/>
+        <source>Sentences</source>
+        <translation>句子</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="81"/>
+        <source>Expected number of Major Accuracy errors (risky beads in brackets)</source>
+        <translation>预计重大准确性错误数（括号内为高风险单元数）</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="83"/>
+        <source>Sentences of the source / the translation</source>
+        <translation>原文 / 译文的句子数</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="131"/>
+        <source>aligning…</source>
+        <translation>正在对齐…</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="133"/>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="135"/>
+        <source>not aligned</source>
+        <translation>未对齐</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="136"/>
+        <source>new</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="136"/>
+        <source>in review</source>
+        <translation>审校中</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="137"/>
+        <source>reviewed</source>
+        <translation>已审校</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="160"/>
+        <source>From: {0}</source>
+        <translation>来自：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="162"/>
+        <source>Not aligned yet: it is aligned in the background.</source>
+        <translation>尚未对齐：正在后台对齐。</translation>
     </message>
 </context>
 <context>
@@ -1263,122 +1346,231 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="56"/>
+        <location filename="../../aligner_gui/gui/review.py" line="55"/>
         <source>Select a bead or some text first.</source>
         <translation>请先选择对齐单元或一段文字。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="60"/>
+        <location filename="../../aligner_gui/gui/review.py" line="59"/>
         <source>This bead has no text on that side; select a span.</source>
         <translation>该单元在这一侧没有文字,请选择一段文字。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="64"/>
+        <location filename="../../aligner_gui/gui/review.py" line="63"/>
         <source>The selection is empty.</source>
         <translation>选区为空。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="75"/>
+        <location filename="../../aligner_gui/gui/review.py" line="74"/>
         <source>Mark {0}</source>
         <translation>标记 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="95"/>
-        <location filename="../../aligner_gui/gui/review.py" line="110"/>
+        <location filename="../../aligner_gui/gui/review.py" line="94"/>
+        <location filename="../../aligner_gui/gui/review.py" line="109"/>
         <source>No annotation selected.</source>
         <translation>未选择标注。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="104"/>
+        <location filename="../../aligner_gui/gui/review.py" line="103"/>
         <source>Edit annotation</source>
         <translation>编辑标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="113"/>
+        <location filename="../../aligner_gui/gui/review.py" line="112"/>
         <source>Delete annotation</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="158"/>
-        <location filename="../../aligner_gui/gui/review.py" line="167"/>
+        <location filename="../../aligner_gui/gui/review.py" line="157"/>
+        <location filename="../../aligner_gui/gui/review.py" line="166"/>
         <source>No suggestion selected.</source>
         <translation>未选择建议。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="160"/>
+        <location filename="../../aligner_gui/gui/review.py" line="159"/>
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="169"/>
+        <location filename="../../aligner_gui/gui/review.py" line="168"/>
         <source>Dismiss suggestion</source>
         <translation>忽略建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="177"/>
-        <location filename="../../aligner_gui/gui/review.py" line="237"/>
+        <location filename="../../aligner_gui/gui/review.py" line="176"/>
+        <location filename="../../aligner_gui/gui/review.py" line="236"/>
         <source>Select a bead first.</source>
         <translation>请先选择一个对齐单元。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="180"/>
+        <location filename="../../aligner_gui/gui/review.py" line="179"/>
         <source>Wait for the alignment to finish.</source>
         <translation>请等待对齐完成。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="194"/>
+        <location filename="../../aligner_gui/gui/review.py" line="193"/>
         <source>Merge beads</source>
         <translation>合并对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="196"/>
+        <location filename="../../aligner_gui/gui/review.py" line="195"/>
         <source>Merge with next</source>
         <translation>与下一单元合并</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="218"/>
+        <location filename="../../aligner_gui/gui/review.py" line="217"/>
         <source>Split bead</source>
         <translation>拆分对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="221"/>
+        <location filename="../../aligner_gui/gui/review.py" line="220"/>
         <source>Unlink bead</source>
         <translation>解除对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="231"/>
+        <location filename="../../aligner_gui/gui/review.py" line="230"/>
         <source>Move sentence</source>
         <translation>移动句子</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="241"/>
+        <location filename="../../aligner_gui/gui/review.py" line="240"/>
         <source>Unconfirm beads</source>
         <translation>取消确认</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="241"/>
+        <location filename="../../aligner_gui/gui/review.py" line="240"/>
         <source>Confirm beads</source>
         <translation>确认对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="269"/>
+        <location filename="../../aligner_gui/gui/review.py" line="268"/>
         <source>No flag left to review.</source>
         <translation>没有待审校的标记。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="281"/>
+        <location filename="../../aligner_gui/gui/review.py" line="282"/>
         <source>No risky bead.</source>
         <translation>没有高风险单元。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="283"/>
+        <location filename="../../aligner_gui/gui/review.py" line="284"/>
         <source>No risk estimates in this document yet.</source>
         <translation>此文档尚无风险估计。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="291"/>
+        <location filename="../../aligner_gui/gui/review.py" line="292"/>
         <source>No annotation yet.</source>
         <translation>还没有标注。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueDock</name>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="44"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="88"/>
+        <source>Review queue</source>
+        <translation>审校队列</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="64"/>
+        <source>Open &amp;folder…</source>
+        <translation>打开文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="71"/>
+        <source>Mark &amp;reviewed</source>
+        <translation>标记为已审校(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="74"/>
+        <source>Mark the selected documents (or the open one) reviewed; again to undo</source>
+        <translation>将选中的文档（或当前打开的文档）标记为已审校；再按一次撤销</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="76"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="79"/>
+        <source>Stop aligning</source>
+        <translation>停止对齐</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="106"/>
+        <source>not aligned</source>
+        <translation>未对齐</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="107"/>
+        <source>Omissions</source>
+        <translation>漏译</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="108"/>
+        <source>Annotations</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="123"/>
+        <source>%v of %m aligned</source>
+        <translation>已对齐 %v / %m</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="140"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="150"/>
+        <source>Cannot open the folder {0}</source>
+        <translation>无法打开文件夹 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="169"/>
+        <source>Double-click a document of the review queue to review it.</source>
+        <translation>双击审校队列中的文档开始审校。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="180"/>
+        <source>Review queue: {0}</source>
+        <translation>审校队列：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="185"/>
+        <source>The folder is read-only: it cannot be aligned here</source>
+        <translation>文件夹只读：无法在此对齐</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="197"/>
+        <source>{0} documents, {1} aligned</source>
+        <translation>{0} 个文档，{1} 个已对齐</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="199"/>
+        <source>an unreadable queue state was set aside as {0}</source>
+        <translation>无法读取的队列状态文件已另存为 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="247"/>
+        <source>{0} opens when it is aligned</source>
+        <translation>{0} 对齐后将打开</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="263"/>
+        <source>No document chosen.</source>
+        <translation>未选择文档。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="283"/>
+        <source>Aligning {0}…</source>
+        <translation>正在对齐 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="290"/>
+        <source>Cannot align: {0}</source>
+        <translation>无法对齐：{0}</translation>
     </message>
 </context>
 <context>
@@ -1571,19 +1763,37 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>SuspectLens</name>
     <message>
-        <location filename="../../aligner_gui/gui/panes/suspects.py" line="187"/>
+        <location filename="../../aligner_gui/gui/panes/suspects.py" line="163"/>
         <source>Accuracy</source>
         <translation>准确性</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/suspects.py" line="190"/>
+        <location filename="../../aligner_gui/gui/panes/suspects.py" line="166"/>
         <source>Suspect: {0} (confidence {1} %)</source>
         <translation>疑点：{0}（置信度 {1} %）</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/suspects.py" line="193"/>
+        <location filename="../../aligner_gui/gui/panes/suspects.py" line="169"/>
         <source>Suspect: {0}</source>
         <translation>疑点：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>SystemChooser</name>
+    <message>
+        <location filename="../../aligner_gui/gui/dialogs/mqm_systems.py" line="33"/>
+        <source>Import MQM: choose a system</source>
+        <translation>导入 MQM：选择系统</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/dialogs/mqm_systems.py" line="36"/>
+        <source>{0} rates {1} systems. Import the translation and annotations of:</source>
+        <translation>{0} 评估了 {1} 个系统。导入以下系统的译文和标注：</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/dialogs/mqm_systems.py" line="44"/>
+        <source>{0}  ({1} segments)</source>
+        <translation>{0}（{1} 个片段）</translation>
     </message>
 </context>
 <context>

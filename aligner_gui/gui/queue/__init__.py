@@ -25,8 +25,7 @@ def create_folder_window(folder: str | Path, **options: Any) -> MainWindow:
     window = MainWindow(**options)
     window.files.offer_recovery()
     if window.review_queue.open_folder(folder):
-        window.statusBar().showMessage(window.review_queue.tr(
-            "Double-click a document of the review queue to review it."))
+        window.review_queue.say_how_to_start()
     return window
 
 

@@ -164,6 +164,10 @@ class ReviewQueueDock(QDockWidget):
         self.window_.resizeDocks([self], [min(wanted, self.window_.width() * 2 // 5)],
                                  Qt.Orientation.Horizontal)
 
+    def say_how_to_start(self) -> None:
+        self.window_.statusBar().showMessage(
+            self.tr("Double-click a document of the review queue to review it."))
+
     def refresh(self) -> None:
         """Read the folder again (projects changed or added outside the window)."""
         if self.queue is not None:
