@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from aligner_gui.core.errors import AlignerError
 
@@ -164,7 +164,7 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
-def _print_memory(workers: dict[str, dict[str, int]], quiet: bool) -> None:
+def _print_memory(workers: dict[str, dict[str, Any]], quiet: bool) -> None:
     if quiet or not workers:
         return
     peak = max(entry.get("peak_kb", 0) for entry in workers.values())

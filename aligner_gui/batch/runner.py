@@ -64,7 +64,7 @@ class Options:
 @dataclass
 class Outcome:
     rows: list[dict[str, Any]]
-    workers: dict[str, dict[str, int]] = field(default_factory=dict)
+    workers: dict[str, dict[str, Any]] = field(default_factory=dict)
     interrupted: bool = False
 
     def failed(self, *, strict_skips: bool = False) -> int:
@@ -109,15 +109,22 @@ def local_backend(workers: int) -> Backend:
 def init_here() -> None:
     from aligner_gui.core.pipeline import get_lexicon
 
-    get_lexicon()
+    get_lexicon()  # no warm-up alignment: in one process it would only add its own time
+
+
+# One BLAS thread per worker: the workers already fill the cores, and NumPy's default
+# thread pool in each of them made two workers slower than one (as Dask's nanny does).
+_ONE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def _pool(jobs: list[Job], workers: int) -> Iterator[Result]:
+    for name in _ONE_THREAD:  # inherited by the forkserver and the workers it starts
+        os.environ.setdefault(name, "1")
     methods = multiprocessing.get_all_start_methods()
     method = "forkserver" if "forkserver" in methods else "spawn"
     context = multiprocessing.get_context(method)
-    if method == "forkserver":  # the server imports the engine once; each worker forks it
-        context.set_forkserver_preload(["aligner_gui.batch.work", "aligner_gui.core.pipeline"])
+    if method == "forkserver":  # the server loads the engine once; each worker forks it
+        context.set_forkserver_preload(["aligner_gui.batch.preload"])
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=init_worker)
     pending: dict[Future[Result], Job] = {}
     todo = iter(jobs)
@@ -233,6 +240,7 @@ def run_batch(pairing: Pairing, options: Options, backend: Backend | None = None
     """Align every pair not already done; always leaves summary.tsv/.html describing the run."""
     outdir = options.outdir
     make_outdir(outdir)
+    leftovers = remove_leftovers(outdir)
     state = load_state(outdir)
     rows: dict[str, dict[str, Any]] = {}
     jobs: list[Job] = []
@@ -256,6 +264,8 @@ def run_batch(pairing: Pairing, options: Options, backend: Backend | None = None
     ]
     outcome = Outcome([])
     progress = Progress(len(jobs), sum(weights.values()), quiet=options.quiet)
+    if leftovers:
+        progress.note(f"aligner: removed {leftovers} temporary file(s) of an interrupted run")
     unchanged = sum(1 for row in rows.values() if row["status"] == UNCHANGED)
     if unchanged:
         progress.note(f"aligner: {unchanged} document(s) unchanged since the last run, skipped")
@@ -328,13 +338,29 @@ def _store(outdir: Path, result: Result) -> None:
         atomic_write_bytes(outdir / name, data)
 
 
-def _note_worker(workers: dict[str, dict[str, int]], result: Result) -> None:
+def _note_worker(workers: dict[str, dict[str, Any]], result: Result) -> None:
+    """Each worker's memory: its peak, and its size after documents 1, 2, 4, 8, ... and last."""
     if not result.pid:
         return
-    entry = workers.setdefault(str(result.pid), {"documents": 0, "first_rss_kb": result.rss_kb})
+    entry = workers.setdefault(str(result.pid), {"documents": 0, "rss_kb": {}})
     entry["documents"] += 1
+    count = entry["documents"]
+    if count & (count - 1) == 0:
+        entry["rss_kb"][str(count)] = result.rss_kb
     entry["last_rss_kb"] = result.rss_kb
     entry["peak_kb"] = max(entry.get("peak_kb", 0), result.peak_kb)
+
+
+def remove_leftovers(outdir: Path) -> int:
+    """Temporary files of writes a kill cut short (atomic writes leave ``.NAME.XXXX.tmp``)."""
+    removed = 0
+    for path in outdir.glob(".*.tmp"):
+        try:
+            path.unlink()
+            removed += 1
+        except OSError:
+            pass
+    return removed
 
 
 def _cores() -> int:

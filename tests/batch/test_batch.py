@@ -129,7 +129,9 @@ def test_interrupted_save_leaves_no_half_written_file(tmp_path, monkeypatch):
         "summary.tsv",
     ]
     assert {r["status"] for r in read_summary(out).values()} == {"not done", "left alone"}
+    (out / ".typhoon.json.k1ll3d.tmp").write_text("{half", encoding="utf-8")  # a SIGKILL's
     assert batch(str(folder), "-o", str(out), "--jobs", "1") == 0
+    assert not list(out.glob(".*.tmp"))
     assert {r["status"] for r in read_summary(out).values()} == {"aligned", "left alone"}
 
 
