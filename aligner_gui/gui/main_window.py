@@ -7,6 +7,7 @@ document is the only source of truth and every change goes through the undo stac
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from typing import Any
 
@@ -804,7 +805,10 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()][:2]
-        if paths and self.files.maybe_save():
+        if len(paths) == 1 and os.path.isdir(paths[0]):  # a folder: its review queue
+            event.acceptProposedAction()
+            self.review_queue.open_folder(paths[0])
+        elif paths and self.files.maybe_save():
             event.acceptProposedAction()
             self.files.open_paths_in_background(paths)
 

@@ -1003,97 +1003,97 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="126"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="127"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="154"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="155"/>
         <source>Source text</source>
         <translation>原文文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="155"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="156"/>
         <source>Target text</source>
         <translation>译文文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="156"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="157"/>
         <source>Overview of problems</source>
         <translation>问题概览</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="173"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="174"/>
         <source>Alignment table</source>
         <translation>对齐表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="234"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="235"/>
         <source>Annotation</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="235"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="236"/>
         <source>Annotations</source>
         <translation>标注列表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="237"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="238"/>
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="241"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="242"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="254"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="255"/>
         <source>Aligning… %p%</source>
         <translation>正在对齐… %p%</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="255"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="256"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="426"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="427"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="548"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="549"/>
         <source>Computing suggestions…</source>
         <translation>正在计算建议…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="550"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="551"/>
         <source>Rescoring edited beads…</source>
         <translation>正在为修改的对齐单元重新评分…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="563"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="564"/>
         <source>risk {0}</source>
         <translation>风险 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="566"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="567"/>
         <source>Bead {0}/{1} · {2} · match {3} · {4}</source>
         <translation>单元 {0}/{1} · {2} · 匹配度 {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="660"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="661"/>
         <source>No annotation selected.</source>
         <translation>未选择标注。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="677"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="678"/>
         <source>About aligner-gui</source>
         <translation>关于 aligner-gui</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="678"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="679"/>
         <source>aligner-gui {0}: review Chinese translations of English news with sentence alignment and MQM annotation.</source>
         <translation>aligner-gui {0}:借助句子对齐与 MQM 标注审校英文新闻的中文译文。</translation>
     </message>
@@ -1320,9 +1320,14 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <translation>来自：{0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="162"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="163"/>
         <source>Not aligned yet: it is aligned in the background.</source>
         <translation>尚未对齐：正在后台对齐。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="165"/>
+        <source>Omissions {0} · annotations {1} · sentences {2} / {3}</source>
+        <translation>漏译 {0} · 标注 {1} · 句子 {2} / {3}</translation>
     </message>
 </context>
 <context>

@@ -214,3 +214,20 @@ def test_folder_window_with_the_engine_in_a_process(qtbot: Any, folder: Path,
         assert recorder.errors == []
     finally:
         dock.shutdown()
+
+
+def test_a_dropped_folder_opens_its_queue(make_window: Any, folder: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    window = make_window()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    dock = window.review_queue
+    assert not dock.isHidden() and rows(dock) == ["risky", "middling", "calm"]
+    assert window.files.path is None  # the open document stays
+    tip = dock.proxy.index(0, M.COL_NAME).data(Qt.ItemDataRole.ToolTipRole)
+    assert "risky.json" in tip and "Omissions 2 · annotations 0 · sentences 6 / 5" in tip

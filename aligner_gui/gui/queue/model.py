@@ -158,8 +158,13 @@ class QueueTableModel(QAbstractTableModel):
         lines = [str(entry.project)]
         if entry.inputs:
             lines.append(self.tr("From: {0}").format(", ".join(p.name for p in entry.inputs)))
-        if not entry.aligned:
+        figures = entry.figures
+        if figures is None:
             lines.append(self.tr("Not aligned yet: it is aligned in the background."))
+        else:  # all figures, also those of the columns a narrow dock scrolls out of view
+            lines.append(self.tr("Omissions {0} · annotations {1} · sentences {2} / {3}").format(
+                "–" if figures.omissions is None else figures.omissions, figures.annotations,
+                figures.source_sentences, figures.target_sentences))
         return "\n".join(lines)
 
 
