@@ -231,3 +231,41 @@ def test_a_dropped_folder_opens_its_queue(make_window: Any, folder: Path) -> Non
     assert window.files.path is None  # the open document stays
     tip = dock.proxy.index(0, M.COL_NAME).data(Qt.ItemDataRole.ToolTipRole)
     assert "risky.json" in tip and "Omissions 2 · annotations 0 · sentences 6 / 5" in tip
+
+
+def test_a_failed_alignment_is_an_error_row(make_window: Any, qtbot: Any,
+                                            folder: Path) -> None:
+    from aligner_gui.core.errors import InputError
+
+    add_pair(folder)
+    window = make_window()
+
+    def fail(*_args: Any, **_kwargs: Any) -> Any:
+        raise InputError("talk.zh.txt: no Chinese text found")
+
+    window.engine.align = fail
+    dock = window.review_queue
+    dock.open_folder(folder)
+    qtbot.waitUntil(lambda: not dock.aligner.running())
+    assert row_text(dock, "talk", M.COL_STATUS) == "error"
+    tip = dock.proxy.index(rows(dock).index("talk"), 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Cannot align: talk.zh.txt: no Chinese text found"
+    assert not (folder / "talk.json").exists()
+    dock.open_entry(dock.queue.entry("talk"))
+    assert window.statusBar().currentMessage() == tip
+    state = json.loads((folder / STATE_NAME).read_text(encoding="utf-8"))
+    assert state["projects"]["talk.json"]["error"] is None  # tried again next time
+
+
+def test_a_read_only_folder_is_listed_not_aligned(make_window: Any, folder: Path,
+                                                  monkeypatch: Any) -> None:
+    from aligner_gui.io import review_queue
+
+    add_pair(folder)
+    monkeypatch.setattr(review_queue.os, "access", lambda *_a, **_k: False)
+    window = make_window()
+    dock = window.review_queue
+    dock.open_folder(folder)
+    assert not dock.aligner.running() and rows(dock)[-1] == "talk"
+    assert row_text(dock, "talk", M.COL_STATUS) == "error"
+    assert not (folder / STATE_NAME).exists()
