@@ -1554,26 +1554,31 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
     </message>
     <message>
         <location filename="../../aligner_gui/gui/queue/dock.py" line="199"/>
+        <source>unpaired texts: {0} (hover for why)</source>
+        <translation>未配对的文本：{0}（悬停查看原因）</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="202"/>
         <source>an unreadable queue state was set aside as {0}</source>
         <translation>无法读取的队列状态文件已另存为 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="247"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="251"/>
         <source>{0} opens when it is aligned</source>
         <translation>{0} 对齐后将打开</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="263"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="267"/>
         <source>No document chosen.</source>
         <translation>未选择文档。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="283"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="287"/>
         <source>Aligning {0}…</source>
         <translation>正在对齐 {0}…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="290"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="294"/>
         <source>Cannot align: {0}</source>
         <translation>无法对齐：{0}</translation>
     </message>

@@ -266,6 +266,10 @@ def test_a_read_only_folder_is_listed_not_aligned(make_window: Any, folder: Path
     window = make_window()
     dock = window.review_queue
     dock.open_folder(folder)
+    (folder / "lonely.zh.txt").write_text("你好。\n", encoding="utf-8")
+    dock.refresh()
     assert not dock.aligner.running() and rows(dock)[-1] == "talk"
+    assert "unpaired texts: 1" in dock.status.text()
+    assert dock.status.toolTip().startswith("lonely.zh.txt: no en partner")
     assert row_text(dock, "talk", M.COL_STATUS) == "error"
     assert not (folder / STATE_NAME).exists()

@@ -195,10 +195,14 @@ class ReviewQueueDock(QDockWidget):
             return
         aligned = sum(1 for e in queue.entries if e.aligned)
         text = self.tr("{0} documents, {1} aligned").format(len(queue.entries), aligned)
+        if queue.skipped:  # texts pairing could not use: the editor may expect them listed
+            text += " · " + self.tr("unpaired texts: {0} (hover for why)").format(
+                len(queue.skipped))
         if queue.set_aside is not None:
             text += " · " + self.tr("an unreadable queue state was set aside as {0}").format(
                 queue.set_aside.name)
         self.status.setText(text)
+        self.status.setToolTip("\n".join(f"{path.name}: {why}" for path, why in queue.skipped))
 
     # -- the open document -------------------------------------------------------------
     def current_entry(self) -> QueueEntry | None:
