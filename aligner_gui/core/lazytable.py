@@ -51,12 +51,8 @@ def write_table(
             con.execute("PRAGMA synchronous=OFF")
             con.execute("CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID")
             con.execute("CREATE TABLE t (k TEXT PRIMARY KEY, v) WITHOUT ROWID")
-            count = 0
-            rows = []
-            for key, value in items:
-                rows.append((key, value))
-                count += 1
-            con.executemany("INSERT INTO t VALUES (?, ?)", rows)
+            con.executemany("INSERT OR REPLACE INTO t VALUES (?, ?)", items)  # last wins
+            (count,) = con.execute("SELECT count(*) FROM t").fetchone()
             meta = {**meta, "count": count}
             con.executemany(
                 "INSERT INTO meta VALUES (?, ?)",

@@ -31,7 +31,7 @@ from typing import Any
 import Stemmer
 
 from .gcpause import gc_paused
-from .jieba_import import jieba
+from .jieba_tables import jieba, open_words, pos_tagger, write_words
 from .lazytable import LazyTable, write_table
 from .names import (
     KEY_PREFIX,
@@ -61,7 +61,6 @@ FORMAT_VERSION = 6
 CACHE_FORMAT = "aligner-gui-lexicon"
 CACHE_NAME = f"cedict-v{FORMAT_VERSION}.json"
 JIEBA_CACHE_NAME = "jieba.cache"
-JIEBA_STORE_NAME = "jieba-words-v1.sqlite"
 STORE_NAME = f"cedict-v{FORMAT_VERSION}.sqlite"  # the same entries, read on demand
 # About five table lookups per Chinese character; reading a whole table costs about as
 # much as 50,000 lookups.
@@ -711,7 +710,6 @@ class Lexicon:
         self._jieba: jieba.Tokenizer | None = None
         self._jieba_lock = threading.Lock()
         self._posseg: Any = None
-        self._lazy_tables: list[LazyTable] = []
         self._word_tags: dict[str, str] = {}
         self.cache_file: Path | None = None  # where the compiled dictionary lives, if any
         self.built = False  # True when this load compiled CEDICT instead of reading a cache
@@ -808,47 +806,11 @@ class Lexicon:
                     tk = jieba.Tokenizer()
                     tk.tmp_dir = str(self._jieba_dir) if self._jieba_dir else None
                     tk.cache_file = JIEBA_CACHE_NAME
-                    if not self._open_jieba_store(tk):
+                    if open_words(tk, self._jieba_dir) is None:
                         tk.initialize()
-                        self._write_jieba_store(tk)
+                        write_words(tk, self._jieba_dir, _TMP_PREFIX)
                     self._jieba = tk
         return tk
-
-    def _jieba_store(self) -> tuple[Path, dict[str, Any]] | None:
-        """Where jieba's word table is kept for lookups on demand, and what it is made of."""
-        if self._jieba_dir is None:
-            return None
-        dict_file = Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME)
-        try:
-            st = dict_file.stat()
-        except OSError:
-            return None
-        stamp = {"jieba": jieba.__version__, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
-        return self._jieba_dir / JIEBA_STORE_NAME, stamp
-
-    def _open_jieba_store(self, tk: jieba.Tokenizer) -> bool:
-        """Give ``tk`` jieba's word table read on demand (no 0.6 s load); False if absent."""
-        store = self._jieba_store()
-        if store is None:
-            return False
-
-        def swap_in(full: dict[str, Any]) -> None:
-            tk.FREQ = full
-
-        table = LazyTable.open(store[0], store[1], on_full=swap_in)
-        if table is None:
-            return False
-        tk.FREQ = table
-        tk.total = table.meta["total"]
-        tk.initialized = True
-        self._lazy_tables.append(table)
-        return True
-
-    def _write_jieba_store(self, tk: jieba.Tokenizer) -> None:
-        store = self._jieba_store()
-        if store is not None:
-            meta = {"stamp": store[1], "total": tk.total}
-            write_table(store[0], tk.FREQ.items(), meta, tmp_prefix=_TMP_PREFIX)
 
     def zh_cut(self, text: str) -> list[str]:
         """jieba precise-mode words of ``text`` as it is (what ``jieba.lcut`` gives), through
@@ -876,13 +838,7 @@ class Lexicon:
             with self._jieba_lock:
                 tagger = self._posseg
                 if tagger is None:
-                    import jieba.posseg
-
-                    # jieba's tagger with its tag table, over this lexicon's tokenizer
-                    # (its own would initialise jieba's default dictionary a second time).
-                    tagger = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
-                    tagger.tokenizer = tokenizer
-                    tagger.word_tag_tab = jieba.posseg.dt.word_tag_tab
+                    tagger = pos_tagger(tokenizer, self._jieba_dir, _TMP_PREFIX)
                     self._posseg = tagger
         return tagger
 

@@ -19,6 +19,8 @@ CancelCheck = Callable[[], bool]
 
 # Share of the progress bar given to alignment; scoring takes the rest.
 _ALIGN_SHARE = 0.85
+# Below this many beads, starting a process costs more than scoring takes.
+_FORK_MIN_BEADS = 400
 
 
 @lru_cache(maxsize=1)
@@ -69,8 +71,6 @@ def run_alignment(
     beads (confirmed by the editor) are kept as they are.
     """
     from aligner_gui.core.align import align_sides
-    from aligner_gui.core.coverage import compute_coverage_analysis
-    from aligner_gui.core.scoring import score_beads
 
     lex = _prepared(doc, lexicon)
 
@@ -85,8 +85,7 @@ def run_alignment(
         from aligner_gui.core.errors import Cancelled
 
         raise Cancelled("alignment cancelled")
-    score_beads(doc.source, doc.target, beads, lex)
-    analysis = compute_coverage_analysis(doc.source, doc.target, beads, lex, cancel=cancel)
+    analysis = _score_and_cover(doc, beads, lex, cancel)
     summary = _assess_and_summarize(doc, beads, lex, analysis)
     if progress is not None:
         progress(1.0)
@@ -123,19 +122,49 @@ def rescored(
     the summary with the uncovered share and the expected number of Major errors. Safe
     off the GUI thread when ``beads`` is a snapshot.
     """
-    from aligner_gui.core.coverage import compute_coverage_analysis
     from aligner_gui.core.errors import Cancelled
-    from aligner_gui.core.scoring import score_beads
 
     lex = _prepared(doc, lexicon)
     scored = [b.copy() for b in (doc.beads if beads is None else beads)]
-    score_beads(doc.source, doc.target, scored, lex)
-    if cancel is not None and cancel():
-        raise Cancelled("rescoring cancelled")
-    analysis = compute_coverage_analysis(doc.source, doc.target, scored, lex, cancel=cancel)
+    analysis = _score_and_cover(doc, scored, lex, cancel)
     if cancel is not None and cancel():
         raise Cancelled("rescoring cancelled")
     return scored, _assess_and_summarize(doc, scored, lex, analysis)
+
+
+def _score_and_cover(
+    doc: AlignmentDocument, beads: list[Bead], lex: Lexicon, cancel: CancelCheck | None
+) -> Any:
+    """Bead scores and flags, then the coverage lens, on ``beads`` in place.
+
+    The two read the same texts and write different fields, so on a long document the
+    scores are computed in a forked child while this process computes the coverage (see
+    :mod:`aligner_gui.core.forked`); the result is the same as running them in turn.
+    """
+    from aligner_gui.core.coverage import UNCOVERED_KEY, compute_coverage_analysis
+    from aligner_gui.core.errors import Cancelled
+    from aligner_gui.core.forked import Forked
+    from aligner_gui.core.scoring import score_beads
+
+    def scores() -> list[tuple[Any, list[str], dict[str, Any]]]:
+        score_beads(doc.source, doc.target, beads, lex)
+        return [(b.score, b.flags, b.details) for b in beads]
+
+    job = Forked(scores, fork=len(beads) >= _FORK_MIN_BEADS)
+    if job.forked:
+        analysis = compute_coverage_analysis(doc.source, doc.target, beads, lex, cancel=cancel)
+        for bead, (score, flags, details) in zip(beads, job.result(), strict=True):
+            uncovered = bead.details.get(UNCOVERED_KEY)
+            bead.score, bead.flags, bead.details = score, flags, details
+            if uncovered is None:
+                details.pop(UNCOVERED_KEY, None)
+            else:
+                details[UNCOVERED_KEY] = uncovered
+        return analysis
+    job.result()
+    if cancel is not None and cancel():
+        raise Cancelled("scoring cancelled")
+    return compute_coverage_analysis(doc.source, doc.target, beads, lex, cancel=cancel)
 
 
 def _prepared(doc: AlignmentDocument, lexicon: Lexicon | None) -> Lexicon:

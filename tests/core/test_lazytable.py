@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from aligner_gui.core import lexicon as lexmod
+from aligner_gui.core.jieba_tables import TAGS_NAME, WORDS_NAME
 from aligner_gui.core.lazytable import LazyTable, read_meta, write_table
-from aligner_gui.core.lexicon import JIEBA_STORE_NAME, STORE_NAME, Lexicon
+from aligner_gui.core.lexicon import STORE_NAME, Lexicon
 
 
 def test_lookups_answer_like_the_dict(tmp_path: Path) -> None:
@@ -62,7 +63,7 @@ def test_the_lexicon_reads_its_stores_on_demand_with_the_same_answers(tmp_path: 
     sentence = "美国总统唐纳德·特朗普与俄罗斯总统普京会晤。"
     expected = ([built.translations(w) for w in words], built.zh_tokens(sentence),
                 built.gloss(sentence), built.is_proper_noun("伊朗"), "条约" in built)  # fmt: skip
-    assert (tmp_path / STORE_NAME).is_file() and (tmp_path / JIEBA_STORE_NAME).is_file()
+    assert (tmp_path / STORE_NAME).is_file() and (tmp_path / WORDS_NAME).is_file()
     lazy = Lexicon.load(cache_dir=tmp_path)
     assert isinstance(lazy._entries, LazyTable)
     assert isinstance(lazy._tokenizer().FREQ, LazyTable)
@@ -70,7 +71,9 @@ def test_the_lexicon_reads_its_stores_on_demand_with_the_same_answers(tmp_path: 
            lazy.gloss(sentence), lazy.is_proper_noun("伊朗"), "条约" in lazy)  # fmt: skip
     assert got == expected
     assert lazy.vocabulary() == built.vocabulary()
-    assert lazy.zh_word_tag("茅十八") == built.zh_word_tag("茅十八")
+    for word in ("茅十八", "罗小四", "七长八短", "十禁十刑", "一人"):
+        assert lazy.zh_word_tag(word) == built.zh_word_tag(word), word
+    assert (tmp_path / TAGS_NAME).is_file()
     lazy.expect_text(10 * lexmod._LOOKUPS_WORTH_A_FULL_READ)  # a long text: whole tables
     assert isinstance(lazy._entries, dict) and isinstance(lazy._tokenizer().FREQ, dict)
     assert lazy.zh_tokens(sentence) == expected[1]
