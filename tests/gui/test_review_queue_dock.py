@@ -273,3 +273,28 @@ def test_a_read_only_folder_is_listed_not_aligned(make_window: Any, folder: Path
     assert dock.status.toolTip().startswith("lonely.zh.txt: no en partner")
     assert row_text(dock, "talk", M.COL_STATUS) == "error"
     assert not (folder / STATE_NAME).exists()
+
+
+def test_aligner_gui_folder_opens_the_queue(qtbot: Any, folder: Path, gui_settings: Any,
+                                            monkeypatch: Any) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from aligner_gui import app
+
+    class NoLoop:
+        def exec(self) -> int:
+            return 0
+
+    monkeypatch.setattr("aligner_gui.gui.settings.Settings", lambda: gui_settings)
+    monkeypatch.setattr(app, "_exit_on_platform_failure", lambda: lambda: None)
+    monkeypatch.setattr(app, "make_application", lambda *_a: NoLoop())
+    monkeypatch.setattr(app, "install_hooks", lambda: None)
+    monkeypatch.setattr(app, "_warn_without_chinese_font", lambda _w: None)
+    monkeypatch.setattr(app, "_windows", [])
+    assert QApplication.instance() is not None
+    assert app.main([str(folder)]) == 0
+    (window,) = app._windows
+    qtbot.addWidget(window)
+    assert window.document is None and not window.review_queue.isHidden()
+    assert rows(window.review_queue) == ["risky", "middling", "calm"]
+    window.close()
