@@ -212,6 +212,7 @@ def test_folder_window_with_the_engine_in_a_process(qtbot: Any, folder: Path,
         assert row_text(dock, "seed", M.COL_OMISSIONS) == "4"
         assert rows(dock)[0] == "seed"  # its 7.9 expected Major errors are the most
         assert recorder.errors == []
+        assert dock.aligner._runner is None  # the idle worker process was ended
     finally:
         dock.shutdown()
 

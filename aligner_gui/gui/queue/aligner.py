@@ -84,16 +84,22 @@ class QueueAligner(QObject):
         """Stop at once: the worker process is ended (a project is written atomically, so
         none is left half-written); documents not aligned stay "not aligned"."""
         self._pending.clear()
-        if self._runner is not None:
-            self._runner.shutdown()
+        self._stop_runner()
         if self.current is not None:
             self.current = None
             self.finished.emit()
+
+    def _stop_runner(self) -> None:
+        # Not deleted: its parent keeps it, so a late report of the ended worker finds it.
+        runner, self._runner = self._runner, None
+        if runner is not None:
+            runner.shutdown()
 
     def _next(self) -> None:
         if self.current is not None:
             return
         if not self._pending:
+            self._stop_runner()  # an idle worker would keep the dictionary in memory
             self.finished.emit()
             return
         name, inputs, project = self._pending.pop(0)
