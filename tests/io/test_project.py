@@ -262,3 +262,21 @@ def test_risk_and_suspects_round_trip_and_are_validated():
     data["beads"][0]["risk"] = 1.5
     with pytest.raises(ProjectFormatError, match="risk"):
         project.from_dict(data)
+
+
+def test_saved_projects_put_each_bead_and_sentence_on_one_line(tmp_path, seed_path):
+    """Readable and diffable: one line per sentence, bead and annotation (issue 14 made
+    the writer use json's C encoder item by item); the content is the same JSON."""
+    from aligner_gui.core import pipeline
+    from aligner_gui.io.project import dumps, to_dict
+
+    doc = pipeline.load_document([seed_path])
+    pipeline.align_document(doc)
+    text = dumps(doc)
+    lines = text.splitlines()
+    bead_lines = [line for line in lines if line.startswith('  {"source": [')]
+    assert len(bead_lines) == len(doc.beads)
+    assert sum('"paragraph"' in line for line in lines) == (
+        len(doc.source.sentences) + len(doc.target.sentences)
+    )
+    assert json.loads(text) == json.loads(json.dumps(to_dict(doc)))
