@@ -103,22 +103,25 @@ def statuses(out: Path) -> dict[str, int]:
 
 
 def memory(out: Path) -> str:
-    """Each worker: documents, peak, size after its 1st, 4th, 16th... and last document."""
+    """Worker processes in the order they started: documents, size after each one's last.
+
+    Workers are replaced every runner.RECYCLE_AFTER documents, so a flat memory shows
+    as the same size at the end of every worker, early or late in the batch.
+    """
     state = json.loads((out / ".aligner-batch.json").read_text(encoding="utf-8"))
-    lines = []
-    for pid, worker in sorted(state["workers"].items()):
-        series = ", ".join(
-            f"#{n}: {kb / 1024:.0f}" for n, kb in worker["rss_kb"].items() if int(n) in (1, 4, 16)
-        )
-        peak = worker["peak_kb"] / 1024
-        lines.append(
-            f"    worker {pid}: {worker['documents']} documents, peak {peak:.0f} MB; "
-            f"RSS MB {series}, ... last: {worker['last_rss_kb'] / 1024:.0f}"
-        )
-        sizes = [kb for n, kb in worker["rss_kb"].items() if int(n) >= 16]
-        if len(sizes) >= 2:
-            lines[-1] += f" (from #16 on: +{(worker['last_rss_kb'] - sizes[0]) / 1024:.0f} MB)"
-    return "\n".join(lines)
+    workers = list(state["workers"].values())  # in the order of their first document
+    peak = max(w["peak_kb"] for w in workers) / 1024
+    ends = [w["last_rss_kb"] / 1024 for w in workers]
+    shown = ends if len(ends) <= 8 else ends[:4] + ends[-4:]
+    text = ", ".join(f"{mb:.0f}" for mb in shown)
+    if len(ends) > 8:
+        head, tail = text.split(", ")[:4], text.split(", ")[4:]
+        text = ", ".join(head) + ", ..., " + ", ".join(tail)
+    documents = [w["documents"] for w in workers]
+    return (
+        f"    {len(workers)} worker processes ({min(documents)}-{max(documents)} documents "
+        f"each), peak {peak:.0f} MB; RSS MB at each worker's last document: {text}"
+    )
 
 
 def _load() -> str:

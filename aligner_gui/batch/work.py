@@ -215,7 +215,9 @@ def _align_into(
     doc.meta["batch"] = {**job.key, "summary": {k: v for k, v in row.items() if k != "name"}}
     for fmt in job.formats:
         export(doc, fmt, outdir / export_name(fmt, job.name, doc.source.lang, doc.target.lang))
-    save_project(doc, outdir / f"{job.name}.json", backup=False)  # last: it marks done
+    # Last, as it marks the document done; a project it replaces (inputs changed) stays
+    # as NAME.json.bak, as in the window: a reviewed project is never silently lost.
+    save_project(doc, outdir / f"{job.name}.json")
 
 
 def export_name(fmt: str, name: str, source: str, target: str) -> str:

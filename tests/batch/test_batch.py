@@ -97,6 +97,7 @@ def test_good_folder_exits_zero_and_resumes(tmp_path, capsys):
     (folder / "typhoon.en.txt").write_text(text + "\nOne more line.\n", encoding="utf-8")
     (folder / "extra.txt").write_bytes((folder / "chipmaker.txt").read_bytes())
     assert batch(str(folder), "-o", str(out), "--jobs", "1") == 0
+    assert (out / "typhoon.json.bak").is_file()  # the project it replaced
     rows = read_summary(out)
     assert {name: rows[name]["status"] for name in ("typhoon", "chipmaker", "extra")} == {
         "typhoon": "aligned",
@@ -214,16 +215,17 @@ def test_manifest_run_and_its_unusable_lines(tmp_path):
     assert (doc.source.lang, doc.target.lang) == ("en", "zh")  # any order, as align
 
 
-def test_worker_processes_give_the_same_projects(tmp_path):
+def test_worker_processes_give_the_same_projects(tmp_path, monkeypatch):
     folder = make_inputs(tmp_path / "in", bad=True)
     one, two = tmp_path / "one", tmp_path / "two"
     assert batch(str(folder), "-o", str(one), "--jobs", "1") == 1
+    monkeypatch.setattr(runner, "RECYCLE_AFTER", 1)  # a fresh worker for each document
     assert batch(str(folder), "-o", str(two), "--jobs", "2") == 1
     assert read_summary(one).keys() == read_summary(two).keys()
     for name in ("typhoon", "chipmaker"):
         assert beads(one / f"{name}.json") == beads(two / f"{name}.json")
     state = json.loads((two / runner.STATE_NAME).read_text(encoding="utf-8"))
-    assert len(state["workers"]) == 2
+    assert len(state["workers"]) == 4
     assert all(w["peak_kb"] > 0 for w in state["workers"].values())
 
 
