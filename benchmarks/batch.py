@@ -124,6 +124,36 @@ def memory(out: Path) -> str:
     )
 
 
+def _spin(_: int = 0) -> float:
+    started = time.perf_counter()
+    total = 0
+    for k in range(6_000_000):
+        total += k % 7
+    return time.perf_counter() - started
+
+
+def ceiling() -> float:
+    """What two processes get from this machine now: 2 x one loop's time / two loops' time.
+
+    A pure-Python loop, alone and then two at once; 2.0 means two free cores.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    alone = _spin()
+    with ProcessPoolExecutor(2) as pool:
+        list(pool.map(_spin, [0, 0]))  # start the workers
+        started = time.perf_counter()
+        list(pool.map(_spin, [0, 0]))
+        both = time.perf_counter() - started
+    return 2 * alone / both
+
+
+def seconds_column(out: Path) -> float:
+    """The summed per-document times: the CPU the documents took, as the workers saw it."""
+    with open(out / "summary.tsv", encoding="utf-8", newline="") as handle:
+        return sum(float(r["seconds"] or 0) for r in csv.DictReader(handle, delimiter="\t"))
+
+
 def _load() -> str:
     return " ".join(f"{v:.1f}" for v in os.getloadavg())
 
@@ -148,7 +178,9 @@ def run_articles(pairs: int, repeat: int) -> None:
         t_separate = time.perf_counter() - started
         # Best of ``repeat`` alternating runs: the machine may be shared.
         t_one = t_two = float("inf")
+        ceilings = []
         for k in range(repeat):
+            ceilings.append(ceiling())
             t_one = min(t_one, batch(folder, Path(tmp) / f"jobs1-{k}", 1))
             t_two = min(t_two, batch(folder, Path(tmp) / f"jobs2-{k}", 2))
         for label, seconds in (
@@ -160,6 +192,15 @@ def run_articles(pairs: int, repeat: int) -> None:
         print(f"  --jobs 2 / separate processes: {t_separate / t_two:.2f} x the throughput")
         print(f"  --jobs 2 / --jobs 1:           {t_one / t_two:.2f} x")
         print(f"  --jobs 1 / separate processes: {t_separate / t_one:.2f} x")
+        work = [seconds_column(Path(tmp) / f"jobs{n}-{k}") for n in (1, 2) for k in range(repeat)]
+        print(
+            f"  summed per-document seconds: --jobs 1 {min(work[:repeat]):.1f}, "
+            f"--jobs 2 {min(work[repeat:]):.1f} (more: the workers were slowed down)"
+        )
+        print(
+            "  machine's ceiling for 2 processes (2 x one loop / two loops at once, "
+            f"before each pair of runs): {', '.join(f'{c:.2f}' for c in ceilings)}"
+        )
         print(f"  statuses --jobs 2: {statuses(Path(tmp) / 'jobs2-0')}")
         print("  memory per worker, --jobs 2:")
         print(memory(Path(tmp) / "jobs2-0"))
