@@ -251,8 +251,13 @@ def run_peer_hunalign(lexicon, runs: int = 2) -> None:
         " its time is the binary's, jieba tokenisation excluded)"
     )
     print(
-        f"  {'input':16s} {'size':>13s} {'ours s':>7s} {'hunalign s':>10s} {'ratio':>6s}"
-        f" {'F1 ours':>8s} {'F1 hunalign':>11s}"
+        "  ours: align_sides in this process (dictionary loaded); ours CLI: a fresh"
+        " `aligner align --presplit` process (align, score, coverage, risk, save) plus"
+        " `aligner export -o .tsv`, start to file written"
+    )
+    print(
+        f"  {'input':16s} {'size':>13s} {'ours s':>7s} {'CLI s':>6s} {'hunalign s':>10s}"
+        f" {'ratio':>6s} {'CLI ratio':>9s} {'F1 ours':>8s} {'F1 hunalign':>11s}"
     )
     inputs = [("mac-dev joined", *concat_mac())]
     for doc in ("001", "002", "003"):
@@ -262,22 +267,41 @@ def run_peer_hunalign(lexicon, runs: int = 2) -> None:
             (f"bible {doc}", zh, en, read_align(DATA / "bible" / "gold" / f"{doc}.align"))
         )
     for name, zh, en, gold in inputs:
-        t_ours, t_peer = [], []
+        t_ours, t_cli, t_peer = [], [], []
         for _ in range(runs):
             t0 = time.perf_counter()
             ours = align_zh_en(lexicon, zh, en)
             t_ours.append(time.perf_counter() - t0)
+            t_cli.append(_cli_align_and_export(zh, en))
             theirs, seconds = peer.align(zh, en)
             t_peer.append(seconds)
-        mo, mp = statistics.median(t_ours), statistics.median(t_peer)
+        mo, mc, mp = (statistics.median(t) for t in (t_ours, t_cli, t_peer))
         f_ours = strict_lax_prf([gold], [ours])["strict"][2]
         f_peer = strict_lax_prf([gold], [theirs])["strict"][2]
         size = f"{len(zh)}x{len(en)}"
         print(
-            f"  {name:16s} {size:>13s} {mo:7.2f} {mp:10.2f} {mo / max(mp, 1e-9):6.2f}"
-            f" {f_ours:8.3f} {f_peer:11.3f}",
+            f"  {name:16s} {size:>13s} {mo:7.2f} {mc:6.2f} {mp:10.2f} {mo / max(mp, 1e-9):6.2f}"
+            f" {mc / max(mp, 1e-9):9.2f} {f_ours:8.3f} {f_peer:11.3f}",
             flush=True,
         )
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"  peak memory of the largest child process (ours or hunalign): {peak:.0f} MB")
+
+
+def _cli_align_and_export(zh: list[str], en: list[str]) -> float:
+    """Wall seconds of `aligner align --presplit` + `aligner export` in fresh processes."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "zh.txt").write_text("\n".join(zh) + "\n", encoding="utf-8")
+        (folder / "en.txt").write_text("\n".join(en) + "\n", encoding="utf-8")
+        cli = [sys.executable, "-m", "aligner_gui.cli"]
+        t0 = time.perf_counter()
+        subprocess.run(cli + ["align", "--presplit", "--source-lang", "zh", "-q", "-o",
+                              str(folder / "p.json"), str(folder / "zh.txt"),
+                              str(folder / "en.txt")], check=True)  # fmt: skip
+        subprocess.run(cli + ["export", str(folder / "p.json"), "-o", str(folder / "p.tsv")],
+                       check=True, capture_output=True)  # fmt: skip
+        return time.perf_counter() - t0
 
 
 def _delete_translations(gold: list, rng: random.Random, mode: str, rate: float) -> list[int]:

@@ -204,6 +204,12 @@ class _Tokens:
         self._char_gloss: dict[str, frozenset[str]] = {}
         self._vocabulary: frozenset[str] | None = None
 
+    def memo_tables(self) -> dict[str, dict[Any, Any]]:
+        """The per-text and per-word caches, by name (see :mod:`aligner_gui.core.warmup`)."""
+        names = ("en", "zh", "en_numbers", "zh_numbers", "en_sentence_keys", "zh_sentence_keys",
+                 "en_counts", "zh_counts", "_zh_word", "_char_gloss")  # fmt: skip
+        return {name: getattr(self, name) for name in names}
+
     def words(self, text: str, lang: str) -> tuple[Word, ...]:
         table = self.zh if lang == "zh" else self.en
         found = table.get(text)

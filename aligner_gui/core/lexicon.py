@@ -33,6 +33,7 @@ import Stemmer
 from .gcpause import gc_paused
 from .jieba_tables import jieba, open_words, pos_tagger, write_words
 from .lazytable import LazyTable, write_table
+from .memo import Memo
 from .names import (
     KEY_PREFIX,
     en_name_key,
@@ -714,9 +715,9 @@ class Lexicon:
         self.cache_file: Path | None = None  # where the compiled dictionary lives, if any
         self.built = False  # True when this load compiled CEDICT instead of reading a cache
         # Per-instance caches (no globals for tests to reset).
-        self._zh_tokens = lru_cache(maxsize=200_000)(self._zh_tokens_uncached)
-        self._zh_content = lru_cache(maxsize=100_000)(self._zh_content_uncached)
-        self._en_content = lru_cache(maxsize=100_000)(self._en_content_uncached)
+        self._zh_tokens = Memo(self._zh_tokens_uncached, 200_000)
+        self._zh_content = Memo(self._zh_content_uncached, 100_000)
+        self._en_content = Memo(self._en_content_uncached, 100_000)
 
     # -- loading -----------------------------------------------------------------------
 
@@ -762,6 +763,17 @@ class Lexicon:
         if cache_file is not None:
             _write_store(store, stamp, lexicon)
         return lexicon
+
+    def memo_tables(self) -> dict[str, dict[Any, Any]]:
+        """The per-text and per-word caches, by name (see :mod:`aligner_gui.core.warmup`)."""
+        return {
+            "zh_tokens": self._zh_tokens.table,
+            "zh_content": self._zh_content.table,
+            "en_content": self._en_content.table,
+            "translations": self._trans_cache,
+            "stems": self._stem_cache,
+            "word_tags": self._word_tags,
+        }
 
     def expect_text(self, zh_chars: int) -> None:
         """Say how much Chinese text is coming: for a long text, reading the whole

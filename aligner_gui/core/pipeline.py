@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aligner_gui import __version__
+from aligner_gui.core.gcpause import gc_paused
 from aligner_gui.core.model import AlignmentDocument, Bead
 
 if TYPE_CHECKING:
@@ -70,9 +71,22 @@ def run_alignment(
     Safe to run off the GUI thread: it only reads the document's texts. ``fixed``
     beads (confirmed by the editor) are kept as they are.
     """
+    with gc_paused():  # the passes make millions of objects and no cyclic garbage
+        return _run_alignment(doc, fixed, progress, cancel, lexicon)
+
+
+def _run_alignment(
+    doc: AlignmentDocument,
+    fixed: Sequence[Bead],
+    progress: Progress | None,
+    cancel: CancelCheck | None,
+    lexicon: Lexicon | None,
+) -> tuple[list[Bead], dict[str, Any]]:
     from aligner_gui.core.align import align_sides
+    from aligner_gui.core.warmup import warm_up
 
     lex = _prepared(doc, lexicon)
+    warm_up(doc.source, doc.target, lex)
 
     def align_progress(fraction: float) -> None:
         if progress is not None:
@@ -125,11 +139,12 @@ def rescored(
     from aligner_gui.core.errors import Cancelled
 
     lex = _prepared(doc, lexicon)
-    scored = [b.copy() for b in (doc.beads if beads is None else beads)]
-    analysis = _score_and_cover(doc, scored, lex, cancel)
-    if cancel is not None and cancel():
-        raise Cancelled("rescoring cancelled")
-    return scored, _assess_and_summarize(doc, scored, lex, analysis)
+    with gc_paused():
+        scored = [b.copy() for b in (doc.beads if beads is None else beads)]
+        analysis = _score_and_cover(doc, scored, lex, cancel)
+        if cancel is not None and cancel():
+            raise Cancelled("rescoring cancelled")
+        return scored, _assess_and_summarize(doc, scored, lex, analysis)
 
 
 def _score_and_cover(

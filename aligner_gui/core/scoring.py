@@ -177,6 +177,12 @@ class _Features:
         self.numbers: dict[tuple[str, str], list[str]] = {}
         self.chrf: dict[tuple[str, str], float] = {}
 
+    def memo_tables(self) -> dict[str, dict[Any, Any]]:
+        """The per-text caches, by name (see :mod:`aligner_gui.core.warmup`)."""
+        names = ("gloss", "zh_content", "en_content", "en_names", "en_name_words",
+                 "word_content", "numbers")  # fmt: skip
+        return {name: getattr(self, name) for name in names}
+
     def _memo(self, table: dict, key: Any, compute: Callable[[], Any]) -> Any:
         value = table.get(key)
         if value is None:

@@ -20,6 +20,7 @@ import fastjsonschema
 from aligner_gui import __version__
 from aligner_gui.core.anchoring import context_of, reanchor
 from aligner_gui.core.files import FileReadError, read_limited
+from aligner_gui.core.gcpause import gc_paused
 from aligner_gui.core.model import (
     AlignmentDocument,
     Annotation,
@@ -402,7 +403,9 @@ def _finite(value: Any) -> Any:
 
 def save_project(doc: AlignmentDocument, path: str | Path, *, backup: bool = True) -> None:
     """Write atomically; the previous file is kept as ``path.bak``."""
-    atomic_write_text(path, dumps(doc), backup=backup)
+    with gc_paused():  # a 10,000-bead project is a million small objects on the way out
+        text = dumps(doc)
+    atomic_write_text(path, text, backup=backup)
 
 
 def _now() -> str:
