@@ -71,17 +71,14 @@ def _analyse(lexicon: Any, zh: list[str], en: list[str]) -> None:
 
     features = _features_for(lexicon)
     words = _tokens_for(lexicon)
-    for text in zh:
-        lexicon.zh_content(text)
-        features.zh_content_of(text)
-        features.gloss_of(text)
-        features.numbers_of(text, "zh")
-        words.sentence_keys(text, "zh")
-        words.content_count(text, "zh")
-    for text in en:
-        lexicon.en_content(text)
-        features.en_content_of(text)
-        features.names_of(text)
-        features.numbers_of(text, "en")
-        words.sentence_keys(text, "en")
-        words.content_count(text, "en")
+    per_language = {
+        "zh": (lexicon.zh_content, features.zh_content_of, features.gloss_of),
+        "en": (lexicon.en_content, features.en_content_of, features.names_of),
+    }
+    for lang, texts in (("zh", zh), ("en", en)):
+        for text in texts:
+            for analysis in per_language[lang]:
+                analysis(text)
+            features.numbers_of(text, lang)
+            words.sentence_keys(text, lang)
+            words.content_count(text, lang)
