@@ -42,7 +42,7 @@ from typing import Any
 
 from aligner_gui.core.gcpause import gc_paused
 from aligner_gui.core.lexicon import EN_STOPWORDS
-from aligner_gui.core.model import AlignmentDocument, Bead, Side
+from aligner_gui.core.model import UNCOVERED_KEY, AlignmentDocument, Bead, Side
 from aligner_gui.core.names import (
     TRANSLIT_CHARS,
     en_name_key,
@@ -62,8 +62,6 @@ __all__ = [
     "uncovered_share",
     "word_glosses",
 ]
-
-UNCOVERED_KEY = "uncovered"
 
 # Bounds on the expected number of chance runs like a tinted one (see the docstring):
 # ALPHA_NO_ROOM where the other side leaves no uncovered word for the run's translation,

@@ -25,6 +25,8 @@ FLAG_NAME_MISMATCH = "name-mismatch"  # a name rendered as another (core/name_ch
 # A bead whose risk (probability of a Major Accuracy error, core/qe/risk.py) is at least
 # this is "risky": Review -> Next risky bead, the filter, the overview, the reports.
 RISKY = 0.5
+# details[UNCOVERED_KEY]: the coverage lens's uncovered spans of a bead (core/coverage.py).
+UNCOVERED_KEY = "uncovered"
 # Classes of unaligned source (English) text; also used as flags on 1-0 beads. The first
 # four are the contract; byline and editor-note are page furniture too.
 OMISSION_CLASSES = ("headline", "more-link", "photo-caption", "content", "byline", "editor-note")

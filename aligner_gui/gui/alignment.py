@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from aligner_gui.core import edits
-from aligner_gui.core.coverage import UNCOVERED_KEY
-from aligner_gui.core.model import AlignmentDocument, Bead
+from aligner_gui.core.model import UNCOVERED_KEY, AlignmentDocument, Bead
 from aligner_gui.gui import commands
 from aligner_gui.gui.engine_process import BIG_DOCUMENT_BEADS
 from aligner_gui.gui.workers import AlignmentJob, launch

@@ -24,8 +24,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect
 from PySide6.QtGui import QColor, QHelpEvent, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QToolTip
 
-from aligner_gui.core import coverage
-from aligner_gui.core.model import AlignmentDocument
+from aligner_gui.core.model import UNCOVERED_KEY, AlignmentDocument
 from aligner_gui.core.pipeline import loaded_lexicon
 from aligner_gui.gui.panes.offsets import OffsetMap
 from aligner_gui.gui.panes.toggled import ToggledTint
@@ -52,7 +51,7 @@ def lens_tint(palette: QPalette) -> QColor:
 
 def uncovered_share_text(scores: Mapping[str, Any] | None) -> str:
     """The scores panel's figure: "2.2 % (7 of 317)" from ``doc.scores["uncovered"]``."""
-    share = (scores or {}).get(coverage.UNCOVERED_KEY)
+    share = (scores or {}).get(UNCOVERED_KEY)
     if not isinstance(share, Mapping) or share.get("source") is None:
         return "–"
     tinted, words = share.get("source_uncovered"), share.get("source_words")
@@ -125,7 +124,7 @@ class CoverageLens(ToggledTint):
         if doc is None or not (0 <= index < len(doc.beads)):
             return []
         bead = doc.beads[index]
-        stored = bead.details.get(coverage.UNCOVERED_KEY)
+        stored = bead.details.get(UNCOVERED_KEY)
         if stored is not None:
             return list(stored)
         if not (bead.source and bead.target):
@@ -134,6 +133,8 @@ class CoverageLens(ToggledTint):
             lexicon = self._lexicon()
             if lexicon is None:
                 return []
+            from aligner_gui.core import coverage  # the engine, once there is work for it
+
             self._computed[index] = coverage.bead_uncovered(doc, index, lexicon)
         return self._computed[index]
 
@@ -238,6 +239,8 @@ class CoverageLens(ToggledTint):
             bead = doc.beads[index]
             records: list[dict[str, Any]] = []
             if bead.source and bead.target:
+                from aligner_gui.core import coverage
+
                 records = coverage.word_glosses(side, bead, doc, lexicon)
             self._glosses[key] = records
         return self._glosses[key]
