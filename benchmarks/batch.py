@@ -148,6 +148,12 @@ def ceiling() -> float:
     return 2 * alone / both
 
 
+def cpu_seconds(out: Path) -> float:
+    """CPU time the workers spent on the documents (from .aligner-batch.json)."""
+    state = json.loads((out / ".aligner-batch.json").read_text(encoding="utf-8"))
+    return sum(worker.get("cpu_seconds", 0.0) for worker in state["workers"].values())
+
+
 def seconds_column(out: Path) -> float:
     """The summed per-document times: the CPU the documents took, as the workers saw it."""
     with open(out / "summary.tsv", encoding="utf-8", newline="") as handle:
@@ -197,6 +203,8 @@ def run_articles(pairs: int, repeat: int) -> None:
             f"  summed per-document seconds: --jobs 1 {min(work[:repeat]):.1f}, "
             f"--jobs 2 {min(work[repeat:]):.1f} (more: the workers were slowed down)"
         )
+        cpu = [cpu_seconds(Path(tmp) / f"jobs{n}-0") for n in (1, 2)]
+        print(f"  CPU seconds of the documents: --jobs 1 {cpu[0]:.1f}, --jobs 2 {cpu[1]:.1f}")
         print(
             "  machine's ceiling for 2 processes (2 x one loop / two loops at once, "
             f"before each pair of runs): {', '.join(f'{c:.2f}' for c in ceilings)}"

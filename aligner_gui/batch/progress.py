@@ -47,6 +47,13 @@ class Progress:
             text += f"  ETA {format_eta(left)}"
         return f"{text}  {name}"
 
+    def start(self) -> None:
+        """Show ``[0/N] 0.0 %`` on a terminal while the first documents are aligned."""
+        if self.tty and not self.quiet and self.total:
+            self.stream.write(f"\r{self.line('')}\x1b[K")
+            self.stream.flush()
+            self._drawn = True
+
     def advance(self, row: dict[str, Any], weight: int) -> None:
         self.done += 1
         self.done_weight += weight

@@ -283,11 +283,15 @@ def run_batch(pairing: Pairing, options: Options, backend: Backend | None = None
     by_name = {job.name: job for job in jobs}
     last_save = time.monotonic()
     results = backend(jobs)
+    progress.start()
     try:
         for result in results:
             name = result.row["name"]
             if result.ok and result.files:
-                _store(outdir, result)
+                try:
+                    _store(outdir, result)
+                except AlignerError as error:  # e.g. the disk is full: this document only
+                    result = failed(by_name[name], str(error))
             rows[name] = result.row
             if result.ok:
                 stamp = _stamp(outdir / f"{name}.json")
@@ -350,8 +354,9 @@ def _note_worker(workers: dict[str, dict[str, Any]], result: Result) -> None:
     """Each worker's memory: its peak, and its size after documents 1, 2, 4, 8, ... and last."""
     if not result.pid:
         return
-    entry = workers.setdefault(str(result.pid), {"documents": 0, "rss_kb": {}})
+    entry = workers.setdefault(str(result.pid), {"documents": 0, "cpu_seconds": 0.0, "rss_kb": {}})
     entry["documents"] += 1
+    entry["cpu_seconds"] = round(entry["cpu_seconds"] + result.cpu_seconds, 3)
     count = entry["documents"]
     if count & (count - 1) == 0:
         entry["rss_kb"][str(count)] = result.rss_kb

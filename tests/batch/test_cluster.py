@@ -90,3 +90,27 @@ def test_unreachable_scheduler_exits_2(inputs, tmp_path, capsys, monkeypatch):
     args = ["batch", str(inputs), "-o", str(tmp_path / "out"), "-q"]
     assert main([*args, "--scheduler", "tcp://127.0.0.1:9"]) == 2
     assert "cannot reach the Dask scheduler" in capsys.readouterr().err
+
+
+def test_an_unwritable_returned_output_is_one_error_row(cluster, inputs, tmp_path, monkeypatch):
+    from aligner_gui.batch import runner
+    from aligner_gui.io.errors import ProjectWriteError
+
+    real_write = runner.atomic_write_bytes
+
+    def write(path, data, **options):
+        if Path(path).name == "court.json":
+            raise ProjectWriteError(f"cannot write {path}: No space left on device")
+        real_write(path, data, **options)
+
+    monkeypatch.setattr(runner, "atomic_write_bytes", write)
+    out = tmp_path / "out"
+    args = ["batch", str(inputs), "-o", str(out), "-q", "--send-files"]
+    assert main([*args, "--scheduler", cluster.scheduler_address]) == 1
+    rows = {
+        line.split("\t")[0]: line.split("\t")
+        for line in (out / "summary.tsv").read_text(encoding="utf-8").splitlines()
+    }
+    assert rows["court"][1] == "error" and "No space left" in rows["court"][-1]
+    assert rows["typhoon"][1] == rows["chipmaker"][1] == "aligned"
+    assert not (out / "court.json").exists()

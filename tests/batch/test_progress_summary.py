@@ -29,6 +29,8 @@ def test_plain_lines_when_not_a_terminal():
 def test_one_updating_line_on_a_terminal():
     stream = io.StringIO()
     progress = Progress(200, 200, stream=stream, tty=True)
+    progress.start()
+    assert stream.getvalue() == "\r[0/200] 0.0 %  \x1b[K"
     for _ in range(36):
         progress.advance({"name": "x", "status": "aligned"}, 1)
     progress.advance({"name": "bad", "status": "error", "message": "oops"}, 1)
