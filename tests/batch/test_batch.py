@@ -136,20 +136,12 @@ def test_interrupted_save_leaves_no_half_written_file(tmp_path, monkeypatch):
     assert {r["status"] for r in read_summary(out).values()} == {"aligned", "left alone"}
 
 
-def test_a_failing_save_is_one_error_row(tmp_path, monkeypatch):
+def test_a_failing_save_is_one_error_row(tmp_path, fail_writing):
     folder = make_inputs(tmp_path / "in")
     out = tmp_path / "out"
     import aligner_gui.io.project as project
-    from aligner_gui.io.errors import ProjectWriteError
 
-    real_save = project.save_project
-
-    def save(doc, path, **options):
-        if Path(path).name == "chipmaker.json":
-            raise ProjectWriteError(f"cannot write {path}: disk full")
-        real_save(doc, path, **options)
-
-    monkeypatch.setattr(project, "save_project", save)
+    fail_writing(project, "save_project", "chipmaker.json", "disk full")
     assert batch(str(folder), "-o", str(out), "--jobs", "1") == 1
     rows = read_summary(out)
     assert rows["chipmaker"]["status"] == "error" and "disk full" in rows["chipmaker"]["message"]

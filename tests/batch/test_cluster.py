@@ -92,18 +92,10 @@ def test_unreachable_scheduler_exits_2(inputs, tmp_path, capsys, monkeypatch):
     assert "cannot reach the Dask scheduler" in capsys.readouterr().err
 
 
-def test_an_unwritable_returned_output_is_one_error_row(cluster, inputs, tmp_path, monkeypatch):
+def test_an_unwritable_returned_output_is_one_error_row(cluster, inputs, tmp_path, fail_writing):
     from aligner_gui.batch import runner
-    from aligner_gui.io.errors import ProjectWriteError
 
-    real_write = runner.atomic_write_bytes
-
-    def write(path, data, **options):
-        if Path(path).name == "court.json":
-            raise ProjectWriteError(f"cannot write {path}: No space left on device")
-        real_write(path, data, **options)
-
-    monkeypatch.setattr(runner, "atomic_write_bytes", write)
+    fail_writing(runner, "atomic_write_bytes", "court.json", "No space left on device")
     out = tmp_path / "out"
     args = ["batch", str(inputs), "-o", str(out), "-q", "--send-files"]
     assert main([*args, "--scheduler", cluster.scheduler_address]) == 1
