@@ -10,6 +10,7 @@ bytes with the job and send the outputs back for this process to write.
 from __future__ import annotations
 
 import dataclasses
+import importlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,15 +22,20 @@ from aligner_gui.core.errors import AlignerError
 CONNECT_TIMEOUT = "30s"  # a scheduler that is starting up may take a while
 
 
-def _client(address: Any) -> Any:
+def _distributed() -> Any:
+    # By name, not an import statement: the packaged app (PyInstaller follows imports)
+    # must not carry Dask, which only the command line's --scheduler uses.
     try:
-        from distributed import Client
+        return importlib.import_module("distributed")
     except ImportError:
         raise AlignerError(
             "--scheduler needs Dask distributed: pip install 'aligner-gui[cluster]'"
         ) from None
+
+
+def _client(address: Any) -> Any:
     try:
-        return Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
+        return _distributed().Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError) as error:
         raise AlignerError(f"cannot reach the Dask scheduler {address}: {error}") from None
 
@@ -40,9 +46,8 @@ def dask_backend(address: Any, *, send_files: bool = False) -> Backend:
     def run(jobs: list[Job]) -> Iterator[Result]:
         if not jobs:
             return
-        from distributed import as_completed
-
         client = _client(address)
+        as_completed = _distributed().as_completed
         try:
             if send_files:
                 jobs = [_with_payload(job) for job in jobs]

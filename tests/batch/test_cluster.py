@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,12 @@ def test_an_unwritable_returned_output_is_one_error_row(cluster, inputs, tmp_pat
     assert rows["court"][1] == "error" and "No space left" in rows["court"][-1]
     assert rows["typhoon"][1] == rows["chipmaker"][1] == "aligned"
     assert not (out / "court.json").exists()
+
+
+def test_without_dask_the_scheduler_option_says_what_to_install(
+    inputs, tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if not installed
+    args = ["batch", str(inputs), "-o", str(tmp_path / "out"), "-q"]
+    assert main([*args, "--scheduler", "tcp://127.0.0.1:9"]) == 2
+    assert "pip install 'aligner-gui[cluster]'" in capsys.readouterr().err
