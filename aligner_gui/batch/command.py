@@ -140,6 +140,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"aligner: {args.input}: {what}", file=sys.stderr)
         for path, reason in pairing.skipped:
             print(f"  {path.name}: {reason}", file=sys.stderr)
+        _print_pairs(pairing)
     backend: Backend | None = None
     if args.scheduler:
         from aligner_gui.batch.cluster import dask_backend
@@ -162,6 +163,16 @@ def run(args: argparse.Namespace) -> int:
         )
     _print_memory(outcome.workers, args.quiet)
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _print_pairs(pairing: Pairing, shown: int = 10) -> None:
+    """The first few documents and their files (summary.tsv lists them all)."""
+    print("aligner: documents:", file=sys.stderr)
+    for pair in pairing.pairs[:shown]:
+        files = " + ".join(path.name for path in pair.inputs)
+        print(f"  {pair.name}: {files}", file=sys.stderr)
+    if len(pairing.pairs) > shown:
+        print(f"  ... and {len(pairing.pairs) - shown} more", file=sys.stderr)
 
 
 def _print_memory(workers: dict[str, dict[str, Any]], quiet: bool) -> None:

@@ -84,6 +84,7 @@ def test_good_folder_exits_zero_and_resumes(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "2 document(s) to align, 1 file(s) left alone" in err
     assert "economy.key.json: not a .txt file" in err
+    assert "  chipmaker: chipmaker.txt\n  typhoon: typhoon.en.txt + typhoon.zh.txt\n" in err
     stamps = {p.name: p.stat().st_mtime_ns for p in out.glob("[!.]*.json")}
 
     assert batch(str(folder), "-o", str(out), "--jobs", "1") == 0
