@@ -17,6 +17,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,7 @@ from aligner_gui.batch.work import (
     sha256_file,
 )
 from aligner_gui.core.errors import AlignerError
+from aligner_gui.core.forked import ENV_PROCESSES
 from aligner_gui.io.atomic import atomic_write_bytes, atomic_write_text
 
 STATE_NAME = ".aligner-batch.json"
@@ -114,14 +116,30 @@ def init_here() -> None:
     get_lexicon()  # no warm-up alignment: in one process it would only add its own time
 
 
-# One BLAS thread per worker: the workers already fill the cores, and NumPy's default
-# thread pool in each of them made two workers slower than one (as Dask's nanny does).
-_ONE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+# The workers already fill the cores: one BLAS thread each (NumPy's default thread pool
+# in each of them made two workers slower than one; Dask's nanny does the same), and no
+# helper process of the engine's own (core.forked) for long documents.
+_WORKER_ENV = {
+    "OMP_NUM_THREADS": "1",
+    "OPENBLAS_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    ENV_PROCESSES: "1",
+}
+
+
+@contextmanager
+def _worker_env() -> Iterator[None]:
+    """Set the workers' variables (those the user has not set) while they are started."""
+    added = [name for name in _WORKER_ENV if name not in os.environ]
+    os.environ.update({name: _WORKER_ENV[name] for name in added})
+    try:
+        yield
+    finally:
+        for name in added:
+            os.environ.pop(name, None)
 
 
 def _pool(jobs: list[Job], workers: int) -> Iterator[Result]:
-    for name in _ONE_THREAD:  # inherited by the forkserver and the workers it starts
-        os.environ.setdefault(name, "1")
     methods = multiprocessing.get_all_start_methods()
     method = "forkserver" if "forkserver" in methods else "spawn"
     context = multiprocessing.get_context(method)
@@ -139,10 +157,11 @@ def _pool(jobs: list[Job], workers: int) -> Iterator[Result]:
     try:
         # A bounded queue: thousands of jobs are not all pickled up front, and an
         # interruption cancels nothing that a worker has not started.
-        for job in todo:
-            pending[pool.submit(align_pair, job)] = job
-            if len(pending) >= 2 * workers:
-                break
+        with _worker_env():  # the first submissions start the server and the workers
+            for job in todo:
+                pending[pool.submit(align_pair, job)] = job
+                if len(pending) >= 2 * workers:
+                    break
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:

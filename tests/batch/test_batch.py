@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -213,7 +214,9 @@ def test_worker_processes_give_the_same_projects(tmp_path, monkeypatch):
     one, two = tmp_path / "one", tmp_path / "two"
     assert batch(str(folder), "-o", str(one), "--jobs", "1") == 1
     monkeypatch.setattr(runner, "RECYCLE_AFTER", 1)  # a fresh worker for each document
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
     assert batch(str(folder), "-o", str(two), "--jobs", "2") == 1
+    assert "OMP_NUM_THREADS" not in os.environ  # the workers' setting, not this process's
     assert read_summary(one).keys() == read_summary(two).keys()
     for name in ("typhoon", "chipmaker"):
         assert beads(one / f"{name}.json") == beads(two / f"{name}.json")
