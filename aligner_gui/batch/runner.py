@@ -27,6 +27,7 @@ from aligner_gui.batch.pairing import Pair, Pairing
 from aligner_gui.batch.progress import Progress
 from aligner_gui.batch.summary import write_summary
 from aligner_gui.batch.work import (
+    ALIGNED,
     ERROR,
     EXPORT_NAMES,
     LEFT_ALONE,
@@ -325,8 +326,14 @@ def run_batch(pairing: Pairing, options: Options, backend: Backend | None = None
     finally:
         close = getattr(results, "close", None)
         if close is not None:
-            close()
+            close()  # waits for the documents in progress
         progress.clear()
+        if outcome.interrupted:  # those finished while the batch stopped count as done
+            for job in jobs:
+                if rows[job.name]["status"] == NOT_DONE:
+                    done = current_row(job, state)
+                    if done is not None:
+                        rows[job.name] = {**done, "status": ALIGNED}
         outcome.rows = list(rows.values()) + left
         save_state(outdir, state, outcome.workers)
         write_summary(outdir, outcome.rows)
