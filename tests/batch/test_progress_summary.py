@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import io
+import os
+import signal
+import time
 
+import pytest
+
+from aligner_gui.batch.command import _term_as_interrupt
 from aligner_gui.batch.progress import Progress, format_eta
 from aligner_gui.batch.summary import cell, headline, html_text, tsv_text
 from aligner_gui.batch.work import COLUMNS
@@ -66,3 +72,11 @@ def test_headline_and_html():
     assert "&lt;bad&gt;" in page and "<title>Batch &lt;t&gt;</title>" in page
     assert '<a href="b.json">b.json</a>' in page and 'class="error"' in page
     assert "<script" not in page
+
+
+def test_sigterm_stops_the_batch_as_ctrl_c_does():
+    before = signal.getsignal(signal.SIGTERM)
+    with pytest.raises(KeyboardInterrupt), _term_as_interrupt():
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(5)  # the handler interrupts this
+    assert signal.getsignal(signal.SIGTERM) == before
