@@ -29,22 +29,32 @@ def _lse(a: np.ndarray, axis: int = 0) -> np.ndarray:
 def posteriors(
     band: Band, types: Sequence[BeadType], costs: Sequence[np.ndarray], temp: float = 1.0
 ) -> list[np.ndarray]:
-    """P(bead of types[t] ends at cell k) for every type and band cell."""
+    """P(bead of types[t] ends at cell k) for every type and band cell.
+
+    Memory: every per-type array of the band is made once, stacked by row type, and
+    freed as soon as the pass that reads it is done (a 20,000-verse band with 18 bead
+    types is 2.7 MB an array; copies of them all made the posteriors the peak of a
+    whole alignment).
+    """
     nx = band.nx
     K = band.ncells
     t01 = list(types).index((0, 1))
     row_types = [t for t, (a, _b) in enumerate(types) if a >= 1]
-    sc = [np.append(-np.asarray(c, dtype=np.float64) / temp, -np.inf) for c in costs]
-    prev = [band.index(band.rows - a, band.cols - b) for a, b in types]
-    succ = [band.index(band.rows + a, band.cols + b) for a, b in types]
-    # Stacked per row type, like banded_dp: gathers and scores of the beads into / out of
-    # every cell.
-    prev_rt = np.stack([prev[t] for t in row_types])
-    sc_in = np.stack([sc[t][:-1] for t in row_types])
-    succ_rt = np.stack([succ[t] for t in row_types])
-    sc_out = np.stack([sc[t][succ[t]] for t in row_types])
+    row_of = {t: r for r, t in enumerate(row_types)}
+
+    def score(t: int) -> np.ndarray:  # log-score of a bead of type t ending at each cell
+        return -np.asarray(costs[t], dtype=np.float64) / temp
+
+    # Stacked per row type, like banded_dp: gathers and scores of the beads into every cell.
+    prev_rt = np.empty((len(row_types), K), dtype=np.int64)
+    sc_in = np.empty((len(row_types), K), dtype=np.float64)
+    for k, t in enumerate(row_types):
+        a, b = types[t]
+        prev_rt[k] = band.index(band.rows - a, band.cols - b)
+        sc_in[k] = score(t)
     off = band.off
-    c01 = np.maximum(sc[t01][:-1], -FORBIDDEN)  # keep the in-row scans finite
+    sc01 = score(t01)
+    c01 = np.maximum(sc01, -FORBIDDEN)  # keep the in-row scans finite
     # Forward: F[k] = log-sum of all paths from the start to cell k.
     F = np.full(K + 1, -np.inf)
     s0, e0 = int(off[0]), int(off[1])
@@ -61,7 +71,14 @@ def posteriors(
                 F[s:e] = np.logaddexp.accumulate(best - cs) + cs
         else:
             F[s:e] = best
-    # Backward: B[k] = log-sum of all completions from cell k to the end.
+    # Backward: B[k] = log-sum of all completions from cell k to the end; the scores of
+    # the beads out of every cell are gathered for this pass only.
+    succ_rt = np.empty((len(row_types), K), dtype=np.int64)
+    sc_out = np.empty((len(row_types), K), dtype=np.float64)
+    for k, t in enumerate(row_types):
+        a, b = types[t]
+        succ_rt[k] = band.index(band.rows + a, band.cols + b)
+        sc_out[k] = np.append(sc_in[k], -np.inf)[succ_rt[k]]
     B = np.full(K + 1, -np.inf)
     for i in range(nx, -1, -1):
         s, e = int(off[i]), int(off[i + 1])
@@ -77,11 +94,16 @@ def posteriors(
             B[s:e] = V + P
         else:
             B[s:e] = r
+    del succ_rt, sc_out
     end = int(band.index(np.array(nx), np.array(band.ny)))
     log_z = F[end]
     out = []
-    for t in range(len(types)):
+    for t, (a, b) in enumerate(types):
+        if t in row_of:
+            prev, sc = prev_rt[row_of[t]], sc_in[row_of[t]]
+        else:
+            prev, sc = band.index(band.rows - a, band.cols - b), score(t)
         with np.errstate(invalid="ignore"):
-            post = np.exp(F[prev[t]] + sc[t][:-1] + B[:-1] - log_z)
+            post = np.exp(F[prev] + sc + B[:-1] - log_z)
         out.append(np.where(np.isfinite(post), post, 0.0))
     return out
