@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import importlib
 import io
+import logging
 import sys
 from pathlib import Path
 from typing import Any
@@ -33,9 +34,11 @@ else:
         del sys.modules["pkg_resources"]
 
 WORDS_NAME = "jieba-words-v1.sqlite"
+CACHE_NAME = "jieba.cache"  # jieba's own pickled table, where it makes one
 TAGS_NAME = "jieba-tags-v1.sqlite"
 
-__all__ = ["TAGS_NAME", "WORDS_NAME", "jieba", "open_words", "pos_tagger", "write_words"]
+__all__ = ["CACHE_NAME", "TAGS_NAME", "WORDS_NAME", "build_tables", "jieba", "open_words",
+           "pos_tagger", "write_words"]  # fmt: skip
 
 
 def _stamp() -> dict[str, Any] | None:
@@ -74,6 +77,19 @@ def write_words(tk: jieba.Tokenizer, folder: Path | None, tmp_prefix: str) -> No
     if folder is not None and stamp is not None:
         meta = {"stamp": stamp, "total": tk.total}
         write_table(folder / WORDS_NAME, tk.FREQ.items(), meta, tmp_prefix=tmp_prefix)
+
+
+def build_tables(folder: Path | None, tmp_prefix: str) -> None:
+    """Write the word and tag tables if they are missing (the first run on a machine:
+    this can run in another process while CC-CEDICT is compiled)."""
+    jieba.setLogLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    tk.tmp_dir = str(folder) if folder is not None else None
+    tk.cache_file = CACHE_NAME
+    if open_words(tk, folder) is None:
+        tk.initialize()
+        write_words(tk, folder, tmp_prefix)
+    _tags(folder, tmp_prefix)
 
 
 def _tags(folder: Path | None, tmp_prefix: str) -> LazyTable | None:

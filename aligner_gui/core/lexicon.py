@@ -30,8 +30,10 @@ from typing import Any
 
 import Stemmer
 
+from .forked import Forked, can_fork
 from .gcpause import gc_paused
-from .jieba_tables import jieba, open_words, pos_tagger, write_words
+from .jieba_tables import CACHE_NAME as JIEBA_CACHE_NAME
+from .jieba_tables import build_tables, jieba, open_words, pos_tagger, write_words
 from .lazytable import LazyTable, write_table
 from .memo import Memo
 from .names import (
@@ -61,7 +63,6 @@ log = logging.getLogger(__name__)
 FORMAT_VERSION = 6
 CACHE_FORMAT = "aligner-gui-lexicon"
 CACHE_NAME = f"cedict-v{FORMAT_VERSION}.json"
-JIEBA_CACHE_NAME = "jieba.cache"
 STORE_NAME = f"cedict-v{FORMAT_VERSION}.sqlite"  # the same entries, read on demand
 # About five table lookups per Chinese character; reading a whole table costs about as
 # much as 50,000 lookups.
@@ -752,11 +753,20 @@ class Lexicon:
         if entries is None:
             if building is not None:
                 building(BUILD_SECONDS)
+            # First run: jieba's tables are made on the other core meanwhile, if there is one.
+            jieba_job = None
+            if jieba_dir is not None and can_fork():
+                jieba_job = Forked(lambda: build_tables(jieba_dir, _TMP_PREFIX))
             stemmer = Stemmer.Stemmer("english")
             entries = _Builder(stemmer.stemWord).build(source)
             built = True
             if not _write_cache(target, stamp, entries):
                 cache_file = None
+            if jieba_job is not None:
+                try:
+                    jieba_job.result()
+                except Exception as error:  # noqa: BLE001 - made again on first use
+                    log.info("jieba's tables were not prepared: %s", error)
         lexicon = cls(entries, jieba_dir)
         lexicon.cache_file = cache_file
         lexicon.built = built

@@ -77,3 +77,20 @@ def test_the_lexicon_reads_its_stores_on_demand_with_the_same_answers(tmp_path: 
     lazy.expect_text(10 * lexmod._LOOKUPS_WORTH_A_FULL_READ)  # a long text: whole tables
     assert isinstance(lazy._entries, dict) and isinstance(lazy._tokenizer().FREQ, dict)
     assert lazy.zh_tokens(sentence) == expected[1]
+
+
+def test_a_first_run_prepares_jiebas_tables_too(tmp_path: Path, monkeypatch) -> None:
+    """Compiling CC-CEDICT on a first run also leaves jieba's word and tag tables (made
+    in a forked child on a machine with two cores), so the next process starts fast."""
+    from aligner_gui.core import forked
+
+    monkeypatch.setattr(forked, "can_fork", lambda: True)
+    monkeypatch.setattr(lexmod, "can_fork", lambda: True)
+    lexicon = Lexicon.load(cache_dir=tmp_path)
+    assert lexicon.built
+    assert (tmp_path / WORDS_NAME).is_file() and (tmp_path / TAGS_NAME).is_file()
+    again = Lexicon.load(cache_dir=tmp_path)
+    assert isinstance(again._tokenizer().FREQ, LazyTable)
+    assert again.zh_tokens("美国和俄罗斯同意延长条约。") == lexicon.zh_tokens(
+        "美国和俄罗斯同意延长条约。"
+    )
