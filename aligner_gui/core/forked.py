@@ -90,6 +90,21 @@ class Forked(Generic[T]):
         return self._value  # type: ignore[no-any-return]
 
 
+    def close(self) -> None:
+        """Stop the child if it is still working (its result is not wanted any more)."""
+        if self._process is not None:
+            self._pipe.close()
+            self._process.terminate()
+            self._process.join()
+            self._process = None
+
+    def __enter__(self) -> Forked[T]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def _child(fn: Callable[[], Any], send: Any) -> None:
     try:
         outcome = (True, fn())

@@ -165,18 +165,20 @@ def _score_and_cover(
         score_beads(doc.source, doc.target, beads, lex)
         return [(b.score, b.flags, b.details) for b in beads]
 
-    job = Forked(scores, fork=len(beads) >= _FORK_MIN_BEADS)
-    if job.forked:
-        analysis = compute_coverage_analysis(doc.source, doc.target, beads, lex, cancel=cancel)
-        for bead, (score, flags, details) in zip(beads, job.result(), strict=True):
-            uncovered = bead.details.get(UNCOVERED_KEY)
-            bead.score, bead.flags, bead.details = score, flags, details
-            if uncovered is None:
-                details.pop(UNCOVERED_KEY, None)
-            else:
-                details[UNCOVERED_KEY] = uncovered
-        return analysis
-    job.result()
+    with Forked(scores, fork=len(beads) >= _FORK_MIN_BEADS) as job:  # closed if cancelled
+        if job.forked:
+            analysis = compute_coverage_analysis(
+                doc.source, doc.target, beads, lex, cancel=cancel
+            )
+            for bead, (score, flags, details) in zip(beads, job.result(), strict=True):
+                uncovered = bead.details.get(UNCOVERED_KEY)
+                bead.score, bead.flags, bead.details = score, flags, details
+                if uncovered is None:
+                    details.pop(UNCOVERED_KEY, None)
+                else:
+                    details[UNCOVERED_KEY] = uncovered
+            return analysis
+        job.result()
     if cancel is not None and cancel():
         raise Cancelled("scoring cancelled")
     return compute_coverage_analysis(doc.source, doc.target, beads, lex, cancel=cancel)

@@ -34,13 +34,13 @@ def warm_up(source: Side, target: Side, lexicon: Any) -> bool:
     zh, en = texts.get("zh", []), texts.get("en", [])
     zh_cut, en_cut = round(len(zh) * PARENT_SHARE), round(len(en) * PARENT_SHARE)
     with gc_paused():  # millions of small objects made and unpickled, none of them garbage
-        job = forked.Forked(lambda: _new_entries(lexicon, zh[zh_cut:], en[en_cut:]))
-        if not job.forked:
-            return False
-        _analyse(lexicon, zh[:zh_cut], en[:en_cut])
-        tables = _tables(lexicon)
-        for name, entries in job.result().items():
-            tables[name].update(entries)
+        with forked.Forked(lambda: _new_entries(lexicon, zh[zh_cut:], en[en_cut:])) as job:
+            if not job.forked:
+                return False
+            _analyse(lexicon, zh[:zh_cut], en[:en_cut])
+            tables = _tables(lexicon)
+            for name, entries in job.result().items():
+                tables[name].update(entries)
     return True
 
 

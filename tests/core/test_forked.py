@@ -66,3 +66,15 @@ def test_scores_computed_in_a_child_equal_the_serial_ones(monkeypatch: pytest.Mo
         for bead in serial["beads"]
         if bead["source"] and bead["target"]
     )
+
+
+def test_a_child_whose_result_is_not_wanted_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    monkeypatch.setattr(forked, "can_fork", lambda: True)
+    with pytest.raises(KeyboardInterrupt):
+        with Forked(lambda: time.sleep(60)) as job:
+            process = job._process
+            raise KeyboardInterrupt  # e.g. the editor cancelled while the child works
+    if process is not None:
+        assert not process.is_alive()
