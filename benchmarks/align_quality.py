@@ -63,6 +63,7 @@ def align_zh_en(lexicon, zh: list[str], en: list[str]) -> list[tuple]:
     """Align with Chinese as source; beads as (zh ids, en ids) like the gold files."""
     src = side_from_lines(zh, "zh", "original")
     tgt = side_from_lines(en, "en", "translation")
+    lexicon.expect_text(len(src.text))  # as the pipeline does: a long text reads whole tables
     return [(b.source, b.target) for b in align_sides(src, tgt, lexicon)]
 
 
