@@ -94,3 +94,29 @@ def test_a_first_run_prepares_jiebas_tables_too(tmp_path: Path, monkeypatch) -> 
     assert again.zh_tokens("美国和俄罗斯同意延长条约。") == lexicon.zh_tokens(
         "美国和俄罗斯同意延长条约。"
     )
+
+
+def test_lookups_from_several_threads_agree_while_the_table_is_read_whole(tmp_path: Path) -> None:
+    """The window looks words up on its thread while an alignment runs on another: the
+    answers stay right when one of them makes the table read whole mid-way."""
+    import threading
+
+    data = {f"w{i}": i for i in range(3000)}
+    path = tmp_path / "t.sqlite"
+    write_table(path, data.items(), {"stamp": 1})
+    table = LazyTable.open(path, 1, full_after=500)
+    assert table is not None
+    errors: list[str] = []
+
+    def look(offset: int) -> None:
+        for i in range(offset, 3000, 3):
+            if table.get(f"w{i}") != i or f"x{i}" in table:
+                errors.append(f"w{i}")
+
+    threads = [threading.Thread(target=look, args=(k,)) for k in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert table._full is not None  # the many lookups switched it to a plain dict
