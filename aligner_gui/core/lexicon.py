@@ -681,6 +681,17 @@ def _writable_dir(path: Path) -> bool:
     return os.access(path, os.W_OK | os.X_OK)
 
 
+# Per-word caches are emptied when they reach this size, so that a long-lived process (the
+# window, a batch worker) does not grow without bound; a document needs far fewer.
+_WORD_CACHE_LIMIT = 300_000
+
+
+def _remember(cache: dict[str, Any], key: str, value: Any) -> None:
+    if len(cache) >= _WORD_CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
+
+
 # ---------------------------------------------------------------------------------------
 # The lexicon
 # ---------------------------------------------------------------------------------------
@@ -850,7 +861,7 @@ class Lexicon:
                 tags = tagger.lcut(word)
                 tag = tags[0].flag if len(tags) == 1 else ""
             tag = str(tag)
-            self._word_tags[word] = tag
+            _remember(self._word_tags, word, tag)
         return tag
 
     def _pos_tagger(self) -> Any:
@@ -902,7 +913,7 @@ class Lexicon:
         if stem is None:
             with _STEMMER_LOCK:  # PyStemmer objects are not thread-safe
                 stem = self._stemmer.stemWord(_IRREGULAR.get(word, word))
-            self._stem_cache[word] = stem
+            _remember(self._stem_cache, word, stem)
         return stem
 
     @staticmethod
@@ -957,7 +968,7 @@ class Lexicon:
             for spelling in pinyin_spellings(zh_word):
                 result.add(self.en_stem(spelling))
         frozen = frozenset(result)
-        self._trans_cache[zh_word] = frozen
+        _remember(self._trans_cache, zh_word, frozen)
         return frozen
 
     def _split_known(self, word: str) -> list[str]:

@@ -120,3 +120,17 @@ def test_lookups_from_several_threads_agree_while_the_table_is_read_whole(tmp_pa
         thread.join()
     assert errors == []
     assert table._full is not None  # the many lookups switched it to a plain dict
+
+
+def test_per_word_caches_stay_bounded(tmp_path: Path, monkeypatch) -> None:
+    """A long-lived process (the window, a batch worker) must not grow without bound."""
+    monkeypatch.setattr(lexmod, "_WORD_CACHE_LIMIT", 50)
+    source = tmp_path / "cedict.u8"
+    source.write_text("條約 条约 [tiao2 yue1] /treaty/pact/\n", encoding="utf-8")
+    lexicon = Lexicon.load(cache_dir=tmp_path / "c", source=source)
+    for i in range(200):
+        lexicon.en_stem(f"word{i}s")
+        lexicon.translations(f"词{i}")
+    tables = lexicon.memo_tables()
+    assert 0 < len(tables["stems"]) <= 50 and 0 < len(tables["translations"]) <= 50
+    assert lexicon.en_stem("treaties") == "treati"
