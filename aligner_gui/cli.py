@@ -615,6 +615,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        if args.func in _NEEDS_DICTIONARY and not getattr(args, "quiet", False):
+            _announce_dictionary_build()
         code = int(args.func(args))
         sys.stdout.flush()  # inside the try: a closed pipe surfaces here, not at exit
         return code
@@ -637,6 +639,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+
+
+def _announce_dictionary_build() -> None:
+    """The first run on a machine compiles the dictionary cache: say so before the pause."""
+    from aligner_gui.core.lexicon import BUILD_SECONDS, cache_is_current
+
+    if not cache_is_current():
+        print(f"aligner: building the dictionary cache (once, about {BUILD_SECONDS} s)...",
+              file=sys.stderr, flush=True)  # fmt: skip
+
+
+_NEEDS_DICTIONARY = (cmd_align, cmd_rescore, cmd_check, cmd_import, cmd_batch)
 
 
 if __name__ == "__main__":

@@ -473,3 +473,20 @@ def test_export_html_in_chinese(tmp_path, capsys, seed_project):
     tmx = tmp_path / "x.tmx"
     assert main(["export", str(seed_project), "-o", str(tmx), "--lang", "zh_CN"]) == 2
     assert "--lang is for --format html" in capsys.readouterr().err
+
+
+def test_the_first_run_says_it_builds_the_dictionary_cache(tmp_path, monkeypatch, capsys):
+    """Issue 14: the pause of the first run is announced, once; -q keeps quiet."""
+    from aligner_gui import cli
+    from aligner_gui.core import lexicon
+
+    fresh = {"value": False}
+    monkeypatch.setattr(lexicon, "cache_is_current", lambda *a, **k: fresh["value"])
+    monkeypatch.setattr(cli, "_NEEDS_DICTIONARY", (cli.cmd_validate,))
+    project = tmp_path / "p.json"
+    project.write_text("{}", encoding="utf-8")
+    cli.main(["validate", str(project)])
+    assert "building the dictionary cache (once" in capsys.readouterr().err
+    fresh["value"] = True
+    cli.main(["validate", str(project)])
+    assert "building" not in capsys.readouterr().err
