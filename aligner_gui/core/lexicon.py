@@ -304,11 +304,14 @@ class _Builder:
         self._senses: dict[tuple[str, bool], tuple[tuple[tuple[str, ...], str], ...] | str] = {}
         self._guessed: set[str] = set()
 
-    def build(self, path: Path) -> dict[str, str]:
+    def build(
+        self, path: Path, progress: Callable[[float], None] | None = None
+    ) -> dict[str, str]:
+        """Compile CC-CEDICT; ``progress(fraction)`` is told how far it is (0 to 1)."""
         with gc_paused():  # hundreds of thousands of small containers
-            return self._build(path)
+            return self._build(path, progress or (lambda _fraction: None))
 
-    def _build(self, path: Path) -> dict[str, str]:
+    def _build(self, path: Path, progress: Callable[[float], None]) -> dict[str, str]:
         raw: dict[str, list[tuple[bool, list[str]]]] = {}
         pairs: list[tuple[str, str]] = []
         with open(path, encoding="utf-8") as fh:
@@ -329,13 +332,19 @@ class _Builder:
                     pairs.append((trad, simp))
         memo: dict[tuple[int, ...], tuple[list[str], list[str], bool, list[str]]] = {}
         compiled: dict[str, tuple[list[str], list[str], bool, list[str]]] = {}
-        for word, entries in raw.items():
+        progress(0.1)
+        step = max(1, len(raw) // 40)
+        for n, (word, entries) in enumerate(raw.items()):
+            if n % step == 0:
+                progress(0.1 + 0.7 * n / len(raw))  # the compile is most of the time
             key = tuple(map(id, entries))
             done = memo.get(key)
             if done is None:
                 done = memo[key] = self._compile(entries)
             compiled[word] = done
+        progress(0.8)
         support = self._compound_support(compiled)
+        progress(0.9)
         real = set(self._stems.values())
         wrong = self._guessed - real
         out: dict[str, str] = {}
@@ -365,6 +374,7 @@ class _Builder:
             if word not in out:
                 out[word] = " ".join(self._stems_of(extra.split())) + "\t" + extra + "\t"
         out[T2S_KEY] = _trad_to_simp(pairs, raw)
+        progress(1.0)
         return out
 
     @staticmethod
@@ -735,13 +745,15 @@ class Lexicon:
 
     @classmethod
     def load(cls, cache_dir: Path | None = None, source: Path | None = None,
-             building: Callable[[float], None] | None = None) -> Lexicon:
+             building: Callable[[float], None] | None = None,
+             progress: Callable[[float], None] | None = None) -> Lexicon:
         """Read the compiled dictionary, compiling CC-CEDICT first if needed.
 
         ``cache_dir`` defaults to the user cache directory; if it cannot be written the
         dictionary is compiled in memory (about 2.5 s of CPU) and jieba caches in the temp
         dir. ``source`` replaces the bundled CC-CEDICT file (tests, custom dictionaries).
-        ``building(seconds)`` is called before a compile, with its rough duration.
+        ``building(seconds)`` is called before a compile, with its rough duration, and
+        ``progress(fraction)`` as the compile goes (0 to 1).
         Half-written caches that killed processes left behind are removed.
         """
         cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
@@ -769,7 +781,7 @@ class Lexicon:
             if jieba_dir is not None and can_fork():
                 jieba_job = Forked(lambda: build_tables(jieba_dir, _TMP_PREFIX))
             stemmer = Stemmer.Stemmer("english")
-            entries = _Builder(stemmer.stemWord).build(source)
+            entries = _Builder(stemmer.stemWord).build(source, progress)
             built = True
             if not _write_cache(target, stamp, entries):
                 cache_file = None

@@ -221,6 +221,7 @@ class AlignmentController(QObject):
         job.context = {"range": bead_range, "generation": self._generation, "document": doc}
         job.progressed.connect(self._on_job_progressed)
         job.building_cache.connect(self._on_job_building_cache)
+        job.cache_progressed.connect(self._on_job_cache_progressed)
         job.finished_ok.connect(self._on_job_finished_ok)
         job.failed.connect(self._on_job_failed)
         job.cancelled.connect(self._on_job_cancelled)
@@ -281,6 +282,10 @@ class AlignmentController(QObject):
         bar.setFormat(text)
         bar.setMaximumWidth(max(bar.maximumWidth(), bar.fontMetrics().horizontalAdvance(text) + 48))
         self.window.statusBar().showMessage(text)
+
+    def _on_job_cache_progressed(self, fraction: float) -> None:
+        if self._current() and self._aligning_format is not None:
+            self.window.progress.setValue(int(1000 * max(0.0, min(1.0, fraction))))
 
     def _end_cache_phase(self) -> None:
         if self._aligning_format is None:

@@ -69,16 +69,22 @@ class Engine:
             return import_file(path, fmt, base=base)
         return import_file(path, fmt)
 
-    def prepare(self, building: Callable[[float], None]) -> None:
+    def prepare(
+        self,
+        building: Callable[[float], None],
+        progress: Callable[[float], None] | None = None,
+    ) -> None:
         """Load the dictionary before aligning (off the GUI thread); ``building(seconds)``
-        first when its cache must be compiled, so the window can say why it waits."""
-        from aligner_gui.core.lexicon import BUILD_SECONDS, cache_is_current
+        first when its cache must be compiled, so the window can say why it waits, and
+        ``progress(fraction)`` as the compile goes."""
+        from aligner_gui.core.lexicon import BUILD_SECONDS, Lexicon, cache_is_current
         from aligner_gui.core.pipeline import get_lexicon, loaded_lexicon
 
         if loaded_lexicon() is None:
             if not cache_is_current():
                 building(float(BUILD_SECONDS))
-            get_lexicon()
+                Lexicon.load(progress=progress)  # compiles and writes the caches
+            get_lexicon()  # reads them (a few hundredths of a second)
 
     def align(
         self,

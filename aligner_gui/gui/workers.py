@@ -60,12 +60,13 @@ class AlignmentJob(QThread):
 
     progressed = Signal(float)
     building_cache = Signal(float)  # rough seconds: a one-off dictionary build comes first
+    cache_progressed = Signal(float)  # how far that build is, 0 to 1
     finished_ok = Signal(object, object)  # beads, scores
     failed = Signal(str)
     cancelled = Signal()
 
     def __init__(self, align: AlignFunction, parent: QObject | None = None,
-                 prepare: Callable[[Callable[[float], None]], None] | None = None) -> None:
+                 prepare: Callable[..., None] | None = None) -> None:
         super().__init__(parent)
         self._align = align
         self._prepare = prepare
@@ -81,7 +82,8 @@ class AlignmentJob(QThread):
     def run(self) -> None:
         try:
             if self._prepare is not None:
-                self._prepare(lambda seconds: self.building_cache.emit(float(seconds)))
+                self._prepare(lambda seconds: self.building_cache.emit(float(seconds)),
+                              lambda fraction: self.cache_progressed.emit(float(fraction)))
                 if self._cancel.is_set():  # cancelled while the dictionary loaded
                     raise Cancelled("cancelled")
             beads, scores = self._align(

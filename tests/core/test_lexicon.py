@@ -307,3 +307,18 @@ def test_build_is_announced_and_cache_state_is_cheap_to_ask(tmp_path: Path) -> N
     assert announced == [lexmod.BUILD_SECONDS]  # read, not built: nothing announced
     os.utime(source, ns=(1, 10**18))
     assert not lexmod.cache_is_current(cache, source)
+
+
+def test_compiling_the_dictionary_reports_its_progress(tmp_path: Path) -> None:
+    """Issue 14: the first start's dictionary build shows real progress in the window."""
+    source = tmp_path / "cedict.u8"
+    source.write_text(
+        "".join(f"詞{i} 词{i} [ci2] /word {i}/\n" for i in range(200)), encoding="utf-8"
+    )
+    seen: list[float] = []
+    Lexicon.load(cache_dir=tmp_path / "c", source=source, progress=seen.append)
+    assert seen == sorted(seen) and seen[-1] == 1.0 and seen[0] <= 0.1
+    assert len(set(seen)) > 10  # steps during the compile, not just start and end
+    seen.clear()
+    Lexicon.load(cache_dir=tmp_path / "c", source=source, progress=seen.append)
+    assert seen == []  # read from the cache: nothing to report

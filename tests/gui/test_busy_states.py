@@ -99,8 +99,9 @@ class CacheBuildingEngine(ScoringEngine):
         super().__init__()
         self.release = threading.Event()
 
-    def prepare(self, building: Any) -> None:
+    def prepare(self, building: Any, progress: Any = None) -> None:
         building(5.0)
+        progress(0.4)  # part of the dictionary compiled
         assert self.release.wait(30)
 
 
@@ -112,6 +113,7 @@ def test_first_start_says_the_dictionary_cache_is_built(make_window: Any, qtbot:
     expected = "Building the dictionary cache (once, about 5 s)…"
     qtbot.waitUntil(lambda: bar.format() == expected)
     assert window.statusBar().currentMessage() == expected
+    qtbot.waitUntil(lambda: bar.value() == 400)  # the build's own progress, not 0 %
     assert bar.maximumWidth() > bar.fontMetrics().horizontalAdvance(expected)
     engine.release.set()
     qtbot.waitUntil(lambda: not window.alignment_running(), timeout=30000)
