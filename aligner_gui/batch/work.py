@@ -206,6 +206,7 @@ def _align_into(
     job: Job, outdir: Path, row: dict[str, Any], inputs: tuple[str, ...], started: float
 ) -> None:
     from aligner_gui.core.pipeline import align_document, get_lexicon, load_document
+    from aligner_gui.io.formats import export_document  # what `aligner export` writes
     from aligner_gui.io.project import save_project
 
     doc = load_document(list(inputs), presplit=job.presplit, source_lang=job.source_lang)
@@ -215,7 +216,8 @@ def _align_into(
     row["seconds"] = round(time.perf_counter() - started, 3)  # the time of the work, not I/O
     doc.meta["batch"] = {**job.key, "summary": {k: v for k, v in row.items() if k != "name"}}
     for fmt in job.formats:
-        export(doc, fmt, outdir / export_name(fmt, job.name, doc.source.lang, doc.target.lang))
+        path = outdir / export_name(fmt, job.name, doc.source.lang, doc.target.lang)
+        export_document(doc, fmt, path)
     # Last, as it marks the document done; a project it replaces (inputs changed) stays
     # as NAME.json.bak, as in the window: a reviewed project is never silently lost.
     save_project(doc, outdir / f"{job.name}.json")
@@ -223,13 +225,6 @@ def _align_into(
 
 def export_name(fmt: str, name: str, source: str, target: str) -> str:
     return EXPORT_NAMES[fmt].format(name=name, source=source, target=target)
-
-
-def export(doc: Any, fmt: str, path: Path) -> list[Path]:
-    """The export `aligner export` writes for this format."""
-    from aligner_gui.io.formats import export_document
-
-    return export_document(doc, fmt, path)
 
 
 def summary_row(doc: Any) -> dict[str, Any]:

@@ -35,7 +35,7 @@ from .gcpause import gc_paused
 from .jieba_tables import CACHE_NAME as JIEBA_CACHE_NAME
 from .jieba_tables import build_tables, jieba, open_words, pos_tagger, write_words
 from .lazytable import LazyTable, write_table
-from .memo import Memo
+from .memo import Memo, remember
 from .names import (
     KEY_PREFIX,
     en_name_key,
@@ -697,9 +697,7 @@ _WORD_CACHE_LIMIT = 300_000
 
 
 def _remember(cache: dict[str, Any], key: str, value: Any) -> None:
-    if len(cache) >= _WORD_CACHE_LIMIT:
-        cache.clear()
-    cache[key] = value
+    remember(cache, key, value, _WORD_CACHE_LIMIT)
 
 
 # ---------------------------------------------------------------------------------------

@@ -12,6 +12,15 @@ from typing import Any, Generic, TypeVar
 V = TypeVar("V")
 
 
+def remember(table: dict[Any, V], key: Hashable, value: V, limit: int) -> V:
+    """Store ``value`` under ``key``, emptying ``table`` first when it holds ``limit``
+    entries (a long-lived process must not grow without bound); returns ``value``."""
+    if len(table) >= limit:
+        table.clear()
+    table[key] = value
+    return value
+
+
 class Memo(Generic[V]):
     """``fn(key)``, remembered; the table is emptied when it reaches ``limit`` entries."""
 
@@ -26,8 +35,4 @@ class Memo(Generic[V]):
             return table[key]
         except KeyError:
             pass
-        value = self.fn(key)
-        if len(table) >= self.limit:
-            table.clear()
-        table[key] = value
-        return value
+        return remember(table, key, self.fn(key), self.limit)

@@ -40,6 +40,7 @@ from typing import Any
 from sacrebleu.metrics import BLEU, CHRF, TER
 
 from aligner_gui.core.classify import classify_unaligned
+from aligner_gui.core.memo import remember
 from aligner_gui.core.model import (
     FLAG_ADDITION,
     FLAG_LOW_SCORE,
@@ -186,10 +187,7 @@ class _Features:
     def _memo(self, table: dict, key: Any, compute: Callable[[], Any]) -> Any:
         value = table.get(key)
         if value is None:
-            value = compute()
-            if len(table) > 200_000:
-                table.clear()
-            table[key] = value
+            value = remember(table, key, compute(), 200_000)
         return value
 
     def chrf_of(self, metric: CHRF, gloss: str, english: str) -> float:

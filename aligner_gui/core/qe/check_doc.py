@@ -173,12 +173,19 @@ def number_findings(
         note = number_note(Bead((), (), details={"numbers": found}))
         comment = f"numbers: {note}" if note else "numbers differ"
         at = _locate_number(pair.tgt, doc.target.lang, found.get("extra") or [])
-        if at is None:
-            out.append(_whole_target("numbers", pair, "Accuracy/Mistranslation", "major", comment))
-        else:
-            hit = RuleHit("target", at[0], at[1], "Accuracy/Mistranslation", "major", comment)
-            out.append(rule_finding("numbers", pair, hit))
+        out.append(_mistranslation("numbers", pair, at, comment))
     return out
+
+
+def _mistranslation(
+    check: str, pair: BeadPair, at: tuple[int, int] | None, comment: str
+) -> Finding:
+    """A Major mistranslation finding on the target span ``at``, or on the whole target
+    text when the odd word could not be found there."""
+    if at is None:
+        return _whole_target(check, pair, "Accuracy/Mistranslation", "major", comment)
+    hit = RuleHit("target", at[0], at[1], "Accuracy/Mistranslation", "major", comment)
+    return rule_finding(check, pair, hit)
 
 
 def _bead_names(doc: AlignmentDocument, pair: BeadPair, lexicon: Any) -> dict[str, Any] | None:
@@ -225,11 +232,7 @@ def name_findings(
             if k >= 0:
                 at = (k, k + len(name))
                 break
-        if at is None:
-            out.append(_whole_target("names", pair, "Accuracy/Mistranslation", "major", comment))
-        else:
-            hit = RuleHit("target", at[0], at[1], "Accuracy/Mistranslation", "major", comment)
-            out.append(rule_finding("names", pair, hit))
+        out.append(_mistranslation("names", pair, at, comment))
     return out
 
 
