@@ -38,7 +38,7 @@ CACHE_NAME = "jieba.cache"  # jieba's own pickled table, where it makes one
 TAGS_NAME = "jieba-tags-v1.sqlite"
 
 __all__ = ["CACHE_NAME", "TAGS_NAME", "WORDS_NAME", "build_tables", "jieba", "open_words",
-           "pos_tagger", "write_words"]  # fmt: skip
+           "pos_tagger", "tokenizer", "write_words"]  # fmt: skip
 
 
 def _stamp() -> dict[str, Any] | None:
@@ -79,9 +79,9 @@ def write_words(tk: jieba.Tokenizer, folder: Path | None, tmp_prefix: str) -> No
         write_table(folder / WORDS_NAME, tk.FREQ.items(), meta, tmp_prefix=tmp_prefix)
 
 
-def build_tables(folder: Path | None, tmp_prefix: str) -> None:
-    """Write the word and tag tables if they are missing (the first run on a machine:
-    this can run in another process while CC-CEDICT is compiled)."""
+def tokenizer(folder: Path | None, tmp_prefix: str) -> jieba.Tokenizer:
+    """A ready jieba tokenizer: its word table read on demand from ``folder``, or loaded
+    by jieba (and then kept there for the next process)."""
     jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer()
     tk.tmp_dir = str(folder) if folder is not None else None
@@ -89,6 +89,13 @@ def build_tables(folder: Path | None, tmp_prefix: str) -> None:
     if open_words(tk, folder) is None:
         tk.initialize()
         write_words(tk, folder, tmp_prefix)
+    return tk
+
+
+def build_tables(folder: Path | None, tmp_prefix: str) -> None:
+    """Write the word and tag tables if they are missing (the first run on a machine:
+    this can run in another process while CC-CEDICT is compiled)."""
+    tokenizer(folder, tmp_prefix)
     _tags(folder, tmp_prefix)
 
 

@@ -32,8 +32,7 @@ import Stemmer
 
 from .forked import Forked, can_fork
 from .gcpause import gc_paused
-from .jieba_tables import CACHE_NAME as JIEBA_CACHE_NAME
-from .jieba_tables import build_tables, jieba, open_words, pos_tagger, write_words
+from .jieba_tables import build_tables, jieba, pos_tagger, tokenizer
 from .lazytable import LazyTable, write_table
 from .memo import Memo, remember
 from .names import (
@@ -845,14 +844,7 @@ class Lexicon:
             with self._jieba_lock:
                 tk = self._jieba
                 if tk is None:
-                    jieba.setLogLevel(logging.WARNING)
-                    tk = jieba.Tokenizer()
-                    tk.tmp_dir = str(self._jieba_dir) if self._jieba_dir else None
-                    tk.cache_file = JIEBA_CACHE_NAME
-                    if open_words(tk, self._jieba_dir) is None:
-                        tk.initialize()
-                        write_words(tk, self._jieba_dir, _TMP_PREFIX)
-                    self._jieba = tk
+                    tk = self._jieba = tokenizer(self._jieba_dir, _TMP_PREFIX)
         return tk
 
     def zh_cut(self, text: str) -> list[str]:
