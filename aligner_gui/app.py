@@ -115,7 +115,7 @@ def _warn_without_chinese_font(window: Any) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from aligner_gui.selftest import cjk_font_warnings
+    from aligner_gui.packaging.selftest import cjk_font_warnings
 
     problems = cjk_font_warnings(translated=True)
     if not problems:
@@ -200,7 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    from aligner_gui.selftest import handle_cli
+    from aligner_gui.packaging.selftest import handle_cli
 
     if (code := handle_cli(args_list)) is not None:
         return code

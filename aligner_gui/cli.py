@@ -113,7 +113,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_score(args: argparse.Namespace) -> int:
     from aligner_gui.core.pipeline import rescore
-    from aligner_gui.core.scoring import reference_scores
+    from aligner_gui.core.scoring.scores import reference_scores
     from aligner_gui.io.project import load_project
 
     doc = load_project(args.file)
@@ -122,7 +122,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     rescore(doc)
     result: dict[str, Any] = {"document": doc.scores}
     if args.reference:
-        from aligner_gui.core.textload import detect_lang, read_text
+        from aligner_gui.core.text.load import detect_lang, read_text
 
         reference = read_text(args.reference)
         lang = detect_lang(reference)
@@ -153,11 +153,11 @@ def _print_scores(doc: Any, result: dict[str, Any]) -> None:
 
 
 def _score_rows(doc: Any, result: dict[str, Any]) -> list[tuple[str, str]]:
+    from aligner_gui.core.lexicon.shared import get_lexicon
     from aligner_gui.core.model import riskiest
-    from aligner_gui.core.mqm import review_figures, score_document
-    from aligner_gui.core.pipeline import get_lexicon
     from aligner_gui.core.qe.checks import run_checks
     from aligner_gui.core.qe.risk import risk_summary
+    from aligner_gui.core.scoring.mqm import review_figures, score_document
 
     scores = result["document"]
     figures = review_figures(doc)
@@ -257,7 +257,8 @@ def cmd_rescore(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from aligner_gui.core.pipeline import get_lexicon, rescore
+    from aligner_gui.core.lexicon.shared import get_lexicon
+    from aligner_gui.core.pipeline import rescore
     from aligner_gui.core.qe.checks import parse_checks, run_checks
     from aligner_gui.core.qe.glossary import load_glossary
     from aligner_gui.io.project import load_project
@@ -354,7 +355,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.lang:
         if args.format != "html":
             raise AlignerError("--lang is for --format html")
-        from aligner_gui.io.html_report import export_html
+        from aligner_gui.io.html.report import export_html
 
         written = export_html(doc, out, lang=args.lang)
     else:
@@ -643,7 +644,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _announce_dictionary_build() -> None:
     """The first run on a machine compiles the dictionary cache: say so before the pause."""
-    from aligner_gui.core.lexicon import BUILD_SECONDS, cache_is_current
+    from aligner_gui.core.lexicon.lexicon import BUILD_SECONDS, cache_is_current
 
     if not cache_is_current():
         print(f"aligner: building the dictionary cache (once, about {BUILD_SECONDS} s)...",

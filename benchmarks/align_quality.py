@@ -32,8 +32,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(1, str(Path(__file__).resolve().parent))
 
-from aligner_gui.core.align import align_sides  # noqa: E402
-from aligner_gui.core.evaluation import (  # noqa: E402
+from aligner_gui.core.align.aligner import align_sides  # noqa: E402
+from aligner_gui.core.align.evaluation import (  # noqa: E402
     format_align,
     read_align,
     strict_lax_prf,
@@ -195,7 +195,7 @@ def run_concat(lexicon) -> None:
     dt = time.perf_counter() - t0
     print(f"  {fmt_prf(strict_lax_prf([gold], [test]))}  {dt:.2f}s")
     # Cold: a fresh Lexicon (empty tokenisation caches, jieba not yet initialised).
-    from aligner_gui.core.lexicon import Lexicon
+    from aligner_gui.core.lexicon.lexicon import Lexicon
 
     fresh = Lexicon.load()
     t0 = time.perf_counter()
@@ -409,7 +409,7 @@ def drop_sentences(side: Side, drop: set[int]) -> Side:
 def run_paragraph_omission(lexicon, trials: int = 12) -> None:
     """On the seed: drop one translated paragraph; its English must come out 1-0."""
     from aligner_gui.core.resources import seed_path
-    from aligner_gui.core.textload import load_sides
+    from aligner_gui.core.text.load import load_sides
 
     source, target = load_sides([seed_path()])
     full = align_sides(source, target, lexicon)
@@ -458,7 +458,7 @@ def main(argv: list[str] | None = None) -> int:
         if not (have_mac and have_bible):
             print(f"peer benchmark skipped: data not present under {DATA}")
             return 0
-        from aligner_gui.core.lexicon import Lexicon
+        from aligner_gui.core.lexicon.lexicon import Lexicon
 
         run_peer_hunalign(Lexicon.load(), runs=args.runs)
         return 0
@@ -473,7 +473,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.tracemalloc:
         tracemalloc.start()
-    from aligner_gui.core.lexicon import Lexicon
+    from aligner_gui.core.lexicon.lexicon import Lexicon
 
     t0 = time.perf_counter()
     lexicon = Lexicon.load()

@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from aligner_gui.core.evaluation import read_align  # noqa: E402
+from aligner_gui.core.align.evaluation import read_align  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 ALIGNER = [sys.executable, "-m", "aligner_gui.cli"]

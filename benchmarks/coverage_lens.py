@@ -34,9 +34,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from aligner_gui.core.coverage import CoverageLens, compute_coverage  # noqa: E402
+from aligner_gui.core.coverage.lens import CoverageLens, compute_coverage  # noqa: E402
+from aligner_gui.core.lexicon.shared import get_lexicon  # noqa: E402
 from aligner_gui.core.model import Bead, Sentence, Side  # noqa: E402
-from aligner_gui.core.pipeline import align_document, get_lexicon, load_document  # noqa: E402
+from aligner_gui.core.pipeline import align_document, load_document  # noqa: E402
 
 SEED = ROOT / "seeds" / "000_730210bb8f392e85.txt"
 DATA = ROOT.parent / "shared" / "data"
@@ -267,7 +268,7 @@ def evaluate_pair(zh_lines, en_lines, beads, lex, cut_lang, rng, cut_share) -> T
 
 
 def _hits(lens: CoverageLens, zh_word, en_word) -> bool:
-    from aligner_gui.core.coverage import _KeyIndex
+    from aligner_gui.core.coverage.lens import _KeyIndex
 
     return _KeyIndex(set(lens._zh_word_keys(zh_word))).hit(en_word.keys) is not None
 
@@ -329,7 +330,7 @@ def speed_figures() -> None:
     if not (root / "gold" / "002.align").is_file():
         print("speed: ../shared/data/bible/002 not present, skipped")
         return
-    from aligner_gui.core.lexicon import Lexicon
+    from aligner_gui.core.lexicon.lexicon import Lexicon
 
     zh_lines = _lines(root / "002.zh.txt")
     en_lines = _lines(root / "002.en.txt")

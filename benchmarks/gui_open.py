@@ -246,7 +246,7 @@ def _run_child(kind: str, project: Path) -> dict[str, float]:
 PEER_STARTUP = r"""
 import os, time
 from PySide6.QtWidgets import QApplication, QMainWindow
-from aligner_gui.selftest import process_age
+from aligner_gui.packaging.selftest import process_age
 app = QApplication([])
 w = QMainWindow(); w.resize(1500, 940); w.show()
 while not (w.windowHandle() and w.windowHandle().isExposed()):

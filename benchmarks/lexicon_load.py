@@ -29,7 +29,7 @@ _CHILD = r"""
 import sys, time
 from pathlib import Path
 t0 = time.perf_counter()
-from aligner_gui.core.lexicon import Lexicon
+from aligner_gui.core.lexicon.lexicon import Lexicon
 t1 = time.perf_counter(); c1 = time.process_time()
 lex = Lexicon.load(cache_dir=Path(sys.argv[1]))
 t2 = time.perf_counter(); c2 = time.process_time()
@@ -77,7 +77,7 @@ def _name_figures() -> str:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     recall, precision, hits, false = module._pair_stats()
-    from aligner_gui.core.names import name_similarity
+    from aligner_gui.core.text.names import name_similarity
 
     pairs = module.NAME_PAIRS
     sims_true = [name_similarity(z, e) for z, e in pairs]
@@ -120,7 +120,7 @@ def main() -> None:
         size = sum(p.stat().st_size for p in cache.iterdir()) / 1e6
         print(f"cache dir size: {size:.1f} MB")
 
-        from aligner_gui.core.lexicon import Lexicon
+        from aligner_gui.core.lexicon.lexicon import Lexicon
 
         t = time.perf_counter()
         lex = Lexicon.load(cache_dir=cache)

@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import tedmqm  # noqa: E402
 import train_risk  # noqa: E402
 
-from aligner_gui.core.pipeline import get_lexicon  # noqa: E402
+from aligner_gui.core.lexicon.shared import get_lexicon  # noqa: E402
 
 
 def _auc(y: np.ndarray, s: np.ndarray) -> float:

@@ -28,10 +28,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from aligner_gui.core.evaluation import read_align  # noqa: E402
-from aligner_gui.core.name_check import CAPITALISED, sounds_alike, zh_name_words  # noqa: E402
-from aligner_gui.core.pipeline import align_document, get_lexicon, load_document  # noqa: E402
-from aligner_gui.core.scoring import name_mismatch  # noqa: E402
+from aligner_gui.core.align.evaluation import read_align  # noqa: E402
+from aligner_gui.core.lexicon.shared import get_lexicon  # noqa: E402
+from aligner_gui.core.pipeline import align_document, load_document  # noqa: E402
+from aligner_gui.core.scoring.name_check import CAPITALISED, sounds_alike, zh_name_words  # noqa: E402
+from aligner_gui.core.scoring.scores import name_mismatch  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 SEED = ROOT / "seeds" / "000_730210bb8f392e85.txt"

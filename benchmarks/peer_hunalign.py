@@ -102,6 +102,6 @@ class Hunalign:
                 cwd=d,
                 check=True,
             )
-            from aligner_gui.core.evaluation import read_align
+            from aligner_gui.core.align.evaluation import read_align
 
             return read_align(d / "out.align"), seconds

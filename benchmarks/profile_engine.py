@@ -41,7 +41,7 @@ AREAS = (
     ("aligner_gui/core/anchoring", "anchoring"),
     ("aligner_gui/core/align_lexical", "lexical features"),
     ("aligner_gui/core/align_features", "lexical features"),
-    ("aligner_gui/core/align.py", "alignment driver"),
+    ("aligner_gui/core/align/aligner.py", "alignment driver"),
     ("aligner_gui/core/scoring", "bead scoring"),
     ("aligner_gui/core/classify", "bead scoring"),
     ("aligner_gui/core/coverage", "coverage lens"),
@@ -139,7 +139,7 @@ def report(profile: cProfile.Profile | pstats.Stats, wall: float) -> None:
 
 def profile_pair(title: str, zh: list[str], en: list[str]) -> None:
     sys.path.insert(0, str(ROOT))
-    from aligner_gui.core.lexicon import Lexicon
+    from aligner_gui.core.lexicon.lexicon import Lexicon
     from aligner_gui.core.model import AlignmentDocument
     from aligner_gui.core.pipeline import align_document
 

@@ -37,6 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from aligner_gui.core.lexicon.shared import get_lexicon  # noqa: E402
 from aligner_gui.core.model import (  # noqa: E402
     FLAG_NUMBER_MISMATCH,
     AlignmentDocument,
@@ -44,11 +45,11 @@ from aligner_gui.core.model import (  # noqa: E402
     Sentence,
     Side,
 )
-from aligner_gui.core.pipeline import align_document, get_lexicon, load_document  # noqa: E402
+from aligner_gui.core.pipeline import align_document, load_document  # noqa: E402
 from aligner_gui.core.qe import check_rules, checks, negation  # noqa: E402
 from aligner_gui.core.qe.checks import CHECKS, Finding, run_checks  # noqa: E402
 from aligner_gui.core.qe.negation import negations  # noqa: E402
-from aligner_gui.core.scoring import score_beads  # noqa: E402
+from aligner_gui.core.scoring.scores import score_beads  # noqa: E402
 from benchmarks.coverage_lens import gold_beads, sides_from_lines  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"

@@ -39,12 +39,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import tedmqm  # noqa: E402
 
-from aligner_gui.core.coverage import compute_coverage  # noqa: E402
+from aligner_gui.core.coverage.lens import compute_coverage  # noqa: E402
+from aligner_gui.core.lexicon.shared import get_lexicon  # noqa: E402
 from aligner_gui.core.model import AlignmentDocument, Bead  # noqa: E402
-from aligner_gui.core.pipeline import get_lexicon  # noqa: E402
 from aligner_gui.core.qe.features import FEATURES, document_evidence  # noqa: E402
 from aligner_gui.core.qe.risk import RiskModel, SuspectRule  # noqa: E402
-from aligner_gui.core.scoring import score_beads  # noqa: E402
+from aligner_gui.core.scoring.scores import score_beads  # noqa: E402
 
 MODEL_PATH = ROOT / "resources" / "risk" / "risk-model.json"
 MAC_DEV = ROOT.parent / "shared" / "data" / "mac-dev"

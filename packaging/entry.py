@@ -12,7 +12,7 @@ import sys
 
 def main() -> int:
     multiprocessing.freeze_support()  # a frozen child process must not start the GUI
-    from aligner_gui.selftest import handle_cli
+    from aligner_gui.packaging.selftest import handle_cli
 
     code = handle_cli(sys.argv[1:])
     if code is not None:

@@ -2,7 +2,7 @@
 
 Imported only when --scheduler is given (dask is the optional extra ``cluster``). Each
 Dask worker process loads the dictionary on its first document and keeps it
-(pipeline.get_lexicon caches it per process). Workers either read INPUT and write
+(shared.get_lexicon caches it per process). Workers either read INPUT and write
 OUTDIR at the same paths (a shared file system), or, with ``send_files``, get the input
 bytes with the job and send the outputs back for this process to write.
 """

@@ -41,7 +41,7 @@ from aligner_gui.batch.work import (
     sha256_file,
 )
 from aligner_gui.core.errors import AlignerError
-from aligner_gui.core.forked import ENV_PROCESSES
+from aligner_gui.core.runtime.forked import ENV_PROCESSES
 from aligner_gui.io.atomic import atomic_write_bytes, atomic_write_text
 
 STATE_NAME = ".aligner-batch.json"
@@ -112,7 +112,7 @@ def local_backend(workers: int) -> Backend:
 
 
 def init_here() -> None:
-    from aligner_gui.core.pipeline import get_lexicon
+    from aligner_gui.core.lexicon.shared import get_lexicon
 
     get_lexicon()  # no warm-up alignment: in one process it would only add its own time
 

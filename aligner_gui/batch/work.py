@@ -2,7 +2,7 @@
 
 Everything here is a top-level function of picklable arguments, so it runs the same
 under fork, forkserver, spawn and Dask. A worker loads the dictionary once
-(pipeline.get_lexicon caches it per process) and keeps it for every document it aligns.
+(shared.get_lexicon caches it per process) and keeps it for every document it aligns.
 
 The project is written last and atomically: a project on disk means its exports are
 there too, and an interrupted worker leaves no half-written file.
@@ -126,7 +126,8 @@ def warm_up() -> None:
     if _warm:
         return
     _warm = True
-    from aligner_gui.core.pipeline import align_document, get_lexicon, load_document
+    from aligner_gui.core.lexicon.shared import get_lexicon
+    from aligner_gui.core.pipeline import align_document, load_document
     from aligner_gui.core.resources import seed_path
 
     lexicon = get_lexicon()
@@ -205,7 +206,8 @@ def _write(path: Path, data: bytes) -> str:
 def _align_into(
     job: Job, outdir: Path, row: dict[str, Any], inputs: tuple[str, ...], started: float
 ) -> None:
-    from aligner_gui.core.pipeline import align_document, get_lexicon, load_document
+    from aligner_gui.core.lexicon.shared import get_lexicon
+    from aligner_gui.core.pipeline import align_document, load_document
     from aligner_gui.io.formats import export_document  # what `aligner export` writes
     from aligner_gui.io.project import save_project
 
@@ -229,9 +231,9 @@ def export_name(fmt: str, name: str, source: str, target: str) -> str:
 
 def summary_row(doc: Any) -> dict[str, Any]:
     """The summary figures of an aligned, scored document (the columns of summary.tsv)."""
-    from aligner_gui.core.mqm import review_figures
-    from aligner_gui.core.pipeline import get_lexicon
+    from aligner_gui.core.lexicon.shared import get_lexicon
     from aligner_gui.core.qe.checks import run_checks
+    from aligner_gui.core.scoring.mqm import review_figures
 
     scores = doc.scores or {}
     figures = review_figures(doc)

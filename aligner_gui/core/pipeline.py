@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aligner_gui import __version__
-from aligner_gui.core.gcpause import gc_paused
+from aligner_gui.core.lexicon import shared
 from aligner_gui.core.model import AlignmentDocument, Bead
+from aligner_gui.core.runtime.gcpause import gc_paused
 
 if TYPE_CHECKING:
-    from aligner_gui.core.lexicon import Lexicon
+    from aligner_gui.core.lexicon.lexicon import Lexicon
 
 Progress = Callable[[float], None]
 CancelCheck = Callable[[], bool]
@@ -24,29 +24,11 @@ _ALIGN_SHARE = 0.85
 _FORK_MIN_BEADS = 400
 
 
-@lru_cache(maxsize=1)
-def get_lexicon() -> Lexicon:
-    """The dictionary, loaded once per process (it is immutable, so sharing is safe)."""
-    from aligner_gui.core.lexicon import Lexicon
-
-    return Lexicon.load()
-
-
-def loaded_lexicon() -> Lexicon | None:
-    """The dictionary if something already loaded it, else None (never loads it).
-
-    For callers on a GUI thread that must not pay the load (tooltips, tints).
-    """
-    if get_lexicon.cache_info().currsize:
-        return get_lexicon()
-    return None
-
-
 def load_document(
     paths: Sequence[str | Path], *, presplit: bool = False, source_lang: str = "en"
 ) -> AlignmentDocument:
     """Read one bilingual file or two monolingual files into an unaligned document."""
-    from aligner_gui.core.textload import load_sides
+    from aligner_gui.core.text.load import load_sides
 
     source, target = load_sides(list(paths), presplit=presplit, source_lang=source_lang)
     meta = {
@@ -82,8 +64,8 @@ def _run_alignment(
     cancel: CancelCheck | None,
     lexicon: Lexicon | None,
 ) -> tuple[list[Bead], dict[str, Any]]:
-    from aligner_gui.core.align import align_sides
-    from aligner_gui.core.warmup import warm_up
+    from aligner_gui.core.align.aligner import align_sides
+    from aligner_gui.core.runtime.warmup import warm_up
 
     lex = _prepared(doc, lexicon)
     warm_up(doc.source, doc.target, lex)
@@ -154,12 +136,12 @@ def _score_and_cover(
 
     The two read the same texts and write different fields, so on a long document the
     scores are computed in a forked child while this process computes the coverage (see
-    :mod:`aligner_gui.core.forked`); the result is the same as running them in turn.
+    :mod:`aligner_gui.core.runtime.forked`); the result is the same as running them in turn.
     """
-    from aligner_gui.core.coverage import UNCOVERED_KEY, compute_coverage_analysis
+    from aligner_gui.core.coverage.lens import UNCOVERED_KEY, compute_coverage_analysis
     from aligner_gui.core.errors import Cancelled
-    from aligner_gui.core.forked import Forked
-    from aligner_gui.core.scoring import score_beads
+    from aligner_gui.core.runtime.forked import Forked
+    from aligner_gui.core.scoring.scores import score_beads
 
     def scores() -> list[tuple[Any, list[str], dict[str, Any]]]:
         score_beads(doc.source, doc.target, beads, lex)
@@ -186,7 +168,7 @@ def _score_and_cover(
 
 def _prepared(doc: AlignmentDocument, lexicon: Lexicon | None) -> Lexicon:
     """The lexicon, told how much Chinese text it is about to see."""
-    lex = lexicon or get_lexicon()
+    lex = lexicon or shared.get_lexicon()
     zh_side = doc.source if doc.source.lang == "zh" else doc.target
     lex.expect_text(len(zh_side.text))
     return lex
@@ -199,9 +181,9 @@ def _assess_and_summarize(
 
     The summary is computed on a scratch document so that ``doc`` is never touched.
     """
-    from aligner_gui.core.coverage import uncovered_share
+    from aligner_gui.core.coverage.lens import uncovered_share
     from aligner_gui.core.qe.risk import assess, risk_summary
-    from aligner_gui.core.scoring import summarize
+    from aligner_gui.core.scoring.scores import summarize
 
     assess(doc.source, doc.target, beads, lex, analysis=analysis)
     scratch = AlignmentDocument(doc.source, doc.target, beads, [a.copy() for a in doc.annotations])

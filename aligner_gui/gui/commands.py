@@ -7,9 +7,9 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from aligner_gui.core import mqm
 from aligner_gui.core.edits import Edit
 from aligner_gui.core.model import AlignmentDocument, Annotation, Bead
+from aligner_gui.core.scoring import mqm
 
 # Command ids for merging consecutive edits of one annotation field (typing a comment).
 _MERGE_ANNOTATION_FIELD = 1001

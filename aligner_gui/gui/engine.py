@@ -77,8 +77,8 @@ class Engine:
         """Load the dictionary before aligning (off the GUI thread); ``building(seconds)``
         first when its cache must be compiled, so the window can say why it waits, and
         ``progress(fraction)`` as the compile goes."""
-        from aligner_gui.core.lexicon import BUILD_SECONDS, Lexicon, cache_is_current
-        from aligner_gui.core.pipeline import get_lexicon, loaded_lexicon
+        from aligner_gui.core.lexicon.lexicon import BUILD_SECONDS, Lexicon, cache_is_current
+        from aligner_gui.core.lexicon.shared import get_lexicon, loaded_lexicon
 
         if loaded_lexicon() is None:
             if not cache_is_current():
@@ -119,8 +119,8 @@ class Engine:
 
         The whole list is scored because scores are normalised over the document.
         """
-        from aligner_gui.core.pipeline import get_lexicon
-        from aligner_gui.core.scoring import score_beads
+        from aligner_gui.core.lexicon.shared import get_lexicon
+        from aligner_gui.core.scoring.scores import score_beads
 
         scored = [b.copy() for b in beads]
         score_beads(document.source, document.target, scored, get_lexicon())

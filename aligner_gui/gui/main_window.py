@@ -50,8 +50,8 @@ from PySide6.QtWidgets import (
 )
 
 from aligner_gui import __version__
-from aligner_gui.core import mqm
 from aligner_gui.core.model import AlignmentDocument
+from aligner_gui.core.scoring import mqm
 from aligner_gui.gui.actions import Actions
 from aligner_gui.gui.alignment import AlignmentController
 from aligner_gui.gui.dialogs import messages

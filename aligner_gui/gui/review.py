@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from aligner_gui.core import edits, mqm
+from aligner_gui.core import edits
 from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Annotation, Bead
+from aligner_gui.core.scoring import mqm
 from aligner_gui.gui import commands
 
 if TYPE_CHECKING:
@@ -115,7 +116,7 @@ class ReviewController(QObject):
     def _still_open(self, suggestion: mqm.Suggestion) -> bool:
         """False for a suggestion already accepted or dismissed (a list not yet refreshed).
 
-        Checks the one bead, by the rules ``mqm.suggestions`` applies: recomputing every
+        Checks the one bead, by the rules ``offers.suggestions`` applies: recomputing every
         suggestion here froze the window for 0.5-5 s per key on a 10,000-bead document.
         """
         doc = self.document

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from aligner_gui.core.files import FileReadError, read_limited
 from aligner_gui.core.model import AlignmentDocument, Annotation, DocumentError, Sentence, Side
+from aligner_gui.core.text.files import FileReadError, read_limited
 from aligner_gui.io.errors import ProjectError, ProjectFormatError
 
 # -- errors ----------------------------------------------------------------------------
@@ -241,7 +241,7 @@ class Importer:
 
 
 def _export_beads(doc: AlignmentDocument, out_path: Path) -> list[Path]:
-    from aligner_gui.core.evaluation import format_align
+    from aligner_gui.core.align.evaluation import format_align
 
     write_text_file(out_path, format_align(doc.beads))
     return [out_path]
@@ -290,7 +290,7 @@ EXPORTERS: dict[str, Exporter] = {
         "html",
         "Printable review report (*.html)",
         ".html",
-        _lazy("html_report", "export_html"),
+        _lazy("html.report", "export_html"),
         options=("title",),
     ),
 }

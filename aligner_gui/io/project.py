@@ -19,8 +19,6 @@ import fastjsonschema
 
 from aligner_gui import __version__
 from aligner_gui.core.anchoring import context_of, reanchor
-from aligner_gui.core.files import FileReadError, read_limited
-from aligner_gui.core.gcpause import gc_paused
 from aligner_gui.core.model import (
     AlignmentDocument,
     Annotation,
@@ -30,6 +28,8 @@ from aligner_gui.core.model import (
     Side,
 )
 from aligner_gui.core.resources import resource
+from aligner_gui.core.runtime.gcpause import gc_paused
+from aligner_gui.core.text.files import FileReadError, read_limited
 from aligner_gui.io.atomic import atomic_write_text
 from aligner_gui.io.errors import ProjectFormatError, ProjectVersionError
 

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Annotation, Bead, Side
-from aligner_gui.core.mqm import annotation_type  # noqa: F401 (also part of this module's API)
+from aligner_gui.core.scoring.mqm import annotation_type  # noqa: F401 (also part of this module's API)
 from aligner_gui.io.atomic import atomic_write_bytes
 from aligner_gui.io.formats import (
     ImportFormatError,
@@ -199,7 +199,7 @@ def _add_suggestions(
     doc: AlignmentDocument, located: dict[int, list[tuple[Annotation, int, int]]]
 ) -> None:
     """The engine's open suggestions as annotations of rater SUGGESTION_RATER, in their bead."""
-    from aligner_gui.core.mqm import suggestions
+    from aligner_gui.core.offers import suggestions
 
     for suggestion in suggestions(doc):
         proposal = suggestion.annotation
@@ -226,7 +226,7 @@ def export_mqm_tsv(
 ) -> list[Path]:
     """Options default to meta "system" ("translation"), "name" ("doc"), "rater" ("rater1").
 
-    With ``include_suggestions`` the engine's open suggestions (core.mqm.suggestions: the
+    With ``include_suggestions`` the engine's open suggestions (core.offers.suggestions: the
     flags nobody has accepted or dismissed yet) are written too, as rows of rater
     ``aligner-gui``; human annotations keep their own rater."""
     out = Path(out_path)

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aligner_gui.core.align import align_sides
+from aligner_gui.core.align.aligner import align_sides
+from aligner_gui.core.align.evaluation import read_align, strict_lax_prf
 from aligner_gui.core.errors import Cancelled
-from aligner_gui.core.evaluation import read_align, strict_lax_prf
 from aligner_gui.core.model import Bead, Sentence, Side
 
 PAIRS = [
@@ -30,7 +30,7 @@ PAIRS = [
 
 @pytest.fixture(scope="module")
 def lexicon():
-    from aligner_gui.core.lexicon import Lexicon
+    from aligner_gui.core.lexicon.lexicon import Lexicon
 
     return Lexicon.load()
 
@@ -259,7 +259,7 @@ def test_invariants_on_random_lengths(case):
 @pytest.fixture(scope="module")
 def seed_alignment(lexicon):
     from aligner_gui.core.resources import seed_path
-    from aligner_gui.core.textload import load_sides
+    from aligner_gui.core.text.load import load_sides
 
     source, target = load_sides([seed_path()])
     assert source.lang == "en" and target.lang == "zh"
@@ -335,10 +335,10 @@ def test_mac_dev_chapter_above_floor(mac_dev: Path, lexicon):
 def test_posteriors_cover_every_sentence_once():
     import numpy as np
 
-    from aligner_gui.core.align_cost import BEAD_TYPES, Params, bead_cost_arrays
-    from aligner_gui.core.align_dp import full_band
-    from aligner_gui.core.align_features import build_units
-    from aligner_gui.core.align_posterior import posteriors
+    from aligner_gui.core.align.cost import BEAD_TYPES, Params, bead_cost_arrays
+    from aligner_gui.core.align.dp import full_band
+    from aligner_gui.core.align.features import build_units
+    from aligner_gui.core.align.posterior import posteriors
 
     rng = np.random.default_rng(3)
     x = build_units(rng.integers(5, 40, 12).tolist(), [[] for _ in range(12)])
@@ -419,9 +419,9 @@ def test_faithful_one_to_two_survives_the_omission_pass(lexicon, source_lang):
 
 def test_redecode_detaches_a_flagged_sentence():
     """The omission pass: a sentence flagged as probably unaligned leaves its bead."""
-    from aligner_gui.core import align as A
-    from aligner_gui.core.align_cost import Params
-    from aligner_gui.core.align_features import build_units
+    from aligner_gui.core.align import aligner as A
+    from aligner_gui.core.align.cost import Params
+    from aligner_gui.core.align.features import build_units
 
     x = build_units([10.0, 10.0, 10.0], [[], [], []])
     y = build_units([30.0, 30.0], [[], []])
@@ -438,9 +438,9 @@ def test_redecode_detaches_a_flagged_sentence():
 
 
 def test_redecode_stays_inside_paragraphs():
-    from aligner_gui.core import align as A
-    from aligner_gui.core.align_cost import Params
-    from aligner_gui.core.align_features import build_units
+    from aligner_gui.core.align import aligner as A
+    from aligner_gui.core.align.cost import Params
+    from aligner_gui.core.align.features import build_units
 
     x = build_units([10.0, 10.0, 10.0], [[], [], []])
     y = build_units([30.0, 30.0], [[], []])
@@ -457,9 +457,9 @@ def test_redecode_stays_inside_paragraphs():
 
 def test_run_bead_of_unaligned_units_comes_out_as_one_sided_beads():
     """A k-0 run bead of the level-0 DP is split into k 1-0 beads sharing its cost."""
-    from aligner_gui.core.align import _collect
-    from aligner_gui.core.align_cost import BEAD_TYPES, RUN_TYPES
-    from aligner_gui.core.align_dp import full_band
+    from aligner_gui.core.align.aligner import _collect
+    from aligner_gui.core.align.cost import BEAD_TYPES, RUN_TYPES
+    from aligner_gui.core.align.dp import full_band
 
     band = full_band(4, 1)
     types = BEAD_TYPES + RUN_TYPES
@@ -512,7 +512,7 @@ def test_banded_dp_runs_of_one_sided_beads_match_a_reference_dp(seed):
     """With run_discount, every (0, 1) bead after the first of a run costs less; the
     vectorised row scan finds the same optimum as a plain two-state DP, and its path's
     bead costs add up to that optimum."""
-    from aligner_gui.core.align_dp import banded_dp, full_band
+    from aligner_gui.core.align.dp import banded_dp, full_band
 
     rng = np.random.default_rng(seed)
     nx, ny = int(rng.integers(1, 6)), int(rng.integers(1, 9))
@@ -540,7 +540,7 @@ def test_banded_dp_runs_of_one_sided_beads_match_a_reference_dp(seed):
 
 
 def test_banded_dp_without_discount_is_unchanged_by_the_run_scan():
-    from aligner_gui.core.align_dp import banded_dp, full_band
+    from aligner_gui.core.align.dp import banded_dp, full_band
 
     rng = np.random.default_rng(5)
     band = full_band(4, 7)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from aligner_gui.core import mqm
+from aligner_gui.core import offers
+from aligner_gui.core.lexicon.shared import get_lexicon
 from aligner_gui.core.model import (
     FLAG_NAME_MISMATCH,
     FLAG_NUMBER_MISMATCH,
@@ -17,7 +18,6 @@ from aligner_gui.core.model import (
     Sentence,
     Side,
 )
-from aligner_gui.core.pipeline import get_lexicon
 from aligner_gui.core.qe.checks import (
     CHECKS,
     CheckError,
@@ -27,6 +27,7 @@ from aligner_gui.core.qe.checks import (
     run_checks,
 )
 from aligner_gui.core.qe.glossary import Glossary, Term
+from aligner_gui.core.scoring import mqm
 
 
 def side(lang: str, role: str, texts: list[str]) -> Side:
@@ -361,13 +362,13 @@ def test_findings_become_suggestions_once(lex) -> None:
 
 
 def test_negation_is_offered_only_with_the_dictionary(lex, monkeypatch) -> None:
-    from aligner_gui.core import pipeline
+    from aligner_gui.core.lexicon import shared
 
     doc = make_doc([("我不去学校。", "I will go to school.")], "zh")
     assert [s.flag for s in check_suggestions(doc, lexicon=lex)] == ["check:negation:source:1-2"]
-    monkeypatch.setattr(pipeline, "loaded_lexicon", lambda: None)  # not loaded: never load it
+    monkeypatch.setattr(shared, "loaded_lexicon", lambda: None)  # not loaded: never load it
     assert check_suggestions(doc) == []
-    monkeypatch.setattr(pipeline, "loaded_lexicon", lambda: lex)
+    monkeypatch.setattr(shared, "loaded_lexicon", lambda: lex)
     assert len(check_suggestions(doc)) == 1
 
 
@@ -377,21 +378,21 @@ def test_flag_restatements_are_left_to_mqm_suggestions(lex) -> None:
     doc.beads[0].flags = [FLAG_NUMBER_MISMATCH]
     doc.beads[0].details = {"numbers": {"missing": ["1550"], "extra": ["1500"]}}
     assert check_suggestions(doc, lexicon=lex) == []
-    offered = [s.flag for s in mqm.suggestions(doc)]
+    offered = [s.flag for s in offers.suggestions(doc)]
     assert offered.count(FLAG_NUMBER_MISMATCH) == 1
     assert not any(f.startswith("check:numbers") for f in offered)
 
 
 def test_mqm_suggestions_offer_checks_with_the_projects_glossary(tmp_path: Path) -> None:
     doc = make_doc([("Verification is needed.", "需要验证。")])
-    assert not any(s.flag.startswith("check:glossary") for s in mqm.suggestions(doc))
+    assert not any(s.flag.startswith("check:glossary") for s in offers.suggestions(doc))
     path = tmp_path / "g.csv"
     path.write_text("verification,核查\n", encoding="utf-8")
     doc.meta["glossary"] = str(path)
-    [s] = [s for s in mqm.suggestions(doc) if s.flag.startswith("check:glossary")]
+    [s] = [s for s in offers.suggestions(doc) if s.flag.startswith("check:glossary")]
     assert (s.annotation.type, s.annotation.text) == ("terminology", "Verification")
     path.write_text("not a glossary\n", encoding="utf-8")  # broken since: ignored
-    assert not any(s.flag.startswith("check:glossary") for s in mqm.suggestions(doc))
+    assert not any(s.flag.startswith("check:glossary") for s in offers.suggestions(doc))
 
 
 def test_checks_switched_off_for_the_project_are_not_offered(lex) -> None:
@@ -403,7 +404,7 @@ def test_checks_switched_off_for_the_project_are_not_offered(lex) -> None:
 
     def offered() -> set[str]:
         return {s.flag.split(":")[1] if s.flag.startswith("check:") else s.flag
-                for s in check_suggestions(doc, lexicon=lex) + mqm.suggestions(doc)
+                for s in check_suggestions(doc, lexicon=lex) + offers.suggestions(doc)
                 if s.flag.startswith("check:") or s.flag == FLAG_NUMBER_MISMATCH}
 
     assert offered() == {"negation", "repeated-words", FLAG_NUMBER_MISMATCH}

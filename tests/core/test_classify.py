@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from aligner_gui.core.classify import classify_unaligned
 from aligner_gui.core.model import OMISSION_CLASSES
+from aligner_gui.core.scoring.classify import classify_unaligned
 
 
 def whole(text: str, paragraph: int = 5) -> str:

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from aligner_gui.core.coverage import (
+from aligner_gui.core.coverage.lens import (
     UNCOVERED_KEY,
     CoverageLens,
     bead_uncovered,
@@ -23,7 +23,7 @@ TWEET_ZH = "录音再现装置发出的高音"
 
 @pytest.fixture(scope="module")
 def lexicon():
-    from aligner_gui.core.pipeline import get_lexicon
+    from aligner_gui.core.lexicon.shared import get_lexicon
 
     return get_lexicon()
 
@@ -140,7 +140,7 @@ def test_uncovered_share(seed_doc, lexicon):
 
 
 def test_suggestions_shape(seed_doc, lexicon):
-    from aligner_gui.core import mqm
+    from aligner_gui.core.scoring import mqm
 
     found = coverage_suggestions(seed_doc, lexicon)
     assert found
@@ -163,7 +163,7 @@ def test_suggestions_shape(seed_doc, lexicon):
 
 
 def test_suggestions_respect_review_and_annotations(seed_doc, lexicon):
-    from aligner_gui.core import mqm
+    from aligner_gui.core.scoring import mqm
 
     doc = AlignmentDocument(seed_doc.source, seed_doc.target, [b.copy() for b in seed_doc.beads])
     for b in doc.beads:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from aligner_gui.core.evaluation import format_align, parse_align, read_align, strict_lax_prf
+from aligner_gui.core.align.evaluation import format_align, parse_align, read_align, strict_lax_prf
 from aligner_gui.core.model import Bead
 
 ROOT = Path(__file__).resolve().parents[2]

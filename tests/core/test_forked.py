@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from aligner_gui.core import forked
-from aligner_gui.core.forked import Forked
+from aligner_gui.core.runtime import forked
+from aligner_gui.core.runtime.forked import Forked
 
 # A held-out article with a dropped clause: beads with uncovered words.
 NEWS = Path(__file__).parents[1] / "data" / "news" / "news_02_court.txt"

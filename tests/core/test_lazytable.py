@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from aligner_gui.core import lexicon as lexmod
-from aligner_gui.core.jieba_tables import TAGS_NAME, WORDS_NAME
-from aligner_gui.core.lazytable import LazyTable, read_meta, write_table
-from aligner_gui.core.lexicon import STORE_NAME, Lexicon
+from aligner_gui.core.lexicon import lexicon as lexmod
+from aligner_gui.core.lexicon.jieba_tables import TAGS_NAME, WORDS_NAME
+from aligner_gui.core.lexicon.lazytable import LazyTable, read_meta, write_table
+from aligner_gui.core.lexicon.lexicon import STORE_NAME, Lexicon
 
 
 def test_lookups_answer_like_the_dict(tmp_path: Path) -> None:
@@ -82,7 +82,7 @@ def test_the_lexicon_reads_its_stores_on_demand_with_the_same_answers(tmp_path: 
 def test_a_first_run_prepares_jiebas_tables_too(tmp_path: Path, monkeypatch) -> None:
     """Compiling CC-CEDICT on a first run also leaves jieba's word and tag tables (made
     in a forked child on a machine with two cores), so the next process starts fast."""
-    from aligner_gui.core import forked
+    from aligner_gui.core.runtime import forked
 
     monkeypatch.setattr(forked, "can_fork", lambda: True)
     monkeypatch.setattr(lexmod, "can_fork", lambda: True)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from aligner_gui.core import lexicon as lexmod
-from aligner_gui.core.lexicon import CACHE_NAME, Lexicon
+from aligner_gui.core.lexicon import lexicon as lexmod
+from aligner_gui.core.lexicon.lexicon import CACHE_NAME, Lexicon
 
 
 @pytest.fixture(scope="module")

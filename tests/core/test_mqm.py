@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from aligner_gui.core import mqm
+from aligner_gui.core import offers
 from aligner_gui.core.model import AlignmentDocument, Annotation, Bead, Sentence, Side
+from aligner_gui.core.scoring import mqm
 
 
 def make_doc(beads: list[Bead]) -> AlignmentDocument:
@@ -93,14 +94,14 @@ def test_review_figures_and_suggestions() -> None:
     assert figures.omissions == {"headline": 1}
     assert figures.source_coverage == pytest.approx(0.75)
     assert figures.mean_score == pytest.approx(0.6)
-    found = mqm.suggestions(doc)
+    found = offers.suggestions(doc)
     assert [(s.bead, s.flag) for s in found] == [(1, "omission"), (2, "low-score")]
     omission = found[0].annotation
     assert (omission.type, omission.side, omission.severity) == ("omission", "source", "minor")
     assert omission.text == doc.source.sentences[1].text
     doc.add_annotation(omission)
     doc.update_bead(2, details={mqm.REVIEWED_KEY: ["low-score"]})
-    assert mqm.suggestions(doc) == []
+    assert offers.suggestions(doc) == []
 
 
 def test_related_flags_group_omission_and_class() -> None:
@@ -114,7 +115,7 @@ def test_number_mismatch_suggestion_says_which_numbers() -> None:
     doc = make_doc([Bead((0,), (0,)), Bead((1,), (1,), 0.5, "auto", ["number-mismatch"],
                                           {"numbers": {"missing": ["1550"], "extra": ["2010"]}}),
                     Bead((2,), (2,)), Bead((3,), (3,))])
-    (found,) = mqm.suggestions(doc)
+    (found,) = offers.suggestions(doc)
     assert found.annotation.comment == "missing 1550; extra 2010"
     assert found.annotation.tags == ["number"]
     assert mqm.number_note(doc.beads[0]) == ""
@@ -124,7 +125,7 @@ def test_name_mismatch_suggestion_names_both_sides() -> None:
     doc = make_doc([Bead((0,), (0,)), Bead((1,), (1,), 0.9, "auto", ["name-mismatch"],
                                           {"name_mismatch": {"en": ["Pompeo"], "zh": ["博尔顿"]}}),
                     Bead((2,), (2,)), Bead((3,), (3,))])
-    (found,) = mqm.suggestions(doc)
+    (found,) = offers.suggestions(doc)
     assert found.flag == "name-mismatch"
     assert (found.annotation.type, found.annotation.category, found.annotation.side) == (
         "mistranslation", "Accuracy/Mistranslation", "target")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from aligner_gui.core.name_check import en_name_words, mismatched_names, zh_name_words
-from aligner_gui.core.scoring import name_mismatch
+from aligner_gui.core.scoring.name_check import en_name_words, mismatched_names, zh_name_words
+from aligner_gui.core.scoring.scores import name_mismatch
 
 
 def _keys(word: str) -> list[str]:
@@ -66,7 +66,7 @@ def test_both_sides_must_hold_an_unmatched_name() -> None:
 
 @pytest.fixture(scope="module")
 def lexicon():
-    from aligner_gui.core.pipeline import get_lexicon
+    from aligner_gui.core.lexicon.shared import get_lexicon
 
     return get_lexicon()
 

@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from aligner_gui.core.names import (
+from aligner_gui.core.text.names import (
     en_name_key,
     en_skeleton,
     looks_transliterated,

@@ -6,12 +6,14 @@ import json
 
 import pytest
 
-from aligner_gui.core import mqm
+from aligner_gui.core import offers
+from aligner_gui.core.lexicon.shared import get_lexicon
 from aligner_gui.core.model import AlignmentDocument, Bead, Sentence, Side
-from aligner_gui.core.pipeline import align_document, get_lexicon, load_document, rescore
+from aligner_gui.core.pipeline import align_document, load_document, rescore
 from aligner_gui.core.qe import risk
 from aligner_gui.core.qe.features import FEATURES, document_evidence
 from aligner_gui.core.resources import seed_path
+from aligner_gui.core.scoring import mqm
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +120,7 @@ def test_features_never_read_annotations(seed, lexicon):
     """Risk is evidence from the texts: the reviewer's marks must not change it."""
     before = document_evidence(seed.source, seed.target, seed.beads, lexicon)
     copy = AlignmentDocument(seed.source, seed.target, [b.copy() for b in seed.beads])
-    marked = mqm.suggestions(seed)
+    marked = offers.suggestions(seed)
     assert marked
     for suggestion in marked[:3]:
         copy.add_annotation(suggestion.annotation)
@@ -132,7 +134,7 @@ def test_suspects_are_offered_once_and_reviewing_one_hides_it():
     suspect = {"side": "source", "start": start, "end": start + len("rural areas"),
                "category": "Accuracy/Omission", "confidence": 0.7}
     doc.update_bead(1, suspects=[suspect, dict(suspect, start=start + 6, confidence=0.2)])
-    offered = [s for s in mqm.suggestions(doc) if s.flag.startswith("suspect:")]
+    offered = [s for s in offers.suggestions(doc) if s.flag.startswith("suspect:")]
     assert [(s.bead, s.annotation.text, s.annotation.severity) for s in offered] == [
         (1, "rural areas", "major"), (1, "areas", "minor")]
     assert offered[0].annotation.category == "Accuracy/Omission"

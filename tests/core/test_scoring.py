@@ -9,9 +9,9 @@ import statistics
 
 import pytest
 
+from aligner_gui.core.lexicon.shared import get_lexicon
 from aligner_gui.core.model import AlignmentDocument, Bead, Sentence, Side
-from aligner_gui.core.pipeline import get_lexicon
-from aligner_gui.core.scoring import (
+from aligner_gui.core.scoring.scores import (
     CHRF_SIGNATURE,
     LOW_SCORE_THRESHOLD,
     chrf_signature,
@@ -308,12 +308,12 @@ SEED_PARAGRAPHS = {
 
 @pytest.fixture(scope="module")
 def lexicon():
-    lexicon_module = pytest.importorskip("aligner_gui.core.lexicon")
+    lexicon_module = pytest.importorskip("aligner_gui.core.lexicon.lexicon")
     return lexicon_module.Lexicon.load()
 
 
 def seed_sides():
-    from aligner_gui.core.textload import load_sides
+    from aligner_gui.core.text.load import load_sides
     from tests.conftest import SEED
 
     return load_sides([str(SEED)])
@@ -370,7 +370,7 @@ def test_seed_flags_classes_and_summary(lexicon):
 
 def scored_mutated_seed(lexicon, tmp_path, old: str, new: str):
     """The seed with ``old`` replaced by ``new`` in the Chinese, aligned by hand and scored."""
-    from aligner_gui.core.textload import load_sides
+    from aligner_gui.core.text.load import load_sides
     from tests.conftest import SEED
 
     text = SEED.read_text(encoding="utf-8")
@@ -488,7 +488,7 @@ def test_seed_has_no_name_mismatch(lexicon):
 
 
 def test_seed_name_mismatch_on_swapped_name(lexicon, tmp_path):
-    from aligner_gui.core.textload import load_sides
+    from aligner_gui.core.text.load import load_sides
     from tests.conftest import SEED
 
     en, zh, beads = scored_mutated_seed(lexicon, tmp_path, "普京", "梅德韦杰夫")

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aligner_gui.core.resources import seed_path
-from aligner_gui.core.segment import is_hard_wrapped, segment
+from aligner_gui.core.text.segment import is_hard_wrapped, segment
 
 
 def texts(text: str, lang: str, presplit: bool = False) -> list[str]:

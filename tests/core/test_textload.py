@@ -11,14 +11,14 @@ from hypothesis import strategies as st
 
 from aligner_gui.core.errors import InputError
 from aligner_gui.core.resources import seed_path
-from aligner_gui.core.segment import segment
-from aligner_gui.core.textload import (
+from aligner_gui.core.text.load import (
     MAX_FILE_BYTES,
     detect_lang,
     load_sides,
     read_text,
     split_bilingual,
 )
+from aligner_gui.core.text.segment import segment
 
 ZH = "美国和俄罗斯正在接近协议。“我们赞赏进展，”她说。\n第二段：双方仍有差距（New START）。"
 EN = 'The U.S. and Russia are close to a deal. "We appreciate progress," she said.\nGaps remain.'

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from guikit import fake_beads, make_document
 
-from aligner_gui.core import mqm
+from aligner_gui.core import offers
 from aligner_gui.core.pipeline import rescored
 from aligner_gui.gui.engine import Engine
 from aligner_gui.gui.models import SuggestionTableModel
@@ -35,7 +35,7 @@ def test_suggestions_of_a_big_document_come_from_a_thread_and_stale_ones_are_dro
     assert _flags(model) == ["omission", "low-score", "omission", "addition"]
     qtmodeltester.check(model, force_py=True)
     # A change while a job runs: its result is dropped and the list ends up current.
-    gate, real = threading.Event(), mqm.suggestions
+    gate, real = threading.Event(), offers.suggestions
     seen: list[int] = []
 
     def held(document: Any) -> list[Any]:
@@ -43,7 +43,7 @@ def test_suggestions_of_a_big_document_come_from_a_thread_and_stale_ones_are_dro
         seen.append(len(real(document)))
         return real(document)
 
-    monkeypatch.setattr(mqm, "suggestions", held)
+    monkeypatch.setattr(offers, "suggestions", held)
     shown: list[int] = []  # row counts the list showed after the first change
     model.modelReset.connect(lambda: shown.append(model.rowCount()))
     doc.update_bead(2, details={"reviewed_flags": ["low-score"]})
@@ -70,7 +70,7 @@ def test_suggestions_of_a_big_document_come_from_the_worker_process(
         window.select_bead(1)
         window.actions.mark_omission.trigger()  # accepted by annotation: one fewer
     assert window.engine_process.pending() == 0
-    assert _flags(model) == [s.flag for s in mqm.suggestions(window.document)]
+    assert _flags(model) == [s.flag for s in offers.suggestions(window.document)]
     assert _flags(model) == ["low-score", "omission", "addition"]
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from guikit import ScoringEngine
 
-from aligner_gui.core import mqm
+from aligner_gui.core import offers
 from aligner_gui.core.model import AlignmentDocument, Bead
 
 
@@ -23,13 +23,13 @@ def test_suggestion_list_says_computing_until_the_rows_arrive(
     suggestions = window.suggestion_list
     model = window.suggestion_model
     assert suggestions.busy_row.isHidden()  # the seven-bead document's rows are there
-    gate, real = threading.Event(), mqm.suggestions
+    gate, real = threading.Event(), offers.suggestions
 
     def held(document: Any) -> list[Any]:
         gate.wait(20)
         return real(document)
 
-    monkeypatch.setattr(mqm, "suggestions", held)
+    monkeypatch.setattr(offers, "suggestions", held)
     model.engine_process = None  # a thread, so the test can hold the computation
     model.background_beads = 1  # the document counts as big: computed in the background
     with qtbot.waitSignal(model.computing_changed, check_params_cb=lambda busy: busy):

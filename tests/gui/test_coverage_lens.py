@@ -13,9 +13,11 @@ from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtGui import QAction, QColor, QHelpEvent, QKeySequence, QPalette, QTextCursor
 from PySide6.QtWidgets import QMenu, QToolTip
 
-from aligner_gui.core import coverage, mqm
+from aligner_gui.core import offers
+from aligner_gui.core.coverage import lens as coverage
+from aligner_gui.core.lexicon.shared import get_lexicon
 from aligner_gui.core.model import AlignmentDocument, Annotation, Bead
-from aligner_gui.core.pipeline import align_document, get_lexicon, load_document
+from aligner_gui.core.pipeline import align_document, load_document
 from aligner_gui.gui.panes import TextPane
 from aligner_gui.gui.panes import text_pane as text_pane_module
 from aligner_gui.gui.panes.coverage_lens import (
@@ -154,7 +156,7 @@ def test_an_edited_bead_is_tinted_from_the_engine_until_rescored(
 
 
 def test_loaded_lexicon_never_loads(monkeypatch: pytest.MonkeyPatch) -> None:
-    from aligner_gui.core import pipeline
+    from aligner_gui.core.lexicon import shared
 
     get_lexicon()  # loaded by the alignments above in any order of the tests
     assert loaded_lexicon() is get_lexicon()
@@ -168,7 +170,7 @@ def test_loaded_lexicon_never_loads(monkeypatch: pytest.MonkeyPatch) -> None:
             calls.append(1)
             raise AssertionError("the lens must not load the dictionary")
 
-    monkeypatch.setattr(pipeline, "get_lexicon", Empty())
+    monkeypatch.setattr(shared, "get_lexicon", Empty())
     assert loaded_lexicon() is None
     assert calls == []
 
@@ -343,10 +345,10 @@ def test_no_dictionary_load_on_the_gui_thread_without_need(
     need no dictionary; nor do beads whose stored coverage is empty (the fake engine's)."""
     import threading
 
-    from aligner_gui.core import pipeline
+    from aligner_gui.core.lexicon import shared
 
     main_thread_loads: list[str] = []
-    real = pipeline.get_lexicon
+    real = shared.get_lexicon
 
     class NotLoadedYet:
         def cache_info(self) -> Any:
@@ -357,9 +359,9 @@ def test_no_dictionary_load_on_the_gui_thread_without_need(
                 main_thread_loads.append("load")
             return real()
 
-    monkeypatch.setattr(pipeline, "get_lexicon", NotLoadedYet())
+    monkeypatch.setattr(shared, "get_lexicon", NotLoadedYet())
     unaligned = load_document([SEED])
-    assert mqm.suggestions(unaligned) == []
+    assert offers.suggestions(unaligned) == []
     window = make_window()
     window.suggestion_model.refresh_if_pending()
     assert window.suggestion_model.rowCount() == 4  # the fake engine's flags
@@ -418,16 +420,16 @@ def test_window_toggle_scores_row_and_suggestions(
     flags = [window.suggestion_model.suggestion(r).flag
              for r in range(window.suggestion_model.rowCount())]
     assert any(f.startswith("uncovered:source:") for f in flags)
-    offered = {s.flag for s in mqm.suggestions(doc)}
+    offered = {s.flag for s in offers.suggestions(doc)}
     assert {s.flag for s in coverage.coverage_suggestions(doc)} <= offered
     row = next(r for r in range(window.suggestion_model.rowCount())
                if window.suggestion_model.suggestion(r).annotation.text.startswith(
                    "disagreement"))
     suggestion = window.suggestion_model.suggestion(row)
     window.review.dismiss_suggestion(suggestion)
-    assert suggestion.flag not in {s.flag for s in mqm.suggestions(doc)}
+    assert suggestion.flag not in {s.flag for s in offers.suggestions(doc)}
     window.undo_stack.undo()
-    assert suggestion.flag in {s.flag for s in mqm.suggestions(doc)}
+    assert suggestion.flag in {s.flag for s in offers.suggestions(doc)}
 
 
 def test_lens_setting_is_restored(make_window: Any, gui_settings: Any) -> None:

@@ -7,7 +7,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from aligner_gui import app, selftest
+from aligner_gui import app
+from aligner_gui.packaging import selftest
 
 
 def test_missing_chinese_font_is_a_clear_warning(make_window: Any, monkeypatch: Any) -> None:

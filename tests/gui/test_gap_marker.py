@@ -146,8 +146,9 @@ def test_selecting_a_span_shows_it_with_a_line_of_context(make_window: Any, qtbo
 
 
 def test_coverage_suggestions_are_named_in_words(qtbot: Any, monkeypatch: Any) -> None:
-    from aligner_gui.core import mqm
+    from aligner_gui.core import offers
     from aligner_gui.core.model import Annotation
+    from aligner_gui.core.scoring import mqm
     from aligner_gui.gui.models import SuggestionTableModel
 
     doc = make_document([])
@@ -157,7 +158,7 @@ def test_coverage_suggestions_are_named_in_words(qtbot: Any, monkeypatch: Any) -
                  "addition", "target", 0, 3, ZH[0][:3], "Accuracy/Addition")),
              mqm.Suggestion(1, "omission", Annotation(
                  "omission", "source", 0, 5, EN[1][:5], "Accuracy/Omission"))]
-    monkeypatch.setattr(mqm, "suggestions", lambda _doc: found)
+    monkeypatch.setattr(offers, "suggestions", lambda _doc: found)
     model = SuggestionTableModel()
     model.set_document(doc)
     column = model.COL_FLAG

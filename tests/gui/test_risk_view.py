@@ -13,8 +13,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu
 
-from aligner_gui.core import mqm
 from aligner_gui.core.model import AlignmentDocument, Annotation, Bead
+from aligner_gui.core.scoring import mqm
 from aligner_gui.gui.models import BeadFilterProxy, BeadTableModel
 from aligner_gui.gui.models.beads import risk_colour
 from aligner_gui.gui.panes.overview import RISKY, OverviewStrip, row_marks

@@ -8,14 +8,14 @@ from typing import Any
 
 import pytest
 
-from aligner_gui.core import mqm
+from aligner_gui.core import offers
 from aligner_gui.gui.engine import Engine
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_730210bb8f392e85.txt"
 
 
 def _open(window: Any) -> set[tuple[int, str]]:
-    return {(s.bead, s.flag) for s in mqm.suggestions(window.document)}
+    return {(s.bead, s.flag) for s in offers.suggestions(window.document)}
 
 
 @pytest.mark.parametrize("real", [False, True])
@@ -23,21 +23,21 @@ def test_still_open_agrees_with_the_list_and_never_recomputes_it(
     make_window: Any, monkeypatch: pytest.MonkeyPatch, real: bool
 ) -> None:
     window = make_window(SEED, engine=Engine()) if real else make_window()
-    offered = mqm.suggestions(window.document)
+    offered = offers.suggestions(window.document)
     assert offered
     accepted, dismissed = offered[0], offered[-1]
-    everything = mqm.suggestions
+    everything = offers.suggestions
     calls: list[int] = []
 
     def counted(doc: Any) -> list[Any]:
         calls.append(1)
         return everything(doc)
 
-    monkeypatch.setattr(mqm, "suggestions", counted)
+    monkeypatch.setattr(offers, "suggestions", counted)
     window.review.accept_suggestion(accepted)
     window.review.dismiss_suggestion(dismissed)
     assert calls == []  # Y and X checked one bead, not the whole document
-    monkeypatch.setattr(mqm, "suggestions", everything)
+    monkeypatch.setattr(offers, "suggestions", everything)
     still = _open(window)
     assert (accepted.bead, accepted.flag) not in still
     assert (dismissed.bead, dismissed.flag) not in still

@@ -42,8 +42,9 @@ def zh_translator() -> Iterator[QTranslator]:
 
 
 def test_display_names_cover_what_core_stores() -> None:
-    from aligner_gui.core import model, mqm
+    from aligner_gui.core import model
     from aligner_gui.core.qe.checks import CHECKS
+    from aligner_gui.core.scoring import mqm
     from aligner_gui.gui import display_names
 
     engine_flags = {model.FLAG_OMISSION, model.FLAG_ADDITION, model.FLAG_LOW_SCORE,
@@ -95,7 +96,7 @@ def test_flags_and_categories_shown_in_chinese_stored_in_english(
 def test_font_warnings_are_translated(zh_translator: QTranslator) -> None:
     from PySide6.QtCore import QCoreApplication
 
-    from aligner_gui import selftest
+    from aligner_gui.packaging import selftest
 
     for text in (selftest.NO_CJK_FONT, selftest.NO_GLYPHS, selftest.DRAWN_AS_MISSING):
         assert QCoreApplication.translate(selftest.FONT_CONTEXT, text) != text

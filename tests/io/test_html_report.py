@@ -11,8 +11,8 @@ from iokit import sample_parts
 
 from aligner_gui.core.model import AlignmentDocument, Annotation
 from aligner_gui.io.formats import export_document
-from aligner_gui.io.html_report import html_report_text
-from aligner_gui.io.html_summary import readable_scores, summary_sentences
+from aligner_gui.io.html.report import html_report_text
+from aligner_gui.io.html.summary import readable_scores, summary_sentences
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 

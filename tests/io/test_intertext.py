@@ -8,7 +8,7 @@ import pytest
 from iokit import sample_parts
 from lxml import etree
 
-from aligner_gui.core.evaluation import read_align
+from aligner_gui.core.align.evaluation import read_align
 from aligner_gui.core.model import AlignmentDocument, Annotation, Bead, Sentence, Side
 from aligner_gui.io.formats import (
     ExportFormatError,

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from aligner_gui.core.mqm import suggestions
+from aligner_gui.core.offers import suggestions
 from aligner_gui.core.pipeline import align_document, load_document
-from aligner_gui.io.html_report import export_html
-from aligner_gui.io.html_summary import summary_sentences
+from aligner_gui.io.html.report import export_html
+from aligner_gui.io.html.summary import summary_sentences
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_730210bb8f392e85.txt"
 CHROMIUM = (

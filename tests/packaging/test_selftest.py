@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from aligner_gui import selftest
 from aligner_gui.io.project import VERSION as project_version
 from aligner_gui.io.project import load_project
+from aligner_gui.packaging import selftest
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLE = (

@@ -38,7 +38,7 @@ def _annotate(doc: AlignmentDocument) -> None:
 
 @pytest.fixture(scope="session")
 def lexicon():
-    from aligner_gui.core.pipeline import get_lexicon
+    from aligner_gui.core.lexicon.shared import get_lexicon
 
     return get_lexicon()
 

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from aligner_gui import cli
 from aligner_gui.core.errors import InputError
 from aligner_gui.core.model import AlignmentDocument, Annotation, Bead, Sentence, Side
-from aligner_gui.core.textload import MAX_FILE_BYTES, load_sides, read_text
+from aligner_gui.core.text.load import MAX_FILE_BYTES, load_sides, read_text
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "aligner_gui"
@@ -274,9 +274,9 @@ def test_cli_import_and_validate_hostile_files(tmp_path, name, data, fragment):
 
 
 def test_four_megabyte_single_line_aligns(lexicon):
-    from aligner_gui.core.align import align_sides
-    from aligner_gui.core.segment import segment
-    from aligner_gui.core.textload import split_bilingual
+    from aligner_gui.core.align.aligner import align_sides
+    from aligner_gui.core.text.load import split_bilingual
+    from aligner_gui.core.text.segment import segment
 
     zh, en = split_bilingual(read_text(SEED))
     line = " ".join([en.replace("\n", " ")] * 1000)
@@ -457,7 +457,7 @@ def test_grep_for_unsafe_calls():
 
 def test_literal_eval_of_align_files_runs_no_code(tmp_path):
     """core/evaluation.py reads gold .align files with ast.literal_eval: literals only."""
-    from aligner_gui.core.evaluation import parse_align
+    from aligner_gui.core.align.evaluation import parse_align
 
     marker = tmp_path / "pwned"
     for line in (f"__import__('os').system('touch {marker}'):[1]",

@@ -17,11 +17,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aligner_gui.core.align import align_sides
+from aligner_gui.core.align.aligner import align_sides
 from aligner_gui.core.edits import realign_range, splice_realigned
 from aligner_gui.core.model import AlignmentDocument, Bead, Side
-from aligner_gui.core.scoring import score_beads
-from aligner_gui.core.segment import segment
+from aligner_gui.core.scoring.scores import score_beads
+from aligner_gui.core.text.segment import segment
 
 # ALIGNER_FUZZ_SCALE=20 multiplies the example counts for a long run by hand.
 SCALE = max(1, int(os.environ.get("ALIGNER_FUZZ_SCALE", "1")))

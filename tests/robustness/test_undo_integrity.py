@@ -56,7 +56,7 @@ class Realigner:
         self.cache: dict[Any, list] = {}
 
     def __call__(self, doc: AlignmentDocument) -> list:
-        from aligner_gui.core.align import align_sides
+        from aligner_gui.core.align.aligner import align_sides
 
         fixed = [b for b in doc.beads if b.status == "confirmed"]
         key = tuple((b.source, b.target, b.score) for b in fixed)
@@ -251,7 +251,7 @@ def test_random_commands_on_the_undo_stack(qapp, seed_doc, lexicon):
     commands = pytest.importorskip("aligner_gui.gui.commands")
     from PySide6.QtGui import QUndoStack
 
-    from aligner_gui.core import mqm
+    from aligner_gui.core.offers import suggestions
 
     doc = seed_doc
     rng = random.Random(20261129)
@@ -275,7 +275,7 @@ def test_random_commands_on_the_undo_stack(qapp, seed_doc, lexicon):
             rows = rng.sample(range(len(doc.beads)), min(3, len(doc.beads)))
             command = commands.set_status(doc, rows, rng.choice(("confirmed", "auto")), "s")
         elif roll < 0.65:
-            offers = mqm.suggestions(doc)
+            offers = suggestions(doc)
             if offers:
                 offer = rng.choice(offers)
                 accept = rng.random() < 0.5

@@ -129,7 +129,7 @@ _NUMBER_TOKEN = {
 
 def _locate_number(text: str, lang: str, wanted: Sequence[str]) -> tuple[int, int] | None:
     """Span of the first number of ``text`` whose canonical value is one of ``wanted``."""
-    from aligner_gui.core.numbers import numbers_en, numbers_zh
+    from aligner_gui.core.text.numbers import numbers_en, numbers_zh
 
     read = numbers_zh if lang == "zh" else numbers_en
     for m in _NUMBER_TOKEN.get(lang, _NUMBER_TOKEN["en"]).finditer(text):
@@ -144,8 +144,8 @@ def _bead_numbers(doc: AlignmentDocument, pair: BeadPair) -> dict[str, Any] | No
     bead = doc.beads[pair.bead]
     if bead.score is not None or "numbers" in bead.details:
         return bead.details.get("numbers") if FLAG_NUMBER_MISMATCH in bead.flags else None
-    from aligner_gui.core.numbers import numbers_en, numbers_zh
-    from aligner_gui.core.scoring import compare_numbers
+    from aligner_gui.core.scoring.scores import compare_numbers
+    from aligner_gui.core.text.numbers import numbers_en, numbers_zh
 
     read = {"zh": numbers_zh, "en": numbers_en}
     if doc.source.lang not in read or doc.target.lang not in read:
@@ -159,8 +159,8 @@ def number_findings(
 ) -> list[Finding]:
     """The number mismatches, on the first extra number of the translation where it
     can be found (else on the whole translation); ``flagged_only``: those the scorer
-    flagged, which ``mqm.suggestions`` offers already."""
-    from aligner_gui.core.mqm import number_note
+    flagged, which ``offers.suggestions`` offers already."""
+    from aligner_gui.core.scoring.mqm import number_note
 
     out = []
     for pair in pairs:
@@ -197,7 +197,7 @@ def _bead_names(doc: AlignmentDocument, pair: BeadPair, lexicon: Any) -> dict[st
         return found if isinstance(found, dict) else None
     if {doc.source.lang, doc.target.lang} != {"en", "zh"}:
         return None
-    from aligner_gui.core.scoring import name_mismatch
+    from aligner_gui.core.scoring.scores import name_mismatch
 
     zh_side, en_side = (
         (doc.source, doc.target) if doc.source.lang == "zh" else (doc.target, doc.source)
@@ -237,7 +237,7 @@ def name_findings(
 
 
 def flag_findings(doc: AlignmentDocument, pairs: Sequence[BeadPair]) -> set[Finding]:
-    """Findings that restate a flag on the bead: ``mqm.suggestions`` offers those already."""
+    """Findings that restate a flag on the bead: ``offers.suggestions`` offers those already."""
     return set(number_findings(doc, pairs, flagged_only=True)) | set(
         name_findings(doc, pairs, None, flagged_only=True)
     )

@@ -43,7 +43,6 @@ from functools import lru_cache
 from typing import Any
 
 from aligner_gui.core.errors import AlignerError
-from aligner_gui.core.gcpause import gc_paused
 from aligner_gui.core.model import AlignmentDocument
 from aligner_gui.core.qe import check_marks, check_rules
 from aligner_gui.core.qe.check_doc import (
@@ -59,6 +58,7 @@ from aligner_gui.core.qe.check_doc import (
 )
 from aligner_gui.core.qe.check_rules import RuleHit
 from aligner_gui.core.qe.glossary import Glossary
+from aligner_gui.core.runtime.gcpause import gc_paused
 
 __all__ = [
     "CHECKS",
@@ -211,16 +211,16 @@ def check_suggestions(
 
     Checks listed in ``doc.meta["disabled_checks"]`` are not run. Findings that restate a
     bead's number-mismatch or name-mismatch flag are left out
-    (``mqm.suggestions`` offers those flags itself), as are flags the editor has
+    (``offers.suggestions`` offers those flags itself), as are flags the editor has
     reviewed (``details["reviewed_flags"]``) and spans overlapping an annotation of the
     same type and side, as for coverage suggestions.
     """
-    from aligner_gui.core.mqm import SpanOffers
+    from aligner_gui.core.scoring.mqm import SpanOffers
 
     pairs = bead_pairs(doc)
     if findings is None:
         if lexicon is None:
-            from aligner_gui.core.pipeline import loaded_lexicon
+            from aligner_gui.core.lexicon.shared import loaded_lexicon
 
             lexicon = loaded_lexicon()
         skipped = {"names"} if lexicon is not None else {"names", "negation"}

@@ -20,9 +20,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from aligner_gui.core.coverage import BeadCoverage, CoverageLens
-from aligner_gui.core.gcpause import gc_paused
+from aligner_gui.core.coverage.lens import BeadCoverage, CoverageLens
 from aligner_gui.core.model import FLAG_NAME_MISMATCH, FLAG_NUMBER_MISMATCH, Bead, Side
+from aligner_gui.core.runtime.gcpause import gc_paused
 
 __all__ = ["FEATURES", "BeadEvidence", "WordRun", "document_evidence"]
 

@@ -222,7 +222,7 @@ def _starts_like_xml(path: Path) -> bool:
 
 
 def _read_bytes(path: Path) -> bytes:
-    from aligner_gui.core.files import FileReadError, read_limited
+    from aligner_gui.core.text.files import FileReadError, read_limited
 
     try:
         return read_limited(path, MAX_GLOSSARY_BYTES, "glossary file")
@@ -276,7 +276,7 @@ def _load_tbx(path: Path, source_lang: str, target_lang: str) -> Glossary:
 
 def _load_table(path: Path, source_lang: str, target_lang: str) -> Glossary:
     """Two columns (a third is a note); '#' lines are comments; blank lines are skipped."""
-    from aligner_gui.core.textload import read_text
+    from aligner_gui.core.text.load import read_text
 
     try:
         text = read_text(path)

@@ -263,7 +263,7 @@ def suspect_suggestions(doc: AlignmentDocument) -> list[Any]:
     offers (the bead's uncovered spans) are left out. One-sided beads are not repeated
     here: their omission or addition flag is offered.
     """
-    from aligner_gui.core.mqm import SpanOffers
+    from aligner_gui.core.scoring.mqm import SpanOffers
 
     offers = SpanOffers(doc)
     out: list[Any] = []

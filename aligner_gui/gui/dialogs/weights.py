@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aligner_gui.core.mqm import WMT_WEIGHTS, MqmWeights
+from aligner_gui.core.scoring.mqm import WMT_WEIGHTS, MqmWeights
 
 
 class WeightsDialog(QDialog):

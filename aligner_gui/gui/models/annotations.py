@@ -8,8 +8,9 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 
-from aligner_gui.core import mqm
+from aligner_gui.core import offers
 from aligner_gui.core.model import SEVERITIES, Annotation
+from aligner_gui.core.scoring import mqm
 from aligner_gui.gui.display_names import category_name, flag_name, span_flag_name
 from aligner_gui.gui.models.base import DocumentTableModel, Index
 from aligner_gui.gui.models.beads import SORT_ROLE
@@ -151,7 +152,7 @@ class SuggestionTableModel(DocumentTableModel):
 
     def _document_rows(self) -> list[Any]:
         assert self.document is not None
-        return mqm.suggestions(self.document)
+        return offers.suggestions(self.document)
 
     def _in_background(self) -> bool:
         return self.document is not None and len(self.document.beads) >= self.background_beads
@@ -214,7 +215,7 @@ class SuggestionTableModel(DocumentTableModel):
         generation = self._generation
         self._again = False
         if self.engine_process is not None:  # the window's worker process
-            from aligner_gui.core import background
+            from aligner_gui.core.runtime import background
 
             self._job = self.engine_process.submit(
                 background.suggestions, doc.source, doc.target, beads, annotations,
@@ -226,7 +227,7 @@ class SuggestionTableModel(DocumentTableModel):
 
             snapshot = AlignmentDocument(doc.source, doc.target, beads, annotations,
                                          doc.scores, doc.meta)  # meta: the glossary
-            job = TaskJob(lambda: mqm.suggestions(snapshot))
+            job = TaskJob(lambda: offers.suggestions(snapshot))
             job.finished_ok.connect(lambda rows: self._on_job_done(rows, generation, doc))
             job.failed.connect(lambda message: self._on_job_done(None, generation, doc, message))
             self._job = job

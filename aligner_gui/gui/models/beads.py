@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
-from aligner_gui.core import mqm
 from aligner_gui.core.model import Bead
+from aligner_gui.core.scoring import mqm
 from aligner_gui.gui.display_names import flag_list
 from aligner_gui.gui.models.base import DocumentTableModel, Index
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aligner_gui.core import mqm
 from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Annotation
+from aligner_gui.core.scoring import mqm
 from aligner_gui.gui.display_names import category_name
 
 

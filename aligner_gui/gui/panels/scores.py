@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
-from aligner_gui.core import mqm
 from aligner_gui.core.model import AlignmentDocument
+from aligner_gui.core.scoring import mqm
 from aligner_gui.gui.panes.coverage_lens import uncovered_share_text
 
 

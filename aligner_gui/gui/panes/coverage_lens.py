@@ -24,8 +24,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect
 from PySide6.QtGui import QColor, QHelpEvent, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QToolTip
 
+from aligner_gui.core.lexicon.shared import loaded_lexicon
 from aligner_gui.core.model import UNCOVERED_KEY, AlignmentDocument
-from aligner_gui.core.pipeline import loaded_lexicon
 from aligner_gui.gui.panes.offsets import OffsetMap
 from aligner_gui.gui.panes.toggled import ToggledTint
 
@@ -133,7 +133,9 @@ class CoverageLens(ToggledTint):
             lexicon = self._lexicon()
             if lexicon is None:
                 return []
-            from aligner_gui.core import coverage  # the engine, once there is work for it
+            from aligner_gui.core.coverage import (
+                lens as coverage,  # the engine, once there is work for it
+            )
 
             self._computed[index] = coverage.bead_uncovered(doc, index, lexicon)
         return self._computed[index]
@@ -239,7 +241,7 @@ class CoverageLens(ToggledTint):
             bead = doc.beads[index]
             records: list[dict[str, Any]] = []
             if bead.source and bead.target:
-                from aligner_gui.core import coverage
+                from aligner_gui.core.coverage import lens as coverage
 
                 records = coverage.word_glosses(side, bead, doc, lexicon)
             self._glosses[key] = records

@@ -86,7 +86,7 @@ def row_marks(doc: AlignmentDocument | None, rows: int) -> RowMarks:
                 marks.numbers.setdefault(row, k)
             if FLAG_LOW_SCORE in bead.flags:
                 low_beads.append(k)
-    from aligner_gui.core.mqm import segment_of
+    from aligner_gui.core.scoring.mqm import segment_of
 
     for annotation in doc.annotations:
         seg = segment_of(doc, annotation)

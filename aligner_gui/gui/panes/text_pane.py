@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from aligner_gui.core.model import AlignmentDocument
-from aligner_gui.core.mqm import omission_class
+from aligner_gui.core.scoring.mqm import omission_class
 from aligner_gui.gui.display_names import category_name
 from aligner_gui.gui.models.annotations import SEVERITY_COLOURS
 from aligner_gui.gui.models.beads import score_colour

@@ -33,7 +33,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from aligner_gui.core.names import (
+from aligner_gui.core.text.names import (
     KEY_PREFIX,
     TRANSLIT_CHARS,
     looks_transliterated,

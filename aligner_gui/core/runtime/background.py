@@ -44,7 +44,7 @@ def worker_init() -> None:
 
 def warm_up() -> bool:
     """Load the dictionary ahead of the first request."""
-    from aligner_gui.core.pipeline import get_lexicon
+    from aligner_gui.core.lexicon.shared import get_lexicon
 
     get_lexicon()
     return True
@@ -53,10 +53,10 @@ def warm_up() -> bool:
 def suggestions(source: Side, target: Side, beads: Sequence[Bead],
                 annotations: Sequence[Annotation],
                 meta: dict[str, Any] | None = None) -> list[Any]:
-    """``mqm.suggestions``; ``meta`` carries the project's glossary path."""
-    from aligner_gui.core import mqm
+    """``offers.suggestions``; ``meta`` carries the project's glossary path."""
+    from aligner_gui.core import offers
 
-    return mqm.suggestions(_document(source, target, beads, annotations, meta))
+    return offers.suggestions(_document(source, target, beads, annotations, meta))
 
 
 def rescored(source: Side, target: Side, beads: Sequence[Bead],

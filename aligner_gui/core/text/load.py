@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from aligner_gui.core.errors import InputError
-from aligner_gui.core.files import FileReadError, read_limited
 from aligner_gui.core.model import Side
-from aligner_gui.core.segment import is_hard_wrapped, segment
+from aligner_gui.core.text.files import FileReadError, read_limited
+from aligner_gui.core.text.segment import is_hard_wrapped, segment
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 

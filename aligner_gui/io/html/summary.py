@@ -3,7 +3,7 @@
 A plain-language summary (:func:`summary_sentences`), a table of annotations and open
 suggestions by MQM category and severity, an overview strip of the whole document
 (inline SVG, one linked mark per bead) and the full figures with readable labels. The
-report's words live in :mod:`aligner_gui.io.html_strings`, English and Chinese side by side.
+report's words live in :mod:`aligner_gui.io.html.strings`, English and Chinese side by side.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from aligner_gui.core.model import FLAG_LOW_SCORE, SEVERITIES, AlignmentDocument, riskiest
-from aligner_gui.core.mqm import Suggestion, review_figures, score_document, segment_of
-from aligner_gui.io.html_strings import STRINGS, text
+from aligner_gui.core.scoring.mqm import Suggestion, review_figures, score_document, segment_of
+from aligner_gui.io.html.strings import STRINGS, text
 
 
 def _plural(key: str, n: int, lang: str, **values: Any) -> str:
@@ -162,9 +162,9 @@ def summary_parts(
 def summary_sentences(
     doc: AlignmentDocument, lang: str = "en", found: Sequence[Suggestion] | None = None
 ) -> list[str]:
-    """The report's opening sentences, plain text (``found``: mqm.suggestions(doc))."""
+    """The report's opening sentences, plain text (``found``: offers.suggestions(doc))."""
     if found is None:
-        from aligner_gui.core.mqm import suggestions
+        from aligner_gui.core.offers import suggestions
 
         found = suggestions(doc)
     return ["".join(str(p) for p in parts) for parts in summary_parts(doc, found, lang)]

@@ -3,7 +3,7 @@
 jieba's tokenizer unpickles a 500,000-entry table when it first cuts a sentence (0.6 s)
 and ``jieba.posseg`` re-reads the whole dictionary file for its tag table when imported
 (0.3-0.5 s). A two-sentence document needs a few hundred of those entries. The tables
-are kept as :class:`~aligner_gui.core.lazytable.LazyTable` files in the cache folder,
+are kept as :class:`~aligner_gui.core.lexicon.lazytable.LazyTable` files in the cache folder,
 written the first time and used from then on; a long document reads a table whole
 (see ``Lexicon.expect_text``).
 
@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .lazytable import LazyTable, write_table
+from aligner_gui.core.lexicon.lazytable import LazyTable, write_table
 
 if "jieba" in sys.modules or "pkg_resources" in sys.modules:
     import jieba

@@ -4,7 +4,7 @@ Most of the engine's time goes into per-sentence work that does not depend on th
 alignment: jieba's words and their dictionary translations, English stems, numbers,
 names, glosses and the coverage lens's words. Each is memoised per text in the
 lexicon, the scorer and the lens. :func:`warm_up` computes them for part of the
-sentences in a forked child (see :mod:`aligner_gui.core.forked`) and for the rest here,
+sentences in a forked child (see :mod:`aligner_gui.core.runtime.forked`) and for the rest here,
 then copies the child's new entries into the same memos. The memos hold pure functions
 of the text, so the alignment, scores and coverage that follow are the same as when
 everything is computed on demand; they are just found ready.
@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from aligner_gui.core import forked
-from aligner_gui.core.gcpause import gc_paused
 from aligner_gui.core.model import Side
+from aligner_gui.core.runtime import forked
+from aligner_gui.core.runtime.gcpause import gc_paused
 
 # Below this many sentences a child process costs more than it saves.
 MIN_SENTENCES = 600
@@ -45,8 +45,8 @@ def warm_up(source: Side, target: Side, lexicon: Any) -> bool:
 
 
 def _tables(lexicon: Any) -> dict[str, dict[Any, Any]]:
-    from aligner_gui.core.coverage import _tokens_for
-    from aligner_gui.core.scoring import _features_for
+    from aligner_gui.core.coverage.lens import _tokens_for
+    from aligner_gui.core.scoring.scores import _features_for
 
     tables: dict[str, dict[Any, Any]] = {}
     for owner, part in (("lexicon", lexicon), ("scoring", _features_for(lexicon)),
@@ -66,8 +66,8 @@ def _new_entries(lexicon: Any, zh: list[str], en: list[str]) -> dict[str, dict[A
 
 
 def _analyse(lexicon: Any, zh: list[str], en: list[str]) -> None:
-    from aligner_gui.core.coverage import _tokens_for
-    from aligner_gui.core.scoring import _features_for
+    from aligner_gui.core.coverage.lens import _tokens_for
+    from aligner_gui.core.scoring.scores import _features_for
 
     features = _features_for(lexicon)
     words = _tokens_for(lexicon)

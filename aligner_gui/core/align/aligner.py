@@ -72,7 +72,7 @@ from typing import Any
 
 import numpy as np
 
-from .align_cost import (
+from aligner_gui.core.align.cost import (
     BEAD_TYPES,
     COARSE_TYPES,
     DEFAULT_PRIOR,
@@ -84,12 +84,19 @@ from .align_cost import (
     quote_edges_of,
     span_sums,
 )
-from .align_dp import Band, band_around_path, banded_dp, block_band, full_band, make_band
-from .align_features import PairMasks, Units, pair_masks, popcount
-from .align_lexical import LexicalFeatures, learn_translations
-from .align_posterior import posteriors
-from .errors import Cancelled
-from .model import Bead, Side
+from aligner_gui.core.align.dp import (
+    Band,
+    band_around_path,
+    banded_dp,
+    block_band,
+    full_band,
+    make_band,
+)
+from aligner_gui.core.align.features import PairMasks, Units, pair_masks, popcount
+from aligner_gui.core.align.lexical import LexicalFeatures, learn_translations
+from aligner_gui.core.align.posterior import posteriors
+from aligner_gui.core.errors import Cancelled
+from aligner_gui.core.model import Bead, Side
 
 __all__ = ["align_sides", "align_texts", "BEAD_TYPES"]
 
@@ -791,7 +798,7 @@ def _droppable(texts: Sequence[str], para: np.ndarray, lang: str) -> np.ndarray 
     if lang != "en" or len(texts) == 0:
         return None
     try:
-        from .classify import CONTENT, classify_unaligned
+        from aligner_gui.core.scoring.classify import CONTENT, classify_unaligned
     except ImportError:  # pragma: no cover - the classifier is optional for the aligner
         return None
     bounds = _para_bounds(para)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .align_dp import FORBIDDEN, Band
+from aligner_gui.core.align.dp import FORBIDDEN, Band
 
 BeadType = tuple[int, int]
 

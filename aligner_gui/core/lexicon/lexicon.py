@@ -30,12 +30,12 @@ from typing import Any
 
 import Stemmer
 
-from .forked import Forked, can_fork
-from .gcpause import gc_paused
-from .jieba_tables import build_tables, jieba, pos_tagger, tokenizer
-from .lazytable import LazyTable, write_table
-from .memo import Memo, remember
-from .names import (
+from aligner_gui.core.lexicon.jieba_tables import build_tables, jieba, pos_tagger, tokenizer
+from aligner_gui.core.lexicon.lazytable import LazyTable, write_table
+from aligner_gui.core.runtime.forked import Forked, can_fork
+from aligner_gui.core.runtime.gcpause import gc_paused
+from aligner_gui.core.runtime.memo import Memo, remember
+from aligner_gui.core.text.names import (
     KEY_PREFIX,
     en_name_key,
     is_chinese_name,
@@ -43,7 +43,7 @@ from .names import (
     pinyin_spellings,
     zh_name_key,
 )
-from .numbers import numbers_en, numbers_zh
+from aligner_gui.core.text.numbers import numbers_en, numbers_zh
 
 __all__ = [
     "EN_STOPWORDS",
@@ -795,7 +795,7 @@ class Lexicon:
         return lexicon
 
     def memo_tables(self) -> dict[str, dict[Any, Any]]:
-        """The per-text and per-word caches, by name (see :mod:`aligner_gui.core.warmup`)."""
+        """The per-text and per-word caches, by name (see core/runtime/warmup.py)."""
         return {
             "zh_tokens": self._zh_tokens.table,
             "zh_content": self._zh_content.table,

@@ -2,7 +2,7 @@
 
 One file, no scripts, no external resources (a Content-Security-Policy forbids them):
 a plain-language summary, annotations and suggestions by MQM category, an overview strip
-of the document (:mod:`aligner_gui.io.html_summary`), then the beads side by side with
+of the document (:mod:`aligner_gui.io.html.summary`), then the beads side by side with
 omissions, additions and annotations highlighted (category and severity in the mark's
 label and in a numbered list under the bead), then every figure in a collapsed section.
 Headings follow ``lang`` (English or Chinese). Every piece of document text is escaped with
@@ -19,10 +19,11 @@ from typing import Any
 
 from aligner_gui import __version__
 from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Annotation, Bead
-from aligner_gui.core.mqm import review_figures, score_document, suggestions
+from aligner_gui.core.offers import suggestions
+from aligner_gui.core.scoring.mqm import review_figures, score_document
 from aligner_gui.io.formats import SpanIndex, bead_segment, write_text_file
-from aligner_gui.io.html_strings import text as tr
-from aligner_gui.io.html_summary import (
+from aligner_gui.io.html.strings import text as tr
+from aligner_gui.io.html.summary import (
     category_table_html,
     overview_svg,
     readable_scores,

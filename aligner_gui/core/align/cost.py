@@ -22,8 +22,8 @@ from typing import Protocol
 
 import numpy as np
 
-from .align_dp import Band
-from .align_features import PairMasks, Units, popcount
+from aligner_gui.core.align.dp import Band
+from aligner_gui.core.align.features import PairMasks, Units, popcount
 
 BeadType = tuple[int, int]
 

@@ -39,8 +39,6 @@ from typing import Any
 
 from sacrebleu.metrics import BLEU, CHRF, TER
 
-from aligner_gui.core.classify import classify_unaligned
-from aligner_gui.core.memo import remember
 from aligner_gui.core.model import (
     FLAG_ADDITION,
     FLAG_LOW_SCORE,
@@ -52,8 +50,15 @@ from aligner_gui.core.model import (
     Bead,
     Side,
 )
-from aligner_gui.core.name_check import CAPITALISED, en_name_words, key_matches, mismatched_names
-from aligner_gui.core.numbers import numbers_en, numbers_zh
+from aligner_gui.core.runtime.memo import remember
+from aligner_gui.core.scoring.classify import classify_unaligned
+from aligner_gui.core.scoring.name_check import (
+    CAPITALISED,
+    en_name_words,
+    key_matches,
+    mismatched_names,
+)
+from aligner_gui.core.text.numbers import numbers_en, numbers_zh
 
 __all__ = [
     "CHRF_METRIC",
@@ -179,7 +184,7 @@ class _Features:
         self.chrf: dict[tuple[str, str], float] = {}
 
     def memo_tables(self) -> dict[str, dict[Any, Any]]:
-        """The per-text caches, by name (see :mod:`aligner_gui.core.warmup`)."""
+        """The per-text caches, by name (see :mod:`aligner_gui.core.runtime.warmup`)."""
         names = ("gloss", "zh_content", "en_content", "en_names", "en_name_words",
                  "word_content", "numbers")  # fmt: skip
         return {name: getattr(self, name) for name in names}

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .errors import Cancelled
+from aligner_gui.core.errors import Cancelled
 
 BeadType = tuple[int, int]
 

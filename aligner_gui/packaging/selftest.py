@@ -96,7 +96,7 @@ def _check_scores(doc: Any) -> None:
 
 def _check_lexicon() -> None:
     """CC-CEDICT and jieba's dictionary were found (not an empty fallback)."""
-    from aligner_gui.core.pipeline import get_lexicon
+    from aligner_gui.core.lexicon.shared import get_lexicon
 
     lexicon = get_lexicon()
     translations = getattr(lexicon, "translations", None)

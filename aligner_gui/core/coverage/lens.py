@@ -41,17 +41,17 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from aligner_gui.core.gcpause import gc_paused
-from aligner_gui.core.lexicon import EN_STOPWORDS
+from aligner_gui.core.lexicon.lexicon import EN_STOPWORDS
 from aligner_gui.core.model import UNCOVERED_KEY, AlignmentDocument, Bead, Side
-from aligner_gui.core.names import (
+from aligner_gui.core.runtime.gcpause import gc_paused
+from aligner_gui.core.text.names import (
     TRANSLIT_CHARS,
     en_name_key,
     looks_transliterated,
     pinyin_spellings,
     zh_name_key,
 )
-from aligner_gui.core.numbers import numbers_en, numbers_zh
+from aligner_gui.core.text.numbers import numbers_en, numbers_zh
 
 __all__ = [
     "UNCOVERED_KEY",
@@ -204,7 +204,7 @@ class _Tokens:
         self._vocabulary: frozenset[str] | None = None
 
     def memo_tables(self) -> dict[str, dict[Any, Any]]:
-        """The per-text and per-word caches, by name (see :mod:`aligner_gui.core.warmup`)."""
+        """The per-text and per-word caches, by name (see core/runtime/warmup.py)."""
         names = ("en", "zh", "en_numbers", "zh_numbers", "en_sentence_keys", "zh_sentence_keys",
                  "en_counts", "zh_counts", "_zh_word", "_char_gloss")  # fmt: skip
         return {name: getattr(self, name) for name in names}
@@ -1176,7 +1176,7 @@ def _sides(doc_or_sides: Any) -> tuple[Side, Side, Sequence[Bead]]:
 
 def _lexicon(lexicon: Any) -> Any:
     if lexicon is None:
-        from aligner_gui.core.pipeline import get_lexicon
+        from aligner_gui.core.lexicon.shared import get_lexicon
 
         return get_lexicon()
     return lexicon
@@ -1401,7 +1401,7 @@ def coverage_suggestions(doc: AlignmentDocument, lexicon: Any = None) -> list[An
 
 
 def _suggestions(doc: AlignmentDocument, lexicon: Any) -> list[Any]:
-    from aligner_gui.core.mqm import REVIEWED_KEY, SpanOffers
+    from aligner_gui.core.scoring.mqm import REVIEWED_KEY, SpanOffers
 
     all_spans = _doc_spans(doc, lexicon)
     lens = _lens_for(doc.source, doc.target, doc.beads, lexicon)

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from .align_features import Units
+from aligner_gui.core.align.features import Units
 
 # Punctuation that survives translation: questions, exclamations, direct speech.
 _MARKS = {

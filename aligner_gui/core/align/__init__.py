@@ -1,0 +1,1 @@
+"""The aligner: paragraphs, then sentences, by banded dynamic programming; and its evaluation."""

@@ -1,0 +1,1 @@
+"""The coverage lens: which words of a bead did not make it across."""

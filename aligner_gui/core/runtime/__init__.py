@@ -1,0 +1,1 @@
+"""How the engine runs: forked children, warm-up, memos, paused GC, background processes."""

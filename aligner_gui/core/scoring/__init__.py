@@ -1,0 +1,1 @@
+"""Bead scores, review flags, omission classes and the MQM vocabulary and scores."""

@@ -1,0 +1,1 @@
+"""Text in: reading files, encodings, segmentation into sentences, numbers and names."""
