@@ -113,7 +113,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_score(args: argparse.Namespace) -> int:
     from aligner_gui.core.pipeline import rescore
-    from aligner_gui.core.scoring.scores import reference_scores
+    from aligner_gui.core.scoring.reference import reference_scores
     from aligner_gui.io.project import load_project
 
     doc = load_project(args.file)

@@ -148,6 +148,38 @@ class DocumentError(ValueError):
 Listener = Callable[[str, dict[str, Any]], None]
 
 
+def _apply_changes(
+    target: Any, changes: dict[str, Any], check: Callable[[str, Any], None]
+) -> dict[str, Any]:
+    """Set fields of a bead or an annotation; the previous values, for undo.
+
+    Every change is checked first, so a refused change set changes nothing.
+    """
+    for key, value in changes.items():
+        check(key, value)
+    previous: dict[str, Any] = {}
+    for key, value in changes.items():
+        previous[key] = getattr(target, key)
+        setattr(target, key, value)
+    return previous
+
+
+def _check_bead_change(key: str, value: Any) -> None:
+    if key not in ("score", "status", "flags", "details", "risk", "suspects"):
+        raise DocumentError(f"bead field {key!r} cannot be set")
+    if key == "status" and value not in BEAD_STATUSES:
+        raise DocumentError(f"unknown bead status {value!r}")
+
+
+def _check_annotation_change(annotation: Annotation, key: str, value: Any) -> None:
+    if key in ("id", "side", "start", "end", "text"):
+        raise DocumentError(f"annotation field {key!r} is fixed")
+    if not hasattr(annotation, key):
+        raise DocumentError(f"unknown annotation field {key!r}")
+    if key == "severity" and value not in SEVERITIES:
+        raise DocumentError(f"unknown severity {value!r}")
+
+
 class AlignmentDocument:
     """Texts, sentences, beads and annotations, with a mutation API that keeps them valid.
 
@@ -300,16 +332,7 @@ class AlignmentDocument:
 
     def update_bead(self, index: int, **changes: Any) -> dict[str, Any]:
         """Change score/status/flags/details/risk/suspects of one bead; returns previous values."""
-        bead = self.beads[index]
-        for key, value in changes.items():  # check all first: a refused change set changes nothing
-            if key not in ("score", "status", "flags", "details", "risk", "suspects"):
-                raise DocumentError(f"bead field {key!r} cannot be set")
-            if key == "status" and value not in BEAD_STATUSES:
-                raise DocumentError(f"unknown bead status {value!r}")
-        previous: dict[str, Any] = {}
-        for key, value in changes.items():
-            previous[key] = getattr(bead, key)
-            setattr(bead, key, value)
+        previous = _apply_changes(self.beads[index], changes, _check_bead_change)
         self._emit("bead_changed", index=index)
         return previous
 
@@ -334,17 +357,9 @@ class AlignmentDocument:
     def update_annotation(self, annotation_id: str, **changes: Any) -> dict[str, Any]:
         index = self.annotation_index(annotation_id)
         annotation = self.annotations[index]
-        for key, value in changes.items():  # check all first: a refused change set changes nothing
-            if key in ("id", "side", "start", "end", "text"):
-                raise DocumentError(f"annotation field {key!r} is fixed")
-            if not hasattr(annotation, key):
-                raise DocumentError(f"unknown annotation field {key!r}")
-            if key == "severity" and value not in SEVERITIES:
-                raise DocumentError(f"unknown severity {value!r}")
-        previous: dict[str, Any] = {}
-        for key, value in changes.items():
-            previous[key] = getattr(annotation, key)
-            setattr(annotation, key, value)
+        previous = _apply_changes(
+            annotation, changes, lambda key, value: _check_annotation_change(annotation, key, value)
+        )
         self._emit("annotation_changed", index=index)
         return previous
 

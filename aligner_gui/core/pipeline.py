@@ -183,7 +183,7 @@ def _assess_and_summarize(
     """
     from aligner_gui.core.coverage.lens import uncovered_share
     from aligner_gui.core.qe.risk import assess, risk_summary
-    from aligner_gui.core.scoring.scores import summarize
+    from aligner_gui.core.scoring.summary import summarize
 
     assess(doc.source, doc.target, beads, lex, analysis=analysis)
     scratch = AlignmentDocument(doc.source, doc.target, beads, [a.copy() for a in doc.annotations])

@@ -154,7 +154,7 @@ def test_month_abbreviation_needs_a_day_after_its_full_stop() -> None:
     ],
 )
 def test_newsroom_forms_compare_equal(en: str, zh: str) -> None:
-    from aligner_gui.core.scoring.scores import compare_numbers
+    from aligner_gui.core.scoring.number_match import compare_numbers
 
     result = compare_numbers(numbers_en(en), numbers_zh(zh))
     assert not result["missing"] and not result["extra"]

@@ -11,16 +11,11 @@ import pytest
 
 from aligner_gui.core.lexicon.shared import get_lexicon
 from aligner_gui.core.model import AlignmentDocument, Bead, Sentence, Side
-from aligner_gui.core.scoring.scores import (
-    CHRF_SIGNATURE,
-    LOW_SCORE_THRESHOLD,
-    chrf_signature,
-    combine,
-    compare_numbers,
-    reference_scores,
-    score_beads,
-    summarize,
-)
+from aligner_gui.core.scoring.number_match import compare_numbers
+from aligner_gui.core.scoring.reference import reference_scores
+from aligner_gui.core.scoring.scores import LOW_SCORE_THRESHOLD, score_beads
+from aligner_gui.core.scoring.signals import CHRF_SIGNATURE, chrf_signature, combine
+from aligner_gui.core.scoring.summary import summarize
 
 # -- a tiny fake lexicon, for the mechanics --------------------------------------------------
 

@@ -144,7 +144,7 @@ def _bead_numbers(doc: AlignmentDocument, pair: BeadPair) -> dict[str, Any] | No
     bead = doc.beads[pair.bead]
     if bead.score is not None or "numbers" in bead.details:
         return bead.details.get("numbers") if FLAG_NUMBER_MISMATCH in bead.flags else None
-    from aligner_gui.core.scoring.scores import compare_numbers
+    from aligner_gui.core.scoring.number_match import compare_numbers
     from aligner_gui.core.text.numbers import numbers_en, numbers_zh
 
     read = {"zh": numbers_zh, "en": numbers_en}

@@ -46,7 +46,7 @@ def warm_up(source: Side, target: Side, lexicon: Any) -> bool:
 
 def _tables(lexicon: Any) -> dict[str, dict[Any, Any]]:
     from aligner_gui.core.coverage.lens import _tokens_for
-    from aligner_gui.core.scoring.scores import _features_for
+    from aligner_gui.core.scoring.sentence_features import features_for as _features_for
 
     tables: dict[str, dict[Any, Any]] = {}
     for owner, part in (("lexicon", lexicon), ("scoring", _features_for(lexicon)),
@@ -67,7 +67,7 @@ def _new_entries(lexicon: Any, zh: list[str], en: list[str]) -> dict[str, dict[A
 
 def _analyse(lexicon: Any, zh: list[str], en: list[str]) -> None:
     from aligner_gui.core.coverage.lens import _tokens_for
-    from aligner_gui.core.scoring.scores import _features_for
+    from aligner_gui.core.scoring.sentence_features import features_for as _features_for
 
     features = _features_for(lexicon)
     words = _tokens_for(lexicon)

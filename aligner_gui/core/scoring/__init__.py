@@ -1,1 +1,1 @@
-"""Bead scores, review flags, omission classes and the MQM vocabulary and scores."""
+"""Bead scores and flags, omission classes, the document summary, reference scoring and MQM."""

@@ -1,0 +1,87 @@
+"""Matching the numbers of a bead's two sides, harmless small counts and short years set aside."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+# Integers up to this value are spelled out, dropped or rendered idiomatically ("one
+# year" / 一年, "both" / 两国, "(ii)" / (二)), so one alone on one side is not a mismatch;
+# a small number *replaced* by another small number still is.
+SMALL_NUMBER_MAX = 10
+
+
+def _is_small_integer(number: str) -> bool:
+    return number.isdigit() and int(number) <= SMALL_NUMBER_MAX
+
+
+def compare_numbers(source: Sequence[str], target: Sequence[str]) -> dict[str, list[str]]:
+    """Multiset difference of two sides' numbers, with harmless small counts set aside.
+
+    A small integer present on one side only ("one year" against 年) goes to
+    ``ignored``; if both sides have unmatched small integers (3 against 5), they are a
+    real substitution and stay in ``missing``/``extra``.
+    """
+    src, tgt = Counter(source), Counter(target)
+    missing = list((src - tgt).elements())
+    extra = list((tgt - src).elements())
+    missing, extra, short_years = _short_years(missing, extra)
+    small_missing = [n for n in missing if _is_small_integer(n)]
+    small_extra = [n for n in extra if _is_small_integer(n)]
+    ignored: list[str] = []
+    if not (small_missing and small_extra):
+        ignored = small_missing + small_extra
+        missing = [n for n in missing if not _is_small_integer(n)]
+        extra = [n for n in extra if not _is_small_integer(n)]
+    return {
+        "source": list(source),
+        "target": list(target),
+        "missing": missing,
+        "extra": extra,
+        "ignored": short_years + ignored,
+    }
+
+
+def spelled_small_counts(
+    numbers: dict[str, list[str]], source_text: str, target_text: str
+) -> dict[str, list[str]]:
+    """Set aside a mismatch made only of small counts that neither side writes in digits.
+
+    三人 against "the two boys and the servant", 七天之后 against "six days later":
+    spelled-out small counts are what translators reshape, so, like Xbench's numeric
+    check, only counts written as digits ("3 people", "3人") are compared. A digit on
+    either side keeps the whole mismatch.
+    """
+    unmatched = numbers["missing"] + numbers["extra"]
+    if not all(_is_small_integer(n) for n in unmatched):
+        return numbers
+    digits = re.compile("|".join(rf"(?<![\d.,]){n}(?![\d.,]?\d)" for n in set(unmatched)))
+    if digits.search(_fold_digits(source_text)) or digits.search(_fold_digits(target_text)):
+        return numbers
+    return {**numbers, "missing": [], "extra": [], "ignored": numbers["ignored"] + unmatched}
+
+
+def _fold_digits(text: str) -> str:
+    return text.translate(_FULLWIDTH_DIGITS)
+
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _short_years(missing: list[str], extra: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """Set aside a year against its last two digits: "the 1990s" is 上世纪90年代."""
+    missing, extra = list(missing), list(extra)
+    paired: list[str] = []
+    for longer, shorter in ((missing, extra), (extra, missing)):
+        for year in list(longer):
+            if len(year) == 4 and year.isdigit() and year[:2] in ("19", "20"):
+                if year[2:] in shorter:
+                    longer.remove(year)
+                    shorter.remove(year[2:])
+                    paired += [year, year[2:]]
+                    century = str(int(year[:2]) + 1)  # 20世纪90年代
+                    if century in shorter:
+                        shorter.remove(century)
+                        paired.append(century)
+    return missing, extra, paired
