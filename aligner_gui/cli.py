@@ -405,7 +405,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             option = "--list-systems" if args.list_systems else "--system"
             raise AlignerError(f"{option} is for MQM TSV files; {args.file} is {fmt}")
     if args.list_systems:
-        from aligner_gui.io.tsv import mqm_systems
+        from aligner_gui.io.mqm_tsv_import import mqm_systems
 
         for name, segments in mqm_systems(args.file):
             print(f"{name}\t{segments}")

@@ -36,9 +36,8 @@ from lxml import etree
 
 from aligner_gui.core.model import AlignmentDocument, Bead, DocumentError, Sentence, Side
 from aligner_gui.io.atomic import atomic_write_bytes
-from aligner_gui.io.formats import (
-    ExportFormatError,
-    ImportFormatError,
+from aligner_gui.io.errors import ExportFormatError, ImportFormatError
+from aligner_gui.io.format_helpers import (
     base_lang,
     guess_lang,
     read_input_bytes,

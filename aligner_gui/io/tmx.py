@@ -37,8 +37,8 @@ from aligner_gui.core.model import (
     Side,
 )
 from aligner_gui.io.atomic import atomic_write_bytes
-from aligner_gui.io.formats import (
-    ImportFormatError,
+from aligner_gui.io.errors import ImportFormatError
+from aligner_gui.io.format_helpers import (
     base_lang,
     checked,
     locate_annotations,

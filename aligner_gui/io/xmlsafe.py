@@ -15,7 +15,7 @@ import re
 
 from lxml import etree
 
-from aligner_gui.io.formats import ImportFormatError, UnsafeXMLError
+from aligner_gui.io.errors import ImportFormatError, UnsafeXMLError
 
 _DOCTYPE = re.compile(r"<!DOCTYPE")
 _ENTITY = re.compile(r"<!\s*ENTITY")

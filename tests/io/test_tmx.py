@@ -9,12 +9,11 @@ from iokit import sample_parts
 from lxml import etree
 
 from aligner_gui.core.model import AlignmentDocument, Annotation, Bead
+from aligner_gui.io.errors import ImportFormatError, UnsafeXMLError
+from aligner_gui.io.format_helpers import side_from_paragraphs
 from aligner_gui.io.formats import (
-    ImportFormatError,
-    UnsafeXMLError,
     export_document,
     import_file,
-    side_from_paragraphs,
 )
 from aligner_gui.io.tmx import XML_LANG, import_tmx, tmx_bytes
 
