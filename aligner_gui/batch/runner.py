@@ -43,6 +43,7 @@ from aligner_gui.batch.work import (
 from aligner_gui.core.errors import AlignerError
 from aligner_gui.core.runtime.forked import ENV_PROCESSES
 from aligner_gui.io.atomic import atomic_write_bytes, atomic_write_text
+from aligner_gui.io.outputs import make_folder
 
 STATE_NAME = ".aligner-batch.json"
 STATE_FORMAT = "aligner-batch-state"
@@ -92,9 +93,7 @@ def check_formats(formats: Iterable[str]) -> tuple[str, ...]:
 
 def make_outdir(outdir: Path) -> None:
     """Create OUTDIR as `aligner export` creates its folder (not its parents)."""
-    from aligner_gui.cli import _make_folder
-
-    _make_folder(outdir)
+    make_folder(outdir)
 
 
 def local_backend(workers: int) -> Backend:

@@ -452,7 +452,7 @@ def _fingerprint_or_none(path: Path) -> object | None:
 def _mqm_systems(path: Path) -> list[tuple[str, int]]:
     """The systems of an MQM file with their segment counts; [] for any other file."""
     from aligner_gui.io.formats import detect_format
-    from aligner_gui.io.tsv import mqm_systems
+    from aligner_gui.io.mqm_tsv_import import mqm_systems
 
     if path.suffix.lower() not in (".tsv", ".txt") or detect_format(path) != "mqm-tsv":
         return []

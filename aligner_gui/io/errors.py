@@ -23,3 +23,15 @@ class ProjectWriteError(ProjectError):
 
 class ProjectConflictError(ProjectError):
     """The project file changed on disk since it was opened; saving would overwrite it."""
+
+
+class ImportFormatError(ProjectFormatError):
+    """An exchange file (TMX, InterText, MQM TSV ...) cannot be imported."""
+
+
+class UnsafeXMLError(ImportFormatError):
+    """XML refused for safety: entity declarations (expansion bombs, external entities)."""
+
+
+class ExportFormatError(ProjectError):
+    """An export cannot be produced (unknown format, unusable output path)."""

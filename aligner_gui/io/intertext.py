@@ -35,16 +35,16 @@ from pathlib import Path
 from lxml import etree
 
 from aligner_gui.core.model import AlignmentDocument, Bead, DocumentError, Sentence, Side
+from aligner_gui.core.text.safe_xml import localname, xml_text
 from aligner_gui.io.atomic import atomic_write_bytes
-from aligner_gui.io.formats import (
-    ExportFormatError,
-    ImportFormatError,
+from aligner_gui.io.errors import ExportFormatError, ImportFormatError
+from aligner_gui.io.format_helpers import (
     base_lang,
     guess_lang,
     read_input_bytes,
     side_from_paragraphs,
 )
-from aligner_gui.io.xmlsafe import localname, parse_xml, xml_text
+from aligner_gui.io.xmlsafe import parse_xml
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 

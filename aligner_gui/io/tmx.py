@@ -36,15 +36,16 @@ from aligner_gui.core.model import (
     Sentence,
     Side,
 )
+from aligner_gui.core.text.safe_xml import localname, xml_text
 from aligner_gui.io.atomic import atomic_write_bytes
-from aligner_gui.io.formats import (
-    ImportFormatError,
+from aligner_gui.io.errors import ImportFormatError
+from aligner_gui.io.format_helpers import (
     base_lang,
     checked,
     locate_annotations,
     read_input_bytes,
 )
-from aligner_gui.io.xmlsafe import localname, parse_xml, xml_text
+from aligner_gui.io.xmlsafe import parse_xml
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _CODES = {"bpt", "ept", "it", "ph", "ut"}

@@ -344,7 +344,7 @@ def test_import_list_systems(tmp_path, capsys):
     path = _wmt23_file(tmp_path)
     assert main(["import", str(path), "--list-systems"]) == 0
     assert capsys.readouterr().out.splitlines() == ["sysA\t2", "sysB\t3", "sysC\t1"]
-    from aligner_gui.io.tsv import mqm_systems
+    from aligner_gui.io.mqm_tsv_import import mqm_systems
 
     assert mqm_systems(path) == [("sysA", 2), ("sysB", 3), ("sysC", 1)]
 

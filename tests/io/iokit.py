@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from aligner_gui.core.model import Bead, Side
-from aligner_gui.io.formats import side_from_paragraphs
+from aligner_gui.io.format_helpers import side_from_paragraphs
 
 
 def sample_parts() -> tuple[Side, Side, list[Bead]]:

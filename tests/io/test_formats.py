@@ -12,20 +12,19 @@ from iokit import sample_parts
 
 from aligner_gui.core.errors import AlignerError
 from aligner_gui.core.model import AlignmentDocument, Annotation, Bead
-from aligner_gui.io.errors import ProjectError
+from aligner_gui.io.errors import (
+    ExportFormatError,
+    ImportFormatError,
+    ProjectError,
+    UnsafeXMLError,
+)
+from aligner_gui.io.format_helpers import SpanIndex, base_lang, guess_lang, side_from_paragraphs
 from aligner_gui.io.formats import (
     EXPORTERS,
     IMPORTERS,
-    ExportFormatError,
-    ImportFormatError,
-    SpanIndex,
-    UnsafeXMLError,
-    base_lang,
     detect_format,
     export_document,
-    guess_lang,
     import_file,
-    side_from_paragraphs,
 )
 from aligner_gui.io.project import VERSION as project_version
 
@@ -203,7 +202,7 @@ def test_importers_declare_their_options() -> None:
 
 
 def test_utf16_mqm_file_is_detected(tmp_path: Path) -> None:
-    from aligner_gui.io.tsv import mqm_tsv_text
+    from aligner_gui.io.mqm_tsv import mqm_tsv_text
 
     path = tmp_path / "utf16.tsv"
     path.write_bytes(mqm_tsv_text(sample_doc()).encode("utf-16"))

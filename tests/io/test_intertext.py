@@ -10,13 +10,11 @@ from lxml import etree
 
 from aligner_gui.core.align.evaluation import read_align
 from aligner_gui.core.model import AlignmentDocument, Annotation, Bead, Sentence, Side
+from aligner_gui.io.errors import ExportFormatError, ImportFormatError, UnsafeXMLError
+from aligner_gui.io.format_helpers import side_from_paragraphs
 from aligner_gui.io.formats import (
-    ExportFormatError,
-    ImportFormatError,
-    UnsafeXMLError,
     export_document,
     import_file,
-    side_from_paragraphs,
 )
 from aligner_gui.io.intertext import export_intertext, import_intertext, intertext_paths
 

@@ -9,12 +9,11 @@ from iokit import sample_parts
 from lxml import etree
 
 from aligner_gui.core.model import AlignmentDocument, Annotation, Bead
+from aligner_gui.io.errors import ImportFormatError, UnsafeXMLError
+from aligner_gui.io.format_helpers import side_from_paragraphs
 from aligner_gui.io.formats import (
-    ImportFormatError,
-    UnsafeXMLError,
     export_document,
     import_file,
-    side_from_paragraphs,
 )
 from aligner_gui.io.tmx import XML_LANG, import_tmx, tmx_bytes
 
@@ -191,9 +190,10 @@ def test_entities_are_refused(tmp_path: Path, text: str, encoding: str) -> None:
 
 def test_hardened_parser_refuses_entities_after_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     """Second line of defence: even if the pre-scan missed them, declared entities fail."""
+    from aligner_gui.core.text import safe_xml
     from aligner_gui.io import xmlsafe
 
-    monkeypatch.setattr(xmlsafe, "_refuse_entity_declarations", lambda data, name: None)
+    monkeypatch.setattr(safe_xml, "_refuse_entity_declarations", lambda data, name: None)
     for text in (BILLION_LAUGHS, EXTERNAL_ENTITY):
         with pytest.raises(UnsafeXMLError):
             xmlsafe.parse_xml(text.encode("utf-8"), "evil.tmx")

@@ -10,19 +10,15 @@ import pytest
 from iokit import sample_parts
 
 from aligner_gui.core.model import AlignmentDocument, Annotation, Bead, Sentence, Side
+from aligner_gui.core.scoring.mqm import annotation_type
+from aligner_gui.io.errors import ImportFormatError
 from aligner_gui.io.formats import (
-    ImportFormatError,
     export_document,
     import_file,
 )
-from aligner_gui.io.tsv import (
-    MQM_HEADER,
-    annotation_type,
-    annotations_csv_text,
-    bead_tsv_text,
-    import_mqm_tsv,
-    mqm_tsv_text,
-)
+from aligner_gui.io.mqm_tsv import MQM_HEADER, mqm_tsv_text
+from aligner_gui.io.mqm_tsv_import import import_mqm_tsv
+from aligner_gui.io.tsv import annotations_csv_text, bead_tsv_text
 
 
 def sample_doc() -> AlignmentDocument:

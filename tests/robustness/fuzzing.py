@@ -487,7 +487,7 @@ def mutate_tsv(data: bytes, rng: random.Random) -> tuple[bytes, str]:
 
 
 def _xml_legal(text: str) -> str:
-    from aligner_gui.io.xmlsafe import xml_text
+    from aligner_gui.core.text.safe_xml import xml_text
 
     return xml_text(text).replace("\ufffe", " ").replace("\uffff", " ")
 

@@ -124,7 +124,7 @@ def test_file_over_the_size_limit_states_the_limit(tmp_path):
 @pytest.mark.parametrize("suffix", [".json", ".tmx", ".xml", ".tsv"])
 def test_project_and_import_size_limits_are_stated(tmp_path, suffix):
     """Sparse files just over the 200 MB limits of load_project / import_file."""
-    from aligner_gui.io.formats import MAX_IMPORT_BYTES
+    from aligner_gui.io.format_helpers import MAX_IMPORT_BYTES
     from aligner_gui.io.project import MAX_PROJECT_BYTES
 
     path = tmp_path / f"huge{suffix}"

@@ -7,8 +7,9 @@ case-insensitively, by Snowball stems, so "warhead" also finds "warheads"; Chine
 terms match as substrings (Chinese has no inflection and no spaces).
 
 Files are input written by others: TBX is parsed with the project's hardened XML
-parser (``io/xmlsafe.py``), text lists are decoded like the input texts (UTF-8, BOMs,
-GB18030). Every problem raises :class:`GlossaryError` with one line naming the file.
+parser (``core/text/safe_xml.py``, whose errors are InputErrors too), text lists are
+decoded like the input texts (UTF-8, BOMs, GB18030). Every other problem raises
+:class:`GlossaryError`; each error is one line naming the file.
 """
 
 from __future__ import annotations
@@ -239,7 +240,7 @@ def _base_lang(tag: str) -> str:
 def _load_tbx(path: Path, source_lang: str, target_lang: str) -> Glossary:
     """TBX-Basic / TBX 2 (termEntry, langSet, tig/ntig) and TBX 3 (conceptEntry,
     langSec, termSec): one Term per source term of each entry with both languages."""
-    from aligner_gui.io.xmlsafe import localname, parse_xml
+    from aligner_gui.core.text.safe_xml import localname, parse_xml
 
     root = parse_xml(_read_bytes(path), str(path)).getroot()
     terms: list[Term] = []

@@ -21,7 +21,7 @@ from aligner_gui import __version__
 from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Annotation, Bead
 from aligner_gui.core.offers import suggestions
 from aligner_gui.core.scoring.mqm import review_figures, score_document
-from aligner_gui.io.formats import SpanIndex, bead_segment, write_text_file
+from aligner_gui.io.format_helpers import SpanIndex, bead_segment, write_text_file
 from aligner_gui.io.html.strings import text as tr
 from aligner_gui.io.html.summary import (
     category_table_html,

@@ -1,0 +1,1 @@
+"""What the `aligner` commands do; ``aligner_gui.cli`` holds their parser and ``main``."""
