@@ -83,6 +83,14 @@ def block_band(groups: np.ndarray, nx: int, ny: int) -> Band:
     return band
 
 
+def path_vertices(path: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    """The grid points a path of bead types passes through, from (0, 0)."""
+    steps = np.asarray(path, dtype=np.int64).reshape(-1, 2)
+    vx = np.concatenate([[0], np.cumsum(steps[:, 0])])
+    vy = np.concatenate([[0], np.cumsum(steps[:, 1])])
+    return vx, vy
+
+
 def band_around_path(
     vertices_x: np.ndarray, vertices_y: np.ndarray, nx: int, ny: int, buffer: int
 ) -> Band:
