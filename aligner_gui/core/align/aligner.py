@@ -1,40 +1,44 @@
 """Sentence alignment of a Chinese/English pair: paragraphs first, then sentences.
 
-Method (align_cost.py has the bead cost, align_dp.py the search):
+Method (cost.py has the bead cost, dp.py the search; the module doing each step is named
+in brackets):
 
-1. Features per sentence (align_lexical.py): length in letters/digits, Chinese content
+1. Features per sentence (lexical.py): length in letters/digits, Chinese content
    words with their dictionary translations, English content stems, numbers and name
    keys (from the Lexicon), plus punctuation pseudo-words (? ! quotes, dashes) and
    quotation edges (does the sentence open / close a quotation).
-2. Gaps between editor-fixed beads are aligned independently; fixed 1-0 / 0-1 beads
-   are constraints inside a gap.
-3. In a gap with several paragraphs on both sides, paragraphs are aligned first (n-m and
-   1-0/0-1 paragraph beads; headline, "MORE:" link and caption paragraphs are cheap to
-   leave out and dear to glue on), then sentences inside each paragraph pair; many
-   small pairs share one DP over the union of their rectangles (a block band).
-4. Every DP is banded: a grid too big to search whole is coarsened (both sides cut into
-   the same number of equal-length blocks) recursively, aligned, and the coarse path
-   widened into a band for the finer level, so time is linear in the text length.
-5. Two passes. After the first, the document teaches itself: character ratio and
-   match rates (also locally, along the text), length variance, chance-match rates,
-   bead-type priors, quotation-edge agreement, and a word translation table
-   (competitive-linking Dice plus IBM model 1 over the first-pass beads) that adds
-   names, terms and the translator's habits to the dictionary. The second pass
-   realigns with all of it.
-6. Bead confidence: in the final pass, the bead's posterior probability over all
-   segmentations in the band (forward-backward, align_posterior.py); in the first pass
-   (where it only selects the beads the lexicon learns from) the margin between the
-   best and second-best way the DP reaches each of the bead's boundaries.
-7. Omissions. Viterbi glues a sentence whose translation is missing to a neighbouring
-   bead (1-2 / 2-1) whenever that path is even slightly cheaper, though the sentence's
-   posterior of being unaligned (the same forward-backward) is high. A sentence of a
-   merged bead's multi-sentence side whose posterior reaches UNALIGNED_POSTERIOR is
-   forced to 1-0 / 0-1 and the beads around it are realigned (_redecode_unaligned).
+2. Gaps between editor-fixed beads (fixed.py) are aligned independently; fixed 1-0 /
+   0-1 beads are constraints inside a gap.
+3. In a gap with several paragraphs on both sides (paragraphs.py), paragraphs are
+   aligned first (n-m and 1-0/0-1 paragraph beads; headline, "MORE:" link and caption
+   paragraphs are cheap to leave out and dear to glue on), then sentences inside each
+   paragraph pair; many small pairs share one DP over the union of their rectangles
+   (a block band).
+4. Every DP is banded (unit_align.py, coarse.py): a grid too big to search whole is
+   coarsened (both sides cut into the same number of equal-length blocks) recursively,
+   aligned, and the coarse path widened into a band for the finer level, so time is
+   linear in the text length.
+5. Two passes (here; estimate.py learns the parameters). After the first, the document
+   teaches itself: character ratio and match rates (also locally, along the text),
+   length variance, chance-match rates, bead-type priors, quotation-edge agreement, and
+   a word translation table (competitive-linking Dice plus IBM model 1 over the
+   first-pass beads) that adds names, terms and the translator's habits to the
+   dictionary. The second pass realigns with all of it.
+6. Bead confidence (confidence.py): in the final pass, the bead's posterior probability
+   over all segmentations in the band (forward-backward, posterior.py); in the first
+   pass (where it only selects the beads the lexicon learns from) the margin between
+   the best and second-best way the DP reaches each of the bead's boundaries.
+7. Omissions (omissions.py). Viterbi glues a sentence whose translation is missing to a
+   neighbouring bead (1-2 / 2-1) whenever that path is even slightly cheaper, though the
+   sentence's posterior of being unaligned (the same forward-backward) is high. A
+   sentence of a merged bead's multi-sentence side whose posterior reaches
+   UNALIGNED_POSTERIOR is forced to 1-0 / 0-1 and the beads around it are realigned
+   (_redecode_unaligned).
    Learned-prior floors, a per-sentence evidence term in merged beads' costs and a
    likelihood-ratio detach test were measured too: each cost more strict F1 or
    precision than it bought in recall (see benchmarks/align_quality.py, omission).
    Runs of deleted Chinese sentences: the level-0 DP also has k-0 run beads (k = 2..6,
-   align_cost.RUN_TYPES) costing a 1-0 bead plus RUN_FACTOR (0.9) of one per further
+   cost.RUN_TYPES) costing a 1-0 bead plus RUN_FACTOR (0.9) of one per further
    sentence, split into 1-0 beads on output; posteriors leave them out (a run would
    count once per way of cutting it). RUN_FACTOR 0.8 / 0.5 buy more recall (bible
    block 0.93 / 0.97) at 0.02 / 0.09 precision. Runs of English sentences are made in

@@ -3,7 +3,7 @@
 A cell (i, j) means "the first i x-units and the first j y-units are aligned". A bead
 of type (a, b) moves from (i - a, j - b) to (i, j). Only cells inside a ``Band`` are
 searched: for every row i, the columns lo[i]..hi[i]. Costs of every bead type are
-computed for all band cells at once by the caller (see align_cost.py); the row loop
+computed for all band cells at once by the caller (see cost.py); the row loop
 here only does min-plus on those arrays, so its Python overhead is O(rows), not
 O(cells x types). The (0, 1) bead, which chains within a row, is resolved with a
 prefix-minimum scan instead of a Python loop.
