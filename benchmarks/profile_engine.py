@@ -35,13 +35,13 @@ TOP = 12
 
 # (path fragment, area): the first match names a function's area.
 AREAS = (
-    ("aligner_gui/core/align_dp", "alignment DP"),
-    ("aligner_gui/core/align_cost", "alignment costs"),
-    ("aligner_gui/core/align_posterior", "alignment posterior"),
+    ("aligner_gui/core/align/dp", "alignment DP"),
+    ("aligner_gui/core/align/cost", "alignment costs"),
+    ("aligner_gui/core/align/posterior", "alignment posterior"),
     ("aligner_gui/core/anchoring", "anchoring"),
-    ("aligner_gui/core/align_lexical", "lexical features"),
-    ("aligner_gui/core/align_features", "lexical features"),
-    ("aligner_gui/core/align/aligner.py", "alignment driver"),
+    ("aligner_gui/core/align/lexical", "lexical features"),
+    ("aligner_gui/core/align/features", "lexical features"),
+    ("aligner_gui/core/align/", "alignment driver"),
     ("aligner_gui/core/scoring", "bead scoring"),
     ("aligner_gui/core/classify", "bead scoring"),
     ("aligner_gui/core/coverage", "coverage lens"),

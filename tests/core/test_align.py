@@ -457,9 +457,9 @@ def test_redecode_stays_inside_paragraphs():
 
 def test_run_bead_of_unaligned_units_comes_out_as_one_sided_beads():
     """A k-0 run bead of the level-0 DP is split into k 1-0 beads sharing its cost."""
-    from aligner_gui.core.align.aligner import _collect
     from aligner_gui.core.align.cost import BEAD_TYPES, RUN_TYPES
     from aligner_gui.core.align.dp import full_band
+    from aligner_gui.core.align.unit_align import _collect
 
     band = full_band(4, 1)
     types = BEAD_TYPES + RUN_TYPES

@@ -3,7 +3,7 @@
 A cell (i, j) means "the first i x-units and the first j y-units are aligned". A bead
 of type (a, b) moves from (i - a, j - b) to (i, j). Only cells inside a ``Band`` are
 searched: for every row i, the columns lo[i]..hi[i]. Costs of every bead type are
-computed for all band cells at once by the caller (see align_cost.py); the row loop
+computed for all band cells at once by the caller (see cost.py); the row loop
 here only does min-plus on those arrays, so its Python overhead is O(rows), not
 O(cells x types). The (0, 1) bead, which chains within a row, is resolved with a
 prefix-minimum scan instead of a Python loop.
@@ -81,6 +81,14 @@ def block_band(groups: np.ndarray, nx: int, ny: int) -> Band:
     band.start_x = x0[gi]
     band.start_y = y0[gi]
     return band
+
+
+def path_vertices(path: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    """The grid points a path of bead types passes through, from (0, 0)."""
+    steps = np.asarray(path, dtype=np.int64).reshape(-1, 2)
+    vx = np.concatenate([[0], np.cumsum(steps[:, 0])])
+    vy = np.concatenate([[0], np.cumsum(steps[:, 1])])
+    return vx, vy
 
 
 def band_around_path(

@@ -4,7 +4,7 @@ Turns sentences into ``Units``: for the Chinese side, each content word that has
 least one candidate English stem occurring somewhere in the English text of the
 document ("matchable"); for the English side, each content token whose stem is a
 candidate of some Chinese word of the document. Items are integer stem ids, so the
-match join in align_features is pure numpy. A learned translation table (pairs of a
+match join in features.py is pure numpy. A learned translation table (pairs of a
 Chinese word and an English stem) can be added on top of the dictionary.
 """
 
