@@ -227,7 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _announce_dictionary_build() -> None:
     """The first run on a machine compiles the dictionary cache: say so before the pause."""
-    from aligner_gui.core.lexicon.lexicon import BUILD_SECONDS, cache_is_current
+    from aligner_gui.core.lexicon.cache import BUILD_SECONDS, cache_is_current
 
     if not cache_is_current():
         print(f"aligner: building the dictionary cache (once, about {BUILD_SECONDS} s)...",

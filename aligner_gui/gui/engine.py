@@ -77,7 +77,8 @@ class Engine:
         """Load the dictionary before aligning (off the GUI thread); ``building(seconds)``
         first when its cache must be compiled, so the window can say why it waits, and
         ``progress(fraction)`` as the compile goes."""
-        from aligner_gui.core.lexicon.lexicon import BUILD_SECONDS, Lexicon, cache_is_current
+        from aligner_gui.core.lexicon.cache import BUILD_SECONDS, cache_is_current
+        from aligner_gui.core.lexicon.lexicon import Lexicon
         from aligner_gui.core.lexicon.shared import get_lexicon, loaded_lexicon
 
         if loaded_lexicon() is None:

@@ -478,10 +478,10 @@ def test_export_html_in_chinese(tmp_path, capsys, seed_project):
 def test_the_first_run_says_it_builds_the_dictionary_cache(tmp_path, monkeypatch, capsys):
     """Issue 14: the pause of the first run is announced, once; -q keeps quiet."""
     from aligner_gui import cli
-    from aligner_gui.core.lexicon import lexicon
+    from aligner_gui.core.lexicon import cache
 
     fresh = {"value": False}
-    monkeypatch.setattr(lexicon, "cache_is_current", lambda *a, **k: fresh["value"])
+    monkeypatch.setattr(cache, "cache_is_current", lambda *a, **k: fresh["value"])
     monkeypatch.setattr(cli, "_NEEDS_DICTIONARY", (cli.cmd_validate,))
     project = tmp_path / "p.json"
     project.write_text("{}", encoding="utf-8")

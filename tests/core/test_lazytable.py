@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from aligner_gui.core.lexicon import lexicon as lexmod
+from aligner_gui.core.lexicon.cache import STORE_NAME
 from aligner_gui.core.lexicon.jieba_tables import TAGS_NAME, WORDS_NAME
 from aligner_gui.core.lexicon.lazytable import LazyTable, read_meta, write_table
-from aligner_gui.core.lexicon.lexicon import STORE_NAME, Lexicon
+from aligner_gui.core.lexicon.lexicon import Lexicon
 
 
 def test_lookups_answer_like_the_dict(tmp_path: Path) -> None:

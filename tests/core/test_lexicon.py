@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from aligner_gui.core.lexicon import lexicon as lexmod
-from aligner_gui.core.lexicon.lexicon import CACHE_NAME, Lexicon
+from aligner_gui.core.lexicon import cache as lexcache
+from aligner_gui.core.lexicon.cache import CACHE_NAME
+from aligner_gui.core.lexicon.lexicon import Lexicon
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +107,7 @@ def test_cache_is_written_and_reused(tmp_path: Path) -> None:
     assert first.built
     cache = tmp_path / CACHE_NAME
     data = json.loads(cache.read_text(encoding="utf-8"))
-    assert data["format"] == "aligner-gui-lexicon" and data["version"] == lexmod.FORMAT_VERSION
+    assert data["format"] == "aligner-gui-lexicon" and data["version"] == lexcache.FORMAT_VERSION
     second = Lexicon.load(cache_dir=tmp_path)
     assert not second.built
     assert second.translations("条约") == first.translations("条约")
@@ -178,8 +179,8 @@ def test_unwritable_cache_dir_even_as_root(tmp_path: Path, monkeypatch: pytest.M
 
     source = tmp_path / "cedict.u8"
     source.write_text("条约 条约 [tiao2 yue1] /treaty/\n", encoding="utf-8")
-    monkeypatch.setattr(lexmod.tempfile, "mkstemp", refuse)
-    monkeypatch.setattr(lexmod.os, "access", lambda *a, **k: False)
+    monkeypatch.setattr(lexcache.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(lexcache.os, "access", lambda *a, **k: False)
     lex = Lexicon.load(cache_dir=tmp_path / "ro", source=source)
     assert lex.built and lex.cache_file is None
     assert not (tmp_path / "ro" / CACHE_NAME).exists()
@@ -190,7 +191,7 @@ def test_unwritable_cache_dir_even_as_root(tmp_path: Path, monkeypatch: pytest.M
 def test_default_cache_dir_is_the_user_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     import platformdirs
 
-    assert lexmod.default_cache_dir() == Path(platformdirs.user_cache_dir("aligner-gui"))
+    assert lexcache.default_cache_dir() == Path(platformdirs.user_cache_dir("aligner-gui"))
 
 
 def test_latin_words_inside_chinese(lex: Lexicon) -> None:
@@ -230,7 +231,7 @@ def test_cache_rebuilt_when_the_builder_changes(
     source.write_text("核 核 [he2] /nuclear/\n", encoding="utf-8")
     assert Lexicon.load(cache_dir=tmp_path / "c", source=source).built
     assert not Lexicon.load(cache_dir=tmp_path / "c", source=source).built
-    monkeypatch.setattr(lexmod, "_builder_digest", lambda: "edited")
+    monkeypatch.setattr(lexcache, "_builder_digest", lambda: "edited")
     assert Lexicon.load(cache_dir=tmp_path / "c", source=source).built
 
 
@@ -298,15 +299,15 @@ def test_stale_half_written_caches_are_removed(tmp_path: Path) -> None:
 def test_build_is_announced_and_cache_state_is_cheap_to_ask(tmp_path: Path) -> None:
     source = _small_source(tmp_path)
     cache = tmp_path / "c"
-    assert not lexmod.cache_is_current(cache, source)
+    assert not lexcache.cache_is_current(cache, source)
     announced: list[float] = []
     Lexicon.load(cache_dir=cache, source=source, building=announced.append)
-    assert announced == [lexmod.BUILD_SECONDS]
-    assert lexmod.cache_is_current(cache, source)
+    assert announced == [lexcache.BUILD_SECONDS]
+    assert lexcache.cache_is_current(cache, source)
     Lexicon.load(cache_dir=cache, source=source, building=announced.append)
-    assert announced == [lexmod.BUILD_SECONDS]  # read, not built: nothing announced
+    assert announced == [lexcache.BUILD_SECONDS]  # read, not built: nothing announced
     os.utime(source, ns=(1, 10**18))
-    assert not lexmod.cache_is_current(cache, source)
+    assert not lexcache.cache_is_current(cache, source)
 
 
 def test_compiling_the_dictionary_reports_its_progress(tmp_path: Path) -> None:

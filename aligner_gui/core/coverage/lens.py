@@ -41,7 +41,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from aligner_gui.core.lexicon.lexicon import EN_STOPWORDS
+from aligner_gui.core.lexicon.words import EN_STOPWORDS
 from aligner_gui.core.model import UNCOVERED_KEY, AlignmentDocument, Bead, Side
 from aligner_gui.core.runtime.gcpause import gc_paused
 from aligner_gui.core.text.names import (

