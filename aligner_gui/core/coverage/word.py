@@ -1,0 +1,52 @@
+"""The coverage lens's Word record and what both languages' words share: number keys."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from aligner_gui.core.text.numbers import numbers_en, numbers_zh
+
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word of one sentence: offsets into the sentence text and its match keys.
+
+    ``content`` words are tested and may be tinted; the others (light verbs, discourse
+    words) only lend their keys to the other side ("continue" still covers 继续).
+    """
+
+    start: int
+    end: int
+    text: str
+    keys: frozenset[str]  # en: stem, number and name keys; zh: dictionary translations
+    content: bool = True
+    base: str = ""  # what per-word statistics are kept under: en stem, zh word
+
+
+def with_key(words: list[Word], first: int, last: int, key: str) -> None:
+    """Add ``key`` to words first..last in place (the parts of one name share its key)."""
+    for m in range(first, last + 1):
+        w = words[m]
+        words[m] = Word(w.start, w.end, w.text, w.keys | {key}, w.content, w.base)
+
+
+def numbers_of(text: str, lang: str) -> list[str]:
+    """Canonical numbers; none for a number too long to read (5,000 nines)."""
+    try:
+        return numbers_zh(text) if lang == "zh" else numbers_en(text)
+    except (ValueError, ArithmeticError):
+        return []
+
+
+def number_keys(values: Iterable[str]) -> frozenset[str]:
+    """Number keys; "#23%" also as "#23", so 百分之 split from 二十三 still meets "23"."""
+    keys: set[str] = set()
+    for v in values:
+        keys.add("#" + v)
+        if v.endswith("%"):
+            keys.add("#" + v[:-1])
+    return frozenset(keys)
