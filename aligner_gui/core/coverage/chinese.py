@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from aligner_gui.core.coverage.word import CJK, Word, number_keys, numbers_of, with_key
+from aligner_gui.core.coverage.word import CJK, Word, keyed_runs, number_keys, numbers_of
 from aligner_gui.core.lexicon.lexicon import EN_STOPWORDS
 from aligner_gui.core.text.names import (
     TRANSLIT_CHARS,
@@ -241,23 +241,20 @@ def _name_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
 def _join_zh_names(text: str, words: list[Word]) -> tuple[Word, ...]:
     """Give adjacent transliteration words the key of their join: 马里|索尔 (each a
     dictionary word, so not merged) is also 马里索尔 ~ Marisol."""
-    out = list(words)
-    k, n = 0, len(out)
-    while k < n:
-        j = k
-        while (
-            j + 1 < n
-            and out[j + 1].start == out[j].end
+
+    def links(out: list[Word], k: int, j: int) -> bool:
+        return (
+            out[j + 1].start == out[j].end
             and out[j + 1].end - out[k].start <= _NAME_PART_MAX
             and all(c in TRANSLIT_CHARS for c in out[j + 1].text)
-        ):
-            j += 1
-        if j > k and all(c in TRANSLIT_CHARS for c in out[k].text):
-            key = zh_name_key(text[out[k].start : out[j].end])
-            if key:
-                with_key(out, k, j, key)
-        k = j + 1
-    return tuple(out)
+        )
+
+    def run_key(out: list[Word], k: int, j: int) -> str | None:
+        if all(c in TRANSLIT_CHARS for c in out[k].text):
+            return zh_name_key(text[out[k].start : out[j].end]) or None
+        return None
+
+    return keyed_runs(words, links, run_key)
 
 
 def _joinable(previous: str, token: str, lex: Any) -> bool:

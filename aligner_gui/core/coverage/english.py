@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from aligner_gui.core.coverage.word import Word, number_keys, numbers_of, with_key
+from aligner_gui.core.coverage.word import Word, keyed_runs, number_keys, numbers_of
 from aligner_gui.core.lexicon.lexicon import EN_STOPWORDS
 from aligner_gui.core.text.names import en_name_key
 
@@ -105,23 +105,22 @@ def _join_names(text: str, words: list[Word], lex: Any) -> tuple[Word, ...]:
     The lexicon spells a Chinese name as one word ("jiahuan", "baochai"); English writes
     its syllables apart.
     """
-    out = list(words)
-    k, n = 0, len(out)
-    while k < n:
-        j = k
-        while (
-            j + 1 < n
-            and j - k < 3
+
+    def links(out: list[Word], k: int, j: int) -> bool:
+        return (
+            j - k < 3
             and out[j].text[:1].isupper()
             and text[out[j].end : out[j + 1].start] in (" ", "-")
             and out[j + 1].text.isalpha()
             and (out[j + 1].text[:1].isupper() or text[out[j].end] == "-")
-        ):
-            j += 1
-        if j > k and all(w.text.isalpha() for w in out[k : j + 1]):
-            with_key(out, k, j, lex.en_stem("".join(w.text.lower() for w in out[k : j + 1])))
-        k = j + 1
-    return tuple(out)
+        )
+
+    def run_key(out: list[Word], k: int, j: int) -> str | None:
+        if all(w.text.isalpha() for w in out[k : j + 1]):
+            return lex.en_stem("".join(w.text.lower() for w in out[k : j + 1]))
+        return None
+
+    return keyed_runs(words, links, run_key)
 
 
 def _contraction(low: str) -> bool:

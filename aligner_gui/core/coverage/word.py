@@ -1,9 +1,9 @@
-"""The coverage lens's Word record and what both languages' words share: number keys."""
+"""The coverage lens's Word record and what both languages share: number keys, name runs."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from aligner_gui.core.text.numbers import numbers_en, numbers_zh
@@ -27,11 +27,29 @@ class Word:
     base: str = ""  # what per-word statistics are kept under: en stem, zh word
 
 
-def with_key(words: list[Word], first: int, last: int, key: str) -> None:
-    """Add ``key`` to words first..last in place (the parts of one name share its key)."""
-    for m in range(first, last + 1):
-        w = words[m]
-        words[m] = Word(w.start, w.end, w.text, w.keys | {key}, w.content, w.base)
+# links(words, first, j): word j + 1 continues the run first..j;
+# run_key(words, first, last): the key of the whole run, or None.
+RunTest = Callable[[list[Word], int, int], bool]
+RunKey = Callable[[list[Word], int, int], str | None]
+
+
+def keyed_runs(words: Sequence[Word], links: RunTest, run_key: RunKey) -> tuple[Word, ...]:
+    """``words``, each run of two or more linked words given the key of the whole run
+    (the syllables of one name share the key of the name)."""
+    out = list(words)
+    k, n = 0, len(out)
+    while k < n:
+        j = k
+        while j + 1 < n and links(out, k, j):
+            j += 1
+        if j > k:
+            key = run_key(out, k, j)
+            if key is not None:
+                for m in range(k, j + 1):
+                    w = out[m]
+                    out[m] = Word(w.start, w.end, w.text, w.keys | {key}, w.content, w.base)
+        k = j + 1
+    return tuple(out)
 
 
 def numbers_of(text: str, lang: str) -> list[str]:
