@@ -1,5 +1,8 @@
-"""The coverage lens over a whole document: spans set on the beads, computed on demand,
-counted; the statistics of the last analysis kept for later look-ups."""
+"""The coverage lens over a whole document: spans set on the beads, computed, counted.
+
+The statistics of the last analysis are kept (for its sides, by weak reference) so that
+a bead edited since, or a hovered word, is judged against the whole document.
+"""
 
 from __future__ import annotations
 
