@@ -34,7 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from aligner_gui.core.coverage.lens import CoverageLens, compute_coverage  # noqa: E402
+from aligner_gui.core.coverage.document import compute_coverage  # noqa: E402
+from aligner_gui.core.coverage.lens import CoverageLens  # noqa: E402
 from aligner_gui.core.lexicon.shared import get_lexicon  # noqa: E402
 from aligner_gui.core.model import Bead, Sentence, Side  # noqa: E402
 from aligner_gui.core.pipeline import align_document, load_document  # noqa: E402
@@ -268,9 +269,9 @@ def evaluate_pair(zh_lines, en_lines, beads, lex, cut_lang, rng, cut_share) -> T
 
 
 def _hits(lens: CoverageLens, zh_word, en_word) -> bool:
-    from aligner_gui.core.coverage.lens import _KeyIndex
+    from aligner_gui.core.coverage.matching import KeyIndex
 
-    return _KeyIndex(set(lens._zh_word_keys(zh_word))).hit(en_word.keys) is not None
+    return KeyIndex(set(lens.zh_word_keys(zh_word))).hit(en_word.keys) is not None
 
 
 def corpus_figures(name: str, docs: list[tuple[Path, Path, Path]], seed: int, cut: float) -> None:

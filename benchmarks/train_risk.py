@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import tedmqm  # noqa: E402
 
-from aligner_gui.core.coverage.lens import compute_coverage  # noqa: E402
+from aligner_gui.core.coverage.document import compute_coverage  # noqa: E402
 from aligner_gui.core.lexicon.shared import get_lexicon  # noqa: E402
 from aligner_gui.core.model import AlignmentDocument, Bead  # noqa: E402
 from aligner_gui.core.qe.features import FEATURES, document_evidence  # noqa: E402

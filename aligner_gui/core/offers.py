@@ -57,7 +57,7 @@ def suggestions(doc: AlignmentDocument) -> list[Suggestion]:
     # Coverage needs the dictionary only for paired beads with uncovered spans stored, or
     # none stored yet: not while the first alignment runs (no GUI-thread load at start-up).
     if any(b.source and b.target and b.details.get("uncovered") != [] for b in doc.beads):
-        from aligner_gui.core.coverage.lens import coverage_suggestions
+        from aligner_gui.core.coverage.suggestions import coverage_suggestions
 
         out.extend(coverage_suggestions(doc))
     if any(b.suspects for b in doc.beads):

@@ -138,8 +138,9 @@ def _score_and_cover(
     scores are computed in a forked child while this process computes the coverage (see
     :mod:`aligner_gui.core.runtime.forked`); the result is the same as running them in turn.
     """
-    from aligner_gui.core.coverage.lens import UNCOVERED_KEY, compute_coverage_analysis
+    from aligner_gui.core.coverage.document import compute_coverage_analysis
     from aligner_gui.core.errors import Cancelled
+    from aligner_gui.core.model import UNCOVERED_KEY
     from aligner_gui.core.runtime.forked import Forked
     from aligner_gui.core.scoring.scores import score_beads
 
@@ -181,7 +182,7 @@ def _assess_and_summarize(
 
     The summary is computed on a scratch document so that ``doc`` is never touched.
     """
-    from aligner_gui.core.coverage.lens import uncovered_share
+    from aligner_gui.core.coverage.document import uncovered_share
     from aligner_gui.core.qe.risk import assess, risk_summary
     from aligner_gui.core.scoring.summary import summarize
 

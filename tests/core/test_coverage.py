@@ -6,16 +6,18 @@ import json
 
 import pytest
 
-from aligner_gui.core.coverage.lens import (
+from aligner_gui.core.coverage.document import bead_uncovered, compute_coverage, uncovered_share
+from aligner_gui.core.coverage.glosses import word_glosses
+from aligner_gui.core.coverage.lens import CoverageLens
+from aligner_gui.core.coverage.suggestions import coverage_suggestions
+from aligner_gui.core.model import (
     UNCOVERED_KEY,
-    CoverageLens,
-    bead_uncovered,
-    compute_coverage,
-    coverage_suggestions,
-    uncovered_share,
-    word_glosses,
+    AlignmentDocument,
+    Annotation,
+    Bead,
+    Sentence,
+    Side,
 )
-from aligner_gui.core.model import AlignmentDocument, Annotation, Bead, Sentence, Side
 
 ACTON = "A disagreement over whether verification is needed is pretty significant,"
 TWEET_ZH = "录音再现装置发出的高音"

@@ -14,7 +14,8 @@ from PySide6.QtGui import QAction, QColor, QHelpEvent, QKeySequence, QPalette, Q
 from PySide6.QtWidgets import QMenu, QToolTip
 
 from aligner_gui.core import offers
-from aligner_gui.core.coverage import lens as coverage
+from aligner_gui.core.coverage import document as coverage
+from aligner_gui.core.coverage import glosses, suggestions
 from aligner_gui.core.lexicon.shared import get_lexicon
 from aligner_gui.core.model import AlignmentDocument, Annotation, Bead
 from aligner_gui.core.pipeline import align_document, load_document
@@ -296,7 +297,7 @@ def test_hovering_a_word_shows_the_glosses_tried(
     assert "uncovered span" in text
     assert "Compared with the bead's Chinese words:" in text  # what the dictionary compared it with
     # A covered Chinese word names the English word that it meets.
-    zh_records = coverage.word_glosses("target", doc.beads[index], doc, get_lexicon())
+    zh_records = glosses.word_glosses("target", doc.beads[index], doc, get_lexicon())
     covered = next(r for r in zh_records if r["covered"] and r["matched"])
     zh_point = _viewport_point(target, covered["start"])
     zh_text, _ = lens.tooltip_at(target, zh_point)
@@ -421,7 +422,7 @@ def test_window_toggle_scores_row_and_suggestions(
              for r in range(window.suggestion_model.rowCount())]
     assert any(f.startswith("uncovered:source:") for f in flags)
     offered = {s.flag for s in offers.suggestions(doc)}
-    assert {s.flag for s in coverage.coverage_suggestions(doc)} <= offered
+    assert {s.flag for s in suggestions.coverage_suggestions(doc)} <= offered
     row = next(r for r in range(window.suggestion_model.rowCount())
                if window.suggestion_model.suggestion(r).annotation.text.startswith(
                    "disagreement"))

@@ -2,7 +2,7 @@
 
 The review window sends the document's sides, beads and annotations; the process
 keeps the sides of the last call, so statistics the coverage analysis remembers per
-side object (``coverage._lens_for``) carry over from one call to the next. Running
+side object (``coverage.document.lens_for``) carry over from one call to the next. Running
 there keeps the window's process responsive (no competition for its interpreter
 lock) and small (the dictionary and the analysis caches live in the worker).
 """

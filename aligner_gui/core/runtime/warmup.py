@@ -45,12 +45,12 @@ def warm_up(source: Side, target: Side, lexicon: Any) -> bool:
 
 
 def _tables(lexicon: Any) -> dict[str, dict[Any, Any]]:
-    from aligner_gui.core.coverage.lens import _tokens_for
+    from aligner_gui.core.coverage.tokens import token_cache
     from aligner_gui.core.scoring.sentence_features import features_for as _features_for
 
     tables: dict[str, dict[Any, Any]] = {}
     for owner, part in (("lexicon", lexicon), ("scoring", _features_for(lexicon)),
-                        ("coverage", _tokens_for(lexicon))):  # fmt: skip
+                        ("coverage", token_cache(lexicon))):  # fmt: skip
         for name, table in part.memo_tables().items():
             tables[f"{owner}.{name}"] = table
     return tables
@@ -66,11 +66,11 @@ def _new_entries(lexicon: Any, zh: list[str], en: list[str]) -> dict[str, dict[A
 
 
 def _analyse(lexicon: Any, zh: list[str], en: list[str]) -> None:
-    from aligner_gui.core.coverage.lens import _tokens_for
+    from aligner_gui.core.coverage.tokens import token_cache
     from aligner_gui.core.scoring.sentence_features import features_for as _features_for
 
     features = _features_for(lexicon)
-    words = _tokens_for(lexicon)
+    words = token_cache(lexicon)
     per_language = {
         "zh": (lexicon.zh_content, features.zh_content_of, features.gloss_of),
         "en": (lexicon.en_content, features.en_content_of, features.names_of),

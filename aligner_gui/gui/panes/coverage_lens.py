@@ -7,9 +7,9 @@ each pane's viewport, so the panes know nothing about coverage.
 
 The spans come from the document: ``bead.details["uncovered"]``, stored by the engine
 on alignment and rescoring. A bead edited by hand since has none; its spans are
-computed on demand (``coverage.bead_uncovered``) with the engine's dictionary, but
+computed on demand (``coverage.document.bead_uncovered``) with the engine's dictionary, but
 only when the dictionary is loaded already: the lens never loads it on the GUI thread.
-So does hovering: the glosses of a word (``coverage.word_glosses``) are computed when
+So does hovering: the glosses of a word (``coverage.glosses.word_glosses``) are computed when
 it is hovered, and a pane shows no lens tooltip while the dictionary is not loaded.
 """
 
@@ -24,6 +24,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect
 from PySide6.QtGui import QColor, QHelpEvent, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QToolTip
 
+from aligner_gui.core.coverage.stored import stored_uncovered
 from aligner_gui.core.lexicon.shared import loaded_lexicon
 from aligner_gui.core.model import UNCOVERED_KEY, AlignmentDocument
 from aligner_gui.gui.panes.offsets import OffsetMap
@@ -123,21 +124,18 @@ class CoverageLens(ToggledTint):
         doc = self.document
         if doc is None or not (0 <= index < len(doc.beads)):
             return []
-        bead = doc.beads[index]
-        stored = bead.details.get(UNCOVERED_KEY)
+        stored = stored_uncovered(doc.beads[index])
         if stored is not None:
-            return list(stored)
-        if not (bead.source and bead.target):
-            return []
+            return stored
         if index not in self._computed:
             lexicon = self._lexicon()
             if lexicon is None:
                 return []
-            from aligner_gui.core.coverage import (
-                lens as coverage,  # the engine, once there is work for it
+            from aligner_gui.core.coverage.document import (
+                bead_uncovered,  # the engine, once there is work for it
             )
 
-            self._computed[index] = coverage.bead_uncovered(doc, index, lexicon)
+            self._computed[index] = bead_uncovered(doc, index, lexicon)
         return self._computed[index]
 
     def spans(self, side: str, lo: int, hi: int) -> list[Span]:
@@ -241,9 +239,9 @@ class CoverageLens(ToggledTint):
             bead = doc.beads[index]
             records: list[dict[str, Any]] = []
             if bead.source and bead.target:
-                from aligner_gui.core.coverage import lens as coverage
+                from aligner_gui.core.coverage.glosses import word_glosses
 
-                records = coverage.word_glosses(side, bead, doc, lexicon)
+                records = word_glosses(side, bead, doc, lexicon)
             self._glosses[key] = records
         return self._glosses[key]
 
@@ -262,7 +260,7 @@ class CoverageLens(ToggledTint):
         return QRect(0, first.top(), pane.viewport().width(), last.bottom() - first.top())
 
     def describe(self, side: str, record: Mapping[str, Any]) -> str:
-        """Rich text for one ``coverage.word_glosses`` record."""
+        """Rich text for one ``coverage.glosses.word_glosses`` record."""
 
         def esc(text: str) -> str:
             return html.escape(text, quote=False)

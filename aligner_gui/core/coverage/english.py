@@ -1,0 +1,129 @@
+"""English words of a sentence and their match keys: stems, numbers, names, months."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from aligner_gui.core.coverage.word import Word, keyed_runs, number_keys, numbers_of
+from aligner_gui.core.lexicon.words import EN_STOPWORDS
+from aligner_gui.core.text.names import en_name_key
+
+# English words the lexicon's stopword list lets through but that carry no content a
+# translation must render word for word (discourse glue, intensifiers, light verbs).
+_EN_FUNCTION = frozenset(
+    """
+whether although though because however unless thus therefore hence moreover
+furthermore meanwhile otherwise instead rather quite pretty really fairly somewhat
+merely simply perhaps maybe indeed actually yet either neither else whatever whoever
+whichever wherever whenever anyway anything nothing everything everyone anyone nobody
+everybody anybody got get gets getting make makes made making take takes took taking
+put puts go goes went going come comes came coming thing things way ways lot lots
+mr mrs ms miss kind kinds sort sorts several various certain like unlike well bit
+little course fact able unable seem seems seemed seeming time times moment
+""".split()
+)
+
+_EN_WORD = re.compile(
+    r"(?<![A-Za-z])U\.S\.(?:A\.)?|(?<![A-Za-z])U\.K\."
+    r"|[A-Za-z\u00c0-\u024f]+(?:['\u2019][A-Za-z\u00c0-\u024f]+)*"
+    r"|\d+(?:[.,]\d+)*"
+)
+# A number with what may scale or qualify it ("1.5 million", "23 percent", "40%").
+_EN_NUMBER_TAIL = re.compile(
+    r"\s*(?:%|percent\b|per\s+cent\b|[A-Za-z]+illion\b|thousand\b|hundred\b)"
+    r"|(?:bn|tn|mn|m|k)\b",
+    re.I,
+)
+# "$450 million" is 4.5亿美元: the sign lends the currency's English name.
+_CURRENCY_KEYS = {"$": "dollar", "£": "pound", "€": "euro", "¥": "yen"}
+# Month names ("Nov. 27" is 11月27日) carry the month's number key.
+_EN_MONTH_NUMBERS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_EN_PREFIXES = frozenset("co non pre anti ex vice semi sub multi mid post re".split())
+_ABBREV = {"u.s.": "usa", "u.s.a.": "usa", "us": "usa", "usa": "usa", "u.k.": "uk", "uk": "uk"}
+_QUOTE = str.maketrans({"\u2019": "'", "\u2018": "'"})
+
+
+def en_words(text: str, lex: Any) -> tuple[Word, ...]:
+    """The words of an English sentence with their keys (stem, number, name, month)."""
+    out: list[Word] = []
+    for m in _EN_WORD.finditer(text):
+        raw = m.group(0)
+        start, end = m.start(), m.end()
+        if raw[0].isdigit():
+            tail = _EN_NUMBER_TAIL.match(text, end)
+            values = numbers_of(raw + (tail.group(0) if tail else ""), "en") + numbers_of(raw, "en")
+            if values:
+                keys = number_keys(values)
+                sign = text[start - 1 : start].strip() if start else ""
+                if sign in _CURRENCY_KEYS:
+                    keys |= {_CURRENCY_KEYS[sign], lex.en_stem(_CURRENCY_KEYS[sign])}
+                out.append(Word(start, end, raw, keys, True, raw))
+            continue
+        low = raw.lower().translate(_QUOTE)
+        if low.endswith("'s"):
+            low = low[:-2]
+        elif low.endswith("s'"):
+            low = low[:-1]
+        abbrev = _ABBREV.get(low) if (raw.isupper() or "." in raw) else None
+        if abbrev:
+            short = frozenset((abbrev, lex.en_stem(abbrev)))
+            out.append(Word(start, end, raw, short, True, abbrev))
+            continue
+        if low in EN_STOPWORDS or "n't" in low or _contraction(low):
+            continue
+        after_hyphen = start > 0 and text[start - 1] == "-"
+        if len(low) <= 2 and raw[0].islower() and not after_hyphen:
+            continue  # "vs", "ok" (but "Ye", "UN", and "yu" of "Bao-yu" are names)
+        if low in _EN_PREFIXES and text.startswith("-", end):
+            continue  # "co" of "co-director", "non" of "non-starter"
+        stem = lex.en_stem(low)
+        word_keys: set[str] = {stem}
+        if "'" in low:  # O'Brien: also "brien"
+            word_keys.add(lex.en_stem(low.rsplit("'", 1)[1]))
+        if low.startswith("un") and len(stem) >= 6:
+            word_keys.add(stem[2:])  # "unclear" is 不清楚: meets 清楚 "clear"
+        month = _EN_MONTH_NUMBERS.get(low) if raw[0].isupper() else None
+        if month:
+            word_keys |= number_keys([str(month)])
+        if raw[0].isupper() and len(low) >= 3:
+            key = en_name_key(raw[:-2] if raw.endswith(("'s", "\u2019s")) else raw)
+            if key:
+                word_keys.add(key)
+        out.append(Word(start, end, raw, frozenset(word_keys), low not in _EN_FUNCTION, stem))
+    return _join_names(text, out, lex)
+
+
+def _join_names(text: str, words: list[Word], lex: Any) -> tuple[Word, ...]:
+    """Give "Jia Huan", "Bao-chai" and "Ye Wenjie" the joined key of their pinyin spelling.
+
+    The lexicon spells a Chinese name as one word ("jiahuan", "baochai"); English writes
+    its syllables apart.
+    """
+
+    def links(out: list[Word], k: int, j: int) -> bool:
+        return (
+            j - k < 3
+            and out[j].text[:1].isupper()
+            and text[out[j].end : out[j + 1].start] in (" ", "-")
+            and out[j + 1].text.isalpha()
+            and (out[j + 1].text[:1].isupper() or text[out[j].end] == "-")
+        )
+
+    def run_key(out: list[Word], k: int, j: int) -> str | None:
+        if all(w.text.isalpha() for w in out[k : j + 1]):
+            return lex.en_stem("".join(w.text.lower() for w in out[k : j + 1]))
+        return None
+
+    return keyed_runs(words, links, run_key)
+
+
+def _contraction(low: str) -> bool:
+    """I'm, you're, we've, she'll, they'd: a function word with its verb."""
+    head, _, tail = low.partition("'")
+    return tail in ("m", "re", "ve", "ll", "d") and head in EN_STOPWORDS
