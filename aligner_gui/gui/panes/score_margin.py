@@ -20,8 +20,8 @@ from aligner_gui.gui.models.beads import score_colour
 MARGIN_WIDTH = 92
 OMISSION_MARK = QColor(220, 50, 40)  # margin band of a 1-0, and where its text is missing
 ADDITION_MARK = QColor(235, 140, 20)
-# The labels' translations are filed under the pane's context, where they were first drawn.
-TRANSLATION_CONTEXT = "TextPane"
+# The labels are translated in the context "TextPane", where the margin was first drawn; the
+# calls spell it out (no helper) so that pyside6-lupdate finds them.
 
 
 class MarginPane(Protocol):
@@ -42,10 +42,6 @@ class MarginPane(Protocol):
     def line_span_y(self, offset: int) -> tuple[int, int] | None: ...
     def gap_geometry(self) -> tuple[str, QRect] | None: ...
     def gap_colour(self) -> QColor: ...
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(TRANSLATION_CONTEXT, text)
 
 
 class ScoreMargin(QWidget):
@@ -101,7 +97,7 @@ class ScoreMargin(QWidget):
                 label_colour = colour
             else:
                 colour = QColor(ADDITION_MARK)
-                label = "+ " + _tr("addition")
+                label = "+ " + QCoreApplication.translate("TextPane", "addition")
                 label_colour = colour
             painter.fillRect(QRect(MARGIN_WIDTH - 7, top + 1, 5, max(3, bottom - top - 2)), colour)
             if b == pane.current_bead:
@@ -147,6 +143,8 @@ class ScoreMargin(QWidget):
 
     @staticmethod
     def _class_label(cls: str) -> str:
-        labels = {"headline": _tr("headline"), "more-link": _tr("more-link"),
-                  "photo-caption": _tr("caption"), "content": _tr("omission")}
+        labels = {"headline": QCoreApplication.translate("TextPane", "headline"),
+                  "more-link": QCoreApplication.translate("TextPane", "more-link"),
+                  "photo-caption": QCoreApplication.translate("TextPane", "caption"),
+                  "content": QCoreApplication.translate("TextPane", "omission")}
         return "✕ " + labels.get(cls, cls)
