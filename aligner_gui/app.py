@@ -1,4 +1,4 @@
-"""Application wiring: QApplication, translations, logging, crash hooks, the window.
+"""Application wiring: the command line, logging, crash hooks, the QApplication and the window.
 
 ``aligner-gui [FILE ...]`` opens a project JSON, a bilingual text or two texts; with
 no file it opens the bundled seed (the demo document).
@@ -78,44 +78,12 @@ def _exit_on_platform_failure() -> Any:
     return restore
 
 
-def make_application(argv: Sequence[str], language: str | None = None) -> Any:
-    from aligner_gui.gui import qtfix
-
-    qtfix.apply()  # before the first Qt call (PySide6 6.12 on Python 3.11)
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance() or QApplication(list(argv) or ["aligner-gui"])
-    app.setApplicationName("aligner-gui")
-    app.setOrganizationName("aligner-gui")
-    app.setApplicationVersion(__version__)
-    app.setApplicationDisplayName("aligner-gui")
-    app.setDesktopFileName("aligner-gui")  # links windows to packaging/aligner-gui.desktop
-    from PySide6.QtGui import QIcon
-
-    from aligner_gui.core.resources import resource
-
-    app.setWindowIcon(QIcon(str(resource("app-icon", "aligner-gui.svg"))))
-    locale = QLocale(language) if language else QLocale.system()
-    translators = []
-    ours = QTranslator(app)
-    if load_translation(ours, locale):
-        app.installTranslator(ours)
-        translators.append(ours)
-    qt = QTranslator(app)
-    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-        translators.append(qt)
-    app.setProperty("aligner_translators", len(translators))
-    return app
-
-
 def _warn_without_chinese_font(window: Any) -> None:
     """Say so when Chinese would be drawn as empty boxes, instead of showing silent tofu."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from aligner_gui.packaging.selftest import cjk_font_warnings
+    from aligner_gui.gui.fonts import cjk_font_warnings
 
     problems = cjk_font_warnings(translated=True)
     if not problems:
@@ -131,23 +99,6 @@ def _warn_without_chinese_font(window: Any) -> None:
     box.show()
     window.statusBar().showMessage(
         QApplication.translate("app", "No Chinese font: Chinese shows as boxes"))
-
-
-def load_translation(translator: Any, locale: Any) -> bool:
-    """Load resources/translations/aligner_gui_<lang>.qm for the locale, if shipped."""
-    from aligner_gui.core.resources import resource
-
-    folder = resource("translations")
-    for name in locale.uiLanguages():
-        tag = name.replace("-", "_")
-        for candidate in (tag, tag.split("_")[0] + "_CN" if tag.startswith("zh") else "",
-                          tag.split("_")[0]):
-            if not candidate:
-                continue
-            node = folder.joinpath(f"aligner_gui_{candidate}.qm")
-            if node.is_file() and translator.load(str(node)):
-                return True
-    return False
 
 
 _crash_handler: Any = None  # the installed CrashHandler, kept alive with the process
@@ -213,7 +164,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_NO_DISPLAY
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    from aligner_gui.gui import create_main_window  # applies the PySide6 workaround first
+    from aligner_gui.gui import create_folder_window, create_main_window  # qtfix first
+    from aligner_gui.gui.application import make_application
     from aligner_gui.gui.settings import Settings
 
     settings = Settings()
@@ -222,8 +174,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     restore_messages()
     install_hooks()
     if len(args.files) == 1 and os.path.isdir(args.files[0]):
-        from aligner_gui.gui.queue import create_folder_window
-
         window = create_folder_window(args.files[0], settings=settings)
     else:
         window = create_main_window(args.files or None, settings=settings)

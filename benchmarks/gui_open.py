@@ -127,8 +127,8 @@ def child_window(project: str) -> dict[str, float]:
     started = time.perf_counter()
     from PySide6.QtWidgets import QApplication
 
-    from aligner_gui.app import make_application
     from aligner_gui.gui import create_main_window
+    from aligner_gui.gui.application import make_application
     from aligner_gui.gui.settings import Settings
     app = QApplication.instance() or make_application([])
     imported = time.perf_counter()
@@ -246,7 +246,7 @@ def _run_child(kind: str, project: Path) -> dict[str, float]:
 PEER_STARTUP = r"""
 import os, time
 from PySide6.QtWidgets import QApplication, QMainWindow
-from aligner_gui.packaging.selftest import process_age
+from aligner_gui.packaging.window_check import process_age
 app = QApplication([])
 w = QMainWindow(); w.resize(1500, 940); w.show()
 while not (w.windowHandle() and w.windowHandle().isExposed()):

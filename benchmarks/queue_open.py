@@ -77,7 +77,7 @@ def make_raw(folder: Path, count: int, pair: list[Path] | None) -> str:
 def new_window(settings_dir: Path, engine: Any = None) -> Any:
     from PySide6.QtWidgets import QApplication
 
-    from aligner_gui.app import make_application
+    from aligner_gui.gui.application import make_application
     from aligner_gui.gui.main_window import MainWindow
     from aligner_gui.gui.settings import Settings
 

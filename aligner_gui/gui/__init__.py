@@ -1,4 +1,7 @@
-"""The Qt review window. ``create_main_window`` is the automation entry point."""
+"""The Qt review window. ``create_main_window`` is the automation entry point.
+
+``create_folder_window`` opens the same window on a folder's review queue instead.
+"""
 
 from __future__ import annotations
 
@@ -23,15 +26,11 @@ def create_main_window(
     (``settings``, ``engine``, ``report_error``, ``ask_save``) replace the defaults,
     which is how tests stay isolated. No modal dialog is opened.
     """
-    from PySide6.QtWidgets import QApplication
-
     from aligner_gui.core.resources import seed_path
+    from aligner_gui.gui.application import ensure_application
     from aligner_gui.gui.main_window import MainWindow
 
-    if QApplication.instance() is None:
-        from aligner_gui.app import make_application
-
-        make_application([])
+    ensure_application()
     window = MainWindow(**options)
     if path is None:
         paths: list[str | Path] = [seed_path()]
@@ -44,4 +43,18 @@ def create_main_window(
     return window
 
 
-__all__ = ["create_main_window"]
+def create_folder_window(folder: str | Path, **options: Any) -> MainWindow:
+    """The main window, not shown, with the review queue on ``folder`` and no document open
+    (the editor picks one from the list). Options as for ``create_main_window``."""
+    from aligner_gui.gui.application import ensure_application
+    from aligner_gui.gui.main_window import MainWindow
+
+    ensure_application()
+    window = MainWindow(**options)
+    window.files.offer_recovery()
+    if window.review_queue.open_folder(folder):
+        window.review_queue.say_how_to_start()
+    return window
+
+
+__all__ = ["create_folder_window", "create_main_window"]

@@ -11,8 +11,9 @@ import pytest
 from PySide6.QtCore import QLocale, QTranslator
 
 from aligner_gui import __version__
-from aligner_gui.app import NO_DISPLAY, build_parser, display_problem, load_translation, main
+from aligner_gui.app import NO_DISPLAY, build_parser, display_problem, main
 from aligner_gui.core.resources import seed_path
+from aligner_gui.gui.application import load_translation
 
 
 def test_version_and_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:

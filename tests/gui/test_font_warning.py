@@ -8,12 +8,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from aligner_gui import app
-from aligner_gui.packaging import selftest
+from aligner_gui.gui import fonts
 
 
 def test_missing_chinese_font_is_a_clear_warning(make_window: Any, monkeypatch: Any) -> None:
     window = make_window()
-    monkeypatch.setattr(selftest, "cjk_font_warnings", lambda *a, **k: ["no Chinese font"])
+    monkeypatch.setattr(fonts, "cjk_font_warnings", lambda *a, **k: ["no Chinese font"])
     app._warn_without_chinese_font(window)
     boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
     assert len(boxes) == 1 and "no Chinese font" in boxes[0].informativeText()
@@ -24,6 +24,6 @@ def test_missing_chinese_font_is_a_clear_warning(make_window: Any, monkeypatch: 
 
 def test_no_warning_when_chinese_can_be_drawn(make_window: Any, monkeypatch: Any) -> None:
     window = make_window()
-    monkeypatch.setattr(selftest, "cjk_font_warnings", lambda *a, **k: [])
+    monkeypatch.setattr(fonts, "cjk_font_warnings", lambda *a, **k: [])
     app._warn_without_chinese_font(window)
     assert not [b for b in window.findChildren(QMessageBox) if b.isVisible()]

@@ -7,7 +7,7 @@ from typing import Any
 
 from aligner_gui.core.model import AlignmentDocument, Annotation, Bead, Sentence, Side
 from aligner_gui.gui.panes import TextPane
-from aligner_gui.gui.panes.text_pane import KEEP_LAID_OUT
+from aligner_gui.gui.panes.layouts import KEEP_LAID_OUT
 
 N = 4000
 

@@ -197,7 +197,7 @@ def test_closing_the_window_stops_aligning(make_window: Any, qtbot: Any, folder:
 def test_folder_window_with_the_engine_in_a_process(qtbot: Any, folder: Path,
                                                     gui_settings: Any, recorder: Any,
                                                     seed_path: Path) -> None:
-    from aligner_gui.gui.queue import create_folder_window
+    from aligner_gui.gui import create_folder_window
 
     (folder / "seed.txt").write_bytes(seed_path.read_bytes())
     window = create_folder_window(folder, settings=gui_settings,
@@ -281,6 +281,7 @@ def test_aligner_gui_folder_opens_the_queue(qtbot: Any, folder: Path, gui_settin
     from PySide6.QtWidgets import QApplication
 
     from aligner_gui import app
+    from aligner_gui.gui import application
 
     class NoLoop:
         def exec(self) -> int:
@@ -288,7 +289,7 @@ def test_aligner_gui_folder_opens_the_queue(qtbot: Any, folder: Path, gui_settin
 
     monkeypatch.setattr("aligner_gui.gui.settings.Settings", lambda: gui_settings)
     monkeypatch.setattr(app, "_exit_on_platform_failure", lambda: lambda: None)
-    monkeypatch.setattr(app, "make_application", lambda *_a: NoLoop())
+    monkeypatch.setattr(application, "make_application", lambda *_a: NoLoop())
     monkeypatch.setattr(app, "install_hooks", lambda: None)
     monkeypatch.setattr(app, "_warn_without_chinese_font", lambda _w: None)
     monkeypatch.setattr(app, "_windows", [])

@@ -426,7 +426,7 @@ def test_new_strings_are_translated(make_window: Any) -> None:
     from PySide6.QtCore import QLocale, QTranslator
     from PySide6.QtWidgets import QApplication
 
-    from aligner_gui.app import load_translation
+    from aligner_gui.gui.application import load_translation
 
     translator = QTranslator()
     assert load_translation(translator, QLocale("zh_CN"))

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from aligner_gui.app import load_translation
 from aligner_gui.core.resources import resource
+from aligner_gui.gui.application import load_translation
 
 
 def test_ts_file_is_complete() -> None:
@@ -96,11 +96,11 @@ def test_flags_and_categories_shown_in_chinese_stored_in_english(
 def test_font_warnings_are_translated(zh_translator: QTranslator) -> None:
     from PySide6.QtCore import QCoreApplication
 
-    from aligner_gui.packaging import selftest
+    from aligner_gui.gui import fonts
 
-    for text in (selftest.NO_CJK_FONT, selftest.NO_GLYPHS, selftest.DRAWN_AS_MISSING):
-        assert QCoreApplication.translate(selftest.FONT_CONTEXT, text) != text
+    for text in (fonts.NO_CJK_FONT, fonts.NO_GLYPHS, fonts.DRAWN_AS_MISSING):
+        assert QCoreApplication.translate(fonts.FONT_CONTEXT, text) != text
     for text in ("Chinese text cannot be displayed on this computer.",
                  "No Chinese font: Chinese shows as boxes"):
         assert QCoreApplication.translate("app", text) != text
-    assert selftest.cjk_font_warnings(translated=True) == []  # with a Chinese font: none
+    assert fonts.cjk_font_warnings(translated=True) == []  # with a Chinese font: none

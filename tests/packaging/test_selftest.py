@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from aligner_gui.gui import fonts
 from aligner_gui.io.project import VERSION as project_version
 from aligner_gui.io.project import load_project
-from aligner_gui.packaging import selftest
+from aligner_gui.packaging import selftest, window_check
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLE = (
@@ -60,14 +61,14 @@ def test_missing_glyphs_sees_empty_boxes(qapp):
     from PySide6.QtGui import QFont
 
     font = QFont()
-    assert selftest.missing_glyphs(selftest.MISSING_CHAR, font) == [selftest.MISSING_CHAR]
-    assert selftest.missing_glyphs("Align the text.", font) == []
+    assert fonts.missing_glyphs(fonts.MISSING_CHAR, font) == [fonts.MISSING_CHAR]
+    assert fonts.missing_glyphs("Align the text.", font) == []
 
 
 def test_cjk_warnings_match_installed_fonts(qapp):
     from PySide6.QtGui import QFontDatabase
 
-    warnings = selftest.cjk_font_warnings()
+    warnings = fonts.cjk_font_warnings()
     if QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
         assert warnings == []
     else:
@@ -82,7 +83,7 @@ def test_render_check_grabs_the_window(qapp, tmp_path):
     settings = Settings.from_file(tmp_path / "settings.ini")
     settings.recovery_dir_override = str(tmp_path / "recovery")
     png = tmp_path / "window.png"
-    warnings = selftest.render_check(png, settings=settings)
+    warnings = window_check.render_check(png, settings=settings)
     image = QImage(str(png))
     assert not image.isNull() and image.width() >= 640
     if QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):

@@ -2,6 +2,7 @@
 
 The pane shows the document; it stores nothing the document lacks. Decorations are
 built for the visible part only, so a 10,000-bead text scrolls as fast as a short one.
+The margin is drawn by score_margin.py; layouts far out of view are released (layouts.py).
 """
 
 from __future__ import annotations
@@ -10,16 +11,14 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
     QContextMenuEvent,
-    QFont,
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPalette,
     QPen,
     QResizeEvent,
     QTextCharFormat,
@@ -30,42 +29,25 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from aligner_gui.core.model import AlignmentDocument
-from aligner_gui.core.scoring.mqm import omission_class
 from aligner_gui.gui.display_names import category_name
 from aligner_gui.gui.models.annotations import SEVERITY_COLOURS
-from aligner_gui.gui.models.beads import score_colour
+from aligner_gui.gui.panes.layouts import LaidOutBlocks, line_span_y
 from aligner_gui.gui.panes.offsets import OffsetMap
+from aligner_gui.gui.panes.score_margin import (
+    ADDITION_MARK,
+    MARGIN_WIDTH,
+    OMISSION_MARK,
+    ScoreMargin,
+)
 
-MARGIN_WIDTH = 92
-KEEP_LAID_OUT = 600  # blocks whose layouts stay cached around the viewport
 OMISSION_TINT = QColor(230, 60, 50, 45)
 ADDITION_TINT = QColor(240, 150, 30, 50)
 CURRENT_TINT = QColor(60, 130, 240, 60)
 QUIET_TINT = QColor(128, 128, 128, 22)
-OMISSION_MARK = QColor(220, 50, 40)  # margin band of a 1-0, and where its text is missing
-ADDITION_MARK = QColor(235, 140, 20)
 
 # An add-on's decorations: layer(lo, hi) -> (start, end, format) in code points, for the
 # visible offsets lo..hi; drawn above the sentence tints, below the bead and annotations.
 DecorationLayer = Callable[[int, int], Iterable[tuple[int, int, QTextCharFormat]]]
-
-
-class _Margin(QWidget):
-    def __init__(self, pane: TextPane) -> None:
-        super().__init__(pane)
-        self.pane = pane
-
-    def sizeHint(self) -> QSize:
-        return QSize(MARGIN_WIDTH, 0)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        self.pane.paint_margin(event)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        cursor = self.pane.cursorForPosition(QPoint(4, int(event.position().y())))
-        bead = self.pane.bead_at_qt(cursor.position())
-        if bead is not None:
-            self.pane.bead_clicked.emit(bead)
 
 
 class TextPane(QPlainTextEdit):
@@ -91,7 +73,7 @@ class TextPane(QPlainTextEdit):
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setCenterOnScroll(False)
         self.document().setDocumentMargin(8)
-        self._margin = _Margin(self)
+        self._margin = ScoreMargin(self, self)
         self.setViewportMargins(MARGIN_WIDTH, 0, 0, 0)
         self._decorate = QTimer(self)
         self._decorate.setSingleShot(True)
@@ -101,7 +83,7 @@ class TextPane(QPlainTextEdit):
         self.selectionChanged.connect(self._on_selection_changed)
         self.extra_actions: list[QAction] = []  # the window's review actions, for the menu
         self._layers: list[DecorationLayer] = []
-        self._laid_out: dict[int, None] = {}  # block numbers shown lately, oldest first
+        self._laid_out = LaidOutBlocks()  # layouts kept around the viewport
 
     # -- content ----------------------------------------------------------------------
     def set_document(self, document: AlignmentDocument | None) -> None:
@@ -264,7 +246,8 @@ class TextPane(QPlainTextEdit):
             y = self.cursorRect(self._cursor(after)).top() - 3  # type: ignore[arg-type]
         return "line", QRect(left, y - 1, max(10, width - 2 * left), 3)
 
-    def _gap_colour(self) -> QColor:
+    def gap_colour(self) -> QColor:
+        """The gap marker's colour: red for untranslated original, amber for an addition."""
         doc = self.document_model
         bead = doc.beads[self.current_bead] if doc is not None and \
             self.current_bead is not None else None
@@ -280,7 +263,7 @@ class TextPane(QPlainTextEdit):
         if not rect.intersects(self.viewport().rect()):
             return
         painter = QPainter(self.viewport())
-        colour = self._gap_colour()
+        colour = self.gap_colour()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if kind == "caret":
             painter.fillRect(QRect(rect.left(), rect.top(), 2, rect.height()), colour)
@@ -364,17 +347,19 @@ class TextPane(QPlainTextEdit):
         self.schedule_decorations()
 
     # -- drawing ----------------------------------------------------------------------
-    def _visible_offsets(self) -> tuple[int, int]:
+    def visible_offsets(self) -> tuple[int, int]:
+        """Code-point offsets of the first and last character in view."""
         view = self.viewport().rect()
         first = self.cursorForPosition(QPoint(0, 0)).position()
         last = self.cursorForPosition(QPoint(view.width(), view.height())).position()
         return self._offsets.from_qt(first), self._offsets.from_qt(last)
 
-    def _visible_beads(self) -> range:
+    def visible_beads(self) -> range:
+        """The beads in view on this side, with one more on either side."""
         doc = self.document_model
         if doc is None or not doc.beads or not self._starts:
             return range(0)
-        lo, hi = self._visible_offsets()
+        lo, hi = self.visible_offsets()
         first = self.sentence_at(lo) or 0
         last = self.sentence_at(hi) or 0
         try:
@@ -391,14 +376,14 @@ class TextPane(QPlainTextEdit):
             self.setExtraSelections(selections)
             return
         side = doc.side(self.side)
-        lo, hi = self._visible_offsets()
+        lo, hi = self.visible_offsets()
         s0 = self.sentence_at(lo) or 0
         s1 = (self.sentence_at(hi) or 0) + 1
         for k in range(s0, min(s1 + 1, len(side.sentences))):
             if k % 2:
                 sentence = side.sentences[k]
                 selections.append(self._selection(sentence.start, sentence.end, QUIET_TINT))
-        for b in self._visible_beads():
+        for b in self.visible_beads():
             bead = doc.beads[b]
             span = doc.bead_span(b, self.side)
             if span is None:
@@ -428,32 +413,11 @@ class TextPane(QPlainTextEdit):
         self._release_layouts(lo, hi)
 
     def _release_layouts(self, lo: int, hi: int) -> None:
-        """Let go of the layout data of blocks scrolled well out of view.
-
-        Qt keeps a block's shaped glyphs and character attributes once anything asked
-        for them (painting the decorations does), so scrolling a 10,000-bead text end
-        to end would keep them all: tens of MB per pane. A released block is laid out
-        again when it is shown, as on first showing.
-        """
+        """Let go of the layout data of blocks scrolled well out of view (layouts.py)."""
         document = self.document()
         first = document.findBlock(self._offsets.to_qt(lo)).blockNumber()
         last = document.findBlock(self._offsets.to_qt(hi)).blockNumber()
-        for number in range(max(0, first - 1), last + 3):
-            self._laid_out.pop(number, None)
-            self._laid_out[number] = None  # most recently shown last
-        if len(self._laid_out) <= KEEP_LAID_OUT:
-            return
-        keep = range(first - KEEP_LAID_OUT // 4, last + KEEP_LAID_OUT // 4)
-        for number in list(self._laid_out):
-            if len(self._laid_out) <= KEEP_LAID_OUT // 2:
-                break
-            if number in keep:
-                continue
-            del self._laid_out[number]
-            block = document.findBlockByNumber(number)
-            layout = block.layout() if block.isValid() else None
-            if layout is not None and layout.lineCount():
-                layout.setText("")  # a block's layout reads the block's text, not this
+        self._laid_out.shown(document, first, last)
 
     def _selection(
         self, start: int, end: int, tint: QColor | None, fmt: QTextCharFormat | None = None
@@ -469,116 +433,19 @@ class TextPane(QPlainTextEdit):
 
     def line_span_y(self, offset: int) -> tuple[int, int] | None:
         """Top and bottom (viewport y) of the line holding ``offset``, or None if its
-        block is not laid out.
-
-        Reads the laid-out lines only. ``cursorRect`` would ask Qt for the block's
-        character attributes (``QTextLine::cursorToX``), which a block then keeps for
-        good: scrolled end to end, that is tens of MB for a 10,000-bead document.
-        """
-        position = self._offsets.to_qt(offset)
-        block = self.document().findBlock(position)
-        if not block.isValid():
-            return None
-        layout = block.layout()
-        if layout is None or layout.lineCount() == 0:
-            return None
-        relative = position - block.position()
-        line = layout.lineAt(layout.lineCount() - 1)
-        for k in range(layout.lineCount()):
-            candidate = layout.lineAt(k)
-            if relative < candidate.textStart() + candidate.textLength():
-                line = candidate
-                break
-        top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
-        return int(top + line.y()), int(top + line.y() + line.height())
+        block is not laid out (reads laid-out lines only: see layouts.line_span_y)."""
+        return line_span_y(self, self._offsets.to_qt(offset))
 
     def paint_margin(self, event: QPaintEvent) -> None:
-        painter = QPainter(self._margin)
-        painter.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Window))
-        doc = self.document_model
-        if doc is None:
-            return
-        small = QFont(self.font())
-        small.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.72))
-        painter.setFont(small)
-        offset_y = self.viewport().geometry().top() - self._margin.geometry().top()
-        height = self._margin.height()
-        label_bottom = -1  # beads starting on one line share it: draw only the first label
-        for b in self._visible_beads():
-            bead = doc.beads[b]
-            span = doc.bead_span(b, self.side)
-            if span is None:
-                continue
-            first, last = self.line_span_y(span[0]), self.line_span_y(span[1])
-            if first is None or last is None:
-                continue
-            top, bottom = first[0] + offset_y, last[1] + offset_y
-            if bottom < 0 or top > height:
-                continue
-            if bead.source and bead.target:
-                colour = score_colour(bead.score)
-                label = "" if bead.score is None else f"{bead.score:.2f}"
-                label_colour = self.palette().color(QPalette.ColorRole.PlaceholderText)
-            elif bead.source:
-                colour = QColor(OMISSION_MARK)
-                label = self._class_label(omission_class(bead.flags))
-                label_colour = colour
-            else:
-                colour = QColor(ADDITION_MARK)
-                label = "+ " + self.tr("addition")
-                label_colour = colour
-            painter.fillRect(QRect(MARGIN_WIDTH - 7, top + 1, 5, max(3, bottom - top - 2)), colour)
-            if b == self.current_bead:
-                painter.fillRect(QRect(MARGIN_WIDTH - 10, top + 1, 2, max(3, bottom - top - 2)),
-                                 self.palette().color(QPalette.ColorRole.Highlight))
-            metrics = painter.fontMetrics()
-            if top < label_bottom or not label:
-                continue
-            painter.setPen(label_colour)
-            label = metrics.elidedText(label, Qt.TextElideMode.ElideRight, MARGIN_WIDTH - 24)
-            painter.drawText(QRect(2, top, MARGIN_WIDTH - 21, metrics.height() + 6),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, label)
-            label_bottom = top + metrics.height()
-        self._paint_annotation_marks(painter, offset_y, height)
-        gap = self.gap_geometry()
-        if gap is not None and gap[0] == "line":  # the gap line starts in the margin
-            y = gap[1].center().y() + offset_y
-            if 0 <= y <= height:
-                painter.fillRect(QRect(MARGIN_WIDTH - 12, y - 1, 12, 2), self._gap_colour())
-        painter.end()
-
-    def _paint_annotation_marks(self, painter: QPainter, offset_y: int, height: int) -> None:
-        """A dot in the margin where an annotation starts, coloured by severity."""
-        doc = self.document_model
-        if doc is None:
-            return
-        lo, hi = self._visible_offsets()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        for annotation in doc.annotations:
-            if annotation.side != self.side or not (lo <= annotation.start <= hi):
-                continue
-            line = self.line_span_y(annotation.start)
-            if line is None:
-                continue
-            y = (line[0] + line[1]) // 2 + offset_y
-            if 0 <= y <= height:
-                colour = QColor(SEVERITY_COLOURS.get(annotation.severity, QColor("red")))
-                colour.setAlpha(255)
-                painter.setBrush(colour)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.drawEllipse(QPoint(MARGIN_WIDTH - 14, y), 3, 3)
-
-    def _class_label(self, cls: str) -> str:
-        labels = {"headline": self.tr("headline"), "more-link": self.tr("more-link"),
-                  "photo-caption": self.tr("caption"), "content": self.tr("omission")}
-        return "✕ " + labels.get(cls, cls)
+        """Paint the score margin (the margin widget paints itself; see score_margin.py)."""
+        self._margin.paint(event)
 
     def visible_bead_range(self) -> tuple[int, int] | None:
         """First and last bead with text in view on this side (for the overview strip)."""
         doc = self.document_model
         if doc is None or not doc.beads or not self._starts:
             return None
-        lo, hi = self._visible_offsets()
+        lo, hi = self.visible_offsets()
         try:
             first = doc.bead_of_sentence(self.side, self.sentence_at(lo) or 0)
             last = doc.bead_of_sentence(self.side, self.sentence_at(hi) or 0)
