@@ -47,7 +47,22 @@ class ReplaceBeadsCommand(QUndoCommand):
             self.document.set_scores(self.old_scores)
 
 
-class UpdateBeadCommand(QUndoCommand):
+class _FieldsCommand(QUndoCommand):
+    """Set some fields of one item of the document (a bead, an annotation) to new values."""
+
+    def __init__(
+        self,
+        document: AlignmentDocument,
+        changes: dict[str, Any],
+        text: str,
+        parent: QUndoCommand | None = None,
+    ) -> None:
+        super().__init__(text, parent)
+        self.document = document
+        self.changes = dict(changes)
+
+
+class UpdateBeadCommand(_FieldsCommand):
     def __init__(
         self,
         document: AlignmentDocument,
@@ -56,10 +71,8 @@ class UpdateBeadCommand(QUndoCommand):
         text: str,
         parent: QUndoCommand | None = None,
     ) -> None:
-        super().__init__(text, parent)
-        self.document = document
+        super().__init__(document, changes, text, parent)
         self.index = index
-        self.changes = changes
         self.previous: dict[str, Any] = {}
 
     def redo(self) -> None:
@@ -111,7 +124,7 @@ class RemoveAnnotationCommand(QUndoCommand):
         self.document.add_annotation(self.removed, self.index)
 
 
-class UpdateAnnotationCommand(QUndoCommand):
+class UpdateAnnotationCommand(_FieldsCommand):
     """Change fields of one annotation; successive edits of the same fields merge into one."""
 
     def __init__(
@@ -122,10 +135,8 @@ class UpdateAnnotationCommand(QUndoCommand):
         text: str,
         parent: QUndoCommand | None = None,
     ) -> None:
-        super().__init__(text, parent)
-        self.document = document
+        super().__init__(document, changes, text, parent)
         self.annotation_id = annotation_id
-        self.changes = dict(changes)
         self.previous: dict[str, Any] | None = None
 
     def id(self) -> int:

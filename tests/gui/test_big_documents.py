@@ -78,7 +78,7 @@ def test_suggestions_of_a_big_document_come_from_the_worker_process(
 def test_rescoring_a_big_document_in_the_worker_process_refreshes_coverage(
     make_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch, in_process: bool
 ) -> None:
-    import aligner_gui.gui.alignment as alignment
+    import aligner_gui.gui.controllers.alignment as alignment
 
     monkeypatch.setattr(alignment, "BIG_DOCUMENT_BEADS", 1 if in_process else 10**9)
     window = make_window(SEED, engine=Engine())

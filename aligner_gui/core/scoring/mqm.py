@@ -331,6 +331,25 @@ def suggestion_for(doc: AlignmentDocument, index: int, flag: str) -> Annotation 
     start, end = span
     if flag not in (FLAG_NUMBER_MISMATCH, FLAG_NAME_MISMATCH):
         comment = ""
+    return span_annotation(doc, side, start, end, type_=type_, category=category,
+                           severity=severity, comment=comment, tags=tags, suggested_by=flag)
+
+
+def span_annotation(
+    doc: AlignmentDocument,
+    side: str,
+    start: int,
+    end: int,
+    *,
+    type_: str,
+    category: str,
+    severity: str = "major",
+    comment: str = "",
+    tags: Iterable[str] = (),
+    suggested_by: str | None = None,
+) -> Annotation:
+    """An annotation of ``side``'s text from ``start`` to ``end``, that text copied in: the
+    editor's mark, or (``suggested_by`` the flag) what a suggestion proposes."""
     return Annotation(
         type=type_,
         side=side,
@@ -340,8 +359,8 @@ def suggestion_for(doc: AlignmentDocument, index: int, flag: str) -> Annotation 
         category=category,
         severity=severity,
         comment=comment,
-        tags=tags,
-        extra={"suggested_by": flag},
+        tags=list(tags),
+        extra={} if suggested_by is None else {"suggested_by": suggested_by},
     )
 
 
@@ -379,18 +398,9 @@ class SpanOffers:
         type_ = type_ or annotation_type(category)
         if any(s < end and start < e for s, e in self.annotated.get((side, type_), ())):
             return None
-        annotation = Annotation(
-            type=type_,
-            side=side,
-            start=start,
-            end=end,
-            text=self.doc.side(side).text[start:end],
-            category=category,
-            severity=severity,
-            comment=comment,
-            tags=list(tags),
-            extra={"suggested_by": flag},
-        )
+        annotation = span_annotation(self.doc, side, start, end, type_=type_,
+                                     category=category, severity=severity, comment=comment,
+                                     tags=tags, suggested_by=flag)
         return Suggestion(index, flag, annotation)
 
 

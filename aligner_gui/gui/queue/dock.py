@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMainWindow,
     QMenu,
     QProgressBar,
     QTableView,
@@ -34,24 +35,42 @@ from aligner_gui.gui.queue.model import QueueSortProxy, QueueTableModel
 from aligner_gui.io.review_queue import Figures, QueueEntry, ReviewQueue
 
 if TYPE_CHECKING:
-    from aligner_gui.gui.main_window import MainWindow
+    from PySide6.QtCore import SignalInstance
+
+    from aligner_gui.gui.actions import Actions
+    from aligner_gui.gui.controllers.files import FileController
+    from aligner_gui.gui.engine import Engine
 
 log = logging.getLogger(__name__)
 
 
+class QueueHost(Protocol):
+    """What the dock uses of the review window besides its Qt side."""
+
+    engine: Engine
+    files: FileController
+    actions: Actions
+    document_installed: SignalInstance
+
+    def report_error(self, title: str, message: str) -> None: ...
+
+
 class ReviewQueueDock(QDockWidget):
-    def __init__(self, window: MainWindow, menus: dict[str, Any]) -> None:
-        super().__init__(self.tr("Review queue"), window)
+    def __init__(self, window: QueueHost, menus: dict[str, Any], *,
+                 parent: QMainWindow) -> None:
+        """``parent`` is the main window the dock sits in (the same window as ``window``)."""
+        super().__init__(self.tr("Review queue"), parent)
         self.setObjectName("reviewQueueDock")
-        self.window_ = window
+        self.window_ = parent
+        self.host = window
         self.queue: ReviewQueue | None = None
         self._open_when_aligned: str | None = None
         self.model = QueueTableModel(self)
         self.proxy = QueueSortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.aligner = QueueAligner(window.engine, parent=self)
-        self._build(window, menus)
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self)
+        self._build(window.actions, menus)
+        parent.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self)
         self.hide()  # until a folder is open
         window.document_installed.connect(self._on_window_document_installed)
         window.files.saved.connect(self._on_files_saved)
@@ -60,14 +79,15 @@ class ReviewQueueDock(QDockWidget):
         self.aligner.progressed.connect(self._on_aligner_progressed)
         self.aligner.finished.connect(self._on_aligner_finished)
 
-    def _build(self, window: MainWindow, menus: dict[str, Any]) -> None:
+    def _build(self, actions: Actions, menus: dict[str, Any]) -> None:
+        window = self.window_
         self.open_folder_action = QAction(self.tr("Open &folder…"), window)
         self.open_folder_action.setObjectName("actionOpenFolder")
         self.open_folder_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.open_folder_action.triggered.connect(self.open_folder_dialog)
-        file_menu = next(o for o in window.actions.open.associatedObjects()
+        file_menu = next(o for o in actions.open.associatedObjects()
                          if isinstance(o, QMenu))
-        file_menu.insertAction(window.actions.save, self.open_folder_action)
+        file_menu.insertAction(actions.save, self.open_folder_action)
         self.mark_reviewed_action = QAction(self.tr("Mark &reviewed"), window)
         self.mark_reviewed_action.setObjectName("actionMarkReviewed")
         self.mark_reviewed_action.setToolTip(self.tr(
@@ -80,7 +100,7 @@ class ReviewQueueDock(QDockWidget):
         self.cancel_action.setObjectName("actionStopQueueAlignment")
         self.cancel_action.triggered.connect(self.cancel_alignment)
         self.cancel_action.setEnabled(False)
-        window.actions.all.extend([self.open_folder_action, self.mark_reviewed_action])
+        actions.all.extend([self.open_folder_action, self.mark_reviewed_action])
         menus["view"].addAction(self.toggleViewAction())
 
         self.view = QTableView()
@@ -136,7 +156,7 @@ class ReviewQueueDock(QDockWidget):
 
     # -- opening a folder --------------------------------------------------------------
     def open_folder_dialog(self) -> None:
-        start = str(self.queue.folder) if self.queue else str(self.window_.files.input_dir or "")
+        start = str(self.queue.folder) if self.queue else str(self.host.files.input_dir or "")
         name = QFileDialog.getExistingDirectory(self.window_, self.tr("Open folder"), start)
         if name:
             self.open_folder(name)
@@ -147,7 +167,7 @@ class ReviewQueueDock(QDockWidget):
         try:
             queue = ReviewQueue.open(folder)
         except (AlignerError, OSError) as error:
-            self.window_.report_error(self.tr("Cannot open the folder {0}").format(
+            self.host.report_error(self.tr("Cannot open the folder {0}").format(
                 Path(folder).name), str(error))
             return False
         self._install(queue)
@@ -206,7 +226,7 @@ class ReviewQueueDock(QDockWidget):
 
     # -- the open document -------------------------------------------------------------
     def current_entry(self) -> QueueEntry | None:
-        path = self.window_.files.path
+        path = self.host.files.path
         if self.queue is None or path is None:
             return None
         return self.queue.entry_for_project(path)
@@ -234,7 +254,7 @@ class ReviewQueueDock(QDockWidget):
 
     def open_entry(self, entry: QueueEntry) -> bool:
         """Open the document in the review window (asking first about unsaved changes)."""
-        files = self.window_.files
+        files = self.host.files
         if entry.aligned:
             if files.path is not None and files.path.resolve() == entry.project.resolve():
                 self.window_.activateWindow()

@@ -9,7 +9,7 @@ not an edit); a re-alignment is one undoable command.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -20,9 +20,30 @@ from aligner_gui.gui.engine_process import BIG_DOCUMENT_BEADS
 from aligner_gui.gui.workers import AlignmentJob, launch
 
 if TYPE_CHECKING:
-    from aligner_gui.gui.main_window import MainWindow
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QProgressBar, QPushButton, QStatusBar
+
+    from aligner_gui.gui.actions import Actions
+    from aligner_gui.gui.engine import Engine
+    from aligner_gui.gui.engine_process import EngineProcess
 
 log = logging.getLogger(__name__)
+
+
+class AlignmentHost(Protocol):
+    """What running the aligner uses of the window."""
+
+    engine: Engine
+    engine_process: EngineProcess  # big documents are rescored there
+    undo_stack: QUndoStack
+    progress: QProgressBar
+    cancel_button: QPushButton
+    actions: Actions
+
+    def statusBar(self) -> QStatusBar: ...
+    def report_error(self, title: str, message: str) -> None: ...
+    def select_bead(self, row: int) -> None: ...
+
 
 class AlignmentController(QObject):
     started = Signal()
@@ -31,8 +52,8 @@ class AlignmentController(QObject):
     rescored = Signal(int)  # number of beads that got their scores back
     rescoring_changed = Signal(bool)  # True while edited beads are scored in the background
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: AlignmentHost, *, parent: QObject) -> None:
+        super().__init__(parent)
         self.window = window
         self.document: AlignmentDocument | None = None
         self._job: AlignmentJob | None = None

@@ -7,7 +7,7 @@ again when it opens, when a document is installed and after each undo or redo.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
@@ -17,11 +17,27 @@ from aligner_gui.core.qe.checks import CHECKS, DISABLED_KEY, disabled_checks
 from aligner_gui.gui import commands
 from aligner_gui.gui.display_names import flag_name
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtGui import QUndoStack
+
+    from aligner_gui.core.model import AlignmentDocument
+    from aligner_gui.gui.models import SuggestionTableModel
+
+
+class QaChecksHost(Protocol):
+    """What the menu uses of the window."""
+
+    document: AlignmentDocument | None
+    undo_stack: QUndoStack
+    suggestion_model: SuggestionTableModel  # refreshed when a check is switched
+    document_installed: SignalInstance
+
 
 class QaChecksMenu(QObject):
     """The checkable submenu; ``window`` gives the document, undo stack and suggestions."""
 
-    def __init__(self, window: Any, menu: QMenu) -> None:
+    def __init__(self, window: QaChecksHost, menu: QMenu) -> None:
         super().__init__(menu)
         self.window = window
         self.menu = menu

@@ -7,17 +7,43 @@ and pushes one undo command. Nothing here opens a modal dialog.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 
 from aligner_gui.core import edits
-from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Annotation, Bead
+from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Bead
 from aligner_gui.core.scoring import mqm
 from aligner_gui.gui import commands
 
 if TYPE_CHECKING:
-    from aligner_gui.gui.main_window import MainWindow
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QStatusBar, QTableView
+
+    from aligner_gui.gui.models import BeadFilterProxy
+    from aligner_gui.gui.panels.annotation_editor import AnnotationEditor
+
+
+class ReviewHost(Protocol):
+    """What the review operations use of the window: its document, undo stack and selection."""
+
+    document: AlignmentDocument | None
+    undo_stack: QUndoStack
+    annotation_editor: AnnotationEditor
+    bead_proxy: BeadFilterProxy
+    bead_view: QTableView
+
+    def statusBar(self) -> QStatusBar: ...
+    def alignment_running(self) -> bool: ...
+    def current_bead(self) -> int | None: ...
+    def selected_beads(self) -> list[int]: ...
+    def current_span(self) -> tuple[str, int, int] | None: ...
+    def chosen_sentence(self) -> tuple[str, int] | None: ...
+    def chosen_sentence_on(self, side: str) -> int | None: ...
+    def current_suggestion(self) -> mqm.Suggestion | None: ...
+    def select_bead(self, row: int) -> None: ...
+    def select_span(self, side: str, start: int, end: int) -> None: ...
+    def show_annotation(self, annotation_id: str) -> None: ...
 
 
 def is_span_flag(flag: str) -> bool:
@@ -27,8 +53,8 @@ def is_span_flag(flag: str) -> bool:
 
 
 class ReviewController(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: ReviewHost, *, parent: QObject) -> None:
+        super().__init__(parent)
         self.window = window
 
     @property
@@ -63,15 +89,7 @@ class ReviewController(QObject):
         if start >= end:
             self._message(self.tr("The selection is empty."))
             return
-        annotation = Annotation(
-            type=type_,
-            side=side,
-            start=start,
-            end=end,
-            text=doc.side(side).text[start:end],
-            category=category,
-            severity="major",
-        )
+        annotation = mqm.span_annotation(doc, side, start, end, type_=type_, category=category)
         self._push(commands.AddAnnotationCommand(doc, annotation, self.tr("Mark {0}").format(
             category)))
         self.window.show_annotation(annotation.id)

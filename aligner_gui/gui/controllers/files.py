@@ -7,10 +7,10 @@ import logging
 import os
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from aligner_gui.core.errors import AlignerError
 from aligner_gui.gui import commands
@@ -19,7 +19,16 @@ from aligner_gui.gui.engine import is_project
 from aligner_gui.gui.workers import TaskJob, launch
 
 if TYPE_CHECKING:
-    from aligner_gui.gui.main_window import MainWindow
+    from collections.abc import Callable
+
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QProgressBar, QStatusBar
+
+    from aligner_gui.core.model import AlignmentDocument
+    from aligner_gui.gui.dialogs.recovery import RecoveryBanner
+    from aligner_gui.gui.engine import Engine
+    from aligner_gui.gui.models import SuggestionTableModel
+    from aligner_gui.gui.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -29,12 +38,33 @@ RECOVERY_META = "recovery-meta.json"
 GLOSSARY_KEY = "glossary"  # doc.meta: the glossary file the QA checks use (a path)
 
 
+class FileHost(Protocol):
+    """What the file commands use of the window."""
+
+    settings: Settings
+    engine: Engine
+    document: AlignmentDocument | None
+    undo_stack: QUndoStack
+    progress: QProgressBar  # busy while a file is read in the background
+    recovery_banner: RecoveryBanner
+    suggestion_model: SuggestionTableModel
+    ask_save: Callable[[QWidget, str], CloseAnswer]
+
+    def statusBar(self) -> QStatusBar: ...
+    def alignment_running(self) -> bool: ...
+    def report_error(self, title: str, message: str) -> None: ...
+    def install_document(self, document: AlignmentDocument, *, align: bool = True) -> None: ...
+    def update_title(self) -> None: ...
+
+
 class FileController(QObject):
     saved = Signal(object)  # the project's Path, after each successful save
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: FileHost, *, parent: QWidget) -> None:
+        """``parent`` (the window) owns the controller and its dialogs."""
+        super().__init__(parent)
         self.window = window
+        self.dialog_parent = parent
         self.settings = window.settings
         self.path: Path | None = None  # the project file, None until saved as a project
         self.fingerprint: object | None = None  # of self.path as opened or last saved
@@ -126,7 +156,7 @@ class FileController(QObject):
             return
         filters = self.tr("Projects, texts, TMX, InterText (*.json *.txt *.tmx *.xml);;"
                           "All files (*)")
-        names, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Open"), "", filters)
+        names, _ = QFileDialog.getOpenFileNames(self.dialog_parent, self.tr("Open"), "", filters)
         if names:
             self.open_paths_in_background(names[:2])
 
@@ -191,7 +221,7 @@ class FileController(QObject):
             folder = self.input_dir if self.input_dir and os.access(self.input_dir, os.W_OK) \
                 else Path.home()
             suggested = str(folder / (Path(self.display_name).stem + ".json"))
-        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save As"), suggested,
+        name, _ = QFileDialog.getSaveFileName(self.dialog_parent, self.tr("Save As"), suggested,
                                               self.tr("Aligner projects (*.json);;All files (*)"))
         if not name:
             return False
@@ -203,7 +233,7 @@ class FileController(QObject):
         """Before losing changes: True when it is fine to go on."""
         if self.window.document is None or self.window.undo_stack.isClean():
             return True
-        answer = self.window.ask_save(self.window, self.display_name or self.tr("untitled"))
+        answer = self.window.ask_save(self.dialog_parent, self.display_name or self.tr("untitled"))
         if answer == CloseAnswer.SAVE:
             return self.save()
         if answer == CloseAnswer.DISCARD and self.window.recovery_banner.isHidden():
@@ -224,7 +254,7 @@ class FileController(QObject):
 
     def export_dialog(self, fmt: str, label: str, suffix: str) -> None:
         stem = Path(self.path or self.display_name or "export").stem
-        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export"), stem + suffix,
+        name, _ = QFileDialog.getSaveFileName(self.dialog_parent, self.tr("Export"), stem + suffix,
                                               f"{label};;" + self.tr("All files (*)"))
         if name:
             self.export_to(fmt, name)
@@ -248,7 +278,7 @@ class FileController(QObject):
         if not self.maybe_save():
             return
         filters = self.tr("TMX, InterText, MQM TSV (*.tmx *.xml *.tsv);;All files (*)")
-        name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import"), "", filters)
+        name, _ = QFileDialog.getOpenFileName(self.dialog_parent, self.tr("Import"), "", filters)
         if name:
             self.import_path(name)
 
@@ -287,7 +317,7 @@ class FileController(QObject):
     def _choose_system(self, path: Path, systems: list[tuple[str, int]]) -> None:
         from aligner_gui.gui.dialogs.mqm_systems import SystemChooser
 
-        chooser = SystemChooser(path.name, systems, self.window)
+        chooser = SystemChooser(path.name, systems, self.dialog_parent)
         chooser.system_chosen.connect(lambda name: self.import_path(path, system=name))
         chooser.open()
 
@@ -296,7 +326,7 @@ class FileController(QObject):
         if self.window.document is None:
             return
         filters = self.tr("Glossaries (*.tbx *.csv *.tsv);;All files (*)")
-        name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Load glossary"), "",
+        name, _ = QFileDialog.getOpenFileName(self.dialog_parent, self.tr("Load glossary"), "",
                                               filters)
         if name:
             self.load_glossary(name)
@@ -361,11 +391,7 @@ class FileController(QObject):
         try:
             copy.parent.mkdir(parents=True, exist_ok=True)
             self.window.engine.save(doc, copy)
-            meta.write_text(json.dumps({
-                "path": str(self.path) if self.path else None,
-                "name": self.display_name,
-                "saved": datetime.now().isoformat(timespec="seconds"),
-            }), encoding="utf-8")
+            self._write_recovery_meta(meta)
         except (AlignerError, OSError, ValueError) as error:
             log.warning("autosave failed: %s", error)
             return False
@@ -389,13 +415,16 @@ class FileController(QObject):
         copy.parent.mkdir(parents=True, exist_ok=True)
         self.window.engine.save(doc, copy)  # errors go to the crash handler, which says so
         if copy.name == RECOVERY_NAME:
-            _, meta = self.recovery_paths()
-            meta.write_text(json.dumps({
-                "path": str(self.path) if self.path else None,
-                "name": self.display_name,
-                "saved": datetime.now().isoformat(timespec="seconds"),
-            }), encoding="utf-8")
+            self._write_recovery_meta(self.recovery_paths()[1])
         return copy
+
+    def _write_recovery_meta(self, meta: Path) -> None:
+        """Beside the recovery copy: the file it belongs to, its name and when it was taken."""
+        meta.write_text(json.dumps({
+            "path": str(self.path) if self.path else None,
+            "name": self.display_name,
+            "saved": datetime.now().isoformat(timespec="seconds"),
+        }), encoding="utf-8")
 
     def recovery_available(self) -> dict | None:
         copy, meta = self.recovery_paths()

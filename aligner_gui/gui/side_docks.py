@@ -1,0 +1,59 @@
+"""The side panels as docks: annotation editor, annotation list, suggestions, scores."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea, QWidget
+
+
+class SideDocks:
+    """The docks, laid out once: the editor above the list, suggestions and scores tabbed
+    with the list; the suggestions in front (the engine's flags are what a review starts from).
+    """
+
+    def __init__(self, window: QMainWindow, editor: QWidget, annotations: QWidget,
+                 suggestions: QWidget, scores: QWidget) -> None:
+        self.window = window
+        self.all: list[QDockWidget] = []
+        self.editor = self._dock(
+            "annotationDock", QCoreApplication.translate("MainWindow", "Annotation"), editor)
+        self.annotations = self._dock(
+            "annotationListDock", QCoreApplication.translate("MainWindow", "Annotations"),
+            annotations)
+        self.suggestions = self._dock(
+            "suggestionDock", QCoreApplication.translate("MainWindow", "Suggestions"), suggestions)
+        scores_scroll = QScrollArea()
+        scores_scroll.setWidgetResizable(True)
+        scores_scroll.setWidget(scores)
+        self.scores = self._dock(
+            "scoresDock", QCoreApplication.translate("MainWindow", "Scores"), scores_scroll)
+        window.tabifyDockWidget(self.annotations, self.suggestions)
+        self.annotations.raise_()
+        window.splitDockWidget(self.editor, self.annotations, Qt.Orientation.Vertical)
+        window.tabifyDockWidget(self.suggestions, self.scores)
+        self.annotations.raise_()
+        self.suggestions.raise_()  # the engine's flags are what a review starts from
+
+    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self.window)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.all.append(dock)
+        return dock
+
+    def size_for_first_start(self) -> None:
+        """No saved layout: a sensible share for the side panels."""
+        # editor, annotation list, suggestions/scores: each shows its rows unscrolled
+        self.window.resizeDocks([self.editor, self.annotations, self.scores], [250, 230, 380],
+                                Qt.Orientation.Vertical)
+        self.window.resizeDocks([self.editor], [380], Qt.Orientation.Horizontal)
+
+
+def bring_forward(dock: QDockWidget) -> None:
+    """Show a dock, closed or behind another tab."""
+    dock.show()
+    dock.raise_()
