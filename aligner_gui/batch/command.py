@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 from aligner_gui.core.errors import AlignerError
 
 if TYPE_CHECKING:
-    from aligner_gui.batch.pairing import Pairing
     from aligner_gui.batch.runner import Backend
+    from aligner_gui.io.pairing import Pairing
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -87,7 +87,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def read_input(path: Path, source_lang: str) -> tuple[Pairing, bool]:
     """The pairing of INPUT and whether it is a manifest (whose skipped lines are failures)."""
-    from aligner_gui.batch.pairing import pair_folder, read_manifest
+    from aligner_gui.io.pairing import pair_folder, read_manifest
 
     if path.is_dir():
         return pair_folder(path, source_lang=source_lang), False

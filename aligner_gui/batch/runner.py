@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 from aligner_gui import __version__
-from aligner_gui.batch.pairing import Pair, Pairing
 from aligner_gui.batch.progress import Progress
 from aligner_gui.batch.summary import write_summary
 from aligner_gui.batch.work import (
@@ -44,6 +43,7 @@ from aligner_gui.core.errors import AlignerError
 from aligner_gui.core.runtime.forked import ENV_PROCESSES
 from aligner_gui.io.atomic import atomic_write_bytes, atomic_write_text
 from aligner_gui.io.outputs import make_folder
+from aligner_gui.io.pairing import Pair, Pairing
 
 STATE_NAME = ".aligner-batch.json"
 STATE_FORMAT = "aligner-batch-state"

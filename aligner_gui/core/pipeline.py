@@ -65,7 +65,7 @@ def _run_alignment(
     lexicon: Lexicon | None,
 ) -> tuple[list[Bead], dict[str, Any]]:
     from aligner_gui.core.align.aligner import align_sides
-    from aligner_gui.core.runtime.warmup import warm_up
+    from aligner_gui.core.warmup import warm_up
 
     lex = _prepared(doc, lexicon)
     warm_up(doc.source, doc.target, lex)

@@ -36,7 +36,7 @@ class EngineProcess(QObject):
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            from aligner_gui.core.runtime.background import worker_init
+            from aligner_gui.core.background import worker_init
 
             self._pool = ProcessPoolExecutor(
                 max_workers=1, mp_context=multiprocessing.get_context("spawn"),

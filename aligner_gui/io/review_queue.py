@@ -29,10 +29,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from aligner_gui.batch.pairing import pair_folder
 from aligner_gui.core.errors import AlignerError
 from aligner_gui.io.atomic import atomic_write_text
 from aligner_gui.io.errors import ProjectError, ProjectFormatError, ProjectWriteError
+from aligner_gui.io.pairing import pair_folder
 
 log = logging.getLogger(__name__)
 

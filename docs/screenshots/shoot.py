@@ -68,8 +68,8 @@ def stage(window, which: str) -> None:  # noqa: ANN001
 
 def main() -> int:
     which = sys.argv[1] if len(sys.argv) > 1 else "main"
-    from aligner_gui.app import make_application
     from aligner_gui.gui import create_main_window
+    from aligner_gui.gui.application import make_application
     from aligner_gui.gui.settings import Settings
 
     folder = Path(tempfile.mkdtemp(prefix="aligner-shot-"))

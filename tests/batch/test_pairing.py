@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from aligner_gui.batch.pairing import Pair, pair_folder, read_manifest, split_tag
 from aligner_gui.core.errors import InputError
+from aligner_gui.io.pairing import Pair, pair_folder, read_manifest, split_tag
 
 
 def touch(folder: Path, *names: str) -> None:

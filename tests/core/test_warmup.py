@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from aligner_gui.core import pipeline
+from aligner_gui.core import pipeline, warmup
 from aligner_gui.core.lexicon.lexicon import Lexicon
-from aligner_gui.core.runtime import forked, warmup
+from aligner_gui.core.runtime import forked
 from aligner_gui.io.project import to_dict
 
 NEWS = Path(__file__).parents[1] / "data" / "news" / "news_01_economy.txt"

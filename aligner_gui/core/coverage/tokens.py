@@ -28,7 +28,7 @@ class TokenCache:
         self._vocabulary: frozenset[str] | None = None
 
     def memo_tables(self) -> dict[str, dict[Any, Any]]:
-        """The per-text and per-word caches, by name (see core/runtime/warmup.py)."""
+        """The per-text and per-word caches, by name (see core/warmup.py)."""
         names = ("en", "zh", "en_numbers", "zh_numbers", "en_sentence_keys", "zh_sentence_keys",
                  "en_counts", "zh_counts")  # fmt: skip
         tables: dict[str, dict[Any, Any]] = {name: getattr(self, name) for name in names}

@@ -178,7 +178,7 @@ class Lexicon:
         return lexicon
 
     def memo_tables(self) -> dict[str, dict[Any, Any]]:
-        """The per-text and per-word caches, by name (see core/runtime/warmup.py)."""
+        """The per-text and per-word caches, by name (see core/warmup.py)."""
         return {
             "zh_tokens": self._zh_tokens.table,
             "zh_content": self._zh_content.table,

@@ -1,1 +1,1 @@
-"""How the engine runs: forked children, warm-up, memos, paused GC, background processes."""
+"""How the engine runs: forked children, bounded memos, the garbage collector paused."""

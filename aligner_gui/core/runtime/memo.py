@@ -1,7 +1,7 @@
 """A bounded memo of a one-argument function whose table can be read and filled.
 
 ``functools.lru_cache`` hides its table; the engine's per-sentence caches are filled by
-the parallel warm-up (:mod:`aligner_gui.core.runtime.warmup`), so they are plain dicts.
+the parallel warm-up (:mod:`aligner_gui.core.warmup`), so they are plain dicts.
 """
 
 from __future__ import annotations

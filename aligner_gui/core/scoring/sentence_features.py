@@ -60,7 +60,7 @@ class SentenceFeatures:
         self.chrf: dict[tuple[str, str], float] = {}
 
     def memo_tables(self) -> dict[str, dict[Any, Any]]:
-        """The per-text caches, by name (see :mod:`aligner_gui.core.runtime.warmup`)."""
+        """The per-text caches, by name (see :mod:`aligner_gui.core.warmup`)."""
         names = ("gloss", "zh_content", "en_content", "en_names", "en_name_words",
                  "word_content", "numbers")  # fmt: skip
         return {name: getattr(self, name) for name in names}

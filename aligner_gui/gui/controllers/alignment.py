@@ -138,7 +138,7 @@ class AlignmentController(QObject):
         process = getattr(self.window, "engine_process", None)
         if (process is not None and getattr(engine, "runs_in_process", False)
                 and len(doc.beads) >= BIG_DOCUMENT_BEADS):
-            from aligner_gui.core.runtime import background
+            from aligner_gui.core import background
 
             def done(result: Any, token: list[int]) -> None:
                 if self._rescore_job == token[0]:

@@ -215,7 +215,7 @@ class SuggestionTableModel(DocumentTableModel):
         generation = self._generation
         self._again = False
         if self.engine_process is not None:  # the window's worker process
-            from aligner_gui.core.runtime import background
+            from aligner_gui.core import background
 
             self._job = self.engine_process.submit(
                 background.suggestions, doc.source, doc.target, beads, annotations,
