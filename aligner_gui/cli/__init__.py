@@ -4,6 +4,10 @@ Every expected failure (bad input, unwritable output, invalid project) prints on
 line on stderr and exits with status 2; outputs are written atomically, so a failed
 run never clobbers an existing file; a project output that replaces a file keeps
 the previous one as OUT.bak (as the window's Save does).
+
+This module holds the parser and :func:`main`; each command's work is in a module of this
+package named for what it does (project.py: align, validate, rescore; score.py; check.py;
+exchange.py: export, import); ``aligner batch`` is the batch package's.
 """
 
 from __future__ import annotations
@@ -15,10 +19,10 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from aligner_gui import __version__
-from aligner_gui.commands.check import cmd_check
-from aligner_gui.commands.exchange import cmd_export, cmd_import
-from aligner_gui.commands.project import cmd_align, cmd_rescore, cmd_validate
-from aligner_gui.commands.score import cmd_score
+from aligner_gui.cli.check import cmd_check
+from aligner_gui.cli.exchange import cmd_export, cmd_import
+from aligner_gui.cli.project import cmd_align, cmd_rescore, cmd_validate
+from aligner_gui.cli.score import cmd_score
 from aligner_gui.core.errors import AlignerError
 
 EXIT_USAGE = 2
@@ -236,6 +240,3 @@ def _announce_dictionary_build() -> None:
 
 _NEEDS_DICTIONARY = (cmd_align, cmd_rescore, cmd_check, cmd_import, cmd_batch)
 
-
-if __name__ == "__main__":
-    sys.exit(main())
