@@ -78,59 +78,6 @@ ZH_MEASURES = frozenset(
     "个只枚颗条张本件位名项座辆艘架台部支把块片根间家所头匹道首封株棵朵粒滴批群套"
 )
 
-# A few entries CEDICT lacks but news and fiction need (country adjectives above all).
-_SUPPLEMENT = {
-    "美国": "america american usa",
-    "美": "america american usa",
-    "中国": "chinese",
-    "俄罗斯": "russian",
-    "俄": "russian",
-    "英国": "british britain uk",
-    "法国": "french",
-    "德国": "german",
-    "日本": "japanese",
-    "韩国": "korean",
-    "朝鲜": "korean",
-    "欧洲": "european",
-    "总统": "president",
-    "先生": "mr mister sir",
-    "女士": "ms madam lady",
-    "太太": "mrs wife",
-    "夫人": "mrs madame",
-    "小姐": "miss",
-    "外交部": "foreign ministry",
-    "国务院": "state department",
-    "发言人": "spokesperson spokesman spokeswoman",
-    "核武库": "nuclear arsenal",
-    "弹头": "warhead",
-    "周一": "monday",
-    "周二": "tuesday",
-    "周三": "wednesday",
-    "周四": "thursday",
-    "周五": "friday",
-    "周六": "saturday",
-    "周日": "sunday",
-    # News vocabulary whose usual English CEDICT lacks (wire business/court/disaster copy).
-    "重组": "restructure restructuring",
-    "费用": "charge charges fee",
-    "潜逃": "flee flight",
-    "议员": "lawmaker legislator",
-    "起诉": "charge indict",
-    "判决": "verdict ruling",
-    "监禁": "prison",
-    "震级": "magnitude",
-    "裁员": "layoff layoffs",
-    "招聘": "hire hiring",
-    "耶和华": "lord jehovah",
-    "人": "man",
-    "爸爸": "dad daddy papa",
-    "妈妈": "mom mum",
-    "爷爷": "grandpa granddad",
-    "奶奶": "granny grandmother",
-    "父亲": "dad",
-    "母亲": "mom mum",
-}
-
 # Irregular English forms -> the base form CEDICT uses ("went" must meet 去 "to go").
 # Ambiguous forms (left, lay, bound, ground, wound, bit, bore) are omitted.
 _IRREGULAR = {
