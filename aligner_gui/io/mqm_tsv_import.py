@@ -6,7 +6,10 @@ parenthesised suffix, dropped; severities come in any case; the metadata JSON is
 as ``annotation.extra["metadata"]``; every annotation keeps its rater in
 ``extra["rater"]``. Rows of one rater, category and severity whose spans run to the end
 of one segment and from the start of the next are joined into one annotation (the
-export writes an annotation crossing a bead boundary as a row in each bead).
+export writes an annotation crossing a bead boundary as a row in each bead), unless both
+cover their whole segment (a run of dropped lines, one omission each). The format cannot
+tell more: two annotations of one rater, category and severity that touch across a
+boundary come back as one.
 """
 
 from __future__ import annotations
@@ -233,6 +236,8 @@ def _join_continuation(
 ) -> bool:
     """Extend the open annotation of ``key`` when this span continues it: it ran to the end
     of its bead, this one starts this bead, and no bead with text on that side lies between.
+    Two rows that each cover a whole bead stay two annotations: that is how an editor marks
+    a run of dropped lines (one omission each), and how raters mark whole segments.
     True if joined (the row is then not a new annotation)."""
     found = open_ends.pop(key, None)
     if found is None or start != seg_start:
@@ -242,6 +247,10 @@ def _join_continuation(
     between = [doc.bead_span(k, side) for k in range(previous + 1, bead)]
     if bead <= previous or any(span is not None and span[0] < span[1] for span in between):
         return False
+    first, this = doc.bead_span(previous, side), doc.bead_span(bead, side)
+    if first is not None and this is not None and annotation.start == first[0] \
+            and end == this[1]:
+        return False  # two whole beads: two annotations
     annotation.end = end
     annotation.text = doc.side(side).text[annotation.start : end]
     span = doc.bead_span(bead, side)

@@ -432,3 +432,22 @@ def test_rows_that_only_touch_a_boundary_are_not_joined(tmp_path: Path) -> None:
     ]
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     assert len(import_mqm_tsv(path).annotations) == 3
+
+
+def test_a_run_of_whole_bead_omissions_stays_one_annotation_each(tmp_path: Path) -> None:
+    """Dropped lines next to each other ("MORE:" links, captions), each marked as its own
+    omission with the same category and severity, come back as separate annotations."""
+    doc = sample_doc()
+    doc.annotations.clear()
+    spans = [doc.bead_span(b, "source") for b in range(len(doc.beads))]
+    whole = [(b, s) for b, s in enumerate(spans) if s is not None and s[0] < s[1]][:2]
+    assert len(whole) == 2 and whole[1][0] == whole[0][0] + 1
+    for _b, (start, end) in whole:
+        doc.add_annotation(Annotation("omission", "source", start, end,
+                                      doc.source.text[start:end], "Accuracy/Omission", "minor"))
+    out = tmp_path / "mqm.tsv"
+    export_document(doc, "mqm-tsv", out)
+    base = AlignmentDocument(doc.source, doc.target, [b.copy() for b in doc.beads])
+    back = import_file(out, base=base)
+    assert _annotations(back) == _annotations(doc)
+    assert len(back.annotations) == 2
