@@ -205,6 +205,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.func in _NEEDS_DICTIONARY and not getattr(args, "quiet", False):
             _announce_dictionary_build()
+        if args.func is not cmd_batch:  # the batch's workers need the caches on disk at once
+            from aligner_gui.core.lexicon.shared import save_caches_in_background
+
+            save_caches_in_background()
         code = int(args.func(args))
         sys.stdout.flush()  # inside the try: a closed pipe surfaces here, not at exit
         return code

@@ -323,3 +323,29 @@ def test_compiling_the_dictionary_reports_its_progress(tmp_path: Path) -> None:
     seen.clear()
     Lexicon.load(cache_dir=tmp_path / "c", source=source, progress=seen.append)
     assert seen == []  # read from the cache: nothing to report
+
+
+def test_caches_saved_in_background_are_there_for_the_next_load(tmp_path: Path) -> None:
+    """A first run may leave the cache writes to a forked child (the CLI does): the next
+    load in the process waits for them and reads the caches instead of compiling again."""
+    source = tmp_path / "cedict.u8"
+    source.write_text("條約 条约 [tiao2 yue1] /treaty/pact/\n核 核 [he2] /nuclear/\n",
+                      encoding="utf-8")
+    first = Lexicon.load(cache_dir=tmp_path / "c", source=source, save_in_background=True)
+    assert first.built and first.translations("条约") == {"treati", "pact"}
+    second = Lexicon.load(cache_dir=tmp_path / "c", source=source)  # waits for the writer
+    assert not second.built
+    assert second.translations("条约") == first.translations("条约")
+    assert (tmp_path / "c" / CACHE_NAME).is_file()
+    assert (tmp_path / "c" / lexcache.STORE_NAME).is_file()
+    assert not list((tmp_path / "c").glob("*.tmp"))
+
+
+def test_finish_saving_waits_for_the_writer(tmp_path: Path) -> None:
+    from aligner_gui.core.lexicon.lexicon import finish_saving
+
+    source = tmp_path / "cedict.u8"
+    source.write_text("核 核 [he2] /nuclear/\n", encoding="utf-8")
+    Lexicon.load(cache_dir=tmp_path / "c", source=source, save_in_background=True)
+    finish_saving()
+    assert lexcache.cache_is_current(tmp_path / "c", source)

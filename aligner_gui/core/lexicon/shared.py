@@ -9,12 +9,21 @@ if TYPE_CHECKING:
     from aligner_gui.core.lexicon.lexicon import Lexicon
 
 
+_SAVE_IN_BACKGROUND = [False]
+
+
+def save_caches_in_background() -> None:
+    """A first run's dictionary caches may be written by a forked child while this process
+    goes on (for a command that exits when its document is done: the exit waits for it)."""
+    _SAVE_IN_BACKGROUND[0] = True
+
+
 @lru_cache(maxsize=1)
 def get_lexicon() -> Lexicon:
     """The dictionary, loaded once per process (it is immutable, so sharing is safe)."""
     from aligner_gui.core.lexicon.lexicon import Lexicon
 
-    return Lexicon.load()
+    return Lexicon.load(save_in_background=_SAVE_IN_BACKGROUND[0])
 
 
 def loaded_lexicon() -> Lexicon | None:
