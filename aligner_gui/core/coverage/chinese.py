@@ -48,6 +48,7 @@ class ChineseWords:
         self.lexicon = lexicon
         self.token_keys: dict[str, tuple[frozenset[str], bool] | None] = {}
         self.char_glosses: dict[str, frozenset[str]] = {}
+        self.spellings: dict[str, str] = {}  # one copy of each word's text for every occurrence
 
     def words(self, text: str) -> tuple[Word, ...]:
         """The words of a Chinese sentence (jieba's, names re-joined) with their keys."""
@@ -85,7 +86,10 @@ class ChineseWords:
                 keys, content = found
                 if after_number and len(token) == 1:
                     content = False  # 2020年, 1550枚: units and measure words
-                out.append(Word(start, end, token, keys, content, token))
+                spelling = self.spellings.setdefault(token, token)
+                if len(self.spellings) > 200_000:
+                    self.spellings.clear()
+                out.append(Word(start, end, spelling, keys, content, spelling))
             after_number = numeric
         return _join_zh_names(text, out)
 

@@ -49,8 +49,14 @@ _ABBREV = {"u.s.": "usa", "u.s.a.": "usa", "us": "usa", "usa": "usa", "u.k.": "u
 _QUOTE = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
-def en_words(text: str, lex: Any) -> tuple[Word, ...]:
-    """The words of an English sentence with their keys (stem, number, name, month)."""
+# What a word's keys are made of depends on its spelling only: (spelling, keys, content,
+# stem), shared by every occurrence, so a long text keeps one copy of each word's keys.
+WordKeys = tuple[str, frozenset[str], bool, str]
+
+
+def en_words(text: str, lex: Any, memo: dict[str, WordKeys] | None = None) -> tuple[Word, ...]:
+    """The words of an English sentence with their keys (stem, number, name, month);
+    ``memo`` keeps each spelling's keys (see WordKeys) across sentences."""
     out: list[Word] = []
     for m in _EN_WORD.finditer(text):
         raw = m.group(0)
@@ -82,21 +88,33 @@ def en_words(text: str, lex: Any) -> tuple[Word, ...]:
             continue  # "vs", "ok" (but "Ye", "UN", and "yu" of "Bao-yu" are names)
         if low in _EN_PREFIXES and text.startswith("-", end):
             continue  # "co" of "co-director", "non" of "non-starter"
-        stem = lex.en_stem(low)
-        word_keys: set[str] = {stem}
-        if "'" in low:  # O'Brien: also "brien"
-            word_keys.add(lex.en_stem(low.rsplit("'", 1)[1]))
-        if low.startswith("un") and len(stem) >= 6:
-            word_keys.add(stem[2:])  # "unclear" is 不清楚: meets 清楚 "clear"
-        month = _EN_MONTH_NUMBERS.get(low) if raw[0].isupper() else None
-        if month:
-            word_keys |= number_keys([str(month)])
-        if raw[0].isupper() and len(low) >= 3:
-            key = en_name_key(raw[:-2] if raw.endswith(("'s", "\u2019s")) else raw)
-            if key:
-                word_keys.add(key)
-        out.append(Word(start, end, raw, frozenset(word_keys), low not in _EN_FUNCTION, stem))
+        known = memo.get(raw) if memo is not None else None
+        if known is None:
+            known = _word_keys(raw, low, lex)
+            if memo is not None:
+                if len(memo) > 200_000:
+                    memo.clear()
+                memo[raw] = known
+        spelling, keys, content, stem = known
+        out.append(Word(start, end, spelling, keys, content, stem))
     return _join_names(text, out, lex)
+
+
+def _word_keys(raw: str, low: str, lex: Any) -> WordKeys:
+    stem = lex.en_stem(low)
+    word_keys: set[str] = {stem}
+    if "'" in low:  # O'Brien: also "brien"
+        word_keys.add(lex.en_stem(low.rsplit("'", 1)[1]))
+    if low.startswith("un") and len(stem) >= 6:
+        word_keys.add(stem[2:])  # "unclear" is 不清楚: meets 清楚 "clear"
+    month = _EN_MONTH_NUMBERS.get(low) if raw[0].isupper() else None
+    if month:
+        word_keys |= number_keys([str(month)])
+    if raw[0].isupper() and len(low) >= 3:
+        key = en_name_key(raw[:-2] if raw.endswith(("'s", "\u2019s")) else raw)
+        if key:
+            word_keys.add(key)
+    return raw, frozenset(word_keys), low not in _EN_FUNCTION, stem
 
 
 def _join_names(text: str, words: list[Word], lex: Any) -> tuple[Word, ...]:

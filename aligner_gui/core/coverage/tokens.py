@@ -6,7 +6,7 @@ import weakref
 from typing import Any
 
 from aligner_gui.core.coverage.chinese import ChineseWords
-from aligner_gui.core.coverage.english import en_words
+from aligner_gui.core.coverage.english import WordKeys, en_words
 from aligner_gui.core.coverage.matching import KeySet
 from aligner_gui.core.coverage.word import Word, number_keys, numbers_of
 
@@ -23,6 +23,7 @@ class TokenCache:
         self.en_sentence_keys: dict[str, KeySet] = {}
         self.zh_sentence_keys: dict[str, KeySet] = {}
         self.en_counts: dict[str, int] = {}
+        self.en_word_keys: dict[str, WordKeys] = {}
         self.zh_counts: dict[str, int] = {}
         self.chinese = ChineseWords(lexicon)
         self._vocabulary: frozenset[str] | None = None
@@ -40,7 +41,10 @@ class TokenCache:
         table = self.zh if lang == "zh" else self.en
         found = table.get(text)
         if found is None:
-            found = self.chinese.words(text) if lang == "zh" else en_words(text, self.lexicon)
+            if lang == "zh":
+                found = self.chinese.words(text)
+            else:
+                found = en_words(text, self.lexicon, self.en_word_keys)
             if len(table) > 200_000:
                 table.clear()
             table[text] = found
