@@ -116,3 +116,19 @@ def test_pinyin_spellings_of_chinese_names() -> None:
     assert pinyin_spellings("清扬") == ("qingyang",)
     assert pinyin_spellings("欧阳修") == ("ouyangxiu", "ouyang", "xiu")
     assert pinyin_spellings("吕布") == ("lubu",)
+
+
+def test_pinyin_read_from_the_table_is_pypinyins() -> None:
+    """The character table read without importing pypinyin gives what pypinyin gives, for
+    every character names can hold, with both error modes."""
+    from pypinyin import Style, lazy_pinyin
+
+    from aligner_gui.core.text.names import _pinyin, _pinyin_table
+
+    assert _pinyin_table() is not None  # the fast path is the one tested
+    chars = [chr(cp) for cp in range(0x3400, 0xA000)]
+    for errors in ("default", "ignore"):
+        assert _pinyin(chars, errors=errors) == lazy_pinyin(chars, style=Style.NORMAL,
+                                                            errors=errors)
+    assert _pinyin(["特", "朗", "普"]) == ["te", "lang", "pu"]
+    assert _pinyin(["吕"]) == ["lv"]
