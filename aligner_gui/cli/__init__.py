@@ -203,12 +203,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        if args.func in _NEEDS_DICTIONARY and not getattr(args, "quiet", False):
-            _announce_dictionary_build()
-        if args.func is not cmd_batch:  # the batch's workers need the caches on disk at once
-            from aligner_gui.core.lexicon.shared import save_caches_in_background
+        from aligner_gui.core.lexicon.shared import load_options
 
-            save_caches_in_background()
+        quiet = getattr(args, "quiet", False)
+        if args.func is cmd_batch:
+            # The batch's worker processes may be the ones to build the dictionary: say so
+            # up front. They need the caches on disk at once (no writing in the background).
+            if not quiet:
+                _announce_if_not_built()
+        else:
+            # Announced when the build starts, after the input was read (a bad file is
+            # still a one-line error); the caches are written while the document aligns.
+            load_options(save_in_background=True, building=None if quiet else _announce_build)
         code = int(args.func(args))
         sys.stdout.flush()  # inside the try: a closed pipe surfaces here, not at exit
         return code
@@ -233,14 +239,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-def _announce_dictionary_build() -> None:
-    """The first run on a machine compiles the dictionary cache: say so before the pause."""
+def _announce_if_not_built() -> None:
     from aligner_gui.core.lexicon.cache import BUILD_SECONDS, cache_is_current
 
     if not cache_is_current():
-        print(f"aligner: building the dictionary cache (once, about {BUILD_SECONDS} s)...",
-              file=sys.stderr, flush=True)  # fmt: skip
+        _announce_build(BUILD_SECONDS)
 
 
-_NEEDS_DICTIONARY = (cmd_align, cmd_rescore, cmd_check, cmd_import, cmd_batch)
-
+def _announce_build(seconds: float) -> None:
+    """The first run on a machine compiles the dictionary cache: say so before the pause."""
+    print(f"aligner: building the dictionary cache (once, about {seconds:g} s)...",
+          file=sys.stderr, flush=True)  # fmt: skip

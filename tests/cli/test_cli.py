@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from aligner_gui.cli import main
+from aligner_gui.core.lexicon.cache import CACHE_NAME
 from aligner_gui.io.project import load_project
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_730210bb8f392e85.txt"
@@ -475,18 +477,27 @@ def test_export_html_in_chinese(tmp_path, capsys, seed_project):
     assert "--lang is for --format html" in capsys.readouterr().err
 
 
-def test_the_first_run_says_it_builds_the_dictionary_cache(tmp_path, monkeypatch, capsys):
-    """Issue 14: the pause of the first run is announced, once; -q keeps quiet."""
-    from aligner_gui import cli
-    from aligner_gui.core.lexicon import cache
+def test_the_first_run_says_it_builds_the_dictionary_cache(tmp_path):
+    """Issue 14: the pause of a first run is announced when the build starts, once; -q keeps
+    quiet; a bad input on a first run is still a one-line error (nothing is built)."""
+    def run(cache: str, *args: str) -> subprocess.CompletedProcess[str]:
+        env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / cache))
+        return subprocess.run([sys.executable, "-m", "aligner_gui.cli", *args], env=env,
+                              capture_output=True, text=True, timeout=300)
 
-    fresh = {"value": False}
-    monkeypatch.setattr(cache, "cache_is_current", lambda *a, **k: fresh["value"])
-    monkeypatch.setattr(cli, "_NEEDS_DICTIONARY", (cli.cmd_validate,))
-    project = tmp_path / "p.json"
-    project.write_text("{}", encoding="utf-8")
-    cli.main(["validate", str(project)])
-    assert "building the dictionary cache (once" in capsys.readouterr().err
-    fresh["value"] = True
-    cli.main(["validate", str(project)])
-    assert "building" not in capsys.readouterr().err
+    blank = tmp_path / "blank.txt"
+    blank.write_text("\n", encoding="utf-8")
+    done = run("a", "align", str(blank), "-o", str(tmp_path / "b.json"))
+    assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert not (tmp_path / "a" / "aligner-gui" / CACHE_NAME).exists()
+
+    done = run("a", "align", str(SEED), "-o", str(tmp_path / "1.json"))
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.count("building the dictionary cache (once") == 1
+    assert (tmp_path / "a" / "aligner-gui" / CACHE_NAME).is_file()  # the exit waited for it
+    assert not list((tmp_path / "a" / "aligner-gui").glob("*.tmp"))
+    done = run("a", "align", str(SEED), "-o", str(tmp_path / "2.json"))
+    assert done.returncode == 0 and "building" not in done.stderr
+
+    done = run("b", "align", "-q", str(SEED), "-o", str(tmp_path / "3.json"))
+    assert done.returncode == 0 and done.stderr == ""

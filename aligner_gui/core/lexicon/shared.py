@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from aligner_gui.core.lexicon.lexicon import Lexicon
 
 
-_SAVE_IN_BACKGROUND = [False]
+# How get_lexicon loads in this process (set by the CLI; the window loads its own way).
+_LOAD_OPTIONS: dict[str, Any] = {"save_in_background": False, "building": None}
 
 
-def save_caches_in_background() -> None:
-    """A first run's dictionary caches may be written by a forked child while this process
-    goes on (for a command that exits when its document is done: the exit waits for it)."""
-    _SAVE_IN_BACKGROUND[0] = True
+def load_options(*, save_in_background: bool = False,
+                 building: Callable[[float], None] | None = None) -> None:
+    """``save_in_background``: a first run's dictionary caches may be written by a forked
+    child while this process goes on (for a command that exits when its document is done:
+    the exit waits for it). ``building(seconds)`` is told when the dictionary is about to be
+    compiled (a first run), so the pause can be announced then, and only then."""
+    _LOAD_OPTIONS.update(save_in_background=save_in_background, building=building)
 
 
 @lru_cache(maxsize=1)
@@ -23,7 +28,7 @@ def get_lexicon() -> Lexicon:
     """The dictionary, loaded once per process (it is immutable, so sharing is safe)."""
     from aligner_gui.core.lexicon.lexicon import Lexicon
 
-    return Lexicon.load(save_in_background=_SAVE_IN_BACKGROUND[0])
+    return Lexicon.load(**_LOAD_OPTIONS)
 
 
 def loaded_lexicon() -> Lexicon | None:
