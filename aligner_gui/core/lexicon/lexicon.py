@@ -88,15 +88,16 @@ def _remember(cache: dict[str, Any], key: str, value: Any) -> None:
 # ---------------------------------------------------------------------------------------
 
 
-
 # Caches a forked child is still writing (Lexicon.load(save_in_background=True)).
 _SAVING: list[Forked[bool]] = []
 
 
 def _start_saving(save: Callable[[], bool]) -> None:
     if not _SAVING:
-        # Registered now, after multiprocessing (imported by Forked) registered its own exit
-        # handler, so this one runs first: the writer is waited for, not terminated.
+        # Registered after multiprocessing's own exit handler (which terminates daemonic
+        # children), so this one runs first: the writer is waited for, not cut short.
+        import multiprocessing.util  # noqa: F401 - registers that handler if not yet done
+
         atexit.register(finish_saving)
     _SAVING.append(Forked(save))
 

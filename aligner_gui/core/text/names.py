@@ -82,6 +82,7 @@ def _pinyin_table() -> dict[str, str] | None:
         pass
     return None
 
+
 # Characters of the standard transliteration tables (英语姓名译名手册 and usage).
 TRANSLIT_CHARS = frozenset(
     "阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾波伯博布查彻达戴丹道德登迪蒂丁东杜顿多厄恩尔"
