@@ -349,3 +349,17 @@ def test_finish_saving_waits_for_the_writer(tmp_path: Path) -> None:
     Lexicon.load(cache_dir=tmp_path / "c", source=source, save_in_background=True)
     finish_saving()
     assert lexcache.cache_is_current(tmp_path / "c", source)
+
+
+def test_the_json_cache_keeps_the_traditional_table(tmp_path: Path) -> None:
+    """A load from the JSON cache alone (its SQLite copy gone) still knows traditional
+    characters: the compile's traditional -> simplified table is written with the entries."""
+    source = tmp_path / "cedict.u8"
+    source.write_text("條約 条约 [tiao2 yue1] /treaty/\n國 国 [guo2] /country/\n", encoding="utf-8")
+    first = Lexicon.load(cache_dir=tmp_path / "c", source=source)
+    assert first.built and first._t2s_pairs
+    (tmp_path / "c" / lexcache.STORE_NAME).unlink()
+    second = Lexicon.load(cache_dir=tmp_path / "c", source=source)
+    assert not second.built and second._t2s_pairs == first._t2s_pairs
+    third = Lexicon.load(cache_dir=tmp_path / "c", source=source)  # from the SQLite copy again
+    assert third._t2s_pairs == first._t2s_pairs

@@ -117,16 +117,17 @@ def write_store(
     items: Iterable[tuple[str, str]],
     t2s: str,
     vocabulary: frozenset[str],
-) -> None:
-    """Keep an SQLite copy of the compiled dictionary for lookups on demand."""
+) -> bool:
+    """Keep an SQLite copy of the compiled dictionary for lookups on demand (False if it
+    could not be written)."""
     if open_store(path, stamp) is not None:
-        return
+        return True
     meta = {
         "stamp": {"version": FORMAT_VERSION, "source": stamp},
         "t2s": t2s,
         "vocabulary": " ".join(sorted(vocabulary)),
     }
-    write_table(path, items, meta, tmp_prefix=TMP_PREFIX)
+    return write_table(path, items, meta, tmp_prefix=TMP_PREFIX)
 
 
 def cache_is_current(cache_dir: Path | None = None, source: Path | None = None) -> bool:

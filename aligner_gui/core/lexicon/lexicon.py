@@ -198,15 +198,14 @@ class Lexicon:
                     jieba_job.result()
                 except Exception as error:  # noqa: BLE001 - made again on first use
                     log.info("jieba's tables were not prepared: %s", error)
-        lexicon = cls(entries, jieba_dir)
+        t2s = entries.pop(T2S_KEY, "")
+        lexicon = cls(entries, jieba_dir, t2s=t2s)
         lexicon.built = built
 
         def save() -> bool:
-            if built and not write_cache(target, stamp, entries):
+            if built and not write_cache(target, stamp, {**entries, T2S_KEY: t2s}):
                 return False
-            write_store(store, stamp, lexicon._entries.items(), lexicon._t2s_pairs,
-                        lexicon.vocabulary())
-            return True
+            return write_store(store, stamp, entries.items(), t2s, lexicon.vocabulary())
 
         if built and save_in_background and jieba_dir is not None and can_fork():
             lexicon.cache_file = cache_file
