@@ -64,7 +64,6 @@ class Options:
     formats: tuple[str, ...] = ()
     force: bool = False  # redo documents whose outputs are current
     quiet: bool = False
-    strict_skips: bool = False  # a left-alone entry is a failure (manifest rows)
 
 
 @dataclass
@@ -89,11 +88,6 @@ def check_formats(formats: Iterable[str]) -> tuple[str, ...]:
         if fmt not in wanted:
             wanted.append(fmt)
     return tuple(wanted)
-
-
-def make_outdir(outdir: Path) -> None:
-    """Create OUTDIR as `aligner export` creates its folder (not its parents)."""
-    make_folder(outdir)
 
 
 def local_backend(workers: int) -> Backend:
@@ -268,7 +262,7 @@ def current_row(job: Job, state: dict[str, Any]) -> dict[str, Any] | None:
 def run_batch(pairing: Pairing, options: Options, backend: Backend | None = None) -> Outcome:
     """Align every pair not already done; always leaves summary.tsv/.html describing the run."""
     outdir = options.outdir
-    make_outdir(outdir)
+    make_folder(outdir)  # as `aligner export` makes its folder: not its parents
     leftovers = remove_leftovers(outdir)
     state = load_state(outdir)
     rows: dict[str, dict[str, Any]] = {}

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from aligner_gui.core.text.names import KEY_PREFIX
-
 __all__ = [
     "CJK",
     "EN_STOPWORDS",
@@ -19,7 +17,6 @@ __all__ = [
     "all_numeral",
     "base_form",
     "en_tokens",
-    "is_name_key",
     "normalize_en",
 ]
 
@@ -173,8 +170,3 @@ def all_numeral(word: str) -> bool:
 
 
 _NUMERAL_CHARS = frozenset("零〇一二两三四五六七八九十百千万亿点.,%0123456789")
-
-
-def is_name_key(token: str) -> bool:
-    """True for a "~py:" name key (see core/text/names.py), not an English stem."""
-    return token.startswith(KEY_PREFIX)
