@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from aligner_gui.core.coverage.word import CJK, Word, keyed_runs, number_keys, numbers_of
-from aligner_gui.core.lexicon.words import EN_STOPWORDS
+from aligner_gui.core.coverage.word import Word, keyed_runs, number_keys, numbers_of
+from aligner_gui.core.lexicon.words import CJK, EN_STOPWORDS
+from aligner_gui.core.runtime.memo import remember
 from aligner_gui.core.text.names import (
     TRANSLIT_CHARS,
     looks_transliterated,
@@ -86,9 +87,8 @@ class ChineseWords:
                 keys, content = found
                 if after_number and len(token) == 1:
                     content = False  # 2020年, 1550枚: units and measure words
-                spelling = self.spellings.setdefault(token, token)
-                if len(self.spellings) > 200_000:
-                    self.spellings.clear()
+                spelling = self.spellings.get(token) or remember(self.spellings, token, token,
+                                                                  200_000)
                 out.append(Word(start, end, spelling, keys, content, spelling))
             after_number = numeric
         return _join_zh_names(text, out)

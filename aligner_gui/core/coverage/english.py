@@ -7,6 +7,7 @@ from typing import Any
 
 from aligner_gui.core.coverage.word import Word, keyed_runs, number_keys, numbers_of
 from aligner_gui.core.lexicon.words import EN_STOPWORDS
+from aligner_gui.core.runtime.memo import remember
 from aligner_gui.core.text.names import en_name_key
 
 # English words the lexicon's stopword list lets through but that carry no content a
@@ -92,9 +93,7 @@ def en_words(text: str, lex: Any, memo: dict[str, WordKeys] | None = None) -> tu
         if known is None:
             known = _word_keys(raw, low, lex)
             if memo is not None:
-                if len(memo) > 200_000:
-                    memo.clear()
-                memo[raw] = known
+                remember(memo, raw, known, 200_000)
         spelling, keys, content, stem = known
         out.append(Word(start, end, spelling, keys, content, stem))
     return _join_names(text, out, lex)

@@ -8,7 +8,8 @@ from typing import Any
 
 from aligner_gui.core.coverage.document import lens_for, lexicon_or_shared, sides_of
 from aligner_gui.core.coverage.matching import STEM_PREFIX, common_prefix
-from aligner_gui.core.coverage.word import CJK, Word
+from aligner_gui.core.coverage.word import Word
+from aligner_gui.core.lexicon.words import CJK
 from aligner_gui.core.model import Bead
 
 

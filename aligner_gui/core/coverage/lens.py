@@ -41,7 +41,8 @@ from typing import Any
 
 from aligner_gui.core.coverage.matching import KeyIndex, KeySet
 from aligner_gui.core.coverage.tokens import token_cache
-from aligner_gui.core.coverage.word import CJK, Word
+from aligner_gui.core.coverage.word import Word
+from aligner_gui.core.lexicon.words import CJK
 from aligner_gui.core.model import Bead, Side
 from aligner_gui.core.runtime.gcpause import gc_paused
 

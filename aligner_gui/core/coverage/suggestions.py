@@ -11,7 +11,7 @@ from aligner_gui.core.coverage.document import (
     paired_beads,
 )
 from aligner_gui.core.coverage.lens import CoverageLens
-from aligner_gui.core.coverage.word import CJK
+from aligner_gui.core.lexicon.words import CJK
 from aligner_gui.core.model import AlignmentDocument
 from aligner_gui.core.runtime.gcpause import gc_paused
 
