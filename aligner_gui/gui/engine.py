@@ -77,15 +77,12 @@ class Engine:
         """Load the dictionary before aligning (off the GUI thread); ``building(seconds)``
         first when its cache must be compiled, so the window can say why it waits, and
         ``progress(fraction)`` as the compile goes."""
-        from aligner_gui.core.lexicon.cache import BUILD_SECONDS, cache_is_current
-        from aligner_gui.core.lexicon.lexicon import Lexicon
-        from aligner_gui.core.lexicon.shared import get_lexicon, loaded_lexicon
+        from aligner_gui.core.lexicon.shared import get_lexicon, load_options, loaded_lexicon
 
         if loaded_lexicon() is None:
-            if not cache_is_current():
-                building(float(BUILD_SECONDS))
-                Lexicon.load(progress=progress)  # compiles and writes the caches
-            get_lexicon()  # reads them (a few hundredths of a second)
+            # Told by the load itself, only when it compiles (one load, not a check and two).
+            load_options(building=lambda seconds: building(float(seconds)), progress=progress)
+            get_lexicon()
 
     def align(
         self,

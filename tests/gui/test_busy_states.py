@@ -119,3 +119,28 @@ def test_first_start_says_the_dictionary_cache_is_built(make_window: Any, qtbot:
     qtbot.waitUntil(lambda: not window.alignment_running(), timeout=30000)
     assert bar.format() == aligning and window.document.beads
     assert window.statusBar().currentMessage() != expected
+
+
+def test_the_real_engine_says_when_it_builds_the_dictionary(tmp_path: Any) -> None:
+    """First start: ``building`` once, before the compile, and ``progress`` as it goes;
+    later starts read the caches and say nothing (each in its own process, as for a user)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import json\n"
+        "from aligner_gui.gui.engine import Engine\n"
+        "told, steps = [], []\n"
+        "Engine().prepare(told.append, steps.append)\n"
+        "print(json.dumps([told, steps[-1] if steps else None]))\n"
+    )
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path))
+    runs = [subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                           text=True, timeout=300) for _ in range(2)]
+    for run in runs:
+        assert run.returncode == 0, run.stderr
+    first, second = (json.loads(run.stdout.strip().splitlines()[-1]) for run in runs)
+    assert len(first[0]) == 1 and first[0][0] > 0 and first[1] == 1.0
+    assert second == [[], None]
