@@ -15,7 +15,13 @@ from aligner_gui.core.model import (
     OMISSION_CLASSES,
     AlignmentDocument,
 )
-from aligner_gui.core.scoring.mqm import REVIEWED_KEY, SpanOffers, Suggestion, suggestion_for
+from aligner_gui.core.scoring.mqm import (
+    REVIEWED_KEY,
+    SpanOffers,
+    Suggestion,
+    related_flags,
+    suggestion_for,
+)
 
 
 def suggestions(doc: AlignmentDocument) -> list[Suggestion]:
@@ -26,12 +32,8 @@ def suggestions(doc: AlignmentDocument) -> list[Suggestion]:
     """
     # Each source is imported only when it has work: the window imports this module before
     # it shows, and must not load the engine to do so.
-    from aligner_gui.core.qe.checks import disabled_checks
-
     covered = SpanOffers(doc).annotated
-    off = disabled_checks(doc)
-    switched_off = {f for check, f in (("numbers", FLAG_NUMBER_MISMATCH),
-                                       ("names", FLAG_NAME_MISMATCH)) if check in off}
+    switched_off = _switched_off(doc)
     out: list[Suggestion] = []
     for index, bead in enumerate(doc.beads):
         if not bead.flags:
@@ -72,3 +74,54 @@ def suggestions(doc: AlignmentDocument) -> list[Suggestion]:
 
         out.extend(check_suggestions(doc, glossary=glossary_for(doc.meta.get("glossary"))))
     return out
+
+
+def _switched_off(doc: AlignmentDocument) -> set[str]:
+    """The scorer's flags whose QA check the editor switched off for this project."""
+    from aligner_gui.core.qe.checks import disabled_checks
+
+    off = disabled_checks(doc)
+    return {f for check, f in (("numbers", FLAG_NUMBER_MISMATCH),
+                               ("names", FLAG_NAME_MISMATCH)) if check in off}
+
+
+def is_span_flag(flag: str) -> bool:
+    """True for a suggestion flag naming a span ("<kind>:…", e.g. "suspect:target:5-9")
+    rather than one of the bead's flags ("omission", "low-score" …)."""
+    return ":" in flag
+
+
+def is_open(doc: AlignmentDocument, suggestion: Suggestion) -> bool:
+    """False for a suggestion already accepted or dismissed, or no longer true of its bead
+    (a list not yet refreshed). Checks the one bead by the rules of :func:`suggestions`:
+    recomputing every suggestion froze the window for 0.5-5 s per key on 10,000 beads."""
+    if suggestion.bead >= len(doc.beads):
+        return False
+    bead = doc.beads[suggestion.bead]
+    flag = suggestion.flag
+    reviewed = set(bead.details.get(REVIEWED_KEY, ()))
+    if flag in reviewed or flag in _switched_off(doc):
+        return False
+    proposal = suggestion.annotation
+    current = None
+    if flag in bead.flags:  # one of the bead's own flags: the engine's rules
+        if any(f in reviewed for f in related_flags(bead.flags, flag)):
+            return False
+        current = suggestion_for(doc, suggestion.bead, flag)
+        if current is None and not is_span_flag(flag):
+            return False
+    elif not is_span_flag(flag):
+        return False  # the flag is gone (rescored or re-aligned since)
+    if current is not None:
+        proposal = current
+    else:
+        # A span of the bead ("uncovered:…", "suspect:…", "check:…"): the bead must still
+        # hold it (and be paired, for a coverage span).
+        if flag.startswith("uncovered:") and not (bead.source and bead.target):
+            return False
+        span = doc.bead_span(suggestion.bead, proposal.side)
+        if span is None or not (span[0] <= proposal.start and proposal.end <= span[1]):
+            return False
+    return not any(a.side == proposal.side and a.type == proposal.type
+                   and a.start < proposal.end and proposal.start < a.end
+                   for a in doc.annotations)

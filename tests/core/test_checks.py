@@ -412,3 +412,16 @@ def test_checks_switched_off_for_the_project_are_not_offered(lex) -> None:
     assert offered() == {"repeated-words"}
     doc.meta["disabled_checks"] = "negation"  # not a list: ignored, never a crash
     assert offered() == {"negation", "repeated-words", FLAG_NUMBER_MISMATCH}
+
+
+def test_a_suggestion_of_a_switched_off_check_is_no_longer_open() -> None:
+    """offers.is_open (the window's Y/X on one row) agrees with the full list: a number flag
+    whose check the editor switched off after the list was made is not open any more."""
+    doc = make_doc([("It has 1,550 warheads.", "它有1500枚弹头。")])
+    doc.beads[0].flags = [FLAG_NUMBER_MISMATCH]
+    doc.beads[0].details = {"numbers": {"missing": ["1550"], "extra": ["1500"]}}
+    [number] = [s for s in offers.suggestions(doc) if s.flag == FLAG_NUMBER_MISMATCH]
+    assert offers.is_open(doc, number)
+    doc.meta["disabled_checks"] = ["numbers"]
+    assert not any(s.flag == FLAG_NUMBER_MISMATCH for s in offers.suggestions(doc))
+    assert not offers.is_open(doc, number)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 
-from aligner_gui.core import edits
+from aligner_gui.core import edits, offers
 from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Bead
 from aligner_gui.core.scoring import mqm
 from aligner_gui.gui import commands
@@ -44,12 +44,6 @@ class ReviewHost(Protocol):
     def select_bead(self, row: int) -> None: ...
     def select_span(self, side: str, start: int, end: int) -> None: ...
     def show_annotation(self, annotation_id: str) -> None: ...
-
-
-def is_span_flag(flag: str) -> bool:
-    """True for a suggestion flag naming a span ("<kind>:…", e.g. "suspect:target:5-9")
-    rather than one of the bead's flags ("omission", "low-score" …)."""
-    return ":" in flag
 
 
 class ReviewController(QObject):
@@ -132,42 +126,8 @@ class ReviewController(QObject):
 
     # -- suggestions --------------------------------------------------------------------
     def _still_open(self, suggestion: mqm.Suggestion) -> bool:
-        """False for a suggestion already accepted or dismissed (a list not yet refreshed).
-
-        Checks the one bead, by the rules ``offers.suggestions`` applies: recomputing every
-        suggestion here froze the window for 0.5-5 s per key on a 10,000-bead document.
-        """
         doc = self.document
-        if doc is None or suggestion.bead >= len(doc.beads):
-            return False
-        bead = doc.beads[suggestion.bead]
-        flag = suggestion.flag
-        reviewed = set(bead.details.get(mqm.REVIEWED_KEY, ()))
-        if flag in reviewed:
-            return False
-        proposal = suggestion.annotation
-        current = None
-        if flag in bead.flags:  # one of the bead's own flags: the engine's rules
-            if any(f in reviewed for f in mqm.related_flags(bead.flags, flag)):
-                return False
-            current = mqm.suggestion_for(doc, suggestion.bead, flag)
-            if current is None and not is_span_flag(flag):
-                return False
-        elif not is_span_flag(flag):
-            return False  # the flag is gone (rescored or re-aligned since)
-        if current is not None:
-            proposal = current
-        else:
-            # A span of the bead ("uncovered:…", "suspect:…", "check:…"): the bead must
-            # still hold it (and be paired, for a coverage span).
-            if flag.startswith("uncovered:") and not (bead.source and bead.target):
-                return False
-            span = doc.bead_span(suggestion.bead, proposal.side)
-            if span is None or not (span[0] <= proposal.start and proposal.end <= span[1]):
-                return False
-        return not any(a.side == proposal.side and a.type == proposal.type
-                       and a.start < proposal.end and proposal.start < a.end
-                       for a in doc.annotations)
+        return doc is not None and offers.is_open(doc, suggestion)
 
     def accept_suggestion(self, suggestion: mqm.Suggestion | None = None) -> None:
         doc = self.document
