@@ -123,7 +123,8 @@ _WORKER_ENV = {
 
 @contextmanager
 def _worker_env() -> Iterator[None]:
-    """Set the workers' variables (those the user has not set) while they are started."""
+    """Set the workers' variables (those the user has not set) while the pool runs: it
+    starts replacement workers (max_tasks_per_child) long after the first ones."""
     added = [name for name in _WORKER_ENV if name not in os.environ]
     os.environ.update({name: _WORKER_ENV[name] for name in added})
     try:
@@ -140,24 +141,29 @@ def _pool(jobs: list[Job], workers: int) -> Iterator[Result]:
     if method == "forkserver":  # the server loads the engine once; each worker forks it
         context.set_forkserver_preload(["aligner_gui.batch.preload"])
     options: dict[str, Any] = {}
-    if method != "fork" and sys.version_info >= (3, 11):
+    if sys.version_info >= (3, 11):
         # The engine memoises per-text features across documents (up to 200,000 texts a
         # table): a fresh worker every RECYCLE_AFTER documents keeps memory bounded (about
         # 265 MB for article-sized documents). Forked from the warm server, a new worker
         # costs a few milliseconds, but starts with cold memos: every 25 documents cost a
         # quarter more CPU over 200 articles, every 100 nothing measurable.
         options["max_tasks_per_child"] = RECYCLE_AFTER
+    with _worker_env():
+        yield from _run_pool(context, jobs, workers, options)
+
+
+def _run_pool(context: Any, jobs: list[Job], workers: int,
+              options: dict[str, Any]) -> Iterator[Result]:
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=init_worker, **options)
     pending: dict[Future[Result], Job] = {}
     todo = iter(jobs)
     try:
         # A bounded queue: thousands of jobs are not all pickled up front, and an
         # interruption cancels nothing that a worker has not started.
-        with _worker_env():  # the first submissions start the server and the workers
-            for job in todo:
-                pending[pool.submit(align_pair, job)] = job
-                if len(pending) >= 2 * workers:
-                    break
+        for job in todo:
+            pending[pool.submit(align_pair, job)] = job
+            if len(pending) >= 2 * workers:
+                break
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
