@@ -27,12 +27,16 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aligner_gui.core.errors import AlignerError
 from aligner_gui.io.atomic import atomic_write_text
-from aligner_gui.io.errors import ProjectError, ProjectFormatError, ProjectWriteError
+from aligner_gui.io.errors import ProjectError, ProjectWriteError
 from aligner_gui.io.pairing import pair_folder
+from aligner_gui.io.queue_figures import Figures, NotAProject, one_line, read_figures
+
+if TYPE_CHECKING:
+    pass
 
 log = logging.getLogger(__name__)
 
@@ -41,62 +45,8 @@ STATE_FORMAT = "aligner-review-queue"
 STATE_VERSION = 1
 NEW, IN_REVIEW, REVIEWED = "new", "in review", "reviewed"
 STATUSES = (NEW, IN_REVIEW, REVIEWED)
-PROJECT_FORMAT = "aligner-gui"  # io.project.FORMAT, without importing the schema machinery
 
 Stamp = tuple[int, int]  # (mtime in ns, size in bytes)
-
-
-@dataclass(frozen=True)
-class Figures:
-    """What the queue shows of an aligned project, read from its ``scores`` and lists."""
-
-    omissions: int | None = None
-    expected_major: float | None = None  # scores["risk"]["expected_major"]
-    risky_beads: int | None = None
-    annotations: int = 0
-    source_sentences: int = 0
-    target_sentences: int = 0
-    beads: int = 0
-
-    @classmethod
-    def from_project(cls, data: dict[str, Any]) -> Figures:
-        scores = _get(data, "scores")
-        scores = scores if isinstance(scores, dict) else {}
-        risk = scores.get("risk")
-        risk = risk if isinstance(risk, dict) else {}
-        return cls(
-            omissions=_int(scores.get("omissions")),
-            expected_major=_number(risk.get("expected_major")),
-            risky_beads=_int(risk.get("risky_beads")),
-            annotations=_length(data.get("annotations")),
-            source_sentences=_length(_get(data, "source", "sentences")),
-            target_sentences=_length(_get(data, "target", "sentences")),
-            beads=_length(data.get("beads")),
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in _FIGURE_FIELDS}
-
-    @classmethod
-    def from_dict(cls, data: Any) -> Figures:
-        """From the state file; raises ValueError on anything but what to_dict writes."""
-        if not isinstance(data, dict):
-            raise ValueError("figures are not an object")
-        values: dict[str, Any] = {}
-        for name in _FIGURE_FIELDS:
-            value = data.get(name)
-            if name in ("expected_major",):
-                if value is not None and _number(value) is None:
-                    raise ValueError(f"bad {name}")
-            elif (value is not None or name in _COUNTS) and _int(value) is None:
-                raise ValueError(f"bad {name}")
-            values[name] = value
-        return cls(**values)
-
-
-_FIGURE_FIELDS = ("omissions", "expected_major", "risky_beads", "annotations",
-                  "source_sentences", "target_sentences", "beads")
-_COUNTS = ("annotations", "source_sentences", "target_sentences", "beads")
 
 
 @dataclass
@@ -193,10 +143,10 @@ class ReviewQueue:
         try:
             entry.figures = read_figures(entry.project)
             entry.error = None
-        except _NotAProject:
+        except NotAProject:
             return False
         except (ProjectError, OSError) as error:
-            entry.figures, entry.error = None, _one_line(error)
+            entry.figures, entry.error = None, one_line(error)
         if entry.figures is not None and entry.figures.annotations and entry.status == NEW:
             entry.status = IN_REVIEW  # someone annotated it already
         return True
@@ -235,7 +185,7 @@ class ReviewQueue:
         except FileNotFoundError:
             return {}, {}
         except (OSError, UnicodeDecodeError) as error:
-            self._set_aside(f"unreadable ({_one_line(error)})")
+            self._set_aside(f"unreadable ({one_line(error)})")
             return {}, {}
         try:
             return _parse_state(text)
@@ -319,7 +269,8 @@ class ReviewQueue:
         return entry
 
     def set_aligned(self, name: str, figures: Figures) -> QueueEntry:
-        """The entry's project was just written with these figures (by the aligner)."""
+        """The entry's project was just written with these figures (by the aligner, or by
+        the window's Save)."""
         entry = self._require(name)
         entry.figures, entry.error, entry.stamp = figures, None, _stamp(entry.project)
         self.save_state()
@@ -363,30 +314,13 @@ class ReviewQueue:
 # -- reading a project's figures ---------------------------------------------------------
 
 
-class _NotAProject(ProjectFormatError):
-    """Valid JSON of some other kind (a key file, a config): not listed."""
-
-
-def read_figures(path: str | Path) -> Figures:
-    """The figures of a project file without building the document (no schema validation:
-    the window validates when it opens the project). Raises ProjectError (one line)."""
-    path = Path(path)
-    try:
-        data = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError, RecursionError) as error:
-        raise ProjectFormatError(f"{path.name} is not valid JSON ({_one_line(error)})") from None
-    if not isinstance(data, dict) or data.get("format") != PROJECT_FORMAT:
-        raise _NotAProject(f"{path.name} is not an aligner-gui project")
-    return Figures.from_project(data)
-
-
 def align_into_project(inputs: Sequence[str | Path], project: str | Path,
                        source_lang: str = "en", engine: Any = None) -> Figures:
     """Load, align, score and save one document as ``project`` (which must not exist yet).
 
     Qt-free and picklable, so the window can run it in a worker process; ``engine`` (an
     object with the window's ``load``/``align``/``save``) replaces the core pipeline.
-    Returns the figures of the written project (read there, not on the GUI thread).
+    Returns the figures of the written project (made there, not on the GUI thread).
     """
     from aligner_gui.core.pipeline import apply_alignment, load_document, run_alignment
     from aligner_gui.io.project import save_project
@@ -403,7 +337,7 @@ def align_into_project(inputs: Sequence[str | Path], project: str | Path,
         doc = engine.load(paths)
         apply_alignment(doc, *engine.align(doc))
         engine.save(doc, project)
-    return read_figures(project)
+    return Figures.from_document(doc)
 
 
 # -- helpers -------------------------------------------------------------------------------
@@ -462,29 +396,3 @@ def _relative(path: Path, folder: Path) -> str:
         return str(path.relative_to(folder))
     except ValueError:
         return str(path)
-
-
-def _get(data: dict[str, Any], *keys: str) -> Any:
-    value: Any = data
-    for key in keys:
-        value = value.get(key) if isinstance(value, dict) else None
-    return value
-
-
-def _length(value: Any) -> int:
-    return len(value) if isinstance(value, list) else 0
-
-
-def _int(value: Any) -> int | None:
-    return value if type(value) is int else None
-
-
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    return float(value)
-
-
-def _one_line(error: BaseException) -> str:
-    lines = str(error).strip().splitlines()
-    return lines[0] if lines else type(error).__name__

@@ -271,3 +271,18 @@ def test_set_aligned_records_the_new_project(folder: Path) -> None:
     assert entry.aligned and entry.stamp is not None and not entry.alignable
     again = ReviewQueue.open(folder)
     assert again.parsed == 0 and again.entry("talk").figures == figures  # type: ignore[union-attr]
+
+
+def test_figures_of_a_document_are_those_its_saved_project_holds(tmp_path: Path) -> None:
+    """The window reports a save with the document in memory instead of reading it back."""
+    from aligner_gui.core.pipeline import align_document, load_document
+    from aligner_gui.core.resources import seed_path
+    from aligner_gui.io.project import save_project
+    from aligner_gui.io.review_queue import read_figures
+
+    doc = align_document(load_document([seed_path()]))
+    path = tmp_path / "seed.json"
+    save_project(doc, path)
+    figures = Figures.from_document(doc)
+    assert figures == read_figures(path)
+    assert figures.omissions == 4 and figures.source_sentences == 24

@@ -37,6 +37,7 @@ from aligner_gui.io.review_queue import Figures, QueueEntry, ReviewQueue
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
 
+    from aligner_gui.core.model import AlignmentDocument
     from aligner_gui.gui.actions import Actions
     from aligner_gui.gui.controllers.files import FileController
     from aligner_gui.gui.engine import Engine
@@ -49,6 +50,7 @@ class QueueHost(Protocol):
 
     engine: Engine
     files: FileController
+    document: AlignmentDocument | None
     actions: Actions
     document_installed: SignalInstance
 
@@ -243,7 +245,11 @@ class ReviewQueueDock(QDockWidget):
         entry = self.queue.entry_for_project(path)
         if entry is None:
             return
-        self.queue.reload(entry.name)
+        document = self.host.document
+        if document is not None:  # what was saved: no need to read the file back
+            self.queue.set_aligned(entry.name, Figures.from_document(document))
+        else:
+            self.queue.reload(entry.name)
         self.queue.mark_opened(entry.name)
         self.model.set_current(entry.name)
         self.model.entry_changed(entry.name)
