@@ -89,12 +89,16 @@ def main() -> int:
           f"{len(synthetic)} synthetic beads; engine time {time.perf_counter() - started:.1f} s")
     talks = sorted({r.group for r in ted})
     risk = np.zeros(len(ted))
+    words = np.zeros(len(ted))  # the model without the meaning match
     span_rows: dict[str, list] = {"source": [], "target": []}
     for talk in talks:
         model = train_risk.train([r for r in ted if r.group != talk] + synthetic, f"fold-{talk}")
+        words_model = train_risk.fit_bead_model([r for r in ted if r.group != talk] + synthetic,
+                                                f"fold-{talk}", train_risk.WORDS_FEATURES)
         held = [k for k, r in enumerate(ted) if r.group == talk]
         for k in held:
             risk[k] = train_risk._predict(model, ted[k].x)
+            words[k] = train_risk._predict(words_model, ted[k].x)
         for side in ("source", "target"):
             span_rows[side].append(
                 _span_figures([ted[k] for k in held], [risk[k] for k in held], model.suspects,
@@ -120,18 +124,19 @@ def main() -> int:
 
     print(f"\nHeld-out talks: leave one talk out over {', '.join(talks)} "
           f"(positives {int(y.sum())} of {len(y)} segments in the AUC)")
-    print(f"{'signal':<34} {'AUC':>6} {'tau-b':>7} {'Pearson':>8}")
+    print(f"{'signal':<38} {'AUC':>6} {'tau-b':>7} {'Pearson':>8}")
     for label, values, mask in (
         ("source length (baseline)", length, np.ones(len(ted), bool)),
         ("bead score, 1 - match (baseline)", score, np.ones(len(ted), bool)),
         ("risk (held-out talk)", risk, np.ones(len(ted), bool)),
         ("risk (held-out talk and system)", strict, np.ones(len(ted), bool)),
+        ("risk without meaning (held-out talk)", words, np.ones(len(ted), bool)),
         ("chrF vs ref (baseline, 14 systems)", chrf_arr, not_ref),
         ("risk, same 14 systems", risk, not_ref),
     ):
         m = keep & mask
         tau, r = _tau_r(values[mask], mqm[mask])
-        print(f"{label:<34} {_auc(y_all[m], values[m]):>6.3f} {tau:>7.3f} {r:>8.3f}")
+        print(f"{label:<38} {_auc(y_all[m], values[m]):>6.3f} {tau:>7.3f} {r:>8.3f}")
     systems = sorted({r.system for r in ted})
     system_of = np.array([r.system for r in ted])
 
@@ -141,7 +146,8 @@ def main() -> int:
                               for s in systems]))
 
     print(f"AUC inside one document (mean over the 15 systems): length {within(length):.3f}, "
-          f"bead score {within(score):.3f}, risk {within(risk):.3f}")
+          f"bead score {within(score):.3f}, risk {within(risk):.3f}, "
+          f"risk without meaning {within(words):.3f}")
     per_talk = []
     for talk in talks:
         m = keep & np.array([r.group == talk for r in ted])

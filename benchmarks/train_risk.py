@@ -47,6 +47,7 @@ from aligner_gui.core.qe.risk import RiskModel, SuspectRule  # noqa: E402
 from aligner_gui.core.scoring.scores import score_beads  # noqa: E402
 
 MODEL_PATH = ROOT / "resources" / "risk" / "risk-model.json"
+WORDS_MODEL_PATH = ROOT / "resources" / "risk" / "risk-model-words.json"
 MAC_DEV = ROOT.parent / "shared" / "data" / "mac-dev"
 FA_LIMIT = {"source": 0.05, "target": 0.10}
 # Weight of a synthetic bead relative to a rated TED segment, and the inverse L2 strength.
@@ -54,6 +55,8 @@ FA_LIMIT = {"source": 0.05, "target": 0.10}
 # synthetic beads cost TED a little, but they are all the model knows of en -> zh.
 SYNTHETIC_WEIGHT = 0.2
 C = 0.1
+# The model without the meaning match (for long documents, or no sentence encoder).
+WORDS_FEATURES = tuple(f for f in FEATURES if f != "meaning")
 SEED = 13
 
 
@@ -217,11 +220,14 @@ def synthetic_rows(lexicon, share: float = 0.25) -> list[Row]:
 # -- fitting --------------------------------------------------------------------------------
 
 
-def fit_bead_model(rows: list[Row], name: str) -> RiskModel:
+def fit_bead_model(
+    rows: list[Row], name: str, features: tuple[str, ...] = FEATURES
+) -> RiskModel:
     from sklearn.linear_model import LogisticRegression
 
     used = [r for r in rows if r.y is not None]
-    x = np.array([r.x for r in used])
+    columns = [FEATURES.index(n) for n in features]
+    x = np.array([r.x for r in used])[:, columns]
     y = np.array([r.y for r in used])
     w = np.array([SYNTHETIC_WEIGHT if r.group == "synthetic" else 1.0 for r in used])
     mean = x.mean(axis=0)
@@ -229,7 +235,7 @@ def fit_bead_model(rows: list[Row], name: str) -> RiskModel:
     scale[scale == 0] = 1.0
     model = LogisticRegression(C=C, max_iter=5000).fit((x - mean) / scale, y, sample_weight=w)
     return RiskModel(
-        name, FEATURES, tuple(round(float(v), 6) for v in mean),
+        name, tuple(features), tuple(round(float(v), 6) for v in mean),
         tuple(round(float(v), 6) for v in scale),
         tuple(round(float(v), 6) for v in model.coef_[0]),
         round(float(model.intercept_[0]), 6), {},
@@ -300,8 +306,8 @@ def _predict(model: RiskModel, x: list[float]) -> float:
     return model.predict(BeadEvidence(dict(zip(FEATURES, x, strict=True)), ()))
 
 
-def train(rows: list[Row], name: str) -> RiskModel:
-    model = fit_bead_model(rows, name)
+def train(rows: list[Row], name: str, features: tuple[str, ...] = FEATURES) -> RiskModel:
+    model = fit_bead_model(rows, name, features)
     rules = fit_suspect_rules(rows, model)
     return RiskModel(model.name, model.features, model.mean, model.scale, model.weights,
                      model.bias, rules)
@@ -327,16 +333,20 @@ def main(argv: list[str] | None = None) -> int:
     counts = {g: sum(1 for r in rows if r.group == g and r.y is not None)
               for g in sorted({r.group for r in rows})}
     print("training beads by group:", counts)
-    model = train(rows, "risk-lr-ted-macdev-1")
-    data = model.to_dict()
-    data["trained_on"] = ("WMT21 TED zh-en MQM (all 5 talks, 15 systems) + synthetic "
-                          "corruptions of mac-dev gold 1-1 beads, both directions")
-    text = json.dumps(data, indent=1) + "\n"
-    print(text)
-    if not args.dry_run:
-        MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
-        MODEL_PATH.write_text(text, encoding="utf-8")
-        print(f"wrote {MODEL_PATH.relative_to(ROOT)}")
+    for name, features, path in (
+        ("risk-lr-ted-macdev-2", FEATURES, MODEL_PATH),
+        ("risk-lr-ted-macdev-2-words", WORDS_FEATURES, WORDS_MODEL_PATH),
+    ):
+        model = train(rows, name, features)
+        data = model.to_dict()
+        data["trained_on"] = ("WMT21 TED zh-en MQM (all 5 talks, 15 systems) + synthetic "
+                              "corruptions of mac-dev gold 1-1 beads, both directions")
+        text = json.dumps(data, indent=1) + "\n"
+        print(text)
+        if not args.dry_run:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {path.relative_to(ROOT)}")
     return 0
 
 

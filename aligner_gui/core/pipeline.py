@@ -65,6 +65,7 @@ def _run_alignment(
     lexicon: Lexicon | None,
 ) -> tuple[list[Bead], dict[str, Any]]:
     from aligner_gui.core.align.aligner import align_sides
+    from aligner_gui.core.qe.semantic import Prefetch
     from aligner_gui.core.warmup import warm_up
 
     lex = _prepared(doc, lexicon)
@@ -74,15 +75,18 @@ def _run_alignment(
         if progress is not None:
             progress(_ALIGN_SHARE * fraction)
 
-    beads = align_sides(
-        doc.source, doc.target, lex, fixed=fixed, progress=align_progress, cancel=cancel
-    )
-    if cancel is not None and cancel():
-        from aligner_gui.core.errors import Cancelled
+    # The sentence vectors of the meaning match are made on the other core meanwhile.
+    with Prefetch(doc.source, doc.target) as vectors:
+        beads = align_sides(
+            doc.source, doc.target, lex, fixed=fixed, progress=align_progress, cancel=cancel
+        )
+        if cancel is not None and cancel():
+            from aligner_gui.core.errors import Cancelled
 
-        raise Cancelled("alignment cancelled")
-    analysis = _score_and_cover(doc, beads, lex, cancel)
-    summary = _assess_and_summarize(doc, beads, lex, analysis)
+            raise Cancelled("alignment cancelled")
+        analysis = _score_and_cover(doc, beads, lex, cancel)
+        vectors.collect()
+        summary = _assess_and_summarize(doc, beads, lex, analysis)
     if progress is not None:
         progress(1.0)
     return beads, summary
@@ -119,13 +123,15 @@ def rescored(
     off the GUI thread when ``beads`` is a snapshot.
     """
     from aligner_gui.core.errors import Cancelled
+    from aligner_gui.core.qe.semantic import Prefetch
 
     lex = _prepared(doc, lexicon)
-    with gc_paused():
+    with gc_paused(), Prefetch(doc.source, doc.target) as vectors:
         scored = [b.copy() for b in (doc.beads if beads is None else beads)]
         analysis = _score_and_cover(doc, scored, lex, cancel)
         if cancel is not None and cancel():
             raise Cancelled("rescoring cancelled")
+        vectors.collect()
         return scored, _assess_and_summarize(doc, scored, lex, analysis)
 
 
@@ -186,11 +192,11 @@ def _assess_and_summarize(
     from aligner_gui.core.qe.risk import assess, risk_summary
     from aligner_gui.core.scoring.summary import summarize
 
-    assess(doc.source, doc.target, beads, lex, analysis=analysis)
+    model = assess(doc.source, doc.target, beads, lex, analysis=analysis)
     scratch = AlignmentDocument(doc.source, doc.target, beads, [a.copy() for a in doc.annotations])
     summary = summarize(scratch)
     summary["uncovered"] = uncovered_share(scratch, lex)
-    summary["risk"] = risk_summary(beads)
+    summary["risk"] = risk_summary(beads, model)
     return summary
 
 

@@ -1,7 +1,8 @@
 """The engine self-test, no Qt: the bundled seed aligned, scored, exported, saved and read back.
 
 A PyInstaller bundle that lost a data file (jieba's dictionary, CC-CEDICT, sacrebleu's
-tokenizers, the JSON Schema, the seed) fails here instead of on an editor's machine.
+tokenizers, the sentence encoder's weights, the JSON Schema, the seed) fails here instead
+of on an editor's machine.
 """
 
 from __future__ import annotations
@@ -70,6 +71,18 @@ def _check_lexicon() -> None:
         words = list(tokens("俄罗斯外交部"))
         if not any(len(w) > 1 for w in words):
             raise SelfTestError(f"jieba split 俄罗斯外交部 into {words} (its dictionary missing?)")
+
+
+def _check_meaning() -> None:
+    """The sentence encoder (its weights and vocabulary are data files) loads and works."""
+    from aligner_gui.core.qe import semantic
+
+    found = semantic.encoder()
+    if found is None:
+        raise SelfTestError("the sentence encoder did not load (its weights missing?)")
+    en, zh = found.embed(["The two countries agreed to extend the treaty.", "两国同意延长条约。"])
+    if float(en @ zh) < 0.5:
+        raise SelfTestError(f"the sentence encoder gives a translation a match of {en @ zh:.2f}")
 
 
 def _check_exports(doc: Any) -> None:
@@ -141,6 +154,7 @@ def run_self_test(out_path: str | Path) -> int:
         _check_headline(doc)
         _check_scores(doc)
         _check_lexicon()
+        _check_meaning()
         _check_exports(doc)
         _check_worker_process()
         out = Path(out_path)

@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import tempfile
 import time
 from collections.abc import Iterable
@@ -168,20 +169,26 @@ def _writer_gone(pid: int) -> bool:
     return False
 
 
-def remove_stale_temp_files(cache_dir: Path, now: float | None = None) -> list[Path]:
-    """Delete half-written caches of killed processes; returns what was removed."""
+def remove_stale_temp_files(
+    cache_dir: Path, now: float | None = None, prefix: str = TMP_PREFIX
+) -> list[Path]:
+    """Delete half-written caches (``<prefix><pid>-*.tmp`` files or folders) of killed
+    processes; returns what was removed."""
     now = time.time() if now is None else now
     removed: list[Path] = []
     try:
-        candidates = list(Path(cache_dir).glob(f"{TMP_PREFIX}*.tmp"))
+        candidates = list(Path(cache_dir).glob(f"{prefix}*.tmp"))
     except OSError:
         return removed
     for tmp in candidates:
-        match = re.match(rf"{re.escape(TMP_PREFIX)}(\d+)-", tmp.name)
+        match = re.match(rf"{re.escape(prefix)}(\d+)-", tmp.name)
         try:
             old = now - tmp.stat().st_mtime > STALE_TMP_SECONDS
             if old or (match is not None and _writer_gone(int(match.group(1)))):
-                tmp.unlink()
+                if tmp.is_dir():
+                    shutil.rmtree(tmp)
+                else:
+                    tmp.unlink()
                 removed.append(tmp)
         except OSError:
             continue

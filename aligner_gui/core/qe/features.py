@@ -6,6 +6,10 @@ language (``src`` is the original, ``tgt`` the translation), so one model serves
 en -> zh and zh -> en documents alike; word counts come from the coverage lens's
 content words, which are of comparable size in both languages.
 
+The *meaning match* is the cosine of the two sides' vectors from a multilingual sentence
+encoder (:mod:`aligner_gui.core.qe.semantic`); it is missing from the values when the
+encoder cannot be loaded, and the model then reads it as average.
+
 Word evidence comes from the coverage lens (core/coverage.py): a content word is
 *uncovered* when nothing on the other side of the bead may translate it. An uncovered
 word that the document usually covers elsewhere is strong evidence (its "surprise" is
@@ -53,6 +57,7 @@ FEATURES = (
     "numbers",
     "name_mismatch",
     "multi",
+    "meaning",
 )
 
 
@@ -161,12 +166,17 @@ def _evidence(
     target: Side,
     beads: Sequence[Bead],
 ) -> list[BeadEvidence | None]:
+    from aligner_gui.core.qe.semantic import bead_meaning
+
     out: list[BeadEvidence | None] = []
-    for bead, cov in zip(beads, coverage, strict=True):
+    meanings = bead_meaning(source, target, beads)
+    for bead, cov, meaning in zip(beads, coverage, meanings, strict=True):
         if cov is None:
             out.append(None)
             continue
         values = _bead_figures(bead)
+        if meaning is not None:
+            values["meaning"] = meaning
         runs: list[WordRun] = []
         for name, side in (("source", source), ("target", target)):
             figures, side_runs = _side_figures(lens, cov, name, side, getattr(bead, name))

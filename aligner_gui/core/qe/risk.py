@@ -42,7 +42,9 @@ from aligner_gui.core.qe.features import FEATURES, BeadEvidence, WordRun, docume
 from aligner_gui.core.resources import resource
 
 __all__ = [
+    "MODEL_FILE",
     "MODEL_FORMAT",
+    "WORDS_MODEL_FILE",
     "ONE_SIDED_RISK",
     "RISKY",
     "RiskModel",
@@ -52,6 +54,10 @@ __all__ = [
 ]
 
 MODEL_FORMAT = "aligner-gui-risk-model"
+MODEL_FILE = "risk-model.json"
+# The same recipe without the meaning match: for documents over semantic.MAX_SENTENCES
+# and for when the sentence encoder cannot be loaded.
+WORDS_MODEL_FILE = "risk-model-words.json"
 # Prior risk of one-sided beads by omission class: a dropped content sentence is nearly
 # always a Major Accuracy/Omission; page furniture (links, bylines) rarely counts as one.
 ONE_SIDED_RISK = {
@@ -106,9 +112,12 @@ class RiskModel:
     suspects: dict[str, SuspectRule]
 
     def predict(self, evidence: BeadEvidence) -> float:
+        """The probability; a feature missing from the evidence (the meaning match when
+        the sentence encoder cannot be loaded) counts as its training average."""
         z = self.bias
+        values = evidence.values
         for name, m, s, w in zip(self.features, self.mean, self.scale, self.weights, strict=True):
-            z += w * (evidence.values[name] - m) / s
+            z += w * (values.get(name, m) - m) / s
         return _sigmoid(z)
 
     @classmethod
@@ -157,9 +166,9 @@ class RiskModel:
 
 
 @cache
-def load_model() -> RiskModel:
-    """The shipped model (resources/risk/risk-model.json), read once per process."""
-    text = resource("risk", "risk-model.json").read_text(encoding="utf-8")
+def load_model(name: str = MODEL_FILE) -> RiskModel:
+    """A shipped model (resources/risk/``name``), read once per process."""
+    text = resource("risk", name).read_text(encoding="utf-8")
     return RiskModel.from_dict(json.loads(text))
 
 
@@ -217,15 +226,20 @@ def assess(
     *,
     model: RiskModel | None = None,
     analysis: tuple[Any, Sequence[Any]] | None = None,
-) -> None:
-    """Set ``risk`` and ``suspects`` on every bead (scored and covered beads expected).
+) -> RiskModel:
+    """Set ``risk`` and ``suspects`` on every bead (scored and covered beads expected);
+    returns the model used.
 
-    ``analysis``: the lens and word coverage ``coverage.compute_coverage_analysis``
-    returned for these beads, to save analysing the words twice. Writes only the given
-    bead objects, so it is safe off the GUI thread on copies.
+    Without a ``model``, the shipped one is used, or the one without the meaning match
+    when the document has none (see :mod:`aligner_gui.core.qe.semantic`). ``analysis``:
+    the lens and word coverage ``coverage.compute_coverage_analysis`` returned for these
+    beads, to save analysing the words twice. Writes only the given bead objects, so it
+    is safe off the GUI thread on copies.
     """
-    model = model or load_model()
     evidence = document_evidence(source, target, beads, lexicon, analysis=analysis)
+    if model is None:
+        meaning = all("meaning" in e.values for e in evidence if e is not None)
+        model = load_model(MODEL_FILE if meaning else WORDS_MODEL_FILE)
     langs = {"source": source.lang, "target": target.lang}
     for bead, found in zip(beads, evidence, strict=True):
         if not (bead.source and bead.target):
@@ -236,6 +250,7 @@ def assess(
             risk = model.predict(found)
             bead.risk = round(risk, 4)
             bead.suspects = _suspects(model, found, risk, langs)
+    return model
 
 
 def risk_summary(beads: Sequence[Bead], model: RiskModel | None = None) -> dict[str, Any] | None:

