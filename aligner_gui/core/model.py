@@ -27,6 +27,8 @@ FLAG_NAME_MISMATCH = "name-mismatch"  # a name rendered as another (core/name_ch
 RISKY = 0.5
 # details[UNCOVERED_KEY]: the coverage lens's uncovered spans of a bead (core/coverage.py).
 UNCOVERED_KEY = "uncovered"
+# bead.details key: the meaning match of the two sides (core/qe/semantic.py), 3 decimals
+MEANING_KEY = "meaning"
 # Classes of unaligned source (English) text; also used as flags on 1-0 beads. The first
 # four are the contract; byline and editor-note are page furniture too.
 OMISSION_CLASSES = ("headline", "more-link", "photo-caption", "content", "byline", "editor-note")

@@ -317,39 +317,39 @@
 <context>
     <name>AlignmentController</name>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="235"/>
-        <location filename="../../aligner_gui/gui/alignment.py" line="295"/>
-        <location filename="../../aligner_gui/gui/alignment.py" line="358"/>
+        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="256"/>
+        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="320"/>
+        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="383"/>
         <source>Aligning…</source>
         <translation>正在对齐…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="278"/>
+        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="299"/>
         <source>Building the dictionary cache (once, about {0} s)…</source>
         <translation>正在建立词典缓存（仅首次，约 {0} 秒）…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="314"/>
+        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="339"/>
         <source>The alignment changed while re-aligning; result discarded.</source>
         <translation>重新对齐期间对齐已被修改,结果已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="321"/>
+        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="346"/>
         <source>Re-align beads {0}–{1}</source>
         <translation>重新对齐单元 {0}–{1}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="339"/>
+        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="364"/>
         <source>Aligned: {0} beads.</source>
         <translation>已对齐:{0} 个对齐单元。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="346"/>
+        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="371"/>
         <source>Alignment failed</source>
         <translation>对齐失败</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/alignment.py" line="352"/>
+        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="377"/>
         <source>Alignment cancelled.</source>
         <translation>已取消对齐。</translation>
     </message>
@@ -464,47 +464,47 @@
 <context>
     <name>AnnotationTableModel</name>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="37"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="38"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="37"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="38"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="37"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="38"/>
         <source>Side</source>
         <translation>侧</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="37"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="38"/>
         <source>Bead</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="38"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="39"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="38"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="39"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="38"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="39"/>
         <source>Comment</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="96"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="97"/>
         <source>⚠ not found: {0}</source>
         <translation>⚠ 未找到：{0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="105"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="106"/>
         <source>The annotated text was not found: the document&apos;s text was changed outside aligner-gui. The annotation is kept; its place is approximate.</source>
         <translation>未找到所标注的文字：文档文本已在 aligner-gui 之外被修改。该标注予以保留，其位置为近似位置。</translation>
     </message>
@@ -625,6 +625,11 @@
         <translation>对齐置信度：两边表达同一意思的可信程度</translation>
     </message>
     <message>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="127"/>
+        <source>Meaning match of the two sides: {0:.2f} (faithful translations: mostly 0.60-0.85)</source>
+        <translation>两边的意思吻合度：{0:.2f}（忠实的译文多在 0.60-0.85 之间）</translation>
+    </message>
+    <message>
         <location filename="../../aligner_gui/gui/models/beads.py" line="62"/>
         <source>Flags</source>
         <translation>标记</translation>
@@ -643,42 +648,42 @@
         <translation>{0:.1f} %({2} 个中的 {1} 个)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="268"/>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="271"/>
         <source>covered by {0}</source>
         <translation>由 {0} 覆盖</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="270"/>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="273"/>
         <source>covered</source>
         <translation>已覆盖</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="272"/>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="275"/>
         <source>not covered</source>
         <translation>未覆盖</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="275"/>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="278"/>
         <source>part of an uncovered span</source>
         <translation>属于未覆盖的片段</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="278"/>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="281"/>
         <source>Looked up as: {0}</source>
         <translation>查询形式:{0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="282"/>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="285"/>
         <source>Dictionary glosses tried:</source>
         <translation>已尝试的词典释义：</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="284"/>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="287"/>
         <source>Compared with the bead&apos;s Chinese words:</source>
         <translation>已与本单元的中文词语比对：</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="288"/>
+        <location filename="../../aligner_gui/gui/panes/coverage_lens.py" line="291"/>
         <source>… {0} more</source>
         <translation>… 另有 {0} 项</translation>
     </message>
@@ -728,138 +733,138 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="94"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="124"/>
         <source>Opening {0}…</source>
         <translation>正在打开 {0}…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="111"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="141"/>
         <source>Cannot open {0}</source>
         <translation>无法打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="127"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="157"/>
         <source>Projects, texts, TMX, InterText (*.json *.txt *.tmx *.xml);;All files (*)</source>
         <translation>项目、文本、TMX、InterText (*.json *.txt *.tmx *.xml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="129"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="159"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="167"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="197"/>
         <source>Cannot save {0}</source>
         <translation>无法保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="168"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="198"/>
         <source>{0} — your work is still open and unsaved; try File › Save As to another folder.</source>
         <translation>{0} — 您的工作仍处于打开且未保存状态；请尝试“文件 › 另存为”保存到其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="178"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="208"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="194"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="224"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="195"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="225"/>
         <source>Aligner projects (*.json);;All files (*)</source>
         <translation>对齐项目 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="206"/>
-        <location filename="../../aligner_gui/gui/files.py" line="414"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="236"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="443"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="227"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="257"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="228"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="258"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="240"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="270"/>
         <source>Cannot export {0}</source>
         <translation>无法导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="244"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="274"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="250"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="280"/>
         <source>TMX, InterText, MQM TSV (*.tmx *.xml *.tsv);;All files (*)</source>
         <translation>TMX、InterText、MQM TSV (*.tmx *.xml *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="251"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="281"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="275"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="305"/>
         <source>Cannot import {0}</source>
         <translation>无法导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="298"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="328"/>
         <source>Glossaries (*.tbx *.csv *.tsv);;All files (*)</source>
         <translation>术语表 (*.tbx *.csv *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="299"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="329"/>
         <source>Load glossary</source>
         <translation>载入术语表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="313"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="343"/>
         <source>Cannot load glossary {0}</source>
         <translation>无法载入术语表 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="317"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="347"/>
         <source>Glossary checks are not available in this version.</source>
         <translation>此版本不支持术语表检查。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="329"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="359"/>
         <source>Load glossary {0}</source>
         <translation>载入术语表 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="332"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="362"/>
         <source>Glossary {0}: {1} terms</source>
         <translation>术语表 {0}：{1} 条术语</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="338"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="368"/>
         <source>No glossary loaded.</source>
         <translation>尚未载入术语表。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="340"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="370"/>
         <source>Clear glossary</source>
         <translation>清除术语表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="424"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="453"/>
         <source>Cannot recover</source>
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/files.py" line="430"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="459"/>
         <source>recovered</source>
         <translation>已恢复</translation>
     </message>
@@ -985,17 +990,17 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>FontCheck</name>
     <message>
-        <location filename="../../aligner_gui/selftest.py" line="255"/>
+        <location filename="../../aligner_gui/gui/fonts.py" line="85"/>
         <source>no font with Chinese characters is installed: Chinese text will show as empty boxes (install e.g. Noto Sans CJK: apt install fonts-noto-cjk)</source>
         <translation>未安装含中文字符的字体：中文将显示为空白方框（请安装中文字体，例如 Noto Sans CJK：apt install fonts-noto-cjk）</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/selftest.py" line="258"/>
+        <location filename="../../aligner_gui/gui/fonts.py" line="88"/>
         <source>font {0} and its fallbacks have no glyph for {1}: Chinese text is drawn as empty boxes</source>
         <translation>字体 {0} 及其后备字体没有 {1} 的字形：中文显示为空白方框</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/selftest.py" line="261"/>
+        <location filename="../../aligner_gui/gui/fonts.py" line="91"/>
         <source>font {0} draws Chinese the same as a missing glyph</source>
         <translation>字体 {0} 绘制的中文与缺失字形相同</translation>
     </message>
@@ -1003,97 +1008,97 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="127"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="93"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="155"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="121"/>
         <source>Source text</source>
         <translation>原文文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="156"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="122"/>
         <source>Target text</source>
         <translation>译文文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="157"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="123"/>
         <source>Overview of problems</source>
         <translation>问题概览</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="174"/>
+        <location filename="../../aligner_gui/gui/bead_table.py" line="30"/>
         <source>Alignment table</source>
         <translation>对齐表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="235"/>
+        <location filename="../../aligner_gui/gui/side_docks.py" line="19"/>
         <source>Annotation</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="236"/>
+        <location filename="../../aligner_gui/gui/side_docks.py" line="21"/>
         <source>Annotations</source>
         <translation>标注列表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="238"/>
+        <location filename="../../aligner_gui/gui/side_docks.py" line="24"/>
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="242"/>
+        <location filename="../../aligner_gui/gui/side_docks.py" line="29"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="255"/>
+        <location filename="../../aligner_gui/gui/status_bar.py" line="22"/>
         <source>Aligning… %p%</source>
         <translation>正在对齐… %p%</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="256"/>
+        <location filename="../../aligner_gui/gui/status_bar.py" line="23"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="427"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="257"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="549"/>
+        <location filename="../../aligner_gui/gui/status_bar.py" line="47"/>
         <source>Computing suggestions…</source>
         <translation>正在计算建议…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="551"/>
+        <location filename="../../aligner_gui/gui/status_bar.py" line="49"/>
         <source>Rescoring edited beads…</source>
         <translation>正在为修改的对齐单元重新评分…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="564"/>
+        <location filename="../../aligner_gui/gui/status_bar.py" line="61"/>
         <source>risk {0}</source>
         <translation>风险 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="567"/>
+        <location filename="../../aligner_gui/gui/status_bar.py" line="64"/>
         <source>Bead {0}/{1} · {2} · match {3} · {4}</source>
         <translation>单元 {0}/{1} · {2} · 匹配度 {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="661"/>
+        <location filename="../../aligner_gui/gui/view_commands.py" line="63"/>
         <source>No annotation selected.</source>
         <translation>未选择标注。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="678"/>
+        <location filename="../../aligner_gui/gui/view_commands.py" line="95"/>
         <source>About aligner-gui</source>
         <translation>关于 aligner-gui</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="679"/>
+        <location filename="../../aligner_gui/gui/view_commands.py" line="96"/>
         <source>aligner-gui {0}: review Chinese translations of English news with sentence alignment and MQM annotation.</source>
         <translation>aligner-gui {0}:借助句子对齐与 MQM 标注审校英文新闻的中文译文。</translation>
     </message>
@@ -1232,12 +1237,12 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>QaChecksMenu</name>
     <message>
-        <location filename="../../aligner_gui/gui/qa_checks.py" line="59"/>
+        <location filename="../../aligner_gui/gui/controllers/qa_checks.py" line="75"/>
         <source>Turn on the {0} check</source>
         <translation>开启{0}检查</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/qa_checks.py" line="62"/>
+        <location filename="../../aligner_gui/gui/controllers/qa_checks.py" line="78"/>
         <source>Turn off the {0} check</source>
         <translation>关闭{0}检查</translation>
     </message>
@@ -1351,120 +1356,120 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="55"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="76"/>
         <source>Select a bead or some text first.</source>
         <translation>请先选择对齐单元或一段文字。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="59"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="80"/>
         <source>This bead has no text on that side; select a span.</source>
         <translation>该单元在这一侧没有文字,请选择一段文字。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="63"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="84"/>
         <source>The selection is empty.</source>
         <translation>选区为空。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="74"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="87"/>
         <source>Mark {0}</source>
         <translation>标记 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="94"/>
-        <location filename="../../aligner_gui/gui/review.py" line="109"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="107"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="122"/>
         <source>No annotation selected.</source>
         <translation>未选择标注。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="103"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="116"/>
         <source>Edit annotation</source>
         <translation>编辑标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="112"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="125"/>
         <source>Delete annotation</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="157"/>
-        <location filename="../../aligner_gui/gui/review.py" line="166"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="136"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="145"/>
         <source>No suggestion selected.</source>
         <translation>未选择建议。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="159"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="138"/>
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="168"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="147"/>
         <source>Dismiss suggestion</source>
         <translation>忽略建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="176"/>
-        <location filename="../../aligner_gui/gui/review.py" line="236"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="155"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="215"/>
         <source>Select a bead first.</source>
         <translation>请先选择一个对齐单元。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="179"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="158"/>
         <source>Wait for the alignment to finish.</source>
         <translation>请等待对齐完成。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="193"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="172"/>
         <source>Merge beads</source>
         <translation>合并对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="195"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="174"/>
         <source>Merge with next</source>
         <translation>与下一单元合并</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="217"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="196"/>
         <source>Split bead</source>
         <translation>拆分对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="220"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="199"/>
         <source>Unlink bead</source>
         <translation>解除对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="230"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="209"/>
         <source>Move sentence</source>
         <translation>移动句子</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="240"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="219"/>
         <source>Unconfirm beads</source>
         <translation>取消确认</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="240"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="219"/>
         <source>Confirm beads</source>
         <translation>确认对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="268"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="247"/>
         <source>No flag left to review.</source>
         <translation>没有待审校的标记。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="282"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="261"/>
         <source>No risky bead.</source>
         <translation>没有高风险单元。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="284"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="263"/>
         <source>No risk estimates in this document yet.</source>
         <translation>此文档尚无风险估计。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/review.py" line="292"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="271"/>
         <source>No annotation yet.</source>
         <translation>还没有标注。</translation>
     </message>
@@ -1472,113 +1477,113 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>ReviewQueueDock</name>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="44"/>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="88"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="64"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="110"/>
         <source>Review queue</source>
         <translation>审校队列</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="64"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="86"/>
         <source>Open &amp;folder…</source>
         <translation>打开文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="71"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="93"/>
         <source>Mark &amp;reviewed</source>
         <translation>标记为已审校(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="74"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="96"/>
         <source>Mark the selected documents (or the open one) reviewed; again to undo</source>
         <translation>将选中的文档（或当前打开的文档）标记为已审校；再按一次撤销</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="76"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="98"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="79"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="101"/>
         <source>Stop aligning</source>
         <translation>停止对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="106"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="128"/>
         <source>not aligned</source>
         <translation>未对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="107"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="129"/>
         <source>Omissions</source>
         <translation>漏译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="108"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="130"/>
         <source>Annotations</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="123"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="145"/>
         <source>%v of %m aligned</source>
         <translation>已对齐 %v / %m</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="140"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="162"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="150"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="172"/>
         <source>Cannot open the folder {0}</source>
         <translation>无法打开文件夹 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="169"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="191"/>
         <source>Double-click a document of the review queue to review it.</source>
         <translation>双击审校队列中的文档开始审校。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="180"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="202"/>
         <source>Review queue: {0}</source>
         <translation>审校队列：{0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="185"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="207"/>
         <source>The folder is read-only: it cannot be aligned here</source>
         <translation>文件夹只读：无法在此对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="197"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="219"/>
         <source>{0} documents, {1} aligned</source>
         <translation>{0} 个文档，{1} 个已对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="199"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="221"/>
         <source>unpaired texts: {0} (hover for why)</source>
         <translation>未配对的文本：{0}（悬停查看原因）</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="202"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="224"/>
         <source>an unreadable queue state was set aside as {0}</source>
         <translation>无法读取的队列状态文件已另存为 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="251"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="277"/>
         <source>{0} opens when it is aligned</source>
         <translation>{0} 对齐后将打开</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="267"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="293"/>
         <source>No document chosen.</source>
         <translation>未选择文档。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="287"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="313"/>
         <source>Aligning {0}…</source>
         <translation>正在对齐 {0}…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="294"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="320"/>
         <source>Cannot align: {0}</source>
         <translation>无法对齐：{0}</translation>
     </message>
@@ -1725,47 +1730,47 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>SuggestionTableModel</name>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="148"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="149"/>
         <source>Bead</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="148"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="149"/>
         <source>Flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="148"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="149"/>
         <source>Suggested</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="148"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="149"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="149"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="150"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="256"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="257"/>
         <source>uncovered source</source>
         <translation>原文未覆盖</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="258"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="259"/>
         <source>uncovered target</source>
         <translation>译文无对应</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="260"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="261"/>
         <source>suspect source</source>
         <translation>原文疑点</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="262"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="263"/>
         <source>suspect target</source>
         <translation>译文疑点</translation>
     </message>
@@ -1809,27 +1814,27 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>TextPane</name>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="573"/>
+        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="149"/>
         <source>omission</source>
         <translation>漏译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="528"/>
+        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="100"/>
         <source>addition</source>
         <translation>增译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="572"/>
+        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="146"/>
         <source>headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="572"/>
+        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="147"/>
         <source>more-link</source>
         <translation>更多链接</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/text_pane.py" line="573"/>
+        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="148"/>
         <source>caption</source>
         <translation>图片说明</translation>
     </message>
@@ -1890,12 +1895,12 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>app</name>
     <message>
-        <location filename="../../aligner_gui/app.py" line="126"/>
+        <location filename="../../aligner_gui/app.py" line="94"/>
         <source>Chinese text cannot be displayed on this computer.</source>
         <translation>此计算机无法显示中文。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/app.py" line="133"/>
+        <location filename="../../aligner_gui/app.py" line="101"/>
         <source>No Chinese font: Chinese shows as boxes</source>
         <translation>没有中文字体：中文显示为方框</translation>
     </message>

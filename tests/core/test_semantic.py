@@ -191,7 +191,9 @@ def test_a_document_over_the_limit_gets_the_model_without_meaning(monkeypatch):
     assert summary["risk"]["model"] == risk.load_model().name
     monkeypatch.setattr(semantic, "MAX_SENTENCES", 11)
     assert semantic.bead_meaning(source, target, doc.beads) == [None] * 6
+    assert all(0 < b.details["meaning"] <= 1 for b in beads)  # shown in the risk tooltip
     words_beads, summary = rescored(doc, lexicon=get_lexicon())
+    assert not any("meaning" in b.details for b in words_beads)
     words = risk.load_model(risk.WORDS_MODEL_FILE)
     assert summary["risk"]["model"] == words.name and "meaning" not in words.features
     assert all(b.risk is not None for b in words_beads)

@@ -78,6 +78,9 @@ def test_risk_column_shows_sorts_and_tints(qtmodeltester: Any) -> None:
     tip = model.data(model.index(2, model.COL_RISK), Qt.ItemDataRole.ToolTipRole)
     assert tip == "Estimated probability that a reviewer marks a Major Accuracy error here"
     assert model.headerData(model.COL_RISK, horizontal, Qt.ItemDataRole.ToolTipRole) == tip
+    doc.update_bead(2, details={**doc.beads[2].details, "meaning": 0.412})
+    with_meaning = model.data(model.index(2, model.COL_RISK), Qt.ItemDataRole.ToolTipRole)
+    assert with_meaning.startswith(tip) and "Meaning match of the two sides: 0.41" in with_meaning
     # White to red: the riskier, the redder; no risk, no tint.
     low = model.data(model.index(0, model.COL_RISK), Qt.ItemDataRole.BackgroundRole)
     high = model.data(model.index(2, model.COL_RISK), Qt.ItemDataRole.BackgroundRole)

@@ -32,6 +32,7 @@ from typing import Any
 
 from aligner_gui.core.model import (
     FLAG_ADDITION,
+    MEANING_KEY,
     OMISSION_CLASSES,
     RISKY,
     AlignmentDocument,
@@ -242,6 +243,11 @@ def assess(
         model = load_model(MODEL_FILE if meaning else WORDS_MODEL_FILE)
     langs = {"source": source.lang, "target": target.lang}
     for bead, found in zip(beads, evidence, strict=True):
+        meaning = None if found is None else found.values.get("meaning")
+        if meaning is None:
+            bead.details.pop(MEANING_KEY, None)
+        else:
+            bead.details[MEANING_KEY] = round(meaning, 3)
         if not (bead.source and bead.target):
             bead.risk, bead.suspects = _one_sided(bead, source, target)
         elif found is None:  # not a Chinese/English pair: nothing to go on
