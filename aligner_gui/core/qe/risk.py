@@ -239,8 +239,8 @@ def assess(
     """
     evidence = document_evidence(source, target, beads, lexicon, analysis=analysis)
     if model is None:
-        meaning = all("meaning" in e.values for e in evidence if e is not None)
-        model = load_model(MODEL_FILE if meaning else WORDS_MODEL_FILE)
+        full = all("meaning" in e.values for e in evidence if e is not None)
+        model = load_model(MODEL_FILE if full else WORDS_MODEL_FILE)
     langs = {"source": source.lang, "target": target.lang}
     for bead, found in zip(beads, evidence, strict=True):
         meaning = None if found is None else found.values.get("meaning")
