@@ -47,7 +47,10 @@ def boundary_confidences(beads: list[UnitBead], band: Band, D: np.ndarray, costs
 
 
 def posterior_confidences(beads: list[UnitBead], band: Band, costs, types) -> None:
-    """Final confidences: each bead's posterior probability over all paths in the band."""
+    """Final confidences: each bead's posterior probability over all paths in the band.
+
+    ``costs`` (a list of per-type arrays over ``band``) is narrowed in place to the cells
+    near the best path: a caller that holds no other reference frees the whole band's."""
     if not beads:
         return
     # Paths far from the best one carry almost no mass: a narrow band around it will do.
@@ -56,7 +59,8 @@ def posterior_confidences(beads: list[UnitBead], band: Band, costs, types) -> No
     near = make_band(np.maximum(near.lo, band.lo), np.minimum(near.hi, band.hi), band.nx, band.ny)
     if near.ncells < band.ncells:
         where = band.index(near.rows, near.cols)
-        costs = [np.append(c, np.inf)[where] for c in costs]
+        for t in range(len(costs)):  # in place: the whole band's array can go at once
+            costs[t] = np.append(costs[t], np.inf)[where]
         band = near
     post = posteriors(band, types, costs)
     tindex = {t: k for k, t in enumerate(types)}

@@ -46,7 +46,9 @@ def posteriors(
         return -np.asarray(costs[t], dtype=np.float64) / temp
 
     # Stacked per row type, like banded_dp: gathers and scores of the beads into every cell.
-    prev_rt = np.empty((len(row_types), K), dtype=np.int64)
+    # (Cell indices fit 32 bits: half the memory of the two largest arrays of the pass.)
+    index_type = np.int32 if K < 2**31 - 1 else np.int64
+    prev_rt = np.empty((len(row_types), K), dtype=index_type)
     sc_in = np.empty((len(row_types), K), dtype=np.float64)
     for k, t in enumerate(row_types):
         a, b = types[t]
@@ -71,18 +73,21 @@ def posteriors(
                 F[s:e] = np.logaddexp.accumulate(best - cs) + cs
         else:
             F[s:e] = best
-    # Backward: B[k] = log-sum of all completions from cell k to the end; the scores of
-    # the beads out of every cell are gathered for this pass only.
-    succ_rt = np.empty((len(row_types), K), dtype=np.int64)
-    sc_out = np.empty((len(row_types), K), dtype=np.float64)
+    # Backward: B[k] = log-sum of all completions from cell k to the end. The successors
+    # of every cell are gathered for this pass only, and the scores of the beads out of a
+    # row are read through them row by row (a stacked copy would be the pass's peak).
+    succ_rt = np.empty((len(row_types), K), dtype=index_type)
     for k, t in enumerate(row_types):
         a, b = types[t]
         succ_rt[k] = band.index(band.rows + a, band.cols + b)
-        sc_out[k] = np.append(sc_in[k], -np.inf)[succ_rt[k]]
+    sc_ext = np.concatenate([sc_in, np.full((len(row_types), 1), -np.inf)], axis=1).ravel()
+    del sc_in  # sc_ext holds the same scores, with -inf at each row type's sentinel
+    row_base = (np.arange(len(row_types), dtype=np.int64) * (K + 1))[:, None]
     B = np.full(K + 1, -np.inf)
     for i in range(nx, -1, -1):
         s, e = int(off[i]), int(off[i + 1])
-        r = _lse(B[succ_rt[:, s:e]] + sc_out[:, s:e], 0)
+        succ = succ_rt[:, s:e]
+        r = _lse(B[succ] + sc_ext[row_base + succ], 0)
         if i == nx:
             r[-1] = 0.0
         if e - s > 1:
@@ -94,13 +99,14 @@ def posteriors(
             B[s:e] = V + P
         else:
             B[s:e] = r
-    del succ_rt, sc_out
+    del succ_rt
     end = int(band.index(np.array(nx), np.array(band.ny)))
     log_z = F[end]
     out = []
     for t, (a, b) in enumerate(types):
         if t in row_of:
-            prev, sc = prev_rt[row_of[t]], sc_in[row_of[t]]
+            r0 = row_of[t] * (K + 1)
+            prev, sc = prev_rt[row_of[t]], sc_ext[r0 : r0 + K]
         else:
             prev, sc = band.index(band.rows - a, band.cols - b), score(t)
         with np.errstate(invalid="ignore"):

@@ -119,10 +119,13 @@ def align_units(
     beads = _collect(path, types, costs, band)
     if level == 0:
         boundary_confidences(beads, band, D, costs, types)
+        del D
         if run.pass_index == run.n_passes - 1:
             # Without the run beads: a run would count once per way of cutting it.
             nb = len(types) - len(RUN_TYPES) if len(types) > len(BEAD_TYPES) else len(types)
-            posterior_confidences(beads, band, costs[:nb], types[:nb])
+            bead_costs = costs[:nb]
+            del costs  # posterior_confidences narrows bead_costs in place, freeing these
+            posterior_confidences(beads, band, bead_costs, types[:nb])
     if level == 0:
         _attach_stats(beads, x, y, band, masks)
         _offpath_stats(beads, x, y, masks, run)
