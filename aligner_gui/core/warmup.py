@@ -2,10 +2,10 @@
 
 Most of the engine's time goes into per-sentence work that does not depend on the
 alignment: jieba's words and their dictionary translations, English stems, numbers,
-names, glosses and the coverage lens's words. Each is memoised per text in the
-lexicon, the scorer and the lens. :func:`warm_up` computes them for part of the
-sentences in a forked child (see :mod:`aligner_gui.core.runtime.forked`) and for the rest here,
-then copies the child's new entries into the same memos. The memos hold pure functions
+names and glosses. Each is memoised per text in the lexicon and the scorer.
+:func:`warm_up` computes them for part of the sentences in a forked child (see
+:mod:`aligner_gui.core.runtime.forked`) and for the rest here, then copies the child's
+new entries into the same memos. The memos hold pure functions
 of the text, so the alignment, scores and coverage that follow are the same as when
 everything is computed on demand; they are just found ready.
 """
@@ -45,12 +45,10 @@ def warm_up(source: Side, target: Side, lexicon: Any) -> bool:
 
 
 def _tables(lexicon: Any) -> dict[str, dict[Any, Any]]:
-    from aligner_gui.core.coverage.tokens import token_cache
     from aligner_gui.core.scoring.sentence_features import features_for as _features_for
 
     tables: dict[str, dict[Any, Any]] = {}
-    for owner, part in (("lexicon", lexicon), ("scoring", _features_for(lexicon)),
-                        ("coverage", token_cache(lexicon))):  # fmt: skip
+    for owner, part in (("lexicon", lexicon), ("scoring", _features_for(lexicon))):
         for name, table in part.memo_tables().items():
             tables[f"{owner}.{name}"] = table
     return tables
@@ -66,11 +64,12 @@ def _new_entries(lexicon: Any, zh: list[str], en: list[str]) -> dict[str, dict[A
 
 
 def _analyse(lexicon: Any, zh: list[str], en: list[str]) -> None:
-    from aligner_gui.core.coverage.tokens import token_cache
+    """What the alignment and the bead scores read. Not the coverage lens's word keys:
+    held through the alignment they made its peak (about 130 MB more on bible 003), and
+    the lens computes them after it, while the scores are made in a child process."""
     from aligner_gui.core.scoring.sentence_features import features_for as _features_for
 
     features = _features_for(lexicon)
-    words = token_cache(lexicon)
     per_language = {
         "zh": (lexicon.zh_content, features.zh_content_of, features.gloss_of),
         "en": (lexicon.en_content, features.en_content_of, features.names_of),
@@ -80,5 +79,3 @@ def _analyse(lexicon: Any, zh: list[str], en: list[str]) -> None:
             for analysis in per_language[lang]:
                 analysis(text)
             features.numbers_of(text, lang)
-            words.sentence_keys(text, lang)
-            words.content_count(text, lang)
