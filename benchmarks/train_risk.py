@@ -1,6 +1,8 @@
-"""Train the translation-risk model shipped in resources/risk/risk-model.json.
+"""Train the translation-risk models shipped in resources/risk/: risk-model.json, and
+risk-model-words.json, the same recipe without the meaning match (for documents over
+semantic.MAX_SENTENCES and installs without the sentence encoder).
 
-    python benchmarks/train_risk.py            # fit on all data, write the model file
+    python benchmarks/train_risk.py            # fit on all data, write the model files
     python benchmarks/train_risk.py --dry-run  # fit and print, write nothing
 
 Reproducible (fixed seeds) from public data in ``../shared/data``:

@@ -7,8 +7,9 @@ en -> zh and zh -> en documents alike; word counts come from the coverage lens's
 content words, which are of comparable size in both languages.
 
 The *meaning match* is the cosine of the two sides' vectors from a multilingual sentence
-encoder (:mod:`aligner_gui.core.qe.semantic`); it is missing from the values when the
-encoder cannot be loaded, and the model then reads it as average.
+encoder (:mod:`aligner_gui.core.qe.semantic`); it is missing from the values of documents
+over ``semantic.MAX_SENTENCES`` and when the encoder cannot be loaded, and
+``risk.assess`` then uses the model trained without it.
 
 Word evidence comes from the coverage lens (core/coverage.py): a content word is
 *uncovered* when nothing on the other side of the bead may translate it. An uncovered
