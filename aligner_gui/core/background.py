@@ -43,10 +43,12 @@ def worker_init() -> None:
 
 
 def warm_up() -> bool:
-    """Load the dictionary ahead of the first request."""
+    """Load the dictionary and the sentence encoder ahead of the first request."""
     from aligner_gui.core.lexicon.shared import get_lexicon
+    from aligner_gui.core.qe.semantic import encoder
 
     get_lexicon()
+    encoder()
     return True
 
 

@@ -16,9 +16,22 @@ if TYPE_CHECKING:
 PROJECT_FORMAT = "aligner-gui"  # io.project.FORMAT, without importing the schema machinery
 
 
+# What the state file's figures count (written with them): figures without it were written
+# by an older version, which counted omitted beads, not sentences.
+FIGURES_KIND = "omitted-sentences"
+
+
+class StaleFigures(ValueError):
+    """Figures of the state file counted in an older way: read the project again."""
+
+
 @dataclass(frozen=True)
 class Figures:
-    """What the queue shows of an aligned project, read from its ``scores`` and lists."""
+    """What the queue shows of an aligned project, read from its ``scores`` and lists.
+
+    ``omissions`` counts untranslated source *sentences*, as the batch summary's
+    ``omitted`` column and the scores panel do (a dropped passage of three sentences is
+    three), taken from the beads themselves."""
 
     omissions: int | None = None
     expected_major: float | None = None  # scores["risk"]["expected_major"]
@@ -30,8 +43,11 @@ class Figures:
 
     @classmethod
     def from_project(cls, data: dict[str, Any]) -> Figures:
+        beads = data.get("beads")
         return cls._from_parts(
             _get(data, "scores"),
+            _omitted([(b.get("source"), b.get("target")) for b in beads if isinstance(b, dict)]
+                     if isinstance(beads, list) else None),
             annotations=_length(data.get("annotations")),
             source_sentences=_length(_get(data, "source", "sentences")),
             target_sentences=_length(_get(data, "target", "sentences")),
@@ -44,6 +60,7 @@ class Figures:
         that just saved it need not read the file back)."""
         return cls._from_parts(
             doc.scores,
+            _omitted([(b.source, b.target) for b in doc.beads]),
             annotations=len(doc.annotations),
             source_sentences=len(doc.source.sentences),
             target_sentences=len(doc.target.sentences),
@@ -51,25 +68,28 @@ class Figures:
         )
 
     @classmethod
-    def _from_parts(cls, scores: Any, **counts: int) -> Figures:
+    def _from_parts(cls, scores: Any, omitted: int | None, **counts: int) -> Figures:
         scores = scores if isinstance(scores, dict) else {}
         risk = scores.get("risk")
         risk = risk if isinstance(risk, dict) else {}
         return cls(
-            omissions=_int(scores.get("omissions")),
+            omissions=omitted,
             expected_major=_number(risk.get("expected_major")),
             risky_beads=_int(risk.get("risky_beads")),
             **counts,
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in _FIGURE_FIELDS}
+        return {"counts": FIGURES_KIND, **{name: getattr(self, name) for name in _FIGURE_FIELDS}}
 
     @classmethod
     def from_dict(cls, data: Any) -> Figures:
-        """From the state file; raises ValueError on anything but what to_dict writes."""
+        """From the state file; raises ValueError on anything but what to_dict writes
+        (StaleFigures for what an older version wrote)."""
         if not isinstance(data, dict):
             raise ValueError("figures are not an object")
+        if data.get("counts") != FIGURES_KIND:
+            raise StaleFigures("figures counted by an older version")
         values: dict[str, Any] = {}
         for name in _FIGURE_FIELDS:
             value = data.get(name)
@@ -102,6 +122,19 @@ def read_figures(path: str | Path) -> Figures:
     if not isinstance(data, dict) or data.get("format") != PROJECT_FORMAT:
         raise NotAProject(f"{path.name} is not an aligner-gui project")
     return Figures.from_project(data)
+
+
+def _omitted(beads: list[tuple[Any, Any]] | None) -> int | None:
+    """Source sentences in beads without a translation; None when the beads are unreadable."""
+    if beads is None:
+        return None
+    total = 0
+    for source, target in beads:
+        if not isinstance(source, (list, tuple)) or not isinstance(target, (list, tuple)):
+            return None
+        if source and not target:
+            total += len(source)
+    return total
 
 
 def _get(data: dict[str, Any], *keys: str) -> Any:

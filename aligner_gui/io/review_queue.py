@@ -33,7 +33,13 @@ from aligner_gui.core.errors import AlignerError
 from aligner_gui.io.atomic import atomic_write_text
 from aligner_gui.io.errors import ProjectError, ProjectWriteError
 from aligner_gui.io.pairing import pair_folder
-from aligner_gui.io.queue_figures import Figures, NotAProject, one_line, read_figures
+from aligner_gui.io.queue_figures import (
+    Figures,
+    NotAProject,
+    StaleFigures,
+    one_line,
+    read_figures,
+)
 
 if TYPE_CHECKING:
     pass
@@ -361,11 +367,16 @@ def _parse_state(text: str) -> tuple[dict[str, Any], dict[str, Stamp]]:
         inputs = record["inputs"]
         if not isinstance(inputs, list) or not all(isinstance(p, str) for p in inputs):
             raise ValueError(f"bad inputs for {file_name}")
+        stamp = _parse_stamp(record["stamp"]) if record["stamp"] is not None else None
+        try:
+            figures = Figures.from_dict(figures) if figures is not None else None
+        except StaleFigures:  # the status stays; the project's figures are read again
+            figures, stamp = None, None
         records[str(file_name)] = {
             "status": status,
             "inputs": inputs,
-            "stamp": _parse_stamp(record["stamp"]) if record["stamp"] is not None else None,
-            "figures": Figures.from_dict(figures) if figures is not None else None,
+            "stamp": stamp,
+            "figures": figures,
             "error": error,
         }
     others = {str(k): _parse_stamp(v) for k, v in dict(data.get("other_files", {})).items()}

@@ -1286,51 +1286,56 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
     </message>
     <message>
         <location filename="../../aligner_gui/gui/queue/model.py" line="83"/>
+        <source>Source sentences left untranslated</source>
+        <translation>原文中未译出的句子数</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="84"/>
         <source>Sentences of the source / the translation</source>
         <translation>原文 / 译文的句子数</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="131"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="132"/>
         <source>aligning…</source>
         <translation>正在对齐…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="133"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="134"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="135"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="136"/>
         <source>not aligned</source>
         <translation>未对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="136"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="137"/>
         <source>new</source>
         <translation>新</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="136"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="137"/>
         <source>in review</source>
         <translation>审校中</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="137"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="138"/>
         <source>reviewed</source>
         <translation>已审校</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="160"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="161"/>
         <source>From: {0}</source>
         <translation>来自：{0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="163"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="164"/>
         <source>Not aligned yet: it is aligned in the background.</source>
         <translation>尚未对齐：正在后台对齐。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="165"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="166"/>
         <source>Omissions {0} · annotations {1} · sentences {2} / {3}</source>
         <translation>漏译 {0} · 标注 {1} · 句子 {2} / {3}</translation>
     </message>

@@ -27,13 +27,12 @@ from aligner_gui.io.review_queue import (
 RISKS = {"calm": 0.4, "risky": 6.25, "middling": 2.0}
 
 
-def make_project(path: Path, expected_major: float | None, *, annotations: int = 0,
-                 omissions: int = 1) -> None:
-    source, target, beads = sample_parts()
+def make_project(path: Path, expected_major: float | None, *, annotations: int = 0) -> None:
+    source, target, beads = sample_parts()  # one untranslated source sentence
     doc = AlignmentDocument(source, target, beads)
     risk = None if expected_major is None else {"expected_major": expected_major,
                                                 "risky_beads": int(expected_major // 2)}
-    doc.set_scores({"omissions": omissions, "risk": risk})
+    doc.set_scores({"omissions": 1, "risk": risk})
     for _ in range(annotations):
         doc.add_annotation(Annotation("omission", "source", 0, 4, source.text[:4],
                                       "Accuracy/Omission"))
@@ -214,7 +213,7 @@ class _Engine:
         return AlignmentDocument(source, target)
 
     def align(self, doc: AlignmentDocument) -> tuple[list[Any], dict[str, Any]]:
-        return sample_parts()[2], {"omissions": 2, "risk": {"expected_major": 1.5,
+        return sample_parts()[2], {"omissions": 1, "risk": {"expected_major": 1.5,
                                                             "risky_beads": 1}}
 
     def save(self, doc: AlignmentDocument, path: Path) -> None:
@@ -225,7 +224,7 @@ def test_align_into_project_writes_a_new_project(tmp_path: Path) -> None:
     project = tmp_path / "doc.json"
     figures = align_into_project([tmp_path / "doc.txt"], project, "en", _Engine())
     assert figures == review_queue.read_figures(project)
-    assert (figures.expected_major, figures.omissions, figures.beads) == (1.5, 2, 5)
+    assert (figures.expected_major, figures.omissions, figures.beads) == (1.5, 1, 5)
     from aligner_gui.io.errors import ProjectWriteError
 
     with pytest.raises(ProjectWriteError, match="not overwritten"):
@@ -286,3 +285,36 @@ def test_figures_of_a_document_are_those_its_saved_project_holds(tmp_path: Path)
     figures = Figures.from_document(doc)
     assert figures == read_figures(path)
     assert figures.omissions == 4 and figures.source_sentences == 24
+
+
+def test_omissions_count_sentences_as_the_batch_summary_does(tmp_path: Path) -> None:
+    """A dropped passage of two sentences is two omissions (summary.tsv's ``omitted``),
+    not one bead; the scores' bead count is not what the queue shows."""
+    from aligner_gui.core.model import Bead
+    from aligner_gui.core.scoring.mqm import review_figures
+
+    source, target, _ = sample_parts()
+    doc = AlignmentDocument(source, target, [
+        Bead((0,), (0,)), Bead((1, 2), ()), Bead((3,), (1, 2)), Bead((4,), (3,))])
+    doc.set_scores({"omissions": 1})
+    path = tmp_path / "two.json"
+    save_project(doc, path, backup=False)
+    figures = review_queue.read_figures(path)
+    assert figures.omissions == 2 == sum(review_figures(doc).omissions.values())
+    assert Figures.from_document(doc) == figures
+
+
+def test_figures_an_older_version_counted_are_read_again(folder: Path) -> None:
+    queue = ReviewQueue.open(folder, pair_inputs=False)
+    queue.toggle_reviewed(["calm"])
+    queue.save_state()
+    state = json.loads((folder / STATE_NAME).read_text(encoding="utf-8"))
+    for record in state["projects"].values():  # as the version before counted them
+        del record["figures"]["counts"]
+        record["figures"]["omissions"] = 7
+    (folder / STATE_NAME).write_text(json.dumps(state), encoding="utf-8")
+    again = ReviewQueue.open(folder, pair_inputs=False)
+    assert again.parsed == 3  # every project read again, none set aside
+    assert [e.figures.omissions for e in again.entries] == [1, 1, 1]  # type: ignore[union-attr]
+    assert again.entry("calm").status == queue.entry("calm").status  # type: ignore[union-attr]
+    assert not list(folder.glob(f"{STATE_NAME}.bad*"))

@@ -80,6 +80,7 @@ class QueueTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             return {self.COL_RISK: self.tr("Expected number of Major Accuracy errors "
                                            "(risky beads in brackets)"),
+                    self.COL_OMISSIONS: self.tr("Source sentences left untranslated"),
                     self.COL_SENTENCES: self.tr("Sentences of the source / the translation"),
                     }.get(section)
         return None
