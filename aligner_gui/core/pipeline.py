@@ -65,11 +65,12 @@ def _run_alignment(
     lexicon: Lexicon | None,
 ) -> tuple[list[Bead], dict[str, Any]]:
     from aligner_gui.core.align.aligner import align_sides
-    from aligner_gui.core.qe.semantic import Prefetch
+    from aligner_gui.core.qe.semantic import Prefetch, load_in_background
     from aligner_gui.core.warmup import warm_up
 
     lex = _prepared(doc, lexicon)
     warm_up(doc.source, doc.target, lex)
+    load_in_background(doc.source, doc.target)  # a short document: meanwhile, on a thread
 
     def align_progress(fraction: float) -> None:
         if progress is not None:

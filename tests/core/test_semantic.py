@@ -198,3 +198,30 @@ def test_a_document_over_the_limit_gets_the_model_without_meaning(monkeypatch):
     assert summary["risk"]["model"] == words.name and "meaning" not in words.features
     assert all(b.risk is not None for b in words_beads)
     assert [b.risk for b in words_beads] != [b.risk for b in beads]
+
+
+def test_a_short_document_loads_the_encoder_on_a_thread_once(monkeypatch):
+    import threading
+
+    loads = []
+    real = semantic._load_backend
+
+    def counted():
+        loads.append(threading.current_thread().name)
+        return real()
+
+    monkeypatch.setattr(semantic, "_load_backend", counted)
+    semantic._encoder.cache_clear()
+    try:
+        long_source, long_target = _long_pair(semantic.PREFETCH_MIN_SENTENCES)
+        assert semantic.load_in_background(long_source, long_target) is None  # forks later
+        source, target = _long_pair(5)
+        thread = semantic.load_in_background(source, target)
+        assert thread is not None
+        first = semantic.encoder()  # the one load, whichever thread comes first
+        thread.join(30)
+        assert first is not None and semantic.encoder() is first and len(loads) == 1
+        assert semantic.load_in_background(source, target) is None  # loaded already
+        assert len(loads) == 1
+    finally:
+        semantic._encoder.cache_clear()

@@ -37,7 +37,16 @@ import numpy as np
 
 from aligner_gui.core.model import Bead, Side
 
-__all__ = ["DIM", "MAX_SENTENCES", "Encoder", "Prefetch", "bead_meaning", "encoder", "wanted"]
+__all__ = [
+    "DIM",
+    "MAX_SENTENCES",
+    "Encoder",
+    "Prefetch",
+    "bead_meaning",
+    "encoder",
+    "load_in_background",
+    "wanted",
+]
 
 log = logging.getLogger(__name__)
 
@@ -201,14 +210,41 @@ def bead_meaning(source: Side, target: Side, beads: Sequence[Bead]) -> list[floa
     return out
 
 
-@cache
+_LOADING = threading.Lock()  # one load, also when a thread is loading it already
+
+
 def encoder() -> Encoder | None:
     """The process's encoder, or None (logged once) when the package cannot be loaded."""
+    with _LOADING:
+        return _encoder()
+
+
+@cache
+def _encoder() -> Encoder | None:
     try:
         return Encoder(_load_backend())
     except Exception as exc:  # a broken install must not stop alignment
         log.warning("meaning match unavailable: %s", exc)
         return None
+
+
+def load_in_background(source: Side, target: Side) -> threading.Thread | None:
+    """Start loading the encoder on a thread while this one aligns a short document.
+
+    Reading the vocabulary (0.16 s, most of the encoder's cost on a short document) is
+    C++ that lets other threads run. Only for documents below
+    :data:`PREFETCH_MIN_SENTENCES`: longer ones fork helper processes, which a running
+    thread would forbid (``forked.can_fork``), and load the encoder in :class:`Prefetch`.
+    Returns the thread, or None when there is nothing to load.
+    """
+    sentences = len(source.sentences) + len(target.sentences)
+    if _encoder.cache_info().currsize or not wanted(source, target):
+        return None
+    if sentences >= PREFETCH_MIN_SENTENCES:
+        return None
+    thread = threading.Thread(target=encoder, name="aligner-encoder-load", daemon=True)
+    thread.start()
+    return thread
 
 
 def _resources() -> Path:
