@@ -6,16 +6,21 @@ import contextlib
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from aligner_gui.io.errors import ProjectWriteError
 
 
-def atomic_write_bytes(path: str | Path, data: bytes, *, backup: bool = False) -> None:
+def atomic_write_bytes(
+    path: str | Path, data: bytes | Iterable[bytes], *, backup: bool = False
+) -> None:
     """Write ``data`` to a temporary file beside ``path``, fsync it, then rename over ``path``.
 
-    With ``backup`` the previous file is kept as ``path.bak``. On any failure the
-    original file is untouched and ProjectWriteError is raised.
+    ``data`` may come in chunks (an iterable of bytes, written as it yields them). With
+    ``backup`` the previous file is kept as ``path.bak``. On any failure the original file
+    is untouched and ProjectWriteError is raised; an exception raised by the chunks'
+    iterator is raised as it is, the temporary file removed.
     """
     path = Path(path)
     if path.is_symlink():
@@ -30,7 +35,11 @@ def atomic_write_bytes(path: str | Path, data: bytes, *, backup: bool = False) -
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, (bytes, bytearray, memoryview)):
+                handle.write(data)
+            else:
+                for chunk in data:
+                    handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         if path.exists():

@@ -7,9 +7,10 @@ it is never half-loaded.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from functools import cache
 from pathlib import Path
@@ -30,8 +31,8 @@ from aligner_gui.core.model import (
 from aligner_gui.core.resources import resource
 from aligner_gui.core.runtime.gcpause import gc_paused
 from aligner_gui.core.text.files import FileReadError, read_limited
-from aligner_gui.io.atomic import atomic_write_text
-from aligner_gui.io.errors import ProjectFormatError, ProjectVersionError
+from aligner_gui.io.atomic import atomic_write_bytes
+from aligner_gui.io.errors import ProjectFormatError, ProjectVersionError, ProjectWriteError
 
 FORMAT = "aligner-gui"
 VERSION = 2
@@ -369,26 +370,64 @@ def _has_lone_surrogate(text: str) -> bool:
 def dumps(doc: AlignmentDocument) -> str:
     data = to_dict(doc)
     try:
-        text = _layout(data)
+        text = "".join(_layout(data))
     except ValueError:  # a NaN/inf in computed scores: store null rather than refuse to save
-        text = _layout(_finite(data))
+        text = "".join(_layout(_finite(data)))
     return text + "\n"
 
 
 _compact = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(", ", ": ")).encode
 
 
-def _layout(value: Any, indent: str = "") -> str:
-    """JSON laid out for people and diffs: the top two levels one key a line, and each
-    sentence, bead and annotation on a line of its own. Written by json's C encoder item
-    by item (``indent=`` would fall back to the pure-Python one, five times slower)."""
+def _layout(value: Any, indent: str = "") -> Iterator[str]:
+    """JSON laid out for people and diffs, in pieces: the top two levels one key a line,
+    and each sentence, bead and annotation on a line of its own. Written by json's C
+    encoder item by item (``indent=`` would fall back to the pure-Python one, five times
+    slower)."""
     inner = indent + " "
     if isinstance(value, dict) and value and len(indent) < 2:
-        items = [f"{inner}{_compact(k)}: {_layout(v, inner)}" for k, v in value.items()]
-        return "{\n" + ",\n".join(items) + "\n" + indent + "}"
-    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
-        return "[\n" + ",\n".join(inner + _compact(v) for v in value) + "\n" + indent + "]"
-    return _compact(value)
+        yield "{\n"
+        for k, (key, item) in enumerate(value.items()):
+            yield f"{',' + chr(10) if k else ''}{inner}{_compact(key)}: "
+            yield from _layout(item, inner)
+        yield "\n" + indent + "}"
+    elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        yield "[\n"
+        for k, item in enumerate(value):
+            yield (",\n" if k else "") + inner + _compact(item)
+        yield "\n" + indent + "]"
+    else:
+        yield _compact(value)
+
+
+# Characters of JSON text encoded and written at a time by save_project.
+_CHUNK_CHARS = 1 << 20
+
+
+def _encoded(data: dict[str, Any], path: str | Path) -> Iterator[bytes]:
+    """The project file's bytes in chunks of about a megabyte, written as they come, so
+    the whole text is never in memory (a NaN raises ValueError, as ``_compact`` does)."""
+    chunk: list[str] = []
+    size = done = 0
+    for piece in itertools.chain(_layout(data), ("\n",)):
+        chunk.append(piece)
+        size += len(piece)
+        if size >= _CHUNK_CHARS:
+            yield _utf8("".join(chunk), path, done)
+            done += size
+            chunk, size = [], 0
+    if chunk:
+        yield _utf8("".join(chunk), path, done)
+
+
+def _utf8(text: str, path: str | Path, offset: int) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise ProjectWriteError(
+            f"cannot write {path}: the text holds a character UTF-8 cannot store "
+            f"(position {offset + error.start})"
+        ) from None
 
 
 def _finite(value: Any) -> Any:
@@ -402,10 +441,14 @@ def _finite(value: Any) -> Any:
 
 
 def save_project(doc: AlignmentDocument, path: str | Path, *, backup: bool = True) -> None:
-    """Write atomically; the previous file is kept as ``path.bak``."""
+    """Write atomically; the previous file is kept as ``path.bak``. The text is encoded and
+    written a megabyte at a time (the same bytes as :func:`dumps`)."""
     with gc_paused():  # a 10,000-bead project is a million small objects on the way out
-        text = dumps(doc)
-    atomic_write_text(path, text, backup=backup)
+        data = to_dict(doc)
+        try:
+            atomic_write_bytes(path, _encoded(data, path), backup=backup)
+        except ValueError:  # a NaN/inf in computed scores: store null rather than refuse
+            atomic_write_bytes(path, _encoded(_finite(data), path), backup=backup)
 
 
 def _now() -> str:

@@ -280,3 +280,31 @@ def test_saved_projects_put_each_bead_and_sentence_on_one_line(tmp_path, seed_pa
         len(doc.source.sentences) + len(doc.target.sentences)
     )
     assert json.loads(text) == json.loads(json.dumps(to_dict(doc)))
+
+
+def test_the_file_is_written_in_chunks_with_the_same_bytes(tmp_path, monkeypatch):
+    doc = make_doc()
+    doc.meta["created"] = "2026-12-06T00:00:00+00:00"
+    monkeypatch.setattr(project, "_CHUNK_CHARS", 64)  # many chunks
+    path = tmp_path / "p.json"
+    project.save_project(doc, path)
+    assert path.read_bytes() == project.dumps(doc).encode("utf-8")
+    doc.beads[0].details["chrf"] = float("nan")  # the second pass, with nulls, after a NaN
+    project.save_project(doc, path)
+    assert path.read_bytes() == project.dumps(doc).encode("utf-8")
+    assert project.load_project(path).beads[0].details["chrf"] is None
+
+
+def test_a_text_utf8_cannot_store_fails_the_save_and_keeps_the_old_file(tmp_path, monkeypatch):
+    from aligner_gui.io.errors import ProjectWriteError
+
+    doc = make_doc()
+    path = tmp_path / "p.json"
+    project.save_project(doc, path)
+    before = path.read_bytes()
+    monkeypatch.setattr(project, "_CHUNK_CHARS", 64)
+    doc.beads[-1].details["note"] = "lone \ud800 surrogate"  # near the end: a later chunk
+    with pytest.raises(ProjectWriteError, match="UTF-8 cannot store"):
+        project.save_project(doc, path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["p.json"]  # no temporary file left
