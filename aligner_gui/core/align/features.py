@@ -67,15 +67,21 @@ class Units:
         return Units(np.asarray(length, dtype=np.float64), np.zeros(n, np.int64), z, z, z)
 
     def subset(self, start: int, stop: int) -> Units:
-        """Units start..stop-1, renumbered from 0."""
-        m = (self.occ_unit >= start) & (self.occ_unit < stop)
+        """Units start..stop-1, renumbered from 0.
+
+        The occurrence arrays of all the units are shared, not copied (nothing writes
+        into them): a document aligned as one group would otherwise hold them three times.
+        """
+        if start == 0 and stop == self.n:
+            occ = (self.occ_unit, self.occ_pos, self.occ_item)
+        else:
+            m = (self.occ_unit >= start) & (self.occ_unit < stop)
+            occ = (self.occ_unit[m] - start, self.occ_pos[m], self.occ_item[m])
         forced = self.forced[start:stop].copy() if self.forced is not None else None
         return Units(
             self.length[start:stop].copy(),
             self.n_items[start:stop].copy(),
-            self.occ_unit[m] - start,
-            self.occ_pos[m],
-            self.occ_item[m],
+            *occ,
             forced=forced if forced is not None and forced.any() else None,
             ratio=self.ratio[start:stop].copy() if self.ratio is not None else None,
             match_rate=self.match_rate[start:stop].copy() if self.match_rate is not None else None,
