@@ -225,3 +225,9 @@ def test_a_short_document_loads_the_encoder_on_a_thread_once(monkeypatch):
         assert len(loads) == 1
     finally:
         semantic._encoder.cache_clear()
+
+
+def test_text_utf8_cannot_hold_is_encoded_all_the_same(encoder):
+    out = encoder.embed(["lone \ud800 surrogate", PAIRS[0][0]], memo=False)
+    assert out.shape == (2, semantic.DIM) and np.isfinite(out).all()
+    assert np.abs(out[1] - encoder.embed([PAIRS[0][0]])[0]).max() < 1e-5

@@ -81,18 +81,27 @@ class Encoder:
 
         if not memo:
             with threadpool_limits(limits=1, user_api="blas"):
-                return np.asarray(self._backend.encode(list(texts)), dtype=np.float32)
+                return self._encode(list(texts))
         with self._lock:
             missing = [t for t in dict.fromkeys(texts) if t not in self._memo]
             if missing:
                 if len(self._memo) + len(missing) > MEMO_LIMIT:
                     self._memo.clear()
                 with threadpool_limits(limits=1, user_api="blas"):
-                    vectors = self._backend.encode(missing)
+                    vectors = self._encode(missing)
                 self._memo.update(zip(missing, vectors, strict=True))
             if not texts:
                 return np.zeros((0, DIM), dtype=np.float32)
             return np.stack([self._memo[t] for t in texts])
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        try:
+            return np.asarray(self._backend.encode(texts), dtype=np.float32)
+        except (RuntimeError, UnicodeError):
+            # The vocabulary's reader refuses what UTF-8 cannot hold (a lone surrogate
+            # from a project file): such characters are read as "?".
+            clean = [t.encode("utf-8", "replace").decode("utf-8") for t in texts]
+            return np.asarray(self._backend.encode(clean), dtype=np.float32)
 
     def remember(self, texts: Sequence[str], vectors: np.ndarray) -> None:
         """Take vectors computed elsewhere (a child process) into the memo."""
