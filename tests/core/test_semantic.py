@@ -231,3 +231,47 @@ def test_text_utf8_cannot_hold_is_encoded_all_the_same(encoder):
     out = encoder.embed(["lone \ud800 surrogate", PAIRS[0][0]], memo=False)
     assert out.shape == (2, semantic.DIM) and np.isfinite(out).all()
     assert np.abs(out[1] - encoder.embed([PAIRS[0][0]])[0]).max() < 1e-5
+
+
+def _thread_helper(monkeypatch, chunk: int) -> None:
+    """As in the window: no fork, a helper thread allowed; short documents prefetched."""
+    from aligner_gui.core.runtime import forked
+
+    monkeypatch.setattr(forked, "can_fork", lambda: False)
+    monkeypatch.setattr(semantic, "_helper_thread_allowed", lambda: True)
+    monkeypatch.setattr(semantic, "PREFETCH_MIN_SENTENCES", 10)
+    monkeypatch.setattr(semantic, "_CHUNK", chunk)
+
+
+def test_without_fork_a_helper_thread_prefetches_the_same_vectors(monkeypatch, encoder):
+    """The window aligns on a worker thread, where forking is not safe."""
+    import threading
+
+    _thread_helper(monkeypatch, 5)
+    source, target = _long_pair(30)
+    texts = [s.text for side in (source, target) for s in side.sentences]
+    fresh = semantic.Encoder(encoder._backend)
+    monkeypatch.setattr(semantic, "encoder", lambda: fresh)
+    with semantic.Prefetch(source, target) as prefetch:
+        assert isinstance(prefetch._job, semantic._ThreadJob)
+        prefetch.collect()
+    assert not any(t.name == "aligner-sentence-vectors" for t in threading.enumerate())
+    assert np.abs(fresh.embed(texts) - encoder.embed(texts)).max() < 1e-5
+    assert set(texts) <= set(fresh._memo)  # all made by the prefetch
+
+
+def test_a_cancelled_run_stops_the_helper_thread(monkeypatch, encoder):
+    _thread_helper(monkeypatch, 2)
+    source, target = _long_pair(300)
+    with pytest.raises(KeyboardInterrupt), semantic.Prefetch(source, target) as prefetch:
+        thread = prefetch._job._thread
+        raise KeyboardInterrupt
+    assert not thread.is_alive()  # stopped after its chunk, not after 600 sentences
+    assert prefetch._todo[0] < prefetch._chunks
+
+
+def test_batch_workers_get_no_helper_thread(monkeypatch):
+    from aligner_gui.core.runtime.forked import ENV_PROCESSES
+
+    monkeypatch.setenv(ENV_PROCESSES, "1")
+    assert not semantic._helper_thread_allowed()
