@@ -275,3 +275,16 @@ def test_batch_workers_get_no_helper_thread(monkeypatch):
 
     monkeypatch.setenv(ENV_PROCESSES, "1")
     assert not semantic._helper_thread_allowed()
+
+
+def test_rescoring_a_known_document_prefetches_nothing(monkeypatch, encoder):
+    """The window rescores after every edit: the sentences it has encoded stay encoded."""
+    _thread_helper(monkeypatch, 5)
+    source, target = _long_pair(30)
+    fresh = semantic.Encoder(encoder._backend)
+    monkeypatch.setattr(semantic, "encoder", lambda: fresh)
+    with semantic.Prefetch(source, target) as first:
+        assert first._job is not None
+        first.collect()
+    with semantic.Prefetch(source, target) as again:
+        assert again._job is None

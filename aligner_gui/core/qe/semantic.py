@@ -103,6 +103,11 @@ class Encoder:
             clean = [t.encode("utf-8", "replace").decode("utf-8") for t in texts]
             return np.asarray(self._backend.encode(clean), dtype=np.float32)
 
+    def unknown(self, texts: Sequence[str]) -> list[str]:
+        """The texts whose vectors are not in the memo."""
+        with self._lock:
+            return [t for t in texts if t not in self._memo]
+
     def remember(self, texts: Sequence[str], vectors: np.ndarray) -> None:
         """Take vectors computed elsewhere (a child process) into the memo."""
         with self._lock:
@@ -141,6 +146,10 @@ class Prefetch:
             return
         found = encoder()  # loaded here, so that a child inherits it
         if found is None:
+            return
+        # Rescoring after an edit: the sentences are known already, nothing to make.
+        texts = found.unknown(texts)
+        if len(texts) < PREFETCH_MIN_SENTENCES:
             return
         import mmap
         import multiprocessing
