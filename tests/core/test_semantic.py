@@ -238,7 +238,7 @@ def _thread_helper(monkeypatch, chunk: int) -> None:
     from aligner_gui.core.runtime import forked
 
     monkeypatch.setattr(forked, "can_fork", lambda: False)
-    monkeypatch.setattr(semantic, "_helper_thread_allowed", lambda: True)
+    monkeypatch.setattr(forked, "second_core", lambda: True)
     monkeypatch.setattr(semantic, "PREFETCH_MIN_SENTENCES", 10)
     monkeypatch.setattr(semantic, "_CHUNK", chunk)
 
@@ -247,15 +247,17 @@ def test_without_fork_a_helper_thread_prefetches_the_same_vectors(monkeypatch, e
     """The window aligns on a worker thread, where forking is not safe."""
     import threading
 
+    from aligner_gui.core.runtime import forked
+
     _thread_helper(monkeypatch, 5)
     source, target = _long_pair(30)
     texts = [s.text for side in (source, target) for s in side.sentences]
     fresh = semantic.Encoder(encoder._backend)
     monkeypatch.setattr(semantic, "encoder", lambda: fresh)
     with semantic.Prefetch(source, target) as prefetch:
-        assert isinstance(prefetch._job, semantic._ThreadJob)
+        assert isinstance(prefetch._job, forked.Threaded)
         prefetch.collect()
-    assert not any(t.name == "aligner-sentence-vectors" for t in threading.enumerate())
+    assert not any(t.name == "aligner-vectors" for t in threading.enumerate())
     assert np.abs(fresh.embed(texts) - encoder.embed(texts)).max() < 1e-5
     assert set(texts) <= set(fresh._memo)  # all made by the prefetch
 
@@ -271,10 +273,10 @@ def test_a_cancelled_run_stops_the_helper_thread(monkeypatch, encoder):
 
 
 def test_batch_workers_get_no_helper_thread(monkeypatch):
-    from aligner_gui.core.runtime.forked import ENV_PROCESSES
+    from aligner_gui.core.runtime import forked
 
-    monkeypatch.setenv(ENV_PROCESSES, "1")
-    assert not semantic._helper_thread_allowed()
+    monkeypatch.setenv(forked.ENV_PROCESSES, "1")
+    assert not forked.second_core()
 
 
 def test_rescoring_a_known_document_prefetches_nothing(monkeypatch, encoder):

@@ -13,8 +13,9 @@ moves it, where dictionary coverage sees nothing amiss.
 Start-up: the package's own loader unpacks 80 MB of weights (0.6 s) and parses the
 vocabulary in pure Python (0.5 s) in every process. Here the weights are unpacked once
 into the user cache and memory-mapped afterwards (milliseconds), and the vocabulary is
-read by the sentencepiece library, the reference implementation (0.1 s). BLAS runs on
-one thread: on matrices this small more threads are slower (12 times on two cores).
+read by the sentencepiece library, the reference implementation (0.1 s). A process that
+loads the encoder runs BLAS on one thread: on matrices this small more threads are slower
+(12 times on two cores).
 Encoding costs about 1.5 ms a sentence; vectors are memoised per text in the process.
 """
 
@@ -77,18 +78,14 @@ class Encoder:
 
     def embed(self, texts: Sequence[str], *, memo: bool = True) -> np.ndarray:
         """One row per text; ``memo=False`` encodes them all and keeps nothing."""
-        from threadpoolctl import threadpool_limits
-
         if not memo:
-            with threadpool_limits(limits=1, user_api="blas"):
-                return self._encode(list(texts))
+            return self._encode(list(texts))
         with self._lock:
             missing = [t for t in dict.fromkeys(texts) if t not in self._memo]
             if missing:
                 if len(self._memo) + len(missing) > MEMO_LIMIT:
-                    self._memo.clear()
-                with threadpool_limits(limits=1, user_api="blas"):
-                    vectors = self._encode(missing)
+                    self._memo.clear()  # before, not during: this call's rows must stay
+                vectors = self._encode(missing)
                 self._memo.update(zip(missing, vectors, strict=True))
             if not texts:
                 return np.zeros((0, DIM), dtype=np.float32)
@@ -142,7 +139,7 @@ class Prefetch:
         if not wanted(source, target) or len(texts) < PREFETCH_MIN_SENTENCES:
             return
         fork = forked.can_fork()
-        if not fork and not _helper_thread_allowed():
+        if not fork and not forked.second_core():
             return
         found = encoder()  # loaded here, so that a child inherits it
         if found is None:
@@ -164,7 +161,7 @@ class Prefetch:
         if fork:
             self._job = forked.Forked(lambda: self._work(front=True))
         else:  # the window aligns on a worker thread: numpy's products let a thread run
-            self._job = _ThreadJob(lambda: self._work(front=True))
+            self._job = forked.Threaded(lambda: self._work(front=True), "aligner-vectors")
 
     def _take(self, front: bool) -> int | None:
         with self._todo.get_lock():
@@ -205,43 +202,6 @@ class Prefetch:
             self._stopped = True  # a helper thread stops after its chunk
             self._job.close()
             self._job = None
-
-
-class _ThreadJob:
-    """``fn()`` on a helper thread, with the ``result``/``close`` of ``forked.Forked``."""
-
-    def __init__(self, fn: Any) -> None:
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, args=(fn,), daemon=True,
-                                        name="aligner-sentence-vectors")
-        self._thread.start()
-
-    def _run(self, fn: Any) -> None:
-        try:
-            fn()
-        except BaseException as error:  # noqa: BLE001 - raised by result()
-            self._error = error
-
-    def result(self) -> None:
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-
-    def close(self) -> None:
-        self._thread.join()
-
-
-def _helper_thread_allowed() -> bool:
-    """A thread may encode beside the alignment: more than one CPU, and no
-    ``ALIGNER_PROCESSES=1`` (batch workers, which already fill the cores)."""
-    from aligner_gui.core.runtime.forked import ENV_PROCESSES
-
-    if os.environ.get(ENV_PROCESSES, "").strip() == "1":
-        return False
-    try:
-        return len(os.sched_getaffinity(0)) > 1
-    except (AttributeError, OSError):
-        return (os.cpu_count() or 1) > 1
 
 
 def wanted(source: Side, target: Side) -> bool:
@@ -337,6 +297,12 @@ def _load_backend() -> Any:
         backend = NumpyBackend.__new__(NumpyBackend)
         backend.__dict__.update(state)
     backend.sp, backend.threads, backend._threadpool = vocab, 1, None
+    # One BLAS thread for the whole process, set once: per call, the limit of a helper
+    # thread and of this one could overlap and restore each other's (the engine's own
+    # numpy work runs as fast on one thread; batch workers set it by environment).
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
     return backend
 
 

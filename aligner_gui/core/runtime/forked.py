@@ -25,19 +25,51 @@ T = TypeVar("T")
 ENV_PROCESSES = "ALIGNER_PROCESSES"
 
 
-def can_fork() -> bool:
-    """True when a child process may be forked safely and there is a core for it."""
-    if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
-        return False
+def second_core() -> bool:
+    """True when a helper (a process or a thread) may work beside this one: more than one
+    CPU, and no ``ALIGNER_PROCESSES=1`` (batch workers, which already fill the cores)."""
     if os.environ.get(ENV_PROCESSES, "").strip() == "1":
         return False
-    if threading.active_count() != 1:
-        return False  # a fork copies only the calling thread: locks could be held
     try:
         cpus = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         cpus = os.cpu_count() or 1
     return cpus > 1
+
+
+def can_fork() -> bool:
+    """True when a child process may be forked safely and there is a core for it."""
+    if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
+        return False
+    if threading.active_count() != 1:
+        return False  # a fork copies only the calling thread: locks could be held
+    return second_core()
+
+
+class Threaded:
+    """``fn()`` on a helper thread, with the :meth:`result` and :meth:`close` of
+    :class:`Forked`: for work that lets other threads run (numpy's matrix products),
+    where forking is not safe (the window aligns on a worker thread)."""
+
+    def __init__(self, fn: Callable[[], Any], name: str = "aligner-helper") -> None:
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(fn,), daemon=True, name=name)
+        self._thread.start()
+
+    def _run(self, fn: Callable[[], Any]) -> None:
+        try:
+            fn()
+        except BaseException as error:  # noqa: BLE001 - raised by result()
+            self._error = error
+
+    def result(self) -> None:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+    def close(self) -> None:
+        """Wait for the thread (``fn`` must see for itself that it should stop)."""
+        self._thread.join()
 
 
 class Forked(Generic[T]):
