@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from aligner_gui.core.coverage.word import Word, keyed_runs, number_keys, numbers_of
-from aligner_gui.core.lexicon.words import CJK, EN_STOPWORDS
+from aligner_gui.core.lexicon.words import CJK, EN_STOPWORDS, ZH_WORDLIKE
 from aligner_gui.core.runtime.memo import remember
 from aligner_gui.core.text.names import (
     TRANSLIT_CHARS,
@@ -33,7 +33,6 @@ _ZH_FUNCTION = frozenset(
 
 # Chinese scale characters a number token may be followed by (4.5|亿美元, 12|万人).
 _ZH_SCALE_HEAD = re.compile(r"^[万亿千百]+")
-_ZH_WORDLIKE = re.compile(r"[\w\u3400-\u9fff]")
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z'\u2019-]*$")
 # 两位, 二人, 三个: a small number with a measure word ("the two of them").
 _ZH_FEW = re.compile(
@@ -103,7 +102,7 @@ class ChineseWords:
 
     def _compute_keys(self, token: str) -> tuple[frozenset[str], bool] | None:
         lex = self.lexicon
-        if not _ZH_WORDLIKE.search(token):
+        if not ZH_WORDLIKE.search(token):
             return None
         if lex.is_stopword_zh(token):
             # Grammar is never tinted, but 时候 still renders "time": lend the keys of
