@@ -625,9 +625,9 @@
         <translation>对齐置信度：两边表达同一意思的可信程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="127"/>
-        <source>Meaning match of the two sides: {0:.2f} (faithful translations: mostly 0.60-0.85)</source>
-        <translation>两边的意思吻合度：{0:.2f}（忠实的译文多在 0.60-0.85 之间）</translation>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="128"/>
+        <source>Meaning match of the two sides: {0:.2f} (this document&apos;s median: {1:.2f})</source>
+        <translation>两边的意思吻合度：{0:.2f}（本文档的中位数：{1:.2f}）</translation>
     </message>
     <message>
         <location filename="../../aligner_gui/gui/models/beads.py" line="62"/>

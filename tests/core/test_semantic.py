@@ -290,3 +290,12 @@ def test_rescoring_a_known_document_prefetches_nothing(monkeypatch, encoder):
         first.collect()
     with semantic.Prefetch(source, target) as again:
         assert again._job is None
+
+
+def test_the_document_median_reads_only_beads_with_a_meaning_match():
+    from aligner_gui.core.model import meaning_median
+
+    beads = [Bead((0,), (0,), details={"meaning": 0.3}), Bead((1,), ()),
+             Bead((2,), (1,), details={"meaning": 0.9}), Bead((3,), (2,), details={"meaning": 0.5})]
+    assert meaning_median(beads) == 0.5
+    assert meaning_median(beads[1:2]) is None

@@ -81,6 +81,10 @@ def test_risk_column_shows_sorts_and_tints(qtmodeltester: Any) -> None:
     doc.update_bead(2, details={**doc.beads[2].details, "meaning": 0.412})
     with_meaning = model.data(model.index(2, model.COL_RISK), Qt.ItemDataRole.ToolTipRole)
     assert with_meaning.startswith(tip) and "Meaning match of the two sides: 0.41" in with_meaning
+    doc.update_bead(0, details={**doc.beads[0].details, "meaning": 0.6})
+    doc.update_bead(3, details={**doc.beads[3].details, "meaning": 0.8})
+    with_meaning = model.data(model.index(2, model.COL_RISK), Qt.ItemDataRole.ToolTipRole)
+    assert "0.41 (this document's median: 0.60)" in with_meaning
     # White to red: the riskier, the redder; no risk, no tint.
     low = model.data(model.index(0, model.COL_RISK), Qt.ItemDataRole.BackgroundRole)
     high = model.data(model.index(2, model.COL_RISK), Qt.ItemDataRole.BackgroundRole)

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
-from aligner_gui.core.model import MEANING_KEY, Bead
+from aligner_gui.core.model import MEANING_KEY, Bead, meaning_median
 from aligner_gui.core.scoring import mqm
 from aligner_gui.gui.display_names import flag_list
 from aligner_gui.gui.models.base import DocumentTableModel, Index
@@ -124,9 +124,10 @@ class BeadTableModel(DocumentTableModel):
             meaning = bead.details.get(MEANING_KEY)
             if not isinstance(meaning, (int, float)):
                 return self._risk_tip()
-            note = self.tr("Meaning match of the two sides: {0:.2f} (faithful translations: "
-                           "mostly 0.60-0.85)")
-            return self._risk_tip() + "\n" + note.format(meaning)
+            median = meaning_median(self.document.beads) if self.document else None
+            note = self.tr("Meaning match of the two sides: {0:.2f} (this document's "
+                           "median: {1:.2f})")
+            return self._risk_tip() + "\n" + note.format(meaning, median or meaning)
         elif role == Qt.ItemDataRole.ToolTipRole and col in (self.COL_SOURCE, self.COL_TARGET):
             return self.side_text(row, "source" if col == self.COL_SOURCE else "target")
         elif role == Qt.ItemDataRole.ToolTipRole and col == self.COL_FLAGS and bead.flags:
