@@ -7,7 +7,6 @@ notifications into Qt signals). Nothing here imports Qt.
 
 from __future__ import annotations
 
-import statistics
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -105,6 +104,8 @@ def meaning_median(beads: Sequence[Bead]) -> float | None:
     """The median meaning match (``details["meaning"]``) of the beads that have one: what
     a bead's own is read against. Its level depends on the kind of text (faithful literary
     translation has a median about .54 on mac-dev, error-free MT of talks about .77)."""
+    import statistics  # not at import: the window imports this module before it shows
+
     values = [m for b in beads
               if isinstance(m := b.details.get(MEANING_KEY), (int, float))]  # fmt: skip
     return statistics.median(values) if values else None
