@@ -66,10 +66,12 @@ def _run_alignment(
 ) -> tuple[list[Bead], dict[str, Any]]:
     from aligner_gui.core.align.aligner import align_sides
     from aligner_gui.core.qe.semantic import Prefetch, load_in_background
+    from aligner_gui.core.runtime.heap import release
     from aligner_gui.core.warmup import warm_up
 
     lex = _prepared(doc, lexicon)
     warm_up(doc.source, doc.target, lex)
+    release()  # what the warm-up freed, before the alignment's arrays
     load_in_background(doc.source, doc.target)  # a short document: meanwhile, on a thread
 
     def align_progress(fraction: float) -> None:
@@ -85,7 +87,9 @@ def _run_alignment(
             from aligner_gui.core.errors import Cancelled
 
             raise Cancelled("alignment cancelled")
+        release()  # the band arrays, before a child is forked for the scores
         analysis = _score_and_cover(doc, beads, lex, cancel)
+        release()
         vectors.collect()
         summary = _assess_and_summarize(doc, beads, lex, analysis)
     if progress is not None:

@@ -551,3 +551,25 @@ def test_banded_dp_without_discount_is_unchanged_by_the_run_scan():
         banded_dp(band, types, costs, run_discount=-1.0)
     assert _brute_force_runs(4, 7, types, costs, band, 0.0) == pytest.approx(D0[-2])
     assert sum(a for a, _b in path0) == 4 and sum(b for _a, b in path0) == 7
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_banded_dp_reads_one_cost_array_as_it_reads_a_list(seed):
+    """Costs given as one (types, cells) array are read in place, the (0, 1) row joining
+    the row minimum through the +inf sentinel: the same path and cumulative costs as the
+    stacked copy of a list, ties (whole-number costs) and forbidden cells included."""
+    from aligner_gui.core.align.cost import BEAD_TYPES, RUN_TYPES
+    from aligner_gui.core.align.dp import band_around_path, banded_dp
+
+    rng = np.random.default_rng(seed)
+    nx, ny = int(rng.integers(3, 30)), int(rng.integers(3, 30))
+    band = band_around_path(np.array([0, nx]), np.array([0, ny]), nx, ny, 3)
+    types = list(BEAD_TYPES + RUN_TYPES)
+    stacked = rng.integers(0, 4, (len(types), band.ncells)).astype(np.float64)
+    stacked[rng.random(stacked.shape) < 0.3] = np.inf
+    for discount in (0.0, 0.5):
+        path_list, d_list = banded_dp(band, types, [row.copy() for row in stacked],
+                                      run_discount=discount)
+        path_array, d_array = banded_dp(band, types, stacked, run_discount=discount)
+        assert path_array == path_list
+        assert np.array_equal(d_array, d_list)

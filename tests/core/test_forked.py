@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import platform
+import sys
 from pathlib import Path
 
 import pytest
@@ -78,3 +80,27 @@ def test_a_child_whose_result_is_not_wanted_is_stopped(monkeypatch: pytest.Monke
             raise KeyboardInterrupt  # e.g. the editor cancelled while the child works
     if process is not None:
         assert not process.is_alive()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc",
+                    reason="malloc_trim is glibc's")
+def test_heap_release_gives_freed_heap_pages_back():
+    """After many mid-sized blocks are freed (served from the heap, not separate mappings,
+    once glibc has raised its threshold), release() lowers the resident set."""
+    import numpy as np
+
+    from aligner_gui.core.runtime.heap import release
+
+    def rss_mb() -> float:
+        with open("/proc/self/status") as fh:
+            return next(int(line.split()[1]) for line in fh if line.startswith("VmRSS")) / 1024
+
+    big = np.ones(2 << 20)  # 16 MB from its own mapping; freeing it raises the threshold
+    del big
+    blocks = [np.ones(1 << 15) for _ in range(1200)]  # 256 KB each, now from the heap
+    keep = blocks[-1]
+    del blocks  # freed below the last one: the heap cannot shrink from its top
+    before = rss_mb()
+    release()
+    assert rss_mb() < before - 100
+    assert keep.sum() == 1 << 15

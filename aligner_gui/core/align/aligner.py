@@ -89,6 +89,7 @@ from aligner_gui.core.align.omissions import UNALIGNED_POSTERIOR, _redecode_unal
 from aligner_gui.core.align.paragraphs import align_gap, droppable
 from aligner_gui.core.align.run import Cancel, Progress, UnitBead, _Run
 from aligner_gui.core.model import Bead, Side
+from aligner_gui.core.runtime.heap import release
 
 __all__ = ["align_sides", "align_texts", "BEAD_TYPES"]
 
@@ -166,6 +167,7 @@ def align_texts(
                     x2.ratio = x.ratio
                     x2.match_rate = x.match_rate
                     x, y = x2, y2
+            release()  # the pass's band arrays and the learning's scratch
     for k, g in enumerate(seq):
         if isinstance(g, Gap) and UNALIGNED_POSTERIOR < 1.0:
             result[k] = _redecode_unaligned(result[k], x, y, xpara, ypara, params, run)

@@ -203,12 +203,15 @@ def bead_cost_arrays(
     masks: PairMasks | None,
     params: Params,
     types: Sequence[BeadType],
-) -> list[np.ndarray]:
-    """Cost of every bead type at every band cell (inf where the bead cannot end there)."""
+) -> np.ndarray:
+    """Cost of every bead type at every band cell (inf where the bead cannot end there):
+    row t of the (types, cells) array is ``types[t]``'s. One array, so that the DP reads
+    it as it is rather than stacking a copy (on a corpus-sized band the largest array)."""
     cache = OffsetCache(band, masks)
     lexical = masks is not None and masks.npairs > 0
-    out = []
-    for a, b in types:
+    out = np.empty((len(types), band.ncells), dtype=np.float64)
+    for t, (a, b) in enumerate(types):
+        cost = out[t]
         valid, lx, ly, nx, ny = span_sums(x, y, band, a, b)
         if band.start_x is not None and band.start_y is not None:
             valid &= (band.rows - a >= band.start_x) & (band.cols - b >= band.start_y)
@@ -216,13 +219,12 @@ def bead_cost_arrays(
             # A run of a unaligned x units (one omission of several sentences): the
             # first costs a 1-0 bead, each further one only RUN_FACTOR of that.
             c10 = params.type_cost((1, 0))
-            cost = np.full(band.ncells, c10 * (1.0 + RUN_FACTOR * (a - 1)))
+            cost.fill(c10 * (1.0 + RUN_FACTOR * (a - 1)))
             for k in range(a):
                 _apply_cues(cost, x, band.rows - k, 1, 0)
             cost[~valid] = np.inf
-            out.append(cost)
             continue
-        cost = np.full(band.ncells, params.type_cost((a, b)))
+        cost.fill(params.type_cost((a, b)))
         _apply_cues(cost, x, band.rows, a, b)
         _apply_cues(cost, y, band.cols, b, a)
         if a and b:
@@ -244,7 +246,6 @@ def bead_cost_arrays(
                     hi = np.clip(ends, 0, u.n)
                     cost[pre[hi] - pre[np.clip(ends - k, 0, u.n)] > 0] = np.inf
         cost[~valid] = np.inf
-        out.append(cost)
     return out
 
 

@@ -140,7 +140,7 @@ def make_band(lo: np.ndarray, hi: np.ndarray, nx: int, ny: int) -> Band:
 def banded_dp(
     band: Band,
     types: Sequence[BeadType],
-    costs: Sequence[np.ndarray],
+    costs: Sequence[np.ndarray] | np.ndarray,
     cancel: Callable[[], bool] | None = None,
     progress: Callable[[float], None] | None = None,
     run_discount: float = 0.0,
@@ -150,6 +150,11 @@ def banded_dp(
     ``costs[t][k]`` is the cost of a bead of ``types[t]`` ending at band cell k (inf
     where impossible). Returns the path as bead types in reading order and the array
     of best cumulative costs of all band cells (plus a trailing +inf sentinel).
+
+    The row scan takes the minimum over the x-consuming types of a (types, cells) array.
+    ``costs`` given as one such array (``cost.bead_cost_arrays``) is read as it is: its
+    (0, 1) row joins the minimum through the sentinel cell, at +inf, so it never wins.
+    A list of arrays is stacked into a copy first.
 
     ``run_discount`` (>= 0) makes runs of consecutive (0, 1) beads cheaper: every
     (0, 1) bead after the first of a run costs that much less (one omission of several
@@ -167,13 +172,29 @@ def banded_dp(
     if not row_types:
         raise ValueError("need at least one bead type that consumes an x unit")
     K = band.ncells
+    # One array already: every type takes part, the (0, 1) row through the +inf sentinel
+    # (the first x-consuming type stays first, so ties and unreachable cells come out as
+    # with the x-consuming rows alone). Not when that row holds -inf (inf - inf = nan).
+    as_is = (
+        isinstance(costs, np.ndarray)
+        and costs.shape == (len(types), K)
+        and costs.dtype == np.float64
+        and row_types[0] == 0
+        and not np.isneginf(costs[t01]).any()
+    )
+    if as_is:
+        row_types = list(range(len(types)))
     # Gather indices of predecessor cells, stacked (T, K); the sentinel K holds +inf.
     gather = np.empty((len(row_types), K), dtype=np.int32 if K < 2**31 - 1 else np.int64)
-    cost = np.empty((len(row_types), K), dtype=np.float64)
+    if as_is:
+        cost = np.asarray(costs)
+    else:
+        cost = np.empty((len(row_types), K), dtype=np.float64)
+        for r, t in enumerate(row_types):
+            cost[r] = costs[t]
     for r, t in enumerate(row_types):
         a, b = types[t]
-        gather[r] = band.index(band.rows - a, band.cols - b)
-        cost[r] = costs[t]
+        gather[r] = K if t == t01 else band.index(band.rows - a, band.cols - b)
     # A forbidden (0, 1) step inside a row must not turn the prefix scan into inf - inf.
     c01 = np.minimum(np.asarray(costs[t01], dtype=np.float64), FORBIDDEN)
     D = np.full(K + 1, np.inf)

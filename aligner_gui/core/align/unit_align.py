@@ -123,7 +123,7 @@ def align_units(
         if run.pass_index == run.n_passes - 1:
             # Without the run beads: a run would count once per way of cutting it.
             nb = len(types) - len(RUN_TYPES) if len(types) > len(BEAD_TYPES) else len(types)
-            bead_costs = costs[:nb]
+            bead_costs = list(costs[:nb])
             del costs  # posterior_confidences narrows bead_costs in place, freeing these
             posterior_confidences(beads, band, bead_costs, types[:nb])
     if level == 0:
@@ -141,8 +141,13 @@ def _collect(path, types, costs, band: Band) -> list[UnitBead]:
     cells = band.index(ends_x, ends_y)
     tindex = {t: k for k, t in enumerate(types)}
     tk = np.array([tindex[(int(a), int(b))] for a, b in steps], dtype=np.int64)
-    stacked = np.stack([np.append(c, np.inf) for c in costs])
-    bead_costs = stacked[tk, cells]
+    # Each path bead's cost, read type by type (a stacked copy of every type's costs
+    # would be the largest array of a corpus-sized alignment); inf outside the band.
+    bead_costs = np.full(len(tk), np.inf)
+    inside = cells < band.ncells
+    for t in np.unique(tk).tolist():
+        sel = (tk == t) & inside
+        bead_costs[sel] = costs[t][cells[sel]]
     out: list[UnitBead] = []
     for (a, b), ex, ey, c in zip(
         steps.tolist(), ends_x.tolist(), ends_y.tolist(), bead_costs.tolist(), strict=False
