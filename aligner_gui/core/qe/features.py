@@ -21,7 +21,7 @@ dictionary cannot cover at all says nothing (surprise 0).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +29,7 @@ from aligner_gui.core.coverage.lens import BeadCoverage, CoverageLens
 from aligner_gui.core.model import FLAG_NAME_MISMATCH, FLAG_NUMBER_MISMATCH, Bead, Side
 from aligner_gui.core.runtime.gcpause import gc_paused
 
-__all__ = ["FEATURES", "BeadEvidence", "WordRun", "document_evidence"]
+__all__ = ["FEATURES", "BeadEvidence", "EvidenceStream", "WordRun", "document_evidence"]
 
 # A Chinese character counts as this many English characters in the length features (the
 # median English/Chinese character ratio of news and literary translation is about 3), so
@@ -147,41 +147,65 @@ def document_evidence(
     what ``coverage.compute_coverage_analysis`` returned for these beads, if at hand
     (else the words are analysed again).
     """
-    if analysis is None:
-        lens = CoverageLens(source, target, lexicon)
-        coverage: Sequence[BeadCoverage | None] = (
-            lens.analyse(beads) if lens.enabled else [None] * len(beads)
-        )
-    else:
-        lens, coverage = analysis
-    if not lens.enabled:
-        return [None] * len(beads)
     with gc_paused():  # millions of small objects, none of them cyclic garbage
-        return _evidence(lens, coverage, source, target, beads)
+        return list(EvidenceStream(source, target, beads, lexicon, analysis=analysis))
 
 
-def _evidence(
-    lens: CoverageLens,
-    coverage: Sequence[BeadCoverage | None],
-    source: Side,
-    target: Side,
-    beads: Sequence[Bead],
-) -> list[BeadEvidence | None]:
-    from aligner_gui.core.qe.semantic import bead_meaning
+class EvidenceStream:
+    """:func:`document_evidence` one bead at a time, so that a caller who needs each
+    bead's evidence only once (``risk.assess``) never holds all of it (on a corpus-sized
+    pair, tens of megabytes). The meaning match is computed for the whole document first:
+    :attr:`has_meaning` says whether it is there before any bead is read."""
 
-    out: list[BeadEvidence | None] = []
-    meanings = bead_meaning(source, target, beads)
-    for bead, cov, meaning in zip(beads, coverage, meanings, strict=True):
-        if cov is None:
-            out.append(None)
-            continue
-        values = _bead_figures(bead)
-        if meaning is not None:
-            values["meaning"] = meaning
-        runs: list[WordRun] = []
-        for name, side in (("source", source), ("target", target)):
-            figures, side_runs = _side_figures(lens, cov, name, side, getattr(bead, name))
-            values.update(figures)
-            runs.extend(side_runs)
-        out.append(BeadEvidence(values, tuple(runs)))
-    return out
+    def __init__(
+        self,
+        source: Side,
+        target: Side,
+        beads: Sequence[Bead],
+        lexicon: Any,
+        *,
+        analysis: tuple[CoverageLens, Sequence[BeadCoverage | None]] | None = None,
+    ) -> None:
+        from aligner_gui.core.qe.semantic import bead_meaning
+
+        if analysis is None:
+            lens = CoverageLens(source, target, lexicon)
+            coverage: Sequence[BeadCoverage | None] = (
+                lens.analyse(beads) if lens.enabled else [None] * len(beads)
+            )
+        else:
+            lens, coverage = analysis
+        self._lens, self._coverage = lens, coverage
+        self._source, self._target, self._beads = source, target, beads
+        self._meanings: list[float | None] = (
+            bead_meaning(source, target, beads) if lens.enabled else [None] * len(beads)
+        )
+
+    @property
+    def has_meaning(self) -> bool:
+        """Whether every bead with evidence has its meaning match (True when none has
+        evidence)."""
+        if not self._lens.enabled:
+            return True
+        return all(m is not None for m, cov in zip(self._meanings, self._coverage, strict=True)
+                   if cov is not None)  # fmt: skip
+
+    def __iter__(self) -> Iterator[BeadEvidence | None]:
+        if not self._lens.enabled:
+            yield from [None] * len(self._beads)
+            return
+        source, target = self._source, self._target
+        for bead, cov, meaning in zip(self._beads, self._coverage, self._meanings, strict=True):
+            if cov is None:
+                yield None
+                continue
+            values = _bead_figures(bead)
+            if meaning is not None:
+                values["meaning"] = meaning
+            runs: list[WordRun] = []
+            for name, side in (("source", source), ("target", target)):
+                figures, side_runs = _side_figures(self._lens, cov, name, side,
+                                                   getattr(bead, name))
+                values.update(figures)
+                runs.extend(side_runs)
+            yield BeadEvidence(values, tuple(runs))

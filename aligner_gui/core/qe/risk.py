@@ -39,8 +39,9 @@ from aligner_gui.core.model import (
     Bead,
     Side,
 )
-from aligner_gui.core.qe.features import FEATURES, BeadEvidence, WordRun, document_evidence
+from aligner_gui.core.qe.features import FEATURES, BeadEvidence, EvidenceStream, WordRun
 from aligner_gui.core.resources import resource
+from aligner_gui.core.runtime.gcpause import gc_paused
 
 __all__ = [
     "MODEL_FILE",
@@ -237,25 +238,25 @@ def assess(
     beads, to save analysing the words twice. Writes only the given bead objects, so it
     is safe off the GUI thread on copies.
     """
-    evidence = document_evidence(source, target, beads, lexicon, analysis=analysis)
+    evidence = EvidenceStream(source, target, beads, lexicon, analysis=analysis)
     if model is None:
-        full = all("meaning" in e.values for e in evidence if e is not None)
-        model = load_model(MODEL_FILE if full else WORDS_MODEL_FILE)
+        model = load_model(MODEL_FILE if evidence.has_meaning else WORDS_MODEL_FILE)
     langs = {"source": source.lang, "target": target.lang}
-    for bead, found in zip(beads, evidence, strict=True):
-        meaning = None if found is None else found.values.get("meaning")
-        if meaning is None:
-            bead.details.pop(MEANING_KEY, None)
-        else:
-            bead.details[MEANING_KEY] = round(meaning, 3)
-        if not (bead.source and bead.target):
-            bead.risk, bead.suspects = _one_sided(bead, source, target)
-        elif found is None:  # not a Chinese/English pair: nothing to go on
-            bead.risk, bead.suspects = None, []
-        else:
-            risk = model.predict(found)
-            bead.risk = round(risk, 4)
-            bead.suspects = _suspects(model, found, risk, langs)
+    with gc_paused():  # millions of small objects, none of them cyclic garbage
+        for bead, found in zip(beads, evidence, strict=True):  # one bead's evidence at a time
+            meaning = None if found is None else found.values.get("meaning")
+            if meaning is None:
+                bead.details.pop(MEANING_KEY, None)
+            else:
+                bead.details[MEANING_KEY] = round(meaning, 3)
+            if not (bead.source and bead.target):
+                bead.risk, bead.suspects = _one_sided(bead, source, target)
+            elif found is None:  # not a Chinese/English pair: nothing to go on
+                bead.risk, bead.suspects = None, []
+            else:
+                risk = model.predict(found)
+                bead.risk = round(risk, 4)
+                bead.suspects = _suspects(model, found, risk, langs)
     return model
 
 
