@@ -519,6 +519,11 @@ def _sides_for(zh: str, en: str) -> tuple[Side, Side]:
         ("一个十一二岁的小孩。", "a ten- or eleven-year-old boy"),
         ("前面三辆囚车中监禁的是三个男子。", "In each of the first three carts a single prisoner."),
         ("他十五六岁的样子。", "He was about fifteen or sixteen."),
+        # 上 ending a word is no "upwards of" (mac-dev 001; news times of day)
+        ("我在山下十四队，她在山上十五队。",
+         "I was on the fourteenth production team down the mountain, and she was on the "
+         "fifteenth team up the mountain."),
+        ("他晚上十一点回家。", "He came home at 11 p.m."),
     ],
 )
 def test_approximate_and_spelled_counts_are_not_number_mismatches(zh, en):
@@ -542,3 +547,25 @@ def test_changed_numbers_are_still_mismatches(zh, en):
     bead = Bead((0,), (0,))
     score_beads(src, tgt, [bead], FakeLexicon())
     assert "number-mismatch" in bead.flags, bead.details["numbers"]
+
+
+@pytest.mark.parametrize(
+    ("zh", "numbers"),
+    [
+        ("他晚上十点回家。", ["10"]),  # 晚上|十点: 10 p.m.
+        ("山上十五队", ["15"]),
+        ("世界上十大城市", ["10"]),
+        ("山上千年古树", []),
+        ("有上百人参加", []),  # 上百人 "hundreds of people"
+        ("上千名工人", []),
+        ("每年有上十万游客", []),
+        ("成千上万的人", []),
+    ],
+)
+def test_upwards_of_is_approximate_only_where_shang_begins_a_word(zh, numbers):
+    """上百 / 上千 / 上十万 ("hundreds of ...") are approximate amounts, read from jieba's
+    words: 上 that ends a word (晚上, 山上, 世界上) leaves the number after it a number."""
+    from aligner_gui.core.lexicon.shared import get_lexicon
+    from aligner_gui.core.scoring.sentence_features import SentenceFeatures
+
+    assert SentenceFeatures(get_lexicon()).numbers_of(zh, "zh") == numbers

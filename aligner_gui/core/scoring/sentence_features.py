@@ -28,10 +28,13 @@ _ZH_WEEKDAY = re.compile(r"(?:周|星期|礼拜|禮拜|週)[一二三四五六�
 _ZH_APPROXIMATE = re.compile(
     r"(?<![〇零一二三四五六七八九])[十百千万]?(?:一二|二三|三四|四五|五六|六七|七八|八九)"
     r"(?![〇零一二三四五六七八九])[十百千万亿]*"  # not inside a year: 一九八九年
-    r"|[几数上]+[十百千万亿]+|三三两两|成千上万|成百上千|千千万万"
+    r"|[几数]+[十百千万亿]+|三三两两|成千上万|成百上千|千千万万"
     r"|[〇零一二两三四五六七八九十百千万]+(?:几|来|左右|上下)"  # 十几个, 三十左右
     r"|(?<![\d〇零一二两三四五六七八九十百])(?:亿万|千万)"  # but 三千万 is 30 million
 )
+# 上百, 上千, 上十万 "hundreds of, thousands of": approximate when 上 begins a word, not
+# when it ends one (晚上十点 "10 p.m.", 山上十五队, 山上千年古树); see _blank_upwards.
+_ZH_UPWARDS = re.compile(r"上(?:[百千万亿]|十[万亿])[十百千万亿]*")
 # 两 after a number and before silver or gold is the tael (五十两白银 "fifty taels").
 _ZH_TAEL = re.compile(r"(?<=[\d〇零一二两三四五六七八九十百千万约])两(?=[银白黄金纹])")
 # "two or three", "15 or 16", "ten- or eleven-year-old" (see _en_range).
@@ -197,6 +200,8 @@ def _zh_quantities(text: str, lexicon: Any) -> str:
     numerals inside personal names (茅十八) and idioms (七长八短) are part of the word.
     """
     text = _ZH_WEEKDAY.sub("周日", text)
+    if _ZH_UPWARDS.search(text):
+        text = _blank_upwards(text, lexicon)
     text = _ZH_APPROXIMATE.sub(lambda m: "约" * len(m.group()), text)
     text = _ZH_TAEL.sub("斤", text)
     if _has_big_han_number(text):
@@ -213,6 +218,20 @@ def _zh_quantities(text: str, lexicon: Any) -> str:
             parts.append(word)
         text = "".join(parts)
     return text
+
+
+def _blank_upwards(text: str, lexicon: Any) -> str:
+    """上百 / 上千 / 上十万 blanked where 上 begins one of jieba's words (有|上百人, 上|千名,
+    有|上|十万), left alone where it ends one (晚上|十点, 山上|千年, 成千上万 is an idiom
+    the approximate pattern takes whole)."""
+    starts: set[int] = set()
+    pos = 0
+    for word in lexicon.zh_cut(text):
+        starts.add(pos)
+        pos += len(word)
+    return _ZH_UPWARDS.sub(
+        lambda m: "约" * len(m.group()) if m.start() in starts else m.group(), text
+    )
 
 
 def non_space_chars(text: str) -> int:

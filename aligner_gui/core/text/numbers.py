@@ -297,6 +297,9 @@ def _mask_pattern(word: str) -> str:
     if word[0] in "十百千万":
         # 千万 "by all means" is masked, 三千万 (30 million) is not.
         pattern = r"(?<![\d零〇一二两三四五六七八九十百千])" + pattern
+    elif word[0] in "一二两三四五六七八九":
+        # 一点 "a bit" and 一时 "for a while" are masked, 十一点 (11 o'clock) is not.
+        pattern = r"(?<![\d零〇一二两三四五六七八九十百千万])" + pattern
     return pattern
 
 
