@@ -7,6 +7,8 @@ import pytest
 from aligner_gui.core.text.numbers import numbers_en, numbers_zh
 
 EN_CASES = [
+    ("a man in his forties", ["40"]),
+    ("the music of the sixties", ["60"]),
     ("1,550 warheads", ["1550"]),
     ("1550", ["1550"]),
     ("in 2020", ["2020"]),

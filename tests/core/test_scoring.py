@@ -524,6 +524,14 @@ def _sides_for(zh: str, en: str) -> tuple[Side, Side]:
          "I was on the fourteenth production team down the mountain, and she was on the "
          "fifteenth team up the mountain."),
         ("他晚上十一点回家。", "He came home at 11 p.m."),
+        # an amount with a base reads as the base, as 三十多人 does
+        ("他们逮捕了三十几人。", "They arrested more than thirty people."),
+        ("大约三十左右的人来了。", "About thirty people came."),
+        ("他三十来岁。", "He is about 30 years old."),
+        ("一个四十几岁的男子", "a man in his forties"),
+        ("近万人参加了集会。", "Nearly 10,000 people attended the rally."),
+        ("全国有十几亿人。", "The country has more than a billion people."),
+        ("他年过半百。", "He was past fifty."),
     ],
 )
 def test_approximate_and_spelled_counts_are_not_number_mismatches(zh, en):
@@ -540,6 +548,8 @@ def test_approximate_and_spelled_counts_are_not_number_mismatches(zh, en):
         ("他花了三千万元。", "He spent 3 million yuan."),
         ("营收增长14%。", "Revenue grew 41%."),
         ("他在1978年除夕下班。", "She left work on New Year's Eve, 1980."),
+        ("他们逮捕了三十几人。", "They arrested more than forty people."),
+        ("近万人参加了集会。", "Nearly 1,000 people attended the rally."),
     ],
 )
 def test_changed_numbers_are_still_mismatches(zh, en):

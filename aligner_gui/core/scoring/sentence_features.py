@@ -29,9 +29,13 @@ _ZH_APPROXIMATE = re.compile(
     r"(?<![〇零一二三四五六七八九])[十百千万]?(?:一二|二三|三四|四五|五六|六七|七八|八九)"
     r"(?![〇零一二三四五六七八九])[十百千万亿]*"  # not inside a year: 一九八九年
     r"|[几数]+[十百千万亿]+|三三两两|成千上万|成百上千|千千万万"
-    r"|[〇零一二两三四五六七八九十百千万]+(?:几|来|左右|上下)"  # 十几个, 三十左右
     r"|(?<![\d〇零一二两三四五六七八九十百])(?:亿万|千万)"  # but 三千万 is 30 million
 )
+# An amount with a base is read as the base, as 三十多人 and 三千余人 are: 三十几人 and
+# 三十来岁 are "more than thirty", "about 30", 十几亿 "more than a billion", 三十左右
+# "about thirty" (左右 and 上下 are no numerals); 近百人, 近万人 "nearly 100, 10,000".
+_ZH_FEW_MORE = re.compile(r"(?<=[〇零一二两三四五六七八九十百千万])[几来]")
+_ZH_NEARLY = re.compile(r"(?<=近)(?=[十百千万亿])")
 # 上百, 上千, 上十万 "hundreds of, thousands of": approximate when 上 begins a word, not
 # when it ends one (晚上十点 "10 p.m.", 山上十五队, 山上千年古树); see _blank_upwards.
 _ZH_UPWARDS = re.compile(r"上(?:[百千万亿]|十[万亿])[十百千万亿]*")
@@ -202,6 +206,7 @@ def _zh_quantities(text: str, lexicon: Any) -> str:
     text = _ZH_WEEKDAY.sub("周日", text)
     if _ZH_UPWARDS.search(text):
         text = _blank_upwards(text, lexicon)
+    text = _ZH_FEW_MORE.sub("", _ZH_NEARLY.sub("一", text)).replace("半百", "五十")
     text = _ZH_APPROXIMATE.sub(lambda m: "约" * len(m.group()), text)
     text = _ZH_TAEL.sub("斤", text)
     if _has_big_han_number(text):

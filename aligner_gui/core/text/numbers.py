@@ -58,6 +58,9 @@ _EN_ORDINAL = {
     "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
     "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
 }  # fmt: skip
+# "in his forties" (四十多岁), "the sixties" (六十年代): the decade's first number.
+_EN_DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+               "seventies": 70, "eighties": 80, "nineties": 90}  # fmt: skip
 _EN_SCALE = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9,
              "trillion": 10**12}  # fmt: skip
 # Newsroom abbreviations written onto the number: "$2.5bn", "3tn yen", "1.2mn barrels".
@@ -169,6 +172,8 @@ def _numbers_en(text: str) -> tuple[str, ...]:
             ):
                 # "the first day" (第一天) but not "at first", "put our country first"
                 value = Decimal(_EN_ORDINAL.get(low, 2))
+            elif low in _EN_DECADES:
+                value = Decimal(_EN_DECADES[low])
             elif parts[0] in _EN_SMALL and (measured := _EN_MEASURED.match(low)):
                 # "fourteen-year-olds", "a twenty-one-day trip", "a five-mile walk"
                 value = Decimal(sum(_EN_SMALL[p] for p in measured.group(1).split("-")))
