@@ -99,7 +99,9 @@ class ScoresPanel(QWidget):
         risk = doc.scores.get("risk")
         model = risk.get("model") if isinstance(risk, dict) else None
         self._labels["risk"].setToolTip(self.tr(
-            "The sum of the beads' risks; a risky bead's risk is at least 50 %. Model: {0}"
+            "The sum of the beads' risks; a risky bead's risk is at least 50 %. Model: {0}\n"
+            "Learned from professional ratings of machine translation: on published human\n"
+            "translation it reads several times higher than the errors found."
         ).format(model) if model else "")
 
     def risk_text(self, scores: dict[str, Any] | None) -> str:
