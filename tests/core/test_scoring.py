@@ -532,6 +532,11 @@ def _sides_for(zh: str, en: str) -> tuple[Side, Side]:
         ("近万人参加了集会。", "Nearly 10,000 people attended the rally."),
         ("全国有十几亿人。", "The country has more than a billion people."),
         ("他年过半百。", "He was past fifty."),
+        ("七成以上受访者表示支持。", "More than 70 percent of those polled said yes."),
+        ("销量增长了5成。", "Sales rose 50%."),
+        ("九成九的人", "99 percent of people"),
+        ("他们一成不变。", "They never change."),
+        ("来了两三百人。", "Two or three hundred people came."),
     ],
 )
 def test_approximate_and_spelled_counts_are_not_number_mismatches(zh, en):
@@ -550,6 +555,7 @@ def test_approximate_and_spelled_counts_are_not_number_mismatches(zh, en):
         ("他在1978年除夕下班。", "She left work on New Year's Eve, 1980."),
         ("他们逮捕了三十几人。", "They arrested more than forty people."),
         ("近万人参加了集会。", "Nearly 1,000 people attended the rally."),
+        ("七成以上受访者表示支持。", "More than 60 percent of those polled said yes."),
     ],
 )
 def test_changed_numbers_are_still_mismatches(zh, en):

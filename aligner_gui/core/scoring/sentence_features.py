@@ -26,7 +26,7 @@ _ZH_WEEKDAY = re.compile(r"(?:周|星期|礼拜|禮拜|週)[一二三四五六�
 # 二三百人 "two or three hundred", 一二百钱, 几千两, 数十丈, 三三两两 "in twos and threes",
 # 亿万百姓 "countless people". The translation renders them freely ("about four miles").
 _ZH_APPROXIMATE = re.compile(
-    r"(?<![〇零一二三四五六七八九])[十百千万]?(?:一二|二三|三四|四五|五六|六七|七八|八九)"
+    r"(?<![〇零一二三四五六七八九])[十百千万]?(?:一二|二三|两三|三四|四五|五六|六七|七八|八九)"
     r"(?![〇零一二三四五六七八九])[十百千万亿]*"  # not inside a year: 一九八九年
     r"|[几数]+[十百千万亿]+|三三两两|成千上万|成百上千|千千万万"
     r"|(?<![\d〇零一二两三四五六七八九十百])(?:亿万|千万)"  # but 三千万 is 30 million
@@ -36,6 +36,14 @@ _ZH_APPROXIMATE = re.compile(
 # "about thirty" (左右 and 上下 are no numerals); 近百人, 近万人 "nearly 100, 10,000".
 _ZH_FEW_MORE = re.compile(r"(?<=[〇零一二两三四五六七八九十百千万])[几来]")
 _ZH_NEARLY = re.compile(r"(?<=近)(?=[十百千万亿])")
+# 七成 is 70 % ("七成以上受访者" "more than 70 percent of those polled"), 九成九 99 %;
+# not 一成不变 ("unchanging").
+_ZH_TENTHS = re.compile(
+    r"(?<![\d〇零一二两三四五六七八九十百千万.])([一二两三四五六七八九十]|\d)成"
+    r"(?:([一二三四五六七八九]|\d)(?![\d〇零一二两三四五六七八九十百千万亿]))?(?!不变)"
+)
+_ZH_TENTH_VALUES = {"一": 10, "二": 20, "两": 20, "三": 30, "四": 40, "五": 50, "六": 60,
+                    "七": 70, "八": 80, "九": 90, "十": 100}  # fmt: skip
 # 上百, 上千, 上十万 "hundreds of, thousands of": approximate when 上 begins a word, not
 # when it ends one (晚上十点 "10 p.m.", 山上十五队, 山上千年古树); see _blank_upwards.
 _ZH_UPWARDS = re.compile(r"上(?:[百千万亿]|十[万亿])[十百千万亿]*")
@@ -207,6 +215,8 @@ def _zh_quantities(text: str, lexicon: Any) -> str:
     if _ZH_UPWARDS.search(text):
         text = _blank_upwards(text, lexicon)
     text = _ZH_FEW_MORE.sub("", _ZH_NEARLY.sub("一", text)).replace("半百", "五十")
+    if "成" in text:
+        text = _ZH_TENTHS.sub(_tenths, text)
     text = _ZH_APPROXIMATE.sub(lambda m: "约" * len(m.group()), text)
     text = _ZH_TAEL.sub("斤", text)
     if _has_big_han_number(text):
@@ -223,6 +233,14 @@ def _zh_quantities(text: str, lexicon: Any) -> str:
             parts.append(word)
         text = "".join(parts)
     return text
+
+
+def _tenths(m: re.Match[str]) -> str:
+    value = 0
+    for digit, unit in ((m.group(1), 1), (m.group(2), 10)):
+        if digit:
+            value += int(digit) * 10 // unit if digit.isdigit() else _ZH_TENTH_VALUES[digit] // unit
+    return f"{value}%"
 
 
 def _blank_upwards(text: str, lexicon: Any) -> str:
