@@ -537,6 +537,7 @@ def _sides_for(zh: str, en: str) -> tuple[Side, Side]:
         ("九成九的人", "99 percent of people"),
         ("他们一成不变。", "They never change."),
         ("来了两三百人。", "Two or three hundred people came."),
+        ("这是近百年来最严重的洪水。", "It is the worst flood in nearly a century."),
     ],
 )
 def test_approximate_and_spelled_counts_are_not_number_mismatches(zh, en):

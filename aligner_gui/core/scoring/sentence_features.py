@@ -35,15 +35,15 @@ _ZH_APPROXIMATE = re.compile(
 # 三十来岁 are "more than thirty", "about 30", 十几亿 "more than a billion", 三十左右
 # "about thirty" (左右 and 上下 are no numerals); 近百人, 近万人 "nearly 100, 10,000".
 _ZH_FEW_MORE = re.compile(r"(?<=[〇零一二两三四五六七八九十百千万])[几来]")
-_ZH_NEARLY = re.compile(r"(?<=近)(?=[十百千万亿])")
+_ZH_NEARLY = re.compile(r"(?<=近)(?=[十百千万亿])(?![百千]年)")  # 近百年 "nearly a century"
 # 七成 is 70 % ("七成以上受访者" "more than 70 percent of those polled"), 九成九 99 %;
 # not 一成不变 ("unchanging").
 _ZH_TENTHS = re.compile(
     r"(?<![\d〇零一二两三四五六七八九十百千万.])([一二两三四五六七八九十]|\d)成"
     r"(?:([一二三四五六七八九]|\d)(?![\d〇零一二两三四五六七八九十百千万亿]))?(?!不变)"
 )
-_ZH_TENTH_VALUES = {"一": 10, "二": 20, "两": 20, "三": 30, "四": 40, "五": 50, "六": 60,
-                    "七": 70, "八": 80, "九": 90, "十": 100}  # fmt: skip
+_ZH_DIGIT_VALUES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+                    "八": 8, "九": 9, "十": 10}  # fmt: skip
 # 上百, 上千, 上十万 "hundreds of, thousands of": approximate when 上 begins a word, not
 # when it ends one (晚上十点 "10 p.m.", 山上十五队, 山上千年古树); see _blank_upwards.
 _ZH_UPWARDS = re.compile(r"上(?:[百千万亿]|十[万亿])[十百千万亿]*")
@@ -236,11 +236,14 @@ def _zh_quantities(text: str, lexicon: Any) -> str:
 
 
 def _tenths(m: re.Match[str]) -> str:
-    value = 0
-    for digit, unit in ((m.group(1), 1), (m.group(2), 10)):
-        if digit:
-            value += int(digit) * 10 // unit if digit.isdigit() else _ZH_TENTH_VALUES[digit] // unit
-    return f"{value}%"
+    """七成 as "70%", 九成九 as "99%"."""
+
+    def digit(char: str | None) -> int:
+        if not char:
+            return 0
+        return int(char) if char.isdigit() else _ZH_DIGIT_VALUES[char]
+
+    return f"{digit(m.group(1)) * 10 + digit(m.group(2))}%"
 
 
 def _blank_upwards(text: str, lexicon: Any) -> str:
