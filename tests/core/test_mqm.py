@@ -133,3 +133,13 @@ def test_name_mismatch_suggestion_names_both_sides() -> None:
     assert found.annotation.tags == ["name"]
     assert mqm.review_figures(doc).name_mismatch == 1
     assert mqm.name_note(doc.beads[0]) == ""
+
+
+def test_low_score_suggestion_says_what_it_rests_on():
+    """A low alignment score is no finding about the wording: its suggestion says so."""
+    doc = make_doc([Bead((0,), (0,), 0.12, "auto", ["low-score"]), Bead((1,), (1,), 0.8),
+                    Bead((2,), (2,), 0.8), Bead((3,), (3,), 0.8)])
+    found = mqm.suggestion_for(doc, 0, "low-score")
+    assert found is not None and found.category == "Accuracy/Mistranslation"
+    assert found.comment == ("alignment confidence 0.12: "
+                             "the pairing or the translation is doubtful")

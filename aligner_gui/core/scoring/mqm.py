@@ -302,6 +302,15 @@ def name_note(bead: Bead) -> str:
     return _listing(found, (("en", "English: "), ("zh", "Chinese: ")))
 
 
+def low_score_note(bead: Bead) -> str:
+    """What a low alignment score says: "alignment confidence 0.12: the pairing or the
+    translation is doubtful" (it is no finding about the wording, so the comment says so)."""
+    if bead.score is None:
+        return ""
+    return (f"alignment confidence {float(bead.score):.2f}: "
+            "the pairing or the translation is doubtful")
+
+
 def suggestion_for(doc: AlignmentDocument, index: int, flag: str) -> Annotation | None:
     bead = doc.beads[index]
     if flag in (FLAG_OMISSION, *OMISSION_CLASSES) and bead.source and not bead.target:
@@ -329,7 +338,9 @@ def suggestion_for(doc: AlignmentDocument, index: int, flag: str) -> Annotation 
     if span is None:
         return None
     start, end = span
-    if flag not in (FLAG_NUMBER_MISMATCH, FLAG_NAME_MISMATCH):
+    if flag == FLAG_LOW_SCORE:
+        comment = low_score_note(bead)
+    elif flag not in (FLAG_NUMBER_MISMATCH, FLAG_NAME_MISMATCH):
         comment = ""
     return span_annotation(doc, side, start, end, type_=type_, category=category,
                            severity=severity, comment=comment, tags=tags, suggested_by=flag)
