@@ -363,3 +363,25 @@ def test_the_json_cache_keeps_the_traditional_table(tmp_path: Path) -> None:
     assert not second.built and second._t2s_pairs == first._t2s_pairs
     third = Lexicon.load(cache_dir=tmp_path / "c", source=source)  # from the SQLite copy again
     assert third._t2s_pairs == first._t2s_pairs
+
+
+def test_compiled_entries_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    """Demonym guesses (Egypt -> egyptian) keep their order whatever the process's string
+    hash seed: the same CC-CEDICT always compiles to the same cache bytes."""
+    import subprocess
+    import sys
+
+    source = tmp_path / "cedict.u8"
+    source.write_text("伊娃 伊娃 [Yi1 wa2] /Eva (name)/\n依云 依云 [Yi1 yun2] /Evian/\n"
+                      "埃文 埃文 [Ai1 wen2] /Evan/\n埃文斯 埃文斯 [Ai1 wen2 si1] /Evans/\n",
+                      encoding="utf-8")  # Eva's guesses evan, evian, evans are words here
+    script = ("import sys; from pathlib import Path; "
+              "from aligner_gui.core.lexicon.cedict import compile_cedict; "
+              "e = compile_cedict(Path(sys.argv[1])); print(e['伊娃'])")
+    outputs = {
+        subprocess.run([sys.executable, "-c", script, str(source)], capture_output=True,
+                       text=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed},
+                       encoding="utf-8").stdout
+        for seed in ("1", "2", "3", "4", "5", "6")
+    }
+    assert len(outputs) == 1, outputs

@@ -259,9 +259,11 @@ class _Builder:
                     if proper and len(words) == 1 and part[:1].isupper():
                         # Egypt/Egyptian, Russia/Russian, Japan/Japanese, Italy/Italian;
                         # guesses that are no word of CEDICT are dropped in _build.
-                        guesses = {self._stem_word(f) for f in _demonyms(words[0])}
+                        # (in _demonyms' order: a set's order changes from process to process)
+                        guesses = tuple(dict.fromkeys(self._stem_word(f)
+                                                      for f in _demonyms(words[0])))
                         self._guessed.update(guesses)
-                        items.append((tuple(guesses), ""))  # no gloss, no length limit
+                        items.append((guesses, ""))  # no gloss, no length limit
                 result = tuple(items)
         self._senses[key] = result
         return result
