@@ -81,7 +81,13 @@ class Engine:
 
         if loaded_lexicon() is None:
             # Told by the load itself, only when it compiles (one load, not a check and two).
-            load_options(building=lambda seconds: building(float(seconds)), progress=progress)
+            def unpack() -> None:  # in the first run's helper process
+                from aligner_gui.core.qe.semantic import unpack_weights
+
+                unpack_weights()
+
+            load_options(building=lambda seconds: building(float(seconds)), progress=progress,
+                         also=unpack)
             get_lexicon()
 
     def align(

@@ -496,8 +496,43 @@ def test_the_first_run_says_it_builds_the_dictionary_cache(tmp_path):
     assert done.stderr.count("building the dictionary cache (once") == 1
     assert (tmp_path / "a" / "aligner-gui" / CACHE_NAME).is_file()  # the exit waited for it
     assert not list((tmp_path / "a" / "aligner-gui").glob("*.tmp"))
+    # The sentence encoder's weights are unpacked for the next run too (by the helper
+    # while the dictionary compiled, or by the run's own load), and the summary line is
+    # out although the command leaves without tearing the interpreter down.
+    assert list((tmp_path / "a" / "aligner-gui").glob("use-m3-*/index.json"))
+    assert "24 beads" in done.stderr
+    done = run("a", "score", str(tmp_path / "1.json"))  # stdout, a pipe: block-buffered
+    assert done.returncode == 0 and "Omissions" in done.stdout
+    assert len(done.stdout.splitlines()) > 5
     done = run("a", "align", str(SEED), "-o", str(tmp_path / "2.json"))
     assert done.returncode == 0 and "building" not in done.stderr
 
     done = run("b", "align", "-q", str(SEED), "-o", str(tmp_path / "3.json"))
     assert done.returncode == 0 and done.stderr == ""
+
+
+def test_the_command_leaves_after_doing_what_an_exit_does(tmp_path, seed_project):
+    """`aligner` (cli.run) skips the interpreter's teardown but not what an exit must do:
+    atexit handlers run (the dictionary cache writer is waited for there), non-daemon
+    threads are joined, and the command's exit code is kept."""
+    script = (
+        "import atexit, pathlib, sys, threading, time\n"
+        "from aligner_gui import cli\n"
+        "out = pathlib.Path(sys.argv[1])\n"
+        "atexit.register(lambda: (out / 'atexit').write_text('ran'))\n"
+        "def late():\n"
+        "    time.sleep(0.3)\n"
+        "    (out / 'thread').write_text('joined')\n"
+        "threading.Thread(target=late).start()\n"
+        "sys.argv = ['aligner', *sys.argv[2:]]\n"
+        "cli.run()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path), "validate",
+                           str(seed_project)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "atexit").read_text() == "ran"
+    assert (tmp_path / "thread").read_text() == "joined"
+    bad = subprocess.run([sys.executable, "-c", script, str(tmp_path), "validate",
+                          str(tmp_path / "missing.json")], capture_output=True, text=True,
+                         timeout=120)
+    assert bad.returncode == 2 and bad.stderr.startswith("aligner: error:")

@@ -385,3 +385,25 @@ def test_compiled_entries_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None
         for seed in ("1", "2", "3", "4", "5", "6")
     }
     assert len(outputs) == 1, outputs
+
+
+def test_a_first_run_gives_its_helper_more_to_prepare(tmp_path: Path) -> None:
+    """``also`` runs in the child that makes jieba's tables on a first run (when a child can
+    be forked), and the load returns after it; a cached load runs nothing."""
+    from aligner_gui.core.runtime.forked import can_fork
+
+    if not can_fork():
+        pytest.skip("no second core or no fork here")
+    source = tmp_path / "cedict.u8"
+    source.write_text("核 核 [he2] /nuclear/\n", encoding="utf-8")
+    marker = tmp_path / "prepared"
+    parent = os.getpid()
+
+    def also() -> None:
+        marker.write_text(str(os.getpid()), encoding="utf-8")
+
+    Lexicon.load(cache_dir=tmp_path / "c", source=source, also=also)
+    assert int(marker.read_text(encoding="utf-8")) != parent  # made in the helper
+    marker.unlink()
+    Lexicon.load(cache_dir=tmp_path / "c", source=source, also=also)
+    assert not marker.exists()

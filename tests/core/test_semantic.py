@@ -299,3 +299,22 @@ def test_the_document_median_reads_only_beads_with_a_meaning_match():
              Bead((2,), (1,), details={"meaning": 0.9}), Bead((3,), (2,), details={"meaning": 0.5})]
     assert meaning_median(beads) == 0.5
     assert meaning_median(beads[1:2]) is None
+
+
+def test_weights_unpacked_ahead_are_what_the_load_maps(tmp_path, monkeypatch, encoder):
+    """A first run's helper unpacks the weights (unpack_weights); the load then maps that
+    copy instead of unpacking again, and gives the same vectors."""
+    import aligner_gui.core.lexicon.cache as cache
+
+    monkeypatch.setattr(cache, "default_cache_dir", lambda: tmp_path)
+    semantic.unpack_weights()
+    [folder] = tmp_path.glob("use-m3-*")
+    index = folder / "index.json"
+    assert index.is_file()
+    written = index.stat().st_mtime_ns
+    semantic.unpack_weights()  # there already: nothing is written again
+    assert index.stat().st_mtime_ns == written
+    mapped = semantic.Encoder(semantic._load_backend())
+    assert isinstance(mapped._backend.table, np.memmap)
+    assert np.abs(mapped.embed([PAIRS[0][0]]) - encoder.embed([PAIRS[0][0]])).max() < 1e-5
+    assert index.stat().st_mtime_ns == written

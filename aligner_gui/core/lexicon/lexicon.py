@@ -153,7 +153,8 @@ class Lexicon:
     def load(cls, cache_dir: Path | None = None, source: Path | None = None,
              building: Callable[[float], None] | None = None,
              progress: Callable[[float], None] | None = None,
-             save_in_background: bool = False) -> Lexicon:
+             save_in_background: bool = False,
+             also: Callable[[], object] | None = None) -> Lexicon:
         """Read the compiled dictionary, compiling CC-CEDICT first if needed.
 
         ``cache_dir`` defaults to the user cache directory; if it cannot be written the
@@ -164,7 +165,10 @@ class Lexicon:
         Half-written caches that killed processes left behind are removed.
         With ``save_in_background`` a fresh compile's caches are written by a forked child
         while the caller goes on (about 0.6 s off a first run); :func:`finish_saving` waits
-        for it, and the next ``load`` waits first.
+        for it, and the next ``load`` waits first. ``also`` is more one-time preparation
+        for that helper: on a first run with a second core it runs in the child that makes
+        jieba's tables, after them, while this process compiles (the CLI and the window
+        unpack the sentence encoder's weights there).
         """
         finish_saving()
         cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
@@ -190,7 +194,13 @@ class Lexicon:
             # First run: jieba's tables are made on the other core meanwhile, if there is one.
             jieba_job = None
             if jieba_dir is not None and can_fork():
-                jieba_job = Forked(lambda: build_tables(jieba_dir, TMP_PREFIX))
+
+                def helper() -> None:
+                    build_tables(jieba_dir, TMP_PREFIX)
+                    if also is not None:
+                        also()
+
+                jieba_job = Forked(helper)
             entries = compile_cedict(source, progress)
             built = True
             if jieba_job is not None:

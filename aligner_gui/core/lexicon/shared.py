@@ -12,19 +12,21 @@ if TYPE_CHECKING:
 
 # How get_lexicon loads in this process (set by the CLI; the window loads its own way).
 _LOAD_OPTIONS: dict[str, Any] = {"save_in_background": False, "building": None,
-                                 "progress": None}
+                                 "progress": None, "also": None}
 
 
 def load_options(*, save_in_background: bool = False,
                  building: Callable[[float], None] | None = None,
-                 progress: Callable[[float], None] | None = None) -> None:
+                 progress: Callable[[float], None] | None = None,
+                 also: Callable[[], object] | None = None) -> None:
     """``save_in_background``: a first run's dictionary caches may be written by a forked
     child while this process goes on (for a command that exits when its document is done:
     the exit waits for it). ``building(seconds)`` is told when the dictionary is about to be
     compiled (a first run), so the pause can be announced then, and only then;
-    ``progress(fraction)`` as the compile goes."""
+    ``progress(fraction)`` as the compile goes; ``also`` is more first-run preparation
+    for the helper process that makes jieba's tables (see ``Lexicon.load``)."""
     _LOAD_OPTIONS.update(save_in_background=save_in_background, building=building,
-                         progress=progress)
+                         progress=progress, also=also)
 
 
 @lru_cache(maxsize=1)

