@@ -27,6 +27,22 @@ def _document(source: Side, target: Side, beads: Sequence[Bead],
     return AlignmentDocument(source, target, list(beads), list(annotations), meta=meta)
 
 
+def prepare_caches() -> bool:
+    """A first run's one-time preparation besides the dictionary's compile: jieba's tables
+    and the sentence encoder's unpacked weights. The window runs it in a process of its
+    own while its worker thread compiles (a process with threads cannot fork the helper
+    the CLI forks for this)."""
+    from aligner_gui.core.lexicon.cache import TMP_PREFIX, default_cache_dir, writable_dir
+    from aligner_gui.core.lexicon.jieba_tables import build_tables
+    from aligner_gui.core.qe.semantic import unpack_weights
+
+    folder = default_cache_dir()
+    if writable_dir(folder):
+        build_tables(folder, TMP_PREFIX)  # as Lexicon.load's forked helper does
+    unpack_weights()
+    return True
+
+
 def worker_init() -> None:
     """In the worker: end with the window's process, even when that one is killed."""
     import signal

@@ -15,6 +15,32 @@ def is_project(path: str | Path) -> bool:
     return str(path).lower().endswith(PROJECT_SUFFIXES)
 
 
+def _unpack_encoder_weights() -> None:
+    from aligner_gui.core.qe.semantic import unpack_weights
+
+    unpack_weights()
+
+
+def _start_first_run_helper() -> Any:
+    """``core.background.prepare_caches`` in a new process (None if none can be started)."""
+    import multiprocessing
+
+    from aligner_gui.core.runtime.forked import second_core
+
+    if not second_core():
+        return None
+    try:
+        from aligner_gui.core.background import prepare_caches
+
+        process = multiprocessing.get_context("spawn").Process(
+            target=prepare_caches, name="aligner-first-run", daemon=True
+        )
+        process.start()
+    except (OSError, RuntimeError, ValueError):  # no process to be had: the load makes them
+        return None
+    return process
+
+
 class Engine:
     """Loading, saving and aligning through the core pipeline and the project format."""
 
@@ -78,17 +104,26 @@ class Engine:
         first when its cache must be compiled, so the window can say why it waits, and
         ``progress(fraction)`` as the compile goes."""
         from aligner_gui.core.lexicon.shared import get_lexicon, load_options, loaded_lexicon
+        from aligner_gui.core.runtime.forked import can_fork
 
         if loaded_lexicon() is None:
-            # Told by the load itself, only when it compiles (one load, not a check and two).
-            def unpack() -> None:  # in the first run's helper process
-                from aligner_gui.core.qe.semantic import unpack_weights
+            helper: list[Any] = []
 
-                unpack_weights()
+            def compiling(seconds: float) -> None:
+                # Told by the load itself, only when it compiles (one load, not a check and
+                # two). Meanwhile jieba's tables are made and the sentence encoder's weights
+                # unpacked: by the helper the load forks when it can, else (the window's
+                # worker thread: a process with threads must not fork) by a process of its
+                # own.
+                if not can_fork():
+                    helper.append(_start_first_run_helper())
+                building(float(seconds))
 
-            load_options(building=lambda seconds: building(float(seconds)), progress=progress,
-                         also=unpack)
+            load_options(building=compiling, progress=progress, also=_unpack_encoder_weights)
             get_lexicon()
+            for process in helper:
+                if process is not None:
+                    process.join(60)  # its tables, before the first words are cut
 
     def align(
         self,

@@ -144,3 +144,45 @@ def test_the_real_engine_says_when_it_builds_the_dictionary(tmp_path: Any) -> No
     first, second = (json.loads(run.stdout.strip().splitlines()[-1]) for run in runs)
     assert len(first[0]) == 1 and first[0][0] > 0 and first[1] == 1.0
     assert second == [[], None]
+    # The first start also left jieba's tables and the encoder's unpacked weights.
+    folder = tmp_path / "aligner-gui"
+    assert (folder / "jieba-words-v1.sqlite").is_file()
+    assert list(folder.glob("use-m3-*/index.json"))
+
+
+def test_the_window_prepares_the_other_caches_in_a_process_of_its_own(tmp_path: Any) -> None:
+    """On the window's worker thread (a process with threads cannot fork), a first start
+    compiles the dictionary while a spawned process makes jieba's tables and unpacks the
+    encoder's weights; the load waits for it, then finds them."""
+    import os
+    import subprocess
+    import sys
+
+    from aligner_gui.core.runtime.forked import second_core
+
+    if not second_core():
+        pytest.skip("one CPU: no helper process")
+    script = (
+        "import threading\n"
+        "from aligner_gui.gui import engine\n"
+        "started = []\n"
+        "real = engine._start_first_run_helper\n"
+        "engine._start_first_run_helper = lambda: started.append(1) or real()\n"
+        "def work():\n"
+        "    engine.Engine().prepare(lambda seconds: None)\n"
+        "if __name__ == '__main__':\n"
+        "    t = threading.Thread(target=work)\n"
+        "    t.start(); t.join()\n"
+        "    print(len(started))\n"
+    )
+    path = tmp_path / "window_like.py"
+    path.write_text(script, encoding="utf-8")
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    run = subprocess.run([sys.executable, str(path)], env=env, capture_output=True, text=True,
+                         timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "1"  # asked for once, when the compile began
+    folder = tmp_path / "cache" / "aligner-gui"  # a load without a helper makes no tables
+    assert (folder / "jieba-words-v1.sqlite").is_file()
+    assert (folder / "jieba-tags-v1.sqlite").is_file()
+    assert list(folder.glob("use-m3-*/index.json"))
