@@ -387,13 +387,15 @@ def test_compiled_entries_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None
     assert len(outputs) == 1, outputs
 
 
-def test_a_first_run_gives_its_helper_more_to_prepare(tmp_path: Path) -> None:
+def test_a_first_run_gives_its_helper_more_to_prepare(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """``also`` runs in the child that makes jieba's tables on a first run (when a child can
     be forked), and the load returns after it; a cached load runs nothing."""
-    from aligner_gui.core.runtime.forked import can_fork
+    import aligner_gui.core.lexicon.lexicon as lexmod
 
-    if not can_fork():
-        pytest.skip("no second core or no fork here")
+    # (other tests' threads may still be about: fork all the same, as test_lazytable does)
+    monkeypatch.setattr(lexmod, "can_fork", lambda: True)
     source = tmp_path / "cedict.u8"
     source.write_text("核 核 [he2] /nuclear/\n", encoding="utf-8")
     marker = tmp_path / "prepared"
