@@ -393,8 +393,12 @@ def test_a_first_run_gives_its_helper_more_to_prepare(
     """``also`` runs in the child that makes jieba's tables on a first run (when a child can
     be forked), and the load returns after it; a cached load runs nothing."""
     import aligner_gui.core.lexicon.lexicon as lexmod
+    from aligner_gui.core.runtime import forked
 
+    if not forked.second_core():
+        pytest.skip("one CPU: no helper")
     # (other tests' threads may still be about: fork all the same, as test_lazytable does)
+    monkeypatch.setattr(forked, "can_fork", lambda: True)
     monkeypatch.setattr(lexmod, "can_fork", lambda: True)
     source = tmp_path / "cedict.u8"
     source.write_text("核 核 [he2] /nuclear/\n", encoding="utf-8")
