@@ -223,14 +223,6 @@ def run() -> NoReturn:
     os._exit(code)
 
 
-def _unpack_encoder_weights() -> None:
-    """A first run's helper unpacks the sentence encoder's weights (numpy imported there,
-    not before an error message)."""
-    from aligner_gui.core.qe.semantic import unpack_weights
-
-    unpack_weights()
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -246,8 +238,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             # Announced when the build starts, after the input was read (a bad file is
             # still a one-line error); the caches are written while the document aligns.
+            from aligner_gui.core.background import unpack_encoder_weights
+
             load_options(save_in_background=True, building=None if quiet else _announce_build,
-                         also=_unpack_encoder_weights)
+                         also=unpack_encoder_weights)
         code = int(args.func(args))
         sys.stdout.flush()  # inside the try: a closed pipe surfaces here, not at exit
         return code

@@ -34,13 +34,20 @@ def prepare_caches() -> bool:
     the CLI forks for this)."""
     from aligner_gui.core.lexicon.cache import TMP_PREFIX, default_cache_dir, writable_dir
     from aligner_gui.core.lexicon.jieba_tables import build_tables
-    from aligner_gui.core.qe.semantic import unpack_weights
 
     folder = default_cache_dir()
     if writable_dir(folder):
         build_tables(folder, TMP_PREFIX)  # as Lexicon.load's forked helper does
-    unpack_weights()
+    unpack_encoder_weights()
     return True
+
+
+def unpack_encoder_weights() -> None:
+    """``semantic.unpack_weights``, importing the encoder's module (and numpy) only when
+    called: the ``also`` the CLI and the window give a first run's forked helper."""
+    from aligner_gui.core.qe.semantic import unpack_weights
+
+    unpack_weights()
 
 
 def worker_init() -> None:

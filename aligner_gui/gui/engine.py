@@ -15,12 +15,6 @@ def is_project(path: str | Path) -> bool:
     return str(path).lower().endswith(PROJECT_SUFFIXES)
 
 
-def _unpack_encoder_weights() -> None:
-    from aligner_gui.core.qe.semantic import unpack_weights
-
-    unpack_weights()
-
-
 def _start_first_run_helper() -> Any:
     """``core.background.prepare_caches`` in a new process (None if none can be started)."""
     import multiprocessing
@@ -103,6 +97,7 @@ class Engine:
         """Load the dictionary before aligning (off the GUI thread); ``building(seconds)``
         first when its cache must be compiled, so the window can say why it waits, and
         ``progress(fraction)`` as the compile goes."""
+        from aligner_gui.core.background import unpack_encoder_weights
         from aligner_gui.core.lexicon.shared import get_lexicon, load_options, loaded_lexicon
         from aligner_gui.core.runtime.forked import can_fork
 
@@ -119,7 +114,7 @@ class Engine:
                     helper.append(_start_first_run_helper())
                 building(float(seconds))
 
-            load_options(building=compiling, progress=progress, also=_unpack_encoder_weights)
+            load_options(building=compiling, progress=progress, also=unpack_encoder_weights)
             get_lexicon()
             for process in helper:
                 if process is not None:

