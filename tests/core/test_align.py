@@ -573,3 +573,25 @@ def test_banded_dp_reads_one_cost_array_as_it_reads_a_list(seed):
         path_array, d_array = banded_dp(band, types, stacked, run_discount=discount)
         assert path_array == path_list
         assert np.array_equal(d_array, d_list)
+
+
+def test_transcript_without_sentence_punctuation_is_aligned_piece_by_piece(lexicon):
+    """The seed five times over with its sentence ends removed, one paragraph a side:
+    cut into clauses and aligned, not one 10,000-character omission and one addition
+    (the chance-match model saturates on beads that size)."""
+    import re
+
+    from aligner_gui.core.resources import seed_path
+    from aligner_gui.core.text.load import read_text, split_bilingual
+    from aligner_gui.core.text.segment import segment
+
+    zh, en = split_bilingual(read_text(seed_path()))
+    zh = re.sub(r"[。！？；“”]", "", zh.replace("\n", "")) * 5
+    en = re.sub(r'[.!?;"]', "", en.replace("\n", " ") + " ") * 5
+    source = Side("en", "original", en, segment(en, "en"))
+    target = Side("zh", "translation", zh, segment(zh, "zh"))
+    assert len(source.sentences) > 10 and len(target.sentences) > 10
+    beads = align_sides(source, target, lexicon)
+    check_invariants(beads, source, target)
+    paired = sum(len(source.sentences[i].text) for b in beads if b.target for i in b.source)
+    assert paired >= 0.8 * len(en.strip())

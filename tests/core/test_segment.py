@@ -384,3 +384,62 @@ def test_offsets_invariant_on_random_text(text, lang, presplit):
 def test_offsets_invariant_on_english_like_text(words):
     text = " ".join(words)
     assert_invariants(text, segment(text, "en"))
+
+
+# -- text without sentence punctuation (a transcript) ----------------------------------
+
+
+def test_long_unpunctuated_english_is_cut_at_clauses_then_spaces():
+    clause = "and then we walked along the river for a while talking about nothing"
+    with_commas = ", ".join([clause] * 40)  # 2,800 characters, no sentence end
+    pieces = texts(with_commas, "en")
+    assert len(pieces) >= 4
+    assert all(len(p) <= 800 for p in pieces)
+    assert all(p.endswith(",") for p in pieces[:-1])  # cut after a comma
+    bare = " ".join([clause] * 40)
+    pieces = texts(bare, "en")
+    assert all(len(p) <= 800 for p in pieces)
+    words = set(clause.split())
+    assert all(w in words for p in pieces for w in p.split())  # no word cut in two
+    assert_invariants(bare, segment(bare, "en"))
+
+
+def test_long_unpunctuated_chinese_is_cut_at_commas_then_at_the_limit():
+    clause = "我们沿着河边走了很久谈论着一些无关紧要的事情"
+    text = "，".join([clause] * 30)
+    pieces = texts(text, "zh")
+    assert len(pieces) >= 3
+    assert all(len(p) <= 250 and p.endswith("，") for p in pieces[:-1])
+    bare = "".join([clause] * 30) + "".join(f"{k}号ABCDEFGHIJ" for k in range(1000, 1030))
+    pieces = texts(bare, "zh")
+    assert len(pieces) >= 3 and all(len(p) <= 250 for p in pieces)
+    assert "".join(pieces) == bare
+    for piece in pieces:  # never inside a Latin word or a number
+        assert piece[0] not in "BCDEFGHIJ0123456789" and piece[-1] not in "ABCDEFGHI0123456789"
+    assert_invariants(bare, segment(bare, "zh"))
+
+
+def test_long_sentences_of_real_prose_stay_whole():
+    long_en = "The committee, " + "having heard every witness, " * 25 + "adjourned."
+    assert 700 < len(long_en) <= 800
+    assert texts(long_en + " It met again.", "en") == [long_en, "It met again."]
+    long_zh = "委员会" + "听取了每一位证人的陈述，" * 20 + "宣布休会。"
+    assert 240 < len(long_zh) <= 250
+    assert texts(long_zh + "次日再议。", "zh") == [long_zh, "次日再议。"]
+    one_per_line = "x" * 2000
+    assert texts(one_per_line, "en", presplit=True) == [one_per_line]  # the user's lines
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    words=st.lists(
+        st.sampled_from(["我们", "河边", "，", "、", "ABC", "12", " ", "走"]), max_size=400
+    ),
+    lang=st.sampled_from(["zh", "en"]),
+)
+def test_pieces_of_long_sentences_keep_the_invariants(words, lang):
+    text = "".join(words)
+    sentences = segment(text, lang)
+    assert_invariants(text, sentences)
+    limit = 250 if lang == "zh" else 800
+    assert all(len(s.text) <= limit for s in sentences)

@@ -35,6 +35,15 @@ _ZH_LIST_MARKER = re.compile(r"\s*[（(]?\d{1,3}[)）]?")
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}")  # U.S, a.m, Ph.D
 _OPENERS = "\"'“‘([{«"
 
+# A "sentence" longer than this (code points) is text without sentence punctuation, such
+# as a transcript: it is cut into clauses of at most this length, so that it can be
+# reviewed and aligned piece by piece (a 4,000-character bead is neither). Ten times the
+# median sentence of mac-dev and the Bible, above their longest (153 / 541).
+LONG_SENTENCE = {"zh": 250, "en": 800}
+# Where a long sentence is best cut: after clause punctuation, else at a space.
+_CLAUSE_END = re.compile(rf"[，,、：:；;—–)）」』》]+[{_CLOSERS}]*")
+_SPACE = re.compile(r"\s+")
+
 # Abbreviations after which an English sentence never ends (they precede a name or example).
 _NEVER_END = frozenset(
     """mr mrs ms messrs dr prof st gen sen rep gov lt col maj capt cmdr sgt adm rev hon
@@ -71,9 +80,12 @@ def segment(text: str, lang: str, presplit: bool = False) -> list[Sentence]:
             sentences.append(Sentence(len(sentences), block, start, end, text[start:end]))
         return sentences
     split = _split_zh if lang == "zh" else _split_en
+    limit = LONG_SENTENCE[lang]
     for paragraph, (p_start, p_end) in enumerate(_paragraphs(lines)):
         for start, end in split(text, p_start, p_end):
-            sentences.append(Sentence(len(sentences), paragraph, start, end, text[start:end]))
+            spans = [(start, end)] if end - start <= limit else _clauses(text, start, end, limit)
+            for s, e in spans:
+                sentences.append(Sentence(len(sentences), paragraph, s, e, text[s:e]))
     return sentences
 
 
@@ -202,6 +214,26 @@ def _split_zh(text: str, p_start: int, p_end: int) -> list[Span]:
         cuts.append(cut)
         sentence_start = cut
     return _pieces(text, p_start, p_end, cuts)
+
+
+def _clauses(text: str, start: int, end: int, limit: int) -> list[Span]:
+    """Cut text[start:end] into pieces of at most ``limit`` code points: after the last
+    clause punctuation in the second half of each window, else at its last space, else at
+    the limit itself (moved back out of a run of ASCII letters or digits)."""
+    cuts: list[int] = []
+    pos = start
+    while end - pos > limit:
+        lo, hi = pos + limit // 2, pos + limit
+        cut = max((m.end() for m in _CLAUSE_END.finditer(text, lo, hi)), default=0)
+        if not cut:
+            cut = max((m.start() for m in _SPACE.finditer(text, lo, hi)), default=0)
+        if not cut:
+            cut = hi
+            while cut > lo and _ascii_alnum(text[cut - 1]) and _ascii_alnum(text[cut]):
+                cut -= 1
+        cuts.append(cut)
+        pos = cut
+    return _pieces(text, start, end, cuts)
 
 
 def _inside_latin(text: str, p_start: int, start: int, end: int) -> bool:
