@@ -250,6 +250,22 @@ def test_quotes_running_over_beads_and_rhetorical_questions_are_not_flagged() ->
     assert found(doc, "punctuation") == []
 
 
+def test_a_quotation_the_translation_cuts_into_other_sentences_is_not_flagged() -> None:
+    """English closes and reopens the quote around "Watson said"; the Chinese puts 沃森说
+    first and quotes both sentences at once: each bead's translation is unbalanced, the
+    two together are not. A quote really left open still is flagged."""
+    doc = make_doc(
+        [
+            ('"The pattern is surprising," Watson said.', "沃森说：“这种模式令人惊讶。"),
+            ('"Every warming came with more CO2."', "每一次变暖都伴随着二氧化碳的上升。”"),
+            ('"It is done," he said.', "他说：“完成了。"),
+            ("Nobody answered.", "没有人回答。"),
+        ]
+    )
+    hits = found(doc, "punctuation")
+    assert [(f.bead, marked(doc, f)) for f in hits] == [(2, "“")]
+
+
 # -- repeated words --------------------------------------------------------------------------
 
 

@@ -94,3 +94,37 @@ EN = "Secretary of State Mike Pompeo met Russian Foreign Minister Sergei Lavrov 
 )
 def test_news_sentence_with_the_real_dictionary(lexicon, zh, expected) -> None:
     assert name_mismatch([zh], [EN], lexicon) == expected
+
+
+def test_titles_are_not_names_nor_joined_to_the_name(lexicon) -> None:
+    """Dr. Emma Watson is 艾玛·沃森博士: "Dr" is a title, and 博士 ("doctor") is a word
+    of the dictionary, not the end of a name the tokenizer cut. Swapping the name for
+    another is still caught."""
+    en = "The study was led by Dr. Emma Watson of the University of Cambridge."
+    zh = "这项研究由剑桥大学的艾玛·沃森博士领导。"
+    assert name_mismatch([zh], [en], lexicon) is None
+    swapped = name_mismatch([zh.replace("沃森", "拉夫罗夫")], [en], lexicon)
+    assert swapped == {"en": ["Watson"], "zh": ["拉夫罗夫"]}
+    assert [w for w, _k in en_name_words("Ask Dr Li and Sen. Warren.", _keys)] == ["Li", "Warren"]
+
+
+@pytest.mark.parametrize(
+    ("en", "zh"),
+    [
+        (
+            '"Dating is uncertain," said Lee, who was not involved.',
+            "“年代测定并不确定，”李说，他没有参与。",
+        ),
+        ("Police arrested Wong on Monday.", "警方周一逮捕了黄之锋。"),
+        ("The leader, Tsai, spoke on Monday.", "领导人蔡周一发表讲话。"),
+    ],
+)
+def test_surnames_spelled_other_than_in_pinyin_match(lexicon, en, zh) -> None:
+    """Hong Kong, Taiwan and Singapore spell surnames their own way (Lee, Wong, Tsai)."""
+    from aligner_gui.core.scoring.sentence_features import features_for
+    from aligner_gui.core.scoring.signals import name_match_share
+
+    features = features_for(lexicon)
+    names = features.names_of(en)
+    assert names, en
+    assert name_match_share(list(names), lexicon.zh_content(zh)) == 1.0

@@ -179,3 +179,21 @@ def test_chinese_ten_millions_are_not_the_idiom():
 def test_english_compound_ordinals():
     assert numbers_en("On my twenty-first birthday") == ["21"]
     assert numbers_en("the thirty-second floor") == ["32"]
+
+
+@pytest.mark.parametrize(
+    ("en", "zh", "value"),
+    [
+        ("300 parts per million", "300ppm", ["300"]),
+        ("300 parts per million", "百万分之三百", ["300"]),
+        ("2 parts per billion", "十亿分之二", ["2"]),
+    ],
+)
+def test_parts_per_million_is_a_unit_not_a_million(en, zh, value):
+    assert numbers_en(en) == value
+    assert numbers_zh(zh) == value
+
+
+def test_a_rate_per_million_keeps_its_million():
+    assert numbers_en("five cases per million people") == ["5", "1000000"]
+    assert numbers_zh("每百万人中有五例") == ["1000000", "5"]

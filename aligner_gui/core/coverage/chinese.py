@@ -12,6 +12,7 @@ from aligner_gui.core.text.names import (
     TRANSLIT_CHARS,
     looks_transliterated,
     pinyin_spellings,
+    surname_romanizations,
     zh_name_key,
 )
 
@@ -140,7 +141,8 @@ class ChineseWords:
             # (核 "nuclear/verify"); keep names and numbers, redo the back-off tighter.
             keys = {k for k in keys if k[0] in "#~"}
             if 2 <= len(token) <= 4:
-                keys.update(lex.en_stem(s) for s in pinyin_spellings(token))
+                spellings = pinyin_spellings(token) + surname_romanizations(token)
+                keys.update(lex.en_stem(s) for s in spellings)
             core = token.strip("".join(c for c in set(token) if lex.is_stopword_zh(c)))
             if core != token and 2 <= len(core) <= 4:
                 # 对绍琳: a name with the preposition jieba glued to it ("Shao Lin").

@@ -60,6 +60,7 @@ from aligner_gui.core.text.names import (
     is_chinese_name,
     looks_transliterated,
     pinyin_spellings,
+    surname_romanizations,
     zh_name_key,
 )
 from aligner_gui.core.text.numbers import numbers_en, numbers_zh
@@ -81,11 +82,6 @@ _WORD_CACHE_LIMIT = 300_000
 
 def _remember(cache: dict[str, Any], key: str, value: Any) -> None:
     remember(cache, key, value, _WORD_CACHE_LIMIT)
-
-
-# ---------------------------------------------------------------------------------------
-# The lexicon
-# ---------------------------------------------------------------------------------------
 
 
 # Caches a forked child is still writing (Lexicon.load(save_in_background=True)).
@@ -382,9 +378,12 @@ class Lexicon:
             if key:
                 result.add(key)
         if not known and proper and 2 <= len(zh_word) <= 4:
-            # Chinese names in English are pinyin: 王琦瑶 ~ "Wang Qiyao", 清扬 ~ "Qingyang".
-            for spelling in pinyin_spellings(zh_word):
-                result.add(self.en_stem(spelling))
+            # Chinese names in English are pinyin: 王琦瑶 ~ "Wang Qiyao", 清扬 ~ "Qingyang";
+            # or the surname is spelled another way: 黄之锋 ~ "Joshua Wong".
+            spellings = pinyin_spellings(zh_word) + surname_romanizations(zh_word)
+            result.update(self.en_stem(spelling) for spelling in spellings)
+        elif len(zh_word) == 1:  # 李 ~ "Lee", 蔡 ~ "Tsai"
+            result.update(self.en_stem(spelling) for spelling in surname_romanizations(zh_word))
         frozen = frozenset(result)
         _remember(self._trans_cache, zh_word, frozen)
         return frozen

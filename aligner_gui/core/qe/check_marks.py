@@ -11,7 +11,7 @@ import re
 
 from aligner_gui.core.qe.check_rules import Hits, RuleHit
 
-__all__ = ["punctuation_rule", "unit_rule"]
+__all__ = ["continued_across", "punctuation_rule", "unit_rule"]
 
 
 # -- punctuation -----------------------------------------------------------------------
@@ -76,6 +76,21 @@ def _unbalanced(text: str, lang: str) -> dict[str, int]:
     if singles and sum(1 if text[k] == "‘" else -1 for k in singles):
         out.setdefault(quotes, singles[0])
     return out
+
+
+def continued_across(before: str, text: str, after: str, lang: str, mark: str) -> bool:
+    """Is a bracket or quotation ``mark`` left unmatched in ``text`` matched by the
+    neighbouring text (the translations of the beads before and after)? A translation
+    may cut a quotation into sentences where the source does not: '"…," he said. "…"'
+    against 他说：“…。…。”, two beads whose translations are balanced together."""
+    family = _OPEN_OF.get(mark) or _CLOSE_OF.get(mark)
+    if family is None and mark in "\"‘’":
+        family = "quotation marks"
+    if family is None:
+        return False
+    return family not in _unbalanced(before + text, lang) or family not in _unbalanced(
+        text + after, lang
+    )
 
 
 def _final_mark(text: str) -> tuple[str, int]:

@@ -171,10 +171,35 @@ def _run(
             found = inconsistency_findings(doc, pairs)
         elif check == "glossary":
             found = glossary_findings(doc, pairs, glossary)
+        elif check == "punctuation":
+            found = _across_beads(doc, pairs, _rule_findings(doc, pairs, check, check))
         else:
             found = _rule_findings(doc, pairs, check, check, lexicon)
         out += sorted(found, key=lambda f: (f.bead, f.side != "source", f.start))
     return out
+
+
+def _across_beads(
+    doc: AlignmentDocument, pairs: Sequence[BeadPair], found: list[Finding]
+) -> list[Finding]:
+    """Punctuation findings less the marks the next or previous bead's translation
+    matches (see ``check_marks.continued_across``)."""
+    by_bead = {pair.bead: pair for pair in pairs}
+    text, lang = doc.target.text, doc.target.lang
+    kept = []
+    for f in found:
+        if f.side == "target" and f.end == f.start + 1:
+            before, after = by_bead.get(f.bead - 1), by_bead.get(f.bead + 1)
+            if check_marks.continued_across(
+                before.tgt if before else "",
+                by_bead[f.bead].tgt,
+                after.tgt if after else "",
+                lang,
+                text[f.start],
+            ):
+                continue
+        kept.append(f)
+    return kept
 
 
 def bead_check_counts(doc: AlignmentDocument, findings: Iterable[Finding]) -> list[dict[str, int]]:

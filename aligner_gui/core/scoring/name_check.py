@@ -62,6 +62,12 @@ CAPITALISED = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z][A-Za-z'’-]*[A-Za-z]\b")
 # for its place: a sentence end, a colon, an opening quotation mark or bracket, a dash.
 _OPENERS = frozenset(".!?:;\"“‘'([—–")
 _POSSESSIVE = re.compile(r"['’]s$")
+# Titles before a name ("Dr. Emma Watson", "Gen Li"): the Chinese puts 博士 / 将军 after
+# the name, and a title is not a name to match.
+_TITLES = frozenset(
+    "mr mrs ms messrs dr prof gen sen rep gov lt col maj capt cmdr sgt adm rev hon pres supt"
+    " sir dame lord lady".split()
+)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Endings an English name may carry where the Chinese adds 人/们 or nothing.
 _ENDINGS = ("'s", "’s", "ites", "ite", "ians", "ian", "ans", "ese", "es", "s")
@@ -107,15 +113,22 @@ def en_name_words(
     out: list[tuple[str, tuple[str, ...]]] = []
     for match in CAPITALISED.finditer(text):
         word = match.group(0)
-        if word.isupper() or "." in word:
-            continue  # NATO, START, U.S.: translated by meaning
+        if word.isupper() or "." in word or word.lower() in _TITLES:
+            continue  # NATO, START, U.S.: translated by meaning; Dr., Sen.: titles
         before = text[: match.start()].rstrip()
-        if not before or before[-1] in _OPENERS:
+        if not before or (before[-1] in _OPENERS and not _after_title(before)):
             continue
         keys = tuple(word_keys(word))
         if keys:  # not a function word ("The", "But")
             out.append((_POSSESSIVE.sub("", word), keys))
     return out
+
+
+def _after_title(before: str) -> bool:
+    """Does ``before`` end with a title's full stop ("Mr.", "Sen.")? Then the word after
+    it is a name, not a sentence's first word."""
+    words = before[:-1].split()
+    return before.endswith(".") and bool(words) and words[-1].lower() in _TITLES
 
 
 def zh_name_words(
@@ -126,11 +139,13 @@ def zh_name_words(
     """Chinese content words that are transliterated names: (word, its candidate keys).
 
     A name the tokenizer cut (梅德韦 + 杰夫, 罗莎 + 娜) is joined again when the pieces
-    stand together in one of ``texts``.
+    stand together in one of ``texts``; not a word the dictionary knows as something else
+    than a name (沃森 + 博士 "doctor", 博尔顿 + 先生 "Mr").
     """
     words: list[tuple[str, frozenset[str]]] = []
     for word, keys in content:
-        if words and texts and _CJK.search(word) and all(c in TRANSLIT_CHARS for c in word):
+        piece = len(word) == 1 or _has_name_key(keys)
+        if words and texts and piece and all(c in TRANSLIT_CHARS for c in word):
             last, last_keys = words[-1]
             joined = last + word
             if _has_name_key(last_keys) and any(joined in t for t in texts):

@@ -29,6 +29,7 @@ __all__ = [
     "looks_transliterated",
     "name_similarity",
     "pinyin_spellings",
+    "surname_romanizations",
     "zh_name_key",
     "zh_skeleton",
 ]
@@ -292,3 +293,70 @@ def pinyin_spellings(word: str) -> tuple[str, ...]:
             out.append("".join(syl[:cut]))
             out.append("".join(syl[cut:]))
     return tuple(out)
+
+
+# Other spellings of common surnames in English text: Hong Kong (Cantonese), Taiwan
+# (Wade-Giles), Singapore and Malaysia (Hokkien, Teochew), Korea. Pinyin is made by
+# pinyin_spellings; these are what it cannot make ("Carrie Lam", "Tsai", "Lee Hsien Loong").
+_ROMANIZED: dict[str, tuple[str, ...]] = {
+    "王": ("wong", "ong"),
+    "李": ("lee", "lei"),
+    "张": ("chang", "cheung", "teo", "chong"),
+    "刘": ("lau", "lew", "liew"),
+    "陈": ("chan", "tan", "chin"),
+    "杨": ("yeung", "yeo", "yong"),
+    "黄": ("wong", "hwang", "ng", "ooi", "wee"),
+    "赵": ("chao", "chiu"),
+    "吴": ("ng", "goh", "woo"),
+    "周": ("chow", "chou", "chau"),
+    "徐": ("hsu", "tsui"),
+    "孙": ("suen",),
+    "马": ("mah",),
+    "朱": ("chu", "choo"),
+    "郭": ("kuo", "kwok", "quek"),
+    "何": ("ho",),
+    "高": ("kao", "ko"),
+    "林": ("lam", "lim"),
+    "罗": ("lo", "law", "loh"),
+    "郑": ("cheng", "cheang", "tay"),
+    "梁": ("leung", "neo"),
+    "谢": ("hsieh", "tse", "chia", "seah"),
+    "宋": ("sung", "soong"),
+    "唐": ("tong",),
+    "许": ("hsu", "hui", "koh", "khoo"),
+    "冯": ("fung",),
+    "邓": ("teng", "tang"),
+    "曾": ("tsang", "tseng"),
+    "彭": ("pang",),
+    "萧": ("hsiao", "siu"),
+    "肖": ("hsiao", "siu"),
+    "蔡": ("tsai", "choi", "choy", "chua"),
+    "潘": ("poon", "phua"),
+    "蒋": ("chiang",),
+    "叶": ("yeh", "yip", "yap"),
+    "苏": ("soo",),
+    "钟": ("chung",),
+    "卢": ("lou", "loo"),
+    "江": ("chiang", "kong"),
+    "金": ("kim", "kam"),
+    "朴": ("park", "pak"),
+    "崔": ("choi", "tsui"),
+    "孔": ("kung",),
+    "严": ("yen", "yim"),
+    "龚": ("kung",),
+    "姚": ("yiu",),
+    "邱": ("chiu", "yau", "khoo"),
+    "袁": ("yuen",),
+    "余": ("yee", "yue"),
+    "廖": ("liu", "liew"),
+    "戴": ("tai",),
+    "夏": ("hsia",),
+}
+
+
+def surname_romanizations(word: str) -> tuple[str, ...]:
+    """Non-pinyin English spellings of the surname of a name (or of the surname alone):
+    李 / 李显龙 -> ("lee", "lei"), 黄之锋 -> ("wong", ...); () for anything else."""
+    if not word or (len(word) > 1 and not is_chinese_name(word)) or word[:2] in _COMPOUND_SURNAMES:
+        return ()
+    return _ROMANIZED.get(word[0], ())

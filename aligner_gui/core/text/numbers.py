@@ -153,6 +153,9 @@ def _numbers_en(text: str) -> tuple[str, ...]:
         elif kind == "word":
             low = tok.lower()
             parts = low.split("-")
+            if low in _EN_SCALE and _after_parts_per(tokens, i):
+                i += 1  # "300 parts per million" is 300 ppm (百万分之三百, 300ppm)
+                continue
             if all(p in _EN_SMALL or p in _EN_SCALE for p in parts):
                 value, j = _read_en_words(tokens, i)
                 if value is not None and low == "one":
@@ -215,6 +218,13 @@ def _numbers_en(text: str) -> tuple[str, ...]:
         out.append(canonical(value, percent))
         i = j
     return tuple(out)
+
+
+def _after_parts_per(tokens: list[tuple[str, str, bool]], i: int) -> bool:
+    return i >= 2 and tokens[i - 1][1].lower() == "per" and tokens[i - 2][1].lower() in (
+        "part",
+        "parts",
+    )
 
 
 def _read_en_words(tokens: list[tuple[str, str, bool]], i: int) -> tuple[Decimal | None, int]:
@@ -288,6 +298,7 @@ _ZH_NOT_NUMBERS = """
 周一 周二 周三 周四 周五 周六 周日 星期一 星期二 星期三 星期四 星期五 星期六 星期日 星期天
 礼拜一 礼拜二 礼拜三 礼拜四 礼拜五 礼拜六 礼拜日 礼拜天
 两岸 两旁 两边 两侧 两手 两面 两者 两性 两极 两样 两口子 两全其美
+万分之 十万分之 百万分之 千万分之 亿分之 十亿分之
 """
 # A lone 一 before these measure words reads as the article "a".
 _ZH_ARTICLE_MEASURES = set(
