@@ -334,6 +334,19 @@ def test_numbers_of_an_unscored_bead_are_compared_now() -> None:
     assert marked(doc, f) == "1500"
 
 
+def test_a_fraction_changed_is_flagged_on_it_and_one_said_another_way_is_not() -> None:
+    doc = make_doc(
+        [
+            ("Two-thirds of it came from data centers.", "其中三分之一来自数据中心。"),
+            ("A third of the votes were counted.", "33%的选票已经清点。"),
+            ("He gave a tithe of all he had.", "他把所有的十分之一献出。"),
+        ]
+    )
+    hits = found(doc, "numbers")
+    assert [(f.bead, marked(doc, f)) for f in hits] == [(0, "三分之一")]
+    assert "missing 2/3" in hits[0].comment and "extra 1/3" in hits[0].comment
+
+
 def test_currency_replaced() -> None:
     doc = make_doc(
         [

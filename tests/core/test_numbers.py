@@ -197,3 +197,37 @@ def test_parts_per_million_is_a_unit_not_a_million(en, zh, value):
 def test_a_rate_per_million_keeps_its_million():
     assert numbers_en("five cases per million people") == ["5", "1000000"]
     assert numbers_zh("每百万人中有五例") == ["1000000", "5"]
+
+
+@pytest.mark.parametrize(
+    ("en", "value"),
+    [
+        ("two-thirds of it", ["2/3"]),
+        ("a third of the votes", ["1/3"]),
+        ("three quarters of the staff", ["3/4"]),
+        ("one-half", ["1/2"]),
+        ("the fifth part of the land", ["1/5"]),
+        # Not shares: an ordinal, a quarter-year, a date, half.
+        ("a third plant", []),
+        ("in the second quarter", ["2"]),
+        ("the third of July", ["3", "7"]),
+        ("half of the year", []),
+    ],
+)
+def test_english_fractions(en, value):
+    assert numbers_en(en) == value
+
+
+@pytest.mark.parametrize(
+    ("zh", "value"),
+    [
+        ("三分之二", ["2/3"]),
+        ("其中三分之一来自", ["1/3"]),
+        ("十分之一", ["1/10"]),  # not 十分 "very"
+        ("十分重要", []),
+        ("2分之1", ["1/2"]),
+        ("百分之五", ["5%"]),
+    ],
+)
+def test_chinese_fractions(zh, value):
+    assert numbers_zh(zh) == value

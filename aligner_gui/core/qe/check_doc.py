@@ -119,11 +119,17 @@ def _whole_target(
 
 _NUMBER_TOKEN = {
     "en": re.compile(
-        r"\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|per cent|million|billion|"
+        r"\b(?:a|the|one|two|three|four|five|six|seven|eight|nine)[- ](?:half|thirds?|"
+        r"quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
+        r"(?:\s+(?:of|parts?))?"  # fractions: "two-thirds", "a third of"
+        r"|\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|per cent|million|billion|"
         r"thousand|trillion|bn|mn))?",
         re.IGNORECASE,
     ),
-    "zh": re.compile(r"(?:百分之)?[0-9零〇一二两三四五六七八九十百千万亿点.,]+%?"),
+    "zh": re.compile(
+        r"[0-9一二两三四五六七八九十]+分之[0-9一二两三四五六七八九]+"
+        r"|(?:百分之)?[0-9零〇一二两三四五六七八九十百千万亿点.,]+%?"
+    ),
 }
 
 

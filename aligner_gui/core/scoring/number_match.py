@@ -27,6 +27,17 @@ def compare_numbers(source: Sequence[str], target: Sequence[str]) -> dict[str, l
     missing = list((src - tgt).elements())
     extra = list((tgt - src).elements())
     missing, extra, short_years = _short_years(missing, extra)
+    missing, extra, shares = _shares(missing, extra)
+    short_years += shares
+    # A fraction on one side only was said another way ("tithes", "one in five",
+    # "the lion's share" for 十分之一, 五分之一, 三分之二); against another fraction or
+    # percentage it was changed.
+    if not any(_share(n) is not None for n in missing) or not any(
+        _share(n) is not None for n in extra
+    ):
+        short_years += [n for n in missing + extra if "/" in n]
+        missing = [n for n in missing if "/" not in n]
+        extra = [n for n in extra if "/" not in n]
     small_missing = [n for n in missing if _is_small_integer(n)]
     small_extra = [n for n in extra if _is_small_integer(n)]
     ignored: list[str] = []
@@ -84,4 +95,34 @@ def _short_years(missing: list[str], extra: list[str]) -> tuple[list[str], list[
                     if century in shorter:
                         shorter.remove(century)
                         paired.append(century)
+    return missing, extra, paired
+
+
+def _share(number: str) -> float | None:
+    """A fraction or a percentage as a percentage ("2/3" -> 66.7, "67%" -> 67)."""
+    try:
+        if number.endswith("%"):
+            return float(number[:-1])
+        if "/" in number:
+            top, bottom = number.split("/")
+            return 100.0 * int(top) / int(bottom)
+    except ValueError:
+        return None
+    return None
+
+
+def _shares(missing: list[str], extra: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """Set aside a fraction against the percentage it rounds to: "a third" is 33%."""
+    missing, extra = list(missing), list(extra)
+    paired: list[str] = []
+    for fractions, percents in ((missing, extra), (extra, missing)):
+        for fraction in [n for n in fractions if "/" in n]:
+            value = _share(fraction)
+            for percent in [n for n in percents if n.endswith("%")]:
+                other = _share(percent)
+                if value is not None and other is not None and abs(value - other) < 1.5:
+                    fractions.remove(fraction)
+                    percents.remove(percent)
+                    paired += [fraction, percent]
+                    break
     return missing, extra, paired

@@ -61,6 +61,13 @@ _EN_ORDINAL = {
 # "in his forties" (四十多岁), "the sixties" (六十年代): the decade's first number.
 _EN_DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
                "seventies": 70, "eighties": 80, "nineties": 90}  # fmt: skip
+# Fractions: "two-thirds", "one-half", "a third of", "three quarters of" (三分之二 ...),
+# written "2/3". A bare "half" or "quarter" is left alone ("the second half", "a quarter").
+_EN_FRACTION = {
+    "half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+}  # fmt: skip
 _EN_SCALE = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9,
              "trillion": 10**12}  # fmt: skip
 # Newsroom abbreviations written onto the number: "$2.5bn", "3tn yen", "1.2mn barrels".
@@ -153,6 +160,11 @@ def _numbers_en(text: str) -> tuple[str, ...]:
         elif kind == "word":
             low = tok.lower()
             parts = low.split("-")
+            fraction = _en_fraction(tokens, i)
+            if fraction is not None:
+                out.append(fraction[0])
+                i = fraction[1]
+                continue
             if low in _EN_SCALE and _after_parts_per(tokens, i):
                 i += 1  # "300 parts per million" is 300 ppm (百万分之三百, 300ppm)
                 continue
@@ -218,6 +230,30 @@ def _numbers_en(text: str) -> tuple[str, ...]:
         out.append(canonical(value, percent))
         i = j
     return tuple(out)
+
+
+def _en_fraction(tokens: list[tuple[str, str, bool]], i: int) -> tuple[str, int] | None:
+    """("2/3", index after it) for "two-thirds" / "one-half" at ``i``, or for "a third of" /
+    "three quarters of" / "the fifth part" (the "of" or "part" tells a share from an
+    ordinal or a quarter-year: not "the third of July")."""
+    low = tokens[i][1].lower()
+    parts = low.split("-")
+    if len(parts) == 2 and parts[1] in _EN_FRACTION and (parts[0] == "a" or parts[0] in _EN_SMALL):
+        numerator, j = _EN_SMALL.get(parts[0], 1), i + 1
+    elif (
+        (low in ("a", "the") or low in _EN_SMALL)
+        and i + 2 < len(tokens)
+        and tokens[i + 1][1].lower() in _EN_FRACTION
+        and tokens[i + 1][1].lower() != "half"
+        and tokens[i + 2][1].lower() in (("part", "parts") if low == "the" else ("of", "part"))
+    ):
+        numerator, j, parts = _EN_SMALL.get(low, 1), i + 2, [low, tokens[i + 1][1].lower()]
+    else:
+        return None
+    denominator = _EN_FRACTION[parts[1]]
+    if not 0 < numerator < denominator:
+        return None
+    return f"{numerator}/{denominator}", j
 
 
 def _after_parts_per(tokens: list[tuple[str, str, bool]], i: int) -> bool:
@@ -310,6 +346,8 @@ _ZH_ARTICLE_MEASURES = set(
 def _mask_pattern(word: str) -> str:
     # 一点 "a bit" is masked, 一点五 (1.5) is not.
     pattern = word + "(?![零〇一二两三四五六七八九])" if word.endswith("点") else word
+    if word == "十分":
+        pattern += "(?!之)"  # 十分 "very", but 十分之一 "a tenth"
     if word[0] in "十百千万":
         # 千万 "by all means" is masked, 三千万 (30 million) is not.
         pattern = r"(?<![\d零〇一二两三四五六七八九十百千])" + pattern
@@ -326,6 +364,8 @@ _ZH_MASK = re.compile(
 )
 _ZH_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _ZH_TOKEN = re.compile(
+    r"(?P<fden>[2-9]|10|[二三四五六七八九十])分之(?P<fnum>[1-9]|[一二两三四五六七八九])"
+    r"(?![\d" + _ZH_NUM_CHARS + "])|"
     r"(?P<pct>百分之)?"
     r"(?:(?P<arabic>" + _ZH_ARABIC + r")(?P<abig>[十百千万萬亿億]+)?"
     r"|(?P<han>[" + _ZH_NUM_CHARS + r"]+(?:[点點][" + _ZH_NUM_CHARS + r"]+)?))"
@@ -347,6 +387,11 @@ def _numbers_zh(text: str) -> tuple[str, ...]:
     masked = _ZH_MASK.sub(_mask, text)
     out: list[str] = []
     for m in _ZH_TOKEN.finditer(masked):
+        if m.group("fden"):  # 三分之二 is "two-thirds"
+            den, num = (_zh_digit_value(m.group(g)) for g in ("fden", "fnum"))
+            if den is not None and num is not None and 0 < num < den:
+                out.append(f"{num}/{den}")
+            continue
         percent = bool(m.group("pct") or m.group("pct2"))
         value: Decimal | None
         if m.group("arabic"):
@@ -365,6 +410,10 @@ def _numbers_zh(text: str) -> tuple[str, ...]:
             continue
         out.append(canonical(value, percent))
     return tuple(out)
+
+
+def _zh_digit_value(text: str) -> Decimal | None:
+    return Decimal(text) if text.isdigit() else _zh_value(text)
 
 
 def _han_is_quantity(han: str, text: str, start: int, end: int, percent: bool) -> bool:
