@@ -102,6 +102,23 @@ def test_names_meet_by_key(lex: Lexicon) -> None:
         assert lex.translations(zh) & en, zh
 
 
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        ("国内生产总值增长5.2%", "GDP grew 5.2%"),
+        ("国际货币基金组织表示", "the IMF said"),
+        ("人工智能的需求", "demand for AI"),
+        ("联合国秘书长", "the UN secretary-general"),
+        ("美联储加息", "the Fed raised rates"),
+    ],
+)
+def test_acronyms_meet_their_chinese(lex: Lexicon, zh: str, en: str) -> None:
+    """CEDICT's "gross domestic product (GDP)": news English writes the acronym alone."""
+    acronym = next(w for w in en.split() if w[:1].isupper())
+    keys = set(lex.en_content(acronym))
+    assert any(stems & keys for _w, stems in lex.zh_content(zh)), (zh, acronym)
+
+
 def test_cache_is_written_and_reused(tmp_path: Path) -> None:
     first = Lexicon.load(cache_dir=tmp_path)
     assert first.built

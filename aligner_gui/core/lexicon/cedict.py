@@ -42,6 +42,8 @@ _SUPPLEMENT = {
     "夫人": "mrs madame",
     "小姐": "miss",
     "外交部": "foreign ministry",
+    "联合国": "un",
+    "美联储": "fed",
     "国务院": "state department",
     "发言人": "spokesperson spokesman spokeswoman",
     "核武库": "nuclear arsenal",
@@ -85,6 +87,9 @@ def cedict_path() -> Path:
 # ---------------------------------------------------------------------------------------
 
 _PARENS = re.compile(r"\([^()]*\)|\[[^\]]*\]")
+# An acronym in a sense's brackets, "gross domestic product (GDP)": English news writes it
+# alone ("GDP", "the IMF", "its CEO"), so it is one more rendering of the headword.
+_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&]{1,5})\)")
 _REF = re.compile(
     r"^(?:old |archaic |erhua |Japanese |Taiwan |unofficial )?"
     r"(?:variant of|abbr\. for|abbr\. of|same as|see also|see|equivalent of)\s+"
@@ -247,6 +252,9 @@ class _Builder:
                 if proper:
                     parts = parts[:1]  # "Donald Trump (1946-), American business magnate"
                 items = []
+                acronyms = tuple(self._stems_of(_ACRONYM.findall(sense)))
+                if acronyms:
+                    items.append((acronyms, ""))  # no gloss, no length limit
                 for part in parts:
                     if part.startswith("to "):
                         part = part[3:]
