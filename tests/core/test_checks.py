@@ -328,6 +328,18 @@ def test_number_flags_become_findings_on_the_number() -> None:
     assert found(doc, "numbers") == []
 
 
+def test_the_number_flags_suggestion_marks_the_number_that_came_in() -> None:
+    doc = make_doc([("It has 1,550 warheads.", "它有1500枚弹头。")])
+    doc.beads[0].flags = [FLAG_NUMBER_MISMATCH]
+    doc.beads[0].details = {"numbers": {"missing": ["1550"], "extra": ["1500"]}}
+    suggestion = mqm.suggestion_for(doc, 0, FLAG_NUMBER_MISMATCH)
+    assert suggestion is not None and suggestion.text == "1500"
+    assert suggestion.comment == "missing 1550; extra 1500"
+    doc.beads[0].details = {"numbers": {"missing": ["1550"], "extra": []}}
+    suggestion = mqm.suggestion_for(doc, 0, FLAG_NUMBER_MISMATCH)
+    assert suggestion is not None and suggestion.text == "它有1500枚弹头。"  # nothing came in
+
+
 def test_numbers_of_an_unscored_bead_are_compared_now() -> None:
     doc = make_doc([("It has 1,550 warheads.", "它有1500枚弹头。")])
     [f] = found(doc, "numbers")

@@ -191,6 +191,9 @@ def test_unreviewed_engine_flags_show_as_suggestions() -> None:
     )
     bead2 = text[text.index('id="bead-2"') : text.index('id="bead-3"')]
     assert "Accuracy/Mistranslation (target)" in bead2  # low-score bead
+    # What was found, not only its category: the marked text and the evidence.
+    assert "\u2014 alignment confidence" in bead2
+    assert "Accuracy/Omission (source; headline) \u201c" in bead3
     doc.beads[2].details["reviewed_flags"] = ["omission", "headline"]
     assert "Accuracy/Omission (source" not in html_report_text(doc)
 

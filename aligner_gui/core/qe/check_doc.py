@@ -117,33 +117,6 @@ def _whole_target(
 
 # -- numbers and names: the scorer's flags -----------------------------------------------
 
-_NUMBER_TOKEN = {
-    "en": re.compile(
-        r"\b(?:a|the|one|two|three|four|five|six|seven|eight|nine)[- ](?:half|thirds?|"
-        r"quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
-        r"(?:\s+(?:of|parts?))?"  # fractions: "two-thirds", "a third of"
-        r"|\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|per cent|million|billion|"
-        r"thousand|trillion|bn|mn))?",
-        re.IGNORECASE,
-    ),
-    "zh": re.compile(
-        r"[0-9一二两三四五六七八九十]+分之[0-9一二两三四五六七八九]+"
-        r"|(?:百分之)?[0-9零〇一二两三四五六七八九十百千万亿点.,]+%?"
-    ),
-}
-
-
-def _locate_number(text: str, lang: str, wanted: Sequence[str]) -> tuple[int, int] | None:
-    """Span of the first number of ``text`` whose canonical value is one of ``wanted``."""
-    from aligner_gui.core.text.numbers import numbers_en, numbers_zh
-
-    read = numbers_zh if lang == "zh" else numbers_en
-    for m in _NUMBER_TOKEN.get(lang, _NUMBER_TOKEN["en"]).finditer(text):
-        if any(v in wanted for v in read(m.group(0))):
-            return m.span()
-    return None
-
-
 def _bead_numbers(doc: AlignmentDocument, pair: BeadPair) -> dict[str, Any] | None:
     """The scorer's number comparison, or the same computed now for a bead not scored
     yet (merged or split by hand since the last scoring)."""
@@ -167,6 +140,7 @@ def number_findings(
     can be found (else on the whole translation); ``flagged_only``: those the scorer
     flagged, which ``offers.suggestions`` offers already."""
     from aligner_gui.core.scoring.mqm import number_note
+    from aligner_gui.core.scoring.number_match import locate_number
 
     out = []
     for pair in pairs:
@@ -178,7 +152,7 @@ def number_findings(
             continue
         note = number_note(Bead((), (), details={"numbers": found}))
         comment = f"numbers: {note}" if note else "numbers differ"
-        at = _locate_number(pair.tgt, doc.target.lang, found.get("extra") or [])
+        at = locate_number(pair.tgt, doc.target.lang, found.get("extra") or [])
         out.append(_mistranslation("numbers", pair, at, comment))
     return out
 

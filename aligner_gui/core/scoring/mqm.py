@@ -338,6 +338,13 @@ def suggestion_for(doc: AlignmentDocument, index: int, flag: str) -> Annotation 
     if span is None:
         return None
     start, end = span
+    if flag == FLAG_NUMBER_MISMATCH:  # on the number that came in, where it can be found
+        from aligner_gui.core.scoring.number_match import locate_number
+
+        extra = (bead.details.get("numbers") or {}).get("extra") or []
+        at = locate_number(doc.target.text[start:end], doc.target.lang, extra)
+        if at is not None:
+            start, end = start + at[0], start + at[1]
     if flag == FLAG_LOW_SCORE:
         comment = low_score_note(bead)
     elif flag not in (FLAG_NUMBER_MISMATCH, FLAG_NAME_MISMATCH):

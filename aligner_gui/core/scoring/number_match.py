@@ -6,6 +6,33 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from aligner_gui.core.text.numbers import numbers_en, numbers_zh
+
+_NUMBER_TOKEN = {
+    "en": re.compile(
+        r"\b(?:a|the|one|two|three|four|five|six|seven|eight|nine)[- ](?:half|thirds?|"
+        r"quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
+        r"(?:\s+(?:of|parts?))?"  # fractions: "two-thirds", "a third of"
+        r"|\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|per cent|million|billion|"
+        r"thousand|trillion|bn|mn))?",
+        re.IGNORECASE,
+    ),
+    "zh": re.compile(
+        r"[0-9一二两三四五六七八九十]+分之[0-9一二两三四五六七八九]+"
+        r"|(?:百分之)?[0-9零〇一二两三四五六七八九十百千万亿点.,]+%?"
+    ),
+}
+
+
+def locate_number(text: str, lang: str, wanted: Sequence[str]) -> tuple[int, int] | None:
+    """Span of the first number of ``text`` whose canonical value is one of ``wanted``."""
+    read = numbers_zh if lang == "zh" else numbers_en
+    for m in _NUMBER_TOKEN.get(lang, _NUMBER_TOKEN["en"]).finditer(text):
+        if any(v in wanted for v in read(m.group(0))):
+            return m.span()
+    return None
+
+
 # Integers up to this value are spelled out, dropped or rendered idiomatically ("one
 # year" / 一年, "both" / 两国, "(ii)" / (二)), so one alone on one side is not a mismatch;
 # a small number *replaced* by another small number still is.

@@ -170,6 +170,12 @@ def _summary_rows(doc: AlignmentDocument) -> list[tuple[str, Any]]:
     return rows
 
 
+def _clip(text: str, limit: int = 80) -> str:
+    """A quoted span shortened for a note line: the beads' text is right above it."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
 def _absorbed(doc: AlignmentDocument, bead: Bead) -> list[tuple[str, str]]:
     """(class, text) of headline/link/caption paragraphs the scorer found glued into a
     paired bead (``details["absorbed"]``): hidden omissions the reviewer should see."""
@@ -349,7 +355,10 @@ def html_report_text(
                 f'<span class="sev sev-{_e(a.severity)}">{_e(a.severity)}</span> '
                 f"{_e(a.category)} ({_e(a.side)}"
                 + (f"; {_e(', '.join(a.tags))}" if a.tags else "")
-                + ")</li>"
+                + ")"
+                + (f" \u201c{_e(_clip(a.text))}\u201d" if a.text else "")
+                + (f" \u2014 {_e(a.comment)}" if a.comment else "")
+                + "</li>"
                 for a in suggested
             ]
             for n, a in notes:
