@@ -25,7 +25,8 @@ from aligner_gui.core.scoring.mqm import (
 
 
 def suggestions(doc: AlignmentDocument) -> list[Suggestion]:
-    """Open suggestions: flags not yet reviewed and not covered by an annotation of the same type.
+    """Open suggestions, in bead order: flags not yet reviewed and not covered by an
+    annotation of the same type.
 
     A flag is reviewed once accepted or dismissed (recorded in the bead's details);
     the coverage test keeps accepted suggestions hidden after a re-alignment.
@@ -73,6 +74,9 @@ def suggestions(doc: AlignmentDocument) -> list[Suggestion]:
         from aligner_gui.core.qe.glossary import glossary_for
 
         out.extend(check_suggestions(doc, glossary=glossary_for(doc.meta.get("glossary"))))
+    # In reading order, as an editor works through them (a bead's own flags first, then
+    # the lens's spans, the risk suspects and the QA checks on it).
+    out.sort(key=lambda s: s.bead)
     return out
 
 

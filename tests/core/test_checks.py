@@ -402,6 +402,23 @@ def test_findings_become_suggestions_once(lex) -> None:
     assert check_suggestions(doc, lexicon=lex) == []
 
 
+def test_suggestions_come_in_reading_order() -> None:
+    """A check's finding on bead 1 comes before a scorer's flag on bead 2, though the
+    flags are gathered first."""
+    doc = make_doc(
+        [
+            ("We met him.", "我们见了他。"),
+            ("We met him again.", "我们我们又见了他。"),
+            ("It has 1,550 warheads.", "它有1500枚弹头。"),
+        ]
+    )
+    doc.beads[2].flags = [FLAG_NUMBER_MISMATCH]
+    doc.beads[2].details = {"numbers": {"missing": ["1550"], "extra": ["1500"]}}
+    offered = offers.suggestions(doc)
+    kinds = [(s.bead, s.flag.split(":")[0]) for s in offered]
+    assert kinds == [(1, "check"), (2, "number-mismatch")]
+
+
 def test_negation_is_offered_only_with_the_dictionary(lex, monkeypatch) -> None:
     from aligner_gui.core.lexicon import shared
 
