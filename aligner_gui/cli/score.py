@@ -90,13 +90,22 @@ def _score_rows(doc: Any, result: dict[str, Any]) -> list[tuple[str, str]]:
     )
     if figures.mean_score is not None:
         text = f"{figures.mean_score:.2f}"
-        median, threshold = scores.get("median_score"), scores.get("low_score_threshold")
+        median = scores.get("median_score")
         if isinstance(median, (int, float)):
-            text += f" (median {median:.2f}"
-            if isinstance(threshold, (int, float)):
-                text += f"; {figures.low_score} beads below {threshold:.2f}"
-            text += ")"
+            text += f" (median {median:.2f})"
         rows.append(("Mean match score", text))
+        threshold = scores.get("pairing_threshold")
+        rows.append(
+            (
+                "Doubtful pairing",
+                f"{figures.low_score} beads"
+                + (
+                    f" (alignment confidence under {threshold:.2f})"
+                    if isinstance(threshold, (int, float))
+                    else ""
+                ),
+            )
+        )
     mqm = score_document(doc)
     rows.append(
         (

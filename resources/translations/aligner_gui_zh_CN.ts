@@ -892,7 +892,7 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
     <message>
         <location filename="../../aligner_gui/gui/display_names.py" line="21"/>
         <source>low-score</source>
-        <translation>低分</translation>
+        <translation>对齐存疑</translation>
     </message>
     <message>
         <location filename="../../aligner_gui/gui/display_names.py" line="22"/>
@@ -1198,46 +1198,46 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
     <name>OverviewStrip</name>
     <message>
         <location filename="../../aligner_gui/gui/panes/overview.py" line="148"/>
-        <source>Overview: red omissions, orange additions, magenta risky beads, blue number or name mismatches, yellow where low scores gather, purple annotations. Click to jump.</source>
-        <translation>概览:红色为漏译,橙色为增译,洋红色为高风险单元,蓝色为数字或人名不符,黄色为低分集中处,紫色为标注。点击跳转。</translation>
+        <source>Overview: red omissions, orange additions, magenta risky beads, blue number or name mismatches, yellow where doubtful pairings gather, purple annotations. Click to jump.</source>
+        <translation>概览:红色为漏译,橙色为增译,洋红色为高风险单元,蓝色为数字或人名不符,黄色为对齐存疑集中处,紫色为标注。点击跳转。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="266"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="267"/>
         <source>omission</source>
         <translation>漏译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="268"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="269"/>
         <source>addition</source>
         <translation>增译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="270"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="271"/>
         <source>annotated</source>
         <translation>有标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="272"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="273"/>
         <source>risk {0}</source>
         <translation>风险 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="274"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="275"/>
         <source>number mismatch</source>
         <translation>数字不符</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="276"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="277"/>
         <source>name mismatch</source>
         <translation>人名不符</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="278"/>
-        <source>low scores gather here</source>
-        <translation>低分集中处</translation>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="279"/>
+        <source>doubtful pairings gather here</source>
+        <translation>对齐存疑集中处</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/overview.py" line="279"/>
+        <location filename="../../aligner_gui/gui/panes/overview.py" line="280"/>
         <source>Bead {0} of {1}</source>
         <translation>对齐单元 {0}/{1}</translation>
     </message>
@@ -1660,8 +1660,8 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
     </message>
     <message>
         <location filename="../../aligner_gui/gui/panels/scores.py" line="36"/>
-        <source>Low score / number / name mismatch</source>
-        <translation>低分 / 数字不符 / 人名不符</translation>
+        <source>Doubtful pairing / number / name mismatch</source>
+        <translation>对齐存疑 / 数字不符 / 人名不符</translation>
     </message>
     <message>
         <location filename="../../aligner_gui/gui/panels/scores.py" line="37"/>

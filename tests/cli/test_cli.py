@@ -435,6 +435,7 @@ def test_score_prints_a_short_aligned_summary(capsys, seed_project):
         "Omissions",
         "Additions",
         "Mean match score",
+        "Doubtful pairing",
         "MQM",
         "Uncovered words",
         "Risk",

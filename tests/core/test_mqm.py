@@ -141,5 +141,9 @@ def test_low_score_suggestion_says_what_it_rests_on():
                     Bead((2,), (2,), 0.8), Bead((3,), (3,), 0.8)])
     found = mqm.suggestion_for(doc, 0, "low-score")
     assert found is not None and found.category == "Accuracy/Mistranslation"
-    assert found.comment == ("alignment confidence 0.12: "
-                             "the pairing or the translation is doubtful")
+    # No posterior (joined by hand, imported): the match score is what it rests on.
+    assert found.comment == "match 0.12: the pairing or the translation is doubtful"
+    doc.beads[0].details["align"] = 0.41  # the aligner's posterior
+    found = mqm.suggestion_for(doc, 0, "low-score")
+    assert found is not None
+    assert found.comment == "alignment confidence 0.41: the pairing is doubtful"

@@ -13,7 +13,7 @@ from aligner_gui.core.lexicon.shared import get_lexicon
 from aligner_gui.core.model import AlignmentDocument, Bead, Sentence, Side
 from aligner_gui.core.scoring.number_match import compare_numbers
 from aligner_gui.core.scoring.reference import reference_scores
-from aligner_gui.core.scoring.scores import LOW_SCORE_THRESHOLD, score_beads
+from aligner_gui.core.scoring.scores import LOW_SCORE_THRESHOLD, doubtful_pairing, score_beads
 from aligner_gui.core.scoring.signals import CHRF_SIGNATURE, chrf_signature, combine
 from aligner_gui.core.scoring.summary import summarize
 
@@ -173,6 +173,23 @@ def test_rescoring_is_stable_and_keeps_foreign_flags_and_align():
     assert again == first
     assert "reviewed" in beads[3].flags
     assert beads[0].details["align"] == 0.9  # not replaced by our own previous score
+
+
+def test_low_score_flag_rests_on_the_aligners_posterior_when_there_is_one():
+    """The pairing is doubtful when the aligner's posterior is low, whatever the match; a
+    bead without a posterior (joined by hand, imported) is judged by its match."""
+    en, zh, beads = toy_doc()
+    beads[3] = Bead((3,), (2,), score=0.99)  # "The weather is good today." / 今天天气很好。
+    beads[1] = Bead((1,), (1,), score=0.55)  # a faithful pair the aligner doubted
+    score_beads(en, zh, beads, FakeLexicon())
+    assert "low-score" in beads[1].flags and beads[1].details["align"] == 0.55
+    assert "low-score" not in beads[3].flags
+    en, zh, beads = toy_doc()
+    beads[3] = Bead((3,), (2,))
+    score_beads(en, zh, beads, FakeLexicon())
+    assert ("low-score" in beads[3].flags) == (beads[3].score < LOW_SCORE_THRESHOLD)
+    assert doubtful_pairing(None, 0.2) and not doubtful_pairing(None, 0.5)
+    assert doubtful_pairing(0.6, 0.99) and not doubtful_pairing(0.95, 0.05)
 
 
 def test_chrf_does_not_depend_on_direction():

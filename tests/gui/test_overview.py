@@ -109,5 +109,5 @@ def test_hover_says_what_a_click_lands_on(qtbot: Any) -> None:
     strip.set_document(big_document())
     assert strip.describe(5000 * 600 // N + 1) == "Bead 5001 of 10000: omission"
     assert strip.describe(3000 * 600 // N).startswith("Bead 3001 of 10000: number mismatch")
-    assert "low scores gather here" in strip.describe(7100 * 600 // N)
+    assert "doubtful pairings gather here" in strip.describe(7100 * 600 // N)
     assert strip.describe(9000 * 600 // N).endswith("annotated")

@@ -192,7 +192,7 @@ def test_unreviewed_engine_flags_show_as_suggestions() -> None:
     bead2 = text[text.index('id="bead-2"') : text.index('id="bead-3"')]
     assert "Accuracy/Mistranslation (target)" in bead2  # low-score bead
     # What was found, not only its category: the marked text and the evidence.
-    assert "\u2014 alignment confidence" in bead2
+    assert "the pairing or the translation is doubtful" in bead2
     assert "Accuracy/Omission (source; headline) \u201c" in bead3
     doc.beads[2].details["reviewed_flags"] = ["omission", "headline"]
     assert "Accuracy/Omission (source" not in html_report_text(doc)
@@ -208,7 +208,7 @@ def test_summary_sentences_of_a_hand_built_document() -> None:
     lines = summary_sentences(doc)
     assert lines[0] == "1 of 5 English sentences has no translation: the headline."
     assert lines[1] == "1 Chinese sentence has no source text (an addition)."
-    assert lines[2] == "1 bead has a low match score."
+    assert lines[2] == "1 bead has a doubtful pairing (low alignment confidence)."
     assert lines[3].startswith(
         "3 annotations: 1 critical style issue (awkward), 1 major omission, "
         "1 minor mistranslation; MQM "

@@ -303,12 +303,16 @@ def name_note(bead: Bead) -> str:
 
 
 def low_score_note(bead: Bead) -> str:
-    """What a low alignment score says: "alignment confidence 0.12: the pairing or the
-    translation is doubtful" (it is no finding about the wording, so the comment says so)."""
+    """What the low-score flag says: "alignment confidence 0.42: the pairing is doubtful"
+    (the aligner's posterior), or for a bead without one (joined by hand, imported) "match
+    0.12: the pairing or the translation is doubtful". No finding about the wording, so
+    the comment says so."""
+    posterior = bead.details.get("align")
+    if isinstance(posterior, (int, float)):
+        return f"alignment confidence {float(posterior):.2f}: the pairing is doubtful"
     if bead.score is None:
         return ""
-    return (f"alignment confidence {float(bead.score):.2f}: "
-            "the pairing or the translation is doubtful")
+    return f"match {float(bead.score):.2f}: the pairing or the translation is doubtful"
 
 
 def suggestion_for(doc: AlignmentDocument, index: int, flag: str) -> Annotation | None:

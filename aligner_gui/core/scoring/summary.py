@@ -14,7 +14,7 @@ from aligner_gui.core.model import (
     AlignmentDocument,
     Side,
 )
-from aligner_gui.core.scoring.scores import LOW_SCORE_THRESHOLD
+from aligner_gui.core.scoring.scores import LOW_SCORE_THRESHOLD, PAIRING_THRESHOLD
 from aligner_gui.core.scoring.sentence_features import non_space_chars
 from aligner_gui.core.scoring.signals import CHRF_METRIC, CHRF_SIGNATURE, CHRF_SIGNATURE_FULL
 
@@ -91,6 +91,7 @@ def summarize(doc: AlignmentDocument) -> dict[str, Any]:
         "mean_score": round(statistics.fmean(scores), 4) if scores else None,
         "median_score": round(statistics.median(scores), 4) if scores else None,
         "low_score": low,
+        "pairing_threshold": PAIRING_THRESHOLD,
         "low_score_threshold": LOW_SCORE_THRESHOLD,
         "number_mismatch": mismatched,
         "name_mismatch": names,

@@ -33,7 +33,7 @@ class ScoresPanel(QWidget):
             ("mqm_words", self.tr("MQM per 1,000 source words")),
             ("severity", self.tr("By severity")),
             ("category", self.tr("Penalty by category")),
-            ("flags", self.tr("Low score / number / name mismatch")),
+            ("flags", self.tr("Doubtful pairing / number / name mismatch")),
             ("uncovered", self.tr("Uncovered source words")),
             ("risk", self.tr("Expected Major Accuracy errors")),
         )

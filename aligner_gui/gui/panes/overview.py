@@ -2,10 +2,10 @@
 
 Each pixel row stands for a run of beads. Omissions, additions, risky beads (risk of a
 Major Accuracy error >= 50 %) and annotations are drawn on every row that has one, on
-top. Low scores are common in a long document (about 40 % of Bible beads), so marking
-each one would paint the strip solid: when they are too many to stay sparse, a row is
-marked only where their density stands out from the document's own rate, and more
-strongly the more it does.
+top. Doubtful pairings (the low-score flag: 4-10 % of the beads of mac-dev and the Bible,
+more in a loose translation) could paint the strip solid: when they are too many to stay
+sparse, a row is marked only where their density stands out from the document's own
+rate, and more strongly the more it does.
 """
 
 from __future__ import annotations
@@ -146,8 +146,9 @@ class OverviewStrip(QWidget):
         self.setMaximumWidth(18)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(self.tr("Overview: red omissions, orange additions, magenta risky "
-                                "beads, blue number or name mismatches, yellow where low "
-                                "scores gather, purple annotations. Click to jump."))
+                                "beads, blue number or name mismatches, yellow where "
+                                "doubtful pairings gather, purple annotations. Click to "
+                                "jump."))
         self._rebuild = QTimer(self)
         self._rebuild.setSingleShot(True)
         self._rebuild.setInterval(50)
@@ -275,7 +276,7 @@ class OverviewStrip(QWidget):
         if FLAG_NAME_MISMATCH in found.flags:
             what.append(self.tr("name mismatch"))
         if any(abs(r - row) <= 1 for r in marks.low) and FLAG_LOW_SCORE in found.flags:
-            what.append(self.tr("low scores gather here"))
+            what.append(self.tr("doubtful pairings gather here"))
         text = self.tr("Bead {0} of {1}").format(bead + 1, len(doc.beads))
         return text + (": " + ", ".join(what) if what else "")
 

@@ -51,10 +51,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "另有 1 个标题、链接或图片说明段落并入了已对齐的句对，可能未翻译。",
     ),
     "low_score": (
-        "{n} beads have a low match score.",
-        "{n} 个句对的匹配分数偏低。",
+        "{n} beads have a doubtful pairing (low alignment confidence).",
+        "{n} 个句对的对齐存疑（对齐置信度低）。",
     ),
-    "low_score.1": ("1 bead has a low match score.", "1 个句对的匹配分数偏低。"),
+    "low_score.1": (
+        "1 bead has a doubtful pairing (low alignment confidence).",
+        "1 个句对的对齐存疑（对齐置信度低）。",
+    ),
     "annotations": (
         "{n} annotations: {what}; MQM {per_1000} per 1,000 words ({per_segment} per segment).",
         "{n} 条标注：{what}；MQM 每千词 {per_1000}（每句对 {per_segment}）。",
@@ -121,7 +124,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "none": ("none", "无"),
     "legend.omission": ("omission or addition", "漏译或增译"),
     "legend.annotated": ("annotated", "有标注"),
-    "legend.low": ("low match score", "匹配分数低"),
+    "legend.low": ("doubtful pairing", "对齐存疑"),
     "legend.risky": ("risky (\u2265 50 %)", "高风险（\u2265 50%）"),
     "legend.ok": ("nothing found", "未发现问题"),
     "legend.height": ("bar height: risk", "柱高：风险"),
