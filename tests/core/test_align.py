@@ -154,6 +154,26 @@ def test_fixed_beads_are_kept(lexicon):
     assert ((9,), (9,)) in pairs_of(beads)
 
 
+def test_confirmed_one_sided_beads_keep_their_order(lexicon):
+    """The editor confirmed an addition (English 1) before an omission (Chinese 0). The
+    brother sentences, English 0 before the addition and Chinese 1 after the omission,
+    translate each other, but pairing them would put the addition after the omission:
+    they are left unaligned, and the confirmed beads stay in the order given. (Found by
+    the property test of re-alignment with fixed beads.)"""
+    zh = make_side([[PAIRS[0][0], PAIRS[1][0]]], "zh")
+    en = make_side([[PAIRS[1][1], PAIRS[2][1]]], "en", "translation")
+    addition = Bead((), (1,), score=0.0, status="confirmed")
+    omission = Bead((0,), (), score=0.0, status="confirmed")
+    beads = align_sides(zh, en, lexicon, fixed=[addition, omission])
+    check_invariants(beads, zh, en)
+    assert ((1,), (0,)) not in pairs_of(beads)
+    kept = [pair for pair in pairs_of(beads) if pair in (((), (1,)), ((0,), ()))]
+    assert kept == [((), (1,)), ((0,), ())]
+    # Given the other way round, nothing crosses and they pair.
+    beads = align_sides(zh, en, lexicon, fixed=[omission, addition])
+    assert ((1,), (0,)) in pairs_of(beads)
+
+
 def test_inconsistent_fixed_beads_are_rejected(lexicon):
     en = make_side([[e for _, e in PAIRS]], "en")
     zh = make_side([[z for z, _ in PAIRS]], "zh", "translation")

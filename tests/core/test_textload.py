@@ -224,13 +224,36 @@ def test_split_trims_blank_lines_and_trailing_space():
         "Only English here.\nAnd more English.",
         "只有中文。\n还是中文。",
         "An English story.\nIt goes on for a while with many words in it.\n" * 5 + "中文标题",
-        "\n".join(["第一句中文。", "First English line."] * 6),
     ],
-    ids=["english-only", "chinese-only", "token-chinese", "interleaved"],
+    ids=["english-only", "chinese-only", "token-chinese"],
 )
 def test_split_refuses_text_without_two_blocks(text):
     with pytest.raises(InputError):
         split_bilingual(text)
+
+
+def test_interleaved_lines_go_to_their_language():
+    """A bilingual article printed paragraph by paragraph: each line to the language it
+    leans to, a line of neither script with the line before it, blank lines to both."""
+    text = "\n".join(
+        [
+            "第一段中文，说了一件事。",
+            "The first paragraph, in English.",
+            "",
+            "第二段中文（New START）。",
+            "2024",
+            "The second paragraph, about New START.",
+            "",
+            "第三段。",
+            "The third.",
+        ]
+    )
+    zh, en = split_bilingual(text)
+    assert zh == "第一段中文，说了一件事。\n\n第二段中文（New START）。\n2024\n\n第三段。"
+    assert en == (
+        "The first paragraph, in English.\n\nThe second paragraph, about New START."
+        "\n\nThe third."
+    )
 
 
 _ZH_LINES = st.sampled_from(

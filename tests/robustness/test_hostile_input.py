@@ -80,13 +80,21 @@ HOSTILE_TEXTS = {
     "chinese-only": ((ZH + "\n") * 5, "no English"),
     "neither-language": ("Привет мир. こんにちは。 مرحبا بالعالم. 안녕하세요.\n" * 3, "neither"),
     "numbers-only": ("1 2 3 4 5 6\n7 8 9\n", "no Chinese"),
-    "interleaved": (
-        "".join(f"{z}\n{e}\n" for z, e in zip(ZH.split("\n") * 3, EN.split("\n") * 3,
-                                                   strict=True)),
-        "interleaved",
-    ),
     "one-english-word": (ZH * 20 + "\nOK", "no English"),
 }
+
+
+def test_interleaved_lines_load_as_two_sides(tmp_path):
+    """Chinese and English lines alternating (once refused) load, each line to its side,
+    and align line to line."""
+    zh_lines, en_lines = ZH.split("\n") * 3, EN.split("\n") * 3
+    text = "".join(f"{z}\n{e}\n" for z, e in zip(zh_lines, en_lines, strict=True))
+    path = _write(tmp_path, "interleaved.txt", text)
+    source, target = load_sides([path])
+    assert source.text.split("\n") == [line.strip() for line in en_lines if line.strip()]
+    assert target.text.split("\n") == [line.strip() for line in zh_lines if line.strip()]
+    code, _out, err = _cli("align", str(path), "-o", str(tmp_path / "out.json"))
+    assert code == 0, err
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE_TEXTS))

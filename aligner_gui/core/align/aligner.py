@@ -83,7 +83,14 @@ from aligner_gui.core.align.estimate import (
     local_match_rates,
     local_ratio,
 )
-from aligner_gui.core.align.fixed import Gap, fixed_bead, gaps_and_fixed, place_singles, split_fixed
+from aligner_gui.core.align.fixed import (
+    Gap,
+    crossings,
+    fixed_bead,
+    gaps_and_fixed,
+    place_singles,
+    split_fixed,
+)
 from aligner_gui.core.align.lexical import LexicalFeatures, learn_translations
 from aligner_gui.core.align.omissions import UNALIGNED_POSTERIOR, _redecode_unaligned
 from aligner_gui.core.align.paragraphs import align_gap, droppable
@@ -112,7 +119,37 @@ def align_texts(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> list[UnitBead]:
-    """Align sentence lists (x normally Chinese); beads in x/y coordinates."""
+    """Align sentence lists (x normally Chinese); beads in x/y coordinates.
+
+    Fixed 1-0 / 0-1 beads given in an order (an addition before an omission) keep it: a
+    paired bead that would cross it (pair a sentence before the one with a sentence after
+    the other) has its sentences left unaligned, and the text is aligned again.
+    """
+    fixed = [(tuple(int(i) for i in s), tuple(int(j) for j in t)) for s, t in fixed_xy]
+    unaligned: tuple[set[int], set[int]] = (set(), set())
+    while True:
+        out = _align_texts(x_texts, y_texts, lexicon, x_lang, y_lang, x_paragraphs,
+                           y_paragraphs, fixed, unaligned, progress, cancel)  # fmt: skip
+        xs, ys = crossings(out, fixed)
+        if not xs and not ys:
+            return out
+        unaligned[0].update(xs)
+        unaligned[1].update(ys)
+
+
+def _align_texts(
+    x_texts: Sequence[str],
+    y_texts: Sequence[str],
+    lexicon: Any,
+    x_lang: str,
+    y_lang: str,
+    x_paragraphs: Sequence[int] | None,
+    y_paragraphs: Sequence[int] | None,
+    fixed: list[tuple[tuple[int, ...], tuple[int, ...]]],
+    unaligned: tuple[set[int], set[int]],
+    progress: Progress | None,
+    cancel: Cancel | None,
+) -> list[UnitBead]:
     run = _Run(cancel, progress, total_units=1.0)
     run.features(0.0)
     feats = LexicalFeatures(lexicon, x_texts, y_texts, x_lang, y_lang, check=run.features)
@@ -120,7 +157,6 @@ def align_texts(
     nx, ny = x.n, y.n
     xpara = np.asarray(x_paragraphs if x_paragraphs is not None else [0] * nx, dtype=np.int64)
     ypara = np.asarray(y_paragraphs if y_paragraphs is not None else [0] * ny, dtype=np.int64)
-    fixed = [(tuple(int(i) for i in s), tuple(int(j) for j in t)) for s, t in fixed_xy]
     xdrop = droppable(x_texts, xpara, x_lang)
     ydrop = droppable(y_texts, ypara, y_lang)
     anchors, singles = split_fixed(fixed, nx, ny)
@@ -130,6 +166,8 @@ def align_texts(
         for k in singles:
             xf[list(fixed[k][0])] = True
             yf[list(fixed[k][1])] = True
+        xf[sorted(unaligned[0])] = True
+        yf[sorted(unaligned[1])] = True
         x.forced = xf if xf.any() else None
         y.forced = yf if yf.any() else None
     seq_local = gaps_and_fixed([fixed[k] for k in anchors], nx, ny)

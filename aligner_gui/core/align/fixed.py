@@ -72,6 +72,36 @@ def gaps_and_fixed(fixed_xy: Fixed, nx: int, ny: int) -> list[Gap | int]:
     return seq
 
 
+def crossings(beads: list[UnitBead], fixed: Fixed) -> tuple[set[int], set[int]]:
+    """Sentences of paired beads that cross the order of consecutive fixed 1-0 / 0-1
+    beads: with an addition given before an omission, a bead pairing a translation
+    sentence before the addition with a source sentence after the omission (and the
+    other way round). Its x and y sentences, to be left unaligned."""
+    cuts: list[tuple[bool, int, int]] = []  # (y before x?, first sentence, last sentence)
+    for (s1, t1), (s2, t2) in zip(fixed, fixed[1:], strict=False):
+        if t1 and not s1 and s2 and not t2:
+            cuts.append((True, t1[0], s2[-1]))
+        elif s1 and not t1 and t2 and not s2:
+            cuts.append((False, s1[0], t2[-1]))
+    xs: set[int] = set()
+    ys: set[int] = set()
+    if not cuts:
+        return xs, ys
+    for b in beads:
+        if not (b.a and b.b) or b.fixed is not None:
+            continue
+        for y_first, first, last in cuts:
+            if y_first:
+                crossing = b.y0 + b.b - 1 < first and b.x0 > last
+            else:
+                crossing = b.x0 + b.a - 1 < first and b.y0 > last
+            if crossing:
+                xs.update(range(b.x0, b.x0 + b.a))
+                ys.update(range(b.y0, b.y0 + b.b))
+                break
+    return xs, ys
+
+
 def fixed_bead(fixed: Fixed, k: int) -> UnitBead:
     """The output bead standing for fixed bead ``k``."""
     xs, ys = fixed[k]

@@ -71,6 +71,9 @@ def split_bilingual(text: str) -> tuple[str, str]:
     the one that puts the most script mass on its own side, so a stray "(New START)" line
     inside the Chinese, or a Chinese title inside the English, does not move it. Leading
     and trailing blank lines of each block are dropped; blank lines inside it are kept.
+    A file whose lines alternate between the languages (a bilingual article printed
+    paragraph by paragraph, subtitles) has no such split: each line goes to the language
+    it leans to, a line of neither (a number, a dash) with the line before it.
     """
     lines = _NEWLINES.sub("\n", text).split("\n")
     leaning = [_line_leaning(line) for line in lines]
@@ -90,6 +93,8 @@ def split_bilingual(text: str) -> tuple[str, str]:
         zh_lines, en_lines = lines[:zh_first], lines[zh_first:]
     else:
         en_lines, zh_lines = lines[:en_first], lines[en_first:]
+    if _interleaved(zh_lines, en_lines):
+        zh_lines, en_lines = _deinterleave(lines, leaning)
     _check_blocks(zh_lines, en_lines)
     zh_text, en_text = _block(zh_lines), _block(en_lines)
     return zh_text, en_text
@@ -214,21 +219,49 @@ def _block(lines: list[str]) -> str:
 
 
 def _check_blocks(zh_lines: list[str], en_lines: list[str]) -> None:
-    """Refuse splits that leave one language token-sized or mix the lines throughout."""
+    """Refuse splits that leave one language token-sized."""
     zh_han, _ = _script_counts("\n".join(zh_lines))
     _, en_latin = _script_counts("\n".join(en_lines))
     zh_mass, en_mass = zh_han * _HAN_WEIGHT, en_latin
     if zh_mass < _MIN_BLOCK_RATIO * en_mass or en_mass < _MIN_BLOCK_RATIO * zh_mass:
         missing = "Chinese" if zh_mass < en_mass else "English"
         raise InputError(f"no {missing} block found (only a few {missing} lines)")
-    stray = sum(1 for line in zh_lines if _line_leaning(line) < 0)
-    stray += sum(1 for line in en_lines if _line_leaning(line) > 0)
-    lines = sum(1 for line in (*zh_lines, *en_lines) if line.strip())
-    if stray > 2 and stray > lines * _MAX_STRAY_SHARE:
-        raise InputError(
-            "Chinese and English lines are interleaved; expected a Chinese block "
-            "and an English block"
-        )
+
+
+def _interleaved(zh_lines: list[str], en_lines: list[str]) -> bool:
+    """Do the languages alternate: is a large share of either language's lines or text on
+    the wrong side of the best split, in more than one line? (A stray "(New START)" in
+    the Chinese or a Chinese title in the English is a small share.)"""
+    zh_leaning = [_line_leaning(line) for line in zh_lines]
+    en_leaning = [_line_leaning(line) for line in en_lines]
+    stray_en = [-v for v in zh_leaning if v < 0]
+    stray_zh = [v for v in en_leaning if v > 0]
+    if len(stray_en) + len(stray_zh) < 2:
+        return False
+    share = _MAX_STRAY_SHARE
+    for stray, own in ((stray_zh, [v for v in zh_leaning if v > 0]),
+                       (stray_en, [-v for v in en_leaning if v < 0])):  # fmt: skip
+        lines, mass = len(stray) + len(own), sum(stray) + sum(own)
+        if len(stray) > share * lines or sum(stray) > share * mass:
+            return True
+    return False
+
+
+def _deinterleave(lines: list[str], leaning: list[float]) -> tuple[list[str], list[str]]:
+    """Each line to the language it leans to (a line of neither script with the line
+    before it); blank lines to both, so that paragraphs stay apart."""
+    zh_lines: list[str] = []
+    en_lines: list[str] = []
+    chinese = leaning[next((k for k, v in enumerate(leaning) if v), 0)] > 0
+    for line, v in zip(lines, leaning, strict=True):
+        if not line.strip():
+            zh_lines.append(line)
+            en_lines.append(line)
+            continue
+        if v:
+            chinese = v > 0
+        (zh_lines if chinese else en_lines).append(line)
+    return zh_lines, en_lines
 
 
 def _split_file(path: Path) -> dict[str, str]:
