@@ -231,3 +231,28 @@ def test_english_fractions(en, value):
 )
 def test_chinese_fractions(zh, value):
     assert numbers_zh(zh) == value
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        ("当天14时", "at 2 p.m. that day"),  # Xinhua's 24-hour clock against p.m.
+        ("20时30分", "at 8:30 in the evening"),
+        ("下午五点多钟", "not until five o'clock"),  # fiction drops the half of the day
+        ("14时30分", "at 14:30"),
+    ],
+)
+def test_clock_hours_read_on_a_twelve_hour_dial(zh, en):
+    assert numbers_zh(zh) == numbers_en(en)
+
+
+def test_clock_rules_leave_other_numbers_alone():
+    assert numbers_zh("道指上涨14点") == ["14"]  # index points
+    assert numbers_zh("14时代") == ["14"]
+    assert numbers_en("a ratio of 14:3") == ["14", "3"]
+
+
+def test_kilo_units_are_no_thousands():
+    assert numbers_zh("最高用电负荷达到3500万千瓦") == ["35000000"]
+    assert numbers_en("35 million kilowatts") == ["35000000"]
+    assert numbers_zh("三千米长跑") == ["3"] and numbers_zh("三千人") == ["3000"]

@@ -237,6 +237,14 @@ def test_compare_numbers_sets_aside_lone_small_counts():
     assert compare_numbers(["23%"], ["23"])["missing"] == ["23%"]
 
 
+def test_a_number_said_again_is_no_mismatch():
+    """7月24日 ... 24日 against "July 24 ... on Wednesday": the date is there once."""
+    found = compare_numbers(["7", "24", "24"], ["7", "24"])
+    assert found["missing"] == [] and found["ignored"] == ["24"]
+    changed = compare_numbers(["24", "24"], ["24", "25"])  # one of them changed: still caught
+    assert changed["extra"] == ["25"]
+
+
 def test_combine_is_monotone_and_bounded():
     base = combine(0.3, 0.4, 0.5, 0.0, 0)
     assert 0.0 < base < 1.0

@@ -51,9 +51,14 @@ def compare_numbers(source: Sequence[str], target: Sequence[str]) -> dict[str, l
     real substitution and stay in ``missing``/``extra``.
     """
     src, tgt = Counter(source), Counter(target)
-    missing = list((src - tgt).elements())
-    extra = list((tgt - src).elements())
+    # A number both sides have is there, however often each says it: 7月24日 ... 24日
+    # against "July 24 ... on Wednesday" repeats the date, it does not change it.
+    repeated = [n for n in (src - tgt).elements() if n in tgt]
+    repeated += [n for n in (tgt - src).elements() if n in src]
+    missing = [n for n in (src - tgt).elements() if n not in tgt]
+    extra = [n for n in (tgt - src).elements() if n not in src]
     missing, extra, short_years = _short_years(missing, extra)
+    short_years += repeated
     missing, extra, shares = _shares(missing, extra)
     short_years += shares
     # A fraction on one side only was said another way ("tithes", "one in five",

@@ -21,6 +21,8 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from aligner_gui.core.text.clock import en_hours_12, zh_hours_12
+
 __all__ = ["numbers_en", "numbers_zh", "canonical", "zh_numeral_value"]
 
 
@@ -108,7 +110,7 @@ _EN_TOKEN = re.compile(
 
 def numbers_en(text: str) -> list[str]:
     """Canonical numbers of an English text, in order of appearance."""
-    return list(_numbers_en(_fold(text)))
+    return list(_numbers_en(en_hours_12(_fold(text))))
 
 
 @lru_cache(maxsize=65536)
@@ -362,6 +364,8 @@ _ZH_TIME_UNITS = frozenset("年天日月周夜晚岁辈代世纪")
 _ZH_MASK = re.compile(
     "|".join(_mask_pattern(w) for w in sorted(set(_ZH_NOT_NUMBERS.split()), key=len, reverse=True))
 )
+# 千 of a unit is no thousand: 3500万千瓦 is 35 million kilowatts, 三千米 three kilometres.
+_ZH_KILO = re.compile(r"千(?=瓦|克|米|卡|焦|伏|帕|赫|兆)")
 _ZH_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _ZH_TOKEN = re.compile(
     r"(?P<fden>[2-9]|10|[二三四五六七八九十])分之(?P<fnum>[1-9]|[一二两三四五六七八九])"
@@ -375,7 +379,7 @@ _ZH_TOKEN = re.compile(
 
 def numbers_zh(text: str) -> list[str]:
     """Canonical numbers of a Chinese text, in order of appearance."""
-    return list(_numbers_zh(_fold(text)))
+    return list(_numbers_zh(zh_hours_12(_fold(text))))
 
 
 def _mask(m: re.Match[str]) -> str:
@@ -384,7 +388,7 @@ def _mask(m: re.Match[str]) -> str:
 
 @lru_cache(maxsize=65536)
 def _numbers_zh(text: str) -> tuple[str, ...]:
-    masked = _ZH_MASK.sub(_mask, text)
+    masked = _ZH_KILO.sub(_mask, _ZH_MASK.sub(_mask, text))
     out: list[str] = []
     for m in _ZH_TOKEN.finditer(masked):
         if m.group("fden"):  # 三分之二 is "two-thirds"
