@@ -139,7 +139,7 @@ def zh_name_words(
     """Chinese content words that are transliterated names: (word, its candidate keys).
 
     A name the tokenizer cut (梅德韦 + 杰夫, 罗莎 + 娜) is joined again when the pieces
-    stand together in one of ``texts``; not a word the dictionary knows as something else
+    stand together in one of ``texts``; not with a word the dictionary knows as other
     than a name (沃森 + 博士 "doctor", 博尔顿 + 先生 "Mr").
     """
     words: list[tuple[str, frozenset[str]]] = []

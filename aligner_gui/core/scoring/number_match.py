@@ -44,37 +44,37 @@ def _is_small_integer(number: str) -> bool:
 
 
 def compare_numbers(source: Sequence[str], target: Sequence[str]) -> dict[str, list[str]]:
-    """Multiset difference of two sides' numbers, with harmless small counts set aside.
+    """Multiset difference of two sides' numbers, with harmless differences set aside.
 
-    A small integer present on one side only ("one year" against 年) goes to
-    ``ignored``; if both sides have unmatched small integers (3 against 5), they are a
-    real substitution and stay in ``missing``/``extra``.
+    Set aside (``ignored``): a number both sides have but one says more often; a year
+    against its last two digits; a fraction against the percentage it rounds to, or on
+    one side only; a small integer on one side only ("one year" against 年). Unmatched
+    small integers on both sides (3 against 5) are a real substitution and stay in
+    ``missing``/``extra``, as do fractions against other fractions or percentages.
     """
     src, tgt = Counter(source), Counter(target)
     # A number both sides have is there, however often each says it: 7月24日 ... 24日
     # against "July 24 ... on Wednesday" repeats the date, it does not change it.
-    repeated = [n for n in (src - tgt).elements() if n in tgt]
-    repeated += [n for n in (tgt - src).elements() if n in src]
+    set_aside = [n for n in (src - tgt).elements() if n in tgt]
+    set_aside += [n for n in (tgt - src).elements() if n in src]
     missing = [n for n in (src - tgt).elements() if n not in tgt]
     extra = [n for n in (tgt - src).elements() if n not in src]
-    missing, extra, short_years = _short_years(missing, extra)
-    short_years += repeated
+    missing, extra, years = _short_years(missing, extra)
     missing, extra, shares = _shares(missing, extra)
-    short_years += shares
+    set_aside += years + shares
     # A fraction on one side only was said another way ("tithes", "one in five",
     # "the lion's share" for 十分之一, 五分之一, 三分之二); against another fraction or
     # percentage it was changed.
     if not any(_share(n) is not None for n in missing) or not any(
         _share(n) is not None for n in extra
     ):
-        short_years += [n for n in missing + extra if "/" in n]
+        set_aside += [n for n in missing + extra if "/" in n]
         missing = [n for n in missing if "/" not in n]
         extra = [n for n in extra if "/" not in n]
     small_missing = [n for n in missing if _is_small_integer(n)]
     small_extra = [n for n in extra if _is_small_integer(n)]
-    ignored: list[str] = []
     if not (small_missing and small_extra):
-        ignored = small_missing + small_extra
+        set_aside += small_missing + small_extra
         missing = [n for n in missing if not _is_small_integer(n)]
         extra = [n for n in extra if not _is_small_integer(n)]
     return {
@@ -82,7 +82,7 @@ def compare_numbers(source: Sequence[str], target: Sequence[str]) -> dict[str, l
         "target": list(target),
         "missing": missing,
         "extra": extra,
-        "ignored": short_years + ignored,
+        "ignored": set_aside,
     }
 
 

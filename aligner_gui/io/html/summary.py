@@ -356,7 +356,7 @@ _LABELS = {
     "median_score": "Median match score",
     "low_score": "Beads with a doubtful pairing (low-score)",
     "pairing_threshold": "Doubtful pairing: alignment confidence under",
-    "low_score_threshold": "Doubtful pairing without one: match score under",
+    "low_score_threshold": "Doubtful pairing, beads without a confidence: match under",
     "number_mismatch": "Beads with a number mismatch",
     "name_mismatch": "Beads with a name mismatch",
     "chrf_metric": "Match metric",
