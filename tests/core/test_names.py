@@ -12,6 +12,7 @@ from aligner_gui.core.text.names import (
     looks_transliterated,
     name_similarity,
     pinyin_spellings,
+    surname_romanizations,
     zh_name_key,
     zh_skeleton,
 )
@@ -132,3 +133,14 @@ def test_pinyin_read_from_the_table_is_pypinyins() -> None:
                                                             errors=errors)
     assert _pinyin(["特", "朗", "普"]) == ["te", "lang", "pu"]
     assert _pinyin(["吕"]) == ["lv"]
+
+
+def test_surnames_spelled_the_hong_kong_taiwan_or_korean_way() -> None:
+    assert surname_romanizations("李") == ("lee", "lei")
+    assert "wong" in surname_romanizations("黄之锋")
+    assert "wong" in surname_romanizations("黃之鋒")  # traditional characters
+    assert "chan" in surname_romanizations("陳凱欣")
+    assert "park" in surname_romanizations("朴槿惠")
+    assert surname_romanizations("欧阳修") == ()  # a compound surname: pinyin only
+    assert surname_romanizations("奥巴马") == ()  # no surname of the table
+    assert surname_romanizations("") == ()

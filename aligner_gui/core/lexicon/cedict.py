@@ -43,6 +43,8 @@ _SUPPLEMENT = {
     "小姐": "miss",
     "外交部": "foreign ministry",
     "联合国": "un",
+    "港元": "hk",
+    "港币": "hk",
     "美联储": "fed",
     "国务院": "state department",
     "发言人": "spokesperson spokesman spokeswoman",

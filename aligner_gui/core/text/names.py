@@ -354,9 +354,17 @@ _ROMANIZED: dict[str, tuple[str, ...]] = {
 }
 
 
+# The same surnames in traditional characters (Hong Kong and Taiwan write 陳, 黃, 張).
+_TRADITIONAL = dict(zip("張劉陳楊黃趙吳孫馬郭羅鄭謝許馮鄧蕭蔣葉蘇鍾盧嚴龔邱袁廖",
+                        "张刘陈杨黄赵吴孙马郭罗郑谢许冯邓萧蒋叶苏钟卢严龚邱袁廖", strict=True))
+
+
 def surname_romanizations(word: str) -> tuple[str, ...]:
     """Non-pinyin English spellings of the surname of a name (or of the surname alone):
-    李 / 李显龙 -> ("lee", "lei"), 黄之锋 -> ("wong", ...); () for anything else."""
-    if not word or (len(word) > 1 and not is_chinese_name(word)) or word[:2] in _COMPOUND_SURNAMES:
+    李 / 李显龙 -> ("lee", "lei"), 黄之锋 / 黃之鋒 -> ("wong", ...); () for anything else."""
+    if not word:
+        return ()
+    word = _TRADITIONAL.get(word[0], word[0]) + word[1:]
+    if len(word) > 4 or word[:2] in _COMPOUND_SURNAMES:
         return ()
     return _ROMANIZED.get(word[0], ())
