@@ -227,6 +227,14 @@ def test_summary_in_chinese_and_without_annotations() -> None:
     assert not any("Expected" in line or "预计" in line for line in lines)  # no risk yet
     text = html_report_text(doc, lang="zh_CN")
     assert '<html lang="zh-CN">' in text and "<h2>摘要</h2>" in text and "<h2>句对</h2>" in text
+    # The page's own words too: title, the line under it, suggestion lines, severities.
+    assert "原文：英文（原文）" in text and "译文：中文（译文）" in text
+    assert "建议，尚未审阅：" in text and ">轻微</span>" in text and "译文中漏译" in text
+    assert "suggested, not yet reviewed" not in text and "omitted in translation" not in text
+    doc.meta.pop("name", None)  # an unnamed project: the title is the report's name
+    assert "<h1>对齐审校</h1>" in html_report_text(doc, lang="zh_CN")
+    assert "<h1>Alignment review</h1>" in html_report_text(doc)
+    assert "生成于" in text.split("<footer>")[1]
 
 
 def test_report_opens_with_the_summary_and_links_the_riskiest_beads() -> None:

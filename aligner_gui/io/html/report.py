@@ -22,6 +22,7 @@ from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Annotation, Be
 from aligner_gui.core.offers import suggestions
 from aligner_gui.core.scoring.mqm import review_figures, score_document
 from aligner_gui.io.format_helpers import SpanIndex, bead_segment, write_text_file
+from aligner_gui.io.html.strings import STRINGS
 from aligner_gui.io.html.strings import text as tr
 from aligner_gui.io.html.summary import (
     category_table_html,
@@ -170,6 +171,26 @@ def _summary_rows(doc: AlignmentDocument) -> list[tuple[str, Any]]:
     return rows
 
 
+def _side_label(code: str, role: str, lang: str) -> str:
+    """"en (original)" / "英文（原文）"."""
+    if code not in ("en", "zh"):
+        return f"{code} ({role})"
+    name = tr(f"lang.{code}", lang) if lang.lower().startswith("zh") else code
+    role_name = tr(f"role.{role}", lang) if role in ("original", "translation") else role
+    return f"{name}（{role_name}）" if lang.lower().startswith("zh") else f"{name} ({role_name})"
+
+
+def _cls(cls: str, lang: str) -> str:
+    """An omission class as the report's language names it ("more-link" / "“MORE:”链接")."""
+    if lang.lower().startswith("zh") and f"class.{cls}.1" in STRINGS:
+        return tr(f"class.{cls}.1", lang)
+    return cls
+
+
+def _severity(severity: str, lang: str) -> str:
+    return tr(f"sev.{severity}", lang) if severity in SEVERITIES else severity
+
+
 def _clip(text: str, limit: int = 80) -> str:
     """A quoted span shortened for a note line: the beads' text is right above it."""
     text = " ".join(text.split())
@@ -264,7 +285,7 @@ def html_report_text(
 ) -> str:
     """The report; ``lang`` "zh"/"zh_CN" gives Chinese headings and summary."""
     generated = generated or datetime.now(timezone.utc)
-    name = title or str(doc.meta.get("name") or "Alignment review")
+    name = title or str(doc.meta.get("name") or tr("title", lang))
     numbered = list(enumerate(doc.annotations, 1))
     per_side = {side: _overlapping(doc, side, numbered) for side in ("source", "target")}
     first_bead: dict[int, int] = {}
@@ -290,13 +311,19 @@ def html_report_text(
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_e(name)} \u2013 alignment review</title>",
+        f"<title>{_e(name)} \u2013 {_e(tr('title.suffix', lang))}</title>",
         f"<style>{CSS}</style></head><body>",
         f"<h1>{_e(name)}</h1>",
-        f'<p class="meta">Source: {_e(doc.source.lang)} ({_e(doc.source.role)}) \u00b7 '
-        f"Target: {_e(doc.target.lang)} ({_e(doc.target.role)}) \u00b7 "
-        f"Generated {_e(generated.strftime('%Y-%m-%d %H:%M %Z').strip())} "
-        f"by aligner-gui {_e(__version__)}</p>",
+        '<p class="meta">'
+        + _e(
+            tr("meta", lang).format(
+                source=_side_label(doc.source.lang, doc.source.role, lang),
+                target=_side_label(doc.target.lang, doc.target.role, lang),
+                when=generated.strftime("%Y-%m-%d %H:%M %Z").strip(),
+                version=__version__,
+            )
+        )
+        + "</p>",
         summary_html(doc, found, lang),
         category_table_html(doc, found, lang),
         overview_svg(doc, lang),
@@ -320,7 +347,7 @@ def html_report_text(
         for side in ("source", "target"):
             seg_start, _end, text = bead_segment(doc, b, side)
             if not getattr(bead, side):
-                label = "omitted in translation" if side == "target" else "added in translation"
+                label = tr("omitted_cell" if side == "target" else "added_cell", lang)
                 cells.append(f'<td class="text {side}"><span class="empty">({label})</span></td>')
             else:
                 cells.append(
@@ -346,13 +373,14 @@ def html_report_text(
         suggested = suggested_by_bead.get(b, [])
         if notes or absorbed or suggested:
             entries: list[str] = [
-                f'<li class="absorbed">\u26a0 {_e(cls)} glued into this bead, possibly '
-                f"untranslated: \u201c{_e(text)}\u201d</li>"
+                '<li class="absorbed">\u26a0 '
+                + _e(tr("glued_note", lang).format(cls=_cls(cls, lang)))
+                + f" \u201c{_e(text)}\u201d</li>"
                 for cls, text in absorbed
             ]
             entries += [
-                f'<li class="suggested">suggested, not yet reviewed: '
-                f'<span class="sev sev-{_e(a.severity)}">{_e(a.severity)}</span> '
+                f'<li class="suggested">{_e(tr("suggested", lang))} '
+                f'<span class="sev sev-{_e(a.severity)}">{_e(_severity(a.severity, lang))}</span> '
                 f"{_e(a.category)} ({_e(a.side)}"
                 + (f"; {_e(', '.join(a.tags))}" if a.tags else "")
                 + ")"
@@ -366,7 +394,8 @@ def html_report_text(
                 comment = f" \u2014 {_e(a.comment)}" if a.comment else ""
                 correction = f" \u2192 {_e(a.correction)}" if a.correction else ""
                 entries.append(
-                    f'<li value="{n}"><span class="sev sev-{_e(a.severity)}">{_e(a.severity)}'
+                    f'<li value="{n}"><span class="sev sev-{_e(a.severity)}">'
+                    f"{_e(_severity(a.severity, lang))}"
                     f"</span> {_e(a.category or a.type)} ({_e(a.side)}){text}{comment}"
                     f"{correction}</li>"
                 )
@@ -392,8 +421,10 @@ def html_report_text(
         )
     parts.append("</tbody></table></details>")
     parts.append(
-        f"<footer>Generated {_e(generated.isoformat(timespec='seconds'))} by "
-        f"aligner-gui {_e(__version__)}.</footer></body></html>"
+        "<footer>"
+        + _e(tr("footer", lang).format(when=generated.isoformat(timespec="seconds"),
+                                       version=__version__))  # fmt: skip
+        + "</footer></body></html>"
     )
     return "\n".join(parts) + "\n"
 
