@@ -243,6 +243,21 @@ def test_numbers_and_names_cover(lexicon):
     assert not {"特朗普", "普京", "1550", "2010"} & set(missed_zh)
 
 
+def test_names_that_sound_alike_cover_each_other(lexicon):
+    """Osei has no name key (too short) and jieba glues 于 to 奥塞: they meet by sound. An
+    English word that is no name, or a Chinese word that is no transliteration, does not."""
+    doc = _doc(
+        [
+            ("Osei took over as chief executive in 2024.", "奥塞于2024年接任首席执行官。"),
+            ("Osei took over as chief executive in 2024.", "他于2024年接任首席执行官。"),
+        ]
+    )  # fmt: skip
+    lens = CoverageLens(doc.source, doc.target, lexicon)
+    first, second = lens.analyse(doc.beads)
+    assert "Osei" not in [w.text for _i, w, c in first["source"] if not c]
+    assert "Osei" in [w.text for _i, w, c in second["source"] if not c]
+
+
 def test_word_glosses_offsets_and_shape(seed_doc, lexicon):
     index = next(
         k for k, b in enumerate(seed_doc.beads) if ACTON in seed_doc.source.span_text(b.source)

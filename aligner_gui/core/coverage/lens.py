@@ -45,6 +45,8 @@ from aligner_gui.core.coverage.word import Word
 from aligner_gui.core.lexicon.words import CJK
 from aligner_gui.core.model import Bead, Side
 from aligner_gui.core.runtime.gcpause import gc_paused
+from aligner_gui.core.scoring.name_check import NAME_ALIKE
+from aligner_gui.core.text.names import looks_transliterated, name_similarity
 
 __all__ = ["BeadCoverage", "CoverageLens", "SideWords"]
 
@@ -180,6 +182,7 @@ class CoverageLens:
             zh_out = [(i, w, en_index.covers(w.keys)) for i, w in zh_words if w.content]
         en_out = _surplus(en_out, [w for _i, w in zh_words], self.zh_word_keys, False)
         zh_out = _surplus(zh_out, [w for _i, w in en_words], self.zh_word_keys, True)
+        _sound_alike(en_out, zh_out)
         cov = BeadCoverage({self.zh_side: zh_out, self.en_side: en_out})
         for name, words in ((self.zh_side, zh_words), (self.en_side, en_words)):
             cov.all_words[name] = [w for _i, w in words]
@@ -436,6 +439,24 @@ def _surplus(
                 c = False
         result.append((i, w, c))
     return result
+
+
+def _sound_alike(en_out: SideWords, zh_out: SideWords) -> None:
+    """Cover, in place, a capitalised English word and a transliterated Chinese word of the
+    bead that sound alike (Osei / 奥塞于, where the name is too short for a name key or the
+    tokenizer glued a character to it); both were left uncovered by the keys."""
+    names = [k for k, (_i, w, covered) in enumerate(en_out) if not covered and w.text[:1].isupper()]
+    if not names:
+        return
+    for z, (i, w, covered) in enumerate(zh_out):
+        if covered or not looks_transliterated(w.text):
+            continue
+        for k in names:
+            j, e, done = en_out[k]
+            if not done and name_similarity(w.text, e.text) >= NAME_ALIKE:
+                en_out[k] = (j, e, True)
+                zh_out[z] = (i, w, True)
+                break
 
 
 def _short_gap(gap: str, zh: bool) -> bool:
