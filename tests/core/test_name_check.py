@@ -128,3 +128,16 @@ def test_surnames_spelled_other_than_in_pinyin_match(lexicon, en, zh) -> None:
     names = features.names_of(en)
     assert names, en
     assert name_match_share(list(names), lexicon.zh_content(zh)) == 1.0
+
+
+def test_an_ordinary_word_opening_the_sentence_is_no_name(lexicon) -> None:
+    """Every capitalised word gets a name key, so the dictionary tells an ordinary opener
+    ("Property") from a name ("Feldman"); names inside the sentence count as before."""
+    from aligner_gui.core.scoring.sentence_features import features_for
+
+    features = features_for(lexicon)
+    assert features.names_of("Property prices in the city have fallen.") == []
+    assert [k[0] for k in features.names_of("Feldman said the company would grow.")] == [
+        "feldman"
+    ]
+    assert [k[0] for k in features.names_of("Prices fell, Feldman said.")] == ["feldman"]

@@ -134,10 +134,22 @@ class SentenceFeatures:
             keys = self.keys_of(word)
             if not keys:
                 continue  # "The", "But", "I": function words
-            if match.start() == opener_start and not any(k.startswith("~") for k in keys):
+            if match.start() == opener_start and self._ordinary(word, keys):
                 continue  # an ordinary word capitalised because it opens the sentence
             names.append(keys)
         return names
+
+    def _ordinary(self, word: str, keys: list[str]) -> bool:
+        """Is a capitalised sentence opener an ordinary word ("Property prices fell")?
+        Every capitalised word gets a name key, so that cannot tell; a stem some
+        dictionary entry translates to can (it may also be a name the dictionary knows,
+        "Putin said": left out too, it is only not counted)."""
+        if not any(k.startswith("~") for k in keys):
+            return True
+        vocabulary = getattr(self.lexicon, "vocabulary", None)
+        if vocabulary is None:
+            return False
+        return any(k in vocabulary() for k in keys if not k.startswith("~"))
 
     def _word_keys(self, word: str) -> list[str]:
         return [k for k in self.lexicon.en_content(word) if not k.startswith("#") and len(k) > 1]
