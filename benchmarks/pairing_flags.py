@@ -36,18 +36,9 @@ DATA = ROOT.parent / "shared" / "data"
 
 
 def _auc(positive: np.ndarray, value: np.ndarray) -> float:
-    """Probability that a positive outranks a negative (ties count half)."""
-    pos, neg = value[positive], value[~positive]
-    if not len(pos) or not len(neg):
-        return float("nan")
-    order = np.argsort(np.concatenate([pos, neg]), kind="mergesort")
-    ranks = np.empty(len(order))
-    values = np.concatenate([pos, neg])[order]
-    ranks[order] = np.arange(1, len(order) + 1)
-    for v in np.unique(values):  # average ranks of ties
-        tied = order[values == v]
-        ranks[tied] = ranks[tied].mean()
-    return float((ranks[: len(pos)].sum() - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg)))
+    from sklearn.metrics import roc_auc_score  # as mqm_review.py
+
+    return float(roc_auc_score(positive, value))
 
 
 def _rows(docs: list[tuple[Path, Path, Path]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

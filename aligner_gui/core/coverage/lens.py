@@ -45,8 +45,8 @@ from aligner_gui.core.coverage.word import Word
 from aligner_gui.core.lexicon.words import CJK
 from aligner_gui.core.model import Bead, Side
 from aligner_gui.core.runtime.gcpause import gc_paused
-from aligner_gui.core.scoring.name_check import NAME_ALIKE
-from aligner_gui.core.text.names import looks_transliterated, name_similarity
+from aligner_gui.core.scoring.name_check import sounds_alike
+from aligner_gui.core.text.names import looks_transliterated
 
 __all__ = ["BeadCoverage", "CoverageLens", "SideWords"]
 
@@ -453,7 +453,7 @@ def _sound_alike(en_out: SideWords, zh_out: SideWords) -> None:
             continue
         for k in names:
             j, e, done = en_out[k]
-            if not done and name_similarity(w.text, e.text) >= NAME_ALIKE:
+            if not done and sounds_alike(w.text, e.text):
                 en_out[k] = (j, e, True)
                 zh_out[z] = (i, w, True)
                 break

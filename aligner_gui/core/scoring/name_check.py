@@ -40,6 +40,7 @@ from aligner_gui.core.text.names import (
     name_similarity,
     zh_name_key,
 )
+from aligner_gui.core.text.segment import TITLES
 
 __all__ = [
     "NAME_ALIKE",
@@ -64,10 +65,7 @@ _OPENERS = frozenset(".!?:;\"“‘'([—–")
 _POSSESSIVE = re.compile(r"['’]s$")
 # Titles before a name ("Dr. Emma Watson", "Gen Li"): the Chinese puts 博士 / 将军 after
 # the name, and a title is not a name to match.
-_TITLES = frozenset(
-    "mr mrs ms messrs dr prof gen sen rep gov lt col maj capt cmdr sgt adm rev hon pres supt"
-    " sir dame lord lady".split()
-)
+_TITLES = TITLES | {"sir", "dame", "lord", "lady"}
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Endings an English name may carry where the Chinese adds 人/们 or nothing.
 _ENDINGS = ("'s", "’s", "ites", "ite", "ians", "ian", "ans", "ese", "es", "s")

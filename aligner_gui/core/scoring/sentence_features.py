@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from aligner_gui.core.runtime.memo import remember
 from aligner_gui.core.scoring.name_check import CAPITALISED, en_name_words
 from aligner_gui.core.scoring.number_match import SMALL_NUMBER_MAX
-from aligner_gui.core.text.numbers import numbers_en, numbers_zh
+from aligner_gui.core.text.numbers import numbers_en, numbers_zh, zh_numeral_value
 
 if TYPE_CHECKING:
     from sacrebleu.metrics import CHRF
@@ -42,8 +42,6 @@ _ZH_TENTHS = re.compile(
     r"(?<![\d〇零一二两三四五六七八九十百千万.])([一二两三四五六七八九十]|\d)成"
     r"(?:([一二三四五六七八九]|\d)(?![\d〇零一二两三四五六七八九十百千万亿]))?(?!不变)"
 )
-_ZH_DIGIT_VALUES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-                    "八": 8, "九": 9, "十": 10}  # fmt: skip
 # 上百, 上千, 上十万 "hundreds of, thousands of": approximate when 上 begins a word, not
 # when it ends one (晚上十点 "10 p.m.", 山上十五队, 山上千年古树); see _blank_upwards.
 _ZH_UPWARDS = re.compile(r"上(?:[百千万亿]|十[万亿])[十百千万亿]*")
@@ -251,9 +249,7 @@ def _tenths(m: re.Match[str]) -> str:
     """七成 as "70%", 九成九 as "99%"."""
 
     def digit(char: str | None) -> int:
-        if not char:
-            return 0
-        return int(char) if char.isdigit() else _ZH_DIGIT_VALUES[char]
+        return int(char if char and char.isdigit() else zh_numeral_value(char or "零") or 0)
 
     return f"{digit(m.group(1)) * 10 + digit(m.group(2))}%"
 

@@ -91,9 +91,11 @@ def split_bilingual(text: str) -> tuple[str, str]:
     en_first = min(range(len(fit)), key=fit.__getitem__)
     if fit[zh_first] >= -fit[en_first]:
         zh_lines, en_lines = lines[:zh_first], lines[zh_first:]
+        zh_leaning, en_leaning = leaning[:zh_first], leaning[zh_first:]
     else:
         en_lines, zh_lines = lines[:en_first], lines[en_first:]
-    if _interleaved(zh_lines, en_lines):
+        en_leaning, zh_leaning = leaning[:en_first], leaning[en_first:]
+    if _interleaved(zh_leaning, en_leaning):
         zh_lines, en_lines = _deinterleave(lines, leaning)
     _check_blocks(zh_lines, en_lines)
     zh_text, en_text = _block(zh_lines), _block(en_lines)
@@ -228,12 +230,11 @@ def _check_blocks(zh_lines: list[str], en_lines: list[str]) -> None:
         raise InputError(f"no {missing} block found (only a few {missing} lines)")
 
 
-def _interleaved(zh_lines: list[str], en_lines: list[str]) -> bool:
+def _interleaved(zh_leaning: list[float], en_leaning: list[float]) -> bool:
     """Do the languages alternate: is a large share of either language's lines or text on
-    the wrong side of the best split, in more than one line? (A stray "(New START)" in
-    the Chinese or a Chinese title in the English is a small share.)"""
-    zh_leaning = [_line_leaning(line) for line in zh_lines]
-    en_leaning = [_line_leaning(line) for line in en_lines]
+    the wrong side of the best split (``*_leaning``: its blocks' lines, see
+    ``_line_leaning``), in more than one line? (A stray "(New START)" in the Chinese or a
+    Chinese title in the English is a small share.)"""
     stray_en = [-v for v in zh_leaning if v < 0]
     stray_zh = [v for v in en_leaning if v > 0]
     if len(stray_en) + len(stray_zh) < 2:

@@ -45,11 +45,13 @@ LONG_SENTENCE = {"zh": 250, "en": 800}
 _CLAUSE_END = re.compile(rf"[，,、：:；;—–)）」』》]+[{_CLOSERS}]*")
 _SPACE = re.compile(r"\s+")
 
-# Abbreviations after which an English sentence never ends (they precede a name or example).
-_NEVER_END = frozenset(
-    """mr mrs ms messrs dr prof st gen sen rep gov lt col maj capt cmdr sgt adm rev hon
-    mt ft pres supt vs v e.g i.e cf viz approx""".split()
+# Titles before a name ("Dr. Watson", "Sen. Warren"), lower case without the full stop.
+TITLES = frozenset(
+    "mr mrs ms messrs dr prof gen sen rep gov lt col maj capt cmdr sgt adm rev hon pres supt"
+    .split()
 )
+# Abbreviations after which an English sentence never ends (they precede a name or example).
+_NEVER_END = TITLES | frozenset("st mt ft vs v e.g i.e cf viz approx".split())
 # Abbreviations that may end a sentence: split only before a typical sentence starter.
 _MAYBE_END = frozenset(
     """inc co corp ltd llc plc bros jr sr etc jan feb mar apr jun jul aug sep sept oct nov dec
