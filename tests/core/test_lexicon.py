@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from aligner_gui.core.lexicon import cache as lexcache
+from aligner_gui.core.lexicon import cedict
 from aligner_gui.core.lexicon.cache import CACHE_NAME
 from aligner_gui.core.lexicon.lexicon import Lexicon
 
@@ -380,6 +381,32 @@ def test_the_json_cache_keeps_the_traditional_table(tmp_path: Path) -> None:
     assert not second.built and second._t2s_pairs == first._t2s_pairs
     third = Lexicon.load(cache_dir=tmp_path / "c", source=source)  # from the SQLite copy again
     assert third._t2s_pairs == first._t2s_pairs
+
+
+def test_a_fresh_compile_says_its_vocabulary(tmp_path: Path) -> None:
+    """The compile collects every English stem of its entries as it goes (references,
+    supplements and dropped demonym guesses included), so a first run does not split all
+    entries again to find them; it is what the entries hold, and what a cached load finds."""
+    source = tmp_path / "cedict.u8"
+    source.write_text(
+        "條約 条约 [tiao2 yue1] /treaty/pact/\n"
+        "大 大 [da4] /big/see 大夫[dai4 fu5]/\n"
+        "大夫 大夫 [dai4 fu5] /doctor/\n"
+        "埃及 埃及 [Ai1 ji2] /Egypt/\n"
+        "伊娃 伊娃 [Yi1 wa2] /Eva (name)/\n"
+        "總統 总统 [zong3 tong3] /president (of a country)/\n",
+        encoding="utf-8")
+    entries = cedict.compile_cedict(source)
+    said = entries.pop(cedict.VOCABULARY_KEY)
+    entries.pop(cedict.T2S_KEY)
+    assert frozenset(said.split()) == cedict.vocabulary_of(entries.values())
+    assert {"treati", "doctor", "egypt", "presid"} <= set(said.split())
+    assert "egyptian" not in said.split()  # a guess no CEDICT word confirms
+    fresh = Lexicon.load(cache_dir=tmp_path / "c", source=source)
+    assert fresh.built and cedict.VOCABULARY_KEY not in fresh
+    (tmp_path / "c" / lexcache.STORE_NAME).unlink()
+    cached = Lexicon.load(cache_dir=tmp_path / "c", source=source)  # from the JSON cache
+    assert not cached.built and cached.vocabulary() == fresh.vocabulary()
 
 
 def test_compiled_entries_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:

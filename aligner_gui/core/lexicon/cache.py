@@ -7,6 +7,7 @@ of killed processes are swept away here too.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import logging
@@ -15,13 +16,14 @@ import re
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
 from aligner_gui.core.lexicon import cedict, words
 from aligner_gui.core.lexicon.cedict import cedict_path
 from aligner_gui.core.lexicon.lazytable import LazyTable, write_table
+from aligner_gui.core.runtime.forked import Forked
 
 __all__ = [
     "BUILD_SECONDS",
@@ -31,10 +33,12 @@ __all__ = [
     "TMP_PREFIX",
     "cache_is_current",
     "default_cache_dir",
+    "finish_saving",
     "open_store",
     "read_cache",
     "remove_stale_temp_files",
     "source_stamp",
+    "start_saving",
     "writable_dir",
     "write_cache",
     "write_store",
@@ -233,3 +237,28 @@ def writable_dir(path: Path) -> bool:
     except OSError:
         return False
     return os.access(path, os.W_OK | os.X_OK)
+
+
+# Caches a forked child is still writing (Lexicon.load(save_in_background=True)).
+_SAVING: list[Forked[bool]] = []
+
+
+def start_saving(save: Callable[[], bool]) -> None:
+    if not _SAVING:
+        # Registered after multiprocessing's own exit handler (which terminates daemonic
+        # children), so this one runs first: the writer is waited for, not cut short.
+        import multiprocessing.util  # noqa: F401 - registers that handler if not yet done
+
+        atexit.register(finish_saving)
+    _SAVING.append(Forked(save))
+
+
+def finish_saving() -> None:
+    """Wait for dictionary caches still being written in the background (if any)."""
+    while _SAVING:
+        job = _SAVING.pop()
+        try:
+            if not job.result():
+                log.info("lexicon cache not written; the next run compiles it again")
+        except Exception as error:  # noqa: BLE001 - a cache not written is compiled again
+            log.info("lexicon cache not written: %s", error)

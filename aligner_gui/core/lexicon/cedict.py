@@ -9,8 +9,10 @@ and versions it by the source of this module, so editing a rule here rebuilds th
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from importlib import resources
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +21,7 @@ import Stemmer
 from aligner_gui.core.lexicon.words import CJK, EN_STOPWORDS, base_form
 from aligner_gui.core.runtime.gcpause import gc_paused
 
-__all__ = ["T2S_KEY", "cedict_path", "compile_cedict", "vocabulary_of"]
+__all__ = ["T2S_KEY", "VOCABULARY_KEY", "cedict_path", "compile_cedict", "vocabulary_of"]
 
 # A few entries CEDICT lacks but news and fiction need (country adjectives above all).
 _SUPPLEMENT = {
@@ -107,6 +109,19 @@ _PLACE = re.compile(
     r"lake|island|reign name|emperor|dynasty|state of)\b",
     re.I,
 )
+# Every alternative of _SKIP_SENSE holds one of these: a sense without any is not skipped,
+# and the test is a few substring searches instead of a regular expression.
+_SKIP_HINTS = ("CL:", "surname ", "also ", "used in", "pr.", "radical", "classifier",
+               "measure word")
+
+
+def _skipped(sense: str) -> bool:
+    for hint in _SKIP_HINTS:
+        if hint in sense:
+            return _SKIP_SENSE.search(sense) is not None
+    return False
+
+
 _SENSE_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
 _MAX_SUBSENSE_WORDS = 4
 
@@ -169,32 +184,52 @@ class _Builder:
         real = set(self._stems.values())
         wrong = self._guessed - real
         out: dict[str, str] = {}
-        for word, (stems, glosses, proper, refs) in compiled.items():
+        # Simplified and traditional headwords share their compiled tuple; the entry text
+        # is the same unless the word itself matters (a single character's ranking, a
+        # reference that contains the word, a supplement).
+        shared: dict[int, str] = {}
+        vocabulary: set[str] = set()
+        for word, done in compiled.items():
+            stems, glosses, proper, refs = done
+            plain = not refs and len(word) > 1 and word not in _SUPPLEMENT
+            if plain:
+                text = shared.get(id(done))
+                if text is not None:
+                    out[word] = text
+                    continue
             if len(word) == 1 and len(glosses) > 1:
                 # 核 "pit/stone/nucleus/nuclear": rank by what compounds of 核 mean.
                 scores = {g: self._support(support, word, g) for g in glosses}
                 glosses = sorted(glosses, key=scores.__getitem__, reverse=True)
-            merged = list(stems)
-            for ref in refs:
-                if word in ref and ref != word:
-                    continue  # 大 "see 大夫": the compound's meaning is not the character's
-                target = compiled.get(ref)
-                if target:
-                    merged.extend(target[0])
-                    if not glosses:
-                        glosses = target[1]
-            extra = _SUPPLEMENT.get(word)
-            if extra:
-                merged.extend(self._stems_of(extra.split()))
-            if wrong:
+            merged = stems
+            if refs or word in _SUPPLEMENT:
+                merged = list(stems)
+                for ref in refs:
+                    if word in ref and ref != word:
+                        continue  # 大 "see 大夫": the compound's meaning is not the character's
+                    target = compiled.get(ref)
+                    if target:
+                        merged.extend(target[0])
+                        if not glosses:
+                            glosses = target[1]
+                extra = _SUPPLEMENT.get(word)
+                if extra:
+                    merged.extend(self._stems_of(extra.split()))
+            if wrong and not wrong.isdisjoint(merged):
                 merged = [m for m in merged if m not in wrong]
-            glosses = glosses[:3]
-            flags = "P" if proper else ""
-            out[word] = " ".join(dict.fromkeys(merged)) + "\t" + "/".join(glosses) + "\t" + flags
+            vocabulary.update(merged)
+            text = (" ".join(dict.fromkeys(merged)) + "\t" + "/".join(glosses[:3])
+                    + ("\tP" if proper else "\t"))
+            out[word] = text
+            if plain:
+                shared[id(done)] = text
         for word, extra in _SUPPLEMENT.items():
             if word not in out:
-                out[word] = " ".join(self._stems_of(extra.split())) + "\t" + extra + "\t"
+                stems = self._stems_of(extra.split())
+                vocabulary.update(stems)
+                out[word] = " ".join(stems) + "\t" + extra + "\t"
         out[T2S_KEY] = _trad_to_simp(pairs, raw)
+        out[VOCABULARY_KEY] = " ".join(sorted(vocabulary))
         progress(1.0)
         return out
 
@@ -203,25 +238,25 @@ class _Builder:
         compiled: dict[str, tuple[list[str], list[str], bool, list[str]]],
     ) -> dict[tuple[str, str], int]:
         """How many two-character headwords containing a character carry a stem."""
-        support: dict[tuple[str, str], int] = {}
         needed = {w for w, done in compiled.items() if len(w) == 1 and len(done[1]) > 1}
-        for word, (stems, _g, _p, _r) in compiled.items():
-            if len(word) != 2:
-                continue
-            for ch in word:
-                if ch not in needed:
-                    continue
-                for stem in stems:
-                    key = (ch, stem)
-                    support[key] = support.get(key, 0) + 1
+        compounds: dict[str, list[list[str]]] = {}
+        for word, done in compiled.items():
+            if len(word) == 2:
+                for ch in word:
+                    if ch in needed:
+                        compounds.setdefault(ch, []).append(done[0])
+        support: dict[tuple[str, str], int] = {}
+        for ch, stem_lists in compounds.items():
+            for stem, n in Counter(chain.from_iterable(stem_lists)).items():
+                support[ch, stem] = n
         return support
 
     def _support(self, support: dict[tuple[str, str], int], char: str, gloss: str) -> int:
         return sum(support.get((char, x), 0) for x in self._stems_of(gloss.split()))
 
     def _stems_of(self, words: Iterable[str]) -> list[str]:
-        result = []
         cache = self._stems
+        result = []
         for w in words:
             stem = cache.get(w)
             if stem is None:
@@ -243,20 +278,29 @@ class _Builder:
             return done
         result: tuple[tuple[tuple[str, ...], str], ...] | str = ()
         sense = sense.strip()
-        if sense and not _SKIP_SENSE.search(sense):
+        if sense and not _skipped(sense):
             ref = _REF.match(sense)
             if ref:
                 target = ref.group(1).split("|")[-1]
                 result = target if CJK.search(target) else ()
             else:
-                text = CJK.sub(" ", _PARENS.sub(" ", sense)).replace("...", " ")
-                parts = [p.strip() for p in _PART_SPLIT.split(text)]
+                bracketed = "(" in sense
+                text = _PARENS.sub(" ", sense) if bracketed or "[" in sense else sense
+                if not text.isascii():
+                    text = CJK.sub(" ", text)
+                if "..." in text:
+                    text = text.replace("...", " ")
+                if "," in text or ";" in text:
+                    parts = [p.strip() for p in _PART_SPLIT.split(text)]
+                else:
+                    parts = [text.strip()]
                 if proper:
                     parts = parts[:1]  # "Donald Trump (1946-), American business magnate"
                 items = []
-                acronyms = tuple(self._stems_of(_ACRONYM.findall(sense)))
-                if acronyms:
-                    items.append((acronyms, ""))  # no gloss, no length limit
+                if bracketed:
+                    acronyms = tuple(self._stems_of(_ACRONYM.findall(sense)))
+                    if acronyms:
+                        items.append((acronyms, ""))  # no gloss, no length limit
                 for part in parts:
                     if part.startswith("to "):
                         part = part[3:]
@@ -323,8 +367,10 @@ class _Builder:
 
 _PART_SPLIT = re.compile(r"[,;]")
 
-# Reserved cache key (no headword starts with NUL): traditional -> simplified characters.
+# Reserved keys (no headword starts with NUL): traditional -> simplified characters, and
+# every English stem of the entries (what vocabulary_of would find, known while compiling).
 T2S_KEY = "\x00t2s"
+VOCABULARY_KEY = "\x00vocabulary"
 
 
 def _trad_to_simp(
@@ -344,7 +390,7 @@ def _trad_to_simp(
             if t != s:
                 row = votes.setdefault(t, {})
                 row[s] = row.get(s, 0) + 1
-    simplified_chars = {c for trad, simp in pairs for c in simp}
+    simplified_chars = set("".join(simp for _trad, simp in pairs))
     out = []
     for t, row in votes.items():
         if t in simplified_chars:

@@ -13,7 +13,6 @@ candidate English stems (plus "#1550" number tokens and "~py:TLP" name keys),
 
 from __future__ import annotations
 
-import atexit
 import logging
 import threading
 from collections.abc import Callable
@@ -28,15 +27,23 @@ from aligner_gui.core.lexicon.cache import (
     STORE_NAME,
     TMP_PREFIX,
     default_cache_dir,
+    finish_saving,
     open_store,
     read_cache,
     remove_stale_temp_files,
     source_stamp,
+    start_saving,
     writable_dir,
     write_cache,
     write_store,
 )
-from aligner_gui.core.lexicon.cedict import T2S_KEY, cedict_path, compile_cedict, vocabulary_of
+from aligner_gui.core.lexicon.cedict import (
+    T2S_KEY,
+    VOCABULARY_KEY,
+    cedict_path,
+    compile_cedict,
+    vocabulary_of,
+)
 from aligner_gui.core.lexicon.jieba_tables import build_tables, jieba, pos_tagger, tokenizer
 from aligner_gui.core.lexicon.lazytable import LazyTable
 from aligner_gui.core.lexicon.words import (
@@ -84,31 +91,6 @@ def _remember(cache: dict[str, Any], key: str, value: Any) -> None:
     remember(cache, key, value, _WORD_CACHE_LIMIT)
 
 
-# Caches a forked child is still writing (Lexicon.load(save_in_background=True)).
-_SAVING: list[Forked[bool]] = []
-
-
-def _start_saving(save: Callable[[], bool]) -> None:
-    if not _SAVING:
-        # Registered after multiprocessing's own exit handler (which terminates daemonic
-        # children), so this one runs first: the writer is waited for, not cut short.
-        import multiprocessing.util  # noqa: F401 - registers that handler if not yet done
-
-        atexit.register(finish_saving)
-    _SAVING.append(Forked(save))
-
-
-def finish_saving() -> None:
-    """Wait for dictionary caches still being written in the background (if any)."""
-    while _SAVING:
-        job = _SAVING.pop()
-        try:
-            if not job.result():
-                log.info("lexicon cache not written; the next run compiles it again")
-        except Exception as error:  # noqa: BLE001 - a cache not written is compiled again
-            log.info("lexicon cache not written: %s", error)
-
-
 class Lexicon:
     """Dictionary lookups and tokenisation for both languages; thread-safe for reading."""
 
@@ -120,11 +102,13 @@ class Lexicon:
         t2s: str | None = None,
         vocabulary: frozenset[str] | None = None,
     ) -> None:
-        if t2s is None:
-            t2s = entries.pop(T2S_KEY, "") if isinstance(entries, dict) else ""
+        if isinstance(entries, dict):  # a fresh compile also says its vocabulary
+            t2s = entries.pop(T2S_KEY, "") if t2s is None else t2s
+            words = entries.pop(VOCABULARY_KEY, None)
+            vocabulary = frozenset(words.split()) if words is not None else vocabulary
         self._entries: dict[str, str] | LazyTable = entries
         self._vocabulary = vocabulary
-        self._t2s_pairs = t2s
+        self._t2s_pairs = t2s = t2s or ""
         # Traditional text is segmented through its simplified form (jieba's dictionary
         # is simplified); tokens are cut back out of the original text.
         self._t2s = str.maketrans({t2s[k]: t2s[k + 1] for k in range(0, len(t2s) - 1, 2)})
@@ -204,8 +188,8 @@ class Lexicon:
                     jieba_job.result()
                 except Exception as error:  # noqa: BLE001 - made again on first use
                     log.info("jieba's tables were not prepared: %s", error)
-        t2s = entries.pop(T2S_KEY, "")
-        lexicon = cls(entries, jieba_dir, t2s=t2s)
+        lexicon = cls(entries, jieba_dir)
+        t2s = lexicon._t2s_pairs
         lexicon.built = built
 
         def save() -> bool:
@@ -215,7 +199,7 @@ class Lexicon:
 
         if built and save_in_background and jieba_dir is not None and can_fork():
             lexicon.cache_file = cache_file
-            _start_saving(save)
+            start_saving(save)
         else:
             lexicon.cache_file = cache_file if save() else None
         return lexicon
