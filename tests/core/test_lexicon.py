@@ -219,6 +219,18 @@ def test_latin_words_inside_chinese(lex: Lexicon) -> None:
     assert zc["奥布莱恩"] & en and zc["罗伯特"] & en
 
 
+def test_full_width_latin_and_digits_are_words(lex: Lexicon) -> None:
+    """GB-era text writes Ｍａｔｅ ７０ and ５．５％: they are cut as whole words (jieba alone
+    cuts them into single characters), cut from the original text, and meet the English."""
+    text = "华为发布了Ｍａｔｅ　７０系列手机，与ｉＰｈｏｎｅ竞争，涨幅为５．５％"
+    tokens = lex.zh_tokens(text)
+    assert {"Ｍａｔｅ", "７０", "ｉＰｈｏｎｅ", "５．５％"} <= set(tokens)
+    zc = dict(lex.zh_content(text))
+    en = set(lex.en_content("Huawei launched its Mate 70 series to compete with the iPhone"))
+    assert zc["Ｍａｔｅ"] & en and zc["ｉＰｈｏｎｅ"] & en and "#70" in zc["７０"]
+    assert lex.zh_tokens("华为发布了Mate 70系列") == ["华为", "发布", "了", "Mate", "70", "系列"]
+
+
 def test_chinese_names_in_pinyin(lex: Lexicon) -> None:
     en = set(lex.en_content("That year Chen Qingyang was twenty-six."))
     zc = dict(lex.zh_content("陈清扬当时二十六岁"))

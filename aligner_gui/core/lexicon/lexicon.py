@@ -82,6 +82,12 @@ _LOOKUPS_WORTH_A_FULL_READ = 10_000
 
 _STEMMER_LOCK = threading.Lock()
 
+# Full-width letters, digits, "%" and "." (older or GB-encoded Chinese text writes Ｍａｔｅ
+# ７０ and ５．５％) are cut as their ASCII forms: jieba splits full-width ones into single
+# characters. Like the traditional characters, one for one, so tokens keep their offsets.
+_FULLWIDTH = {c: c - 0xFEE0 for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
+                                      *range(0xFF41, 0xFF5B), 0xFF05, 0xFF0E)}
+
 # Per-word caches are emptied when they reach this size, so that a long-lived process (the
 # window, a batch worker) does not grow without bound; a document needs far fewer.
 _WORD_CACHE_LIMIT = 300_000
@@ -112,6 +118,7 @@ class Lexicon:
         # Traditional text is segmented through its simplified form (jieba's dictionary
         # is simplified); tokens are cut back out of the original text.
         self._t2s = str.maketrans({t2s[k]: t2s[k + 1] for k in range(0, len(t2s) - 1, 2)})
+        self._t2s.update(_FULLWIDTH)
         self._stemmer = Stemmer.Stemmer("english")
         self._stem_cache: dict[str, str] = {}
         self._trans_cache: dict[str, frozenset[str]] = {}
@@ -289,7 +296,7 @@ class Lexicon:
         return list(self._zh_tokens(text))
 
     def _zh_tokens_uncached(self, text: str) -> tuple[str, ...]:
-        simplified = text.translate(self._t2s) if self._t2s else text
+        simplified = text.translate(self._t2s)
         words = self._tokenizer().cut(simplified, HMM=True)
         if simplified is not text and simplified != text:
             # Same length, character for character: cut the original at the same places.
@@ -347,7 +354,7 @@ class Lexicon:
             if low not in EN_STOPWORDS and len(low) > 1:
                 result.add(self.en_stem(low))
                 if zh_word[0].isupper():
-                    key = en_name_key(zh_word)
+                    key = en_name_key(normalize_en(zh_word))
                     if key:
                         result.add(key)
             proper = False
