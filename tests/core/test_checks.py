@@ -153,10 +153,15 @@ def test_english_left_in_a_chinese_translation() -> None:
             ("NATO and Trump met Robert O'Brien.", "NATO和Trump会见了奥布莱恩(Robert O'Brien)。"),
             ("Soft power matters.", "软实力(soft power)很重要。"),
             ("It is good.", "这是app。"),  # lower case, but not copied from the source
+            ("Enable it with --enable-experimental-jit.", "可通过--enable-experimental-jit启用。"),
+            ("Edit setup.py and run make_wheel or `pip install -e .`.",
+             "编辑setup.py并运行make_wheel或`pip install -e .`。"),
+            ("Call main() in the scripts folder.", "在scripts文件夹中调用main()。"),
         ]
     )
     hits = found(doc, "untranslated")
-    assert [(f.bead, marked(doc, f)) for f in hits] == [(0, "the treaty"), (1, "verification")]
+    assert [(f.bead, marked(doc, f)) for f in hits] == [
+        (0, "the treaty"), (1, "verification"), (7, "scripts")]
     assert "copied from the source" in hits[1].comment
 
 

@@ -159,6 +159,14 @@ _KEPT_LOWER = frozenset(
     "km kg cm mm mg ml mph kph kmh kwh mah ghz mhz khz gb mb kb tb ppm rpm dpi fps bps kbps "
     "mbps gbps vs etc e.g i.e am pm".split()
 )
+# Code a translation keeps as it is: command-line options, `quoted code`, identifiers
+# with underscores, calls, file names.
+_CODE = re.compile(
+    r"(?<![\w-])--?[A-Za-z][\w-]*|`[^`]+`|\b[A-Za-z]\w*_\w+|\b[A-Za-z_][\w.]*\(\)"
+    r"|\b[\w-]+\.(?:py|js|ts|java|c|h|cpp|go|rs|rb|sh|exe|dll|json|xml|html?|css|md|txt"
+    r"|csv|ya?ml|toml|ini|cfg|log|zip|gz|pdf|docx?|xlsx?|pptx?|png|jpe?g|gif|svg)\b",
+    re.ASCII,  # Chinese characters are no word characters here: 调用main() is a call
+)
 _CLAUSE_CJK = 8  # characters of Chinese in an English text that make a whole clause
 _CLAUSE_WORDS = 4  # English words in a Chinese text that make a whole clause
 
@@ -177,8 +185,9 @@ def untranslated_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
 
     English translation: any run of Chinese characters. Chinese translation: a run of
     two or more lower-case English words, or a lower-case English word (3+ letters)
-    that the source has too. Names (capitalised), acronyms, units, links and glosses in
-    brackets after the Chinese (软实力(soft power)) are not flagged. Minor; major for a
+    that the source has too. Names (capitalised), acronyms, units, links, code
+    (--options, file.py, snake_case, `code`) and glosses in brackets after the Chinese
+    (软实力(soft power)) are not flagged. Minor; major for a
     whole clause.
     """
     if src_lang == tgt_lang:
@@ -196,6 +205,7 @@ def untranslated_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
             )
         return tuple(hits)
     masked = _mask(tgt, [(a, b) for _k, a, b in link_spans(tgt)])
+    masked = _mask(masked, [m.span() for m in _CODE.finditer(masked)])
     masked = _mask(masked, [m.span() for m in _PARENS.finditer(masked)])
     source_words = {w.lower() for w in re.findall(_LATIN_WORD, src)}
     for m in _LATIN_RUN.finditer(masked):
