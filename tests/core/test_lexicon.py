@@ -231,6 +231,15 @@ def test_full_width_latin_and_digits_are_words(lex: Lexicon) -> None:
     assert lex.zh_tokens("华为发布了Mate 70系列") == ["华为", "发布", "了", "Mate", "70", "系列"]
 
 
+def test_verb_and_complement_keeps_the_verb(lex: Lexicon) -> None:
+    """搬走 is only "carry" to CC-CEDICT; "moved away" renders it: a verb + complement word
+    that the dictionary glosses with one stem also gets the verb's first sense. Words the
+    dictionary glosses well keep their own (出来 is not "go out")."""
+    assert lex.en_stem("moved") in lex.translations("搬走")
+    assert "carri" in lex.translations("搬走")
+    assert lex.translations("出来") >= {"come", "appear"} and "go" not in lex.translations("出来")
+
+
 def test_chinese_names_in_pinyin(lex: Lexicon) -> None:
     en = set(lex.en_content("That year Chen Qingyang was twenty-six."))
     zc = dict(lex.zh_content("陈清扬当时二十六岁"))

@@ -82,6 +82,9 @@ _LOOKUPS_WORTH_A_FULL_READ = 10_000
 
 _STEMMER_LOCK = threading.Lock()
 
+# Directional and resultative complements: verb + one of these is still the verb.
+_COMPLEMENTS = frozenset("走去来出进回起下上开掉到完好住过")
+
 # Full-width letters, digits, "%" and "." (older or GB-encoded Chinese text writes Ｍａｔｅ
 # ７０ and ５．５％) are cut as their ASCII forms: jieba splits full-width ones into single
 # characters. Like the traditional characters, one for one, so tokens keep their offsets.
@@ -348,6 +351,11 @@ class Lexicon:
             if simplified != zh_word:
                 # 美國 also gets what was added for 美国 (supplement, references).
                 result.update(self._entries.get(simplified, "").split("\t", 1)[0].split())
+            if len(zh_word) == 2 and zh_word[1] in _COMPLEMENTS and len(result) <= 1:
+                # 搬走 is only "carry" to CEDICT, "move away" to a translator: the verb's
+                # first sense too (the complement's direction is mostly an English stopword).
+                head = self._entries.get(zh_word[0], "\t").split("\t")[1].split("/", 1)[0]
+                result.update(self.en_stem(w) for w in head.split() if w not in EN_STOPWORDS)
         elif LATIN_WORD.match(zh_word):
             # English inside Chinese text ("(Robert O'Brien)", "New START").
             low = normalize_en(zh_word).lower()
