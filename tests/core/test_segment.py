@@ -154,6 +154,9 @@ def test_seed_chinese_boundaries(seed_blocks):
         "The talks began on Nov. 5 in Geneva.",
         "The talks began on Dec. 5 in Geneva.",
         "Her books by J. K. Rowling sold well.",
+        "He lives at No. 10 Downing Street.",
+        "He is the No. Two official.",
+        "Nos. 3 and 4 were sold.",
         "The publisher J. I. Rodale wrote it.",
         "She earned a Ph.D. Degree in physics.",
         "The U.K. Government agreed.",
@@ -202,6 +205,10 @@ def test_english_sentence_not_split(sentence):
         ("It was plan B. The rest failed.", ["It was plan B.", "The rest failed."]),
         ("(b). Costs rose. Prices fell.", ["(b). Costs rose.", "Prices fell."]),
         ("Costs rose in the U.S.", ["Costs rose in the U.S."]),
+        (  # the answer "No.", not the abbreviation of a number
+            "A: No. Machines can process large amounts of text.",
+            ["A: No.", "Machines can process large amounts of text."],
+        ),
     ],
 )
 def test_english_boundaries(text, expected):

@@ -57,6 +57,7 @@ _MAYBE_END = frozenset(
     """inc co corp ltd llc plc bros jr sr etc jan feb mar apr jun jul aug sep sept oct nov dec
     no nos fig figs vol vols pp p ch sec art dept est al""".split()
 )
+_SMALL_NUMBERS = frozenset("one two three four five six seven eight nine ten".split())
 # Words that, capitalised after an ambiguous abbreviation ("the U.S. The ..."), start a sentence.
 _STARTERS = frozenset(
     """The But It This He She They We In A An And As At After Also Although Because Before
@@ -298,6 +299,8 @@ def _en_ends(text: str, p_end: int, sentence_start: int, m: re.Match[str]) -> bo
         return False  # "1. The first point", "(b). Costs"
     if _is_initial(token) and len(word) == 1 and text.startswith(".", nxt.end(1)):
         return False  # "J. I. Rodale": an initial before another initial
+    if key in ("no", "nos"):  # "No. 10 Downing Street" vs the answer "A: No. Machines can"
+        return not word[:1].isdigit() and word.lower() not in _SMALL_NUMBERS
     if key in _MAYBE_END or _DOTTED_ACRONYM.fullmatch(token) or _is_initial(token):
         return word in _STARTERS  # "the U.S. court" vs "the U.S. The talks"
     return True
