@@ -245,6 +245,21 @@ def test_a_number_said_again_is_no_mismatch():
     assert changed["extra"] == ["25"]
 
 
+def test_a_figure_rounded_to_three_or_more_digits_is_no_mismatch():
+    """1671.93亿 against "167.19 billion" is rounding; a round number that merely ends in
+    zeros (2020 against 2019, 1,600 against 1,550, 12,300 against 12,345) is another one."""
+    from aligner_gui.core.text.numbers import numbers_en, numbers_zh
+
+    rounded = compare_numbers(numbers_en("revenue of 167.19 billion yuan"),
+                              numbers_zh("营收为1671.93亿元"))
+    assert rounded["missing"] == rounded["extra"] == [] and len(rounded["ignored"]) == 2
+    assert compare_numbers(["3.14159"], ["3.14"])["missing"] == []
+    for src, tgt in (("2019", "2020"), ("1550", "1600"), ("12345", "12300"),
+                     ("167190000000", "167300000000"), ("1.15", "1.1")):
+        found = compare_numbers([src], [tgt])
+        assert found["missing"] == [src] and found["extra"] == [tgt], (src, tgt)
+
+
 def test_combine_is_monotone_and_bounded():
     base = combine(0.3, 0.4, 0.5, 0.0, 0)
     assert 0.0 < base < 1.0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from aligner_gui.core.text.numbers import numbers_en, numbers_zh
 
@@ -48,9 +49,11 @@ def compare_numbers(source: Sequence[str], target: Sequence[str]) -> dict[str, l
 
     Set aside (``ignored``): a number both sides have but one says more often; a year
     against its last two digits; a fraction against the percentage it rounds to, or on
-    one side only; a small integer on one side only ("one year" against 年). Unmatched
-    small integers on both sides (3 against 5) are a real substitution and stay in
-    ``missing``/``extra``, as do fractions against other fractions or percentages.
+    one side only; a number against itself rounded to three or more significant digits
+    (1671.93亿 against "167.19 billion"); a small integer on one side only ("one year"
+    against 年). Unmatched small integers on both sides (3 against 5) are a real
+    substitution and stay in ``missing``/``extra``, as do fractions against other
+    fractions or percentages.
     """
     src, tgt = Counter(source), Counter(target)
     # A number both sides have is there, however often each says it: 7月24日 ... 24日
@@ -61,7 +64,8 @@ def compare_numbers(source: Sequence[str], target: Sequence[str]) -> dict[str, l
     extra = [n for n in (tgt - src).elements() if n not in src]
     missing, extra, years = _short_years(missing, extra)
     missing, extra, shares = _shares(missing, extra)
-    set_aside += years + shares
+    missing, extra, rounded = _rounded(missing, extra)
+    set_aside += years + shares + rounded
     # A fraction on one side only was said another way ("tithes", "one in five",
     # "the lion's share" for 十分之一, 五分之一, 三分之二); against another fraction or
     # percentage it was changed.
@@ -157,4 +161,41 @@ def _shares(missing: list[str], extra: list[str]) -> tuple[list[str], list[str],
                     percents.remove(percent)
                     paired += [fraction, percent]
                     break
+    return missing, extra, paired
+
+
+# A rounded figure keeps at least this many significant digits: "167.19 billion" for
+# 1671.93亿 is rounding, "1,600" for 1,550 is another number. It has a decimal part or
+# ends in thousands (a figure in millions or 亿), so that 2020 is not 2019 rounded.
+ROUNDED_MIN_DIGITS = 3
+_PLAIN = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _rounds_to(precise: str, rounded: str) -> bool:
+    if not (_PLAIN.fullmatch(precise) and _PLAIN.fullmatch(rounded)):
+        return False
+    try:
+        exact, short = Decimal(precise).normalize(), Decimal(rounded).normalize()
+        digits, exponent = len(short.as_tuple().digits), int(short.as_tuple().exponent)
+        if digits < ROUNDED_MIN_DIGITS or len(exact.as_tuple().digits) <= digits:
+            return False
+        if 0 <= exponent < 3:
+            return False  # 2020 is no rounded 2019, nor 12,300 a rounded 12,345 people
+        step = Decimal(1).scaleb(exponent)
+        return exact.quantize(step, rounding=ROUND_HALF_UP) == short
+    except (InvalidOperation, ValueError):
+        return False
+
+
+def _rounded(missing: list[str], extra: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """Set aside a number against the same number rounded (either side may round)."""
+    missing, extra = list(missing), list(extra)
+    paired: list[str] = []
+    for number in list(missing):
+        for other in extra:
+            if _rounds_to(number, other) or _rounds_to(other, number):
+                missing.remove(number)
+                extra.remove(other)
+                paired += [number, other]
+                break
     return missing, extra, paired
