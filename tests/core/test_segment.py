@@ -205,6 +205,10 @@ def test_english_sentence_not_split(sentence):
         ("It was plan B. The rest failed.", ["It was plan B.", "The rest failed."]),
         ("(b). Costs rose. Prices fell.", ["(b). Costs rose.", "Prices fell."]),
         ("Costs rose in the U.S.", ["Costs rose in the U.S."]),
+        (  # a photo credit after the caption's full stop stays with the caption
+            "Photo: Rescuers evacuate residents, June 19, 2024. (Xinhua)",
+            ["Photo: Rescuers evacuate residents, June 19, 2024. (Xinhua)"],
+        ),
         (  # the answer "No.", not the abbreviation of a number
             "A: No. Machines can process large amounts of text.",
             ["A: No.", "Machines can process large amounts of text."],
@@ -244,6 +248,7 @@ def test_english_boundaries(text, expected):
         ("雅虎!公司", ["雅虎!", "公司"]),
         ("他说：“好。”。", ["他说：“好。”。"]),  # stray punctuation joins its sentence
         ("没有句号", ["没有句号"]),
+        ("救援人员疏散居民。（新华社记者 李明 摄）", ["救援人员疏散居民。（新华社记者 李明 摄）"]),
     ],
 )
 def test_chinese_boundaries(text, expected):

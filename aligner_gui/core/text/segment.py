@@ -157,8 +157,14 @@ def _paragraphs(lines: list[tuple[int, int, int]]) -> Iterator[Span]:
 # -- sentences -------------------------------------------------------------------------
 
 
+# A credit or note in brackets after a sentence's end: "... June 19, 2024. (Xinhua)",
+# "……。（新华社记者 李明 摄）". It belongs to that sentence (a photo caption's credit).
+_CREDIT = re.compile(r"[(（\[【][^()（）\[\]【】.!?。！？]{1,40}[)）\]】]")
+
+
 def _pieces(text: str, start: int, end: int, cuts: list[int]) -> list[Span]:
-    """Stripped, non-empty spans between cuts; punctuation-only pieces join the one before."""
+    """Stripped, non-empty spans between cuts; punctuation-only pieces and bracketed
+    credits join the one before."""
     spans: list[Span] = []
     for cut in [*cuts, end]:
         piece = text[start:cut]
@@ -167,7 +173,7 @@ def _pieces(text: str, start: int, end: int, cuts: list[int]) -> list[Span]:
         if body:
             s = start + lead
             e = s + len(body)
-            if spans and not _WORDY.search(body):
+            if spans and (not _WORDY.search(body) or _CREDIT.fullmatch(body)):
                 spans[-1] = (spans[-1][0], e)
             else:
                 spans.append((s, e))
