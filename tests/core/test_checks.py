@@ -114,6 +114,7 @@ def test_negation_added_in_a_chinese_translation(lex) -> None:
         ("他不断地咳嗽。", "He coughed constantly."),  # weak: 不断
         ("他从未来过这里。", "He has never been here."),  # 从未, not 未来
         ("他们别人都走了。", "The others had all left."),  # 别人
+        ("城市更新不是简单的拆旧建新。", "Urban renewal is not simply tearing down the old."),
     ],
 )
 def test_words_that_only_look_negative(lex, zh: str, en: str) -> None:

@@ -187,6 +187,9 @@ _EN_WEAK_PHRASES = re.compile(
     r"|why\s+(?:not|don['’]t)|no\s+(?:more|less|further)\b|no\s+one\s+(?:who|knew)"
     r"|(?:do|does|did)n['’]t\s+worry|without\s+a\s+break|in\s+no\s+time|not\s+as\s+if)\b"
     r"|(?:\bnot|n['’]t)\s+(?:\w+\s+){0,3}(?:until|till)\b"
+    # "is not simply tearing down" renders 不是简单的拆; "not only ... but" is masked
+    # from the strong negations, but it is not nothing either.
+    r"|(?:\bnot|n['’]t)\s+(?:only|just|merely|simply)\b"
 )
 _EN_STRONG = re.compile(
     r"\b(?:not|never|no|nobody|nothing|none|neither|nor|cannot|nowhere|without|nope"
