@@ -513,76 +513,81 @@
     <name>BeadFilterBar</name>
     <message>
         <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="46"/>
-        <source>Search beads (Ctrl+F)</source>
-        <translation>搜索对齐单元 (Ctrl+F)</translation>
+        <source>Search (Ctrl+F)</source>
+        <translation>搜索 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="48"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="47"/>
+        <source>Search the text of the beads (Ctrl+F)</source>
+        <translation>搜索对齐单元的文本 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="49"/>
         <source>Regex</source>
         <translation>正则</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="50"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="51"/>
         <source>Both sides</source>
         <translation>两侧</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="51"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="52"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="52"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="53"/>
         <source>Target</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="55"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="56"/>
         <source>All beads</source>
         <translation>全部对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="56"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="57"/>
         <source>Any flag</source>
         <translation>任意标记</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="57"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="58"/>
         <source>Unaligned</source>
         <translation>未对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="58"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="59"/>
         <source>risky (≥ {0} %)</source>
         <translation>高风险（≥ {0} %）</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="63"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="64"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="74"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="75"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="75"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="76"/>
         <source>Show beads whose risk of a Major Accuracy error is at least this</source>
         <translation>只显示出现重大准确性错误的风险不低于此值的单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="84"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="93"/>
         <source>Match</source>
         <translation>匹配度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="88"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="97"/>
         <source>Risk ≥</source>
         <translation>风险 ≥</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="141"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="150"/>
         <source>Invalid regular expression</source>
         <translation>无效的正则表达式</translation>
     </message>

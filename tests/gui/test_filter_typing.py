@@ -35,3 +35,20 @@ def test_search_on_a_big_table_filters_after_the_pause(qtbot: Any) -> None:
     bar.search.setText("s9999")
     bar.search.returnPressed.emit()  # Enter filters at once
     assert passes[-1] == "s9999" and not bar.pending()
+
+
+def test_the_search_box_keeps_room_in_a_narrow_bar(qtbot: Any) -> None:
+    """On a narrow table (about 730 px) the flag list shrinks to what is chosen (it still
+    opens wide) and the search box keeps room to type in."""
+    proxy = BeadFilterProxy()
+    proxy.setSourceModel(BeadTableModel())
+    bar = BeadFilterBar(proxy)
+    qtbot.addWidget(bar)
+    bar.resize(730, 30)
+    bar.show()
+    qtbot.waitExposed(bar)
+    assert bar.search.width() >= bar.search.fontMetrics().horizontalAdvance("x" * 12)
+    assert bar.minimumSizeHint().width() <= 800  # the window still fits a 1280-px screen
+    widest = max(bar.flag.fontMetrics().horizontalAdvance(bar.flag.itemText(k))
+                 for k in range(bar.flag.count()))
+    assert bar.flag.view().minimumWidth() >= widest  # the list still shows whole names

@@ -43,7 +43,8 @@ class BeadFilterBar(QWidget):
         self.proxy = proxy
         self.search = QLineEdit()
         self.search.setObjectName("beadSearch")
-        self.search.setPlaceholderText(self.tr("Search beads (Ctrl+F)"))
+        self.search.setPlaceholderText(self.tr("Search (Ctrl+F)"))
+        self.search.setToolTip(self.tr("Search the text of the beads (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.regex = QCheckBox(self.tr("Regex"))
         self.side = QComboBox()
@@ -74,6 +75,14 @@ class BeadFilterBar(QWidget):
         self.risk_min.setSpecialValueText(self.tr("any"))  # 0: beads without a risk too
         self.risk_min.setToolTip(self.tr("Show beads whose risk of a Major Accuracy error is "
                                          "at least this"))
+        # The bar shares the table's width: on a narrow table the flag list's longest item
+        # ("photo-caption omission") squeezed the search box to a letter or two. The list
+        # shows what is chosen and opens wide; the search box keeps room for a word.
+        fit = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        self.flag.setSizeAdjustPolicy(fit)
+        self.flag.setMinimumContentsLength(8)
+        self.flag.view().setMinimumWidth(self.flag.view().sizeHintForColumn(0) + 24)
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("x" * 12))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search, 3)
