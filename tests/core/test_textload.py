@@ -140,6 +140,23 @@ def test_nul_bytes_mean_binary(tmp_path, data):
 
 
 @pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "Word"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", ".doc"),
+        (b"{\\rtf1\\ansi\\deff0 {\\fonttbl} Hello}", "RTF"),  # plain ASCII: it loaded
+    ],
+    ids=["docx", "pdf", "doc", "rtf"],
+)
+def test_documents_opened_by_mistake_say_what_they_are(tmp_path, data, kind):
+    """Word, PDF and RTF files are named as such, with what to do about it."""
+    message = assert_input_error(lambda: read_text(write(tmp_path, "article.x", data)),
+                                 "article.x")
+    assert kind in message and "save it as plain text" in message
+
+
+@pytest.mark.parametrize(
     "data",
     [
         b"\xff\xfd\xfc garbage \xfe",

@@ -40,6 +40,13 @@ _MAX_STRAY_SHARE = 1 / 3
 # A real translation is far more than a tenth the size of its original (weighted counts).
 _MIN_BLOCK_RATIO = 0.1
 _NEWLINES = re.compile(r"\r\n?")
+# What editors most often open by mistake, by their first bytes.
+_DOCUMENT_MAGIC = (
+    (b"PK\x03\x04", "a Word/Office document or a zip archive"),
+    (b"%PDF", "a PDF file"),
+    (b"\xd0\xcf\x11\xe0", "an old Word/Office document (.doc)"),
+    (b"{\\rtf", "an RTF document"),
+)
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
@@ -147,6 +154,10 @@ def _decode(path: Path, data: bytes) -> str:
                     f"{path}: starts with a {name} byte-order mark but is not valid {name} "
                     f"(byte {error.start + len(bom)})"
                 ) from None
+    for magic, kind in _DOCUMENT_MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"{path}: {kind}, not plain text; save it as plain text "
+                             "(.txt, UTF-8) and open that")
     if b"\x00" in data:
         raise InputError(
             f"{path}: contains NUL bytes; this looks like a binary file "
