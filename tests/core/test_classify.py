@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from aligner_gui.core.model import OMISSION_CLASSES
-from aligner_gui.core.scoring.classify import classify_unaligned
+from aligner_gui.core.scoring.classify import classify_unaligned, is_zh_note
 
 
 def whole(text: str, paragraph: int = 5) -> str:
@@ -255,3 +255,20 @@ def test_byline_needs_the_whole_paragraph():
 )
 def test_more_furniture_shapes(text, expected):
     assert whole(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("（编者注：本文数据均以美元计价。）", True),
+        ("译者注：原文此处为双关语。", True),
+        ("编者按:本文早前版本误报了洗钱罪名的数量。", True),
+        ("责任编辑：李明", True),
+        ("【来源：新华社】", True),
+        ("注意：明天起实行新规。", False),  # 注意 "note that" opens an ordinary sentence
+        ("分析师表示，外需疲软是出口放缓的主要原因。", False),
+        ("编者注：" + "很长的正文。" * 30, False),  # a whole paragraph of text is no note
+    ],
+)
+def test_notes_a_chinese_translation_adds(text, note):
+    assert is_zh_note(text) is note

@@ -153,8 +153,12 @@ def test_scores_flags_and_details_on_toy_document():
     assert beads[2].flags == ["omission", "more-link"]
     assert beads[2].details["class"] == "more-link"
     assert beads[2].score == 0.0
-    assert beads[4].flags == ["addition"]
-    assert "class" not in beads[4].details
+    # 译者注：… is the translation's own note: an addition classed like an editor's note
+    assert beads[4].flags == ["addition", "editor-note"]
+    assert beads[4].details["class"] == "editor-note"
+    plain = [Bead((), (2,))]  # an added sentence of content has no class
+    score_beads(en, zh, plain, FakeLexicon())
+    assert plain[0].flags == ["addition"] and "class" not in plain[0].details
 
 
 def test_rescoring_is_stable_and_keeps_foreign_flags_and_align():

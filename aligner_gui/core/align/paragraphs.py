@@ -125,11 +125,12 @@ def _align_batch(
 
 
 def droppable(texts: Sequence[str], para: np.ndarray, lang: str) -> np.ndarray | None:
-    """Per sentence: is its paragraph English page furniture (headline, link, caption)?"""
-    if lang != "en" or len(texts) == 0:
+    """Per sentence: is its paragraph page furniture: English headline, link, caption,
+    or a note a Chinese translation adds (编者注：…)?"""
+    if lang not in ("en", "zh") or len(texts) == 0:
         return None
     try:
-        from aligner_gui.core.scoring.classify import CONTENT, classify_unaligned
+        from aligner_gui.core.scoring.classify import CONTENT, classify_unaligned, is_zh_note
     except ImportError:  # pragma: no cover - the classifier is optional for the aligner
         return None
     bounds = _para_bounds(para)
@@ -139,6 +140,9 @@ def droppable(texts: Sequence[str], para: np.ndarray, lang: str) -> np.ndarray |
     for k in range(len(bounds) - 1):
         s, e = int(bounds[k]), int(bounds[k + 1])
         text = " ".join(texts[s:e])
-        kind = classify_unaligned(text, paragraph_index=k, is_whole_paragraph=True)
-        flags[s:e] = kind != CONTENT
+        if lang == "zh":
+            flags[s:e] = is_zh_note(text)
+        else:
+            kind = classify_unaligned(text, paragraph_index=k, is_whole_paragraph=True)
+            flags[s:e] = kind != CONTENT
     return flags

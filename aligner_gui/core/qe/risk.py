@@ -180,8 +180,9 @@ def _one_sided(bead: Bead, source: Side, target: Side) -> tuple[float, list[dict
         risk, side, ids, category = ONE_SIDED_RISK[cls], source, bead.source, "Accuracy/Omission"
         name = "source"
     else:
+        cls = "editor-note" if "editor-note" in bead.flags else FLAG_ADDITION
         risk, side, ids, category = (
-            ONE_SIDED_RISK[FLAG_ADDITION],
+            ONE_SIDED_RISK[cls],
             target,
             bead.target,
             "Accuracy/Addition",

@@ -221,6 +221,22 @@ def is_editor_note(text: str) -> bool:
     )
 
 
+# A note the Chinese translation adds as a paragraph of its own: 编者注/译者注/编者按, the
+# editor in charge, the source or original headline; whole-bracketed or not.
+_ZH_NOTE = re.compile(
+    r"^[（(【\[]?\s*(?:编者注|编者按|译者注|译注|编注|注|责任编辑|责编|编辑|来源|稿源|原标题"
+    r"|图片来源|图源)\s*[：:]"
+)
+ZH_NOTE_MAX_CHARS = 120
+
+
+def is_zh_note(text: str) -> bool:
+    """A Chinese paragraph that is a translator's or editor's note, not a translation:
+    （编者注：本文数据均以美元计价。）, 责任编辑：李明."""
+    stripped = text.strip()
+    return len(stripped) <= ZH_NOTE_MAX_CHARS and bool(_ZH_NOTE.match(stripped))
+
+
 # -- headline --------------------------------------------------------------------------
 
 _FINAL_PUNCT = re.compile(r"[.。;；:：…]\W*$")

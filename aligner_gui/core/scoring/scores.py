@@ -40,6 +40,7 @@ from aligner_gui.core.scoring.signals import (
 )
 from aligner_gui.core.scoring.unaligned import (
     absorbed_furniture,
+    added_note,
     classify_bead,
     members_by_paragraph,
     wholly_unaligned_paragraphs,
@@ -215,6 +216,10 @@ def score_beads(source: Side, target: Side, beads: list[Bead], lexicon: Any) -> 
                     flags.append(cls)
             else:
                 flags.append(FLAG_ADDITION)
+                note = added_note(target, bead)
+                if note is not None:
+                    details["class"] = note
+                    flags.append(note)
         bead.score = round(min(1.0, max(0.0, score)), 4)
         bead.flags = list(dict.fromkeys(flags))
         bead.details = details

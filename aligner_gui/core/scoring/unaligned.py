@@ -6,7 +6,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from aligner_gui.core.model import Bead, Side
-from aligner_gui.core.scoring.classify import classify_unaligned
+from aligner_gui.core.scoring.classify import (
+    EDITOR_NOTE,
+    classify_unaligned,
+    is_editor_note,
+    is_zh_note,
+)
 
 
 def wholly_unaligned_paragraphs(source: Side, beads: Iterable[Bead]) -> set[int]:
@@ -79,3 +84,11 @@ def classify_bead(
         is_whole_paragraph=whole,
         is_first_paragraph=paragraph == first_paragraph,
     )
+
+
+def added_note(target: Side, bead: Bead) -> str | None:
+    """"editor-note" when text only the translation has is a note of its own making
+    (（编者注：…）, "Translator's note: …"): an addition, but no error."""
+    text = target.span_text(bead.target)
+    note = is_zh_note(text) if target.lang == "zh" else is_editor_note(text)
+    return EDITOR_NOTE if note else None
