@@ -9,6 +9,7 @@ import pytest
 from aligner_gui.core.text.names import (
     en_name_key,
     en_skeleton,
+    is_pinyin,
     looks_transliterated,
     name_similarity,
     pinyin_spellings,
@@ -144,3 +145,12 @@ def test_surnames_spelled_the_hong_kong_taiwan_or_korean_way() -> None:
     assert surname_romanizations("欧阳修") == ()  # a compound surname: pinyin only
     assert surname_romanizations("奥巴马") == ()  # no surname of the table
     assert surname_romanizations("") == ()
+
+
+@pytest.mark.parametrize(
+    ("word", "pinyin"),
+    [("Ning", True), ("Wenjie", True), ("Qiyao", True), ("Xi", True), ("Lv", True),
+     ("Foreign", False), ("Ministry", False), ("Spokesperson", False), ("Press", False)],
+)
+def test_pinyin_name_parts(word, pinyin):
+    assert is_pinyin(word) is pinyin

@@ -8,7 +8,7 @@ from typing import Any
 from aligner_gui.core.coverage.word import Word, keyed_runs, number_keys, numbers_of
 from aligner_gui.core.lexicon.words import EN_STOPWORDS
 from aligner_gui.core.runtime.memo import remember
-from aligner_gui.core.text.names import en_name_key
+from aligner_gui.core.text.names import en_name_key, is_pinyin
 
 # English words the lexicon's stopword list lets through but that carry no content a
 # translation must render word for word (discourse glue, intensifiers, light verbs).
@@ -124,20 +124,32 @@ def _join_names(text: str, words: list[Word], lex: Any) -> tuple[Word, ...]:
     """
 
     def links(out: list[Word], k: int, j: int) -> bool:
+        nxt = _bare(out[j + 1].text)
         return (
             j - k < 3
             and out[j].text[:1].isupper()
+            and out[j].text.isalpha()  # "Ning's" ends a name
             and text[out[j].end : out[j + 1].start] in (" ", "-")
-            and out[j + 1].text.isalpha()
-            and (out[j + 1].text[:1].isupper() or text[out[j].end] == "-")
+            and nxt.isalpha()
+            and (nxt[:1].isupper() or text[out[j].end] == "-")
+            # Syllables of a pinyin name: a title-case headline's "Foreign Ministry
+            # Spokesperson Mao Ning" is no name of five syllables.
+            and is_pinyin(out[j].text)
+            and is_pinyin(nxt)
         )
 
     def run_key(out: list[Word], k: int, j: int) -> str | None:
-        if all(w.text.isalpha() for w in out[k : j + 1]):
-            return lex.en_stem("".join(w.text.lower() for w in out[k : j + 1]))
+        parts = [_bare(w.text) for w in out[k : j + 1]]
+        if all(p.isalpha() for p in parts):
+            return lex.en_stem("".join(p.lower() for p in parts))
         return None
 
     return keyed_runs(words, links, run_key)
+
+
+def _bare(word: str) -> str:
+    """A name part without its possessive: "Ning's" -> "Ning"."""
+    return word[:-2] if word.endswith(("'s", "\u2019s")) else word
 
 
 def _contraction(low: str) -> bool:

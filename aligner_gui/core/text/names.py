@@ -84,6 +84,31 @@ def _pinyin_table() -> dict[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable (from pypinyin's character table; ü as v and u)."""
+    table = _pinyin_table() or {}
+    found = {r.translate(_TONELESS) for v in table.values() for r in v.split(",")}
+    return frozenset(found | {s.replace("v", "u") for s in found if "v" in s})
+
+
+@lru_cache(maxsize=4096)
+def is_pinyin(word: str) -> bool:
+    """Whether ``word`` (a name part: "Ning", "Wenjie", "Qiyao") is a run of pinyin
+    syllables; "Foreign", "Ministry" are not. True when no table can be read."""
+    syllables = _syllables()
+    if not syllables:
+        return True
+    low = word.lower()
+    ends = {0}
+    for i in range(len(low)):
+        if i in ends:
+            for size in range(1, 7):
+                if low[i : i + size] in syllables:
+                    ends.add(i + size)
+    return len(low) in ends and bool(low)
+
+
 # Characters of the standard transliteration tables (英语姓名译名手册 and usage).
 TRANSLIT_CHARS = frozenset(
     "阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾波伯博布查彻达戴丹道德登迪蒂丁东杜顿多厄恩尔"
