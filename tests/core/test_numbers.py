@@ -240,6 +240,11 @@ def test_chinese_fractions(zh, value):
         ("20时30分", "at 8:30 in the evening"),
         ("下午五点多钟", "not until five o'clock"),  # fiction drops the half of the day
         ("14时30分", "at 14:30"),
+        ("下午三点半", "at 3:30 p.m."),  # minutes said in words
+        ("三点一刻", "at 3:15"),
+        ("三点三刻", "at 3:45"),
+        ("三点十分", "at 3:10"),  # 十分 alone is "very"
+        ("两点半", "at 2:30"),
     ],
 )
 def test_clock_hours_read_on_a_twelve_hour_dial(zh, en):

@@ -1,6 +1,7 @@
 """Clock times on a 12-hour dial, so that a translation that changes the notation of an
 hour is not a changed number: 14时 / "14:00" / "2 p.m." / 下午2时 / "two in the afternoon"
-all read 2 (the minutes stay numbers of their own).
+all read 2 (the minutes stay numbers of their own, and minutes said in words are
+numbers too: 三点半 is "3:30").
 
 Chinese news writes hours 0-24 (新华社: 当天14时), English news 1-12 with a.m. / p.m.,
 and translations of fiction often drop the half of the day altogether (下午五点, "five
@@ -26,9 +27,19 @@ def _minus_12(m: re.Match[str]) -> str:
     return str(int(m.group(1)) - 12)
 
 
+# Minutes said in words after an hour: 三点半 "3:30", 三点一刻 "3:15", 三点三刻 "3:45",
+# 三点十分 "3:10" (十分 alone is "very", and is masked as such).
+_ZH_MINUTES = re.compile(r"(?<=[\d零〇一二两三四五六七八九十][点點])(半|一刻|三刻|十分)")
+_MINUTE_WORDS = {"半": "30分", "一刻": "15分", "三刻": "45分", "十分": "10分"}
+
+
 def zh_hours_12(text: str) -> str:
-    """当天14时 -> 当天2时; other text unchanged."""
-    return _ZH_24.sub(_minus_12, text) if "时" in text else text
+    """当天14时 -> 当天2时, 三点半 -> 三点30分; other text unchanged."""
+    if "时" in text:
+        text = _ZH_24.sub(_minus_12, text)
+    if "点" in text or "點" in text:
+        text = _ZH_MINUTES.sub(lambda m: _MINUTE_WORDS[m.group(1)], text)
+    return text
 
 
 def en_hours_12(text: str) -> str:
