@@ -11,8 +11,9 @@ from iokit import sample_parts
 
 from aligner_gui.core.model import AlignmentDocument, Annotation
 from aligner_gui.io.formats import export_document
+from aligner_gui.io.html.figures import readable_scores
 from aligner_gui.io.html.report import html_report_text
-from aligner_gui.io.html.summary import readable_scores, summary_sentences
+from aligner_gui.io.html.summary import summary_sentences
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
@@ -142,18 +143,17 @@ def test_omissions_additions_and_summary() -> None:
     assert "(omitted in translation)" in text and "(added in translation)" in text
     assert '<tr class="low-score" id="bead-2">' in text
     for label, value in [
-        ("beads", "5"),
-        ("omissions (1-0 beads)", "1"),
-        ("additions (0-1 beads)", "1"),
-        ("mean bead score", "0.6708"),
-        ("annotations", "3"),
+        ("Annotations", "3"),
         ("Aligned share \u2014 source", "80.0%"),
         ("Mean match score", "0.6700"),
-        ("omitted source sentences by class", "headline: 1"),
+        ("Omitted source sentences by class", "headline: 1"),
         ("MQM penalty (WMT weights)", "16.0 (3 errors)"),
     ]:
         assert f'<th scope="row">{label}</th><td class="num">{value}</td>' in text
-    assert 'en (source) sentences aligned</th><td class="num">4 of 5 (80.0%)' in text
+    assert "Sentences aligned \u2014 en, source</th><td class=\"num\">4 of 5 (80.0%)" in text
+    # Each figure once: the scorer's bead count and mean, not a second, differently
+    # computed copy (the old "mean bead score" averaged the omissions' zeros in).
+    assert text.count('<th scope="row">Beads</th>') == 1 and "mean bead score" not in text
     assert "Generated 2026-01-02 03:04 UTC" in text
     assert "2026-01-02T03:04:00+00:00" in text
 
@@ -283,3 +283,19 @@ def test_readable_score_labels() -> None:
     assert rows["Uncovered content words \u2014 source"] == "2.2% (7 of 317 content words)"
     assert rows["Expected Major Accuracy errors"] == "7.8500"
     assert rows["Something new \u2014 a b"] == "1"
+
+
+def test_all_figures_in_chinese() -> None:
+    """The collapsed figures table of a report in Chinese has Chinese labels and values."""
+    doc = sample_doc()
+    text = html_report_text(doc, lang="zh_CN")
+    figures = text[text.index('<details class="figures">') :]
+    assert "<summary>全部数据</summary>" in figures
+    assert '<th scope="row">平均匹配度</th><td class="num">0.6700</td>' in figures
+    assert '<th scope="row">按类别统计的漏译原文句子</th><td class="num">标题: 1</td>' in figures
+    assert "5 中的 4 (80.0%)" in figures and "16.0（3 个错误）" in figures
+    labels = re.findall(r'<th scope="row">([^<]*)</th>', figures)
+    assert labels and not [x for x in labels if re.fullmatch(r"[A-Za-z ,()\u2014-]+", x)]
+    rows = dict(readable_scores({"omissions_by_class": {"byline": {"count": 1, "chars": 9}}},
+                                "zh_CN"))
+    assert rows["漏译的原文句子 \u2014 署名"] == "1（9 个字符）"

@@ -12,7 +12,6 @@ Headings follow ``lang`` (English or Chinese). Every piece of document text is e
 from __future__ import annotations
 
 import html
-from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -20,14 +19,13 @@ from typing import Any
 from aligner_gui import __version__
 from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Annotation, Bead
 from aligner_gui.core.offers import suggestions
-from aligner_gui.core.scoring.mqm import review_figures, score_document
 from aligner_gui.io.format_helpers import SpanIndex, bead_segment, write_text_file
+from aligner_gui.io.html.figures import figure_rows
 from aligner_gui.io.html.strings import STRINGS
 from aligner_gui.io.html.strings import text as tr
 from aligner_gui.io.html.summary import (
     category_table_html,
     overview_svg,
-    readable_scores,
     summary_html,
 )
 
@@ -110,65 +108,6 @@ def _fmt(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.4f}"
     return str(value)
-
-
-def _summary_rows(doc: AlignmentDocument) -> list[tuple[str, Any]]:
-    beads = doc.beads
-    kinds = Counter(b.kind for b in beads)
-    omissions = sum(1 for b in beads if b.source and not b.target)
-    additions = sum(1 for b in beads if b.target and not b.source)
-    scores = [float(b.score) for b in beads if b.score is not None]
-    src_total = len(doc.source.sentences)
-    src_aligned = sum(len(b.source) for b in beads if b.target)
-    tgt_total = len(doc.target.sentences)
-    tgt_aligned = sum(len(b.target) for b in beads if b.source)
-    rows: list[tuple[str, Any]] = [
-        ("beads", len(beads)),
-        (
-            f"{doc.source.lang} (source) sentences aligned",
-            f"{src_aligned} of {src_total}"
-            + (f" ({src_aligned / src_total:.1%})" if src_total else ""),
-        ),
-        (
-            f"{doc.target.lang} (target) sentences aligned",
-            f"{tgt_aligned} of {tgt_total}"
-            + (f" ({tgt_aligned / tgt_total:.1%})" if tgt_total else ""),
-        ),
-        ("omissions (1-0 beads)", omissions),
-        (
-            "omitted source sentences by class",
-            ", ".join(f"{k}: {n}" for k, n in sorted(review_figures(doc).omissions.items()))
-            or "none",
-        ),
-        ("additions (0-1 beads)", additions),
-        ("bead types", ", ".join(f"{k}: {n}" for k, n in sorted(kinds.items()))),
-    ]
-    if scores:
-        rows.append(("mean bead score", sum(scores) / len(scores)))
-    flags = Counter(f for b in beads for f in b.flags)
-    if flags:
-        rows.append(("flags", ", ".join(f"{k}: {n}" for k, n in sorted(flags.items()))))
-    statuses = Counter(b.status for b in beads)
-    rows.append(("status", ", ".join(f"{k}: {n}" for k, n in sorted(statuses.items()))))
-    if doc.annotations:
-        by_sev = Counter(a.severity for a in doc.annotations)
-        rows.append(("annotations", len(doc.annotations)))
-        rows.append(
-            (
-                "annotations by severity",
-                ", ".join(f"{s}: {by_sev[s]}" for s in reversed(SEVERITIES) if by_sev[s]),
-            )
-        )
-        by_cat = Counter(a.category or a.type for a in doc.annotations)
-        rows.append(
-            ("annotations by category", ", ".join(f"{k}: {n}" for k, n in by_cat.most_common()))
-        )
-        mqm = score_document(doc)  # the same figures as the GUI's scores panel
-        rows.append(("MQM penalty (WMT weights)", f"{mqm.total:.1f} ({mqm.errors} errors)"))
-        rows.append(("MQM penalty per segment", mqm.per_segment))
-        rows.append(("MQM penalty per 1,000 source words", mqm.per_1000_words))
-    rows.extend(readable_scores(doc.scores or {}))
-    return rows
 
 
 def _side_label(code: str, role: str, lang: str) -> str:
@@ -415,7 +354,7 @@ def html_report_text(
         f'<details class="figures"><summary>{_e(tr("h.figures", lang))}</summary>'
         '<table class="summary"><tbody>'
     )
-    for key, value in _summary_rows(doc):
+    for key, value in figure_rows(doc, lang):
         parts.append(
             f'<tr><th scope="row">{_e(key)}</th><td class="num">{_e(_fmt(value))}</td></tr>'
         )
