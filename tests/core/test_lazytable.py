@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from aligner_gui.core.lexicon import lexicon as lexmod
-from aligner_gui.core.lexicon.cache import STORE_NAME
+from aligner_gui.core.lexicon.cache import CACHE_NAME
 from aligner_gui.core.lexicon.jieba_tables import TAGS_NAME, WORDS_NAME
 from aligner_gui.core.lexicon.lazytable import LazyTable, read_meta, write_table
 from aligner_gui.core.lexicon.lexicon import Lexicon
@@ -64,7 +64,7 @@ def test_the_lexicon_reads_its_stores_on_demand_with_the_same_answers(tmp_path: 
     sentence = "美国总统唐纳德·特朗普与俄罗斯总统普京会晤。"
     expected = ([built.translations(w) for w in words], built.zh_tokens(sentence),
                 built.gloss(sentence), built.is_proper_noun("伊朗"), "条约" in built)  # fmt: skip
-    assert (tmp_path / STORE_NAME).is_file() and (tmp_path / WORDS_NAME).is_file()
+    assert (tmp_path / CACHE_NAME).is_file() and (tmp_path / WORDS_NAME).is_file()
     lazy = Lexicon.load(cache_dir=tmp_path)
     assert isinstance(lazy._entries, LazyTable)
     assert isinstance(lazy._tokenizer().FREQ, LazyTable)

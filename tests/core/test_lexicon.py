@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from pathlib import Path
@@ -10,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from aligner_gui.core.lexicon import cache as lexcache
-from aligner_gui.core.lexicon import cedict
+from aligner_gui.core.lexicon import cedict, lazytable
 from aligner_gui.core.lexicon.cache import CACHE_NAME
+from aligner_gui.core.lexicon.lazytable import read_meta
 from aligner_gui.core.lexicon.lexicon import Lexicon
 
 
@@ -123,9 +123,9 @@ def test_acronyms_meet_their_chinese(lex: Lexicon, zh: str, en: str) -> None:
 def test_cache_is_written_and_reused(tmp_path: Path) -> None:
     first = Lexicon.load(cache_dir=tmp_path)
     assert first.built
-    cache = tmp_path / CACHE_NAME
-    data = json.loads(cache.read_text(encoding="utf-8"))
-    assert data["format"] == "aligner-gui-lexicon" and data["version"] == lexcache.FORMAT_VERSION
+    meta = read_meta(tmp_path / CACHE_NAME)
+    assert meta is not None and meta["stamp"]["version"] == lexcache.FORMAT_VERSION
+    assert not list(tmp_path.glob("cedict-*.json"))  # one file: no JSON copy since version 7
     second = Lexicon.load(cache_dir=tmp_path)
     assert not second.built
     assert second.translations("条约") == first.translations("条约")
@@ -149,17 +149,19 @@ def test_old_format_caches_are_removed(tmp_path: Path) -> None:
     source = tmp_path / "cedict.u8"
     source.write_text("核 核 [he2] /nuclear/\n", encoding="utf-8")
     (tmp_path / "c").mkdir()
-    stale = tmp_path / "c" / "cedict-v0.json"
-    stale.write_text("{}", encoding="utf-8")
+    stale = [tmp_path / "c" / "cedict-v0.json", tmp_path / "c" / "cedict-v6.json",
+             tmp_path / "c" / "cedict-v6.sqlite"]
+    for old in stale:
+        old.write_text("{}", encoding="utf-8")
     Lexicon.load(cache_dir=tmp_path / "c", source=source)
-    assert not stale.exists() and (tmp_path / "c" / CACHE_NAME).exists()
+    assert not [old for old in stale if old.exists()] and (tmp_path / "c" / CACHE_NAME).exists()
 
 
 def test_corrupt_cache_is_rebuilt(tmp_path: Path) -> None:
     source = tmp_path / "cedict.u8"
     source.write_text("冻结 冻结 [dong4 jie2] /to freeze/\n", encoding="utf-8")
     (tmp_path / "c").mkdir()
-    (tmp_path / "c" / CACHE_NAME).write_text("{not json", encoding="utf-8")
+    (tmp_path / "c" / CACHE_NAME).write_text("not an SQLite file", encoding="utf-8")
     lex = Lexicon.load(cache_dir=tmp_path / "c", source=source)
     assert lex.built and lex.translations("冻结") == {"freez"}
     assert not Lexicon.load(cache_dir=tmp_path / "c", source=source).built
@@ -197,7 +199,7 @@ def test_unwritable_cache_dir_even_as_root(tmp_path: Path, monkeypatch: pytest.M
 
     source = tmp_path / "cedict.u8"
     source.write_text("条约 条约 [tiao2 yue1] /treaty/\n", encoding="utf-8")
-    monkeypatch.setattr(lexcache.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(lazytable.tempfile, "mkstemp", refuse)
     monkeypatch.setattr(lexcache.os, "access", lambda *a, **k: False)
     lex = Lexicon.load(cache_dir=tmp_path / "ro", source=source)
     assert lex.built and lex.cache_file is None
@@ -376,7 +378,6 @@ def test_caches_saved_in_background_are_there_for_the_next_load(tmp_path: Path) 
     assert not second.built
     assert second.translations("条约") == first.translations("条约")
     assert (tmp_path / "c" / CACHE_NAME).is_file()
-    assert (tmp_path / "c" / lexcache.STORE_NAME).is_file()
     assert not list((tmp_path / "c").glob("*.tmp"))
 
 
@@ -390,18 +391,19 @@ def test_finish_saving_waits_for_the_writer(tmp_path: Path) -> None:
     assert lexcache.cache_is_current(tmp_path / "c", source)
 
 
-def test_the_json_cache_keeps_the_traditional_table(tmp_path: Path) -> None:
-    """A load from the JSON cache alone (its SQLite copy gone) still knows traditional
-    characters: the compile's traditional -> simplified table is written with the entries."""
+def test_the_cache_keeps_the_traditional_table(tmp_path: Path) -> None:
+    """A load from the cache still knows traditional characters: the compile's
+    traditional -> simplified table is written with the entries; a lost cache is compiled
+    again."""
     source = tmp_path / "cedict.u8"
     source.write_text("條約 条约 [tiao2 yue1] /treaty/\n國 国 [guo2] /country/\n", encoding="utf-8")
     first = Lexicon.load(cache_dir=tmp_path / "c", source=source)
     assert first.built and first._t2s_pairs
-    (tmp_path / "c" / lexcache.STORE_NAME).unlink()
     second = Lexicon.load(cache_dir=tmp_path / "c", source=source)
     assert not second.built and second._t2s_pairs == first._t2s_pairs
-    third = Lexicon.load(cache_dir=tmp_path / "c", source=source)  # from the SQLite copy again
-    assert third._t2s_pairs == first._t2s_pairs
+    (tmp_path / "c" / CACHE_NAME).unlink()
+    third = Lexicon.load(cache_dir=tmp_path / "c", source=source)
+    assert third.built and third._t2s_pairs == first._t2s_pairs
 
 
 def test_a_fresh_compile_says_its_vocabulary(tmp_path: Path) -> None:
@@ -425,8 +427,7 @@ def test_a_fresh_compile_says_its_vocabulary(tmp_path: Path) -> None:
     assert "egyptian" not in said.split()  # a guess no CEDICT word confirms
     fresh = Lexicon.load(cache_dir=tmp_path / "c", source=source)
     assert fresh.built and cedict.VOCABULARY_KEY not in fresh
-    (tmp_path / "c" / lexcache.STORE_NAME).unlink()
-    cached = Lexicon.load(cache_dir=tmp_path / "c", source=source)  # from the JSON cache
+    cached = Lexicon.load(cache_dir=tmp_path / "c", source=source)
     assert not cached.built and cached.vocabulary() == fresh.vocabulary()
 
 

