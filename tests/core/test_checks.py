@@ -319,6 +319,19 @@ def test_links_changed_or_missing() -> None:
     assert missing.category == "Accuracy/Omission"
 
 
+def test_hashtags_translated_in_their_place_are_no_error() -> None:
+    doc = make_doc(
+        [
+            ("#TSMC #semiconductors @TSMC", "#台積電 #半導體 @TSMC"),  # translated: fine
+            ("#TSMC #chips", "#TSMC #wafers"),  # another English tag: changed
+            ("#TSMC #chips today", "#TSMC 今天"),  # gone
+        ]
+    )
+    changed, gone = found(doc, "urls")
+    assert (changed.bead, marked(doc, changed)) == (1, "#wafers")
+    assert (gone.bead, gone.side, marked(doc, gone)) == (2, "source", "#chips")
+
+
 # -- numbers and names -----------------------------------------------------------------------
 
 

@@ -83,7 +83,7 @@ _LINK = re.compile(
     r"(?P<url>(?<![A-Za-z0-9])(?:https?://|www\.)[^\s<>\"'“”‘’（）()，。；、！？" + _CJK + r"]+)"
     r"|(?P<email>(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
     r"|(?P<handle>(?<![A-Za-z0-9_@.])@[A-Za-z0-9_]{2,30}(?![A-Za-z0-9_]))"
-    r"|(?P<hashtag>(?<![A-Za-z0-9_&#])#[A-Za-z][A-Za-z0-9_]*)",
+    r"|(?P<hashtag>(?<![A-Za-z0-9_&#])#(?:[A-Za-z][A-Za-z0-9_]*|[" + _CJK + r"][\w]*))",
     re.IGNORECASE,
 )
 _LINK_TAIL = ".,;:!?)]}'\"’”"
@@ -91,6 +91,7 @@ _LINK_LABEL = {"url": "URL", "email": "e-mail address", "handle": "handle", "has
 
 
 _LINK_HINT = re.compile(r"[@#]|https?:|www\.", re.IGNORECASE)
+_CJK_CHAR = re.compile(f"[{_CJK}]")
 
 
 def link_spans(text: str) -> list[tuple[str, int, int]]:
@@ -118,8 +119,9 @@ def urls_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
     A source link missing from the translation while the translation has another link
     of the same kind there is a mistranslation (span: that link in the translation);
     missing with nothing in its place is an omission (span: the source link). Major
-    for URLs and e-mail addresses (readers act on them), minor for handles and hashtags
-    (some publications translate hashtags).
+    for URLs and e-mail addresses (readers act on them), minor for handles and hashtags.
+    A hashtag translated in its place (#TSMC, #台积电) is no error: publications translate
+    them.
     """
     src_links = link_spans(src)
     if not src_links:
@@ -138,6 +140,9 @@ def urls_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
         other = next((s for s in spare if s[0] == kind), None)
         if other is not None:
             spare.remove(other)
+            if kind == "hashtag" and (bool(_CJK_CHAR.search(value))
+                                      != bool(_CJK_CHAR.search(tgt[other[1] : other[2]]))):
+                continue  # #TSMC rendered #台积电: translated in its place, not changed
             comment = f"{label}: source has '{value}', translation has '{tgt[other[1] : other[2]]}'"
             hits.append(
                 RuleHit("target", other[1], other[2], "Accuracy/Mistranslation", severity, comment)
