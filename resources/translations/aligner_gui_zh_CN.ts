@@ -1835,27 +1835,32 @@ translation it reads several times higher than the errors found.</source>
 <context>
     <name>TextPane</name>
     <message>
-        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="149"/>
+        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="158"/>
         <source>omission</source>
         <translation>漏译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="100"/>
+        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="151"/>
         <source>addition</source>
         <translation>增译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="146"/>
+        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="150"/>
+        <source>note</source>
+        <translation>注</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="155"/>
         <source>headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="147"/>
+        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="156"/>
         <source>more-link</source>
         <translation>更多链接</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="148"/>
+        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="157"/>
         <source>caption</source>
         <translation>图片说明</translation>
     </message>

@@ -104,3 +104,12 @@ def test_font_warnings_are_translated(zh_translator: QTranslator) -> None:
                  "No Chinese font: Chinese shows as boxes"):
         assert QCoreApplication.translate("app", text) != text
     assert fonts.cjk_font_warnings(translated=True) == []  # with a Chinese font: none
+
+
+def test_margin_names_an_added_note(zh_translator: QTranslator) -> None:
+    """A bead only the translation has reads "+ note" when it is the translation's own note
+    (编者注：…), "+ addition" otherwise; in Chinese too."""
+    from aligner_gui.gui.panes.score_margin import ScoreMargin
+
+    assert ScoreMargin.addition_label(["addition", "editor-note"]) == "+ 注"
+    assert ScoreMargin.addition_label(["addition"]) == "+ 增译"

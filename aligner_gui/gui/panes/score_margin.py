@@ -6,6 +6,7 @@ gap marker. The margin reads the pane (document, layout, visible range) and stor
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt
@@ -97,7 +98,7 @@ class ScoreMargin(QWidget):
                 label_colour = colour
             else:
                 colour = QColor(ADDITION_MARK)
-                label = "+ " + QCoreApplication.translate("TextPane", "addition")
+                label = self.addition_label(bead.flags)
                 label_colour = colour
             painter.fillRect(QRect(MARGIN_WIDTH - 7, top + 1, 5, max(3, bottom - top - 2)), colour)
             if b == pane.current_bead:
@@ -140,6 +141,14 @@ class ScoreMargin(QWidget):
                 painter.setBrush(colour)
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.drawEllipse(QPoint(MARGIN_WIDTH - 14, y), 3, 3)
+
+    @staticmethod
+    def addition_label(flags: Sequence[str]) -> str:
+        """The margin's word for a bead only the translation has: "+ note" for the
+        translation's own note (编者注：…), else "+ addition"."""
+        if "editor-note" in flags:
+            return "+ " + QCoreApplication.translate("TextPane", "note")
+        return "+ " + QCoreApplication.translate("TextPane", "addition")
 
     @staticmethod
     def _class_label(cls: str) -> str:
