@@ -345,6 +345,18 @@ def test_thirty_thousand_lines():
         assert text[sents[-1].start : sents[-1].end] == sents[-1].text
 
 
+def test_a_line_without_words_ends_the_paragraph_before_it():
+    """"___", "* * *" and "……" between sections are no sentences of their own (an
+    untranslated "___" was a content omission): they join the sentence before them."""
+    text = "It takes effect in 2026.\n\n___\n\nFollow AP.\n\n* * *\n\nThe end."
+    assert texts(text, "en") == ["It takes effect in 2026.\n\n___", "Follow AP.\n\n* * *",
+                                 "The end."]
+    assert [s.paragraph for s in segment(text, "en")] == [0, 1, 2]
+    assert texts("第一章完。\n\n……\n\n第二章。", "zh") == ["第一章完。\n\n……", "第二章。"]
+    assert texts("___\n\nText.", "en") == ["___", "Text."]  # nothing before it to join
+    assert texts("a\n___\nb", "en", presplit=True) == ["a", "___", "b"]  # lines are lines
+
+
 def test_long_paragraphs_stay_linear():
     """Straight-quote parity and list-marker checks must not rescan the paragraph."""
     zh = '他说:"好的。"然后走了。' * 20_000

@@ -9,7 +9,7 @@ whitespace and is never empty.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from aligner_gui.core.model import Sentence
 
@@ -26,7 +26,7 @@ _EN_END = re.compile(rf"(?P<term>\.{{2,}}|…+|[.!?]+)(?P<close>[{_CLOSERS}]*)(?
 
 # After a candidate end: whitespace, opening quotes/brackets, then the next word (maybe "").
 _NEXT_WORD = re.compile(r"\s*[\"'“‘(\[{«「『（【《]*(\w*)")
-_WORDY = re.compile(r"\w")
+_WORDY = re.compile(r"[^\W_]")  # a letter or digit: "___" and "* * *" are no words
 # A list marker that is the whole sentence so far: "1.", "(2).", "iv.", "B.".
 _EN_LIST_MARKER = re.compile(
     r"\s*[\"'“‘(\[]*\(?(?:\d{1,3}|[ivxlcdm]{1,6}|[IVXLCDM]{1,6}|[A-Za-z])\)?"
@@ -85,7 +85,7 @@ def segment(text: str, lang: str, presplit: bool = False) -> list[Sentence]:
         return sentences
     split = _split_zh if lang == "zh" else _split_en
     limit = LONG_SENTENCE[lang]
-    for paragraph, (p_start, p_end) in enumerate(_paragraphs(lines)):
+    for paragraph, (p_start, p_end) in enumerate(_with_separators(text, _paragraphs(lines))):
         for start, end in split(text, p_start, p_end):
             spans = [(start, end)] if end - start <= limit else _clauses(text, start, end, limit)
             for s, e in spans:
@@ -136,6 +136,19 @@ def _hard_wrapped(lines: list[tuple[int, int, int]]) -> bool:
         sizes[block] += 1
     multi = sum(1 for size in sizes if size > 1)
     return multi * 2 > blocks
+
+
+def _with_separators(text: str, paragraphs: Iterable[Span]) -> list[Span]:
+    """Paragraphs, a line without words ("___", "* * *", "……" between sections) joined to
+    the paragraph before it: it ends that paragraph's last sentence rather than being a
+    "sentence" of its own, which a translation that leaves it out would omit."""
+    out: list[Span] = []
+    for start, end in paragraphs:
+        if out and not _WORDY.search(text, start, end):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def _paragraphs(lines: list[tuple[int, int, int]]) -> Iterator[Span]:
