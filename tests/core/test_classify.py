@@ -75,6 +75,13 @@ def test_result_is_always_a_known_class():
         "SEE ALSO: The week in pictures",
         "WATCH: President speaks at the United Nations",
         "MORE FROM ABC NEWS: Inside the race for a vaccine",
+        # a web page's calls to action, copied with the article
+        "Sign up for our newsletter to get the latest news.",
+        "Subscribe to our daily briefing.",
+        "Click here to read more.",
+        "Watch the video above.",
+        "Advertisement",
+        "Share this article",
     ],
 )
 def test_more_links(text):
@@ -149,6 +156,9 @@ CONTENT = [
     "Putin speaks at a news conference in Moscow every December.",
     "The numbers are expected to rise in Beijing, Shanghai and Shenzhen.",
     "In this climate, few expect a breakthrough before the election.",
+    "Share prices fell 3% on Monday after the announcement.",
+    "Watch out for rising inflation, the central bank warned.",
+    "Download speeds doubled in the new network, the company said.",
 ]
 
 

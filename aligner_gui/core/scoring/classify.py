@@ -69,6 +69,16 @@ _LINK_PREFIX = re.compile(
 )
 # "Follow AP's coverage of the storm at https://…", "Follow Jane Doe on X: @janedoe".
 _FOLLOW = re.compile(r"^\s*Follow\b.{0,120}?(?:https?://|www\.|\S+\.(?:com|org|net)\b|@\w)")
+# A web page's calls to action, copied with the article: "Sign up for our newsletter",
+# "Click here to read more.", "Watch the video above.", "Advertisement".
+_CALL_TO_ACTION = re.compile(
+    r"^\s*(?:(?:Sign\s+up|Subscribe|Click|Tap|Download|Share|Watch|Listen|Read|Get|Join"
+    r"|Register|Don['’]t\s+miss|Like\s+us|Follow\s+us)\b[^.!?]{0,80}?\b(?:newsletters?"
+    r"|here|above|below|app|podcasts?|video|updates|briefing|inbox|e-?mail|links?|article"
+    r"|story|Facebook|Twitter|Instagram|WhatsApp|YouTube|channel)\b[^.!?]{0,60}[.!]?"
+    r"|Advertisement|ADVERTISEMENT|Share\s+this\s+(?:article|story)|Continue\s+reading"
+    r"|Skip\s+to\s+(?:main\s+)?content)\s*$"
+)
 
 # -- photo captions --------------------------------------------------------------------
 
@@ -277,8 +287,9 @@ def _words(text: str) -> list[str]:
 
 
 def is_more_link(text: str) -> bool:
-    """ "MORE: …", "READ MORE: …", "RELATED: …", "SEE ALSO: …", "WATCH: …"."""
-    if _FOLLOW.match(text):
+    """ "MORE: …", "READ MORE: …", "RELATED: …", "SEE ALSO: …", "WATCH: …", and a
+    page's calls to action ("Sign up for our newsletter", "Advertisement")."""
+    if _FOLLOW.match(text) or _CALL_TO_ACTION.match(text):
         return True
     match = _LINK_PREFIX.match(text)
     if not match:
