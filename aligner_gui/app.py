@@ -142,6 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", default=None, metavar="LANG",
                         help="UI language, e.g. zh_CN or en (default: the saved choice, "
                              "else the system's)")
+    parser.add_argument("--source-lang", choices=("en", "zh"), default=None,
+                        help="language of the original of the texts opened (default: the "
+                             "saved choice, Alignment -> Chinese is the original; else en)")
     parser.add_argument("--version", action="version", version=f"aligner-gui {__version__}",
                         help="print the version and exit")
     parser.add_argument("-v", "--verbose", action="store_true",
@@ -169,6 +172,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from aligner_gui.gui.settings import Settings
 
     settings = Settings()
+    if args.source_lang is not None:
+        settings.source_lang = args.source_lang  # remembered, as the menu's choice is
     restore_messages = _exit_on_platform_failure()
     app = make_application([sys.argv[0]], args.lang or settings.ui_language or None)
     restore_messages()

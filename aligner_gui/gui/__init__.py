@@ -39,7 +39,12 @@ def create_main_window(
     else:
         paths = list(path)
     window.files.offer_recovery()
-    window.files.open_paths(paths)
+    if path is None:  # the bundled seed is an English original, whatever texts are set to
+        chosen, window.engine.source_lang = getattr(window.engine, "source_lang", "en"), "en"
+        window.files.open_paths(paths)
+        window.engine.source_lang = chosen
+    else:
+        window.files.open_paths(paths)
     return window
 
 

@@ -87,6 +87,9 @@ class Actions(QObject):
         self.move_target_down = self._make(
             "MoveTargetDown", self.tr("Move last target sentence to next bead"), ["Alt+Shift+Down"]
         )
+        self.chinese_original = self._make("ChineseOriginal",
+                                           self.tr("C&hinese is the original"), [])
+        self.chinese_original.setCheckable(True)
         # View
         self.zoom_in = self._make("ZoomIn", self.tr("Zoom in"), [std.ZoomIn, "Ctrl+="])
         self.zoom_out = self._make("ZoomOut", self.tr("Zoom out"), [std.ZoomOut])
@@ -162,6 +165,8 @@ class Actions(QObject):
         align.addSeparator()
         align.addActions([self.move_source_up, self.move_source_down, self.move_target_up,
                           self.move_target_down])
+        align.addSeparator()
+        align.addAction(self.chinese_original)
         view = bar.addMenu(self.tr("&View"))
         view.setObjectName("menuView")
         view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset, self.swap_panes,

@@ -41,6 +41,9 @@ class Engine:
     # Its rescoring is the core's own (core.background), so for a big document the
     # window may run it in its worker process instead of calling ``rescore`` here.
     runs_in_process = True
+    # Which language texts opened from now on have as their original (Alignment ->
+    # Chinese is the original); a project keeps the direction it was saved with.
+    source_lang = "en"
 
     def load(self, paths: Sequence[str | Path]) -> AlignmentDocument:
         if len(paths) == 1 and is_project(paths[0]):
@@ -49,7 +52,7 @@ class Engine:
             return load_project(paths[0])
         from aligner_gui.core.pipeline import load_document
 
-        return load_document(list(paths))
+        return load_document(list(paths), source_lang=self.source_lang)
 
     def save(self, document: AlignmentDocument, path: str | Path) -> None:
         from aligner_gui.io.project import save_project

@@ -30,6 +30,7 @@ from aligner_gui.gui import action_wiring
 from aligner_gui.gui.actions import Actions
 from aligner_gui.gui.bead_table import BeadTable
 from aligner_gui.gui.controllers.alignment import AlignmentController
+from aligner_gui.gui.controllers.direction import DirectionController
 from aligner_gui.gui.controllers.files import FileController
 from aligner_gui.gui.controllers.qa_checks import QaChecksMenu
 from aligner_gui.gui.controllers.review import ReviewController
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self.files.refresh_recent_menu()
         self.files.build_export_menu(menus["export"])  # type: ignore[arg-type]
         self.qa_checks = QaChecksMenu(self, menus["qa_checks"])  # type: ignore[arg-type]
+        self.direction = DirectionController(self, self.actions.chinese_original)
         self._connect_actions()
         self.view.apply_font(float(self.settings.font_size))
         self.window_state.restore()

@@ -74,6 +74,7 @@ class Settings:
     recovery_dir_override = _Setting("files/recovery_dir", "")
     mqm_weights = _Setting("scores/mqm_weights", {})
     ui_language = _Setting("ui/language", "")  # "" = follow the system
+    source_lang = _Setting("align/source_lang", "en")  # the original of texts opened
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
         self.qsettings = qsettings or QSettings("aligner-gui", "aligner-gui")

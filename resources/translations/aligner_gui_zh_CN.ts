@@ -205,111 +205,116 @@
     </message>
     <message>
         <location filename="../../aligner_gui/gui/actions.py" line="91"/>
+        <source>C&amp;hinese is the original</source>
+        <translation>中文是原文(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="94"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="92"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="95"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="93"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="96"/>
         <source>Reset zoom</source>
         <translation>重置缩放</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="94"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="97"/>
         <source>Swap panes</source>
         <translation>交换左右窗格</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="95"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="98"/>
         <source>Coverage &amp;lens</source>
         <translation>词语覆盖(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="97"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="100"/>
         <source>Risk &amp;suspects</source>
         <translation>风险疑点(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="99"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="102"/>
         <source>Go to the bead table</source>
         <translation>转到对齐表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="100"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="103"/>
         <source>Go to the source text</source>
         <translation>转到原文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="102"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="105"/>
         <source>Go to the target text</source>
         <translation>转到译文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="105"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="108"/>
         <source>Go to the annotation list</source>
         <translation>转到标注列表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="107"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="110"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="108"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="111"/>
         <source>&amp;About aligner-gui</source>
         <translation>关于 aligner-gui(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="126"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="129"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="128"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="131"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="132"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="135"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="138"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="141"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="142"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="145"/>
         <source>&amp;Review</source>
         <translation>审校(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="149"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="152"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="156"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="159"/>
         <source>&amp;QA checks</source>
         <translation>质量检查(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="158"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="161"/>
         <source>&amp;Alignment</source>
         <translation>对齐(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="165"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="170"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="173"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="178"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -744,140 +749,158 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
     </message>
 </context>
 <context>
+    <name>DirectionController</name>
+    <message>
+        <location filename="../../aligner_gui/gui/controllers/direction.py" line="61"/>
+        <source>Texts opened from now on take the {0} as the original; this document keeps its direction (it has annotations or edits, or is a project).</source>
+        <translation>此后打开的文本以{0}为原文；本文档保持原方向（它有标注或改动，或是项目文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/controllers/direction.py" line="63"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/controllers/direction.py" line="63"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+</context>
+<context>
     <name>FileController</name>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="124"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="125"/>
         <source>Opening {0}…</source>
         <translation>正在打开 {0}…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="141"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="142"/>
         <source>Cannot open {0}</source>
         <translation>无法打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="157"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="159"/>
         <source>Projects, texts, TMX, InterText (*.json *.txt *.tmx *.xml);;All files (*)</source>
         <translation>项目、文本、TMX、InterText (*.json *.txt *.tmx *.xml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="159"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="161"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="197"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="199"/>
         <source>Cannot save {0}</source>
         <translation>无法保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="198"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="200"/>
         <source>{0} — your work is still open and unsaved; try File › Save As to another folder.</source>
         <translation>{0} — 您的工作仍处于打开且未保存状态；请尝试“文件 › 另存为”保存到其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="208"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="210"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="224"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="226"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="225"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="227"/>
         <source>Aligner projects (*.json);;All files (*)</source>
         <translation>对齐项目 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="236"/>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="443"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="238"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="445"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="257"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="259"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="258"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="260"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="270"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="272"/>
         <source>Cannot export {0}</source>
         <translation>无法导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="274"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="276"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="280"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="282"/>
         <source>TMX, InterText, MQM TSV (*.tmx *.xml *.tsv);;All files (*)</source>
         <translation>TMX、InterText、MQM TSV (*.tmx *.xml *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="281"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="283"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="305"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="307"/>
         <source>Cannot import {0}</source>
         <translation>无法导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="328"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="330"/>
         <source>Glossaries (*.tbx *.csv *.tsv);;All files (*)</source>
         <translation>术语表 (*.tbx *.csv *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="329"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="331"/>
         <source>Load glossary</source>
         <translation>载入术语表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="343"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="345"/>
         <source>Cannot load glossary {0}</source>
         <translation>无法载入术语表 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="347"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="349"/>
         <source>Glossary checks are not available in this version.</source>
         <translation>此版本不支持术语表检查。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="359"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="361"/>
         <source>Load glossary {0}</source>
         <translation>载入术语表 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="362"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="364"/>
         <source>Glossary {0}: {1} terms</source>
         <translation>术语表 {0}：{1} 条术语</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="368"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="370"/>
         <source>No glossary loaded.</source>
         <translation>尚未载入术语表。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="370"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="372"/>
         <source>Clear glossary</source>
         <translation>清除术语表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="453"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="455"/>
         <source>Cannot recover</source>
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="459"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="461"/>
         <source>recovered</source>
         <translation>已恢复</translation>
     </message>
@@ -1021,22 +1044,22 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="93"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="94"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="121"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="123"/>
         <source>Source text</source>
         <translation>原文文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="122"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="124"/>
         <source>Target text</source>
         <translation>译文文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="123"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="125"/>
         <source>Overview of problems</source>
         <translation>问题概览</translation>
     </message>
@@ -1076,7 +1099,7 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="257"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="259"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>

@@ -24,6 +24,10 @@ def test_version_and_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as stop:
         main(["a.txt", "b.txt", "c.txt"])
     assert stop.value.code == 2
+    with pytest.raises(SystemExit) as stop:
+        main(["--source-lang", "fr", "a.txt"])  # the original is English or Chinese
+    assert stop.value.code == 2
+    assert build_parser().parse_args(["--source-lang", "zh", "a.txt"]).source_lang == "zh"
 
 
 def test_module_entry_point_runs() -> None:

@@ -70,6 +70,7 @@ class FileController(QObject):
         self.fingerprint: object | None = None  # of self.path as opened or last saved
         self._loading: TaskJob | None = None
         self.input_dir: Path | None = None  # where the opened files are: Save As starts there
+        self.text_paths: list[Path] | None = None
         self._loading_message = ""
         self.display_name = ""
         self.recent_menu: QMenu | None = None
@@ -143,6 +144,7 @@ class FileController(QObject):
     def _opened(self, paths: list[Path], document: Any, fingerprint: Any) -> None:
         project = len(paths) == 1 and is_project(paths[0])
         self.path = paths[0] if project else None
+        self.text_paths = None if project else paths  # texts: they can be read again
         self.input_dir = paths[0].resolve().parent
         self.fingerprint = fingerprint
         self.display_name = paths[0].name if len(paths) == 1 else " + ".join(p.name for p in paths)
