@@ -86,6 +86,17 @@ def test_risk_column_shows_sorts_and_tints(qtmodeltester: Any) -> None:
     doc.update_bead(3, details={**doc.beads[3].details, "meaning": 0.8})
     with_meaning = model.data(model.index(2, model.COL_RISK), Qt.ItemDataRole.ToolTipRole)
     assert "0.41 (this document's median: 0.60)" in with_meaning
+    asked = []
+    import aligner_gui.gui.models.beads as beads_module
+
+    real_median = beads_module.meaning_median
+    beads_module.meaning_median = lambda beads: asked.append(1) or real_median(beads)
+    try:  # hovering again reads the median once, not once per hover
+        for _ in range(3):
+            model.data(model.index(2, model.COL_RISK), Qt.ItemDataRole.ToolTipRole)
+        assert len(asked) <= 1
+    finally:
+        beads_module.meaning_median = real_median
     # White to red: the riskier, the redder; no risk, no tint.
     low = model.data(model.index(0, model.COL_RISK), Qt.ItemDataRole.BackgroundRole)
     high = model.data(model.index(2, model.COL_RISK), Qt.ItemDataRole.BackgroundRole)

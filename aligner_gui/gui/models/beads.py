@@ -42,6 +42,9 @@ def risk_text(risk: float | None) -> str:
     return "" if risk is None else f"{round(100 * float(risk))} %"
 
 
+_UNKNOWN = object()  # the median not worked out yet
+
+
 class BeadTableModel(DocumentTableModel):
     """Columns: source, target, type, match, risk, flags, status; the bead number is the
     row header.
@@ -56,6 +59,7 @@ class BeadTableModel(DocumentTableModel):
     COL_SCORE = COL_MATCH  # the match column shows bead.score
     COL_NUMBER = -1  # not a column: see headerData
     columns = ("Source", "Target", "Type", "Match", "Risk", "Flags", "Status")
+    _median: object = _UNKNOWN
 
     def _header(self, column: int) -> str:
         names = (self.tr("Source"), self.tr("Target"), self.tr("Type"), self.tr("Match"),
@@ -81,9 +85,18 @@ class BeadTableModel(DocumentTableModel):
 
     def _document_rows(self) -> list[Any]:
         assert self.document is not None
+        self._median = _UNKNOWN  # a new document, or a reset: read again when asked
         return list(self.document.beads)
 
+    def _meaning_median(self) -> float | None:
+        """The document's median meaning match, worked out once per change of the beads
+        (the Risk tooltip asks on every hover; 10,000 beads took a visible moment)."""
+        if self._median is _UNKNOWN:
+            self._median = meaning_median(self.document.beads) if self.document else None
+        return self._median  # type: ignore[return-value]
+
     def _on_document_event(self, event: str, info: dict[str, Any]) -> None:
+        self._median = _UNKNOWN
         if event == "beads_replaced":
             self._replace_rows(info["start"], info["removed"], info["added"])
         elif event == "bead_changed":
@@ -128,7 +141,7 @@ class BeadTableModel(DocumentTableModel):
             meaning = bead.details.get(MEANING_KEY)
             if not isinstance(meaning, (int, float)):
                 return self._risk_tip()
-            median = meaning_median(self.document.beads) if self.document else None
+            median = self._meaning_median()
             note = self.tr("Meaning match of the two sides: {0:.2f} (this document's "
                            "median: {1:.2f})")
             return self._risk_tip() + "\n" + note.format(meaning, median or meaning)
