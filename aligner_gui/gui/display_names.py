@@ -91,3 +91,13 @@ def category_name(category: str) -> str:
         return translated
     head, _, rest = category.partition("/")  # "Accuracy/Something else": the known half
     return f"{QCoreApplication.translate(CATEGORY_CONTEXT, head)}/{rest}"
+
+
+def risk_caveat() -> str:
+    """What the risk is learned from and how to read it on human translation (the bead
+    table's Risk header and the scores panel's expected-errors figure say the same)."""
+    return QCoreApplication.translate(
+        "Risk",
+        "Learned from professional ratings of machine translation: on published human\n"
+        "translation it reads several times higher than the errors found.",
+    )

@@ -600,60 +600,57 @@
 <context>
     <name>BeadTableModel</name>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="61"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="65"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="61"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="65"/>
         <source>Target</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="61"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="65"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="61"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="65"/>
         <source>Match</source>
         <translation>匹配度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="62"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="66"/>
         <source>Risk</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="66"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="70"/>
         <source>Estimated probability that a reviewer marks a Major Accuracy error here</source>
         <translation>审校人员在此处标出重大准确性错误的估计概率</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="71"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="75"/>
         <source>Alignment confidence: how plausibly the two sides say the same thing</source>
         <translation>对齐置信度：两边表达同一意思的可信程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="75"/>
-        <source>Learned from professional ratings of machine translation: on published
-human translation it reads several times higher than the errors found,
-so read the riskiest beads first rather than counting on the figure.</source>
-        <translation>由专业人员对机器翻译的评审数据学得：用于已发表的人工译文时，
-数值比实际发现的错误高出数倍，请按风险从高到低阅读，不要把这个数值当作错误数。</translation>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="79"/>
+        <source>Read the riskiest beads first rather than counting on the figure.</source>
+        <translation>请按风险从高到低阅读，不要把这个数值当作错误数。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="132"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="143"/>
         <source>Meaning match of the two sides: {0:.2f} (this document&apos;s median: {1:.2f})</source>
         <translation>两边的意思吻合度：{0:.2f}（本文档的中位数：{1:.2f}）</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="62"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="66"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="62"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="66"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1630,97 +1627,104 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
     </message>
 </context>
 <context>
+    <name>Risk</name>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="99"/>
+        <source>Learned from professional ratings of machine translation: on published human
+translation it reads several times higher than the errors found.</source>
+        <translation>由专业人员对机器翻译的评审数据学得：用于已发表的人工译文时，
+数值比实际发现的错误高出数倍。</translation>
+    </message>
+</context>
+<context>
     <name>ScoresPanel</name>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="25"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="26"/>
         <source>Beads</source>
         <translation>对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="26"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="27"/>
         <source>Coverage (source / target)</source>
         <translation>覆盖率(原文 / 译文)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="27"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="28"/>
         <source>Omitted source sentences</source>
         <translation>漏译的原文句子</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="28"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="29"/>
         <source>Added target sentences</source>
         <translation>增译的译文句子</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="29"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="30"/>
         <source>Mean bead score</source>
         <translation>平均单元得分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="30"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="31"/>
         <source>Confirmed beads</source>
         <translation>已确认单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="31"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="32"/>
         <source>Annotations</source>
         <translation>标注列表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="32"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="33"/>
         <source>MQM per segment</source>
         <translation>每段 MQM 扣分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="33"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="34"/>
         <source>MQM per 1,000 source words</source>
         <translation>每千原文词 MQM 扣分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="34"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="35"/>
         <source>By severity</source>
         <translation>按严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="35"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="36"/>
         <source>Penalty by category</source>
         <translation>按类别扣分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="36"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="37"/>
         <source>Doubtful pairing / number / name mismatch</source>
         <translation>对齐存疑 / 数字不符 / 人名不符</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="37"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="38"/>
         <source>Uncovered source words</source>
         <translation>未覆盖的原文词语</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="38"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="39"/>
         <source>Expected Major Accuracy errors</source>
         <translation>预计重大准确性错误数</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="80"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="81"/>
         <source>not aligned yet</source>
         <translation>尚未对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="92"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="93"/>
         <source>words</source>
         <translation>词</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="102"/>
-        <source>The sum of the beads&apos; risks; a risky bead&apos;s risk is at least 50 %. Model: {0}
-Learned from professional ratings of machine translation: on published human
-translation it reads several times higher than the errors found.</source>
-        <translation>各单元风险之和；高风险单元的风险不低于 50 %。模型：{0}
-由专业人员对机器翻译的评审数据学得：用于已发表的人工译文时，数值比实际发现的错误高出数倍。</translation>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="103"/>
+        <source>The sum of the beads&apos; risks; a risky bead&apos;s risk is at least 50 %. Model: {0}</source>
+        <translation>各单元风险之和；高风险单元的风险不低于 50 %。模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="117"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="116"/>
         <source>{0:.1f} ({1} risky beads)</source>
         <translation>{0:.1f}（{1} 个高风险单元）</translation>
     </message>

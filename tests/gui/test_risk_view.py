@@ -79,6 +79,9 @@ def test_risk_column_shows_sorts_and_tints(qtmodeltester: Any) -> None:
     assert tip == "Estimated probability that a reviewer marks a Major Accuracy error here"
     header = model.headerData(model.COL_RISK, horizontal, Qt.ItemDataRole.ToolTipRole)
     assert header.startswith(tip + "\n") and "machine translation" in header
+    from aligner_gui.gui.display_names import risk_caveat
+
+    assert risk_caveat() in header  # the same words as the scores panel's figure
     doc.update_bead(2, details={**doc.beads[2].details, "meaning": 0.412})
     with_meaning = model.data(model.index(2, model.COL_RISK), Qt.ItemDataRole.ToolTipRole)
     assert with_meaning.startswith(tip) and "Meaning match of the two sides: 0.41" in with_meaning
@@ -212,6 +215,9 @@ def test_scores_panel_risk_line(make_window: Any, qtbot: Any) -> None:
     window.document.set_scores(scores)
     qtbot.waitUntil(lambda: panel.text("risk") == "3.4 (5 risky beads)")
     assert "risk-lr 1" in panel._labels["risk"].toolTip()
+    from aligner_gui.gui.display_names import risk_caveat
+
+    assert panel._labels["risk"].toolTip().endswith(risk_caveat())
     assert panel.risk_text({"risk": {"expected_major": 0.25}}) == "0.2"
     assert panel.risk_text({"risk": None}) == "–"
     assert panel.risk_text({"risk": {"risky_beads": 2}}) == "–"

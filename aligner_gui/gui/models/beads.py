@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 
 from aligner_gui.core.model import MEANING_KEY, Bead, meaning_median
 from aligner_gui.core.scoring import mqm
-from aligner_gui.gui.display_names import flag_list
+from aligner_gui.gui.display_names import flag_list, risk_caveat
 from aligner_gui.gui.models.base import DocumentTableModel, Index
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -75,11 +75,9 @@ class BeadTableModel(DocumentTableModel):
                 return self.tr("Alignment confidence: how plausibly the two sides say the "
                                "same thing")
             if section == self.COL_RISK:
-                return self._risk_tip() + "\n" + self.tr(
-                    "Learned from professional ratings of machine translation: on published\n"
-                    "human translation it reads several times higher than the errors found,\n"
-                    "so read the riskiest beads first rather than counting on the figure."
-                )
+                return (self._risk_tip() + "\n" + risk_caveat() + "\n"
+                        + self.tr("Read the riskiest beads first rather than counting on "
+                                  "the figure."))
             return None
         return super().headerData(section, orientation, role)
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from aligner_gui.core.model import AlignmentDocument
 from aligner_gui.core.scoring import mqm
+from aligner_gui.gui.display_names import risk_caveat
 from aligner_gui.gui.panes.coverage_lens import uncovered_share_text
 
 
@@ -99,10 +100,8 @@ class ScoresPanel(QWidget):
         risk = doc.scores.get("risk")
         model = risk.get("model") if isinstance(risk, dict) else None
         self._labels["risk"].setToolTip(self.tr(
-            "The sum of the beads' risks; a risky bead's risk is at least 50 %. Model: {0}\n"
-            "Learned from professional ratings of machine translation: on published human\n"
-            "translation it reads several times higher than the errors found."
-        ).format(model) if model else "")
+            "The sum of the beads' risks; a risky bead's risk is at least 50 %. Model: {0}"
+        ).format(model) + "\n" + risk_caveat() if model else "")
 
     def risk_text(self, scores: dict[str, Any] | None) -> str:
         """ "3.4 (5 risky beads)" from ``scores["risk"]``; "–" when the engine gave none."""
