@@ -160,15 +160,29 @@ def test_documents_opened_by_mistake_say_what_they_are(tmp_path, data, kind):
     "data",
     [
         b"\xff\xfd\xfc garbage \xfe",
-        "Grüße aus Köln, naïve café.\n".encode("latin-1"),
         "日本語のテキストです。東京は大きな都市です。".encode("shift_jis"),
-        "這是一個測試，我們說話。".encode("big5"),
+        "Ελληνικά κείμενα εδώ.\n".encode("cp1253"),  # Greek "ANSI": not Windows-1252
     ],
-    ids=["garbage", "latin-1", "shift-jis", "big5"],
+    ids=["garbage", "shift-jis", "greek"],
 )
 def test_unknown_encoding(tmp_path, data):
     message = assert_input_error(lambda: read_text(write(tmp_path, "odd.txt", data)), "odd.txt")
-    assert "encoding" in message
+    assert "encoding" in message and "UTF-8" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("台積電董事長魏哲家表示：「日本是我們重要的合作夥伴。」\n", "big5"),
+        ("\u201cThis is the beginning of a multi-year effort,\u201d said Sam Gross \u2014 "
+         "the caf\u00e9\u2019s owner.\n", "cp1252"),
+    ],
+    ids=["big5", "windows-1252"],
+)
+def test_windows_ansi_files_of_taiwan_and_the_west_load(tmp_path, text, codec):
+    """Traditional Chinese saved as "ANSI" in Taiwan or Hong Kong is Big5; English saved
+    so in the West is Windows-1252 (curly quotes, dashes)."""
+    assert read_text(write(tmp_path, "ansi.txt", text.encode(codec))) == text
 
 
 def test_invalid_utf16_after_bom(tmp_path):

@@ -167,15 +167,40 @@ def _decode(path: Path, data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        text = None
-    if text is None or not _plausible_chinese(text):
-        raise InputError(
-            f"{path}: unknown encoding: not UTF-8, UTF-16 with a byte-order mark, or GB18030/GBK"
-        )
-    return text
+    for codec, plausible in (("gb18030", _plausible_chinese), ("big5", _plausible_big5),
+                             ("cp1252", _plausible_western)):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if plausible(text):
+            return text
+    raise InputError(
+        f"{path}: unknown encoding: not UTF-8, UTF-16 with a byte-order mark, GB18030/GBK, "
+        "Big5 or Windows-1252; save it as UTF-8"
+    )
+
+
+# Traditional Chinese saved as "ANSI" on Windows in Taiwan and Hong Kong is Big5; English
+# saved so in the West is Windows-1252 (curly quotes and dashes beyond ASCII).
+_CJK_TEXT = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_WESTERN = re.compile(r"[\u00a0-\u00ff\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u20ac\u2122]")
+
+
+def _plausible_big5(text: str) -> bool:
+    """Big5 text: its non-ASCII characters are Chinese characters and punctuation."""
+    non_ascii = [ch for ch in text if ord(ch) >= 0x80]
+    return bool(non_ascii) and sum(1 for ch in non_ascii if _CJK_TEXT.match(ch)) >= (
+        0.98 * len(non_ascii))
+
+
+def _plausible_western(text: str) -> bool:
+    """Windows-1252 text: mostly ASCII, the rest accented letters and typographic
+    punctuation (a few per line, as curly quotes and dashes are)."""
+    non_ascii = [ch for ch in text if ord(ch) >= 0x80]
+    letters = sum(1 for ch in text if ch.isalpha())
+    return (all(_WESTERN.match(ch) for ch in non_ascii)
+            and len(non_ascii) <= 0.1 * max(1, letters))
 
 
 def _plausible_chinese(text: str) -> bool:
