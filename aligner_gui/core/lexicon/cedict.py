@@ -255,8 +255,8 @@ class _Builder:
         return sum(support.get((char, x), 0) for x in self._stems_of(gloss.split()))
 
     def _stems_of(self, words: Iterable[str]) -> list[str]:
-        cache = self._stems
         result = []
+        cache = self._stems
         for w in words:
             stem = cache.get(w)
             if stem is None:
