@@ -43,3 +43,20 @@ def test_a_note_the_translation_adds_is_an_addition_of_its_own(tmp_path: Path) -
     assert len(analysts.target) == 1
     [offer] = [s for s in suggestions(doc) if doc.beads[s.bead] is bead]
     assert offer.annotation.severity == "neutral" and offer.annotation.tags == ["editor-note"]
+
+
+def test_a_web_page_s_source_line_and_share_buttons_are_furniture(tmp_path: Path) -> None:
+    """A Chinese page copied with its date-and-source line and share buttons: each is an
+    addition of its own, classed byline / more-link, with a low risk and no number
+    mismatch for the date glued into the first sentence."""
+    zh = ZH.replace("海关总署周六", "2024-12-06 10:23 来源：新华网 作者：张三\n\n海关总署周六", 1)
+    zh += "\n分享到：微信 微博 QQ空间\n"
+    (tmp_path / "a.en.txt").write_text(EN, encoding="utf-8")
+    (tmp_path / "a.zh.txt").write_text(zh, encoding="utf-8")
+    doc = align_document(load_document([tmp_path / "a.en.txt", tmp_path / "a.zh.txt"]))
+    found = {doc.target.span_text(b.target): b for b in doc.beads if not b.source}
+    line = found["2024-12-06 10:23 来源：新华网 作者：张三"]
+    share = found["分享到：微信 微博 QQ空间"]
+    assert line.flags == ["addition", "byline"] and share.flags == ["addition", "more-link"]
+    assert line.risk is not None and line.risk <= 0.1 and share.risk is not None
+    assert not any("number-mismatch" in b.flags for b in doc.beads)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from aligner_gui.core.model import OMISSION_CLASSES
-from aligner_gui.core.scoring.classify import classify_unaligned, is_zh_note
+from aligner_gui.core.scoring.classify import classify_unaligned, is_zh_note, zh_furniture
 
 
 def whole(text: str, paragraph: int = 5) -> str:
@@ -282,3 +282,23 @@ def test_more_furniture_shapes(text, expected):
 )
 def test_notes_a_chinese_translation_adds(text, note):
     assert is_zh_note(text) is note
+
+
+@pytest.mark.parametrize(
+    ("text", "cls"),
+    [
+        ("（编者注：本文数据均以美元计价。）", "editor-note"),
+        ("2024-12-06 10:23 来源：新华网 作者：张三 责任编辑：李四", "byline"),
+        ("来源：人民日报", "byline"),
+        ("分享到：微信 微博 QQ空间", "more-link"),
+        ("相关阅读", "more-link"),
+        ("（完）", "more-link"),
+        ("2024年12月6日，联合国发布报告。", None),  # a dated sentence of content
+        ("编辑部认为这是好事。", None),
+        ("完成了任务。", None),
+    ],
+)
+def test_chinese_page_furniture(text, cls):
+    """What a Chinese page adds around the translation: its source line and share
+    buttons are furniture of a class, like the English page's."""
+    assert zh_furniture(text) == cls

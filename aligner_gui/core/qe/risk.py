@@ -180,7 +180,7 @@ def _one_sided(bead: Bead, source: Side, target: Side) -> tuple[float, list[dict
         risk, side, ids, category = ONE_SIDED_RISK[cls], source, bead.source, "Accuracy/Omission"
         name = "source"
     else:
-        cls = "editor-note" if "editor-note" in bead.flags else FLAG_ADDITION
+        cls = next((f for f in bead.flags if f in OMISSION_CLASSES), FLAG_ADDITION)
         risk, side, ids, category = (
             ONE_SIDED_RISK[cls],
             target,

@@ -231,20 +231,42 @@ def is_editor_note(text: str) -> bool:
     )
 
 
-# A note the Chinese translation adds as a paragraph of its own: 编者注/译者注/编者按, the
-# editor in charge, the source or original headline; whole-bracketed or not.
+# What a Chinese translation adds as a line of its own, page furniture rather than
+# translation: a note (编者注/译者注/编者按), a source or author line (来源：…, 作者：…,
+# 责任编辑：…, after a date or not), a share or related-reading line (分享到：…, 相关阅读).
 _ZH_NOTE = re.compile(
-    r"^[（(【\[]?\s*(?:编者注|编者按|译者注|译注|编注|注|责任编辑|责编|编辑|来源|稿源|原标题"
-    r"|图片来源|图源)\s*[：:]"
+    r"^[（(【\[]?\s*(?:编者注|编者按|译者注|译注|编注|注)\s*[：:]"
+)
+_ZH_BYLINE = re.compile(
+    r"^(?:[（(【\[]?\s*)?(?:[\d\-/年月日:：.\s]+)?\s*(?:来源|作者|责任编辑|责编|编辑|稿源|记者"
+    r"|通讯员|原标题|图片来源|图源|摄影|撰文)\s*[：:]"
+)
+_ZH_LINKS = re.compile(
+    r"^[【\[（(]?\s*(?:分享到|分享|扫一扫|扫码|微信扫一扫|相关阅读|相关新闻|相关报道|延伸阅读"
+    r"|推荐阅读|更多精彩|更多阅读|点击查看|打印本页|关闭窗口|纠错|完)\s*(?:[】\])）：:]|$)"
 )
 ZH_NOTE_MAX_CHARS = 120
 
 
-def is_zh_note(text: str) -> bool:
-    """A Chinese paragraph that is a translator's or editor's note, not a translation:
-    （编者注：本文数据均以美元计价。）, 责任编辑：李明."""
+def zh_furniture(text: str) -> str | None:
+    """The class of a Chinese line that is no translation but the page's or translator's
+    own: "editor-note" (（编者注：本文数据均以美元计价。）), "byline" (2024-12-06 来源：新华网
+    作者：张三), "more-link" (分享到：微信 微博, 相关阅读, （完）); None for anything else."""
     stripped = text.strip()
-    return len(stripped) <= ZH_NOTE_MAX_CHARS and bool(_ZH_NOTE.match(stripped))
+    if len(stripped) > ZH_NOTE_MAX_CHARS:
+        return None
+    if _ZH_NOTE.match(stripped):
+        return EDITOR_NOTE
+    if _ZH_BYLINE.match(stripped):
+        return BYLINE
+    if _ZH_LINKS.match(stripped):
+        return MORE_LINK
+    return None
+
+
+def is_zh_note(text: str) -> bool:
+    """A Chinese paragraph that is a note or page furniture, not a translation."""
+    return zh_furniture(text) is not None
 
 
 # -- headline --------------------------------------------------------------------------

@@ -325,8 +325,9 @@ def suggestion_for(doc: AlignmentDocument, index: int, flag: str) -> Annotation 
     elif flag == FLAG_ADDITION and bead.target and not bead.source:
         side, type_, category, severity, tags = "target", "addition", "Accuracy/Addition", \
             "major", []
-        if "editor-note" in bead.flags:  # the translation's own note: to check, no error
-            severity, tags = "neutral", ["editor-note"]
+        furniture = [f for f in bead.flags if f in OMISSION_CLASSES]
+        if furniture:  # the translator's note or the page's furniture: no error
+            severity, tags = "neutral", furniture[:1]
     elif flag == FLAG_NUMBER_MISMATCH and bead.target:
         side, type_, category, severity, tags = "target", "mistranslation", \
             "Accuracy/Mistranslation", "major", ["number"]

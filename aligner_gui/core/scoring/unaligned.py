@@ -10,7 +10,7 @@ from aligner_gui.core.scoring.classify import (
     EDITOR_NOTE,
     classify_unaligned,
     is_editor_note,
-    is_zh_note,
+    zh_furniture,
 )
 
 
@@ -87,8 +87,11 @@ def classify_bead(
 
 
 def added_note(target: Side, bead: Bead) -> str | None:
-    """"editor-note" when text only the translation has is a note of its own making
-    (（编者注：…）, "Translator's note: …"): an addition, but no error."""
+    """The class of text only the translation has when it is no translation but the
+    translator's or the page's own: "editor-note" (（编者注：…）, "Translator's note: …"),
+    "byline" (来源：新华网 作者：张三), "more-link" (分享到：微信 微博); None for an added
+    sentence of content."""
     text = target.span_text(bead.target)
-    note = is_zh_note(text) if target.lang == "zh" else is_editor_note(text)
-    return EDITOR_NOTE if note else None
+    if target.lang == "zh":
+        return zh_furniture(text)
+    return EDITOR_NOTE if is_editor_note(text) else None

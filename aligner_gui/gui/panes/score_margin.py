@@ -145,9 +145,14 @@ class ScoreMargin(QWidget):
     @staticmethod
     def addition_label(flags: Sequence[str]) -> str:
         """The margin's word for a bead only the translation has: "+ note" for the
-        translation's own note (编者注：…), else "+ addition"."""
+        translation's own note (编者注：…), "+ byline" or "+ more-link" for the page's
+        source line or share buttons, else "+ addition"."""
         if "editor-note" in flags:
             return "+ " + QCoreApplication.translate("TextPane", "note")
+        if "byline" in flags:
+            return "+ " + QCoreApplication.translate("TextPane", "byline")
+        if "more-link" in flags:
+            return "+ " + QCoreApplication.translate("TextPane", "more-link")
         return "+ " + QCoreApplication.translate("TextPane", "addition")
 
     @staticmethod
