@@ -300,3 +300,32 @@ def test_aligner_gui_folder_opens_the_queue(qtbot: Any, folder: Path, gui_settin
     assert window.document is None and not window.review_queue.isHidden()
     assert rows(window.review_queue) == ["risky", "middling", "calm"]
     window.close()
+
+
+def test_the_queue_aligns_texts_the_way_the_window_reads_them(qtbot: Any) -> None:
+    """Alignment -> Chinese is the original also holds for the texts a folder's queue
+    aligns in the background: the choice is read when each document is started."""
+    from aligner_gui.gui.queue.aligner import QueueAligner
+
+    class Engine:
+        runs_in_process = True
+        source_lang = "en"
+
+    class Runner:
+        def __init__(self) -> None:
+            self.langs: list[str] = []
+
+        def submit(self, _fn: Any, _inputs: Any, _project: Any, lang: str, *_a: Any,
+                   **_k: Any) -> None:
+            self.langs.append(lang)
+
+        def shutdown(self) -> None:
+            pass
+
+    engine = Engine()
+    aligner = QueueAligner(engine)
+    runner = Runner()
+    aligner._runner = runner  # type: ignore[assignment]
+    engine.source_lang = "zh"  # the window's choice, made after the dock was built
+    aligner.add([("talk", ["talk.zh.txt", "talk.en.txt"], "talk.json")])
+    assert runner.langs == ["zh"]

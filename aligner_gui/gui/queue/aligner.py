@@ -50,6 +50,7 @@ class QueueAligner(QObject):
         self._in_process = bool(getattr(engine, "runs_in_process", False))
         self._engine = None if self._in_process else engine
         self._source_lang = source_lang
+        self._direction = engine  # its source_lang, when set, is the window's current choice
         self._runner: EngineProcess | ThreadRunner | None = None
         self._pending: list[Job] = []
         self.current: str | None = None
@@ -107,7 +108,8 @@ class QueueAligner(QObject):
         self.started.emit(name)
         if self._runner is None:
             self._runner = EngineProcess(self) if self._in_process else ThreadRunner(self)
-        self._runner.submit(align_into_project, inputs, project, self._source_lang,
+        lang = str(getattr(self._direction, "source_lang", self._source_lang))
+        self._runner.submit(align_into_project, inputs, project, lang,
                             self._engine,
                             on_done=lambda figures, n=name: self._on_done(n, figures, ""),
                             on_error=lambda message, n=name: self._on_done(n, None, message))
