@@ -245,6 +245,8 @@ def test_chinese_fractions(zh, value):
         ("三点三刻", "at 3:45"),
         ("三点十分", "at 3:10"),  # 十分 alone is "very"
         ("两点半", "at 2:30"),
+        ("下午15:30", "at 3:30 p.m."),  # Chinese text writes the 24-hour clock in digits
+        ("15：30开始", "starts at 3:30"),
     ],
 )
 def test_clock_hours_read_on_a_twelve_hour_dial(zh, en):
