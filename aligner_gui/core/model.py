@@ -29,6 +29,9 @@ RISKY = 0.5
 UNCOVERED_KEY = "uncovered"
 # bead.details key: the meaning match of the two sides (core/qe/semantic.py), 3 decimals
 MEANING_KEY = "meaning"
+# details of a one-sided bead paired back with the other side's one-sided bead it is the
+# translation of (a sentence the translator moved): {"bead": index, "match": coverage}.
+MOVED_KEY = "moved"
 # Classes of unaligned source (English) text; also used as flags on 1-0 beads. The first
 # four are the contract; byline and editor-note are page furniture too.
 OMISSION_CLASSES = ("headline", "more-link", "photo-caption", "content", "byline", "editor-note")

@@ -33,6 +33,7 @@ from typing import Any
 from aligner_gui.core.model import (
     FLAG_ADDITION,
     MEANING_KEY,
+    MOVED_KEY,
     OMISSION_CLASSES,
     RISKY,
     AlignmentDocument,
@@ -71,6 +72,8 @@ ONE_SIDED_RISK = {
     "byline": 0.1,
     FLAG_ADDITION: 0.5,
 }
+# A one-sided bead paired back with its translation elsewhere (details["moved"]).
+MOVED_RISK = 0.1
 _SUSPECT_FEATURES = ("surprise", "words", "risk")
 
 
@@ -188,6 +191,8 @@ def _one_sided(bead: Bead, source: Side, target: Side) -> tuple[float, list[dict
             "Accuracy/Addition",
         )
         name = "target"
+    if MOVED_KEY in bead.details:  # translated elsewhere: the sentence was moved
+        risk = MOVED_RISK
     start, end = side.sentences[ids[0]].start, side.sentences[ids[-1]].end
     suspect = {"side": name, "start": start, "end": end, "category": category, "confidence": risk}
     return risk, [suspect]

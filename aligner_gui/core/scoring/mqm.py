@@ -19,6 +19,7 @@ from aligner_gui.core.model import (
     FLAG_NAME_MISMATCH,
     FLAG_NUMBER_MISMATCH,
     FLAG_OMISSION,
+    MOVED_KEY,
     OMISSION_CLASSES,
     SEVERITIES,
     AlignmentDocument,
@@ -356,6 +357,13 @@ def suggestion_for(doc: AlignmentDocument, index: int, flag: str) -> Annotation 
         comment = low_score_note(bead)
     elif flag not in (FLAG_NUMBER_MISMATCH, FLAG_NAME_MISMATCH):
         comment = ""
+    moved = bead.details.get(MOVED_KEY) if not (bead.source and bead.target) else None
+    if isinstance(moved, dict) and isinstance(moved.get("bead"), int):
+        # Not lost: the translator moved it, to be checked where it stands now.
+        severity = "neutral"
+        where = moved["bead"] + 1
+        comment = (f"moved: translated at bead {where}" if side == "source"
+                   else f"moved: the translation of bead {where}")
     return span_annotation(doc, side, start, end, type_=type_, category=category,
                            severity=severity, comment=comment, tags=tags, suggested_by=flag)
 
