@@ -1862,38 +1862,43 @@ translation it reads several times higher than the errors found.</source>
 <context>
     <name>TextPane</name>
     <message>
-        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="163"/>
+        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="169"/>
         <source>omission</source>
         <translation>漏译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="156"/>
+        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="162"/>
         <source>addition</source>
         <translation>增译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="151"/>
+        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="146"/>
+        <source>moved</source>
+        <translation>移位</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="157"/>
         <source>note</source>
         <translation>注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="153"/>
+        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="159"/>
         <source>byline</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="160"/>
+        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="166"/>
         <source>headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="155"/>
         <location filename="../../aligner_gui/gui/panes/score_margin.py" line="161"/>
+        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="167"/>
         <source>more-link</source>
         <translation>更多链接</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="162"/>
+        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="168"/>
         <source>caption</source>
         <translation>图片说明</translation>
     </message>

@@ -71,3 +71,15 @@ def test_an_omission_and_an_unrelated_addition_stay_what_they_are(tmp_path: Path
     assert one_sided and not any(MOVED_KEY in b.details for b in one_sided)
     omitted = next(b for b in one_sided if b.source)
     assert omitted.risk is not None and omitted.risk >= 0.9  # a dropped content sentence
+
+
+def test_the_report_says_where_a_moved_sentence_went(tmp_path: Path) -> None:
+    from aligner_gui.io.html.report import html_report_text
+
+    doc = _aligned(tmp_path, ZH_MOVED)
+    o = next(k for k, b in enumerate(doc.beads) if b.source and not b.target)
+    a = next(k for k, b in enumerate(doc.beads) if b.target and not b.source)
+    text = html_report_text(doc)
+    assert f"(moved: translated at bead {a + 1})" in text
+    assert f"(moved: the translation of bead {o + 1})" in text
+    assert f"(移位：译文在第 {a + 1} 个句对)" in html_report_text(doc, lang="zh_CN")

@@ -113,3 +113,17 @@ def test_margin_names_an_added_note(zh_translator: QTranslator) -> None:
 
     assert ScoreMargin.addition_label(["addition", "editor-note"]) == "+ 注"
     assert ScoreMargin.addition_label(["addition"]) == "+ 增译"
+
+
+def test_margin_names_a_moved_sentence(zh_translator: QTranslator) -> None:
+    """A one-sided bead paired back with its translation elsewhere reads "⇅ moved" (移位)
+    on either side; an ordinary omission keeps its class."""
+    from aligner_gui.core.model import Bead
+    from aligner_gui.gui.panes.score_margin import ScoreMargin
+
+    moved = Bead((3,), (), flags=["omission", "content"], details={"moved": {"bead": 9}})
+    assert ScoreMargin.one_sided_label(moved) == "⇅ 移位"
+    came = Bead((), (7,), flags=["addition"], details={"moved": {"bead": 1}})
+    assert ScoreMargin.one_sided_label(came) == "⇅ 移位"
+    plain = Bead((3,), (), flags=["omission", "headline"])
+    assert ScoreMargin.one_sided_label(plain) == "✕ 标题"

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPalette, QTextCursor
 from PySide6.QtWidgets import QWidget
 
-from aligner_gui.core.model import AlignmentDocument
+from aligner_gui.core.model import MOVED_KEY, AlignmentDocument, Bead
 from aligner_gui.core.scoring.mqm import omission_class
 from aligner_gui.gui.models.annotations import SEVERITY_COLOURS
 from aligner_gui.gui.models.beads import score_colour
@@ -92,13 +92,9 @@ class ScoreMargin(QWidget):
                 colour = score_colour(bead.score)
                 label = "" if bead.score is None else f"{bead.score:.2f}"
                 label_colour = pane.palette().color(QPalette.ColorRole.PlaceholderText)
-            elif bead.source:
-                colour = QColor(OMISSION_MARK)
-                label = self._class_label(omission_class(bead.flags))
-                label_colour = colour
             else:
-                colour = QColor(ADDITION_MARK)
-                label = self.addition_label(bead.flags)
+                colour = QColor(OMISSION_MARK if bead.source else ADDITION_MARK)
+                label = self.one_sided_label(bead)
                 label_colour = colour
             painter.fillRect(QRect(MARGIN_WIDTH - 7, top + 1, 5, max(3, bottom - top - 2)), colour)
             if b == pane.current_bead:
@@ -141,6 +137,16 @@ class ScoreMargin(QWidget):
                 painter.setBrush(colour)
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.drawEllipse(QPoint(MARGIN_WIDTH - 14, y), 3, 3)
+
+    @classmethod
+    def one_sided_label(cls, bead: Bead) -> str:
+        """The margin's word for a bead with one side: "⇅ moved" for a sentence paired
+        back with its translation elsewhere, else its class ("✕ headline", "+ note" …)."""
+        if MOVED_KEY in bead.details:
+            return "⇅ " + QCoreApplication.translate("TextPane", "moved")
+        if bead.source:
+            return cls._class_label(omission_class(bead.flags))
+        return cls.addition_label(bead.flags)
 
     @staticmethod
     def addition_label(flags: Sequence[str]) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from aligner_gui import __version__
-from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Annotation, Bead
+from aligner_gui.core.model import MOVED_KEY, SEVERITIES, AlignmentDocument, Annotation, Bead
 from aligner_gui.core.offers import suggestions
 from aligner_gui.io.format_helpers import SpanIndex, bead_segment, write_text_file
 from aligner_gui.io.html.figures import figure_rows
@@ -287,6 +287,10 @@ def html_report_text(
             seg_start, _end, text = bead_segment(doc, b, side)
             if not getattr(bead, side):
                 label = tr("omitted_cell" if side == "target" else "added_cell", lang)
+                moved = bead.details.get(MOVED_KEY)
+                if isinstance(moved, dict) and isinstance(moved.get("bead"), int):
+                    key = "moved_to" if side == "target" else "moved_from"
+                    label = tr(key, lang).format(n=moved["bead"] + 1)
                 cells.append(f'<td class="text {side}"><span class="empty">({label})</span></td>')
             else:
                 cells.append(

@@ -136,6 +136,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "suggested": ("suggested, not yet reviewed:", "建议，尚未审阅："),
     "omitted_cell": ("omitted in translation", "译文中漏译"),
     "added_cell": ("added in translation", "译文中增译"),
+    "moved_to": ("moved: translated at bead {n}", "移位：译文在第 {n} 个句对"),
+    "moved_from": ("moved: the translation of bead {n}", "移位：第 {n} 个句对的译文"),
     "glued_note": (
         "{cls} glued into this bead, possibly untranslated:",
         "{cls}并入了本句对，可能未翻译：",
