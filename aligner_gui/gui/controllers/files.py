@@ -309,6 +309,7 @@ class FileController(QObject):
             return False
         self.path = None
         self.fingerprint = None
+        self.text_paths = None  # an import: no texts to read again the other way round
         self.input_dir = path.resolve().parent
         self.display_name = path.stem + ".json"
         self.window.install_document(document)
@@ -456,6 +457,7 @@ class FileController(QObject):
             return False
         original = info.get("path")
         self.path = Path(original) if original else None
+        self.text_paths = None  # recovered work: nothing to read again
         # The copy is this editor's later work on that file: saving over it is expected.
         self.fingerprint = _fingerprint_or_none(self.path) if self.path else None
         self.display_name = info.get("name") or self.tr("recovered")
