@@ -343,7 +343,7 @@ class Lexicon:
             if len(zh_word) == 2 and zh_word[1] in _COMPLEMENTS and len(result) <= 1:
                 # 搬走 is only "carry" to CEDICT, "move away" to a translator: the verb's
                 # first sense too (the complement's direction is mostly an English stopword).
-                head = self._entries.get(zh_word[0], "\t").split("\t")[1].split("/", 1)[0]
+                head = self._gloss_word(zh_word[0])
                 result.update(self.en_stem(w) for w in head.split() if w not in EN_STOPWORDS)
         elif LATIN_WORD.match(zh_word):
             # English inside Chinese text ("(Robert O'Brien)", "New START").

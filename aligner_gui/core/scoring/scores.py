@@ -41,8 +41,8 @@ from aligner_gui.core.scoring.signals import (
 )
 from aligner_gui.core.scoring.unaligned import (
     absorbed_furniture,
-    added_note,
     classify_bead,
+    furniture_class,
     members_by_paragraph,
     wholly_unaligned_paragraphs,
 )
@@ -52,7 +52,8 @@ from aligner_gui.core.scoring.unaligned import (
 # (joined or split by hand, imported) when its score is below LOW_SCORE_THRESHOLD. The
 # posterior tells a wrong pairing far better than the score (mac-dev: AUC .85 against
 # .65; a flag on 10 % of paired beads, 40 % of them wrong, where the score flagged 29 %,
-# 14 % wrong, for the same recall: benchmarks/pairing_flags.py).
+# 14 % wrong, for the same recall: benchmarks/pairing_flags.py; the 0.7 was set on those
+# same mac-dev and Bible figures, so they are in-sample).
 PAIRING_THRESHOLD = 0.7
 LOW_SCORE_THRESHOLD = 0.3
 
@@ -210,18 +211,17 @@ def score_beads(source: Side, target: Side, beads: list[Bead], lexicon: Any) -> 
         else:
             score = 0.0
             details.update(chrf=0.0, lexical=0.0, names=None, length_ratio=None)
+            cls: str | None = None
             if bead.source:
                 flags.append(FLAG_OMISSION)
                 if source.lang == "en":
                     cls = classify_bead(source, bead, unaligned_paragraphs, paragraph_members)
-                    details["class"] = cls
-                    flags.append(cls)
             else:
                 flags.append(FLAG_ADDITION)
-                note = added_note(target, bead)
-                if note is not None:
-                    details["class"] = note
-                    flags.append(note)
+                cls = furniture_class(target, bead.target)
+            if cls is not None:
+                details["class"] = cls
+                flags.append(cls)
         bead.score = round(min(1.0, max(0.0, score)), 4)
         bead.flags = list(dict.fromkeys(flags))
         bead.details = details

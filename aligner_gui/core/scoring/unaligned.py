@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from aligner_gui.core.model import Bead, Side
@@ -86,12 +86,13 @@ def classify_bead(
     )
 
 
-def added_note(target: Side, bead: Bead) -> str | None:
-    """The class of text only the translation has when it is no translation but the
-    translator's or the page's own: "editor-note" (（编者注：…）, "Translator's note: …"),
-    "byline" (来源：新华网 作者：张三), "more-link" (分享到：微信 微博); None for an added
-    sentence of content."""
-    text = target.span_text(bead.target)
-    if target.lang == "zh":
+def furniture_class(side: Side, ids: Sequence[int]) -> str | None:
+    """The class of one side's text of a one-sided bead when it is page or translator's
+    furniture rather than text to translate: "editor-note" (（编者注：…）, "Translator's
+    note: …"), "byline" (来源：新华网 作者：张三), "more-link" (分享到：微信 微博); None for
+    a sentence of content. For text only the translation has (untranslated English
+    source text is classed by classify_bead)."""
+    text = side.span_text(ids)
+    if side.lang == "zh":
         return zh_furniture(text)
     return EDITOR_NOTE if is_editor_note(text) else None

@@ -20,8 +20,8 @@ __all__ = ["en_hours_12", "zh_hours_12"]
 # 14时, 20时30分 (not 14时间, 20时代); a digit or a full stop before it is another number.
 _ZH_24 = re.compile(r"(?<![\d.])(1[3-9]|2[0-4])(?=时(?![间代期候刻]))")
 # 14:00, 20:30 (not 14:005, a ratio 14:3 or a verse 20:30:1); Chinese text writes them
-# too, also with a full-width colon (15：30).
-_EN_24 = re.compile(r"(?<![\d.:：])(1[3-9]|2[0-3])(?=[:：][0-5]\d(?![\d:：]))")
+# too (a full-width 15：30 is folded to ASCII by the numbers readers before this runs).
+_EN_24 = re.compile(r"(?<![\d.:])(1[3-9]|2[0-3])(?=:[0-5]\d(?![\d:]))")
 
 
 def _minus_12(m: re.Match[str]) -> str:
@@ -38,7 +38,7 @@ def zh_hours_12(text: str) -> str:
     """当天14时 -> 当天2时, 15:30 -> 3:30, 三点半 -> 三点30分; other text unchanged."""
     if "时" in text:
         text = _ZH_24.sub(_minus_12, text)
-    if ":" in text or "：" in text:
+    if ":" in text:
         text = _EN_24.sub(_minus_12, text)
     if "点" in text or "點" in text:
         text = _ZH_MINUTES.sub(lambda m: _MINUTE_WORDS[m.group(1)], text)

@@ -183,7 +183,7 @@ def _decode(path: Path, data: bytes) -> str:
 
 # Traditional Chinese saved as "ANSI" on Windows in Taiwan and Hong Kong is Big5; English
 # saved so in the West is Windows-1252 (curly quotes and dashes beyond ASCII).
-_CJK_TEXT = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_CJK_TEXT = re.compile(f"[\u3000-\u303f{_HAN}\uff00-\uffef]")
 _WESTERN = re.compile(r"[\u00a0-\u00ff\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u20ac\u2122]")
 
 

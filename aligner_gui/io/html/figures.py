@@ -13,7 +13,7 @@ from typing import Any
 
 from aligner_gui.core.model import SEVERITIES, AlignmentDocument
 from aligner_gui.core.scoring.mqm import review_figures, score_document
-from aligner_gui.io.html.strings import STRINGS
+from aligner_gui.io.html.strings import STRINGS, name_in
 from aligner_gui.io.html.strings import text as tr
 
 __all__ = ["figure_rows", "readable_scores"]
@@ -87,21 +87,8 @@ def _label(key: str, lang: str, **fields: str) -> str:
     return (zh if _zh(lang) else en).format(**fields)
 
 
-# Flag, class and status names in Chinese (the identifiers stay in an English report).
-_ZH_NAMES = {
-    "headline": "标题", "more-link": "\u201cMORE:\u201d链接", "photo-caption": "图片说明",
-    "content": "正文句子", "byline": "署名", "editor-note": "编者按", "omission": "漏译",
-    "addition": "增译", "low-score": "对齐存疑", "number-mismatch": "数字不符",
-    "name-mismatch": "人名不符", "auto": "自动", "confirmed": "已确认", "manual": "手动",
-}  # fmt: skip
-
-
-def _cls(name: str, lang: str) -> str:
-    return _ZH_NAMES.get(name, name) if _zh(lang) else name
-
-
 def _names(counts: Counter[str], lang: str) -> str:
-    return ", ".join(f"{_cls(k, lang)}: {n}" for k, n in sorted(counts.items()))
+    return ", ".join(f"{name_in(k, lang)}: {n}" for k, n in sorted(counts.items()))
 
 
 def _value(value: Any) -> str:
@@ -182,7 +169,7 @@ def readable_scores(scores: dict[str, Any], lang: str = "en") -> list[tuple[str,
                                    chars=str(entry.get("chars", 0)))
                 else:
                     shown = _value(entry)
-                rows.append((_label(key, lang, cls=_cls(cls, lang)), shown))
+                rows.append((_label(key, lang, cls=name_in(cls, lang)), shown))
         elif key == "bead_types" and isinstance(value, dict):
             rows.append((_label(key, lang), _listing(value)))
         elif key == "uncovered" and isinstance(value, dict):

@@ -21,7 +21,7 @@ from aligner_gui.core.model import MOVED_KEY, SEVERITIES, AlignmentDocument, Ann
 from aligner_gui.core.offers import suggestions
 from aligner_gui.io.format_helpers import SpanIndex, bead_segment, write_text_file
 from aligner_gui.io.html.figures import figure_rows
-from aligner_gui.io.html.strings import STRINGS
+from aligner_gui.io.html.strings import name_in
 from aligner_gui.io.html.strings import text as tr
 from aligner_gui.io.html.summary import (
     category_table_html,
@@ -117,13 +117,6 @@ def _side_label(code: str, role: str, lang: str) -> str:
     name = tr(f"lang.{code}", lang) if lang.lower().startswith("zh") else code
     role_name = tr(f"role.{role}", lang) if role in ("original", "translation") else role
     return f"{name}（{role_name}）" if lang.lower().startswith("zh") else f"{name} ({role_name})"
-
-
-def _cls(cls: str, lang: str) -> str:
-    """An omission class as the report's language names it ("more-link" / "“MORE:”链接")."""
-    if lang.lower().startswith("zh") and f"class.{cls}.1" in STRINGS:
-        return tr(f"class.{cls}.1", lang)
-    return cls
 
 
 def _severity(severity: str, lang: str) -> str:
@@ -317,7 +310,7 @@ def html_report_text(
         if notes or absorbed or suggested:
             entries: list[str] = [
                 '<li class="absorbed">\u26a0 '
-                + _e(tr("glued_note", lang).format(cls=_cls(cls, lang)))
+                + _e(tr("glued_note", lang).format(cls=name_in(cls, lang)))
                 + f" \u201c{_e(text)}\u201d</li>"
                 for cls, text in absorbed
             ]

@@ -157,3 +157,18 @@ def text(key: str, lang: str = "en") -> str:
     """The report's string ``key`` in ``lang`` ("zh", "zh_CN" ... or English)."""
     en, zh = STRINGS[key]
     return zh if lang.lower().startswith("zh") else en
+
+
+# Flag, class and status names in Chinese (the identifiers stay in an English report).
+_ZH_NAMES = {
+    "headline": "标题", "more-link": "\u201cMORE:\u201d链接", "photo-caption": "图片说明",
+    "content": "正文句子", "byline": "署名", "editor-note": "编者按", "omission": "漏译",
+    "addition": "增译", "low-score": "对齐存疑", "number-mismatch": "数字不符",
+    "name-mismatch": "人名不符", "auto": "自动", "confirmed": "已确认", "manual": "手动",
+}  # fmt: skip
+
+
+def name_in(name: str, lang: str = "en") -> str:
+    """A flag, omission class or status as the report's language names it ("more-link" /
+    "“MORE:”链接"); the identifier itself in English."""
+    return _ZH_NAMES.get(name, name) if lang.lower().startswith("zh") else name
