@@ -166,6 +166,9 @@ def test_english_terms_match_whole_words_by_stem() -> None:
     assert find_term("The Arms Controls talks", "arms control", "en") == (4, 17)
     assert find_term("forewarheads", "warhead", "en") is None
     assert find_term("arms and control", "arms control", "en") is None
+    # British and American spellings of a term are one term.
+    assert find_term("Check the tyres.", "tire", "en") == (10, 15)
+    assert find_term("the Defence Ministry", "defense ministry", "en") == (4, 20)
 
 
 def test_chinese_terms_match_as_substrings() -> None:

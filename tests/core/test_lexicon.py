@@ -255,6 +255,16 @@ def test_irregular_english_forms(lex: Lexicon) -> None:
     assert {"egyptian"} <= lex.translations("埃及")
 
 
+def test_british_spellings_meet_the_dictionarys_american_glosses(lex: Lexicon) -> None:
+    # CC-CEDICT glosses 轮胎 "tire", 分析 "to analyze", 颜色 "color": a Hong Kong or
+    # British-spelled translation ("tyre", "analysed", "colour") must meet them.
+    assert lex.en_stem("tyre") == lex.en_stem("tire") and "tire" in lex.translations("轮胎")
+    assert lex.en_stem("analysed") in lex.translations("分析")
+    assert lex.en_stem("colours") in lex.translations("颜色")
+    assert lex.en_stem("learnt") == lex.en_stem("learn")
+    assert {"tire", "pressur"} <= set(lex.en_content("Check tyre pressure."))
+
+
 def test_gloss_senses_numbers_and_measure_words(lex: Lexicon) -> None:
     zh = "条约限制双方拥有1550枚战略核弹头"
     two = lex.gloss(zh)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 __all__ = [
     "CJK",
@@ -107,14 +108,35 @@ _IRREGULAR = {
         ("light", "lit"), ("slide", "slid"), ("bite", "bitten"),
         ("man", "men"), ("woman", "women"), ("child", "children"), ("foot", "feet"),
         ("tooth", "teeth"), ("mouse", "mice"), ("goose", "geese"),
+        # British past tenses
+        ("learn", "learnt"), ("spell", "spelt"), ("burn", "burnt"), ("dream", "dreamt"),
+        ("lean", "leant"), ("spoil", "spoilt"),
     )
     for form in forms.split()
 }  # fmt: skip
 
 
 def base_form(word: str) -> str:
-    """The base form CEDICT uses for an irregular English form ("went" -> "go")."""
+    """The form CEDICT uses for a lowercased English word: irregular forms to their base
+    ("went" -> "go"), British spellings to American ones ("tyre" -> "tire", "analysed" ->
+    "analyzed"), since CC-CEDICT glosses in American spelling and much zh/en news (Hong
+    Kong, British and Chinese state media) is British-spelled. The dictionary's glosses
+    pass through here too, so both sides meet on one spelling."""
+    word = american_spelling(word)
     return _IRREGULAR.get(word, word)
+
+
+def american_spelling(word: str) -> str:
+    """The American spelling of a lowercased word ("colour" -> "color"), else the word."""
+    return _american_spellings().get(word, word)
+
+
+@cache
+def _american_spellings() -> dict[str, str]:
+    # breame's table (Apache-2.0): 1,730 British spellings and their inflections.
+    from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
+
+    return BRITISH_ENGLISH_SPELLINGS
 
 
 # ---------------------------------------------------------------------------------------

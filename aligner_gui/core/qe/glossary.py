@@ -25,6 +25,7 @@ from pathlib import Path
 import Stemmer
 
 from aligner_gui.core.errors import AlignerError, InputError
+from aligner_gui.core.lexicon.words import american_spelling
 
 __all__ = [
     "Glossary",
@@ -113,7 +114,7 @@ _STEMMER_LOCK = threading.Lock()  # PyStemmer objects are not thread-safe
 
 def _stem(words: Sequence[str]) -> tuple[str, ...]:
     with _STEMMER_LOCK:
-        return tuple(_STEMMER.stemWords([w.lower() for w in words]))
+        return tuple(_STEMMER.stemWords([american_spelling(w.lower()) for w in words]))
 
 
 @lru_cache(maxsize=32768)
