@@ -490,3 +490,18 @@ def test_wire_dates_money_and_split_names_cover(lexicon):
     assert not {"Marisol", "Nov", "450"} & set(missed)
     missed_zh = [w.text for _i, w, c in cov["target"] if not c]
     assert not {"马里", "索尔", "4.5", "亿美元"} & set(missed_zh)
+
+
+def test_traditional_scale_characters_scale_the_number(lexicon):
+    # 660億港元 is HK$66 billion, as 660亿 is: the traditional 億 and 萬 scale too.
+    doc = _doc(
+        [
+            ("The scheme will cost HK$66 billion and benefit 6.3 million people.",
+             "計劃涉及660億港元,受惠人數630萬。"),
+        ]
+    )  # fmt: skip
+    lens = CoverageLens(doc.source, doc.target, lexicon)
+    cov = lens.analyse(doc.beads)[0]
+    missed = {w.text for _i, w, c in cov["source"] if not c}
+    missed_zh = {w.text for _i, w, c in cov["target"] if not c}
+    assert not {"66", "6.3"} & missed and not {"660", "630"} & missed_zh

@@ -32,8 +32,8 @@ _ZH_FUNCTION = frozenset(
 """.split()
 )
 
-# Chinese scale characters a number token may be followed by (4.5|亿美元, 12|万人).
-_ZH_SCALE_HEAD = re.compile(r"^[万亿千百]+")
+# Chinese scale characters a number token may be followed by (4.5|亿美元, 12|万人, 660|億港元).
+_ZH_SCALE_HEAD = re.compile(r"^[万亿千百萬億]+")
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z'\u2019-]*$")
 # 两位, 二人, 三个: a small number with a measure word ("the two of them").
 _ZH_FEW = re.compile(
