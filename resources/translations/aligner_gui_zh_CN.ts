@@ -812,7 +812,7 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
     </message>
     <message>
         <location filename="../../aligner_gui/gui/controllers/files.py" line="238"/>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="445"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="446"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
@@ -852,52 +852,52 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <translation>无法导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="330"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="331"/>
         <source>Glossaries (*.tbx *.csv *.tsv);;All files (*)</source>
         <translation>术语表 (*.tbx *.csv *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="331"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="332"/>
         <source>Load glossary</source>
         <translation>载入术语表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="345"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="346"/>
         <source>Cannot load glossary {0}</source>
         <translation>无法载入术语表 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="349"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="350"/>
         <source>Glossary checks are not available in this version.</source>
         <translation>此版本不支持术语表检查。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="361"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="362"/>
         <source>Load glossary {0}</source>
         <translation>载入术语表 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="364"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="365"/>
         <source>Glossary {0}: {1} terms</source>
         <translation>术语表 {0}：{1} 条术语</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="370"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="371"/>
         <source>No glossary loaded.</source>
         <translation>尚未载入术语表。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="372"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="373"/>
         <source>Clear glossary</source>
         <translation>清除术语表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="455"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="456"/>
         <source>Cannot recover</source>
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="461"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="463"/>
         <source>recovered</source>
         <translation>已恢复</translation>
     </message>
@@ -976,46 +976,51 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
     </message>
     <message>
         <location filename="../../aligner_gui/gui/display_names.py" line="36"/>
+        <source>idioms</source>
+        <translation>习语直译</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="37"/>
         <source>untranslated</source>
         <translation>未翻译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="37"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="38"/>
         <source>inconsistency</source>
         <translation>不一致</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="38"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="39"/>
         <source>glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="39"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="40"/>
         <source>terminology</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="40"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="41"/>
         <source>punctuation</source>
         <translation>标点</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="41"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="42"/>
         <source>repeated-words</source>
         <translation>重复词</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="42"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="43"/>
         <source>urls</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="45"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="46"/>
         <source>source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="46"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="47"/>
         <source>target</source>
         <translation>译文</translation>
     </message>
@@ -1139,82 +1144,82 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>MqmCategory</name>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="49"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="50"/>
         <source>Accuracy/Mistranslation</source>
         <translation>准确性/误译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="50"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="51"/>
         <source>Accuracy/Omission</source>
         <translation>准确性/漏译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="51"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="52"/>
         <source>Accuracy/Addition</source>
         <translation>准确性/增译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="52"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="53"/>
         <source>Accuracy/Untranslated</source>
         <translation>准确性/未翻译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="53"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="54"/>
         <source>Fluency/Grammar</source>
         <translation>流畅性/语法</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="54"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="55"/>
         <source>Fluency/Punctuation</source>
         <translation>流畅性/标点</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="55"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="56"/>
         <source>Fluency/Spelling</source>
         <translation>流畅性/拼写</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="56"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="57"/>
         <source>Fluency/Inconsistency</source>
         <translation>流畅性/不一致</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="57"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="58"/>
         <source>Terminology</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="58"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="59"/>
         <source>Style</source>
         <translation>风格</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="59"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="60"/>
         <source>Locale convention</source>
         <translation>地区惯例</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="60"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="61"/>
         <source>Source error</source>
         <translation>原文错误</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="61"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="62"/>
         <source>Non-translation</source>
         <translation>未译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="62"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="63"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="64"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="65"/>
         <source>Accuracy</source>
         <translation>准确性</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="65"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="66"/>
         <source>Fluency</source>
         <translation>流畅性</translation>
     </message>
@@ -1629,7 +1634,7 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>Risk</name>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="99"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="100"/>
         <source>Learned from professional ratings of machine translation: on published human
 translation it reads several times higher than the errors found.</source>
         <translation>由专业人员对机器翻译的评审数据学得：用于已发表的人工译文时，

@@ -68,7 +68,7 @@ def lex():
 
 
 def test_checks_in_report_order_and_unknown_names_refused() -> None:
-    assert CHECKS[:3] == ("numbers", "names", "negation") and len(CHECKS) == 9
+    assert CHECKS[:3] == ("numbers", "names", "negation") and len(CHECKS) == 10
     doc = make_doc([("See https://example.org/a now.", "见 https://example.org/b 。")])
     assert [f.check for f in run_checks(doc, enabled=["urls", "negation"])] == ["urls"]
     with pytest.raises(CheckError, match="unknown check bogus"):
@@ -502,3 +502,42 @@ def test_a_suggestion_of_a_switched_off_check_is_no_longer_open() -> None:
     doc.meta["disabled_checks"] = ["numbers"]
     assert not any(s.flag == FLAG_NUMBER_MISMATCH for s in offers.suggestions(doc))
     assert not offers.is_open(doc, number)
+
+
+# -- idioms --------------------------------------------------------------------------------
+
+
+def test_idiom_translated_literally_is_a_major_mistranslation() -> None:
+    doc = make_doc([
+        ("That throws the ball back into the U.S. court in what has become a public "
+         "negotiation.", "这将球扔回美国法院,这已经成为一场公开谈判。"),
+        ("The ball is now in Beijing's court.", "现在轮到北京出招了。"),
+        ("Nobody wants to talk about the elephant in the room.", "没有人愿意谈论房间里的大象。"),
+        ("Lawmakers kicked the can down the road again.", "议员们再次把问题往后推。"),
+    ])  # fmt: skip
+    hits = found(doc, "idioms")
+    assert [(f.bead, marked(doc, f)) for f in hits] == [(0, "法院"), (2, "大象")]
+    assert {(f.category, f.severity) for f in hits} == {("Accuracy/Mistranslation", "major")}
+    assert "'ball back into the U.S. court' means 'it is their move'" in hits[0].comment
+
+
+def test_idiom_image_meant_literally_in_the_original_is_left_alone() -> None:
+    doc = make_doc([
+        # a real court beside the figure: 法院 may translate it
+        ("The Supreme Court said the ball is in Congress's court now.",
+         "最高法院表示,现在轮到国会采取行动了。"),
+        ("He cut the cake at the party.", "他在聚会上切了蛋糕。"),
+    ])  # fmt: skip
+    assert found(doc, "idioms") == []
+
+
+def test_chinese_idiom_rendered_word_for_word_in_english() -> None:
+    doc = make_doc(
+        [("他只会吹牛。", "He only knows how to blow the cow."),
+         ("他总是吹牛。", "He is always boasting."),
+         ("广场上人山人海。", "The square was a sea of people, like a mountain."),
+         ("他养了一头牛,还爱吹牛。", "He keeps a cow and likes to boast.")],
+        source_lang="zh",
+    )  # fmt: skip
+    hits = found(doc, "idioms")
+    assert [(f.bead, marked(doc, f)) for f in hits] == [(0, "cow"), (2, "sea"), (2, "mountain")]

@@ -54,9 +54,10 @@ ZH = [
 ]
 
 
-def _pair(zh_lines: list[str]) -> AlignmentDocument:
-    doc = AlignmentDocument(_side("en", "original", EN), _side("zh", "translation", zh_lines),
-                            [Bead((k,), (k,)) for k in range(len(EN))])
+def _pair(zh_lines: list[str], en_lines: list[str] = EN) -> AlignmentDocument:
+    doc = AlignmentDocument(_side("en", "original", en_lines),
+                            _side("zh", "translation", zh_lines),
+                            [Bead((k,), (k,)) for k in range(len(en_lines))])
     rescore(doc)
     return doc
 
@@ -114,6 +115,24 @@ def test_a_translation_that_lost_a_clause_is_riskier_than_the_faithful_one():
     # the untouched beads keep roughly their risk
     for k in (0, 1, 4, 5):
         assert damaged.beads[k].risk == pytest.approx(faithful.beads[k].risk, abs=0.1)
+
+
+def test_an_idiom_translated_word_for_word_is_risky_whatever_the_model_says(seed):
+    # The seed's 这将球扔回美国法院 ("the ball back into the U.S. court" as a law court):
+    # every word translates, so the model scores it low; the idioms check sees it.
+    (court,) = [b for b in seed.beads if b.target and "法院" in seed.target.text[
+        seed.target.sentences[b.target[0]].start : seed.target.sentences[b.target[-1]].end]]
+    assert court.risk == risk.IDIOM_RISK
+    paired = sorted((b.risk for b in seed.beads if b.source and b.target), reverse=True)
+    assert paired.index(court.risk) < 2  # it was 19th of 20
+    idiomatic = list(ZH)
+    idiomatic[3] = "批评者警告说，该计划回避了护士短缺这一众所周知却无人提及的问题。"
+    literal = list(ZH)
+    literal[3] = "批评者警告说，该计划没有解决房间里的大象：训练有素的护士短缺。"
+    en = list(EN)
+    en[3] = "Critics warned that the plan ignores the elephant in the room: a shortage of nurses."
+    assert _pair(literal, en).beads[3].risk >= risk.IDIOM_RISK
+    assert _pair(idiomatic, en).beads[3].risk < risk.IDIOM_RISK
 
 
 def test_features_never_read_annotations(seed, lexicon):

@@ -17,6 +17,9 @@ names              the scorer's name-mismatch flag               Accuracy/Mistra
                                                                  major
 negation           a negation on one side only                   Accuracy/Mistranslation,
                    (see ``negation.py``)                         major
+idioms             an idiom whose image the translation          Accuracy/Mistranslation,
+                   renders word for word (ball in their court    major
+                   -> 法院; see ``idioms.py``)
 untranslated       Chinese in an English translation; English    Accuracy/Untranslated
                    words copied into a Chinese one               text, minor (clause major)
 inconsistency      one source sentence translated two ways;      Fluency/Inconsistency;
@@ -44,7 +47,7 @@ from typing import Any
 
 from aligner_gui.core.errors import AlignerError
 from aligner_gui.core.model import AlignmentDocument
-from aligner_gui.core.qe import check_marks, check_rules
+from aligner_gui.core.qe import check_marks, check_rules, idioms
 from aligner_gui.core.qe.check_doc import (
     BeadPair,
     Finding,
@@ -74,6 +77,7 @@ CHECKS: tuple[str, ...] = (
     "numbers",
     "names",
     "negation",
+    "idioms",
     "untranslated",
     "inconsistency",
     "glossary",
@@ -102,6 +106,7 @@ def parse_checks(names: Iterable[str] | None) -> tuple[str, ...]:
 
 _RULES: dict[str, Callable[[str, str, str, str], tuple[RuleHit, ...]]] = {
     "negation": check_rules.negation_rule,
+    "idioms": idioms.idiom_rule,
     "untranslated": check_rules.untranslated_rule,
     "punctuation": check_marks.punctuation_rule,
     "repeated-words": check_rules.repeated_words_rule,

@@ -8,7 +8,9 @@ the side's text). Paired beads are scored by a small logistic model over the evi
 from Google's WMT21 TED MQM ratings (see that script for the recipe and the figures it
 reaches on talks it was not fitted to). One-sided beads are whole omissions or additions:
 their risk is the share of such beads of their class a reviewer would call a Major
-error, a stated prior (:data:`ONE_SIDED_RISK`), not a fitted value.
+error, a stated prior (:data:`ONE_SIDED_RISK`), not a fitted value. So is the least risk of
+a bead whose translation renders an idiom of the original word for word
+(:data:`IDIOM_RISK`, the idioms QA check), which the model cannot see.
 
 Suspect spans are runs of uncovered content words (the coverage lens's evidence): on the
 source side, meaning that may be missing from the translation (``Accuracy/Omission``); on
@@ -41,6 +43,7 @@ from aligner_gui.core.model import (
     Side,
 )
 from aligner_gui.core.qe.features import FEATURES, BeadEvidence, EvidenceStream, WordRun
+from aligner_gui.core.qe.idioms import idiom_rule
 from aligner_gui.core.resources import resource
 from aligner_gui.core.runtime.gcpause import gc_paused
 
@@ -48,6 +51,7 @@ __all__ = [
     "MODEL_FILE",
     "MODEL_FORMAT",
     "WORDS_MODEL_FILE",
+    "IDIOM_RISK",
     "ONE_SIDED_RISK",
     "RISKY",
     "RiskModel",
@@ -74,6 +78,11 @@ ONE_SIDED_RISK = {
 }
 # A one-sided bead paired back with its translation elsewhere (details["moved"]).
 MOVED_RISK = 0.1
+# Least risk of a paired bead whose translation renders an idiom of the original word for
+# word (the idioms QA check: "ball … in their court" as 法院, a law court). A stated
+# prior, like ONE_SIDED_RISK: the rated data holds none to learn it from (TED and
+# mac-dev's gold have no such bead). The model cannot see it: the words all translate.
+IDIOM_RISK = 0.6
 _SUSPECT_FEATURES = ("surprise", "words", "risk")
 
 
@@ -261,9 +270,21 @@ def assess(
                 bead.risk, bead.suspects = None, []
             else:
                 risk = model.predict(found)
+                if _literal_idiom(bead, source, target):
+                    risk = max(risk, IDIOM_RISK)
                 bead.risk = round(risk, 4)
                 bead.suspects = _suspects(model, found, risk, langs)
     return model
+
+
+def _literal_idiom(bead: Bead, source: Side, target: Side) -> bool:
+    """Does the idioms QA check find an idiom translated word for word in this bead?"""
+
+    def text(side: Side, ids: Sequence[int]) -> str:
+        return side.text[side.sentences[ids[0]].start : side.sentences[ids[-1]].end]
+
+    return bool(idiom_rule(text(source, bead.source), text(target, bead.target),
+                           source.lang, target.lang))  # fmt: skip
 
 
 def risk_summary(beads: Sequence[Bead], model: RiskModel | None = None) -> dict[str, Any] | None:

@@ -1,0 +1,179 @@
+"""The idiom check: a figure of speech translated word for word.
+
+"That throws the ball back into the U.S. court" rendered 这将球扔回美国法院 turns the
+tennis court into a law court: the Chinese reads fluently, every content word is
+"covered", and the bead scores 1.00, yet a reviewer marks it a major mistranslation.
+No dictionary signal can see it, since the words are the dictionary's; what gives it
+away is an idiom on one side and its literal image on the other.
+
+Each entry of the tables below is an idiom of the original (with its inflections), the
+words that render its image literally in the translation, and what it means (for the
+comment). A bead is flagged when the original holds the idiom, the translation holds
+one of the literal words, and the original has no other use of the image that could
+explain the word (a "court" that is a law court elsewhere in the sentence). Idioms
+whose literal rendering is itself current in the other language (黑马 "dark horse",
+冰山一角 "the tip of the iceberg", 最后一根稻草 "the last straw", 跛脚鸭 "lame duck",
+"kill two birds with one stone" for 一石二鸟) are not listed. Accuracy/Mistranslation,
+major; the span is the literal word.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from aligner_gui.core.qe.check_rules import Hits, RuleHit
+
+__all__ = ["idiom_rule"]
+
+
+class _Idiom(NamedTuple):
+    idiom: re.Pattern[str]  # in the original
+    image: re.Pattern[str]  # the image's own words in the original (outside the idiom)
+    literal: re.Pattern[str]  # its literal rendering in the translation
+    meaning: str
+
+
+# Up to a few words between the parts of an idiom ("the ball back into the U.S. court").
+_GAP = r"(?:\s+[\w.'\u2019-]+){0,4}?\s+"
+
+
+def _en(idiom: str, image: str, literal: str, meaning: str) -> _Idiom:
+    return _Idiom(
+        re.compile(idiom.replace(" ~ ", _GAP).replace(" ", r"\s+"), re.IGNORECASE),
+        re.compile(rf"\b(?:{image})\b", re.IGNORECASE),
+        re.compile(literal),
+        meaning,
+    )
+
+
+def _zh(idiom: str, image: str, literal: str, meaning: str) -> _Idiom:
+    return _Idiom(re.compile(idiom), re.compile(image),
+                  re.compile(rf"\b(?:{literal})\b", re.IGNORECASE), meaning)  # fmt: skip
+
+
+# English idioms and the Chinese words that render their image literally.
+_EN_IDIOMS = (
+    _en(r"\bball\b ~ (?:in|into)\b ~ courts?\b", "courts?", "法院|法庭",
+        "it is their move"),
+    _en(r"\bbit(?:e|es|ing|ten)? the bullet\b", "bullets?", "子弹", "to face something unpleasant"),
+    _en(r"\bkick(?:s|ed|ing)? the can\b", "cans?", "罐", "to put a problem off"),
+    _en(r"\belephants? in the room\b", "elephants?", "大象", "a problem nobody mentions"),
+    _en(r"\bred herrings?\b", "herrings?", "鲱鱼", "a distraction"),
+    _en(r"\bwhite elephants?\b", "elephants?", "白象|白色的大象", "a costly, useless thing"),
+    _en(r"\bpiece of cake\b", "cakes?", "蛋糕", "something easy"),
+    _en(r"\bhit(?:s|ting)? the nail on the head\b", "nails?", "钉", "to be exactly right"),
+    _en(r"\bspill(?:s|ed|ing)? the beans\b", "beans?", "豆", "to give a secret away"),
+    _en(r"\blet(?:s|ting)? the cat out of the bag\b", "cats?", "猫", "to give a secret away"),
+    _en(r"\bunder the weather\b", "weather", "天气", "unwell"),
+    _en(r"\bcost(?:s|ing)? (?:\w+ )?an arm and a leg\b", "arms?|legs?", "胳膊|手臂|一条腿",
+        "very expensive"),
+    _en(r"\bcold feet\b", "feet|foot", "脚", "a loss of nerve"),
+    _en(r"\bthr(?:ow|ows|ew|own|owing) in the towel\b", "towels?", "毛巾", "to give up"),
+    _en(r"\bjump(?:s|ed|ing)? the gun\b", "guns?", "枪", "to act too soon"),
+    _en(r"\bskeletons? in (?:the|their|his|her|its|our) (?:closet|cupboard)s?\b", "skeletons?",
+        "骷髅|骨架|骸骨|衣柜|壁橱", "a hidden scandal"),
+    _en(r"\b(?:political )?hot potato(?:es)?\b", "potato(?:es)?", "土豆|马铃薯",
+        "a contentious issue"),
+    _en(r"\brule of thumb\b", "thumbs?", "拇指", "a rough guide"),
+    _en(r"\bmov(?:e|es|ed|ing) the goal[ -]?posts\b", "goal ?posts?", "门柱|球门",
+        "to change the rules unfairly"),
+    _en(r"\blevel playing field\b", "fields?", "球场|运动场", "fair competition"),
+    _en(r"\bback to square one\b", "squares?", "方格|格子|第一格|一号", "back to the start"),
+    _en(r"\bbur(?:y|ies|ied|ying) the hatchet\b", "hatchets?", "斧", "to make peace"),
+    _en(r"\bonce in a blue moon\b", "moons?", "月亮|蓝月", "very rarely"),
+    _en(r"\bsitting ducks?\b", "ducks?", "鸭", "an easy target"),
+    _en(r"\bred tape\b", "tapes?", "胶带|红带", "bureaucracy"),
+    _en(r"\bfat cats?\b", "cats?", "肥猫", "the rich and privileged"),
+    _en(r"\bblack sheep\b", "sheep", "黑羊|黑色的羊", "the disgrace of a group"),
+    _en(r"\bwild[- ]goose chases?\b", "geese|goose", "野鹅|大雁|野雁", "a hopeless search"),
+    _en(r"\bslap on the wrist\b", "wrists?", "手腕", "a token punishment"),
+    _en(r"\bat the eleventh hour\b", "hours?", "第十一个小时|第十一小时", "at the last moment"),
+    _en(r"\bballpark (?:figure|estimate|number)s?\b", "ballparks?", "棒球场",
+        "a rough estimate"),
+    _en(r"\bpull(?:s|ed|ing)? the plug\b", "plugs?", "插头|插销", "to stop something"),
+    _en(r"\bthe whole nine yards\b", "yards?", "九码", "everything"),
+    _en(r"\bcut(?:s|ting)? corners\b", "corners?", "拐角|角落|转角", "to skimp"),
+    _en(r"\bbreak a leg\b", "legs?", "断腿|摔断", "good luck"),
+    _en(r"\braining cats and dogs\b", "cats?|dogs?", "猫|狗", "raining heavily"),
+    _en(r"\bsmoking gun\b", "guns?", "冒烟的枪|冒烟的手枪|冒烟的枪支", "conclusive evidence"),
+    _en(r"\bcan of worms\b", "worms?", "蠕虫|虫子", "a tangle of trouble"),
+    _en(r"\bin hot water\b", "water", "热水", "in trouble"),
+    _en(r"\bdrop in the (?:bucket|ocean)\b", "buckets?|oceans?", "水桶|一滴水",
+        "a negligible amount"),
+    _en(r"\bover the moon\b", "moons?", "月亮|月球", "delighted"),
+    _en(r"\bsee(?:s|ing)? eye to eye\b|\bsaw eye to eye\b", "eyes?", "眼睛", "to agree"),
+    _en(r"\bbull in a china shop\b", "china|shops?", "瓷器", "clumsy and reckless"),
+    _en(r"\bhot[- ]button\b", "buttons?", "按钮", "contentious"),
+    _en(r"\bdeep pockets\b", "pockets?", "口袋", "great wealth"),
+    _en(r"\bstate[- ]of[- ]the[- ]art\b", "art", "艺术", "the most advanced"),
+    _en(r"\bbrick[- ]and[- ]mortar\b", "bricks?|mortar", "砖|砂浆|灰浆", "physical (shops)"),
+    _en(r"\bblue[- ]chips?\b", "chips?", "芯片", "a leading company"),
+    _en(r"\bbread and butter\b", "bread|butter", "面包|黄油", "a main livelihood"),
+    _en(r"\bboots on the ground\b", "boots?", "靴", "ground troops"),
+)  # fmt: skip
+
+# Chinese idioms and the English words that render their image literally.
+_ZH_IDIOMS = (
+    _zh("人山人海", "山|海", "mountains?|seas?", "huge crowds"),
+    _zh("马马虎虎", "马|虎", "horses?|tigers?", "so-so, careless"),
+    _zh("七上八下", "七|八", "seven|eight", "anxious"),
+    _zh("乱七八糟", "七|八", "seven|eight", "a mess"),
+    _zh("对牛弹琴", "牛|琴", "cows?|ox|oxen|cattle|lute|zither", "wasted on the audience"),
+    _zh("画蛇添足", "蛇|足", "snakes?", "to spoil by adding too much"),
+    _zh("狐假虎威", "狐|虎", "fox|tiger", "to bully with borrowed power"),
+    _zh("胸有成竹", "竹", "bamboo", "to have a plan ready"),
+    _zh("望子成龙", "龙", "dragons?", "to hope one's child will succeed"),
+    _zh("班门弄斧", "斧", "axe|ax", "to show off before an expert"),
+    _zh("守株待兔", "兔|株", "rabbits?|hares?|stumps?", "to wait for luck"),
+    _zh("雨后春笋", "笋", "bamboo shoots?", "springing up everywhere"),
+    _zh("落汤鸡", "鸡", "chickens?", "drenched"),
+    _zh("吹牛", "牛", "cows?|ox|oxen|bulls?|cattle", "to boast"),
+    _zh("拍马屁", "马", "horses?", "to flatter"),
+    _zh("炒鱿鱼", "鱿鱼", "squids?", "to fire someone"),
+    _zh("放鸽子", "鸽", "pigeons?|doves?", "to stand someone up"),
+    _zh("半斤八两", "斤|两", "catty|catties|jin|taels?|liang", "much the same"),
+    _zh("九牛一毛", "牛|毛", "cows?|ox|oxen|cattle|hairs?", "a negligible amount"),
+    _zh("骑虎难下", "虎", "tigers?", "unable to back out"),
+    _zh("鹤立鸡群", "鹤|鸡", "cranes?|chickens?", "to stand out"),
+    _zh("井底之蛙", "蛙|井", "frogs?|wells?", "narrow-minded"),
+    _zh("塞翁失马", "马", "horses?", "a blessing in disguise"),
+    _zh("打草惊蛇", "蛇|草", "snakes?", "to alert the enemy"),
+)  # fmt: skip
+
+
+# Any idiom of each table, so that a bead without one costs one search (the risk pass
+# runs the rule on every bead of a corpus).
+_ANY = {
+    "en": re.compile("|".join(f"(?:{e.idiom.pattern})" for e in _EN_IDIOMS), re.IGNORECASE),
+    "zh": re.compile("|".join(e.idiom.pattern for e in _ZH_IDIOMS)),
+}
+_TABLES = {("en", "zh"): _EN_IDIOMS, ("zh", "en"): _ZH_IDIOMS}
+
+
+def idiom_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
+    """An idiom of the original whose image the translation renders literally."""
+    table = _TABLES.get((src_lang, tgt_lang))
+    if table is None or not _ANY[src_lang].search(src):
+        return ()
+    hits: list[RuleHit] = []
+    for entry in table:
+        found = list(entry.idiom.finditer(src))
+        if not found:
+            continue
+        rest = entry.idiom.sub(" ", src)
+        if entry.image.search(rest):
+            continue  # the image is also meant literally in the original
+        for m in entry.literal.finditer(tgt):
+            hits.append(
+                RuleHit(
+                    "target",
+                    m.start(),
+                    m.end(),
+                    "Accuracy/Mistranslation",
+                    "major",
+                    f"idiom translated literally: '{found[0].group(0)}' means "
+                    f"'{entry.meaning}'; '{m.group(0)}' renders its image word for word",
+                )
+            )
+    return tuple(hits)
