@@ -541,3 +541,11 @@ def test_chinese_idiom_rendered_word_for_word_in_english() -> None:
     )  # fmt: skip
     hits = found(doc, "idioms")
     assert [(f.bead, marked(doc, f)) for f in hits] == [(0, "cow"), (2, "sea"), (2, "mountain")]
+    assert {f.severity for f in hits} == {"major"}
+
+
+def test_a_vivid_but_clear_literal_image_is_minor() -> None:
+    doc = make_doc([("新企业如雨后春笋般涌现。", "New firms sprang up like bamboo shoots after rain.")],
+                   source_lang="zh")  # fmt: skip
+    (hit,) = found(doc, "idioms")
+    assert (marked(doc, hit), hit.severity) == ("bamboo shoots", "minor")

@@ -135,6 +135,16 @@ def test_an_idiom_translated_word_for_word_is_risky_whatever_the_model_says(seed
     assert _pair(idiomatic, en).beads[3].risk < risk.IDIOM_RISK
 
 
+def test_a_minor_literal_image_leaves_the_risk_to_the_model():
+    zh = ["近年来新企业如雨后春笋般涌现。", "他只会吹牛。"]
+    en = ["In recent years new firms have sprung up like bamboo shoots after rain.",
+          "He only knows how to blow the cow."]  # fmt: skip
+    doc = AlignmentDocument(_side("zh", "original", zh), _side("en", "translation", en),
+                            [Bead((0,), (0,)), Bead((1,), (1,))])
+    rescore(doc)
+    assert doc.beads[0].risk < risk.IDIOM_RISK <= doc.beads[1].risk
+
+
 def test_features_never_read_annotations(seed, lexicon):
     """Risk is evidence from the texts: the reviewer's marks must not change it."""
     before = document_evidence(seed.source, seed.target, seed.beads, lexicon)

@@ -8,13 +8,15 @@ away is an idiom on one side and its literal image on the other.
 
 Each entry of the tables below is an idiom of the original (with its inflections), the
 words that render its image literally in the translation, and what it means (for the
-comment). A bead is flagged when the original holds the idiom, the translation holds
+comment) and a severity: major when the literal words mislead (a law court, 吹牛 as "blow
+the cow"), minor for a vivid image a reader still understands ("like bamboo shoots after
+rain" for 雨后春笋). A bead is flagged when the original holds the idiom, the translation holds
 one of the literal words, and the original has no other use of the image that could
 explain the word (a "court" that is a law court elsewhere in the sentence). Idioms
 whose literal rendering is itself current in the other language (黑马 "dark horse",
 冰山一角 "the tip of the iceberg", 最后一根稻草 "the last straw", 跛脚鸭 "lame duck",
-"kill two birds with one stone" for 一石二鸟) are not listed. Accuracy/Mistranslation,
-major; the span is the literal word.
+"kill two birds with one stone" for 一石二鸟) are not listed. Accuracy/Mistranslation;
+the span is the literal word.
 """
 
 from __future__ import annotations
@@ -32,24 +34,27 @@ class _Idiom(NamedTuple):
     image: re.Pattern[str]  # the image's own words in the original (outside the idiom)
     literal: re.Pattern[str]  # its literal rendering in the translation
     meaning: str
+    severity: str  # major: the literal words mislead; minor: a vivid but clear image
 
 
 # Up to a few words between the parts of an idiom ("the ball back into the U.S. court").
 _GAP = r"(?:\s+[\w.'\u2019-]+){0,4}?\s+"
 
 
-def _en(idiom: str, image: str, literal: str, meaning: str) -> _Idiom:
+def _en(idiom: str, image: str, literal: str, meaning: str, severity: str = "major") -> _Idiom:
     return _Idiom(
         re.compile(idiom.replace(" ~ ", _GAP).replace(" ", r"\s+"), re.IGNORECASE),
         re.compile(rf"\b(?:{image})\b", re.IGNORECASE),
         re.compile(literal),
         meaning,
+        severity,
     )
 
 
-def _zh(idiom: str, image: str, literal: str, meaning: str) -> _Idiom:
+def _zh(idiom: str, image: str, literal: str, meaning: str, severity: str = "major") -> _Idiom:
     return _Idiom(re.compile(idiom), re.compile(image),
-                  re.compile(rf"\b(?:{literal})\b", re.IGNORECASE), meaning)  # fmt: skip
+                  re.compile(rf"\b(?:{literal})\b", re.IGNORECASE), meaning,
+                  severity)  # fmt: skip
 
 
 # English idioms and the Chinese words that render their image literally.
@@ -96,7 +101,8 @@ _EN_IDIOMS = (
     _en(r"\bcut(?:s|ting)? corners\b", "corners?", "拐角|角落|转角", "to skimp"),
     _en(r"\bbreak a leg\b", "legs?", "断腿|摔断", "good luck"),
     _en(r"\braining cats and dogs\b", "cats?|dogs?", "猫|狗", "raining heavily"),
-    _en(r"\bsmoking gun\b", "guns?", "冒烟的枪|冒烟的手枪|冒烟的枪支", "conclusive evidence"),
+    _en(r"\bsmoking gun\b", "guns?", "冒烟的枪|冒烟的手枪|冒烟的枪支", "conclusive evidence",
+        "minor"),
     _en(r"\bcan of worms\b", "worms?", "蠕虫|虫子", "a tangle of trouble"),
     _en(r"\bin hot water\b", "water", "热水", "in trouble"),
     _en(r"\bdrop in the (?:bucket|ocean)\b", "buckets?|oceans?", "水桶|一滴水",
@@ -119,26 +125,26 @@ _ZH_IDIOMS = (
     _zh("马马虎虎", "马|虎", "horses?|tigers?", "so-so, careless"),
     _zh("七上八下", "七|八", "seven|eight", "anxious"),
     _zh("乱七八糟", "七|八", "seven|eight", "a mess"),
-    _zh("对牛弹琴", "牛|琴", "cows?|ox|oxen|cattle|lute|zither", "wasted on the audience"),
-    _zh("画蛇添足", "蛇|足", "snakes?", "to spoil by adding too much"),
-    _zh("狐假虎威", "狐|虎", "fox|tiger", "to bully with borrowed power"),
-    _zh("胸有成竹", "竹", "bamboo", "to have a plan ready"),
+    _zh("对牛弹琴", "牛|琴", "cows?|ox|oxen|cattle|lute|zither", "wasted on the audience", "minor"),
+    _zh("画蛇添足", "蛇|足", "snakes?", "to spoil by adding too much", "minor"),
+    _zh("狐假虎威", "狐|虎", "fox|tiger", "to bully with borrowed power", "minor"),
+    _zh("胸有成竹", "竹", "bamboo", "to have a plan ready", "minor"),
     _zh("望子成龙", "龙", "dragons?", "to hope one's child will succeed"),
-    _zh("班门弄斧", "斧", "axe|ax", "to show off before an expert"),
-    _zh("守株待兔", "兔|株", "rabbits?|hares?|stumps?", "to wait for luck"),
-    _zh("雨后春笋", "笋", "bamboo shoots?", "springing up everywhere"),
+    _zh("班门弄斧", "斧", "axe|ax", "to show off before an expert", "minor"),
+    _zh("守株待兔", "兔|株", "rabbits?|hares?|stumps?", "to wait for luck", "minor"),
+    _zh("雨后春笋", "笋", "bamboo shoots?", "springing up everywhere", "minor"),
     _zh("落汤鸡", "鸡", "chickens?", "drenched"),
     _zh("吹牛", "牛", "cows?|ox|oxen|bulls?|cattle", "to boast"),
     _zh("拍马屁", "马", "horses?", "to flatter"),
     _zh("炒鱿鱼", "鱿鱼", "squids?", "to fire someone"),
     _zh("放鸽子", "鸽", "pigeons?|doves?", "to stand someone up"),
     _zh("半斤八两", "斤|两", "catty|catties|jin|taels?|liang", "much the same"),
-    _zh("九牛一毛", "牛|毛", "cows?|ox|oxen|cattle|hairs?", "a negligible amount"),
-    _zh("骑虎难下", "虎", "tigers?", "unable to back out"),
-    _zh("鹤立鸡群", "鹤|鸡", "cranes?|chickens?", "to stand out"),
-    _zh("井底之蛙", "蛙|井", "frogs?|wells?", "narrow-minded"),
-    _zh("塞翁失马", "马", "horses?", "a blessing in disguise"),
-    _zh("打草惊蛇", "蛇|草", "snakes?", "to alert the enemy"),
+    _zh("九牛一毛", "牛|毛", "cows?|ox|oxen|cattle|hairs?", "a negligible amount", "minor"),
+    _zh("骑虎难下", "虎", "tigers?", "unable to back out", "minor"),
+    _zh("鹤立鸡群", "鹤|鸡", "cranes?|chickens?", "to stand out", "minor"),
+    _zh("井底之蛙", "蛙|井", "frogs?|wells?", "narrow-minded", "minor"),
+    _zh("塞翁失马", "马", "horses?", "a blessing in disguise", "minor"),
+    _zh("打草惊蛇", "蛇|草", "snakes?", "to alert the enemy", "minor"),
 )  # fmt: skip
 
 
@@ -171,7 +177,7 @@ def idiom_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
                     m.start(),
                     m.end(),
                     "Accuracy/Mistranslation",
-                    "major",
+                    entry.severity,
                     f"idiom translated literally: '{found[0].group(0)}' means "
                     f"'{entry.meaning}'; '{m.group(0)}' renders its image word for word",
                 )

@@ -278,13 +278,14 @@ def assess(
 
 
 def _literal_idiom(bead: Bead, source: Side, target: Side) -> bool:
-    """Does the idioms QA check find an idiom translated word for word in this bead?"""
+    """Does the idioms QA check find a misleading word-for-word idiom in this bead?"""
 
     def text(side: Side, ids: Sequence[int]) -> str:
         return side.text[side.sentences[ids[0]].start : side.sentences[ids[-1]].end]
 
-    return bool(idiom_rule(text(source, bead.source), text(target, bead.target),
-                           source.lang, target.lang))  # fmt: skip
+    hits = idiom_rule(text(source, bead.source), text(target, bead.target),
+                      source.lang, target.lang)  # fmt: skip
+    return any(hit.severity == "major" for hit in hits)
 
 
 def risk_summary(beads: Sequence[Bead], model: RiskModel | None = None) -> dict[str, Any] | None:
