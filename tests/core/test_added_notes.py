@@ -60,3 +60,41 @@ def test_a_web_page_s_source_line_and_share_buttons_are_furniture(tmp_path: Path
     assert line.flags == ["addition", "byline"] and share.flags == ["addition", "more-link"]
     assert line.risk is not None and line.risk <= 0.1 and share.risk is not None
     assert not any("number-mismatch" in b.flags for b in doc.beads)
+
+
+def test_a_chinese_original_s_own_furniture_left_out_is_no_content_omission(
+    tmp_path: Path,
+) -> None:
+    """The same page as the original: an English translation that leaves out its source
+    line and share buttons has omitted furniture (byline / more-link, low risk), not two
+    sentences of content at risk 0.9."""
+    zh = ZH.replace("海关总署周六", "2024-12-06 10:23 来源：新华网 作者：张三\n\n海关总署周六", 1)
+    zh = zh.replace("（编者注：本文数据均以美元计价。）\n\n", "") + "\n分享到：微信 微博 QQ空间\n"
+    en = EN
+    (tmp_path / "a.en.txt").write_text(en, encoding="utf-8")
+    (tmp_path / "a.zh.txt").write_text(zh, encoding="utf-8")
+    doc = align_document(load_document([tmp_path / "a.zh.txt", tmp_path / "a.en.txt"],
+                                       source_lang="zh"))
+    found = {doc.source.span_text(b.source): b for b in doc.beads if not b.target}
+    line = found["2024-12-06 10:23 来源：新华网 作者：张三"]
+    share = found["分享到：微信 微博 QQ空间"]
+    assert line.flags == ["omission", "byline"] and share.flags == ["omission", "more-link"]
+    assert line.risk is not None and line.risk <= 0.1 and share.risk is not None
+    assert all(len(b.source) == 1 for b in doc.beads)  # nothing glued to the furniture
+
+
+def test_an_english_paragraph_left_out_is_not_paired_with_the_share_line(
+    tmp_path: Path,
+) -> None:
+    """A translation page that lost the article's last paragraph and ends with share
+    buttons: the English paragraph is an omission and the share line an addition of the
+    page's own, not a pair (the share line translates nothing)."""
+    zh = ZH.replace("（编者注：本文数据均以美元计价。）\n\n", "")
+    zh = zh[: zh.index("分析师")] + "\n分享到：微信 微博 QQ空间\n"
+    (tmp_path / "a.en.txt").write_text(EN, encoding="utf-8")
+    (tmp_path / "a.zh.txt").write_text(zh, encoding="utf-8")
+    doc = align_document(load_document([tmp_path / "a.en.txt", tmp_path / "a.zh.txt"]))
+    last, share = doc.beads[-2:]
+    assert doc.source.span_text(last.source).startswith("Analysts said") and not last.target
+    assert last.flags == ["omission", "content"]
+    assert not share.source and share.flags == ["addition", "more-link"]

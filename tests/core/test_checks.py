@@ -545,7 +545,7 @@ def test_chinese_idiom_rendered_word_for_word_in_english() -> None:
 
 
 def test_a_vivid_but_clear_literal_image_is_minor() -> None:
-    doc = make_doc([("新企业如雨后春笋般涌现。", "New firms sprang up like bamboo shoots after rain.")],
+    doc = make_doc([("新企业如雨后春笋般涌现。", "Firms sprang up like bamboo shoots after rain.")],
                    source_lang="zh")  # fmt: skip
     (hit,) = found(doc, "idioms")
     assert (marked(doc, hit), hit.severity) == ("bamboo shoots", "minor")

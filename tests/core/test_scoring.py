@@ -205,8 +205,9 @@ def test_chrf_does_not_depend_on_direction():
         if a.source and a.target:
             assert a.details["chrf"] == b.details["chrf"]
             assert a.details["lexical"] == b.details["lexical"]
-    # Chinese as source: its unaligned sentences are omissions but are not classified.
-    assert swapped[4].flags == ["omission"]
+    # Chinese as source: an unaligned sentence is an omission, classed only when it is
+    # the page's or a translator's furniture (here a note), as the translation's additions are.
+    assert swapped[4].flags == ["omission", "editor-note"]
     assert swapped[2].flags == ["addition"]
 
 

@@ -227,6 +227,8 @@ def bead_cost_arrays(
         cost.fill(params.type_cost((a, b)))
         _apply_cues(cost, x, band.rows, a, b)
         _apply_cues(cost, y, band.cols, b, a)
+        if a == 1 and b >= 1 and x.pair_penalty is not None and x.n:
+            _apply_pair_penalty(cost, x, y, band, b)
         if a and b:
             ratio = None
             if x.ratio is not None and x.n:
@@ -259,6 +261,16 @@ def _apply_cues(cost: np.ndarray, u: Units, ends: np.ndarray, k: int, other: int
         hi = np.clip(ends, 0, u.n)
         lo = np.clip(ends - k, 0, u.n)
         cost += pre[hi] - pre[lo]
+
+
+def _apply_pair_penalty(cost: np.ndarray, x: Units, y: Units, band: Band, b: int) -> None:
+    """x's pairing penalty on 1-b beads, unless the one y unit is furniture too (an
+    English "Editor's note" translated as 编者注)."""
+    rows = band.rows
+    penalty = np.where(rows >= 1, x.pair_penalty[np.clip(rows - 1, 0, x.n - 1)], 0.0)
+    if b == 1 and y.skip_bonus is not None and y.n:
+        penalty = np.where(y.skip_bonus[np.clip(band.cols - 1, 0, y.n - 1)] > 0, 0.0, penalty)
+    cost += penalty
 
 
 def quote_edges_of(x: Units, y: Units, rows: np.ndarray, cols: np.ndarray, a: int, b: int):

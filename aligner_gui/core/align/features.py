@@ -47,6 +47,9 @@ class Units:
     # unaligned (1-0 / 0-1 beads) and a penalty for merging it with other units.
     skip_bonus: np.ndarray | None = None
     merge_penalty: np.ndarray | None = None
+    # ... and a penalty for pairing it with units of the other side: a translation's own
+    # furniture (编者注, a source line, share buttons) translates nothing there.
+    pair_penalty: np.ndarray | None = None
     # Units an editor fixed as unaligned (1-0 / 0-1): no paired bead may hold them.
     forced: np.ndarray | None = None
     # Expected y/x length ratio at each (x) unit, learned along the document.

@@ -59,6 +59,11 @@ def align_gap(
                 if f.any():
                     units.skip_bonus = SKIP_BONUS * f
                     units.merge_penalty = MERGE_PENALTY * f
+                    if units is px:
+                        # A Chinese note, source line or share line is the translation's
+                        # or page's own: it pairs with nothing (an English headline, link
+                        # or caption may well be translated, so only a discount there).
+                        units.pair_penalty = MERGE_PENALTY * f
         pbeads = align_units(px, py, params, run)
         groups = [
             (int(xb[b.x0]), int(xb[b.x0 + b.a]), int(yb[b.y0]), int(yb[b.y0 + b.b]), b.score)

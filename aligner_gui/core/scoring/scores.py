@@ -216,6 +216,8 @@ def score_beads(source: Side, target: Side, beads: list[Bead], lexicon: Any) -> 
                 flags.append(FLAG_OMISSION)
                 if source.lang == "en":
                     cls = classify_bead(source, bead, unaligned_paragraphs, paragraph_members)
+                else:  # a Chinese original's own source line, share buttons, notes
+                    cls = furniture_class(source, bead.source)
             else:
                 flags.append(FLAG_ADDITION)
                 cls = furniture_class(target, bead.target)
