@@ -123,6 +123,42 @@ def test_paragraphs_first_and_dropped_paragraph(lexicon):
             assert len({zh.sentences[j].paragraph for j in b.target}) == 1
 
 
+NEWS_ZH = [
+    ["中国11月出口增长放缓"],
+    ["海关总署周六公布的数据显示，中国11月出口同比增长1.5%，低于10月的12.7%。"],
+    ["进口同比下降3.9%。", "11月贸易顺差为971.7亿美元。"],
+    ["分析师表示，外需疲软和高基数效应是出口放缓的主要原因。"],
+]
+NEWS_EN = [
+    ["China's November export growth slows"],
+    ["China's exports grew 1.5% year-on-year in November, customs data showed on Saturday, "
+     "slowing from 12.7% in October."],
+    ["Imports fell 3.9%.", "The trade surplus was $97.17 billion in November."],
+    ["Analysts said weak external demand and a high base effect were the main reasons for "
+     "the slowdown."],
+]  # fmt: skip
+
+
+def test_a_chinese_paragraph_without_translation_is_not_glued_to_the_one_before(lexicon):
+    # A Chinese original whose English lost the last paragraph: the paragraph is an
+    # omission, not the second half of a 2-1 bead with the trade-surplus sentence.
+    zh = make_side(NEWS_ZH, "zh")
+    en = make_side(NEWS_EN[:3], "en", "translation")
+    beads = align_sides(zh, en, lexicon)
+    check_invariants(beads, zh, en)
+    assert pairs_of(beads)[-2:] == [((3,), (3,)), ((4,), ())]
+
+
+def test_an_untranslated_link_does_not_take_a_chinese_paragraph(lexicon):
+    # The English "MORE:" link is left untranslated and the English of the customs
+    # paragraph was lost: two one-sided beads, not a pair of the link and the orphan.
+    en = make_side([["MORE: Typhoon kills 12 in the Philippines"], *NEWS_EN[2:]], "en")
+    zh = make_side(NEWS_ZH[1:], "zh", "translation")
+    beads = align_sides(en, zh, lexicon)
+    check_invariants(beads, en, zh)
+    assert ((0,), ()) in pairs_of(beads) and ((), (0,)) in pairs_of(beads)
+
+
 def test_empty_sides(lexicon):
     en = make_side([[e for _, e in PAIRS[:3]]], "en")
     zh = make_side([], "zh", "translation")

@@ -227,8 +227,10 @@ def bead_cost_arrays(
         cost.fill(params.type_cost((a, b)))
         _apply_cues(cost, x, band.rows, a, b)
         _apply_cues(cost, y, band.cols, b, a)
-        if a == 1 and b >= 1 and x.pair_penalty is not None and x.n:
-            _apply_pair_penalty(cost, x, y, band, b)
+        if a == 1 and b >= 1:
+            _apply_pair_penalty(cost, x, y, band.rows, band.cols, b)
+        if b == 1 and a >= 1:
+            _apply_pair_penalty(cost, y, x, band.cols, band.rows, a)
         if a and b:
             ratio = None
             if x.ratio is not None and x.n:
@@ -256,6 +258,11 @@ def _apply_cues(cost: np.ndarray, u: Units, ends: np.ndarray, k: int, other: int
     if k == 1 and other == 0 and u.skip_bonus is not None and u.n:
         idx = np.clip(ends - 1, 0, u.n - 1)
         cost -= np.where(ends >= 1, u.skip_bonus[idx], 0.0)
+    if k >= 2 and u.para_start is not None and u.n:
+        pre = _prefix(u.para_start)
+        hi = np.clip(ends, 0, u.n)
+        lo = np.clip(ends - k + 1, 0, u.n)
+        cost += pre[hi] - pre[lo]
     if k >= 2 and u.merge_penalty is not None and u.n:
         pre = _prefix(u.merge_penalty)
         hi = np.clip(ends, 0, u.n)
@@ -263,13 +270,17 @@ def _apply_cues(cost: np.ndarray, u: Units, ends: np.ndarray, k: int, other: int
         cost += pre[hi] - pre[lo]
 
 
-def _apply_pair_penalty(cost: np.ndarray, x: Units, y: Units, band: Band, b: int) -> None:
-    """x's pairing penalty on 1-b beads, unless the one y unit is furniture too (an
-    English "Editor's note" translated as 编者注)."""
-    rows = band.rows
-    penalty = np.where(rows >= 1, x.pair_penalty[np.clip(rows - 1, 0, x.n - 1)], 0.0)
-    if b == 1 and y.skip_bonus is not None and y.n:
-        penalty = np.where(y.skip_bonus[np.clip(band.cols - 1, 0, y.n - 1)] > 0, 0.0, penalty)
+def _apply_pair_penalty(
+    cost: np.ndarray, u: Units, other: Units, ends: np.ndarray, other_ends: np.ndarray, k: int
+) -> None:
+    """u's pairing penalty on beads of one u unit and k others, unless the one other unit
+    is furniture too (an English "Editor's note" translated as 编者注)."""
+    if u.pair_penalty is None or not u.n:
+        return
+    penalty = np.where(ends >= 1, u.pair_penalty[np.clip(ends - 1, 0, u.n - 1)], 0.0)
+    if k == 1 and other.skip_bonus is not None and other.n:
+        furniture = other.skip_bonus[np.clip(other_ends - 1, 0, other.n - 1)] > 0
+        penalty = np.where(furniture, 0.0, penalty)
     cost += penalty
 
 

@@ -47,9 +47,13 @@ class Units:
     # unaligned (1-0 / 0-1 beads) and a penalty for merging it with other units.
     skip_bonus: np.ndarray | None = None
     merge_penalty: np.ndarray | None = None
-    # ... and a penalty for pairing it with units of the other side: a translation's own
-    # furniture (编者注, a source line, share buttons) translates nothing there.
+    # ... and a penalty for pairing it with units of the other side that are not furniture
+    # (a translation's own note, source line or share line translates nothing there).
     pair_penalty: np.ndarray | None = None
+    # Sentence level: the penalty for a bead that runs across the start of a paragraph at
+    # this unit (translators keep paragraphs; a sentence glued across one is more often
+    # an omission beside a translated sentence than a merge). 0 where none starts.
+    para_start: np.ndarray | None = None
     # Units an editor fixed as unaligned (1-0 / 0-1): no paired bead may hold them.
     forced: np.ndarray | None = None
     # Expected y/x length ratio at each (x) unit, learned along the document.
@@ -90,6 +94,7 @@ class Units:
             match_rate=self.match_rate[start:stop].copy() if self.match_rate is not None else None,
             qopen=self.qopen[start:stop].copy() if self.qopen is not None else None,
             qclose=self.qclose[start:stop].copy() if self.qclose is not None else None,
+            para_start=self.para_start[start:stop].copy() if self.para_start is not None else None,
         )
 
     def merge(self, bounds: np.ndarray) -> Units:
