@@ -531,6 +531,29 @@ def test_idiom_image_meant_literally_in_the_original_is_left_alone() -> None:
     assert found(doc, "idioms") == []
 
 
+@pytest.mark.parametrize(
+    ("en", "zh", "flagged"),
+    [
+        ("Boil the noodles in hot water for three minutes.", "把面条放在热水中煮三分钟。", False),
+        ("The minister is in hot water over the scandal.", "部长因丑闻陷入热水。", True),
+        ("Chang'e-6 flew over the moon's far side.", "嫦娥六号飞越月球背面。", False),
+        ("She was over the moon about the result.", "她高兴得像飞上了月亮。", True),
+        ("Under the weather conditions, flights were cancelled.", "在这种天气条件下,航班取消。",
+         False),
+        ("He ate a piece of cake.", "他吃了一块蛋糕。", False),
+        ("The exam was a piece of cake.", "考试是一块蛋糕。", True),
+        ("Police pulled the plug out of the socket.", "警察把插头从插座里拔了出来。", False),
+        ("The board pulled the plug on the project.", "董事会拔掉了这个项目的插头。", True),
+        ("They used brick and mortar to build the wall.", "他们用砖和砂浆砌墙。", False),
+        ("Retailers closed brick-and-mortar stores.", "零售商关闭了砖和砂浆商店。", True),
+    ],
+)  # fmt: skip
+def test_idioms_that_also_read_literally_are_matched_only_in_their_frame(
+    en: str, zh: str, flagged: bool
+) -> None:
+    assert bool(found(make_doc([(en, zh)]), "idioms")) is flagged
+
+
 def test_chinese_idiom_rendered_word_for_word_in_english() -> None:
     doc = make_doc(
         [("他只会吹牛。", "He only knows how to blow the cow."),

@@ -12,7 +12,9 @@ comment) and a severity: major when the literal words mislead (a law court, 吹�
 the cow"), minor for a vivid image a reader still understands ("like bamboo shoots after
 rain" for 雨后春笋). A bead is flagged when the original holds the idiom, the translation holds
 one of the literal words, and the original has no other use of the image that could
-explain the word (a "court" that is a law court elsewhere in the sentence). Idioms
+explain the word (a "court" that is a law court elsewhere in the sentence); idioms
+that read literally too ("in hot water", "over the moon", "bread and butter") are only
+matched in their idiomatic frame ("got into hot water", "was over the moon"). Idioms
 whose literal rendering is itself current in the other language (黑马 "dark horse",
 冰山一角 "the tip of the iceberg", 最后一根稻草 "the last straw", 跛脚鸭 "lame duck",
 "kill two birds with one stone" for 一石二鸟) are not listed. Accuracy/Mistranslation;
@@ -62,18 +64,20 @@ _EN_IDIOMS = (
     _en(r"\bball\b ~ (?:in|into)\b ~ courts?\b", "courts?", "法院|法庭",
         "it is their move"),
     _en(r"\bbit(?:e|es|ing|ten)? the bullet\b", "bullets?", "子弹", "to face something unpleasant"),
-    _en(r"\bkick(?:s|ed|ing)? the can\b", "cans?", "罐", "to put a problem off"),
+    _en(r"\bkick(?:s|ed|ing)? the can down the road\b", "cans?", "罐", "to put a problem off"),
     _en(r"\belephants? in the room\b", "elephants?", "大象", "a problem nobody mentions"),
     _en(r"\bred herrings?\b", "herrings?", "鲱鱼", "a distraction"),
-    _en(r"\bwhite elephants?\b", "elephants?", "白象|白色的大象", "a costly, useless thing"),
-    _en(r"\bpiece of cake\b", "cakes?", "蛋糕", "something easy"),
+    _en(r"\b(?:is|was|are|were|be|been|'s) (?:\w+ )?a piece of cake\b", "cakes?", "蛋糕",
+        "something easy"),
     _en(r"\bhit(?:s|ting)? the nail on the head\b", "nails?", "钉", "to be exactly right"),
     _en(r"\bspill(?:s|ed|ing)? the beans\b", "beans?", "豆", "to give a secret away"),
     _en(r"\blet(?:s|ting)? the cat out of the bag\b", "cats?", "猫", "to give a secret away"),
-    _en(r"\bunder the weather\b", "weather", "天气", "unwell"),
+    _en(r"\bunder the weather\b(?! (?:conditions?|forecasts?|service|bureau|station|systems?|"
+        r"patterns?|reports?|data|radar|satellites?|models?)\b)", "weather", "天气", "unwell"),
     _en(r"\bcost(?:s|ing)? (?:\w+ )?an arm and a leg\b", "arms?|legs?", "胳膊|手臂|一条腿",
         "very expensive"),
-    _en(r"\bcold feet\b", "feet|foot", "脚", "a loss of nerve"),
+    _en(r"\b(?:get|gets|got|getting|have|has|had|having|develop\w*) cold feet\b", "feet|foot",
+        "脚", "a loss of nerve"),
     _en(r"\bthr(?:ow|ows|ew|own|owing) in the towel\b", "towels?", "毛巾", "to give up"),
     _en(r"\bjump(?:s|ed|ing)? the gun\b", "guns?", "枪", "to act too soon"),
     _en(r"\bskeletons? in (?:the|their|his|her|its|our) (?:closet|cupboard)s?\b", "skeletons?",
@@ -96,26 +100,29 @@ _EN_IDIOMS = (
     _en(r"\bat the eleventh hour\b", "hours?", "第十一个小时|第十一小时", "at the last moment"),
     _en(r"\bballpark (?:figure|estimate|number)s?\b", "ballparks?", "棒球场",
         "a rough estimate"),
-    _en(r"\bpull(?:s|ed|ing)? the plug\b", "plugs?", "插头|插销", "to stop something"),
+    _en(r"\bpull(?:s|ed|ing)? the plug on\b", "plugs?", "插头|插销", "to stop something"),
     _en(r"\bthe whole nine yards\b", "yards?", "九码", "everything"),
     _en(r"\bcut(?:s|ting)? corners\b", "corners?", "拐角|角落|转角", "to skimp"),
-    _en(r"\bbreak a leg\b", "legs?", "断腿|摔断", "good luck"),
     _en(r"\braining cats and dogs\b", "cats?|dogs?", "猫|狗", "raining heavily"),
     _en(r"\bsmoking gun\b", "guns?", "冒烟的枪|冒烟的手枪|冒烟的枪支", "conclusive evidence",
         "minor"),
     _en(r"\bcan of worms\b", "worms?", "蠕虫|虫子", "a tangle of trouble"),
-    _en(r"\bin hot water\b", "water", "热水", "in trouble"),
+    _en(r"\b(?:is|are|was|were|be|been|being|get|gets|got|getting|land|lands|landed|find|finds|"
+        r"found)\b(?: \w+){0,2} in hot water\b", "water", "热水", "in trouble"),
     _en(r"\bdrop in the (?:bucket|ocean)\b", "buckets?|oceans?", "水桶|一滴水",
         "a negligible amount"),
-    _en(r"\bover the moon\b", "moons?", "月亮|月球", "delighted"),
+    _en(r"\b(?:is|are|was|were|be|been|feel|feels|felt|seem|seems|seemed|look|looked) "
+        r"(?:\w+ )?over the moon\b", "moons?", "月亮|月球", "delighted"),
     _en(r"\bsee(?:s|ing)? eye to eye\b|\bsaw eye to eye\b", "eyes?", "眼睛", "to agree"),
     _en(r"\bbull in a china shop\b", "china|shops?", "瓷器", "clumsy and reckless"),
     _en(r"\bhot[- ]button\b", "buttons?", "按钮", "contentious"),
     _en(r"\bdeep pockets\b", "pockets?", "口袋", "great wealth"),
     _en(r"\bstate[- ]of[- ]the[- ]art\b", "art", "艺术", "the most advanced"),
-    _en(r"\bbrick[- ]and[- ]mortar\b", "bricks?|mortar", "砖|砂浆|灰浆", "physical (shops)"),
+    _en(r"\bbrick[- ]and[- ]mortar(?= (?:stores?|shops?|retail\w*|outlets?|banks?|branch\w*|"
+        r"locations?|businesses|presence))", "bricks?|mortar", "砖|砂浆|灰浆", "physical (shops)"),
     _en(r"\bblue[- ]chips?\b", "chips?", "芯片", "a leading company"),
-    _en(r"\bbread and butter\b", "bread|butter", "面包|黄油", "a main livelihood"),
+    _en(r"\b(?:is|are|was|were|the|their|its|our|his|her) bread[- ]and[- ]butter\b", "bread|butter",
+        "面包|黄油", "a main livelihood"),
     _en(r"\bboots on the ground\b", "boots?", "靴", "ground troops"),
 )  # fmt: skip
 
