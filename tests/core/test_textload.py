@@ -287,6 +287,16 @@ def test_interleaved_lines_go_to_their_language():
     )
 
 
+def test_two_paragraphs_printed_paragraph_by_paragraph_are_interleaved():
+    # One English line in the middle of what looks like the Chinese block holds a third
+    # of the English: it is a paragraph of an interleaved text, not a stray phrase.
+    text = "中文第一段。\n\nThe first paragraph.\n\n中文又来了。\n\nMore English."
+    zh, en = split_bilingual(text)
+    assert zh.split() == ["中文第一段。", "中文又来了。"]
+    assert [p.strip() for p in en.split("\n\n") if p.strip()] == [
+        "The first paragraph.", "More English."]
+
+
 _ZH_LINES = st.sampled_from(
     [
         "美国和俄罗斯正在接近协议。",

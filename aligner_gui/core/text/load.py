@@ -269,17 +269,23 @@ def _check_blocks(zh_lines: list[str], en_lines: list[str]) -> None:
 def _interleaved(zh_leaning: list[float], en_leaning: list[float]) -> bool:
     """Do the languages alternate: is a large share of either language's lines or text on
     the wrong side of the best split (``*_leaning``: its blocks' lines, see
-    ``_line_leaning``), in more than one line? (A stray "(New START)" in the Chinese or a
-    Chinese title in the English is a small share.)"""
+    ``_line_leaning``): more than a third of its lines (two lines at least), or of its
+    text? (A stray "(New START)" in the Chinese or a Chinese title in the English is a
+    small share.)"""
     stray_en = [-v for v in zh_leaning if v < 0]
     stray_zh = [v for v in en_leaning if v > 0]
-    if len(stray_en) + len(stray_zh) < 2:
+    strays = len(stray_en) + len(stray_zh)
+    if not strays:
         return False
     share = _MAX_STRAY_SHARE
     for stray, own in ((stray_zh, [v for v in zh_leaning if v > 0]),
                        (stray_en, [-v for v in en_leaning if v < 0])):  # fmt: skip
         lines, mass = len(stray) + len(own), sum(stray) + sum(own)
-        if len(stray) > share * lines or sum(stray) > share * mass:
+        if strays >= 2 and len(stray) > share * lines:
+            return True
+        if sum(stray) > share * mass:
+            # Even one such line holding a third of its language's text is a paragraph
+            # of a text printed paragraph by paragraph, not a stray "(New START)".
             return True
     return False
 
