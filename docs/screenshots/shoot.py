@@ -54,15 +54,14 @@ def stage(window, which: str) -> None:  # noqa: ANN001
         target = doc.target.text.index("卡内基国际和平基金会")
         window.target_pane.scroll_to_offset(target, lines_above=5)
         window.findChild(type(window._docks[0]), "scoresDock").raise_()
-    elif which == "risk":  # the bead table read riskiest first, the top bead selected
+    elif which == "risk":  # the bead table read riskiest first; the idioms check's bead
         from PySide6.QtCore import Qt
 
         from aligner_gui.gui.models.beads import BeadTableModel
 
         window.bead_view.sortByColumn(BeadTableModel.COL_RISK, Qt.SortOrder.DescendingOrder)
-        paired = [k for k, b in enumerate(doc.beads) if b.source and b.target]
-        window.select_bead(max(paired, key=lambda k: doc.beads[k].risk or 0.0))
-        window.findChild(type(window._docks[0]), "scoresDock").raise_()
+        window.select_bead(bead_at("target", "这将球扔回美国法院"))
+        window.findChild(type(window._docks[0]), "suggestionDock").raise_()
     window.undo_stack.setClean()  # nothing to ask about when shot.sh ends the process
 
 
