@@ -149,6 +149,16 @@ def test_a_chinese_paragraph_without_translation_is_not_glued_to_the_one_before(
     assert pairs_of(beads)[-2:] == [((3,), (3,)), ((4,), ())]
 
 
+def test_a_lost_paragraph_of_figures_is_not_glued_to_the_one_before(lexicon):
+    # The Chinese lost the imports paragraph: its figures (3.9%, $97.17 billion) are in
+    # no Chinese sentence, so the two sentences are omissions, not part of a 3-1 bead.
+    en = make_side(NEWS_EN, "en")
+    zh = make_side([NEWS_ZH[0], NEWS_ZH[1], NEWS_ZH[3]], "zh", "translation")
+    beads = align_sides(en, zh, lexicon)
+    check_invariants(beads, en, zh)
+    assert pairs_of(beads) == [((0,), (0,)), ((1,), (1,)), ((2,), ()), ((3,), ()), ((4,), (2,))]
+
+
 def test_an_untranslated_link_does_not_take_a_chinese_paragraph(lexicon):
     # The English "MORE:" link is left untranslated and the English of the customs
     # paragraph was lost: two one-sided beads, not a pair of the link and the orphan.

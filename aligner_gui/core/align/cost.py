@@ -258,6 +258,11 @@ def _apply_cues(cost: np.ndarray, u: Units, ends: np.ndarray, k: int, other: int
     if k == 1 and other == 0 and u.skip_bonus is not None and u.n:
         idx = np.clip(ends - 1, 0, u.n - 1)
         cost -= np.where(ends >= 1, u.skip_bonus[idx], 0.0)
+    if k >= 2 and other >= 1 and u.orphan_numbers is not None and u.n:
+        pre = _prefix(u.orphan_numbers)
+        hi = np.clip(ends, 0, u.n)
+        lo = np.clip(ends - k, 0, u.n)
+        cost += pre[hi] - pre[lo]
     if k >= 2 and u.para_start is not None and u.n:
         pre = _prefix(u.para_start)
         hi = np.clip(ends, 0, u.n)

@@ -54,6 +54,9 @@ class Units:
     # this unit (translators keep paragraphs; a sentence glued across one is more often
     # an omission beside a translated sentence than a merge). 0 where none starts.
     para_start: np.ndarray | None = None
+    # Penalty for holding the unit in a merged bead (k >= 2 on its side): its numbers that
+    # no sentence of the other side has (a sentence whose translation was lost).
+    orphan_numbers: np.ndarray | None = None
     # Units an editor fixed as unaligned (1-0 / 0-1): no paired bead may hold them.
     forced: np.ndarray | None = None
     # Expected y/x length ratio at each (x) unit, learned along the document.
@@ -95,6 +98,8 @@ class Units:
             qopen=self.qopen[start:stop].copy() if self.qopen is not None else None,
             qclose=self.qclose[start:stop].copy() if self.qclose is not None else None,
             para_start=self.para_start[start:stop].copy() if self.para_start is not None else None,
+            orphan_numbers=(self.orphan_numbers[start:stop].copy()
+                            if self.orphan_numbers is not None else None),
         )
 
     def merge(self, bounds: np.ndarray) -> Units:
@@ -124,6 +129,8 @@ class Units:
             ratio=ratio,
             qopen=self.qopen[bounds[:-1]] if self.qopen is not None and self.n else None,
             qclose=self.qclose[bounds[1:] - 1] if self.qclose is not None and self.n else None,
+            orphan_numbers=(np.add.reduceat(self.orphan_numbers, bounds[:-1])
+                            if self.orphan_numbers is not None and self.n else None),
         )
 
 
