@@ -129,8 +129,6 @@ class Units:
             ratio=ratio,
             qopen=self.qopen[bounds[:-1]] if self.qopen is not None and self.n else None,
             qclose=self.qclose[bounds[1:] - 1] if self.qclose is not None and self.n else None,
-            orphan_numbers=(np.add.reduceat(self.orphan_numbers, bounds[:-1])
-                            if self.orphan_numbers is not None and self.n else None),
         )
 
 

@@ -69,6 +69,10 @@ def align_gap(
     use_paragraphs = npx >= 2 and npy >= 2 and max(npx, npy) <= 3 * min(npx, npy)
     if use_paragraphs:
         px, py = xs.merge(xb), ys.merge(yb)
+        for units, sentences, bounds in ((px, xs, xb), (py, ys, yb)):
+            if sentences.orphan_numbers is not None and sentences.n:
+                # (not in merge(): a coarse block is no unit a bead should not merge)
+                units.orphan_numbers = np.add.reduceat(sentences.orphan_numbers, bounds[:-1])
         for units, flags, bounds, start in ((px, xdrop, xb, gap.x0), (py, ydrop, yb, gap.y0)):
             if flags is not None:
                 f = flags[bounds[:-1] + start].astype(np.float64)
