@@ -661,3 +661,16 @@ def test_transcript_without_sentence_punctuation_is_aligned_piece_by_piece(lexic
     check_invariants(beads, source, target)
     paired = sum(len(source.sentences[i].text) for b in beads if b.target for i in b.source)
     assert paired >= 0.8 * len(en.strip())
+
+
+def test_fixed_one_sided_beads_keep_their_order_around_an_unfixed_one():
+    # A run of one-sided beads as the DP read it: y2 (fixed second), x19 (nobody fixed
+    # it), x20 (fixed first). The caller's order x20, y2 stands: the unfixed x19 goes
+    # first instead of keeping y2 ahead of x20.
+    from aligner_gui.core.align.fixed import _order_one_sided_runs
+    from aligner_gui.core.align.run import UnitBead
+
+    run = [UnitBead(19, 0, 2, 1, fixed=1), UnitBead(19, 1, 3, 0), UnitBead(20, 1, 3, 0, fixed=0)]
+    ordered = _order_one_sided_runs([UnitBead(18, 1, 1, 1), *run, UnitBead(21, 1, 3, 1)])
+    assert [(b.x0, b.a, b.y0, b.b) for b in ordered] == [
+        (18, 1, 1, 1), (19, 1, 3, 0), (20, 1, 3, 0), (19, 0, 2, 1), (21, 1, 3, 1)]

@@ -136,7 +136,8 @@ def _order_one_sided_runs(beads: list[UnitBead]) -> list[UnitBead]:
 
     Within a run of consecutive 1-0 / 0-1 beads any interleaving of the two sides is a
     valid reading order, so the DP's (x side first) is arbitrary; the caller's order of
-    its fixed beads is kept instead, each side staying in reading order.
+    its fixed beads is kept instead, each side staying in reading order (beads nobody
+    fixed go first where they meet a fixed one of the other side).
     """
     out: list[UnitBead] = []
     k = 0
@@ -156,6 +157,11 @@ def _order_one_sided_runs(beads: list[UnitBead]) -> list[UnitBead]:
             hx, hy = xq[0], yq[0]
             if hx.fixed is not None and hy.fixed is not None:
                 take_x = hx.fixed < hy.fixed
+            elif (hx.fixed is None) != (hy.fixed is None):
+                # An unaligned sentence nobody fixed goes first: it is bound by nothing
+                # but its own side's order, and must not come between two fixed beads
+                # whose order the caller gave.
+                take_x = hx.fixed is None
             else:
                 take_x = pos[id(hx)] < pos[id(hy)]
             out.append(xq.pop(0) if take_x else yq.pop(0))

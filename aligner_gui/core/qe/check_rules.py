@@ -14,8 +14,9 @@ measures false flags on gold alignments and recall on planted errors.
 from __future__ import annotations
 
 import re
-from typing import Any, NamedTuple
+from typing import Any
 
+from aligner_gui.core.qe.hits import Hits, RuleHit
 from aligner_gui.core.qe.negation import anchored, strong_negations, weak_negations
 
 __all__ = [
@@ -28,16 +29,6 @@ __all__ = [
 ]
 
 
-class RuleHit(NamedTuple):
-    side: str  # "source" | "target"
-    start: int  # offsets into the text of that side given to the rule
-    end: int
-    category: str
-    severity: str
-    comment: str
-
-
-Hits = tuple[RuleHit, ...]
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
 _SIDE_NAMES = {"source": "source", "target": "translation"}
 

@@ -24,17 +24,21 @@ the span is the literal word.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import NamedTuple
 
-from aligner_gui.core.qe.check_rules import Hits, RuleHit
+from aligner_gui.core.qe.hits import Hits, RuleHit
 
 __all__ = ["idiom_rule"]
 
 
 class _Idiom(NamedTuple):
-    idiom: re.Pattern[str]  # in the original
-    image: re.Pattern[str]  # the image's own words in the original (outside the idiom)
-    literal: re.Pattern[str]  # its literal rendering in the translation
+    """Patterns as text, compiled on first use: the risk pass runs the rule on every
+    bead, and most documents hold no idiom of the tables (see :func:`_compiled`)."""
+
+    idiom: str  # in the original
+    image: str  # the image's own words in the original (outside the idiom)
+    literal: str  # its literal rendering in the translation
     meaning: str
     severity: str  # major: the literal words mislead; minor: a vivid but clear image
 
@@ -44,19 +48,12 @@ _GAP = r"(?:\s+[\w.'\u2019-]+){0,4}?\s+"
 
 
 def _en(idiom: str, image: str, literal: str, meaning: str, severity: str = "major") -> _Idiom:
-    return _Idiom(
-        re.compile(idiom.replace(" ~ ", _GAP).replace(" ", r"\s+"), re.IGNORECASE),
-        re.compile(rf"\b(?:{image})\b", re.IGNORECASE),
-        re.compile(literal),
-        meaning,
-        severity,
-    )
+    return _Idiom(idiom.replace(" ~ ", _GAP).replace(" ", r"\s+"), rf"\b(?:{image})\b",
+                  literal, meaning, severity)  # fmt: skip
 
 
 def _zh(idiom: str, image: str, literal: str, meaning: str, severity: str = "major") -> _Idiom:
-    return _Idiom(re.compile(idiom), re.compile(image),
-                  re.compile(rf"\b(?:{literal})\b", re.IGNORECASE), meaning,
-                  severity)  # fmt: skip
+    return _Idiom(idiom, image, rf"\b(?:{literal})\b", meaning, severity)
 
 
 # English idioms and the Chinese words that render their image literally.
@@ -155,29 +152,42 @@ _ZH_IDIOMS = (
 )  # fmt: skip
 
 
-# Any idiom of each table, so that a bead without one costs one search (the risk pass
-# runs the rule on every bead of a corpus).
-_ANY = {
-    "en": re.compile("|".join(f"(?:{e.idiom.pattern})" for e in _EN_IDIOMS), re.IGNORECASE),
-    "zh": re.compile("|".join(e.idiom.pattern for e in _ZH_IDIOMS)),
-}
 _TABLES = {("en", "zh"): _EN_IDIOMS, ("zh", "en"): _ZH_IDIOMS}
+# English patterns match in any case; the English literal words of the Chinese table too.
+_FLAGS = {"en": re.IGNORECASE, "zh": 0}
+
+
+@cache
+def _any(lang: str) -> re.Pattern[str]:
+    """Every idiom of a table in one pattern, group i<k> for entry k: a bead without an
+    idiom costs one search, and only the entries found are compiled."""
+    table = _EN_IDIOMS if lang == "en" else _ZH_IDIOMS
+    return re.compile("|".join(f"(?P<i{k}>{e.idiom})" for k, e in enumerate(table)),
+                      _FLAGS[lang])  # fmt: skip
+
+
+@cache
+def _compiled(lang: str, k: int) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    entry = (_EN_IDIOMS if lang == "en" else _ZH_IDIOMS)[k]
+    other = "zh" if lang == "en" else "en"
+    return (re.compile(entry.idiom, _FLAGS[lang]), re.compile(entry.image, _FLAGS[lang]),
+            re.compile(entry.literal, _FLAGS[other]))  # fmt: skip
 
 
 def idiom_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
     """An idiom of the original whose image the translation renders literally."""
     table = _TABLES.get((src_lang, tgt_lang))
-    if table is None or not _ANY[src_lang].search(src):
+    if table is None:
         return ()
+    found = {int(m.lastgroup[1:]): m.group(0) for m in _any(src_lang).finditer(src)
+             if m.lastgroup}  # fmt: skip
     hits: list[RuleHit] = []
-    for entry in table:
-        found = list(entry.idiom.finditer(src))
-        if not found:
-            continue
-        rest = entry.idiom.sub(" ", src)
-        if entry.image.search(rest):
+    for k in sorted(found):
+        entry = table[k]
+        idiom, image, literal = _compiled(src_lang, k)
+        if image.search(idiom.sub(" ", src)):
             continue  # the image is also meant literally in the original
-        for m in entry.literal.finditer(tgt):
+        for m in literal.finditer(tgt):
             hits.append(
                 RuleHit(
                     "target",
@@ -185,7 +195,7 @@ def idiom_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
                     m.end(),
                     "Accuracy/Mistranslation",
                     entry.severity,
-                    f"idiom translated literally: '{found[0].group(0)}' means "
+                    f"idiom translated literally: '{found[k]}' means "
                     f"'{entry.meaning}'; '{m.group(0)}' renders its image word for word",
                 )
             )
