@@ -62,6 +62,17 @@ def quote_edges(text: str, lang: str) -> tuple[bool, bool]:
 
 _NOT_WORD = re.compile(r"[\W_]+")
 _DIGIT = re.compile(r"[0-9\uff10-\uff19]")
+
+# Cost of holding, in a merged bead (2-1, 1-3 ...), a sentence written with digits whose
+# numbers no sentence of the other side has, per such number. A translated sentence keeps
+# its figures; one whose translation was lost leaves them orphaned, and Viterbi glued it to
+# a neighbour ("Imports fell 3.9%." to the sentence before). Only sentences with digits:
+# spelled-out numbers of literary text and the Bible are rendered too freely. 2.0, chosen
+# on benchmarks/paragraph_omissions.py (Chinese orphan paragraphs one-sided 86 -> 92 %);
+# mac-dev F1 .922 -> .923, its chapters joined .908 -> .906 (two merges whose sides
+# disagree on a number), Bible unchanged, omission benchmark within one bead a cell.
+ORPHAN_NUMBER_WEIGHT = 2.0
+
 _NOT_WORD_OR_SPACE = re.compile(r"[^\w ]+|_+")
 
 
@@ -242,15 +253,6 @@ def _cat(parts: list[np.ndarray]) -> np.ndarray:
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 
-# Cost of holding, in a merged bead (2-1, 1-3 ...), a sentence written with digits whose
-# numbers no sentence of the other side has, per such number. A translated sentence keeps
-# its figures; one whose translation was lost leaves them orphaned, and Viterbi glued it to
-# a neighbour ("Imports fell 3.9%." to the sentence before). Only sentences with digits:
-# spelled-out numbers of literary text and the Bible are rendered too freely. 2.0, chosen
-# on benchmarks/paragraph_omissions.py (Chinese orphan paragraphs one-sided 86 -> 92 %);
-# mac-dev F1 .922 -> .923, its chapters joined .908 -> .906 (two merges whose sides
-# disagree on a number), Bible unchanged, omission benchmark within one bead a cell.
-ORPHAN_NUMBER_WEIGHT = 2.0
 LEARN_METHOD = "both"  # "dice" (competitive linking), "ibm1" or "both"
 IBM_ROUNDS = 5
 IBM_NULL = 0.05

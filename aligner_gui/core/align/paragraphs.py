@@ -71,7 +71,8 @@ def align_gap(
         px, py = xs.merge(xb), ys.merge(yb)
         for units, sentences, bounds in ((px, xs, xb), (py, ys, yb)):
             if sentences.orphan_numbers is not None and sentences.n:
-                # (not in merge(): a coarse block is no unit a bead should not merge)
+                # (summed here, not in merge(): the coarse blocks of a long text are
+                # arbitrary cuts, not units whose merging says anything)
                 units.orphan_numbers = np.add.reduceat(sentences.orphan_numbers, bounds[:-1])
         for units, flags, bounds, start in ((px, xdrop, xb, gap.x0), (py, ydrop, yb, gap.y0)):
             if flags is not None:
