@@ -18,8 +18,8 @@ names              the scorer's name-mismatch flag               Accuracy/Mistra
 negation           a negation on one side only                   Accuracy/Mistranslation,
                    (see ``negation.py``)                         major
 idioms             an idiom whose image the translation          Accuracy/Mistranslation,
-                   renders word for word (ball in their court    major
-                   -> 法院; see ``idioms.py``)
+                   renders word for word (ball in their court    major (a vivid image
+                   -> 法院; see ``idioms.py``)                     minor)
 untranslated       Chinese in an English translation; English    Accuracy/Untranslated
                    words copied into a Chinese one               text, minor (clause major)
 inconsistency      one source sentence translated two ways;      Fluency/Inconsistency;
