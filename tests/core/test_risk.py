@@ -126,11 +126,11 @@ def test_an_idiom_translated_word_for_word_is_risky_whatever_the_model_says(seed
     paired = sorted((b.risk for b in seed.beads if b.source and b.target), reverse=True)
     assert paired.index(court.risk) < 2  # it was 19th of 20
     idiomatic = list(ZH)
-    idiomatic[3] = "批评者警告说，该计划回避了护士短缺这一众所周知却无人提及的问题。"
+    idiomatic[3] = "批评者警告说，该计划只是转移视线：真正的问题是训练有素的护士短缺。"
     literal = list(ZH)
-    literal[3] = "批评者警告说，该计划没有解决房间里的大象：训练有素的护士短缺。"
+    literal[3] = "批评者警告说，该计划是一条红鲱鱼：真正的问题是训练有素的护士短缺。"
     en = list(EN)
-    en[3] = "Critics warned that the plan ignores the elephant in the room: a shortage of nurses."
+    en[3] = "Critics warned that the plan is a red herring: the real problem is a nurse shortage."
     assert _pair(literal, en).beads[3].risk >= risk.IDIOM_RISK
     assert _pair(idiomatic, en).beads[3].risk < risk.IDIOM_RISK
 
