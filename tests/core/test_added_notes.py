@@ -67,10 +67,10 @@ def test_a_chinese_original_s_own_furniture_left_out_is_no_content_omission(
 ) -> None:
     """The same page as the original: an English translation that leaves out its source
     line and share buttons has omitted furniture (byline / more-link, low risk), not two
-    sentences of content at risk 0.9."""
+    sentences of content at risk 0.9; the last paragraph it leaves out is content."""
     zh = ZH.replace("海关总署周六", "2024-12-06 10:23 来源：新华网 作者：张三\n\n海关总署周六", 1)
     zh = zh.replace("（编者注：本文数据均以美元计价。）\n\n", "") + "\n分享到：微信 微博 QQ空间\n"
-    en = EN
+    en = EN[: EN.index("Analysts said")]
     (tmp_path / "a.en.txt").write_text(en, encoding="utf-8")
     (tmp_path / "a.zh.txt").write_text(zh, encoding="utf-8")
     doc = align_document(load_document([tmp_path / "a.zh.txt", tmp_path / "a.en.txt"],
@@ -81,6 +81,8 @@ def test_a_chinese_original_s_own_furniture_left_out_is_no_content_omission(
     assert line.flags == ["omission", "byline"] and share.flags == ["omission", "more-link"]
     assert line.risk is not None and line.risk <= 0.1 and share.risk is not None
     assert all(len(b.source) == 1 for b in doc.beads)  # nothing glued to the furniture
+    dropped = found["分析师表示，外需疲软和高基数效应是出口放缓的主要原因。"]
+    assert dropped.flags == ["omission", "content"] and dropped.risk == 0.9
 
 
 def test_an_english_paragraph_left_out_is_not_paired_with_the_share_line(

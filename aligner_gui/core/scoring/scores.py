@@ -24,6 +24,7 @@ from aligner_gui.core.model import (
     Bead,
     Side,
 )
+from aligner_gui.core.scoring.classify import CONTENT
 from aligner_gui.core.scoring.name_check import mismatched_names
 from aligner_gui.core.scoring.number_match import compare_numbers, spelled_small_counts
 from aligner_gui.core.scoring.sentence_features import (
@@ -217,7 +218,7 @@ def score_beads(source: Side, target: Side, beads: list[Bead], lexicon: Any) -> 
                 if source.lang == "en":
                     cls = classify_bead(source, bead, unaligned_paragraphs, paragraph_members)
                 else:  # a Chinese original's own source line, share buttons, notes
-                    cls = furniture_class(source, bead.source)
+                    cls = furniture_class(source, bead.source) or CONTENT
             else:
                 flags.append(FLAG_ADDITION)
                 cls = furniture_class(target, bead.target)
