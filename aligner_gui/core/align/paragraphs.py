@@ -156,7 +156,7 @@ def droppable(texts: Sequence[str], para: np.ndarray, lang: str) -> np.ndarray |
     if lang not in ("en", "zh") or len(texts) == 0:
         return None
     try:
-        from aligner_gui.core.scoring.classify import CONTENT, classify_unaligned, is_zh_note
+        from aligner_gui.core.scoring.classify import CONTENT, classify_unaligned, zh_furniture
     except ImportError:  # pragma: no cover - the classifier is optional for the aligner
         return None
     bounds = _para_bounds(para)
@@ -167,7 +167,7 @@ def droppable(texts: Sequence[str], para: np.ndarray, lang: str) -> np.ndarray |
         s, e = int(bounds[k]), int(bounds[k + 1])
         text = " ".join(texts[s:e])
         if lang == "zh":
-            flags[s:e] = is_zh_note(text)
+            flags[s:e] = zh_furniture(text) is not None
         else:
             kind = classify_unaligned(text, paragraph_index=k, is_whole_paragraph=True)
             flags[s:e] = kind != CONTENT

@@ -69,11 +69,11 @@ def source_stamp(path: Path) -> dict[str, int | str]:
 @lru_cache(maxsize=1)
 def _builder_digest() -> str:
     # Editing the compiler (sense rules, supplement: cedict.py), the word lists it uses
-    # (stopwords, irregular forms: words.py) or the file formats (this module) invalidates
-    # old caches even if FORMAT_VERSION was not bumped. A frozen app without sources
-    # relies on FORMAT_VERSION alone.
+    # (stopwords, irregular forms: words.py; British spellings: breame's table) or the
+    # file formats (this module) invalidates old caches even if FORMAT_VERSION was not
+    # bumped. A frozen app without sources relies on FORMAT_VERSION alone.
     digest = hashlib.sha1()
-    for source in (cedict.__file__, words.__file__, __file__):
+    for source in (cedict.__file__, words.__file__, __file__, words.spellings_file()):
         if source is None:
             return ""
         try:

@@ -139,6 +139,17 @@ def _american_spellings() -> dict[str, str]:
     return BRITISH_ENGLISH_SPELLINGS
 
 
+def spellings_file() -> str | None:
+    """Where that table is (the dictionary cache depends on it), without importing it."""
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec("breame.data.spelling_constants")
+    except ImportError:
+        return None
+    return spec.origin if spec is not None else None
+
+
 # ---------------------------------------------------------------------------------------
 # Shared text helpers (compiled once)
 # ---------------------------------------------------------------------------------------

@@ -21,8 +21,8 @@ from aligner_gui.core.model import (
     AlignmentDocument,
     Bead,
 )
-from aligner_gui.core.qe.check_rules import RuleHit
 from aligner_gui.core.qe.glossary import Glossary, TermIndex, holds_any
+from aligner_gui.core.qe.hits import RuleHit
 
 __all__ = [
     "BeadPair",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from aligner_gui.core.qe.check_rules import Hits, RuleHit
+from aligner_gui.core.qe.hits import Hits, RuleHit
 
 __all__ = ["continued_across", "punctuation_rule", "unit_rule"]
 

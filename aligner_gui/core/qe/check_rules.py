@@ -20,7 +20,6 @@ from aligner_gui.core.qe.hits import Hits, RuleHit
 from aligner_gui.core.qe.negation import anchored, strong_negations, weak_negations
 
 __all__ = [
-    "RuleHit",
     "link_spans",
     "negation_rule",
     "repeated_words_rule",

@@ -59,8 +59,8 @@ from aligner_gui.core.qe.check_doc import (
     number_findings,
     rule_finding,
 )
-from aligner_gui.core.qe.check_rules import RuleHit
 from aligner_gui.core.qe.glossary import Glossary
+from aligner_gui.core.qe.hits import RuleHit
 from aligner_gui.core.runtime.gcpause import gc_paused
 
 __all__ = [

@@ -264,11 +264,6 @@ def zh_furniture(text: str) -> str | None:
     return None
 
 
-def is_zh_note(text: str) -> bool:
-    """A Chinese paragraph that is a note or page furniture, not a translation."""
-    return zh_furniture(text) is not None
-
-
 # -- headline --------------------------------------------------------------------------
 
 _FINAL_PUNCT = re.compile(r"[.。;；:：…]\W*$")
