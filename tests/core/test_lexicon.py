@@ -304,6 +304,31 @@ def test_simplified_text_is_not_converted(lex: Lexicon) -> None:
     assert lex.zh_tokens("乾隆皇帝") == lex._tokenizer().lcut("乾隆皇帝")
 
 
+def test_words_are_cut_as_jieba_cuts_them(lex: Lexicon) -> None:
+    """The compiled segmenter (rjieba) stands in for jieba's precise mode: on the seed's
+    Chinese lines it gives jieba's words, and traditional text is cut through its
+    simplified form as before."""
+    import jieba
+
+    root = Path(__file__).resolve().parents[2]
+    lines = [
+        line.strip()
+        for line in (root / "seeds" / "000_730210bb8f392e85.txt").read_text("utf-8").splitlines()
+        if any("\u4e00" <= c <= "\u9fff" for c in line)
+    ]
+    assert len(lines) > 10
+    for line in lines:
+        assert lex.zh_cut(line) == jieba.lcut(line), line
+    assert lex.zh_tokens("美國總統與俄羅斯總統") == ["美國", "總統", "與", "俄羅斯", "總統"]
+
+
+def test_a_lone_surrogate_is_cut_as_one_character(lex: Lexicon) -> None:
+    """A file read with surrogateescape keeps undecodable bytes as lone surrogates, which
+    the segmenter cannot take as UTF-8: they are cut as single characters, in place."""
+    assert lex.zh_tokens("坏\udfff字。美国") == ["坏", "\udfff", "字", "。", "美国"]
+    assert lex.zh_cut("\ud800美国") == ["\ud800", "美国"]
+
+
 def test_proper_noun_senses_keep_their_translation(lex: Lexicon) -> None:
     # "/United States/USA/US/": the demonym guesses must not push USA out.
     assert {"usa", "unit", "state"} <= lex.translations("美國")

@@ -17,7 +17,7 @@ import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import Stemmer
 
@@ -41,8 +41,9 @@ from aligner_gui.core.lexicon.cedict import (
     compile_cedict,
     vocabulary_of,
 )
-from aligner_gui.core.lexicon.jieba_tables import build_tables, jieba, pos_tagger, tokenizer
+from aligner_gui.core.lexicon.jieba_tables import build_tables, pos_tagger, tokenizer
 from aligner_gui.core.lexicon.lazytable import LazyTable
+from aligner_gui.core.lexicon.segment import cut
 from aligner_gui.core.lexicon.words import (
     CJK,
     EN_STOPWORDS,
@@ -67,7 +68,11 @@ from aligner_gui.core.text.names import (
     surname_romanizations,
     zh_name_key,
 )
-from aligner_gui.core.text.numbers import numbers_en, numbers_zh
+from aligner_gui.core.text.numbers import numbers_en
+from aligner_gui.core.text.zh_numbers import numbers_zh
+
+if TYPE_CHECKING:
+    import jieba
 
 __all__ = ["Lexicon"]
 
@@ -216,11 +221,9 @@ class Lexicon:
 
     def expect_text(self, zh_chars: int) -> None:
         """Say how much Chinese text is coming: for a long text, reading the whole
-        dictionary and word table at once is cheaper than looking words up one by one."""
-        if zh_chars > _LOOKUPS_WORTH_A_FULL_READ:
-            for table in (self._entries, self._tokenizer().FREQ):
-                if isinstance(table, LazyTable):
-                    table.full()
+        dictionary at once is cheaper than looking words up one by one."""
+        if zh_chars > _LOOKUPS_WORTH_A_FULL_READ and isinstance(self._entries, LazyTable):
+            self._entries.full()
 
     def _swap_in_entries(self, full: dict[str, str]) -> None:
         self._entries = full
@@ -254,9 +257,8 @@ class Lexicon:
         return tk
 
     def zh_cut(self, text: str) -> list[str]:
-        """jieba precise-mode words of ``text`` as it is (what ``jieba.lcut`` gives), through
-        this lexicon's tokenizer, so that no second copy of jieba's dictionary is loaded."""
-        return self._tokenizer().lcut(text)
+        """jieba precise-mode words of ``text`` as it is (what ``jieba.lcut`` gives)."""
+        return cut(text, text)
 
     def zh_word_tag(self, word: str) -> str:
         """jieba's part of speech of one word: its dictionary tag, else (a word its HMM
@@ -288,16 +290,7 @@ class Lexicon:
         return list(self._zh_tokens(text))
 
     def _zh_tokens_uncached(self, text: str) -> tuple[str, ...]:
-        simplified = text.translate(self._t2s)
-        words = self._tokenizer().cut(simplified, HMM=True)
-        if simplified is not text and simplified != text:
-            # Same length, character for character: cut the original at the same places.
-            pieces = []
-            pos = 0
-            for w in words:
-                pieces.append(text[pos : pos + len(w)])
-                pos += len(w)
-            words = pieces
+        words = cut(text, text.translate(self._t2s))
         return tuple(w for w in words if not w.isspace())
 
     def en_tokens(self, text: str) -> list[str]:
