@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from aligner_gui.core.text.numbers import numbers_en, numbers_zh
+from aligner_gui.core.text.numbers import numbers_en
+from aligner_gui.core.text.zh_numbers import numbers_zh
 
 EN_CASES = [
     ("a man in his forties", ["40"]),

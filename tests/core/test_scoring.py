@@ -253,7 +253,8 @@ def test_a_number_said_again_is_no_mismatch():
 def test_a_figure_rounded_to_three_or_more_digits_is_no_mismatch():
     """1671.93亿 against "167.19 billion" is rounding; a round number that merely ends in
     zeros (2020 against 2019, 1,600 against 1,550, 12,300 against 12,345) is another one."""
-    from aligner_gui.core.text.numbers import numbers_en, numbers_zh
+    from aligner_gui.core.text.numbers import numbers_en
+    from aligner_gui.core.text.zh_numbers import numbers_zh
 
     rounded = compare_numbers(numbers_en("revenue of 167.19 billion yuan"),
                               numbers_zh("营收为1671.93亿元"))

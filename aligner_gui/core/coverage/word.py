@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from aligner_gui.core.text.numbers import numbers_en, numbers_zh
+from aligner_gui.core.text.numbers import numbers_en
+from aligner_gui.core.text.zh_numbers import numbers_zh
 
 
 @dataclass(frozen=True, slots=True)

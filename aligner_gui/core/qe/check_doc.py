@@ -124,7 +124,8 @@ def _bead_numbers(doc: AlignmentDocument, pair: BeadPair) -> dict[str, Any] | No
     if bead.score is not None or "numbers" in bead.details:
         return bead.details.get("numbers") if FLAG_NUMBER_MISMATCH in bead.flags else None
     from aligner_gui.core.scoring.number_match import compare_numbers
-    from aligner_gui.core.text.numbers import numbers_en, numbers_zh
+    from aligner_gui.core.text.numbers import numbers_en
+    from aligner_gui.core.text.zh_numbers import numbers_zh
 
     read = {"zh": numbers_zh, "en": numbers_en}
     if doc.source.lang not in read or doc.target.lang not in read:

@@ -7,7 +7,8 @@ from collections import Counter
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from aligner_gui.core.text.numbers import numbers_en, numbers_zh
+from aligner_gui.core.text.numbers import numbers_en
+from aligner_gui.core.text.zh_numbers import numbers_zh
 
 _NUMBER_TOKEN = {
     "en": re.compile(

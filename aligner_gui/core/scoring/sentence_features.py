@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 from aligner_gui.core.runtime.memo import remember
 from aligner_gui.core.scoring.name_check import CAPITALISED, en_name_words
 from aligner_gui.core.scoring.number_match import SMALL_NUMBER_MAX
-from aligner_gui.core.text.numbers import numbers_en, numbers_zh, zh_numeral_value
+from aligner_gui.core.text.numbers import numbers_en
+from aligner_gui.core.text.zh_numbers import numbers_zh, zh_numeral_value
 
 if TYPE_CHECKING:
     from sacrebleu.metrics import CHRF
