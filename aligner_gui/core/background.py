@@ -28,16 +28,10 @@ def _document(source: Side, target: Side, beads: Sequence[Bead],
 
 
 def prepare_caches() -> bool:
-    """A first run's one-time preparation besides the dictionary's compile: jieba's tables
-    and the sentence encoder's unpacked weights. The window runs it in a process of its
-    own while its worker thread compiles (a process with threads cannot fork the helper
-    the CLI forks for this)."""
-    from aligner_gui.core.lexicon.cache import TMP_PREFIX, default_cache_dir, writable_dir
-    from aligner_gui.core.lexicon.jieba_tables import build_tables
-
-    folder = default_cache_dir()
-    if writable_dir(folder):
-        build_tables(folder, TMP_PREFIX)  # as Lexicon.load's forked helper does
+    """A first run's one-time preparation besides the dictionary's compile: the sentence
+    encoder's unpacked weights. The window runs it in a process of its own while its
+    worker thread compiles (a process with threads cannot fork the helper the CLI forks
+    for this)."""
     unpack_encoder_weights()
     return True
 

@@ -109,8 +109,8 @@ class Engine:
 
             def compiling(seconds: float) -> None:
                 # Told by the load itself, only when it compiles (one load, not a check and
-                # two). Meanwhile jieba's tables are made and the sentence encoder's weights
-                # unpacked: by the helper the load forks when it can, else (the window's
+                # two). Meanwhile the sentence encoder's weights are unpacked: by the
+                # helper the load forks when it can, else (the window's
                 # worker thread: a process with threads must not fork) by a process of its
                 # own.
                 if not can_fork():
@@ -121,7 +121,7 @@ class Engine:
             get_lexicon()
             for process in helper:
                 if process is not None:
-                    process.join(60)  # its tables, before the first words are cut
+                    process.join(60)  # its weights, before the first risk
 
     def align(
         self,

