@@ -466,6 +466,46 @@ def test_a_fresh_compile_says_its_vocabulary(tmp_path: Path) -> None:
     assert not cached.built and cached.vocabulary() == fresh.vocabulary()
 
 
+def test_a_compile_split_over_two_processes_gives_the_same_entries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a second core the compile's second half is made by a forked child and merged:
+    the entries, their order, the vocabulary and the dropped guesses (a guess is dropped
+    only when no stem of either half confirms it) are those of a compile in one process.
+    The halves are cut so that a reference (郎中 "see 大夫") and a guess's confirmation
+    (Egypt's "egyptian" by 埃及人) lie in different halves."""
+    from aligner_gui.core.lexicon.cache import cedict_path
+    from aligner_gui.core.runtime import forked
+
+    lines = [ln for ln in cedict_path().read_text(encoding="utf-8").splitlines()
+             if not ln.startswith("#")][:3000]  # fmt: skip
+    lines[:0] = ["郎中 郎中 [lang2 zhong1] /see 大夫[dai4 fu5]/", "埃及 埃及 [Ai1 ji2] /Egypt/",
+                 "伊娃 伊娃 [Yi1 wa2] /Eva (name)/"]  # fmt: skip
+    lines += ["大夫 大夫 [dai4 fu5] /doctor/", "埃及人 埃及人 [Ai1 ji2 ren2] /Egyptian (person)/"]
+    source = tmp_path / "cedict.u8"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setenv(forked.ENV_PROCESSES, "1")
+    serial = cedict.compile_cedict(source)
+    monkeypatch.delenv(forked.ENV_PROCESSES)
+    monkeypatch.setattr(cedict, "SPLIT_MIN", 100)
+    # (other tests' threads may still be about: fork all the same, as test_lazytable does)
+    monkeypatch.setattr(cedict, "can_fork", lambda: True)
+    monkeypatch.setattr(forked, "can_fork", lambda: True)
+    forks: list[int] = []
+    real_forked = cedict.Forked
+
+    def counting(fn):  # type: ignore[no-untyped-def]
+        job = real_forked(fn)
+        forks.append(job.forked)
+        return job
+
+    monkeypatch.setattr(cedict, "Forked", counting)
+    split = cedict.compile_cedict(source)
+    assert forks == [True]
+    assert list(split.items()) == list(serial.items())
+    assert "doctor" in split["郎中"] and "egyptian" in split["埃及"].split("\t")[0].split()
+
+
 def test_compiled_entries_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
     """Demonym guesses (Egypt -> egyptian) keep their order whatever the process's string
     hash seed: the same CC-CEDICT always compiles to the same cache bytes."""
