@@ -65,14 +65,22 @@ def _run_alignment(
     lexicon: Lexicon | None,
 ) -> tuple[list[Bead], dict[str, Any]]:
     from aligner_gui.core.align.aligner import align_sides
+    from aligner_gui.core.lexicon.cache import cache_is_current
     from aligner_gui.core.qe.semantic import Prefetch, load_in_background
     from aligner_gui.core.runtime.heap import release
     from aligner_gui.core.warmup import warm_up
 
+    # A short document's encoder loads on a thread meanwhile (its vocabulary is read by
+    # C++ that lets this thread run): from before the dictionary's load, unless that load
+    # compiles (a first run forks helpers then, and a running thread forbids forking).
+    early = lexicon is not None or shared.loaded_lexicon() is not None or cache_is_current()
+    if early:
+        load_in_background(doc.source, doc.target)
     lex = _prepared(doc, lexicon)
     warm_up(doc.source, doc.target, lex)
     release()  # what the warm-up freed, before the alignment's arrays
-    load_in_background(doc.source, doc.target)  # a short document: meanwhile, on a thread
+    if not early:
+        load_in_background(doc.source, doc.target)
 
     def align_progress(fraction: float) -> None:
         if progress is not None:

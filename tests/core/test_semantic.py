@@ -318,3 +318,54 @@ def test_weights_unpacked_ahead_are_what_the_load_maps(tmp_path, monkeypatch, en
     assert isinstance(mapped._backend.table, np.memmap)
     assert np.abs(mapped.embed([PAIRS[0][0]]) - encoder.embed([PAIRS[0][0]])).max() < 1e-5
     assert index.stat().st_mtime_ns == written
+
+
+def test_a_first_run_compiles_before_the_encoder_thread_starts(tmp_path) -> None:
+    """A short document's encoder is loaded on a thread from before the dictionary's load,
+    but not when that load compiles CC-CEDICT: a first run forks its helpers then, and a
+    running thread would forbid it. Each case in a fresh process with its own cache."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from aligner_gui.core.runtime import forked
+
+    if not forked.second_core() or not sys.platform.startswith("linux"):
+        pytest.skip("no second core or no fork: nothing forks either way")
+    script = (
+        "import json, threading\n"
+        "from aligner_gui.core.lexicon import cedict\n"
+        "from aligner_gui.core.qe import semantic\n"
+        "from aligner_gui.core.runtime import forked\n"
+        "from aligner_gui.core import pipeline\n"
+        "import sys\n"
+        "from aligner_gui.core.model import AlignmentDocument\n"
+        "from aligner_gui.core.text.load import load_sides\n"
+        "seen = {}\n"
+        "real_compile, real_load = cedict.compile_cedict, semantic.load_in_background\n"
+        "def compile_(*a, **k):\n"
+        "    seen['fork at compile'] = forked.can_fork()\n"
+        "    return real_compile(*a, **k)\n"
+        "def load(*a, **k):\n"
+        "    seen.setdefault('encoder thread after compile', 'fork at compile' in seen)\n"
+        "    return real_load(*a, **k)\n"
+        "cedict.compile_cedict, semantic.load_in_background = compile_, load\n"
+        "import aligner_gui.core.lexicon.lexicon as lexmod\n"
+        "lexmod.compile_cedict = compile_\n"
+        "source, target = load_sides([sys.argv[1]])\n"
+        "pipeline.run_alignment(AlignmentDocument(source, target, [], []))\n"
+        "print(json.dumps(seen))\n"
+    )
+    pair = tmp_path / "two.txt"
+    pair.write_text("美国和俄罗斯同意延长条约。\n\nThe US and Russia agreed to extend it.\n",
+                    encoding="utf-8")
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path))
+    runs = [subprocess.run([sys.executable, "-c", script, str(pair)], env=env,
+                           capture_output=True, text=True, timeout=300)
+            for _ in range(2)]  # fmt: skip
+    for run in runs:
+        assert run.returncode == 0, run.stderr[-2000:]
+    first, second = (json.loads(run.stdout.strip().splitlines()[-1]) for run in runs)
+    assert first == {"fork at compile": True, "encoder thread after compile": True}
+    assert second == {"encoder thread after compile": False}  # cached: no compile
