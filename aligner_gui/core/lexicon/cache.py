@@ -45,8 +45,10 @@ log = logging.getLogger(__name__)
 FORMAT_VERSION = 8
 CACHE_NAME = f"cedict-v{FORMAT_VERSION}.sqlite"  # read on demand (see lazytable.py)
 _OLD_VERSIONS = re.compile(r"cedict-v\d+\.(?:json|sqlite)")
-# Roughly how long compiling CC-CEDICT takes on a laptop (what the window tells the user).
-BUILD_SECONDS = 5
+# Roughly how long compiling CC-CEDICT takes (what the window and the CLI tell the user):
+# 2.2 s on two cores from the CLI, 2.6 s in the window's one process, on a 2-core machine
+# of 2026 (benchmarks/seed_cold.py); rounded up.
+BUILD_SECONDS = 3
 # A half-written cache (.cedict-<pid>-*.tmp) older than this, or whose writer has exited,
 # was left by a process killed mid-write: the next load removes it.
 STALE_TMP_SECONDS = 600
