@@ -554,3 +554,20 @@ def test_a_first_run_gives_its_helper_more_to_prepare(
     marker.unlink()
     Lexicon.load(cache_dir=tmp_path / "c", source=source, also=also)
     assert not marker.exists()
+
+
+def test_without_rjieba_jieba_cuts_the_same_words(lex: Lexicon, monkeypatch) -> None:
+    """On a platform rjieba has no wheel for, jieba's own cut stands in (slower)."""
+    import sys
+
+    from aligner_gui.core.lexicon import segment
+
+    line = "美国总统唐纳德·特朗普与俄罗斯总统普京会晤，这将球扔回美国法院。"
+    expected = lex.zh_cut(line)
+    monkeypatch.setitem(sys.modules, "rjieba", None)  # import rjieba raises ImportError
+    segment._segmenter.cache_clear()
+    try:
+        assert type(segment._segmenter()).__name__ == "_JiebaCut"
+        assert segment.cut(line, line) == expected
+    finally:
+        segment._segmenter.cache_clear()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from functools import cache
 from typing import Any
 
 __all__ = ["cut"]
+
+log = logging.getLogger(__name__)
 
 
 @cache
@@ -17,10 +20,28 @@ def _segmenter() -> Any:
     document. Its dictionary is built in memory on first use (about 0.1 s). On the Bible
     and mac-dev it cuts 99.98 % of the sentences as jieba does; its HMM joins a few pairs
     of single characters jieba leaves apart (常在). jieba itself stays for its part-of-speech
-    tagger (:meth:`.Lexicon.zh_word_tag`), which rjieba has only for dictionary words."""
-    import rjieba  # its default instance is made at import
-
+    tagger (:meth:`.Lexicon.zh_word_tag`), which rjieba has only for dictionary words.
+    Without rjieba (a platform it has no wheel for), jieba's own cut does the same work,
+    slower."""
+    try:
+        import rjieba  # its default instance is made at import
+    except ImportError:
+        log.warning("rjieba is not installed: Chinese words are cut by jieba (slower)")
+        return _JiebaCut()
     return rjieba
+
+
+class _JiebaCut:
+    """jieba's precise mode behind rjieba's ``cut(text, hmm)``."""
+
+    def __init__(self) -> None:
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        self._tokenizer = jieba.Tokenizer()
+
+    def cut(self, text: str, hmm: bool) -> list[str]:
+        return self._tokenizer.lcut(text, HMM=hmm)
 
 
 # rjieba takes UTF-8: a lone surrogate (a broken file read with surrogateescape) cannot pass.
