@@ -115,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--checks",
         metavar="NAME,...",
-        help="only these checks: numbers, names, negation, idioms, untranslated, "
+        help="only these checks: numbers, names, negation, hedges, idioms, untranslated, "
         "inconsistency, glossary, punctuation, repeated-words, urls",
     )
     p.add_argument("--json", action="store_true", help="print JSON")

@@ -68,7 +68,7 @@ def lex():
 
 
 def test_checks_in_report_order_and_unknown_names_refused() -> None:
-    assert CHECKS[:3] == ("numbers", "names", "negation") and len(CHECKS) == 10
+    assert CHECKS[:4] == ("numbers", "names", "negation", "hedges") and len(CHECKS) == 11
     doc = make_doc([("See https://example.org/a now.", "见 https://example.org/b 。")])
     assert [f.check for f in run_checks(doc, enabled=["urls", "negation"])] == ["urls"]
     with pytest.raises(CheckError, match="unknown check bogus"):
@@ -502,6 +502,47 @@ def test_a_suggestion_of_a_switched_off_check_is_no_longer_open() -> None:
     doc.meta["disabled_checks"] = ["numbers"]
     assert not any(s.flag == FLAG_NUMBER_MISMATCH for s in offers.suggestions(doc))
     assert not offers.is_open(doc, number)
+
+
+# -- hedges --------------------------------------------------------------------------------
+
+
+def test_an_attribution_the_translation_drops_is_a_major_omission() -> None:
+    """"allegedly" gone: the claim is printed as a fact."""
+    doc = make_doc([
+        ("The minister allegedly took bribes from the contractor.", "部长收受了承包商的贿赂。"),
+        ("The minister allegedly took bribes from the contractor.", "据称部长收受了承包商的贿赂。"),
+        ("He is said to have left the country.", "他已离开该国。"),
+        ("He is said to have left the country.", "据说他已离开该国。"),
+        ("Perhaps the talks will fail.", "谈判将失败。"),
+        ("Perhaps the talks will fail.", "谈判也许会失败。"),
+    ])  # fmt: skip
+    hits = found(doc, "hedges")
+    assert [(f.bead, f.side, marked(doc, f), f.severity) for f in hits] == [
+        (0, "source", "allegedly", "major"),
+        (2, "source", "is said to", "major"),
+    ]
+    assert {f.category for f in hits} == {"Accuracy/Omission"}
+    assert "'allegedly'" in hits[0].comment
+    # 将 ("will") answers "perhaps" in bead 4: a miss the check accepts, since it counts
+    # every modal of the translation as a possible hedge (precision first).
+    assert not any(f.bead in (4, 5) for f in hits)
+
+
+def test_a_chinese_hedge_the_english_drops() -> None:
+    doc = make_doc([
+        ("这名男子涉嫌抢劫银行。", "The man robbed the bank."),
+        ("这名男子涉嫌抢劫银行。", "The man is suspected of robbing the bank."),
+        ("会谈也许会推迟到明年。", "The talks will be postponed until next year."),
+        ("会谈也许会推迟到明年。", "The talks may be postponed until next year."),
+        ("我们将尽可能提供帮助。", "We will help."),  # 尽可能 "as far as possible"
+        ("她的皮肤好像大理石。", "Her skin was smooth marble."),  # a simile
+    ], "zh")  # fmt: skip
+    hits = found(doc, "hedges")
+    assert [(f.bead, marked(doc, f), f.severity) for f in hits] == [
+        (0, "涉嫌", "major"),
+        (2, "也许", "minor"),
+    ]
 
 
 # -- idioms --------------------------------------------------------------------------------

@@ -17,6 +17,9 @@ names              the scorer's name-mismatch flag               Accuracy/Mistra
                                                                  major
 negation           a negation on one side only                   Accuracy/Mistranslation,
                    (see ``negation.py``)                         major
+hedges             an attribution or hedge of the original       Accuracy/Omission, major
+                   (allegedly, 据称; perhaps, 也许) with nothing  (an attribution) or minor
+                   that hedges in the translation (``hedges.py``)
 idioms             an idiom whose image the translation          Accuracy/Mistranslation,
                    renders word for word (ball in their court    major (a vivid image
                    -> 法院; see ``idioms.py``)                     minor)
@@ -47,7 +50,7 @@ from typing import Any
 
 from aligner_gui.core.errors import AlignerError
 from aligner_gui.core.model import AlignmentDocument
-from aligner_gui.core.qe import check_marks, check_rules, idioms
+from aligner_gui.core.qe import check_marks, check_rules, hedges, idioms
 from aligner_gui.core.qe.check_doc import (
     BeadPair,
     Finding,
@@ -77,6 +80,7 @@ CHECKS: tuple[str, ...] = (
     "numbers",
     "names",
     "negation",
+    "hedges",
     "idioms",
     "untranslated",
     "inconsistency",
@@ -106,6 +110,7 @@ def parse_checks(names: Iterable[str] | None) -> tuple[str, ...]:
 
 _RULES: dict[str, Callable[[str, str, str, str], tuple[RuleHit, ...]]] = {
     "negation": check_rules.negation_rule,
+    "hedges": hedges.hedge_rule,
     "idioms": idioms.idiom_rule,
     "untranslated": check_rules.untranslated_rule,
     "punctuation": check_marks.punctuation_rule,

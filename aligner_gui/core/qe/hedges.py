@@ -1,0 +1,98 @@
+"""The hedges check: an attribution or a hedge of the original that the translation drops.
+
+"The minister allegedly took bribes" translated 部长收受贿赂 states as a fact what the
+original reports as a claim; "perhaps the talks will fail" as 谈判将失败 turns a
+possibility into a forecast. In news this is one of the errors editors fear most (an
+allegation printed as fact is a legal risk), and the bead score cannot see it: one word
+of many is missing. The check compares the two sides of a bead:
+
+* the original holds a hedge: an attribution (allegedly, reportedly, "is said to",
+  suspected; 据称, 据报道, 据悉, 涉嫌, 疑似) or an epistemic adverb (perhaps, probably,
+  possibly, apparently; 也许, 或许, 大概, 似乎, 恐怕);
+* the translation holds nothing that hedges at all. What counts there is broad on
+  purpose, since a hedge is rendered many ways: a modal (may, might, could, would; 可能,
+  会, 能, 应该), a verb of saying or thinking (said, claimed, believed, according to; 称,
+  说, 表示, 认为, 据), or any hedge of the lists.
+
+Attributions are major (Accuracy/Omission: the claim becomes a fact), epistemic adverbs
+minor. The span is the hedge in the original. Hedges the translation adds are left alone
+(a translator may soften a claim the original makes outright).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from aligner_gui.core.qe.hits import Hits, RuleHit
+
+__all__ = ["hedge_rule"]
+
+# (pattern, severity): the hedges that trigger the check, by language of the original.
+_EN_ATTRIBUTION = (
+    r"allegedly|reportedly|purportedly|supposedly|alleged|suspected|"
+    r"(?:is|are|was|were|been|being)\s+(?:said|reported|alleged|believed|thought|rumou?red|"
+    r"suspected|understood)\s+to"
+)
+_EN_EPISTEMIC = r"perhaps|possibly|probably|maybe|apparently|presumably|conceivably"
+_ZH_ATTRIBUTION = "据称|据报道|据报|据悉|据说|据传|据信|涉嫌|疑似|被指|传闻"
+# (好像 and 看来 are left out: as often "like" in a simile and "in my view".)
+_ZH_EPISTEMIC = "也许|或许|大概|似乎|恐怕|兴许|多半|想必|可能"
+# Words of the triggering lists that are no hedge here.
+_ZH_NOT_HEDGES = re.compile("尽可能|不可能|可能性|大概念|好像是说")
+
+# What answers a hedge in the translation (any one of them will do).
+_EN_ANSWERS = re.compile(
+    r"\b(?:" + _EN_ATTRIBUTION + "|" + _EN_EPISTEMIC + r"|may|might|could|would|should|"
+    r"can|seem\w*|appear\w*|claim\w*|report\w*|according|said|say|says|saying|told|"
+    r"believ\w*|think\w*|thought|suspect\w*|expect\w*|estimat\w*|likely|unlikely|"
+    r"possib\w*|probab\w*|rumou?r\w*|doubt\w*|uncertain\w*|guess\w*|suppos\w*|"
+    r"allege\w*|accus\w*|charg\w*|if|whether|perhaps|sure|assum\w*|chance\w*|"
+    r"seemingly|evidently|presum\w*|indicat\w*|suggest\w*|like|as\s+if|as\s+though|"
+    r"felt|feel\w*|opinion|view)\b",
+    re.IGNORECASE,
+)
+_ZH_ANSWERS = re.compile(
+    _ZH_ATTRIBUTION + "|" + _ZH_EPISTEMIC + "|可|会|會|能|应|應|估|预计|預計|预期|"
+    "认为|認為|相信|表示|称|稱|说|說|据|據|报道|報道|传|傳|怀疑|懷疑|猜|显得|顯得|似|像|"
+    "或|未必|不一定|说不定|不确定|有望|将|將|要|指|控|嫌|疑|若|如果|是否|吧|吗|嗎|么|麼|呢|"
+    "难道|難道|岂|豈|道|好像|看来|看來|仿佛|彷彿"
+)
+
+
+@cache
+def _triggers(lang: str) -> re.Pattern[str]:
+    """The triggering hedges of one language, group ``a`` (attribution) or ``e``."""
+    if lang == "en":
+        return re.compile(rf"\b(?:(?P<a>{_EN_ATTRIBUTION})|(?P<e>{_EN_EPISTEMIC}))\b",
+                          re.IGNORECASE)  # fmt: skip
+    return re.compile(f"(?P<a>{_ZH_ATTRIBUTION})|(?P<e>{_ZH_EPISTEMIC})")
+
+
+def hedge_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
+    """An attribution or hedge of the original with nothing that hedges in the translation."""
+    if src_lang == tgt_lang or src_lang not in ("en", "zh"):
+        return ()
+    text = _ZH_NOT_HEDGES.sub(lambda m: "\x00" * len(m.group()), src) if src_lang == "zh" else src
+    found = list(_triggers(src_lang).finditer(text))
+    if not found:
+        return ()
+    answers = _EN_ANSWERS if tgt_lang == "en" else _ZH_ANSWERS
+    if answers.search(tgt):
+        return ()
+    hits = []
+    for m in found:
+        attribution = m.group("a") is not None
+        kind = "attribution" if attribution else "hedge"
+        hits.append(
+            RuleHit(
+                "source",
+                m.start(),
+                m.end(),
+                "Accuracy/Omission",
+                "major" if attribution else "minor",
+                f"{kind} dropped: the original says '{m.group(0)}', the translation "
+                "states it without any hedge",
+            )
+        )
+    return tuple(hits)
