@@ -12,7 +12,8 @@ of many is missing. The check compares the two sides of a bead:
 * the translation holds nothing that hedges at all. What counts there is broad on
   purpose, since a hedge is rendered many ways: a modal (may, might, could, would; 可能,
   会, 能, 应该), a verb of saying or thinking (said, claimed, believed, according to; 称,
-  说, 表示, 认为, 据), or any hedge of the lists.
+  说, 表示, 认为, 据), or any hedge of the lists. A future (将, "will") is no hedge:
+  "perhaps the talks will fail" as 谈判将失败 is flagged.
 
 Attributions are major (Accuracy/Omission: the claim becomes a fact), epistemic adverbs
 minor. The span is the hedge in the original. Hedges the translation adds are left alone
@@ -52,11 +53,13 @@ _EN_ANSWERS = re.compile(
     r"felt|feel\w*|opinion|view)\b",
     re.IGNORECASE,
 )
+# (Single characters that are as often part of an unrelated word are left out: 嫌 of
+# 嫌疑人 "the suspect", 或 "or", 将 "will", 要 "need"; 道 counts only as "said:".)
 _ZH_ANSWERS = re.compile(
     _ZH_ATTRIBUTION + "|" + _ZH_EPISTEMIC + "|可|会|會|能|应|應|估|预计|預計|预期|"
-    "认为|認為|相信|表示|称|稱|说|說|据|據|报道|報道|传|傳|怀疑|懷疑|猜|显得|顯得|似|像|"
-    "或|未必|不一定|说不定|不确定|有望|将|將|要|指|控|嫌|疑|若|如果|是否|吧|吗|嗎|么|麼|呢|"
-    "难道|難道|岂|豈|道|好像|看来|看來|仿佛|彷彿"
+    "认为|認為|相信|表示|称|稱|说|說|据|據|报道|報道|传|傳|怀疑|懷疑|猜|显得|顯得|似乎|"
+    "像是|未必|不一定|说不定|不确定|有望|指控|指称|指稱|控告|若|如果|是否|吧|吗|嗎|么|麼|"
+    "呢|难道|難道|岂|豈|道[：:，,]|好像|看来|看來|仿佛|彷彿"
 )
 
 
