@@ -135,6 +135,17 @@ def test_an_idiom_translated_word_for_word_is_risky_whatever_the_model_says(seed
     assert _pair(idiomatic, en).beads[3].risk < risk.IDIOM_RISK
 
 
+def test_a_dropped_attribution_is_risky_whatever_the_model_says():
+    """"allegedly" gone: every word translates, yet the claim is printed as a fact."""
+    en = ["The minister allegedly took bribes from the contractor.",
+          "The minister allegedly took bribes from the contractor."]
+    zh = ["部长收受了承包商的贿赂。", "据称部长收受了承包商的贿赂。"]  # fmt: skip
+    doc = AlignmentDocument(_side("en", "original", en), _side("zh", "translation", zh),
+                            [Bead((0,), (0,)), Bead((1,), (1,))])
+    rescore(doc)
+    assert doc.beads[1].risk < risk.HEDGE_RISK <= doc.beads[0].risk
+
+
 def test_a_minor_literal_image_leaves_the_risk_to_the_model():
     zh = ["近年来新企业如雨后春笋般涌现。", "他只会吹牛。"]
     en = ["In recent years new firms have sprung up like bamboo shoots after rain.",

@@ -10,7 +10,8 @@ reaches on talks it was not fitted to). One-sided beads are whole omissions or a
 their risk is the share of such beads of their class a reviewer would call a Major
 error, a stated prior (:data:`ONE_SIDED_RISK`), not a fitted value. So is the least risk of
 a bead whose translation renders an idiom of the original word for word
-(:data:`IDIOM_RISK`, the idioms QA check), which the model cannot see.
+(:data:`IDIOM_RISK`, the idioms QA check), or drops its attribution ("allegedly",
+据称: :data:`HEDGE_RISK`, the hedges QA check), which the model cannot see.
 
 Suspect spans are runs of uncovered content words (the coverage lens's evidence): on the
 source side, meaning that may be missing from the translation (``Accuracy/Omission``); on
@@ -43,6 +44,7 @@ from aligner_gui.core.model import (
     Side,
 )
 from aligner_gui.core.qe.features import FEATURES, BeadEvidence, EvidenceStream, WordRun
+from aligner_gui.core.qe.hedges import hedge_rule
 from aligner_gui.core.qe.idioms import idiom_rule
 from aligner_gui.core.resources import resource
 from aligner_gui.core.runtime.gcpause import gc_paused
@@ -51,6 +53,7 @@ __all__ = [
     "MODEL_FILE",
     "MODEL_FORMAT",
     "WORDS_MODEL_FILE",
+    "HEDGE_RISK",
     "IDIOM_RISK",
     "ONE_SIDED_RISK",
     "RISKY",
@@ -83,6 +86,11 @@ MOVED_RISK = 0.1
 # prior, like ONE_SIDED_RISK: the rated data holds none to learn it from (TED and
 # mac-dev's gold have no such bead). The model cannot see it: the words all translate.
 IDIOM_RISK = 0.6
+# Least risk of a paired bead whose translation drops the original's attribution
+# ("allegedly", "reportedly", 据称, 涉嫌: the hedges QA check's major findings): the claim is
+# printed as a fact. A stated prior too; on TED the check fires on 4 segments, 3 of them
+# with a Major Accuracy error.
+HEDGE_RISK = 0.6
 _SUSPECT_FEATURES = ("surprise", "words", "risk")
 
 
@@ -270,22 +278,26 @@ def assess(
                 bead.risk, bead.suspects = None, []
             else:
                 risk = model.predict(found)
-                if _literal_idiom(bead, source, target):
-                    risk = max(risk, IDIOM_RISK)
+                risk = max(risk, _rule_floor(bead, source, target))
                 bead.risk = round(risk, 4)
                 bead.suspects = _suspects(model, found, risk, langs)
     return model
 
 
-def _literal_idiom(bead: Bead, source: Side, target: Side) -> bool:
-    """Does the idioms QA check find a misleading word-for-word idiom in this bead?"""
+def _rule_floor(bead: Bead, source: Side, target: Side) -> float:
+    """The least risk the QA checks the model cannot see set for this bead: a misleading
+    word-for-word idiom (:data:`IDIOM_RISK`), a dropped attribution (:data:`HEDGE_RISK`);
+    0 when neither finds a major error."""
 
     def text(side: Side, ids: Sequence[int]) -> str:
         return side.text[side.sentences[ids[0]].start : side.sentences[ids[-1]].end]
 
-    hits = idiom_rule(text(source, bead.source), text(target, bead.target),
-                      source.lang, target.lang)  # fmt: skip
-    return any(hit.severity == "major" for hit in hits)
+    src, tgt = text(source, bead.source), text(target, bead.target)
+    floor = 0.0
+    for rule, least in ((idiom_rule, IDIOM_RISK), (hedge_rule, HEDGE_RISK)):
+        if any(hit.severity == "major" for hit in rule(src, tgt, source.lang, target.lang)):
+            floor = max(floor, least)
+    return floor
 
 
 def risk_summary(beads: Sequence[Bead], model: RiskModel | None = None) -> dict[str, Any] | None:
