@@ -29,7 +29,8 @@ from aligner_gui.core.qe.hits import Hits, RuleHit
 
 __all__ = ["hedge_rule"]
 
-# (pattern, severity): the hedges that trigger the check, by language of the original.
+# The hedges that trigger the check, by language of the original: attributions (major)
+# and epistemic adverbs (minor).
 _EN_ATTRIBUTION = (
     r"allegedly|reportedly|purportedly|supposedly|alleged|suspected|"
     r"(?:is|are|was|were|been|being)\s+(?:said|reported|alleged|believed|thought|rumou?red|"
