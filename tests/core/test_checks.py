@@ -547,6 +547,20 @@ def test_a_chinese_hedge_the_english_drops() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("src", "tgt", "flagged"),
+    [
+        ("据悉，该公司将于下月裁员。", "It is understood that the company will cut jobs.", False),
+        ("现场大概有两百人。", "There were about 200 people at the scene.", False),  # approx.
+        ("恐怕他来不了了。", "I'm afraid he can't come.", False),
+        ("这名男子疑似醉酒驾驶。", "The man was apparently driving drunk.", False),
+        ("这名男子疑似醉酒驾驶。", "The man was driving drunk.", True),
+    ],
+)
+def test_the_usual_english_of_a_chinese_hedge_answers_it(src: str, tgt: str, flagged: bool) -> None:
+    assert bool(found(make_doc([(src, tgt)], "zh"), "hedges")) is flagged
+
+
 # -- idioms --------------------------------------------------------------------------------
 
 

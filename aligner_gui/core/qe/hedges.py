@@ -12,7 +12,8 @@ of many is missing. The check compares the two sides of a bead:
 * the translation holds nothing that hedges at all. What counts there is broad on
   purpose, since a hedge is rendered many ways: a modal (may, might, could, would; 可能,
   会, 能, 应该), a verb of saying or thinking (said, claimed, believed, according to; 称,
-  说, 表示, 认为, 据), or any hedge of the lists. A future (将, "will") is no hedge:
+  说, 表示, 认为, 据; "it is understood", 据悉's usual English), an approximation (大概 is
+  as often "about"), or any hedge of the lists. A future (将, "will") is no hedge:
   "perhaps the talks will fail" as 谈判将失败 is flagged.
 
 Attributions are major (Accuracy/Omission: the claim becomes a fact), epistemic adverbs
@@ -51,7 +52,8 @@ _EN_ANSWERS = re.compile(
     r"possib\w*|probab\w*|rumou?r\w*|doubt\w*|uncertain\w*|guess\w*|suppos\w*|"
     r"allege\w*|accus\w*|charg\w*|if|whether|perhaps|sure|assum\w*|chance\w*|"
     r"seemingly|evidently|presum\w*|indicat\w*|suggest\w*|like|as\s+if|as\s+though|"
-    r"felt|feel\w*|opinion|view)\b",
+    r"felt|feel\w*|opinion|view|understood|learn\w*|apparent\w*|afraid|about|around|"
+    r"roughly|approximately|nearly|most\w*)\b",
     re.IGNORECASE,
 )
 # (Single characters that are as often part of an unrelated word are left out: 嫌 of
