@@ -226,24 +226,24 @@ def _delete_negation(src: str, tgt: str, rng: random.Random) -> tuple[str, str] 
     return src, out
 
 
-_HEDGE_RENDERINGS = {
-    "en": re.compile(r"\b(?:allegedly|reportedly|supposedly|apparently|perhaps|possibly|"
-                     r"probably|maybe|may|might|could)\b\s*", re.IGNORECASE),
-    "zh": re.compile("据称|据报道|据悉|据说|据传|涉嫌|疑似|也许|或许|大概|似乎|恐怕|可能"),
-}
+# A modal that renders a hedge in English; the hedge words themselves are the check's own.
+_EN_MODAL = re.compile(r"\b(?:may|might|could)\b", re.IGNORECASE)
 
 
 def _delete_hedge(src: str, tgt: str, rng: random.Random) -> tuple[str, str] | None:
-    """The translation's rendering of the original's hedge deleted (its first hedge word
-    or modal); any other hedging word it holds stays, so the check may miss."""
+    """The translation's rendering of the original's hedge deleted (its first hedge word,
+    as the check lists them, or modal); any other hedging word it holds stays, so the
+    check may miss."""
     src_lang = "zh" if re.search(r"[\u4e00-\u9fff]", src) else "en"
     tgt_lang = "en" if src_lang == "zh" else "zh"
     if not hedges._triggers(src_lang).search(src):
         return None
-    m = _HEDGE_RENDERINGS[tgt_lang].search(tgt)
-    if m is None:
+    found = [m for m in (hedges._triggers(tgt_lang).search(tgt),
+                         _EN_MODAL.search(tgt) if tgt_lang == "en" else None) if m]  # fmt: skip
+    if not found:
         return None
-    return src, tgt[: m.start()] + tgt[m.end() :]
+    m = min(found, key=lambda m: m.start())
+    return src, (tgt[: m.start()] + tgt[m.end() :]).replace("  ", " ")
 
 
 _EN_AUX = re.compile(r"\b(is|was|are|were|will|can|could|would|should|has|had|have)\b")

@@ -177,7 +177,9 @@ class _Builder:
         # it back with what it learnt that the rest depends on (the stems it found real and
         # the guessed ones); the order of the headwords, and so the result, is unchanged.
         cut = len(items) // 2 if len(items) >= SPLIT_MIN and can_fork() else len(items)
-        helper = Forked(lambda: self._compile_part(items[cut:])) if cut < len(items) else None
+        helper = (Forked(lambda: (self._compile_part(items[cut:]), set(self._stems.values()),
+                                  self._guessed))
+                  if cut < len(items) else None)  # fmt: skip
         compiled = self._compile_part(items[:cut], progress)
         if helper is not None:
             part, real_stems, guessed = helper.result()
@@ -243,9 +245,8 @@ class _Builder:
         self,
         items: list[tuple[str, list[tuple[bool, list[str]]]]],
         progress: Callable[[float], None] | None = None,
-    ) -> Any:
-        """Compiled entries of ``items``; without ``progress`` (the forked child), also the
-        stems found and guessed on the way."""
+    ) -> dict[str, tuple[list[str], list[str], bool, list[str]]]:
+        """Compiled entries of ``items`` (memoised per entry list), in their order."""
         memo: dict[tuple[int, ...], tuple[list[str], list[str], bool, list[str]]] = {}
         compiled: dict[str, tuple[list[str], list[str], bool, list[str]]] = {}
         step = max(1, len(items) // 40)
@@ -257,9 +258,7 @@ class _Builder:
             if done is None:
                 done = memo[key] = self._compile(entries)
             compiled[word] = done
-        if progress is not None:
-            return compiled
-        return compiled, set(self._stems.values()), self._guessed
+        return compiled
 
     @staticmethod
     def _compound_support(

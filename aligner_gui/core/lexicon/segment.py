@@ -32,16 +32,18 @@ def _segmenter() -> Any:
 
 
 class _JiebaCut:
-    """jieba's precise mode behind rjieba's ``cut(text, hmm)``."""
+    """jieba's precise mode behind rjieba's ``cut(text, hmm)``: the tokenizer the tagger
+    uses (``jieba_tables.tokenizer``), its word table read from the cache folder."""
 
     def __init__(self) -> None:
-        import jieba
+        from aligner_gui.core.lexicon.cache import TMP_PREFIX, default_cache_dir, writable_dir
+        from aligner_gui.core.lexicon.jieba_tables import tokenizer
 
-        jieba.setLogLevel(logging.WARNING)
-        self._tokenizer = jieba.Tokenizer()
+        folder = default_cache_dir()
+        self._tokenizer = tokenizer(folder if writable_dir(folder) else None, TMP_PREFIX)
 
     def cut(self, text: str, hmm: bool) -> list[str]:
-        return self._tokenizer.lcut(text, HMM=hmm)
+        return list(self._tokenizer.lcut(text, HMM=hmm))
 
 
 # rjieba takes UTF-8: a lone surrogate (a broken file read with surrogateescape) cannot pass.

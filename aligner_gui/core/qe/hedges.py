@@ -42,7 +42,7 @@ _ZH_ATTRIBUTION = "据称|据报道|据报|据悉|据说|据传|据信|涉嫌|�
 # (好像 and 看来 are left out: as often "like" in a simile and "in my view".)
 _ZH_EPISTEMIC = "也许|或许|大概|似乎|恐怕|兴许|多半|想必|可能"
 # Words of the triggering lists that are no hedge here.
-_ZH_NOT_HEDGES = re.compile("尽可能|不可能|可能性|大概念|好像是说")
+_ZH_NOT_HEDGES = re.compile("尽可能|不可能|可能性|大概念")
 
 # What answers a hedge in the translation (any one of them will do).
 _EN_ANSWERS = re.compile(

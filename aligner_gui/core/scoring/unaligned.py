@@ -90,8 +90,9 @@ def furniture_class(side: Side, ids: Sequence[int]) -> str | None:
     """The class of one side's text of a one-sided bead when it is page or translator's
     furniture rather than text to translate: "editor-note" (（编者注：…）, "Translator's
     note: …"), "byline" (来源：新华网 作者：张三), "more-link" (分享到：微信 微博); None for
-    a sentence of content. For text only the translation has (untranslated English
-    source text is classed by classify_bead)."""
+    a sentence of content. For text only the translation has, and for a Chinese
+    original's own furniture (an English original's untranslated text is classed by
+    classify_bead)."""
     text = side.span_text(ids)
     if side.lang == "zh":
         return zh_furniture(text)
