@@ -9,9 +9,12 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
+import subprocess
 import sys
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from aligner_gui import __version__
@@ -39,6 +42,53 @@ def display_problem(environ: Any = None, platform: str | None = None) -> str | N
     return NO_DISPLAY
 
 
+_MISSING_LIBRARY = re.compile(r"(lib[\w.+-]+?\.so(?:\.\d+)*)(?: => not found|: cannot open)")
+
+
+def missing_platform_libraries(plugin: Path | None = None) -> list[str]:
+    """The shared libraries Qt's X11 platform plugin (libqxcb.so) needs and cannot find.
+
+    ``ldd`` lists all of them; without it, loading the plugin names the first one. Empty
+    when the plugin is not there (another platform, a bundle without it) or loads.
+    """
+    if plugin is None:
+        from PySide6.QtCore import QLibraryInfo
+
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)
+        plugin = Path(folder) / "platforms" / "libqxcb.so"
+    if not plugin.is_file():
+        return []
+    try:
+        done = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True, timeout=10)
+        report = done.stdout
+    except (OSError, subprocess.SubprocessError):
+        import ctypes
+
+        try:
+            ctypes.CDLL(str(plugin))
+            return []
+        except OSError as exc:
+            report = str(exc)
+    return list(dict.fromkeys(_MISSING_LIBRARY.findall(report)))
+
+
+def debian_package(soname: str) -> str:
+    """The Debian/Ubuntu package that usually ships a library: "libxcb-icccm.so.4" is in
+    libxcb-icccm4, "libxkbcommon-x11.so.0" in libxkbcommon-x11-0."""
+    stem, _, version = soname.partition(".so")
+    major = version.lstrip(".").split(".")[0]
+    if not major:
+        return stem.lower()
+    return f"{stem.lower()}{'-' if stem[-1:].isdigit() else ''}{major}"
+
+
+def missing_libraries_line(missing: Sequence[str]) -> str:
+    packages = " ".join(dict.fromkeys(debian_package(name) for name in missing))
+    return (f"aligner-gui: error: the window system could not be started: "
+            f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} missing "
+            f"(on Debian or Ubuntu: apt install {packages})")
+
+
 def _exit_on_platform_failure() -> Any:
     """Turn Qt's fatal "no platform plugin could be initialized" into one line and exit 2.
 
@@ -59,11 +109,15 @@ def _exit_on_platform_failure() -> Any:
         if any("could not connect to display" in m for _, m in held):
             display = os.environ.get("DISPLAY", "")
             line = NO_DISPLAY.replace("no display:", f"cannot open display {display!r}:", 1)
-        else:  # a missing library: Qt's hints (e.g. "libxcb-cursor0 is needed") matter
-            for _, text in held:
-                print(text, file=sys.stderr)
-            first = message.strip().splitlines()[0] if message.strip() else "unknown error"
-            line = f"aligner-gui: error: the window system could not be started: {first}"
+        else:
+            missing = missing_platform_libraries()
+            if missing:
+                line = missing_libraries_line(missing)
+            else:  # Qt's hints (e.g. "libxcb-cursor0 is needed") may say what is wrong
+                for _, text in held:
+                    print(text, file=sys.stderr)
+                first = message.strip().splitlines()[0] if message.strip() else "unknown error"
+                line = f"aligner-gui: error: the window system could not be started: {first}"
         print(line, file=sys.stderr, flush=True)
         os._exit(EXIT_NO_DISPLAY)
 

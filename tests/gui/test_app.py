@@ -11,7 +11,15 @@ import pytest
 from PySide6.QtCore import QLocale, QTranslator
 
 from aligner_gui import __version__
-from aligner_gui.app import NO_DISPLAY, build_parser, display_problem, main
+from aligner_gui.app import (
+    NO_DISPLAY,
+    build_parser,
+    debian_package,
+    display_problem,
+    main,
+    missing_libraries_line,
+    missing_platform_libraries,
+)
 from aligner_gui.core.resources import seed_path
 from aligner_gui.gui.application import load_translation
 
@@ -76,8 +84,39 @@ def test_unreachable_display_is_one_line_and_exit_2() -> None:
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 2, done.stderr
     lines = done.stderr.strip().splitlines()
-    assert lines[-1].startswith(f"aligner-gui: error: cannot open display ':{number}'")
+    missing = missing_platform_libraries()
+    if missing:  # the X11 plugin cannot load here: the line names what to install
+        assert lines == [missing_libraries_line(missing)]
+    else:
+        assert lines[-1].startswith(f"aligner-gui: error: cannot open display ':{number}'")
     assert "Reinstalling" not in done.stderr
+
+
+def test_missing_platform_libraries_are_named_with_their_packages(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Without libxcb-icccm4 Qt says only "Reinstalling the application may fix this
+    problem"; the line names the libraries ldd cannot find and the packages to install."""
+    assert missing_platform_libraries(tmp_path / "libqxcb.so") == []  # no plugin: nothing
+    plugin = tmp_path / "libqxcb.so"
+    plugin.write_bytes(b"")
+    report = ("\tlibQt6XcbQpa.so.6 => /opt/Qt/lib/libQt6XcbQpa.so.6 (0x7f)\n"
+              "\tlibxcb-icccm.so.4 => not found\n\tlibxkbcommon-x11.so.0 => not found\n"
+              "\tlibxcb-icccm.so.4 => not found\n")
+
+    def ldd(args: list[str], **_kw: object) -> subprocess.CompletedProcess[str]:
+        assert args == ["ldd", str(plugin)]
+        return subprocess.CompletedProcess(args, 0, report, "")
+
+    monkeypatch.setattr(subprocess, "run", ldd)
+    missing = missing_platform_libraries(plugin)
+    assert missing == ["libxcb-icccm.so.4", "libxkbcommon-x11.so.0"]
+    assert missing_libraries_line(missing) == (
+        "aligner-gui: error: the window system could not be started: libxcb-icccm.so.4, "
+        "libxkbcommon-x11.so.0 are missing (on Debian or Ubuntu: apt install libxcb-icccm4 "
+        "libxkbcommon-x11-0)")
+    assert debian_package("libxcb-cursor.so.0") == "libxcb-cursor0"
+    assert debian_package("libEGL.so.1") == "libegl1"
+    assert debian_package("libdbus-1.so.3") == "libdbus-1-3"
 
 
 def test_help_describes_every_option_and_names_the_seed(
