@@ -33,6 +33,7 @@ import tedmqm  # noqa: E402
 import train_risk  # noqa: E402
 
 from aligner_gui.core.lexicon.shared import get_lexicon  # noqa: E402
+from aligner_gui.core.qe.risk import SUSPECT_SHARE, capped  # noqa: E402
 
 
 def _auc(y: np.ndarray, s: np.ndarray) -> float:
@@ -62,18 +63,36 @@ def _chrf_to_reference(rows: list[train_risk.Row]) -> dict[tuple[str, int], floa
     }
 
 
-def _span_figures(rows, risks, rules, side):
-    hit = total = alarms = clean = 0
+def _kept_runs(rows, risks, rules, side):
+    """Each row's suspect runs on one side as risk.assess keeps them: at or above the
+    threshold, then capped per document (a system's whole output, in order) by
+    risk.SUSPECT_SHARE."""
+    kept: list[list] = []
+    tops: list[float] = []
     for r, risk in zip(rows, risks, strict=True):
         limit = rules[side].threshold(r.langs[side])
-        kept = [run for run in r.runs if run[0] == side
-                and rules[side].confidence(train_risk._as_run(run), risk) >= limit]
+        found = [(rules[side].confidence(train_risk._as_run(run), risk), run)
+                 for run in r.runs if run[0] == side]
+        found = [(c, run) for c, run in found if c >= limit]
+        kept.append([run for _c, run in found])
+        tops.append(max((c for c, _run in found), default=0.0))
+    for system in {r.system for r in rows}:
+        at = [k for k, r in enumerate(rows) if r.system == system]
+        for k, keep in zip(at, capped([tops[k] for k in at], SUSPECT_SHARE[side]), strict=True):
+            if not keep:
+                kept[k] = []
+    return kept
+
+
+def _span_figures(rows, kept, side):
+    hit = total = alarms = clean = 0
+    for r, runs in zip(rows, kept, strict=True):
         if r.no_error:
             clean += 1
-            alarms += bool(kept)
+            alarms += bool(runs)
         for s, e in r.spans[side]:
             total += 1
-            hit += any(run[1] < e and s < run[2] for run in kept)
+            hit += any(run[1] < e and s < run[2] for run in runs)
     return hit / max(1, total), alarms / max(1, clean), total
 
 
@@ -96,13 +115,15 @@ def main() -> int:
         words_model = train_risk.fit_bead_model([r for r in ted if r.group != talk] + synthetic,
                                                 f"fold-{talk}", train_risk.WORDS_FEATURES)
         held = [k for k, r in enumerate(ted) if r.group == talk]
+        fold_risk = [train_risk._predict(model, r.x) for r in ted]
         for k in held:
-            risk[k] = train_risk._predict(model, ted[k].x)
+            risk[k] = fold_risk[k]
             words[k] = train_risk._predict(words_model, ted[k].x)
         for side in ("source", "target"):
+            # The cap sees each system's whole document; figures count the held-out talk.
+            kept = _kept_runs(ted, fold_risk, model.suspects, side)
             span_rows[side].append(
-                _span_figures([ted[k] for k in held], [risk[k] for k in held], model.suspects,
-                              side))
+                _span_figures([ted[k] for k in held], [kept[k] for k in held], side))
     # Stricter: the talk *and* the system held out (a new system's output on a new talk).
     strict = np.zeros(len(ted))
     for talk in talks:

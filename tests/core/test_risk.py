@@ -117,6 +117,34 @@ def test_a_translation_that_lost_a_clause_is_riskier_than_the_faithful_one():
         assert damaged.beads[k].risk == pytest.approx(faithful.beads[k].risk, abs=0.1)
 
 
+def test_capped_keeps_the_most_confident_share_of_beads():
+    keep = risk.capped([0.0, 0.3, 0.1, 0.5, 0.2, 0.0, 0.0, 0.0, 0.0, 0.0], 0.2)
+    assert [k for k, kept in enumerate(keep) if kept] == [1, 3]  # 20 % of 10: the top two
+    assert risk.capped([0.2, 0.2, 0.2], 0.1) == [True, False, False]  # at least one; first wins
+    assert risk.capped([0.0, 0.0], 0.5) == [False, False]  # nothing to keep
+    assert risk.capped([], 0.1) == []
+
+
+def test_suspects_are_capped_per_document_and_side():
+    """A loose but faithful translation: uncovered runs in most beads. At most
+    SUSPECT_SHARE of the paired beads keep suspects on each side, the most confident."""
+    doc = _pair(ZH)
+    paired = [b for b in doc.beads if b.source and b.target]
+    for bead in paired:  # every bead gets a weak and a strong made-up suspect
+        bead.suspects = [
+            {"side": "source", "start": 0, "end": 1, "category": "Accuracy/Omission",
+             "confidence": 0.01 + 0.01 * bead.source[0]},
+            {"side": "target", "start": 0, "end": 1, "category": "Accuracy/Mistranslation",
+             "confidence": 0.5 - 0.01 * bead.source[0]},
+        ]  # fmt: skip
+    risk._cap_suspects(doc.beads)
+    sources = [k for k, b in enumerate(paired) if any(s["side"] == "source" for s in b.suspects)]
+    targets = [k for k, b in enumerate(paired) if any(s["side"] == "target" for s in b.suspects)]
+    assert sources == [5]  # 10 % of 6 rounds to 1: the last bead has the most confident one
+    assert targets == [0]  # 20 % of 6 rounds to 1: the first
+    assert all(len(b.suspects) <= 2 for b in paired)
+
+
 def test_an_idiom_translated_word_for_word_is_risky_whatever_the_model_says(seed):
     # The seed's 这将球扔回美国法院 ("the ball back into the U.S. court" as a law court):
     # every word translates, so the model scores it low; the idioms check sees it.

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from aligner_gui.core.coverage.word import Word, keyed_runs, number_keys, numbers_of
-from aligner_gui.core.lexicon.words import EN_STOPWORDS
+from aligner_gui.core.lexicon.words import EN_MEANINGFUL_FUNCTION, EN_STOPWORDS
 from aligner_gui.core.runtime.memo import remember
 from aligner_gui.core.text.names import en_name_key, is_pinyin
 
@@ -47,6 +47,8 @@ _EN_MONTH_NUMBERS = {
 }  # fmt: skip
 _EN_PREFIXES = frozenset("co non pre anti ex vice semi sub multi mid post re".split())
 _ABBREV = {"u.s.": "usa", "u.s.a.": "usa", "us": "usa", "usa": "usa", "u.k.": "uk", "uk": "uk"}
+# Keys of the meaningful function words (one stem each, the same for every lexicon).
+_FUNCTION_KEYS: dict[str, frozenset[str]] = {}
 _QUOTE = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
@@ -83,6 +85,12 @@ def en_words(text: str, lex: Any, memo: dict[str, WordKeys] | None = None) -> tu
             out.append(Word(start, end, raw, short, True, abbrev))
             continue
         if low in EN_STOPWORDS or "n't" in low or _contraction(low):
+            if low in EN_MEANINGFUL_FUNCTION:
+                # "can", "any", "through": never tested, but they cover 能够, 任何, 通过.
+                key = _FUNCTION_KEYS.get(low)
+                if key is None:
+                    key = _FUNCTION_KEYS[low] = frozenset((lex.en_stem(low),))
+                out.append(Word(start, end, raw, key, False, low))
             continue
         after_hyphen = start > 0 and text[start - 1] == "-"
         if len(low) <= 2 and raw[0].islower() and not after_hyphen:

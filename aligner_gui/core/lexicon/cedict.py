@@ -18,7 +18,7 @@ from typing import Any
 
 import Stemmer
 
-from aligner_gui.core.lexicon.words import CJK, EN_STOPWORDS, base_form
+from aligner_gui.core.lexicon.words import CJK, EN_MEANINGFUL_FUNCTION, EN_STOPWORDS, base_form
 from aligner_gui.core.runtime.forked import Forked, can_fork
 from aligner_gui.core.runtime.gcpause import gc_paused
 
@@ -128,6 +128,9 @@ def _skipped(sense: str) -> bool:
 
 _SENSE_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
 _MAX_SUBSENSE_WORDS = 4
+# A sense part of stopwords only ("each", "for ever") lends its meaningful ones when it
+# is at most this long ("as well as possible" is no rendering of anything).
+_MAX_FUNCTION_WORDS = 2
 
 
 class _Builder:
@@ -337,6 +340,13 @@ class _Builder:
                     content = tuple(self._stems_of(words))
                     if content:
                         items.append((content, " ".join(words)))
+                    elif len(words) <= _MAX_FUNCTION_WORDS:
+                        # 每 "each", 能够 "can", 为什么 "why?": a sense of stopwords only
+                        # keeps those that carry meaning (keys only, no gloss).
+                        meaningful = tuple(self._stem_word(w) for w in words
+                                           if w in EN_MEANINGFUL_FUNCTION)
+                        if meaningful:
+                            items.append((meaningful, ""))
                     if proper and len(words) == 1 and part[:1].isupper():
                         # Egypt/Egyptian, Russia/Russian, Japan/Japanese, Italy/Italian;
                         # guesses that are no word of CEDICT are dropped in _build.

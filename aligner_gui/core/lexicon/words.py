@@ -8,6 +8,7 @@ from functools import cache
 
 __all__ = [
     "CJK",
+    "EN_MEANINGFUL_FUNCTION",
     "EN_STOPWORDS",
     "EN_WORD",
     "LATIN_WORD",
@@ -64,6 +65,22 @@ ZH_STOPWORDS = frozenset(
 更加 越来越 是因为 之所以 地说 却说 说道 道 对此 处于 尚未 仍然 依然 依旧 再也 彼此 何必
 何不 为何 如何 如此 似的 一样 一般 这儿 那儿 哪儿 这么 那么 多么 这位 那位 每个 有个 之类
 而已 罢了 就要 不过 只不过 其实 当然 可是 于是乎 咱 俺 吾 汝 其间 此时 彼时 其时 方才 刚才
+""".split()
+)
+
+# Stopwords that still carry meaning a translation renders with a word of its own: the
+# modal of 能够 "can", the quantifier of 任何 "any" and 每 "each", the preposition of
+# 通过 "through", the question word of 为什么 "why". CC-CEDICT glosses such words with
+# nothing else, so without these they would have no English at all; the coverage lens
+# lets them cover (never be tested themselves). Negation, articles, pronouns, copulas,
+# "will" and "even" (stemmed like "evening") are left out.
+EN_MEANINGFUL_FUNCTION = frozenset(
+    """
+can could may might must should need without about above below between among through
+during before after since until against within along across around behind beyond toward
+towards via over under why how when where who always often never ever already again still
+only also too very just once all any both each every few more most other some same another
+much many own said says say
 """.split()
 )
 

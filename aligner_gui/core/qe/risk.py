@@ -19,7 +19,8 @@ the target side, words that translate nothing in the source (``Accuracy/Mistrans
 when the source has uncovered words too, else ``Accuracy/Addition``). A run is kept when
 its fitted confidence reaches the model's threshold for its side and language, chosen in
 training so that few clean segments get one (TED segments the raters found clean, and
-intact mac-dev beads for the other direction).
+intact mac-dev beads for the other direction); then at most :data:`SUSPECT_SHARE` of the
+document's paired beads keep them, the most confident.
 
 Never reads the project's annotations: they are the reviewer's judgement, not evidence.
 """
@@ -57,8 +58,10 @@ __all__ = [
     "IDIOM_RISK",
     "ONE_SIDED_RISK",
     "RISKY",
+    "SUSPECT_SHARE",
     "RiskModel",
     "assess",
+    "capped",
     "load_model",
     "risk_summary",
 ]
@@ -91,6 +94,13 @@ IDIOM_RISK = 0.6
 # printed as a fact. A stated prior too; on TED the check fires on 3 segments, 2 of them
 # with a Major Accuracy error, all minor findings (epistemic).
 HEDGE_RISK = 0.6
+# At most this share of a document's paired beads keep suspects on each side (at least
+# one bead): the most confident ones. The thresholds are set on rated machine translation,
+# where a clean segment rarely has an uncovered run; a faithful but free human translation
+# has many (mac-dev's literary chapters), and without a cap a third of its beads would
+# carry a mistranslation suspect. Twice the false-alarm budgets of training (5 % / 10 %):
+# on TED the cap seldom binds (suspects on 7 % / 16 % of the segments).
+SUSPECT_SHARE = {"source": 0.10, "target": 0.20}
 _SUSPECT_FEATURES = ("surprise", "words", "risk")
 
 
@@ -281,7 +291,32 @@ def assess(
                 risk = max(risk, _rule_floor(bead, source, target))
                 bead.risk = round(risk, 4)
                 bead.suspects = _suspects(model, found, risk, langs)
+    _cap_suspects(beads)
     return model
+
+
+def capped(tops: Sequence[float], share: float) -> list[bool]:
+    """Which beads keep their suspects on one side, given each bead's most confident
+    suspect there (0 for none): the ``share`` of the beads (at least one) with the most
+    confident ones, earlier beads first among equals."""
+    limit = max(1, round(share * len(tops)))
+    ranked = sorted((k for k, top in enumerate(tops) if top > 0), key=lambda k: (-tops[k], k))
+    keep = [False] * len(tops)
+    for k in ranked[:limit]:
+        keep[k] = True
+    return keep
+
+
+def _cap_suspects(beads: Sequence[Bead]) -> None:
+    """Apply :data:`SUSPECT_SHARE` to the paired beads' suspects (one-sided beads keep
+    theirs: they are whole omissions and additions, not runs of words)."""
+    paired = [b for b in beads if b.source and b.target]
+    for side, share in SUSPECT_SHARE.items():
+        tops = [max((s["confidence"] for s in b.suspects if s["side"] == side), default=0.0)
+                for b in paired]  # fmt: skip
+        for bead, keep, top in zip(paired, capped(tops, share), tops, strict=True):
+            if top > 0 and not keep:
+                bead.suspects = [s for s in bead.suspects if s["side"] != side]
 
 
 def _rule_floor(bead: Bead, source: Side, target: Side) -> float:
