@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from aligner_gui.core.text.numbers import numbers_en
+from aligner_gui.core.text.numbers import is_month_at, numbers_en
 from aligner_gui.core.text.zh_numbers import numbers_zh
 
 EN_CASES = [
@@ -145,8 +145,20 @@ def test_seed_sentence_numbers() -> None:
 
 def test_month_abbreviation_needs_a_day_after_its_full_stop() -> None:
     assert numbers_en("Jan. 14") == ["1", "14"]
-    # A sentence that ends on an abbreviation is not a date with the next sentence's number.
-    assert numbers_en("It happened in March. 3 people died.") == ["3"]
+    # A sentence that ends on a month is not a date with the next sentence's number: the
+    # month ("in March" is 3月) and the 3 people, not March 3 read twice.
+    assert numbers_en("It happened in March. 3 people died.") == ["3", "3"]
+    assert numbers_en("It happened in June. 3 people died.") == ["6", "3"]
+
+
+def test_march_and_may_are_months_after_a_time_word() -> None:
+    assert numbers_en("Inflation fell in March, down from February.") == ["3", "2"]
+    assert numbers_en("Prices rose until May.") == ["5"]
+    assert numbers_en("Theresa May said so.") == []  # a name
+    assert numbers_en("The March on Washington.") == []  # a march
+    assert is_month_at("fell in March, down", 8, "March")
+    assert not is_month_at("Theresa May said", 8, "May")
+    assert is_month_at("on Sept. 3", 3, "Sept") and not is_month_at("Dec is", 0, "Dec")
 
 
 @pytest.mark.parametrize(

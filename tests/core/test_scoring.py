@@ -10,7 +10,7 @@ import statistics
 import pytest
 
 from aligner_gui.core.lexicon.shared import get_lexicon
-from aligner_gui.core.model import AlignmentDocument, Bead, Sentence, Side
+from aligner_gui.core.model import FLAG_NUMBER_MISMATCH, AlignmentDocument, Bead, Sentence, Side
 from aligner_gui.core.scoring.number_match import compare_numbers
 from aligner_gui.core.scoring.reference import reference_scores
 from aligner_gui.core.scoring.scores import LOW_SCORE_THRESHOLD, doubtful_pairing, score_beads
@@ -632,3 +632,22 @@ def test_upwards_of_is_approximate_only_where_shang_begins_a_word(zh, numbers):
     from aligner_gui.core.scoring.sentence_features import SentenceFeatures
 
     assert SentenceFeatures(get_lexicon()).numbers_of(zh, "zh") == numbers
+
+
+def test_months_are_dates_and_periods_meet_their_characters(lexicon):
+    """A faithful news sentence with months and an "annual" figure: the months are no
+    names left untranslated (March is 3月, a number the numbers signal reads), "annual"
+    meets 年 and "euro area" 欧元区. It scored 0.10 before, a red Match for a perfect pair."""
+    zh = "欧元区3月份的年通胀率降至2.4%，低于2月份的2.6%。"
+    en = "Annual inflation in the euro area fell to 2.4% in March, down from 2.6% in February."
+    source, target = _sides_for(zh, en)
+    beads = [Bead((0,), (0,))]
+    score_beads(source, target, beads, lexicon)
+    assert beads[0].details["names"] is None  # no names at all: March and February are dates
+    assert beads[0].score > 0.8
+    assert FLAG_NUMBER_MISMATCH not in beads[0].flags
+    # A dropped month is still a number mismatch: 4月 for March
+    source, target = _sides_for(zh.replace("3月份", "4月份"), en)
+    beads = [Bead((0,), (0,))]
+    score_beads(source, target, beads, lexicon)
+    assert FLAG_NUMBER_MISMATCH in beads[0].flags

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from aligner_gui.core.coverage.word import Word, keyed_runs, number_keys, numbers_of
-from aligner_gui.core.lexicon.words import EN_MEANINGFUL_FUNCTION, EN_STOPWORDS
+from aligner_gui.core.lexicon.words import EN_MEANINGFUL_FUNCTION, EN_PERIOD_WORDS, EN_STOPWORDS
 from aligner_gui.core.runtime.memo import remember
 from aligner_gui.core.text.names import en_name_key, is_pinyin
 
@@ -117,6 +117,10 @@ def _word_keys(raw: str, low: str, lex: Any) -> WordKeys:
     month = _EN_MONTH_NUMBERS.get(low) if raw[0].isupper() else None
     if month:
         word_keys |= number_keys([str(month)])
+        word_keys.add("month")  # "in March" is 3月份: 月份 is "month"
+    period = EN_PERIOD_WORDS.get(low)
+    if period:
+        word_keys.add(period)  # "annual" inflation is 年通胀率
     if raw[0].isupper() and len(low) >= 3:
         key = en_name_key(raw[:-2] if raw.endswith(("'s", "\u2019s")) else raw)
         if key:

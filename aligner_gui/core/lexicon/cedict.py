@@ -49,6 +49,7 @@ _SUPPLEMENT = {
     "港元": "hk",
     "港币": "hk",
     "美联储": "fed",
+    "欧元区": "euro area eurozone",
     "国务院": "state department",
     "发言人": "spokesperson spokesman spokeswoman",
     "核武库": "nuclear arsenal",

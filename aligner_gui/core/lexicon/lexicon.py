@@ -47,6 +47,7 @@ from aligner_gui.core.lexicon.lazytable import LazyTable
 from aligner_gui.core.lexicon.segment import cut
 from aligner_gui.core.lexicon.words import (
     CJK,
+    EN_PERIOD_WORDS,
     EN_STOPWORDS,
     EN_WORD,
     LATIN_WORD,
@@ -69,7 +70,7 @@ from aligner_gui.core.text.names import (
     surname_romanizations,
     zh_name_key,
 )
-from aligner_gui.core.text.numbers import numbers_en
+from aligner_gui.core.text.numbers import is_month_at, numbers_en
 from aligner_gui.core.text.zh_numbers import numbers_zh
 
 if TYPE_CHECKING:
@@ -421,6 +422,9 @@ class Lexicon:
             if w in EN_STOPWORDS or w[0].isdigit():
                 continue
             out.append(self.en_stem(w))
+            period = EN_PERIOD_WORDS.get(w)
+            if period:
+                out.append(period)  # "annual" inflation is 年通胀率
         for n in numbers_en(text):
             out.append("#" + n)
         for m in EN_WORD.finditer(text):
@@ -429,6 +433,8 @@ class Lexicon:
                 key = en_name_key(w[:-2] if w.endswith("'s") else w)
                 if key:
                     out.append(key)
+                if is_month_at(text, m.start(), w):
+                    out.append("month")  # "in March" is 3月份: the number and 月份 "month"
         return tuple(out)
 
     def gloss(self, zh_text: str, senses: int = 2) -> str:

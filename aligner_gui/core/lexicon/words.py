@@ -9,6 +9,7 @@ from functools import cache
 __all__ = [
     "CJK",
     "EN_MEANINGFUL_FUNCTION",
+    "EN_PERIOD_WORDS",
     "EN_STOPWORDS",
     "EN_WORD",
     "LATIN_WORD",
@@ -83,6 +84,14 @@ only also too very just once all any both each every few more most other some sa
 much many own said says say
 """.split()
 )
+
+# English words of a period that Chinese renders with the period's own character:
+# "annual" inflation is 年通胀率, "monthly" sales 月销售额, a "daily" newspaper 日报. Each
+# also carries the period's stem as a key.
+EN_PERIOD_WORDS = {
+    "annual": "year", "annually": "year", "yearly": "year", "monthly": "month",
+    "weekly": "week", "daily": "day", "nightly": "night", "hourly": "hour",
+}  # fmt: skip
 
 # 一只, 这颗, 那位 ...: a demonstrative or 一 with a measure word carries no content.
 ZH_DET_MEASURE = re.compile(

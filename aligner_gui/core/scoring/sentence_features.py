@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from aligner_gui.core.runtime.memo import remember
 from aligner_gui.core.scoring.name_check import CAPITALISED, en_name_words
 from aligner_gui.core.scoring.number_match import SMALL_NUMBER_MAX
-from aligner_gui.core.text.numbers import numbers_en
+from aligner_gui.core.text.numbers import is_month_at, numbers_en
 from aligner_gui.core.text.zh_numbers import numbers_zh, zh_numeral_value
 
 if TYPE_CHECKING:
@@ -135,6 +135,8 @@ class SentenceFeatures:
                 continue  # "The", "But", "I": function words
             if match.start() == opener_start and self._ordinary(word, keys):
                 continue  # an ordinary word capitalised because it opens the sentence
+            if is_month_at(text, match.start(), word):
+                continue  # "in March" is 3月, a date the numbers signal reads, no name
             names.append(keys)
         return names
 

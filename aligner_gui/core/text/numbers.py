@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from aligner_gui.core.text.clock import en_hours_12
 
-__all__ = ["canonical", "fold", "numbers_en"]
+__all__ = ["canonical", "fold", "is_month_at", "numbers_en"]
 
 
 def canonical(value: Decimal, percent: bool = False) -> str:
@@ -76,6 +76,28 @@ _EN_MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
+
+# Words after which "March" and "May" are months ("in March", "until May", "early March").
+_EN_BEFORE_MONTH = frozenset(
+    "in since until till by last next early late mid before after during through from "
+    "of between".split()
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def is_month_at(text: str, start: int, word: str) -> bool:
+    """Whether the capitalised ``word`` at ``start`` of ``text`` names a month ("in March",
+    "June", "Sept."), not a person ("Theresa May") or a march: a full month name, or
+    "May"/"March" after a time word."""
+    low = word.lower().rstrip(".")
+    if low not in _EN_MONTHS or not word[:1].isupper():
+        return False
+    if low in ("may", "march"):
+        before = _WORD_BEFORE.search(text, 0, start)
+        return before is not None and before.group(1).lower() in _EN_BEFORE_MONTH
+    end = start + len(word)
+    return low not in _EN_MONTH_ABBREV or word.endswith(".") or text[end : end + 1] == "."
+
 
 # "no one", "this one", "the one who": pronoun uses of "one".
 _EN_NOT_ONE_BEFORE = frozenset(
@@ -211,6 +233,10 @@ def _numbers_en(text: str) -> tuple[str, ...]:
                 # ("Mar", "Dec") only when a day or year follows - also after the
                 # abbreviation's full stop, as in AP style "Nov. 27", "Sept. 3, 2026".
                 full = low not in _EN_MONTH_ABBREV and low not in ("may", "march")
+                if low in ("may", "march") and i and tokens[i][2]:
+                    # "in March", "since May", "last March": a month after a time word
+                    # ("Theresa May", "the March on Washington" stay no number).
+                    full = tokens[i - 1][1].lower() in _EN_BEFORE_MONTH
                 dated = j < n and tokens[j][0] in ("num", "ordnum")
                 dated = dated and (tokens[j][2] or (j in after_dot and low in _EN_MONTH_ABBREV))
                 if full or dated:
