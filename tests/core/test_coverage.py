@@ -529,3 +529,29 @@ def test_meaningful_function_words_cover_what_they_translate(lexicon):
     assert "需要" in missed[5]  # no "need" in that English: still uncovered
     tested = {w.text for cov in found for _i, w, _c in cov["source"]}
     assert not {"can", "need", "any", "Why", "Each"} & tested  # English side: never tested
+
+
+def test_a_sentence_glued_to_its_neighbours_translation_is_tinted_whole(lexicon):
+    """A 2-1 bead whose second English sentence has no translation: one chance match
+    (the "treaty" the translation has for the first sentence) used to cut its words
+    into runs too short to tint; the sentence is one run now. The translated sentence of
+    the same bead stays clear."""
+    en = ["The president met the foreign minister in Beijing on Tuesday.",
+          "Farmers complained that the treaty ignored drought, floods and falling grain "
+          "prices across the northern provinces."]
+    zh = ["总统周二在北京会见了外交部长，讨论了条约。"]
+    sides = []
+    for lang, role, texts in (("en", "original", en), ("zh", "translation", zh)):
+        sentences, pos = [], 0
+        for k, t in enumerate(texts):
+            sentences.append(Sentence(k, 0, pos, pos + len(t), t))
+            pos += len(t) + 1
+        sides.append(Side(lang, role, " ".join(texts), sentences))
+    doc = AlignmentDocument(sides[0], sides[1], [Bead((0, 1), (0,))])
+    spans = compute_coverage(doc.source, doc.target, doc.beads, lexicon)[0]
+    source = [s for s in spans if s["side"] == "source"]
+    assert len(source) == 1, source
+    second = doc.source.sentences[1]
+    assert second.start <= source[0]["start"] and source[0]["end"] <= second.end
+    tinted = doc.source.text[source[0]["start"] : source[0]["end"]]
+    assert tinted.startswith("Farmers") and tinted.endswith("provinces"), tinted

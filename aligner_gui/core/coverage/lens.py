@@ -19,7 +19,9 @@ of the bead is. A run is kept when the expected number of such runs,
 ``(n - k + 1) * (1 - p) * prod(q_w)``, is small: below :data:`ALPHA_NO_ROOM` when
 the other side has no uncovered word where the run's translation would stand (between
 the translations of its covered neighbours), down to :data:`ALPHA_PARAPHRASE` the more
-uncovered words it has there (then the run is more likely their paraphrase).
+uncovered words it has there (then the run is more likely their paraphrase). In a bead
+side of several sentences, a sentence with next to nothing covered is one run whatever
+chance matches sit inside it (a sentence glued to its neighbour's translation).
 A faithful but loosely worded bead thus stays clear, a clause missing from an
 otherwise well-covered bead is tinted.
 
@@ -68,6 +70,10 @@ PRIOR_WORDS = 6.0
 P_FLOOR = 0.08
 P_CEILING = 0.9
 MIN_RUN_WORDS = 2
+# A sentence of a several-sentence bead side with at least SENTENCE_RUN_WORDS uncovered
+# content words and SENTENCE_RUN_RATIO times as many uncovered as covered is one run.
+SENTENCE_RUN_WORDS = 3
+SENTENCE_RUN_RATIO = 4
 # Per-word miss rates: pseudo-occurrences at the document rate; cap of a word's factor.
 WORD_PRIOR = 2.0
 Q_CEILING = 0.95
@@ -364,7 +370,7 @@ class CoverageLens:
                 continue
             side = self.side(name)
             zh = name == self.zh_side
-            for run in self._runs(words, side, zh):
+            for run in self._sentence_runs(words, self._runs(words, side, zh)):
                 k = len(run)
                 if k < MIN_RUN_WORDS:
                     continue
@@ -386,6 +392,29 @@ class CoverageLens:
                 end = side.sentences[last[0]].start + last[1].end
                 out.append({"side": name, "start": base + first[1].start, "end": end})
         return out
+
+    @staticmethod
+    def _sentence_runs(words: SideWords, runs: list[list[int]]) -> list[list[int]]:
+        """In a side of several sentences, a sentence with next to nothing covered is one
+        run of all its uncovered words: a sentence glued to its neighbour's translation
+        ("We are not pre-committing to a particular rate path," she said) whose one
+        chance match ("rate" in 通胀率) would otherwise cut it into runs too short to
+        tint. Runs of other sentences are kept as they are."""
+        members: dict[int, list[int]] = {}
+        for k, (i, _w, _c) in enumerate(words):
+            members.setdefault(i, []).append(k)
+        if len(members) < 2:
+            return runs
+        whole: dict[int, list[int]] = {}
+        for i, ks in members.items():
+            missed = [k for k in ks if not words[k][2]]
+            covered = len(ks) - len(missed)
+            if len(missed) >= SENTENCE_RUN_WORDS and covered * SENTENCE_RUN_RATIO <= len(missed):
+                whole[i] = missed
+        if not whole:
+            return runs
+        kept = [run for run in runs if words[run[0]][0] not in whole]
+        return sorted(kept + list(whole.values()))
 
     @staticmethod
     def _runs(words: SideWords, side: Side, zh: bool) -> list[list[int]]:
