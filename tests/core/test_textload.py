@@ -387,6 +387,21 @@ def test_two_files_of_one_language(tmp_path):
     assert "both files are Chinese" in message
 
 
+def test_a_bilingual_file_given_with_another_file_is_refused(tmp_path, seed_text):
+    """Both blocks in one of two files: its Chinese would be read as English sentences
+    (five "dropped" paragraphs on a news article). A line or a name in the other script
+    is not enough."""
+    lines = seed_text.rstrip("\n").split("\n")
+    zh_path = write(tmp_path, "zh.txt", ("\n".join(lines[:14]) + "\n").encode())
+    both = write(tmp_path, "both.txt", seed_text.encode())
+    message = assert_input_error(lambda: load_sides([zh_path, both]), "both.txt")
+    assert "bilingual file" in message and "open it alone" in message
+    en = "\n".join(lines[14:]) + "\n"
+    quoting = write(tmp_path, "en.txt", (en + "他说：“我们不会放弃。”\n").encode())
+    source, target = load_sides([zh_path, quoting])  # one quoted Chinese line: fine
+    assert source.lang == "en" and "我们不会放弃" in source.text
+
+
 def test_file_with_neither_language(tmp_path):
     a = write(tmp_path, "a.txt", EN.encode())
     b = write(tmp_path, "digits.txt", b"1234 5678\n-- 42 --\n")

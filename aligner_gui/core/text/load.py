@@ -39,6 +39,10 @@ _HAN_WEIGHT = 2.0
 _MAX_STRAY_SHARE = 1 / 3
 # A real translation is far more than a tenth the size of its original (weighted counts).
 _MIN_BLOCK_RATIO = 0.1
+# One of two files holding a text of the other language too (a bilingual file given with
+# another file): at least this share of its weighted script mass, in this many lines.
+_MIXED_SHARE = 0.25
+_MIXED_LINES = 2
 _NEWLINES = re.compile(r"\r\n?")
 # What editors most often open by mistake, by their first bytes.
 _DOCUMENT_MAGIC = (
@@ -324,6 +328,11 @@ def _pair(first: Path, second: Path) -> dict[str, str]:
             lang = detect_lang(text)
         except InputError as error:
             raise InputError(f"{path}: {error}") from None
+        if _bilingual(text, lang):
+            raise InputError(
+                f"{path}: holds a Chinese and an English text (a bilingual file): open it "
+                "alone, or give one Chinese and one English file"
+            )
         if lang in texts:
             name = "Chinese" if lang == "zh" else "English"
             raise InputError(
@@ -332,6 +341,17 @@ def _pair(first: Path, second: Path) -> dict[str, str]:
             )
         texts[lang] = text
     return texts
+
+
+def _bilingual(text: str, lang: str) -> bool:
+    """Whether a file meant as one language holds a whole text of the other too: lines
+    leaning the other way carry at least _MIXED_SHARE of the script mass (weighted) and
+    there are at least _MIXED_LINES of them. A quoted line, a title or names in the other
+    script stay far below that."""
+    leaning = [_line_leaning(line) for line in _NEWLINES.sub("\n", text).split("\n")]
+    other = [abs(v) for v in leaning if (v > 0) == (lang == "en") and v != 0]
+    total = sum(abs(v) for v in leaning)
+    return len(other) >= _MIXED_LINES and sum(other) >= _MIXED_SHARE * total
 
 
 def _shape(block: str, lang: str, presplit: bool) -> str:
