@@ -93,7 +93,7 @@ def is_month_at(text: str, start: int, word: str) -> bool:
     if low not in _EN_MONTHS or not word[:1].isupper():
         return False
     if low in ("may", "march"):
-        before = _WORD_BEFORE.search(text, 0, start)
+        before = _WORD_BEFORE.search(text, max(0, start - 32), start)
         return before is not None and before.group(1).lower() in _EN_BEFORE_MONTH
     end = start + len(word)
     return low not in _EN_MONTH_ABBREV or word.endswith(".") or text[end : end + 1] == "."
