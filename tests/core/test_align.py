@@ -427,14 +427,6 @@ def test_posteriors_cover_every_sentence_once():
 # -- omissions: sentences whose translation is missing -----------------------------------
 
 
-_SHORT_GLUED = pytest.mark.xfail(
-    strict=True,
-    reason="known limit: a short sentence (3-5 matchable words) whose neighbour is related "
-    "stays glued in a 1-2 / 2-1 bead: in a 10-sentence text the learned 1-0 prior is low "
-    "and its unaligned posterior stays under UNALIGNED_POSTERIOR",
-)
-
-
 @pytest.mark.parametrize(
     ("source_lang", "missing"),
     [
@@ -444,9 +436,11 @@ _SHORT_GLUED = pytest.mark.xfail(
         ("zh", 2),  # only the posterior pass gets this one
         ("zh", 3),
         ("zh", 9),
-        pytest.param("en", 6, marks=_SHORT_GLUED),
-        pytest.param("zh", 6, marks=_SHORT_GLUED),
-        pytest.param("zh", 5, marks=_SHORT_GLUED),
+        # A short sentence (3-5 matchable words) whose neighbour is related: glued into a
+        # 1-2 / 2-1 bead until short texts got their own 1-0 prior (cost.default_prior).
+        ("en", 6),
+        ("zh", 6),
+        ("zh", 5),
     ],
 )
 def test_missing_translation_is_one_sided(lexicon, source_lang, missing):

@@ -37,6 +37,8 @@ in brackets):
    Learned-prior floors, a per-sentence evidence term in merged beads' costs and a
    likelihood-ratio detach test were measured too: each cost more strict F1 or
    precision than it bought in recall (see benchmarks/align_quality.py, omission).
+   A text of fewer than cost.SHORT_TEXT_SENTENCES sentences starts from a higher 1-0 /
+   0-1 prior (cost.default_prior): it has too few beads to learn its own rate.
    Runs of deleted Chinese sentences: the level-0 DP also has k-0 run beads (k = 2..6,
    cost.RUN_TYPES) costing a 1-0 bead plus RUN_FACTOR (0.9) of one per further
    sentence, split into 1-0 beads on output; posteriors leave them out (a run would

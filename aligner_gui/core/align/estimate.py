@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from aligner_gui.core.align.cost import DEFAULT_PRIOR, Params
+from aligner_gui.core.align.cost import Params, default_prior
 from aligner_gui.core.align.dp import Band
 from aligner_gui.core.align.features import PairMasks, Units, popcount
 from aligner_gui.core.align.run import UnitBead, _Run
@@ -88,7 +88,8 @@ def with_match_rates(params: Params, x: Units, y: Units, masks: PairMasks) -> Pa
 def initial_params(x: Units, y: Units) -> Params:
     lx, ly = float(x.length.sum()), float(y.length.sum())
     ratio = ly / lx if lx > 0 and ly > 0 else 1.0
-    return Params(ratio=ratio)
+    prior = default_prior(x.n + y.n)
+    return Params(ratio=ratio, prior=prior, base_prior=dict(prior))
 
 
 def estimate_params(base: Params, beads: Sequence[UnitBead], run: _Run) -> Params:
@@ -124,7 +125,7 @@ def estimate_params(base: Params, beads: Sequence[UnitBead], run: _Run) -> Param
     total = sum(counts.values())
     alpha = PRIOR_STRENGTH  # strength of the default prior, in beads
     prior = {
-        t: (counts.get(t, 0.0) + alpha * p) / (total + alpha) for t, p in DEFAULT_PRIOR.items()
+        t: (counts.get(t, 0.0) + alpha * p) / (total + alpha) for t, p in base.base_prior.items()
     }
     changes["prior"] = prior
     return base.with_(**changes)
