@@ -555,3 +555,19 @@ def test_a_sentence_glued_to_its_neighbours_translation_is_tinted_whole(lexicon)
     assert second.start <= source[0]["start"] and source[0]["end"] <= second.end
     tinted = doc.source.text[source[0]["start"] : source[0]["end"]]
     assert tinted.startswith("Farmers") and tinted.endswith("provinces"), tinted
+
+
+def test_amounts_said_by_their_magnitude_cover(lexicon):
+    """数千 "thousands", 数百 "hundreds", 数百万 "millions": CC-CEDICT's number words are
+    stopwords, so these met nothing and a faithful headline was tinted."""
+    doc = _doc(
+        [
+            ("Storm forces thousands to flee.", "风暴迫使数千人逃离。"),
+            ("Hundreds of villages were flooded.", "数百个村庄被淹。"),
+            ("Millions of people lost power.", "数百万人断电。"),
+        ]
+    )  # fmt: skip
+    lens = CoverageLens(doc.source, doc.target, lexicon)
+    for cov in lens.analyse(doc.beads):
+        missed = {w.text for _i, w, c in cov["source"] if not c}
+        assert not {"thousands", "Hundreds", "Millions"} & missed, missed

@@ -651,3 +651,27 @@ def test_months_are_dates_and_periods_meet_their_characters(lexicon):
     beads = [Bead((0,), (0,))]
     score_beads(source, target, beads, lexicon)
     assert FLAG_NUMBER_MISMATCH in beads[0].flags
+
+
+@pytest.mark.parametrize(
+    ("en", "zh"),
+    [
+        ("Winds of up to 150 kph (93 mph) lashed the coast.", "每小时高达150公里的大风袭击了海岸。"),
+        ("The storm moved 93 miles (150 km) inland.", "风暴向内陆移动了150公里。"),
+        ("The project costs 10 billion yuan ($1.4 billion).", "该项目耗资100亿元。"),
+        ("Temperatures hit 30 C (86 F) on Monday.", "周一气温达到30摄氏度。"),
+    ],
+)
+def test_a_bracketed_conversion_may_be_dropped(lexicon, en, zh):
+    """News gives an amount in a second unit or currency in brackets; a translation keeps
+    one of the two. That is no number mismatch; a changed amount still is."""
+    source, target = (Side("en", "original", en, [Sentence(0, 0, 0, len(en), en)]),
+                      Side("zh", "translation", zh, [Sentence(0, 0, 0, len(zh), zh)]))
+    beads = [Bead((0,), (0,))]
+    score_beads(source, target, beads, lexicon)
+    assert FLAG_NUMBER_MISMATCH not in beads[0].flags, beads[0].details["numbers"]
+    changed = re.sub(r"(\d+)(?=(?:亿元|公里|摄氏度))", lambda m: str(int(m.group(1)) + 7), zh)
+    target = Side("zh", "translation", changed, [Sentence(0, 0, 0, len(changed), changed)])
+    beads = [Bead((0,), (0,))]
+    score_beads(source, target, beads, lexicon)
+    assert FLAG_NUMBER_MISMATCH in beads[0].flags

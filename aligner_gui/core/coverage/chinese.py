@@ -140,6 +140,9 @@ class ChineseWords:
             # The lexicon backs unknown words off to their characters' every sense
             # (核 "nuclear/verify"); keep names and numbers, redo the back-off tighter.
             keys = {k for k in keys if k[0] in "#~"}
+            magnitude = lex.magnitude(token)
+            if magnitude:
+                keys.add(magnitude)  # 数千 "thousands"
             if 2 <= len(token) <= 4:
                 spellings = pinyin_spellings(token) + surname_romanizations(token)
                 keys.update(lex.en_stem(s) for s in spellings)

@@ -15,6 +15,7 @@ candidate English stems (plus "#1550" number tokens and "~py:TLP" name keys),
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -83,6 +84,15 @@ log = logging.getLogger(__name__)
 # About five table lookups per Chinese character; reading a whole table costs about as
 # much as 50,000 lookups.
 _LOOKUPS_WORTH_A_FULL_READ = 10_000
+
+# An amount said by its magnitude only: 数千 / 上千 / 成千上万 "thousands", 数百 "hundreds",
+# 数万 "tens of thousands", 数百万 "millions", 数十亿 "billions". CC-CEDICT glosses them
+# with number words, which are stopwords, so they met nothing in the English.
+_VAGUE_AMOUNT = re.compile(
+    r"[数几上近成]十??(百万|千万|十亿|百|千|万|亿)(?:多|余)?[人名家户起次个]?$"
+)
+_MAGNITUDES = {"百": "hundred", "千": "thousand", "万": "thousand", "百万": "million",
+               "千万": "million", "亿": "million", "十亿": "billion"}  # fmt: skip
 
 _STEMMER_LOCK = threading.Lock()
 
@@ -349,6 +359,9 @@ class Lexicon:
                 result.update(self._backoff(zh_word))
         for n in numbers_zh(zh_word):
             result.add("#" + n)
+        magnitude = self.magnitude(zh_word)
+        if magnitude:  # 数千 "thousands", 数百万 "millions": the English says the magnitude
+            result.add(magnitude)
         if proper and looks_transliterated(zh_word):
             key = zh_name_key(zh_word)
             if key:
@@ -363,6 +376,12 @@ class Lexicon:
         frozen = frozenset(result)
         _remember(self._trans_cache, zh_word, frozen)
         return frozen
+
+    def magnitude(self, zh_word: str) -> str | None:
+        """The English stem of an amount said by its magnitude only: "thousand" for 数千,
+        上千, 成千上万 and 数万, "million" for 数百万; None for any other word."""
+        vague = _VAGUE_AMOUNT.search(zh_word)
+        return self.en_stem(_MAGNITUDES[vague.group(1)]) if vague else None
 
     def _split_known(self, word: str) -> list[str]:
         """Forward maximum matching over the dictionary; characters only where needed."""

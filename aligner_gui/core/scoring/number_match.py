@@ -110,6 +110,56 @@ def spelled_small_counts(
     return {**numbers, "missing": [], "extra": [], "ignored": numbers["ignored"] + unmatched}
 
 
+# An amount in brackets right after another: a conversion ("150 kph (93 mph)", "10
+# billion yuan ($1.4 billion)", "30 C (86 F)"), which translations routinely drop or keep
+# instead of the first. The bracket holds the amount and at most a few words.
+_BRACKETED = re.compile(r"[(（]([^()（）]{1,40})[)）]")
+_AMOUNT_BEFORE = re.compile(r"\d[\d,.]*\s*(?:[A-Za-z%°$£€¥/.\-]+\s*){0,3}$")
+_CONVERSION_WORDS = re.compile(
+    r"^(?:(?:about|around|roughly|some|approximately|approx\.|nearly|almost|over|more than|"
+    r"less than|up to|or|US|USD)\s*)*[$£€¥]?\s*\d[\d,.]*\s*(?:[A-Za-z%°/.\-]+\s*){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def unit_conversions(
+    numbers: dict[str, list[str]], source_text: str, target_text: str
+) -> dict[str, list[str]]:
+    """Set aside a number that only converts another the other side has: "150 kph (93
+    mph)" against 每小时150公里, "93 miles (150 km)" against 150公里, "10 billion yuan ($1.4
+    billion)" against 100亿元. Either amount of the pair may be the one kept."""
+    missing, extra = list(numbers["missing"]), list(numbers["extra"])
+    aside: list[str] = []
+    for text, unmatched, others in ((source_text, missing, numbers["target"]),
+                                    (target_text, extra, numbers["source"])):  # fmt: skip
+        if not unmatched:
+            continue
+        for a, b in _conversions(text):
+            for gone, kept in ((a, b), (b, a)):
+                if gone in unmatched and kept in others and kept not in unmatched:
+                    unmatched.remove(gone)
+                    aside.append(gone)
+    if not aside:
+        return numbers
+    return {**numbers, "missing": missing, "extra": extra, "ignored": numbers["ignored"] + aside}
+
+
+def _conversions(text: str) -> list[tuple[str, str]]:
+    """(amount, its bracketed conversion) pairs of an English text, canonical values."""
+    pairs = []
+    for m in _BRACKETED.finditer(text):
+        inside = m.group(1).strip()
+        if not _CONVERSION_WORDS.match(inside):
+            continue
+        before = _AMOUNT_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before is None:
+            continue
+        first, second = numbers_en(before.group(0)), numbers_en(inside)
+        if len(first) == 1 and len(second) == 1 and first != second:
+            pairs.append((first[0], second[0]))
+    return pairs
+
+
 def _fold_digits(text: str) -> str:
     return text.translate(_FULLWIDTH_DIGITS)
 

@@ -26,7 +26,11 @@ from aligner_gui.core.model import (
 )
 from aligner_gui.core.scoring.classify import CONTENT
 from aligner_gui.core.scoring.name_check import mismatched_names
-from aligner_gui.core.scoring.number_match import compare_numbers, spelled_small_counts
+from aligner_gui.core.scoring.number_match import (
+    compare_numbers,
+    spelled_small_counts,
+    unit_conversions,
+)
 from aligner_gui.core.scoring.sentence_features import (
     SentenceFeatures,
     features_for,
@@ -139,9 +143,9 @@ def score_beads(source: Side, target: Side, beads: list[Bead], lexicon: Any) -> 
         tgt_numbers = _numbers(features, target, bead.target)
         numbers = compare_numbers(src_numbers, tgt_numbers)
         if numbers["missing"] or numbers["extra"]:
-            numbers = spelled_small_counts(
-                numbers, source.span_text(bead.source), target.span_text(bead.target)
-            )
+            src_text, tgt_text = source.span_text(bead.source), target.span_text(bead.target)
+            numbers = unit_conversions(numbers, src_text, tgt_text)
+            numbers = spelled_small_counts(numbers, src_text, tgt_text)
         details["numbers"] = numbers
 
         if bead.source and bead.target:
