@@ -656,7 +656,8 @@ def test_months_are_dates_and_periods_meet_their_characters(lexicon):
 @pytest.mark.parametrize(
     ("en", "zh"),
     [
-        ("Winds of up to 150 kph (93 mph) lashed the coast.", "每小时高达150公里的大风袭击了海岸。"),
+        ("Winds of up to 150 kph (93 mph) lashed the coast.",
+         "每小时高达150公里的大风袭击了海岸。"),
         ("The storm moved 93 miles (150 km) inland.", "风暴向内陆移动了150公里。"),
         ("The project costs 10 billion yuan ($1.4 billion).", "该项目耗资100亿元。"),
         ("Temperatures hit 30 C (86 F) on Monday.", "周一气温达到30摄氏度。"),
