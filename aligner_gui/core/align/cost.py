@@ -97,7 +97,6 @@ def default_prior(sentences: int) -> dict[BeadType, float]:
     return prior
 
 
-
 @dataclass
 class Params:
     ratio: float = 1.0  # y characters per x character
