@@ -555,6 +555,10 @@ def test_a_chinese_hedge_the_english_drops() -> None:
         ("恐怕他来不了了。", "I'm afraid he can't come.", False),
         ("这名男子疑似醉酒驾驶。", "The man was apparently driving drunk.", False),
         ("这名男子疑似醉酒驾驶。", "The man was driving drunk.", True),
+        ("据报道，该公司涉嫌虚报销售额。", "The company reportedly inflated its sales.", False),
+        # "reporting" sales is no attribution: the claim is printed as a fact
+        ("据报道，该公司涉嫌虚报销售额。", "The company was fined for falsely reporting sales.",
+         True),
     ],
 )
 def test_the_usual_english_of_a_chinese_hedge_answers_it(src: str, tgt: str, flagged: bool) -> None:

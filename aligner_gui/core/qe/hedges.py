@@ -47,7 +47,8 @@ _ZH_NOT_HEDGES = re.compile("尽可能|不可能|可能性|大概念")
 # What answers a hedge in the translation (any one of them will do).
 _EN_ANSWERS = re.compile(
     r"\b(?:" + _EN_ATTRIBUTION + "|" + _EN_EPISTEMIC + r"|may|might|could|would|should|"
-    r"can|seem\w*|appear\w*|claim\w*|report\w*|according|said|say|says|saying|told|"
+    r"can|seem\w*|appear\w*|claim\w*|reports?|reported\w*|reporters?|reporting\s+that|"
+    r"according|said|say|says|saying|told|"
     r"believ\w*|think\w*|thought|suspect\w*|expect\w*|estimat\w*|likely|unlikely|"
     r"possib\w*|probab\w*|rumou?r\w*|doubt\w*|uncertain\w*|guess\w*|suppos\w*|"
     r"allege\w*|accus\w*|charg\w*|if|whether|perhaps|sure|assum\w*|chance\w*|"
