@@ -571,3 +571,16 @@ def test_amounts_said_by_their_magnitude_cover(lexicon):
     for cov in lens.analyse(doc.beads):
         missed = {w.text for _i, w, c in cov["source"] if not c}
         assert not {"thousands", "Hundreds", "Millions"} & missed, missed
+
+
+def test_the_sides_of_diplomatic_copy_and_committed_to_cover(lexicon):
+    """美方 "the U.S. side" and 致力于 "committed to", everyday news words CC-CEDICT lacks
+    (it has 中方 and 日方): a faithful sentence had both tinted."""
+    doc = _doc(
+        [("The U.S. side is committed to maintaining stable relations.",
+          "美方致力于维护两国关系稳定。")]
+    )  # fmt: skip
+    lens = CoverageLens(doc.source, doc.target, lexicon)
+    (cov,) = lens.analyse(doc.beads)
+    assert not {w.text for _i, w, c in cov["target"] if not c} & {"美方", "致力于"}
+    assert not {w.text for _i, w, c in cov["source"] if not c} & {"side", "committed"}
