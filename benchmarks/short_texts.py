@@ -1,6 +1,6 @@
 """Omissions in short texts: mac-dev's gold cut into pieces the size of a news article.
 
-    python benchmarks/short_texts.py [--width 25] [--seed 5]
+    python benchmarks/short_texts.py [--width 25] [--seed 5] [--corpus mac-dev|bible]
 
 A news article has a few dozen sentences: too few for the aligner to learn its own rate of
 untranslated sentences, so its default prior for 1-0 / 0-1 beads decides whether a dropped
@@ -29,13 +29,20 @@ from aligner_gui.core.align import cost  # noqa: E402
 Bead = tuple[tuple[int, ...], tuple[int, ...]]
 
 
-def pieces(width: int) -> list[tuple[list[str], list[str], list[Bead]]]:
+def _documents(corpus: str) -> list[tuple[list[str], list[str], list]]:
+    if corpus == "bible":  # held out: the prior was set on mac-dev's pieces
+        root = DATA / "bible"
+        return [(read_lines(root / "001.zh.txt"), read_lines(root / "001.en.txt"),
+                 read_align(root / "gold" / "001.align"))]  # fmt: skip
+    root = DATA / "mac-dev"
+    return [(read_lines(root / "zh" / f"{doc}.txt"), read_lines(root / "en" / f"{doc}.txt"),
+             read_align(root / "gold" / f"{doc}.align")) for doc in mac_docs()]  # fmt: skip
+
+
+def pieces(width: int, corpus: str = "mac-dev") -> list[tuple[list[str], list[str], list[Bead]]]:
     """Runs of ``width`` gold beads with their sentences, ids renumbered from 0."""
     out = []
-    for doc in mac_docs():
-        zh = read_lines(DATA / "mac-dev" / "zh" / f"{doc}.txt")
-        en = read_lines(DATA / "mac-dev" / "en" / f"{doc}.txt")
-        gold = read_align(DATA / "mac-dev" / "gold" / f"{doc}.align")
+    for zh, en, gold in _documents(corpus):
         for start in range(0, len(gold) - width + 1, width):
             part = gold[start : start + width]
             zi = sorted({i for b in part for i in b[0]})
@@ -89,15 +96,19 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--width", type=int, default=25, help="gold beads per piece")
     ap.add_argument("--seed", type=int, default=5)
+    ap.add_argument("--corpus", choices=("mac-dev", "bible"), default="mac-dev",
+                    help="bible: bible 001's gold, held out from the prior's setting")
     args = ap.parse_args(argv)
-    if not (DATA / "mac-dev" / "gold").is_dir():
-        print(f"skipped: {DATA / 'mac-dev'} not present")
+    needed = DATA / "mac-dev" / "gold" if args.corpus == "mac-dev" else DATA / "bible" / "gold"
+    if not needed.is_dir():
+        print(f"skipped: {needed} not present")
         return 0
     from aligner_gui.core.lexicon.shared import get_lexicon
 
     lexicon = get_lexicon()
-    work = pieces(args.width)
-    print(f"{len(work)} pieces of {args.width} gold beads (mac-dev), one translation deleted each")
+    work = pieces(args.width, args.corpus)
+    print(f"{len(work)} pieces of {args.width} gold beads ({args.corpus}), one translation "
+          "deleted each")
     shipped = cost.SHORT_TEXT_OMISSION
     for label, value in (("short-text prior", shipped),
                          ("long-text default", cost.DEFAULT_PRIOR[(1, 0)])):
