@@ -82,7 +82,7 @@ DEFAULT_PRIOR: dict[BeadType, float] = {
 # its 24 English sentences). Texts of fewer than SHORT_TEXT_SENTENCES sentences (both sides)
 # start from SHORT_TEXT_OMISSION for 1-0 and 0-1 beads. On 25-bead pieces of mac-dev's gold
 # with one translation deleted (benchmarks/short_texts.py): recall of the orphan 0.45 ->
-# 0.59, precision 0.86 -> 0.82, intact pieces' strict F1 0.906 -> 0.901 (40-bead pieces:
+# 0.59, precision 0.86 -> 0.82, intact pieces' strict F1 0.906 -> 0.902 (40-bead pieces:
 # 0.34 -> 0.53, 0.91 -> 0.78, 0.910 -> 0.907). mac-dev's chapters and the Bible's books are
 # longer: their figures do not move.
 SHORT_TEXT_SENTENCES = 200
