@@ -123,15 +123,15 @@ def _bead_numbers(doc: AlignmentDocument, pair: BeadPair) -> dict[str, Any] | No
     bead = doc.beads[pair.bead]
     if bead.score is not None or "numbers" in bead.details:
         return bead.details.get("numbers") if FLAG_NUMBER_MISMATCH in bead.flags else None
-    from aligner_gui.core.scoring.number_match import compare_numbers, unit_conversions
+    from aligner_gui.core.scoring.number_match import bead_numbers
     from aligner_gui.core.text.numbers import numbers_en
     from aligner_gui.core.text.zh_numbers import numbers_zh
 
     read = {"zh": numbers_zh, "en": numbers_en}
     if doc.source.lang not in read or doc.target.lang not in read:
         return None
-    found = compare_numbers(read[doc.source.lang](pair.src), read[doc.target.lang](pair.tgt))
-    found = unit_conversions(found, pair.src, pair.tgt)
+    found = bead_numbers(read[doc.source.lang](pair.src), read[doc.target.lang](pair.tgt),
+                         pair.src, pair.tgt)  # fmt: skip
     return found if found["missing"] or found["extra"] else None
 
 

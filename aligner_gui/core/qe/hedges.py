@@ -24,7 +24,7 @@ minor. The span is the hedge in the original. Hedges the translation adds are le
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from aligner_gui.core.qe.hits import Hits, RuleHit
 
@@ -83,6 +83,9 @@ _EN_STEMS = ("alleg", "report", "purport", "suppos", "suspect", "said", "believe
              "apparent", "presum", "conceiv")  # fmt: skip
 
 
+# Memoised per text pair: the risk pass (risk._rule_floor) and the QA checks ask the same
+# question of every bead, and the window asks again after each edit.
+@lru_cache(maxsize=1 << 16)
 def hedge_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
     """An attribution or hedge of the original with nothing that hedges in the translation."""
     if src_lang == tgt_lang or src_lang not in ("en", "zh"):

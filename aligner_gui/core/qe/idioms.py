@@ -24,7 +24,7 @@ the span is the literal word.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from aligner_gui.core.qe.hits import Hits, RuleHit
@@ -189,6 +189,9 @@ def _compiled(lang: str, k: int) -> tuple[re.Pattern[str], re.Pattern[str], re.P
             re.compile(entry.literal, _FLAGS[other]))  # fmt: skip
 
 
+# Memoised per text pair: the risk pass (risk._rule_floor) and the QA checks ask the same
+# question of every bead, and the window asks again after each edit.
+@lru_cache(maxsize=1 << 16)
 def idiom_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
     """An idiom of the original whose image the translation renders literally."""
     table = _TABLES.get((src_lang, tgt_lang))

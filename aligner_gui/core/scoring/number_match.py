@@ -91,6 +91,19 @@ def compare_numbers(source: Sequence[str], target: Sequence[str]) -> dict[str, l
     }
 
 
+def bead_numbers(
+    source: Sequence[str], target: Sequence[str], source_text: str, target_text: str
+) -> dict[str, list[str]]:
+    """:func:`compare_numbers` of a bead's two sides, then what their texts show to be
+    harmless set aside too: a bracketed conversion (:func:`unit_conversions`) and small
+    counts neither side writes in digits (:func:`spelled_small_counts`)."""
+    numbers = compare_numbers(source, target)
+    if numbers["missing"] or numbers["extra"]:
+        numbers = unit_conversions(numbers, source_text, target_text)
+        numbers = spelled_small_counts(numbers, source_text, target_text)
+    return numbers
+
+
 def spelled_small_counts(
     numbers: dict[str, list[str]], source_text: str, target_text: str
 ) -> dict[str, list[str]]:

@@ -26,11 +26,7 @@ from aligner_gui.core.model import (
 )
 from aligner_gui.core.scoring.classify import CONTENT
 from aligner_gui.core.scoring.name_check import mismatched_names
-from aligner_gui.core.scoring.number_match import (
-    compare_numbers,
-    spelled_small_counts,
-    unit_conversions,
-)
+from aligner_gui.core.scoring.number_match import bead_numbers
 from aligner_gui.core.scoring.sentence_features import (
     SentenceFeatures,
     features_for,
@@ -141,12 +137,10 @@ def score_beads(source: Side, target: Side, beads: list[Bead], lexicon: Any) -> 
 
         src_numbers = _numbers(features, source, bead.source)
         tgt_numbers = _numbers(features, target, bead.target)
-        numbers = compare_numbers(src_numbers, tgt_numbers)
-        if numbers["missing"] or numbers["extra"]:
-            src_text, tgt_text = source.span_text(bead.source), target.span_text(bead.target)
-            numbers = unit_conversions(numbers, src_text, tgt_text)
-            numbers = spelled_small_counts(numbers, src_text, tgt_text)
-        details["numbers"] = numbers
+        details["numbers"] = bead_numbers(src_numbers, tgt_numbers,
+                                          source.span_text(bead.source),
+                                          target.span_text(bead.target))  # fmt: skip
+        numbers = details["numbers"]
 
         if bead.source and bead.target:
             if zh_role is None:
