@@ -584,3 +584,39 @@ def test_the_sides_of_diplomatic_copy_and_committed_to_cover(lexicon):
     (cov,) = lens.analyse(doc.beads)
     assert not {w.text for _i, w, c in cov["target"] if not c} & {"美方", "致力于"}
     assert not {w.text for _i, w, c in cov["source"] if not c} & {"side", "committed"}
+
+
+def test_a_month_after_a_number_is_not_the_moon(lexicon):
+    """The 月 of 4月 is April's, not the moon: it kept a dropped clause ("fly astronauts
+    around the moon without landing") from being tinted whole."""
+    doc = _doc(
+        [("Nelson said the mission, which will fly astronauts around the moon without "
+          "landing, would launch no earlier than April 2026.",
+          "纳尔逊说，该任务最早将于2026年4月发射。"),
+         ("The probe reached the moon on May 3.", "探测器于5月3日抵达月球。")]
+    )  # fmt: skip
+    lens = CoverageLens(doc.source, doc.target, lexicon)
+    dropped, faithful = lens.analyse(doc.beads)
+    missed = {w.text for _i, w, c in dropped["source"] if not c}
+    assert {"moon", "landing", "astronauts"} <= missed
+    assert not {w.text for _i, w, c in faithful["source"] if not c} & {"moon", "May"}
+    compute_coverage(doc.source, doc.target, doc.beads, lexicon)
+    (span,) = [s for s in doc.beads[0].details[UNCOVERED_KEY] if s["side"] == "source"]
+    assert "around the moon without landing" in doc.source.text[span["start"] : span["end"]]
+
+
+def test_news_short_forms_and_ordinals_cover(lexicon):
+    """"Co., Ltd." is 有限公司, "km" 公里, "kph" 公里 per 小时, "third" 三: short forms were
+    words no dictionary knows (or skipped as two-letter words), so 公里 went uncovered."""
+    doc = _doc(
+        [("The railway stretches 1,035 km, said China Railway Kunming Group Co., Ltd.",
+          "中国铁路昆明局集团有限公司表示，该铁路全长1035公里。"),
+         ("Gusts reached 230 kph as the line marked its third anniversary.",
+          "该线路迎来开通三周年之际，阵风达到每小时230公里。")]
+    )  # fmt: skip
+    lens = CoverageLens(doc.source, doc.target, lexicon)
+    first, second = lens.analyse(doc.beads)
+    for cov in (first, second):
+        assert not {w.text for _i, w, c in cov["target"] if not c} & {"公里", "有限公司", "三周年"}
+    assert not {w.text for _i, w, c in first["source"] if not c} & {"km", "Co", "Ltd"}
+    assert not {w.text for _i, w, c in second["source"] if not c} & {"kph", "third"}

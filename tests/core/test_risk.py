@@ -78,6 +78,27 @@ def test_model_file_errors_are_refused():
         risk.RiskModel.from_dict({**data, "features": ["shoe_size", *data["features"][1:]]})
     with pytest.raises(ValueError, match="do not match"):
         risk.RiskModel.from_dict({**data, "weights": data["weights"][:-1]})
+    with pytest.raises(ValueError, match="floors"):
+        risk.RiskModel.from_dict({**data, "floors": {"shoe_size": 0.5}})
+    with pytest.raises(ValueError, match="floors"):
+        risk.RiskModel.from_dict({**data, "floors": {"numbers": 1.5}})
+
+
+def test_a_number_that_does_not_match_floors_the_risk():
+    """The shipped floor (share of TED's rated segments with a number mismatch that hold a
+    Major Accuracy error) lifts a bead whose only fault is the number; the same bead with
+    the number right is left to the regression, below it."""
+    floor = risk.load_model().floors["numbers"]
+    assert 0.2 < floor < 0.6
+    zh = list(ZH)
+    zh[0] = "政府周二宣布将新建五家医院。"  # three -> five
+    zh[2] = "官员们说，工程将于明年春天开工，耗资约30亿元。"  # 2 billion -> 3 billion
+    doc = _pair(zh)
+    assert "number-mismatch" in doc.beads[2].flags
+    assert doc.beads[2].risk >= floor
+    faithful = _pair(ZH)
+    assert "number-mismatch" not in faithful.beads[2].flags
+    assert faithful.beads[2].risk < floor
 
 
 def test_every_bead_of_the_seed_gets_a_risk_and_in_range_suspects(seed):

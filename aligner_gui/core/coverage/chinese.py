@@ -40,6 +40,10 @@ _ZH_FEW = re.compile(
     r"^[一二两三四五六七八九十几][个只位名人件条张本次回遍下声眼份项场篇句段批群套种样些]$"
 )
 _ZH_NUMERAL = re.compile(r"^[0-9０-９.,零〇一二两三四五六七八九十百千万亿]+$")
+# A date unit after a number (2026年4月11日) is only the date: the 月 of 4月 is not the
+# moon, the 日 of 11日 not the sun or Japan, the 年 of 2026年 not a harvest.
+_DATE_UNIT_KEYS = {"年": frozenset({"year"}), "月": frozenset({"month"}),
+                   "日": frozenset({"day", "date"})}
 
 
 class ChineseWords:
@@ -83,10 +87,16 @@ class ChineseWords:
                     values = numbers_of(token + scale.group(0), "zh")
                     if values:
                         found = (found[0] | number_keys(values), found[1])
+            if after_number and len(token) > 1 and spans[k - 1][1] == start:
+                scale = _ZH_SCALE_HEAD.match(token)
+                if scale and scale.end() < len(token):
+                    # 4300|万人次: the scale went to the number; the rest (人次) is the word.
+                    found = self._keys(token[scale.end() :])
             if found is not None:
                 keys, content = found
                 if after_number and len(token) == 1:
                     content = False  # 2020年, 1550枚: units and measure words
+                    keys = _DATE_UNIT_KEYS.get(token, keys)
                 spelling = self.spellings.get(token) or remember(self.spellings, token, token,
                                                                   200_000)
                 out.append(Word(start, end, spelling, keys, content, spelling))

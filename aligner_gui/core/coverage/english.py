@@ -46,9 +46,30 @@ _EN_MONTH_NUMBERS = {
     "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 _EN_PREFIXES = frozenset("co non pre anti ex vice semi sub multi mid post re".split())
+# Short forms of news copy and the words they stand for: "Co., Ltd." is 有限公司, "km" 公里.
+_SHORT_FORMS = {
+    "co": "company", "corp": "corporation", "inc": "incorporated company", "ltd": "limited",
+    "plc": "public limited company", "km": "kilometer kilometre",
+    "kg": "kilogram", "cm": "centimeter centimetre", "mm": "millimeter millimetre",
+    "mph": "mile hour", "kph": "kilometer kilometre hour",
+    "sq": "square", "ft": "foot feet", "lb": "pound", "lbs": "pound", "oz": "ounce",
+    "dept": "department", "govt": "government", "gov": "governor", "sen": "senator",
+    "rep": "representative", "gen": "general", "lt": "lieutenant", "col": "colonel",
+    "capt": "captain", "sgt": "sergeant", "dr": "doctor", "prof": "professor",
+    "mt": "mount mountain", "ave": "avenue", "blvd": "boulevard", "univ": "university",
+    "intl": "international", "natl": "national", "assn": "association",
+}  # fmt: skip
+# "third anniversary" is 三周年: ordinals carry their number's key (first and second
+# are left alone: "second" is also a unit of time, "first" a stopword).
+_EN_ORDINALS = {
+    "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fifteenth": 15,
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100,
+}  # fmt: skip
 _ABBREV = {"u.s.": "usa", "u.s.a.": "usa", "us": "usa", "usa": "usa", "u.k.": "uk", "uk": "uk"}
 # Keys of the meaningful function words (one stem each, the same for every lexicon).
 _FUNCTION_KEYS: dict[str, frozenset[str]] = {}
+_SHORT_KEYS: dict[str, frozenset[str]] = {}
 _QUOTE = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
@@ -92,6 +113,14 @@ def en_words(text: str, lex: Any, memo: dict[str, WordKeys] | None = None) -> tu
                     key = _FUNCTION_KEYS[low] = frozenset((lex.en_stem(low),))
                 out.append(Word(start, end, raw, key, False, low))
             continue
+        expansion = _SHORT_FORMS.get(low)
+        if expansion and not text.startswith("-", end):  # not the "co" of "co-director"
+            found = _SHORT_KEYS.get(low)  # the same for every lexicon
+            if found is None:
+                stems = {lex.en_stem(w) for w in expansion.split()}
+                found = _SHORT_KEYS[low] = frozenset(stems | {low})
+            out.append(Word(start, end, raw, found, True, low))
+            continue
         after_hyphen = start > 0 and text[start - 1] == "-"
         if len(low) <= 2 and raw[0].islower() and not after_hyphen:
             continue  # "vs", "ok" (but "Ye", "UN", and "yu" of "Bao-yu" are names)
@@ -118,6 +147,9 @@ def _word_keys(raw: str, low: str, lex: Any) -> WordKeys:
     if month:
         word_keys |= number_keys([str(month)])
         word_keys.add("month")  # "in March" is 3月份: 月份 is "month"
+    ordinal = _EN_ORDINALS.get(low)
+    if ordinal:
+        word_keys |= number_keys([str(ordinal)])
     period = EN_PERIOD_WORDS.get(low)
     if period:
         word_keys.add(period)  # "annual" inflation is 年通胀率

@@ -58,6 +58,9 @@ _SUPPLEMENT = {
     "朝方": "korean side",
     "致力": "committed commit dedicated",
     "致力于": "committed commit dedicated devote",
+    # Everyday news words whose CC-CEDICT senses miss the commonest English one.
+    "旅客": "passenger",
+    "货物": "cargo freight",
     "国务院": "state department",
     "发言人": "spokesperson spokesman spokeswoman",
     "核武库": "nuclear arsenal",

@@ -30,7 +30,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -142,6 +142,10 @@ class RiskModel:
     weights: tuple[float, ...]
     bias: float
     suspects: dict[str, SuspectRule]
+    # Least risk of a bead where a rare feature is present (> 0): the share of rated
+    # segments with it that hold a Major Accuracy error (see train_risk.fit_floors). The
+    # regression's penalty shrinks a feature seen on a few dozen segments towards nothing.
+    floors: dict[str, float] = field(default_factory=dict)
 
     def predict(self, evidence: BeadEvidence) -> float:
         """The probability; a feature missing from the evidence (the meaning match when
@@ -150,7 +154,11 @@ class RiskModel:
         values = evidence.values
         for name, m, s, w in zip(self.features, self.mean, self.scale, self.weights, strict=True):
             z += w * (values.get(name, m) - m) / s
-        return _sigmoid(z)
+        p = _sigmoid(z)
+        for name, least in self.floors.items():
+            if values.get(name, 0.0) > 0:
+                p = max(p, least)
+        return p
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> RiskModel:
@@ -174,7 +182,11 @@ class RiskModel:
             )
             for side, rule in data["suspects"].items()
         }
-        return cls(str(data["name"]), features, mean, scale, weights, float(data["bias"]), suspects)
+        floors = {str(k): float(v) for k, v in data.get("floors", {}).items()}
+        if set(floors) - set(FEATURES) or any(not 0 <= v <= 1 for v in floors.values()):
+            raise ValueError("risk model floors name unknown features or are not in [0, 1]")
+        return cls(str(data["name"]), features, mean, scale, weights, float(data["bias"]),
+                   suspects, floors)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -194,6 +206,7 @@ class RiskModel:
                 }
                 for side, rule in self.suspects.items()
             },
+            "floors": dict(self.floors),
         }
 
 
