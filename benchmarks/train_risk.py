@@ -367,8 +367,8 @@ def main(argv: list[str] | None = None) -> int:
               for g in sorted({r.group for r in rows})}
     print("training beads by group:", counts)
     for name, features, path in (
-        ("risk-lr-ted-macdev-3", FEATURES, MODEL_PATH),
-        ("risk-lr-ted-macdev-3-words", WORDS_FEATURES, WORDS_MODEL_PATH),
+        ("risk-lr-ted-macdev-4", FEATURES, MODEL_PATH),
+        ("risk-lr-ted-macdev-4-words", WORDS_FEATURES, WORDS_MODEL_PATH),
     ):
         model = train(rows, name, features)
         data = model.to_dict()
