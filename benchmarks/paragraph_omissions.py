@@ -144,15 +144,57 @@ def main() -> int:
                             t["false"] += 1
                         elif now != _renumber(bead, side, p):
                             t["changed"] += 1
+            for side, label in ((1, "zh break moved"), (0, "en break moved")):
+                moved = _moved_breaks(folder, en, zh, side, ref, lexicon)
+                tally.setdefault(label, Counter()).update(moved)
             print(f"{name}: done ({time.perf_counter() - started:.0f} s)", flush=True)
     print()
     print("direction                      deletions  orphans one-sided  false one-sided  "
           "kept pairs changed")
     for label, t in tally.items():
+        if "moved" in label:
+            continue
         recall = t["found"] / max(1, t["orphans"])
         print(f"{label:30} {t['deletions']:9} {t['found']:4}/{t['orphans']:<4} {recall:6.1%}"
               f"  {t['false']:5}/{t['paired']:<6}  {t['changed']:5}/{t['paired']}")
+    print("\nparagraph break moved on one side (a sentence to the next or previous paragraph):")
+    print("side moved          moves  sentences one-sided that the reference paired")
+    for label, t in tally.items():
+        if "moved" in label:
+            print(f"{label:18} {t['moves']:6}  {t['false']:5}/{t['paired']}")
     return 0
+
+
+def _one_sided(doc: AlignmentDocument) -> int:
+    return sum(len(b.source) + len(b.target) for b in doc.beads if not (b.source and b.target))
+
+
+def _moved_breaks(folder: Path, en: list[list[str]], zh: list[list[str]], side: int,
+                  ref: AlignmentDocument, lexicon) -> Counter:
+    """Translators move paragraph breaks: for each break of one side, the sentence before
+    it moved to the next paragraph and (separately) the one after it to the previous one.
+    Counts the sentences one-sided then that the reference paired (the texts are the
+    same, so any new one-sided sentence is a false omission or addition)."""
+    t: Counter = Counter()
+    base = _one_sided(ref)
+    paired = sum(len(b.source) + len(b.target) for b in ref.beads if b.source and b.target)
+    paras = zh if side == 1 else en
+    for p in range(len(paras) - 1):
+        for forward in (True, False):
+            donor = paras[p] if forward else paras[p + 1]
+            if len(donor) < 2:
+                continue
+            variant = [list(q) for q in paras]
+            if forward:
+                variant[p + 1].insert(0, variant[p].pop())
+            else:
+                variant[p].append(variant[p + 1].pop(0))
+            doc = _align(folder, variant if side == 0 else en, variant if side == 1 else zh,
+                         lexicon)
+            t["moves"] += 1
+            t["paired"] += paired
+            t["false"] += max(0, _one_sided(doc) - base)
+    return t
 
 
 if __name__ == "__main__":

@@ -169,6 +169,44 @@ def test_an_untranslated_link_does_not_take_a_chinese_paragraph(lexicon):
     assert ((0,), ()) in pairs_of(beads) and ((), (0,)) in pairs_of(beads)
 
 
+def test_a_moved_paragraph_break_keeps_the_pair(lexicon):
+    # The translator joined the English second paragraph's first sentence to the lead and
+    # made its second sentence a paragraph of its own; the third paragraph lost a
+    # sentence. Paragraph pairing put "For the full year" and 不过，从全年来看 in
+    # neighbouring paragraph pairs: they came out 1-0 and 0-1 side by side.
+    en = make_side([
+        ["BYD overtakes Tesla as world's top electric car seller"],
+        ["SHENZHEN, China — Chinese automaker BYD sold more battery-electric vehicles than "
+         "Tesla in the "
+         "final quarter of the year, becoming the world's biggest seller of fully electric "
+         "cars for the first time."],
+        ["BYD delivered 526,409 battery-electric vehicles between October and December, "
+         "compared with Tesla's 484,507, according to figures released by the two companies "
+         "on Tuesday.",
+         "For the full year, however, Tesla remained ahead, with 1.81 million deliveries "
+         "against BYD's 1.57 million."],
+        ["The milestone underscores the speed at which Chinese manufacturers have caught "
+         "up with their Western rivals.",
+         "BYD, which is backed by Warren Buffett's Berkshire Hathaway, sells cars at lower "
+         "prices thanks to its control of battery production."],
+        ["Tesla cut prices several times last year to defend its market share."],
+    ], "en")
+    zh = make_side([
+        ["比亚迪超越特斯拉成为全球最大电动车销售商"],
+        ["中国深圳——中国汽车制造商比亚迪第四季度纯电动汽车销量超过特斯拉，首次成为全球最大的纯电动汽车销售商。",
+         "根据两家公司周二公布的数据，比亚迪在10月至12月期间交付了526409辆纯电动汽车，特斯拉为484507辆。"],
+        ["不过，从全年来看，特斯拉仍然领先，交付量为181万辆，比亚迪为157万辆。"],
+        ["这一里程碑凸显了中国制造商追赶西方竞争对手的速度。"],
+        ["特斯拉去年多次降价以捍卫其市场份额。"],
+    ], "zh", "translation")  # fmt: skip
+    beads = align_sides(en, zh, lexicon)
+    check_invariants(beads, en, zh)
+    pairs = pairs_of(beads)
+    assert ((3,), (3,)) in pairs
+    assert ((5,), ()) in pairs  # the dropped sentence stays an omission
+    assert [p for p in pairs if not (p[0] and p[1])] == [((5,), ())]
+
+
 def test_empty_sides(lexicon):
     en = make_side([[e for _, e in PAIRS[:3]]], "en")
     zh = make_side([], "zh", "translation")

@@ -94,7 +94,11 @@ from aligner_gui.core.align.fixed import (
     split_fixed,
 )
 from aligner_gui.core.align.lexical import LexicalFeatures, learn_translations
-from aligner_gui.core.align.omissions import UNALIGNED_POSTERIOR, _redecode_unaligned
+from aligner_gui.core.align.omissions import (
+    UNALIGNED_POSTERIOR,
+    _redecode_unaligned,
+    rejoin_split_pairs,
+)
 from aligner_gui.core.align.paragraphs import align_gap, droppable
 from aligner_gui.core.align.run import Cancel, Progress, UnitBead, _Run
 from aligner_gui.core.model import Bead, Side
@@ -211,6 +215,9 @@ def _align_texts(
     for k, g in enumerate(seq):
         if isinstance(g, Gap) and UNALIGNED_POSTERIOR < 1.0:
             result[k] = _redecode_unaligned(result[k], x, y, xpara, ypara, params, run)
+        if isinstance(g, Gap):
+            result[k] = rejoin_split_pairs(result[k], x, y, xpara, ypara, params, run,
+                                           xdrop, ydrop)
     out: list[UnitBead] = []
     for k, g in enumerate(seq):
         if isinstance(g, Gap):

@@ -1,4 +1,5 @@
-"""Omissions: sentences probably left untranslated are detached from merged beads."""
+"""Omissions: sentences probably left untranslated are detached from merged beads, and
+sentences left one-sided beside their translation across a paragraph break are rejoined."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import numpy as np
 
 from aligner_gui.core.align.cost import Params
 from aligner_gui.core.align.features import Units
+from aligner_gui.core.align.paragraphs import mark_paragraph_starts, para_bounds
 from aligner_gui.core.align.run import UnitBead, _Run
 from aligner_gui.core.align.unit_align import align_units
 
@@ -14,6 +16,18 @@ from aligner_gui.core.align.unit_align import align_units
 UNALIGNED_POSTERIOR = 0.4
 REDECODE_BEADS = 2
 MERGED_ONLY = True
+# Sentences are aligned inside paragraph pairs. When the translator moved a paragraph
+# break ("A. B." | "C." against "A'." | "B'. C'."), the paragraph pairing may put a
+# sentence and its translation in neighbouring pairs, and each comes out one-sided, side
+# by side. One-sided beads of the two sides at most REJOIN_BEADS apart are aligned again
+# as sentences across the paragraphs (crossing a paragraph start costs what it costs in
+# the pairs); the new beads are kept only when fewer sentences stay one-sided.
+REJOIN_BEADS = 2
+# ... and only when each new pair holding a formerly one-sided sentence is a sure one:
+# a cost below nothing (the bead's evidence outweighs its prior) and a confidence of at
+# least REJOIN_SCORE. Two one-sided sentences side by side are more often an omission
+# beside an addition (a caption beside a paragraph whose original was cut) than a pair.
+REJOIN_SCORE = 0.9
 
 
 def _redecode_unaligned(
@@ -89,3 +103,82 @@ def _realign_window(x, y, xpara, ypara, params, run, x0, x1, y0, y1, flag_x, fla
         b.x0 += x0
         b.y0 += y0
     return fresh
+
+
+def rejoin_split_pairs(
+    beads: list[UnitBead],
+    x: Units,
+    y: Units,
+    xpara: np.ndarray,
+    ypara: np.ndarray,
+    params: Params,
+    run: _Run,
+    xdrop: np.ndarray | None = None,
+    ydrop: np.ndarray | None = None,
+) -> list[UnitBead]:
+    """Realign the neighbourhoods where a 1-0 and a 0-1 bead lie within REJOIN_BEADS.
+
+    ``xdrop``/``ydrop`` flag page furniture (headlines, links, captions, notes): it is
+    left out one-sided by design and never counts as a sentence to rejoin."""
+    def content(b: UnitBead, drop: np.ndarray | None, start: int, n: int) -> bool:
+        return b.fixed is None and (drop is None or not drop[start : start + n].any())
+
+    xs_only = [k for k, b in enumerate(beads) if b.a and not b.b and content(b, xdrop, b.x0, b.a)]
+    ys_only = [k for k, b in enumerate(beads) if b.b and not b.a and content(b, ydrop, b.y0, b.b)]
+    windows: list[list[int]] = []
+    for k in xs_only:
+        for j in ys_only:
+            if abs(k - j) > REJOIN_BEADS:
+                continue
+            lo, hi = max(0, min(k, j) - 1), min(len(beads), max(k, j) + 2)
+            if windows and lo <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], hi)
+            else:
+                windows.append([lo, hi])
+    if not windows:
+        return beads
+    out: list[UnitBead] = []
+    done = 0
+    for lo, hi in sorted(windows):
+        if lo < done:
+            lo = done
+        win = beads[lo:hi]
+        if not win or any(b.fixed is not None for b in win):
+            continue
+        x0, y0 = win[0].x0, win[0].y0
+        x1, y1 = win[-1].x0 + win[-1].a, win[-1].y0 + win[-1].b
+        xs, ys = x.subset(x0, x1), y.subset(y0, y1)
+        for units, para in ((xs, xpara[x0:x1]), (ys, ypara[y0:y1])):
+            units.para_start = None
+            mark_paragraph_starts(units, para_bounds(para))
+        fresh = align_units(xs, ys, params, run)
+        for b in fresh:
+            b.x0 += x0
+            b.y0 += y0
+        if _one_sided(fresh) >= _one_sided(win) or not _sure_rejoins(win, fresh):
+            continue
+        out.extend(beads[done:lo])
+        out.extend(fresh)
+        done = hi
+    out.extend(beads[done:])
+    return out
+
+
+def _one_sided(beads: list[UnitBead]) -> int:
+    """Sentences in one-sided beads."""
+    return sum(b.a + b.b for b in beads if not (b.a and b.b))
+
+
+def _sure_rejoins(old: list[UnitBead], fresh: list[UnitBead]) -> bool:
+    """Whether every new pair that takes in a sentence one-sided before is a sure one."""
+    xs = {i for b in old if not b.b for i in range(b.x0, b.x0 + b.a)}
+    ys = {j for b in old if not b.a for j in range(b.y0, b.y0 + b.b)}
+    for b in fresh:
+        if not (b.a and b.b):
+            continue
+        takes = any(i in xs for i in range(b.x0, b.x0 + b.a)) or any(
+            j in ys for j in range(b.y0, b.y0 + b.b)
+        )
+        if takes and (b.cost >= 0.0 or b.score < REJOIN_SCORE):
+            return False
+    return True

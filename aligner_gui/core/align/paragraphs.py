@@ -31,12 +31,21 @@ EN_PAIR_PENALTY = 4.0
 PARAGRAPH_CROSSING = 2.0
 
 
-def _para_bounds(paragraphs: np.ndarray) -> np.ndarray:
+def para_bounds(paragraphs: np.ndarray) -> np.ndarray:
     """Start of each paragraph run in a per-sentence paragraph index array, plus the end."""
     if len(paragraphs) == 0:
         return np.zeros(1, dtype=np.int64)
     change = np.flatnonzero(paragraphs[1:] != paragraphs[:-1]) + 1
     return np.concatenate([[0], change, [len(paragraphs)]]).astype(np.int64)
+
+
+def mark_paragraph_starts(units: Units, bounds: np.ndarray) -> None:
+    """Price a bead running across a paragraph start (PARAGRAPH_CROSSING) at each start
+    inside ``units`` (``bounds`` as :func:`para_bounds` gives them)."""
+    if len(bounds) > 2:
+        starts = np.zeros(units.n, dtype=np.float64)
+        starts[bounds[1:-1]] = PARAGRAPH_CROSSING
+        units.para_start = starts
 
 
 def align_gap(
@@ -57,13 +66,10 @@ def align_gap(
     """
     xs = x.subset(gap.x0, gap.x1)
     ys = y.subset(gap.y0, gap.y1)
-    xb = _para_bounds(xpara[gap.x0 : gap.x1])
-    yb = _para_bounds(ypara[gap.y0 : gap.y1])
+    xb = para_bounds(xpara[gap.x0 : gap.x1])
+    yb = para_bounds(ypara[gap.y0 : gap.y1])
     for units, bounds in ((xs, xb), (ys, yb)):
-        if len(bounds) > 2:
-            starts = np.zeros(units.n, dtype=np.float64)
-            starts[bounds[1:-1]] = PARAGRAPH_CROSSING
-            units.para_start = starts
+        mark_paragraph_starts(units, bounds)
     npx, npy = len(xb) - 1, len(yb) - 1
     out: list[UnitBead] = []
     use_paragraphs = npx >= 2 and npy >= 2 and max(npx, npy) <= 3 * min(npx, npy)
@@ -159,7 +165,7 @@ def droppable(texts: Sequence[str], para: np.ndarray, lang: str) -> np.ndarray |
         from aligner_gui.core.scoring.classify import CONTENT, classify_unaligned, zh_furniture
     except ImportError:  # pragma: no cover - the classifier is optional for the aligner
         return None
-    bounds = _para_bounds(para)
+    bounds = para_bounds(para)
     flags = np.zeros(len(texts), dtype=bool)
     if len(bounds) <= 2:
         return flags
