@@ -13,7 +13,8 @@ caught, speed.
   negation deleted or added, the translation's rendering of a hedge deleted (allegedly,
   perhaps, may; 据称, 也许, 可能), an English word copied into the Chinese (and Chinese into
   the English), a word doubled, a closing bracket or quotation mark deleted, a URL
-  changed or dropped, a number changed. "caught X of Y" per corruption.
+  changed or dropped, a number changed, a trend word of a translation that holds a
+  figure reversed (上涨 -> 下跌, rose -> fell). "caught X of Y" per corruption.
 * Speed: run_checks on bible 002's gold beads (about 9,000), the checks' caches cold
   and warm (the document scored first, as in the window, so the dictionary's
   per-sentence caches are warm).
@@ -322,6 +323,27 @@ def _change_number(src: str, tgt: str, rng: random.Random) -> tuple[str, str] | 
     return src, tgt[: m.start()] + value + tgt[m.end() :]
 
 
+# A trend word of the translation and its opposite (for "direction reversed").
+_OPPOSITE = {
+    "上涨": "下跌", "下跌": "上涨", "增长": "下降", "下降": "增长", "增加": "减少",
+    "减少": "增加", "提高": "降低", "降低": "提高", "上升": "下降", "扩大": "缩小",
+    "缩小": "扩大", "rose": "fell", "fell": "rose", "rise": "fall", "fall": "rise",
+    "increased": "decreased", "decreased": "increased", "increase": "decrease",
+    "decrease": "increase", "higher": "lower", "lower": "higher", "grew": "shrank",
+}  # fmt: skip
+_TREND = re.compile("|".join(sorted(_OPPOSITE, key=len, reverse=True)))
+
+
+def _reverse_direction(src: str, tgt: str, rng: random.Random) -> tuple[str, str] | None:
+    if not (re.search(r"\d", src) and re.search(r"\d", tgt)):
+        return None  # the check reads figures that moved
+    found = list(_TREND.finditer(tgt))
+    if not found or re.search(r"[a-z]", tgt[found[0].start() - 1 : found[0].start()]):
+        return None
+    m = rng.choice(found)
+    return src, tgt[: m.start()] + _OPPOSITE[m.group(0)] + tgt[m.end() :]
+
+
 PLANTS: tuple[tuple[str, str, Corrupt], ...] = (
     ("negation deleted", "negation", _delete_negation),
     ("negation added", "negation", _add_negation),
@@ -331,6 +353,7 @@ PLANTS: tuple[tuple[str, str, Corrupt], ...] = (
     ("closing mark deleted", "punctuation", _delete_closer),
     ("URL changed or dropped", "urls", _change_url),
     ("number changed", "numbers", _change_number),
+    ("direction reversed", "direction", _reverse_direction),
 )
 
 
@@ -390,6 +413,25 @@ def speed() -> None:
     )
 
 
+def ted_direction() -> None:
+    """The direction check on TED's rated machine translation: how often it fires, and
+    on how many of those segments a rater marked a Major Accuracy error."""
+    from aligner_gui.core.qe.direction import direction_rule
+    from benchmarks import tedmqm
+
+    if not tedmqm.available():
+        return
+    fired = major = total = 0
+    for segments in tedmqm.load_segments().values():
+        for s in segments:
+            total += 1
+            if direction_rule(s.source, s.target, "zh", "en"):
+                fired += 1
+                major += s.major_accuracy
+    print(f"TED MT (15 systems, {total} rated segments): direction fires on {fired}, "
+          f"{major} of them with a Major Accuracy error\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seed", type=int, default=13)
@@ -405,7 +447,9 @@ def main(argv: list[str] | None = None) -> int:
     OPTIONS["lexicon"] = None if args.no_dictionary else get_lexicon()
 
     count_table("Seed (pipeline alignment)", [aligned_document([SEED])], bool(args.show))
-    count_table("News, tests/data/news (pipeline alignment)", news_documents(), bool(args.show))
+    news = news_documents()
+    count_table("News, tests/data/news (pipeline alignment)", news, bool(args.show))
+    ted_direction()
     if not (DATA / "mac-dev").is_dir():
         print("mac-dev / bible: ../shared/data not found, skipped")
         return 0
@@ -424,6 +468,7 @@ def main(argv: list[str] | None = None) -> int:
         flag_table("bible 001-003 gold, zh -> en (stress test)", bible, None, 0)
     recall("mac-dev zh -> en", mac, args.seed)
     recall("mac-dev en -> zh", mac_swapped, args.seed)
+    recall("news en -> zh (pipeline beads; few hold a figure)", news, args.seed)
     if not args.no_bible:
         speed()
     return 0

@@ -115,8 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--checks",
         metavar="NAME,...",
-        help="only these checks: numbers, names, negation, hedges, idioms, untranslated, "
-        "inconsistency, glossary, punctuation, repeated-words, urls",
+        help="only these checks: numbers, names, negation, direction, hedges, idioms, "
+        "untranslated, inconsistency, glossary, punctuation, repeated-words, urls",
     )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_check)

@@ -33,6 +33,7 @@ CHECK_NAMES = (
     QT_TRANSLATE_NOOP("Flags", "numbers"),
     QT_TRANSLATE_NOOP("Flags", "names"),
     QT_TRANSLATE_NOOP("Flags", "negation"),
+    QT_TRANSLATE_NOOP("Flags", "direction"),
     QT_TRANSLATE_NOOP("Flags", "hedges"),
     QT_TRANSLATE_NOOP("Flags", "idioms"),
     QT_TRANSLATE_NOOP("Flags", "untranslated"),

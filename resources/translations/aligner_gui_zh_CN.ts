@@ -976,56 +976,61 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
     </message>
     <message>
         <location filename="../../aligner_gui/gui/display_names.py" line="36"/>
+        <source>direction</source>
+        <translation>涨跌方向</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="37"/>
         <source>hedges</source>
         <translation>限定措辞遗漏</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="37"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="38"/>
         <source>idioms</source>
         <translation>习语直译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="38"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="39"/>
         <source>untranslated</source>
         <translation>未翻译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="39"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="40"/>
         <source>inconsistency</source>
         <translation>不一致</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="40"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="41"/>
         <source>glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="41"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="42"/>
         <source>terminology</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="42"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="43"/>
         <source>punctuation</source>
         <translation>标点</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="43"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="44"/>
         <source>repeated-words</source>
         <translation>重复词</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="44"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="45"/>
         <source>urls</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="47"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="48"/>
         <source>source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="48"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="49"/>
         <source>target</source>
         <translation>译文</translation>
     </message>
@@ -1149,82 +1154,82 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>MqmCategory</name>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="51"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="52"/>
         <source>Accuracy/Mistranslation</source>
         <translation>准确性/误译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="52"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="53"/>
         <source>Accuracy/Omission</source>
         <translation>准确性/漏译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="53"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="54"/>
         <source>Accuracy/Addition</source>
         <translation>准确性/增译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="54"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="55"/>
         <source>Accuracy/Untranslated</source>
         <translation>准确性/未翻译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="55"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="56"/>
         <source>Fluency/Grammar</source>
         <translation>流畅性/语法</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="56"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="57"/>
         <source>Fluency/Punctuation</source>
         <translation>流畅性/标点</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="57"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="58"/>
         <source>Fluency/Spelling</source>
         <translation>流畅性/拼写</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="58"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="59"/>
         <source>Fluency/Inconsistency</source>
         <translation>流畅性/不一致</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="59"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="60"/>
         <source>Terminology</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="60"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="61"/>
         <source>Style</source>
         <translation>风格</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="61"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="62"/>
         <source>Locale convention</source>
         <translation>地区惯例</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="62"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="63"/>
         <source>Source error</source>
         <translation>原文错误</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="63"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="64"/>
         <source>Non-translation</source>
         <translation>未译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="64"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="65"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="66"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="67"/>
         <source>Accuracy</source>
         <translation>准确性</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="67"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="68"/>
         <source>Fluency</source>
         <translation>流畅性</translation>
     </message>
@@ -1639,7 +1644,7 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>Risk</name>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="101"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="102"/>
         <source>Learned from professional ratings of machine translation: on published human
 translation it reads several times higher than the errors found.</source>
         <translation>由专业人员对机器翻译的评审数据学得：用于已发表的人工译文时，
@@ -1969,12 +1974,12 @@ translation it reads several times higher than the errors found.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../aligner_gui/app.py" line="94"/>
+        <location filename="../../aligner_gui/app.py" line="148"/>
         <source>Chinese text cannot be displayed on this computer.</source>
         <translation>此计算机无法显示中文。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/app.py" line="101"/>
+        <location filename="../../aligner_gui/app.py" line="155"/>
         <source>No Chinese font: Chinese shows as boxes</source>
         <translation>没有中文字体：中文显示为方框</translation>
     </message>

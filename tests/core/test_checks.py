@@ -68,7 +68,8 @@ def lex():
 
 
 def test_checks_in_report_order_and_unknown_names_refused() -> None:
-    assert CHECKS[:4] == ("numbers", "names", "negation", "hedges") and len(CHECKS) == 11
+    assert CHECKS[:5] == ("numbers", "names", "negation", "direction", "hedges")
+    assert len(CHECKS) == 12
     doc = make_doc([("See https://example.org/a now.", "见 https://example.org/b 。")])
     assert [f.check for f in run_checks(doc, enabled=["urls", "negation"])] == ["urls"]
     with pytest.raises(CheckError, match="unknown check bogus"):
@@ -79,6 +80,50 @@ def test_bead_check_counts() -> None:
     doc = make_doc([("我看见了猫。", "I saw the the cat."), ("好。", "Fine.")], "zh")
     counts = bead_check_counts(doc, run_checks(doc))
     assert counts == [{"repeated-words": 1}, {}]
+
+
+# -- direction -------------------------------------------------------------------------------
+
+
+def test_a_figure_that_fell_rendered_as_rising() -> None:
+    en = "Its shares fell 3% in early trading on Wednesday."
+    doc = make_doc([(en, "周三早盘，其股价上涨3%。"), (en, "周三早盘，其股价下跌3%。")])
+    [f] = found(doc, "direction")
+    assert (f.bead, f.side, marked(doc, f), f.severity) == (0, "target", "上涨", "major")
+    assert f.category == "Accuracy/Mistranslation"
+    assert f.comment == "direction: source says 'fell' (down), translation says '上涨' (up)"
+
+
+def test_direction_is_read_figure_by_figure() -> None:
+    """Both directions in one sentence: each figure takes the trend word beside it."""
+    en = "Investment in equipment climbed 11.1%, while investment in housing fell 5.1%."
+    doc = make_doc([(en, "设备投资下降11.1%，而住房投资下降5.1%。"),
+                    (en, "设备投资增长11.1%，而住房投资下降5.1%。"),
+                    ("Revenue was $6.3 billion, down 8% from a year earlier.",
+                     "营收为63亿美元，同比增长8%。")])  # fmt: skip
+    assert [(f.bead, marked(doc, f)) for f in found(doc, "direction")] == [(0, "下降"), (2, "增长")]
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt"),
+    [
+        ("The rose garden had 300 bushes.", "玫瑰园里有300株玫瑰，其中一半凋谢后价格下跌。"),
+        ("He fell asleep at 3 a.m.", "他凌晨3点才睡着，体温上升。"),
+        ("Prices rose sharply.", "价格大幅下跌。"),  # no figure: left to the reader
+        ("Exports rose 5% and imports fell 3%.", "出口增长5%，进口下降3%。"),
+    ],
+)
+def test_direction_leaves_alone(src: str, tgt: str) -> None:
+    assert found(make_doc([(src, tgt)]), "direction") == []
+
+
+def test_direction_works_from_a_chinese_original() -> None:
+    doc = make_doc(
+        [("今年前三季度出口同比增长4.3%。", "Exports fell 4.3% year on year in three quarters.")],
+        "zh",
+    )
+    [f] = found(doc, "direction")
+    assert marked(doc, f) == "fell"
 
 
 # -- negation --------------------------------------------------------------------------------

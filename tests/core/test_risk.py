@@ -195,6 +195,18 @@ def test_a_dropped_attribution_is_risky_whatever_the_model_says():
     assert doc.beads[1].risk < risk.HEDGE_RISK <= doc.beads[0].risk
 
 
+def test_a_figure_moving_the_other_way_is_risky_whatever_the_model_says():
+    """"fell 12%" as 上涨12%: every word and number translates, the fact is reversed."""
+    en = list(EN)
+    en[2] = "Officials said construction costs fell 12% to about 2 billion yuan."
+    zh = list(ZH)
+    zh[2] = "官员们说，工程成本上涨12%，至约20亿元。"
+    reversed_ = _pair(zh, en)
+    zh[2] = "官员们说，工程成本下降12%，至约20亿元。"
+    faithful = _pair(zh, en)
+    assert faithful.beads[2].risk < risk.DIRECTION_RISK <= reversed_.beads[2].risk
+
+
 def test_a_minor_literal_image_leaves_the_risk_to_the_model():
     zh = ["近年来新企业如雨后春笋般涌现。", "他只会吹牛。"]
     en = ["In recent years new firms have sprung up like bamboo shoots after rain.",

@@ -17,6 +17,9 @@ names              the scorer's name-mismatch flag               Accuracy/Mistra
                                                                  major
 negation           a negation on one side only                   Accuracy/Mistranslation,
                    (see ``negation.py``)                         major
+direction          a figure that rises in the source and falls      Accuracy/Mistranslation,
+                   in the translation, or the reverse (fell 3%   major
+                   -> 上涨3%; see ``direction.py``)
 hedges             an attribution or hedge of the original       Accuracy/Omission, major
                    (allegedly, 据称; perhaps, 也许) with nothing  (an attribution) or minor
                    that hedges in the translation (``hedges.py``)
@@ -50,7 +53,7 @@ from typing import Any
 
 from aligner_gui.core.errors import AlignerError
 from aligner_gui.core.model import AlignmentDocument
-from aligner_gui.core.qe import check_marks, check_rules, hedges, idioms
+from aligner_gui.core.qe import check_marks, check_rules, direction, hedges, idioms
 from aligner_gui.core.qe.check_doc import (
     BeadPair,
     Finding,
@@ -80,6 +83,7 @@ CHECKS: tuple[str, ...] = (
     "numbers",
     "names",
     "negation",
+    "direction",
     "hedges",
     "idioms",
     "untranslated",
@@ -110,6 +114,7 @@ def parse_checks(names: Iterable[str] | None) -> tuple[str, ...]:
 
 _RULES: dict[str, Callable[[str, str, str, str], tuple[RuleHit, ...]]] = {
     "negation": check_rules.negation_rule,
+    "direction": direction.direction_rule,
     "hedges": hedges.hedge_rule,
     "idioms": idioms.idiom_rule,
     "untranslated": check_rules.untranslated_rule,

@@ -10,8 +10,11 @@ reaches on talks it was not fitted to). One-sided beads are whole omissions or a
 their risk is the share of such beads of their class a reviewer would call a Major
 error, a stated prior (:data:`ONE_SIDED_RISK`), not a fitted value. So is the least risk of
 a bead whose translation renders an idiom of the original word for word
-(:data:`IDIOM_RISK`, the idioms QA check), or drops its attribution ("allegedly",
-据称: :data:`HEDGE_RISK`, the hedges QA check), which the model cannot see.
+(:data:`IDIOM_RISK`, the idioms QA check), drops its attribution ("allegedly",
+据称: :data:`HEDGE_RISK`, the hedges QA check) or reverses the way a figure moves
+(:data:`DIRECTION_RISK`, the direction check), which the model cannot see. A number
+mismatch, which it sees too rarely to weigh, sets a least risk fitted on the ratings
+(``RiskModel.floors``).
 
 Suspect spans are runs of uncovered content words (the coverage lens's evidence): on the
 source side, meaning that may be missing from the translation (``Accuracy/Omission``); on
@@ -44,6 +47,7 @@ from aligner_gui.core.model import (
     Bead,
     Side,
 )
+from aligner_gui.core.qe.direction import direction_rule
 from aligner_gui.core.qe.features import FEATURES, BeadEvidence, EvidenceStream, WordRun
 from aligner_gui.core.qe.hedges import hedge_rule
 from aligner_gui.core.qe.idioms import idiom_rule
@@ -54,6 +58,7 @@ __all__ = [
     "MODEL_FILE",
     "MODEL_FORMAT",
     "WORDS_MODEL_FILE",
+    "DIRECTION_RISK",
     "HEDGE_RISK",
     "IDIOM_RISK",
     "ONE_SIDED_RISK",
@@ -94,6 +99,9 @@ IDIOM_RISK = 0.6
 # printed as a fact. A stated prior too; on TED the check fires on 3 segments, 2 of them
 # with a Major Accuracy error, all minor findings (epistemic).
 HEDGE_RISK = 0.6
+# Least risk of a paired bead whose translation reverses the way a figure moves ("fell
+# 12%" as 上涨12%: the direction QA check). A stated prior too: TED has no such segment.
+DIRECTION_RISK = 0.6
 # At most this share of a document's paired beads keep suspects on each side (at least
 # one bead): the most confident ones. The thresholds are set on rated machine translation,
 # where a clean segment rarely has an uncovered run; a faithful but free human translation
@@ -334,15 +342,18 @@ def _cap_suspects(beads: Sequence[Bead]) -> None:
 
 def _rule_floor(bead: Bead, source: Side, target: Side) -> float:
     """The least risk the QA checks the model cannot see set for this bead: a misleading
-    word-for-word idiom (:data:`IDIOM_RISK`), a dropped attribution (:data:`HEDGE_RISK`);
-    0 when neither finds a major error."""
+    word-for-word idiom (:data:`IDIOM_RISK`), a dropped attribution (:data:`HEDGE_RISK`),
+    a figure moving the other way (:data:`DIRECTION_RISK`); 0 when none finds a major
+    error."""
 
     def text(side: Side, ids: Sequence[int]) -> str:
         return side.text[side.sentences[ids[0]].start : side.sentences[ids[-1]].end]
 
     src, tgt = text(source, bead.source), text(target, bead.target)
     floor = 0.0
-    for rule, least in ((idiom_rule, IDIOM_RISK), (hedge_rule, HEDGE_RISK)):
+    rules = ((idiom_rule, IDIOM_RISK), (hedge_rule, HEDGE_RISK),
+             (direction_rule, DIRECTION_RISK))  # fmt: skip
+    for rule, least in rules:
         if any(hit.severity == "major" for hit in rule(src, tgt, source.lang, target.lang)):
             floor = max(floor, least)
     return floor

@@ -1,0 +1,172 @@
+"""Which way a quantity moves, for the direction check (no Qt, no dictionary).
+
+"Its shares fell 3%" rendered 其股价上涨3% ("rose 3%") reverses a fact while every
+word but one translates and the numbers match, so neither the bead score nor the
+numbers check sees it. The check reads the trend words of both sides of a bead (rise,
+climb, 上涨, 增长 ... against fall, drop, 下跌, 减少 ...) and flags a bead whose source
+moves one way only and whose translation moves the other way only, when both sides
+hold a number (a figure that moved: without one, "rose" is as often a flower, a
+person or the sun, and 升 a litre).
+
+Figure by figure where it can: a figure written in digits on both sides takes the trend
+word beside it in its clause on each side ("climbed 11.1%, while housing fell 5.1%"), so
+a sentence with both directions is read too. Otherwise the bead as a whole: a side with
+words of both directions says nothing then.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from aligner_gui.core.qe.hits import Hits, RuleHit
+
+__all__ = ["DOWN", "UP", "direction_rule", "trend_words"]
+
+UP = "up"
+DOWN = "down"
+Trend = tuple[str, int, int]  # direction, start, end of a trend word
+
+# English, matched lower-cased on word boundaries. "up"/"down" only before a number
+# ("up 3%", "down 12 points"): elsewhere they are particles (set up, shut down).
+_EN = {
+    UP: r"ris(?:e|es|ing|en)|rose|increas(?:e|es|ed|ing)|gr[eo]w(?:s|n|ing|th)?|grew"
+        r"|gain(?:s|ed|ing)?|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)"
+        r"|soar(?:s|ed|ing)?|rall(?:y|ies|ied|ying)|rebound(?:s|ed|ing)?|expand(?:s|ed|ing)?"
+        r"|widen(?:s|ed|ing)?"
+        r"|higher|hik(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|boost(?:s|ed|ing)?|accelerat\w*"
+        r"|up(?=\s+(?:by\s+)?[$£€¥]?\d)",
+    DOWN: r"fall(?:s|en|ing)?|fell|decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)"
+          r"|drop(?:s|ped|ping)?|slip(?:s|ped|ping)?|slid(?:e|es|ing)?|plung(?:e|es|ed|ing)"
+          r"|tumbl(?:e|es|ed|ing)|sink(?:s|ing)?|sank|slump(?:s|ed|ing)?|shr[iau]nk(?:s|ing)?"
+          r"|contract(?:s|ed|ing|ion)|lower(?:s|ed|ing)?|cut(?:s|ting)?|reduc(?:e|es|ed|ing|tion)"
+          r"|slow(?:s|ed|ing)?|eas(?:e|es|ed|ing)(?=\s+(?:to|by|from)\b)|narrow(?:s|ed|ing)"
+          r"|down(?=\s+(?:by\s+)?[$£€¥]?\d)",
+}
+_EN_WORD = {d: re.compile(r"\b(?:" + p + r")\b") for d, p in _EN.items()}
+
+# Chinese words (longest first). Single characters only where they are nearly always
+# the movement (涨, 跌); 增, 减, 升, 降 begin too many other words (增强, 减肥, 升级, 降落).
+_ZH = {
+    UP: """上涨 上升 上扬 增长 增加 增至 增幅 增速 激增 猛增 提高 提升 攀升 飙升 跃升 走高
+           回升 反弹 扩大 升至 升幅 上调 调高 涨至 涨幅 大涨 猛涨 暴涨 高于 加快 涨""",
+    DOWN: """下跌 下降 下滑 下挫 下调 调低 减少 减至 减幅 锐减 缩减 削减 降低 降至 降幅 降价
+             降息 骤降 回落 暴跌 大跌 走低 缩小 萎缩 收缩 跌至 跌幅 低于 放缓 减慢 跌""",
+}
+_ZH_WORD = {
+    d: re.compile("|".join(sorted(words.split(), key=len, reverse=True)))
+    for d, words in _ZH.items()
+}
+# Words that hold a trend word without moving anything.
+_ZH_MASK = re.compile("跌倒|跌跌撞撞|涨红|提高警惕|降落|下降到地面")
+_EN_MASK = re.compile(
+    r"\b(?:rose\s+(?:garden|bush|petal)s?|risen\s+christ|fall\s+(?:asleep|ill|in\s+love)"
+    r"|fell\s+(?:asleep|ill|in\s+love)|cut\s+(?:off|short)|down\s+payment)\b"
+)
+_NUMBER = re.compile(r"[0-9０-９]|百分之|[一二两三四五六七八九十百千万亿]成")
+
+_SIDE_NAMES = {"source": "source", "target": "translation"}
+
+
+@lru_cache(maxsize=1 << 15)
+def trend_words(text: str, lang: str) -> tuple[Trend, ...]:
+    """(direction, start, end) of each trend word of ``text``, in text order."""
+    out: list[Trend] = []
+    if lang == "zh":
+        masked = {i for m in _ZH_MASK.finditer(text) for i in range(m.start(), m.end())}
+        for direction, pattern in _ZH_WORD.items():
+            out += [(direction, m.start(), m.end()) for m in pattern.finditer(text)
+                    if m.start() not in masked]  # fmt: skip
+    elif lang == "en":
+        low = text.lower()
+        masked = {i for m in _EN_MASK.finditer(low) for i in range(m.start(), m.end())}
+        for direction, pattern in _EN_WORD.items():
+            out += [(direction, m.start(), m.end()) for m in pattern.finditer(low)
+                    if m.start() not in masked]  # fmt: skip
+    return tuple(sorted(out, key=lambda t: t[1]))
+
+
+def _one_way(words: tuple[Trend, ...]) -> str | None:
+    directions = {d for d, _s, _e in words}
+    return directions.pop() if len(directions) == 1 else None
+
+
+# A figure's trend word stands just before it ("fell 3%", "rose at a 3.7% rate", 下降3.7%,
+# 增长了8%) or, failing that, just after it ("a 3% rise", 3%的增幅), in the same clause.
+_BEFORE = {"en": 24, "zh": 8}
+_AFTER = {"en": 12, "zh": 4}
+_CLAUSE_END = re.compile(r"[,;:，；：。、!?！？]|\b(?:while|whereas|but|and)\b|而|但")
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _figures(text: str) -> list[tuple[str, int, int]]:
+    """(value, start, end) of each figure written in digits ("11.1", "1,035")."""
+    out = []
+    for m in _FIGURE.finditer(text):
+        raw = m.group(0).rstrip(",")
+        out.append((raw.replace(",", ""), m.start(), m.start() + len(raw)))
+    return out
+
+
+def _trend_of(text: str, lang: str, words: tuple[Trend, ...],
+              start: int, end: int) -> Trend | None:
+    """The trend word of the figure at start..end, if one stands next to it."""
+    before = [w for w in words if w[2] <= start and start - w[2] <= _BEFORE[lang]
+              and not _CLAUSE_END.search(text, w[2], start)]  # fmt: skip
+    if before:
+        return before[-1]
+    after = [w for w in words if w[1] >= end and w[1] - end <= _AFTER[lang]
+             and not _CLAUSE_END.search(text, end, w[1])]  # fmt: skip
+    return after[0] if after else None
+
+
+def _per_figure(src: str, tgt: str, src_lang: str, tgt_lang: str
+                ) -> tuple[tuple[Trend, Trend] | None, bool]:
+    """(the source's and the translation's trend words of the first figure that moves
+    one way in the source and the other in the translation, or None; whether some
+    figure has a trend word on both sides)."""
+    src_words, tgt_words = trend_words(src, src_lang), trend_words(tgt, tgt_lang)
+    tgt_figures: dict[str, list[tuple[int, int]]] = {}
+    for value, a, b in _figures(tgt):
+        tgt_figures.setdefault(value, []).append((a, b))
+    agreed = False
+    for value, a, b in _figures(src):
+        there = tgt_figures.get(value)
+        if not there or len(there) != 1:
+            continue
+        mine = _trend_of(src, src_lang, src_words, a, b)
+        theirs = _trend_of(tgt, tgt_lang, tgt_words, *there[0])
+        if mine is None or theirs is None:
+            continue
+        if mine[0] != theirs[0]:
+            return (mine, theirs), True
+        agreed = True
+    return None, agreed
+
+
+@lru_cache(maxsize=1 << 15)
+def direction_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
+    """A figure that moves one way in the source and the other way in the translation.
+
+    Figure by figure where the same figure has a trend word beside it on both sides
+    ("climbed 11.1%, while ... fell 5.1%" against 下降11.1%，而……下降5.1%); else the
+    whole bead, when each side moves one way only. The span is the translation's trend
+    word (what the editor corrects); Accuracy/Mistranslation, major: the fact is reversed.
+    """
+    if not (_NUMBER.search(src) and _NUMBER.search(tgt)):
+        return ()
+    found, read = _per_figure(src, tgt, src_lang, tgt_lang)
+    if found is None and read:  # every figure read moves the same way on both sides
+        return ()
+    if found is None:
+        src_words, tgt_words = trend_words(src, src_lang), trend_words(tgt, tgt_lang)
+        src_way, tgt_way = _one_way(src_words), _one_way(tgt_words)
+        if src_way is None or tgt_way is None or src_way == tgt_way:
+            return ()
+        found = src_words[0], tgt_words[0]
+    (src_way, s0, s1), (tgt_way, t0, t1) = found
+    comment = (
+        f"direction: {_SIDE_NAMES['source']} says '{src[s0:s1]}' ({src_way}), "
+        f"{_SIDE_NAMES['target']} says '{tgt[t0:t1]}' ({tgt_way})"
+    )
+    return (RuleHit("target", t0, t1, "Accuracy/Mistranslation", "major", comment),)
