@@ -169,42 +169,61 @@ def test_an_untranslated_link_does_not_take_a_chinese_paragraph(lexicon):
     assert ((0,), ()) in pairs_of(beads) and ((), (0,)) in pairs_of(beads)
 
 
+# A wire story and its translation (written for these tests): the translator moved a
+# paragraph break (the English third paragraph's first sentence joins the lead, its second
+# is a paragraph of its own) and dropped a sentence (Warren Buffett).
+BYD_EN = [
+    ["BYD overtakes Tesla as world's top electric car seller"],
+    ["Chinese automaker BYD sold more battery-electric vehicles than Tesla in the final "
+     "quarter of the year, becoming the world's biggest seller of fully electric cars for "
+     "the first time."],
+    ["BYD delivered 526,409 battery-electric vehicles between October and December, "
+     "compared with Tesla's 484,507, according to figures released by the two companies "
+     "on Tuesday.",
+     "For the full year, however, Tesla remained ahead, with 1.81 million deliveries "
+     "against BYD's 1.57 million."],
+    ["The milestone underscores the speed at which Chinese manufacturers have caught up "
+     "with their Western rivals.",
+     "BYD, which is backed by Warren Buffett's Berkshire Hathaway, sells cars at lower "
+     "prices thanks to its control of battery production."],
+    ["\"Price wars in China are not over,\" said analyst Tu Le of Sino Auto Insights.",
+     "\"Companies that cannot cut costs will not survive.\""],
+]  # fmt: skip
+BYD_ZH = [
+    ["比亚迪超越特斯拉成为全球最大电动车销售商"],
+    ["中国汽车制造商比亚迪第四季度纯电动汽车销量超过特斯拉，首次成为全球最大的纯电动汽车销售商。",
+     "根据两家公司周二公布的数据，比亚迪在10月至12月期间交付了526409辆纯电动汽车，特斯拉为484507辆。"],
+    ["不过，从全年来看，特斯拉仍然领先，交付量为181万辆，比亚迪为157万辆。"],
+    ["这一里程碑凸显了中国制造商追赶西方竞争对手的速度。"],
+]  # fmt: skip
+
+
 def test_a_moved_paragraph_break_keeps_the_pair(lexicon):
-    # The translator joined the English second paragraph's first sentence to the lead and
-    # made its second sentence a paragraph of its own; the third paragraph lost a
-    # sentence. Paragraph pairing put "For the full year" and 不过，从全年来看 in
-    # neighbouring paragraph pairs: they came out 1-0 and 0-1 side by side.
-    en = make_side([
-        ["BYD overtakes Tesla as world's top electric car seller"],
-        ["SHENZHEN, China — Chinese automaker BYD sold more battery-electric vehicles than "
-         "Tesla in the "
-         "final quarter of the year, becoming the world's biggest seller of fully electric "
-         "cars for the first time."],
-        ["BYD delivered 526,409 battery-electric vehicles between October and December, "
-         "compared with Tesla's 484,507, according to figures released by the two companies "
-         "on Tuesday.",
-         "For the full year, however, Tesla remained ahead, with 1.81 million deliveries "
-         "against BYD's 1.57 million."],
-        ["The milestone underscores the speed at which Chinese manufacturers have caught "
-         "up with their Western rivals.",
-         "BYD, which is backed by Warren Buffett's Berkshire Hathaway, sells cars at lower "
-         "prices thanks to its control of battery production."],
-        ["Tesla cut prices several times last year to defend its market share."],
-    ], "en")
-    zh = make_side([
-        ["比亚迪超越特斯拉成为全球最大电动车销售商"],
-        ["中国深圳——中国汽车制造商比亚迪第四季度纯电动汽车销量超过特斯拉，首次成为全球最大的纯电动汽车销售商。",
-         "根据两家公司周二公布的数据，比亚迪在10月至12月期间交付了526409辆纯电动汽车，特斯拉为484507辆。"],
-        ["不过，从全年来看，特斯拉仍然领先，交付量为181万辆，比亚迪为157万辆。"],
-        ["这一里程碑凸显了中国制造商追赶西方竞争对手的速度。"],
-        ["特斯拉去年多次降价以捍卫其市场份额。"],
-    ], "zh", "translation")  # fmt: skip
+    # Paragraph pairing put "For the full year" and 不过，从全年来看 in neighbouring
+    # paragraph pairs: they came out 1-0 and 0-1 side by side.
+    en_paragraphs = [list(p) for p in BYD_EN[:4]]
+    zh_paragraphs = [list(p) for p in BYD_ZH]
+    en_paragraphs[1][0] = "SHENZHEN, China — " + en_paragraphs[1][0]
+    zh_paragraphs[1][0] = "中国深圳——" + zh_paragraphs[1][0]
+    en = make_side(en_paragraphs, "en")
+    zh = make_side(zh_paragraphs, "zh", "translation")
     beads = align_sides(en, zh, lexicon)
     check_invariants(beads, en, zh)
     pairs = pairs_of(beads)
     assert ((3,), (3,)) in pairs
-    assert ((5,), ()) in pairs  # the dropped sentence stays an omission
+    # the dropped sentence stays an omission, and it is the only one-sided sentence
     assert [p for p in pairs if not (p[0] and p[1])] == [((5,), ())]
+
+
+def test_a_chinese_title_line_pairs_with_the_english_headline(lexicon):
+    # Without the dateline, the lead shares most words with the Chinese headline: the
+    # English headline's furniture penalty made it 1-0 and glued the Chinese headline to
+    # the lead. A Chinese title line now pairs with it as furniture would.
+    en, zh = make_side(BYD_EN, "en"), make_side(BYD_ZH, "zh", "translation")
+    beads = align_sides(en, zh, lexicon)
+    check_invariants(beads, en, zh)
+    assert pairs_of(beads)[:5] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3,)),
+                                   ((4,), (4,))]  # fmt: skip
 
 
 def test_empty_sides(lexicon):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from aligner_gui.core.model import OMISSION_CLASSES
-from aligner_gui.core.scoring.classify import classify_unaligned, zh_furniture
+from aligner_gui.core.scoring.classify import classify_unaligned, zh_furniture, zh_headline
 
 
 def whole(text: str, paragraph: int = 5) -> str:
@@ -302,3 +302,17 @@ def test_chinese_page_furniture(text, cls):
     """What a Chinese page adds around the translation: its source line and share
     buttons are furniture of a class, like the English page's."""
     assert zh_furniture(text) == cls
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "title"),
+    [
+        ("比亚迪超越特斯拉成为全球最大电动车销售商", True, True),
+        ("中老铁路开通三周年 累计发送旅客超过4300万人次", True, True),
+        ("比亚迪超越特斯拉成为全球最大电动车销售商", False, False),  # not at the top
+        ("中国汽车制造商比亚迪第四季度纯电动汽车销量超过特斯拉。", True, False),  # a sentence
+        ("BYD overtakes Tesla", True, False),  # no Chinese
+    ],
+)
+def test_chinese_title_line(text: str, first: bool, title: bool) -> None:
+    assert zh_headline(text, is_first_paragraph=first) is title

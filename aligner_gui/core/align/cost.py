@@ -302,13 +302,17 @@ def _apply_pair_penalty(
     cost: np.ndarray, u: Units, other: Units, ends: np.ndarray, other_ends: np.ndarray, k: int
 ) -> None:
     """u's pairing penalty on beads of one u unit and k others, unless the one other unit
-    is furniture too (an English "Editor's note" translated as 编者注)."""
+    is furniture too (an English "Editor's note" translated as 编者注) or pairs as such (a
+    Chinese title line with the English headline)."""
     if u.pair_penalty is None or not u.n:
         return
     penalty = np.where(ends >= 1, u.pair_penalty[np.clip(ends - 1, 0, u.n - 1)], 0.0)
-    if k == 1 and other.skip_bonus is not None and other.n:
-        furniture = other.skip_bonus[np.clip(other_ends - 1, 0, other.n - 1)] > 0
-        penalty = np.where(furniture, 0.0, penalty)
+    if k == 1 and other.n:
+        at = np.clip(other_ends - 1, 0, other.n - 1)
+        if other.skip_bonus is not None:
+            penalty = np.where(other.skip_bonus[at] > 0, 0.0, penalty)
+        if other.pairs_as_furniture is not None:
+            penalty = np.where(other.pairs_as_furniture[at], 0.0, penalty)
     cost += penalty
 
 

@@ -50,6 +50,9 @@ class Units:
     # ... and a penalty for pairing it with units of the other side that are not furniture
     # (a translation's own note, source line or share line translates nothing there).
     pair_penalty: np.ndarray | None = None
+    # Units that are no furniture but pair with it as if they were (a Chinese title line
+    # with the English headline): no pair_penalty of the other side's unit applies.
+    pairs_as_furniture: np.ndarray | None = None
     # Sentence level: the penalty for a bead that runs across the start of a paragraph at
     # this unit (translators keep paragraphs; a sentence glued across one is more often
     # an omission beside a translated sentence than a merge). 0 where none starts.

@@ -118,8 +118,9 @@ def rejoin_split_pairs(
 ) -> list[UnitBead]:
     """Realign the neighbourhoods where a 1-0 and a 0-1 bead lie within REJOIN_BEADS.
 
-    ``xdrop``/``ydrop`` flag page furniture (headlines, links, captions, notes): it is
-    left out one-sided by design and never counts as a sentence to rejoin."""
+    ``xdrop``/``ydrop`` flag page furniture (headlines, links, captions, notes) and
+    Chinese title lines (``paragraphs.droppable``): furniture is left out one-sided by
+    design, and neither counts as a sentence to rejoin."""
     def content(b: UnitBead, drop: np.ndarray | None, start: int, n: int) -> bool:
         return b.fixed is None and (drop is None or not drop[start : start + n].any())
 

@@ -82,7 +82,10 @@ def align_gap(
                 units.orphan_numbers = np.add.reduceat(sentences.orphan_numbers, bounds[:-1])
         for units, flags, bounds, start in ((px, xdrop, xb, gap.x0), (py, ydrop, yb, gap.y0)):
             if flags is not None:
-                f = flags[bounds[:-1] + start].astype(np.float64)
+                kinds = flags[bounds[:-1] + start]
+                if (kinds == TITLE).any():
+                    units.pairs_as_furniture = kinds == TITLE
+                f = (kinds == FURNITURE).astype(np.float64)
                 if f.any():
                     units.skip_bonus = SKIP_BONUS * f
                     units.merge_penalty = MERGE_PENALTY * f
@@ -156,24 +159,40 @@ def _align_batch(
     return part
 
 
+# droppable()'s flags: page furniture translations often leave out, and a Chinese title
+# line, which is no furniture (a translation keeps it) but pairs with the English
+# headline as furniture pairs with furniture, without EN_PAIR_PENALTY.
+FURNITURE = 1
+TITLE = 2
+
+
 def droppable(texts: Sequence[str], para: np.ndarray, lang: str) -> np.ndarray | None:
-    """Per sentence: is its paragraph page furniture: English headline, link, caption,
-    or a note a Chinese translation adds (编者注：…)?"""
+    """Per sentence: is its paragraph page furniture (FURNITURE): English headline, link,
+    caption, or a note a Chinese translation adds (编者注：…)? A Chinese title line is
+    TITLE; anything else 0."""
     if lang not in ("en", "zh") or len(texts) == 0:
         return None
     try:
-        from aligner_gui.core.scoring.classify import CONTENT, classify_unaligned, zh_furniture
+        from aligner_gui.core.scoring.classify import (
+            CONTENT,
+            classify_unaligned,
+            zh_furniture,
+            zh_headline,
+        )
     except ImportError:  # pragma: no cover - the classifier is optional for the aligner
         return None
     bounds = para_bounds(para)
-    flags = np.zeros(len(texts), dtype=bool)
+    flags = np.zeros(len(texts), dtype=np.int8)
     if len(bounds) <= 2:
         return flags
     for k in range(len(bounds) - 1):
         s, e = int(bounds[k]), int(bounds[k + 1])
         text = " ".join(texts[s:e])
         if lang == "zh":
-            flags[s:e] = zh_furniture(text) is not None
+            if zh_furniture(text) is not None:
+                flags[s:e] = FURNITURE
+            elif e - s == 1 and zh_headline(text, is_first_paragraph=k == 0):
+                flags[s:e] = TITLE
         else:
             kind = classify_unaligned(text, paragraph_index=k, is_whole_paragraph=True)
             flags[s:e] = kind != CONTENT

@@ -267,6 +267,9 @@ def zh_furniture(text: str) -> str | None:
 # -- headline --------------------------------------------------------------------------
 
 _FINAL_PUNCT = re.compile(r"[.。;；:：…]\W*$")
+_ZH_FINAL_PUNCT = re.compile(r"[。！？!?；;：:…]|[.](?!\d)")
+_ZH_CHAR = re.compile(r"[\u4e00-\u9fff]")
+ZH_HEADLINE_MAX_CHARS = 40
 _SMALL_WORDS = {
     "a",
     "an",
@@ -347,6 +350,18 @@ def is_headline(text: str, *, is_first_paragraph: bool, is_whole_paragraph: bool
         return True
     # Sentence-case headline: a short clause with no sentence-final punctuation.
     return len(words) <= 16 and stripped[0].isupper()
+
+
+def zh_headline(text: str, *, is_first_paragraph: bool) -> bool:
+    """A Chinese title line: the first paragraph, short, one sentence, unpunctuated
+    (比亚迪超越特斯拉成为全球最大电动车销售商)."""
+    stripped = text.strip()
+    return (
+        is_first_paragraph
+        and 0 < len(stripped) <= ZH_HEADLINE_MAX_CHARS
+        and _ZH_CHAR.search(stripped) is not None
+        and not _ZH_FINAL_PUNCT.search(stripped)
+    )
 
 
 def is_photo_caption(text: str, *, is_whole_paragraph: bool = True) -> bool:
