@@ -72,9 +72,14 @@ def warm_up() -> bool:
 def suggestions(source: Side, target: Side, beads: Sequence[Bead],
                 annotations: Sequence[Annotation],
                 meta: dict[str, Any] | None = None) -> list[Any]:
-    """``offers.suggestions``; ``meta`` carries the project's glossary path."""
+    """``offers.suggestions``; ``meta`` carries the project's glossary path. The
+    negation check needs the dictionary: this worker loads it when its cache is built
+    (a first run's compile is left to the alignment, which announces it)."""
     from aligner_gui.core import offers
+    from aligner_gui.core.lexicon.shared import dictionary_cache_ready, get_lexicon
 
+    if dictionary_cache_ready():
+        get_lexicon()
     return offers.suggestions(_document(source, target, beads, annotations, meta))
 
 

@@ -171,7 +171,7 @@ def test_loaded_lexicon_never_loads(monkeypatch: pytest.MonkeyPatch) -> None:
             calls.append(1)
             raise AssertionError("the lens must not load the dictionary")
 
-    monkeypatch.setattr(shared, "get_lexicon", Empty())
+    monkeypatch.setattr(shared, "_load", Empty())
     assert loaded_lexicon() is None
     assert calls == []
 

@@ -126,3 +126,36 @@ def test_suggestion_model(qtmodeltester: Any, qtbot: Any) -> None:
         "omission", "low-score", "omission", "addition"]
     doc.update_bead(2, details={"reviewed_flags": ["low-score"]})
     qtbot.waitUntil(lambda: model.rowCount() == 3)
+
+
+def test_an_opened_project_gets_its_negation_suggestions(qtbot: Any, monkeypatch: Any) -> None:
+    """The negation check is offered only with the dictionary, which opening a saved
+    project does not load: the list loads it in the background and refreshes."""
+    from aligner_gui.core.lexicon import shared
+    from aligner_gui.core.model import AlignmentDocument, Bead, Sentence, Side
+
+    def side(lang: str, role: str, text: str) -> Side:
+        return Side(lang, role, text, [Sentence(0, 0, 0, len(text), text)])
+
+    doc = AlignmentDocument(
+        side("en", "original", '"Price wars in China are not over," said the analyst.'),
+        side("zh", "translation", "分析师说：“中国的价格战已经结束。”"),
+        [Bead((0,), (0,), score=0.9, details={"uncovered": []})],  # as saved: nothing tinted
+    )
+    loaded = shared.get_lexicon()
+    state = {"loaded": False}
+    monkeypatch.setattr(shared, "loaded_lexicon", lambda: loaded if state["loaded"] else None)
+
+    def load() -> Any:
+        state["loaded"] = True
+        return loaded
+
+    monkeypatch.setattr(shared, "get_lexicon", load)
+    model = SuggestionTableModel()
+    model.set_document(doc)
+
+    def flags() -> list[str]:
+        return [model.suggestion(r).flag for r in range(model.rowCount())]
+
+    assert not any(f.startswith("check:negation") for f in flags())
+    qtbot.waitUntil(lambda: any(f.startswith("check:negation") for f in flags()), timeout=10000)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -29,12 +30,24 @@ def load_options(*, save_in_background: bool = False,
                          progress=progress, also=also)
 
 
+# One load at a time: the window may load it for the suggestions and for an alignment on
+# two threads at once.
+_LOADING = threading.Lock()
+
+
 @lru_cache(maxsize=1)
-def get_lexicon() -> Lexicon:
-    """The dictionary, loaded once per process (it is immutable, so sharing is safe)."""
+def _load() -> Lexicon:
     from aligner_gui.core.lexicon.lexicon import Lexicon
 
     return Lexicon.load(**_LOAD_OPTIONS)
+
+
+def get_lexicon() -> Lexicon:
+    """The dictionary, loaded once per process (it is immutable, so sharing is safe)."""
+    if _load.cache_info().currsize:
+        return _load()
+    with _LOADING:
+        return _load()
 
 
 def loaded_lexicon() -> Lexicon | None:
@@ -42,6 +55,13 @@ def loaded_lexicon() -> Lexicon | None:
 
     For callers on a GUI thread that must not pay the load (tooltips, tints).
     """
-    if get_lexicon.cache_info().currsize:
-        return get_lexicon()
+    if _load.cache_info().currsize:
+        return _load()
     return None
+
+
+def dictionary_cache_ready() -> bool:
+    """Whether loading the dictionary would only read its cache (no first-run compile)."""
+    from aligner_gui.core.lexicon.cache import cache_is_current
+
+    return cache_is_current()

@@ -144,6 +144,7 @@ class SuggestionTableModel(DocumentTableModel):
         self._job: Any = None
         self._again = False  # the document changed while a job ran
         self.engine_process: Any = None  # the window's EngineProcess, if it has one
+        self._loading: Any = None  # the job loading the dictionary, if one runs
 
     def _header(self, column: int) -> str:
         names = (self.tr("Bead"), self.tr("Flag"), self.tr("Suggested"), self.tr("Severity"),
@@ -172,6 +173,37 @@ class SuggestionTableModel(DocumentTableModel):
             document.subscribe(self._on_document_event)
             if self._in_background():
                 self._start_job()
+            else:
+                self._load_dictionary()
+
+    def _load_dictionary(self) -> None:
+        """The negation check is offered only with the dictionary (``check_suggestions``),
+        which an opened project has not loaded: load it off the GUI thread (when its
+        cache is built) and refresh the list then."""
+        from aligner_gui.core.lexicon.shared import loaded_lexicon
+
+        if self._loading is not None or loaded_lexicon() is not None:
+            return
+        from aligner_gui.gui.workers import TaskJob, launch
+
+        def load() -> bool:
+            from aligner_gui.core.lexicon.shared import dictionary_cache_ready, get_lexicon
+
+            if not dictionary_cache_ready():
+                return False
+            get_lexicon()
+            return True
+
+        job = TaskJob(load)
+        job.finished_ok.connect(self._on_dictionary)
+        job.failed.connect(lambda message: log.warning("dictionary: %s", message))
+        self._loading = job
+        launch(job)
+
+    def _on_dictionary(self, loaded: bool) -> None:
+        self._loading = None
+        if loaded and self.document is not None:
+            self.schedule_refresh()
 
     def _on_document_event(self, event: str, info: dict[str, Any]) -> None:
         if event != "scores_changed":
