@@ -620,3 +620,26 @@ def test_news_short_forms_and_ordinals_cover(lexicon):
         assert not {w.text for _i, w, c in cov["target"] if not c} & {"公里", "有限公司", "三周年"}
     assert not {w.text for _i, w, c in first["source"] if not c} & {"km", "Co", "Ltd"}
     assert not {w.text for _i, w, c in second["source"] if not c} & {"kph", "third"}
+
+
+def test_a_dropped_trailing_clause_is_tinted(lexicon):
+    """", but later lifted it": two content words, which a loose short document leaves
+    uncovered by chance as often as not, but a whole clause of a translated sentence."""
+    doc = _doc(
+        [("Japan's weather agency issued a tsunami warning for its southern islands, but "
+          "later lifted it.", "日本气象厅对其南部岛屿发布了海啸警报。"),
+         ("Officials said 77 people were stuck in two tunnels, but all of them were "
+          "believed to be safe.", "官员说，有77人被困在两条隧道中。"),
+         ("Officials said 77 people were stuck in two tunnels, but all of them were "
+          "believed to be safe.", "官员说，有77人被困在两条隧道中，但据信他们都很安全。"),
+         ("The storm moved north on Tuesday.", "风暴周二向北移动。")]
+    )  # fmt: skip
+    compute_coverage(doc.source, doc.target, doc.beads, lexicon)
+
+    def tinted(k: int) -> list[str]:
+        return [doc.source.text[s["start"] : s["end"]]
+                for s in doc.beads[k].details[UNCOVERED_KEY] if s["side"] == "source"]  # fmt: skip
+
+    assert tinted(0) == ["later lifted"]
+    assert tinted(1) == ["believed to be safe"]
+    assert tinted(2) == [] and tinted(3) == []
