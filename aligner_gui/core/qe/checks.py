@@ -17,7 +17,7 @@ names              the scorer's name-mismatch flag               Accuracy/Mistra
                                                                  major
 negation           a negation on one side only                   Accuracy/Mistranslation,
                    (see ``negation.py``)                         major
-direction          a figure that rises in the source and falls      Accuracy/Mistranslation,
+direction          a figure that rises in the source and falls   Accuracy/Mistranslation,
                    in the translation, or the reverse (fell 3%   major
                    -> 上涨3%; see ``direction.py``)
 hedges             an attribution or hedge of the original       Accuracy/Omission, major

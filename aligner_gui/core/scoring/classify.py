@@ -267,7 +267,7 @@ def zh_furniture(text: str) -> str | None:
 # -- headline --------------------------------------------------------------------------
 
 _FINAL_PUNCT = re.compile(r"[.。;；:：…]\W*$")
-_ZH_FINAL_PUNCT = re.compile(r"[。！？!?；;：:…]|[.](?!\d)")
+_ZH_SENTENCE_PUNCT = re.compile(r"[。！？!?；;：:…]|[.](?!\d)")
 _ZH_CHAR = re.compile(r"[\u4e00-\u9fff]")
 ZH_HEADLINE_MAX_CHARS = 40
 _SMALL_WORDS = {
@@ -360,7 +360,7 @@ def zh_headline(text: str, *, is_first_paragraph: bool) -> bool:
         is_first_paragraph
         and 0 < len(stripped) <= ZH_HEADLINE_MAX_CHARS
         and _ZH_CHAR.search(stripped) is not None
-        and not _ZH_FINAL_PUNCT.search(stripped)
+        and not _ZH_SENTENCE_PUNCT.search(stripped)
     )
 
 
