@@ -643,3 +643,16 @@ def test_a_dropped_trailing_clause_is_tinted(lexicon):
     assert tinted(0) == ["later lifted"]
     assert tinted(1) == ["believed to be safe"]
     assert tinted(2) == [] and tinted(3) == []
+
+
+def test_market_sessions_cover(lexicon):
+    """盘后 "after hours", 晶圆厂 "fab": market-report words CC-CEDICT lacks, which left a
+    faithful "after-hours trading" tinted."""
+    doc = _doc(
+        [("Its shares fell 12% in after-hours trading.", "该公司股价在盘后交易中下跌12%。"),
+         ("TSMC evacuated some fabrication plants.", "台积电疏散了部分晶圆厂。")]
+    )  # fmt: skip
+    lens = CoverageLens(doc.source, doc.target, lexicon)
+    for cov in lens.analyse(doc.beads):
+        assert not {w.text for _i, w, c in cov["target"] if not c} & {"盘后", "晶圆厂"}
+        assert not {w.text for _i, w, c in cov["source"] if not c} & {"hours", "fabrication"}

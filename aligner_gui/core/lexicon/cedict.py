@@ -61,6 +61,14 @@ _SUPPLEMENT = {
     # Everyday news words whose CC-CEDICT senses miss the commonest English one.
     "旅客": "passenger",
     "货物": "cargo freight",
+    # Market reports: sessions and comparisons CC-CEDICT lacks (盘后交易 "after-hours").
+    "盘后": "after hours",
+    "盘前": "premarket before",
+    "早盘": "early morning",
+    "尾盘": "late close",
+    "盘中": "intraday session",
+    "环比": "sequential previous month quarter",
+    "晶圆厂": "wafer fab fabrication plant",
     "国务院": "state department",
     "发言人": "spokesperson spokesman spokeswoman",
     "核武库": "nuclear arsenal",
