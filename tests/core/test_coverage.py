@@ -656,3 +656,13 @@ def test_market_sessions_cover(lexicon):
     for cov in lens.analyse(doc.beads):
         assert not {w.text for _i, w, c in cov["target"] if not c} & {"盘后", "晶圆厂"}
         assert not {w.text for _i, w, c in cov["source"] if not c} & {"hours", "fabrication"}
+
+
+def test_comparatives_and_agent_nouns_meet_their_base_word(lexicon):
+    """Snowball keeps "-est" and "-er": "largest" did not meet 最大 (its 大 "large"), nor
+    "seller" 销售 (sell)."""
+    doc = _doc([("It became the largest seller of electric cars.",
+                 "它成为最大的电动汽车销售商。")])  # fmt: skip
+    lens = CoverageLens(doc.source, doc.target, lexicon)
+    (cov,) = lens.analyse(doc.beads)
+    assert not {w.text for _i, w, c in cov["source"] if not c} & {"largest", "seller"}

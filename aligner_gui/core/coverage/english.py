@@ -70,6 +70,8 @@ _ABBREV = {"u.s.": "usa", "u.s.a.": "usa", "us": "usa", "usa": "usa", "u.k.": "u
 # Keys of the meaningful function words (one stem each, the same for every lexicon).
 _FUNCTION_KEYS: dict[str, frozenset[str]] = {}
 _SHORT_KEYS: dict[str, frozenset[str]] = {}
+# Suffixes Snowball keeps that hide a dictionary word (see _base_keys).
+_BASE_SUFFIXES = ("est", "er")
 _QUOTE = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
@@ -147,6 +149,7 @@ def _word_keys(raw: str, low: str, lex: Any) -> WordKeys:
     if month:
         word_keys |= number_keys([str(month)])
         word_keys.add("month")  # "in March" is 3月份: 月份 is "month"
+    word_keys |= _base_keys(low, stem, lex)
     ordinal = _EN_ORDINALS.get(low)
     if ordinal:
         word_keys |= number_keys([str(ordinal)])
@@ -158,6 +161,30 @@ def _word_keys(raw: str, low: str, lex: Any) -> WordKeys:
         if key:
             word_keys.add(key)
     return raw, frozenset(word_keys), low not in _EN_FUNCTION, stem
+
+
+def _base_keys(low: str, stem: str, lex: Any) -> set[str]:
+    """Stems of the word a comparative, superlative or agent noun is made from, when the
+    dictionary knows them: "biggest" meets 最大 (big), "higher" 更高, "seller" 销售商
+    (sell). Snowball leaves these suffixes on."""
+    if not low.endswith(_BASE_SUFFIXES) or stem == low[:-2]:
+        return set()
+    vocabulary = getattr(lex, "vocabulary", None)
+    known = vocabulary() if callable(vocabulary) else frozenset()
+    out: set[str] = set()
+    for suffix in _BASE_SUFFIXES:
+        if not low.endswith(suffix):
+            continue
+        base = low[: -len(suffix)]
+        if len(base) < 3:
+            continue
+        if base.endswith("i"):
+            base = base[:-1] + "y"  # easiest: easy
+        forms = [base, base + "e"]  # largest: large
+        if base[-1] == base[-2] and base[-1] not in "lsz":
+            forms.append(base[:-1])  # biggest: big
+        out.update(k for k in (lex.en_stem(f) for f in forms) if k in known)
+    return out
 
 
 def _join_names(text: str, words: list[Word], lex: Any) -> tuple[Word, ...]:
