@@ -98,6 +98,7 @@ from aligner_gui.core.align.omissions import (
     UNALIGNED_POSTERIOR,
     _redecode_unaligned,
     rejoin_split_pairs,
+    second_opinion,
 )
 from aligner_gui.core.align.paragraphs import align_gap, droppable
 from aligner_gui.core.align.run import Cancel, Progress, UnitBead, _Run
@@ -218,6 +219,8 @@ def _align_texts(
         if isinstance(g, Gap):
             result[k] = rejoin_split_pairs(result[k], x, y, xpara, ypara, params, run,
                                            xdrop, ydrop)
+            result[k] = second_opinion(result[k], x, y, xpara, ypara, params, run,
+                                       (g.x0, g.x1, g.y0, g.y1))
     out: list[UnitBead] = []
     for k, g in enumerate(seq):
         if isinstance(g, Gap):

@@ -1,5 +1,6 @@
-"""Omissions: sentences probably left untranslated are detached from merged beads, and
-sentences left one-sided beside their translation across a paragraph break are rejoined."""
+"""Omissions: sentences probably left untranslated are detached from merged beads;
+sentences left one-sided beside their translation across a paragraph break are rejoined;
+and a short text's paragraph-first beads get a sentence-level second opinion."""
 
 from __future__ import annotations
 
@@ -146,16 +147,8 @@ def rejoin_split_pairs(
         win = beads[lo:hi]
         if not win or any(b.fixed is not None for b in win):
             continue
-        x0, y0 = win[0].x0, win[0].y0
-        x1, y1 = win[-1].x0 + win[-1].a, win[-1].y0 + win[-1].b
-        xs, ys = x.subset(x0, x1), y.subset(y0, y1)
-        for units, para in ((xs, xpara[x0:x1]), (ys, ypara[y0:y1])):
-            units.para_start = None
-            mark_paragraph_starts(units, para_bounds(para))
-        fresh = align_units(xs, ys, params, run)
-        for b in fresh:
-            b.x0 += x0
-            b.y0 += y0
+        window = (win[0].x0, win[-1].x0 + win[-1].a, win[0].y0, win[-1].y0 + win[-1].b)
+        fresh = _as_sentences(x, y, xpara, ypara, params, run, window)
         if _one_sided(fresh) >= _one_sided(win) or not _sure_rejoins(win, fresh):
             continue
         out.extend(beads[done:lo])
@@ -163,6 +156,29 @@ def rejoin_split_pairs(
         done = hi
     out.extend(beads[done:])
     return out
+
+
+def _as_sentences(
+    x: Units,
+    y: Units,
+    xpara: np.ndarray,
+    ypara: np.ndarray,
+    params: Params,
+    run: _Run,
+    window: tuple[int, int, int, int],
+) -> list[UnitBead]:
+    """Beads of sentences x0..x1 / y0..y1 aligned across their paragraphs (a paragraph
+    start crossed costs PARAGRAPH_CROSSING), in document coordinates."""
+    x0, x1, y0, y1 = window
+    xs, ys = x.subset(x0, x1), y.subset(y0, y1)
+    for units, para in ((xs, xpara[x0:x1]), (ys, ypara[y0:y1])):
+        units.para_start = None
+        mark_paragraph_starts(units, para_bounds(para))
+    beads = align_units(xs, ys, params, run)
+    for b in beads:
+        b.x0 += x0
+        b.y0 += y0
+    return beads
 
 
 def _one_sided(beads: list[UnitBead]) -> int:
@@ -183,3 +199,84 @@ def _sure_rejoins(old: list[UnitBead], fresh: list[UnitBead]) -> bool:
         if takes and (b.cost >= 0.0 or b.score < REJOIN_SCORE):
             return False
     return True
+
+
+# Paragraphs are paired before sentences, and a paragraph pairing that went wrong (the
+# translator moved a break beside a dropped sentence) fences sentences away from their
+# translations: merged into the bead before, the next pair pairing the wrong ones. A gap
+# of up to SECOND_OPINION_MAX sentences (both sides: a news article) is also aligned as
+# sentences, paragraph starts priced but not fenced; where the two disagree, the
+# sentence-level beads are taken when they merge fewer sentences and are sure of every
+# pair (REJOIN_SCORE). A dropped paragraph is the opposite case (the sentence level glues
+# it to a neighbour, merging more) and keeps the paragraph-first beads.
+SECOND_OPINION_MAX = 400
+
+
+def second_opinion(
+    beads: list[UnitBead],
+    x: Units,
+    y: Units,
+    xpara: np.ndarray,
+    ypara: np.ndarray,
+    params: Params,
+    run: _Run,
+    gap: tuple[int, int, int, int],
+) -> list[UnitBead]:
+    """The gap's beads, with the stretches the sentence-level alignment does better."""
+    x0, x1, y0, y1 = gap
+    if (x1 - x0) + (y1 - y0) > SECOND_OPINION_MAX or not beads:
+        return beads
+    other = _as_sentences(x, y, xpara, ypara, params, run, gap)
+    out: list[UnitBead] = []
+    for mine, theirs in _stretches(beads, other):
+        if _shape(mine) != _shape(theirs) and _better(mine, theirs):
+            out.extend(theirs)
+        else:
+            out.extend(mine)
+    return out
+
+
+def _end(b: UnitBead) -> tuple[int, int]:
+    return b.x0 + b.a, b.y0 + b.b
+
+
+def _shape(beads: list[UnitBead]) -> list[tuple[int, int, int, int]]:
+    return [(b.x0, b.a, b.y0, b.b) for b in beads]
+
+
+def _stretches(
+    first: list[UnitBead], second: list[UnitBead]
+) -> list[tuple[list[UnitBead], list[UnitBead]]]:
+    """Both alignments of the same text cut at the bead ends they share."""
+    common = {_end(b) for b in first} & {_end(b) for b in second}
+    out: list[tuple[list[UnitBead], list[UnitBead]]] = []
+    i = j = 0
+    while i < len(first) or j < len(second):
+        a: list[UnitBead] = []
+        b: list[UnitBead] = []
+        while i < len(first):
+            a.append(first[i])
+            i += 1
+            if _end(a[-1]) in common:
+                break
+        while j < len(second):
+            b.append(second[j])
+            j += 1
+            if _end(b[-1]) in common:
+                break
+        out.append((a, b))
+    return out
+
+
+def _better(mine: list[UnitBead], theirs: list[UnitBead]) -> bool:
+    """Whether the sentence-level beads of a stretch replace the paragraph-first ones."""
+
+    def merged(beads: list[UnitBead]) -> int:
+        return sum(b.a + b.b for b in beads if b.a >= 2 or b.b >= 2)
+
+    return (
+        bool(theirs)
+        and all(b.fixed is None for b in mine)
+        and all(b.score >= REJOIN_SCORE for b in theirs if b.a and b.b)
+        and merged(theirs) < merged(mine)
+    )
