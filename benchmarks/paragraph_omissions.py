@@ -174,7 +174,8 @@ def _moved_breaks(folder: Path, en: list[list[str]], zh: list[list[str]], side: 
     """Translators move paragraph breaks: for each break of one side, the sentence before
     it moved to the next paragraph and (separately) the one after it to the previous one.
     Counts the sentences one-sided then that the reference paired (the texts are the
-    same, so any new one-sided sentence is a false omission or addition)."""
+    same, so any new one-sided sentence is a false omission or addition). Sentences that
+    stay paired but with the wrong partner are not counted here."""
     t: Counter = Counter()
     base = _one_sided(ref)
     paired = sum(len(b.source) + len(b.target) for b in ref.beads if b.source and b.target)
