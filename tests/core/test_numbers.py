@@ -16,6 +16,7 @@ EN_CASES = [
     ("23%", ["23%"]),
     ("23 percent", ["23%"]),
     ("23 per cent", ["23%"]),
+    ("up 4.9 pct in 11 months", ["4.9%", "11"]),  # Xinhua's headline style
     ("3.5", ["3.5"]),
     ("3.50", ["3.5"]),
     ("2 million", ["2000000"]),

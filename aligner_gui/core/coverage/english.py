@@ -32,7 +32,7 @@ _EN_WORD = re.compile(
 )
 # A number with what may scale or qualify it ("1.5 million", "23 percent", "40%").
 _EN_NUMBER_TAIL = re.compile(
-    r"\s*(?:%|percent\b|per\s+cent\b|[A-Za-z]+illion\b|thousand\b|hundred\b)"
+    r"\s*(?:%|percent\b|pct\b|per\s+cent\b|[A-Za-z]+illion\b|thousand\b|hundred\b)"
     r"|(?:bn|tn|mn|m|k)\b",
     re.I,
 )

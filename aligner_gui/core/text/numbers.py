@@ -255,7 +255,7 @@ def _numbers_en(text: str) -> tuple[str, ...]:
             nl = nt.lower()
             if nk == "pct":
                 percent, j = True, j + 1
-            elif nk == "word" and nl == "percent":
+            elif nk == "word" and nl in ("percent", "pct"):  # "up 4.9 pct" (Xinhua)
                 percent, j = True, j + 1
             elif nk == "word" and nl == "per" and j + 1 < n and tokens[j + 1][1].lower() == "cent":
                 percent, j = True, j + 2
