@@ -76,10 +76,9 @@ def suggestions(source: Side, target: Side, beads: Sequence[Bead],
     negation check needs the dictionary: this worker loads it when its cache is built
     (a first run's compile is left to the alignment, which announces it)."""
     from aligner_gui.core import offers
-    from aligner_gui.core.lexicon.shared import dictionary_cache_ready, get_lexicon
+    from aligner_gui.core.lexicon.shared import load_if_cached
 
-    if dictionary_cache_ready():
-        get_lexicon()
+    load_if_cached()
     return offers.suggestions(_document(source, target, beads, annotations, meta))
 
 

@@ -17,8 +17,6 @@ from typing import Any
 import numpy as np
 
 from aligner_gui.core.align.features import Units
-from aligner_gui.core.text.numbers import numbers_en
-from aligner_gui.core.text.zh_numbers import numbers_zh
 
 # Punctuation that survives translation: questions, exclamations, direct speech.
 _MARKS = {
@@ -78,18 +76,6 @@ ORPHAN_NUMBER_WEIGHT = 2.0
 _NOT_WORD_OR_SPACE = re.compile(r"[^\w ]+|_+")
 
 
-def _sentence_numbers(text: str, lang: str) -> list[str]:
-    """The figures of a sentence written with digits, as values both languages share
-    (17.09万亿 and "17.09 trillion" are both 17090000000000; the words' number keys cut
-    the Chinese into 17.09 and 万亿, so every such figure looked orphaned)."""
-    if not _DIGIT.search(text):
-        return []
-    try:
-        return numbers_zh(text) if lang == "zh" else numbers_en(text)
-    except (ValueError, ArithmeticError):  # a number too long to read
-        return []
-
-
 def _zh_len(text: str) -> float:
     """Letters and digits (CJK characters included); punctuation and spaces are not counted."""
     return float(len(_NOT_WORD.sub("", text)))
@@ -139,13 +125,20 @@ class LexicalFeatures:
             return
         y_numbers: list[list[str]] = []
         x_numbers: list[list[str]] = []
+        # A sentence's figures read whole, as the number check reads them (memoised per
+        # text, so the scorer finds them done): the words' number keys cut 17.09万亿 into
+        # 17.09 and 万亿, which "17.09 trillion" has not, so every such figure looked
+        # orphaned. Only sentences written with digits.
+        from aligner_gui.core.scoring.sentence_features import features_for
+
+        numbers_of = features_for(lexicon).numbers_of
         total = max(1, len(x_texts) + len(y_texts))
         self.y_stems = []
         for k, t in enumerate(y_texts):
             if check is not None and k % 500 == 0:
                 check(k / total)
             content = self._content(lexicon, t, y_lang)
-            y_numbers.append(_sentence_numbers(t, y_lang))
+            y_numbers.append(numbers_of(t, y_lang) if _DIGIT.search(t) else [])
             self.y_stems.append(self._stems(content + punct_marks(t, y_lang)))
         for k, text in enumerate(x_texts):
             if check is not None and k % 500 == 0:
@@ -153,7 +146,7 @@ class LexicalFeatures:
             ids = []
             marks = [(m, frozenset((m,))) for m in punct_marks(text, x_lang)]
             words = list(self._xcontent(lexicon, text, x_lang, y_lang))
-            x_numbers.append(_sentence_numbers(text, x_lang))
+            x_numbers.append(numbers_of(text, x_lang) if _DIGIT.search(text) else [])
             for word, cands in words + marks:
                 wid = self.word_id.get(word)
                 if wid is None:

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from aligner_gui.core.coverage.word import Word, keyed_runs, number_keys, numbers_of
+from aligner_gui.core.coverage.word import (
+    Word,
+    keyed_runs,
+    lexicon_vocabulary,
+    number_keys,
+    numbers_of,
+)
 from aligner_gui.core.lexicon.words import EN_MEANINGFUL_FUNCTION, EN_PERIOD_WORDS, EN_STOPWORDS
 from aligner_gui.core.runtime.memo import remember
 from aligner_gui.core.text.names import en_name_key, is_pinyin
@@ -169,8 +175,7 @@ def _base_keys(low: str, stem: str, lex: Any) -> set[str]:
     (sell). Snowball leaves these suffixes on."""
     if not low.endswith(_BASE_SUFFIXES) or stem == low[:-2]:
         return set()
-    vocabulary = getattr(lex, "vocabulary", None)
-    known = vocabulary() if callable(vocabulary) else frozenset()
+    known = lexicon_vocabulary(lex)
     out: set[str] = set()
     for suffix in _BASE_SUFFIXES:
         if not low.endswith(suffix):

@@ -8,7 +8,7 @@ from typing import Any
 from aligner_gui.core.coverage.chinese import ChineseWords
 from aligner_gui.core.coverage.english import WordKeys, en_words
 from aligner_gui.core.coverage.matching import KeySet
-from aligner_gui.core.coverage.word import Word, number_keys, numbers_of
+from aligner_gui.core.coverage.word import Word, lexicon_vocabulary, number_keys, numbers_of
 
 
 class TokenCache:
@@ -55,7 +55,7 @@ class TokenCache:
         if lang == "zh":
             return bool(w.keys)
         if self._vocabulary is None:
-            self._vocabulary = _vocabulary(self.lexicon)
+            self._vocabulary = lexicon_vocabulary(self.lexicon)
         if not self._vocabulary or w.base in self._vocabulary:
             return True
         return any(k[0] in "#~" for k in w.keys)
@@ -97,10 +97,6 @@ class TokenCache:
         return found
 
 
-def _vocabulary(lexicon: Any) -> frozenset[str]:
-    """Every English stem some dictionary entry translates to (empty if unknown)."""
-    vocabulary = getattr(lexicon, "vocabulary", None)
-    return vocabulary() if callable(vocabulary) else frozenset()
 
 
 _TOKEN_CACHES: weakref.WeakKeyDictionary[Any, TokenCache] = weakref.WeakKeyDictionary()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from aligner_gui.core.text.numbers import numbers_en
 from aligner_gui.core.text.zh_numbers import numbers_zh
@@ -66,3 +67,9 @@ def number_keys(values: Iterable[str]) -> frozenset[str]:
         if v.endswith("%"):
             keys.add("#" + v[:-1])
     return frozenset(keys)
+
+
+def lexicon_vocabulary(lexicon: Any) -> frozenset[str]:
+    """Every English stem some dictionary entry translates to (empty if unknown)."""
+    vocabulary = getattr(lexicon, "vocabulary", None)
+    return vocabulary() if callable(vocabulary) else frozenset()

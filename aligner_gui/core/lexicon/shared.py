@@ -60,8 +60,15 @@ def loaded_lexicon() -> Lexicon | None:
     return None
 
 
-def dictionary_cache_ready() -> bool:
-    """Whether loading the dictionary would only read its cache (no first-run compile)."""
+def load_if_cached() -> bool:
+    """Load the dictionary if that only reads its cache (True then); a first run's compile
+    is left to whoever announces it (the alignment's progress). For the suggestions of an
+    opened project, whose negation check needs the dictionary (off the GUI thread)."""
+    if loaded_lexicon() is not None:
+        return True
     from aligner_gui.core.lexicon.cache import cache_is_current
 
-    return cache_is_current()
+    if not cache_is_current():
+        return False
+    get_lexicon()
+    return True

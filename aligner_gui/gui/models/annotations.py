@@ -184,17 +184,10 @@ class SuggestionTableModel(DocumentTableModel):
 
         if self._loading is not None or loaded_lexicon() is not None:
             return
+        from aligner_gui.core.lexicon.shared import load_if_cached
         from aligner_gui.gui.workers import TaskJob, launch
 
-        def load() -> bool:
-            from aligner_gui.core.lexicon.shared import dictionary_cache_ready, get_lexicon
-
-            if not dictionary_cache_ready():
-                return False
-            get_lexicon()
-            return True
-
-        job = TaskJob(load)
+        job = TaskJob(load_if_cached)
         job.finished_ok.connect(self._on_dictionary)
         job.failed.connect(lambda message: log.warning("dictionary: %s", message))
         self._loading = job
