@@ -24,9 +24,13 @@ from aligner_gui.core.scoring.mqm import (
 )
 
 
-def suggestions(doc: AlignmentDocument) -> list[Suggestion]:
+def suggestions(doc: AlignmentDocument, *, load: bool = True) -> list[Suggestion]:
     """Open suggestions, in bead order: flags not yet reviewed and not covered by an
     annotation of the same type.
+
+    ``load=False`` (a caller on the GUI thread) never loads the dictionary: the coverage
+    lens's spans are left out until something has loaded it (:func:`needs_dictionary`
+    says whether they would be offered), as the negation check is.
 
     A flag is reviewed once accepted or dismissed (recorded in the bead's details);
     the coverage test keeps accepted suggestions hidden after a re-alignment.
@@ -59,7 +63,7 @@ def suggestions(doc: AlignmentDocument) -> list[Suggestion]:
             out.append(Suggestion(index, flag, proposal))
     # Coverage needs the dictionary only for paired beads with uncovered spans stored, or
     # none stored yet: not while the first alignment runs (no GUI-thread load at start-up).
-    if any(b.source and b.target and b.details.get("uncovered") != [] for b in doc.beads):
+    if needs_dictionary(doc) and (load or _dictionary_loaded()):
         from aligner_gui.core.coverage.suggestions import coverage_suggestions
 
         out.extend(coverage_suggestions(doc))
@@ -129,3 +133,15 @@ def is_open(doc: AlignmentDocument, suggestion: Suggestion) -> bool:
     return not any(a.side == proposal.side and a.type == proposal.type
                    and a.start < proposal.end and proposal.start < a.end
                    for a in doc.annotations)
+
+
+def needs_dictionary(doc: AlignmentDocument) -> bool:
+    """Whether the coverage lens has spans to offer: a paired bead with uncovered spans
+    stored, or none stored yet."""
+    return any(b.source and b.target and b.details.get("uncovered") != [] for b in doc.beads)
+
+
+def _dictionary_loaded() -> bool:
+    from aligner_gui.core.lexicon.shared import loaded_lexicon
+
+    return loaded_lexicon() is not None

@@ -158,7 +158,7 @@ def test_coverage_suggestions_are_named_in_words(qtbot: Any, monkeypatch: Any) -
                  "addition", "target", 0, 3, ZH[0][:3], "Accuracy/Addition")),
              mqm.Suggestion(1, "omission", Annotation(
                  "omission", "source", 0, 5, EN[1][:5], "Accuracy/Omission"))]
-    monkeypatch.setattr(offers, "suggestions", lambda _doc: found)
+    monkeypatch.setattr(offers, "suggestions", lambda _doc, **_options: found)
     model = SuggestionTableModel()
     model.set_document(doc)
     column = model.COL_FLAG

@@ -128,6 +128,44 @@ def test_suggestion_model(qtmodeltester: Any, qtbot: Any) -> None:
     qtbot.waitUntil(lambda: model.rowCount() == 3)
 
 
+def test_an_opened_project_offers_its_uncovered_spans_without_loading_on_the_gui_thread(
+        qtbot: Any, monkeypatch: Any, tmp_path: Any) -> None:
+    """A saved project's stored uncovered spans need the dictionary to be offered: the
+    list loads it on a worker thread (never the GUI thread) and shows them then."""
+    import threading
+
+    from aligner_gui.core.lexicon import shared
+    from aligner_gui.core.pipeline import align_document, load_document
+
+    (tmp_path / "en.txt").write_text(
+        "The minister said on Tuesday that the new railway line, which cost billions of "
+        "dollars to build, will open next month.\n", encoding="utf-8")
+    (tmp_path / "zh.txt").write_text("部长周二表示，新铁路线将于下月开通。\n", encoding="utf-8")
+    doc = align_document(load_document([tmp_path / "en.txt", tmp_path / "zh.txt"]))
+    assert doc.beads[0].details["uncovered"]  # stored, as a saved project has them
+    loaded = shared.get_lexicon()
+    state: dict[str, Any] = {"loaded": False, "threads": []}
+    monkeypatch.setattr(shared, "loaded_lexicon", lambda: loaded if state["loaded"] else None)
+
+    def load() -> Any:
+        if not state["loaded"]:  # a real load (later calls find it loaded)
+            state["threads"].append(threading.current_thread())
+        state["loaded"] = True
+        return loaded
+
+    monkeypatch.setattr(shared, "get_lexicon", load)
+    model = SuggestionTableModel()
+    model.set_document(doc)
+
+    def flags() -> list[str]:
+        return [model.suggestion(r).flag for r in range(model.rowCount())]
+
+    qtbot.waitUntil(lambda: any(f.startswith("uncovered:source") for f in flags()),
+                    timeout=10000)
+    assert state["threads"]
+    assert threading.main_thread() not in state["threads"]
+
+
 def test_an_opened_project_gets_its_negation_suggestions(qtbot: Any, monkeypatch: Any) -> None:
     """The negation check is offered only with the dictionary, which opening a saved
     project does not load: the list loads it in the background and refreshes."""

@@ -29,9 +29,9 @@ def test_still_open_agrees_with_the_list_and_never_recomputes_it(
     everything = offers.suggestions
     calls: list[int] = []
 
-    def counted(doc: Any) -> list[Any]:
+    def counted(doc: Any, **options: Any) -> list[Any]:
         calls.append(1)
-        return everything(doc)
+        return everything(doc, **options)
 
     monkeypatch.setattr(offers, "suggestions", counted)
     window.review.accept_suggestion(accepted)

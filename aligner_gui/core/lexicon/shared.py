@@ -60,15 +60,16 @@ def loaded_lexicon() -> Lexicon | None:
     return None
 
 
-def load_if_cached() -> bool:
-    """Load the dictionary if that only reads its cache (True then); a first run's compile
-    is left to whoever announces it (the alignment's progress). For the suggestions of an
-    opened project, whose negation check needs the dictionary (off the GUI thread)."""
+def load_if_cached(compile: bool = False) -> bool:
+    """Load the dictionary if that only reads its cache, or with ``compile`` in any case
+    (True when loaded); else a first run's compile is left to whoever announces it (the
+    alignment's progress). For the suggestions of an opened project, whose negation check
+    and coverage spans need the dictionary (off the GUI thread)."""
     if loaded_lexicon() is not None:
         return True
     from aligner_gui.core.lexicon.cache import cache_is_current
 
-    if not cache_is_current():
+    if not compile and not cache_is_current():
         return False
     get_lexicon()
     return True

@@ -153,7 +153,7 @@ class SuggestionTableModel(DocumentTableModel):
 
     def _document_rows(self) -> list[Any]:
         assert self.document is not None
-        return offers.suggestions(self.document)
+        return offers.suggestions(self.document, load=False)
 
     def _in_background(self) -> bool:
         return self.document is not None and len(self.document.beads) >= self.background_beads
@@ -177,17 +177,20 @@ class SuggestionTableModel(DocumentTableModel):
                 self._load_dictionary()
 
     def _load_dictionary(self) -> None:
-        """The negation check is offered only with the dictionary (``check_suggestions``),
-        which an opened project has not loaded: load it off the GUI thread (when its
-        cache is built) and refresh the list then."""
+        """The negation check and the coverage lens's spans are offered only with the
+        dictionary, which an opened project has not loaded: load it off the GUI thread and
+        refresh the list then. Its cache is compiled for it only when the lens has spans
+        to offer (else a first run's compile is left to the alignment, which announces it)."""
         from aligner_gui.core.lexicon.shared import loaded_lexicon
 
-        if self._loading is not None or loaded_lexicon() is not None:
+        if self._loading is not None or loaded_lexicon() is not None or self.document is None:
             return
+        from functools import partial
+
         from aligner_gui.core.lexicon.shared import load_if_cached
         from aligner_gui.gui.workers import TaskJob, launch
 
-        job = TaskJob(load_if_cached)
+        job = TaskJob(partial(load_if_cached, compile=offers.needs_dictionary(self.document)))
         job.finished_ok.connect(self._on_dictionary)
         job.failed.connect(lambda message: log.warning("dictionary: %s", message))
         self._loading = job
