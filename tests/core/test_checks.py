@@ -160,10 +160,19 @@ def test_negation_added_in_a_chinese_translation(lex) -> None:
         ("他从未来过这里。", "He has never been here."),  # 从未, not 未来
         ("他们别人都走了。", "The others had all left."),  # 别人
         ("城市更新不是简单的拆旧建新。", "Urban renewal is not simply tearing down the old."),
+        ("按不变价格计算，同比增长5.2%。", "At constant prices, it grew 5.2 percent."),  # 不变
     ],
 )
 def test_words_that_only_look_negative(lex, zh: str, en: str) -> None:
     assert found(make_doc([(zh, en)], "zh"), "negation", lexicon=lex) == []
+
+
+def test_a_chinese_word_of_lack_answers_an_english_negation(lex) -> None:
+    """'were without' is 缺少, 'did not attend' 缺席: no negation character, no slip."""
+    doc = make_doc([("The village was without electricity.", "这个村子缺电。")])
+    assert found(doc, "negation", lexicon=lex) == []
+    dropped = make_doc([("The village was without electricity.", "这个村子有电。")])
+    assert [f.check for f in found(dropped, "negation", lexicon=lex)] == ["negation"]
 
 
 def test_restructured_negation_needs_the_dictionary_to_be_left_alone(lex) -> None:

@@ -209,6 +209,11 @@ def test_english_sentence_not_split(sentence):
             "Photo: Rescuers evacuate residents, June 19, 2024. (Xinhua)",
             ["Photo: Rescuers evacuate residents, June 19, 2024. (Xinhua)"],
         ),
+        (  # an initial after a slash ends nothing; the credit keeps its initials
+            "Sen. Ellison speaks in Washington, Oct. 14, 2025. (AP Photo/J. Scott Applewhite)",
+            ["Sen. Ellison speaks in Washington, Oct. 14, 2025. (AP Photo/J. Scott Applewhite)"],
+        ),
+        ("The road and/or. The rail line.", ["The road and/or.", "The rail line."]),
         (  # the answer "No.", not the abbreviation of a number
             "A: No. Machines can process large amounts of text.",
             ["A: No.", "Machines can process large amounts of text."],

@@ -68,7 +68,15 @@ _ZH_WEAK = """
 不在意 不像 不得 不禁 不怒自威 十恶不赦 喋喋不休 碟碟不休 滔滔不绝 络绎不绝 一丝不苟
 坚定不移 层出不穷 不可一世 面不改色 迫不及待 不屑一顾 不动声色 不知所云 不堪 不肯
 不止 不减 不出声 不合 不能再 谁知 怎么会 怎会 怎能 难道 岂 何必 何尝
+不变 不变价
 """
+# Chinese words without a negation character that English often says with one ("were
+# without two defenders": 缺少了; "did not attend": 缺席; "failed to": 未能 has one):
+# like the English weak words, they answer a strong negation and never trigger.
+_ZH_WEAK_LEXICAL = re.compile(
+    "缺少|缺乏|缺席|缺失|短缺|拒绝|拒不|失败|失去|禁止|避免|防止|阻止|停止|忽视|忽略|忘记|"
+    "忘了|难以|很少|鲜有|免于|取消|放弃|缺"
+)
 # Strong although their character is weak by default.
 _ZH_STRONG = """
 并非 並非 绝非 決非 决非 并无 並無 毫无 毫無 从无 絕無 绝无 无法 無法 无人 無人 无须 无需
@@ -155,7 +163,9 @@ def _zh_negations(text: str) -> Negations:
             strong.append(_zh_span(text, start, end))
         elif kind == "weak":
             weak += 1
-    return tuple(strong), weak
+    if strong or weak:
+        return tuple(strong), weak
+    return (), len(_ZH_WEAK_LEXICAL.findall(text))
 
 
 # Shown with the negation character so the editor sees what was read: 没有, 从未.

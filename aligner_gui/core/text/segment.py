@@ -171,8 +171,11 @@ def _paragraphs(lines: list[tuple[int, int, int]]) -> Iterator[Span]:
 
 
 # A credit or note in brackets after a sentence's end: "... June 19, 2024. (Xinhua)",
-# "……。（新华社记者 李明 摄）". It belongs to that sentence (a photo caption's credit).
-_CREDIT = re.compile(r"[(（\[【][^()（）\[\]【】.!?。！？]{1,40}[)）\]】]")
+# "……。（新华社记者 李明 摄）", "(AP Photo/J. Scott Applewhite)" (initials may have their
+# stop). It belongs to that sentence (a photo caption's credit).
+_CREDIT = re.compile(
+    r"[(（\[【](?:[^()（）\[\]【】.!?。！？]|(?<![A-Za-z])[A-Z]\.){1,40}[)）\]】]"
+)
 
 
 def _pieces(text: str, start: int, end: int, cuts: list[int]) -> list[Span]:
@@ -326,9 +329,10 @@ def _en_ends(text: str, p_end: int, sentence_start: int, m: re.Match[str]) -> bo
 
 
 def _token_before(text: str, lo: int, hi: int) -> str:
-    """The word ending at ``hi`` (without opening quotes/brackets)."""
+    """The word ending at ``hi`` (without opening quotes/brackets); a slash starts one
+    too ("(AP Photo/J. Scott Applewhite)": the initial is "J")."""
     i = hi
-    while i > lo and not text[i - 1].isspace():
+    while i > lo and not text[i - 1].isspace() and text[i - 1] != "/":
         i -= 1
     return text[i:hi].lstrip(_OPENERS)
 
