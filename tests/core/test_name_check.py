@@ -141,3 +141,34 @@ def test_an_ordinary_word_opening_the_sentence_is_no_name(lexicon) -> None:
         "feldman"
     ]
     assert [k[0] for k in features.names_of("Prices fell, Feldman said.")] == ["feldman"]
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "expected"),
+    [
+        (  # a province swapped for the one next to it in pinyin
+            "来自江苏南京的大学生刘思雨告诉记者，她请了两天假。",
+            "Liu Siyu, a college student from Nanjing, east China's Jiangxi Province, said "
+            "she had taken two days off.",
+            {"en": ["Jiangxi"], "zh": ["江苏"]},
+        ),
+        (
+            "来自江苏南京的大学生刘思雨告诉记者，她请了两天假。",
+            "Liu Siyu, a college student from Nanjing, east China's Jiangsu Province, said "
+            "she had taken two days off.",
+            None,
+        ),
+        (  # the dateline's 15日电 is cut 15 + 日电 (NEC): no place
+            "新华社北京7月15日电 中方表示愿意合作。",
+            "BEIJING, July 15 (Xinhua) -- China is ready to cooperate, said Lin Jian.",
+            None,
+        ),
+    ],
+)
+def test_a_chinese_place_in_pinyin_swapped_for_another(lexicon, zh, en, expected) -> None:
+    found = name_mismatch([zh], [en], lexicon)
+    if expected is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert (found["en"][:1], found["zh"]) == (expected["en"], expected["zh"])

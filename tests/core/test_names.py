@@ -154,3 +154,13 @@ def test_surnames_spelled_the_hong_kong_taiwan_or_korean_way() -> None:
 )
 def test_pinyin_name_parts(word, pinyin):
     assert is_pinyin(word) is pinyin
+
+
+def test_a_name_spelled_by_the_characters_of_a_text() -> None:
+    from aligner_gui.core.text.names import spelled_in
+
+    text = "来自江苏南京的大学生刘思雨告诉记者"
+    assert spelled_in("Siyu", text) and spelled_in("Nanjing", text)
+    assert not spelled_in("Jiangxi", text)
+    assert spelled_in("Changjiang", "长江") and spelled_in("Zhang", "长江")  # either reading
+    assert spelled_in("Tsai", "蔡英文说")  # a surname's other spelling

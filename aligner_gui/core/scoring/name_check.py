@@ -18,11 +18,12 @@ many), so the check is separate and deliberately narrow. A paired bead is suspec
   "Jebusites"), which would make it one name spelt unusually, or cut by the tokenizer.
 
 A name left out on one side alone (a pronoun for the person, a title for the name) is
-not a mismatch. ``benchmarks/name_check.py`` measures false flags per paired bead of a
-right alignment, and how often a correctly rendered Chinese name swapped for another
-name of the same document is caught: seed 0 of 20 false, 4 of 6 caught; held-out news
-0 of 65 / 10 of 14; mac-dev (gold) 1 of 2,374 / 37 of 43; bible 001-003 (gold, dense
-with names) 0.5-1.3% false / 68-76% caught. Swaps the check misses are mostly beads
+not a mismatch. Chinese places written in pinyin (江苏 rendered "Jiangxi") are tested
+apart (:func:`pinyin_mismatch`). ``benchmarks/name_check.py`` measures false flags per
+paired bead of a right alignment, and how often a correctly rendered Chinese name swapped
+for another name of the same document is caught: seed 0 of 20 false, 4 of 6 caught;
+held-out news 0 of 65 / 9 of 14; mac-dev (gold) 11 of 2,374 / 37 of 43; bible 001-003
+(gold, dense with names) 0.6-1.6% false / 70-72% caught. Swaps the check misses are mostly beads
 whose English names nobody (a pronoun) or where the tokenizer glues the name to the
 next character (基路伯说).
 """
@@ -36,8 +37,11 @@ from dataclasses import dataclass
 from aligner_gui.core.text.names import (
     KEY_PREFIX,
     TRANSLIT_CHARS,
+    is_pinyin,
     looks_transliterated,
     name_similarity,
+    pinyin_spellings,
+    spelled_in,
     zh_name_key,
 )
 from aligner_gui.core.text.segment import TITLES
@@ -184,7 +188,27 @@ def mismatched_names(
     ``zh_content`` are the Chinese content words of ``zh_texts`` (in order) with their
     candidate keys, ``en_tokens`` the content keys of the English sentences ``en_texts``,
     ``name_words(text)`` the English names of a text by their place (``en_name_words``).
+    Transliterated names (特朗普, Trump) and Chinese names written in pinyin (江苏,
+    Jiangsu: see :func:`pinyin_mismatch`) are both tested.
     """
+    en_tokens = list(en_tokens)
+    found = _transliterated_mismatch(zh_texts, zh_content, en_texts, en_tokens, name_words,
+                                     is_proper)
+    native = pinyin_mismatch(zh_texts, zh_content, en_texts, en_tokens, name_words, is_proper)
+    if found is None or native is None:
+        return found or native
+    return NameMismatch(tuple(dict.fromkeys(found.en + native.en)),
+                        tuple(dict.fromkeys(found.zh + native.zh)))
+
+
+def _transliterated_mismatch(
+    zh_texts: Sequence[str],
+    zh_content: Sequence[tuple[str, frozenset[str]]],
+    en_texts: Sequence[str],
+    en_tokens: Iterable[str],
+    name_words: Callable[[str], Sequence[tuple[str, tuple[str, ...]]]],
+    is_proper: Callable[[str], bool],
+) -> NameMismatch | None:
     zh_names = zh_name_words(zh_content, is_proper, zh_texts)
     if not zh_names:
         return None
@@ -215,3 +239,114 @@ def mismatched_names(
     if not en_left:
         return None
     return NameMismatch(tuple(dict.fromkeys(en_left)), tuple(dict.fromkeys(zh_left)))
+
+
+def _pinyin_name(word: str) -> bool:
+    """An English word that reads as pinyin of two syllables or more, each with an
+    initial ("Jiangxi", "Huangyan"; not "Empire", "Ai")."""
+    low = _letters(word).lower()
+    return is_pinyin(low) and bool(_STRICT.fullmatch(low))
+
+
+_AFTER_NUMBER = re.compile(r"[0-9０-９零〇一二三四五六七八九十百千万亿]$")
+_INITIAL = "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])"
+_FINAL = ("(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ao|an|ei|en|er|ia|ie|in|"
+          "iu|ou|ua|ui|un|uo|ue|a|e|i|o|u|v)")
+_STRICT = re.compile(f"(?:{_INITIAL}{_FINAL}){{2,4}}")
+
+
+# Words of CC-CEDICT's glosses of Chinese place names that say what kind of place, not
+# which ("Jiangsu province in southeast China"), as stems: no sign the name is rendered.
+_GENERIC_GLOSS = frozenset(
+    "china chines provinc citi counti district capit region prefectur municip autonom "
+    "town township villag area east west north south southeast southwest northeast "
+    "northwest central eastern western northern southern river mountain lake island sea "
+    "coast bay harbor port peopl republ name surnam also old ancient part border famous "
+    "kingdom state dynasti locat level side parti govern offici".split()
+)
+
+
+def native_names(
+    content: Iterable[tuple[str, frozenset[str]]], is_proper: Callable[[str], bool]
+) -> list[tuple[str, frozenset[str]]]:
+    """Chinese proper nouns of the dictionary that English writes in pinyin and that are
+    no transliteration (江苏 Jiangsu, 黄岩岛 Huangyan Island), with the keys that say
+    *which* place: their gloss words that are no generic place words, and their pinyin.
+    (Person names are left out: a surname and a word are too often one token.)"""
+    out: list[tuple[str, frozenset[str]]] = []
+    for word, keys in content:
+        if len(word) < 2 or not _CJK.search(word) or _has_name_key(keys):
+            continue  # transliterations: the other test
+        if not is_proper(word):
+            continue
+        specific = {k for k in keys if k not in _GENERIC_GLOSS and not k.startswith("#")}
+        spellings = pinyin_spellings(word)
+        if not specific or not spellings:
+            continue  # 中方 "the Chinese side": no particular place
+        out.append((word, frozenset(specific | {spellings[0]})))
+    return out
+
+
+def pinyin_mismatch(
+    zh_texts: Sequence[str],
+    zh_content: Sequence[tuple[str, frozenset[str]]],
+    en_texts: Sequence[str],
+    en_tokens: Iterable[str],
+    name_words: Callable[[str], Sequence[tuple[str, tuple[str, ...]]]],
+    is_proper: Callable[[str], bool],
+) -> NameMismatch | None:
+    """A Chinese place that English writes in pinyin rendered as another such name: 江苏
+    as "Jiangxi", 黄岩岛 as "Renai Reef".
+
+    Suspect when a Chinese name of :func:`native_names` has none of its keys in the
+    English (the pinyin also as adjacent capitalised words run together: "Huang Yan"),
+    and the English has a name by its place that reads as pinyin of two or more
+    syllables, matches no key of the Chinese exactly and is not the reading of any run of
+    its characters (:func:`~aligner_gui.core.text.names.spelled_in`). A place the
+    translation leaves out, or renders with no pinyin name in its place, is no mismatch.
+    """
+    # A word glued to a number is no name: the dateline's 15日电 is cut 15 + 日电 (NEC).
+    native = [(w, keys) for w, keys in native_names(zh_content, is_proper)
+              if not any(_AFTER_NUMBER.search(t[: t.find(w)]) for t in zh_texts if w in t)]
+    if not native:
+        return None
+    en_keys = set(en_tokens)
+    joined = _joined_capitals(en_texts)
+    zh_left = [w for w, keys in native  # exactly: "Jiangxi" is not a form of "Jiangsu"
+               if not any(k in joined or k in en_keys for k in keys)]
+    if not zh_left:
+        return None
+    zh_keys = {k for _w, keys in zh_content for k in keys}
+    en_left = [
+        w
+        for t in en_texts
+        for w, keys in name_words(t)
+        if _pinyin_name(w)
+        and not any(k in zh_keys for k in keys)
+        and not any(spelled_in(w, z) for z in zh_texts)
+    ]
+    if not en_left:
+        return None
+    return NameMismatch(tuple(dict.fromkeys(en_left)), tuple(dict.fromkeys(zh_left)))
+
+
+def _letters(word: str) -> str:
+    return "".join(c for c in word if c.isalpha())
+
+
+def _joined_capitals(texts: Sequence[str]) -> set[str]:
+    """Lower-cased capitalised words of the texts, alone and run together with the next
+    one or two ("Huangyan Dao" -> huangyandao)."""
+    out: set[str] = set()
+    for text in texts:
+        words = [(m.start(), m.end(), _letters(m.group(0)).lower())
+                 for m in CAPITALISED.finditer(text)]
+        for k, (_s, end, word) in enumerate(words):
+            out.add(word)
+            run, last = word, end
+            for start2, end2, word2 in words[k + 1 : k + 3]:
+                if text[last:start2].strip(" -"):
+                    break
+                run, last = run + word2, end2
+                out.add(run)
+    return out

@@ -29,6 +29,7 @@ __all__ = [
     "looks_transliterated",
     "name_similarity",
     "pinyin_spellings",
+    "spelled_in",
     "surname_romanizations",
     "zh_name_key",
     "zh_skeleton",
@@ -107,6 +108,35 @@ def is_pinyin(word: str) -> bool:
                 if low[i : i + size] in syllables:
                     ends.add(i + size)
     return len(low) in ends and bool(low)
+
+
+@lru_cache(maxsize=8192)
+def _readings(ch: str) -> frozenset[str]:
+    """Every toneless pinyin reading of a character (ü as v and as u), and the other
+    English spellings of it as a surname ("Tsai" for 蔡)."""
+    table = _pinyin_table() or {}
+    found = set(table.get(str(ord(ch)), "").translate(_TONELESS).split(",")) - {""}
+    found |= {r.replace("v", "u") for r in found if "v" in r}
+    return frozenset(found | set(surname_romanizations(ch)))
+
+
+def spelled_in(word: str, zh_text: str) -> bool:
+    """Whether ``word`` (an English name: "Siyu", "Xi-feng", "Ren'ai") is the pinyin of
+    consecutive characters of ``zh_text`` (any of their readings: 长 is chang and zhang)."""
+    low = "".join(c for c in word.lower() if c.isalpha())
+    if not low:
+        return False
+    for start in range(len(zh_text)):
+        ends = {0}  # offsets into low reached after the characters from start on
+        k = start
+        while ends and k < len(zh_text):
+            reached = {e + len(r) for e in ends for r in _readings(zh_text[k])
+                       if low.startswith(r, e)}
+            if len(low) in reached:
+                return True
+            ends = reached
+            k += 1
+    return False
 
 
 # Characters of the standard transliteration tables (英语姓名译名手册 and usage).
