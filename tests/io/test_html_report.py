@@ -198,6 +198,25 @@ def test_unreviewed_engine_flags_show_as_suggestions() -> None:
     assert "Accuracy/Omission (source" not in html_report_text(doc)
 
 
+def test_the_overview_marks_beads_with_open_suggestions() -> None:
+    """A bead under 50 % risk with a finding not yet reviewed is not 'nothing found'."""
+    from aligner_gui.core.model import FLAG_LOW_SCORE, FLAG_NUMBER_MISMATCH
+
+    doc = sample_doc()
+    doc.annotations.clear()
+    for bead in doc.beads:
+        bead.risk = 0.1
+    k = next(i for i, b in enumerate(doc.beads)
+             if b.source and b.target and FLAG_LOW_SCORE not in b.flags)
+    doc.beads[k].flags = [FLAG_NUMBER_MISMATCH]
+    doc.beads[k].details["numbers"] = {"missing": ["1550"], "extra": ["1500"]}
+    body = html_report_text(doc)
+    strip = body[body.index('<svg class="overview"') : body.index("</svg>")]
+    marks = re.findall(r'<title>Bead (\d+): ([^;<]+)', strip)
+    assert (str(k + 1), "open suggestions") in marks
+    assert '<rect class="suggested"' in strip
+
+
 # -- the summary an editor reads first --------------------------------------------------
 
 

@@ -258,7 +258,7 @@ def html_report_text(
         + "</p>",
         summary_html(doc, found, lang),
         category_table_html(doc, found, lang),
-        overview_svg(doc, lang),
+        overview_svg(doc, lang, found),
         f"<h2>{_e(tr('h.beads', lang))}</h2>",
         '<table class="beads"><thead><tr><th>#</th>'
         f"<th>{_e(tr('th.source', lang))} ({_e(doc.source.lang)})</th>"

@@ -253,6 +253,7 @@ _STATES = {
     "annotated": ("A", "url(#ov-dots)"),
     "low": ("L", "url(#ov-lines)"),
     "risky": ("R", "#6f42c1"),
+    "suggested": ("S", "#e8a33d"),
     "ok": ("", "#c8d3dc"),
 }
 _PATTERNS = (
@@ -268,9 +269,11 @@ _PATTERNS = (
 )
 
 
-def bead_states(doc: AlignmentDocument) -> list[str]:
-    """Each bead's overview state: omission (or addition), annotated, low score, risky, ok."""
+def bead_states(doc: AlignmentDocument, found: Sequence[Any] = ()) -> list[str]:
+    """Each bead's overview state: omission (or addition), annotated, low score, risky,
+    an open suggestion of ``found`` (offers.suggestions), ok."""
     annotated = {segment_of(doc, a) for a in doc.annotations}
+    offered = {s.bead for s in found}
     states = []
     for k, bead in enumerate(doc.beads):
         if not (bead.source and bead.target):
@@ -281,12 +284,14 @@ def bead_states(doc: AlignmentDocument) -> list[str]:
             states.append("low")
         elif bead.is_risky:
             states.append("risky")
+        elif k in offered:
+            states.append("suggested")
         else:
             states.append("ok")
     return states
 
 
-def overview_svg(doc: AlignmentDocument, lang: str) -> str:
+def overview_svg(doc: AlignmentDocument, lang: str, found: Sequence[Any] = ()) -> str:
     """One bar per bead (height: risk; fill and letter: state), each a link to its bead."""
     n = len(doc.beads)
     if not n:
@@ -297,7 +302,7 @@ def overview_svg(doc: AlignmentDocument, lang: str) -> str:
     top, bar = 4, 40
     height = top + bar + (14 if letters else 2)
     marks = []
-    for k, (bead, state) in enumerate(zip(doc.beads, bead_states(doc), strict=True)):
+    for k, (bead, state) in enumerate(zip(doc.beads, bead_states(doc, found), strict=True)):
         risk = float(bead.risk) if bead.risk is not None else 0.0
         h = 8 + (bar - 8) * min(max(risk, 0.0), 1.0)
         x = k * step
