@@ -39,15 +39,83 @@ def cmd_check(args: argparse.Namespace) -> int:
     by_check: dict[str, list[Any]] = {name: [] for name in enabled}
     for finding in findings:
         by_check[finding.check].append(finding)
+    # What was left out or added is no QA check, but it is what a reviewer looks for
+    # first: listed too unless --checks asked for particular checks.
+    dropped = [] if args.checks else omissions(doc)
     if args.json:
         result = {
             name: {"count": len(found), "findings": [_finding_dict(doc, f) for f in found]}
             for name, found in by_check.items()
         }
-        print(json.dumps({"checks": result}, ensure_ascii=False, indent=1))
+        out: dict[str, Any] = {"checks": result}
+        if not args.checks:
+            out["omissions"] = {"count": len(dropped),
+                                "findings": [_suggestion_dict(doc, s) for s in dropped]}
+        print(json.dumps(out, ensure_ascii=False, indent=1))
     else:
         _print_findings(doc, by_check)
+        if dropped:
+            _print_omissions(doc, dropped)
     return 0
+
+
+def omissions(doc: Any) -> list[Any]:
+    """The open suggestions of text left out or added: one-sided beads (with their class)
+    and the coverage lens's uncovered spans (partial omissions and additions)."""
+    from aligner_gui.core import offers
+    from aligner_gui.core.model import FLAG_ADDITION, FLAG_OMISSION, OMISSION_CLASSES
+
+    one_sided = {FLAG_OMISSION, FLAG_ADDITION, *OMISSION_CLASSES}
+    return [
+        s for s in offers.suggestions(doc)
+        if s.flag.startswith("uncovered:") or s.flag in one_sided
+    ]
+
+
+def _suggestion_dict(doc: Any, suggestion: Any) -> dict[str, Any]:
+    a = suggestion.annotation
+    partial = suggestion.flag.startswith("uncovered:")
+    return {
+        "bead": suggestion.bead + 1,
+        "flag": suggestion.flag,
+        "kind": "partial" if partial else _one_sided_class(doc, suggestion),
+        "side": a.side,
+        "start": a.start,
+        "end": a.end,
+        "text": doc.side(a.side).text[a.start : a.end],
+        "category": a.category,
+        "severity": a.severity,
+        "comment": a.comment,
+    }
+
+
+def _print_omissions(doc: Any, dropped: list[Any]) -> None:
+    print(f"\nomissions and additions: {len(dropped)} (one-sided beads, and spans nothing on "
+          "the other side translates)")
+    for s in dropped:
+        a = s.annotation
+        kind = "partial" if s.flag.startswith("uncovered:") else _one_sided_class(doc, s)
+        print(f"  bead {s.bead + 1:>5}  {a.side:<6}  {_quoted(doc, a.side, a.start, a.end)}  "
+              f"{a.category} ({kind}, {a.severity})")
+
+
+def _one_sided_class(doc: Any, suggestion: Any) -> str:
+    """'headline', 'photo-caption' ... for a one-sided bead's suggestion, else its flag."""
+    cls = doc.beads[suggestion.bead].details.get("class")
+    return cls if isinstance(cls, str) and cls else suggestion.flag
+
+
+def _quoted(doc: Any, side: str, start: int, end: int) -> str:
+    """The text in quotes, cut to 30 characters, padded to 32 columns (a Chinese
+    character takes two)."""
+    from unicodedata import east_asian_width
+
+    text = " ".join(doc.side(side).text[start:end].split())
+    if len(text) > 30:
+        text = text[:29] + "…"
+    quoted = f'"{text}"'
+    columns = sum(2 if east_asian_width(c) in "WF" else 1 for c in quoted)
+    return quoted + " " * max(0, 32 - columns)
 
 
 def _finding_dict(doc: Any, finding: Any) -> dict[str, Any]:
@@ -75,8 +143,5 @@ def _print_findings(doc: Any, by_check: dict[str, list[Any]]) -> None:
             continue
         print(f"\n{name}")
         for f in found:
-            text = " ".join(doc.side(f.side).text[f.start : f.end].split())
-            if len(text) > 30:
-                text = text[:29] + "…"
-            quoted = f'"{text}"'
-            print(f"  bead {f.bead + 1:>5}  {f.side:<6}  {quoted:<32}  {f.comment}")
+            print(f"  bead {f.bead + 1:>5}  {f.side:<6}  {_quoted(doc, f.side, f.start, f.end)}"
+                  f"  {f.comment}")

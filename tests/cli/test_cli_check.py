@@ -140,3 +140,20 @@ def test_rescore_refuses_what_it_cannot_write(planted: Path, tmp_path: Path, cap
         capsys, main(["rescore", str(planted), "-o", str(tmp_path / "no" / "x.json")])
     )
     assert "does not exist" in line
+
+
+def test_what_was_left_out_is_listed_after_the_checks(planted: Path, capsys) -> None:
+    """The seed's four untranslated beads (headline, "MORE:" link, two photo captions)
+    are what a reviewer looks for first: listed after the checks, and in the JSON."""
+    assert main(["check", str(planted)]) == 0
+    out = capsys.readouterr().out
+    section = out[out.index("\nomissions and additions: "):]
+    assert "(headline, minor)" in section and "(more-link, neutral)" in section
+    assert section.count("(photo-caption, minor)") == 2
+    assert main(["check", str(planted), "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)["omissions"]
+    kinds = sorted(f["kind"] for f in listed["findings"] if f["kind"] != "partial")
+    assert kinds == ["headline", "more-link", "photo-caption", "photo-caption"]
+    assert listed["count"] == len(listed["findings"])
+    assert main(["check", str(planted), "--checks", "negation", "--json"]) == 0
+    assert "omissions" not in json.loads(capsys.readouterr().out)  # only what was asked
