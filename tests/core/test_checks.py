@@ -117,6 +117,18 @@ def test_direction_leaves_alone(src: str, tgt: str) -> None:
     assert found(make_doc([(src, tgt)]), "direction") == []
 
 
+def test_direction_reads_speed_words() -> None:
+    """'accelerated by 0.4 points' (加快) rendered 'slower': a speeding-up made a slowdown."""
+    doc = make_doc([("增速比一季度加快0.4个百分点。",
+                     "Growth was 0.4 percentage points slower than in the first quarter.")], "zh")
+    [f] = found(doc, "direction")
+    assert marked(doc, f) == "slower"
+    faithful = make_doc([("增速比一季度加快0.4个百分点。",
+                          "Growth was 0.4 percentage points faster than in the first quarter.")],
+                        "zh")
+    assert found(faithful, "direction") == []
+
+
 def test_direction_works_from_a_chinese_original() -> None:
     doc = make_doc(
         [("今年前三季度出口同比增长4.3%。", "Exports fell 4.3% year on year in three quarters.")],

@@ -35,12 +35,13 @@ _EN = {
         r"|soar(?:s|ed|ing)?|rall(?:y|ies|ied|ying)|rebound(?:s|ed|ing)?|expand(?:s|ed|ing)?"
         r"|widen(?:s|ed|ing)?"
         r"|higher|hik(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|boost(?:s|ed|ing)?|accelerat\w*"
+        r"|faster|quicken(?:s|ed|ing)?"
         r"|up(?=\s+(?:by\s+)?[$£€¥]?\d)",
     DOWN: r"fall(?:s|en|ing)?|fell|decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)"
           r"|drop(?:s|ped|ping)?|slip(?:s|ped|ping)?|slid(?:e|es|ing)?|plung(?:e|es|ed|ing)"
           r"|tumbl(?:e|es|ed|ing)|sink(?:s|ing)?|sank|slump(?:s|ed|ing)?|shr[iau]nk(?:s|ing)?"
           r"|contract(?:s|ed|ing|ion)|lower(?:s|ed|ing)?|cut(?:s|ting)?|reduc(?:e|es|ed|ing|tion)"
-          r"|slow(?:s|ed|ing)?|eas(?:e|es|ed|ing)(?=\s+(?:to|by|from)\b)|narrow(?:s|ed|ing)"
+          r"|slow(?:s|ed|ing|er)?|decelerat\w*|eas(?:e|es|ed|ing)(?=\s+(?:to|by|from)\b)|narrow(?:s|ed|ing)"
           r"|down(?=\s+(?:by\s+)?[$£€¥]?\d)",
 }
 _EN_WORD = {d: re.compile(r"\b(?:" + p + r")\b") for d, p in _EN.items()}
@@ -108,9 +109,22 @@ def _figures(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+# A figure's unit, read with it: the trend word right after it is then next to it.
+_UNIT = re.compile(r"\s*(?:%|percent(?:age points?)?|per cent|pct|points?|个百分点|百分点)")
+# A trend word this close after the figure and its unit is its own ("0.4 percentage
+# points slower", "3% higher"), even with another trend word before ("Growth was ...").
+_RIGHT_AFTER = 2
+
+
 def _trend_of(text: str, lang: str, words: tuple[Trend, ...],
               start: int, end: int) -> Trend | None:
     """The trend word of the figure at start..end, if one stands next to it."""
+    unit = _UNIT.match(text, end)
+    tail = unit.end() if unit else end
+    right = [w for w in words if tail <= w[1] <= tail + _RIGHT_AFTER
+             and not _CLAUSE_END.search(text, tail, w[1])]
+    if right:
+        return right[0]
     before = [w for w in words if w[2] <= start and start - w[2] <= _BEFORE[lang]
               and not _CLAUSE_END.search(text, w[2], start)]  # fmt: skip
     if before:
