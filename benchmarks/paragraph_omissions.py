@@ -144,6 +144,9 @@ def main() -> int:
                             t["false"] += 1
                         elif now != _renumber(bead, side, p):
                             t["changed"] += 1
+            for side, label in ((1, "zh sentence deleted"), (0, "en sentence deleted")):
+                dropped = _deleted_sentences(folder, en, zh, side, ref, lexicon)
+                tally.setdefault(label, Counter()).update(dropped)
             for side, label in ((1, "zh break moved"), (0, "en break moved")):
                 moved = _moved_breaks(folder, en, zh, side, ref, lexicon)
                 tally.setdefault(label, Counter()).update(moved)
@@ -152,11 +155,19 @@ def main() -> int:
     print("direction                      deletions  orphans one-sided  false one-sided  "
           "kept pairs changed")
     for label, t in tally.items():
-        if "moved" in label:
+        if "moved" in label or "sentence" in label:
             continue
         recall = t["found"] / max(1, t["orphans"])
         print(f"{label:30} {t['deletions']:9} {t['found']:4}/{t['orphans']:<4} {recall:6.1%}"
               f"  {t['false']:5}/{t['paired']:<6}  {t['changed']:5}/{t['paired']}")
+    print("\none sentence deleted inside a paragraph (the translation of a 1-1 bead, or its"
+          " original):")
+    print("side deleted           deletions  orphan one-sided  others wrongly one-sided")
+    for label, t in tally.items():
+        if "sentence" in label:
+            recall = t["found"] / max(1, t["deletions"])
+            print(f"{label:22} {t['deletions']:9}  {t['found']:4} {recall:6.1%}     "
+                  f"{t['false']:5}/{t['paired']}")
     print("\nparagraph break moved on one side (a sentence to the next or previous paragraph):")
     print("side moved          moves  sentences one-sided that the reference paired")
     for label, t in tally.items():
@@ -167,6 +178,47 @@ def main() -> int:
 
 def _one_sided(doc: AlignmentDocument) -> int:
     return sum(len(b.source) + len(b.target) for b in doc.beads if not (b.source and b.target))
+
+
+def _deleted_sentences(folder: Path, en: list[list[str]], zh: list[list[str]], side: int,
+                       ref: AlignmentDocument, lexicon) -> Counter:
+    """News translations drop a sentence inside a paragraph (a quote's second sentence, a
+    background line) more often than a paragraph. For each 1-1 bead of the reference
+    whose sentence on one side shares its paragraph with another, that sentence is
+    deleted: does its partner come out one-sided (a found omission), and how many other
+    sentences the reference paired come out one-sided (false ones)?"""
+    t: Counter = Counter()
+    base = _one_sided(ref)
+    paired = sum(len(b.source) + len(b.target) for b in ref.beads if b.source and b.target)
+    paras = zh if side == 1 else en
+    other = ref.target if side == 1 else ref.source
+    mine = ref.source if side == 1 else ref.target
+    for b in ref.beads:
+        if len(b.source) != 1 or len(b.target) != 1:
+            continue
+        (gone,) = b.target if side == 1 else b.source
+        (partner,) = b.source if side == 1 else b.target
+        sentence = other.sentences[gone]
+        paragraph = paras[sentence.paragraph]
+        if len(paragraph) < 2 or sentence.text not in paragraph:
+            continue
+        variant = [list(q) for q in paras]
+        variant[sentence.paragraph].remove(sentence.text)
+        doc = _align(folder, variant if side == 0 else en, variant if side == 1 else zh,
+                     lexicon)
+        kept = doc.source if side == 1 else doc.target
+        text = mine.sentences[partner].text
+        found = any(not (bb.target if side == 1 else bb.source)
+                    and any(kept.sentences[i].text == text
+                            for i in (bb.source if side == 1 else bb.target))
+                    for bb in doc.beads)
+        t["deletions"] += 1
+        t["found"] += found
+        t["paired"] += paired - 2
+        t["false"] += max(0, _one_sided(doc) - base - found)
+        if VERBOSE and not found:
+            print(f"  glued: {text[:60]!r}")
+    return t
 
 
 def _moved_breaks(folder: Path, en: list[list[str]], zh: list[list[str]], side: int,
