@@ -666,3 +666,22 @@ def test_comparatives_and_agent_nouns_meet_their_base_word(lexicon):
     lens = CoverageLens(doc.source, doc.target, lexicon)
     (cov,) = lens.analyse(doc.beads)
     assert not {w.text for _i, w, c in cov["source"] if not c} & {"largest", "seller"}
+
+
+def test_wire_copy_shorthand_and_the_reporters_byline_cover(lexicon):
+    """A Xinhua pair: 'H1' is 上半年, '5.2 pct' and '1 mln' are read with their units,
+    the dateline's 18日电 is a date, and the reporters' byline in brackets, which English
+    editions leave out, is no content."""
+    doc = _doc(
+        [("Guangdong's H1 GDP up 5.2 pct, NEV output tops 1 mln",
+          "广东上半年地区生产总值同比增长5.2% 新能源汽车产量突破100万辆"),
+         ("GUANGZHOU, July 18 (Xinhua) -- The provincial statistics bureau said the "
+          "growth rate was 5.2 percent.",
+          "新华社广州7月18日电（记者王晓明、李婷）广东省统计局发布数据显示，增速为5.2%。")]
+    )  # fmt: skip
+    lens = CoverageLens(doc.source, doc.target, lexicon)
+    first, second = lens.analyse(doc.beads)
+    assert not {w.text for _i, w, c in first["source"] if not c} & {"H1", "5.2 pct", "1 mln"}
+    assert "5.2 percent" in {w.text for _i, w, _c in second["source"]}
+    missed = {w.text for _i, w, c in second["target"] if not c}
+    assert not missed & {"日电", "记者", "王晓明", "李婷"}

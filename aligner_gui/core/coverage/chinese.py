@@ -46,6 +46,13 @@ _DATE_UNIT_KEYS = {"年": frozenset({"year"}), "月": frozenset({"month"}),
                    "日": frozenset({"day", "date"})}
 
 
+# A wire dateline's 日电 / 日讯 ("dispatch of the 18th"), which jieba cuts as one word.
+_DISPATCH = frozenset({"电", "讯"})
+# A reporter's byline in brackets: （记者王晓明、李婷）, （新华社记者 李明 摄）, （通讯员 张三）.
+# English editions leave it out as they do a byline line: its words are no content.
+_BYLINE = re.compile(r"[（(]\s*(?:新华社|中新社)?(?:记者|通讯员|实习生)[^（）()]{1,40}[）)]")
+
+
 class ChineseWords:
     """Chinese words of sentences for one lexicon; each token's and character's keys memoised."""
 
@@ -92,6 +99,8 @@ class ChineseWords:
                 if scale and scale.end() < len(token):
                     # 4300|万人次: the scale went to the number; the rest (人次) is the word.
                     found = self._keys(token[scale.end() :])
+            if after_number and token[1:] in _DISPATCH and token[:1] in _DATE_UNIT_KEYS:
+                found = (_DATE_UNIT_KEYS[token[0]], False)  # the dateline's 18日电: "18"
             if found is not None:
                 keys, content = found
                 if after_number and len(token) == 1:
@@ -101,6 +110,12 @@ class ChineseWords:
                                                                   200_000)
                 out.append(Word(start, end, spelling, keys, content, spelling))
             after_number = numeric
+        if "记者" in text or "通讯员" in text or "实习生" in text:
+            bylines = [m.span() for m in _BYLINE.finditer(text)]
+            if bylines:
+                out = [Word(w.start, w.end, w.text, w.keys, False, w.base)
+                       if w.content and any(a <= w.start < b for a, b in bylines) else w
+                       for w in out]
         return _join_zh_names(text, out)
 
     def _keys(self, token: str) -> tuple[frozenset[str], bool] | None:

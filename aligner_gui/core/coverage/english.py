@@ -33,15 +33,20 @@ little course fact able unable seem seems seemed seeming time times moment
 
 _EN_WORD = re.compile(
     r"(?<![A-Za-z])U\.S\.(?:A\.)?|(?<![A-Za-z])U\.K\."
+    r"|\b[HQ][1-4]\b"
     r"|[A-Za-z\u00c0-\u024f]+(?:['\u2019][A-Za-z\u00c0-\u024f]+)*"
     r"|\d+(?:[.,]\d+)*"
 )
 # A number with what may scale or qualify it ("1.5 million", "23 percent", "40%").
 _EN_NUMBER_TAIL = re.compile(
-    r"\s*(?:%|percent\b|pct\b|per\s+cent\b|[A-Za-z]+illion\b|thousand\b|hundred\b)"
+    r"\s*(?:%|percent\b|pct\b|per\s+cent\b|[A-Za-z]+illion\b|thousand\b|hundred\b"
+    r"|mln\b|bln\b|trln\b)"
     r"|(?:bn|tn|mn|m|k)\b",
     re.I,
 )
+# Business shorthand for parts of the year: "H1" is 上半年, "Q3" 第三季度.
+_PERIODS = {"H": ("half", ("first", "second")),
+            "Q": ("quarter", ("first", "second", "third", "fourth"))}
 # "$450 million" is 4.5亿美元: the sign lends the currency's English name.
 _CURRENCY_KEYS = {"$": "dollar", "£": "pound", "€": "euro", "¥": "yen"}
 # Month names ("Nov. 27" is 11月27日) carry the month's number key.
@@ -90,9 +95,12 @@ def en_words(text: str, lex: Any, memo: dict[str, WordKeys] | None = None) -> tu
     """The words of an English sentence with their keys (stem, number, name, month);
     ``memo`` keeps each spelling's keys (see WordKeys) across sentences."""
     out: list[Word] = []
+    skip_to = 0  # the end of a number's unit ("5.2 percent", "1 mln"): read with it
     for m in _EN_WORD.finditer(text):
         raw = m.group(0)
         start, end = m.start(), m.end()
+        if start < skip_to:
+            continue
         if raw[0].isdigit():
             tail = _EN_NUMBER_TAIL.match(text, end)
             values = numbers_of(raw + (tail.group(0) if tail else ""), "en") + numbers_of(raw, "en")
@@ -101,8 +109,18 @@ def en_words(text: str, lex: Any, memo: dict[str, WordKeys] | None = None) -> tu
                 sign = text[start - 1 : start].strip() if start else ""
                 if sign in _CURRENCY_KEYS:
                     keys |= {_CURRENCY_KEYS[sign], lex.en_stem(_CURRENCY_KEYS[sign])}
-                out.append(Word(start, end, raw, keys, True, raw))
+                if tail and tail.group(0).strip()[:1].isalpha():
+                    # The unit is the number's: covered and tinted with it.
+                    end = skip_to = tail.end()
+                out.append(Word(start, end, text[start:end], keys, True, raw))
             continue
+        if raw[0] in _PERIODS and len(raw) == 2 and raw[1].isdigit():
+            unit, ordinals = _PERIODS[raw[0]]
+            n = int(raw[1])
+            if n <= len(ordinals):
+                keys = frozenset({unit, lex.en_stem(unit), ordinals[n - 1], f"#{n}"})
+                out.append(Word(start, end, raw, keys, True, raw))
+                continue
         low = raw.lower().translate(_QUOTE)
         if low.endswith("'s"):
             low = low[:-2]
