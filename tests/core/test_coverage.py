@@ -685,3 +685,12 @@ def test_wire_copy_shorthand_and_the_reporters_byline_cover(lexicon):
     assert "5.2 percent" in {w.text for _i, w, _c in second["source"]}
     missed = {w.text for _i, w, c in second["target"] if not c}
     assert not missed & {"日电", "记者", "王晓明", "李婷"}
+
+
+def test_a_weekday_covers_the_day_of_the_month(lexicon):
+    """Wire copy: 统计局18日发布 is 'the bureau said Thursday'."""
+    doc = _doc([("The statistics bureau said Thursday that output grew.",
+                 "统计局18日发布数据说，产量增长。")])
+    (cov,) = CoverageLens(doc.source, doc.target, lexicon).analyse(doc.beads)
+    assert "Thursday" not in {w.text for _i, w, c in cov["source"] if not c}
+    assert "18" not in {w.text for _i, w, c in cov["target"] if not c}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from aligner_gui.core.coverage.english import WEEKDAY_KEY
 from aligner_gui.core.coverage.word import Word, keyed_runs, number_keys, numbers_of
 from aligner_gui.core.lexicon.words import CJK, EN_STOPWORDS, ZH_WORDLIKE
 from aligner_gui.core.runtime.memo import remember
@@ -94,6 +95,8 @@ class ChineseWords:
                     values = numbers_of(token + scale.group(0), "zh")
                     if values:
                         found = (found[0] | number_keys(values), found[1])
+                elif text[end] in "日号":  # 18日: the English may name its weekday
+                    found = (found[0] | {WEEKDAY_KEY}, found[1])
             if after_number and len(token) > 1 and spans[k - 1][1] == start:
                 scale = _ZH_SCALE_HEAD.match(token)
                 if scale and scale.end() < len(token):

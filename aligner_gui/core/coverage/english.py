@@ -44,6 +44,10 @@ _EN_NUMBER_TAIL = re.compile(
     r"|(?:bn|tn|mn|m|k)\b",
     re.I,
 )
+# English wire copy dates by weekday ("the bureau said Thursday") where Chinese gives
+# the day of the month (18日); without a calendar, the two cover each other in a bead.
+WEEKDAY_KEY = "~weekday"
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Business shorthand for parts of the year: "H1" is 上半年, "Q3" 第三季度.
 _PERIODS = {"H": ("half", ("first", "second")),
             "Q": ("quarter", ("first", "second", "third", "fourth"))}
@@ -177,6 +181,8 @@ def _word_keys(raw: str, low: str, lex: Any) -> WordKeys:
     ordinal = _EN_ORDINALS.get(low)
     if ordinal:
         word_keys |= number_keys([str(ordinal)])
+    if low in _WEEKDAYS and raw[0].isupper():
+        word_keys.add(WEEKDAY_KEY)  # "said Thursday" renders 18日: wire copy's weekday
     period = EN_PERIOD_WORDS.get(low)
     if period:
         word_keys.add(period)  # "annual" inflation is 年通胀率
