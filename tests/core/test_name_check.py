@@ -172,3 +172,20 @@ def test_a_chinese_place_in_pinyin_swapped_for_another(lexicon, zh, en, expected
     else:
         assert found is not None
         assert (found["en"][:1], found["zh"]) == (expected["en"], expected["zh"])
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "expected"),
+    [
+        ("省统计局新闻发言人陈红表示，省内已形成产业集群。",
+         "Chen Gang, spokesperson for the bureau, said a cluster has taken shape.",
+         {"en": ["Chen Gang"], "zh": ["陈红"]}),
+        ("省统计局新闻发言人陈红表示，省内已形成产业集群。",
+         "Chen Hong, spokesperson for the bureau, said a cluster has taken shape.", None),
+        ("陈红表示，省内已形成产业集群。", "Chen said a cluster has taken shape.", None),
+        ("大学生刘思雨告诉记者，她请了两天假。",
+         "College student Liu Siyu said she had taken two days off.", None),
+    ],
+)
+def test_a_person_given_another_given_name(lexicon, zh, en, expected) -> None:
+    assert name_mismatch([zh], [en], lexicon) == expected

@@ -19,13 +19,14 @@ many), so the check is separate and deliberately narrow. A paired bead is suspec
 
 A name left out on one side alone (a pronoun for the person, a title for the name) is
 not a mismatch. Chinese places written in pinyin (江苏 rendered "Jiangxi") are tested
-apart (:func:`pinyin_mismatch`). ``benchmarks/name_check.py`` measures false flags per
-paired bead of a right alignment, and how often a correctly rendered Chinese name swapped
-for another name of the same document is caught: seed 0 of 20 false, 4 of 6 caught;
-held-out news 0 of 65 / 9 of 14; mac-dev (gold) 11 of 2,374 / 37 of 43; bible 001-003
-(gold, dense with names) 0.6-1.6% false / 70-72% caught. Swaps the check misses are mostly beads
-whose English names nobody (a pronoun) or where the tokenizer glues the name to the
-next character (基路伯说).
+apart (:func:`pinyin_mismatch`), and so is a person given another given name (陈红 as
+"Chen Gang": :func:`given_name_mismatch`). ``benchmarks/name_check.py`` measures false
+flags per paired bead of a right alignment, and how often a correctly rendered Chinese
+name swapped for another name of the same document is caught: seed 0 of 20 false, 4 of
+6 caught; held-out news 0 of 65 / 9 of 14; mac-dev (gold) 13 of 2,374 / 37 of 43; bible
+001-003 (gold, dense with names) 0.6-1.6% false / 70-72% caught. Swaps the check misses
+are mostly beads whose English names nobody (a pronoun) or where the tokenizer glues the
+name to the next character (基路伯说).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from dataclasses import dataclass
 from aligner_gui.core.text.names import (
     KEY_PREFIX,
     TRANSLIT_CHARS,
+    is_chinese_name,
     is_pinyin,
     looks_transliterated,
     name_similarity,
@@ -195,10 +197,12 @@ def mismatched_names(
     found = _transliterated_mismatch(zh_texts, zh_content, en_texts, en_tokens, name_words,
                                      is_proper)
     native = pinyin_mismatch(zh_texts, zh_content, en_texts, en_tokens, name_words, is_proper)
-    if found is None or native is None:
-        return found or native
-    return NameMismatch(tuple(dict.fromkeys(found.en + native.en)),
-                        tuple(dict.fromkeys(found.zh + native.zh)))
+    person = given_name_mismatch(zh_texts, zh_content, en_texts)
+    parts = [p for p in (found, native, person) if p is not None]
+    if len(parts) < 2:
+        return parts[0] if parts else None
+    return NameMismatch(tuple(dict.fromkeys(n for p in parts for n in p.en)),
+                        tuple(dict.fromkeys(n for p in parts for n in p.zh)))
 
 
 def _transliterated_mismatch(
@@ -350,3 +354,40 @@ def _joined_capitals(texts: Sequence[str]) -> set[str]:
                 run, last = run + word2, end2
                 out.add(run)
     return out
+
+
+# An English surname and given name in pinyin ("Chen Gang", "Liu Siyu", "Xi-feng").
+_SURNAME_GIVEN = re.compile(r"\b([A-Z][a-z]{0,5})[ ]([A-Z][a-z]{1,5}(?:-?[a-z]{1,6})?)\b")
+_GIVEN = re.compile(f"(?:{_INITIAL}?{_FINAL}){{1,2}}")
+
+
+def given_name_mismatch(
+    zh_texts: Sequence[str],
+    zh_content: Sequence[tuple[str, frozenset[str]]],
+    en_texts: Sequence[str],
+) -> NameMismatch | None:
+    """A Chinese person named with another given name: 陈红 rendered "Chen Gang".
+
+    Suspect when the English writes a surname and a given name in pinyin, the surname is
+    the reading of the first character of a Chinese word of two to four characters that
+    is a name (a common surname first, a word the dictionary does not know), no such
+    word goes on with characters that spell the given name, and nothing else in the
+    Chinese spells it. ("Chen said" or a name the translation leaves out is none.)
+    """
+    people = [w for w, keys in zh_content
+              if is_chinese_name(w) and (pinyin_spellings(w) or ("",))[0] in keys]
+    if not people:
+        return None
+    for text in en_texts:
+        for m in _SURNAME_GIVEN.finditer(text):
+            surname, given = m.group(1), m.group(2)
+            low = _letters(given).lower()
+            if not (is_pinyin(low) and _GIVEN.fullmatch(low)):
+                continue
+            named = [w for w in people if spelled_in(surname, w[0])]
+            if not named or any(spelled_in(given, w[1:]) for w in named):
+                continue
+            if any(spelled_in(given, z) for z in zh_texts):
+                continue
+            return NameMismatch((f"{surname} {given}",), tuple(dict.fromkeys(named)))
+    return None
