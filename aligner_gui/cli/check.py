@@ -74,11 +74,10 @@ def omissions(doc: Any) -> list[Any]:
 
 def _suggestion_dict(doc: Any, suggestion: Any) -> dict[str, Any]:
     a = suggestion.annotation
-    partial = suggestion.flag.startswith("uncovered:")
     return {
         "bead": suggestion.bead + 1,
         "flag": suggestion.flag,
-        "kind": "partial" if partial else _one_sided_class(doc, suggestion),
+        "kind": _kind(doc, suggestion),
         "side": a.side,
         "start": a.start,
         "end": a.end,
@@ -94,28 +93,36 @@ def _print_omissions(doc: Any, dropped: list[Any]) -> None:
           "the other side translates)")
     for s in dropped:
         a = s.annotation
-        kind = "partial" if s.flag.startswith("uncovered:") else _one_sided_class(doc, s)
         print(f"  bead {s.bead + 1:>5}  {a.side:<6}  {_quoted(doc, a.side, a.start, a.end)}  "
-              f"{a.category} ({kind}, {a.severity})")
+              f"{a.category} ({_kind(doc, s)}, {a.severity})")
 
 
-def _one_sided_class(doc: Any, suggestion: Any) -> str:
-    """'headline', 'photo-caption' ... for a one-sided bead's suggestion, else its flag."""
+def _kind(doc: Any, suggestion: Any) -> str:
+    """'partial' for an uncovered span; a one-sided bead's class ('headline',
+    'photo-caption' ...), else its flag."""
+    if suggestion.flag.startswith("uncovered:"):
+        return "partial"
     cls = doc.beads[suggestion.bead].details.get("class")
     return cls if isinstance(cls, str) and cls else suggestion.flag
 
 
 def _quoted(doc: Any, side: str, start: int, end: int) -> str:
-    """The text in quotes, cut to 30 characters, padded to 32 columns (a Chinese
-    character takes two)."""
+    """The text in quotes, cut to 30 columns and padded to 32 (a Chinese character
+    takes two)."""
     from unicodedata import east_asian_width
 
+    def width(c: str) -> int:
+        return 2 if east_asian_width(c) in "WF" else 1
+
     text = " ".join(doc.side(side).text[start:end].split())
-    if len(text) > 30:
-        text = text[:29] + "…"
+    if sum(map(width, text)) > 30:
+        cut, used = 0, 0
+        while used + width(text[cut]) <= 29:
+            used += width(text[cut])
+            cut += 1
+        text = text[:cut] + "…"
     quoted = f'"{text}"'
-    columns = sum(2 if east_asian_width(c) in "WF" else 1 for c in quoted)
-    return quoted + " " * max(0, 32 - columns)
+    return quoted + " " * max(0, 32 - sum(map(width, quoted)))
 
 
 def _finding_dict(doc: Any, finding: Any) -> dict[str, Any]:

@@ -73,10 +73,8 @@ _ZH_WEAK = """
 # Chinese words without a negation character that English often says with one ("were
 # without two defenders": 缺少了; "did not attend": 缺席; "failed to": 未能 has one):
 # like the English weak words, they answer a strong negation and never trigger.
-_ZH_WEAK_LEXICAL = re.compile(
-    "缺少|缺乏|缺席|缺失|短缺|拒绝|拒不|失败|失去|禁止|避免|防止|阻止|停止|忽视|忽略|忘记|"
-    "忘了|难以|很少|鲜有|免于|取消|放弃|缺"
-)
+_ZH_WEAK_LEXICAL = re.compile("缺|拒|失败|失去|禁止|避免|防止|阻止|停止|忽视|忽略|忘|难以|很少|"
+                               "鲜有|免于|取消|放弃")
 # Strong although their character is weak by default.
 _ZH_STRONG = """
 并非 並非 绝非 決非 决非 并无 並無 毫无 毫無 从无 絕無 绝无 无法 無法 无人 無人 无须 无需
