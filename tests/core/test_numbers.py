@@ -267,6 +267,24 @@ def test_clock_hours_read_on_a_twelve_hour_dial(zh, en):
     assert numbers_zh(zh) == numbers_en(en)
 
 
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        ("他以2分05秒36夺冠", "He won in 2:05.36"),  # minutes, seconds, hundredths
+        ("成绩为53秒08", "He clocked 53.08 seconds"),
+        ("分别以2分06秒12和2分06秒58获得银牌和铜牌",
+         "took silver and bronze in 2:06.12 and 2:06.58"),
+    ],
+)
+def test_race_times_read_as_english_writes_them(zh, en):
+    assert numbers_zh(zh) == numbers_en(en)
+
+
+def test_race_time_rule_leaves_other_seconds_alone():
+    assert numbers_zh("30秒后") == ["30"] and numbers_zh("领先0.42秒") == ["0.42"]
+    assert numbers_zh("用时1小时02分") == ["1", "2"]
+
+
 def test_clock_rules_leave_other_numbers_alone():
     assert numbers_zh("道指上涨14点") == ["14"]  # index points
     assert numbers_zh("14时代") == ["14"]

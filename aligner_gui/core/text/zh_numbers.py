@@ -91,9 +91,21 @@ _ZH_TOKEN = re.compile(
 )
 
 
+# A race time: 2分05秒36 is "2:05.36", 53秒08 "53.08" (minutes, seconds, hundredths).
+_RACE_TIME = re.compile(r"(?<![\d.])(?:(\d{1,2})分)?(\d{1,2})秒(\d{1,3})(?![\d万亿千百])")
+
+
+def _race_time(m: re.Match[str]) -> str:
+    minutes, seconds, fraction = m.groups()
+    return (f"{minutes}:" if minutes else "") + f"{seconds}.{fraction}"
+
+
 def numbers_zh(text: str) -> list[str]:
     """Canonical numbers of a Chinese text, in order of appearance."""
-    return list(_numbers_zh(zh_hours_12(fold(text))))
+    text = fold(text)
+    if "秒" in text:
+        text = _RACE_TIME.sub(_race_time, text)
+    return list(_numbers_zh(zh_hours_12(text)))
 
 
 def _mask(m: re.Match[str]) -> str:
