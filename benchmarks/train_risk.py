@@ -255,12 +255,16 @@ def fit_bead_model(
 def fit_floors(rows: list[Row]) -> dict[str, float]:
     """For each of FLOOR_FEATURES seen on at least FLOOR_MIN_ROWS rated segments: the
     share of those with a Major Accuracy error (rated data only: the synthetic beads'
-    corruptions would say whatever the corruption mix says)."""
+    corruptions would say whatever the corruption mix says), when it is above the share
+    among all rated segments (else the feature warns of nothing: a name mismatch on TED,
+    4 of 24, would have lifted beads to less than the rate of any segment)."""
     floors: dict[str, float] = {}
+    rated = [r.y for r in rows if r.group != "synthetic" and r.y is not None]
+    base = sum(rated) / len(rated) if rated else 1.0
     for name in FLOOR_FEATURES:
         j = FEATURES.index(name)
         ys = [r.y for r in rows if r.group != "synthetic" and r.y is not None and r.x[j] > 0]
-        if len(ys) >= FLOOR_MIN_ROWS:
+        if len(ys) >= FLOOR_MIN_ROWS and sum(ys) / len(ys) > base:
             floors[name] = round(sum(ys) / len(ys), 4)
     return floors
 

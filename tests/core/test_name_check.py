@@ -189,3 +189,36 @@ def test_a_chinese_place_in_pinyin_swapped_for_another(lexicon, zh, en, expected
 )
 def test_a_person_given_another_given_name(lexicon, zh, en, expected) -> None:
     assert name_mismatch([zh], [en], lexicon) == expected
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "expected"),
+    [
+        (  # 山西's gloss names Shaanxi (a neighbour): no match for 山西 itself
+            "此外，山西省大同市和甘肃省酒泉市将率先开展试点。",
+            "In addition, Datong in Shaanxi province and Jiuquan in Gansu province will "
+            "take the lead.",
+            {"en": ["Shaanxi"], "zh": ["山西省"]},
+        ),
+        (  # 安吉县's gloss names Huzhou, its prefecture: no rendering of 安吉
+            "浙江省湖州市安吉县的驿站里已经飘出饭菜香。",
+            "Cooking smells drift from the station in Anxi county of Huzhou city, "
+            "Zhejiang province.",
+            {"en": ["Anxi"], "zh": ["安吉县"]},
+        ),
+        (  # jieba cuts 由王|欣怡
+            "由王欣怡、唐雪和程钰组成的中国队获得银牌。",
+            "The Chinese team of Wang Xinyu, Tang Xue and Cheng Yu won silver.",
+            {"en": ["Wang Xinyu"], "zh": ["王欣怡"]},
+        ),
+        ("由王欣怡、唐雪和程钰组成的中国队获得银牌。",
+         "The Chinese team of Wang Xinyi, Tang Xue and Cheng Yu won silver.", None),
+    ],
+)
+def test_places_and_people_written_in_pinyin(lexicon, zh, en, expected) -> None:
+    found = name_mismatch([zh], [en], lexicon)
+    if expected is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert (found["en"], found["zh"][:1]) == (expected["en"], expected["zh"])
