@@ -318,3 +318,12 @@ def test_all_figures_in_chinese() -> None:
     rows = dict(readable_scores({"omissions_by_class": {"byline": {"count": 1, "chars": 9}}},
                                 "zh_CN"))
     assert rows["漏译的原文句子 \u2014 署名"] == "1（9 个字符）"
+
+
+def test_the_report_is_named_after_the_texts_it_was_aligned_from() -> None:
+    doc = sample_doc()
+    del doc.meta["name"]
+    doc.meta["inputs"] = ["econ_zh.txt", "econ_en.txt"]
+    text = html_report_text(doc)
+    assert "<title>econ_zh.txt / econ_en.txt \u2013 alignment review</title>" in text
+    assert "<h1>econ_zh.txt / econ_en.txt</h1>" in text

@@ -217,7 +217,7 @@ def html_report_text(
 ) -> str:
     """The report; ``lang`` "zh"/"zh_CN" gives Chinese headings and summary."""
     generated = generated or datetime.now(timezone.utc)
-    name = title or str(doc.meta.get("name") or tr("title", lang))
+    name = title or _document_name(doc) or tr("title", lang)
     numbered = list(enumerate(doc.annotations, 1))
     per_side = {side: _overlapping(doc, side, numbered) for side in ("source", "target")}
     first_bead: dict[int, int] = {}
@@ -363,6 +363,17 @@ def html_report_text(
         + "</footer></body></html>"
     )
     return "\n".join(parts) + "\n"
+
+
+def _document_name(doc: AlignmentDocument) -> str:
+    """The project's name, else the texts it was aligned from ("econ_zh.txt / econ_en.txt")."""
+    name = doc.meta.get("name")
+    if name:
+        return str(name)
+    inputs = doc.meta.get("inputs")
+    if isinstance(inputs, list) and inputs and all(isinstance(i, str) for i in inputs):
+        return " / ".join(inputs)
+    return ""
 
 
 def export_html(
