@@ -129,6 +129,18 @@ def test_direction_reads_speed_words() -> None:
     assert found(faithful, "direction") == []
 
 
+def test_direction_without_a_figure_needs_a_period_compared_on_both_sides() -> None:
+    """利润率较去年同期有所下降 rendered 'has risen from the same period last year': no
+    figure, but both sides compare with another period, so a quantity moved."""
+    zh = "行业整体利润率较去年同期有所下降。"
+    doc = make_doc([(zh, "The industry's profit margin has risen from the same period "
+                         "last year.")], "zh")
+    [f] = found(doc, "direction")
+    assert marked(doc, f) == "risen"
+    loose = make_doc([(zh, "The industry's profit margin has risen.")], "zh")
+    assert found(loose, "direction") == []  # no period on the English side: left alone
+
+
 def test_direction_works_from_a_chinese_original() -> None:
     doc = make_doc(
         [("今年前三季度出口同比增长4.3%。", "Exports fell 4.3% year on year in three quarters.")],

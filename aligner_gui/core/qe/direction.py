@@ -65,6 +65,17 @@ _EN_MASK = re.compile(
     r"|fell\s+(?:asleep|ill|in\s+love)|cut\s+(?:off|short)|down\s+payment)\b"
 )
 _NUMBER = re.compile(r"[0-9０-９]|百分之|[一二两三四五六七八九十百千万亿]成")
+# A comparison with another period says a quantity moved as surely as a figure does
+# ("利润率较去年同期有所下降", "the margin has risen from the same period last year").
+_PERIOD = {
+    "zh": re.compile(r"同比|环比|较去年|较上年|比去年|比上年|较上月|比上月|较上季度|比上季度"
+                     r"|去年同期|上年同期"),
+    "en": re.compile(r"\b(?:year[- ]on[- ]year|month[- ]on[- ]month|quarter[- ]on[- ]quarter"
+                     r"|from (?:a|one) (?:year|month) (?:earlier|ago|before)"
+                     r"|(?:from|than|over) (?:the same period|last year"
+                     r"|the previous (?:year|month|quarter))"
+                     r"|compared (?:with|to) (?:a year|last year|the same period))\b", re.I),
+}
 
 _SIDE_NAMES = {"source": "source", "target": "translation"}
 
@@ -158,6 +169,12 @@ def _per_figure(src: str, tgt: str, src_lang: str, tgt_lang: str
     return None, agreed
 
 
+def _periods(src: str, tgt: str, src_lang: str, tgt_lang: str) -> bool:
+    """Both sides compare with another period (同比, "from a year earlier")."""
+    a, b = _PERIOD.get(src_lang), _PERIOD.get(tgt_lang)
+    return bool(a and b and a.search(src) and b.search(tgt))
+
+
 @lru_cache(maxsize=1 << 15)
 def direction_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
     """A figure that moves one way in the source and the other way in the translation.
@@ -167,7 +184,8 @@ def direction_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
     whole bead, when each side moves one way only. The span is the translation's trend
     word (what the editor corrects); Accuracy/Mistranslation, major: the fact is reversed.
     """
-    if not (_NUMBER.search(src) and _NUMBER.search(tgt)):
+    if not (_NUMBER.search(src) and _NUMBER.search(tgt)) and not _periods(src, tgt, src_lang,
+                                                                           tgt_lang):
         return ()
     found, read = _per_figure(src, tgt, src_lang, tgt_lang)
     if found is None and read:  # every figure read moves the same way on both sides
