@@ -58,6 +58,12 @@ _SUPPLEMENT = {
     "朝方": "korean side",
     "致力": "committed commit dedicated",
     "致力于": "committed commit dedicated devote",
+    # Companies CC-CEDICT glosses by the words' other senses only (三星 "Orion's belt").
+    "三星": "samsung",
+    "腾讯": "tencent",
+    "高通": "qualcomm",
+    "联想": "lenovo",
+    "摩根大通": "jpmorgan",
     # Everyday news words whose CC-CEDICT senses miss the commonest English one.
     "旅客": "passenger",
     "货物": "cargo freight",
