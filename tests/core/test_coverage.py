@@ -694,3 +694,16 @@ def test_a_weekday_covers_the_day_of_the_month(lexicon):
     (cov,) = CoverageLens(doc.source, doc.target, lexicon).analyse(doc.beads)
     assert "Thursday" not in {w.text for _i, w, c in cov["source"] if not c}
     assert "18" not in {w.text for _i, w, c in cov["target"] if not c}
+
+
+def test_kilo_units_and_bracketed_conversions(lexicon):
+    """1.8亿千瓦 is 180 million kilowatts (the 千 is the unit's), and Xinhua's added
+    "(about 211 billion U.S. dollars)" after a yuan amount is no content to cover."""
+    doc = _doc(
+        [("Capacity will reach 180 million kilowatts and output 1.5 trillion yuan (about "
+          "211 billion U.S. dollars).", "装机规模将达到1.8亿千瓦，产值达到1.5万亿元。")]
+    )
+    (cov,) = CoverageLens(doc.source, doc.target, lexicon).analyse(doc.beads)
+    assert "亿千瓦" not in {w.text for _i, w, c in cov["target"] if not c}
+    missed = {w.text for _i, w, c in cov["source"] if not c}
+    assert not missed & {"kilowatts", "211 billion", "dollars", "180 million"}

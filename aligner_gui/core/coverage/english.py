@@ -14,6 +14,7 @@ from aligner_gui.core.coverage.word import (
 )
 from aligner_gui.core.lexicon.words import EN_MEANINGFUL_FUNCTION, EN_PERIOD_WORDS, EN_STOPWORDS
 from aligner_gui.core.runtime.memo import remember
+from aligner_gui.core.scoring.number_match import conversion_spans
 from aligner_gui.core.text.names import en_name_key, is_pinyin
 
 # English words the lexicon's stopword list lets through but that carry no content a
@@ -100,6 +101,9 @@ def en_words(text: str, lex: Any, memo: dict[str, WordKeys] | None = None) -> tu
     ``memo`` keeps each spelling's keys (see WordKeys) across sentences."""
     out: list[Word] = []
     skip_to = 0  # the end of a number's unit ("5.2 percent", "1 mln"): read with it
+    # "1.5 trillion yuan (about 211 billion U.S. dollars)": the conversion Xinhua's English
+    # adds (or a translation drops) is no content of its own.
+    aside = conversion_spans(text) if "(" in text else []
     for m in _EN_WORD.finditer(text):
         raw = m.group(0)
         start, end = m.start(), m.end()
@@ -163,6 +167,9 @@ def en_words(text: str, lex: Any, memo: dict[str, WordKeys] | None = None) -> tu
                 remember(memo, raw, known, 200_000)
         spelling, keys, content, stem = known
         out.append(Word(start, end, spelling, keys, content, stem))
+    if aside:
+        out = [Word(w.start, w.end, w.text, w.keys, False, w.base)
+               if w.content and any(a <= w.start < b for a, b in aside) else w for w in out]
     return _join_names(text, out, lex)
 
 

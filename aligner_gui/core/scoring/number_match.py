@@ -159,7 +159,20 @@ def unit_conversions(
 
 def _conversions(text: str) -> list[tuple[str, str]]:
     """(amount, its bracketed conversion) pairs of an English text, canonical values."""
-    pairs = []
+    return [pair for pair, _span in _bracketed_conversions(text)]
+
+
+def conversion_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of the bracketed conversions of an English text ("(about 211 billion U.S.
+    dollars)" after "1.5 trillion yuan"), brackets included: an addition of the
+    translator's, or text a translation may leave out, never a meaning of its own."""
+    if "(" not in text and "（" not in text:
+        return []
+    return [span for _pair, span in _bracketed_conversions(text)]
+
+
+def _bracketed_conversions(text: str) -> list[tuple[tuple[str, str], tuple[int, int]]]:
+    out = []
     for m in _BRACKETED.finditer(text):
         inside = m.group(1).strip()
         if not _CONVERSION_WORDS.match(inside):
@@ -169,8 +182,8 @@ def _conversions(text: str) -> list[tuple[str, str]]:
             continue
         first, second = numbers_en(before.group(0)), numbers_en(inside)
         if len(first) == 1 and len(second) == 1 and first != second:
-            pairs.append((first[0], second[0]))
-    return pairs
+            out.append(((first[0], second[0]), m.span()))
+    return out
 
 
 def _fold_digits(text: str) -> str:
