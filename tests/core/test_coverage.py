@@ -687,6 +687,14 @@ def test_wire_copy_shorthand_and_the_reporters_byline_cover(lexicon):
     assert not missed & {"日电", "记者", "王晓明", "李婷"}
 
 
+def test_a_documents_short_name_in_brackets_is_no_content(lexicon):
+    """（以下简称《方案》） ("hereinafter the Plan") is left out by English editions."""
+    doc = _doc([("The State Council has issued an action plan on energy storage.",
+                 "国务院印发《新型储能行动方案》（以下简称《方案》）。")])
+    (cov,) = CoverageLens(doc.source, doc.target, lexicon).analyse(doc.beads)
+    assert not {w.text for _i, w, c in cov["target"] if not c} & {"以下", "简称", "印发"}
+
+
 def test_a_weekday_covers_the_day_of_the_month(lexicon):
     """Wire copy: 统计局18日发布 is 'the bureau said Thursday'."""
     doc = _doc([("The statistics bureau said Thursday that output grew.",

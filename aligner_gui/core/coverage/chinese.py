@@ -50,9 +50,12 @@ _DATE_UNIT_KEYS = {"年": frozenset({"year"}), "月": frozenset({"month"}),
 
 # A wire dateline's 日电 / 日讯 ("dispatch of the 18th"), which jieba cuts as one word.
 _DISPATCH = frozenset({"电", "讯"})
-# A reporter's byline in brackets: （记者王晓明、李婷）, （新华社记者 李明 摄）, （通讯员 张三）.
-# English editions leave it out as they do a byline line: its words are no content.
-_BYLINE = re.compile(r"[（(]\s*(?:新华社|中新社)?(?:记者|通讯员|实习生)[^（）()]{1,40}[）)]")
+# A reporter's byline in brackets: （记者王晓明、李婷）, （新华社记者 李明 摄）, （通讯员 张三）;
+# and the short name a document is given, （以下简称《方案》）. English editions leave them
+# out as they do a byline line: their words are no content.
+_BYLINE = re.compile(
+    r"[（(]\s*(?:(?:新华社|中新社)?(?:记者|通讯员|实习生)|(?:以下)?简称)[^（）()]{1,40}[）)]"
+)
 
 
 class ChineseWords:
@@ -114,7 +117,7 @@ class ChineseWords:
                                                                   200_000)
                 out.append(Word(start, end, spelling, keys, content, spelling))
             after_number = numeric
-        if "记者" in text or "通讯员" in text or "实习生" in text:
+        if "记者" in text or "通讯员" in text or "实习生" in text or "简称" in text:
             bylines = [m.span() for m in _BYLINE.finditer(text)]
             if bylines:
                 out = [Word(w.start, w.end, w.text, w.keys, False, w.base)

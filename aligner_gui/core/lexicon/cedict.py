@@ -66,6 +66,7 @@ _SUPPLEMENT = {
     "摩根大通": "jpmorgan",
     # Everyday news words whose CC-CEDICT senses miss the commonest English one.
     "旅客": "passenger",
+    "印发": "issue issued",  # 国务院印发《方案》 "the State Council has issued a plan"
     "货物": "cargo freight",
     # Market reports: sessions and comparisons CC-CEDICT lacks (盘后交易 "after-hours").
     "盘后": "after hours",
