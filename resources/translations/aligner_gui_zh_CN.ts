@@ -625,22 +625,37 @@
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="70"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="71"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="71"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="73"/>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="77"/>
         <source>Estimated probability that a reviewer marks a Major Accuracy error here</source>
         <translation>审校人员在此处标出重大准确性错误的估计概率</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="75"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="82"/>
         <source>Alignment confidence: how plausibly the two sides say the same thing</source>
         <translation>对齐置信度：两边表达同一意思的可信程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="79"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="86"/>
         <source>Read the riskiest beads first rather than counting on the figure.</source>
         <translation>请按风险从高到低阅读，不要把这个数值当作错误数。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="143"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="150"/>
         <source>Meaning match of the two sides: {0:.2f} (this document&apos;s median: {1:.2f})</source>
         <translation>两边的意思吻合度：{0:.2f}（本文档的中位数：{1:.2f}）</translation>
     </message>
@@ -1793,47 +1808,47 @@ translation it reads several times higher than the errors found.</source>
 <context>
     <name>SuggestionTableModel</name>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="149"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="150"/>
         <source>Bead</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="149"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="150"/>
         <source>Flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="149"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="150"/>
         <source>Suggested</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="149"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="150"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="150"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="151"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="257"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="285"/>
         <source>uncovered source</source>
         <translation>原文未覆盖</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="259"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="287"/>
         <source>uncovered target</source>
         <translation>译文无对应</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="261"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="289"/>
         <source>suspect source</source>
         <translation>原文疑点</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="263"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="291"/>
         <source>suspect target</source>
         <translation>译文疑点</translation>
     </message>

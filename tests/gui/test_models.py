@@ -197,3 +197,20 @@ def test_an_opened_project_gets_its_negation_suggestions(qtbot: Any, monkeypatch
 
     assert not any(f.startswith("check:negation") for f in flags())
     qtbot.waitUntil(lambda: any(f.startswith("check:negation") for f in flags()), timeout=10000)
+
+
+def test_the_text_columns_name_the_language_of_each_side() -> None:
+    """Which side is the original, at a glance (a remembered 'Chinese is the original'
+    reads the next English original backwards)."""
+    from aligner_gui.core.model import AlignmentDocument, Bead, Sentence, Side
+
+    def side(lang: str, role: str, text: str) -> Side:
+        return Side(lang, role, text, [Sentence(0, 0, 0, len(text), text)])
+
+    model = BeadTableModel()
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Source"  # no document
+    model.set_document(AlignmentDocument(side("zh", "original", "他来了。"),
+                                         side("en", "translation", "He came."),
+                                         [Bead((0,), (0,))]))
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Source (Chinese)"
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "Target (English)"

@@ -26,7 +26,7 @@ def test_zh_translation_applies(make_window: Any) -> None:
     try:
         window = make_window()
         assert window.actions.mark_omission.text() == "标记漏译(&O)"
-        assert window.bead_model.headerData(0, Qt.Orientation.Horizontal) == "原文"
+        assert window.bead_model.headerData(0, Qt.Orientation.Horizontal) == "原文（英文）"
     finally:
         app.removeTranslator(translator)
 

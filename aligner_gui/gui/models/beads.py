@@ -64,6 +64,13 @@ class BeadTableModel(DocumentTableModel):
     def _header(self, column: int) -> str:
         names = (self.tr("Source"), self.tr("Target"), self.tr("Type"), self.tr("Match"),
                  self.tr("Risk"), self.tr("Flags"), self.tr("Status"))
+        if column in (self.COL_SOURCE, self.COL_TARGET) and self.document is not None:
+            # Which language is the original, at a glance: a remembered Alignment ->
+            # Chinese is the original reads the next English original backwards.
+            side = self.document.source if column == self.COL_SOURCE else self.document.target
+            language = {"en": self.tr("English"), "zh": self.tr("Chinese")}.get(side.lang)
+            if language:
+                return self.tr("{0} ({1})").format(names[column], language)
         return names[column]
 
     def _risk_tip(self) -> str:
