@@ -295,3 +295,14 @@ def test_kilo_units_are_no_thousands():
     assert numbers_zh("最高用电负荷达到3500万千瓦") == ["35000000"]
     assert numbers_en("35 million kilowatts") == ["35000000"]
     assert numbers_zh("三千米长跑") == ["3"] and numbers_zh("三千人") == ["3000"]
+
+
+def test_a_full_dates_year_left_out_on_the_other_side_is_no_mismatch():
+    from aligner_gui.core.scoring.number_match import bead_numbers
+
+    en = "Nova president Chen Weiming speaks in Shenzhen on Sept. 10, 2024."
+    for zh, missing in (("图为9月10日，Nova总裁陈伟明在深圳讲话。", []),  # the current year
+                        ("图为2023年9月10日，Nova总裁陈伟明在深圳讲话。", ["2024"]),  # changed
+                        ("图为9月11日，Nova总裁陈伟明在深圳讲话。", ["2024"])):  # other day
+        found = bead_numbers(numbers_en(en), numbers_zh(zh), en, zh)
+        assert found["missing"] == missing, zh

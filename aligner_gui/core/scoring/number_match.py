@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from aligner_gui.core.text.numbers import numbers_en
+from aligner_gui.core.text.numbers import month_number, numbers_en
 from aligner_gui.core.text.zh_numbers import numbers_zh
 
 _NUMBER_TOKEN = {
@@ -100,8 +100,48 @@ def bead_numbers(
     numbers = compare_numbers(source, target)
     if numbers["missing"] or numbers["extra"]:
         numbers = unit_conversions(numbers, source_text, target_text)
+        numbers = dates_without_year(numbers, source_text, target_text)
         numbers = spelled_small_counts(numbers, source_text, target_text)
     return numbers
+
+
+# A full date: "Oct. 14, 2025" / 2025年10月14日 (year, month, day as written).
+_EN_DATE = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_ZH_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+
+
+def _full_dates(text: str) -> list[tuple[str, str, str]]:
+    """(year, month, day) of the full dates of an English or Chinese text, as numbers."""
+    out = [(y, m, d) for y, m, d in _ZH_DATE.findall(text)]
+    for word, day, year in _EN_DATE.findall(text):
+        month = month_number(word)
+        if month is not None:
+            out.append((year, str(month), day))
+    return [(y, str(int(m)), str(int(d))) for y, m, d in out]
+
+
+def dates_without_year(
+    numbers: dict[str, list[str]], source_text: str, target_text: str
+) -> dict[str, list[str]]:
+    """Set aside the year of a full date that the other side gives without it: a caption's
+    "Tuesday, Oct. 14, 2025" is 10月14日 in Chinese news, which leaves the current year
+    out (and the other way round). The month and day must both be on the other side."""
+    missing, extra = list(numbers["missing"]), list(numbers["extra"])
+    aside: list[str] = []
+    for text, unmatched, others, theirs in (
+        (source_text, missing, numbers["target"], extra),
+        (target_text, extra, numbers["source"], missing),
+    ):
+        if any(_YEAR.fullmatch(n) for n in theirs):
+            continue  # the other side has a year of its own: 2024 against 2023 is a change
+        for year, month, day in _full_dates(text) if unmatched else ():
+            if year in unmatched and month in others and day in others:
+                unmatched.remove(year)
+                aside.append(year)
+    if not aside:
+        return numbers
+    return {**numbers, "missing": missing, "extra": extra, "ignored": numbers["ignored"] + aside}
 
 
 def spelled_small_counts(
