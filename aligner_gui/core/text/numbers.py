@@ -64,6 +64,9 @@ _EN_FRACTION = {
 }  # fmt: skip
 _EN_SCALE = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9,
              "trillion": 10**12}  # fmt: skip
+# Units counted in millions where Chinese counts their base unit: a "50-megapixel" camera
+# is 5000万像素.
+_EN_MEGA_UNITS = {"megapixel": 10**6, "megapixels": 10**6}
 # Newsroom abbreviations written onto the number: "$2.5bn", "3tn yen", "1.2mn barrels".
 _EN_SCALE_ABBREV = {"bn": 10**9, "bln": 10**9, "tn": 10**12, "trn": 10**12, "mn": 10**6,
                     "mln": 10**6}  # fmt: skip
@@ -184,7 +187,9 @@ def _numbers_en(text: str) -> tuple[str, ...]:
                 continue
             if kind == "num" and j < n and tokens[j][0] == "word" and tokens[j][2]:
                 low = tokens[j][1].lower()
-                scale = _EN_SCALE.get(low) or _EN_SCALE_ABBREV.get(low)
+                scale = (_EN_SCALE.get(low) or _EN_SCALE_ABBREV.get(low)
+                         or _EN_SCALE.get(low.split("-", 1)[0])  # "3 million-strong"
+                         or _EN_MEGA_UNITS.get(low))
                 if scale is None and i in after_currency and j in attached:
                     scale = _EN_SCALE_MONEY.get(low)
                 if scale and scale >= 1000:
