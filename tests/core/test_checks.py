@@ -141,6 +141,16 @@ def test_direction_without_a_figure_needs_a_period_compared_on_both_sides() -> N
     assert found(loose, "direction") == []  # no period on the English side: left alone
 
 
+def test_direction_reads_lost_and_chinese_comparisons_before_a_figure() -> None:
+    lost = make_doc([("上证指数上涨2.1%。", "The Shanghai Composite Index has lost 2.1 percent.")],
+                    "zh")
+    assert [marked(lost, f) for f in found(lost, "direction")] == ["lost"]
+    lower = make_doc([("一季度增速为4.5%，比去年同期低0.8个百分点。",
+                       "Growth was 4.5 percent, 0.8 percentage points lower than a year earlier.")],
+                     "zh")
+    assert found(lower, "direction") == []  # 增速 names the rate; 低 is the comparison
+
+
 def test_direction_works_from_a_chinese_original() -> None:
     doc = make_doc(
         [("今年前三季度出口同比增长4.3%。", "Exports fell 4.3% year on year in three quarters.")],

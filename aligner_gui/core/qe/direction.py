@@ -41,7 +41,8 @@ _EN = {
           r"|drop(?:s|ped|ping)?|slip(?:s|ped|ping)?|slid(?:e|es|ing)?|plung(?:e|es|ed|ing)"
           r"|tumbl(?:e|es|ed|ing)|sink(?:s|ing)?|sank|slump(?:s|ed|ing)?|shr[iau]nk(?:s|ing)?"
           r"|contract(?:s|ed|ing|ion)|lower(?:s|ed|ing)?|cut(?:s|ting)?|reduc(?:e|es|ed|ing|tion)"
-          r"|slow(?:s|ed|ing|er)?|decelerat\w*|eas(?:e|es|ed|ing)(?=\s+(?:to|by|from)\b)|narrow(?:s|ed|ing)"
+          r"|slow(?:s|ed|ing|er)?|decelerat\w*|los(?:e|es|t|ing)|shed(?:s|ding)?"
+          r"|eas(?:e|es|ed|ing)(?=\s+(?:to|by|from)\b)|narrow(?:s|ed|ing)"
           r"|down(?=\s+(?:by\s+)?[$£€¥]?\d)",
 }
 _EN_WORD = {d: re.compile(r"\b(?:" + p + r")\b") for d, p in _EN.items()}
@@ -54,8 +55,11 @@ _ZH = {
     DOWN: """下跌 下降 下滑 下挫 下调 调低 减少 减至 减幅 锐减 缩减 削减 降低 降至 降幅 降价
              降息 骤降 回落 暴跌 大跌 走低 缩小 萎缩 收缩 跌至 跌幅 低于 放缓 减慢 跌""",
 }
+# 高 / 低 right before a figure compare it ("低0.8个百分点" "0.8 points lower").
+_ZH_BEFORE_FIGURE = {UP: "高(?=[0-9０-９])", DOWN: "低(?=[0-9０-９])"}
 _ZH_WORD = {
-    d: re.compile("|".join(sorted(words.split(), key=len, reverse=True)))
+    d: re.compile("|".join(sorted(words.split(), key=len, reverse=True))
+                  + "|" + _ZH_BEFORE_FIGURE[d])
     for d, words in _ZH.items()
 }
 # Words that hold a trend word without moving anything.
