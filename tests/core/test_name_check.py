@@ -213,6 +213,13 @@ def test_a_person_given_another_given_name(lexicon, zh, en, expected) -> None:
         ),
         ("由王欣怡、唐雪和程钰组成的中国队获得银牌。",
          "The Chinese team of Wang Xinyi, Tang Xue and Cheng Yu won silver.", None),
+        (  # another surname before the right given name
+            "中信证券首席策略分析师秦培景表示，市场情绪明显回暖。",
+            "Qian Peijing, chief strategist at CITIC Securities, said sentiment improved.",
+            {"en": ["Qian Peijing"], "zh": ["秦培景"]},
+        ),
+        ("中信证券首席策略分析师秦培景表示，市场情绪明显回暖。",
+         "When Peijing spoke, sentiment improved.", None),  # "When" is no surname
     ],
 )
 def test_places_and_people_written_in_pinyin(lexicon, zh, en, expected) -> None:

@@ -45,6 +45,8 @@ from aligner_gui.core.text.names import (
     name_similarity,
     pinyin_spellings,
     spelled_in,
+    spells_exactly,
+    surname_spelling,
     zh_name_key,
 )
 from aligner_gui.core.text.segment import TITLES
@@ -403,15 +405,22 @@ def given_name_mismatch(
         for m in _SURNAME_GIVEN.finditer(text):
             surname, given = m.group(1), m.group(2)
             low = _letters(given).lower()
-            if not (is_pinyin(low) and _GIVEN.fullmatch(low)):
-                continue
+            if not (is_pinyin(low) and _GIVEN.fullmatch(low) and surname_spelling(surname)):
+                continue  # "When Chen", "King Yu": no surname and given name
             named = [w for w in people if spelled_in(surname, w[0])] or [
                 z[k : k + 3] for z in zh_texts for k in range(len(z) - 2)
                 if is_chinese_name(z[k : k + 3]) and spelled_in(surname, z[k])
                 and all("\u4e00" <= c <= "\u9fff" for c in z[k : k + 3])]
-            if not named or any(spelled_in(given, w[1:]) for w in named):
-                continue
-            if any(spelled_in(given, z) for z in zh_texts):
-                continue
-            return NameMismatch((f"{surname} {given}",), tuple(dict.fromkeys(named)))
+            if named and not any(spelled_in(given, w[1:]) for w in named) and not any(
+                    spelled_in(given, z) for z in zh_texts):
+                return NameMismatch((f"{surname} {given}",), tuple(dict.fromkeys(named)))
+            # The other way: the given name follows a surname that is not this one
+            # ("Qian Peijing" for 秦培景).
+            holders = [z[k - 1 : k + size] for z in zh_texts for size in (2, 1)
+                       for k in range(1, len(z) - size + 1)
+                       if spells_exactly(given, z[k : k + size])
+                       and is_chinese_name(z[k - 1 : k + size])]
+            if holders and not any(spelled_in(surname, h[0]) for h in holders) and not any(
+                    spelled_in(surname, z) for z in zh_texts):
+                return NameMismatch((f"{surname} {given}",), tuple(dict.fromkeys(holders)))
     return None

@@ -30,6 +30,8 @@ __all__ = [
     "name_similarity",
     "pinyin_spellings",
     "spelled_in",
+    "spells_exactly",
+    "surname_spelling",
     "surname_romanizations",
     "zh_name_key",
     "zh_skeleton",
@@ -137,6 +139,22 @@ def spelled_in(word: str, zh_text: str) -> bool:
             ends = reached
             k += 1
     return False
+
+
+@lru_cache(maxsize=4096)
+def surname_spelling(word: str) -> bool:
+    """Whether ``word`` spells a common Chinese surname ("Qian", "Chen", "Ouyang"; not
+    "When", "King")."""
+    return any(spells_exactly(word, s) for s in (*_SURNAMES, *_COMPOUND_SURNAMES))
+
+
+def spells_exactly(word: str, chars: str) -> bool:
+    """Whether ``word`` is the pinyin of exactly ``chars`` ("Peijing" / 培景), any readings."""
+    low = "".join(c for c in word.lower() if c.isalpha())
+    ends = {0}
+    for ch in chars:
+        ends = {e + len(r) for e in ends for r in _readings(ch) if low.startswith(r, e)}
+    return len(low) in ends and bool(low)
 
 
 # Characters of the standard transliteration tables (英语姓名译名手册 and usage).
