@@ -89,8 +89,8 @@ def _suggestion_dict(doc: Any, suggestion: Any) -> dict[str, Any]:
 
 
 def _print_omissions(doc: Any, dropped: list[Any]) -> None:
-    print(f"\nomissions and additions: {len(dropped)} (one-sided beads, and spans nothing on "
-          "the other side translates)")
+    print(f"\nleft out, added or unmatched: {len(dropped)} (one-sided beads, and spans "
+          "nothing on the other side translates)")
     for s in dropped:
         a = s.annotation
         print(f"  bead {s.bead + 1:>5}  {a.side:<6}  {_quoted(doc, a.side, a.start, a.end)}  "

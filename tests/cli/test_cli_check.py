@@ -147,7 +147,7 @@ def test_what_was_left_out_is_listed_after_the_checks(planted: Path, capsys) -> 
     are what a reviewer looks for first: listed after the checks, and in the JSON."""
     assert main(["check", str(planted)]) == 0
     out = capsys.readouterr().out
-    section = out[out.index("\nomissions and additions: "):]
+    section = out[out.index("\nleft out, added or unmatched: "):]
     assert "(headline, minor)" in section and "(more-link, neutral)" in section
     assert section.count("(photo-caption, minor)") == 2
     assert main(["check", str(planted), "--json"]) == 0
