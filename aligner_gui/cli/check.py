@@ -98,9 +98,20 @@ def _print_omissions(doc: Any, dropped: list[Any]) -> None:
 
 
 def _kind(doc: Any, suggestion: Any) -> str:
-    """'partial' for an uncovered span; a one-sided bead's class ('headline',
-    'photo-caption' ...), else its flag."""
+    """'sentence' for an uncovered span that is a whole sentence of its bead (a dropped
+    sentence the aligner kept with its neighbour), 'partial' for another; a one-sided
+    bead's class ('headline', 'photo-caption' ...), else its flag."""
     if suggestion.flag.startswith("uncovered:"):
+        a = suggestion.annotation
+        bead = doc.beads[suggestion.bead]
+        side = doc.side(a.side)
+        for i in bead.source if a.side == "source" else bead.target:
+            sentence = side.sentences[i]
+            words = sum(1 for c in sentence.text if c.isalnum())
+            inside = sum(1 for c in side.text[max(a.start, sentence.start):
+                                              min(a.end, sentence.end)] if c.isalnum())
+            if words and inside >= 0.8 * words and len(bead.source) + len(bead.target) > 2:
+                return "sentence"
         return "partial"
     cls = doc.beads[suggestion.bead].details.get("class")
     return cls if isinstance(cls, str) and cls else suggestion.flag

@@ -157,3 +157,31 @@ def test_what_was_left_out_is_listed_after_the_checks(planted: Path, capsys) -> 
     assert listed["count"] == len(listed["findings"])
     assert main(["check", str(planted), "--checks", "negation", "--json"]) == 0
     assert "omissions" not in json.loads(capsys.readouterr().out)  # only what was asked
+
+
+def test_a_dropped_sentence_kept_with_its_neighbour_is_named_a_sentence(tmp_path: Path) -> None:
+    """An uncovered span that is a whole sentence of a 2-1 bead is listed as a sentence
+    left out, not a 'partial' omission; a span inside a 1-1 bead stays partial."""
+    from aligner_gui.cli.check import _kind
+    from aligner_gui.core.model import AlignmentDocument, Annotation, Bead
+    from aligner_gui.core.pipeline import load_document
+    from aligner_gui.core.scoring.mqm import Suggestion
+
+    (tmp_path / "en.txt").write_text(
+        "The trial was funded by Nordvik Pharma.\nSeveral of the authors are employees of "
+        "the company.\nIt was a large trial.\n", encoding="utf-8")
+    (tmp_path / "zh.txt").write_text("该试验由诺德维克制药资助。\n这是一项大型试验。\n",
+                                     encoding="utf-8")
+    loaded = load_document([tmp_path / "en.txt", tmp_path / "zh.txt"], presplit=True)
+    doc = AlignmentDocument(loaded.source, loaded.target,
+                            [Bead((0, 1), (0,)), Bead((2,), (1,))])
+    second, third = doc.source.sentences[1], doc.source.sentences[2]
+
+    def offered(bead: int, start: int, end: int) -> Suggestion:
+        return Suggestion(bead, f"uncovered:source:{start}-{end}",
+                          Annotation("omission", "source", start, end,
+                                     doc.source.text[start:end], "Accuracy/Omission", "major"))
+
+    assert _kind(doc, offered(0, second.start + 8, second.end - 1)) == "sentence"
+    assert _kind(doc, offered(0, second.start + 20, second.end - 1)) == "partial"
+    assert _kind(doc, offered(1, third.start, third.end)) == "partial"  # 1-1: no neighbour
