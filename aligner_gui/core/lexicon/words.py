@@ -134,6 +134,12 @@ _IRREGULAR = {
         ("light", "lit"), ("slide", "slid"), ("bite", "bitten"),
         ("man", "men"), ("woman", "women"), ("child", "children"), ("foot", "feet"),
         ("tooth", "teeth"), ("mouse", "mice"), ("goose", "geese"),
+        # Latin and Greek plurals ("stock indices" must meet 股指 "stock index")
+        ("index", "indices"), ("crisis", "crises"), ("analysis", "analyses"),
+        ("thesis", "theses"), ("hypothesis", "hypotheses"), ("diagnosis", "diagnoses"),
+        ("criterion", "criteria"), ("phenomenon", "phenomena"), ("matrix", "matrices"),
+        ("appendix", "appendices"), ("stimulus", "stimuli"), ("nucleus", "nuclei"),
+        ("fungus", "fungi"), ("bacterium", "bacteria"), ("curriculum", "curricula"),
         # British past tenses
         ("learn", "learnt"), ("spell", "spelt"), ("burn", "burnt"), ("dream", "dreamt"),
         ("lean", "leant"), ("spoil", "spoilt"),
