@@ -646,16 +646,16 @@
     </message>
     <message>
         <location filename="../../aligner_gui/gui/models/beads.py" line="82"/>
-        <source>Alignment confidence: how plausibly the two sides say the same thing</source>
-        <translation>对齐置信度：两边表达同一意思的可信程度</translation>
+        <source>Match: how closely the two sides correspond word for word through the dictionary (a free but faithful rendering can score low). A pairing the aligner doubts is flagged low-score instead.</source>
+        <translation>匹配度：借助词典逐词对应两边的程度（意译但忠实的译文也可能得分低）。对齐本身存疑的句对另以“对齐存疑”标出。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="86"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="88"/>
         <source>Read the riskiest beads first rather than counting on the figure.</source>
         <translation>请按风险从高到低阅读，不要把这个数值当作错误数。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="150"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="152"/>
         <source>Meaning match of the two sides: {0:.2f} (this document&apos;s median: {1:.2f})</source>
         <translation>两边的意思吻合度：{0:.2f}（本文档的中位数：{1:.2f}）</translation>
     </message>

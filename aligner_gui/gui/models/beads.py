@@ -79,8 +79,10 @@ class BeadTableModel(DocumentTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
             if section == self.COL_MATCH:
-                return self.tr("Alignment confidence: how plausibly the two sides say the "
-                               "same thing")
+                return self.tr("Match: how closely the two sides correspond word for word "
+                               "through the dictionary (a free but faithful rendering can "
+                               "score low). A pairing the aligner doubts is flagged "
+                               "low-score instead.")
             if section == self.COL_RISK:
                 return (self._risk_tip() + "\n" + risk_caveat() + "\n"
                         + self.tr("Read the riskiest beads first rather than counting on "
