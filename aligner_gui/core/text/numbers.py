@@ -80,12 +80,13 @@ _EN_MONTHS = {
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 
-# Words after which "March" and "May" are months ("in March", "until May", "early March").
+
 def month_number(word: str) -> int | None:
     """1-12 for an English month name or its abbreviation ("Sept.", "October"), else None."""
     return _EN_MONTHS.get(word.lower().rstrip("."))
 
 
+# Words after which "March" and "May" are months ("in March", "until May", "early March").
 _EN_BEFORE_MONTH = frozenset(
     "in since until till by last next early late mid before after during through from "
     "of between".split()
