@@ -134,7 +134,6 @@ def test_an_opened_project_offers_its_uncovered_spans_without_loading_on_the_gui
     list loads it on a worker thread (never the GUI thread) and shows them then."""
     import threading
 
-    from aligner_gui.core.lexicon import shared
     from aligner_gui.core.pipeline import align_document, load_document
 
     (tmp_path / "en.txt").write_text(
@@ -143,6 +142,22 @@ def test_an_opened_project_offers_its_uncovered_spans_without_loading_on_the_gui
     (tmp_path / "zh.txt").write_text("部长周二表示，新铁路线将于下月开通。\n", encoding="utf-8")
     doc = align_document(load_document([tmp_path / "en.txt", tmp_path / "zh.txt"]))
     assert doc.beads[0].details["uncovered"]  # stored, as a saved project has them
+    state = _dictionary_not_loaded(monkeypatch)
+    model = SuggestionTableModel()
+    model.set_document(doc)
+    qtbot.waitUntil(lambda: any(f.startswith("uncovered:source") for f in _flags(model)),
+                    timeout=10000)
+    assert state["threads"]
+    assert threading.main_thread() not in state["threads"]
+
+
+def _dictionary_not_loaded(monkeypatch: Any) -> dict[str, Any]:
+    """As in a window that opened a project: the dictionary is loaded on first request.
+    The state records the threads that really loaded it."""
+    import threading
+
+    from aligner_gui.core.lexicon import shared
+
     loaded = shared.get_lexicon()
     state: dict[str, Any] = {"loaded": False, "threads": []}
     monkeypatch.setattr(shared, "loaded_lexicon", lambda: loaded if state["loaded"] else None)
@@ -154,22 +169,16 @@ def test_an_opened_project_offers_its_uncovered_spans_without_loading_on_the_gui
         return loaded
 
     monkeypatch.setattr(shared, "get_lexicon", load)
-    model = SuggestionTableModel()
-    model.set_document(doc)
+    return state
 
-    def flags() -> list[str]:
-        return [model.suggestion(r).flag for r in range(model.rowCount())]
 
-    qtbot.waitUntil(lambda: any(f.startswith("uncovered:source") for f in flags()),
-                    timeout=10000)
-    assert state["threads"]
-    assert threading.main_thread() not in state["threads"]
+def _flags(model: Any) -> list[str]:
+    return [model.suggestion(r).flag for r in range(model.rowCount())]
 
 
 def test_an_opened_project_gets_its_negation_suggestions(qtbot: Any, monkeypatch: Any) -> None:
     """The negation check is offered only with the dictionary, which opening a saved
     project does not load: the list loads it in the background and refreshes."""
-    from aligner_gui.core.lexicon import shared
     from aligner_gui.core.model import AlignmentDocument, Bead, Sentence, Side
 
     def side(lang: str, role: str, text: str) -> Side:
@@ -180,23 +189,12 @@ def test_an_opened_project_gets_its_negation_suggestions(qtbot: Any, monkeypatch
         side("zh", "translation", "分析师说：“中国的价格战已经结束。”"),
         [Bead((0,), (0,), score=0.9, details={"uncovered": []})],  # as saved: nothing tinted
     )
-    loaded = shared.get_lexicon()
-    state = {"loaded": False}
-    monkeypatch.setattr(shared, "loaded_lexicon", lambda: loaded if state["loaded"] else None)
-
-    def load() -> Any:
-        state["loaded"] = True
-        return loaded
-
-    monkeypatch.setattr(shared, "get_lexicon", load)
+    _dictionary_not_loaded(monkeypatch)
     model = SuggestionTableModel()
     model.set_document(doc)
-
-    def flags() -> list[str]:
-        return [model.suggestion(r).flag for r in range(model.rowCount())]
-
-    assert not any(f.startswith("check:negation") for f in flags())
-    qtbot.waitUntil(lambda: any(f.startswith("check:negation") for f in flags()), timeout=10000)
+    assert not any(f.startswith("check:negation") for f in _flags(model))
+    qtbot.waitUntil(lambda: any(f.startswith("check:negation") for f in _flags(model)),
+                    timeout=10000)
 
 
 def test_the_text_columns_name_the_language_of_each_side() -> None:

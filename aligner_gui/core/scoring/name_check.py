@@ -196,26 +196,31 @@ def mismatched_names(
     Transliterated names (特朗普, Trump) and Chinese names written in pinyin (江苏,
     Jiangsu: see :func:`pinyin_mismatch`) are both tested.
     """
-    en_tokens = list(en_tokens)
-    found = _transliterated_mismatch(zh_texts, zh_content, en_texts, en_tokens, name_words,
-                                     is_proper)
-    native = pinyin_mismatch(zh_texts, zh_content, en_texts, en_tokens, name_words, is_proper)
-    person = given_name_mismatch(zh_texts, zh_content, en_texts)
-    parts = [p for p in (found, native, person) if p is not None]
+    bead = _BeadNames(zh_texts, zh_content, en_texts, list(en_tokens), name_words, is_proper)
+    tests = (_transliterated_mismatch, pinyin_mismatch, given_name_mismatch)
+    parts = [p for p in (test(bead) for test in tests) if p is not None]
     if len(parts) < 2:
         return parts[0] if parts else None
     return NameMismatch(tuple(dict.fromkeys(n for p in parts for n in p.en)),
                         tuple(dict.fromkeys(n for p in parts for n in p.zh)))
 
 
-def _transliterated_mismatch(
-    zh_texts: Sequence[str],
-    zh_content: Sequence[tuple[str, frozenset[str]]],
-    en_texts: Sequence[str],
-    en_tokens: Iterable[str],
-    name_words: Callable[[str], Sequence[tuple[str, tuple[str, ...]]]],
-    is_proper: Callable[[str], bool],
-) -> NameMismatch | None:
+@dataclass(frozen=True)
+class _BeadNames:
+    """What the name tests read of one bead (see :func:`mismatched_names`)."""
+
+    zh_texts: Sequence[str]
+    zh_content: Sequence[tuple[str, frozenset[str]]]
+    en_texts: Sequence[str]
+    en_tokens: list[str]
+    name_words: Callable[[str], Sequence[tuple[str, tuple[str, ...]]]]
+    is_proper: Callable[[str], bool]
+
+
+def _transliterated_mismatch(bead: _BeadNames) -> NameMismatch | None:
+    """特朗普 against "Trump": the names that sound (see the module's docstring)."""
+    zh_texts, zh_content, en_texts = bead.zh_texts, bead.zh_content, bead.en_texts
+    en_tokens, name_words, is_proper = bead.en_tokens, bead.name_words, bead.is_proper
     zh_names = zh_name_words(zh_content, is_proper, zh_texts)
     if not zh_names:
         return None
@@ -302,14 +307,7 @@ def native_names(
     return out
 
 
-def pinyin_mismatch(
-    zh_texts: Sequence[str],
-    zh_content: Sequence[tuple[str, frozenset[str]]],
-    en_texts: Sequence[str],
-    en_tokens: Iterable[str],
-    name_words: Callable[[str], Sequence[tuple[str, tuple[str, ...]]]],
-    is_proper: Callable[[str], bool],
-) -> NameMismatch | None:
+def pinyin_mismatch(bead: _BeadNames) -> NameMismatch | None:
     """A Chinese place that English writes in pinyin rendered as another such name: 江苏
     as "Jiangxi", 黄岩岛 as "Renai Reef".
 
@@ -320,6 +318,8 @@ def pinyin_mismatch(
     its characters (:func:`~aligner_gui.core.text.names.spelled_in`). A place the
     translation leaves out, or renders with no pinyin name in its place, is no mismatch.
     """
+    zh_texts, zh_content, en_texts = bead.zh_texts, bead.zh_content, bead.en_texts
+    en_tokens, name_words, is_proper = bead.en_tokens, bead.name_words, bead.is_proper
     # A word glued to a number is no name: the dateline's 15日电 is cut 15 + 日电 (NEC).
     native = [(w, keys) for w, keys in native_names(zh_content, is_proper)
               if not any(_AFTER_NUMBER.search(t[: t.find(w)]) for t in zh_texts if w in t)]
@@ -385,11 +385,7 @@ _SURNAME_GIVEN = re.compile(r"\b([A-Z][a-z]{0,5})[ ]([A-Z][a-z]{1,5}(?:-?[a-z]{1
 _GIVEN = re.compile(f"(?:{_INITIAL}?{_FINAL}){{1,2}}")
 
 
-def given_name_mismatch(
-    zh_texts: Sequence[str],
-    zh_content: Sequence[tuple[str, frozenset[str]]],
-    en_texts: Sequence[str],
-) -> NameMismatch | None:
+def given_name_mismatch(bead: _BeadNames) -> NameMismatch | None:
     """A Chinese person named with another given name: 陈红 rendered "Chen Gang".
 
     Suspect when the English writes a surname and a given name in pinyin, the surname is
@@ -399,6 +395,7 @@ def given_name_mismatch(
     characters that spell the given name, and nothing else in the Chinese spells it.
     ("Chen said", or a name the translation leaves out, is none.)
     """
+    zh_texts, zh_content, en_texts = bead.zh_texts, bead.zh_content, bead.en_texts
     people = [w for w, keys in zh_content
               if is_chinese_name(w) and (pinyin_spellings(w) or ("",))[0] in keys]
     for text in en_texts:
