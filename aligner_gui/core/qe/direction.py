@@ -6,7 +6,8 @@ numbers check sees it. The check reads the trend words of both sides of a bead (
 climb, 上涨, 增长 ... against fall, drop, 下跌, 减少 ...) and flags a bead whose source
 moves one way only and whose translation moves the other way only, when both sides
 hold a number (a figure that moved: without one, "rose" is as often a flower, a
-person or the sun, and 升 a litre).
+person or the sun, and 升 a litre) or both compare with another period (同比, "from a
+year earlier": a quantity moved then too).
 
 Figure by figure where it can: a figure written in digits on both sides takes the trend
 word beside it in its clause on each side ("climbed 11.1%, while housing fell 5.1%"), so
