@@ -715,3 +715,12 @@ def test_kilo_units_and_bracketed_conversions(lexicon):
     assert "亿千瓦" not in {w.text for _i, w, c in cov["target"] if not c}
     missed = {w.text for _i, w, c in cov["source"] if not c}
     assert not missed & {"kilowatts", "211 billion", "dollars", "180 million"}
+
+
+def test_a_decade_covers_its_chinese_rendering(lexicon):
+    """'the late 1970s' is 20世纪70年代末: the decade, its century and 末 'late'."""
+    doc = _doc([("Office vacancies have not been this high since the late 1970s.",
+                 "写字楼空置率达到20世纪70年代末以来的最高水平。")])
+    (cov,) = CoverageLens(doc.source, doc.target, lexicon).analyse(doc.beads)
+    assert not {w.text for _i, w, c in cov["target"] if not c} & {"20", "世纪", "70", "年代", "末"}
+    assert not {w.text for _i, w, c in cov["source"] if not c} & {"1970s", "late"}

@@ -49,6 +49,18 @@ _EN_NUMBER_TAIL = re.compile(
 # the day of the month (18日); without a calendar, the two cover each other in a bead.
 WEEKDAY_KEY = "~weekday"
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# A decade ("1970s", "the '90s") is 20世纪70年代 / 90年代 in Chinese: it carries the
+# decade's two digits, its century and the words decade and century.
+_DECADE = re.compile(r"(?:1[0-9]|20)?[0-9]0")
+
+
+def _decade_keys(raw: str, lex: Any) -> frozenset[str]:
+    keys = {f"#{raw[-2:]}", lex.en_stem("decade"), lex.en_stem("century")}
+    if len(raw) == 4:
+        keys.add(f"#{int(raw[:2]) + 1}")  # 1970s: the 20th century
+    return frozenset(keys)
+
+
 # Business shorthand for parts of the year: "H1" is 上半年, "Q3" 第三季度.
 _PERIODS = {"H": ("half", ("first", "second")),
             "Q": ("quarter", ("first", "second", "third", "fourth"))}
@@ -120,6 +132,9 @@ def en_words(text: str, lex: Any, memo: dict[str, WordKeys] | None = None) -> tu
                 if tail and tail.group(0).strip()[:1].isalpha():
                     # The unit is the number's: covered and tinted with it.
                     end = skip_to = tail.end()
+                elif _DECADE.fullmatch(raw) and text[end : end + 1] == "s":
+                    keys |= _decade_keys(raw, lex)  # "the 1970s" is 20世纪70年代
+                    end = skip_to = end + 1
                 out.append(Word(start, end, text[start:end], keys, True, raw))
             continue
         if raw[0] in _PERIODS and len(raw) == 2 and raw[1].isdigit():

@@ -67,6 +67,10 @@ _SUPPLEMENT = {
     # Everyday news words whose CC-CEDICT senses miss the commonest English one.
     "旅客": "passenger",
     "印发": "issue issued",  # 国务院印发《方案》 "the State Council has issued a plan"
+    # Parts of a decade or period: 70年代末 "the late 1970s", 90年代初 "the early 1990s".
+    "末": "late",
+    "初": "early",
+    "中期": "mid middle",
     "货物": "cargo freight",
     # Market reports: sessions and comparisons CC-CEDICT lacks (盘后交易 "after-hours").
     "盘后": "after hours",
