@@ -213,7 +213,7 @@ def test_the_overview_marks_beads_with_open_suggestions() -> None:
     body = html_report_text(doc)
     strip = body[body.index('<svg class="overview"') : body.index("</svg>")]
     marks = re.findall(r'<title>Bead (\d+): ([^;<]+)', strip)
-    assert (str(k + 1), "open suggestions") in marks
+    assert (str(k + 1), "open major findings") in marks
     assert '<rect class="suggested"' in strip
 
 

@@ -271,9 +271,10 @@ _PATTERNS = (
 
 def bead_states(doc: AlignmentDocument, found: Sequence[Any] = ()) -> list[str]:
     """Each bead's overview state: omission (or addition), annotated, low score, risky,
-    an open suggestion of ``found`` (offers.suggestions), ok."""
+    an open major suggestion of ``found`` (offers.suggestions; a minor suspect or a
+    neutral note alone leaves the bead "nothing found"), ok."""
     annotated = {segment_of(doc, a) for a in doc.annotations}
-    offered = {s.bead for s in found}
+    offered = {s.bead for s in found if s.annotation.severity in ("major", "critical")}
     states = []
     for k, bead in enumerate(doc.beads):
         if not (bead.source and bead.target):
