@@ -102,17 +102,11 @@ def _kind(doc: Any, suggestion: Any) -> str:
     sentence the aligner kept with its neighbour), 'partial' for another; a one-sided
     bead's class ('headline', 'photo-caption' ...), else its flag."""
     if suggestion.flag.startswith("uncovered:"):
+        from aligner_gui.core.coverage.suggestions import whole_sentence
+
         a = suggestion.annotation
-        bead = doc.beads[suggestion.bead]
-        side = doc.side(a.side)
-        for i in bead.source if a.side == "source" else bead.target:
-            sentence = side.sentences[i]
-            words = sum(1 for c in sentence.text if c.isalnum())
-            inside = sum(1 for c in side.text[max(a.start, sentence.start):
-                                              min(a.end, sentence.end)] if c.isalnum())
-            if words and inside >= 0.8 * words and len(bead.source) + len(bead.target) > 2:
-                return "sentence"
-        return "partial"
+        return "sentence" if whole_sentence(doc, suggestion.bead, a.side, a.start,
+                                            a.end) else "partial"
     cls = doc.beads[suggestion.bead].details.get("class")
     return cls if isinstance(cls, str) and cls else suggestion.flag
 

@@ -81,10 +81,15 @@ def _suggestions(doc: AlignmentDocument, lexicon: Any) -> list[Any]:
                 big = size >= SUGGEST_EN_WORDS
             if not big:
                 continue
+            comment = ""
             if name == "source":
                 # A clause's worth of meaning is missing: major until the editor says not.
                 type_, category, tags = "omission", "Accuracy/Omission", ["partial-omission"]
                 severity = "major"
+                if whole_sentence(doc, index, name, span["start"], span["end"]):
+                    tags = ["untranslated-sentence"]
+                    comment = ("a whole sentence that nothing in the translation renders, "
+                               "kept in this bead by the alignment")
             elif lens.room(cov, name, inside[0], inside[-1]) > 0:
                 # Source words around the same place are uncovered too: rendered wrongly.
                 type_, category = "mistranslation", "Accuracy/Mistranslation"
@@ -100,9 +105,27 @@ def _suggestions(doc: AlignmentDocument, lexicon: Any) -> list[Any]:
                 end=span["end"],
                 category=category,
                 severity=severity,
+                comment=comment,
                 tags=tags,
                 type_=type_,
             )
             if offered is not None:
                 out.append(offered)
     return out
+
+
+def whole_sentence(doc: AlignmentDocument, index: int, side: str, start: int, end: int) -> bool:
+    """Whether start..end holds (80 % of the letters of) a whole sentence of a merged bead:
+    a dropped sentence the aligner kept with its neighbour, not a dropped clause."""
+    bead = doc.beads[index]
+    if len(bead.source) + len(bead.target) <= 2:
+        return False
+    text = doc.side(side).text
+    for i in bead.source if side == "source" else bead.target:
+        sentence = doc.side(side).sentences[i]
+        letters = sum(1 for c in sentence.text if c.isalnum())
+        inside = sum(1 for c in text[max(start, sentence.start) : min(end, sentence.end)]
+                     if c.isalnum())
+        if letters and inside >= 0.8 * letters:
+            return True
+    return False
