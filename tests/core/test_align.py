@@ -578,11 +578,11 @@ def test_redecode_detaches_a_flagged_sentence():
     beads = [A.UnitBead(0, 1, 0, 1, p_un=([0.0], [0.0])), glued]
     run = A._Run(None, None, total_units=3.0, pass_index=1)
     para = np.zeros(3, dtype=np.int64)
-    out = A._redecode_unaligned(beads, x, y, para, para[:2], Params(ratio=3.0), run)
+    out = A._redecode_unaligned(beads, A.Realign(x, y, para, para[:2], Params(ratio=3.0), run))
     assert [(b.x0, b.a, b.y0, b.b) for b in out] == [(0, 1, 0, 1), (1, 1, 1, 1), (2, 1, 2, 0)]
     # Below the threshold nothing moves.
     glued.p_un = ([0.05, 0.1], [0.1])
-    same = A._redecode_unaligned(beads, x, y, para, para[:2], Params(ratio=3.0), run)
+    same = A._redecode_unaligned(beads, A.Realign(x, y, para, para[:2], Params(ratio=3.0), run))
     assert same == beads
 
 
@@ -600,7 +600,7 @@ def test_redecode_stays_inside_paragraphs():
     run = A._Run(None, None, total_units=3.0, pass_index=1)
     xpara = np.array([0, 1, 1])
     ypara = np.array([0, 1])
-    out = A._redecode_unaligned(beads, x, y, xpara, ypara, Params(ratio=3.0), run)
+    out = A._redecode_unaligned(beads, A.Realign(x, y, xpara, ypara, Params(ratio=3.0), run))
     assert out == beads
 
 

@@ -672,55 +672,58 @@ def test_wire_copy_shorthand_and_the_reporters_byline_cover(lexicon):
     """A Xinhua pair: 'H1' is 上半年, '5.2 pct' and '1 mln' are read with their units,
     the dateline's 18日电 is a date, and the reporters' byline in brackets, which English
     editions leave out, is no content."""
-    doc = _doc(
-        [("Guangdong's H1 GDP up 5.2 pct, NEV output tops 1 mln",
-          "广东上半年地区生产总值同比增长5.2% 新能源汽车产量突破100万辆"),
-         ("GUANGZHOU, July 18 (Xinhua) -- The provincial statistics bureau said the "
-          "growth rate was 5.2 percent.",
-          "新华社广州7月18日电（记者王晓明、李婷）广东省统计局发布数据显示，增速为5.2%。")]
-    )  # fmt: skip
-    lens = CoverageLens(doc.source, doc.target, lexicon)
-    first, second = lens.analyse(doc.beads)
-    assert not {w.text for _i, w, c in first["source"] if not c} & {"H1", "5.2 pct", "1 mln"}
+    first, second = _analysed(lexicon, [
+        ("Guangdong's H1 GDP up 5.2 pct, NEV output tops 1 mln",
+         "广东上半年地区生产总值同比增长5.2% 新能源汽车产量突破100万辆"),
+        ("GUANGZHOU, July 18 (Xinhua) -- The provincial statistics bureau said the "
+         "growth rate was 5.2 percent.",
+         "新华社广州7月18日电（记者王晓明、李婷）广东省统计局发布数据显示，增速为5.2%。")])
+    assert not _missed(first, "source") & {"H1", "5.2 pct", "1 mln"}
     assert "5.2 percent" in {w.text for _i, w, _c in second["source"]}
-    missed = {w.text for _i, w, c in second["target"] if not c}
+    missed = _missed(second, "target")
     assert not missed & {"日电", "记者", "王晓明", "李婷"}
 
 
 def test_a_documents_short_name_in_brackets_is_no_content(lexicon):
     """（以下简称《方案》） ("hereinafter the Plan") is left out by English editions."""
-    doc = _doc([("The State Council has issued an action plan on energy storage.",
-                 "国务院印发《新型储能行动方案》（以下简称《方案》）。")])
-    (cov,) = CoverageLens(doc.source, doc.target, lexicon).analyse(doc.beads)
-    assert not {w.text for _i, w, c in cov["target"] if not c} & {"以下", "简称", "印发"}
+    (cov,) = _analysed(lexicon, [("The State Council has issued an action plan.",
+                                  "国务院印发《新型储能行动方案》（以下简称《方案》）。")])
+    assert not _missed(cov, "target") & {"以下", "简称", "印发"}
 
 
 def test_a_weekday_covers_the_day_of_the_month(lexicon):
     """Wire copy: 统计局18日发布 is 'the bureau said Thursday'."""
-    doc = _doc([("The statistics bureau said Thursday that output grew.",
-                 "统计局18日发布数据说，产量增长。")])
-    (cov,) = CoverageLens(doc.source, doc.target, lexicon).analyse(doc.beads)
-    assert "Thursday" not in {w.text for _i, w, c in cov["source"] if not c}
-    assert "18" not in {w.text for _i, w, c in cov["target"] if not c}
+    (cov,) = _analysed(lexicon, [("The statistics bureau said Thursday that output grew.",
+                                  "统计局18日发布数据说，产量增长。")])
+    assert "Thursday" not in _missed(cov, "source")
+    assert "18" not in _missed(cov, "target")
 
 
 def test_kilo_units_and_bracketed_conversions(lexicon):
     """1.8亿千瓦 is 180 million kilowatts (the 千 is the unit's), and Xinhua's added
     "(about 211 billion U.S. dollars)" after a yuan amount is no content to cover."""
-    doc = _doc(
-        [("Capacity will reach 180 million kilowatts and output 1.5 trillion yuan (about "
-          "211 billion U.S. dollars).", "装机规模将达到1.8亿千瓦，产值达到1.5万亿元。")]
-    )
-    (cov,) = CoverageLens(doc.source, doc.target, lexicon).analyse(doc.beads)
-    assert "亿千瓦" not in {w.text for _i, w, c in cov["target"] if not c}
-    missed = {w.text for _i, w, c in cov["source"] if not c}
+    (cov,) = _analysed(lexicon, [
+        ("Capacity will reach 180 million kilowatts and output 1.5 trillion yuan (about "
+         "211 billion U.S. dollars).", "装机规模将达到1.8亿千瓦，产值达到1.5万亿元。")])
+    assert "亿千瓦" not in _missed(cov, "target")
+    missed = _missed(cov, "source")
     assert not missed & {"kilowatts", "211 billion", "dollars", "180 million"}
 
 
 def test_a_decade_covers_its_chinese_rendering(lexicon):
     """'the late 1970s' is 20世纪70年代末: the decade, its century and 末 'late'."""
-    doc = _doc([("Office vacancies have not been this high since the late 1970s.",
-                 "写字楼空置率达到20世纪70年代末以来的最高水平。")])
-    (cov,) = CoverageLens(doc.source, doc.target, lexicon).analyse(doc.beads)
-    assert not {w.text for _i, w, c in cov["target"] if not c} & {"20", "世纪", "70", "年代", "末"}
-    assert not {w.text for _i, w, c in cov["source"] if not c} & {"1970s", "late"}
+    (cov,) = _analysed(lexicon, [("Office vacancies have not been this high since the late "
+                                  "1970s.", "写字楼空置率达到20世纪70年代末以来的最高水平。")])
+    assert not _missed(cov, "target") & {"20", "世纪", "70", "年代", "末"}
+    assert not _missed(cov, "source") & {"1970s", "late"}
+
+
+def _analysed(lexicon, pairs: list[tuple[str, str]]) -> list:
+    """Word coverage of one 1-1 bead per (English, Chinese) pair, analysed together."""
+    doc = _doc(pairs)
+    return CoverageLens(doc.source, doc.target, lexicon).analyse(doc.beads)
+
+
+def _missed(cov, side: str) -> set[str]:
+    """The texts of the content words of one side that nothing covers."""
+    return {w.text for _i, w, c in cov[side] if not c}

@@ -96,6 +96,7 @@ from aligner_gui.core.align.fixed import (
 from aligner_gui.core.align.lexical import LexicalFeatures, learn_translations
 from aligner_gui.core.align.omissions import (
     UNALIGNED_POSTERIOR,
+    Realign,
     _redecode_unaligned,
     rejoin_split_pairs,
     second_opinion,
@@ -213,14 +214,13 @@ def _align_texts(
                     x2.match_rate = x.match_rate
                     x, y = x2, y2
             release()  # the pass's band arrays and the learning's scratch
+    state = Realign(x, y, xpara, ypara, params, run)
     for k, g in enumerate(seq):
         if isinstance(g, Gap) and UNALIGNED_POSTERIOR < 1.0:
-            result[k] = _redecode_unaligned(result[k], x, y, xpara, ypara, params, run)
+            result[k] = _redecode_unaligned(result[k], state)
         if isinstance(g, Gap):
-            result[k] = rejoin_split_pairs(result[k], x, y, xpara, ypara, params, run,
-                                           xdrop, ydrop)
-            result[k] = second_opinion(result[k], x, y, xpara, ypara, params, run,
-                                       (g.x0, g.x1, g.y0, g.y1))
+            result[k] = rejoin_split_pairs(result[k], state, xdrop, ydrop)
+            result[k] = second_opinion(result[k], state, (g.x0, g.x1, g.y0, g.y1))
     out: list[UnitBead] = []
     for k, g in enumerate(seq):
         if isinstance(g, Gap):

@@ -4,6 +4,8 @@ and a short text's paragraph-first beads get a sentence-level second opinion."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from aligner_gui.core.align.cost import Params
@@ -31,15 +33,29 @@ REJOIN_BEADS = 2
 REJOIN_SCORE = 0.9
 
 
-def _redecode_unaligned(
-    beads: list[UnitBead],
-    x: Units,
-    y: Units,
-    xpara: np.ndarray,
-    ypara: np.ndarray,
-    params: Params,
-    run: _Run,
-) -> list[UnitBead]:
+@dataclass(frozen=True)
+class Realign:
+    """What the passes after the alignment realign windows with: both sides' units and
+    paragraph numbers, the document's parameters and the run (progress, cancel)."""
+
+    x: Units
+    y: Units
+    xpara: np.ndarray
+    ypara: np.ndarray
+    params: Params
+    run: _Run
+
+    def aligned(self, xs: Units, ys: Units, x0: int, y0: int) -> list[UnitBead]:
+        """Beads of the sub-units ``xs``/``ys`` (starting at x0/y0), in document
+        coordinates."""
+        beads = align_units(xs, ys, self.params, self.run)
+        for b in beads:
+            b.x0 += x0
+            b.y0 += y0
+        return beads
+
+
+def _redecode_unaligned(beads: list[UnitBead], state: Realign) -> list[UnitBead]:
     """Sentences probably left untranslated become 1-0 / 0-1; their neighbourhood is redone.
 
     Viterbi keeps a sentence whose translation is missing glued to a neighbouring bead
@@ -48,8 +64,8 @@ def _redecode_unaligned(
     reaches UNALIGNED_POSTERIOR is forced unaligned and the beads around it (a window of
     REDECODE_BEADS either side, inside one paragraph on each side) are aligned again.
     """
-    flag_x = np.zeros(x.n, dtype=bool)
-    flag_y = np.zeros(y.n, dtype=bool)
+    flag_x = np.zeros(state.x.n, dtype=bool)
+    flag_y = np.zeros(state.y.n, dtype=bool)
     hits: list[int] = []
     for k, b in enumerate(beads):
         if not (b.a and b.b) or not b.p_un:
@@ -81,7 +97,7 @@ def _redecode_unaligned(
         win = beads[lo:hi]
         x0, y0 = win[0].x0, win[0].y0
         x1, y1 = win[-1].x0 + win[-1].a, win[-1].y0 + win[-1].b
-        fresh = _realign_window(x, y, xpara, ypara, params, run, x0, x1, y0, y1, flag_x, flag_y)
+        fresh = _realign_window(state, x0, x1, y0, y1, flag_x, flag_y)
         out.extend(beads[done:lo])
         out.extend(fresh if fresh is not None else win)
         done = hi
@@ -89,31 +105,24 @@ def _redecode_unaligned(
     return out
 
 
-def _realign_window(x, y, xpara, ypara, params, run, x0, x1, y0, y1, flag_x, flag_y):
+def _realign_window(
+    state: Realign, x0: int, x1: int, y0: int, y1: int, flag_x: np.ndarray, flag_y: np.ndarray
+) -> list[UnitBead] | None:
     """Beads of x0..x1 / y0..y1 with the flagged sentences forced unaligned (or None)."""
-    if len(set(xpara[x0:x1].tolist())) > 1 or len(set(ypara[y0:y1].tolist())) > 1:
+    if len(set(state.xpara[x0:x1].tolist())) > 1 or len(set(state.ypara[y0:y1].tolist())) > 1:
         return None  # paragraphs were paired before sentences: stay inside them
-    xs, ys = x.subset(x0, x1), y.subset(y0, y1)
+    xs, ys = state.x.subset(x0, x1), state.y.subset(y0, y1)
     for u, flags, start, stop in ((xs, flag_x, x0, x1), (ys, flag_y, y0, y1)):
         forced = flags[start:stop].copy()
         if u.forced is not None:
             forced |= u.forced
         u.forced = forced if forced.any() else None
-    fresh = align_units(xs, ys, params, run)
-    for b in fresh:
-        b.x0 += x0
-        b.y0 += y0
-    return fresh
+    return state.aligned(xs, ys, x0, y0)
 
 
 def rejoin_split_pairs(
     beads: list[UnitBead],
-    x: Units,
-    y: Units,
-    xpara: np.ndarray,
-    ypara: np.ndarray,
-    params: Params,
-    run: _Run,
+    state: Realign,
     xdrop: np.ndarray | None = None,
     ydrop: np.ndarray | None = None,
 ) -> list[UnitBead]:
@@ -148,7 +157,7 @@ def rejoin_split_pairs(
         if not win or any(b.fixed is not None for b in win):
             continue
         window = (win[0].x0, win[-1].x0 + win[-1].a, win[0].y0, win[-1].y0 + win[-1].b)
-        fresh = _as_sentences(x, y, xpara, ypara, params, run, window)
+        fresh = _as_sentences(state, window)
         if _one_sided(fresh) >= _one_sided(win) or not _sure_rejoins(win, fresh):
             continue
         out.extend(beads[done:lo])
@@ -158,27 +167,15 @@ def rejoin_split_pairs(
     return out
 
 
-def _as_sentences(
-    x: Units,
-    y: Units,
-    xpara: np.ndarray,
-    ypara: np.ndarray,
-    params: Params,
-    run: _Run,
-    window: tuple[int, int, int, int],
-) -> list[UnitBead]:
+def _as_sentences(state: Realign, window: tuple[int, int, int, int]) -> list[UnitBead]:
     """Beads of sentences x0..x1 / y0..y1 aligned across their paragraphs (a paragraph
     start crossed costs PARAGRAPH_CROSSING), in document coordinates."""
     x0, x1, y0, y1 = window
-    xs, ys = x.subset(x0, x1), y.subset(y0, y1)
-    for units, para in ((xs, xpara[x0:x1]), (ys, ypara[y0:y1])):
+    xs, ys = state.x.subset(x0, x1), state.y.subset(y0, y1)
+    for units, para in ((xs, state.xpara[x0:x1]), (ys, state.ypara[y0:y1])):
         units.para_start = None
         mark_paragraph_starts(units, para_bounds(para))
-    beads = align_units(xs, ys, params, run)
-    for b in beads:
-        b.x0 += x0
-        b.y0 += y0
-    return beads
+    return state.aligned(xs, ys, x0, y0)
 
 
 def _one_sided(beads: list[UnitBead]) -> int:
@@ -213,20 +210,13 @@ SECOND_OPINION_MAX = 400
 
 
 def second_opinion(
-    beads: list[UnitBead],
-    x: Units,
-    y: Units,
-    xpara: np.ndarray,
-    ypara: np.ndarray,
-    params: Params,
-    run: _Run,
-    gap: tuple[int, int, int, int],
+    beads: list[UnitBead], state: Realign, gap: tuple[int, int, int, int]
 ) -> list[UnitBead]:
     """The gap's beads, with the stretches the sentence-level alignment does better."""
     x0, x1, y0, y1 = gap
     if (x1 - x0) + (y1 - y0) > SECOND_OPINION_MAX or not beads:
         return beads
-    other = _as_sentences(x, y, xpara, ypara, params, run, gap)
+    other = _as_sentences(state, gap)
     out: list[UnitBead] = []
     for mine, theirs in _stretches(beads, other):
         if _shape(mine) != _shape(theirs) and _better(mine, theirs):

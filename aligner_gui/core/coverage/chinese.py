@@ -16,6 +16,7 @@ from aligner_gui.core.text.names import (
     surname_romanizations,
     zh_name_key,
 )
+from aligner_gui.core.text.zh_numbers import KILO_UNITS
 
 # Chinese words that are grammar or light verbs rather than content ("进行谈判" is "to
 # negotiate"); the lexicon's stopword list covers the commonest.
@@ -35,7 +36,7 @@ _ZH_FUNCTION = frozenset(
 
 # Chinese scale characters a number token may be followed by (4.5|亿美元, 12|万人, 660|億港元).
 # The 千 of 千瓦 (kilowatt), 千米, 千克 ... is the unit's, not a thousand (1.8亿千瓦).
-_ZH_SCALE_HEAD = re.compile(r"^(?:[万亿百萬億]|千(?![瓦克米卡焦伏帕赫兆]))+")
+_ZH_SCALE_HEAD = re.compile(f"^(?:[万亿百萬億]|千(?![{KILO_UNITS}]))+")
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z'\u2019-]*$")
 # 两位, 二人, 三个: a small number with a measure word ("the two of them").
 _ZH_FEW = re.compile(

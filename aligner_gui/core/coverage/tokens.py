@@ -97,8 +97,6 @@ class TokenCache:
         return found
 
 
-
-
 _TOKEN_CACHES: weakref.WeakKeyDictionary[Any, TokenCache] = weakref.WeakKeyDictionary()
 
 

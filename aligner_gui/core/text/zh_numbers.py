@@ -18,7 +18,7 @@ from functools import lru_cache
 from aligner_gui.core.text.clock import zh_hours_12
 from aligner_gui.core.text.numbers import canonical, fold
 
-__all__ = ["numbers_zh", "zh_numeral_value"]
+__all__ = ["KILO_UNITS", "numbers_zh", "zh_numeral_value"]
 
 
 _ZH_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4,
@@ -78,7 +78,9 @@ _ZH_MASK = re.compile(
     + "|".join(_mask_pattern(w) for w in _ZH_MASKED_WORDS) + ")"
 )
 # 千 of a unit is no thousand: 3500万千瓦 is 35 million kilowatts, 三千米 three kilometres.
-_ZH_KILO = re.compile(r"千(?=瓦|克|米|卡|焦|伏|帕|赫|兆)")
+# Units whose 千 is "kilo": 千瓦 kilowatt, 千克, 千米 ... (千瓦 is no thousand 瓦).
+KILO_UNITS = "瓦克米卡焦伏帕赫兆"
+_ZH_KILO = re.compile(f"千(?=[{KILO_UNITS}])")
 _ZH_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _ZH_ANY_NUMERAL = re.compile(r"[\d" + _ZH_NUM_CHARS + "]")
 _ZH_TOKEN = re.compile(
