@@ -168,6 +168,8 @@ def test_march_and_may_are_months_after_a_time_word() -> None:
         ("$2.5bn", "25亿美元"),
         ("US$300m", "3亿美元"),
         ("1.2mn barrels", "120万桶"),
+        ("1.5m square feet", "150万平方英尺"),
+        ("some 2m people", "约200万人"),
         ("in the 1990s", "上世纪90年代"),
         ("in the 1990s", "20世纪90年代"),
     ],
@@ -182,6 +184,9 @@ def test_newsroom_forms_compare_equal(en: str, zh: str) -> None:
 def test_metres_are_not_millions() -> None:
     assert numbers_en("a 10m wall") == ["10"]
     assert numbers_en("$300 m") == ["300"]
+    assert numbers_en("a room 3m square") == ["3"]
+    assert numbers_en("a 3m square table") == ["3"]
+    assert numbers_en("the 400m hurdles") == ["400"]
 
 
 def test_chinese_ten_millions_are_not_the_idiom():

@@ -327,3 +327,15 @@ def test_the_report_is_named_after_the_texts_it_was_aligned_from() -> None:
     text = html_report_text(doc)
     assert "<title>econ_zh.txt / econ_en.txt \u2013 alignment review</title>" in text
     assert "<h1>econ_zh.txt / econ_en.txt</h1>" in text
+
+
+def test_a_dropped_line_of_the_link_class_is_called_a_link_only_when_it_is_one() -> None:
+    """The more-link class also holds share lines and end marks (分享到：…, （完）)."""
+    doc = sample_doc()
+    dropped = next(b for b in doc.beads if b.source and not b.target)
+    dropped.flags = [f for f in dropped.flags if f != "headline"] + ["more-link"]
+    assert "A headline." in doc.source.sentences[dropped.source[0]].text
+    lines = summary_sentences(doc)
+    assert lines[0] == "1 of 5 English sentences has no translation: a link, share or end line."
+    zh = summary_sentences(doc, "zh_CN")[0]
+    assert zh == "5 个英文句子中有 1 个没有译文：链接、分享或结束行。"

@@ -72,6 +72,12 @@ _EN_SCALE_ABBREV = {"bn": 10**9, "bln": 10**9, "tn": 10**12, "trn": 10**12, "mn"
                     "mln": 10**6}  # fmt: skip
 # After a currency sign only ("$300m", "£50k"): alone, "10m" is ten metres.
 _EN_SCALE_MONEY = {"m": 10**6, "b": 10**9, "k": 10**3}
+# ... or before an area or a count no length can have: "1.5m square feet", "2m people"
+# (but "a room 3m square", "the 100m final" are metres).
+_EN_AREA_UNITS = {"feet", "ft", "metres", "meters", "miles", "kilometres", "kilometers", "km"}
+_EN_COUNTED = {"people", "residents", "visitors", "tourists", "passengers", "users",
+               "subscribers", "viewers", "households", "jobs", "shares", "barrels", "tonnes",
+               "tons", "doses", "copies", "hectares", "acres"}  # fmt: skip
 _CURRENCY_SIGNS = "$£€¥"
 _EN_MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
@@ -193,6 +199,8 @@ def _numbers_en(text: str) -> tuple[str, ...]:
                          or _EN_MEGA_UNITS.get(low))
                 if scale is None and i in after_currency and j in attached:
                     scale = _EN_SCALE_MONEY.get(low)
+                if scale is None and low == "m" and j in attached and _counts_after(tokens, j):
+                    scale = 10**6
                 if scale and scale >= 1000:
                     value *= scale
                     j += 1
@@ -273,6 +281,16 @@ def _numbers_en(text: str) -> tuple[str, ...]:
         out.append(canonical(value, percent))
         i = j
     return tuple(out)
+
+
+def _counts_after(tokens: list[tuple[str, str, bool]], j: int) -> bool:
+    """Whether the words after an attached "m" ("1.5m") make it a million, not metres."""
+    words = [t[1].lower() for t in tokens[j + 1 : j + 3] if t[0] == "word"]
+    if not words:
+        return False
+    if words[0] in ("square", "sq", "cubic"):
+        return len(words) > 1 and words[1] in _EN_AREA_UNITS
+    return words[0] in _EN_COUNTED
 
 
 def _en_fraction(tokens: list[tuple[str, str, bool]], i: int) -> tuple[str, int] | None:

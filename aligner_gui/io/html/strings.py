@@ -24,6 +24,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "class.headline.1": ("the headline", "标题"),
     "class.more-link": ("{n} \u2018MORE:\u2019 links", "{n} 个\u201cMORE:\u201d链接"),
     "class.more-link.1": ("a \u2018MORE:\u2019 link", "\u201cMORE:\u201d链接"),
+    "class.page-line": ("{n} link, share or end lines", "{n} 个链接、分享或结束行"),
+    "class.page-line.1": ("a link, share or end line", "链接、分享或结束行"),
     "class.photo-caption": ("{n} photo captions", "{n} 个图片说明"),
     "class.photo-caption.1": ("a photo caption", "图片说明"),
     "class.content": ("{n} content sentences", "{n} 个正文句子"),

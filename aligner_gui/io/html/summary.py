@@ -15,7 +15,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from aligner_gui.core.model import FLAG_LOW_SCORE, SEVERITIES, AlignmentDocument, riskiest
-from aligner_gui.core.scoring.mqm import Suggestion, review_figures, score_document, segment_of
+from aligner_gui.core.scoring.classify import is_more_link
+from aligner_gui.core.scoring.mqm import (
+    Suggestion,
+    omission_class,
+    review_figures,
+    score_document,
+    segment_of,
+)
 from aligner_gui.io.html.strings import STRINGS, text
 
 
@@ -76,7 +83,7 @@ def summary_parts(
     omitted = sum(figures.omissions.values())
     if omitted:
         what = sep.join(
-            _plural(f"class.{cls}", n, lang) if f"class.{cls}" in STRINGS else f"{n} {cls}"
+            _plural(_class_key(doc, cls), n, lang) if f"class.{cls}" in STRINGS else f"{n} {cls}"
             for cls, n in sorted(figures.omissions.items(), key=lambda item: _class_order(item[0]))
             if n
         )
@@ -168,6 +175,19 @@ def summary_sentences(
 
         found = suggestions(doc)
     return ["".join(str(p) for p in parts) for parts in summary_parts(doc, found, lang)]
+
+
+def _class_key(doc: AlignmentDocument, cls: str) -> str:
+    """The string naming an omission class; the more-link class also holds share lines
+    and end marks (分享到：…, （完）), named "'MORE:' links" only when every one is a link."""
+    if cls != "more-link":
+        return f"class.{cls}"
+    texts = (
+        " ".join(doc.source.sentences[i].text for i in bead.source)
+        for bead in doc.beads
+        if bead.source and not bead.target and omission_class(bead.flags) == cls
+    )
+    return "class.more-link" if all(is_more_link(t) for t in texts) else "class.page-line"
 
 
 def _class_order(cls: str) -> int:
