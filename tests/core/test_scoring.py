@@ -250,6 +250,14 @@ def test_a_number_said_again_is_no_mismatch():
     assert changed["extra"] == ["25"]
 
 
+def test_a_small_count_said_twice_can_be_another_changed():
+    """2金3铜 against "2 gold and 2 bronze": the second 2 stands for the 3."""
+    changed = compare_numbers(["2", "3"], ["2", "2"])
+    assert changed["missing"] == ["3"] and changed["extra"] == ["2"] and not changed["ignored"]
+    assert compare_numbers(["2", "2"], ["2", "3"])["missing"] == ["2"]
+    assert compare_numbers(["3", "3"], ["3"])["missing"] == []  # only said again
+
+
 def test_a_figure_rounded_to_three_or_more_digits_is_no_mismatch():
     """1671.93亿 against "167.19 billion" is rounding; a round number that merely ends in
     zeros (2020 against 2019, 1,600 against 1,550, 12,300 against 12,345) is another one."""

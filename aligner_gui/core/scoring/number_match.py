@@ -52,15 +52,16 @@ def compare_numbers(source: Sequence[str], target: Sequence[str]) -> dict[str, l
     against its last two digits; a fraction against the percentage it rounds to, or on
     one side only; a number against itself rounded to three or more significant digits
     (1671.93亿 against "167.19 billion"); a small integer on one side only ("one year"
-    against 年). Unmatched small integers on both sides (3 against 5) are a real
-    substitution and stay in ``missing``/``extra``, as do fractions against other
-    fractions or percentages.
+    against 年). Unmatched small integers on both sides (3 against 5, or 2 and 3 against
+    2 and 2) are a real substitution and stay in ``missing``/``extra``, as do fractions
+    against other fractions or percentages.
     """
     src, tgt = Counter(source), Counter(target)
     # A number both sides have is there, however often each says it: 7月24日 ... 24日
     # against "July 24 ... on Wednesday" repeats the date, it does not change it.
-    set_aside = [n for n in (src - tgt).elements() if n in tgt]
-    set_aside += [n for n in (tgt - src).elements() if n in src]
+    said_again = [n for n in (src - tgt).elements() if n in tgt]
+    said_again_target = [n for n in (tgt - src).elements() if n in src]
+    set_aside = said_again + said_again_target
     missing = [n for n in (src - tgt).elements() if n not in tgt]
     extra = [n for n in (tgt - src).elements() if n not in src]
     missing, extra, years = _short_years(missing, extra)
@@ -78,6 +79,17 @@ def compare_numbers(source: Sequence[str], target: Sequence[str]) -> dict[str, l
         extra = [n for n in extra if "/" not in n]
     small_missing = [n for n in missing if _is_small_integer(n)]
     small_extra = [n for n in extra if _is_small_integer(n)]
+    # 2金3铜 against "two gold and two bronze": the second 2 is the 3 changed, not one
+    # count said again, when the other side has a small count nothing answers.
+    if small_missing and not small_extra:
+        small_extra = [n for n in said_again_target if _is_small_integer(n)]
+        extra += small_extra
+    elif small_extra and not small_missing:
+        small_missing = [n for n in said_again if _is_small_integer(n)]
+        missing += small_missing
+    for n in small_missing + small_extra:
+        if n in set_aside:
+            set_aside.remove(n)
     if not (small_missing and small_extra):
         set_aside += small_missing + small_extra
         missing = [n for n in missing if not _is_small_integer(n)]
