@@ -479,6 +479,27 @@ def test_currency_replaced() -> None:
     assert f.comment == "currency: source has '$', translation has '港元'"
 
 
+def test_a_unit_replaced_is_major_when_the_figure_is_the_same() -> None:
+    """590,000 hectares as 59万英亩 changes the quantity; 10 km as 6.2英里 is a
+    conversion (minor, perhaps deliberate). 亩 and square measures are units too."""
+    doc = make_doc(
+        [
+            ("It covers 590,000 hectares.", "面积达59万英亩。"),
+            ("It ran 10 km.", "跑了6.2英里。"),
+            ("The park covers 120 square kilometres.", "公园占地120平方英里。"),
+            ("The park covers 120 square kilometres.", "公园占地120平方公里。"),
+            ("Farmers grow coffee on 4,500 mu.", "农民种植咖啡4500亩。"),
+        ]
+    )
+    for bead in doc.beads:
+        bead.score = 0.9
+    hits = found(doc, "numbers")
+    assert [(f.bead, marked(doc, f), f.severity) for f in hits] == [
+        (0, "英亩", "major"), (1, "英里", "minor"), (2, "平方英里", "major")
+    ]
+    assert hits[0].comment.endswith("translation has '英亩' for the same figure")
+
+
 def test_name_flag_becomes_a_finding_on_the_name() -> None:
     doc = make_doc([("Pompeo said so.", "博尔顿这样说。")])
     doc.beads[0].score = 0.5

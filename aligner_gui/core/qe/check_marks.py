@@ -182,13 +182,19 @@ _UNITS = {
         ("length", "inch", r"inch(?:es)?"), ("length", "cm", r"cm|centimet(?:er|re)s?"),
         ("weight", "kg", r"kg|kilo(?:gram)?s?"), ("weight", "lb", r"lbs?|pounds?"),
         ("weight", "t", r"tonnes?|tons?"), ("weight", "oz", r"oz|ounces?"),
-        ("area", "acre", r"acres?"), ("area", "ha", r"hectares?"),
+        ("area", "acre", r"acres?"), ("area", "ha", r"hectares?"), ("area", "mu", r"mu"),
+        ("area", "km2", r"(?:square|sq\.?) ?(?:kilomet(?:er|re)s?|km)|km2|km²"),
+        ("area", "sqmi", r"(?:square|sq\.?) ?miles?"),
+        ("area", "sqft", r"(?:square|sq\.?) ?(?:feet|foot|ft)"),
+        ("area", "m2", r"(?:square|sq\.?) ?(?:met(?:er|re)s?|m)|m2|m²"),
     ],
     "zh": [
         ("length", "km", "公里|千米"), ("length", "mile", "英里"), ("length", "cm", "厘米"),
         ("length", "m", "米"), ("length", "ft", "英尺"), ("length", "inch", "英寸"),
         ("weight", "kg", "公斤|千克"), ("weight", "lb", "磅"), ("weight", "t", "吨|噸"),
         ("weight", "oz", "盎司"), ("area", "acre", "英亩"), ("area", "ha", "公顷"),
+        ("area", "mu", "亩|畝"), ("area", "km2", "平方公里|平方千米"),
+        ("area", "sqmi", "平方英里"), ("area", "sqft", "平方英尺"), ("area", "m2", "平方米"),
     ],
 }  # fmt: skip
 _TEMPERATURE = {
@@ -245,13 +251,24 @@ def _units(text: str, lang: str) -> dict[str, dict[str, tuple[int, int]]]:
     return found
 
 
+def _figure_before(text: str, at: int, lang: str) -> str | None:
+    """The number written right before a unit at ``at`` (59万 of 59万英亩), or None."""
+    from aligner_gui.core.text.numbers import numbers_en
+    from aligner_gui.core.text.zh_numbers import numbers_zh
+
+    found = (numbers_en if lang == "en" else numbers_zh)(text[max(0, at - 20) : at])
+    return found[-1] if found else None
+
+
 def unit_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
     """A currency or unit the source uses replaced by another one of the same kind.
 
     Flagged when both sides name a currency (a length, weight, area unit after a
     number; a temperature scale) and no unit of that kind is on both sides: US$
     against 港元, miles against 公里. Currencies are major (Accuracy/Mistranslation);
-    units minor (a converted figure may be deliberate localisation).
+    units minor (a converted figure may be deliberate localisation), but major when
+    both sides give the unit the same figure (590,000 hectares against 59万英亩: the
+    quantity changed).
     """
     if src_lang == tgt_lang:
         return ()
@@ -266,7 +283,11 @@ def unit_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
             continue
         a, b = next(iter(theirs.values()))
         src_a, src_b = next(iter(mine.values()))
-        severity = "major" if dim == "currency" else "minor"
+        figure = _figure_before(src, src_a, src_lang)
+        same = figure is not None and figure == _figure_before(tgt, a, tgt_lang)
+        severity = "major" if dim == "currency" or same else "minor"
         comment = f"{dim}: source has '{src[src_a:src_b]}', translation has '{tgt[a:b]}'"
+        if same and dim != "currency":
+            comment += " for the same figure"
         hits.append(RuleHit("target", a, b, "Accuracy/Mistranslation", severity, comment))
     return tuple(hits)
