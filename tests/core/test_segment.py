@@ -472,3 +472,17 @@ def test_pieces_of_long_sentences_keep_the_invariants(words, lang):
     assert_invariants(text, sentences)
     limit = 250 if lang == "zh" else 800
     assert all(len(s.text) <= limit for s in sentences)
+
+
+def test_a_chinese_semicolon_inside_short_brackets_ends_no_sentence() -> None:
+    """（记者 张三；编辑 李四） is one piece; a bracketed sentence still ends at its
+    bracket, and a semicolon outside brackets still ends a sentence."""
+    assert texts("他对记者表示。（记者 蕾切尔·奥卡福；编辑 迈克尔·佩里）", "zh") == [
+        "他对记者表示。（记者 蕾切尔·奥卡福；编辑 迈克尔·佩里）"
+    ]
+    assert texts("价格上涨（去年为3%；今年为5%）。市场平稳。", "zh") == [
+        "价格上涨（去年为3%；今年为5%）。",
+        "市场平稳。",
+    ]
+    assert texts("（他笑了。）然后走了。", "zh") == ["（他笑了。）", "然后走了。"]
+    assert texts("第一；第二。", "zh") == ["第一；", "第二。"]

@@ -234,12 +234,31 @@ def _split_zh(text: str, p_start: int, p_end: int) -> list[Span]:
             continue  # 3.5, www.example.com, a.php?id=1
         if term == "." and not _zh_period_ends(text, p_start, sentence_start, m.start()):
             continue
+        closes_bracket = any(c in m.group("close") for c in "）)")
+        if not closes_bracket and _in_short_brackets(text, sentence_start, m.start(), p_end):
+            continue
         cut = m.end("term") + len(quotes.closers(m.end("term"), m.group("close")))
         if cut >= p_end:
             break
         cuts.append(cut)
         sentence_start = cut
     return _pieces(text, p_start, p_end, cuts)
+
+
+# A bracket this short is one piece however it is punctuated: （记者 张三；编辑 李四）.
+_BRACKET_MAX = 80
+
+
+def _in_short_brackets(text: str, sentence_start: int, at: int, p_end: int) -> bool:
+    """Whether ``at`` is inside round brackets opened in this sentence and closed within
+    :data:`_BRACKET_MAX` code points of the opening, in the paragraph."""
+    before = text[sentence_start:at]
+    opened = max(before.rfind("（"), before.rfind("("))
+    if opened < 0 or max(before.rfind("）"), before.rfind(")")) > opened:
+        return False
+    limit = min(p_end, sentence_start + opened + _BRACKET_MAX)
+    closes = [k for k in (text.find("）", at, limit), text.find(")", at, limit)) if k >= 0]
+    return bool(closes)
 
 
 def _clauses(text: str, start: int, end: int, limit: int) -> list[Span]:
