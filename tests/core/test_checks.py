@@ -160,6 +160,26 @@ def test_direction_works_from_a_chinese_original() -> None:
     assert marked(doc, f) == "fell"
 
 
+def test_a_bound_on_a_figure_turned_round() -> None:
+    """超过3500米 rendered 'less than 3,500 meters'; 3500米以上 read after the figure."""
+    doc = make_doc(
+        [
+            ("沿线大部分路段海拔超过3500米。", "Much of the line is at less than 3,500 meters."),
+            ("沿线大部分路段海拔3500米以上。", "Much of the line is below 3,500 meters."),
+            ("沿线大部分路段海拔超过3500米。", "Much of the line is over 3,500 meters."),
+            ("近3年来销量上升。", "Sales rose over 3 years."),  # 近 is "the past" here
+        ],
+        "zh",
+    )
+    hits = found(doc, "direction")
+    assert [(f.bead, marked(doc, f)) for f in hits] == [(0, "less than"), (1, "below")]
+    assert hits[0].comment == (
+        "bound: source says '超过' (more than), translation says 'less than' (less than)"
+    )
+    en = make_doc([("More than 300 people died.", "不到300人死亡。")])
+    assert [marked(en, f) for f in found(en, "direction")] == ["不到"]
+
+
 # -- negation --------------------------------------------------------------------------------
 
 

@@ -174,6 +174,61 @@ def _per_figure(src: str, tgt: str, src_lang: str, tgt_lang: str
     return None, agreed
 
 
+# A bound on a figure: "more than 3,500" / 超过3500 / 3500米以上 against "less than",
+# 不到, 以下. Only right before the figure (or 以上/以下 right after it and its unit).
+_BOUND_BEFORE = {
+    "en": {
+        DOWN: r"no more than|not more than|less than|fewer than|under|below|at most|up to"
+              r"|nearly|almost|close to",
+        UP: r"no less than|not less than|no fewer than|more than|greater than|over|above"
+            r"|at least|in excess of|upwards of|exceed(?:s|ed|ing)?|top(?:s|ped|ping)?",
+    },
+    "zh": {
+        DOWN: "不到|不足|少于|低于|未满|未达|将近|接近|最多",  # not 近: 近3年 "the past 3 years"
+        UP: "超过|超|逾|多于|高于|不少于|不低于|至少|突破",
+    },
+}
+_BOUND_WORD = {
+    lang: {d: re.compile(rf"(?:^|\b|(?<=[^\x00-\x7f]))(?P<w>{p})\s*(?:US\$|[$£€¥])?\s*$",
+                         re.I)
+           for d, p in table.items()}
+    for lang, table in _BOUND_BEFORE.items()
+}  # fmt: skip
+_ZH_BOUND_AFTER = re.compile(r"\s*[^\d\s，。、；]{0,4}?(以上|以下)")
+_BOUND_NAMES = {UP: "more than", DOWN: "less than"}
+
+
+def _bound_of(text: str, lang: str, start: int, end: int) -> Trend | None:
+    """The bound word of the figure at start..end ("more than" before it, 以上 after it)."""
+    lo = max(0, start - 16)
+    for direction, pattern in _BOUND_WORD.get(lang, {}).items():
+        m = pattern.search(text[lo:start])
+        if m:
+            return direction, lo + m.start("w"), lo + m.end("w")
+    if lang == "zh":
+        m = _ZH_BOUND_AFTER.match(text, end)
+        if m:
+            return (UP if m.group(1) == "以上" else DOWN), m.start(1), m.end(1)
+    return None
+
+
+def _bounds(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple[Trend, Trend] | None:
+    """The bound words of the first figure bounded one way in the source and the other
+    in the translation ("超过3500米" against "less than 3,500 meters")."""
+    tgt_figures: dict[str, list[tuple[int, int]]] = {}
+    for value, a, b in _figures(tgt):
+        tgt_figures.setdefault(value, []).append((a, b))
+    for value, a, b in _figures(src):
+        there = tgt_figures.get(value)
+        if not there or len(there) != 1:
+            continue
+        mine = _bound_of(src, src_lang, a, b)
+        theirs = _bound_of(tgt, tgt_lang, *there[0]) if mine else None
+        if mine and theirs and mine[0] != theirs[0]:
+            return mine, theirs
+    return None
+
+
 def _periods(src: str, tgt: str, src_lang: str, tgt_lang: str) -> bool:
     """Both sides compare with another period (同比, "from a year earlier")."""
     a, b = _PERIOD.get(src_lang), _PERIOD.get(tgt_lang)
@@ -182,7 +237,8 @@ def _periods(src: str, tgt: str, src_lang: str, tgt_lang: str) -> bool:
 
 @lru_cache(maxsize=1 << 15)
 def direction_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
-    """A figure that moves one way in the source and the other way in the translation.
+    """A figure that moves one way in the source and the other way in the translation,
+    or is bounded one way and the other ("more than 300" against 不到300).
 
     Figure by figure where the same figure has a trend word beside it on both sides
     ("climbed 11.1%, while ... fell 5.1%" against 下降11.1%，而……下降5.1%); else the
@@ -192,6 +248,9 @@ def direction_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
     if not (_NUMBER.search(src) and _NUMBER.search(tgt)) and not _periods(src, tgt, src_lang,
                                                                            tgt_lang):
         return ()
+    bounds = _bounds(src, tgt, src_lang, tgt_lang)
+    if bounds is not None:
+        return _reversed("bound", src, tgt, bounds, _BOUND_NAMES)
     found, read = _per_figure(src, tgt, src_lang, tgt_lang)
     if found is None and read:  # every figure read moves the same way on both sides
         return ()
@@ -201,9 +260,15 @@ def direction_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
         if src_way is None or tgt_way is None or src_way == tgt_way:
             return ()
         found = src_words[0], tgt_words[0]
-    (src_way, s0, s1), (tgt_way, t0, t1) = found
+    return _reversed("direction", src, tgt, found, {UP: UP, DOWN: DOWN})
+
+
+def _reversed(what: str, src: str, tgt: str, words: tuple[Trend, Trend],
+              names: dict[str, str]) -> Hits:
+    """The finding on the translation's word of a pair read the two ways round."""
+    (src_way, s0, s1), (tgt_way, t0, t1) = words
     comment = (
-        f"direction: {_SIDE_NAMES['source']} says '{src[s0:s1]}' ({src_way}), "
-        f"{_SIDE_NAMES['target']} says '{tgt[t0:t1]}' ({tgt_way})"
+        f"{what}: {_SIDE_NAMES['source']} says '{src[s0:s1]}' ({names[src_way]}), "
+        f"{_SIDE_NAMES['target']} says '{tgt[t0:t1]}' ({names[tgt_way]})"
     )
     return (RuleHit("target", t0, t1, "Accuracy/Mistranslation", "major", comment),)
