@@ -215,6 +215,9 @@ def test_negation_added_in_a_chinese_translation(lex) -> None:
         ("他们别人都走了。", "The others had all left."),  # 别人
         ("城市更新不是简单的拆旧建新。", "Urban renewal is not simply tearing down the old."),
         ("按不变价格计算，同比增长5.2%。", "At constant prices, it grew 5.2 percent."),  # 不变
+        ("给农户带来不小压力。", "It put considerable pressure on farmers."),  # 不小
+        ("这些损失来得不是时候。", "The losses come at a painful time."),  # 不是时候
+        ("公司已不可撤销地同意。", "The company has irrevocably agreed."),
     ],
 )
 def test_words_that_only_look_negative(lex, zh: str, en: str) -> None:

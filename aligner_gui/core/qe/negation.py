@@ -68,7 +68,8 @@ _ZH_WEAK = """
 不在意 不像 不得 不禁 不怒自威 十恶不赦 喋喋不休 碟碟不休 滔滔不绝 络绎不绝 一丝不苟
 坚定不移 层出不穷 不可一世 面不改色 迫不及待 不屑一顾 不动声色 不知所云 不堪 不肯
 不止 不减 不出声 不合 不能再 谁知 怎么会 怎会 怎能 难道 岂 何必 何尝
-不变 不变价
+不变 不变价 不小 不是时候 不可撤销 不可逆 不可替代 不可分割 不可估量 不可磨灭 不可动摇
+不容忽视
 """
 # Chinese words without a negation character that English often says with one ("were
 # without two defenders": 缺少了; "did not attend": 缺席; "failed to": 未能 has one):
@@ -213,10 +214,12 @@ _EN_WEAK = re.compile(
     r"|im(?:possib|patien|mort|prop|matur|polit|perfect|measur|balanc|mobil|partial)\w*"
     r"|in(?:capab|credib|evitab|visib|sufficien|complet|convenien|differen|justic|nocen"
     r"|activ|abilit|exact|formal|san|secur|tolerab|comprehensib|decen|accessib|adequa"
-    r"|capacit|consisten|correct|dispensab|edib|human|valid|finit)\w*"
+    r"|capacit|consisten|correct|dispensab|edib|human|valid|finit|separab|divisib|estimab"
+    r"|delib|destructib|surmountab)\w*"
     r"|dis(?:like|agree|appear|approv|honest|obey|order|respect|satisf|trust|comfort"
     r"|connect|continu|loyal|abl|advantag|believ|content|grac|pleas|regard|miss|own)\w*"
-    r"|ir(?:regular|relevan|responsib|rational|reversib|resistib)\w*"
+    r"|ir(?:regular|relevan|responsib|rational|reversib|resistib|revocab|replaceab|refutab"
+    r"|reparab|retrievab)\w*"
     r"|il(?:legal|logical|literat|legitimat)\w*|non[a-z-]+|neither)\b"
 )
 
