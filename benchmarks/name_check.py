@@ -89,7 +89,7 @@ def measure(label: str, docs: list[list[Pair]], lexicon, rng: random.Random, ver
             found = name_mismatch(zh, en, lexicon)
             if found is not None:
                 flagged += 1
-                if len(examples) < 4:
+                if len(examples) < (40 if verbose else 4):
                     examples.append(f"    {found['zh']} / {found['en']}: {''.join(zh)[:40]}")
                 continue
             joined = "".join(zh)

@@ -96,6 +96,22 @@ def test_news_sentence_with_the_real_dictionary(lexicon, zh, expected) -> None:
     assert name_mismatch([zh], [EN], lexicon) == expected
 
 
+@pytest.mark.parametrize(
+    ("zh", "en", "expected"),
+    [
+        ("利物浦市长表示。", "The mayor of Manchester said.", {"en": ["Manchester"],
+                                                           "zh": ["利物浦"]}),
+        ("曼彻斯特市长表示。", "The mayor of Manchester said.", None),
+        ("朱莉在墨尔本对记者表示。", "Julie told reporters in Canberra.", {"en": ["Canberra"],
+                                                                "zh": ["墨尔本"]}),
+        ("朱莉在堪培拉对记者表示。", "Julie told reporters in Canberra.", None),
+    ],
+)
+def test_a_place_the_dictionary_knows_swapped_for_another(lexicon, zh, en, expected) -> None:
+    """利物浦 has no sound key (the dictionary glosses it "Liverpool"), yet is a name."""
+    assert name_mismatch([zh], [en], lexicon) == expected
+
+
 def test_titles_are_not_names_nor_joined_to_the_name(lexicon) -> None:
     """Dr. Emma Watson is 艾玛·沃森博士: "Dr" is a title, and 博士 ("doctor") is a word
     of the dictionary, not the end of a name the tokenizer cut. Swapping the name for

@@ -8,7 +8,8 @@ many), so the check is separate and deliberately narrow. A paired bead is suspec
 - its Chinese has a transliterated name that nothing in its English matches: a word
   with a "~py:" name key (a proper noun of the dictionary, or an unknown word of at
   least ZH_MIN_UNKNOWN transliteration characters: 奇松 or 白马 in a novel are not
-  names), and
+  names), or a proper noun of the dictionary of at least ZH_MIN_UNKNOWN characters
+  (利物浦 "Liverpool" rendered "Manchester"), and
 - its English has a name that nothing in its Chinese matches: a capitalised content
   word, not all capitals (acronyms are translated by meaning), not opening the sentence
   or a quotation (where any word is capitalised), and
@@ -22,9 +23,9 @@ not a mismatch. Chinese places written in pinyin (江苏 rendered "Jiangxi") are
 apart (:func:`pinyin_mismatch`), and so is a person given another given name (陈红 as
 "Chen Gang": :func:`given_name_mismatch`). ``benchmarks/name_check.py`` measures false
 flags per paired bead of a right alignment, and how often a correctly rendered Chinese
-name swapped for another name of the same document is caught: seed 0 of 20 false, 4 of
-6 caught; held-out news 0 of 65 / 9 of 14; mac-dev (gold) 12 of 2,374 / 37 of 43; bible
-001-003 (gold, dense with names) 0.6-1.4% false / 68-72% caught. Swaps the check misses
+name swapped for another name of the same document is caught: seed 0 of 20 false, 7 of
+11 caught; held-out news 0 of 65 / 15 of 21; mac-dev (gold) 20 of 2,374 / 92 of 99; bible
+001-003 (gold, dense with names) 0.7-1.7% false / 42-48% caught. Swaps the check misses
 are mostly beads whose English names nobody (a pronoun) or where the tokenizer glues the
 name to the next character (基路伯说).
 """
@@ -164,8 +165,8 @@ def zh_name_words(
         (word, keys)
         for word, keys in words
         if _CJK.search(word)
-        and _has_name_key(keys)
-        and (len(word) >= ZH_MIN_UNKNOWN or is_proper(word))
+        and (_has_name_key(keys) and (len(word) >= ZH_MIN_UNKNOWN or is_proper(word))
+             or len(word) >= ZH_MIN_UNKNOWN and is_proper(word))
     ]
 
 
