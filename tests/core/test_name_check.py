@@ -112,6 +112,15 @@ def test_a_place_the_dictionary_knows_swapped_for_another(lexicon, zh, en, expec
     assert name_mismatch([zh], [en], lexicon) == expected
 
 
+def test_a_province_written_by_its_short_form_is_no_mismatch(lexicon) -> None:
+    """甘南 "southern Gansu", 川西北 "northwest Sichuan", 川青 "Sichuan-Qinghai"."""
+    zh = "该线路将带动川西北和甘南地区旅游发展。"
+    en = "The line will boost tourism in northwest Sichuan and southern Gansu."
+    assert name_mismatch([zh], [en], lexicon) is None
+    swapped = "The line will boost tourism in northwest Sichuan and southern Shaanxi."
+    assert name_mismatch([zh], [swapped], lexicon) == {"en": ["Shaanxi"], "zh": ["甘南"]}
+
+
 def test_titles_are_not_names_nor_joined_to_the_name(lexicon) -> None:
     """Dr. Emma Watson is 艾玛·沃森博士: "Dr" is a title, and 博士 ("doctor") is a word
     of the dictionary, not the end of a name the tokenizer cut. Swapping the name for

@@ -248,10 +248,41 @@ def _transliterated_mismatch(bead: _BeadNames) -> NameMismatch | None:
         for w, keys in en_names
         if not any(key_matches(k, zh_keys) for k in keys)
         and not any(sounds_alike(z, w) for z in sounding)
+        and not _short_form_in(w, zh_texts)
     ]
     if not en_left:
         return None
     return NameMismatch(tuple(dict.fromkeys(en_left)), tuple(dict.fromkeys(zh_left)))
+
+
+# Provinces and municipalities by their one-character short form, which Chinese writes
+# with a direction (甘南 "southern Gansu", 川西北 "northwest Sichuan") or beside another
+# (川青铁路 "the Sichuan-Qinghai railway", 京津冀 "Beijing-Tianjin-Hebei").
+_SHORT_FORMS = {
+    "beijing": "京", "tianjin": "津", "hebei": "冀", "shanxi": "晋", "shaanxi": "陕秦",
+    "henan": "豫", "shandong": "鲁", "jiangsu": "苏", "zhejiang": "浙", "anhui": "皖",
+    "fujian": "闽", "jiangxi": "赣", "hunan": "湘", "hubei": "鄂", "guangdong": "粤",
+    "guangxi": "桂", "hainan": "琼", "guizhou": "黔贵", "yunnan": "滇云", "sichuan": "川蜀",
+    "chongqing": "渝", "gansu": "甘陇", "qinghai": "青", "ningxia": "宁", "xinjiang": "新",
+    "tibet": "藏", "xizang": "藏", "liaoning": "辽", "jilin": "吉", "heilongjiang": "黑",
+    "shanghai": "沪", "mongolia": "蒙",
+}  # fmt: skip
+_DIRECTIONS = "东南西北中"
+_ALL_SHORT = "".join(sorted(set("".join(_SHORT_FORMS.values()))))
+
+
+def _short_form_in(word: str, zh_texts: Sequence[str]) -> bool:
+    """Is the province or city ``word`` (every part of "Sichuan-Qinghai") written in the
+    Chinese by its short form beside a direction or another short form?"""
+    for part in (_letters(p).lower() for p in word.split("-")):
+        chars = _SHORT_FORMS.get(part)
+        if not chars:
+            return False
+        near = f"[{_DIRECTIONS}{_ALL_SHORT}]"
+        pattern = re.compile(f"[{chars}](?={near})|(?<={near})[{chars}]")
+        if not any(pattern.search(t) for t in zh_texts):
+            return False
+    return True
 
 
 def _pinyin_name(word: str, initials: bool = False) -> bool:
