@@ -121,6 +121,14 @@ def test_a_province_written_by_its_short_form_is_no_mismatch(lexicon) -> None:
     assert name_mismatch([zh], [swapped], lexicon) == {"en": ["Shaanxi"], "zh": ["甘南"]}
 
 
+def test_a_surname_cut_by_the_tokenizer_after_the_middle_dot_is_one_name(lexicon) -> None:
+    """弗朗西斯·奥|乌苏: the fragment 乌苏 sounded like "Francis" and hid the swap."""
+    zh = "所长弗朗西斯·奥乌苏说。"
+    assert name_mismatch([zh], ["director Francis Owusu said."], lexicon) is None
+    found = name_mismatch([zh], ["director Francis Baah said."], lexicon)
+    assert found == {"en": ["Baah"], "zh": ["奥乌苏"]}
+
+
 def test_titles_are_not_names_nor_joined_to_the_name(lexicon) -> None:
     """Dr. Emma Watson is 艾玛·沃森博士: "Dr" is a title, and 博士 ("doctor") is a word
     of the dictionary, not the end of a name the tokenizer cut. Swapping the name for

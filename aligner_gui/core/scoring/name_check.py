@@ -156,7 +156,11 @@ def zh_name_words(
         if words and texts and piece and all(c in TRANSLIT_CHARS for c in word):
             last, last_keys = words[-1]
             joined = last + word
-            if _has_name_key(last_keys) and any(joined in t for t in texts):
+            # 弗朗西斯·奥|乌苏: a transliteration character opening a part of a name.
+            opens_part = len(last) == 1 and last in TRANSLIT_CHARS and any(
+                "·" + joined in t for t in texts
+            )
+            if (_has_name_key(last_keys) or opens_part) and any(joined in t for t in texts):
                 key = zh_name_key(joined)
                 words[-1] = (joined, last_keys | keys | ({key} if key else set()))
                 continue
