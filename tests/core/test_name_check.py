@@ -262,3 +262,11 @@ def test_places_and_people_written_in_pinyin(lexicon, zh, en, expected) -> None:
     else:
         assert found is not None
         assert (found["en"], found["zh"][:1]) == (expected["en"], expected["zh"])
+
+
+def test_a_french_ch_sounds_like_sh() -> None:
+    """Marchand is 马尔尚 and Chirac 希拉克; Charles is still 查尔斯."""
+    from aligner_gui.core.scoring.name_check import sounds_alike
+
+    assert sounds_alike("马尔尚", "Marchand") and sounds_alike("查尔斯", "Charles")
+    assert not sounds_alike("马尔尚", "Dupont")

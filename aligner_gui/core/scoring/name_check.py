@@ -182,6 +182,8 @@ def sounds_alike(zh_word: str, en_word: str) -> bool:
             variants.append(en_word[: -len(ending)])
     if "th" in en_word:  # Bethel 伯特利, Thomas 托马斯 (the skeleton hears Smith's s)
         variants += [v.replace("th", "t").replace("Th", "T") for v in variants]
+    if "ch" in en_word.lower():  # French ch: Marchand 马尔尚, Chirac 希拉克
+        variants += [v.replace("ch", "sh").replace("Ch", "Sh") for v in variants]
     return any(name_similarity(zh_word, v) >= NAME_ALIKE for v in variants)
 
 
