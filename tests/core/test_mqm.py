@@ -135,6 +135,20 @@ def test_name_mismatch_suggestion_names_both_sides() -> None:
     assert mqm.name_note(doc.beads[0]) == ""
 
 
+def test_name_mismatch_suggestion_is_on_the_odd_name() -> None:
+    """As the names check puts its finding: on the translation's name, not the sentence."""
+    en, zh = "Pompeo met Lavrov.", "博尔顿会见了拉夫罗夫。"
+    doc = AlignmentDocument(
+        Side("en", "original", en, [Sentence(0, 0, 0, len(en), en)]),
+        Side("zh", "translation", zh, [Sentence(0, 0, 0, len(zh), zh)]),
+        [Bead((0,), (0,), 0.9, "auto", ["name-mismatch"],
+              {"name_mismatch": {"en": ["Pompeo"], "zh": ["博尔顿"]}})],
+    )
+    found = mqm.suggestion_for(doc, 0, "name-mismatch")
+    assert found is not None and found.text == "博尔顿"
+    assert (found.start, found.end) == (0, 3)
+
+
 def test_low_score_suggestion_says_what_it_rests_on():
     """A low alignment score is no finding about the wording: its suggestion says so."""
     doc = make_doc([Bead((0,), (0,), 0.12, "auto", ["low-score"]), Bead((1,), (1,), 0.8),

@@ -353,6 +353,14 @@ def suggestion_for(doc: AlignmentDocument, index: int, flag: str) -> Annotation 
         at = locate_number(doc.target.text[start:end], doc.target.lang, extra)
         if at is not None:
             start, end = start + at[0], start + at[1]
+    if flag == FLAG_NAME_MISMATCH:  # on the translation's odd name, as the check puts it
+        found = bead.details.get("name_mismatch") or {}
+        text = doc.target.text[start:end]
+        for name in found.get(doc.target.lang) or ():
+            at = text.find(name) if isinstance(name, str) else -1
+            if at >= 0:
+                start, end = start + at, start + at + len(name)
+                break
     if flag == FLAG_LOW_SCORE:
         comment = low_score_note(bead)
     elif flag not in (FLAG_NUMBER_MISMATCH, FLAG_NAME_MISMATCH):
