@@ -311,3 +311,19 @@ def test_a_full_dates_year_left_out_on_the_other_side_is_no_mismatch():
                         ("图为9月11日，Nova总裁陈伟明在深圳讲话。", ["2024"])):  # other day
         found = bead_numbers(numbers_en(en), numbers_zh(zh), en, zh)
         assert found["missing"] == missing, zh
+
+
+@pytest.mark.parametrize(
+    ("zh", "expected"),
+    [
+        ("傣族人口占六成", ["60%"]),
+        ("销售额增长逾四成", ["40%"]),
+        ("成本下降6成", ["60%"]),
+        ("他成为第一", ["1"]),  # 成为 "become"
+        ("一成不变", []),  # the idiom "unchanging"
+        ("八成是他干的", ["8"]),  # "most likely", not 80 %
+    ],
+)
+def test_tenths_are_percentages(zh: str, expected: list[str]) -> None:
+    """六成 is "60 percent": read as 6 it was a mismatch and an uncovered word."""
+    assert numbers_zh(zh) == expected

@@ -357,9 +357,9 @@ def suggestion_for(doc: AlignmentDocument, index: int, flag: str) -> Annotation 
         found = bead.details.get("name_mismatch") or {}
         text = doc.target.text[start:end]
         for name in found.get(doc.target.lang) or ():
-            at = text.find(name) if isinstance(name, str) else -1
-            if at >= 0:
-                start, end = start + at, start + at + len(name)
+            k = text.find(name) if isinstance(name, str) else -1
+            if k >= 0:
+                start, end = start + k, start + k + len(name)
                 break
     if flag == FLAG_LOW_SCORE:
         comment = low_score_note(bead)

@@ -93,6 +93,18 @@ _ZH_TOKEN = re.compile(
 )
 
 
+# Tenths: 六成 is 60 %, 逾四成 "over 40 percent" (not 成为, 成立, 成本 ..., nor 一成不变);
+# 八成是 is "most likely".
+_TENTHS = re.compile(r"成(?![为為立功本绩績果员員长長熟就交品年人都不])")
+_TENTHS_DIGITS = frozenset("123456789一二两兩三四五六七八九")
+
+
+def _tenths(token: str, text: str, end: int) -> bool:
+    if token not in _TENTHS_DIGITS or not _TENTHS.match(text, end):
+        return False
+    return not (token in "8八" and text[end + 1 : end + 2] in tuple("是会要就又"))
+
+
 # A race time: 2分05秒36 is "2:05.36", 53秒08 "53.08" (minutes, seconds, hundredths).
 _RACE_TIME = re.compile(r"(?<![\d.])(?:(\d{1,2})分)?(\d{1,2})秒(\d{1,3})(?![\d万亿千百])")
 
@@ -127,6 +139,12 @@ def _numbers_zh(text: str) -> tuple[str, ...]:
                 out.append(f"{num}/{den}")
             continue
         percent = bool(m.group("pct") or m.group("pct2"))
+        token = m.group("arabic") or m.group("han")
+        if not percent and not m.group("abig") and _tenths(token, masked, m.end()):
+            tenths = _zh_digit_value(token)
+            if tenths is not None:
+                out.append(canonical(tenths * 10, True))
+            continue
         value: Decimal | None
         if m.group("arabic"):
             try:
