@@ -486,3 +486,16 @@ def test_a_chinese_semicolon_inside_short_brackets_ends_no_sentence() -> None:
     ]
     assert texts("（他笑了。）然后走了。", "zh") == ["（他笑了。）", "然后走了。"]
     assert texts("第一；第二。", "zh") == ["第一；", "第二。"]
+
+
+def test_a_chinese_quotation_and_who_said_it_are_one_sentence() -> None:
+    """“……。”王志强说。 is one sentence (English says '..., " said Wang'); a quotation
+    followed by a sentence of its own, or by another quotation, is not joined."""
+    quote = "“现在坐火车两个多小时就能到。”"
+    said = quote + "阿坝州旅游局局长王志强说。"
+    assert texts(said, "zh") == [said]
+    assert texts(quote + "这是他第一次来到这里。", "zh") == [quote, "这是他第一次来到这里。"]
+    assert texts("“我们很高兴。”他说。“明年还会再来。”", "zh") == [
+        "“我们很高兴。”他说。",
+        "“明年还会再来。”",
+    ]

@@ -237,12 +237,22 @@ def _split_zh(text: str, p_start: int, p_end: int) -> list[Span]:
         closes_bracket = any(c in m.group("close") for c in "）)")
         if not closes_bracket and _in_short_brackets(text, sentence_start, m.start(), p_end):
             continue
-        cut = m.end("term") + len(quotes.closers(m.end("term"), m.group("close")))
+        closers = quotes.closers(m.end("term"), m.group("close"))
+        cut = m.end("term") + len(closers)
         if cut >= p_end:
             break
+        if closers and closers[-1] in "”」』" and _ZH_ATTRIBUTION.match(text, cut, p_end):
+            continue  # “……。”王志强说。 is one sentence: the quote and who said it
         cuts.append(cut)
         sentence_start = cut
     return _pieces(text, p_start, p_end, cuts)
+
+
+# Who said a quotation, after it: “……。”阿坝州旅游局局长王志强说。 (short, no quote of
+# its own, ending in a verb of saying).
+_ZH_ATTRIBUTION = re.compile(
+    r"[^。！？!?；;“”「」]{1,40}?(?:说|说道|表示|称|介绍|指出|强调|告诉记者|坦言|补充道|解释道)[。！]"
+)
 
 
 # A bracket this short is one piece however it is punctuated: （记者 张三；编辑 李四）.
