@@ -512,13 +512,14 @@ def test_a_unit_replaced_is_major_when_the_figure_is_the_same() -> None:
             ("The park covers 120 square kilometres.", "公园占地120平方英里。"),
             ("The park covers 120 square kilometres.", "公园占地120平方公里。"),
             ("Farmers grow coffee on 4,500 mu.", "农民种植咖啡4500亩。"),
+            ("It glows at 5 micrometres.", "它在5纳米波长发光。"),
         ]
     )
     for bead in doc.beads:
         bead.score = 0.9
     hits = found(doc, "numbers")
     assert [(f.bead, marked(doc, f), f.severity) for f in hits] == [
-        (0, "英亩", "major"), (1, "英里", "minor"), (2, "平方英里", "major")
+        (0, "英亩", "major"), (1, "英里", "minor"), (2, "平方英里", "major"), (5, "纳米", "major")
     ]
     assert hits[0].comment.endswith("translation has '英亩' for the same figure")
 

@@ -327,3 +327,11 @@ def test_a_full_dates_year_left_out_on_the_other_side_is_no_mismatch():
 def test_tenths_are_percentages(zh: str, expected: list[str]) -> None:
     """六成 is "60 percent": read as 6 it was a mismatch and an uncovered word."""
     assert numbers_zh(zh) == expected
+
+
+def test_formal_numerals_alone_and_chemical_names_are_no_numbers() -> None:
+    """陆 of 登陆 "landfall" was read as 6, 二 of 二氧化碳 as 2; 壹佰陆拾 is still 160."""
+    assert numbers_zh("台风于7日在广东登陆") == ["7"]
+    assert numbers_zh("大陆 陆续 队伍") == []
+    assert numbers_zh("二氧化碳排放减少2吨") == ["2"]
+    assert numbers_zh("人民币壹佰陆拾元") == ["160"]

@@ -187,6 +187,9 @@ _UNITS = {
         ("area", "sqmi", r"(?:square|sq\.?) ?miles?"),
         ("area", "sqft", r"(?:square|sq\.?) ?(?:feet|foot|ft)"),
         ("area", "m2", r"(?:square|sq\.?) ?(?:met(?:er|re)s?|m)|m2|m²"),
+        ("length", "mm", r"mm|millimet(?:er|re)s?"),
+        ("length", "um", r"μm|µm|microns?|micromet(?:er|re)s?"),
+        ("length", "nm", r"nm|nanomet(?:er|re)s?"),
     ],
     "zh": [
         ("length", "km", "公里|千米"), ("length", "mile", "英里"), ("length", "cm", "厘米"),
@@ -195,6 +198,7 @@ _UNITS = {
         ("weight", "oz", "盎司"), ("area", "acre", "英亩"), ("area", "ha", "公顷"),
         ("area", "mu", "亩|畝"), ("area", "km2", "平方公里|平方千米"),
         ("area", "sqmi", "平方英里"), ("area", "sqft", "平方英尺"), ("area", "m2", "平方米"),
+        ("length", "mm", "毫米"), ("length", "um", "微米"), ("length", "nm", "纳米"),
     ],
 }  # fmt: skip
 _TEMPERATURE = {

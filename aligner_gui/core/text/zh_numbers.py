@@ -25,6 +25,8 @@ _ZH_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "兩": 
              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3,
              "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}  # fmt: skip
 _ZH_UNIT = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+# Formal (banker's) numerals, which are also ordinary characters: 陆 "land", 伍 "ranks".
+_ZH_FORMAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
 _ZH_BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 _ZH_NUM_CHARS = "".join([*_ZH_DIGIT, *_ZH_UNIT, *_ZH_BIG])
 
@@ -43,6 +45,7 @@ _ZH_NOT_NUMBERS = """
 三明治 再三 三思 四处 四周 四方 四面 四面八方 八卦 九州 六合 五官 三角 不三不四 接二连三
 二手 二话 三心二意 独一 一一对应 第一手 一概而论 说一不二 一二
 四围 四境 四散 四下 四邻 四海 四野
+一氧化碳 一氧化氮 二氧化碳 二氧化硫 二氧化氮 二氧化硅 二氧化钛 二维码
 周一 周二 周三 周四 周五 周六 周日 星期一 星期二 星期三 星期四 星期五 星期六 星期日 星期天
 礼拜一 礼拜二 礼拜三 礼拜四 礼拜五 礼拜六 礼拜日 礼拜天
 两岸 两旁 两边 两侧 两手 两面 两者 两性 两极 两样 两口子 两全其美
@@ -175,6 +178,8 @@ def _han_is_quantity(han: str, text: str, start: int, end: int, percent: bool) -
     if len(han) == 1:
         if han in _ZH_BIG or han in ("百", "千", "佰", "仟"):
             return False  # 万物, 百姓 ... a bare unit is rarely a quantity
+        if han in _ZH_FORMAL:
+            return False  # 登陆, 陆续, 队伍: the formal numerals count only in a numeral
         if han in ("一", "壹"):
             # A lone 一 is mostly the article or an adverb (一枪 "a shot", 一见 "as soon
             # as"); it counts as 1 in ordinals (第一), "one of" (之一) and spans of time
