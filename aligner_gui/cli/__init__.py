@@ -79,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--source-lang",
         choices=("en", "zh"),
-        default="en",
+        default=None,
         help="language of the original (default: en)",
     )
     p.add_argument("-q", "--quiet", action="store_true")

@@ -61,6 +61,27 @@ def test_align_prints_summary_line(tmp_path, seed_path):
     assert out.is_file()
 
 
+def test_a_chinese_wire_dateline_says_the_chinese_may_be_the_original(tmp_path, capsys):
+    """Left to its default (English original), align says what it saw; an explicit
+    --source-lang, either way, says nothing."""
+    path = tmp_path / "xinhua.txt"
+    path.write_text(
+        "新华社广州9月8日电 台风于7日在广东登陆。\n当地已转移群众58万人。\n\n"
+        "GUANGZHOU, Sept. 8 (Xinhua) -- The typhoon made landfall in Guangdong on Saturday.\n"
+        "Some 580,000 people have been evacuated.\n",
+        encoding="utf-8",
+    )
+    out = str(tmp_path / "o.json")
+    assert main(["align", str(path), "-o", out]) == 0
+    err = capsys.readouterr().err
+    assert "note: the Chinese looks like the original (a 新华社…电 dateline)" in err
+    assert "--source-lang zh" in err
+    for lang in ("en", "zh"):
+        assert main(["align", str(path), "-o", out, "--source-lang", lang]) == 0
+        assert "note:" not in capsys.readouterr().err
+    assert load_project(out).source.lang == "zh"
+
+
 def test_two_files_in_either_order(tmp_path, seed_path):
     lines = seed_path.read_text(encoding="utf-8").splitlines()
     zh = [line for line in lines if any("\u4e00" <= ch <= "\u9fff" for ch in line)]
