@@ -178,6 +178,12 @@ def test_a_bound_on_a_figure_turned_round() -> None:
     )
     en = make_doc([("More than 300 people died.", "不到300人死亡。")])
     assert [marked(en, f) for f in found(en, "direction")] == ["不到"]
+    shares = make_doc([("Less than a quarter of members backed it.", "超过四分之一的成员支持。"),
+                       ("More than half of the homes were damaged.", "半数以上的房屋受损。"),
+                       ("More than half of the homes were damaged.", "一半以下的房屋受损。")])
+    assert [(f.bead, marked(shares, f)) for f in found(shares, "direction")] == [
+        (0, "超过"), (2, "以下")
+    ]
 
 
 # -- negation --------------------------------------------------------------------------------

@@ -212,13 +212,39 @@ def _bound_of(text: str, lang: str, start: int, end: int) -> Trend | None:
     return None
 
 
+_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_EN_SHARE = re.compile(r"\b(?:(a|one|two|three|four)[ -])?(half|third|quarter|fifth|tenth)s?\b",
+                       re.I)
+_ZH_SHARE = re.compile("([二三四五十])分之([一二两三四])|一半|半数")
+_ZH_SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "十": 10}
+_EN_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+
+
+def _shares(text: str, lang: str) -> list[tuple[str, int, int]]:
+    """(n/d, start, end) of the shares of a text: "a quarter", "half", 四分之一, 一半."""
+    out = []
+    if lang == "en":
+        for m in _EN_SHARE.finditer(text):
+            word = m.group(2).lower()
+            if m.group(1) is None and word != "half":
+                continue  # "the third" is an ordinal
+            num = _EN_SMALL[(m.group(1) or "a").lower()]
+            out.append((f"{num}/{_DENOMINATORS[word]}", m.start(), m.end()))
+    elif lang == "zh":
+        for m in _ZH_SHARE.finditer(text):
+            value = f"{_ZH_SMALL[m.group(2)]}/{_ZH_SMALL[m.group(1)]}" if m.group(1) else "1/2"
+            out.append((value, m.start(), m.end()))
+    return out
+
+
 def _bounds(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple[Trend, Trend] | None:
     """The bound words of the first figure bounded one way in the source and the other
-    in the translation ("超过3500米" against "less than 3,500 meters")."""
+    in the translation ("超过3500米" against "less than 3,500 meters", 超过四分之一
+    against "less than a quarter")."""
     tgt_figures: dict[str, list[tuple[int, int]]] = {}
-    for value, a, b in _figures(tgt):
+    for value, a, b in _figures(tgt) + _shares(tgt, tgt_lang):
         tgt_figures.setdefault(value, []).append((a, b))
-    for value, a, b in _figures(src):
+    for value, a, b in _figures(src) + _shares(src, src_lang):
         there = tgt_figures.get(value)
         if not there or len(there) != 1:
             continue
@@ -245,12 +271,12 @@ def direction_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
     whole bead, when each side moves one way only. The span is the translation's trend
     word (what the editor corrects); Accuracy/Mistranslation, major: the fact is reversed.
     """
-    if not (_NUMBER.search(src) and _NUMBER.search(tgt)) and not _periods(src, tgt, src_lang,
-                                                                           tgt_lang):
-        return ()
     bounds = _bounds(src, tgt, src_lang, tgt_lang)
     if bounds is not None:
         return _reversed("bound", src, tgt, bounds, _BOUND_NAMES)
+    if not (_NUMBER.search(src) and _NUMBER.search(tgt)) and not _periods(src, tgt, src_lang,
+                                                                           tgt_lang):
+        return ()
     found, read = _per_figure(src, tgt, src_lang, tgt_lang)
     if found is None and read:  # every figure read moves the same way on both sides
         return ()
