@@ -1,4 +1,5 @@
-"""Translated display names of the engine's flags and the MQM categories.
+"""Translated display names of the engine's flags, the MQM categories, stored values
+(severities, annotation types, sides, bead statuses) and the export formats.
 
 Only what the window shows is translated: beads, annotations, project files and exports
 keep the English values. The strings are marked here (``QT_TRANSLATE_NOOP``) so that
@@ -48,6 +49,13 @@ SIDE_NAMES = (
     QT_TRANSLATE_NOOP("Flags", "source"),
     QT_TRANSLATE_NOOP("Flags", "target"),
 )
+# The kinds of span suggestions (see suggestion_flag_name).
+SPAN_KIND_NAMES = (
+    QT_TRANSLATE_NOOP("Flags", "uncovered source"),
+    QT_TRANSLATE_NOOP("Flags", "uncovered target"),
+    QT_TRANSLATE_NOOP("Flags", "suspect source"),
+    QT_TRANSLATE_NOOP("Flags", "suspect target"),
+)
 CATEGORY_NAMES = (
     QT_TRANSLATE_NOOP("MqmCategory", "Accuracy/Mistranslation"),
     QT_TRANSLATE_NOOP("MqmCategory", "Accuracy/Omission"),
@@ -67,7 +75,73 @@ CATEGORY_NAMES = (
     QT_TRANSLATE_NOOP("MqmCategory", "Accuracy"),
     QT_TRANSLATE_NOOP("MqmCategory", "Fluency"),
 )
+# Stored values the window shows: severities, annotation types, sides, bead statuses.
+VALUE_CONTEXT = "Values"
+VALUE_NAMES = (
+    QT_TRANSLATE_NOOP("Values", "neutral"),
+    QT_TRANSLATE_NOOP("Values", "minor"),
+    QT_TRANSLATE_NOOP("Values", "major"),
+    QT_TRANSLATE_NOOP("Values", "critical"),
+    QT_TRANSLATE_NOOP("Values", "omission"),
+    QT_TRANSLATE_NOOP("Values", "addition"),
+    QT_TRANSLATE_NOOP("Values", "mistranslation"),
+    QT_TRANSLATE_NOOP("Values", "untranslated"),
+    QT_TRANSLATE_NOOP("Values", "grammar"),
+    QT_TRANSLATE_NOOP("Values", "punctuation"),
+    QT_TRANSLATE_NOOP("Values", "spelling"),
+    QT_TRANSLATE_NOOP("Values", "terminology"),
+    QT_TRANSLATE_NOOP("Values", "inconsistency"),
+    QT_TRANSLATE_NOOP("Values", "style"),
+    QT_TRANSLATE_NOOP("Values", "other"),
+    QT_TRANSLATE_NOOP("Values", "source"),
+    QT_TRANSLATE_NOOP("Values", "target"),
+    QT_TRANSLATE_NOOP("Values", "auto"),
+    QT_TRANSLATE_NOOP("Values", "manual"),
+    QT_TRANSLATE_NOOP("Values", "confirmed"),
+)
+# The export formats' menu entries (io.formats.EXPORTERS labels, before " (*.ext)").
+EXPORT_CONTEXT = "Export"
+EXPORT_NAMES = (
+    QT_TRANSLATE_NOOP("Export", "aligner-gui project"),
+    QT_TRANSLATE_NOOP("Export", "Bead list [source ids]:[target ids]"),
+    QT_TRANSLATE_NOOP("Export", "TMX 1.4 translation memory"),
+    QT_TRANSLATE_NOOP("Export", "Bead table"),
+    QT_TRANSLATE_NOOP("Export", "WMT MQM annotations"),
+    QT_TRANSLATE_NOOP("Export", "Annotations"),
+    QT_TRANSLATE_NOOP("Export", "InterText alignment"),
+    QT_TRANSLATE_NOOP("Export", "Printable review report"),
+)
 _SPAN_FLAG = re.compile(r"^(?:check:)?(.+):(source|target):\d+-\d+$")
+
+
+def value_name(value: str) -> str:
+    """A stored severity, annotation type, side or bead status for display ("major" ->
+    "严重" under zh_CN); unknown values as they are."""
+    return QCoreApplication.translate(VALUE_CONTEXT, value)
+
+
+def export_menu_text(label: str) -> str:
+    """An exporter's label for its menu entry: "TMX 1.4 translation memory (*.tmx)" ->
+    "TMX 1.4 translation memory (.tmx)…", its name translated."""
+    name, _, pattern = label.partition(" (")
+    suffixes = pattern.rstrip(")").replace("*", "")
+    translated = QCoreApplication.translate(EXPORT_CONTEXT, name)
+    return f"{translated} ({suffixes})…" if suffixes else f"{translated}…"
+
+
+def suggestion_flag_name(flag: str) -> str:
+    """What made a suggestion, for display: a span flag names offsets
+    ("uncovered:source:812-880", "check:names:target:5-9"); say what it means."""
+    kinds = {
+        "uncovered:source:": QCoreApplication.translate(FLAG_CONTEXT, "uncovered source"),
+        "uncovered:target:": QCoreApplication.translate(FLAG_CONTEXT, "uncovered target"),
+        "suspect:source:": QCoreApplication.translate(FLAG_CONTEXT, "suspect source"),
+        "suspect:target:": QCoreApplication.translate(FLAG_CONTEXT, "suspect target"),
+    }
+    for prefix, name in kinds.items():
+        if flag.startswith(prefix):
+            return name
+    return span_flag_name(flag) or flag_name(flag)
 
 
 def flag_name(flag: str) -> str:

@@ -48,6 +48,7 @@ class Selection(QObject):
         self._chosen_by_side: dict[str, int] = {}
         self._pane_origin: str | None = None  # set while a pane click selects a bead
         self._showing_annotation = False
+        self._showing_suggestion = False
 
     def connect_views(self) -> None:
         """Follow the editor's clicks in the panes, the table, the overview and the lists."""
@@ -65,6 +66,7 @@ class Selection(QObject):
         annotation_view.activated.connect(self._on_annotation_view_activated)
         self.suggestions.view.selectionModel().currentRowChanged.connect(
             self._on_suggestion_view_current)
+        self.suggestions.model.modelReset.connect(self._on_suggestions_reset)
 
     def set_document(self, document: AlignmentDocument | None) -> None:
         """A new document: nothing is chosen in it yet; bead edits refresh the current bead."""
@@ -140,11 +142,37 @@ class Selection(QObject):
                     self._showing_annotation = False
 
     def show_bead(self, row: int | None, origin: str | None = None) -> None:
-        """Show bead ``row`` in the panes (but the one it was clicked in), strip and status."""
+        """Show bead ``row`` in the panes (but the one it was clicked in), strip, status
+        and its suggestion in the list (the one Y and X act on)."""
         for pane in (self.source_pane, self.target_pane):
             pane.show_bead(row, scroll=pane.side != origin)
         self.overview.set_current(row)
         self.status.show_position(self._document(), row)
+        if row is not None:
+            self._show_suggestion_of(row)
+
+    def _on_suggestions_reset(self) -> None:
+        """Recomputed suggestions (after each change): the current bead's is selected."""
+        row = self.current_bead()
+        if row is not None:
+            self._show_suggestion_of(row)
+
+    def _show_suggestion_of(self, bead: int) -> None:
+        """Select the bead's first suggestion, unless one of its own is selected already."""
+        model, view = self.suggestions.model, self.suggestions.view
+        current = view.selectionModel().currentIndex()
+        if current.isValid() and current.row() < model.rowCount() and (
+                model.suggestion(current.row()).bead == bead):
+            return
+        found = model.row_of_bead(bead)
+        self._showing_suggestion = True  # its bead is current already
+        try:
+            if found is None:
+                view.selectionModel().clear()
+            else:
+                select_row(view, model.index(found, 0))
+        finally:
+            self._showing_suggestion = False
 
     def _select_bead_at(self, side: str, offset: int) -> None:
         doc = self._document()
@@ -241,5 +269,7 @@ class Selection(QObject):
 
     def _on_suggestion_view_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         model = self.suggestions.model
+        if self._showing_suggestion:  # set from the bead shown: it is current already
+            return
         if current.isValid() and current.row() < model.rowCount():
             self.select_bead(model.suggestion(current.row()).bead)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QPushButton
 
 from aligner_gui.core.model import AlignmentDocument
+from aligner_gui.gui.display_names import value_name
 from aligner_gui.gui.models.beads import risk_text
 
 
@@ -63,4 +64,4 @@ class StatusIndicators:
         self.position_label.setText(
             QCoreApplication.translate(
                 "MainWindow", "Bead {0}/{1} · {2} · match {3} · {4}").format(
-                row + 1, len(doc.beads), bead.kind, score, bead.status) + risk)
+                row + 1, len(doc.beads), bead.kind, score, value_name(bead.status)) + risk)

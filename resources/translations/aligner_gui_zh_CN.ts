@@ -509,7 +509,7 @@
         <translation>⚠ 未找到：{0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="106"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="108"/>
         <source>The annotated text was not found: the document&apos;s text was changed outside aligner-gui. The annotation is kept; its place is approximate.</source>
         <translation>未找到所标注的文字：文档文本已在 aligner-gui 之外被修改。该标注予以保留，其位置为近似位置。</translation>
     </message>
@@ -517,82 +517,82 @@
 <context>
     <name>BeadFilterBar</name>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="46"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="47"/>
         <source>Search (Ctrl+F)</source>
         <translation>搜索 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="47"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="48"/>
         <source>Search the text of the beads (Ctrl+F)</source>
         <translation>搜索对齐单元的文本 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="49"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="50"/>
         <source>Regex</source>
         <translation>正则</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="51"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="52"/>
         <source>Both sides</source>
         <translation>两侧</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="52"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="53"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="53"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="54"/>
         <source>Target</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="56"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="57"/>
         <source>All beads</source>
         <translation>全部对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="57"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="58"/>
         <source>Any flag</source>
         <translation>任意标记</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="58"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="59"/>
         <source>Unaligned</source>
         <translation>未对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="59"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="60"/>
         <source>risky (≥ {0} %)</source>
         <translation>高风险（≥ {0} %）</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="64"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="65"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="75"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="76"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="76"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="77"/>
         <source>Show beads whose risk of a Major Accuracy error is at least this</source>
         <translation>只显示出现重大准确性错误的风险不低于此值的单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="93"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="94"/>
         <source>Match</source>
         <translation>匹配度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="97"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="98"/>
         <source>Risk ≥</source>
         <translation>风险 ≥</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="150"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="151"/>
         <source>Invalid regular expression</source>
         <translation>无效的正则表达式</translation>
     </message>
@@ -779,140 +779,183 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="105"/>
+        <source>aligner-gui project</source>
+        <translation>aligner-gui 项目</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="106"/>
+        <source>Bead list [source ids]:[target ids]</source>
+        <translation>对齐单元列表 [原文编号]:[译文编号]</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="107"/>
+        <source>TMX 1.4 translation memory</source>
+        <translation>TMX 1.4 翻译记忆库</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="108"/>
+        <source>Bead table</source>
+        <translation>对齐单元表</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="109"/>
+        <source>WMT MQM annotations</source>
+        <translation>WMT MQM 标注</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="110"/>
+        <source>Annotations</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="111"/>
+        <source>InterText alignment</source>
+        <translation>InterText 对齐</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="112"/>
+        <source>Printable review report</source>
+        <translation>可打印的审校报告</translation>
+    </message>
+</context>
+<context>
     <name>FileController</name>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="125"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="126"/>
         <source>Opening {0}…</source>
         <translation>正在打开 {0}…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="142"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="143"/>
         <source>Cannot open {0}</source>
         <translation>无法打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="159"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="160"/>
         <source>Projects, texts, TMX, InterText (*.json *.txt *.tmx *.xml);;All files (*)</source>
         <translation>项目、文本、TMX、InterText (*.json *.txt *.tmx *.xml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="161"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="162"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="199"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="200"/>
         <source>Cannot save {0}</source>
         <translation>无法保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="200"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="201"/>
         <source>{0} — your work is still open and unsaved; try File › Save As to another folder.</source>
         <translation>{0} — 您的工作仍处于打开且未保存状态；请尝试“文件 › 另存为”保存到其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="210"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="211"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="226"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="227"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="227"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="228"/>
         <source>Aligner projects (*.json);;All files (*)</source>
         <translation>对齐项目 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="238"/>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="446"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="239"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="447"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="259"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="260"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="260"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="261"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="272"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="273"/>
         <source>Cannot export {0}</source>
         <translation>无法导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="276"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="277"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="282"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="283"/>
         <source>TMX, InterText, MQM TSV (*.tmx *.xml *.tsv);;All files (*)</source>
         <translation>TMX、InterText、MQM TSV (*.tmx *.xml *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="283"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="284"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="307"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="308"/>
         <source>Cannot import {0}</source>
         <translation>无法导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="331"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="332"/>
         <source>Glossaries (*.tbx *.csv *.tsv);;All files (*)</source>
         <translation>术语表 (*.tbx *.csv *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="332"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="333"/>
         <source>Load glossary</source>
         <translation>载入术语表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="346"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="347"/>
         <source>Cannot load glossary {0}</source>
         <translation>无法载入术语表 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="350"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="351"/>
         <source>Glossary checks are not available in this version.</source>
         <translation>此版本不支持术语表检查。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="362"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="363"/>
         <source>Load glossary {0}</source>
         <translation>载入术语表 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="365"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="366"/>
         <source>Glossary {0}: {1} terms</source>
         <translation>术语表 {0}：{1} 条术语</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="371"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="372"/>
         <source>No glossary loaded.</source>
         <translation>尚未载入术语表。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="373"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="374"/>
         <source>Clear glossary</source>
         <translation>清除术语表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="456"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="457"/>
         <source>Cannot recover</source>
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="463"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="464"/>
         <source>recovered</source>
         <translation>已恢复</translation>
     </message>
@@ -920,134 +963,154 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>Flags</name>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="19"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="20"/>
         <source>omission</source>
         <translation>漏译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="20"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="21"/>
         <source>addition</source>
         <translation>增译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="21"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="22"/>
         <source>low-score</source>
         <translation>对齐存疑</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="22"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="23"/>
         <source>number-mismatch</source>
         <translation>数字不符</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="23"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="24"/>
         <source>name-mismatch</source>
         <translation>人名不符</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="24"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="25"/>
         <source>headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="25"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="26"/>
         <source>more-link</source>
         <translation>更多链接</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="26"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="27"/>
         <source>photo-caption</source>
         <translation>图片说明</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="27"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="28"/>
         <source>content</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="28"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="29"/>
         <source>byline</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="29"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="30"/>
         <source>editor-note</source>
         <translation>编者按</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="33"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="34"/>
         <source>numbers</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="34"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="35"/>
         <source>names</source>
         <translation>人名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="35"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="36"/>
         <source>negation</source>
         <translation>否定</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="36"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="37"/>
         <source>direction</source>
         <translation>涨跌方向</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="37"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="38"/>
         <source>hedges</source>
         <translation>限定措辞遗漏</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="38"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="39"/>
         <source>idioms</source>
         <translation>习语直译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="39"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="40"/>
         <source>untranslated</source>
         <translation>未翻译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="40"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="41"/>
         <source>inconsistency</source>
         <translation>不一致</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="41"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="42"/>
         <source>glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="42"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="43"/>
         <source>terminology</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="43"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="44"/>
         <source>punctuation</source>
         <translation>标点</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="44"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="45"/>
         <source>repeated-words</source>
         <translation>重复词</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="45"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="46"/>
         <source>urls</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="48"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="49"/>
         <source>source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="49"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="50"/>
         <source>target</source>
         <translation>译文</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="54"/>
+        <source>uncovered source</source>
+        <translation>原文未覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="55"/>
+        <source>uncovered target</source>
+        <translation>译文无对应</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="56"/>
+        <source>suspect source</source>
+        <translation>原文疑点</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="57"/>
+        <source>suspect target</source>
+        <translation>译文疑点</translation>
     </message>
 </context>
 <context>
@@ -1116,12 +1179,12 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/status_bar.py" line="22"/>
+        <location filename="../../aligner_gui/gui/status_bar.py" line="23"/>
         <source>Aligning… %p%</source>
         <translation>正在对齐… %p%</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/status_bar.py" line="23"/>
+        <location filename="../../aligner_gui/gui/status_bar.py" line="24"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1131,22 +1194,22 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/status_bar.py" line="47"/>
+        <location filename="../../aligner_gui/gui/status_bar.py" line="48"/>
         <source>Computing suggestions…</source>
         <translation>正在计算建议…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/status_bar.py" line="49"/>
+        <location filename="../../aligner_gui/gui/status_bar.py" line="50"/>
         <source>Rescoring edited beads…</source>
         <translation>正在为修改的对齐单元重新评分…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/status_bar.py" line="61"/>
+        <location filename="../../aligner_gui/gui/status_bar.py" line="62"/>
         <source>risk {0}</source>
         <translation>风险 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/status_bar.py" line="64"/>
+        <location filename="../../aligner_gui/gui/status_bar.py" line="65"/>
         <source>Bead {0}/{1} · {2} · match {3} · {4}</source>
         <translation>单元 {0}/{1} · {2} · 匹配度 {3} · {4}</translation>
     </message>
@@ -1169,82 +1232,82 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>MqmCategory</name>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="52"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="60"/>
         <source>Accuracy/Mistranslation</source>
         <translation>准确性/误译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="53"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="61"/>
         <source>Accuracy/Omission</source>
         <translation>准确性/漏译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="54"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="62"/>
         <source>Accuracy/Addition</source>
         <translation>准确性/增译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="55"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="63"/>
         <source>Accuracy/Untranslated</source>
         <translation>准确性/未翻译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="56"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="64"/>
         <source>Fluency/Grammar</source>
         <translation>流畅性/语法</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="57"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="65"/>
         <source>Fluency/Punctuation</source>
         <translation>流畅性/标点</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="58"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="66"/>
         <source>Fluency/Spelling</source>
         <translation>流畅性/拼写</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="59"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="67"/>
         <source>Fluency/Inconsistency</source>
         <translation>流畅性/不一致</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="60"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="68"/>
         <source>Terminology</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="61"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="69"/>
         <source>Style</source>
         <translation>风格</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="62"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="70"/>
         <source>Locale convention</source>
         <translation>地区惯例</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="63"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="71"/>
         <source>Source error</source>
         <translation>原文错误</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="64"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="72"/>
         <source>Non-translation</source>
         <translation>未译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="65"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="73"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="67"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="75"/>
         <source>Accuracy</source>
         <translation>准确性</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="68"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="76"/>
         <source>Fluency</source>
         <translation>流畅性</translation>
     </message>
@@ -1659,7 +1722,7 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>Risk</name>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="102"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="176"/>
         <source>Learned from professional ratings of machine translation: on published human
 translation it reads several times higher than the errors found.</source>
         <translation>由专业人员对机器翻译的评审数据学得：用于已发表的人工译文时，
@@ -1780,27 +1843,27 @@ translation it reads several times higher than the errors found.</source>
 <context>
     <name>SuggestionList</name>
     <message>
-        <location filename="../../aligner_gui/gui/panels/lists.py" line="104"/>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="105"/>
         <source>Accept (Y)</source>
         <translation>接受 (Y)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/lists.py" line="105"/>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="106"/>
         <source>Dismiss (X)</source>
         <translation>忽略 (X)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/lists.py" line="121"/>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="122"/>
         <source>Updating suggestions…</source>
         <translation>正在更新建议…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/lists.py" line="122"/>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="123"/>
         <source>Computing suggestions…</source>
         <translation>正在计算建议…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/lists.py" line="124"/>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="125"/>
         <source>No open suggestions.</source>
         <translation>没有待处理的建议。</translation>
     </message>
@@ -1808,49 +1871,34 @@ translation it reads several times higher than the errors found.</source>
 <context>
     <name>SuggestionTableModel</name>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="150"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="152"/>
         <source>Bead</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="150"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="152"/>
         <source>Flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="150"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="152"/>
         <source>Suggested</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="150"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="152"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="151"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="153"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="285"/>
-        <source>uncovered source</source>
-        <translation>原文未覆盖</translation>
-    </message>
-    <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="287"/>
-        <source>uncovered target</source>
-        <translation>译文无对应</translation>
-    </message>
-    <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="289"/>
-        <source>suspect source</source>
-        <translation>原文疑点</translation>
-    </message>
-    <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="291"/>
-        <source>suspect target</source>
-        <translation>译文疑点</translation>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="153"/>
+        <source>Why</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -1931,6 +1979,109 @@ translation it reads several times higher than the errors found.</source>
         <location filename="../../aligner_gui/gui/panes/score_margin.py" line="168"/>
         <source>caption</source>
         <translation>图片说明</translation>
+    </message>
+</context>
+<context>
+    <name>Values</name>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="81"/>
+        <source>neutral</source>
+        <translation>中性</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="82"/>
+        <source>minor</source>
+        <translation>次要</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="83"/>
+        <source>major</source>
+        <translation>主要</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="84"/>
+        <source>critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="85"/>
+        <source>omission</source>
+        <translation>漏译</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="86"/>
+        <source>addition</source>
+        <translation>增译</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="87"/>
+        <source>mistranslation</source>
+        <translation>误译</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="88"/>
+        <source>untranslated</source>
+        <translation>未翻译</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="89"/>
+        <source>grammar</source>
+        <translation>语法</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="90"/>
+        <source>punctuation</source>
+        <translation>标点</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="91"/>
+        <source>spelling</source>
+        <translation>拼写</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="92"/>
+        <source>terminology</source>
+        <translation>术语</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="93"/>
+        <source>inconsistency</source>
+        <translation>不一致</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="94"/>
+        <source>style</source>
+        <translation>风格</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="95"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="96"/>
+        <source>source</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="97"/>
+        <source>target</source>
+        <translation>译文</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="98"/>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="99"/>
+        <source>manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="100"/>
+        <source>confirmed</source>
+        <translation>已确认</translation>
     </message>
 </context>
 <context>

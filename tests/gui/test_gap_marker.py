@@ -165,4 +165,6 @@ def test_coverage_suggestions_are_named_in_words(qtbot: Any, monkeypatch: Any) -
     shown = [model.data(model.index(r, column)) for r in range(3)]
     assert shown == ["uncovered source", "uncovered target", "omission"]
     tips = [model.data(model.index(r, column), Qt.ItemDataRole.ToolTipRole) for r in range(3)]
-    assert tips == ["uncovered:source:0-12", "uncovered:target:0-3", "omission"]
+    # What it is, why and on which words; never the internal id with its offsets.
+    assert tips[0].startswith("Accuracy/Omission · ") and f"«{EN[0][:12]}»" in tips[0]
+    assert not any(":" in tip.split("\n")[0] and "0-" in tip for tip in tips)

@@ -387,11 +387,11 @@ def test_span_suggestions_are_accepted_and_dismissed(make_window: Any, flag_kind
     moved = mqm.Suggestion(0, flag, offer().annotation)
     window.review.accept_suggestion(moved)
     assert doc.annotations == [] and "No suggestion" in window.statusBar().currentMessage()
-    label = window.suggestion_model._flag_label(flag)
+    from aligner_gui.gui.display_names import suggestion_flag_name
+
+    label = suggestion_flag_name(flag)
     assert label == ("suspect target" if flag_kind == "suspect" else "check target")
-    assert window.suggestion_model._flag_label("check:terminology:source:3-9") == (
-        "terminology source"
-    )
+    assert suggestion_flag_name("check:terminology:source:3-9") == "terminology source"
 
 
 # -- glossary -------------------------------------------------------------------------

@@ -66,7 +66,8 @@ def test_flags_and_categories_shown_in_chinese_stored_in_english(
     row = next(r for r in range(suggestions.rowCount())
                if suggestions.suggestion(r).flag == "omission")
     assert suggestions.index(row, suggestions.COL_FLAG).data() == "漏译"
-    assert suggestions.index(row, suggestions.COL_TYPE).data() == "准确性/漏译"
+    assert suggestions.index(row, suggestions.COL_TYPE).data() == "漏译"  # 准确性/ below
+    assert suggestions.explain(row).startswith("准确性/漏译 · ")
     assert suggestions.suggestion(row).annotation.category == "Accuracy/Omission"
     flags = window.bead_model.index(1, window.bead_model.COL_FLAGS)
     assert flags.data() == "漏译, 更多链接"

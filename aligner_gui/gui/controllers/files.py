@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 from aligner_gui.core.errors import AlignerError
 from aligner_gui.gui import commands
 from aligner_gui.gui.dialogs.messages import CloseAnswer
+from aligner_gui.gui.display_names import export_menu_text
 from aligner_gui.gui.engine import is_project
 from aligner_gui.gui.workers import TaskJob, launch
 
@@ -249,7 +250,7 @@ class FileController(QObject):
             menu.setEnabled(False)
             return
         for name, label, suffix in exporters():
-            action = menu.addAction(label.split(" (")[0] + "…")
+            action = menu.addAction(export_menu_text(label))
             action.setObjectName(f"actionExport_{name}")
             action.triggered.connect(
                 lambda _=False, n=name, lb=label, sx=suffix: self.export_dialog(n, lb, sx))

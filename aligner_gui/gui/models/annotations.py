@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from aligner_gui.core import offers
 from aligner_gui.core.model import SEVERITIES, Annotation
 from aligner_gui.core.scoring import mqm
-from aligner_gui.gui.display_names import category_name, flag_name, span_flag_name
+from aligner_gui.gui.display_names import category_name, suggestion_flag_name, value_name
 from aligner_gui.gui.models.base import DocumentTableModel, Index
 from aligner_gui.gui.models.beads import SORT_ROLE
 
@@ -95,9 +95,11 @@ class AnnotationTableModel(DocumentTableModel):
             text = _preview(a.text)
             if orphan and col == self.COL_TEXT and role == Qt.ItemDataRole.DisplayRole:
                 text = self.tr("⚠ not found: {0}").format(text)
-            category = (category_name(a.category) if role == Qt.ItemDataRole.DisplayRole
-                        else a.category)  # translated for the eye, sorted and edited as stored
-            values = (None, a.type, a.severity, a.side, text, category,
+            shown = role == Qt.ItemDataRole.DisplayRole  # translated for the eye, sorted
+            category = category_name(a.category) if shown else a.category  # as stored
+            values = (None, value_name(a.type) if shown else a.type,
+                      value_name(a.severity) if shown else a.severity,
+                      value_name(a.side) if shown else a.side, text, category,
                       _preview(a.comment, 60))
             return values[col]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -154,6 +156,17 @@ class SuggestionTableModel(DocumentTableModel):
     def _document_rows(self) -> list[Any]:
         assert self.document is not None
         return offers.suggestions(self.document, load=False)
+
+    def explain(self, row: int) -> str:
+        """What a suggestion is and why it is made: "Accuracy/Omission · major — the
+        source's words … match nothing in the translation"."""
+        a = self._rows[row].annotation
+        head = f"{category_name(a.category)} · {value_name(a.severity)}"
+        return f"{head} — {a.comment}" if a.comment else head
+
+    def row_of_bead(self, bead: int) -> int | None:
+        """The first suggestion on bead ``bead`` (0-based), if any."""
+        return next((k for k, s in enumerate(self._rows) if s.bead == bead), None)
 
     def _in_background(self) -> bool:
         return self.document is not None and len(self.document.beads) >= self.background_beads
@@ -279,20 +292,6 @@ class SuggestionTableModel(DocumentTableModel):
         else:
             self.computing_changed.emit(False)
 
-    def _flag_label(self, flag: str) -> str:
-        """A span flag names offsets ("uncovered:source:812-880"): say what it means."""
-        if flag.startswith("uncovered:source:"):
-            return self.tr("uncovered source")
-        if flag.startswith("uncovered:target:"):
-            return self.tr("uncovered target")
-        if flag.startswith("suspect:source:"):
-            return self.tr("suspect source")
-        if flag.startswith("suspect:target:"):
-            return self.tr("suspect target")
-        # another kind: its name and side, no offsets
-        # ("check:terminology:target:5-9" -> "terminology target"), else the flag itself
-        return span_flag_name(flag) or flag_name(flag)
-
     def suggestion(self, row: int) -> mqm.Suggestion:
         return self._rows[row]
 
@@ -301,15 +300,14 @@ class SuggestionTableModel(DocumentTableModel):
             return None
         s: mqm.Suggestion = self._rows[index.row()]
         col = index.column()
+        a = s.annotation
         if role == Qt.ItemDataRole.DisplayRole:
-            values = (str(s.bead + 1), self._flag_label(s.flag),
-                      category_name(s.annotation.category),
-                      s.annotation.severity, _preview(s.annotation.text))
+            kind = category_name(a.category).rpartition("/")[2]  # "Omission"; in full below
+            values = (str(s.bead + 1), suggestion_flag_name(s.flag), kind,
+                      value_name(a.severity), _preview(a.text))
             return values[col]
-        if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_TEXT:
-            return s.annotation.text
-        if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_FLAG:
-            return s.flag
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.explain(index.row()) + f"\n«{_preview(a.text, 300)}»"
         if role == Qt.ItemDataRole.BackgroundRole and col == self.COL_SEVERITY:
             return SEVERITY_COLOURS.get(s.annotation.severity)
         return None

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 
 from aligner_gui.core.model import MEANING_KEY, Bead, meaning_median
 from aligner_gui.core.scoring import mqm
-from aligner_gui.gui.display_names import flag_list, risk_caveat
+from aligner_gui.gui.display_names import flag_list, risk_caveat, value_name
 from aligner_gui.gui.models.base import DocumentTableModel, Index
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -137,7 +137,7 @@ class BeadTableModel(DocumentTableModel):
             if col == self.COL_FLAGS:
                 return flag_list(bead.flags)
             if col == self.COL_STATUS:
-                return bead.status
+                return value_name(bead.status)
         elif role == SORT_ROLE:
             if col == self.COL_MATCH:
                 return -1.0 if bead.score is None else float(bead.score)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Annotation
 from aligner_gui.core.scoring import mqm
-from aligner_gui.gui.display_names import category_name
+from aligner_gui.gui.display_names import category_name, suggestion_flag_name
 
 
 class AnnotationEditor(QWidget):
@@ -134,11 +134,9 @@ class AnnotationEditor(QWidget):
             bead = mqm.segment_of(self.document, annotation)
             where = side if bead is None else self.tr("{0}, bead {1}").format(side, bead + 1)
             origin = annotation.extra.get("suggested_by")
-            note = ("<br><i>" + _escape(self.tr("Suggested by the engine ({0})").format(origin))
-                    + "</i>") if origin else ""
-            self.quote.setText(f"<b>{_escape(where)}</b> "
-                               f"<span style='color: gray'>({annotation.start}–{annotation.end})"
-                               f"</span><br>{_escape(text)}{note}")
+            note = ("<br><i>" + _escape(self.tr("Suggested by the engine ({0})").format(
+                suggestion_flag_name(str(origin)))) + "</i>") if origin else ""
+            self.quote.setText(f"<b>{_escape(where)}</b><br>{_escape(text)}{note}")
             if self.category.findData(annotation.category) < 0:
                 self.category.addItem(category_name(annotation.category), annotation.category)
             self.category.setCurrentIndex(self.category.findData(annotation.category))

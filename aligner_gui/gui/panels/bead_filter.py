@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from aligner_gui.core.model import (
+    BEAD_STATUSES,
     FLAG_ADDITION,
     FLAG_LOW_SCORE,
     FLAG_NAME_MISMATCH,
@@ -25,7 +26,7 @@ from aligner_gui.core.model import (
     OMISSION_CLASSES,
     RISKY,
 )
-from aligner_gui.gui.display_names import flag_name
+from aligner_gui.gui.display_names import flag_name, value_name
 from aligner_gui.gui.models.beads import BeadFilterProxy
 
 
@@ -62,8 +63,8 @@ class BeadFilterBar(QWidget):
             self.flag.addItem(flag_name(flag), flag)
         self.status = QComboBox()
         self.status.addItem(self.tr("Any status"), None)
-        for status in ("auto", "confirmed", "manual"):
-            self.status.addItem(status, status)
+        for status in BEAD_STATUSES:
+            self.status.addItem(value_name(status), status)
         self.score_min = self._spin()
         self.score_max = self._spin()
         self.score_max.setValue(self.score_max.maximum())

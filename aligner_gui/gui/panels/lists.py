@@ -83,7 +83,14 @@ class SuggestionList(QWidget):
         self.view.setObjectName("suggestionView")
         self.view.setModel(self.model)
         setup_list_view(self.view)
-        _size_columns(self.view, (44, 124, 172, 66))  # "Accuracy/Mistranslation" fits
+        _size_columns(self.view, (40, 100, 100, 56))  # "Mistranslation" fits
+        # Why the current suggestion is made (the engine's comment), in full.
+        self.detail = QLabel()
+        self.detail.setObjectName("suggestionDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.view.selectionModel().currentRowChanged.connect(self._show_detail)
+        self.model.modelReset.connect(self._show_detail)
         self.busy_bar = QProgressBar()
         self.busy_bar.setObjectName("suggestionBusy")
         self.busy_bar.setRange(0, 0)  # indeterminate: the engine reports no progress here
@@ -112,7 +119,14 @@ class SuggestionList(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.busy_row)
         layout.addWidget(self.view)
+        layout.addWidget(self.detail)
         layout.addLayout(buttons)
+
+    def _show_detail(self, *_args: object) -> None:
+        index = self.view.selectionModel().currentIndex()
+        valid = index.isValid() and index.row() < self.model.rowCount()
+        self.detail.setText(self.model.explain(index.row()) if valid else "")
+        self.detail.setVisible(valid)
 
     def status_text(self) -> str:
         """What the list is doing, in words (also shown in the status bar)."""

@@ -1,0 +1,43 @@
+"""The suggestion list: why each suggestion is made, and the current bead's selected."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from aligner_gui.gui.display_names import export_menu_text, value_name
+
+
+def test_the_list_says_why_and_follows_the_current_bead(make_window: Any) -> None:
+    window = make_window()
+    model, view = window.suggestion_model, window.suggestion_view
+    model.refresh_if_pending()
+    rows = [model.suggestion(r) for r in range(model.rowCount())]
+    explained = next(r for r, s in enumerate(rows) if s.annotation.comment)
+    tip = model.data(model.index(explained, model.COL_BEAD), Qt.ItemDataRole.ToolTipRole)
+    assert rows[explained].annotation.comment in tip
+    # Choosing a bead selects its suggestion (the one Y and X act on) ...
+    bead = rows[explained].bead
+    window.select_bead(bead)
+    current = view.selectionModel().currentIndex()
+    assert current.isValid() and model.suggestion(current.row()).bead == bead
+    detail = window.suggestion_list.detail  # the reason in full under the list
+    assert not detail.isHidden() and model.suggestion(current.row()).annotation.category in (
+        detail.text())
+    # ... and a bead without one leaves none selected.
+    quiet = next(b for b in range(len(window.document.beads)) if model.row_of_bead(b) is None)
+    window.select_bead(quiet)
+    assert not view.selectionModel().currentIndex().isValid() and detail.isHidden()
+    # Choosing a suggestion in the list makes its bead current.
+    view.selectionModel().setCurrentIndex(model.index(explained, 0),
+                                          view.selectionModel().SelectionFlag.ClearAndSelect)
+    assert window.current_bead() == bead
+
+
+def test_stored_values_and_export_formats_are_shown_in_words() -> None:
+    assert value_name("major") == "major"  # untranslated: as stored
+    assert export_menu_text("TMX 1.4 translation memory (*.tmx)") == (
+        "TMX 1.4 translation memory (.tmx)…"
+    )
+    assert export_menu_text("Bead table (*.tsv)") == "Bead table (.tsv)…"
