@@ -41,3 +41,27 @@ def test_stored_values_and_export_formats_are_shown_in_words() -> None:
         "TMX 1.4 translation memory (.tmx)…"
     )
     assert export_menu_text("Bead table (*.tsv)") == "Bead table (.tsv)…"
+
+
+def test_next_flag_visits_beads_with_open_suggestions(make_window: Any, monkeypatch: Any) -> None:
+    """A QA check's finding is no bead flag; N stops at its bead too."""
+    from aligner_gui.core import offers
+    from aligner_gui.core.model import Annotation
+    from aligner_gui.core.scoring import mqm
+
+    window = make_window()
+    doc = window.document
+    quiet = [k for k, b in enumerate(doc.beads) if not b.flags]
+    assert len(quiet) >= 2
+    target = quiet[-1]
+    found = [mqm.Suggestion(target, "check:names:target:0-1", Annotation(
+        "mistranslation", "target", 0, 1, "x", "Accuracy/Mistranslation", "major"))]
+    monkeypatch.setattr(offers, "suggestions", lambda _doc, **_options: found)
+    window.suggestion_model.schedule_refresh()
+    window.select_bead(0)
+    visited = set()
+    for _ in range(len(doc.beads)):
+        window.review.next_flag()
+        visited.add(window.current_bead())
+    assert target in visited
+    assert visited - {target} == {k for k, b in enumerate(doc.beads) if b.flags}

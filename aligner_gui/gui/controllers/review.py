@@ -234,10 +234,19 @@ class ReviewController(QObject):
         window.select_bead(proxy.mapToSource(proxy.index(row, 0)).row())
 
     def next_flag(self, backwards: bool = False) -> None:
+        """The next bead with a flag or an open suggestion (the QA checks', the lens's and
+        the risk's are no bead flags: N skipped a document's major findings)."""
         doc = self.document
         if doc is None:
             return
+        model = self.window.suggestion_model
+        model.refresh_if_pending()
+        offered = {id(doc.beads[s.bead]) for s in map(model.suggestion, range(model.rowCount()))
+                   if s.bead < len(doc.beads)}
+
         def unreviewed(bead: Bead) -> bool:
+            if id(bead) in offered:
+                return True
             reviewed = bead.details.get(mqm.REVIEWED_KEY, ())
             return any(flag not in reviewed for flag in bead.flags)
 
