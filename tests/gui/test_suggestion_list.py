@@ -65,3 +65,19 @@ def test_next_flag_visits_beads_with_open_suggestions(make_window: Any, monkeypa
         visited.add(window.current_bead())
     assert target in visited
     assert visited - {target} == {k for k, b in enumerate(doc.beads) if b.flags}
+
+
+def test_the_window_fits_a_1024_pixel_screen(make_window: Any, qtbot: Any) -> None:
+    """The filter bar takes two rows when the table is narrow and the severities two
+    rows of two: in one row each, the window could not be narrower than 1,218 px."""
+    window = make_window()
+    assert window.minimumSizeHint().width() <= 1000
+    window.resize(1024, 700)
+    window.show()
+    qtbot.waitUntil(lambda: window.width() <= 1024)
+    from aligner_gui.gui.panels.bead_filter import BeadFilterBar
+
+    bar = window.findChild(BeadFilterBar, "beadFilterBar")
+    assert bar is not None and bar.two_rows()
+    window.resize(1900, 900)
+    qtbot.waitUntil(lambda: not bar.two_rows())

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -44,15 +45,16 @@ class AnnotationEditor(QWidget):
         for category in mqm.CATEGORY_NAMES:  # shown translated, stored in English
             self.category.addItem(category_name(category), category)
         self.severity_group = QButtonGroup(self)
-        severity_row = QHBoxLayout()
+        # Two rows of two: in one row the four made the panel 440 px wide at least.
+        severity_row = QGridLayout()
         names = {"neutral": self.tr("Neutral"), "minor": self.tr("Minor"),
                  "major": self.tr("Major"), "critical": self.tr("Critical")}
         for k, severity in enumerate(SEVERITIES):
             button = QRadioButton(f"{names[severity]} ({k})")
             button.setObjectName(f"severity_{severity}")
             self.severity_group.addButton(button, k)
-            severity_row.addWidget(button)
-        severity_row.addStretch(1)
+            severity_row.addWidget(button, k // 2, k % 2)
+        severity_row.setColumnStretch(2, 1)
         self.comment = QLineEdit()
         self.comment.setObjectName("annotationComment")
         self.comment.setPlaceholderText(self.tr("Why is this an error?"))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -84,19 +86,23 @@ class BeadFilterBar(QWidget):
         self.flag.setMinimumContentsLength(8)
         self.flag.view().setMinimumWidth(self.flag.view().sizeHintForColumn(0) + 24)
         self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("x" * 12))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search, 3)
-        layout.addWidget(self.regex)
-        layout.addWidget(self.side)
-        layout.addWidget(self.flag)
-        layout.addWidget(self.status)
-        layout.addWidget(QLabel(self.tr("Match")))
-        layout.addWidget(self.score_min)
-        layout.addWidget(QLabel("–"))
-        layout.addWidget(self.score_max)
-        layout.addWidget(QLabel(self.tr("Risk ≥")))
-        layout.addWidget(self.risk_min)
+        # Two groups side by side, one above the other when the table is too narrow for
+        # both (in one row the bar kept the window 1,218 px wide at least).
+        self._first, self._second = QWidget(), QWidget()
+        first, second = QHBoxLayout(self._first), QHBoxLayout(self._second)
+        for group in (first, second):
+            group.setContentsMargins(0, 0, 0, 0)
+        first.addWidget(self.search, 3)
+        for widget in (self.regex, self.side, self.flag):
+            first.addWidget(widget)
+        for widget in (self.status, QLabel(self.tr("Match")), self.score_min, QLabel("–"),
+                       self.score_max, QLabel(self.tr("Risk ≥")), self.risk_min):
+            second.addWidget(widget)
+        second.addStretch(1)  # on a row of its own the fields keep their size
+        self._rows = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._rows.setContentsMargins(0, 0, 0, 0)
+        self._rows.addWidget(self._first, 1)
+        self._rows.addWidget(self._second)
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
         self._pending.setInterval(self.debounce_ms)
@@ -109,6 +115,22 @@ class BeadFilterBar(QWidget):
         self.score_min.valueChanged.connect(self._on_search_edited)
         self.score_max.valueChanged.connect(self._on_search_edited)
         self.risk_min.valueChanged.connect(self._on_search_edited)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        first, second = self._first.minimumSizeHint(), self._second.minimumSizeHint()
+        return QSize(max(first.width(), second.width()), first.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        both = (self._first.minimumSizeHint().width() + self._rows.spacing()
+                + self._second.sizeHint().width())
+        wanted = (QBoxLayout.Direction.LeftToRight if event.size().width() >= both
+                  else QBoxLayout.Direction.TopToBottom)
+        if self._rows.direction() != wanted:
+            self._rows.setDirection(wanted)
+        super().resizeEvent(event)
+
+    def two_rows(self) -> bool:
+        return self._rows.direction() == QBoxLayout.Direction.TopToBottom
 
     def _spin(self) -> QDoubleSpinBox:
         spin = QDoubleSpinBox()
