@@ -82,6 +82,9 @@ class Selection(QObject):
     def _on_document_event(self, event: str, info: dict[str, Any]) -> None:
         if event in ("beads_replaced", "reset"):
             QTimer.singleShot(0, self._refresh_current_bead)
+        elif event == "bead_changed" and info.get("index") == self.current_bead():
+            # rescored after an edit: the status bar's match and risk follow
+            self.status.show_position(self._document(), info.get("index"))
 
     def _refresh_current_bead(self) -> None:
         row = self.current_bead()

@@ -562,6 +562,23 @@ def test_edited_beads_are_rescored_in_the_background(make_window: Any, qtbot: An
     assert window.undo_stack.count() == 1  # scoring added no undo step
 
 
+def test_the_status_bar_and_the_annotation_header_follow_an_edit(
+    make_window: Any, qtbot: Any
+) -> None:
+    """After a merge the bead is rescored: the status bar shows its new match (it said
+    "match –"); an annotation's header names its bead's new number."""
+    window = make_window(engine=ScoringEngine())
+    window.select_bead(4)
+    action(window, "actionMarkOmission").trigger()
+    assert "bead 5" in window.annotation_editor.quote.text()
+    window.select_bead(3)
+    with qtbot.waitSignal(window.alignment.rescored, timeout=10000):
+        action(window, "actionMergeWithNext").trigger()
+    assert window.document.beads[3].score == 0.5
+    qtbot.waitUntil(lambda: "match 0.50" in window.status.position_label.text())
+    assert "bead 4" in window.annotation_editor.quote.text()
+
+
 def test_enter_on_a_suggestion_accepts_it(make_window: Any, qtbot: Any) -> None:
     window = make_window()
     view = window.suggestion_view

@@ -114,7 +114,8 @@ class AnnotationEditor(QWidget):
         self._load()
 
     def _on_document_event(self, event: str, info: dict[str, Any]) -> None:
-        if event.startswith("annotation") or event == "reset":
+        # beads_replaced: a merge or split renumbers the bead the header names
+        if event.startswith("annotation") or event in ("reset", "beads_replaced"):
             self._load()
 
     def _load(self) -> None:
