@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenuBar, QToolBar, QWidget
+from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
 
 from aligner_gui.gui.icons import icon
 
@@ -20,6 +20,7 @@ class Actions(QObject):
         super().__init__(parent)
         self._parent = parent
         self.all: list[QAction] = []
+        self.export_menu: QMenu | None = None
 
         std = QKeySequence.StandardKey
         # File
@@ -110,6 +111,24 @@ class Actions(QObject):
         self.shortcuts = self._make("Shortcuts", self.tr("&Keyboard shortcuts"), ["F1"])
         self.about = self._make("About", self.tr("&About aligner-gui"), [])
 
+    def set_document_open(self, is_open: bool) -> None:
+        """Enable what needs a document only while one is open: after a failed first
+        open the window is empty, and Ctrl+S offered to save nothing as ".json"."""
+        needs = [self.save, self.save_as, self.load_glossary, self.clear_glossary, self.find,
+                 self.next_bead, self.previous_bead, self.next_flag, self.previous_flag,
+                 self.next_annotation, self.previous_annotation, self.next_risky,
+                 self.mark_omission, self.mark_mistranslation, self.mark_addition,
+                 self.mark_other, self.severity_neutral, self.severity_minor,
+                 self.severity_major, self.severity_critical, self.edit_comment,
+                 self.delete_annotation, self.accept_suggestion, self.dismiss_suggestion,
+                 self.align, self.merge_with_next, self.split_bead, self.unlink, self.confirm,
+                 self.move_source_up, self.move_source_down, self.move_target_up,
+                 self.move_target_down]
+        for action in needs:
+            action.setEnabled(is_open)
+        if self.export_menu is not None:
+            self.export_menu.setEnabled(is_open)
+
     def _make(self, name: str, text: str, keys: list, icon_name: str | None = None) -> QAction:
         action = QAction(text, self._parent)
         action.setObjectName(f"action{name}")
@@ -133,6 +152,7 @@ class Actions(QObject):
         file_menu.addSeparator()
         file_menu.addAction(self.import_file)
         export = file_menu.addMenu(self.tr("&Export"))
+        self.export_menu = export
         export.setObjectName("menuExport")
         file_menu.addSeparator()
         file_menu.addActions([self.load_glossary, self.clear_glossary])

@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.qa_checks = QaChecksMenu(self, menus["qa_checks"])  # type: ignore[arg-type]
         self.direction = DirectionController(self, self.actions.chinese_original)
         self._connect_actions()
+        self.actions.set_document_open(False)
         self.view.apply_font(float(self.settings.font_size))
         self.window_state.restore()
         self.review_queue = ReviewQueueDock(self, menus, parent=self)  # shown when a folder is open
@@ -242,6 +243,7 @@ class MainWindow(QMainWindow):
                        self.scores_panel, self.coverage_lens, self.suspect_lens):
             widget.set_document(document)
         self.update_title()
+        self.actions.set_document_open(True)
         self.document_installed.emit()
         if align and not document.beads:
             self.start_alignment()

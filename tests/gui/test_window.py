@@ -294,6 +294,12 @@ def test_open_error_is_one_line_dialog(make_window: Any, recorder: Any, tmp_path
     assert window.document is None
     ((title, message),) = recorder.errors
     assert "broken.json" in title and "\n" not in message and "Traceback" not in message
+    # Nothing is open: saving, marking and exporting are off until something is.
+    assert not action(window, "actionSave").isEnabled()
+    assert not action(window, "actionMarkOmission").isEnabled()
+    assert action(window, "actionOpen").isEnabled()
+    assert window.files.open_paths([Path(__file__)])
+    assert window.document is not None and action(window, "actionSave").isEnabled()
 
 
 def test_close_prompt(make_window: Any, recorder: Any, tmp_path: Path) -> None:
