@@ -104,6 +104,8 @@ class MainWindow(QMainWindow):
         self.files.build_export_menu(menus["export"])  # type: ignore[arg-type]
         self.qa_checks = QaChecksMenu(self, menus["qa_checks"])  # type: ignore[arg-type]
         self.direction = DirectionController(self, self.actions.chinese_original)
+        self.document_installed.connect(self.direction.hint)
+        self.alignment_finished.connect(lambda applied: applied and self.direction.hint())
         self._connect_actions()
         self.actions.set_document_open(False)
         self.view.apply_font(float(self.settings.font_size))

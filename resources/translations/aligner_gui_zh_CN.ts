@@ -4,317 +4,317 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="26"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="27"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="27"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="28"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="28"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="29"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="29"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="30"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="30"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="31"/>
         <source>Load &amp;glossary…</source>
         <translation>载入术语表(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="31"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="32"/>
         <source>Clear glossary</source>
         <translation>清除术语表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="32"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="33"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="34"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="35"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="35"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="36"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="36"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="37"/>
         <source>&amp;Find in beads</source>
         <translation>在对齐单元中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="38"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="39"/>
         <source>Next bead</source>
         <translation>下一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="39"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="40"/>
         <source>Previous bead</source>
         <translation>上一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="40"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="41"/>
         <source>Next flag</source>
         <translation>下一个标记</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="41"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="42"/>
         <source>Previous flag</source>
         <translation>上一个标记</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="43"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="44"/>
         <source>Next annotation</source>
         <translation>下一个标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="45"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="46"/>
         <source>Previous annotation</source>
         <translation>上一个标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="46"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="47"/>
         <source>Next risky bead</source>
         <translation>下一个高风险单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="48"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="49"/>
         <source>Mark &amp;omission</source>
         <translation>标记漏译(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="51"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="52"/>
         <source>Mark &amp;mistranslation</source>
         <translation>标记误译(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="53"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="54"/>
         <source>Mark a&amp;ddition</source>
         <translation>标记增译(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="54"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="55"/>
         <source>Mark other error</source>
         <translation>标记其他错误</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="55"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="56"/>
         <source>Severity: neutral</source>
         <translation>严重程度:中性</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="56"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="57"/>
         <source>Severity: minor</source>
         <translation>严重程度:次要</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="57"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="58"/>
         <source>Severity: major</source>
         <translation>严重程度:主要</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="58"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="59"/>
         <source>Severity: critical</source>
         <translation>严重程度:严重</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="60"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="61"/>
         <source>Edit the annotation&apos;s comment</source>
         <translation>编辑标注说明</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="62"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="63"/>
         <source>Delete annotation</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="64"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="65"/>
         <source>MQM &amp;weights…</source>
         <translation>MQM 权重(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="65"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="66"/>
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="66"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="67"/>
         <source>Dismiss suggestion</source>
         <translation>忽略建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="69"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="70"/>
         <source>Re-&amp;align</source>
         <translation>重新对齐(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="70"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="71"/>
         <source>Cancel alignment</source>
         <translation>取消对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="71"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="72"/>
         <source>Merge with next</source>
         <translation>与下一单元合并</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="73"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="74"/>
         <source>Split bead at sentence</source>
         <translation>在句子处拆分单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="75"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="76"/>
         <source>Unlink bead</source>
         <translation>解除对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="76"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="77"/>
         <source>Confirm bead</source>
         <translation>确认对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="79"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="80"/>
         <source>Move first source sentence to previous bead</source>
         <translation>将首个原文句移到上一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="82"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="83"/>
         <source>Move last source sentence to next bead</source>
         <translation>将末个原文句移到下一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="85"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="86"/>
         <source>Move first target sentence to previous bead</source>
         <translation>将首个译文句移到上一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="88"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="89"/>
         <source>Move last target sentence to next bead</source>
         <translation>将末个译文句移到下一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="91"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="92"/>
         <source>C&amp;hinese is the original</source>
         <translation>中文是原文(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="94"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="95"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="95"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="96"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="96"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="97"/>
         <source>Reset zoom</source>
         <translation>重置缩放</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="97"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="98"/>
         <source>Swap panes</source>
         <translation>交换左右窗格</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="98"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="99"/>
         <source>Coverage &amp;lens</source>
         <translation>词语覆盖(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="100"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="101"/>
         <source>Risk &amp;suspects</source>
         <translation>风险疑点(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="102"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="103"/>
         <source>Go to the bead table</source>
         <translation>转到对齐表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="103"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="104"/>
         <source>Go to the source text</source>
         <translation>转到原文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="105"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="106"/>
         <source>Go to the target text</source>
         <translation>转到译文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="108"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="109"/>
         <source>Go to the annotation list</source>
         <translation>转到标注列表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="110"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="111"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="111"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="112"/>
         <source>&amp;About aligner-gui</source>
         <translation>关于 aligner-gui(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="129"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="148"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="131"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="150"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="135"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="154"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="141"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="161"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="145"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="165"/>
         <source>&amp;Review</source>
         <translation>审校(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="152"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="172"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="159"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="179"/>
         <source>&amp;QA checks</source>
         <translation>质量检查(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="161"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="181"/>
         <source>&amp;Alignment</source>
         <translation>对齐(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="170"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="190"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="178"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="198"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -362,93 +362,93 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="38"/>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="126"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="39"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="129"/>
         <source>Select text and press O (omission) or M (mistranslation).</source>
         <translation>选择文字后按 O(漏译)或 M(误译)。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="48"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="50"/>
         <source>Neutral</source>
         <translation>中性</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="48"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="50"/>
         <source>Minor</source>
         <translation>次要</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="49"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="51"/>
         <source>Major</source>
         <translation>主要</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="49"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="51"/>
         <source>Critical</source>
         <translation>严重</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="58"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="60"/>
         <source>Why is this an error?</source>
         <translation>为什么这是错误?</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="61"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="63"/>
         <source>Suggested correction</source>
         <translation>建议的修改</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="64"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="66"/>
         <source>Tags, comma separated: more-link, photo-caption</source>
         <translation>标签,用逗号分隔:more-link, photo-caption</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="66"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="68"/>
         <source>Delete annotation</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="70"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="72"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="71"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="73"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="72"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="74"/>
         <source>Comment</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="73"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="75"/>
         <source>Correction</source>
         <translation>修改建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="74"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="76"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="131"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="134"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="131"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="134"/>
         <source>Target</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="135"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="138"/>
         <source>{0}, bead {1}</source>
         <translation>{0},第 {1} 单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="137"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="140"/>
         <source>Suggested by the engine ({0})</source>
         <translation>由引擎建议({0})</translation>
     </message>
@@ -517,82 +517,82 @@
 <context>
     <name>BeadFilterBar</name>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="47"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="49"/>
         <source>Search (Ctrl+F)</source>
         <translation>搜索 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="48"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="50"/>
         <source>Search the text of the beads (Ctrl+F)</source>
         <translation>搜索对齐单元的文本 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="50"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="52"/>
         <source>Regex</source>
         <translation>正则</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="52"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="54"/>
         <source>Both sides</source>
         <translation>两侧</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="53"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="55"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="54"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="56"/>
         <source>Target</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="57"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="59"/>
         <source>All beads</source>
         <translation>全部对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="58"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="60"/>
         <source>Any flag</source>
         <translation>任意标记</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="59"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="61"/>
         <source>Unaligned</source>
         <translation>未对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="60"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="62"/>
         <source>risky (≥ {0} %)</source>
         <translation>高风险（≥ {0} %）</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="65"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="67"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="76"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="78"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="77"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="79"/>
         <source>Show beads whose risk of a Major Accuracy error is at least this</source>
         <translation>只显示出现重大准确性错误的风险不低于此值的单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="94"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="98"/>
         <source>Match</source>
         <translation>匹配度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="98"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="99"/>
         <source>Risk ≥</source>
         <translation>风险 ≥</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="151"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="173"/>
         <source>Invalid regular expression</source>
         <translation>无效的正则表达式</translation>
     </message>
@@ -776,6 +776,11 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <location filename="../../aligner_gui/gui/controllers/direction.py" line="63"/>
         <source>English</source>
         <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/controllers/direction.py" line="78"/>
+        <source>The Chinese looks like the original ({0}): Alignment → Chinese is the original reads it the other way round.</source>
+        <translation>中文看起来是原文（{0}）：选“对齐 → 中文是原文”即按反方向读取。</translation>
     </message>
 </context>
 <context>
@@ -1139,17 +1144,17 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="123"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="126"/>
         <source>Source text</source>
         <translation>原文文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="124"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="127"/>
         <source>Target text</source>
         <translation>译文文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="125"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="128"/>
         <source>Overview of problems</source>
         <translation>问题概览</translation>
     </message>
@@ -1189,7 +1194,7 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="259"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="263"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
@@ -1585,22 +1590,22 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <translation>确认对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="247"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="256"/>
         <source>No flag left to review.</source>
         <translation>没有待审校的标记。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="261"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="270"/>
         <source>No risky bead.</source>
         <translation>没有高风险单元。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="263"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="272"/>
         <source>No risk estimates in this document yet.</source>
         <translation>此文档尚无风险估计。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="271"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="280"/>
         <source>No annotation yet.</source>
         <translation>还没有标注。</translation>
     </message>
@@ -1843,27 +1848,27 @@ translation it reads several times higher than the errors found.</source>
 <context>
     <name>SuggestionList</name>
     <message>
-        <location filename="../../aligner_gui/gui/panels/lists.py" line="105"/>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="111"/>
         <source>Accept (Y)</source>
         <translation>接受 (Y)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/lists.py" line="106"/>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="112"/>
         <source>Dismiss (X)</source>
         <translation>忽略 (X)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/lists.py" line="122"/>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="135"/>
         <source>Updating suggestions…</source>
         <translation>正在更新建议…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/lists.py" line="123"/>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="136"/>
         <source>Computing suggestions…</source>
         <translation>正在计算建议…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/lists.py" line="125"/>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="138"/>
         <source>No open suggestions.</source>
         <translation>没有待处理的建议。</translation>
     </message>
@@ -1894,11 +1899,6 @@ translation it reads several times higher than the errors found.</source>
         <location filename="../../aligner_gui/gui/models/annotations.py" line="153"/>
         <source>Text</source>
         <translation>文本</translation>
-    </message>
-    <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="153"/>
-        <source>Why</source>
-        <translation>原因</translation>
     </message>
 </context>
 <context>

@@ -81,3 +81,25 @@ def test_the_window_fits_a_1024_pixel_screen(make_window: Any, qtbot: Any) -> No
     assert bar is not None and bar.two_rows()
     window.resize(1900, 900)
     qtbot.waitUntil(lambda: not bar.two_rows())
+
+
+def test_a_xinhua_text_opened_as_an_english_original_gets_a_hint(
+    make_window: Any, tmp_path: Any
+) -> None:
+    from aligner_gui.core.model import AlignmentDocument, Sentence, Side
+
+    def side(lang: str, role: str, text: str) -> Side:
+        return Side(lang, role, text, [Sentence(0, 0, 0, len(text), text)])
+
+    window = make_window()
+    window.document = AlignmentDocument(
+        side("en", "original", "GUANGZHOU, Sept. 8 (Xinhua) -- The typhoon made landfall."),
+        side("zh", "translation", "新华社广州9月8日电 台风于7日在广东登陆。"), [])
+    window.files.text_paths = [tmp_path / "x.txt"]
+    window.direction.hint()
+    message = window.statusBar().currentMessage()
+    assert "新华社" in message and "Chinese is the original" in message
+    window.statusBar().clearMessage()
+    window.files.text_paths = None  # a project keeps its direction: no hint
+    window.direction.hint()
+    assert window.statusBar().currentMessage() == ""

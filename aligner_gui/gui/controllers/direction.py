@@ -63,3 +63,19 @@ class DirectionController(QObject):
             .format(self.tr("Chinese") if on else self.tr("English")),
             8000,
         )
+
+    def hint(self) -> None:
+        """A text opened with the English as the original whose Chinese carries a Chinese
+        wire service's dateline (新华社…电): say how to read it the other way round."""
+        from aligner_gui.core.text.origin import chinese_original_hint
+
+        doc = self.window.document
+        if doc is None or doc.source.lang != "en" or not self.window.files.text_paths:
+            return
+        found = chinese_original_hint(doc.target.text, doc.source.text)
+        if found:
+            self.window.statusBar().showMessage(
+                self.tr("The Chinese looks like the original ({0}): Alignment → Chinese is "
+                        "the original reads it the other way round.").format(found),
+                20000,
+            )
