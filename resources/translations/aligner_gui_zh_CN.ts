@@ -1368,12 +1368,72 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>QaChecksMenu</name>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/qa_checks.py" line="75"/>
+        <location filename="../../aligner_gui/gui/controllers/qa_checks.py" line="64"/>
+        <source>A number, date, unit or currency changed or missing</source>
+        <translation>数字、日期、单位或货币被改动或遗漏</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/controllers/qa_checks.py" line="65"/>
+        <source>A person or place rendered as another name</source>
+        <translation>人名或地名被译成了另一个名字</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/controllers/qa_checks.py" line="66"/>
+        <source>A negation on one side and none on the other</source>
+        <translation>一方有否定，另一方没有</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/controllers/qa_checks.py" line="67"/>
+        <source>A figure that rises on one side and falls on the other, or &apos;more than&apos; against &apos;less than&apos;</source>
+        <translation>一方说上升、另一方说下降，或“超过”对“不到”</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/controllers/qa_checks.py" line="69"/>
+        <source>A hedge (about, reportedly, may) dropped or added</source>
+        <translation>模糊限定语（约、据报道、可能）被删去或添加</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/controllers/qa_checks.py" line="70"/>
+        <source>An idiom translated word for word</source>
+        <translation>习语被逐字直译</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/controllers/qa_checks.py" line="71"/>
+        <source>Chinese left in the English, or English words copied into the Chinese</source>
+        <translation>英文译文中残留中文，或中文译文中照搬英文单词</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/controllers/qa_checks.py" line="73"/>
+        <source>The same sentence or term translated differently</source>
+        <translation>同一句子或术语译法不一致</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/controllers/qa_checks.py" line="74"/>
+        <source>A glossary term without its translation (File → Load glossary…)</source>
+        <translation>术语表中的术语缺少对应译法（文件 → 加载术语表…）</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/controllers/qa_checks.py" line="76"/>
+        <source>Brackets, quotation or question marks not carried over</source>
+        <translation>括号、引号或问号未保留</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/controllers/qa_checks.py" line="77"/>
+        <source>The same word twice in a row</source>
+        <translation>同一个词连续出现两次</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/controllers/qa_checks.py" line="78"/>
+        <source>A link, e-mail address, hashtag or @handle that differs</source>
+        <translation>链接、电子邮件地址、话题标签或 @账号不一致</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/controllers/qa_checks.py" line="98"/>
         <source>Turn on the {0} check</source>
         <translation>开启{0}检查</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/qa_checks.py" line="78"/>
+        <location filename="../../aligner_gui/gui/controllers/qa_checks.py" line="101"/>
         <source>Turn off the {0} check</source>
         <translation>关闭{0}检查</translation>
     </message>
@@ -1529,7 +1589,7 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
     </message>
     <message>
         <location filename="../../aligner_gui/gui/controllers/review.py" line="136"/>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="145"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="147"/>
         <source>No suggestion selected.</source>
         <translation>未选择建议。</translation>
     </message>
@@ -1539,73 +1599,83 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="147"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="140"/>
+        <source>Accepted on bead {0}: now an annotation (Ctrl+Z undoes).</source>
+        <translation>已接受第 {0} 单元的建议：已成为标注（Ctrl+Z 撤销）。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="149"/>
         <source>Dismiss suggestion</source>
         <translation>忽略建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="155"/>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="215"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="150"/>
+        <source>Dismissed on bead {0}: not offered again (Ctrl+Z undoes).</source>
+        <translation>已忽略第 {0} 单元的建议：不再提示（Ctrl+Z 撤销）。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="159"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="219"/>
         <source>Select a bead first.</source>
         <translation>请先选择一个对齐单元。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="158"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="162"/>
         <source>Wait for the alignment to finish.</source>
         <translation>请等待对齐完成。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="172"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="176"/>
         <source>Merge beads</source>
         <translation>合并对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="174"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="178"/>
         <source>Merge with next</source>
         <translation>与下一单元合并</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="196"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="200"/>
         <source>Split bead</source>
         <translation>拆分对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="199"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="203"/>
         <source>Unlink bead</source>
         <translation>解除对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="209"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="213"/>
         <source>Move sentence</source>
         <translation>移动句子</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="219"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="223"/>
         <source>Unconfirm beads</source>
         <translation>取消确认</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="219"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="223"/>
         <source>Confirm beads</source>
         <translation>确认对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="256"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="260"/>
         <source>No flag left to review.</source>
         <translation>没有待审校的标记。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="270"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="274"/>
         <source>No risky bead.</source>
         <translation>没有高风险单元。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="272"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="276"/>
         <source>No risk estimates in this document yet.</source>
         <translation>此文档尚无风险估计。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="280"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="284"/>
         <source>No annotation yet.</source>
         <translation>还没有标注。</translation>
     </message>
@@ -1798,8 +1868,8 @@ translation it reads several times higher than the errors found.</source>
     </message>
     <message>
         <location filename="../../aligner_gui/gui/panels/scores.py" line="38"/>
-        <source>Uncovered source words</source>
-        <translation>未覆盖的原文词语</translation>
+        <source>Uncovered source content words</source>
+        <translation>原文未覆盖的实词</translation>
     </message>
     <message>
         <location filename="../../aligner_gui/gui/panels/scores.py" line="39"/>

@@ -99,6 +99,7 @@ def test_review_figures_and_suggestions() -> None:
     omission = found[0].annotation
     assert (omission.type, omission.side, omission.severity) == ("omission", "source", "minor")
     assert omission.text == doc.source.sentences[1].text
+    assert omission.comment == "the headline has no translation"  # says why, in words
     doc.add_annotation(omission)
     doc.update_bead(2, details={mqm.REVIEWED_KEY: ["low-score"]})
     assert offers.suggestions(doc) == []

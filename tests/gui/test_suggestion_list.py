@@ -103,3 +103,21 @@ def test_a_xinhua_text_opened_as_an_english_original_gets_a_hint(
     window.files.text_paths = None  # a project keeps its direction: no hint
     window.direction.hint()
     assert window.statusBar().currentMessage() == ""
+
+
+def test_accepting_and_dismissing_say_so_and_the_checks_say_what_they_look_for(
+    make_window: Any,
+) -> None:
+    window = make_window()
+    model = window.suggestion_model
+    model.refresh_if_pending()
+    first = model.suggestion(0)
+    window.review.dismiss_suggestion(first)
+    assert f"Dismissed on bead {first.bead + 1}" in window.statusBar().currentMessage()
+    window.undo_stack.undo()
+    model.refresh_if_pending()
+    window.review.accept_suggestion(model.suggestion(0))
+    assert "Accepted on bead" in window.statusBar().currentMessage()
+    tips = {name: action.toolTip() for name, action in window.qa_checks.actions.items()}
+    assert all(tip and tip != name for name, tip in tips.items())
+    assert "glossary" in tips["glossary"].lower()

@@ -280,6 +280,21 @@ _OMISSION_SEVERITY = {"content": "major", "headline": "minor", "photo-caption": 
                       "more-link": "neutral", "byline": "neutral", "editor-note": "minor"}
 
 
+# What a one-sided bead's suggestion says (its class decides the severity above).
+_ONE_SIDED_NOTES = {
+    ("omission", "content"): "no translation of this sentence",
+    ("omission", "headline"): "the headline has no translation",
+    ("omission", "more-link"): "a link or page line with no translation (often left out)",
+    ("omission", "photo-caption"): "a photo caption with no translation",
+    ("omission", "byline"): "a byline with no translation (often left out)",
+    ("omission", "editor-note"): "an editor's note with no translation",
+    ("addition", "content"): "nothing in the original corresponds",
+    ("addition", "byline"): "the translation's own byline",
+    ("addition", "editor-note"): "the translator's or editor's own note",
+    ("addition", "more-link"): "the translation's own link or page line",
+}
+
+
 def _listing(found: Any, labels: tuple[tuple[str, str], ...]) -> str:
     """ "label values; label values" for the keys of a details entry that have values."""
     if not isinstance(found, dict):
@@ -363,6 +378,8 @@ def suggestion_for(doc: AlignmentDocument, index: int, flag: str) -> Annotation 
                 break
     if flag == FLAG_LOW_SCORE:
         comment = low_score_note(bead)
+    elif type_ in ("omission", "addition"):
+        comment = _ONE_SIDED_NOTES.get((type_, tags[0] if tags else "content"), "")
     elif flag not in (FLAG_NUMBER_MISMATCH, FLAG_NAME_MISMATCH):
         comment = ""
     moved = bead.details.get(MOVED_KEY) if not (bead.source and bead.target) else None

@@ -43,9 +43,12 @@ class QaChecksMenu(QObject):
         self.menu = menu
         menu.setObjectName("menuQaChecks")
         self.actions: dict[str, QAction] = {}
+        menu.setToolTipsVisible(True)
+        about = self._descriptions()
         for check in CHECKS:
             action = QAction(flag_name(check), menu)
             action.setObjectName(f"actionCheck_{check}")
+            action.setToolTip(about.get(check, flag_name(check)))
             action.setCheckable(True)
             action.toggled.connect(lambda on, name=check: self._on_action_toggled(name, on))
             menu.addAction(action)
@@ -54,6 +57,26 @@ class QaChecksMenu(QObject):
         window.document_installed.connect(self.sync)
         window.undo_stack.indexChanged.connect(lambda _index: self.sync())
         self.sync()
+
+    def _descriptions(self) -> dict[str, str]:
+        """What each check looks for, for its tooltip (the names alone are terse)."""
+        return {
+            "numbers": self.tr("A number, date, unit or currency changed or missing"),
+            "names": self.tr("A person or place rendered as another name"),
+            "negation": self.tr("A negation on one side and none on the other"),
+            "direction": self.tr("A figure that rises on one side and falls on the other, "
+                                 "or 'more than' against 'less than'"),
+            "hedges": self.tr("A hedge (about, reportedly, may) dropped or added"),
+            "idioms": self.tr("An idiom translated word for word"),
+            "untranslated": self.tr("Chinese left in the English, or English words copied "
+                                    "into the Chinese"),
+            "inconsistency": self.tr("The same sentence or term translated differently"),
+            "glossary": self.tr("A glossary term without its translation (File → Load "
+                                "glossary…)"),
+            "punctuation": self.tr("Brackets, quotation or question marks not carried over"),
+            "repeated-words": self.tr("The same word twice in a row"),
+            "urls": self.tr("A link, e-mail address, hashtag or @handle that differs"),
+        }
 
     def sync(self) -> None:
         """Show the open document's choice (all on without a document)."""

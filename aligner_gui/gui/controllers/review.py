@@ -137,6 +137,8 @@ class ReviewController(QObject):
             return
         self._push(commands.accept_suggestion(doc, suggestion, self.tr("Accept suggestion")))
         self.window.show_annotation(suggestion.annotation.id)
+        self._message(self.tr("Accepted on bead {0}: now an annotation (Ctrl+Z undoes).")
+                      .format(suggestion.bead + 1))
 
     def dismiss_suggestion(self, suggestion: mqm.Suggestion | None = None) -> None:
         doc = self.document
@@ -145,6 +147,8 @@ class ReviewController(QObject):
             self._message(self.tr("No suggestion selected."))
             return
         self._push(commands.dismiss_suggestion(doc, suggestion, self.tr("Dismiss suggestion")))
+        self._message(self.tr("Dismissed on bead {0}: not offered again (Ctrl+Z undoes).")
+                      .format(suggestion.bead + 1))
 
     # -- alignment edits ----------------------------------------------------------------
     def _edit(self, make: Callable[[AlignmentDocument, int], edits.Edit], text: str,

@@ -35,7 +35,7 @@ class ScoresPanel(QWidget):
             ("severity", self.tr("By severity")),
             ("category", self.tr("Penalty by category")),
             ("flags", self.tr("Doubtful pairing / number / name mismatch")),
-            ("uncovered", self.tr("Uncovered source words")),
+            ("uncovered", self.tr("Uncovered source content words")),
             ("risk", self.tr("Expected Major Accuracy errors")),
         )
         for key, title in rows:
