@@ -81,11 +81,11 @@ def _suggestions(doc: AlignmentDocument, lexicon: Any) -> list[Any]:
                 big = size >= SUGGEST_EN_WORDS
             if not big:
                 continue
-            comment = ""
             if name == "source":
                 # A clause's worth of meaning is missing: major until the editor says not.
                 type_, category, tags = "omission", "Accuracy/Omission", ["partial-omission"]
                 severity = "major"
+                comment = "coverage lens: nothing in the translation renders these words"
                 if whole_sentence(doc, index, name, span["start"], span["end"]):
                     tags = ["untranslated-sentence"]
                     comment = ("a whole sentence that nothing in the translation renders, "
@@ -94,9 +94,12 @@ def _suggestions(doc: AlignmentDocument, lexicon: Any) -> list[Any]:
                 # Source words around the same place are uncovered too: rendered wrongly.
                 type_, category = "mistranslation", "Accuracy/Mistranslation"
                 tags, severity = ["partial-mistranslation"], "major"
+                comment = ("coverage lens: these words match nothing in the original, "
+                           "whose words nearby are not rendered either")
             else:
                 type_, category = "addition", "Accuracy/Addition"
                 tags, severity = ["partial-addition"], "minor"
+                comment = "coverage lens: nothing in the original corresponds to these words"
             offered = offers.offer(
                 index,
                 flag,
