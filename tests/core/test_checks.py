@@ -176,6 +176,11 @@ def test_a_bound_on_a_figure_turned_round() -> None:
     assert hits[0].comment == (
         "bound: source says '超过' (more than), translation says 'less than' (less than)"
     )
+    within = make_doc([("通关时间压缩至2小时以内。", "Clearance now takes more than 2 hours."),
+                       ("通关时间压缩至2小时以内。", "Clearance now takes within 2 hours.")], "zh")
+    assert [(f.bead, marked(within, f)) for f in found(within, "direction")] == [
+        (0, "more than")
+    ]
     en = make_doc([("More than 300 people died.", "不到300人死亡。")])
     assert [marked(en, f) for f in found(en, "direction")] == ["不到"]
     shares = make_doc([("Less than a quarter of members backed it.", "超过四分之一的成员支持。"),
@@ -224,6 +229,7 @@ def test_negation_added_in_a_chinese_translation(lex) -> None:
         ("给农户带来不小压力。", "It put considerable pressure on farmers."),  # 不小
         ("这些损失来得不是时候。", "The losses come at a painful time."),  # 不是时候
         ("公司已不可撤销地同意。", "The company has irrevocably agreed."),
+        ("船只已改道，不再经由苏伊士运河。", "Ships were diverted away from the Suez Canal."),
     ],
 )
 def test_words_that_only_look_negative(lex, zh: str, en: str) -> None:
@@ -232,7 +238,8 @@ def test_words_that_only_look_negative(lex, zh: str, en: str) -> None:
 
 def test_a_chinese_word_of_lack_answers_an_english_negation(lex) -> None:
     """'were without' is 缺少, 'did not attend' 缺席: no negation character, no slip."""
-    doc = make_doc([("The village was without electricity.", "这个村子缺电。")])
+    doc = make_doc([("The village was without electricity.", "这个村子缺电。"),
+                    ("They offer the jab without an appointment.", "他们提供免预约接种。")])
     assert found(doc, "negation", lexicon=lex) == []
     dropped = make_doc([("The village was without electricity.", "这个村子有电。")])
     assert [f.check for f in found(dropped, "negation", lexicon=lex)] == ["negation"]
@@ -519,6 +526,7 @@ def test_a_unit_replaced_is_major_when_the_figure_is_the_same() -> None:
             ("The park covers 120 square kilometres.", "公园占地120平方公里。"),
             ("Farmers grow coffee on 4,500 mu.", "农民种植咖啡4500亩。"),
             ("It glows at 5 micrometres.", "它在5纳米波长发光。"),
+            ("种植面积达200万亩。", "It covers 2 million mu (about 133,333 hectares)."),
         ]
     )
     for bead in doc.beads:

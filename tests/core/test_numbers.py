@@ -170,6 +170,7 @@ def test_march_and_may_are_months_after_a_time_word() -> None:
         ("1.2mn barrels", "120万桶"),
         ("1.5m square feet", "150万平方英尺"),
         ("some 2m people", "约200万人"),
+        ("a 2-million-barrel cargo", "200万桶原油"),
         ("in the 1990s", "上世纪90年代"),
         ("in the 1990s", "20世纪90年代"),
     ],

@@ -175,6 +175,8 @@ _CURRENCY_WORDS = {
     ],
 }  # fmt: skip
 _NUM = {"en": r"\d", "zh": r"[0-9一二两三四五六七八九十百千万]"}
+# A scale word between the figure and its unit: "2 million mu", "1.5bn tonnes".
+_SCALE = {"en": r"(?:\s?(?:thousand|million|billion|trillion|mn|bn|m)\b)?"}
 _UNITS = {
     "en": [
         ("length", "km", r"km|kilomet(?:er|re)s?"), ("length", "mile", r"miles?"),
@@ -225,7 +227,7 @@ def _scanner(lang: str) -> Scanner:
     units = "|".join(f"(?P<u{k}>{p})" for k, (_d, _u, p) in enumerate(numbered, start=len(named)))
     return (
         re.compile(names, re.IGNORECASE),
-        re.compile(_NUM[lang] + r"\s?(?:" + units + ")", re.IGNORECASE),
+        re.compile(_NUM[lang] + _SCALE.get(lang, "") + r"\s?(?:" + units + ")", re.IGNORECASE),
         [(d, u) for d, u, _p in groups],
     )
 

@@ -179,7 +179,7 @@ def _per_figure(src: str, tgt: str, src_lang: str, tgt_lang: str
 _BOUND_BEFORE = {
     "en": {
         DOWN: r"no more than|not more than|less than|fewer than|under|below|at most|up to"
-              r"|nearly|almost|close to",
+              r"|nearly|almost|close to|within",
         UP: r"no less than|not less than|no fewer than|more than|greater than|over|above"
             r"|at least|in excess of|upwards of|exceed(?:s|ed|ing)?|top(?:s|ped|ping)?",
     },
@@ -194,7 +194,7 @@ _BOUND_WORD = {
            for d, p in table.items()}
     for lang, table in _BOUND_BEFORE.items()
 }  # fmt: skip
-_ZH_BOUND_AFTER = re.compile(r"\s*[^\d\s，。、；]{0,4}?(以上|以下)")
+_ZH_BOUND_AFTER = re.compile(r"\s*[^\d\s，。、；]{0,4}?(以上|以下|以内)")
 _BOUND_NAMES = {UP: "more than", DOWN: "less than"}
 
 

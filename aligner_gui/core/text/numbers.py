@@ -162,6 +162,7 @@ def _numbers_en(text: str) -> tuple[str, ...]:
     after_dot: set[int] = set()
     after_currency: set[int] = set()
     attached: set[int] = set()  # nothing at all between it and the previous token
+    hyphened: set[int] = set()  # a hyphen between: "a 2-million-barrel cargo"
     prev_end = 0
     for m in _EN_TOKEN.finditer(text):
         gap = text[prev_end : m.start()].strip()
@@ -172,6 +173,8 @@ def _numbers_en(text: str) -> tuple[str, ...]:
             after_currency.add(len(tokens))
         if m.start() == prev_end:
             attached.add(len(tokens))
+        if gap == "-":
+            hyphened.add(len(tokens))
         prev_end = m.end()
         if m.group("num"):
             kind = "ordnum" if m.group("ord") else "num"
@@ -192,7 +195,9 @@ def _numbers_en(text: str) -> tuple[str, ...]:
             except InvalidOperation:
                 i += 1
                 continue
-            if kind == "num" and j < n and tokens[j][0] == "word" and tokens[j][2]:
+            if kind == "num" and j < n and tokens[j][0] == "word" and (
+                tokens[j][2] or (j in hyphened and tokens[j][1].lower().split("-")[0] in _EN_SCALE)
+            ):
                 low = tokens[j][1].lower()
                 scale = (_EN_SCALE.get(low) or _EN_SCALE_ABBREV.get(low)
                          or _EN_SCALE.get(low.split("-", 1)[0])  # "3 million-strong"
