@@ -199,7 +199,7 @@ def test_unreviewed_engine_flags_show_as_suggestions() -> None:
 
 
 def test_the_overview_marks_beads_with_open_suggestions() -> None:
-    """A bead under 50 % risk with a finding not yet reviewed is not 'nothing found'."""
+    """A bead under 50 % risk with a finding not yet reviewed is not 'no major finding'."""
     from aligner_gui.core.model import FLAG_LOW_SCORE, FLAG_NUMBER_MISMATCH
 
     doc = sample_doc()

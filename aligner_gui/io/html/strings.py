@@ -150,7 +150,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "legend.low": ("doubtful pairing", "对齐存疑"),
     "legend.risky": ("risky (\u2265 50 %)", "高风险（\u2265 50%）"),
     "legend.suggested": ("open major findings", "有待处理的重大问题"),
-    "legend.ok": ("nothing found", "未发现问题"),
+    "legend.ok": ("no major finding", "无重大问题"),
     "legend.height": ("bar height: risk", "柱高：风险"),
     "bead": ("Bead", "句对"),
 }

@@ -292,7 +292,7 @@ _PATTERNS = (
 def bead_states(doc: AlignmentDocument, found: Sequence[Any] = ()) -> list[str]:
     """Each bead's overview state: omission (or addition), annotated, low score, risky,
     an open major suggestion of ``found`` (offers.suggestions; a minor suspect or a
-    neutral note alone leaves the bead "nothing found"), ok."""
+    neutral note alone leaves the bead "no major finding"), ok."""
     annotated = {segment_of(doc, a) for a in doc.annotations}
     offered = {s.bead for s in found if s.annotation.severity in ("major", "critical")}
     states = []
