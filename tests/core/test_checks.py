@@ -754,6 +754,8 @@ def test_idiom_image_meant_literally_in_the_original_is_left_alone() -> None:
         ("The board pulled the plug on the project.", "董事会拔掉了这个项目的插头。", True),
         ("They used brick and mortar to build the wall.", "他们用砖和砂浆砌墙。", False),
         ("Retailers closed brick-and-mortar stores.", "零售商关闭了砖和砂浆商店。", True),
+        ("The jury is still out on the vaccine.", "关于疫苗，陪审团仍然在外面。", True),
+        ("The jury was out for three hours.", "陪审团退庭商议了三个小时。", False),
     ],
 )  # fmt: skip
 def test_idioms_that_also_read_literally_are_matched_only_in_their_frame(
@@ -767,11 +769,15 @@ def test_chinese_idiom_rendered_word_for_word_in_english() -> None:
         [("他只会吹牛。", "He only knows how to blow the cow."),
          ("他总是吹牛。", "He is always boasting."),
          ("广场上人山人海。", "The square was a sea of people, like a mountain."),
-         ("他养了一头牛,还爱吹牛。", "He keeps a cow and likes to boast.")],
+         ("他养了一头牛,还爱吹牛。", "He keeps a cow and likes to boast."),
+         ("云南鲜切花占据全国半壁江山。",
+          "Yunnan holds half of the country's rivers and mountains in cut flowers.")],
         source_lang="zh",
     )  # fmt: skip
     hits = found(doc, "idioms")
-    assert [(f.bead, marked(doc, f)) for f in hits] == [(0, "cow"), (2, "sea"), (2, "mountain")]
+    assert [(f.bead, marked(doc, f)) for f in hits] == [
+        (0, "cow"), (2, "sea"), (2, "mountain"), (4, "rivers and mountains")
+    ]
     assert {f.severity for f in hits} == {"major"}
 
 

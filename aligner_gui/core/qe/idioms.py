@@ -125,6 +125,12 @@ _EN_IDIOMS = (
     _en(r"\b(?:is|are|was|were|the|their|its|our|his|her) bread[- ]and[- ]butter\b", "bread|butter",
         "面包|黄油", "a main livelihood"),
     _en(r"\bboots on the ground\b", "boots?", "靴", "ground troops"),
+    # Not a jury that "was out for three hours": still out, or out on a question.
+    _en(r"\bthe jury (?:is|was|remains|remained) still out\b"
+        r"|\bthe jury (?:is|remains) out (?:on|as to|over)\b", "jur(?:y|ies)", "陪审团",
+        "it is not decided yet"),
+    _en(r"\b(?:a|another|the) shot in the arm\b", "arms?", "手臂|胳膊|打了一针", "a boost"),
+    _en(r"\bthe lion'?s share\b", "lions?", "狮", "the largest part"),
 )  # fmt: skip
 
 # Chinese idioms and the English words that render their image literally.
@@ -153,6 +159,10 @@ _ZH_IDIOMS = (
     _zh("井底之蛙", "蛙|井", "frogs?|wells?", "narrow-minded", "minor"),
     _zh("塞翁失马", "马", "horses?", "a blessing in disguise", "minor"),
     _zh("打草惊蛇", "蛇|草", "snakes?", "to alert the enemy", "minor"),
+    _zh("半壁江山", "江山", "rivers? and mountains|mountains? and rivers",
+        "half of a market or territory"),
+    _zh("一刀切", "刀", "one knife|a knife|one cut|single cut", "one size fits all"),
+    _zh("领头羊", "羊", "sheep|goats?|rams?", "the leader (a bellwether)"),
 )  # fmt: skip
 
 
