@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from aligner_gui.core.lexicon import cedict, words
+from aligner_gui.core.lexicon import cedict, supplement, words
 from aligner_gui.core.lexicon.cedict import cedict_path
 from aligner_gui.core.lexicon.lazytable import LazyTable, read_meta, write_table
 from aligner_gui.core.runtime.forked import Forked
@@ -42,7 +42,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 9
+FORMAT_VERSION = 10
 CACHE_NAME = f"cedict-v{FORMAT_VERSION}.sqlite"  # read on demand (see lazytable.py)
 _OLD_VERSIONS = re.compile(r"cedict-v\d+\.(?:json|sqlite)")
 # Roughly how long compiling CC-CEDICT takes (what the window and the CLI tell the user):
@@ -70,12 +70,13 @@ def source_stamp(path: Path) -> dict[str, int | str]:
 
 @lru_cache(maxsize=1)
 def _builder_digest() -> str:
-    # Editing the compiler (sense rules, supplement: cedict.py), the word lists it uses
+    # Editing the compiler (sense rules: cedict.py; supplement.py), the word lists it uses
     # (stopwords, irregular forms: words.py; British spellings: breame's table) or the
     # file formats (this module) invalidates old caches even if FORMAT_VERSION was not
     # bumped. A frozen app without sources relies on FORMAT_VERSION alone.
     digest = hashlib.sha1()
-    for source in (cedict.__file__, words.__file__, __file__, words.spellings_file()):
+    for source in (cedict.__file__, supplement.__file__, words.__file__, __file__,
+                   words.spellings_file()):
         if source is None:
             return ""
         try:

@@ -18,99 +18,12 @@ from typing import Any
 
 import Stemmer
 
+from aligner_gui.core.lexicon.supplement import SUPPLEMENT as _SUPPLEMENT
 from aligner_gui.core.lexicon.words import CJK, EN_MEANINGFUL_FUNCTION, EN_STOPWORDS, base_form
 from aligner_gui.core.runtime.forked import Forked, can_fork
 from aligner_gui.core.runtime.gcpause import gc_paused
 
 __all__ = ["T2S_KEY", "VOCABULARY_KEY", "cedict_path", "compile_cedict", "vocabulary_of"]
-
-# A few entries CEDICT lacks but news and fiction need (country adjectives above all).
-_SUPPLEMENT = {
-    "美国": "america american usa",
-    "美": "america american usa",
-    "中国": "chinese",
-    "俄罗斯": "russian",
-    "俄": "russian",
-    "英国": "british britain uk",
-    "法国": "french",
-    "德国": "german",
-    "日本": "japanese",
-    "韩国": "korean",
-    "朝鲜": "korean",
-    "欧洲": "european",
-    "总统": "president",
-    "先生": "mr mister sir",
-    "女士": "ms madam lady",
-    "太太": "mrs wife",
-    "夫人": "mrs madame",
-    "小姐": "miss",
-    "外交部": "foreign ministry",
-    "联合国": "un",
-    "港元": "hk",
-    "港币": "hk",
-    "美联储": "fed",
-    "欧元区": "euro area eurozone",
-    # "the X side" of diplomatic copy: CC-CEDICT has 中方, 日方 and 韩方 but not these.
-    "美方": "american side usa",
-    "俄方": "russian side russia",
-    "英方": "british side uk",
-    "欧方": "european side eu",
-    "朝方": "korean side",
-    "致力": "committed commit dedicated",
-    "致力于": "committed commit dedicated devote",
-    # Companies CC-CEDICT glosses by the words' other senses only (三星 "Orion's belt").
-    "三星": "samsung",
-    "腾讯": "tencent",
-    "高通": "qualcomm",
-    "联想": "lenovo",
-    "摩根大通": "jpmorgan",
-    # Everyday news words whose CC-CEDICT senses miss the commonest English one.
-    "旅客": "passenger",
-    "印发": "issue issued",  # 国务院印发《方案》 "the State Council has issued a plan"
-    # Parts of a decade or period: 70年代末 "the late 1970s", 90年代初 "the early 1990s".
-    "末": "late",
-    "初": "early",
-    "中期": "mid middle",
-    "货物": "cargo freight",
-    # Market reports: sessions and comparisons CC-CEDICT lacks (盘后交易 "after-hours").
-    "盘后": "after hours",
-    "盘前": "premarket before",
-    "早盘": "early morning",
-    "尾盘": "late close",
-    "盘中": "intraday session",
-    "环比": "sequential previous month quarter",
-    "晶圆厂": "wafer fab fabrication plant",
-    "国务院": "state department",
-    "发言人": "spokesperson spokesman spokeswoman",
-    "核武库": "nuclear arsenal",
-    "弹头": "warhead",
-    "周一": "monday",
-    "周二": "tuesday",
-    "周三": "wednesday",
-    "周四": "thursday",
-    "周五": "friday",
-    "周六": "saturday",
-    "周日": "sunday",
-    # News vocabulary whose usual English CEDICT lacks (wire business/court/disaster copy).
-    "重组": "restructure restructuring",
-    "费用": "charge charges fee",
-    "潜逃": "flee flight",
-    "议员": "lawmaker legislator",
-    "起诉": "charge indict",
-    "判决": "verdict ruling",
-    "监禁": "prison",
-    "震级": "magnitude",
-    "裁员": "layoff layoffs",
-    "招聘": "hire hiring",
-    "耶和华": "lord jehovah",
-    "人": "man",
-    "爸爸": "dad daddy papa",
-    "妈妈": "mom mum",
-    "爷爷": "grandpa granddad",
-    "奶奶": "granny grandmother",
-    "父亲": "dad",
-    "母亲": "mom mum",
-}
 
 
 def cedict_path() -> Path:
