@@ -46,12 +46,13 @@ def cmd_align(args: argparse.Namespace) -> int:
     inputs = [seed_path()] if args.demo else args.inputs
     doc = load_document(inputs, presplit=args.presplit, source_lang=args.source_lang or "en")
     if args.source_lang is None and not args.quiet:
-        from aligner_gui.core.text.origin import chinese_original_hint
+        from aligner_gui.core.text.origin import chinese_original_hint, describe_hint
 
         hint = chinese_original_hint(doc.target.text, doc.source.text)
         if hint:
-            print(f"note: the Chinese looks like the original ({hint}); it was read as the "
-                  "translation: add --source-lang zh if it is the original", file=sys.stderr)
+            print(f"note: the Chinese looks like the original ({describe_hint(hint)}); it was "
+                  "read as the translation: add --source-lang zh if it is the original",
+                  file=sys.stderr)
     align_document(doc)
     save_project(doc, out)  # the previous file stays as OUT.bak, as in the window
     if not args.quiet:

@@ -32,6 +32,7 @@ def make_application(argv: Sequence[str], language: str | None = None) -> Any:
     if load_translation(ours, locale):
         app.installTranslator(ours)
         translators.append(ours)
+        app.setProperty("aligner_ui_lang", ours.language() or "en")  # the HTML report's too
     qt = QTranslator(app)
     if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)

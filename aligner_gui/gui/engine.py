@@ -79,8 +79,15 @@ class Engine:
         return [(e.name, e.label, e.suffix) for e in EXPORTERS.values() if e.name != "json"]
 
     def export(self, document: AlignmentDocument, fmt: str, path: str | Path) -> list[Path]:
+        """Write an export; the HTML report in the window's language."""
+        from PySide6.QtCore import QCoreApplication
+
         from aligner_gui.io.formats import export_document
 
+        app = QCoreApplication.instance()
+        lang = app.property("aligner_ui_lang") if app is not None else None
+        if fmt == "html" and isinstance(lang, str) and lang.startswith("zh"):
+            return export_document(document, fmt, path, lang=lang)
         return export_document(document, fmt, path)
 
     def import_file(self, path: str | Path, base: AlignmentDocument | None) -> AlignmentDocument:

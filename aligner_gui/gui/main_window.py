@@ -227,6 +227,7 @@ class MainWindow(QMainWindow):
                 index.row())) if index.row() < self.suggestion_model.rowCount() else None)
         self.annotation_editor.change_requested.connect(self.review.change_annotation)
         self.annotation_editor.delete_requested.connect(self.review.delete_annotation)
+        self.annotation_editor.leave_requested.connect(self.bead_view.setFocus)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.annotation_view)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(lambda: self.review.delete_annotation())

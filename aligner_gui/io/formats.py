@@ -108,7 +108,7 @@ EXPORTERS: dict[str, Exporter] = {
         "Printable review report (*.html)",
         ".html",
         _lazy("html.report", "export_html"),
-        options=("title",),
+        options=("title", "lang"),
     ),
 }
 
@@ -165,7 +165,7 @@ def export_document(
     """Write ``doc`` in format ``fmt``; returns the files written (InterText writes three).
 
     Options some exporters take: ``system``, ``doc_name``, ``rater`` (mqm-tsv), ``title``
-    (html); ``Exporter.options`` lists them.
+    and ``lang`` (html); ``Exporter.options`` lists them.
     """
     exporter = _registered(EXPORTERS, fmt, options, "export", ExportFormatError)
     # Multi-file exporters get the path as given: a trailing slash means a folder.

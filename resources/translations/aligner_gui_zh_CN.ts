@@ -362,93 +362,93 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="39"/>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="129"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="41"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="145"/>
         <source>Select text and press O (omission) or M (mistranslation).</source>
         <translation>选择文字后按 O(漏译)或 M(误译)。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="50"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="52"/>
         <source>Neutral</source>
         <translation>中性</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="50"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="52"/>
         <source>Minor</source>
         <translation>次要</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="51"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="53"/>
         <source>Major</source>
         <translation>主要</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="51"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="53"/>
         <source>Critical</source>
         <translation>严重</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="60"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="62"/>
         <source>Why is this an error?</source>
         <translation>为什么这是错误?</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="63"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="65"/>
         <source>Suggested correction</source>
         <translation>建议的修改</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="66"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="68"/>
         <source>Tags, comma separated: more-link, photo-caption</source>
         <translation>标签,用逗号分隔:more-link, photo-caption</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="68"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="70"/>
         <source>Delete annotation</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="72"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="74"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="73"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="75"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="74"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="76"/>
         <source>Comment</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="75"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="77"/>
         <source>Correction</source>
         <translation>修改建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="76"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="78"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="134"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="150"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="134"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="150"/>
         <source>Target</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="138"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="156"/>
         <source>{0}, bead {1}</source>
         <translation>{0},第 {1} 单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="140"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="158"/>
         <source>Suggested by the engine ({0})</source>
         <translation>由引擎建议({0})</translation>
     </message>
@@ -600,72 +600,72 @@
 <context>
     <name>BeadTableModel</name>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="65"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="72"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="65"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="72"/>
         <source>Target</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="65"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="72"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="65"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="72"/>
         <source>Match</source>
         <translation>匹配度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="66"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="73"/>
         <source>Risk</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="71"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="78"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="71"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="78"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="73"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="80"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="77"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="84"/>
         <source>Estimated probability that a reviewer marks a Major Accuracy error here</source>
         <translation>审校人员在此处标出重大准确性错误的估计概率</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="82"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="89"/>
         <source>Match: how closely the two sides correspond word for word through the dictionary (a free but faithful rendering can score low). A pairing the aligner doubts is flagged low-score instead.</source>
         <translation>匹配度：借助词典逐词对应两边的程度（意译但忠实的译文也可能得分低）。对齐本身存疑的句对另以“对齐存疑”标出。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="88"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="95"/>
         <source>Read the riskiest beads first rather than counting on the figure.</source>
         <translation>请按风险从高到低阅读，不要把这个数值当作错误数。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="152"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="159"/>
         <source>Meaning match of the two sides: {0:.2f} (this document&apos;s median: {1:.2f})</source>
         <translation>两边的意思吻合度：{0:.2f}（本文档的中位数：{1:.2f}）</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="66"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="73"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="66"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="73"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -778,7 +778,17 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <translation>英文</translation>
     </message>
     <message>
+        <location filename="../../aligner_gui/gui/controllers/direction.py" line="77"/>
+        <source>an English dateline crediting {0}</source>
+        <translation>英文电头注明 {0}</translation>
+    </message>
+    <message>
         <location filename="../../aligner_gui/gui/controllers/direction.py" line="78"/>
+        <source>a {0}…电 dateline</source>
+        <translation>{0}……电的电头</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/controllers/direction.py" line="80"/>
         <source>The Chinese looks like the original ({0}): Alignment → Chinese is the original reads it the other way round.</source>
         <translation>中文看起来是原文（{0}）：选“对齐 → 中文是原文”即按反方向读取。</translation>
     </message>
@@ -1194,7 +1204,7 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="263"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="264"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
@@ -1552,130 +1562,150 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="76"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="78"/>
+        <source>{0} marks the {1}: select the words there, or click its sentence.</source>
+        <translation>{0}标注在{1}上：请在那边选中文字，或单击其句子。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="81"/>
+        <source>original</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="81"/>
+        <source>translation</source>
+        <translation>译文</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="86"/>
         <source>Select a bead or some text first.</source>
         <translation>请先选择对齐单元或一段文字。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="80"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="90"/>
         <source>This bead has no text on that side; select a span.</source>
         <translation>该单元在这一侧没有文字,请选择一段文字。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="84"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="94"/>
         <source>The selection is empty.</source>
         <translation>选区为空。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="87"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="97"/>
         <source>Mark {0}</source>
         <translation>标记 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="107"/>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="122"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="117"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="132"/>
         <source>No annotation selected.</source>
         <translation>未选择标注。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="116"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="126"/>
         <source>Edit annotation</source>
         <translation>编辑标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="125"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="135"/>
         <source>Delete annotation</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="136"/>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="147"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="146"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="157"/>
         <source>No suggestion selected.</source>
         <translation>未选择建议。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="138"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="148"/>
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="140"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="150"/>
         <source>Accepted on bead {0}: now an annotation (Ctrl+Z undoes).</source>
         <translation>已接受第 {0} 单元的建议：已成为标注（Ctrl+Z 撤销）。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="149"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="159"/>
         <source>Dismiss suggestion</source>
         <translation>忽略建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="150"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="160"/>
         <source>Dismissed on bead {0}: not offered again (Ctrl+Z undoes).</source>
         <translation>已忽略第 {0} 单元的建议：不再提示（Ctrl+Z 撤销）。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="159"/>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="219"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="169"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="237"/>
         <source>Select a bead first.</source>
         <translation>请先选择一个对齐单元。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="162"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="172"/>
         <source>Wait for the alignment to finish.</source>
         <translation>请等待对齐完成。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="176"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="186"/>
         <source>Merge beads</source>
         <translation>合并对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="178"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="188"/>
         <source>Merge with next</source>
         <translation>与下一单元合并</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="200"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="195"/>
+        <source>This bead has one sentence on each side: nothing to split (U unlinks the two).</source>
+        <translation>此单元两侧各只有一句：无可拆分（按 U 可解除配对）。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="218"/>
         <source>Split bead</source>
         <translation>拆分对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="203"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="221"/>
         <source>Unlink bead</source>
         <translation>解除对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="213"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="231"/>
         <source>Move sentence</source>
         <translation>移动句子</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="223"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="241"/>
         <source>Unconfirm beads</source>
         <translation>取消确认</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="223"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="241"/>
         <source>Confirm beads</source>
         <translation>确认对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="260"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="278"/>
         <source>No flag left to review.</source>
         <translation>没有待审校的标记。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="274"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="292"/>
         <source>No risky bead.</source>
         <translation>没有高风险单元。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="276"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="294"/>
         <source>No risk estimates in this document yet.</source>
         <translation>此文档尚无风险估计。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="284"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="302"/>
         <source>No annotation yet.</source>
         <translation>还没有标注。</translation>
     </message>

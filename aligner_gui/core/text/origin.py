@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["chinese_original_hint"]
+__all__ = ["chinese_original_hint", "describe_hint"]
 
 # A Chinese wire dateline near the start: 新华社北京9月8日电, 中新社广州9月8日电 ...
 _ZH_DATELINE = re.compile(
@@ -21,10 +21,17 @@ _HEAD = 400  # the dateline stands in the first lines
 
 
 def chinese_original_hint(zh_text: str, en_text: str) -> str | None:
-    """The evidence that the Chinese is the original ("a 新华社…电 dateline"), or None."""
+    """What says the Chinese is the original: the agency of a Chinese dateline ("新华社"),
+    or the English dateline's credit ("(Xinhua)"); None when nothing does."""
     zh = _ZH_DATELINE.search(zh_text[:_HEAD])
     if zh:
-        return f"a {zh.group(1)}…电 dateline"
-    if _EN_CHINESE_WIRE.search(en_text[:_HEAD]):
-        return "an English dateline crediting a Chinese wire service"
-    return None
+        return zh.group(1)
+    en = _EN_CHINESE_WIRE.search(en_text[:_HEAD])
+    return en.group(0) if en else None
+
+
+def describe_hint(found: str) -> str:
+    """The evidence in words, for the command line: "a 新华社…电 dateline"."""
+    if found.startswith("("):
+        return f"an English dateline crediting {found}"
+    return f"a {found}…电 dateline"

@@ -74,8 +74,10 @@ class DirectionController(QObject):
             return
         found = chinese_original_hint(doc.target.text, doc.source.text)
         if found:
+            evidence = (self.tr("an English dateline crediting {0}") if found.startswith("(")
+                        else self.tr("a {0}…电 dateline")).format(found)
             self.window.statusBar().showMessage(
                 self.tr("The Chinese looks like the original ({0}): Alignment → Chinese is "
-                        "the original reads it the other way round.").format(found),
+                        "the original reads it the other way round.").format(evidence),
                 20000,
             )

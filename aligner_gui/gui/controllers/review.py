@@ -15,6 +15,7 @@ from aligner_gui.core import edits, offers
 from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Bead
 from aligner_gui.core.scoring import mqm
 from aligner_gui.gui import commands
+from aligner_gui.gui.display_names import category_name
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
@@ -70,6 +71,15 @@ class ReviewController(QObject):
         span = self.window.current_span()
         if span is not None and (span[0] == side or any_side):
             side, start, end = span
+        elif span is not None and span[1] < span[2] and not _whole_sentence(doc, *span):
+            # Words selected on the other side: marking the whole sentence here instead
+            # would put the annotation on text the editor did not choose (a clicked
+            # sentence chooses its bead, as before).
+            self._message(self.tr("{0} marks the {1}: select the words there, or click its "
+                                  "sentence.").format(
+                category_name(category),
+                self.tr("original") if side == "source" else self.tr("translation")))
+            return
         else:
             row = self.window.current_bead()
             if row is None:
@@ -178,6 +188,14 @@ class ReviewController(QObject):
             self._edit(lambda d, r: edits.merge_with_next(d.beads, r), self.tr("Merge with next"))
 
     def split_bead(self) -> None:
+        doc, row = self.document, self.window.current_bead()
+        if doc is not None and row is not None and row < len(doc.beads) and (
+                len(doc.beads[row].source) <= 1 and len(doc.beads[row].target) <= 1):
+            # Nothing to cut between: splitting it would silently unlink its two sides.
+            self._message(self.tr("This bead has one sentence on each side: nothing to split "
+                                  "(U unlinks the two)."))
+            return
+
         def make(doc: AlignmentDocument, row: int) -> edits.Edit:
             bead = doc.beads[row]
             chosen = self.window.chosen_sentence()
@@ -297,3 +315,7 @@ class ReviewController(QObject):
         self.window.select_span(annotation.side, annotation.start, annotation.end)
         self.window.show_annotation(annotation.id)
 
+
+def _whole_sentence(doc: AlignmentDocument, side: str, start: int, end: int) -> bool:
+    """Is start..end exactly one sentence of ``side`` (a click chose it)?"""
+    return any(s.start == start and s.end == end for s in doc.side(side).sentences)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -28,6 +29,7 @@ from aligner_gui.gui.display_names import category_name, suggestion_flag_name
 class AnnotationEditor(QWidget):
     change_requested = Signal(str, dict)  # annotation id, field changes
     delete_requested = Signal(str)
+    leave_requested = Signal()  # Esc in a field: back to the beads, keys are keys again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,7 +93,21 @@ class AnnotationEditor(QWidget):
         self.correction.textChanged.connect(lambda text: self._request({"correction": text}))
         self.tags.editingFinished.connect(self._on_tags_edited)
         self.delete_button.clicked.connect(self._on_delete_clicked)
+        for field in (self.comment, self.correction, self.tags):
+            field.installEventFilter(self)
         self._set_enabled(False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """Esc in a text field hands the keys back (Esc elsewhere cancels an alignment)."""
+        if (event.type() == QEvent.Type.ShortcutOverride
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape):
+            event.accept()  # the field's, not the window's Esc
+            return True
+        if (event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape):
+            self.leave_requested.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     def set_document(self, document: AlignmentDocument | None) -> None:
         if self.document is not None:
@@ -132,7 +148,9 @@ class AnnotationEditor(QWidget):
                     edit.clear()
                 return
             side = self.tr("Source") if annotation.side == "source" else self.tr("Target")
-            text = annotation.text if len(annotation.text) < 400 else annotation.text[:400] + "…"
+            # A few lines at most: a long quote squeezed the severity buttons in half (the
+            # full text is in its pane and the annotation list's tooltip).
+            text = annotation.text if len(annotation.text) < 160 else annotation.text[:160] + "…"
             assert self.document is not None
             bead = mqm.segment_of(self.document, annotation)
             where = side if bead is None else self.tr("{0}, bead {1}").format(side, bead + 1)

@@ -1,0 +1,73 @@
+"""A day's review at the keyboard: the panel, the keys and the edits act on what is in view."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+
+def test_the_annotation_panel_follows_the_current_bead(make_window: Any, qtbot: Any) -> None:
+    """Keys 0-3 changed the annotation of the bead left behind (helper's review)."""
+    window = make_window()
+    window.select_bead(1)
+    window.actions.mark_omission.trigger()
+    marked = window.annotation_editor.annotation_id
+    assert marked is not None
+    window.select_bead(3)  # a bead without annotations: the panel is empty
+    assert window.annotation_editor.annotation_id is None
+    window.actions.severity_critical.trigger()
+    assert window.document.annotations[0].severity != "critical"
+    assert "No annotation" in window.statusBar().currentMessage()
+    window.select_bead(1)  # back: its annotation again
+    assert window.annotation_editor.annotation_id == marked
+    # Esc in a field hands the keys back to the bead table.
+    window.show()
+    editor = window.annotation_editor
+    editor.comment.setFocus()
+    qtbot.waitUntil(editor.comment.hasFocus)
+    qtbot.keyClick(editor.comment, Qt.Key.Key_Escape)
+    qtbot.waitUntil(window.bead_view.hasFocus)
+
+
+def test_words_selected_on_the_other_side_are_not_marked_as_a_whole_sentence(
+    make_window: Any,
+) -> None:
+    window = make_window()
+    doc = window.document
+    sentence = doc.source.sentences[doc.beads[2].source[0]]
+    window.select_span("source", sentence.start, sentence.start + 3)  # words, not a click
+    window.actions.mark_mistranslation.trigger()  # M marks the translation
+    assert doc.annotations == []
+    assert "select the words there" in window.statusBar().currentMessage()
+    window.select_span("source", sentence.start, sentence.end)  # a whole sentence: its bead
+    window.actions.mark_mistranslation.trigger()
+    assert [a.side for a in doc.annotations] == ["target"]
+
+
+def test_a_one_to_one_bead_is_not_split(make_window: Any) -> None:
+    window = make_window()
+    doc = window.document
+    row = next(k for k, b in enumerate(doc.beads) if len(b.source) == len(b.target) == 1)
+    before = [(b.source, b.target) for b in doc.beads]
+    window.select_bead(row)
+    window.actions.split_bead.trigger()
+    assert [(b.source, b.target) for b in doc.beads] == before
+    assert "nothing to split" in window.statusBar().currentMessage()
+
+
+def test_the_html_report_is_written_in_the_window_language(
+    make_window: Any, tmp_path: Any, qapp: Any
+) -> None:
+    from aligner_gui.gui.engine import Engine
+
+    document = make_window().document
+    out = tmp_path / "report.html"
+    qapp.setProperty("aligner_ui_lang", "zh_CN")
+    try:
+        Engine().export(document, "html", out)
+    finally:
+        qapp.setProperty("aligner_ui_lang", None)
+    assert '<html lang="zh-CN">' in out.read_text(encoding="utf-8")
+    Engine().export(document, "html", out)
+    assert '<html lang="en">' in out.read_text(encoding="utf-8")
