@@ -127,6 +127,9 @@ class BeadFilterBar(QWidget):
                   else QBoxLayout.Direction.TopToBottom)
         if self._rows.direction() != wanted:
             self._rows.setDirection(wanted)
+            # The search group takes the spare width in a row, no spare height in a column.
+            self._rows.setStretchFactor(
+                self._first, 1 if wanted == QBoxLayout.Direction.LeftToRight else 0)
         super().resizeEvent(event)
 
     def two_rows(self) -> bool:
