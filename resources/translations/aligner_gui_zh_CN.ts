@@ -567,32 +567,37 @@
         <translation>高风险（≥ {0} %）</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="67"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="63"/>
+        <source>Annotated (✎)</source>
+        <translation>已标注（✎）</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="68"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="78"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="79"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="79"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="80"/>
         <source>Show beads whose risk of a Major Accuracy error is at least this</source>
         <translation>只显示出现重大准确性错误的风险不低于此值的单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="98"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="99"/>
         <source>Match</source>
         <translation>匹配度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="99"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="100"/>
         <source>Risk ≥</source>
         <translation>风险 ≥</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="173"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="177"/>
         <source>Invalid regular expression</source>
         <translation>无效的正则表达式</translation>
     </message>
@@ -655,7 +660,7 @@
         <translation>请按风险从高到低阅读，不要把这个数值当作错误数。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="159"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="181"/>
         <source>Meaning match of the two sides: {0:.2f} (this document&apos;s median: {1:.2f})</source>
         <translation>两边的意思吻合度：{0:.2f}（本文档的中位数：{1:.2f}）</translation>
     </message>
@@ -1774,52 +1779,52 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <translation>无法打开文件夹 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="191"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="192"/>
         <source>Double-click a document of the review queue to review it.</source>
         <translation>双击审校队列中的文档开始审校。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="202"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="203"/>
         <source>Review queue: {0}</source>
         <translation>审校队列：{0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="207"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="208"/>
         <source>The folder is read-only: it cannot be aligned here</source>
         <translation>文件夹只读：无法在此对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="219"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="220"/>
         <source>{0} documents, {1} aligned</source>
         <translation>{0} 个文档，{1} 个已对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="221"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="222"/>
         <source>unpaired texts: {0} (hover for why)</source>
         <translation>未配对的文本：{0}（悬停查看原因）</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="224"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="225"/>
         <source>an unreadable queue state was set aside as {0}</source>
         <translation>无法读取的队列状态文件已另存为 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="277"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="278"/>
         <source>{0} opens when it is aligned</source>
         <translation>{0} 对齐后将打开</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="293"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="294"/>
         <source>No document chosen.</source>
         <translation>未选择文档。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="313"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="314"/>
         <source>Aligning {0}…</source>
         <translation>正在对齐 {0}…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="320"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="321"/>
         <source>Cannot align: {0}</source>
         <translation>无法对齐：{0}</translation>
     </message>

@@ -71,3 +71,19 @@ def test_the_html_report_is_written_in_the_window_language(
     assert '<html lang="zh-CN">' in out.read_text(encoding="utf-8")
     Engine().export(document, "html", out)
     assert '<html lang="en">' in out.read_text(encoding="utf-8")
+
+
+def test_annotated_beads_are_marked_and_can_be_filtered(make_window: Any) -> None:
+    """The review's progress in the table: ✎ in Flags, and a filter for them."""
+    window = make_window()
+    model, proxy = window.bead_model, window.bead_proxy
+    window.select_bead(2)
+    window.actions.mark_mistranslation.trigger()
+    assert model.index(2, model.COL_FLAGS).data().startswith("✎")
+    assert not (model.index(3, model.COL_FLAGS).data() or "").startswith("✎")
+    bar = window.bead_filter
+    bar.flag.setCurrentIndex(bar.flag.findData("annotated"))
+    bar.apply()
+    assert [proxy.mapToSource(proxy.index(r, 0)).row() for r in range(proxy.rowCount())] == [2]
+    window.undo_stack.undo()  # the mark goes, and so does its ✎
+    assert not (model.index(2, model.COL_FLAGS).data() or "").startswith("✎")

@@ -109,8 +109,27 @@ class BeadTableModel(DocumentTableModel):
             self._median = meaning_median(self.document.beads) if self.document else None
         return self._median  # type: ignore[return-value]
 
+    _annotated: set[int] | None = None
+
+    def annotated(self) -> set[int]:
+        """Beads (0-based) where an annotation starts, worked out once per change."""
+        if self._annotated is None:
+            doc = self.document
+            self._annotated = ({mqm.segment_of(doc, a) for a in doc.annotations} - {None}
+                               if doc is not None else set())  # type: ignore[assignment]
+        return self._annotated  # type: ignore[return-value]
+
     def _on_document_event(self, event: str, info: dict[str, Any]) -> None:
         self._median = _UNKNOWN
+        if event.startswith("annotation") or event in ("beads_replaced", "reset"):
+            before = self._annotated or set()
+            self._annotated = None
+            changed = sorted(before ^ self.annotated())
+            if changed and event.startswith("annotation"):  # the Flags cells say so
+                for row in changed:
+                    if row < len(self._rows):
+                        self.dataChanged.emit(self.index(row, self.COL_FLAGS),
+                                              self.index(row, self.COL_FLAGS))
         if event == "beads_replaced":
             self._replace_rows(info["start"], info["removed"], info["added"])
         elif event == "bead_changed":
@@ -142,7 +161,10 @@ class BeadTableModel(DocumentTableModel):
             if col == self.COL_RISK:
                 return risk_text(bead.risk)
             if col == self.COL_FLAGS:
-                return flag_list(bead.flags)
+                shown = flag_list(bead.flags)
+                if row in self.annotated():  # the review's progress at a glance
+                    shown = ("✎ " + shown) if shown else "✎"
+                return shown
             if col == self.COL_STATUS:
                 return value_name(bead.status)
         elif role == SORT_ROLE:
@@ -192,7 +214,8 @@ class BeadTableModel(DocumentTableModel):
 class BeadFilterProxy(QSortFilterProxyModel):
     """Filter by flag, score range, minimum risk, status and a text/regex search.
 
-    Besides flag names, ``flag`` may be "any", "unaligned" or "risky" (risk >= RISKY).
+    Besides flag names, ``flag`` may be "any", "unaligned", "risky" (risk >= RISKY) or
+    "annotated" (an annotation starts in the bead).
     """
 
     def __init__(self, parent: Any = None) -> None:
@@ -300,7 +323,10 @@ class BeadFilterProxy(QSortFilterProxyModel):
             return False
         if self.flag == "risky" and not bead.is_risky:
             return False
-        if self.flag not in (None, "any", "unaligned", "risky") and self.flag not in bead.flags:
+        if self.flag == "annotated" and row not in model.annotated():
+            return False
+        if (self.flag not in (None, "any", "unaligned", "risky", "annotated")
+                and self.flag not in bead.flags):
             return False
         if self.status and bead.status != self.status:
             return False

@@ -60,6 +60,7 @@ class BeadFilterBar(QWidget):
         self.flag.addItem(self.tr("Any flag"), "any")
         self.flag.addItem(self.tr("Unaligned"), "unaligned")
         self.flag.addItem(self.tr("risky (≥ {0} %)").format(round(100 * RISKY)), "risky")
+        self.flag.addItem(self.tr("Annotated (✎)"), "annotated")
         for flag in (FLAG_OMISSION, FLAG_ADDITION, FLAG_LOW_SCORE, FLAG_NUMBER_MISMATCH,
                      FLAG_NAME_MISMATCH, *OMISSION_CLASSES):
             self.flag.addItem(flag_name(flag), flag)
