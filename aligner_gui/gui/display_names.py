@@ -111,7 +111,33 @@ EXPORT_NAMES = (
     QT_TRANSLATE_NOOP("Export", "InterText alignment"),
     QT_TRANSLATE_NOOP("Export", "Printable review report"),
 )
+# The alignment edits' refusals (core/edits.py), shown in the status bar.
+EDIT_CONTEXT = "Edits"
+EDIT_MESSAGES = (
+    QT_TRANSLATE_NOOP("Edits", "select at least two neighbouring beads to merge"),
+    QT_TRANSLATE_NOOP("Edits", "the last bead has no next bead to merge with"),
+    QT_TRANSLATE_NOOP("Edits", "this bead cannot be split there"),
+    QT_TRANSLATE_NOOP("Edits", "a bead with one sentence cannot be split"),
+    QT_TRANSLATE_NOOP("Edits", "the first bead has no previous bead"),
+    QT_TRANSLATE_NOOP("Edits", "the last bead has no next bead"),
+    QT_TRANSLATE_NOOP("Edits", "nothing to re-align after the confirmed beads"),
+    QT_TRANSLATE_NOOP("Edits", "bead {0} is already unaligned"),
+    QT_TRANSLATE_NOOP("Edits", "bead {0} has no source sentence"),
+    QT_TRANSLATE_NOOP("Edits", "bead {0} has no target sentence"),
+)
+_BEAD_NUMBER = re.compile(r"\bbead (\d+)\b")
 _SPAN_FLAG = re.compile(r"^(?:check:)?(.+):(source|target):\d+-\d+$")
+
+
+def edit_message(message: str) -> str:
+    """An edit's refusal for display ("the first bead has no previous bead" -> "第一个
+    单元之前没有单元" under zh_CN); the bead number kept; unknown messages as they are."""
+    found = _BEAD_NUMBER.search(message)
+    if found is None:
+        return QCoreApplication.translate(EDIT_CONTEXT, message)
+    pattern = _BEAD_NUMBER.sub("bead {0}", message, count=1)
+    translated = QCoreApplication.translate(EDIT_CONTEXT, pattern)
+    return message if translated == pattern else translated.format(found.group(1))
 
 
 def value_name(value: str) -> str:

@@ -799,6 +799,59 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
     </message>
 </context>
 <context>
+    <name>Edits</name>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="117"/>
+        <source>select at least two neighbouring beads to merge</source>
+        <translation>请至少选择两个相邻的单元再合并</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="118"/>
+        <source>the last bead has no next bead to merge with</source>
+        <translation>最后一个单元之后没有可合并的单元</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="119"/>
+        <source>this bead cannot be split there</source>
+        <translation>此单元不能在这里拆分</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="120"/>
+        <source>a bead with one sentence cannot be split</source>
+        <translation>只有一个句子的单元不能拆分</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="121"/>
+        <source>the first bead has no previous bead</source>
+        <translation>第一个单元之前没有单元</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="122"/>
+        <source>the last bead has no next bead</source>
+        <translation>最后一个单元之后没有单元</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="123"/>
+        <source>nothing to re-align after the confirmed beads</source>
+        <translation>已确认的单元之后没有可重新对齐的内容</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="124"/>
+        <source>bead {0} is already unaligned</source>
+        <translation>第 {0} 单元已经是未对齐的</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="125"/>
+        <source>bead {0} has no source sentence</source>
+        <translation>第 {0} 单元没有原文句子</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="126"/>
+        <source>bead {0} has no target sentence</source>
+        <translation>第 {0} 单元没有译文句子</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <location filename="../../aligner_gui/gui/display_names.py" line="105"/>
@@ -1832,7 +1885,7 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>Risk</name>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="176"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="202"/>
         <source>Learned from professional ratings of machine translation: on published human
 translation it reads several times higher than the errors found.</source>
         <translation>由专业人员对机器翻译的评审数据学得：用于已发表的人工译文时，

@@ -87,3 +87,12 @@ def test_annotated_beads_are_marked_and_can_be_filtered(make_window: Any) -> Non
     assert [proxy.mapToSource(proxy.index(r, 0)).row() for r in range(proxy.rowCount())] == [2]
     window.undo_stack.undo()  # the mark goes, and so does its ✎
     assert not (model.index(2, model.COL_FLAGS).data() or "").startswith("✎")
+
+
+def test_an_edit_refused_says_why_in_words_and_keeps_its_bead_number() -> None:
+    from aligner_gui.gui.display_names import edit_message
+
+    assert edit_message("the first bead has no previous bead") == (
+        "the first bead has no previous bead")  # English UI: as it is
+    assert edit_message("bead 7 is already unaligned") == "bead 7 is already unaligned"
+    assert edit_message("something new") == "something new"

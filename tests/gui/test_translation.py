@@ -134,3 +134,12 @@ def test_margin_names_a_moved_sentence(zh_translator: QTranslator) -> None:
     assert ScoreMargin.one_sided_label(came) == "⇅ 移位"
     plain = Bead((3,), (), flags=["omission", "headline"])
     assert ScoreMargin.one_sided_label(plain) == "✕ 标题"
+
+
+def test_edit_refusals_and_stored_values_in_chinese(zh_translator: QTranslator) -> None:
+    from aligner_gui.gui.display_names import edit_message, export_menu_text, value_name
+
+    assert edit_message("the first bead has no previous bead") == "第一个单元之前没有单元"
+    assert edit_message("bead 7 is already unaligned") == "第 7 单元已经是未对齐的"
+    assert value_name("major") == "主要" and value_name("confirmed") == "已确认"
+    assert export_menu_text("Bead table (*.tsv)") == "对齐单元表 (.tsv)…"

@@ -15,7 +15,7 @@ from aligner_gui.core import edits, offers
 from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Bead
 from aligner_gui.core.scoring import mqm
 from aligner_gui.gui import commands
-from aligner_gui.gui.display_names import category_name
+from aligner_gui.gui.display_names import category_name, edit_message
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
@@ -174,7 +174,7 @@ class ReviewController(QObject):
         try:
             edit = make(doc, row)
         except edits.EditError as error:
-            self._message(str(error))
+            self._message(edit_message(str(error)))
             return
         self._push(commands.ReplaceBeadsCommand(doc, edit, text))
         self.window.select_bead(select(edit) if select else edit.start)
