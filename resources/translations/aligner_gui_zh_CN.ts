@@ -1927,7 +1927,7 @@ translation it reads several times higher than the errors found.</source>
     <message>
         <location filename="../../aligner_gui/gui/panels/scores.py" line="32"/>
         <source>Annotations</source>
-        <translation>标注列表</translation>
+        <translation>标注</translation>
     </message>
     <message>
         <location filename="../../aligner_gui/gui/panels/scores.py" line="33"/>

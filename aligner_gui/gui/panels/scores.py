@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from aligner_gui.core.model import AlignmentDocument
 from aligner_gui.core.scoring import mqm
-from aligner_gui.gui.display_names import risk_caveat
+from aligner_gui.gui.display_names import flag_name, risk_caveat
 from aligner_gui.gui.panes.coverage_lens import uncovered_share_text
 
 
@@ -81,7 +81,8 @@ class ScoresPanel(QWidget):
         set_("beads", str(figures.beads) if figures.beads else self.tr("not aligned yet"))
         set_("coverage", f"{figures.source_coverage:.1%} / {figures.target_coverage:.1%}")
         if figures.omissions:
-            set_("omissions", ", ".join(f"{k} {v}" for k, v in sorted(figures.omissions.items())))
+            set_("omissions", ", ".join(f"{flag_name(k)} {v}"
+                                        for k, v in sorted(figures.omissions.items())))
         else:
             set_("omissions", "0")
         set_("additions", str(figures.additions))
