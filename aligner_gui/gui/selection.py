@@ -175,22 +175,6 @@ class Selection(QObject):
         row = self.current_bead()
         if row is not None:
             self._show_suggestion_of(row)
-            self._show_annotation_of(row)
-
-    def _show_annotation_of(self, bead: int) -> None:
-        """The annotation panel follows the current bead: its annotation (the first, if it
-        has several), else nothing, so that 0-3, F2 and Delete never change an annotation
-        on another bead than the one in view."""
-        doc = self._document()
-        current = self.editor.current()
-        if doc is None or (current is not None and mqm.segment_of(doc, current) == bead):
-            return
-        here = next((a for a in doc.annotations if mqm.segment_of(doc, a) == bead), None)
-        if here is None:
-            self.editor.show_annotation(None)
-            self.annotations.view.selectionModel().clear()
-        else:
-            self.show_annotation(here.id)
 
     def _show_suggestion_of(self, bead: int) -> None:
         """Select the bead's first suggestion, unless one of its own is selected already."""

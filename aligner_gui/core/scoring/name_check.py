@@ -165,12 +165,14 @@ def zh_name_words(
                 words[-1] = (joined, last_keys | keys | ({key} if key else set()))
                 continue
         words.append((word, keys))
+    # A name: a word with a sound key, or a proper noun of the dictionary (利物浦
+    # "Liverpool"), and long enough (奇松 in a novel is none) unless it is both.
     return [
         (word, keys)
         for word, keys in words
         if _CJK.search(word)
-        and (_has_name_key(keys) and (len(word) >= ZH_MIN_UNKNOWN or is_proper(word))
-             or len(word) >= ZH_MIN_UNKNOWN and is_proper(word))
+        and (_has_name_key(keys) or is_proper(word))
+        and (len(word) >= ZH_MIN_UNKNOWN or (_has_name_key(keys) and is_proper(word)))
     ]
 
 
@@ -273,8 +275,7 @@ _SHORT_FORMS = {
     "tibet": "藏", "xizang": "藏", "liaoning": "辽", "jilin": "吉", "heilongjiang": "黑",
     "shanghai": "沪", "mongolia": "蒙",
 }  # fmt: skip
-_DIRECTIONS = "东南西北中"
-_ALL_SHORT = "".join(sorted(set("".join(_SHORT_FORMS.values()))))
+_NEAR_SHORT = "[东南西北中" + "".join(sorted(set("".join(_SHORT_FORMS.values())))) + "]"
 
 
 def _short_form_in(word: str, zh_texts: Sequence[str]) -> bool:
@@ -284,8 +285,7 @@ def _short_form_in(word: str, zh_texts: Sequence[str]) -> bool:
         chars = _SHORT_FORMS.get(part)
         if not chars:
             return False
-        near = f"[{_DIRECTIONS}{_ALL_SHORT}]"
-        pattern = re.compile(f"[{chars}](?={near})|(?<={near})[{chars}]")
+        pattern = re.compile(f"[{chars}](?={_NEAR_SHORT})|(?<={_NEAR_SHORT})[{chars}]")
         if not any(pattern.search(t) for t in zh_texts):
             return False
     return True

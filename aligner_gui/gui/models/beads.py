@@ -114,10 +114,14 @@ class BeadTableModel(DocumentTableModel):
     def annotated(self) -> set[int]:
         """Beads (0-based) where an annotation starts, worked out once per change."""
         if self._annotated is None:
+            found: set[int] = set()
             doc = self.document
-            self._annotated = ({mqm.segment_of(doc, a) for a in doc.annotations} - {None}
-                               if doc is not None else set())  # type: ignore[assignment]
-        return self._annotated  # type: ignore[return-value]
+            for annotation in doc.annotations if doc is not None else ():
+                bead = mqm.segment_of(doc, annotation)
+                if bead is not None:
+                    found.add(bead)
+            self._annotated = found
+        return self._annotated
 
     def _on_document_event(self, event: str, info: dict[str, Any]) -> None:
         self._median = _UNKNOWN
