@@ -60,15 +60,16 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def omissions(doc: Any) -> list[Any]:
-    """The open suggestions of text left out or added: one-sided beads (with their class)
-    and the coverage lens's uncovered spans (partial omissions and additions)."""
+    """The open suggestions of text left out or added: one-sided beads (with their class),
+    the coverage lens's uncovered spans (partial omissions and additions) and sentences
+    the meaning match finds left out of a merged bead."""
     from aligner_gui.core import offers
     from aligner_gui.core.model import FLAG_ADDITION, FLAG_OMISSION, OMISSION_CLASSES
 
     one_sided = {FLAG_OMISSION, FLAG_ADDITION, *OMISSION_CLASSES}
     return [
         s for s in offers.suggestions(doc)
-        if s.flag.startswith("uncovered:") or s.flag in one_sided
+        if s.flag.startswith(("uncovered:", "glued:")) or s.flag in one_sided
     ]
 
 
@@ -101,6 +102,8 @@ def _kind(doc: Any, suggestion: Any) -> str:
     """'sentence' for an uncovered span that is a whole sentence of its bead (a dropped
     sentence the aligner kept with its neighbour), 'partial' for another; a one-sided
     bead's class ('headline', 'photo-caption' ...), else its flag."""
+    if suggestion.flag.startswith("glued:"):
+        return "sentence"  # qe/glued.py: a sentence the meaning match finds left out
     if suggestion.flag.startswith("uncovered:"):
         from aligner_gui.core.coverage.suggestions import whole_sentence
 

@@ -67,6 +67,10 @@ def suggestions(doc: AlignmentDocument, *, load: bool = True) -> list[Suggestion
         from aligner_gui.core.coverage.suggestions import coverage_suggestions
 
         out.extend(coverage_suggestions(doc))
+    if any(b.details.get("glued") for b in doc.beads):  # qe/glued.py
+        from aligner_gui.core.qe.glued import glued_suggestions
+
+        out.extend(glued_suggestions(doc))
     if any(b.suspects for b in doc.beads):
         from aligner_gui.core.qe.risk import suspect_suggestions
 

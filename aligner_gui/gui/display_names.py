@@ -55,6 +55,8 @@ SPAN_KIND_NAMES = (
     QT_TRANSLATE_NOOP("Flags", "uncovered target"),
     QT_TRANSLATE_NOOP("Flags", "suspect source"),
     QT_TRANSLATE_NOOP("Flags", "suspect target"),
+    QT_TRANSLATE_NOOP("Flags", "sentence left out"),
+    QT_TRANSLATE_NOOP("Flags", "sentence added"),
 )
 CATEGORY_NAMES = (
     QT_TRANSLATE_NOOP("MqmCategory", "Accuracy/Mistranslation"),
@@ -163,6 +165,8 @@ def suggestion_flag_name(flag: str) -> str:
         "uncovered:target:": QCoreApplication.translate(FLAG_CONTEXT, "uncovered target"),
         "suspect:source:": QCoreApplication.translate(FLAG_CONTEXT, "suspect source"),
         "suspect:target:": QCoreApplication.translate(FLAG_CONTEXT, "suspect target"),
+        "glued:source:": QCoreApplication.translate(FLAG_CONTEXT, "sentence left out"),
+        "glued:target:": QCoreApplication.translate(FLAG_CONTEXT, "sentence added"),
     }
     for prefix, name in kinds.items():
         if flag.startswith(prefix):

@@ -660,7 +660,7 @@
         <translation>请按风险从高到低阅读，不要把这个数值当作错误数。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="181"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="185"/>
         <source>Meaning match of the two sides: {0:.2f} (this document&apos;s median: {1:.2f})</source>
         <translation>两边的意思吻合度：{0:.2f}（本文档的中位数：{1:.2f}）</translation>
     </message>
@@ -801,52 +801,52 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>Edits</name>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="117"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="119"/>
         <source>select at least two neighbouring beads to merge</source>
         <translation>请至少选择两个相邻的单元再合并</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="118"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="120"/>
         <source>the last bead has no next bead to merge with</source>
         <translation>最后一个单元之后没有可合并的单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="119"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="121"/>
         <source>this bead cannot be split there</source>
         <translation>此单元不能在这里拆分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="120"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="122"/>
         <source>a bead with one sentence cannot be split</source>
         <translation>只有一个句子的单元不能拆分</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="121"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="123"/>
         <source>the first bead has no previous bead</source>
         <translation>第一个单元之前没有单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="122"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="124"/>
         <source>the last bead has no next bead</source>
         <translation>最后一个单元之后没有单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="123"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="125"/>
         <source>nothing to re-align after the confirmed beads</source>
         <translation>已确认的单元之后没有可重新对齐的内容</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="124"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="126"/>
         <source>bead {0} is already unaligned</source>
         <translation>第 {0} 单元已经是未对齐的</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="125"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="127"/>
         <source>bead {0} has no source sentence</source>
         <translation>第 {0} 单元没有原文句子</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="126"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="128"/>
         <source>bead {0} has no target sentence</source>
         <translation>第 {0} 单元没有译文句子</translation>
     </message>
@@ -854,42 +854,42 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="105"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="107"/>
         <source>aligner-gui project</source>
         <translation>aligner-gui 项目</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="106"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="108"/>
         <source>Bead list [source ids]:[target ids]</source>
         <translation>对齐单元列表 [原文编号]:[译文编号]</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="107"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="109"/>
         <source>TMX 1.4 translation memory</source>
         <translation>TMX 1.4 翻译记忆库</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="108"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="110"/>
         <source>Bead table</source>
         <translation>对齐单元表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="109"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="111"/>
         <source>WMT MQM annotations</source>
         <translation>WMT MQM 标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="110"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="112"/>
         <source>Annotations</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="111"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="113"/>
         <source>InterText alignment</source>
         <translation>InterText 对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="112"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="114"/>
         <source>Printable review report</source>
         <translation>可打印的审校报告</translation>
     </message>
@@ -1185,6 +1185,16 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <source>suspect target</source>
         <translation>译文疑点</translation>
     </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="58"/>
+        <source>sentence left out</source>
+        <translation>句子漏译</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/display_names.py" line="59"/>
+        <source>sentence added</source>
+        <translation>句子增译</translation>
+    </message>
 </context>
 <context>
     <name>FontCheck</name>
@@ -1305,82 +1315,82 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>MqmCategory</name>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="60"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="62"/>
         <source>Accuracy/Mistranslation</source>
         <translation>准确性/误译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="61"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="63"/>
         <source>Accuracy/Omission</source>
         <translation>准确性/漏译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="62"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="64"/>
         <source>Accuracy/Addition</source>
         <translation>准确性/增译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="63"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="65"/>
         <source>Accuracy/Untranslated</source>
         <translation>准确性/未翻译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="64"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="66"/>
         <source>Fluency/Grammar</source>
         <translation>流畅性/语法</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="65"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="67"/>
         <source>Fluency/Punctuation</source>
         <translation>流畅性/标点</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="66"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="68"/>
         <source>Fluency/Spelling</source>
         <translation>流畅性/拼写</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="67"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="69"/>
         <source>Fluency/Inconsistency</source>
         <translation>流畅性/不一致</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="68"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="70"/>
         <source>Terminology</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="69"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="71"/>
         <source>Style</source>
         <translation>风格</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="70"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="72"/>
         <source>Locale convention</source>
         <translation>地区惯例</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="71"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="73"/>
         <source>Source error</source>
         <translation>原文错误</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="72"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="74"/>
         <source>Non-translation</source>
         <translation>未译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="73"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="75"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="75"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="77"/>
         <source>Accuracy</source>
         <translation>准确性</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="76"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="78"/>
         <source>Fluency</source>
         <translation>流畅性</translation>
     </message>
@@ -1885,7 +1895,7 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>Risk</name>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="202"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="206"/>
         <source>Learned from professional ratings of machine translation: on published human
 translation it reads several times higher than the errors found.</source>
         <translation>由专业人员对机器翻译的评审数据学得：用于已发表的人工译文时，
@@ -1970,17 +1980,17 @@ translation it reads several times higher than the errors found.</source>
         <translation>尚未对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="93"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="94"/>
         <source>words</source>
         <translation>词</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="103"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="104"/>
         <source>The sum of the beads&apos; risks; a risky bead&apos;s risk is at least 50 %. Model: {0}</source>
         <translation>各单元风险之和；高风险单元的风险不低于 50 %。模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="116"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="117"/>
         <source>{0:.1f} ({1} risky beads)</source>
         <translation>{0:.1f}（{1} 个高风险单元）</translation>
     </message>
@@ -2142,102 +2152,102 @@ translation it reads several times higher than the errors found.</source>
 <context>
     <name>Values</name>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="81"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="83"/>
         <source>neutral</source>
         <translation>中性</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="82"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="84"/>
         <source>minor</source>
         <translation>次要</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="83"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="85"/>
         <source>major</source>
         <translation>主要</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="84"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="86"/>
         <source>critical</source>
         <translation>严重</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="85"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="87"/>
         <source>omission</source>
         <translation>漏译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="86"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="88"/>
         <source>addition</source>
         <translation>增译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="87"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="89"/>
         <source>mistranslation</source>
         <translation>误译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="88"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="90"/>
         <source>untranslated</source>
         <translation>未翻译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="89"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="91"/>
         <source>grammar</source>
         <translation>语法</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="90"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="92"/>
         <source>punctuation</source>
         <translation>标点</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="91"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="93"/>
         <source>spelling</source>
         <translation>拼写</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="92"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="94"/>
         <source>terminology</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="93"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="95"/>
         <source>inconsistency</source>
         <translation>不一致</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="94"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="96"/>
         <source>style</source>
         <translation>风格</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="95"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="97"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="96"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="98"/>
         <source>source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="97"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="99"/>
         <source>target</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="98"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="100"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="99"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="101"/>
         <source>manual</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/display_names.py" line="100"/>
+        <location filename="../../aligner_gui/gui/display_names.py" line="102"/>
         <source>confirmed</source>
         <translation>已确认</translation>
     </message>

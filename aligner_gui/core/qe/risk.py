@@ -49,6 +49,7 @@ from aligner_gui.core.model import (
 )
 from aligner_gui.core.qe.direction import direction_rule
 from aligner_gui.core.qe.features import FEATURES, BeadEvidence, EvidenceStream, WordRun
+from aligner_gui.core.qe.glued import GLUED_KEY
 from aligner_gui.core.qe.hedges import hedge_rule
 from aligner_gui.core.qe.idioms import idiom_rule
 from aligner_gui.core.resources import resource
@@ -297,12 +298,17 @@ def assess(
         model = load_model(MODEL_FILE if evidence.has_meaning else WORDS_MODEL_FILE)
     langs = {"source": source.lang, "target": target.lang}
     with gc_paused():  # millions of small objects, none of them cyclic garbage
-        for bead, found in zip(beads, evidence, strict=True):  # one bead's evidence at a time
+        for k, (bead, found) in enumerate(zip(beads, evidence, strict=True)):  # one at a time
             meaning = None if found is None else found.values.get("meaning")
             if meaning is None:
                 bead.details.pop(MEANING_KEY, None)
             else:
                 bead.details[MEANING_KEY] = round(meaning, 3)
+            glued = evidence.glued(k) if found is not None else []
+            if glued:
+                bead.details[GLUED_KEY] = glued
+            else:
+                bead.details.pop(GLUED_KEY, None)
             if not (bead.source and bead.target):
                 bead.risk, bead.suspects = _one_sided(bead, source, target)
             elif found is None:  # not a Chinese/English pair: nothing to go on

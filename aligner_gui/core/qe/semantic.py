@@ -46,6 +46,7 @@ __all__ = [
     "bead_meaning",
     "encoder",
     "load_in_background",
+    "sentence_vectors",
     "unpack_weights",
     "wanted",
 ]
@@ -220,19 +221,28 @@ def bead_meaning(source: Side, target: Side, beads: Sequence[Bead]) -> list[floa
     """
     paired = [k for k, b in enumerate(beads) if b.source and b.target]
     out: list[float | None] = [None] * len(beads)
-    if not paired or not wanted(source, target):
+    vectors = sentence_vectors(source, target) if paired else None
+    if vectors is None:
         return out
-    found = encoder()
-    if found is None:
-        return out
-    vectors = {name: found.embed([s.text for s in side.sentences])
-               for name, side in (("source", source), ("target", target))}  # fmt: skip
     for k in paired:
         src = vectors["source"][list(beads[k].source)].sum(axis=0)
         tgt = vectors["target"][list(beads[k].target)].sum(axis=0)
         norm = float(np.linalg.norm(src) * np.linalg.norm(tgt))
         out[k] = round(float(src @ tgt) / norm, 6) if norm > 0 else 0.0
     return out
+
+
+def sentence_vectors(source: Side, target: Side) -> dict[str, np.ndarray] | None:
+    """Each side's sentence vectors (rows in sentence order), or None when the document
+    gets no meaning match (see :func:`wanted`) or the encoder cannot be loaded; memoised
+    per sentence by the encoder, so asking again costs little."""
+    if not wanted(source, target):
+        return None
+    found = encoder()
+    if found is None:
+        return None
+    return {name: found.embed([s.text for s in side.sentences])
+            for name, side in (("source", source), ("target", target))}  # fmt: skip
 
 
 _LOADING = threading.Lock()  # one load, also when a thread is loading it already
