@@ -339,3 +339,15 @@ def test_a_dropped_line_of_the_link_class_is_called_a_link_only_when_it_is_one()
     assert lines[0] == "1 of 5 English sentences has no translation: a link, share or end line."
     zh = summary_sentences(doc, "zh_CN")[0]
     assert zh == "5 个英文句子中有 1 个没有译文：链接、分享或结束行。"
+
+
+def test_a_sentence_the_alignment_keeps_but_looks_untranslated_is_in_the_summary() -> None:
+    """qe/glued.py's finding: the summary no longer says every sentence is translated."""
+    doc = sample_doc()
+    paired = next(k for k, b in enumerate(doc.beads) if b.source and b.target)
+    doc.beads[paired].details["glued"] = [
+        {"side": "source", "sentence": doc.beads[paired].source[0], "alone": 0.1, "drop": 0.2}]
+    lines = summary_sentences(doc)
+    assert lines[0] == "1 of 5 English sentences has no translation: the headline."
+    assert lines[1] == (f"1 more looks untranslated: the alignment keeps it with a neighbour "
+                        f"(bead {paired + 1}).")

@@ -42,6 +42,28 @@ STRINGS: dict[str, tuple[str, str]] = {
         "1 {language} sentence has no source text (an addition).",
         "有 1 个{language}句子没有原文（增译）。",
     ),
+    "all_paired": (
+        "All {total} {language} sentences are paired with a translation.",
+        "{total} 个{language}句子都已与译文配对。",
+    ),
+    "kept_out": (
+        "Yet {n} of them look untranslated: the alignment keeps them with a neighbour "
+        "(beads \0).",
+        "但其中 {n} 个看来并未译出：对齐把它们与相邻句子放在同一句对中（句对 \0）。",
+    ),
+    "kept_out.1": (
+        "Yet 1 of them looks untranslated: the alignment keeps it with a neighbour "
+        "(bead \0).",
+        "但其中 1 个看来并未译出：对齐把它与相邻句子放在同一句对中（句对 \0）。",
+    ),
+    "kept_more": (
+        "{n} more look untranslated: the alignment keeps them with a neighbour (beads \0).",
+        "另有 {n} 个看来并未译出：对齐把它们与相邻句子放在同一句对中（句对 \0）。",
+    ),
+    "kept_more.1": (
+        "1 more looks untranslated: the alignment keeps it with a neighbour (bead \0).",
+        "另有 1 个看来并未译出：对齐把它与相邻句子放在同一句对中（句对 \0）。",
+    ),
     "glued": (
         "{n} headline, link or caption paragraphs are glued into translated beads and may "
         "be untranslated.",

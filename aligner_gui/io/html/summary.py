@@ -99,14 +99,20 @@ def summary_parts(
                 )
             ]
         )
-    elif figures.source_sentences:
+    kept = [k + 1 for k, b in enumerate(doc.beads)  # qe/glued.py: source sentences only
+            if any(isinstance(g, dict) and g.get("side") == "source"
+                   for g in b.details.get("glued") or ())]  # fmt: skip
+    if not omitted and figures.source_sentences:
         sentences.append(
             [
-                text("all_translated", lang).format(
+                text("all_paired" if kept else "all_translated", lang).format(
                     total=figures.source_sentences, language=source_language
                 )
             ]
         )
+    if kept and figures.source_sentences:
+        key = "kept_more" if omitted else "kept_out"
+        sentences.append(_with_beads(_plural(key, len(kept), lang), kept, sep))
     if figures.additions:
         target_language = _language(doc.target.lang, lang)
         sentences.append([_plural("additions", figures.additions, lang, language=target_language)])
@@ -153,17 +159,21 @@ def summary_parts(
         sentences.append([text("no_suggestions", lang)])
     risks = [float(b.risk) for b in doc.beads if b.risk is not None]
     if risks:
-        before, after = (
-            text("risk", lang).format(expected=_half_up(sum(risks)), beads="\0").split("\0")
-        )
-        sentence: list[str | int] = [before]
-        for k, number in enumerate(riskiest_beads(doc)):
-            if k:
-                sentence.append(sep)
-            sentence.append(number)
-        sentence.append(after)
-        sentences.append(sentence)
+        line = text("risk", lang).format(expected=_half_up(sum(risks)), beads="\0")
+        sentences.append(_with_beads(line, riskiest_beads(doc), sep))
     return sentences
+
+
+def _with_beads(line: str, beads: list[int], sep: str) -> list[str | int]:
+    """A sentence whose NUL character stands for bead numbers (ints: links in the report)."""
+    before, after = line.split("\0")
+    sentence: list[str | int] = [before]
+    for k, number in enumerate(beads):
+        if k:
+            sentence.append(sep)
+        sentence.append(number)
+    sentence.append(after)
+    return sentence
 
 
 def summary_sentences(
