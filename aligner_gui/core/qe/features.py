@@ -166,7 +166,7 @@ class EvidenceStream:
         *,
         analysis: tuple[CoverageLens, Sequence[BeadCoverage | None]] | None = None,
     ) -> None:
-        from aligner_gui.core.qe.semantic import bead_meaning
+        from aligner_gui.core.qe.semantic import bead_meaning, sentence_vectors
 
         if analysis is None:
             lens = CoverageLens(source, target, lexicon)
@@ -177,24 +177,24 @@ class EvidenceStream:
             lens, coverage = analysis
         self._lens, self._coverage = lens, coverage
         self._source, self._target, self._beads = source, target, beads
-        self._vectors: dict[str, Any] | None = None  # asked for by glued() only
+        # Made once: the encoder's memo holds fewer sentences than a long document has,
+        # so asking it again for glued() encoded the whole document a second time.
+        self._vectors: dict[str, Any] | None = (
+            sentence_vectors(source, target) if lens.enabled else None
+        )
         self._meanings: list[float | None] = (
-            bead_meaning(source, target, beads) if lens.enabled else [None] * len(beads)
+            bead_meaning(source, target, beads, self._vectors) if self._vectors
+            else [None] * len(beads)
         )
 
     def glued(self, index: int) -> list[dict[str, Any]]:
         """Bead ``index``'s edge sentences that look left out (see qe/glued.py); none
         without the meaning match."""
         from aligner_gui.core.qe.glued import glued_sentences
-        from aligner_gui.core.qe.semantic import sentence_vectors
 
         bead = self._beads[index]
         merged = (len(bead.source) > 1) != (len(bead.target) > 1)
-        if not (merged and bead.source and bead.target) or self._meanings[index] is None:
-            return []
-        if self._vectors is None:
-            self._vectors = sentence_vectors(self._source, self._target) or {}
-        if not self._vectors:
+        if not (merged and bead.source and bead.target) or not self._vectors:
             return []
         return glued_sentences(bead, self._vectors, self._coverage[index])
 

@@ -211,17 +211,24 @@ def wanted(source: Side, target: Side) -> bool:
     return len(source.sentences) + len(target.sentences) <= MAX_SENTENCES
 
 
-def bead_meaning(source: Side, target: Side, beads: Sequence[Bead]) -> list[float | None]:
+def bead_meaning(
+    source: Side,
+    target: Side,
+    beads: Sequence[Bead],
+    vectors: dict[str, np.ndarray] | None = None,
+) -> list[float | None]:
     """The meaning match of every paired bead (None for one-sided beads, and for all beads
     of a document over :data:`MAX_SENTENCES` or when the encoder cannot be loaded).
 
     A side of several sentences is the normalised sum of its sentences' vectors, so every
     vector is a sentence's, made once per document (and in the background, see
     :class:`Prefetch`); for a 1-1 bead this is exactly the cosine of the two sentences.
+    ``vectors``: :func:`sentence_vectors` of the two sides, when the caller has them.
     """
     paired = [k for k, b in enumerate(beads) if b.source and b.target]
     out: list[float | None] = [None] * len(beads)
-    vectors = sentence_vectors(source, target) if paired else None
+    if vectors is None and paired:
+        vectors = sentence_vectors(source, target)
     if vectors is None:
         return out
     for k in paired:
