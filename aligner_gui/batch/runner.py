@@ -232,17 +232,27 @@ def _stamp(path: Path) -> list[int] | None:
     return [stat.st_size, stat.st_mtime_ns]
 
 
+def _work_of(key: Any) -> Any:
+    """What the alignment depends on: a key without its export formats."""
+    return {k: v for k, v in key.items() if k not in ("formats", "summary")} \
+        if isinstance(key, dict) else None
+
+
 def current_row(job: Job, state: dict[str, Any]) -> dict[str, Any] | None:
-    """The summary row of a valid, current output of ``job``, or None if it must run."""
+    """The summary row of a valid, current output of ``job``, or None if it must run.
+
+    A current project whose exports are missing or were asked for now (another --format)
+    gets them written from it, not aligned again: a reviewed project must not be replaced
+    for an export."""
     stamp = _stamp(job.output)
     if stamp is None:
         return None
     target = "zh" if job.source_lang == "en" else "en"
-    for fmt in job.formats:
-        if not (Path(job.outdir) / export_name(fmt, job.name, job.source_lang, target)).exists():
-            return None
+    missing = [fmt for fmt in job.formats if not (
+        Path(job.outdir) / export_name(fmt, job.name, job.source_lang, target)).exists()]
     entry = state.get(job.name)
-    if isinstance(entry, dict) and entry.get("key") == job.key and entry.get("stamp") == stamp:
+    if not missing and isinstance(entry, dict) and entry.get("key") == job.key \
+            and entry.get("stamp") == stamp:
         row = entry.get("row")
         if isinstance(row, dict):
             return row
@@ -255,8 +265,18 @@ def current_row(job: Job, state: dict[str, Any]) -> dict[str, Any] | None:
     record = doc.meta.get("batch")
     if not isinstance(record, dict) or not isinstance(record.get("summary"), dict):
         return None
-    if {k: v for k, v in record.items() if k != "summary"} != job.key:
+    if _work_of(record) != _work_of(job.key):
         return None
+    if missing:
+        from aligner_gui.io.formats import export_document
+
+        try:
+            for fmt in missing:
+                path = Path(job.outdir) / export_name(fmt, job.name, doc.source.lang,
+                                                      doc.target.lang)
+                export_document(doc, fmt, path)
+        except (AlignerError, OSError, ValueError):
+            return None  # aligned again, the old project kept as .bak
     row = {**record["summary"], "name": job.name}
     state[job.name] = {"key": job.key, "stamp": stamp, "row": row}
     return row

@@ -161,12 +161,32 @@ def test_extra_formats(tmp_path):
         assert (out / f"{name}.mqm.tsv").is_file()
         for suffix in (".zh.en.xml", ".zh.xml", ".en.xml"):
             assert (out / f"{name}{suffix}").is_file()
-    # A deleted export makes its document run again.
+    # A deleted export is written again from the project, which is not aligned again.
     (out / "typhoon.tmx").unlink()
     assert batch(str(folder), "-o", str(out), "--jobs", "1", "-f", "tmx,mqm-tsv,intertext") == 0
     rows = read_summary(out)
-    assert (rows["typhoon"]["status"], rows["chipmaker"]["status"]) == ("aligned", "unchanged")
+    assert (rows["typhoon"]["status"], rows["chipmaker"]["status"]) == ("unchanged", "unchanged")
     assert (out / "typhoon.tmx").is_file()
+
+
+def test_another_format_never_replaces_a_reviewed_project(tmp_path):
+    """Adding an export format re-aligned every document and moved a reviewed project to
+    .bak without a word (a helper's batch review)."""
+    from aligner_gui.core.model import Annotation
+    from aligner_gui.io.project import save_project
+
+    folder = make_inputs(tmp_path / "in")
+    out = tmp_path / "out"
+    assert batch(str(folder), "-o", str(out), "--jobs", "1") == 0
+    doc = load_project(out / "typhoon.json")
+    sentence = doc.source.sentences[0]
+    doc.add_annotation(Annotation("other", "source", sentence.start, sentence.end,
+                                  sentence.text, "Other", comment="REVIEWED"))
+    save_project(doc, out / "typhoon.json")
+    assert batch(str(folder), "-o", str(out), "--jobs", "1", "-f", "tmx,html") == 0
+    assert [a.comment for a in load_project(out / "typhoon.json").annotations] == ["REVIEWED"]
+    assert (out / "typhoon.tmx").is_file() and (out / "typhoon.html").is_file()
+    assert read_summary(out)["typhoon"]["status"] == "unchanged"
 
 
 @pytest.mark.parametrize(
