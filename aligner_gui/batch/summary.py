@@ -6,6 +6,7 @@ import html
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from aligner_gui import __version__
 from aligner_gui.batch.work import ALIGNED, COLUMNS, ERROR, LEFT_ALONE, NOT_DONE, UNCHANGED
@@ -43,7 +44,8 @@ def headline(rows: Sequence[dict[str, Any]]) -> str:
     documents = sum(found.values())
     rank = {status: k for k, status in enumerate(order)}
     parts = [f"{found[s]} {s}" for s in sorted(found, key=lambda s: rank.get(s, len(order)))]
-    text = f"{documents} document{'' if documents == 1 else 's'}: " + ", ".join(parts)
+    text = f"{documents} document{'' if documents == 1 else 's'}"
+    text += ": " + ", ".join(parts) if parts else " to align"
     if left:
         text += f"; {left} file{'' if left == 1 else 's'} left alone"
     return text
@@ -59,7 +61,9 @@ def html_text(rows: Sequence[dict[str, Any]], title: str) -> str:
         for column in COLUMNS:
             text = html.escape(cell(row.get(column)))
             if column == "output" and text and status in (ALIGNED, UNCHANGED):
-                text = f'<a href="{html.escape(str(row["output"]), quote=True)}">{text}</a>'
+                # A file name is a path, not a URL: "#1 report 100%.json" needs escaping.
+                link = html.escape(quote(str(row["output"])), quote=True)
+                text = f'<a href="{link}">{text}</a>'
             cells.append(f"<td>{text}</td>")
         css = status.replace(" ", "-")
         body.append(f'<tr class="{css}">{"".join(cells)}</tr>')

@@ -166,7 +166,7 @@ def read_manifest(path: Path) -> Pairing:
         source = base / cells[0]
         target = base / cells[1] if len(cells) > 1 and cells[1] else None
         name = cells[2] if len(cells) > 2 and cells[2] else split_tag(source.stem)[0]
-        missing = [p for p in (source, target) if p is not None and not p.is_file()]
+        missing = [p for p in (source, target) if p is not None and not _is_file(p)]
         if missing:
             skipped.append((missing[0], f"{where}: no such file {missing[0]}"))
         elif name in (".", "..") or name.startswith(".") or _BAD_NAME.search(name):
@@ -177,4 +177,19 @@ def read_manifest(path: Path) -> Pairing:
         else:
             taken[name.casefold()] = number
             pairs.append(Pair(name, source, target))
+    if not pairs and skipped and "\t" not in text and _SENTENCE_END.search(text):
+        # No line names a file, none has a tab, lines end as sentences: a text.
+        raise InputError(f"{path}: a text, not a manifest (no line names a file); for one "
+                         "bilingual file use `aligner align`, for many give their folder")
     return Pairing(pairs, skipped)
+
+
+_SENTENCE_END = re.compile(r"[.。!！?？\"”」]\s*$", re.M)
+
+
+def _is_file(path: Path) -> bool:
+    """Path.is_file, False for a name the system refuses (a sentence read as a path)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False

@@ -248,3 +248,23 @@ def test_worker_processes_give_the_same_projects(tmp_path, monkeypatch):
 def beads(path: Path) -> list[dict]:
     data = json.loads(path.read_text(encoding="utf-8"))
     return [{k: b[k] for k in ("source", "target", "score", "flags")} for b in data["beads"]]
+
+
+def test_a_bilingual_text_given_as_the_manifest_is_one_line_exit_2(tmp_path, capsys):
+    """Its sentences were read as file names: an internal error ('File name too long')."""
+    text = tmp_path / "story.txt"
+    text.write_text("这是第一句。" * 60 + "\n\n" + "This is the first sentence. " * 40 + "\n",
+                    encoding="utf-8")
+    assert batch(str(text), "-o", str(tmp_path / "out")) == 2
+    err = capsys.readouterr().err
+    assert "a text, not a manifest" in err and "aligner align" in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_summary_headline_and_links_read_well() -> None:
+    from aligner_gui.batch.summary import headline, html_text
+
+    assert headline([]) == "0 documents to align"  # it said "0 documents: ;"
+    page = html_text([{"name": "#1 report 100%", "status": "aligned",
+                       "output": "#1 report 100%.json"}], "batch")
+    assert 'href="%231%20report%20100%25.json"' in page
