@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import signal
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -157,6 +158,7 @@ def _run_pool(context: Any, jobs: list[Job], workers: int,
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=init_worker, **options)
     pending: dict[Future[Result], Job] = {}
     todo = iter(jobs)
+    interrupted = False
     try:
         # A bounded queue: thousands of jobs are not all pickled up front, and an
         # interruption cancels nothing that a worker has not started.
@@ -172,10 +174,21 @@ def _run_pool(context: Any, jobs: list[Job], workers: int,
                 following = next(todo, None)
                 if following is not None:
                     pending[pool.submit(align_pair, following)] = following
+    except KeyboardInterrupt:
+        interrupted = True
+        raise
     finally:
-        for future in pending:
-            future.cancel()
-        pool.shutdown(wait=True, cancel_futures=True)
+        # An interruption unwinds through here first: a second Ctrl-C inside shutdown()
+        # left the pool's workers waiting for a stop that never came (the exit hung). Held
+        # on when interrupted, until run_batch has written the summary.
+        held = _hold_interrupts()
+        try:
+            for future in pending:
+                future.cancel()
+            pool.shutdown(wait=True, cancel_futures=True)
+        finally:
+            if held and not interrupted:
+                _release_interrupts()
 
 
 def _result(future: Future[Result], job: Job) -> Result:
@@ -345,6 +358,10 @@ def run_batch(pairing: Pairing, options: Options, backend: Backend | None = None
     except KeyboardInterrupt:
         outcome.interrupted = True
     finally:
+        # Stopping: another Ctrl-C (a double press, or `timeout` signalling the group
+        # again) must not break the pool's shutdown, which then hung for good.
+        if outcome.interrupted:
+            _hold_interrupts()
         close = getattr(results, "close", None)
         if close is not None:
             close()  # waits for the documents in progress
@@ -358,7 +375,29 @@ def run_batch(pairing: Pairing, options: Options, backend: Backend | None = None
         outcome.rows = list(rows.values()) + left
         save_state(outdir, state, outcome.workers)
         write_summary(outdir, outcome.rows)
+        _release_interrupts()
     return outcome
+
+
+_HELD: dict[int, Any] = {}  # signal -> its handler before the batch began to stop
+
+
+def _hold_interrupts() -> bool:
+    """Ignore SIGINT and SIGTERM while the batch stops; True if this call began it."""
+    if _HELD:
+        return False
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        try:
+            _HELD[signum] = signal.signal(signum, signal.SIG_IGN)
+        except ValueError:  # not the main thread: nothing to hold
+            break
+    return bool(_HELD)
+
+
+def _release_interrupts() -> None:
+    while _HELD:
+        signum, handler = _HELD.popitem()
+        signal.signal(signum, handler)
 
 
 def _prepare(

@@ -268,3 +268,36 @@ def test_summary_headline_and_links_read_well() -> None:
     page = html_text([{"name": "#1 report 100%", "status": "aligned",
                        "output": "#1 report 100%.json"}], "batch")
     assert 'href="%231%20report%20100%25.json"' in page
+
+
+def test_a_second_ctrl_c_while_stopping_neither_hangs_nor_loses_the_summary(tmp_path):
+    """Two SIGINTs 50 ms apart to the process group (a double press, `timeout -s INT`):
+    the pool's shutdown was broken by the second one and the exit hung for good."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for k in range(40):
+        shutil.copy(NEWS / "news_04_chipmaker.txt", folder / f"story{k:02d}.txt")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "aligner_gui.cli", "batch", str(folder), "-o", str(out)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               text=True, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not list(out.glob("story*.json")) and time.monotonic() < deadline:
+        time.sleep(0.1)  # some documents done: the pool is busy
+    os.killpg(process.pid, signal.SIGINT)
+    time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGINT)
+    try:
+        _out, err = process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        pytest.fail("the batch hung after a second Ctrl-C")
+    assert process.returncode == 130 and "Traceback" not in err
+    rows = read_summary(out)  # always written, and right about what is on disk
+    aligned = {name for name, row in rows.items() if row["status"] == "aligned"}
+    assert aligned == {p.stem for p in out.glob("story*.json")}
