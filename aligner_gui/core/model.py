@@ -29,6 +29,9 @@ RISKY = 0.5
 UNCOVERED_KEY = "uncovered"
 # bead.details key: the meaning match of the two sides (core/qe/semantic.py), 3 decimals
 MEANING_KEY = "meaning"
+# bead.details key: edge sentences of a merged bead that look left out (core/qe/glued.py),
+# [{"side", "sentence", "alone", "drop"}].
+GLUED_KEY = "glued"
 # details of a one-sided bead paired back with the other side's one-sided bead it is the
 # translation of (a sentence the translator moved): {"bead": index, "match": coverage}.
 MOVED_KEY = "moved"

@@ -12,6 +12,7 @@ from aligner_gui.core.model import (
     FLAG_NAME_MISMATCH,
     FLAG_NUMBER_MISMATCH,
     FLAG_OMISSION,
+    GLUED_KEY,
     OMISSION_CLASSES,
     AlignmentDocument,
 )
@@ -67,7 +68,7 @@ def suggestions(doc: AlignmentDocument, *, load: bool = True) -> list[Suggestion
         from aligner_gui.core.coverage.suggestions import coverage_suggestions
 
         out.extend(coverage_suggestions(doc))
-    if any(b.details.get("glued") for b in doc.beads):  # qe/glued.py
+    if any(b.details.get(GLUED_KEY) for b in doc.beads):  # qe/glued.py
         from aligner_gui.core.qe.glued import glued_suggestions
 
         out.extend(glued_suggestions(doc))

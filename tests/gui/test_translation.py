@@ -53,6 +53,21 @@ def test_display_names_cover_what_core_stores() -> None:
     assert engine_flags == set(display_names.FLAG_NAMES)
     assert set(CHECKS) <= set(display_names.CHECK_NAMES)
     assert set(mqm.CATEGORY_NAMES) <= set(display_names.CATEGORY_NAMES)
+    # The tables copied for lupdate stay in step with what core and io say.
+    from aligner_gui.io.formats import EXPORTERS
+
+    labels = {e.label.partition(" (")[0] for e in EXPORTERS.values()}
+    assert labels == set(display_names.EXPORT_NAMES)
+    values = {*model.SEVERITIES, *model.BEAD_STATUSES, "source", "target"}
+    assert values <= set(display_names.VALUE_NAMES)
+    import inspect
+
+    from aligner_gui.core import edits
+
+    code = inspect.getsource(edits)  # each refusal the window translates is one edits says
+    for message in display_names.EDIT_MESSAGES:  # up to a side name, which edits fills in
+        fixed = message.rpartition("{0}")[2].split(" source")[0].split(" target")[0]
+        assert fixed in code, message
 
 
 def test_flags_and_categories_shown_in_chinese_stored_in_english(

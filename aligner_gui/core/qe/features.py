@@ -192,11 +192,9 @@ class EvidenceStream:
         without the meaning match."""
         from aligner_gui.core.qe.glued import glued_sentences
 
-        bead = self._beads[index]
-        merged = (len(bead.source) > 1) != (len(bead.target) > 1)
-        if not (merged and bead.source and bead.target) or not self._vectors:
+        if not self._vectors:
             return []
-        return glued_sentences(bead, self._vectors, self._coverage[index])
+        return glued_sentences(self._beads[index], self._vectors, self._coverage[index])
 
     @property
     def has_meaning(self) -> bool:

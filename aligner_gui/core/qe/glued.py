@@ -23,19 +23,14 @@ from typing import Any
 
 import numpy as np
 
-from aligner_gui.core.model import AlignmentDocument, Bead
+from aligner_gui.core.model import GLUED_KEY, AlignmentDocument, Bead
+from aligner_gui.core.qe.semantic import cosine
 
 __all__ = ["GLUED_KEY", "glued_sentences", "glued_suggestions"]
 
-GLUED_KEY = "glued"  # bead.details: [{"side", "sentence", "alone", "drop"}]
 ALONE_MAX = 0.25
 DROP_MIN = 0.10
 COVERED_MAX = 0.5
-
-
-def _cosine(a: np.ndarray, b: np.ndarray) -> float:
-    norm = float(np.linalg.norm(a) * np.linalg.norm(b))
-    return float(a @ b) / norm if norm > 0 else 0.0
 
 
 def glued_sentences(
@@ -54,9 +49,9 @@ def glued_sentences(
         them = vectors[one][other[0]]
         whole = vectors[many][ids].sum(axis=0)
         for edge in dict.fromkeys((ids[0], ids[-1])):
-            alone = _cosine(vectors[many][edge], them)
+            alone = cosine(vectors[many][edge], them)
             rest = whole - vectors[many][edge]
-            drop = _cosine(rest, them) - _cosine(whole, them)
+            drop = cosine(rest, them) - cosine(whole, them)
             if alone >= ALONE_MAX or drop <= DROP_MIN:
                 continue
             words = [c for i, _w, c in (coverage[many] if coverage is not None else ())

@@ -39,6 +39,7 @@ from typing import Any
 
 from aligner_gui.core.model import (
     FLAG_ADDITION,
+    GLUED_KEY,
     MEANING_KEY,
     MOVED_KEY,
     OMISSION_CLASSES,
@@ -49,7 +50,6 @@ from aligner_gui.core.model import (
 )
 from aligner_gui.core.qe.direction import direction_rule
 from aligner_gui.core.qe.features import FEATURES, BeadEvidence, EvidenceStream, WordRun
-from aligner_gui.core.qe.glued import GLUED_KEY
 from aligner_gui.core.qe.hedges import hedge_rule
 from aligner_gui.core.qe.idioms import idiom_rule
 from aligner_gui.core.resources import resource

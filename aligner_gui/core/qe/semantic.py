@@ -44,6 +44,7 @@ __all__ = [
     "Encoder",
     "Prefetch",
     "bead_meaning",
+    "cosine",
     "encoder",
     "load_in_background",
     "sentence_vectors",
@@ -234,9 +235,14 @@ def bead_meaning(
     for k in paired:
         src = vectors["source"][list(beads[k].source)].sum(axis=0)
         tgt = vectors["target"][list(beads[k].target)].sum(axis=0)
-        norm = float(np.linalg.norm(src) * np.linalg.norm(tgt))
-        out[k] = round(float(src @ tgt) / norm, 6) if norm > 0 else 0.0
+        out[k] = round(cosine(src, tgt), 6)
     return out
+
+
+def cosine(a: np.ndarray, b: np.ndarray) -> float:
+    """The cosine of two vectors (sums of sentence vectors), 0 for a zero vector."""
+    norm = float(np.linalg.norm(a) * np.linalg.norm(b))
+    return float(a @ b) / norm if norm > 0 else 0.0
 
 
 def sentence_vectors(source: Side, target: Side) -> dict[str, np.ndarray] | None:

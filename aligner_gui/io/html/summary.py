@@ -99,9 +99,8 @@ def summary_parts(
                 )
             ]
         )
-    kept = [k + 1 for k, b in enumerate(doc.beads)  # qe/glued.py: source sentences only
-            if any(isinstance(g, dict) and g.get("side") == "source"
-                   for g in b.details.get("glued") or ())]  # fmt: skip
+    # qe/glued.py's open suggestions on the source (a dismissed one is no longer said).
+    kept = sorted({s.bead + 1 for s in found if s.flag.startswith("glued:source:")})
     if not omitted and figures.source_sentences:
         sentences.append(
             [
