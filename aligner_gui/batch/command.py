@@ -67,7 +67,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         default=[],
         metavar="FMT[,FMT]",
         help="extra exports per document: beads (NAME.align), tmx, tsv, mqm-tsv "
-        "(NAME.mqm.tsv), annotations-csv (NAME.csv), html, intertext (NAME.zh.en.xml)",
+        "(NAME.mqm.tsv), annotations-csv (NAME.csv), html, intertext (NAME.zh.en.xml, "
+        "target language first)",
     )
     p.add_argument("--force", action="store_true", help="redo documents that are up to date")
     p.add_argument(

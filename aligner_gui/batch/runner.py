@@ -155,7 +155,8 @@ def _pool(jobs: list[Job], workers: int) -> Iterator[Result]:
 
 def _run_pool(context: Any, jobs: list[Job], workers: int,
               options: dict[str, Any]) -> Iterator[Result]:
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=init_worker, **options)
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=init_worker,
+                               initargs=(os.getpid(),), **options)
     pending: dict[Future[Result], Job] = {}
     todo = iter(jobs)
     interrupted = False

@@ -109,9 +109,14 @@ def sha256_file(path: str | Path) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
-def init_worker() -> None:
-    """Process-pool initializer: Ctrl-C is the parent's to handle; load the dictionary now."""
+def init_worker(batch_pid: int | None = None) -> None:
+    """Process-pool initializer: Ctrl-C is the parent's to handle; end when the batch
+    process ``batch_pid`` ends (even by ``kill -9``); load the dictionary now."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if batch_pid is not None:
+        from aligner_gui.core.runtime.lifeline import end_with
+
+        end_with(batch_pid)
     warm_up()
 
 

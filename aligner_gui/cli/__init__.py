@@ -140,7 +140,8 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         metavar="OUT",
         help="output file. intertext writes three files: OUT ending in / or not in .xml "
-        "is a folder (created) holding PROJECT.zh.en.xml (the link file), PROJECT.zh.xml and "
+        "is a folder (created) holding PROJECT.zh.en.xml (the link file, target language "
+        "first: PROJECT.en.zh.xml when Chinese is the source), PROJECT.zh.xml and "
         "PROJECT.en.xml; -o NAME.xml writes the link file NAME.xml and NAME.zh.xml, "
         "NAME.en.xml beside it; -o TEXT.V1.V2.xml writes TEXT.V1.xml and TEXT.V2.xml",
     )

@@ -301,3 +301,59 @@ def test_a_second_ctrl_c_while_stopping_neither_hangs_nor_loses_the_summary(tmp_
     rows = read_summary(out)  # always written, and right about what is on disk
     aligned = {name for name, row in rows.items() if row["status"] == "aligned"}
     assert aligned == {p.stem for p in out.glob("story*.json")}
+
+
+def _descendants(pid: int) -> set[int]:
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_bytes().rsplit(b")", 1)[1].split()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat[1])
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier}
+        found |= frontier
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()
+    except OSError:
+        return False
+    return stat[0] != b"Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_workers_end_when_the_batch_is_killed(tmp_path):
+    """kill -9 of `aligner batch` left the forkserver and its workers (350 MB) for good."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for k in range(60):
+        shutil.copy(NEWS / "news_04_chipmaker.txt", folder / f"story{k:02d}.txt")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "aligner_gui.cli", "batch", str(folder), "-o", str(out)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not list(out.glob("story*.json")) and time.monotonic() < deadline:
+        time.sleep(0.1)  # workers busy
+    helpers = _descendants(process.pid)
+    assert helpers, "the batch started no worker processes"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    deadline = time.monotonic() + 15
+    while any(map(_running, helpers)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = [pid for pid in helpers if _running(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert not left, f"{len(left)} of {len(helpers)} helper processes outlived the batch"
