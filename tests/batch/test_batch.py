@@ -270,17 +270,16 @@ def test_summary_headline_and_links_read_well() -> None:
     assert 'href="%231%20report%20100%25.json"' in page
 
 
-def test_a_second_ctrl_c_while_stopping_neither_hangs_nor_loses_the_summary(tmp_path):
-    """Two SIGINTs 50 ms apart to the process group (a double press, `timeout -s INT`):
-    the pool's shutdown was broken by the second one and the exit hung for good."""
-    import signal
+def _busy_batch(tmp_path: Path, copies: int):
+    """A subprocess `aligner batch` of ``copies`` stories, once its first ones are done
+    (the pool is busy), and its output folder."""
     import subprocess
     import sys
     import time
 
     folder = tmp_path / "in"
     folder.mkdir()
-    for k in range(40):
+    for k in range(copies):
         shutil.copy(NEWS / "news_04_chipmaker.txt", folder / f"story{k:02d}.txt")
     out = tmp_path / "out"
     command = [sys.executable, "-m", "aligner_gui.cli", "batch", str(folder), "-o", str(out)]
@@ -288,7 +287,18 @@ def test_a_second_ctrl_c_while_stopping_neither_hangs_nor_loses_the_summary(tmp_
                                text=True, start_new_session=True)
     deadline = time.monotonic() + 60
     while not list(out.glob("story*.json")) and time.monotonic() < deadline:
-        time.sleep(0.1)  # some documents done: the pool is busy
+        time.sleep(0.1)
+    return process, out
+
+
+def test_a_second_ctrl_c_while_stopping_neither_hangs_nor_loses_the_summary(tmp_path):
+    """Two SIGINTs 50 ms apart to the process group (a double press, `timeout -s INT`):
+    the pool's shutdown was broken by the second one and the exit hung for good."""
+    import signal
+    import subprocess
+    import time
+
+    process, out = _busy_batch(tmp_path, 40)
     os.killpg(process.pid, signal.SIGINT)
     time.sleep(0.05)
     os.killpg(process.pid, signal.SIGINT)
@@ -331,21 +341,9 @@ def _running(pid: int) -> bool:
 def test_workers_end_when_the_batch_is_killed(tmp_path):
     """kill -9 of `aligner batch` left the forkserver and its workers (350 MB) for good."""
     import signal
-    import subprocess
-    import sys
     import time
 
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for k in range(60):
-        shutil.copy(NEWS / "news_04_chipmaker.txt", folder / f"story{k:02d}.txt")
-    out = tmp_path / "out"
-    command = [sys.executable, "-m", "aligner_gui.cli", "batch", str(folder), "-o", str(out)]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               start_new_session=True)
-    deadline = time.monotonic() + 60
-    while not list(out.glob("story*.json")) and time.monotonic() < deadline:
-        time.sleep(0.1)  # workers busy
+    process, _out = _busy_batch(tmp_path, 60)
     helpers = _descendants(process.pid)
     assert helpers, "the batch started no worker processes"
     process.send_signal(signal.SIGKILL)
