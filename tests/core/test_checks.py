@@ -191,6 +191,36 @@ def test_a_bound_on_a_figure_turned_round() -> None:
     ]
 
 
+
+def test_a_figure_below_zero_on_one_side_only() -> None:
+    """'minus 18 degrees' as 18摄氏度 read 18 on both sides: the sign was lost unseen."""
+    doc = make_doc([
+        ("Temperatures fell to minus 18 degrees Celsius.", "气温降至18摄氏度。"),
+        ("Temperatures fell to 18 degrees below zero.", "气温降至零下18摄氏度。"),
+        ("It was -18C overnight.", "夜间气温为18摄氏度。"),
+        ("The deposit rate stays at minus 0.5%.", "存款利率维持在负0.5%。"),
+        ("Scores ranged 10-20.", "分数在10至20之间。"),  # a range, not a sign
+    ])
+    hits = found(doc, "direction")
+    assert [(f.bead, marked(doc, f)) for f in hits] == [(0, "18"), (2, "18")]
+    assert hits[0].comment == (
+        "sign: source says 'minus' (below zero), translation says '18' (no sign)")
+    zh = make_doc([("气温降至零下18摄氏度。", "Temperatures fell to 18 degrees Celsius.")], "zh")
+    assert [marked(zh, f) for f in found(zh, "direction")] == ["18"]
+
+
+def test_a_change_written_with_a_sign_is_the_same_change() -> None:
+    """-2.1% is 'fell 2.1%', 增长-2.1% is 'contracted 2.1%' (which the direction check
+    called a reversal); 'growth of -2.1%' as 增长2.1% is one."""
+    doc = make_doc([
+        ("Exports fell 2.1% in May.", "5月出口-2.1%。"),
+        ("The economy contracted 2.1% last year.", "去年经济增长-2.1%。"),
+        ("Growth was -2.1% last year.", "去年经济下降2.1%。"),
+        ("Growth was -2.1% last year.", "去年经济增长2.1%。"),
+    ])
+    assert [(f.bead, marked(doc, f)) for f in found(doc, "direction")] == [(3, "2.1")]
+
+
 # -- negation --------------------------------------------------------------------------------
 
 

@@ -164,6 +164,10 @@ def _per_figure(src: str, tgt: str, src_lang: str, tgt_lang: str
         there = tgt_figures.get(value)
         if not there or len(there) != 1:
             continue
+        if (_below_zero(src, src_lang, a, b) is None) != (
+                _below_zero(tgt, tgt_lang, *there[0]) is None):
+            agreed = True  # below zero on one side: the sign rule read it
+            continue
         mine = _trend_of(src, src_lang, src_words, a, b)
         theirs = _trend_of(tgt, tgt_lang, tgt_words, *there[0])
         if mine is None or theirs is None:
@@ -255,6 +259,79 @@ def _bounds(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple[Trend, Tr
     return None
 
 
+# A figure below zero: "minus 20", "-20°C", "20 degrees below zero", 零下20, 负0.1%.
+# A hyphen counts only right before the figure and not after a digit ("10-20" is a range).
+_SIGN_BEFORE = {
+    "en": re.compile(r"(?:\b(?P<w>minus|negative)\s*|(?:^|(?<=[\s(\[:=]))(?P<s>[-\u2212]))$",
+                     re.I),
+    "zh": re.compile(r"(?P<w>零下|负)\s*$|(?:^|(?<=[^\d.,]))(?P<s>[-\u2212])$"),
+}
+_EN_SIGN_AFTER = re.compile(
+    r"\s*(?:°\s*[CF]?|degrees?(?:\s+(?:Celsius|Fahrenheit|centigrade))?|C\b|F\b)?"
+    r"\s+(?P<w>below\s+(?:zero|freezing))\b", re.I)
+_SIGN_NAMES = {DOWN: "below zero", UP: "no sign"}
+_FLIP = {UP: DOWN, DOWN: UP}
+
+
+def _below_zero(text: str, lang: str, start: int, end: int) -> tuple[int, int] | None:
+    """The sign word of the figure at start..end, if it puts the figure below zero."""
+    pattern = _SIGN_BEFORE.get(lang)
+    if pattern is None:
+        return None
+    lo = max(0, start - 9)
+    m = pattern.search(text[lo:start])
+    if m:
+        group = "w" if m.group("w") else "s"
+        return lo + m.start(group), lo + m.end(group)
+    if lang == "en":
+        after = _EN_SIGN_AFTER.match(text, end)
+        if after:
+            return after.start("w"), after.end("w")
+    return None
+
+
+def _signs(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple[Trend, Trend] | None:
+    """The first figure below zero on one side only ("minus 20 degrees" as 20摄氏度): its
+    sign word and the other side's bare figure. A change written with a sign is the same
+    change as a falling word ("-2.1%" as "fell 2.1%", 增长-2.1% as "contracted 2.1%"):
+    each side moves one way (a trend word, turned round by a minus; a lone minus falls)
+    and when both move the same way the figure kept its meaning."""
+    for (a, b, mine), (c, d, theirs), src_words, tgt_words in _signed_figures(
+            src, tgt, src_lang, tgt_lang):
+        src_way = _signed_way(_trend_of(src, src_lang, src_words, a, b), mine)
+        tgt_way = _signed_way(_trend_of(tgt, tgt_lang, tgt_words, c, d), theirs)
+        if src_way is not None and src_way == tgt_way:
+            continue
+        if _bound_of(src, src_lang, a, b) or _bound_of(tgt, tgt_lang, c, d):
+            continue  # "below 20" is no level below zero
+        return ((DOWN, *mine) if mine else (UP, a, b)), ((DOWN, *theirs) if theirs else (UP, c, d))
+    return None
+
+
+def _signed_way(trend: Trend | None, sign: tuple[int, int] | None) -> str | None:
+    if sign is None:
+        return trend[0] if trend else None
+    return _FLIP[trend[0]] if trend else DOWN
+
+
+def _signed_figures(src: str, tgt: str, src_lang: str, tgt_lang: str):
+    """Figures written once on each side and below zero on one side only: ((start, end,
+    sign) of the source, of the translation, each side's trend words)."""
+    tgt_figures: dict[str, list[tuple[int, int]]] = {}
+    for value, a, b in _figures(tgt):
+        tgt_figures.setdefault(value, []).append((a, b))
+    words: tuple[tuple[Trend, ...], tuple[Trend, ...]] | None = None
+    for value, a, b in _figures(src):
+        there = tgt_figures.get(value)
+        if not there or len(there) != 1:
+            continue
+        c, d = there[0]
+        mine, theirs = _below_zero(src, src_lang, a, b), _below_zero(tgt, tgt_lang, c, d)
+        if (mine is None) != (theirs is None):
+            words = words or (trend_words(src, src_lang), trend_words(tgt, tgt_lang))
+            yield (a, b, mine), (c, d, theirs), *words
+
+
 def _periods(src: str, tgt: str, src_lang: str, tgt_lang: str) -> bool:
     """Both sides compare with another period (同比, "from a year earlier")."""
     a, b = _PERIOD.get(src_lang), _PERIOD.get(tgt_lang)
@@ -264,7 +341,8 @@ def _periods(src: str, tgt: str, src_lang: str, tgt_lang: str) -> bool:
 @lru_cache(maxsize=1 << 15)
 def direction_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
     """A figure that moves one way in the source and the other way in the translation,
-    or is bounded one way and the other ("more than 300" against 不到300).
+    or is bounded one way and the other ("more than 300" against 不到300), or is below
+    zero on one side only ("minus 20" against 20).
 
     Figure by figure where the same figure has a trend word beside it on both sides
     ("climbed 11.1%, while ... fell 5.1%" against 下降11.1%，而……下降5.1%); else the
@@ -274,6 +352,9 @@ def direction_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
     bounds = _bounds(src, tgt, src_lang, tgt_lang)
     if bounds is not None:
         return _reversed("bound", src, tgt, bounds, _BOUND_NAMES)
+    signs = _signs(src, tgt, src_lang, tgt_lang)
+    if signs is not None:
+        return _reversed("sign", src, tgt, signs, _SIGN_NAMES)
     if not (_NUMBER.search(src) and _NUMBER.search(tgt)) and not _periods(src, tgt, src_lang,
                                                                            tgt_lang):
         return ()
