@@ -82,6 +82,21 @@ def test_a_chinese_wire_dateline_says_the_chinese_may_be_the_original(tmp_path, 
     assert load_project(out).source.lang == "zh"
 
 
+def test_a_wire_end_mark_added_by_the_translation_is_no_addition(tmp_path):
+    """Xinhua's English closes with 'Enditem' for （完）: it was a major addition of risk
+    .5, the riskiest bead of a short story."""
+    path = tmp_path / "xinhua.txt"
+    path.write_text("新华社北京12月5日电 当地政府已为转移群众设立9个安置点。\n（完）\n\n"
+                    "BEIJING, Dec. 5 (Xinhua) -- The local government has set up nine shelters "
+                    "for evacuees.\nEnditem\n", encoding="utf-8")
+    out = tmp_path / "o.json"
+    assert main(["align", str(path), "-o", str(out), "--source-lang", "zh"]) == 0
+    doc = load_project(out)
+    [end] = [b for b in doc.beads if "Enditem" in doc.target.span_text(b.target)]
+    assert end.source or "more-link" in end.flags  # paired with （完）, or an end line
+    assert max(b.risk or 0.0 for b in doc.beads) < 0.3
+
+
 def test_two_files_in_either_order(tmp_path, seed_path):
     lines = seed_path.read_text(encoding="utf-8").splitlines()
     zh = [line for line in lines if any("\u4e00" <= ch <= "\u9fff" for ch in line)]

@@ -82,6 +82,10 @@ def test_result_is_always_a_known_class():
         "Watch the video above.",
         "Advertisement",
         "Share this article",
+        # a wire story's end mark
+        "Enditem",
+        "(END)",
+        "-30-",
     ],
 )
 def test_more_links(text):

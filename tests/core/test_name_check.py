@@ -270,3 +270,10 @@ def test_a_french_ch_sounds_like_sh() -> None:
 
     assert sounds_alike("马尔尚", "Marchand") and sounds_alike("查尔斯", "Charles")
     assert not sounds_alike("马尔尚", "Dupont")
+
+
+def test_a_month_is_no_name() -> None:
+    """'on Dec. 5' was an English name left without a Chinese one (12月5日 is a number)."""
+    text = "Crews worked in Dongwu on Dec. 5, in Hulun in December and met Theresa May in May 2024."
+    words = [w for w, _k in en_name_words(text, _keys)]
+    assert words == ["Dongwu", "Hulun", "Theresa", "May"]

@@ -305,11 +305,16 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
+# A wire story's end mark: Xinhua's "Enditem", Yonhap's "(END)", "-30-", "###".
+_END_MARK = re.compile(r"^\s*(?:Enditem|ENDITEM|End\s+item|\(\s*END\s*\)|\[\s*END\s*\]"
+                       r"|-+\s*END\s*-+|-30-|#{3})\s*$")
+
 
 def is_more_link(text: str) -> bool:
-    """ "MORE: …", "READ MORE: …", "RELATED: …", "SEE ALSO: …", "WATCH: …", and a
-    page's calls to action ("Sign up for our newsletter", "Advertisement")."""
-    if _FOLLOW.match(text) or _CALL_TO_ACTION.match(text):
+    """ "MORE: …", "READ MORE: …", "RELATED: …", "SEE ALSO: …", "WATCH: …", a page's
+    calls to action ("Sign up for our newsletter", "Advertisement") and a wire story's
+    end mark ("Enditem", "(END)")."""
+    if _FOLLOW.match(text) or _CALL_TO_ACTION.match(text) or _END_MARK.match(text):
         return True
     match = _LINK_PREFIX.match(text)
     if not match:

@@ -50,6 +50,7 @@ from aligner_gui.core.text.names import (
     surname_spelling,
     zh_name_key,
 )
+from aligner_gui.core.text.numbers import month_number
 from aligner_gui.core.text.segment import TITLES
 
 __all__ = [
@@ -123,6 +124,8 @@ def en_name_words(
         word = match.group(0)
         if word.isupper() or "." in word or word.lower() in _TITLES:
             continue  # NATO, START, U.S.: translated by meaning; Dr., Sen.: titles
+        if _is_month(word, text, match.end()):
+            continue  # "on Dec. 5" is 12月5日, a number the numbers check reads
         before = text[: match.start()].rstrip()
         if not before or (before[-1] in _OPENERS and not _after_title(before)):
             continue
@@ -130,6 +133,18 @@ def en_name_words(
         if keys:  # not a function word ("The", "But")
             out.append((_POSSESSIVE.sub("", word), keys))
     return out
+
+
+_DATED = re.compile(r"\.?\s*\d")
+
+
+def _is_month(word: str, text: str, end: int) -> bool:
+    """A month's name or abbreviation ("December", "Dec. 5"); "May" and "March", also
+    names and words, only before a day or year."""
+    if month_number(word) is None:
+        return False
+    full = len(word) > 4 and word.lower() != "march"
+    return full or bool(_DATED.match(text, end))
 
 
 def _after_title(before: str) -> bool:

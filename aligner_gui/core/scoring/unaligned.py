@@ -8,8 +8,10 @@ from typing import Any
 from aligner_gui.core.model import Bead, Side
 from aligner_gui.core.scoring.classify import (
     EDITOR_NOTE,
+    MORE_LINK,
     classify_unaligned,
     is_editor_note,
+    is_more_link,
     zh_furniture,
 )
 
@@ -89,11 +91,14 @@ def classify_bead(
 def furniture_class(side: Side, ids: Sequence[int]) -> str | None:
     """The class of one side's text of a one-sided bead when it is page or translator's
     furniture rather than text to translate: "editor-note" (（编者注：…）, "Translator's
-    note: …"), "byline" (来源：新华网 作者：张三), "more-link" (分享到：微信 微博); None for
+    note: …"), "byline" (来源：新华网 作者：张三), "more-link" (分享到：微信 微博, （完）,
+    "Enditem", "MORE: …"); None for
     a sentence of content. For text only the translation has, and for a Chinese
     original's own furniture (an English original's untranslated text is classed by
     classify_bead)."""
     text = side.span_text(ids)
     if side.lang == "zh":
         return zh_furniture(text)
-    return EDITOR_NOTE if is_editor_note(text) else None
+    if is_editor_note(text):
+        return EDITOR_NOTE
+    return MORE_LINK if is_more_link(text) else None
