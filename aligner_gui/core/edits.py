@@ -159,8 +159,14 @@ def unlink(beads: Sequence[Bead], index: int) -> Edit:
 # -- re-alignment of a range -----------------------------------------------------------
 
 
+# Beads a re-alignment from a selection stops before: confirmed by the editor, or made by
+# hand (merged, split, moved, unlinked): Ctrl+R at the top replaced every manual fix below.
+STOP_STATUSES = ("confirmed", "manual")
+
+
 def realign_range(beads: Sequence[Bead], selected: int | None) -> tuple[int, int]:
-    """Bead range to re-align: from the selection to the next confirmed bead (or the end).
+    """Bead range to re-align: from the selection (past confirmed beads) to the next
+    confirmed or hand-made bead (or the end); the selected bead itself may be hand-made.
 
     With no selection, the whole document (confirmed beads are kept by the caller).
     """
@@ -172,8 +178,8 @@ def realign_range(beads: Sequence[Bead], selected: int | None) -> tuple[int, int
         start += 1
     if start >= len(beads):
         raise EditError("nothing to re-align after the confirmed beads")
-    stop = start
-    while stop < len(beads) and beads[stop].status != "confirmed":
+    stop = start + 1
+    while stop < len(beads) and beads[stop].status not in STOP_STATUSES:
         stop += 1
     return start, stop
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QTableView
 
 from aligner_gui.gui.actions import Actions
+from aligner_gui.gui.commands import ReplaceBeadsCommand
 from aligner_gui.gui.controllers.files import FileController
 from aligner_gui.gui.controllers.review import ReviewController
 from aligner_gui.gui.panes import TextPane
@@ -22,6 +26,25 @@ def connect_file_actions(a: Actions, files: FileController) -> None:
     a.clear_glossary.triggered.connect(files.clear_glossary)
 
 
+def follow_undo(undo_stack: QUndoStack, select_bead: Callable[[int], None]) -> None:
+    """After an undo or redo of an alignment edit, show its bead: Ctrl+Z at bead 20 put
+    back bead 4 out of sight. A new edit (a push) leaves the selection to its action."""
+    seen = [undo_stack.index(), undo_stack.count()]
+
+    def changed(index: int) -> None:
+        if not shiboken6.isValid(undo_stack):
+            return  # the stack empties itself as its window is deleted
+        last, count = seen
+        seen[:] = [index, undo_stack.count()]
+        if undo_stack.count() != count or index == last:
+            return  # a push (or a clean stack)
+        command = undo_stack.command(index if index < last else index - 1)
+        if isinstance(command, ReplaceBeadsCommand) and command.document.beads:
+            select_bead(min(command.start, len(command.document.beads) - 1))
+
+    undo_stack.indexChanged.connect(changed)
+
+
 def connect_undo_actions(a: Actions, undo_stack: QUndoStack) -> None:
     """Undo and redo, enabled only while there is something to undo or redo."""
     a.undo.triggered.connect(undo_stack.undo)
@@ -30,6 +53,13 @@ def connect_undo_actions(a: Actions, undo_stack: QUndoStack) -> None:
     a.redo.setEnabled(False)
     undo_stack.canUndoChanged.connect(a.undo.setEnabled)
     undo_stack.canRedoChanged.connect(a.redo.setEnabled)
+    # "Undo Merge beads": the menu and the toolbar's tooltip say what a press undoes.
+    undo_stack.undoTextChanged.connect(lambda text: a.undo.setText(
+        QCoreApplication.translate("Actions", "&Undo {0}").format(text) if text
+        else QCoreApplication.translate("Actions", "&Undo")))
+    undo_stack.redoTextChanged.connect(lambda text: a.redo.setText(
+        QCoreApplication.translate("Actions", "&Redo {0}").format(text) if text
+        else QCoreApplication.translate("Actions", "&Redo")))
 
 
 def connect_review_actions(a: Actions, r: ReviewController) -> None:

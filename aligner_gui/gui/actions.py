@@ -69,6 +69,7 @@ class Actions(QObject):
         # Alignment
         self.align = self._make("Align", self.tr("Re-&align"), ["Ctrl+R"], "align")
         self.cancel_alignment = self._make("CancelAlignment", self.tr("Cancel alignment"), ["Esc"])
+        self.cancel_alignment.setEnabled(False)  # the alignment controller turns it on
         self.merge_with_next = self._make("MergeWithNext", self.tr("Merge with next"), ["Ctrl+J"],
                                           "merge")
         self.split_bead = self._make("SplitBead", self.tr("Split bead at sentence"), ["Ctrl+B"],

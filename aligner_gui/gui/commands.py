@@ -147,7 +147,7 @@ class UpdateAnnotationCommand(_FieldsCommand):
             not isinstance(other, UpdateAnnotationCommand)
             or other.annotation_id != self.annotation_id
             or set(other.changes) != set(self.changes)
-            or not set(self.changes) <= {"comment", "correction"}
+            or not set(self.changes) <= {"comment", "correction", "tags"}
         ):
             return False
         self.changes = dict(other.changes)

@@ -204,6 +204,7 @@ class MainWindow(QMainWindow):
         action_wiring.connect_file_actions(a, self.files)
         a.quit.triggered.connect(self.close)
         action_wiring.connect_undo_actions(a, self.undo_stack)
+        action_wiring.follow_undo(self.undo_stack, self.select_bead)
         self.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
         action_wiring.connect_review_actions(a, self.review)
         a.align.triggered.connect(self.realign)

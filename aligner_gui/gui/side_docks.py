@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea, QWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QWidget
 
 
 class SideDocks:
@@ -15,18 +15,18 @@ class SideDocks:
                  suggestions: QWidget, scores: QWidget) -> None:
         self.window = window
         self.all: list[QDockWidget] = []
+        # Scrolled when the dock is short: a long quote on a 768 px screen squeezed the
+        # severity buttons to 5 px, unreadable and hard to click.
         self.editor = self._dock(
-            "annotationDock", QCoreApplication.translate("MainWindow", "Annotation"), editor)
+            "annotationDock", QCoreApplication.translate("MainWindow", "Annotation"),
+            _scrolled(editor))
         self.annotations = self._dock(
             "annotationListDock", QCoreApplication.translate("MainWindow", "Annotations"),
             annotations)
         self.suggestions = self._dock(
             "suggestionDock", QCoreApplication.translate("MainWindow", "Suggestions"), suggestions)
-        scores_scroll = QScrollArea()
-        scores_scroll.setWidgetResizable(True)
-        scores_scroll.setWidget(scores)
         self.scores = self._dock(
-            "scoresDock", QCoreApplication.translate("MainWindow", "Scores"), scores_scroll)
+            "scoresDock", QCoreApplication.translate("MainWindow", "Scores"), _scrolled(scores))
         window.tabifyDockWidget(self.annotations, self.suggestions)
         self.annotations.raise_()
         window.splitDockWidget(self.editor, self.annotations, Qt.Orientation.Vertical)
@@ -51,6 +51,14 @@ class SideDocks:
         self.window.resizeDocks([self.editor, self.annotations, self.scores], [250, 230, 380],
                                 Qt.Orientation.Vertical)
         self.window.resizeDocks([self.editor], [380], Qt.Orientation.Horizontal)
+
+
+def _scrolled(widget: QWidget) -> QScrollArea:
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(widget)
+    return scroll
 
 
 def bring_forward(dock: QDockWidget) -> None:

@@ -115,7 +115,7 @@ def has_changed(path: str | Path, expected: Fingerprint | None, *, quick: bool =
 def conflict_message(path: str | Path) -> str:
     return (
         f"{path} changed on disk since it was opened (by another editor or a sync tool); "
-        "save under another name or reload"
+        "save under another name to keep both"
     )
 
 

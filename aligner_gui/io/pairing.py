@@ -14,6 +14,7 @@ target means a bilingual file, ``#`` starts a comment line.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +51,13 @@ def split_tag(stem: str) -> tuple[str, str | None]:
     if match is None:
         return stem, None
     return match["name"], match["lang"].lower()
+
+
+def project_stem(paths: Sequence[Path]) -> str:
+    """The name of a project made from ``paths``: ``doc`` for doc.en.txt + doc.zh.txt (Save
+    As offered "doc.en.txt + doc.zh.json"), else the first file's stem."""
+    names = {split_tag(p.stem)[0] for p in paths}
+    return names.pop() if len(names) == 1 else (paths[0].stem if paths else "untitled")
 
 
 def _sort_key(text: str) -> list[tuple[int, int | str]]:

@@ -330,9 +330,13 @@ def load_project(path: str | Path) -> AlignmentDocument:
     try:
         data = json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
     except json.JSONDecodeError as error:
+        where = f"line {error.lineno}, column {error.colno}"
+        if error.msg.startswith("Unterminated") or error.pos >= len(text.rstrip()):
+            raise ProjectFormatError(  # json's own words: "Unterminated string starting at"
+                f"{name} is cut short: its JSON ends at {where} before it is complete "
+                "(an interrupted copy or download?)") from None
         raise ProjectFormatError(
-            f"{name} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
-        ) from None
+            f"{name} is not valid JSON ({where}: {error.msg.removesuffix(' at')})") from None
     except RecursionError:
         raise ProjectFormatError(f"{name} is nested too deeply to be a project") from None
     except ValueError as error:  # NaN/Infinity, integers of thousands of digits

@@ -39,11 +39,23 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <location filename="../../aligner_gui/gui/action_wiring.py" line="58"/>
+        <source>&amp;Undo {0}</source>
+        <translation>撤销 {0}(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/action_wiring.py" line="59"/>
         <location filename="../../aligner_gui/gui/actions.py" line="35"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
+        <location filename="../../aligner_gui/gui/action_wiring.py" line="61"/>
+        <source>&amp;Redo {0}</source>
+        <translation>重做 {0}(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/action_wiring.py" line="62"/>
         <location filename="../../aligner_gui/gui/actions.py" line="36"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
@@ -164,157 +176,157 @@
         <translation>取消对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="72"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="73"/>
         <source>Merge with next</source>
         <translation>与下一单元合并</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="74"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="75"/>
         <source>Split bead at sentence</source>
         <translation>在句子处拆分单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="76"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="77"/>
         <source>Unlink bead</source>
         <translation>解除对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="77"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="78"/>
         <source>Confirm bead</source>
         <translation>确认对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="80"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="81"/>
         <source>Move first source sentence to previous bead</source>
         <translation>将首个原文句移到上一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="83"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="84"/>
         <source>Move last source sentence to next bead</source>
         <translation>将末个原文句移到下一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="86"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="87"/>
         <source>Move first target sentence to previous bead</source>
         <translation>将首个译文句移到上一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="89"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="90"/>
         <source>Move last target sentence to next bead</source>
         <translation>将末个译文句移到下一单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="92"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="93"/>
         <source>C&amp;hinese is the original</source>
         <translation>中文是原文(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="95"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="96"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="96"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="97"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="97"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="98"/>
         <source>Reset zoom</source>
         <translation>重置缩放</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="98"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="99"/>
         <source>Swap panes</source>
         <translation>交换左右窗格</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="99"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="100"/>
         <source>Coverage &amp;lens</source>
         <translation>词语覆盖(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="101"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="102"/>
         <source>Risk &amp;suspects</source>
         <translation>风险疑点(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="103"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="104"/>
         <source>Go to the bead table</source>
         <translation>转到对齐表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="104"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="105"/>
         <source>Go to the source text</source>
         <translation>转到原文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="106"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="107"/>
         <source>Go to the target text</source>
         <translation>转到译文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="109"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="110"/>
         <source>Go to the annotation list</source>
         <translation>转到标注列表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="111"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="112"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="112"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="113"/>
         <source>&amp;About aligner-gui</source>
         <translation>关于 aligner-gui(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="148"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="149"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="150"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="151"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="154"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="155"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="161"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="162"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="165"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="166"/>
         <source>&amp;Review</source>
         <translation>审校(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="172"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="173"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="179"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="180"/>
         <source>&amp;QA checks</source>
         <translation>质量检查(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="181"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="182"/>
         <source>&amp;Alignment</source>
         <translation>对齐(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="190"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="191"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="198"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="199"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -322,39 +334,44 @@
 <context>
     <name>AlignmentController</name>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="256"/>
-        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="320"/>
-        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="383"/>
+        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="257"/>
+        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="322"/>
+        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="392"/>
         <source>Aligning…</source>
         <translation>正在对齐…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="299"/>
+        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="301"/>
         <source>Building the dictionary cache (once, about {0} s)…</source>
         <translation>正在建立词典缓存（仅首次，约 {0} 秒）…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="339"/>
+        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="341"/>
         <source>The alignment changed while re-aligning; result discarded.</source>
         <translation>重新对齐期间对齐已被修改,结果已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="346"/>
+        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="348"/>
         <source>Re-align beads {0}–{1}</source>
         <translation>重新对齐单元 {0}–{1}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="364"/>
+        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="352"/>
+        <source>{0}; stopped before bead {1}, which you edited or confirmed (select past it and press Ctrl+R to go on)</source>
+        <translation>{0}；在第 {1} 个单元前停止，该单元已由您编辑或确认（选中其后的单元并按 Ctrl+R 可继续）</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="373"/>
         <source>Aligned: {0} beads.</source>
         <translation>已对齐:{0} 个对齐单元。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="371"/>
+        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="380"/>
         <source>Alignment failed</source>
         <translation>对齐失败</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="377"/>
+        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="386"/>
         <source>Alignment cancelled.</source>
         <translation>已取消对齐。</translation>
     </message>
@@ -363,7 +380,7 @@
     <name>AnnotationEditor</name>
     <message>
         <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="41"/>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="145"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="147"/>
         <source>Select text and press O (omission) or M (mistranslation).</source>
         <translation>选择文字后按 O(漏译)或 M(误译)。</translation>
     </message>
@@ -433,22 +450,22 @@
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="150"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="152"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="150"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="152"/>
         <source>Target</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="156"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="158"/>
         <source>{0}, bead {1}</source>
         <translation>{0},第 {1} 单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="158"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="160"/>
         <source>Suggested by the engine ({0})</source>
         <translation>由引擎建议({0})</translation>
     </message>
@@ -897,138 +914,138 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="126"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="127"/>
         <source>Opening {0}…</source>
         <translation>正在打开 {0}…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="143"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="144"/>
         <source>Cannot open {0}</source>
         <translation>无法打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="160"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="161"/>
         <source>Projects, texts, TMX, InterText (*.json *.txt *.tmx *.xml);;All files (*)</source>
         <translation>项目、文本、TMX、InterText (*.json *.txt *.tmx *.xml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="162"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="163"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="200"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="201"/>
         <source>Cannot save {0}</source>
         <translation>无法保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="201"/>
-        <source>{0} — your work is still open and unsaved; try File › Save As to another folder.</source>
-        <translation>{0} — 您的工作仍处于打开且未保存状态；请尝试“文件 › 另存为”保存到其他文件夹。</translation>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="202"/>
+        <source>{0} — your work is still open and unsaved; File › Save As saves it elsewhere.</source>
+        <translation>{0} — 您的工作仍处于打开且未保存状态；可用“文件 › 另存为”保存到其他位置。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="211"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="212"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="227"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="228"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="228"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="229"/>
         <source>Aligner projects (*.json);;All files (*)</source>
         <translation>对齐项目 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="239"/>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="447"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="240"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="448"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="260"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="261"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="261"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="262"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="273"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="274"/>
         <source>Cannot export {0}</source>
         <translation>无法导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="277"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="278"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="283"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="284"/>
         <source>TMX, InterText, MQM TSV (*.tmx *.xml *.tsv);;All files (*)</source>
         <translation>TMX、InterText、MQM TSV (*.tmx *.xml *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="284"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="285"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="308"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="309"/>
         <source>Cannot import {0}</source>
         <translation>无法导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="332"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="333"/>
         <source>Glossaries (*.tbx *.csv *.tsv);;All files (*)</source>
         <translation>术语表 (*.tbx *.csv *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="333"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="334"/>
         <source>Load glossary</source>
         <translation>载入术语表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="347"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="348"/>
         <source>Cannot load glossary {0}</source>
         <translation>无法载入术语表 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="351"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="352"/>
         <source>Glossary checks are not available in this version.</source>
         <translation>此版本不支持术语表检查。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="363"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="364"/>
         <source>Load glossary {0}</source>
         <translation>载入术语表 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="366"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="367"/>
         <source>Glossary {0}: {1} terms</source>
         <translation>术语表 {0}：{1} 条术语</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="372"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="373"/>
         <source>No glossary loaded.</source>
         <translation>尚未载入术语表。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="374"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="375"/>
         <source>Clear glossary</source>
         <translation>清除术语表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="457"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="458"/>
         <source>Cannot recover</source>
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="464"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="465"/>
         <source>recovered</source>
         <translation>已恢复</translation>
     </message>
@@ -1272,7 +1289,7 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/main_window.py" line="264"/>
+        <location filename="../../aligner_gui/gui/main_window.py" line="265"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
@@ -1666,114 +1683,119 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
     </message>
     <message>
         <location filename="../../aligner_gui/gui/controllers/review.py" line="117"/>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="132"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="141"/>
         <source>No annotation selected.</source>
         <translation>未选择标注。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="126"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="135"/>
         <source>Edit annotation</source>
         <translation>编辑标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="135"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="144"/>
         <source>Delete annotation</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="146"/>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="157"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="155"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="166"/>
         <source>No suggestion selected.</source>
         <translation>未选择建议。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="148"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="157"/>
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="150"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="159"/>
         <source>Accepted on bead {0}: now an annotation (Ctrl+Z undoes).</source>
         <translation>已接受第 {0} 单元的建议：已成为标注（Ctrl+Z 撤销）。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="159"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="168"/>
         <source>Dismiss suggestion</source>
         <translation>忽略建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="160"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="169"/>
         <source>Dismissed on bead {0}: not offered again (Ctrl+Z undoes).</source>
         <translation>已忽略第 {0} 单元的建议：不再提示（Ctrl+Z 撤销）。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="169"/>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="237"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="178"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="250"/>
         <source>Select a bead first.</source>
         <translation>请先选择一个对齐单元。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="172"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="181"/>
         <source>Wait for the alignment to finish.</source>
         <translation>请等待对齐完成。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="186"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="195"/>
         <source>Merge beads</source>
         <translation>合并对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="188"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="197"/>
         <source>Merge with next</source>
         <translation>与下一单元合并</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="195"/>
-        <source>This bead has one sentence on each side: nothing to split (U unlinks the two).</source>
-        <translation>此单元两侧各只有一句：无可拆分（按 U 可解除配对）。</translation>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="206"/>
+        <source>This bead has one sentence on each side: nothing to split (Ctrl+U unlinks the two).</source>
+        <translation>此单元两侧各只有一句：无可拆分（按 Ctrl+U 可解除配对）。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="218"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="209"/>
+        <source>This bead has a single sentence: nothing to split.</source>
+        <translation>此单元只有一句：无可拆分。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="231"/>
         <source>Split bead</source>
         <translation>拆分对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="221"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="234"/>
         <source>Unlink bead</source>
         <translation>解除对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="231"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="244"/>
         <source>Move sentence</source>
         <translation>移动句子</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="241"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="254"/>
         <source>Unconfirm beads</source>
         <translation>取消确认</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="241"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="254"/>
         <source>Confirm beads</source>
         <translation>确认对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="278"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="291"/>
         <source>No flag left to review.</source>
         <translation>没有待审校的标记。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="292"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="305"/>
         <source>No risky bead.</source>
         <translation>没有高风险单元。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="294"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="307"/>
         <source>No risk estimates in this document yet.</source>
         <translation>此文档尚无风险估计。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="302"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="315"/>
         <source>No annotation yet.</source>
         <translation>还没有标注。</translation>
     </message>

@@ -119,6 +119,14 @@ def test_realign_range_stops_at_confirmed() -> None:
     assert edits.realign_range(beads, None) == (0, 4)
 
 
+def test_realign_range_stops_before_a_bead_made_by_hand() -> None:
+    """Ctrl+R at the top replaced every merge, split and unlink below it."""
+    beads = one_to_one()
+    beads[2].status = "manual"
+    assert edits.realign_range(beads, 0) == (0, 2)
+    assert edits.realign_range(beads, 2) == (2, 4)  # selected: the editor asks for it
+
+
 def test_splice_realigned_keeps_confirmed_and_covers_range() -> None:
     doc = make_doc([Bead((0, 1), (0,)), Bead((2,), (1,), status="confirmed"),
                     Bead((3,), (2, 3))])

@@ -105,3 +105,21 @@ def test_an_imported_file_is_scored_in_the_background(
     qtbot.waitUntil(lambda: all(b.score is not None for b in window.document.beads),
                     timeout=5000)
     assert window.undo_stack.count() == 0
+
+
+def test_save_as_names_a_pair_of_texts_by_their_common_name(
+    make_window: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """Opened from doc.en.txt and doc.zh.txt, Save As offered 'doc.en.txt + doc.zh.json'."""
+    from PySide6.QtWidgets import QFileDialog
+
+    for name in ("doc.en.txt", "doc.zh.txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    window = make_window()
+    assert window.files.open_paths([tmp_path / "doc.en.txt", tmp_path / "doc.zh.txt"])
+    offered = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda _parent, _title, suggested, _filter: (offered.append(suggested),
+                                                                     ("", ""))[1])
+    assert not window.files.save_as()
+    assert offered == [str(tmp_path / "doc.json")]

@@ -96,3 +96,46 @@ def test_an_edit_refused_says_why_in_words_and_keeps_its_bead_number() -> None:
         "the first bead has no previous bead")  # English UI: as it is
     assert edit_message("bead 7 is already unaligned") == "bead 7 is already unaligned"
     assert edit_message("something new") == "something new"
+
+
+def test_tags_typed_and_saved_from_the_field_are_in_the_file(
+    make_window: Any, qtbot: Any, tmp_path: Any
+) -> None:
+    """Tags reached the document only when their field lost the focus: Ctrl+S from the
+    field said "Saved" and wrote tags: [] (helper's review)."""
+    from aligner_gui.io.project import load_project
+
+    window = make_window()
+    window.show()
+    window.select_bead(1)
+    window.actions.mark_omission.trigger()
+    editor = window.annotation_editor
+    editor.tags.setFocus()
+    qtbot.waitUntil(editor.tags.hasFocus)
+    qtbot.keyClicks(editor.tags, "terminology, names")
+    path = tmp_path / "saved.json"
+    assert window.files.save_to(str(path))
+    assert editor.tags.hasFocus()
+    assert load_project(path).annotations[0].tags == ["terminology", "names"]
+    window.undo_stack.undo()  # the typed tags are one step
+    assert window.document.annotations[0].tags == []
+
+
+def test_undo_and_redo_show_the_bead_they_change_and_say_what_they_undo(
+    make_window: Any,
+) -> None:
+    """Ctrl+Z at bead 20 put back bead 4 out of sight; the menu said only "Undo"."""
+    window = make_window()
+    doc = window.document
+    row = next(k for k, b in enumerate(doc.beads) if b.source and b.target)
+    window.select_bead(row)
+    window.actions.unlink.trigger()
+    window.select_bead(len(doc.beads) - 1)
+    assert window.actions.undo.text().replace("&", "") == "Undo Unlink bead"
+    window.actions.undo.trigger()
+    assert window.current_bead() == row
+    window.select_bead(len(doc.beads) - 1)
+    window.actions.redo.trigger()
+    assert window.current_bead() == row
+    assert window.actions.redo.text().replace("&", "") == "Redo"
+    assert not window.actions.cancel_alignment.isEnabled()  # nothing runs

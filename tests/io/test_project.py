@@ -110,6 +110,10 @@ def test_validation_names_the_field(tmp_path, mutate, needle):
     [
         (b"", "empty"),
         (b"{not json", "not valid JSON"),
+        (b'{"a": 1,, "b": 2}', "column 9: Expecting property name enclosed in double quotes)"),
+        # json says "Unterminated string starting at" and the place apart
+        (b'{"format": "aligner-gui", "source": {"text": "abc', "is cut short: its JSON ends"),
+        (b'{"format": "aligner-gui", ', "is cut short"),
         (b"[1, 2]", "not an aligner-gui project"),
         (b'{"format": "other", "version": 1}', "format 'other'"),
         (b'{"version": 1}', 'no "format" field'),

@@ -253,13 +253,15 @@ class AlignmentController(QObject):
         window.progress.show()
         window.cancel_button.show()
         window.actions.align.setEnabled(False)
+        window.actions.cancel_alignment.setEnabled(True)
         window.statusBar().showMessage(self.tr("Aligning…"))
         launch(job)
         self.started.emit()
         return True
 
     def realign(self, selected: int | None) -> None:
-        """Re-align from the selected bead to the next confirmed one (or all, keeping confirmed)."""
+        """Re-align from the selected bead to the next confirmed or hand-made one (or all,
+        keeping confirmed)."""
         doc = self.document
         if doc is None:
             return
@@ -345,7 +347,14 @@ class AlignmentController(QObject):
             edit = edits.splice_realigned(doc.beads, start, stop, beads)
             text = self.tr("Re-align beads {0}–{1}").format(start + 1, stop)
             self.window.undo_stack.push(commands.ReplaceBeadsCommand(doc, edit, text, scores))
-            self.window.statusBar().showMessage(text, 5000)
+            after = start + len(edit.beads)  # the bead the range stopped before, if any
+            if after < len(doc.beads):
+                message = self.tr("{0}; stopped before bead {1}, which you edited or "
+                                  "confirmed (select past it and press Ctrl+R to go on)"
+                                  ).format(text, after + 1)
+            else:
+                message = text
+            self.window.statusBar().showMessage(message, 8000)
             self.window.select_bead(start)
             applied = True
         self._finish_job(applied)
@@ -385,6 +394,7 @@ class AlignmentController(QObject):
         window.progress.hide()
         window.cancel_button.hide()
         window.actions.align.setEnabled(True)
+        window.actions.cancel_alignment.setEnabled(False)  # on only while one runs
         self.finished.emit(applied)
 
     def _on_job_thread_finished(self) -> None:

@@ -18,6 +18,7 @@ from aligner_gui.gui.dialogs.messages import CloseAnswer
 from aligner_gui.gui.display_names import export_menu_text
 from aligner_gui.gui.engine import is_project
 from aligner_gui.gui.workers import TaskJob, launch
+from aligner_gui.io.pairing import project_stem
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -199,7 +200,7 @@ class FileController(QObject):
             self.window.report_error(
                 self.tr("Cannot save {0}").format(path.name),
                 self.tr("{0} — your work is still open and unsaved; "
-                        "try File › Save As to another folder.").format(_one_line(error)))
+                        "File › Save As saves it elsewhere.").format(_one_line(error)))
             return False
         self.path = path
         self.display_name = path.name
@@ -223,7 +224,7 @@ class FileController(QObject):
         else:  # beside the text it was made from (the bundled seed's folder is read-only)
             folder = self.input_dir if self.input_dir and os.access(self.input_dir, os.W_OK) \
                 else Path.home()
-            suggested = str(folder / (Path(self.display_name).stem + ".json"))
+            suggested = str(folder / f"{project_stem(self.text_paths or [])}.json")
         name, _ = QFileDialog.getSaveFileName(self.dialog_parent, self.tr("Save As"), suggested,
                                               self.tr("Aligner projects (*.json);;All files (*)"))
         if not name:

@@ -95,7 +95,7 @@ class ReviewController(QObject):
             return
         annotation = mqm.span_annotation(doc, side, start, end, type_=type_, category=category)
         self._push(commands.AddAnnotationCommand(doc, annotation, self.tr("Mark {0}").format(
-            category)))
+            category_name(category))))
         self.window.show_annotation(annotation.id)
 
     def mark_omission(self) -> None:
@@ -121,6 +121,15 @@ class ReviewController(QObject):
     def change_annotation(self, annotation_id: str, changes: dict) -> None:
         doc = self.document
         if doc is None:
+            return
+        try:
+            annotation = doc.annotations[doc.annotation_index(annotation_id)]
+        except ValueError:
+            return
+        # A key pressed again (2 on a minor annotation) is no edit: it made an undo step
+        # that changed nothing, so the next Ctrl+Z seemed to do nothing.
+        changes = {k: v for k, v in changes.items() if getattr(annotation, k, None) != v}
+        if not changes:
             return
         self._push(commands.UpdateAnnotationCommand(doc, annotation_id, changes,
                                                     self.tr("Edit annotation")))
@@ -192,8 +201,12 @@ class ReviewController(QObject):
         if doc is not None and row is not None and row < len(doc.beads) and (
                 len(doc.beads[row].source) <= 1 and len(doc.beads[row].target) <= 1):
             # Nothing to cut between: splitting it would silently unlink its two sides.
-            self._message(self.tr("This bead has one sentence on each side: nothing to split "
-                                  "(U unlinks the two)."))
+            bead = doc.beads[row]
+            if bead.source and bead.target:
+                self._message(self.tr("This bead has one sentence on each side: nothing to "
+                                      "split (Ctrl+U unlinks the two)."))
+            else:
+                self._message(self.tr("This bead has a single sentence: nothing to split."))
             return
 
         def make(doc: AlignmentDocument, row: int) -> edits.Edit:

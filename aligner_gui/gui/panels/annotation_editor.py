@@ -91,7 +91,9 @@ class AnnotationEditor(QWidget):
         # programmatic updates in _load are ignored through self._loading.
         self.comment.textChanged.connect(lambda text: self._request({"comment": text}))
         self.correction.textChanged.connect(lambda text: self._request({"correction": text}))
-        self.tags.editingFinished.connect(self._on_tags_edited)
+        # As typed, like the comment: tags stored only when the field lost the focus were
+        # not in a file saved with Ctrl+S from the field.
+        self.tags.textChanged.connect(self._on_tags_edited)
         self.delete_button.clicked.connect(self._on_delete_clicked)
         for field in (self.comment, self.correction, self.tags):
             field.installEventFilter(self)
@@ -194,7 +196,9 @@ class AnnotationEditor(QWidget):
                        "type": mqm.TYPE_OF_CATEGORY.get(category, annotation.type)})
 
     def _on_severity_clicked(self, index: int) -> None:
-        self._request({"severity": SEVERITIES[index]})
+        annotation = self.current()
+        if annotation is not None and annotation.severity != SEVERITIES[index]:
+            self._request({"severity": SEVERITIES[index]})
 
     def _on_tags_edited(self) -> None:
         annotation = self.current()
