@@ -43,7 +43,7 @@ from aligner_gui.batch.work import (
 from aligner_gui.core.errors import AlignerError
 from aligner_gui.core.runtime.forked import ENV_PROCESSES
 from aligner_gui.io.atomic import atomic_write_bytes, atomic_write_text
-from aligner_gui.io.outputs import make_folder
+from aligner_gui.io.outputs import backup_wanted, make_folder, review_in
 from aligner_gui.io.pairing import Pair, Pairing
 
 STATE_NAME = ".aligner-batch.json"
@@ -315,6 +315,8 @@ def run_batch(pairing: Pairing, options: Options, backend: Backend | None = None
             row = current_row(job, state)
             if row is not None:
                 row = {**row, "status": UNCHANGED}
+            else:
+                row = _reviewed_row(job, options.outdir)
         if row is not None:
             rows[pair.name] = row
         elif job is not None:
@@ -329,6 +331,9 @@ def run_batch(pairing: Pairing, options: Options, backend: Backend | None = None
     progress = Progress(len(jobs), sum(weights.values()), quiet=options.quiet)
     if leftovers:
         progress.note(f"aligner: removed {leftovers} temporary file(s) of an interrupted run")
+    for row in rows.values():  # found before the run: said only in summary.tsv before
+        if row["status"] == ERROR:
+            progress.note(f"aligner: {row['name']}: {row.get('message', 'error')}")
     unchanged = sum(1 for row in rows.values() if row["status"] == UNCHANGED)
     if unchanged:
         progress.note(f"aligner: {unchanged} document(s) unchanged since the last run, skipped")
@@ -430,11 +435,24 @@ def _prepare(
     return job, None
 
 
+def _reviewed_row(job: Job, outdir: Path) -> dict[str, Any] | None:
+    """The error row of a document to align again whose project holds a review: its text
+    changed, and aligning replaced the project (two runs lost the review for good)."""
+    output = f"{job.name}.json"
+    review = review_in(outdir / output)
+    if review is None:
+        return None
+    return {"name": job.name, "status": ERROR, "output": output,
+            "message": f"{output} holds a review ({review}) and its text changed: align it "
+                       f"again with --force (the review is kept as {output}.bak)"}
+
+
 def _store(outdir: Path, result: Result) -> None:
     """Write outputs a remote worker sent back: the project last, as a worker would."""
     project = f"{result.row['name']}.json"
     for name, data in sorted(result.files.items(), key=lambda item: item[0] == project):
-        atomic_write_bytes(outdir / name, data, backup=name == project)
+        atomic_write_bytes(outdir / name, data,
+                           backup=name == project and backup_wanted(outdir / name))
 
 
 def _note_worker(workers: dict[str, dict[str, Any]], result: Result) -> None:

@@ -214,6 +214,7 @@ def _align_into(
     from aligner_gui.core.lexicon.shared import get_lexicon
     from aligner_gui.core.pipeline import align_document, load_document
     from aligner_gui.io.formats import export_document  # what `aligner export` writes
+    from aligner_gui.io.outputs import backup_wanted
     from aligner_gui.io.project import save_project
 
     doc = load_document(list(inputs), presplit=job.presplit, source_lang=job.source_lang)
@@ -227,7 +228,8 @@ def _align_into(
         export_document(doc, fmt, path)
     # Last, as it marks the document done; a project it replaces (inputs changed) stays
     # as NAME.json.bak, as in the window: a reviewed project is never silently lost.
-    save_project(doc, outdir / f"{job.name}.json")
+    project = outdir / f"{job.name}.json"
+    save_project(doc, project, backup=backup_wanted(project))
 
 
 def export_name(fmt: str, name: str, source: str, target: str) -> str:

@@ -83,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="language of the original (default: en)",
     )
     p.add_argument("-q", "--quiet", action="store_true")
+    p.add_argument("--force", action="store_true",
+                   help="replace an output project that holds a review (annotations, "
+                   "confirmed or hand-made beads); it is kept as OUT.bak")
     p.set_defaults(func=cmd_align)
 
     p = sub.add_parser("validate", help="check a project file against the format")
@@ -102,6 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("rescore", help="recompute scores and flags (e.g. of an imported project)")
     p.add_argument("file", metavar="PROJECT")
     p.add_argument("-o", "--output", required=True, metavar="OUT.json")
+    p.add_argument("--force", action="store_true",
+                   help="replace an output project that holds a review (annotations, "
+                   "confirmed or hand-made beads); it is kept as OUT.bak")
     p.set_defaults(func=cmd_rescore)
 
     p = sub.add_parser(
@@ -157,6 +163,9 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="html: the language of the report's headings and summary (default en)",
     )
+    p.add_argument("--force", action="store_true",
+                   help="replace an output project that holds a review (annotations, "
+                   "confirmed or hand-made beads); an export keeps no copy")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("import", help="import InterText, TMX, MQM TSV or project JSON")
@@ -186,6 +195,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PROJECT.json",
         help="mqm-tsv: put the annotations onto this project's beads",
     )
+    p.add_argument("--force", action="store_true",
+                   help="replace an output project that holds a review (annotations, "
+                   "confirmed or hand-made beads); it is kept as OUT.bak")
     p.set_defaults(func=cmd_import)
 
     from aligner_gui.batch.command import HELP, add_arguments

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from aligner_gui.core.errors import AlignerError
-from aligner_gui.io.outputs import check_output, make_folder
+from aligner_gui.io.outputs import backup_wanted, check_output, make_folder
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -30,7 +30,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         make_folder(target)
         stem = Path(args.file).name.split(".")[0] or "project"
         target = target / f"{stem}.{doc.target.lang}.{doc.source.lang}.xml"
-    out = check_output(str(target))
+    out = check_output(str(target), inputs=[args.file], force=args.force, backup=False)
     options: dict[str, Any] = {}
     if args.include_suggestions:
         if args.format != "mqm-tsv":
@@ -96,7 +96,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 0
     if not args.output:
         raise AlignerError("the import needs -o PROJECT.json")
-    out = check_output(args.output)
+    out = check_output(args.output, inputs=[args.file, *([args.base] if args.base else [])],
+                       force=args.force)
     options: dict[str, Any] = {}
     if args.base:
         options["base"] = load_project(args.base)
@@ -108,7 +109,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         from aligner_gui.core.pipeline import rescore
 
         rescore(doc)  # scores, flags, coverage and risk, as `aligner rescore` gives them
-    save_project(doc, out)  # the previous file stays as OUT.bak, as in the window
+    save_project(doc, out, backup=backup_wanted(out))  # the previous file as OUT.bak
     line = f"{out}: {len(doc.beads)} beads, {len(doc.annotations)} annotations"
     mqm = doc.meta.get("mqm") if isinstance(doc.meta.get("mqm"), dict) else None
     if mqm and fmt == "mqm-tsv":

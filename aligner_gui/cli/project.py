@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from aligner_gui.core.errors import AlignerError
-from aligner_gui.io.outputs import check_output
+from aligner_gui.io.outputs import backup_wanted, check_output, review_in
 
 
 def _describe(doc: Any) -> str:
@@ -42,8 +43,12 @@ def cmd_align(args: argparse.Namespace) -> int:
 
     if args.demo == bool(args.inputs):
         raise AlignerError("give one bilingual file or two files, or --demo")
-    out = check_output(args.output)
     inputs = [seed_path()] if args.demo else args.inputs
+    out = check_output(args.output, inputs=inputs, force=args.force)
+    for path in inputs:
+        if review_in(Path(path)) is not None or _is_project_file(Path(path)):
+            raise AlignerError(f"{path} is an aligner-gui project, not a text: `aligner "
+                               "rescore` scores it again, `aligner export` writes it out")
     doc = load_document(inputs, presplit=args.presplit, source_lang=args.source_lang or "en")
     if args.source_lang is None and not args.quiet:
         from aligner_gui.core.text.origin import chinese_original_hint, describe_hint
@@ -54,7 +59,7 @@ def cmd_align(args: argparse.Namespace) -> int:
                   "read as the translation: add --source-lang zh if it is the original",
                   file=sys.stderr)
     align_document(doc)
-    save_project(doc, out)  # the previous file stays as OUT.bak, as in the window
+    save_project(doc, out, backup=backup_wanted(out))  # the previous file as OUT.bak
     if not args.quiet:
         print(f"{out}: {_describe(doc)}", file=sys.stderr)
     return 0
@@ -66,7 +71,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     doc = load_project(args.file)
     print(
         f"{args.file}: valid aligner-gui project ({len(doc.beads)} beads, "
-        f"{len(doc.annotations)} annotations)"
+        f"{len(doc.annotations)} annotation{'' if len(doc.annotations) == 1 else 's'})"
     )
     return 0
 
@@ -75,11 +80,24 @@ def cmd_rescore(args: argparse.Namespace) -> int:
     from aligner_gui.core.pipeline import rescore
     from aligner_gui.io.project import load_project, save_project
 
-    out = check_output(args.output)
+    # Over its own input it rescores the review it holds: no refusal then.
+    same = Path(args.output).exists() and Path(args.file).exists() and \
+        Path(args.output).samefile(args.file)
+    out = check_output(args.output, force=args.force or same)
     doc = load_project(args.file)
     if not doc.beads:
         raise AlignerError(f"{args.file} has no alignment to score")
     rescore(doc)
-    save_project(doc, out)  # the previous file stays as OUT.bak, as in the window
+    save_project(doc, out, backup=backup_wanted(out))  # the previous file as OUT.bak
     print(f"{out}: {_describe(doc)}", file=sys.stderr)
     return 0
+
+
+def _is_project_file(path: Path) -> bool:
+    """A file that starts as a project does ({"format": "aligner-gui" ...})."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(200).removeprefix(b"\xef\xbb\xbf")
+    except OSError:
+        return False
+    return head.lstrip().startswith(b"{") and b'"aligner-gui"' in head

@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from aligner_gui.core.errors import AlignerError
 
 
-def check_output(path: str) -> Path:
-    """Fail before doing any work if the output cannot possibly be written."""
+def check_output(path: str, *, inputs: Sequence[str | Path] = (), force: bool = False,
+                 backup: bool = True) -> Path:
+    """Fail before doing any work if the output cannot possibly be written, is one of the
+    ``inputs``, or would replace a project holding an editor's review (unless ``force``)."""
     out = Path(path)
+    for given in inputs:
+        if _same_file(out, Path(given)):
+            raise AlignerError(f"-o {out} is one of the inputs: write the output elsewhere")
+    if not force:
+        review = review_in(out)
+        if review:
+            kept = f"it is then kept as {out.name}.bak" if backup else "no copy is kept"
+            raise AlignerError(f"{out} holds a review ({review}): write elsewhere, or add "
+                               f"--force to replace it ({kept})")
     folder = out.parent if str(out.parent) else Path(".")
     if out.is_dir():
         raise AlignerError(f"cannot write {out}: it is a folder")
@@ -32,3 +45,46 @@ def make_folder(folder: Path) -> None:
         folder.mkdir()
     except OSError as error:
         raise AlignerError(f"cannot create {folder}: {error.strerror or error}") from None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def review_in(path: Path) -> str | None:
+    """What an editor did in the project at ``path`` ("2 annotations, 3 confirmed or
+    hand-made beads"); None when it is no project or holds no such work."""
+    try:
+        if not path.is_file():
+            return None
+        with open(path, "rb") as handle:
+            if not handle.read(8).removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{"):
+                return None  # a text, a TMX ...: read no further
+            handle.seek(0)
+            data = json.loads(handle.read().decode("utf-8-sig"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != "aligner-gui":
+        return None
+    notes = data.get("annotations")
+    beads = data.get("beads")
+    annotated = len(notes) if isinstance(notes, list) else 0
+    edited = sum(1 for bead in (beads if isinstance(beads, list) else ())
+                 if isinstance(bead, dict) and bead.get("status") in ("confirmed", "manual"))
+    parts = []
+    if annotated:
+        parts.append(f"{annotated} annotation{'s' if annotated != 1 else ''}")
+    if edited:
+        parts.append(f"{edited} confirmed or hand-made bead{'s' if edited != 1 else ''}")
+    return ", ".join(parts) or None
+
+
+def backup_wanted(out: Path) -> bool:
+    """Whether writing ``out`` should keep the file it replaces as OUT.bak: not when that
+    would replace a backup holding a review with one that holds none (the second of two
+    runs over a reviewed project lost the review from the backup too)."""
+    backup = out.with_name(out.name + ".bak")
+    return not (review_in(backup) and not review_in(out))

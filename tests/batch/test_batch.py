@@ -355,3 +355,29 @@ def test_workers_end_when_the_batch_is_killed(tmp_path):
     for pid in left:
         os.kill(pid, signal.SIGKILL)
     assert not left, f"{len(left)} of {len(helpers)} helper processes outlived the batch"
+
+
+def test_a_reviewed_project_whose_text_changed_is_kept_unless_forced(tmp_path, capsys):
+    """Changing a text and running the batch again replaced the reviewed project, and a
+    second run replaced its backup too: the review was gone for good."""
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    (folder / "a.en.txt").write_text("The committee met on Monday.\nIt approved the budget.\n",
+                                     encoding="utf-8")
+    (folder / "a.zh.txt").write_text("委员会周一开会。\n会议批准了预算。\n", encoding="utf-8")
+    assert batch(str(folder), "-o", str(out), "-q") == 0
+    project = out / "a.json"
+    data = json.loads(project.read_text(encoding="utf-8"))
+    data["beads"][0]["status"] = "confirmed"
+    project.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    (folder / "a.zh.txt").write_text("委员会周一开了会。\n会议批准了预算。\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["batch", str(folder), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "a: a.json holds a review (1 confirmed or hand-made bead)" in err  # not only in
+    assert read_summary(out)["a"]["status"] == "error"                      # summary.tsv
+    assert load_project(project).beads[0].status == "confirmed"
+    for _ in range(2):
+        assert batch(str(folder), "-o", str(out), "--force", "-q") == 0
+        backup = load_project(out / "a.json.bak")
+        assert backup.beads[0].status == "confirmed"

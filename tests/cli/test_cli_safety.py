@@ -1,0 +1,76 @@
+"""No command loses an editor's work: a reviewed project, its backup, or an input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from aligner_gui.cli import main
+from aligner_gui.core.resources import seed_path
+from aligner_gui.io.project import load_project
+
+NOTE = "MY REVIEW NOTE"
+
+
+@pytest.fixture
+def reviewed(tmp_path: Path) -> Path:
+    """The seed aligned, one annotation and one confirmed bead added by hand."""
+    path = tmp_path / "rv.json"
+    assert main(["align", "--demo", "-o", str(path), "-q"]) == 0
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["beads"][0]["status"] = "confirmed"
+    text = data["source"]["text"]
+    data["annotations"].append({
+        "id": "a1", "type": "omission", "side": "source", "start": 0, "end": 3,
+        "text": text[:3], "category": "Accuracy/Omission", "severity": "major",
+        "comment": NOTE, "correction": "", "tags": []})
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def notes(path: Path) -> list[str]:
+    return [a.comment for a in load_project(path).annotations]
+
+
+def test_align_over_a_reviewed_project_is_refused_unless_forced(reviewed, capsys):
+    """Two runs over a reviewed project lost the review from the project and its backup."""
+    assert main(["align", "--demo", "-o", str(reviewed)]) == 2
+    err = capsys.readouterr().err
+    assert "holds a review (1 annotation, 1 confirmed or hand-made bead)" in err
+    assert "--force" in err and len(err.strip().splitlines()) == 1
+    assert notes(reviewed) == [NOTE]
+    assert main(["align", "--demo", "-o", str(reviewed), "--force", "-q"]) == 0
+    backup = reviewed.with_name("rv.json.bak")
+    assert notes(reviewed) == [] and notes(backup) == [NOTE]
+    assert main(["align", "--demo", "-o", str(reviewed), "-q"]) == 0  # no review left here
+    assert notes(backup) == [NOTE]  # and the backup keeps the one it holds
+
+
+def test_export_and_rescore_over_a_reviewed_project_are_refused(reviewed, tmp_path, capsys):
+    other = tmp_path / "other.json"
+    assert main(["align", "--demo", "-o", str(other), "-q"]) == 0
+    for command in (["export", str(other), "-o", str(reviewed)],
+                    ["export", str(other), "-f", "tmx", "-o", str(reviewed)],
+                    ["rescore", str(other), "-o", str(reviewed)]):
+        assert main(command) == 2, command
+        assert notes(reviewed) == [NOTE]
+    assert "no copy is kept" in capsys.readouterr().err
+    assert main(["rescore", str(reviewed), "-o", str(reviewed)]) == 0  # its own review
+    assert notes(reviewed) == [NOTE]
+
+
+def test_an_output_that_is_an_input_or_a_project_as_text_is_refused(tmp_path, capsys):
+    text = tmp_path / "story.txt"
+    text.write_bytes(seed_path().read_bytes())
+    assert main(["align", str(text), "-o", str(text)]) == 2
+    assert text.read_bytes() == seed_path().read_bytes()
+    project = tmp_path / "p.json"
+    assert main(["align", str(text), "-o", str(project), "-q"]) == 0
+    assert main(["align", str(project), "-o", str(tmp_path / "q.json")]) == 2
+    tmx = tmp_path / "p.tmx"
+    assert main(["export", str(project), "-o", str(tmx)]) == 0
+    assert main(["import", str(tmx), "-o", str(tmx)]) == 2
+    err = capsys.readouterr().err
+    assert "is one of the inputs" in err and "is an aligner-gui project, not a text" in err
