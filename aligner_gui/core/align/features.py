@@ -180,8 +180,6 @@ def pair_masks(x: Units, y: Units, plo: np.ndarray, phi: np.ndarray) -> PairMask
     ykey = y.occ_item * stride + y.occ_unit
     order = np.argsort(ykey, kind="stable")
     ykey = ykey[order]
-    yu = y.occ_unit[order]
-    yp = y.occ_pos[order]
     xi = x.occ_unit
     left = np.searchsorted(ykey, x.occ_item * stride + plo[xi], side="left")
     right = np.searchsorted(ykey, x.occ_item * stride + phi[xi], side="right")
@@ -189,16 +187,69 @@ def pair_masks(x: Units, y: Units, plo: np.ndarray, phi: np.ndarray) -> PairMask
     total = int(counts.sum())
     if total == 0:
         return result
+    if total > _JOIN_BLOWUP * (len(x.occ_item) + len(y.occ_item)):
+        # A word repeated many times in units of both sides (a line of one word said 160
+        # times took 100 s): join distinct (item, unit) groups instead, then spread each
+        # match over its own side's occurrences. ORing the same bits again changes
+        # nothing, so the masks are the same; on ordinary text (at most 10 matches per
+        # occurrence) the direct join is faster.
+        _grouped_masks(x, y, plo, phi, result)
+        return result
     occ = np.repeat(np.arange(len(xi)), counts)
-    start = np.zeros(len(counts), dtype=np.int64)
-    np.cumsum(counts[:-1], out=start[1:])
-    yidx = left[occ] + (np.arange(total, dtype=np.int64) - start[occ])
+    yidx = left[occ] + (np.arange(total, dtype=np.int64) - _starts(counts)[occ])
     i = xi[occ]
-    j = yu[yidx]
+    j = y.occ_unit[order][yidx]
     pair = poff[i] + j - plo[i]
     _or_into(mask_x, pair, x.occ_pos[occ], wx)
-    _or_into(mask_y, pair, yp[yidx], wy)
+    _or_into(mask_y, pair, y.occ_pos[order][yidx], wy)
     return result
+
+
+_JOIN_BLOWUP = 32  # matches per occurrence above which pair_masks joins groups
+
+
+def _grouped_masks(x: Units, y: Units, plo: np.ndarray, phi: np.ndarray,
+                   result: PairMasks) -> None:
+    stride = np.int64(max(x.n, y.n) + 1)
+    gx_key, gx_start, gx_count, x_order = _groups(x.occ_item * stride + x.occ_unit)
+    gy_key, gy_start, gy_count, y_order = _groups(y.occ_item * stride + y.occ_unit)
+    gx_item, gx_unit = np.divmod(gx_key, stride)
+    lo = np.clip(plo[gx_unit], 0, y.n)  # a band reaching past either end stays in its item
+    hi = np.clip(phi[gx_unit], -1, y.n - 1)
+    left = np.searchsorted(gy_key, gx_item * stride + lo, side="left")
+    right = np.searchsorted(gy_key, gx_item * stride + hi, side="right")
+    counts = np.maximum(right - left, 0)
+    total = int(counts.sum())
+    gx = np.repeat(np.arange(len(gx_key)), counts)
+    gy = left[gx] + (np.arange(total, dtype=np.int64) - _starts(counts)[gx])
+    i = gx_unit[gx]
+    pair = result.poff[i] + gy_key[gy] % stride - plo[i]
+    wx, wy = result.mask_x.shape[1], result.mask_y.shape[1]
+    _spread_into(result.mask_x, pair, gx_start[gx], gx_count[gx], x.occ_pos[x_order], wx)
+    _spread_into(result.mask_y, pair, gy_start[gy], gy_count[gy], y.occ_pos[y_order], wy)
+
+
+def _groups(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(distinct keys sorted, start and count of each in the sorted order, the order)."""
+    order = np.argsort(keys, kind="stable")
+    distinct, start, count = np.unique(keys[order], return_index=True, return_counts=True)
+    return distinct, start.astype(np.int64), count.astype(np.int64), order
+
+
+def _starts(counts: np.ndarray) -> np.ndarray:
+    start = np.zeros(len(counts), dtype=np.int64)
+    np.cumsum(counts[:-1], out=start[1:])
+    return start
+
+
+def _spread_into(mask: np.ndarray, pair: np.ndarray, start: np.ndarray, count: np.ndarray,
+                 positions: np.ndarray, words: int) -> None:
+    """Each matched pair's bits for every occurrence of its group (start, count in the
+    sorted ``positions``)."""
+    total = int(count.sum())
+    which = np.repeat(np.arange(len(pair)), count)
+    index = start[which] + (np.arange(total, dtype=np.int64) - _starts(count)[which])
+    _or_into(mask, pair[which], positions[index], words)
 
 
 def _or_into(mask: np.ndarray, pair: np.ndarray, pos: np.ndarray, words: int) -> None:
