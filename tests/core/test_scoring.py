@@ -323,6 +323,8 @@ def test_reference_scores_segment_and_document_level():
     assert "asian:yes" in seg["ter_signature"]
     assert seg["chrf_name"] == "chrF2"
     assert 0 < seg["bleu"] < 100 and 0 < seg["chrf"] < 100 and seg["ter"] > 0
+    assert seg["ter"] < 60  # Chinese split into characters: a sentence is not one "word"
+    assert "norm:yes" in seg["ter_signature"]
     doc = reference_scores(
         hyp, ["美国和俄罗斯正接近达成一项协议。该条约将双方限制在1550枚弹头。"], "zh"
     )

@@ -499,3 +499,6 @@ def test_a_chinese_quotation_and_who_said_it_are_one_sentence() -> None:
         "“我们很高兴。”他说。",
         "“明年还会再来。”",
     ]
+    # asked and answered as well as said (“这是真的吗？”他问。 was cut in two)
+    assert texts("“这是真的吗？”他问。“是的！”她答道。", "zh") == [
+        "“这是真的吗？”他问。", "“是的！”她答道。"]
