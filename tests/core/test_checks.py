@@ -209,6 +209,22 @@ def test_a_figure_below_zero_on_one_side_only() -> None:
     assert [marked(zh, f) for f in found(zh, "direction")] == ["18"]
 
 
+def test_a_role_turned_into_its_counterpart() -> None:
+    """'Vexton, the plaintiff' as 被告维克斯顿 swapped who sued whom; a sentence naming
+    both roles, or the same one, is left alone."""
+    doc = make_doc([
+        ("The judge said Vexton, the plaintiff, had failed.", "法官表示，被告维克斯顿未能证明。"),
+        ("The plaintiff sued the defendant.", "原告起诉了被告。"),
+        ("Imports rose 5% in May.", "5月出口增长5%。"),
+        ("Imports rose 5% in May.", "5月进口增长5%。"),
+        ("The trade surplus widened.", "贸易逆差扩大。"),
+    ])
+    hits = found(doc, "direction")
+    assert [(f.bead, marked(doc, f)) for f in hits] == [(0, "被告"), (2, "出口"), (4, "逆差")]
+    assert hits[0].comment == (
+        "role: source says 'plaintiff', translation says '被告' (its counterpart)")
+
+
 def test_a_change_written_with_a_sign_is_the_same_change() -> None:
     """-2.1% is 'fell 2.1%', 增长-2.1% is 'contracted 2.1%' (which the direction check
     called a reversal); 'growth of -2.1%' as 增长2.1% is one."""
@@ -260,10 +276,21 @@ def test_negation_added_in_a_chinese_translation(lex) -> None:
         ("这些损失来得不是时候。", "The losses come at a painful time."),  # 不是时候
         ("公司已不可撤销地同意。", "The company has irrevocably agreed."),
         ("船只已改道，不再经由苏伊士运河。", "Ships were diverted away from the Suez Canal."),
+        ("通胀预期依然居高不下。", "Inflation expectations remain elevated."),  # 居高不下
     ],
 )
 def test_words_that_only_look_negative(lex, zh: str, en: str) -> None:
     assert found(make_doc([(zh, en)], "zh"), "negation", lexicon=lex) == []
+
+
+def test_a_negation_dropped_beside_a_transliterated_name(lex) -> None:
+    """莫 of 卢莫拉 "Lumora" read as a weak negation answered the dropped "not"; 预计 and
+    该行 ("expect", "the bank") had no sense the negated words could be found by."""
+    doc = make_doc([("Lumora did not infringe the patents.", "卢莫拉侵犯了这些专利。"),
+                    ("He did not expect the bank to cut rates.", "他预计该行会降息。"),
+                    ("Lumora did not infringe the patents.", "卢莫拉没有侵犯这些专利。")])
+    assert [(f.bead, f.side) for f in found(doc, "negation", lexicon=lex)] == [
+        (0, "source"), (1, "source")]
 
 
 def test_a_chinese_word_of_lack_answers_an_english_negation(lex) -> None:
@@ -566,6 +593,21 @@ def test_a_unit_replaced_is_major_when_the_figure_is_the_same() -> None:
         (0, "英亩", "major"), (1, "英里", "minor"), (2, "平方英里", "major"), (5, "纳米", "major")
     ]
     assert hits[0].comment.endswith("translation has '英亩' for the same figure")
+
+
+def test_basis_points_as_percentage_points_at_the_same_figure() -> None:
+    """9.3 basis points as 9.3个百分点 is a hundredfold error; 50 basis points as
+    0.5个百分点 or 50个基点 is the same step."""
+    doc = make_doc([
+        ("Yields dropped 9.3 basis points.", "收益率下降9.3个百分点。"),
+        ("The bank raised rates by 50 basis points.", "该行加息0.5个百分点。"),
+        ("The bank raised rates by 50 basis points.", "该行加息50个基点。"),
+        ("Unemployment fell 0.3 percentage points.", "失业率下降0.3个基点。"),
+    ])
+    for bead in doc.beads:
+        bead.score = 0.9
+    assert [(f.bead, marked(doc, f), f.severity) for f in found(doc, "numbers")] == [
+        (0, "个百分点", "major"), (3, "个基点", "major")]
 
 
 def test_name_flag_becomes_a_finding_on_the_name() -> None:

@@ -502,3 +502,14 @@ def test_a_chinese_quotation_and_who_said_it_are_one_sentence() -> None:
     # asked and answered as well as said (“这是真的吗？”他问。 was cut in two)
     assert texts("“这是真的吗？”他问。“是的！”她答道。", "zh") == [
         "“这是真的吗？”他问。", "“是的！”她答道。"]
+
+
+def test_an_ap_dateline_with_a_state_is_not_a_sentence() -> None:
+    """"WILMINGTON, Del. (AP) —" was a sentence of its own, reported as dropped."""
+    lead = "WILMINGTON, Del. (AP) — A federal judge ruled on Tuesday."
+    assert texts(lead, "en") == [lead]
+    assert texts("SACRAMENTO, Calif. — Newsom signed it.", "en") == [
+        "SACRAMENTO, Calif. — Newsom signed it."]
+    assert texts("He fell ill. Doctors said so.", "en") == ["He fell ill.", "Doctors said so."]
+    assert texts("He was born in Dover, Del. He left.", "en") == [
+        "He was born in Dover, Del.", "He left."]

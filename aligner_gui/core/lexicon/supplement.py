@@ -99,4 +99,7 @@ SUPPLEMENT = {
     "疾病": "illness",
     "人手": "staff workforce manpower",
     "外展": "outreach",
+    "预计": "expect expected",  # CC-CEDICT: forecast, estimate, predict
+    "预期": "expect expected expectation",
+    "该行": "bank",  # "the bank" of financial news (CC-CEDICT: "the firm")
 }

@@ -8,6 +8,7 @@ with offsets into the texts given.
 from __future__ import annotations
 
 import re
+from decimal import Decimal, InvalidOperation
 
 from aligner_gui.core.qe.hits import Hits, RuleHit
 
@@ -192,6 +193,7 @@ _UNITS = {
         ("length", "mm", r"mm|millimet(?:er|re)s?"),
         ("length", "um", r"μm|µm|microns?|micromet(?:er|re)s?"),
         ("length", "nm", r"nm|nanomet(?:er|re)s?"),
+        ("rate step", "bp", r"basis points?|bps?"), ("rate step", "pp", r"percentage points?"),
     ],
     "zh": [
         ("length", "km", "公里|千米"), ("length", "mile", "英里"), ("length", "cm", "厘米"),
@@ -201,6 +203,7 @@ _UNITS = {
         ("area", "mu", "亩|畝"), ("area", "km2", "平方公里|平方千米"),
         ("area", "sqmi", "平方英里"), ("area", "sqft", "平方英尺"), ("area", "m2", "平方米"),
         ("length", "mm", "毫米"), ("length", "um", "微米"), ("length", "nm", "纳米"),
+        ("rate step", "bp", "个?基点"), ("rate step", "pp", "个?百分点"),
     ],
 }  # fmt: skip
 _TEMPERATURE = {
@@ -266,6 +269,15 @@ def _figure_before(text: str, at: int, lang: str) -> str | None:
     return found[-1] if found else None
 
 
+def _hundredfold(a: str | None, b: str | None) -> bool:
+    """Is one figure a hundred times the other (basis points and percentage points)?"""
+    try:
+        x, y = Decimal(a or "nan"), Decimal(b or "nan")
+    except InvalidOperation:
+        return False
+    return x.is_finite() and y.is_finite() and (x == 100 * y or y == 100 * x)
+
+
 def unit_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
     """A currency or unit the source uses replaced by another one of the same kind.
 
@@ -290,7 +302,10 @@ def unit_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
         a, b = next(iter(theirs.values()))
         src_a, src_b = next(iter(mine.values()))
         figure = _figure_before(src, src_a, src_lang)
-        same = figure is not None and figure == _figure_before(tgt, a, tgt_lang)
+        other = _figure_before(tgt, a, tgt_lang)
+        same = figure is not None and figure == other
+        if dim == "rate step" and not same and _hundredfold(figure, other):
+            continue  # 50 basis points as 0.5个百分点: the same step, converted
         severity = "major" if dim == "currency" or same else "minor"
         comment = f"{dim}: source has '{src[src_a:src_b]}', translation has '{tgt[a:b]}'"
         if same and dim != "currency":

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from aligner_gui.core.qe.counterparts import counterpart_rule
 from aligner_gui.core.qe.hits import Hits, RuleHit
 
 __all__ = ["DOWN", "UP", "direction_rule", "trend_words"]
@@ -342,7 +343,8 @@ def _periods(src: str, tgt: str, src_lang: str, tgt_lang: str) -> bool:
 def direction_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
     """A figure that moves one way in the source and the other way in the translation,
     or is bounded one way and the other ("more than 300" against 不到300), or is below
-    zero on one side only ("minus 20" against 20).
+    zero on one side only ("minus 20" against 20); or a role turned into its counterpart
+    ("the plaintiff" as 被告, imports as 出口: see counterparts.py).
 
     Figure by figure where the same figure has a trend word beside it on both sides
     ("climbed 11.1%, while ... fell 5.1%" against 下降11.1%，而……下降5.1%); else the
@@ -355,6 +357,9 @@ def direction_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
     signs = _signs(src, tgt, src_lang, tgt_lang)
     if signs is not None:
         return _reversed("sign", src, tgt, signs, _SIGN_NAMES)
+    roles = counterpart_rule(src, tgt, src_lang, tgt_lang)
+    if roles:
+        return roles
     if not (_NUMBER.search(src) and _NUMBER.search(tgt)) and not _periods(src, tgt, src_lang,
                                                                            tgt_lang):
         return ()

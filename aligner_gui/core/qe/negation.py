@@ -69,7 +69,8 @@ _ZH_WEAK = """
 坚定不移 层出不穷 不可一世 面不改色 迫不及待 不屑一顾 不动声色 不知所云 不堪 不肯
 不止 不减 不出声 不合 不能再 谁知 怎么会 怎会 怎能 难道 岂 何必 何尝
 不变 不变价 不小 不是时候 不可撤销 不可逆 不可替代 不可分割 不可估量 不可磨灭 不可动摇
-不容忽视 不再
+不容忽视 不再 居高不下 经久不衰 长盛不衰 供不应求 一成不变 源源不断 屡禁不止 锲而不舍
+不遗余力 势不可挡 不可阻挡 不容小觑 不甘示弱
 """
 # Chinese words without a negation character that English often says with one ("were
 # without two defenders": 缺少了; "did not attend": 缺席; "failed to": 未能 has one):
@@ -145,7 +146,19 @@ def _zh_kind(text: str, k: int) -> tuple[str, int, int]:
         return "strong", k, k + 1
     if ch in "别別" and _cjk(text, k + 1) and (k == 0 or text[k - 1] in _ZH_IMPERATIVE_AFTER):
         return "strong", k, k + 1
+    if ch == "莫" and _in_transliteration(text, k):
+        return "mask", k, k + 1  # 卢莫拉 "Lumora": as weak it silenced a dropped "not"
     return "weak", k, k + 1
+
+
+def _in_transliteration(text: str, k: int) -> bool:
+    """Is the character at ``k`` inside a transliterated name (卢莫拉, 莫罗)? Both its
+    neighbours, or the one after it at a word's start, sound out a foreign name."""
+    from aligner_gui.core.text.names import TRANSLIT_CHARS
+
+    before = k > 0 and text[k - 1] in TRANSLIT_CHARS
+    after = k + 1 < len(text) and text[k + 1] in TRANSLIT_CHARS
+    return after and (before or k == 0 or not _cjk(text, k - 1))
 
 
 def _zh_negations(text: str) -> Negations:

@@ -57,6 +57,12 @@ _MAYBE_END = frozenset(
     """inc co corp ltd llc plc bros jr sr etc jan feb mar apr jun jul aug sep sept oct nov dec
     no nos fig figs vol vols pp p ch sec art dept est al""".split()
 )
+# AP's state abbreviations after a city and a comma ("WILMINGTON, Del. (AP) —"): they may
+# end a sentence like the ones above (several are words too: Ill., Wash., Miss.).
+_US_STATES = frozenset(
+    """ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
+    mont neb nev okla ore pa tenn tex va vt wash wis wyo""".split()
+)
 _SMALL_NUMBERS = frozenset("one two three four five six seven eight nine ten".split())
 # Words that, capitalised after an ambiguous abbreviation ("the U.S. The ..."), start a sentence.
 _STARTERS = frozenset(
@@ -353,7 +359,9 @@ def _en_ends(text: str, p_end: int, sentence_start: int, m: re.Match[str]) -> bo
         return False  # "J. I. Rodale": an initial before another initial
     if key in ("no", "nos"):  # "No. 10 Downing Street" vs the answer "A: No. Machines can"
         return not word[:1].isdigit() and word.lower() not in _SMALL_NUMBERS
-    if key in _MAYBE_END or _DOTTED_ACRONYM.fullmatch(token) or _is_initial(token):
+    state = key in _US_STATES and token[:1].isupper() and \
+        text[max(sentence_start, m.start() - len(token) - 2):m.start() - len(token)] == ", "
+    if key in _MAYBE_END or state or _DOTTED_ACRONYM.fullmatch(token) or _is_initial(token):
         return word in _STARTERS  # "the U.S. court" vs "the U.S. The talks"
     return True
 
