@@ -1,7 +1,9 @@
 """Tabular exports of a document: the bead table (TSV) and the annotations (CSV).
 
-The bead TSV is plain tab-separated lines, no quoting: tabs and line breaks inside a
-text become spaces, one for one, so offsets stay valid.
+The bead TSV is tab-separated lines: tabs and line breaks inside a text become spaces,
+one for one, so offsets stay valid. A cell holding a double quote is quoted as in CSV
+(excel-tab): unquoted, a text opening with a quotation mark made spreadsheets, pandas and
+Python's csv module read on to the next quote, joining two beads into one row.
 
 The annotations CSV is for spreadsheets: UTF-8 with BOM (so Excel reads Chinese), RFC
 4180 quoting, and cells starting with = + - @ get a leading apostrophe so that a
@@ -41,7 +43,9 @@ def _ids(ids: tuple[int, ...]) -> str:
 
 
 def bead_tsv_text(doc: AlignmentDocument) -> str:
-    lines = ["\t".join(BEAD_TSV_HEADER)]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, dialect="excel-tab", lineterminator="\n")
+    writer.writerow(BEAD_TSV_HEADER)
     for n, bead in enumerate(doc.beads, 1):
         cells = [
             str(n),
@@ -55,8 +59,8 @@ def bead_tsv_text(doc: AlignmentDocument) -> str:
             flat(doc.target.span_text(bead.target)),
             "" if bead.risk is None else f"{float(bead.risk):.4f}",
         ]
-        lines.append("\t".join(cells))
-    return "\n".join(lines) + "\n"
+        writer.writerow(cells)
+    return buffer.getvalue()
 
 
 def export_tsv(doc: AlignmentDocument, out_path: str | Path) -> list[Path]:

@@ -280,6 +280,24 @@ def test_bead_tsv() -> None:
     assert table[5][7] == "MORE: Read on. Second half."
 
 
+def test_a_bead_tsv_text_opening_with_a_quote_stays_in_its_row() -> None:
+    """'"Yes," she said.' unquoted made csv readers (and spreadsheets) read on to the next
+    quote mark, joining beads into one row."""
+    import csv
+    import io
+
+    doc = sample_doc()
+    first = doc.source.sentences[0]
+    doc.source.text = '"' + doc.source.text[1:]
+    doc.source.sentences[0] = type(first)(first.id, first.paragraph, first.start, first.end,
+                                          '"' + first.text[1:])
+    text = bead_tsv_text(doc)
+    read = list(csv.reader(io.StringIO(text), dialect="excel-tab"))
+    assert len(read) == len(doc.beads) + 1
+    assert read[1][7] == doc.source.span_text(doc.beads[0].source)
+    assert read[1][7].startswith('"')
+
+
 def test_annotations_csv(tmp_path: Path) -> None:
     doc = sample_doc()
     out = tmp_path / "a.csv"
