@@ -170,6 +170,19 @@ def test_unknown_encoding(tmp_path, data):
     assert "encoding" in message and "UTF-8" in message
 
 
+def test_a_damaged_byte_in_a_gbk_file_is_located(tmp_path):
+    """One bad byte in a GBK file said only "unknown encoding": now where it is."""
+    good = "第一行是新闻标题。\n第二行讲述发生了什么事情。\n第三行引用了一位官员的话。\n"
+    data = good.encode("gbk")
+    damaged = data[:60] + b"\xff" + data[60:]
+    message = assert_input_error(lambda: read_text(write(tmp_path, "bad.txt", damaged)),
+                                 "bad.txt")
+    assert "reads as GB18030/GBK up to line 3, where byte 60 (0xff)" in message
+    cut = assert_input_error(lambda: read_text(write(tmp_path, "cut.txt", data[:-2])),
+                             "cut.txt")  # ends in the first byte of 。
+    assert "a damaged or cut-off character" in cut
+
+
 @pytest.mark.parametrize(
     ("text", "codec"),
     [

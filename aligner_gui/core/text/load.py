@@ -167,22 +167,41 @@ def _decode(path: Path, data: bytes) -> str:
             f"{path}: contains NUL bytes; this looks like a binary file "
             "(or UTF-16 without a byte-order mark), not text"
         )
+    furthest = (-1, "")  # where the encoding that read furthest failed: a damaged byte
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        furthest = (error.start, "UTF-8")
     for codec, plausible in (("gb18030", _plausible_chinese), ("big5", _plausible_big5),
                              ("cp1252", _plausible_western)):
         try:
             text = data.decode(codec)
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as error:
+            if codec != "cp1252" and error.start > furthest[0]:
+                furthest = (error.start, "GB18030/GBK" if codec == "gb18030" else "Big5")
             continue
         if plausible(text):
             return text
+    at, name = furthest
+    if at >= 32 and _plausible_prefix(data[:at], name):
+        line = data[:at].count(b"\n") + 1
+        raise InputError(
+            f"{path}: reads as {name} up to line {line}, where byte {at} (0x{data[at]:02x}) "
+            f"is not {name}: a damaged or cut-off character; fix that line or save the file "
+            "as UTF-8")
     raise InputError(
         f"{path}: unknown encoding: not UTF-8, UTF-16 with a byte-order mark, GB18030/GBK, "
         "Big5 or Windows-1252; save it as UTF-8"
     )
+
+
+def _plausible_prefix(data: bytes, name: str) -> bool:
+    """Text up to a damaged byte that reads as good text of that encoding."""
+    codec = {"UTF-8": "utf-8", "GB18030/GBK": "gb18030", "Big5": "big5"}[name]
+    text = data.decode(codec, errors="replace")
+    if name == "UTF-8":
+        return True
+    return (_plausible_chinese if name != "Big5" else _plausible_big5)(text)
 
 
 # Traditional Chinese saved as "ANSI" on Windows in Taiwan and Hong Kong is Big5; English
