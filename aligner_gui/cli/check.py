@@ -30,6 +30,9 @@ def cmd_check(args: argparse.Namespace) -> int:
                 "(pass --glossary FILE)"
             )
         glossary = load_glossary(path)
+    if glossary is None and args.checks and "glossary" in enabled:
+        raise AlignerError("the glossary check needs a glossary: pass --glossary FILE "
+                           "(TBX, or CSV/TSV of term and translation)")
     if doc.beads and all(bead.score is None for bead in doc.beads):
         rescore(doc)  # imported projects: the number and name flags come from scoring
     # The dictionary anchors negations (and names beads scored by hand since): load it

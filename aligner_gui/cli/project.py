@@ -10,6 +10,9 @@ from typing import Any
 from aligner_gui.core.errors import AlignerError
 from aligner_gui.io.outputs import backup_wanted, check_output, review_in
 
+# Outputs of `aligner export`: align writing JSON into one of these was a silent surprise.
+_EXPORT_SUFFIXES = (".tmx", ".tsv", ".html", ".htm", ".csv", ".xml", ".align", ".txt")
+
 
 def _describe(doc: Any) -> str:
     """One line about an aligned document, for the terminal."""
@@ -41,8 +44,13 @@ def cmd_align(args: argparse.Namespace) -> int:
     from aligner_gui.core.resources import seed_path
     from aligner_gui.io.project import save_project
 
-    if args.demo == bool(args.inputs):
+    if args.demo and args.inputs:
+        raise AlignerError("--demo aligns the bundled seed: give no files with it")
+    if not args.demo and not args.inputs:
         raise AlignerError("give one bilingual file or two files, or --demo")
+    if Path(args.output).suffix.lower() in _EXPORT_SUFFIXES:
+        raise AlignerError(f"align writes a project (.json), not {Path(args.output).suffix}: "
+                           f"aligner export PROJECT.json -o {args.output} writes that")
     inputs = [seed_path()] if args.demo else args.inputs
     out = check_output(args.output, inputs=inputs, force=args.force)
     for path in inputs:

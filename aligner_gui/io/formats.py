@@ -13,6 +13,7 @@ one-line message: ``ImportFormatError`` (unreadable or inconsistent input),
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -188,6 +189,10 @@ def detect_format(path: str | Path) -> str:
     if stripped.startswith(b"<"):
         from aligner_gui.io.xmlsafe import root_tag
 
+        if re.match(rb"<!doctype html|<html[\s>]", stripped[:64], re.I):
+            raise ImportFormatError(
+                f"{path} is an HTML page (a review report?): reports are for reading; import "
+                "the project JSON, TMX, InterText or MQM TSV it was made from")
         tag = root_tag(data, str(path))
         if tag == "tmx":
             return "tmx"

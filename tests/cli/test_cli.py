@@ -456,10 +456,13 @@ def test_demo_aligns_the_bundled_seed(tmp_path, capsys):
     out = tmp_path / "seed.json"
     assert main(["align", "--demo", "-o", str(out)]) == 0
     assert "24 en / 23 zh sentences -> 24 beads" in capsys.readouterr().err
-    for argv in (["align", "-o", str(out)], ["align", "--demo", "x.txt", "-o", str(out)]):
+    for argv, said in ((["align", "-o", str(out)], "give one bilingual file or two files, "
+                        "or --demo"),
+                       (["align", "--demo", "x.txt", "-o", str(out)],
+                        "--demo aligns the bundled seed: give no files with it")):
         assert main(argv) == 2
         err = capsys.readouterr().err.strip().splitlines()
-        assert err == ["aligner: error: give one bilingual file or two files, or --demo"]
+        assert err == [f"aligner: error: {said}"]
 
 
 def test_score_prints_a_short_aligned_summary(capsys, seed_project):

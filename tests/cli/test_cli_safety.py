@@ -74,3 +74,19 @@ def test_an_output_that_is_an_input_or_a_project_as_text_is_refused(tmp_path, ca
     assert main(["import", str(tmx), "-o", str(tmx)]) == 2
     err = capsys.readouterr().err
     assert "is one of the inputs" in err and "is an aligner-gui project, not a text" in err
+
+
+def test_arguments_that_did_something_else_than_asked_say_so(reviewed, tmp_path, capsys):
+    """align -o x.tmx wrote JSON, --demo with a file blamed a missing --demo, the glossary
+    check without a glossary found 0, an HTML report imported as 'not well-formed XML'."""
+    assert main(["align", "--demo", "-o", str(tmp_path / "x.tmx")]) == 2
+    assert not (tmp_path / "x.tmx").exists()
+    assert main(["align", "--demo", str(tmp_path / "a.txt"), "-o", str(tmp_path / "y.json")]) == 2
+    assert main(["check", str(reviewed), "--checks", "glossary"]) == 2
+    report = tmp_path / "r.html"
+    assert main(["export", str(reviewed), "-o", str(report)]) == 0
+    assert main(["import", str(report), "-o", str(tmp_path / "z.json")]) == 2
+    err = capsys.readouterr().err
+    for said in ("align writes a project (.json), not .tmx", "give no files with it",
+                 "the glossary check needs a glossary", "is an HTML page"):
+        assert said in err
