@@ -595,6 +595,16 @@ def test_a_unit_replaced_is_major_when_the_figure_is_the_same() -> None:
     assert hits[0].comment.endswith("translation has '英亩' for the same figure")
 
 
+def test_pounds_are_money_beside_another_currency() -> None:
+    """"55 million pounds" read as a weight: 5500万欧元 for it went unseen."""
+    doc = make_doc([("Liverpool paid 55 million pounds.", "利物浦支付了5500万欧元。"),
+                    ("Liverpool paid 55 million pounds.", "利物浦支付了5500万英镑。"),
+                    ("The bag weighs 20 pounds.", "这个包重20磅。")])
+    for bead in doc.beads:
+        bead.score = 0.9
+    assert [(f.bead, marked(doc, f)) for f in found(doc, "numbers")] == [(0, "欧元")]
+
+
 def test_basis_points_as_percentage_points_at_the_same_figure() -> None:
     """9.3 basis points as 9.3个百分点 is a hundredfold error; 50 basis points as
     0.5个百分点 or 50个基点 is the same step."""

@@ -269,6 +269,22 @@ def _figure_before(text: str, at: int, lang: str) -> str | None:
     return found[-1] if found else None
 
 
+def _pounds_as_money(units: dict[str, dict[str, tuple[int, int]]], text: str, lang: str,
+                     other: dict[str, dict[str, tuple[int, int]]]) -> None:
+    """English "55 million pounds" is money when the other side names a currency and no
+    weight (it was read as a weight: 5500万欧元 for it went unseen)."""
+    span = units.get("weight", {}).get("lb")
+    if lang != "en" or span is None or "currency" not in other or "weight" in other:
+        return
+    if not text[span[0]:span[1]].lower().startswith("pound"):
+        return  # lb, lbs
+    weights = units["weight"]
+    del weights["lb"]
+    if not weights:
+        del units["weight"]
+    units.setdefault("currency", {}).setdefault("GBP", span)
+
+
 def _hundredfold(a: str | None, b: str | None) -> bool:
     """Is one figure a hundred times the other (basis points and percentage points)?"""
     try:
@@ -294,6 +310,8 @@ def unit_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
     if not src_units:
         return ()
     tgt_units = _units(tgt, tgt_lang)
+    _pounds_as_money(src_units, src, src_lang, tgt_units)
+    _pounds_as_money(tgt_units, tgt, tgt_lang, src_units)
     hits = []
     for dim, mine in src_units.items():
         theirs = tgt_units.get(dim)

@@ -14,6 +14,7 @@ measures false flags on gold alignments and recall on planted errors.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from aligner_gui.core.qe.hits import Hits, RuleHit
@@ -39,6 +40,8 @@ def _other(side: str) -> str:
 # -- negation --------------------------------------------------------------------------
 
 
+# Memoised per text pair: the risk pass (risk._rule_floor) and the QA checks ask the same.
+@lru_cache(maxsize=1 << 15)
 def negation_rule(src: str, tgt: str, src_lang: str, tgt_lang: str, lexicon: Any = None) -> Hits:
     """A clear negation on one side and nothing negative on the other.
 
