@@ -281,6 +281,10 @@ def current_row(job: Job, state: dict[str, Any]) -> dict[str, Any] | None:
         return None
     if _work_of(record) != _work_of(job.key):
         return None
+    if isinstance(entry, dict) and entry.get("stamp") not in (None, stamp):
+        # Saved since the batch wrote it (reviewed in the window): its exports still
+        # showed the project as aligned ("No annotations yet" in a reviewed one's report).
+        missing = list(job.formats)
     if missing:
         from aligner_gui.io.formats import export_document
 
@@ -443,8 +447,9 @@ def _reviewed_row(job: Job, outdir: Path) -> dict[str, Any] | None:
     if review is None:
         return None
     return {"name": job.name, "status": ERROR, "output": output,
-            "message": f"{output} holds a review ({review}) and its text changed: align it "
-                       f"again with --force (the review is kept as {output}.bak)"}
+            "message": f"{output} holds a review ({review}) and would be aligned again (its "
+                       "text or options changed, or this batch did not make it): --force "
+                       f"replaces it (the review is kept as {output}.bak)"}
 
 
 def _store(outdir: Path, result: Result) -> None:

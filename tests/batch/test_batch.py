@@ -374,10 +374,29 @@ def test_a_reviewed_project_whose_text_changed_is_kept_unless_forced(tmp_path, c
     capsys.readouterr()
     assert main(["batch", str(folder), "-o", str(out)]) == 1
     err = capsys.readouterr().err
-    assert "a: a.json holds a review (1 confirmed or hand-made bead)" in err  # not only in
-    assert read_summary(out)["a"]["status"] == "error"                      # summary.tsv
+    assert "a: a.json holds a review (1 confirmed or hand-made bead) and would be" in err
+    assert read_summary(out)["a"]["status"] == "error"  # said, not only in summary.tsv
     assert load_project(project).beads[0].status == "confirmed"
     for _ in range(2):
         assert batch(str(folder), "-o", str(out), "--force", "-q") == 0
         backup = load_project(out / "a.json.bak")
         assert backup.beads[0].status == "confirmed"
+
+
+def test_exports_follow_a_project_saved_since_the_batch(tmp_path):
+    """Reviewed in the window, then the same batch again: its HTML report still said
+    "No annotations yet"."""
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    shutil.copy(NEWS / "news_04_chipmaker.txt", folder / "story.txt")
+    assert batch(str(folder), "-o", str(out), "-f", "tsv") == 0
+    project = out / "story.json"
+    doc = load_project(project)
+    doc.beads[0].status = "confirmed"
+    from aligner_gui.io.project import save_project
+
+    save_project(doc, project)
+    assert batch(str(folder), "-o", str(out), "-f", "tsv") == 0
+    table = (out / "story.tsv").read_text(encoding="utf-8").splitlines()
+    assert table[1].split("\t")[5] == "confirmed"
+    assert read_summary(out)["story"]["status"] == "unchanged"
