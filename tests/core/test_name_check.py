@@ -277,3 +277,17 @@ def test_a_month_is_no_name() -> None:
     text = "Crews worked in Dongwu on Dec. 5, in Hulun in December and met Theresa May in May 2024."
     words = [w for w, _k in en_name_words(text, _keys)]
     assert words == ["Dongwu", "Hulun", "Theresa", "May"]
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        ("利物浦的维吉尔·范戴克吃到黄牌。", "Liverpool's Virgil van Dijk was booked."),
+        ("这名荷兰后卫已累计5张黄牌。", "The Dutch defender has collected five yellow cards."),
+        ("这名西班牙球员进了球。", "The Spanish player scored."),
+    ],
+)
+def test_a_name_particle_and_a_country_adjective_are_no_mismatch(lexicon, zh, en) -> None:
+    """范戴克 says the "van" of van Dijk; 荷兰 is "Dutch" (the dictionary had only Holland):
+    both were major name findings that made a faithful bead the riskiest of its story."""
+    assert name_mismatch([zh], [en], lexicon) is None

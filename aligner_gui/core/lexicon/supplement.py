@@ -94,6 +94,20 @@ SUPPLEMENT = {
     "奶奶": "granny grandmother",
     "父亲": "dad",
     "母亲": "mom mum",
+    # Country adjectives and people CC-CEDICT lacks (荷兰 "Holland, Netherlands" only: "the
+    # Dutch defender" for 这名荷兰后卫 read as a name left without its Chinese).
+    "荷兰": "dutch", "西班牙": "spanish spaniard", "葡萄牙": "portuguese", "瑞典": "swedish swede",
+    "瑞士": "swiss", "比利时": "belgian", "丹麦": "danish dane", "挪威": "norwegian",
+    "芬兰": "finnish finn", "波兰": "polish pole", "希腊": "greek", "土耳其": "turkish turk",
+    "以色列": "israeli", "阿根廷": "argentine argentinian", "巴基斯坦": "pakistani",
+    "菲律宾": "filipino philippine", "爱尔兰": "irish", "苏格兰": "scottish scots scot",
+    "威尔士": "welsh", "南非": "african", "尼日利亚": "nigerian", "伊拉克": "iraqi",
+    "叙利亚": "syrian", "哥伦比亚": "colombian", "智利": "chilean", "秘鲁": "peruvian",
+    "肯尼亚": "kenyan", "摩洛哥": "moroccan", "黎巴嫩": "lebanese", "约旦": "jordanian",
+    "卡塔尔": "qatari", "新加坡": "singaporean", "缅甸": "burmese", "孟加拉国": "bangladeshi",
+    "哈萨克斯坦": "kazakh", "白俄罗斯": "belarusian", "亚美尼亚": "armenian",
+    "阿塞拜疆": "azerbaijani", "斯洛伐克": "slovak", "拉脱维亚": "latvian",
+    "爱沙尼亚": "estonian", "英格兰": "english",
     # Words whose CC-CEDICT senses miss the everyday one (所有人 "owner" only).
     "所有人": "everyone everybody all",
     "疾病": "illness",

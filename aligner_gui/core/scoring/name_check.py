@@ -241,6 +241,9 @@ class _BeadNames:
     is_proper: Callable[[str], bool]
 
 
+_PARTICLE_NAME = re.compile(r"\b(van|von|de|der|den|da|di|du|le|la|ten|ter)\s+([A-Z][a-z]+)")
+
+
 def _transliterated_mismatch(bead: _BeadNames) -> NameMismatch | None:
     """特朗普 against "Trump": the names that sound (see the module's docstring)."""
     zh_texts, zh_content, en_texts = bead.zh_texts, bead.zh_content, bead.en_texts
@@ -255,6 +258,10 @@ def _transliterated_mismatch(bead: _BeadNames) -> NameMismatch | None:
     # A name matches a word that sounds alike wherever it stands ("Marisol" opening the
     # sentence, 马里索尔 cut by the tokenizer into 马里 + 索尔).
     capitalised = [m.group(0) for t in en_texts for m in CAPITALISED.finditer(t)]
+    # "van Dijk" is 范戴克: the particle is said too (lower case, it is no name word).
+    joined = {m.group(2): m.group(1).capitalize() + m.group(2)
+              for t in en_texts for m in _PARTICLE_NAME.finditer(t)}
+    capitalised += list(joined.values())
     zh_left = [z for z in zh_left if not any(sounds_alike(z, e) for e in capitalised)]
     if not zh_left:
         return None
@@ -270,7 +277,7 @@ def _transliterated_mismatch(bead: _BeadNames) -> NameMismatch | None:
         w
         for w, keys in en_names
         if not any(key_matches(k, zh_keys) for k in keys)
-        and not any(sounds_alike(z, w) for z in sounding)
+        and not any(sounds_alike(z, joined.get(w, w)) or sounds_alike(z, w) for z in sounding)
         and not _short_form_in(w, zh_texts)
     ]
     if not en_left:
