@@ -757,3 +757,20 @@ def test_fixed_one_sided_beads_keep_their_order_around_an_unfixed_one():
     ordered = _order_one_sided_runs([UnitBead(18, 1, 1, 1), *run, UnitBead(21, 1, 3, 1)])
     assert [(b.x0, b.a, b.y0, b.b) for b in ordered] == [
         (18, 1, 1, 1), (19, 1, 3, 0), (20, 1, 3, 0), (19, 0, 2, 1), (21, 1, 3, 1)]
+
+
+def test_wire_end_marks_left_apart_are_paired_and_sure() -> None:
+    """（完） and "Enditem" were an omission and an addition of every Xinhua story; paired
+    by the aligner, the pair's posterior (0.43) flagged a doubtful pairing."""
+    from aligner_gui.core.align.aligner import END_MARK_SCORE, _pair_end_marks
+
+    zh = make_side([["新华社北京12月5日电 当地设立9个安置点。"], ["（完）"]], "zh")
+    en = make_side([["BEIJING, Dec. 5 (Xinhua) -- Nine shelters were set up."], ["Enditem"]],
+                   "en", "translation")
+    apart = [Bead((0,), (0,), score=0.95), Bead((1,), ()), Bead((), (1,))]
+    assert [(b.source, b.target, b.score) for b in _pair_end_marks(zh, en, apart)] == [
+        ((0,), (0,), 0.95), ((1,), (1,), END_MARK_SCORE)]
+    together = [Bead((0,), (0,), score=0.95), Bead((1,), (1,), score=0.43)]
+    assert _pair_end_marks(zh, en, together)[1].score == END_MARK_SCORE
+    kept = [Bead((0,), (0,), score=0.95), Bead((1,), (), status="confirmed"), Bead((), (1,))]
+    assert len(_pair_end_marks(zh, en, kept)) == 3  # the editor's beads stay as they are

@@ -116,4 +116,5 @@ SUPPLEMENT = {
     "预计": "expect expected",  # CC-CEDICT: forecast, estimate, predict
     "预期": "expect expected expectation",
     "该行": "bank",  # "the bank" of financial news (CC-CEDICT: "the firm")
+    "完": "enditem",  # （完）, the end mark Xinhua's English writes "Enditem"
 }
