@@ -1259,17 +1259,17 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <translation>对齐表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/side_docks.py" line="19"/>
+        <location filename="../../aligner_gui/gui/side_docks.py" line="21"/>
         <source>Annotation</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/side_docks.py" line="21"/>
+        <location filename="../../aligner_gui/gui/side_docks.py" line="24"/>
         <source>Annotations</source>
         <translation>标注列表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/side_docks.py" line="24"/>
+        <location filename="../../aligner_gui/gui/side_docks.py" line="27"/>
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
@@ -1804,7 +1804,7 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
     <name>ReviewQueueDock</name>
     <message>
         <location filename="../../aligner_gui/gui/queue/dock.py" line="64"/>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="110"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="122"/>
         <source>Review queue</source>
         <translation>审校队列</translation>
     </message>
@@ -1814,102 +1814,127 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <translation>打开文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="93"/>
-        <source>Mark &amp;reviewed</source>
-        <translation>标记为已审校(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="96"/>
-        <source>Mark the selected documents (or the open one) reviewed; again to undo</source>
-        <translation>将选中的文档（或当前打开的文档）标记为已审校；再按一次撤销</translation>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="94"/>
+        <source>Mar&amp;k document reviewed</source>
+        <translation>标记文档已审校(&amp;K)</translation>
     </message>
     <message>
         <location filename="../../aligner_gui/gui/queue/dock.py" line="98"/>
+        <source>Mark the open document reviewed (the selected ones, from the queue); again to undo</source>
+        <translation>将打开的文档（在队列中则为所选文档）标记为已审校；再按一次撤销</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="101"/>
+        <source>&amp;Next document</source>
+        <translation>下一个文档(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="105"/>
+        <source>Open the next document of the queue not reviewed yet, in the queue&apos;s order</source>
+        <translation>按队列顺序打开下一个尚未审校的文档</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="109"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="101"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="112"/>
         <source>Stop aligning</source>
         <translation>停止对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="128"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="140"/>
         <source>not aligned</source>
         <translation>未对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="129"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="141"/>
         <source>Omissions</source>
         <translation>漏译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="130"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="142"/>
         <source>Annotations</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="145"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="157"/>
         <source>%v of %m aligned</source>
         <translation>已对齐 %v / %m</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="162"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="174"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="172"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="184"/>
         <source>Cannot open the folder {0}</source>
         <translation>无法打开文件夹 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="192"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="204"/>
         <source>Double-click a document of the review queue to review it.</source>
         <translation>双击审校队列中的文档开始审校。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="203"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="215"/>
         <source>Review queue: {0}</source>
         <translation>审校队列：{0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="208"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="220"/>
         <source>The folder is read-only: it cannot be aligned here</source>
         <translation>文件夹只读：无法在此对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="220"/>
-        <source>{0} documents, {1} aligned</source>
-        <translation>{0} 个文档，{1} 个已对齐</translation>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="233"/>
+        <source>{0} documents, {1} aligned, {2} reviewed</source>
+        <translation>{0} 个文档，{1} 个已对齐，{2} 个已审校</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="222"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="236"/>
         <source>unpaired texts: {0} (hover for why)</source>
         <translation>未配对的文本：{0}（悬停查看原因）</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="225"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="239"/>
         <source>an unreadable queue state was set aside as {0}</source>
         <translation>无法读取的队列状态文件已另存为 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="278"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="292"/>
         <source>{0} opens when it is aligned</source>
         <translation>{0} 对齐后将打开</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="294"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="312"/>
         <source>No document chosen.</source>
         <translation>未选择文档。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="314"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="320"/>
+        <source>Reviewed: {0}</source>
+        <translation>已审校：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="320"/>
+        <source>In review again: {0}</source>
+        <translation>重新审校中：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="335"/>
+        <source>Every document is reviewed.</source>
+        <translation>所有文档均已审校。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="352"/>
         <source>Aligning {0}…</source>
         <translation>正在对齐 {0}…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="321"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="359"/>
         <source>Cannot align: {0}</source>
         <translation>无法对齐：{0}</translation>
     </message>

@@ -329,3 +329,25 @@ def test_the_queue_aligns_texts_the_way_the_window_reads_them(qtbot: Any) -> Non
     engine.source_lang = "zh"  # the window's choice, made after the dock was built
     aligner.add([("talk", ["talk.zh.txt", "talk.en.txt"], "talk.json")])
     assert runner.langs == ["zh"]
+
+
+def test_a_day_at_the_keyboard_marks_the_open_document_and_opens_the_next(
+        shown: Any, qtbot: Any, folder: Path) -> None:
+    """Mark reviewed acted on the row selected last, not the open document, had no key,
+    and nothing opened the next document (a helper's review of a day's queue)."""
+    window = shown()
+    dock = window.review_queue
+    dock.open_folder(folder)
+    assert dock.mark_reviewed_action.shortcut().toString() == "Ctrl+Shift+D"
+    assert dock.next_document_action.shortcut().toString() == "Ctrl+Shift+N"
+    assert dock.open_next()  # nothing open: the first of the queue's order
+    qtbot.waitUntil(lambda: window.files.path == folder / "risky.json")
+    dock.view.selectRow(rows(dock).index("calm"))  # looked at another row
+    window.bead_view.setFocus()
+    qtbot.waitUntil(window.bead_view.hasFocus)
+    dock.mark_reviewed_action.trigger()
+    assert row_text(dock, "risky", M.COL_STATUS) == "reviewed"
+    assert row_text(dock, "calm", M.COL_STATUS) == "new"
+    assert "3 documents, 3 aligned, 1 reviewed" in dock.status.text()
+    dock.next_document_action.trigger()
+    qtbot.waitUntil(lambda: window.files.path == folder / "middling.json")

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from aligner_gui.core.errors import AlignerError
 from aligner_gui.gui.queue.aligner import QueueAligner
 from aligner_gui.gui.queue.model import QueueSortProxy, QueueTableModel
-from aligner_gui.io.review_queue import Figures, QueueEntry, ReviewQueue
+from aligner_gui.io.review_queue import REVIEWED, Figures, QueueEntry, ReviewQueue
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
@@ -90,11 +90,22 @@ class ReviewQueueDock(QDockWidget):
         file_menu = next(o for o in actions.open.associatedObjects()
                          if isinstance(o, QMenu))
         file_menu.insertAction(actions.save, self.open_folder_action)
-        self.mark_reviewed_action = QAction(self.tr("Mark &reviewed"), window)
+        # Alt+R is the Review menu's: the mnemonic is K; a key for the day's routine.
+        self.mark_reviewed_action = QAction(self.tr("Mar&k document reviewed"), window)
         self.mark_reviewed_action.setObjectName("actionMarkReviewed")
+        self.mark_reviewed_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
         self.mark_reviewed_action.setToolTip(self.tr(
-            "Mark the selected documents (or the open one) reviewed; again to undo"))
+            "Mark the open document reviewed (the selected ones, from the queue); again to "
+            "undo"))
         self.mark_reviewed_action.triggered.connect(self.toggle_reviewed)
+        self.next_document_action = QAction(self.tr("&Next document"), window)
+        self.next_document_action.setObjectName("actionNextDocument")
+        self.next_document_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.next_document_action.setToolTip(self.tr(
+            "Open the next document of the queue not reviewed yet, in the queue's order"))
+        self.next_document_action.triggered.connect(self.open_next)
+        file_menu.insertAction(actions.save, self.mark_reviewed_action)
+        file_menu.insertAction(actions.save, self.next_document_action)
         self.refresh_action = QAction(self.tr("Refresh"), window)
         self.refresh_action.setObjectName("actionRefreshQueue")
         self.refresh_action.triggered.connect(self.refresh)
@@ -102,7 +113,8 @@ class ReviewQueueDock(QDockWidget):
         self.cancel_action.setObjectName("actionStopQueueAlignment")
         self.cancel_action.triggered.connect(self.cancel_alignment)
         self.cancel_action.setEnabled(False)
-        actions.all.extend([self.open_folder_action, self.mark_reviewed_action])
+        actions.all.extend([self.open_folder_action, self.mark_reviewed_action,
+                            self.next_document_action])
         menus["view"].addAction(self.toggleViewAction())
 
         self.view = QTableView()
@@ -217,7 +229,9 @@ class ReviewQueueDock(QDockWidget):
         if queue is None:
             return
         aligned = sum(1 for e in queue.entries if e.aligned)
-        text = self.tr("{0} documents, {1} aligned").format(len(queue.entries), aligned)
+        reviewed = sum(1 for e in queue.entries if e.aligned and e.status == REVIEWED)
+        text = self.tr("{0} documents, {1} aligned, {2} reviewed").format(
+            len(queue.entries), aligned, reviewed)
         if queue.skipped:  # texts pairing could not use: the editor may expect them listed
             text += " · " + self.tr("unpaired texts: {0} (hover for why)").format(
                 len(queue.skipped))
@@ -283,19 +297,43 @@ class ReviewQueueDock(QDockWidget):
         return [self.model.entry(r) for r in sorted(rows)]
 
     def toggle_reviewed(self) -> None:
-        """Mark the selected documents reviewed, or the open one when none is selected;
+        """Mark the open document reviewed, or the queue's selected documents when the
+        queue has the focus (the row the editor looked at last is not the one reviewed);
         when all of them are reviewed already, they go back to in review."""
         if self.queue is None:
             return
+        current = self.current_entry()
         entries = [e for e in self.selected_entries() if e.aligned]
-        if not entries and (current := self.current_entry()) is not None:
+        if current is not None and not self.view.hasFocus():
+            entries = [current]
+        elif not entries and current is not None:
             entries = [current]
         if not entries:
             self.window_.statusBar().showMessage(self.tr("No document chosen."), 4000)
             return
-        self.queue.toggle_reviewed(e.name for e in entries)
+        status = self.queue.toggle_reviewed(e.name for e in entries)
         for entry in entries:
             self.model.entry_changed(entry.name)
+        self._say_summary()
+        names = ", ".join(e.name for e in entries[:3]) + ("…" if len(entries) > 3 else "")
+        self.window_.statusBar().showMessage(
+            (self.tr("Reviewed: {0}") if status == REVIEWED else self.tr("In review again: {0}"))
+            .format(names), 5000)
+
+    def open_next(self) -> bool:
+        """Open the first document after the open one, in the queue's order as shown, that
+        is aligned and not reviewed (from the top when none is open)."""
+        if self.queue is None:
+            return False
+        rows = [self.model.entry(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
+                for r in range(self.proxy.rowCount())]
+        current = self.current_entry()
+        start = next((k + 1 for k, e in enumerate(rows) if current and e.name == current.name), 0)
+        for entry in rows[start:] + rows[:start]:
+            if entry.aligned and entry.status != REVIEWED and entry is not current:
+                return self.open_entry(entry)
+        self.window_.statusBar().showMessage(self.tr("Every document is reviewed."), 5000)
+        return False
 
     # -- background alignment ----------------------------------------------------------
     def cancel_alignment(self) -> None:
