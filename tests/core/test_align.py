@@ -774,3 +774,29 @@ def test_wire_end_marks_left_apart_are_paired_and_sure() -> None:
     assert _pair_end_marks(zh, en, together)[1].score == END_MARK_SCORE
     kept = [Bead((0,), (0,), score=0.95), Bead((1,), (), status="confirmed"), Bead((), (1,))]
     assert len(_pair_end_marks(zh, en, kept)) == 3  # the editor's beads stay as they are
+
+
+
+def test_a_partial_translation_is_aligned_where_it_is(lexicon, tmp_path) -> None:
+    """The first sentences of one side against the whole other, a line each: the texts'
+    length ratio (0.65, or 28.6) spread the few sentences over the whole text, each paired
+    with the wrong ones (a helper's CLI review, on the seed)."""
+    from aligner_gui.core.pipeline import load_document
+    from aligner_gui.core.resources import seed_path
+
+    doc = load_document([seed_path()])
+    en = [s.text for s in doc.source.sentences]
+    zh = [s.text for s in doc.target.sentences]
+
+    def aligned(en_lines: list[str], zh_lines: list[str]) -> list[Bead]:
+        (tmp_path / "a.en.txt").write_text("\n".join(en_lines) + "\n", encoding="utf-8")
+        (tmp_path / "a.zh.txt").write_text("\n".join(zh_lines) + "\n", encoding="utf-8")
+        part = load_document([tmp_path / "a.en.txt", tmp_path / "a.zh.txt"])
+        beads = align_sides(part.source, part.target, lexicon)
+        return [b for b in beads if b.source and b.target]
+
+    paired = aligned(en[1:4], zh)
+    assert sorted(i for b in paired for i in b.source) == [0, 1, 2]
+    assert max(j for b in paired for j in b.target) < 6  # the Chinese lead, not its end
+    paired = aligned(en, zh[:2])
+    assert paired and max(i for b in paired for i in b.source) < 6
