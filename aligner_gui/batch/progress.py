@@ -91,4 +91,5 @@ def _plain(row: dict[str, Any]) -> str:
         return f"{row.get('name')}: error: {row.get('message')}"
     seconds = row.get("seconds")
     took = f" in {seconds:.1f} s" if isinstance(seconds, (int, float)) else ""
-    return f"{row.get('name')}: {row.get('status')}{took}"
+    note = f" ({row['message']})" if row.get("message") else ""
+    return f"{row.get('name')}: {row.get('status')}{took}{note}"

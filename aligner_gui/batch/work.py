@@ -221,6 +221,13 @@ def _align_into(
     doc.meta["inputs"] = [Path(p).name for p in job.inputs]  # not the temporary copies
     align_document(doc, lexicon=get_lexicon())
     row.update(summary_row(doc))
+    if doc.source.lang == "en":  # as `aligner align` says it: read backwards otherwise
+        from aligner_gui.core.text.origin import chinese_original_hint, describe_hint
+
+        hint = chinese_original_hint(doc.target.text, doc.source.text)
+        if hint:
+            row["message"] = (f"note: the Chinese looks like the original ({describe_hint(hint)});"
+                              " align it with --source-lang zh if it is")
     row["seconds"] = round(time.perf_counter() - started, 3)  # the time of the work, not I/O
     doc.meta["batch"] = {**job.key, "summary": {k: v for k, v in row.items() if k != "name"}}
     for fmt in job.formats:

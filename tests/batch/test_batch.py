@@ -400,3 +400,19 @@ def test_exports_follow_a_project_saved_since_the_batch(tmp_path):
     table = (out / "story.tsv").read_text(encoding="utf-8").splitlines()
     assert table[1].split("\t")[5] == "confirmed"
     assert read_summary(out)["story"]["status"] == "unchanged"
+
+
+def test_a_chinese_original_read_as_the_translation_is_noted(tmp_path, capsys):
+    """`aligner align` said so; the batch (and the queue's projects) said nothing."""
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    (folder / "typhoon.txt").write_text(
+        "新华社广州9月8日电 台风于7日在广东登陆。\n当地已转移群众58万人。\n\n"
+        "GUANGZHOU, Sept. 8 (Xinhua) -- The typhoon made landfall in Guangdong on Saturday.\n"
+        "Some 580,000 people have been evacuated.\n", encoding="utf-8")
+    assert main(["batch", str(folder), "-o", str(out)]) == 0
+    assert "typhoon: aligned" in capsys.readouterr().err
+    note = read_summary(out)["typhoon"]["message"]
+    assert note.startswith("note: the Chinese looks like the original (a 新华社…电 dateline)")
+    assert main(["batch", str(folder), "-o", str(tmp_path / "zh"), "--source-lang", "zh"]) == 0
+    assert read_summary(tmp_path / "zh")["typhoon"]["message"] == ""

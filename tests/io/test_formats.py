@@ -112,7 +112,7 @@ def test_detection_by_content(tmp_path: Path, fmt: str, detected: str) -> None:
         (b"", "is empty"),
         (b"   \n", "is empty"),
         (b"hello world\n", "cannot tell the format"),
-        (b"<html><body/></html>", "not TMX or InterText"),
+        (b"<html><body/></html>", "is an HTML page"),
         (b'<cesAlign version="1.0"><linkGrp/></cesAlign>', "not TMX or InterText"),
         (b"<tmx", "not well-formed XML"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "cannot tell the format"),
