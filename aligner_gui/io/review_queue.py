@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from aligner_gui.core.errors import AlignerError
 from aligner_gui.io.atomic import atomic_write_text
 from aligner_gui.io.errors import ProjectError, ProjectWriteError
+from aligner_gui.io.outputs import review_in
 from aligner_gui.io.pairing import pair_folder
 from aligner_gui.io.queue_figures import (
     Figures,
@@ -66,6 +67,9 @@ class QueueEntry:
     figures: Figures | None = None  # None: not aligned yet (or unreadable: see error)
     stamp: Stamp | None = None  # of the project file the figures were read from
     error: str | None = None  # one line: why the project cannot be read or aligned
+    # Its texts changed since it was aligned, and the project holds a review, so it was
+    # not aligned again (one without a review is, its old project kept as NAME.json.bak).
+    text_changed: bool = False
 
     @property
     def aligned(self) -> bool:
@@ -137,6 +141,8 @@ class ReviewQueue:
             by_name[entry.name] = entry
         if pair_inputs:
             queue._add_pairs(by_name, records, source_lang)
+            for entry in by_name.values():
+                queue._follow_texts(entry)
         queue.entries = sorted(by_name.values(), key=QueueEntry.sort_key)
         if queue._state_differs(records, others):
             queue.save_state()
@@ -180,6 +186,23 @@ class ReviewQueue:
             if project.name in self._others:  # NAME.json is there and is something else
                 entry.error = f"{project.name} exists and is not an aligner-gui project"
             by_name[pair.name] = entry
+
+    def _follow_texts(self, entry: QueueEntry) -> None:
+        """A project whose texts changed on disk since it was aligned (a corrected
+        translation saved over the old one) is aligned again in the background, its old
+        project kept as NAME.json.bak; one holding a review is kept and marked."""
+        entry.text_changed = False
+        if not _texts_changed(entry):
+            return
+        if review_in(entry.project) is not None or not self.writable:
+            entry.text_changed = True
+            return
+        try:
+            entry.project.replace(entry.project.with_name(entry.project.name + ".bak"))
+        except OSError:
+            entry.text_changed = True
+            return
+        entry.figures, entry.stamp, entry.error, entry.status = None, None, None, NEW
 
     # -- the state file ---------------------------------------------------------------
     def _read_state(self) -> tuple[dict[str, Any], dict[str, Stamp]]:
@@ -347,6 +370,26 @@ def align_into_project(inputs: Sequence[str | Path], project: str | Path,
 
 
 # -- helpers -------------------------------------------------------------------------------
+
+
+def _texts_changed(entry: QueueEntry) -> bool:
+    """Whether the entry's input texts, saved after its project, read otherwise than the
+    texts the project holds (only then are they read: a touched file is no change)."""
+    if entry.figures is None or entry.stamp is None or not entry.inputs:
+        return False
+    try:
+        if max(p.stat().st_mtime_ns for p in entry.inputs) <= entry.stamp[0]:
+            return False
+        data = json.loads(entry.project.read_bytes().decode("utf-8-sig"))
+        source, target = data["source"], data["target"]
+        batch = data.get("meta", {}).get("batch") or {}
+        from aligner_gui.core.text.load import load_texts
+
+        texts = load_texts(entry.inputs, presplit=bool(batch.get("presplit")),
+                           source_lang=source["lang"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, AlignerError):
+        return False  # unreadable now: the next alignment says why
+    return texts != (source["text"], target["text"])
 
 
 def _parse_state(text: str) -> tuple[dict[str, Any], dict[str, Stamp]]:

@@ -1596,32 +1596,42 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <translation>未对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="137"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="138"/>
+        <source>text changed</source>
+        <translation>文本已更改</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="139"/>
         <source>new</source>
         <translation>新</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="137"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="139"/>
         <source>in review</source>
         <translation>审校中</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="138"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="140"/>
         <source>reviewed</source>
         <translation>已审校</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="161"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="163"/>
+        <source>Its texts changed after it was aligned; it holds a review, so it shows the old texts: rename {0} to align the new ones.</source>
+        <translation>对齐后其文本已更改；因其中含有审校内容，显示的仍是旧文本：将 {0} 改名即可对齐新文本。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="167"/>
         <source>From: {0}</source>
         <translation>来自：{0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="164"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="170"/>
         <source>Not aligned yet: it is aligned in the background.</source>
         <translation>尚未对齐：正在后台对齐。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="166"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="172"/>
         <source>Omissions {0} · annotations {1} · sentences {2} / {3}</source>
         <translation>漏译 {0} · 标注 {1} · 句子 {2} / {3}</translation>
     </message>

@@ -318,3 +318,35 @@ def test_figures_an_older_version_counted_are_read_again(folder: Path) -> None:
     assert [e.figures.omissions for e in again.entries] == [1, 1, 1]  # type: ignore[union-attr]
     assert again.entry("calm").status == queue.entry("calm").status  # type: ignore[union-attr]
     assert not list(folder.glob(f"{STATE_NAME}.bad*"))
+
+
+def test_a_text_corrected_on_disk_is_aligned_again_unless_reviewed(tmp_path: Path) -> None:
+    """The missing sentences written into flood_zh.txt: Refresh still showed the old
+    alignment and its omissions (a helper's review of a day's queue)."""
+    import os
+
+    from aligner_gui.io.project import load_project, save_project
+
+    en = "The river rose overnight.\nThousands were evacuated.\nSchools are closed.\n"
+    for name in ("flood", "storm"):
+        (tmp_path / f"{name}_en.txt").write_text(en, encoding="utf-8")
+        (tmp_path / f"{name}_zh.txt").write_text("河水一夜上涨。\n", encoding="utf-8")
+        align_into_project([tmp_path / f"{name}_en.txt", tmp_path / f"{name}_zh.txt"],
+                           tmp_path / f"{name}.json")
+    reviewed = load_project(tmp_path / "storm.json")
+    reviewed.beads[0].status = "confirmed"
+    save_project(reviewed, tmp_path / "storm.json")
+    touched = tmp_path / "flood_en.txt"  # a later time, the same text: no change
+    os.utime(touched, ns=(touched.stat().st_atime_ns, touched.stat().st_mtime_ns + 10**10))
+    queue = ReviewQueue.open(tmp_path)
+    assert [e.alignable for e in queue.entries] == [False, False]
+    for name in ("flood", "storm"):
+        path = tmp_path / f"{name}_zh.txt"
+        path.write_text("河水一夜上涨。\n数千人被疏散。\n学校停课。\n", encoding="utf-8")
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**10))
+    queue = ReviewQueue.open(tmp_path)
+    flood, storm = queue.entry("flood"), queue.entry("storm")
+    assert flood is not None and flood.alignable and not flood.text_changed
+    assert (tmp_path / "flood.json.bak").is_file() and not (tmp_path / "flood.json").exists()
+    assert storm is not None and storm.aligned and storm.text_changed  # its review kept
+    assert load_project(tmp_path / "storm.json").beads[0].status == "confirmed"

@@ -121,6 +121,17 @@ def load_sides(
     The source side has ``lang=source_lang`` and role "original"; the target is the other
     language with role "translation".
     """
+    source, target = load_texts(paths, presplit=presplit, source_lang=source_lang)
+    target_lang = "zh" if source_lang == "en" else "en"
+    return (Side(source_lang, "original", source, segment(source, source_lang, presplit)),
+            Side(target_lang, "translation", target, segment(target, target_lang, presplit)))
+
+
+def load_texts(
+    paths: Sequence[str | Path], *, presplit: bool = False, source_lang: str = "en"
+) -> tuple[str, str]:
+    """The (source, target) texts :func:`load_sides` reads, without cutting them into
+    sentences: what a project stores as ``source.text`` and ``target.text``."""
     if source_lang not in ("en", "zh"):
         raise InputError(f"unknown source language {source_lang!r} (expected 'en' or 'zh')")
     files = [Path(p) for p in paths]
@@ -131,11 +142,8 @@ def load_sides(
     else:
         raise InputError(f"expected one bilingual file or two files, got {len(files)}")
     target_lang = "zh" if source_lang == "en" else "en"
-    sides = []
-    for lang, role in ((source_lang, "original"), (target_lang, "translation")):
-        text = _shape(texts[lang], lang, presplit)
-        sides.append(Side(lang, role, text, segment(text, lang, presplit)))
-    return sides[0], sides[1]
+    return (_shape(texts[source_lang], source_lang, presplit),
+            _shape(texts[target_lang], target_lang, presplit))
 
 
 # -- reading -------------------------------------------------------------------------

@@ -134,6 +134,8 @@ class QueueTableModel(QAbstractTableModel):
             return self.tr("error")
         if not entry.aligned:
             return self.tr("not aligned")
+        if entry.text_changed:
+            return self.tr("text changed")
         return {NEW: self.tr("new"), IN_REVIEW: self.tr("in review"),
                 REVIEWED: self.tr("reviewed")}.get(entry.status, entry.status)
 
@@ -157,6 +159,10 @@ class QueueTableModel(QAbstractTableModel):
         if entry.error is not None:
             return entry.error
         lines = [str(entry.project)]
+        if entry.text_changed:
+            lines.append(self.tr("Its texts changed after it was aligned; it holds a review, "
+                                 "so it shows the old texts: rename {0} to align the new "
+                                 "ones.").format(entry.project.name))
         if entry.inputs:
             lines.append(self.tr("From: {0}").format(", ".join(p.name for p in entry.inputs)))
         figures = entry.figures
