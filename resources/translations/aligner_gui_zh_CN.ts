@@ -1904,47 +1904,52 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <translation>{0} 个文档，{1} 个已对齐，{2} 个已审校</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="236"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="237"/>
+        <source>{0} cannot be aligned (hover the row for why)</source>
+        <translation>{0} 个无法对齐（悬停在该行上查看原因）</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="239"/>
         <source>unpaired texts: {0} (hover for why)</source>
         <translation>未配对的文本：{0}（悬停查看原因）</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="239"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="242"/>
         <source>an unreadable queue state was set aside as {0}</source>
         <translation>无法读取的队列状态文件已另存为 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="292"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="295"/>
         <source>{0} opens when it is aligned</source>
         <translation>{0} 对齐后将打开</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="312"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="315"/>
         <source>No document chosen.</source>
         <translation>未选择文档。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="320"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="323"/>
         <source>Reviewed: {0}</source>
         <translation>已审校：{0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="320"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="323"/>
         <source>In review again: {0}</source>
         <translation>重新审校中：{0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="335"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="338"/>
         <source>Every document is reviewed.</source>
         <translation>所有文档均已审校。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="352"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="355"/>
         <source>Aligning {0}…</source>
         <translation>正在对齐 {0}…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="359"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="362"/>
         <source>Cannot align: {0}</source>
         <translation>无法对齐：{0}</translation>
     </message>

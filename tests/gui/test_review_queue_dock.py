@@ -256,6 +256,7 @@ def test_a_failed_alignment_is_an_error_row(make_window: Any, qtbot: Any,
     assert window.statusBar().currentMessage() == tip
     state = json.loads((folder / STATE_NAME).read_text(encoding="utf-8"))
     assert state["projects"]["talk.json"]["error"] is None  # tried again next time
+    assert "1 cannot be aligned" in dock.status.text()
 
 
 def test_a_read_only_folder_is_listed_not_aligned(make_window: Any, folder: Path,

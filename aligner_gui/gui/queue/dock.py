@@ -232,6 +232,9 @@ class ReviewQueueDock(QDockWidget):
         reviewed = sum(1 for e in queue.entries if e.aligned and e.status == REVIEWED)
         text = self.tr("{0} documents, {1} aligned, {2} reviewed").format(
             len(queue.entries), aligned, reviewed)
+        errors = sum(1 for e in queue.entries if e.error is not None)
+        if errors:  # grey rows at the bottom, the reason only in their tooltips
+            text += " · " + self.tr("{0} cannot be aligned (hover the row for why)").format(errors)
         if queue.skipped:  # texts pairing could not use: the editor may expect them listed
             text += " · " + self.tr("unpaired texts: {0} (hover for why)").format(
                 len(queue.skipped))
