@@ -51,8 +51,10 @@ def headline(rows: Sequence[dict[str, Any]]) -> str:
     return text
 
 
-def html_text(rows: Sequence[dict[str, Any]], title: str) -> str:
-    """A self-contained table of the rows (no scripts), errors and risky documents marked."""
+def html_text(rows: Sequence[dict[str, Any]], title: str,
+              reports: frozenset[str] = frozenset()) -> str:
+    """A self-contained table of the rows (no scripts), errors and risky documents marked;
+    the name of a document in ``reports`` links its review report (NAME.html)."""
     head = "".join(f"<th>{html.escape(c.replace('_', ' '))}</th>" for c in COLUMNS)
     body = []
     for row in rows:
@@ -60,6 +62,9 @@ def html_text(rows: Sequence[dict[str, Any]], title: str) -> str:
         cells = []
         for column in COLUMNS:
             text = html.escape(cell(row.get(column)))
+            if column == "name" and row.get("name") in reports:  # what a reader wants
+                link = html.escape(quote(f"{row['name']}.html"), quote=True)
+                text = f'<a href="{link}">{text}</a>'
             if column == "output" and text and status in (ALIGNED, UNCHANGED):
                 # A file name is a path, not a URL: "#1 report 100%.json" needs escaping.
                 link = html.escape(quote(str(row["output"])), quote=True)
@@ -91,5 +96,8 @@ tr.left-alone td, tr.not-done td {{ color: #666; font-style: italic; }}
 def write_summary(outdir: Path, rows: Sequence[dict[str, Any]]) -> list[Path]:
     tsv, page = outdir / "summary.tsv", outdir / "summary.html"
     atomic_write_text(tsv, tsv_text(rows))
-    atomic_write_text(page, html_text(rows, f"Batch alignment: {outdir.resolve().name}"))
+    reports = frozenset(str(row["name"]) for row in rows
+                        if row.get("status") in (ALIGNED, UNCHANGED)
+                        and (outdir / f"{row['name']}.html").is_file())
+    atomic_write_text(page, html_text(rows, f"Batch alignment: {outdir.resolve().name}", reports))
     return [tsv, page]

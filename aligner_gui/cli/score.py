@@ -75,7 +75,7 @@ def _score_rows(doc: Any, result: dict[str, Any]) -> list[tuple[str, str]]:
     rows.append(
         (
             "Omissions",
-            f"{omitted} source sentences"
+            f"{omitted} source sentence{'' if omitted == 1 else 's'}"
             + (f" ({chars} characters)" if chars is not None else "")
             + (f": {by_class}" if by_class else ""),
         )
@@ -124,7 +124,7 @@ def _score_rows(doc: Any, result: dict[str, Any]) -> list[tuple[str, str]]:
     if risk:
         over = [k + 1 for k in riskiest(doc.beads) if doc.beads[k].is_risky]
         text = f"{risk['expected_major']:.2f} expected Major Accuracy errors; "
-        text += f"{len(over)} risky beads"
+        text += f"{len(over)} risky bead{'' if len(over) == 1 else 's'}"
         if over:
             shown = ", ".join(str(k) for k in over[:10]) + (", ..." if len(over) > 10 else "")
             text += f": {shown}"

@@ -268,6 +268,9 @@ def test_summary_headline_and_links_read_well() -> None:
     page = html_text([{"name": "#1 report 100%", "status": "aligned",
                        "output": "#1 report 100%.json"}], "batch")
     assert 'href="%231%20report%20100%25.json"' in page
+    with_report = html_text([{"name": "harbor", "status": "aligned", "output": "harbor.json"}],
+                            "batch", frozenset({"harbor"}))
+    assert '<a href="harbor.html">harbor</a>' in with_report  # the report, for its reader
 
 
 def _busy_batch(tmp_path: Path, copies: int):

@@ -200,6 +200,8 @@ def test_a_figure_below_zero_on_one_side_only() -> None:
         ("It was -18C overnight.", "夜间气温为18摄氏度。"),
         ("The deposit rate stays at minus 0.5%.", "存款利率维持在负0.5%。"),
         ("Scores ranged 10-20.", "分数在10至20之间。"),  # a range, not a sign
+        ("It will buy 20 more F-35 fighter jets.", "将再采购20架F-35战斗机。"),  # a name
+        ("Orion-3 costs $20 a month.", "Orion-3每月收费20美元。"),
     ])
     hits = found(doc, "direction")
     assert [(f.bead, marked(doc, f)) for f in hits] == [(0, "18"), (2, "18")]

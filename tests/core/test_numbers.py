@@ -336,3 +336,12 @@ def test_formal_numerals_alone_and_chemical_names_are_no_numbers() -> None:
     assert numbers_zh("大陆 陆续 队伍") == []
     assert numbers_zh("二氧化碳排放减少2吨") == ["2"]
     assert numbers_zh("人民币壹佰陆拾元") == ["160"]
+
+
+def test_a_five_year_plan_by_its_number() -> None:
+    """“十四五”规划 is "the 14th Five-Year Plan": it read as 15, a false major finding on a
+    faithful Xinhua story (a helper's report review)."""
+    assert numbers_zh("“十四五”规划（2021—2025年）") == ["14", "5", "2021", "2025"]
+    assert numbers_en("the 14th Five-Year Plan (2021-2025)") == ["14", "5", "2021", "2025"]
+    assert numbers_zh("十三五时期") == ["13", "5"]
+    assert numbers_zh("十五个国家") == ["15"]

@@ -265,7 +265,7 @@ def _bounds(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple[Trend, Tr
 _SIGN_BEFORE = {
     "en": re.compile(r"(?:\b(?P<w>minus|negative)\s*|(?:^|(?<=[\s(\[:=]))(?P<s>[-\u2212]))$",
                      re.I),
-    "zh": re.compile(r"(?P<w>零下|负)\s*$|(?:^|(?<=[^\d.,]))(?P<s>[-\u2212])$"),
+    "zh": re.compile(r"(?P<w>零下|负)\s*$|(?<![A-Za-z0-9.,])(?P<s>[-\u2212])$"),  # not F-35
 }
 _EN_SIGN_AFTER = re.compile(
     r"\s*(?:°\s*[CF]?|degrees?(?:\s+(?:Celsius|Fahrenheit|centigrade))?|C\b|F\b)?"

@@ -117,11 +117,23 @@ def _race_time(m: re.Match[str]) -> str:
     return (f"{minutes}:" if minutes else "") + f"{seconds}.{fraction}"
 
 
+# A five-year plan by its number: “十四五”规划 is "the 14th Five-Year Plan" (14 and 5),
+# read as 15 (十 …五); 十四五个 "fourteen or fifteen" is no plan.
+_PLAN = re.compile("(?<=“)十([一二三四五六七八九])五(?=”)|十([一二三四五六七八九])五"
+                   "(?=[”]?(?:规划|时期|期间|计划|以来|末|初|开局|收官|中期))")
+
+
+def _plan(m: re.Match[str]) -> str:
+    return f"1{_ZH_DIGIT[m.group(1) or m.group(2)]}、5"
+
+
 def numbers_zh(text: str) -> list[str]:
     """Canonical numbers of a Chinese text, in order of appearance."""
     text = fold(text)
     if "秒" in text:
         text = _RACE_TIME.sub(_race_time, text)
+    if "五" in text:
+        text = _PLAN.sub(_plan, text)
     return list(_numbers_zh(zh_hours_12(text)))
 
 

@@ -83,12 +83,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "1 个句对的对齐存疑（对齐置信度低）。",
     ),
     "annotations": (
-        "{n} annotations: {what}; MQM {per_1000} per 1,000 words ({per_segment} per segment).",
-        "{n} 条标注：{what}；MQM 每千词 {per_1000}（每句对 {per_segment}）。",
+        "{n} annotations: {what}; MQM penalty {per_1000} per 1,000 source words, a Chinese "
+        "source's characters ({per_segment} per segment; 0 is flawless).",
+        "{n} 条标注：{what}；MQM 扣分每千原文词（中文原文按字计）{per_1000}（每句对 "
+        "{per_segment}；0 为无误）。",
     ),
     "annotations.1": (
-        "1 annotation: {what}; MQM {per_1000} per 1,000 words ({per_segment} per segment).",
-        "1 条标注：{what}；MQM 每千词 {per_1000}（每句对 {per_segment}）。",
+        "1 annotation: {what}; MQM penalty {per_1000} per 1,000 source words, a Chinese "
+        "source's characters ({per_segment} per segment; 0 is flawless).",
+        "1 条标注：{what}；MQM 扣分每千原文词（中文原文按字计）{per_1000}（每句对 "
+        "{per_segment}；0 为无误）。",
     ),
     "annotation_item": ("{n} {severity} {category}", "{n} 个{severity}{category}"),
     "no_annotations": ("No annotations yet.", "尚无标注。"),
@@ -103,8 +107,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "severity_item": ("{n} {severity}", "{severity} {n}"),
     "no_suggestions": ("No open suggestions from the engine.", "引擎没有待审阅的建议。"),
     "risk": (
-        "Expected Major Accuracy errors: {expected}; riskiest beads: {beads}.",
-        "预计重大准确性错误：{expected}；风险最高的句对：{beads}。",
+        "Expected Major Accuracy errors: {expected}, an estimate learned on machine "
+        "translation to rank the beads by (on a careful human translation it reads several "
+        "times too high); riskiest beads: {beads}.",
+        "预计重大准确性错误：{expected}（基于机器翻译学得的估计，用于给句对排序；对认真的人工"
+        "翻译会偏高数倍）；风险最高的句对：{beads}。",
     ),
     "sep": (", ", "、"),
     "sev.neutral": ("neutral", "中性"),
