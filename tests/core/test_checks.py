@@ -181,6 +181,11 @@ def test_a_bound_on_a_figure_turned_round() -> None:
     assert [(f.bead, marked(within, f)) for f in found(within, "direction")] == [
         (0, "more than")
     ]
+    at_most = make_doc([("At least 2 people were killed.", "至多2人遇难。"),
+                        ("The tax will not exceed 5%.", "税率超过5%。"),
+                        ("The tax will not exceed 5%.", "税率不超过5%。")])  # at most both
+    assert [(f.bead, marked(at_most, f)) for f in found(at_most, "direction")] == [
+        (0, "至多"), (1, "超过")]
     en = make_doc([("More than 300 people died.", "不到300人死亡。")])
     assert [marked(en, f) for f in found(en, "direction")] == ["不到"]
     shares = make_doc([("Less than a quarter of members backed it.", "超过四分之一的成员支持。"),

@@ -20,8 +20,9 @@ def test_english_names_by_their_place() -> None:
         'resume," and The Hague agreed. Billingslea said so.'
     )
     words = [w for w, _k in en_name_words(text, _keys)]
-    # Sentence and quotation openers, acronyms and function words are left out.
-    assert words == ["Putin", "Lavrov", "Hague"]
+    # Sentence and quotation openers, acronyms and function words are left out, unless
+    # the opener says something ("Billingslea said").
+    assert words == ["Putin", "Lavrov", "Hague", "Billingslea"]
 
 
 def test_chinese_names_joined_where_the_tokenizer_cut_them() -> None:
@@ -291,3 +292,12 @@ def test_a_name_particle_and_a_country_adjective_are_no_mismatch(lexicon, zh, en
     """范戴克 says the "van" of van Dijk; 荷兰 is "Dutch" (the dictionary had only Holland):
     both were major name findings that made a faithful bead the riskiest of its story."""
     assert name_mismatch([zh], [en], lexicon) is None
+
+
+def test_a_name_opening_a_sentence_that_says_something_is_a_name(lexicon) -> None:
+    """"Raman said …" as 约翰逊说: a sentence's first word was never read as a name."""
+    assert name_mismatch(["约翰逊说，价格将进一步下降。"],
+                         ["Raman said that prices would fall further."], lexicon) == {
+        "en": ["Raman"], "zh": ["约翰逊"]}
+    assert name_mismatch(["官员们说，价格将进一步下降。"],
+                         ["Officials said that prices would fall further."], lexicon) is None

@@ -183,13 +183,15 @@ def _per_figure(src: str, tgt: str, src_lang: str, tgt_lang: str
 # 不到, 以下. Only right before the figure (or 以上/以下 right after it and its unit).
 _BOUND_BEFORE = {
     "en": {
-        DOWN: r"no more than|not more than|less than|fewer than|under|below|at most|up to"
+        DOWN: r"no more than|not more than|not (?:to )?exceed|n't exceed|less than|fewer than"
+              r"|under|below|at most|up to"
               r"|nearly|almost|close to|within",
         UP: r"no less than|not less than|no fewer than|more than|greater than|over|above"
             r"|at least|in excess of|upwards of|exceed(?:s|ed|ing)?|top(?:s|ped|ping)?",
     },
     "zh": {
-        DOWN: "不到|不足|少于|低于|未满|未达|将近|接近|最多",  # not 近: 近3年 "the past 3 years"
+        # not 近: 近3年 "the past 3 years"; 不超过 before 超过 (it is "at most")
+        DOWN: "不超过|不多于|不高于|至多|顶多|不到|不足|少于|低于|未满|未达|将近|接近|最多",
         UP: "超过|超|逾|多于|高于|不少于|不低于|至少|突破",
     },
 }

@@ -127,8 +127,9 @@ def en_name_words(
         if _is_month(word, text, match.end()):
             continue  # "on Dec. 5" is 12月5日, a number the numbers check reads
         before = text[: match.start()].rstrip()
-        if not before or (before[-1] in _OPENERS and not _after_title(before)):
-            continue
+        if (not before or (before[-1] in _OPENERS and not _after_title(before))) and \
+                not _SAID_AFTER.match(text, match.end()):
+            continue  # a sentence's first word, unless it says something ("Raman said")
         keys = tuple(word_keys(word))
         if keys:  # not a function word ("The", "But")
             out.append((_POSSESSIVE.sub("", word), keys))
@@ -145,6 +146,9 @@ def _is_month(word: str, text: str, end: int) -> bool:
         return False
     full = len(word) > 4 and word.lower() != "march"
     return full or bool(_DATED.match(text, end))
+
+
+_SAID_AFTER = re.compile(r"\s+(?:said|says)\b")
 
 
 def _after_title(before: str) -> bool:
