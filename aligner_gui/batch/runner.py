@@ -440,8 +440,9 @@ def _prepare(
 
 
 def _reviewed_row(job: Job, outdir: Path) -> dict[str, Any] | None:
-    """The error row of a document to align again whose project holds a review: its text
-    changed, and aligning replaced the project (two runs lost the review for good)."""
+    """The error row of a document the batch would align again (its texts or options
+    changed, or another tool made its project) whose project holds a review: aligning
+    replaced it, and a second run its backup too (the review was lost for good)."""
     output = f"{job.name}.json"
     review = review_in(outdir / output)
     if review is None:

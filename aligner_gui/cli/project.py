@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from aligner_gui.core.errors import AlignerError
-from aligner_gui.io.outputs import backup_wanted, check_output, review_in
+from aligner_gui.io.outputs import backup_wanted, check_output
 
 # Outputs of `aligner export`: align writing JSON into one of these was a silent surprise.
 _EXPORT_SUFFIXES = (".tmx", ".tsv", ".html", ".htm", ".csv", ".xml", ".align", ".txt")
@@ -54,7 +54,7 @@ def cmd_align(args: argparse.Namespace) -> int:
     inputs = [seed_path()] if args.demo else args.inputs
     out = check_output(args.output, inputs=inputs, force=args.force)
     for path in inputs:
-        if review_in(Path(path)) is not None or _is_project_file(Path(path)):
+        if _is_project_file(Path(path)):
             raise AlignerError(f"{path} is an aligner-gui project, not a text: `aligner "
                                "rescore` scores it again, `aligner export` writes it out")
     doc = load_document(inputs, presplit=args.presplit, source_lang=args.source_lang or "en")

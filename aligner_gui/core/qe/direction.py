@@ -18,7 +18,9 @@ words of both directions says nothing then.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
+from typing import Any
 
 from aligner_gui.core.qe.counterparts import counterpart_rule
 from aligner_gui.core.qe.hits import Hits, RuleHit
@@ -263,7 +265,8 @@ def _bounds(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple[Trend, Tr
 
 
 # A figure below zero: "minus 20", "-20°C", "20 degrees below zero", 零下20, 负0.1%.
-# A hyphen counts only right before the figure and not after a digit ("10-20" is a range).
+# A hyphen counts only right before the figure, and not after a letter or digit ("10-20"
+# is a range, F-35 and Orion-3 are names).
 _SIGN_BEFORE = {
     "en": re.compile(r"(?:\b(?P<w>minus|negative)\s*|(?:^|(?<=[\s(\[:=]))(?P<s>[-\u2212]))$",
                      re.I),
@@ -317,7 +320,8 @@ def _signed_way(trend: Trend | None, sign: tuple[int, int] | None) -> str | None
     return _FLIP[trend[0]] if trend else DOWN
 
 
-def _signed_figures(src: str, tgt: str, src_lang: str, tgt_lang: str):
+def _signed_figures(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Iterator[
+        tuple[tuple[int, int, Any], tuple[int, int, Any], tuple[Trend, ...], tuple[Trend, ...]]]:
     """Figures written once on each side and below zero on one side only: ((start, end,
     sign) of the source, of the translation, each side's trend words)."""
     tgt_figures: dict[str, list[tuple[int, int]]] = {}

@@ -11,8 +11,10 @@ their risk is the share of such beads of their class a reviewer would call a Maj
 error, a stated prior (:data:`ONE_SIDED_RISK`), not a fitted value. So is the least risk of
 a bead whose translation renders an idiom of the original word for word
 (:data:`IDIOM_RISK`, the idioms QA check), drops its attribution ("allegedly",
-据称: :data:`HEDGE_RISK`, the hedges QA check) or reverses the way a figure moves
-(:data:`DIRECTION_RISK`, the direction check), which the model cannot see. A number
+据称: :data:`HEDGE_RISK`, the hedges QA check), reverses the way a figure moves
+(:data:`DIRECTION_RISK`, the direction check), names another currency or unit
+(:data:`UNIT_RISK`) or lacks a negation of the other side (:data:`NEGATION_RISK`), which
+the model cannot see. A number
 mismatch, which it sees too rarely to weigh, sets a least risk fitted on the ratings
 (``RiskModel.floors``).
 
