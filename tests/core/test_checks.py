@@ -186,6 +186,10 @@ def test_a_bound_on_a_figure_turned_round() -> None:
                         ("The tax will not exceed 5%.", "税率不超过5%。")])  # at most both
     assert [(f.bead, marked(at_most, f)) for f in found(at_most, "direction")] == [
         (0, "至多"), (1, "超过")]
+    scaled = make_doc([("全省新增就业80万人以上。", "The province added fewer than 800,000 jobs."),
+                       ("投资超过120亿元。", "Investment was over 12 billion yuan.")], "zh")
+    assert [(f.bead, marked(scaled, f)) for f in found(scaled, "direction")] == [
+        (0, "fewer than")]  # 80万 is 800,000: a figure with its scale
     en = make_doc([("More than 300 people died.", "不到300人死亡。")])
     assert [marked(en, f) for f in found(en, "direction")] == ["不到"]
     shares = make_doc([("Less than a quarter of members backed it.", "超过四分之一的成员支持。"),
@@ -284,6 +288,8 @@ def test_negation_added_in_a_chinese_translation(lex) -> None:
         ("公司已不可撤销地同意。", "The company has irrevocably agreed."),
         ("船只已改道，不再经由苏伊士运河。", "Ships were diverted away from the Suez Canal."),
         ("通胀预期依然居高不下。", "Inflation expectations remain elevated."),  # 居高不下
+        ("他天不亮就出门了。", "He left before dawn."),  # 天不亮
+        ("哪有什么秘诀？", "There's no secret."),  # 哪有: a rhetorical negative
     ],
 )
 def test_words_that_only_look_negative(lex, zh: str, en: str) -> None:
@@ -589,6 +595,7 @@ def test_a_unit_replaced_is_major_when_the_figure_is_the_same() -> None:
             ("The park covers 120 square kilometres.", "公园占地120平方英里。"),
             ("The park covers 120 square kilometres.", "公园占地120平方公里。"),
             ("Farmers grow coffee on 4,500 mu.", "农民种植咖啡4500亩。"),
+        ("It has a 6.8-centimeter screen.", "屏幕为6.8英寸。"),  # a hyphen joins the unit
             ("It glows at 5 micrometres.", "它在5纳米波长发光。"),
             ("种植面积达200万亩。", "It covers 2 million mu (about 133,333 hectares)."),
         ]
@@ -597,7 +604,8 @@ def test_a_unit_replaced_is_major_when_the_figure_is_the_same() -> None:
         bead.score = 0.9
     hits = found(doc, "numbers")
     assert [(f.bead, marked(doc, f), f.severity) for f in hits] == [
-        (0, "英亩", "major"), (1, "英里", "minor"), (2, "平方英里", "major"), (5, "纳米", "major")
+        (0, "英亩", "major"), (1, "英里", "minor"), (2, "平方英里", "major"),
+        (5, "英寸", "major"), (6, "纳米", "major")
     ]
     assert hits[0].comment.endswith("translation has '英亩' for the same figure")
 

@@ -345,3 +345,11 @@ def test_a_five_year_plan_by_its_number() -> None:
     assert numbers_en("the 14th Five-Year Plan (2021-2025)") == ["14", "5", "2021", "2025"]
     assert numbers_zh("十三五时期") == ["13", "5"]
     assert numbers_zh("十五个国家") == ["15"]
+
+
+def test_a_megapixel_count_joined_by_a_hyphen() -> None:
+    """"a 50-megapixel camera" read 50 against 5000万像素: a major false finding."""
+    assert numbers_en("a 50-megapixel main camera") == ["50000000"]
+    assert numbers_en("a 50MP camera") == ["50000000"]
+    assert numbers_zh("5000万像素主摄") == ["50000000"]
+    assert numbers_en("a 50-mile walk") == ["50"]

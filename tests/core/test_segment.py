@@ -502,6 +502,7 @@ def test_a_chinese_quotation_and_who_said_it_are_one_sentence() -> None:
     # asked and answered as well as said (“这是真的吗？”他问。 was cut in two)
     assert texts("“这是真的吗？”他问。“是的！”她答道。", "zh") == [
         "“这是真的吗？”他问。", "“是的！”她答道。"]
+    assert texts("“那年冬天特别冷。”她回忆道。", "zh") == ["“那年冬天特别冷。”她回忆道。"]
 
 
 def test_an_ap_dateline_with_a_state_is_not_a_sentence() -> None:

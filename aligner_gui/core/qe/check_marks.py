@@ -230,7 +230,8 @@ def _scanner(lang: str) -> Scanner:
     units = "|".join(f"(?P<u{k}>{p})" for k, (_d, _u, p) in enumerate(numbered, start=len(named)))
     return (
         re.compile(names, re.IGNORECASE),
-        re.compile(_NUM[lang] + _SCALE.get(lang, "") + r"\s?(?:" + units + ")", re.IGNORECASE),
+        # "a 6.8-centimeter screen" too: a hyphen joins the unit to its figure
+        re.compile(_NUM[lang] + _SCALE.get(lang, "") + r"[\s-]?(?:" + units + ")", re.IGNORECASE),
         [(d, u) for d, u, _p in groups],
     )
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -119,12 +120,28 @@ _CLAUSE_END = re.compile(r"[,;:，；：。、!?！？]|\b(?:while|whereas|but|a
 _FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
-def _figures(text: str) -> list[tuple[str, int, int]]:
-    """(value, start, end) of each figure written in digits ("11.1", "1,035")."""
+# A scale after a figure makes it one number: 80万 is 800,000, "12 billion" 12000000000.
+_SCALE_AFTER = {
+    "zh": (re.compile(r"万亿|亿|万"), {"万亿": 10**12, "亿": 10**8, "万": 10**4}),
+    "en": (re.compile(r"\s?(?:thousand|million|billion|trillion|bn|m)\b", re.I),
+           {"thousand": 10**3, "million": 10**6, "m": 10**6, "billion": 10**9, "bn": 10**9,
+            "trillion": 10**12}),
+}
+
+
+def _figures(text: str, lang: str = "") -> list[tuple[str, int, int]]:
+    """(value, start, end) of each figure written in digits ("11.1", "1,035"), with the
+    scale word after it (80万 and "800,000" are the same figure)."""
     out = []
+    scale = _SCALE_AFTER.get(lang)
     for m in _FIGURE.finditer(text):
         raw = m.group(0).rstrip(",")
-        out.append((raw.replace(",", ""), m.start(), m.start() + len(raw)))
+        value = raw.replace(",", "")
+        after = scale[0].match(text, m.start() + len(raw)) if scale else None
+        if after is not None and scale is not None:
+            factor = scale[1][after.group(0).strip().lower()]
+            value = format((Decimal(value) * factor).normalize(), "f")
+        out.append((value, m.start(), m.start() + len(raw)))
     return out
 
 
@@ -160,10 +177,10 @@ def _per_figure(src: str, tgt: str, src_lang: str, tgt_lang: str
     figure has a trend word on both sides)."""
     src_words, tgt_words = trend_words(src, src_lang), trend_words(tgt, tgt_lang)
     tgt_figures: dict[str, list[tuple[int, int]]] = {}
-    for value, a, b in _figures(tgt):
+    for value, a, b in _figures(tgt, tgt_lang):
         tgt_figures.setdefault(value, []).append((a, b))
     agreed = False
-    for value, a, b in _figures(src):
+    for value, a, b in _figures(src, src_lang):
         there = tgt_figures.get(value)
         if not there or len(there) != 1:
             continue
@@ -251,9 +268,9 @@ def _bounds(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple[Trend, Tr
     in the translation ("超过3500米" against "less than 3,500 meters", 超过四分之一
     against "less than a quarter")."""
     tgt_figures: dict[str, list[tuple[int, int]]] = {}
-    for value, a, b in _figures(tgt) + _shares(tgt, tgt_lang):
+    for value, a, b in _figures(tgt, tgt_lang) + _shares(tgt, tgt_lang):
         tgt_figures.setdefault(value, []).append((a, b))
-    for value, a, b in _figures(src) + _shares(src, src_lang):
+    for value, a, b in _figures(src, src_lang) + _shares(src, src_lang):
         there = tgt_figures.get(value)
         if not there or len(there) != 1:
             continue
@@ -325,10 +342,10 @@ def _signed_figures(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Iterato
     """Figures written once on each side and below zero on one side only: ((start, end,
     sign) of the source, of the translation, each side's trend words)."""
     tgt_figures: dict[str, list[tuple[int, int]]] = {}
-    for value, a, b in _figures(tgt):
+    for value, a, b in _figures(tgt, tgt_lang):
         tgt_figures.setdefault(value, []).append((a, b))
     words: tuple[tuple[Trend, ...], tuple[Trend, ...]] | None = None
-    for value, a, b in _figures(src):
+    for value, a, b in _figures(src, src_lang):
         there = tgt_figures.get(value)
         if not there or len(there) != 1:
             continue

@@ -66,7 +66,7 @@ _EN_SCALE = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**
              "trillion": 10**12}  # fmt: skip
 # Units counted in millions where Chinese counts their base unit: a "50-megapixel" camera
 # is 5000万像素.
-_EN_MEGA_UNITS = {"megapixel": 10**6, "megapixels": 10**6}
+_EN_MEGA_UNITS = {"megapixel": 10**6, "megapixels": 10**6, "mp": 10**6}
 # Newsroom abbreviations written onto the number: "$2.5bn", "3tn yen", "1.2mn barrels".
 _EN_SCALE_ABBREV = {"bn": 10**9, "bln": 10**9, "tn": 10**12, "trn": 10**12, "mn": 10**6,
                     "mln": 10**6}  # fmt: skip
@@ -197,6 +197,7 @@ def _numbers_en(text: str) -> tuple[str, ...]:
                 continue
             if kind == "num" and j < n and tokens[j][0] == "word" and (
                 tokens[j][2] or (j in hyphened and tokens[j][1].lower().split("-")[0] in _EN_SCALE)
+                or (j in hyphened and tokens[j][1].lower() in _EN_MEGA_UNITS)  # 50-megapixel
             ):
                 low = tokens[j][1].lower()
                 scale = (_EN_SCALE.get(low) or _EN_SCALE_ABBREV.get(low)

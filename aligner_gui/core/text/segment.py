@@ -258,7 +258,7 @@ def _split_zh(text: str, p_start: int, p_end: int) -> list[Span]:
 # its own, ending in a verb of saying).
 _ZH_ATTRIBUTION = re.compile(
     r"[^。！？!?；;“”「」]{1,40}?(?:说|说道|表示|称|介绍|指出|强调|告诉记者|坦言|补充道|解释道"
-    r"|问|问道|反问|答道|回答|喊道|叫道|笑道|写道|感叹道)[。！]"
+    r"|问|问道|反问|答道|回答|喊道|叫道|笑道|写道|感叹道|叹道|回忆道)[。！]"
 )
 
 
