@@ -46,17 +46,9 @@ def unpack_encoder_weights() -> None:
 
 def worker_init() -> None:
     """In the worker: end with the window's process, even when that one is killed."""
-    import signal
-    import sys
+    from aligner_gui.core.runtime.lifeline import die_with_parent
 
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
+    die_with_parent()
 
 
 def warm_up() -> bool:

@@ -104,3 +104,40 @@ def test_heap_release_gives_freed_heap_pages_back():
     release()
     assert rss_mb() < before - 100
     assert keep.sum() == 1 << 15
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_the_child_ends_when_its_parent_is_killed(tmp_path: Path) -> None:
+    """The window killed while a forked helper compiled the dictionary: the helper stayed,
+    blocked writing to a pipe nobody read (224 MB), for good."""
+    import signal
+    import subprocess
+    import time
+
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import os, sys, time\n"
+        "from aligner_gui.core.runtime import forked\n"
+        "forked.can_fork = lambda: True\n"
+        "job = forked.Forked(lambda: time.sleep(60))\n"
+        "print(job._process.pid, flush=True)\n"
+        "time.sleep(60)\n", encoding="utf-8")
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    assert parent.stdout is not None
+    child = int(parent.stdout.readline())
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    def running() -> bool:
+        try:
+            stat = Path(f"/proc/{child}/stat").read_bytes().rsplit(b")", 1)[1].split()
+        except OSError:
+            return False
+        return stat[0] != b"Z"  # a zombie has ended
+
+    deadline = time.monotonic() + 10
+    while running() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    alive = running()
+    if alive:
+        os.kill(child, signal.SIGKILL)
+    assert not alive, "the forked child outlived its killed parent"

@@ -138,6 +138,9 @@ class Forked(Generic[T]):
 
 
 def _child(fn: Callable[[], Any], send: Any) -> None:
+    from aligner_gui.core.runtime.lifeline import die_with_parent
+
+    die_with_parent()  # a parent killed mid-work left it blocked on the pipe for good
     try:
         outcome = (True, fn())
     except BaseException as error:  # noqa: BLE001 - sent to the parent

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import os
 import select
+import sys
 import threading
 import time
 
-__all__ = ["end_with"]
+__all__ = ["die_with_parent", "end_with"]
 
 EXIT_STATUS = 143  # as if terminated by SIGTERM
 POLL_SECONDS = 1.0
@@ -56,3 +57,24 @@ def _alive(pid: int) -> bool:
             return handle.read().rsplit(b")", 1)[1].split()[0] != b"Z"
     except (OSError, IndexError):
         return True
+
+
+def die_with_parent() -> None:
+    """In a child process: end when the parent ends, even by a signal (a forked helper of
+    the window, killed while it compiled the dictionary, stayed blocked writing to a pipe
+    nobody read, 224 MB, for good). Linux: the kernel's parent-death signal; elsewhere
+    :func:`end_with` the parent."""
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            end_with(parent)
+            return
+        if os.getppid() != parent or not _alive(parent):
+            os._exit(EXIT_STATUS)  # it died before the signal was asked for
+        return
+    end_with(parent)
