@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
@@ -11,6 +13,8 @@ from aligner_gui import __version__
 from aligner_gui.core.lexicon import shared
 from aligner_gui.core.model import AlignmentDocument, Bead
 from aligner_gui.core.runtime.gcpause import gc_paused
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from aligner_gui.core.lexicon.lexicon import Lexicon
@@ -76,7 +80,9 @@ def _run_alignment(
     early = lexicon is not None or shared.loaded_lexicon() is not None or cache_is_current()
     if early:
         load_in_background(doc.source, doc.target)
+    started = time.perf_counter()
     lex = _prepared(doc, lexicon)
+    log.debug("dictionary ready in %.2f s", time.perf_counter() - started)
     warm_up(doc.source, doc.target, lex)
     release()  # what the warm-up freed, before the alignment's arrays
     if not early:
@@ -96,10 +102,15 @@ def _run_alignment(
 
             raise Cancelled("alignment cancelled")
         release()  # the band arrays, before a child is forked for the scores
+        log.debug("aligned %d x %d sentences into %d beads in %.2f s",
+                  len(doc.source.sentences), len(doc.target.sentences), len(beads),
+                  time.perf_counter() - started)
         analysis = _score_and_cover(doc, beads, lex, cancel)
         release()
         vectors.collect()
+        log.debug("scores and coverage done at %.2f s", time.perf_counter() - started)
         summary = _assess_and_summarize(doc, beads, lex, analysis)
+        log.debug("risk and summary done at %.2f s", time.perf_counter() - started)
     if progress is not None:
         progress(1.0)
     return beads, summary

@@ -381,71 +381,71 @@
     <message>
         <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="41"/>
         <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="147"/>
-        <source>Select text and press O (omission) or M (mistranslation).</source>
-        <translation>选择文字后按 O(漏译)或 M(误译)。</translation>
+        <source>Select text and press O (omission), M (mistranslation), A (addition) or E (other error).</source>
+        <translation>选中文本后按 O（漏译）、M（误译）、A（增译）或 E（其他错误）。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="52"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="53"/>
         <source>Neutral</source>
         <translation>中性</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="52"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="53"/>
         <source>Minor</source>
         <translation>次要</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="53"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="54"/>
         <source>Major</source>
         <translation>主要</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="53"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="54"/>
         <source>Critical</source>
         <translation>严重</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="62"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="63"/>
         <source>Why is this an error?</source>
         <translation>为什么这是错误?</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="65"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="66"/>
         <source>Suggested correction</source>
         <translation>建议的修改</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="68"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="69"/>
         <source>Tags, comma separated: more-link, photo-caption</source>
         <translation>标签,用逗号分隔:more-link, photo-caption</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="70"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="71"/>
         <source>Delete annotation</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="74"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="75"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="75"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="76"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="76"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="77"/>
         <source>Comment</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="77"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="78"/>
         <source>Correction</source>
         <translation>修改建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="78"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="79"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>

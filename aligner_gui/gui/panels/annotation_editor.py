@@ -38,7 +38,8 @@ class AnnotationEditor(QWidget):
         self.annotation_id: str | None = None
         self._loading = False
 
-        self.quote = QLabel(self.tr("Select text and press O (omission) or M (mistranslation)."))
+        self.quote = QLabel(self.tr("Select text and press O (omission), M (mistranslation), "
+                                    "A (addition) or E (other error)."))
         self.quote.setWordWrap(True)
         self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.quote.setMinimumHeight(40)
@@ -143,9 +144,8 @@ class AnnotationEditor(QWidget):
             self._set_enabled(annotation is not None)
             if annotation is None:
                 self.annotation_id = None
-                self.quote.setText(
-                    self.tr("Select text and press O (omission) or M (mistranslation).")
-                )
+                self.quote.setText(self.tr("Select text and press O (omission), M "
+                                           "(mistranslation), A (addition) or E (other error)."))
                 for edit in (self.comment, self.correction, self.tags):
                     edit.clear()
                 return
