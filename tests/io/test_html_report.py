@@ -353,3 +353,15 @@ def test_a_sentence_the_alignment_keeps_but_looks_untranslated_is_in_the_summary
     assert lines[0] == "1 of 5 English sentences has no translation: the headline."
     assert lines[1] == (f"1 more looks untranslated: the alignment keeps it with a neighbour "
                         f"(bead {paired + 1}).")
+
+
+def test_the_report_shows_the_originals_headline_under_its_file_name() -> None:
+    """The seed's report was titled "000_730210bb8f392e85.txt" and nothing else."""
+    from aligner_gui.core.pipeline import load_document
+    from aligner_gui.core.resources import seed_path
+
+    doc = load_document([seed_path()])
+    text = html_report_text(doc)
+    assert ('<p class="headline">US, Russia move closer to deal to extend last nuclear arms '
+            "control pact</p>") in text
+    assert 'class="headline"' not in html_report_text(sample_doc())  # no headline there

@@ -37,7 +37,7 @@ CSS = """
 body { font-family: "Noto Sans", "Segoe UI", "PingFang SC", "Microsoft YaHei", sans-serif;
        font-size: 10.5pt; line-height: 1.45; color: #222; margin: 1.5em; }
 h1 { font-size: 16pt; margin: 0 0 .2em; } h2 { font-size: 12.5pt; margin: 1.2em 0 .4em; }
-.meta { color: #555; margin: 0 0 1em; }
+.meta { color: #555; margin: 0 0 1em; } .headline { font-size: 13pt; margin: 0 0 .3em; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #ccc; padding: .3em .45em; vertical-align: top; text-align: left; }
 th { background: #f3f3f3; }
@@ -246,6 +246,7 @@ def html_report_text(
         f"<title>{_e(name)} \u2013 {_e(tr('title.suffix', lang))}</title>",
         f"<style>{CSS}</style></head><body>",
         f"<h1>{_e(name)}</h1>",
+        *([f'<p class="headline">{_e(headline)}</p>'] if (headline := _headline(doc)) else []),
         '<p class="meta">'
         + _e(
             tr("meta", lang).format(
@@ -363,6 +364,22 @@ def html_report_text(
         + "</footer></body></html>"
     )
     return "\n".join(parts) + "\n"
+
+
+def _headline(doc: AlignmentDocument) -> str:
+    """The original's headline, when its first paragraph is one (a file name such as
+    000_730210bb8f392e85.txt tells the report's reader nothing)."""
+    from aligner_gui.core.scoring.classify import is_headline, zh_headline
+
+    side = doc.source
+    first = [s for s in side.sentences if s.paragraph == side.sentences[0].paragraph] \
+        if side.sentences else []
+    text = " ".join(s.text for s in first) if len(first) == 1 else ""
+    if not text:
+        return ""
+    found = zh_headline(text, is_first_paragraph=True) if side.lang == "zh" else \
+        is_headline(text, is_first_paragraph=True)
+    return text if found else ""
 
 
 def _document_name(doc: AlignmentDocument) -> str:
