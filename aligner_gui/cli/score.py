@@ -143,7 +143,15 @@ def _score_rows(doc: Any, result: dict[str, Any]) -> list[tuple[str, str]]:
                 "Reference",
                 f"BLEU {reference['bleu']:.2f}, chrF {reference['chrf']:.2f}, "
                 f"TER {reference['ter']:.2f} ({reference['level']} level, "
-                f"{reference['segments']} segment{'' if reference['segments'] == 1 else 's'})",
+                f"{reference['segments']} segment{'' if reference['segments'] == 1 else 's'}"
+                + ("" if reference["level"] == "segment" else
+                   f": the reference has {_count(reference['reference_segments'], 'line')}, "
+                   f"the translation {_count(reference['translation_segments'], 'sentence')}, "
+                   "so each was joined into one") + ")",
             )
         )
     return rows
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"

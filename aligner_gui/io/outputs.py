@@ -14,6 +14,9 @@ def check_output(path: str, *, inputs: Sequence[str | Path] = (), force: bool = 
                  backup: bool = True) -> Path:
     """Fail before doing any work if the output cannot possibly be written, is one of the
     ``inputs``, or would replace a project holding an editor's review (unless ``force``)."""
+    if path == "-":
+        raise AlignerError("-o - would be a file named '-': give a file name "
+                           "(nothing is written to standard output)")
     out = Path(path)
     for given in inputs:
         if _same_file(out, Path(given)):

@@ -90,3 +90,15 @@ def test_arguments_that_did_something_else_than_asked_say_so(reviewed, tmp_path,
     for said in ("align writes a project (.json), not .tmx", "give no files with it",
                  "the glossary check needs a glossary", "is an HTML page"):
         assert said in err
+
+
+def test_output_dash_and_a_reference_of_other_length_say_what_happens(reviewed, tmp_path,
+                                                                      capsys):
+    """-o - wrote a file named '-'; a reference of another length fell back to one segment
+    without saying why."""
+    assert main(["export", str(reviewed), "-f", "tsv", "-o", "-"]) == 2
+    assert "would be a file named '-'" in capsys.readouterr().err
+    reference = tmp_path / "ref.txt"
+    reference.write_text("美国和俄罗斯正在接近达成协议。\n", encoding="utf-8")
+    assert main(["score", str(reviewed), "--reference", str(reference)]) == 0
+    assert "the reference has 1 line, the translation 23 sentences" in capsys.readouterr().out
