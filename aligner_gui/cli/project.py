@@ -66,6 +66,8 @@ def cmd_align(args: argparse.Namespace) -> int:
             print(f"note: the Chinese looks like the original ({describe_hint(hint)}); it was "
                   "read as the translation: add --source-lang zh if it is the original",
                   file=sys.stderr)
+    if args.presplit and not args.quiet:
+        _say_if_running_text(doc)
     align_document(doc)
     save_project(doc, out, backup=backup_wanted(out))  # the previous file as OUT.bak
     if not args.quiet:
@@ -109,3 +111,18 @@ def _is_project_file(path: Path) -> bool:
     except OSError:
         return False
     return head.lstrip().startswith(b"{") and b'"aligner-gui"' in head
+
+
+def _say_if_running_text(doc: Any) -> None:
+    """--presplit takes each line for one sentence: on running text (a paragraph a line)
+    both sides became one "sentence" each, silently (a helper's CLI review)."""
+    from aligner_gui.core.text.segment import segment
+
+    for side in (doc.source, doc.target):
+        lines = side.sentences
+        several = sum(1 for s in lines if len(segment(s.text, side.lang, False)) > 1)
+        if several and several * 3 > len(lines):  # a third of the lines or more
+            print(f"note: --presplit takes each line for one sentence, but {several} of "
+                  f"{len(lines)} {side.lang} lines hold several: without --presplit they "
+                  "are split into sentences", file=sys.stderr)
+            return

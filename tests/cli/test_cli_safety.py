@@ -102,3 +102,16 @@ def test_output_dash_and_a_reference_of_other_length_say_what_happens(reviewed, 
     reference.write_text("美国和俄罗斯正在接近达成协议。\n", encoding="utf-8")
     assert main(["score", str(reviewed), "--reference", str(reference)]) == 0
     assert "the reference has 1 line, the translation 23 sentences" in capsys.readouterr().out
+
+
+def test_presplit_on_running_text_says_so(tmp_path, capsys):
+    """--presplit on a paragraph a line made each side one "sentence", silently."""
+    text = tmp_path / "run.txt"
+    text.write_text("他来了。她走了。他们留下了。\n\nHe came. She left. They stayed.\n",
+                    encoding="utf-8")
+    assert main(["align", str(text), "--presplit", "-o", str(tmp_path / "a.json")]) == 0
+    assert "note: --presplit takes each line for one sentence" in capsys.readouterr().err
+    lines = tmp_path / "lines.txt"
+    lines.write_text("他来了。\n她走了。\n\nHe came.\nShe left.\n", encoding="utf-8")
+    assert main(["align", str(lines), "--presplit", "-o", str(tmp_path / "b.json")]) == 0
+    assert "note:" not in capsys.readouterr().err
