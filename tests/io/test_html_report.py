@@ -365,3 +365,14 @@ def test_the_report_shows_the_originals_headline_under_its_file_name() -> None:
     assert ('<p class="headline">US, Russia move closer to deal to extend last nuclear arms '
             "control pact</p>") in text
     assert 'class="headline"' not in html_report_text(sample_doc())  # no headline there
+
+
+def test_a_chinese_report_names_flags_and_statuses_in_chinese() -> None:
+    """The zh_CN report's bead table showed "number-mismatch", "omission", "auto"."""
+    text = html_report_text(sample_doc(), lang="zh_CN")
+    flags = re.findall(r'<span class="flag">([^<]*)</span>', text)
+    assert flags == ["对齐存疑", "漏译", "标题", "增译"]
+    assert "<td>自动<br>" in text and "<td>auto<br>" not in text
+    english = html_report_text(sample_doc())
+    assert re.findall(r'<span class="flag">([^<]*)</span>', english)[:2] == ["low-score",
+                                                                            "omission"]

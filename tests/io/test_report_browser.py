@@ -71,9 +71,11 @@ def test_summary_comes_first_in_the_rendered_page(seed_report: Path) -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     dom = done.stdout
     body = dom[dom.index("<body>") :]
-    # Only the title and one line of metadata come before the summary.
+    # Only the title, the original's headline and one line of metadata come before the
+    # summary.
     before = body[: body.index('<section id="summary"')]
-    assert re.sub(r"<h1>.*?</h1>|<p class=\"meta\">.*?</p>|\s|<body>", "", before) == ""
+    assert re.sub(r"<h1>.*?</h1>|<p class=\"(?:meta|headline)\">.*?</p>|\s|<body>", "",
+                  before) == ""
     assert "4 of 24 English sentences have no translation" in body[: body.index("<table")]
     order = [body.index(m) for m in ('id="summary"', 'class="overview"', 'id="bead-1"')]
     assert order == sorted(order)

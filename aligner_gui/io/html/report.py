@@ -294,7 +294,7 @@ def html_report_text(
         score = "" if bead.score is None else f"{float(bead.score):.2f}"
         risk = "" if bead.risk is None else f"{float(bead.risk):.2f}"
         risky = " risky" if bead.risk is not None and float(bead.risk) >= 0.5 else ""
-        flags = "".join(f'<span class="flag">{_e(f)}</span>' for f in bead.flags)
+        flags = "".join(f'<span class="flag">{_e(name_in(f, lang))}</span>' for f in bead.flags)
         absorbed = _absorbed(doc, bead)
         flags += "".join(
             f'<span class="flag warn">glued {_e(cls)}</span>' for cls, _text in absorbed
@@ -304,7 +304,7 @@ def html_report_text(
             f'<tr class="{" ".join(classes)}" id="bead-{b + 1}"><td class="n">{b + 1}</td>'
             f'{"".join(cells)}<td class="kind">{_e(bead.kind)}</td>'
             f'<td class="score">{_e(score)}</td><td class="risk{risky}">{_e(risk)}</td>'
-            f"<td>{_e(bead.status)}<br>{flags}</td></tr>"
+            f"<td>{_e(name_in(bead.status, lang))}<br>{flags}</td></tr>"
         )
         notes = notes_by_bead.get(b, [])
         suggested = suggested_by_bead.get(b, [])
