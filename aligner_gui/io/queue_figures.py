@@ -18,7 +18,7 @@ PROJECT_FORMAT = "aligner-gui"  # io.project.FORMAT, without importing the schem
 
 # What the state file's figures count (written with them): figures without it were written
 # by an older version, which counted omitted beads, not sentences.
-FIGURES_KIND = "omitted-sentences"
+FIGURES_KIND = "omitted-sentences+mismatches"
 
 
 class StaleFigures(ValueError):
@@ -36,6 +36,9 @@ class Figures:
     omissions: int | None = None
     expected_major: float | None = None  # scores["risk"]["expected_major"]
     risky_beads: int | None = None
+    # Beads whose numbers or names differ (scores["number_mismatch"] + ["name_mismatch"]):
+    # the queue ranked a story with two wrong figures below a long clean one.
+    mismatches: int | None = None
     annotations: int = 0
     source_sentences: int = 0
     target_sentences: int = 0
@@ -72,10 +75,12 @@ class Figures:
         scores = scores if isinstance(scores, dict) else {}
         risk = scores.get("risk")
         risk = risk if isinstance(risk, dict) else {}
+        numbers, names = _int(scores.get("number_mismatch")), _int(scores.get("name_mismatch"))
         return cls(
             omissions=omitted,
             expected_major=_number(risk.get("expected_major")),
             risky_beads=_int(risk.get("risky_beads")),
+            mismatches=None if numbers is None and names is None else (numbers or 0) + (names or 0),
             **counts,
         )
 
@@ -102,7 +107,7 @@ class Figures:
         return cls(**values)
 
 
-_FIGURE_FIELDS = ("omissions", "expected_major", "risky_beads", "annotations",
+_FIGURE_FIELDS = ("omissions", "expected_major", "risky_beads", "mismatches", "annotations",
                   "source_sentences", "target_sentences", "beads")
 _COUNTS = ("annotations", "source_sentences", "target_sentences", "beads")
 

@@ -1536,104 +1536,114 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="36"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="37"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="36"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="37"/>
         <source>Risk</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="36"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="37"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="37"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="38"/>
         <source>Omissions</source>
         <translation>漏译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="37"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="38"/>
         <source>Annotations</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="37"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="38"/>
+        <source>Mismatches</source>
+        <translation>不符</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="39"/>
         <source>Sentences</source>
         <translation>句子</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="81"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="83"/>
         <source>Expected number of Major Accuracy errors (risky beads in brackets)</source>
         <translation>预计重大准确性错误数（括号内为高风险单元数）</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="83"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="85"/>
         <source>Source sentences left untranslated</source>
         <translation>原文中未译出的句子数</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="84"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="86"/>
+        <source>Beads whose numbers or names differ between the two sides</source>
+        <translation>两侧数字或人名不一致的句对</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="88"/>
         <source>Sentences of the source / the translation</source>
         <translation>原文 / 译文的句子数</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="132"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="138"/>
         <source>aligning…</source>
         <translation>正在对齐…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="134"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="140"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="136"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="142"/>
         <source>not aligned</source>
         <translation>未对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="138"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="144"/>
         <source>text changed</source>
         <translation>文本已更改</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="139"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="145"/>
         <source>new</source>
         <translation>新</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="139"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="145"/>
         <source>in review</source>
         <translation>审校中</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="140"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="146"/>
         <source>reviewed</source>
         <translation>已审校</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="163"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="170"/>
         <source>Its texts changed after it was aligned; it holds a review, so it shows the old texts: rename {0} to align the new ones.</source>
         <translation>对齐后其文本已更改；因其中含有审校内容，显示的仍是旧文本：将 {0} 改名即可对齐新文本。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="167"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="174"/>
         <source>From: {0}</source>
         <translation>来自：{0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="170"/>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="177"/>
         <source>Not aligned yet: it is aligned in the background.</source>
         <translation>尚未对齐：正在后台对齐。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/model.py" line="172"/>
-        <source>Omissions {0} · annotations {1} · sentences {2} / {3}</source>
-        <translation>漏译 {0} · 标注 {1} · 句子 {2} / {3}</translation>
+        <location filename="../../aligner_gui/gui/queue/model.py" line="179"/>
+        <source>Omissions {0} · number or name mismatches {1} · annotations {2} · sentences {3} / {4}</source>
+        <translation>漏译 {0} · 数字或人名不符 {1} · 标注 {2} · 句子 {3} / {4}</translation>
     </message>
 </context>
 <context>
@@ -1865,91 +1875,96 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
     </message>
     <message>
         <location filename="../../aligner_gui/gui/queue/dock.py" line="142"/>
+        <source>Mismatches</source>
+        <translation>不符</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="143"/>
         <source>Annotations</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="157"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="158"/>
         <source>%v of %m aligned</source>
         <translation>已对齐 %v / %m</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="174"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="175"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="184"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="185"/>
         <source>Cannot open the folder {0}</source>
         <translation>无法打开文件夹 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="204"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="205"/>
         <source>Double-click a document of the review queue to review it.</source>
         <translation>双击审校队列中的文档开始审校。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="215"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="216"/>
         <source>Review queue: {0}</source>
         <translation>审校队列：{0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="220"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="221"/>
         <source>The folder is read-only: it cannot be aligned here</source>
         <translation>文件夹只读：无法在此对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="233"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="234"/>
         <source>{0} documents, {1} aligned, {2} reviewed</source>
         <translation>{0} 个文档，{1} 个已对齐，{2} 个已审校</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="237"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="238"/>
         <source>{0} cannot be aligned (hover the row for why)</source>
         <translation>{0} 个无法对齐（悬停在该行上查看原因）</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="239"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="240"/>
         <source>unpaired texts: {0} (hover for why)</source>
         <translation>未配对的文本：{0}（悬停查看原因）</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="242"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="243"/>
         <source>an unreadable queue state was set aside as {0}</source>
         <translation>无法读取的队列状态文件已另存为 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="295"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="296"/>
         <source>{0} opens when it is aligned</source>
         <translation>{0} 对齐后将打开</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="315"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="316"/>
         <source>No document chosen.</source>
         <translation>未选择文档。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="323"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="324"/>
         <source>Reviewed: {0}</source>
         <translation>已审校：{0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="323"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="324"/>
         <source>In review again: {0}</source>
         <translation>重新审校中：{0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="338"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="339"/>
         <source>Every document is reviewed.</source>
         <translation>所有文档均已审校。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="355"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="356"/>
         <source>Aligning {0}…</source>
         <translation>正在对齐 {0}…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="362"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="363"/>
         <source>Cannot align: {0}</source>
         <translation>无法对齐：{0}</translation>
     </message>

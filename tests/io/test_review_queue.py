@@ -350,3 +350,16 @@ def test_a_text_corrected_on_disk_is_aligned_again_unless_reviewed(tmp_path: Pat
     assert (tmp_path / "flood.json.bak").is_file() and not (tmp_path / "flood.json").exists()
     assert storm is not None and storm.aligned and storm.text_changed  # its review kept
     assert load_project(tmp_path / "storm.json").beads[0].status == "confirmed"
+
+
+def test_the_queue_counts_number_and_name_mismatches(tmp_path: Path) -> None:
+    """A story with two wrong figures ranked below a long clean one, and nothing in its
+    row said why it deserved a look (a helper's review of a day's queue)."""
+    source, target, beads = sample_parts()
+    doc = AlignmentDocument(source, target, beads)
+    doc.set_scores({"number_mismatch": 2, "name_mismatch": 1, "risk": {"expected_major": 1.0}})
+    save_project(doc, tmp_path / "football.json", backup=False)
+    entry = ReviewQueue.open(tmp_path, pair_inputs=False).entry("football")
+    assert entry is not None and entry.figures is not None and entry.figures.mismatches == 3
+    again = ReviewQueue.open(tmp_path, pair_inputs=False)  # from the state file
+    assert again.parsed == 0 and again.entry("football").figures.mismatches == 3  # type: ignore[union-attr]

@@ -139,6 +139,7 @@ class ReviewQueueDock(QDockWidget):
                                (QueueTableModel.COL_RISK, "00.0 (00)"),
                                (QueueTableModel.COL_STATUS, self.tr("not aligned")),
                                (QueueTableModel.COL_OMISSIONS, self.tr("Omissions")),
+                               (QueueTableModel.COL_MISMATCHES, self.tr("Mismatches")),
                                (QueueTableModel.COL_ANNOTATIONS, self.tr("Annotations"))):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 14)
         self.view.activated.connect(self._on_view_activated)

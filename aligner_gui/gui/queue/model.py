@@ -25,7 +25,8 @@ class QueueTableModel(QAbstractTableModel):
     """Rows are the queue's entries in its order (riskiest first); the proxy sorts."""
 
     # The risk beside the name: a narrow dock shows what the editor picks by first.
-    COL_NAME, COL_RISK, COL_STATUS, COL_OMISSIONS, COL_ANNOTATIONS, COL_SENTENCES = range(6)
+    (COL_NAME, COL_RISK, COL_STATUS, COL_OMISSIONS, COL_MISMATCHES, COL_ANNOTATIONS,
+     COL_SENTENCES) = range(7)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -34,7 +35,8 @@ class QueueTableModel(QAbstractTableModel):
         self.aligning: str | None = None  # the entry the background aligner works on
         self.current: str | None = None  # the entry open in the window (shown bold)
         self._headers = (self.tr("Document"), self.tr("Risk"), self.tr("Status"),
-                         self.tr("Omissions"), self.tr("Annotations"), self.tr("Sentences"))
+                         self.tr("Omissions"), self.tr("Mismatches"), self.tr("Annotations"),
+                         self.tr("Sentences"))
 
     def set_queue(self, queue: ReviewQueue | None) -> None:
         self.beginResetModel()
@@ -81,6 +83,8 @@ class QueueTableModel(QAbstractTableModel):
             return {self.COL_RISK: self.tr("Expected number of Major Accuracy errors "
                                            "(risky beads in brackets)"),
                     self.COL_OMISSIONS: self.tr("Source sentences left untranslated"),
+                    self.COL_MISMATCHES: self.tr("Beads whose numbers or names differ "
+                                                 "between the two sides"),
                     self.COL_SENTENCES: self.tr("Sentences of the source / the translation"),
                     }.get(section)
         return None
@@ -118,6 +122,8 @@ class QueueTableModel(QAbstractTableModel):
             return "–"
         if column == self.COL_OMISSIONS:
             return "–" if figures.omissions is None else str(figures.omissions)
+        if column == self.COL_MISMATCHES:
+            return "–" if figures.mismatches is None else str(figures.mismatches)
         if column == self.COL_RISK:
             if figures.expected_major is None:
                 return "–"
@@ -149,6 +155,7 @@ class QueueTableModel(QAbstractTableModel):
             return -1.0
         value: float | None = {
             self.COL_OMISSIONS: figures.omissions,
+            self.COL_MISMATCHES: figures.mismatches,
             self.COL_RISK: figures.expected_major,
             self.COL_ANNOTATIONS: figures.annotations,
             self.COL_SENTENCES: figures.source_sentences,
@@ -169,8 +176,10 @@ class QueueTableModel(QAbstractTableModel):
         if figures is None:
             lines.append(self.tr("Not aligned yet: it is aligned in the background."))
         else:  # all figures, also those of the columns a narrow dock scrolls out of view
-            lines.append(self.tr("Omissions {0} · annotations {1} · sentences {2} / {3}").format(
-                "–" if figures.omissions is None else figures.omissions, figures.annotations,
+            lines.append(self.tr("Omissions {0} · number or name mismatches {1} · annotations "
+                                 "{2} · sentences {3} / {4}").format(
+                "–" if figures.omissions is None else figures.omissions,
+                "–" if figures.mismatches is None else figures.mismatches, figures.annotations,
                 figures.source_sentences, figures.target_sentences))
         return "\n".join(lines)
 
