@@ -48,7 +48,8 @@ class SideDocks:
     def size_for_first_start(self) -> None:
         """No saved layout: a sensible share for the side panels."""
         # editor, annotation list, suggestions/scores: each shows its rows unscrolled
-        self.window.resizeDocks([self.editor, self.annotations, self.scores], [250, 230, 380],
+        # The editor shows its whole form, Delete button included (it scrolls when short).
+        self.window.resizeDocks([self.editor, self.annotations, self.scores], [300, 200, 360],
                                 Qt.Orientation.Vertical)
         self.window.resizeDocks([self.editor], [380], Qt.Orientation.Horizontal)
 
