@@ -47,12 +47,22 @@ class BeadTable(QWidget):
         for column in (0, 1):
             header.resizeSection(column, 320)
         self.fit_columns()
+        self._sorted_by = -1
+        header.sortIndicatorChanged.connect(self._riskiest_first)
         view.viewport().installEventFilter(self)
         self.filter = BeadFilterBar(self.proxy)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 0)
         layout.addWidget(self.filter)
         layout.addWidget(view)
+
+    def _riskiest_first(self, column: int, order: Qt.SortOrder) -> None:
+        """A first click on Risk sorts the riskiest first (Qt's first click sorts up, and
+        the least risky beads came first); clicks again turn it round as usual."""
+        first = column != self._sorted_by
+        self._sorted_by = column
+        if first and column == BeadTableModel.COL_RISK and order == Qt.SortOrder.AscendingOrder:
+            self.view.sortByColumn(column, Qt.SortOrder.DescendingOrder)
 
     def shown_index(self, row: int) -> QModelIndex:
         """The view's index of bead ``row``; a filter hiding it is cleared first."""

@@ -774,6 +774,10 @@ def test_wire_end_marks_left_apart_are_paired_and_sure() -> None:
     assert _pair_end_marks(zh, en, together)[1].score == END_MARK_SCORE
     kept = [Bead((0,), (0,), score=0.95), Bead((1,), (), status="confirmed"), Bead((), (1,))]
     assert len(_pair_end_marks(zh, en, kept)) == 3  # the editor's beads stay as they are
+    no_mark = make_side([["新华社北京12月5日电 当地设立9个安置点。"]], "zh")
+    glued = [Bead((0,), (0, 1), score=0.8)]  # the last sentence and "Enditem" as one bead
+    assert [(b.source, b.target) for b in _pair_end_marks(no_mark, en, glued)] == [
+        ((0,), (0,)), ((), (1,))]
 
 
 

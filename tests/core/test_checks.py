@@ -289,6 +289,7 @@ def test_negation_added_in_a_chinese_translation(lex) -> None:
         ("船只已改道，不再经由苏伊士运河。", "Ships were diverted away from the Suez Canal."),
         ("通胀预期依然居高不下。", "Inflation expectations remain elevated."),  # 居高不下
         ("他天不亮就出门了。", "He left before dawn."),  # 天不亮
+        ("这一地区的需求不强。", "Demand in the region is weak."),  # 不强 "weak"
         ("哪有什么秘诀？", "There's no secret."),  # 哪有: a rhetorical negative
     ],
 )

@@ -301,3 +301,14 @@ def test_a_name_opening_a_sentence_that_says_something_is_a_name(lexicon) -> Non
         "en": ["Raman"], "zh": ["约翰逊"]}
     assert name_mismatch(["官员们说，价格将进一步下降。"],
                          ["Officials said that prices would fall further."], lexicon) is None
+
+
+def test_a_chinese_place_in_pinyin_opening_a_sentence_is_a_name(lexicon) -> None:
+    """"Guizhou is the largest producer" for 云南是…: a sentence's first word was never
+    compared (a helper's review of a Chinese original: the wrong province went unseen)."""
+    assert name_mismatch(["云南是全国最大的鲜切花生产基地。"],
+                         ["Guizhou is the country's largest producer of fresh-cut flowers."],
+                         lexicon) == {"en": ["Guizhou"], "zh": ["云南"]}
+    assert name_mismatch(["云南是全国最大的鲜切花生产基地。"],
+                         ["Yunnan is the country's largest producer of fresh-cut flowers."],
+                         lexicon) is None

@@ -469,3 +469,17 @@ def test_new_strings_are_translated(make_window: Any) -> None:
             assert not action(window, name).text().replace("&", "").isascii(), name
     finally:
         app.removeTranslator(translator)
+
+
+def test_a_first_click_on_risk_puts_the_riskiest_bead_first(make_window: Any) -> None:
+    """Qt's first click sorts up: the least risky beads came first (a helper's review)."""
+    window = make_window()
+    set_risks(window.document)
+    table = window.bead_table
+    header = table.view.horizontalHeader()
+    header.setSortIndicator(BeadTableModel.COL_RISK, Qt.SortOrder.AscendingOrder)  # a click
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    first = table.proxy.mapToSource(table.proxy.index(0, 0)).row()
+    assert first == 2  # risk 0.73
+    header.setSortIndicator(BeadTableModel.COL_RISK, Qt.SortOrder.AscendingOrder)  # again
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder

@@ -295,12 +295,17 @@ def _pair_end_marks(source: Side, target: Side, beads: list[Bead]) -> list[Bead]
     Xinhua story ("1 of 29 Chinese sentences has no translation"). Paired, they are sure:
     the aligner's posterior of such a pair (0.43) flagged it a doubtful pairing."""
     src_mark, tgt_mark = _END_MARKS.get(source.lang), _END_MARKS.get(target.lang)
-    if src_mark is None or tgt_mark is None or len(beads) < 2:
+    if src_mark is None or tgt_mark is None or not beads:
         return beads
     out: list[Bead] = []
     k = 0
     while k < len(beads):
         bead = beads[k]
+        glued = _glued_end_mark(bead, source, target, src_mark, tgt_mark)
+        if glued:  # "…last sentence. Enditem" as one bead, the other side has no mark
+            out.extend(glued)
+            k += 1
+            continue
         if (bead.status == "auto" and len(bead.source) == len(bead.target) == 1
                 and src_mark.match(source.sentences[bead.source[0]].text)
                 and tgt_mark.match(target.sentences[bead.target[0]].text)):
@@ -319,3 +324,23 @@ def _pair_end_marks(source: Side, target: Side, beads: list[Bead]) -> list[Bead]
         out.append(beads[k])
         k += 1
     return out
+
+
+def _glued_end_mark(bead: Bead, source: Side, target: Side, src_mark: re.Pattern[str],
+                    tgt_mark: re.Pattern[str]) -> list[Bead]:
+    """A bead whose last sentence on one side only is an end mark, split in two: the
+    sentences, and the end mark alone (a 1-2 bead of the last sentence and "Enditem"
+    weighed the risk of a faithful ending)."""
+    if bead.status != "auto" or not bead.source or not bead.target:
+        return []
+    src_end = src_mark.match(source.sentences[bead.source[-1]].text) is not None
+    tgt_end = tgt_mark.match(target.sentences[bead.target[-1]].text) is not None
+    if src_end == tgt_end:
+        return []
+    if tgt_end and len(bead.target) > 1:
+        return [Bead(bead.source, bead.target[:-1], score=bead.score, status="auto"),
+                Bead((), bead.target[-1:], score=END_MARK_SCORE, status="auto")]
+    if src_end and len(bead.source) > 1:
+        return [Bead(bead.source[:-1], bead.target, score=bead.score, status="auto"),
+                Bead(bead.source[-1:], (), score=END_MARK_SCORE, status="auto")]
+    return []

@@ -70,7 +70,7 @@ _ZH_WEAK = """
 不止 不减 不出声 不合 不能再 谁知 怎么会 怎会 怎能 难道 岂 何必 何尝
 不变 不变价 不小 不是时候 不可撤销 不可逆 不可替代 不可分割 不可估量 不可磨灭 不可动摇
 不容忽视 不再 居高不下 经久不衰 长盛不衰 供不应求 一成不变 源源不断 屡禁不止 锲而不舍
-不遗余力 势不可挡 不可阻挡 不容小觑 不甘示弱 天不亮 天还没亮
+不遗余力 势不可挡 不可阻挡 不容小觑 不甘示弱 天不亮 天还没亮 不强 不高 不长 不远 不低
 """
 # Chinese words without a negation character that English often says with one ("were
 # without two defenders": 缺少了; "did not attend": 缺席; "failed to": 未能 has one):

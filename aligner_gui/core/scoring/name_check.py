@@ -128,8 +128,9 @@ def en_name_words(
             continue  # "on Dec. 5" is 12月5日, a number the numbers check reads
         before = text[: match.start()].rstrip()
         if (not before or (before[-1] in _OPENERS and not _after_title(before))) and \
-                not _SAID_AFTER.match(text, match.end()):
+                not _SAID_AFTER.match(text, match.end()) and not _pinyin_place(word):
             continue  # a sentence's first word, unless it says something ("Raman said")
+            # or is a Chinese place in pinyin ("Guizhou is the largest producer" for 云南)
         keys = tuple(word_keys(word))
         if keys:  # not a function word ("The", "But")
             out.append((_POSSESSIVE.sub("", word), keys))
@@ -149,6 +150,13 @@ def _is_month(word: str, text: str, end: int) -> bool:
 
 
 _SAID_AFTER = re.compile(r"\s+(?:said|says)\b")
+# Letters pinyin has and English given names rarely do (Guizhou, Xinjiang, Sichuan, Hebei;
+# not Julie, Diana, Madame, which read as pinyin too).
+_PINYIN_MARK = re.compile(r"zh|x|q|ng|ou|ui|uan|iao|ei|ao|ai", re.I)
+
+
+def _pinyin_place(word: str) -> bool:
+    return _pinyin_name(word, True) and bool(_PINYIN_MARK.search(word))
 
 
 def _after_title(before: str) -> bool:
