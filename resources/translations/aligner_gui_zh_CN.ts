@@ -785,32 +785,39 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>DirectionController</name>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/direction.py" line="61"/>
+        <location filename="../../aligner_gui/gui/controllers/direction.py" line="67"/>
         <source>Texts opened from now on take the {0} as the original; this document keeps its direction (it has annotations or edits, or is a project).</source>
         <translation>此后打开的文本以{0}为原文；本文档保持原方向（它有标注或改动，或是项目文件）。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/direction.py" line="63"/>
+        <location filename="../../aligner_gui/gui/controllers/direction.py" line="60"/>
+        <location filename="../../aligner_gui/gui/controllers/direction.py" line="69"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/direction.py" line="63"/>
+        <location filename="../../aligner_gui/gui/controllers/direction.py" line="58"/>
+        <source>This document already takes the {0} as the original; texts opened from now on will too.</source>
+        <translation>此文档已将{0}作为原文；今后打开的文本也将如此。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/controllers/direction.py" line="60"/>
+        <location filename="../../aligner_gui/gui/controllers/direction.py" line="69"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/direction.py" line="77"/>
+        <location filename="../../aligner_gui/gui/controllers/direction.py" line="83"/>
         <source>an English dateline crediting {0}</source>
         <translation>英文电头注明 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/direction.py" line="78"/>
+        <location filename="../../aligner_gui/gui/controllers/direction.py" line="84"/>
         <source>a {0}…电 dateline</source>
         <translation>{0}……电的电头</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/direction.py" line="80"/>
+        <location filename="../../aligner_gui/gui/controllers/direction.py" line="86"/>
         <source>The Chinese looks like the original ({0}): Alignment → Chinese is the original reads it the other way round.</source>
         <translation>中文看起来是原文（{0}）：选“对齐 → 中文是原文”即按反方向读取。</translation>
     </message>

@@ -46,6 +46,8 @@ def test_chinese_original_reads_the_open_texts_again(qtbot: Any, gui_settings: A
     assert window.document is doc and doc.source.lang == "zh"
     assert gui_settings.source_lang == "en"
     assert "keeps its direction" in window.statusBar().currentMessage()
+    action.trigger()  # back on: the document reads the Chinese as the original already
+    assert "already takes the Chinese as the original" in window.statusBar().currentMessage()
 
 
 def test_the_choice_is_remembered_and_the_seed_stays_english(qtbot: Any, gui_settings: Any,

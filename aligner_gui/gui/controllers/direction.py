@@ -51,7 +51,13 @@ class DirectionController(QObject):
         window.settings.source_lang = lang
         window.engine.source_lang = lang
         doc = window.document
-        if doc is None or doc.source.lang == lang:
+        if doc is None:
+            return
+        if doc.source.lang == lang:  # a project saved so: ticking seemed to do nothing
+            window.statusBar().showMessage(
+                self.tr("This document already takes the {0} as the original; texts opened "
+                        "from now on will too.")
+                .format(self.tr("Chinese") if on else self.tr("English")), 8000)
             return
         paths: list[Path] | None = window.files.text_paths
         if paths and not doc.annotations and window.undo_stack.isClean():
