@@ -207,26 +207,24 @@ def test_a_figure_moving_the_other_way_is_risky_whatever_the_model_says():
     assert faithful.beads[2].risk < risk.DIRECTION_RISK <= reversed_.beads[2].risk
 
 
-def test_a_dropped_negation_is_risky_whatever_the_model_says():
-    """"That is not acceptable" as 这是可以接受的 ranked 33rd of 34 beads: every word
-    translates, the meaning is reversed."""
-    en = ["The minister said that is not acceptable.", "The minister said that is not acceptable."]
-    zh = ["部长说这是可以接受的。", "部长说这是不可接受的。"]
-    doc = AlignmentDocument(_side("en", "original", en), _side("zh", "translation", zh),
+@pytest.mark.parametrize(
+    ("en", "wrong", "right", "least"),
+    [
+        # "That is not acceptable" as 这是可以接受的 ranked 33rd of 34 beads: every word
+        # translates, the meaning is reversed.
+        ("The minister said that is not acceptable.", "部长说这是可以接受的。",
+         "部长说这是不可接受的。", "NEGATION_RISK"),
+        # 55 million pounds as 5500万欧元: the figure matches, the money does not.
+        ("Liverpool paid 55 million pounds for the striker.", "利物浦为这名前锋支付了5500万欧元。",
+         "利物浦为这名前锋支付了5500万英镑。", "UNIT_RISK"),
+    ],
+)
+def test_a_finding_the_model_cannot_see_sets_a_least_risk(en, wrong, right, least):
+    doc = AlignmentDocument(_side("en", "original", [en, en]),
+                            _side("zh", "translation", [wrong, right]),
                             [Bead((0,), (0,)), Bead((1,), (1,))])
     rescore(doc)
-    assert doc.beads[1].risk < risk.NEGATION_RISK <= doc.beads[0].risk
-
-
-def test_another_currency_is_risky_whatever_the_model_says():
-    """55 million pounds as 5500万欧元: the figure matches, the money does not."""
-    en = ["Liverpool paid 55 million pounds for the striker.",
-          "Liverpool paid 55 million pounds for the striker."]
-    zh = ["利物浦为这名前锋支付了5500万欧元。", "利物浦为这名前锋支付了5500万英镑。"]
-    doc = AlignmentDocument(_side("en", "original", en), _side("zh", "translation", zh),
-                            [Bead((0,), (0,)), Bead((1,), (1,))])
-    rescore(doc)
-    assert doc.beads[1].risk < risk.UNIT_RISK <= doc.beads[0].risk
+    assert doc.beads[1].risk < getattr(risk, least) <= doc.beads[0].risk
 
 
 def test_a_minor_literal_image_leaves_the_risk_to_the_model():

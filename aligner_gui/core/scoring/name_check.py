@@ -129,8 +129,9 @@ def en_name_words(
         before = text[: match.start()].rstrip()
         if (not before or (before[-1] in _OPENERS and not _after_title(before))) and \
                 not _SAID_AFTER.match(text, match.end()) and not _pinyin_place(word):
-            continue  # a sentence's first word, unless it says something ("Raman said")
-            # or is a Chinese place in pinyin ("Guizhou is the largest producer" for 云南)
+            # A sentence's first word, unless it says something ("Raman said") or is a
+            # Chinese place in pinyin ("Guizhou is the largest producer" for 云南是…).
+            continue
         keys = tuple(word_keys(word))
         if keys:  # not a function word ("The", "But")
             out.append((_POSSESSIVE.sub("", word), keys))
