@@ -87,7 +87,7 @@ class Forked(Generic[T]):
 
             context = multiprocessing.get_context("fork")
             receive, send = context.Pipe(duplex=False)
-            process = context.Process(target=_child, args=(fn, send), daemon=True)
+            process = context.Process(target=_child, args=(fn, send, os.getpid()), daemon=True)
             try:
                 process.start()
             except (AssertionError, OSError):  # a daemon's child, or no process to be had
@@ -137,10 +137,10 @@ class Forked(Generic[T]):
         self.close()
 
 
-def _child(fn: Callable[[], Any], send: Any) -> None:
+def _child(fn: Callable[[], Any], send: Any, parent: int) -> None:
     from aligner_gui.core.runtime.lifeline import die_with_parent
 
-    die_with_parent()  # a parent killed mid-work left it blocked on the pipe for good
+    die_with_parent(parent)  # a parent killed mid-work left it blocked on the pipe for good
     try:
         outcome = (True, fn())
     except BaseException as error:  # noqa: BLE001 - sent to the parent

@@ -59,12 +59,14 @@ def _alive(pid: int) -> bool:
         return True
 
 
-def die_with_parent() -> None:
+def die_with_parent(parent: int | None = None) -> None:
     """In a child process: end when the parent ends, even by a signal (a forked helper of
     the window, killed while it compiled the dictionary, stayed blocked writing to a pipe
     nobody read, 224 MB, for good). Linux: the kernel's parent-death signal; elsewhere
-    :func:`end_with` the parent."""
-    parent = os.getppid()
+    :func:`end_with` the parent. ``parent``: its pid as the parent knew it before the
+    child started (a parent killed before this runs is then noticed, not mistaken for the
+    process that adopted the child)."""
+    parent = os.getppid() if parent is None else parent
     if sys.platform.startswith("linux"):
         try:
             import ctypes
