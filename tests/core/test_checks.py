@@ -236,6 +236,32 @@ def test_a_role_turned_into_its_counterpart() -> None:
         "role: source says 'plaintiff', translation says '被告' (its counterpart)")
 
 
+@pytest.mark.parametrize(
+    ("src", "tgt", "lang"),
+    [  # faithful pairs a hunt for false alarms found flagged (development data)
+        ("空军的歼-20战斗机参加了演习。", "J-20 fighters took part in the drill.", "zh"),
+        ("增速预计为5%-6%。", "Growth is expected at 5%-6%.", "zh"),
+        ("会议于上午9点-11点举行。", "The meeting ran from 9 to 11 a.m.", "zh"),
+        ("误差为正负3个百分点。", "The margin of error is 3 percentage points.", "zh"),
+        ("停车场在负2层。", "The car park is on basement level 2.", "zh"),
+        ("公司净利润为-3.2亿元。", "The company posted a net loss of 320 million yuan.", "zh"),
+        ("最低气温降至零下3度至2度。", "Lows will fall to between minus 3 and 2 degrees.", "zh"),
+        ("The team is minus 3 injured regulars.", "球队有3名主力因伤缺阵。", "en"),
+        ("She tested negative 3 times.", "她连续3次检测呈阴性。", "en"),
+        ("The claimant said she had been told to wait.", "索赔人称，她被告知要等待。", "en"),
+        ("Imported cases were found at all exits.", "所有出口都发现了输入病例。", "en"),
+        ("Renters joined the owners' committee meeting.", "租房居住者参加了业主委员会会议。", "en"),
+        ("On debt, creditors agreed to wait.", "在债务方面，债权机构同意等待。", "en"),
+        ("Sell-side analysts said home buyers were wary.", "卖方分析师说，购房者很谨慎。", "en"),
+        ("Drivers may work no more than 4 hours.", "司机连续驾驶不得超过4小时。", "en"),
+        ("At least 3 people made the list below.", "至少有3人入选以下名单。", "en"),
+    ],
+)
+def test_direction_leaves_faithful_signs_roles_and_bounds_alone(src, tgt, lang) -> None:
+    doc = make_doc([(src, tgt)], lang)
+    assert found(doc, "direction") == []
+
+
 def test_a_change_written_with_a_sign_is_the_same_change() -> None:
     """-2.1% is 'fell 2.1%', 增长-2.1% is 'contracted 2.1%' (which the direction check
     called a reversal); 'growth of -2.1%' as 增长2.1% is one."""
@@ -615,10 +641,12 @@ def test_pounds_are_money_beside_another_currency() -> None:
     """"55 million pounds" read as a weight: 5500万欧元 for it went unseen."""
     doc = make_doc([("Liverpool paid 55 million pounds.", "利物浦支付了5500万欧元。"),
                     ("Liverpool paid 55 million pounds.", "利物浦支付了5500万英镑。"),
-                    ("The bag weighs 20 pounds.", "这个包重20磅。")])
+                    ("The bag weighs 20 pounds.", "这个包重20磅。"),
+                    ("It was fined 3 million pounds for 200 tonnes of waste.",
+                     "该公司因200吨废物被罚款300万欧元。")])  # millions of pounds: money
     for bead in doc.beads:
         bead.score = 0.9
-    assert [(f.bead, marked(doc, f)) for f in found(doc, "numbers")] == [(0, "欧元")]
+    assert [(f.bead, marked(doc, f)) for f in found(doc, "numbers")] == [(0, "欧元"), (3, "欧元")]
 
 
 def test_basis_points_as_percentage_points_at_the_same_figure() -> None:

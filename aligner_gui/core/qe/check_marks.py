@@ -270,15 +270,20 @@ def _figure_before(text: str, at: int, lang: str) -> str | None:
     return found[-1] if found else None
 
 
+_MILLIONS_BEFORE = re.compile(r"\b(?:million|billion|bn|m)\s*$", re.I)
+
+
 def _pounds_as_money(units: dict[str, dict[str, tuple[int, int]]], text: str, lang: str,
                      other: dict[str, dict[str, tuple[int, int]]]) -> None:
     """English "55 million pounds" is money when the other side names a currency and no
     weight (it was read as a weight: 5500万欧元 for it went unseen)."""
     span = units.get("weight", {}).get("lb")
-    if lang != "en" or span is None or "currency" not in other or "weight" in other:
+    if lang != "en" or span is None or "currency" not in other:
         return
     if not text[span[0]:span[1]].lower().startswith("pound"):
         return  # lb, lbs
+    if "weight" in other and not _MILLIONS_BEFORE.search(text, 0, span[0]):
+        return  # "a 10-pound turkey" beside 公斤; "fined 3 million pounds" is money anyway
     weights = units["weight"]
     del weights["lb"]
     if not weights:

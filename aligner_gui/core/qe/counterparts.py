@@ -19,20 +19,23 @@ __all__ = ["counterpart_rule"]
 
 # (English words, Chinese words) of one role, against the same of its counterpart.
 _PAIRS: tuple[tuple[tuple[str, str], tuple[str, str]], ...] = (
-    ((r"plaintiffs?|claimants?", "原告|起诉方"), (r"defendants?", "被告")),
+    # 被告知/被告诉 "was told" are no defendant.
+    ((r"plaintiffs?|claimants?", "原告|起诉方"), (r"defendants?", "被告(?![知诉])")),
     ((r"prosecut(?:ion|ors?)", "检方|控方|检察官"), (r"defen[cs]e (?:lawyers?|team|attorneys?)",
-                                                   "辩方|辩护律师|律师团队")),
-    ((r"buyers?|purchasers?", "买方|买家|购买方"), (r"sellers?|vendors?", "卖方|卖家|出售方")),
-    ((r"imports?|imported|importing", "进口"), (r"exports?|exported|exporting", "出口")),
-    ((r"creditors?", "债权人|债权方"), (r"debtors?", "债务人|债务方")),
-    ((r"lenders?", "贷款方|放贷方|贷方"), (r"borrowers?", "借款人|借款方|借方")),
-    ((r"landlords?", "房东|业主"), (r"tenants?|renters?", "房客|租户|租客")),
-    ((r"employers?", "雇主|用人单位"), (r"employees?", "雇员|员工")),
-    ((r"winners?", "赢家|获胜者|胜者"), (r"losers?", "输家|失败者|败者")),
+                                                   "辩方|辩护律师")),
+    ((r"buyers?|purchasers?|buy-side", "买方|买家|购买方|购房者|买房人"),
+     (r"sellers?|vendors?|sell-side", "卖方|卖家|出售方")),
+    # Trade only: "imported cases" are 输入病例, and 出口 is also an exit.
+    ((r"imports?", "进口"), (r"exports?", "出口")),
+    ((r"creditors?", "债权人|债权方(?!面)"), (r"debtors?", "债务人|债务方(?!面)")),
+    ((r"lenders?", "贷款方|放贷方"), (r"borrowers?", "借款人|借款方")),
+    ((r"landlords?", "房东"), (r"tenants?|renters?", "房客|租户|租客")),
     ((r"surplus(?:es)?", "顺差|盈余"), (r"deficits?", "逆差|赤字")),
     ((r"inflows?", "流入"), (r"outflows?", "流出")),
-    ((r"upstream", "上游"), (r"downstream", "下游")),
 )
+# Left out, after a hunt for false alarms on faithful pairs: winner/loser ("only losers"
+# for 没有赢家), upstream/downstream (力争上游 "strive for the top"), employer/employee
+# (员工超过50人的企业 for "employers with more than 50 staff").
 _ROLES = [
     ({"en": re.compile(rf"\b(?:{en})\b", re.I), "zh": re.compile(zh)}, k, side)
     for k, pair in enumerate(_PAIRS)

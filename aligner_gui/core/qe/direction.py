@@ -210,7 +210,8 @@ _BOUND_BEFORE = {
     },
     "zh": {
         # not 近: 近3年 "the past 3 years"; 不超过 before 超过 (it is "at most")
-        DOWN: "不超过|不多于|不高于|至多|顶多|不到|不足|少于|低于|未满|未达|将近|接近|最多",
+        DOWN: "不得超过|不能超过|不应超过|不可超过|不宜超过|不会超过|不超过|不多于|不高于|至多|顶多"
+              "|不到|不足|少于|低于|未满|未达|将近|接近|最多",
         UP: "超过|超|逾|多于|高于|不少于|不低于|至少|突破",
     },
 }
@@ -220,7 +221,9 @@ _BOUND_WORD = {
            for d, p in table.items()}
     for lang, table in _BOUND_BEFORE.items()
 }  # fmt: skip
-_ZH_BOUND_AFTER = re.compile(r"\s*[^\d\s，。、；]{0,4}?(以上|以下|以内)")
+# 以下 after a measure (3500米以下, 80万人以上); not three words on ("3人入选以下名单",
+# "the list below").
+_ZH_BOUND_AFTER = re.compile(r"\s*[^\d\s，。、；]{0,2}?(以上|以下|以内)")
 _BOUND_NAMES = {UP: "more than", DOWN: "less than"}
 
 
@@ -282,17 +285,28 @@ def _bounds(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple[Trend, Tr
 
 
 # A figure below zero: "minus 20", "-20°C", "20 degrees below zero", 零下20, 负0.1%.
-# A hyphen counts only right before the figure, and not after a letter or digit ("10-20"
-# is a range, F-35 and Orion-3 are names).
+# A hyphen counts only after a space, a bracket, a colon or (Chinese) a word that leads to
+# a value (为, 至, 增长, 同比, 利率 …): after a letter, a digit, % or 点/年 it is a name or a
+# range (F-35, 歼-20, 10-20, 5%-6%, 9点-11点). 负 after 正 is ± and before a floor (负2层)
+# a basement;
+# "minus" and "negative" count only before a measure ("minus 3 injured regulars", "tested
+# negative 3 times" are no signs).
 _SIGN_BEFORE = {
     "en": re.compile(r"(?:\b(?P<w>minus|negative)\s*|(?:^|(?<=[\s(\[:=]))(?P<s>[-\u2212]))$",
                      re.I),
-    "zh": re.compile(r"(?P<w>零下|负)\s*$|(?<![A-Za-z0-9.,])(?P<s>[-\u2212])$"),  # not F-35
+    "zh": re.compile(r"(?<!正)(?P<w>零下|负)\s*$"
+                     r"|(?:^|(?<=[\s（(：:，,为至到达是约降升长涨跌幅率比值额]))(?P<s>[-\u2212])$"),
 }
+_EN_MEASURE_AFTER = re.compile(
+    r"\s*(?:°|%|degrees?\b|percent\b|per cent\b|points?\b|C\b|F\b|Celsius\b|[.,;)]|$"
+    r"|(?:and|to|or)\b)",  # "between minus 3 and 2 degrees"
+    re.I)
+_ZH_FLOOR_AFTER = re.compile(r"\s*(?:层|楼)")
 _EN_SIGN_AFTER = re.compile(
     r"\s*(?:°\s*[CF]?|degrees?(?:\s+(?:Celsius|Fahrenheit|centigrade))?|C\b|F\b)?"
     r"\s+(?P<w>below\s+(?:zero|freezing))\b", re.I)
 _SIGN_NAMES = {DOWN: "below zero", UP: "no sign"}
+_LOSS = re.compile(r"\b(?:loss(?:es)?|deficits?|shortfalls?)\b|亏损|赤字|逆差|缺口", re.I)
 _FLIP = {UP: DOWN, DOWN: UP}
 
 
@@ -303,6 +317,10 @@ def _below_zero(text: str, lang: str, start: int, end: int) -> tuple[int, int] |
         return None
     lo = max(0, start - 9)
     m = pattern.search(text[lo:start])
+    if m and m.group("w") and lang == "en" and not _EN_MEASURE_AFTER.match(text, end):
+        m = None  # "minus 3 injured regulars"
+    if m and m.group("w") == "负" and _ZH_FLOOR_AFTER.match(text, end):
+        m = None  # 负2层, the second basement floor
     if m:
         group = "w" if m.group("w") else "s"
         return lo + m.start(group), lo + m.end(group)
@@ -325,6 +343,8 @@ def _signs(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple[Trend, Tre
         tgt_way = _signed_way(_trend_of(tgt, tgt_lang, tgt_words, c, d), theirs)
         if src_way is not None and src_way == tgt_way:
             continue
+        if _LOSS.search(tgt if mine else src):
+            continue  # a net loss of 320 million for 净利润为-3.2亿元
         if _bound_of(src, src_lang, a, b) or _bound_of(tgt, tgt_lang, c, d):
             continue  # "below 20" is no level below zero
         return ((DOWN, *mine) if mine else (UP, a, b)), ((DOWN, *theirs) if theirs else (UP, c, d))
