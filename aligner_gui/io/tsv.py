@@ -86,6 +86,7 @@ ANNOTATION_CSV_HEADER = [
     "tags",
     "source",
     "target",
+    "rater",  # last: who marked it (an MQM import's rater, an editor's name); was lost
 ]
 
 
@@ -122,6 +123,7 @@ def annotations_csv_text(doc: AlignmentDocument) -> str:
                     ";".join(annotation.tags),
                     doc.source.span_text(bead.source) if bead else "",
                     doc.target.span_text(bead.target) if bead else "",
+                    str(annotation.extra.get("rater") or ""),
                 )
             ]
         )

@@ -322,6 +322,10 @@ def test_annotations_csv(tmp_path: Path) -> None:
     second = dict(zip(table[0], table[2], strict=True))
     assert second["comment"] == "'=SUM(A1)"  # never a live formula in a spreadsheet
     assert annotations_csv_text(doc).count("\r\n") == len(table)
+    assert table[0][-1] == "rater" and first["rater"] == ""
+    doc.annotations[0].extra["rater"] = "editor_li"  # an MQM import's rater was lost
+    again = list(csv.reader(io.StringIO(annotations_csv_text(doc))))
+    assert dict(zip(again[0], again[1], strict=True))["rater"] == "editor_li"
 
 
 # WMT22-onward layout: docSegId/globalSegId, lower-case severities, a JSON metadata
