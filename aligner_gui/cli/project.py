@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from aligner_gui.core.errors import AlignerError
-from aligner_gui.io.outputs import backup_wanted, check_output
+from aligner_gui.io.outputs import backup_wanted, check_output, is_project_file
 
 # Outputs of `aligner export`: align writing JSON into one of these was a silent surprise.
 _EXPORT_SUFFIXES = (".tmx", ".tsv", ".html", ".htm", ".csv", ".xml", ".align", ".txt")
@@ -54,7 +54,7 @@ def cmd_align(args: argparse.Namespace) -> int:
     inputs = [seed_path()] if args.demo else args.inputs
     out = check_output(args.output, inputs=inputs, force=args.force)
     for path in inputs:
-        if _is_project_file(Path(path)):
+        if is_project_file(Path(path)):
             raise AlignerError(f"{path} is an aligner-gui project, not a text: `aligner "
                                "rescore` scores it again, `aligner export` writes it out")
     doc = load_document(inputs, presplit=args.presplit, source_lang=args.source_lang or "en")
@@ -101,16 +101,6 @@ def cmd_rescore(args: argparse.Namespace) -> int:
     save_project(doc, out, backup=backup_wanted(out))  # the previous file as OUT.bak
     print(f"{out}: {_describe(doc)}", file=sys.stderr)
     return 0
-
-
-def _is_project_file(path: Path) -> bool:
-    """A file that starts as a project does ({"format": "aligner-gui" ...})."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(200).removeprefix(b"\xef\xbb\xbf")
-    except OSError:
-        return False
-    return head.lstrip().startswith(b"{") and b'"aligner-gui"' in head
 
 
 def _say_if_running_text(doc: Any) -> None:

@@ -57,17 +57,30 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+def _head(path: Path, size: int) -> bytes:
+    """The first bytes of a file, without a UTF-8 byte-order mark ("" if unreadable)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(size).removeprefix(b"\xef\xbb\xbf")
+    except OSError:
+        return b""
+
+
+def is_project_file(path: Path) -> bool:
+    """Whether ``path`` starts as this tool writes projects ({"format": "aligner-gui" ...});
+    reads its first bytes only."""
+    head = _head(path, 200)
+    return head.lstrip().startswith(b"{") and b'"aligner-gui"' in head
+
+
 def review_in(path: Path) -> str | None:
     """What an editor did in the project at ``path`` ("2 annotations, 3 confirmed or
-    hand-made beads"); None when it is no project or holds no such work."""
+    hand-made beads"); None when it is no project or holds no such work. Any JSON object
+    is read (a project rewritten by a script may hold its keys in another order)."""
+    if not path.is_file() or not _head(path, 8).lstrip().startswith(b"{"):
+        return None  # a text, a TMX ...: read no further
     try:
-        if not path.is_file():
-            return None
-        with open(path, "rb") as handle:
-            if not handle.read(8).removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{"):
-                return None  # a text, a TMX ...: read no further
-            handle.seek(0)
-            data = json.loads(handle.read().decode("utf-8-sig"))
+        data = json.loads(path.read_bytes().decode("utf-8-sig"))
     except (OSError, ValueError, RecursionError):
         return None
     if not isinstance(data, dict) or data.get("format") != "aligner-gui":

@@ -379,93 +379,92 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="41"/>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="147"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="200"/>
         <source>Select text and press O (omission), M (mistranslation), A (addition) or E (other error).</source>
         <translation>选中文本后按 O（漏译）、M（误译）、A（增译）或 E（其他错误）。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="53"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="52"/>
         <source>Neutral</source>
         <translation>中性</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="53"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="52"/>
         <source>Minor</source>
         <translation>次要</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="54"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="53"/>
         <source>Major</source>
         <translation>主要</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="54"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="53"/>
         <source>Critical</source>
         <translation>严重</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="63"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="62"/>
         <source>Why is this an error?</source>
         <translation>为什么这是错误?</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="66"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="65"/>
         <source>Suggested correction</source>
         <translation>建议的修改</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="69"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="68"/>
         <source>Tags, comma separated: more-link, photo-caption</source>
         <translation>标签,用逗号分隔:more-link, photo-caption</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="71"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="70"/>
         <source>Delete annotation</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="75"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="74"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="76"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="75"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="77"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="76"/>
         <source>Comment</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="78"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="77"/>
         <source>Correction</source>
         <translation>修改建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="79"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="78"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="152"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="150"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="152"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="150"/>
         <source>Target</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="158"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="156"/>
         <source>{0}, bead {1}</source>
         <translation>{0},第 {1} 单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="160"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="158"/>
         <source>Suggested by the engine ({0})</source>
         <translation>由引擎建议({0})</translation>
     </message>
@@ -1752,7 +1751,7 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
     </message>
     <message>
         <location filename="../../aligner_gui/gui/controllers/review.py" line="178"/>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="250"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="247"/>
         <source>Select a bead first.</source>
         <translation>请先选择一个对齐单元。</translation>
     </message>
@@ -1772,57 +1771,52 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <translation>与下一单元合并</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="206"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="205"/>
         <source>This bead has one sentence on each side: nothing to split (Ctrl+U unlinks the two).</source>
         <translation>此单元两侧各只有一句：无可拆分（按 Ctrl+U 可解除配对）。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="209"/>
-        <source>This bead has a single sentence: nothing to split.</source>
-        <translation>此单元只有一句：无可拆分。</translation>
-    </message>
-    <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="231"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="228"/>
         <source>Split bead</source>
         <translation>拆分对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="234"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="231"/>
         <source>Unlink bead</source>
         <translation>解除对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="244"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="241"/>
         <source>Move sentence</source>
         <translation>移动句子</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="254"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="251"/>
         <source>Unconfirm beads</source>
         <translation>取消确认</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="254"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="251"/>
         <source>Confirm beads</source>
         <translation>确认对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="291"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="288"/>
         <source>No flag left to review.</source>
         <translation>没有待审校的标记。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="305"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="302"/>
         <source>No risky bead.</source>
         <translation>没有高风险单元。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="307"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="304"/>
         <source>No risk estimates in this document yet.</source>
         <translation>此文档尚无风险估计。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="315"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="312"/>
         <source>No annotation yet.</source>
         <translation>还没有标注。</translation>
     </message>

@@ -762,7 +762,8 @@ def test_fixed_one_sided_beads_keep_their_order_around_an_unfixed_one():
 def test_wire_end_marks_left_apart_are_paired_and_sure() -> None:
     """（完） and "Enditem" were an omission and an addition of every Xinhua story; paired
     by the aligner, the pair's posterior (0.43) flagged a doubtful pairing."""
-    from aligner_gui.core.align.aligner import END_MARK_SCORE, _pair_end_marks
+    from aligner_gui.core.align.end_marks import END_MARK_SCORE
+    from aligner_gui.core.align.end_marks import pair_end_marks as _pair_end_marks
 
     zh = make_side([["新华社北京12月5日电 当地设立9个安置点。"], ["（完）"]], "zh")
     en = make_side([["BEIJING, Dec. 5 (Xinhua) -- Nine shelters were set up."], ["Enditem"]],

@@ -71,13 +71,13 @@ seed paragraphs 1.00/1.00.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
 from aligner_gui.core.align.cost import BEAD_TYPES
+from aligner_gui.core.align.end_marks import pair_end_marks
 from aligner_gui.core.align.estimate import (
     LOCAL_MATCH_BEADS,
     LOCAL_RATIO_BEADS,
@@ -278,69 +278,4 @@ def align_sides(
         ys = tuple(range(ub.y0, ub.y0 + ub.b))
         src, tgt = (ys, xs) if swap else (xs, ys)
         beads.append(Bead(src, tgt, score=round(float(ub.score), 4), status="auto"))
-    return _pair_end_marks(source, target, beads)
-
-
-# A wire story's end mark: （完） and Xinhua's English "Enditem", Yonhap's "(END)".
-_END_MARKS = {
-    "zh": re.compile(r"^\s*[（(]\s*完\s*[)）]\s*$"),
-    "en": re.compile(r"^\s*(?:Enditem|ENDITEM|End\s+item|\(\s*END\s*\)|\[\s*END\s*\])\s*$"),
-}
-END_MARK_SCORE = 0.9  # a pairing by rule, not by the aligner's costs
-
-
-def _pair_end_marks(source: Side, target: Side, beads: list[Bead]) -> list[Bead]:
-    """（完） and "Enditem" left one-sided next to each other become one bead: each is the
-    other's translation, and apart they were an omission and an addition of every
-    Xinhua story ("1 of 29 Chinese sentences has no translation"). Paired, they are sure:
-    the aligner's posterior of such a pair (0.43) flagged it a doubtful pairing."""
-    src_mark, tgt_mark = _END_MARKS.get(source.lang), _END_MARKS.get(target.lang)
-    if src_mark is None or tgt_mark is None or not beads:
-        return beads
-    out: list[Bead] = []
-    k = 0
-    while k < len(beads):
-        bead = beads[k]
-        glued = _glued_end_mark(bead, source, target, src_mark, tgt_mark)
-        if glued:  # "…last sentence. Enditem" as one bead, the other side has no mark
-            out.extend(glued)
-            k += 1
-            continue
-        if (bead.status == "auto" and len(bead.source) == len(bead.target) == 1
-                and src_mark.match(source.sentences[bead.source[0]].text)
-                and tgt_mark.match(target.sentences[bead.target[0]].text)):
-            # paired by the aligner, whose costs know the two words but not their rule
-            bead.score = max(bead.score or 0.0, END_MARK_SCORE)
-        pair = beads[k : k + 2]
-        if len(pair) == 2 and all(b.status == "auto" for b in pair):
-            src = [b.source for b in pair if b.source and not b.target]
-            tgt = [b.target for b in pair if b.target and not b.source]
-            if (len(src) == len(tgt) == 1 and len(src[0]) == len(tgt[0]) == 1
-                    and src_mark.match(source.sentences[src[0][0]].text)
-                    and tgt_mark.match(target.sentences[tgt[0][0]].text)):
-                out.append(Bead(src[0], tgt[0], score=END_MARK_SCORE, status="auto"))
-                k += 2
-                continue
-        out.append(beads[k])
-        k += 1
-    return out
-
-
-def _glued_end_mark(bead: Bead, source: Side, target: Side, src_mark: re.Pattern[str],
-                    tgt_mark: re.Pattern[str]) -> list[Bead]:
-    """A bead whose last sentence on one side only is an end mark, split in two: the
-    sentences, and the end mark alone (a 1-2 bead of the last sentence and "Enditem"
-    weighed the risk of a faithful ending)."""
-    if bead.status != "auto" or not bead.source or not bead.target:
-        return []
-    src_end = src_mark.match(source.sentences[bead.source[-1]].text) is not None
-    tgt_end = tgt_mark.match(target.sentences[bead.target[-1]].text) is not None
-    if src_end == tgt_end:
-        return []
-    if tgt_end and len(bead.target) > 1:
-        return [Bead(bead.source, bead.target[:-1], score=bead.score, status="auto"),
-                Bead((), bead.target[-1:], score=END_MARK_SCORE, status="auto")]
-    if src_end and len(bead.source) > 1:
-        return [Bead(bead.source[:-1], bead.target, score=bead.score, status="auto"),
-                Bead(bead.source[-1:], (), score=END_MARK_SCORE, status="auto")]
-    return []
+    return pair_end_marks(source, target, beads)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from aligner_gui.core.qe.hits import Hits, RuleHit
 
@@ -300,6 +301,8 @@ def _hundredfold(a: str | None, b: str | None) -> bool:
     return x.is_finite() and y.is_finite() and (x == 100 * y or y == 100 * x)
 
 
+# Memoised per text pair: the risk pass (risk._rule_floor) and the QA checks ask the same.
+@lru_cache(maxsize=1 << 15)
 def unit_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
     """A currency or unit the source uses replaced by another one of the same kind.
 

@@ -247,8 +247,9 @@ def cosine(a: np.ndarray, b: np.ndarray) -> float:
 
 def sentence_vectors(source: Side, target: Side) -> dict[str, np.ndarray] | None:
     """Each side's sentence vectors (rows in sentence order), or None when the document
-    gets no meaning match (see :func:`wanted`) or the encoder cannot be loaded; memoised
-    per sentence by the encoder, so asking again costs little."""
+    gets no meaning match (see :func:`wanted`) or the encoder cannot be loaded. The
+    encoder's memo holds fewer sentences than a long document has: a caller that needs
+    them twice keeps them (features.EvidenceStream does)."""
     if not wanted(source, target):
         return None
     found = encoder()

@@ -305,9 +305,16 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
-# A wire story's end mark: Xinhua's "Enditem", Yonhap's "(END)", "-30-", "###".
+# A wire story's end mark: Xinhua's "Enditem", Yonhap's "(END)", "-30-", "###"; （完）.
 _END_MARK = re.compile(r"^\s*(?:Enditem|ENDITEM|End\s+item|\(\s*END\s*\)|\[\s*END\s*\]"
                        r"|-+\s*END\s*-+|-30-|#{3})\s*$")
+_ZH_END_MARK = re.compile(r"^\s*[（(]\s*完\s*[)）]\s*$")
+
+
+def is_end_mark(text: str, lang: str) -> bool:
+    """A line that only ends a wire story: （完）, "Enditem", "(END)" …"""
+    pattern = _ZH_END_MARK if lang == "zh" else _END_MARK if lang == "en" else None
+    return pattern is not None and pattern.match(text) is not None
 
 
 def is_more_link(text: str) -> bool:

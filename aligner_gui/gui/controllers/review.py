@@ -199,14 +199,11 @@ class ReviewController(QObject):
     def split_bead(self) -> None:
         doc, row = self.document, self.window.current_bead()
         if doc is not None and row is not None and row < len(doc.beads) and (
-                len(doc.beads[row].source) <= 1 and len(doc.beads[row].target) <= 1):
-            # Nothing to cut between: splitting it would silently unlink its two sides.
-            bead = doc.beads[row]
-            if bead.source and bead.target:
-                self._message(self.tr("This bead has one sentence on each side: nothing to "
-                                      "split (Ctrl+U unlinks the two)."))
-            else:
-                self._message(self.tr("This bead has a single sentence: nothing to split."))
+                len(doc.beads[row].source) == len(doc.beads[row].target) == 1):
+            # Nothing to cut between: edits.split_default unlinks a 1-1 bead, which Split
+            # must not do silently (a one-sided bead is refused by the edit itself).
+            self._message(self.tr("This bead has one sentence on each side: nothing to "
+                                  "split (Ctrl+U unlinks the two)."))
             return
 
         def make(doc: AlignmentDocument, row: int) -> edits.Edit:

@@ -38,8 +38,7 @@ class AnnotationEditor(QWidget):
         self.annotation_id: str | None = None
         self._loading = False
 
-        self.quote = QLabel(self.tr("Select text and press O (omission), M (mistranslation), "
-                                    "A (addition) or E (other error)."))
+        self.quote = QLabel(self._hint())
         self.quote.setWordWrap(True)
         self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.quote.setMinimumHeight(40)
@@ -144,8 +143,7 @@ class AnnotationEditor(QWidget):
             self._set_enabled(annotation is not None)
             if annotation is None:
                 self.annotation_id = None
-                self.quote.setText(self.tr("Select text and press O (omission), M "
-                                           "(mistranslation), A (addition) or E (other error)."))
+                self.quote.setText(self._hint())
                 for edit in (self.comment, self.correction, self.tags):
                     edit.clear()
                 return
@@ -196,9 +194,11 @@ class AnnotationEditor(QWidget):
                        "type": mqm.TYPE_OF_CATEGORY.get(category, annotation.type)})
 
     def _on_severity_clicked(self, index: int) -> None:
-        annotation = self.current()
-        if annotation is not None and annotation.severity != SEVERITIES[index]:
-            self._request({"severity": SEVERITIES[index]})
+        self._request({"severity": SEVERITIES[index]})  # the same one again: no edit
+
+    def _hint(self) -> str:
+        return self.tr("Select text and press O (omission), M (mistranslation), "
+                       "A (addition) or E (other error).")
 
     def _on_tags_edited(self) -> None:
         annotation = self.current()
