@@ -13,7 +13,7 @@ from aligner_gui.io.outputs import backup_wanted, check_output, make_folder
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from aligner_gui.io.formats import EXPORTERS, export_document
+    from aligner_gui.io.formats import EXPORTERS, export_document, left_out
     from aligner_gui.io.intertext import is_folder_target
     from aligner_gui.io.project import load_project
 
@@ -46,6 +46,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         written = export_document(doc, args.format, out, **options)
     for path in written:
         print(f"wrote {path}", file=sys.stderr)
+    for line in left_out(doc, args.format):
+        print(f"aligner: note: {line}", file=sys.stderr)
     return 0
 
 

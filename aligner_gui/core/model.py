@@ -126,6 +126,11 @@ def riskiest(beads: Sequence[Bead], count: int | None = None) -> list[int]:
     return ranked if count is None else ranked[:count]
 
 
+def new_annotation_id() -> str:
+    """A fresh annotation id (12 hex digits)."""
+    return uuid.uuid4().hex[:12]
+
+
 @dataclass
 class Annotation:
     """An editor's (or accepted suggestion's) mark on a span of one side's text."""
@@ -140,7 +145,7 @@ class Annotation:
     comment: str = ""
     correction: str = ""
     tags: list[str] = field(default_factory=list)
-    id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
+    id: str = field(default_factory=new_annotation_id)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def copy(self) -> Annotation:

@@ -90,6 +90,19 @@ class Engine:
             return export_document(document, fmt, path, lang=lang)
         return export_document(document, fmt, path)
 
+    def left_out_message(self, document: AlignmentDocument, fmt: str) -> str:
+        """What an export in ``fmt`` does not carry back, for the status bar ("" if nothing)."""
+        from PySide6.QtCore import QCoreApplication
+
+        from aligner_gui.io.formats import annotations_left_out
+
+        count = annotations_left_out(document, fmt)
+        if not count:
+            return ""
+        return QCoreApplication.translate(
+            "Engine", " \u2014 {0} annotation(s) not in this format: the project file keeps them"
+        ).format(count)
+
     def import_file(self, path: str | Path, base: AlignmentDocument | None) -> AlignmentDocument:
         """Read TMX, InterText or a WMT MQM TSV (its annotations onto ``base``)."""
         from aligner_gui.io.formats import detect_format, import_file

@@ -1,21 +1,27 @@
 """The WMT MQM TSV: its columns, and the export of a document's annotations in it.
 
 WMT MQM TSV (google/wmt-mqm-human-evaluation): export header exactly
-``system doc doc_id seg_id rater source target category severity``; imports
-(``mqm_tsv_import``) also read the WMT22-onward header ``system doc docSegId globalSegId
-rater source target category severity metadata``. Plain tab-separated lines, no
+``system doc doc_id seg_id rater source target category severity metadata``, the WMT20/21
+columns and the WMT22-onward ``metadata`` (JSON of what the WMT columns have no place
+for: the annotation's id, comment, correction and tags; empty on ``No-error`` rows);
+imports (``mqm_tsv_import``) read both years' headers, with or without ``metadata``,
+and WMT22's ``docSegId globalSegId`` for ``doc_id seg_id``. Plain tab-separated lines, no
 quoting (as the WMT MQM files are): tabs and line breaks inside a text become spaces,
 one for one, so offsets stay valid. A segment is a bead; ``doc_id`` is its 1-based
 number within the document, ``seg_id`` the same (one document per file). One row per
 annotation with the span wrapped in ``<v>…</v>`` in the source column (source-side
 annotations, e.g. omissions) or in the target column; each bead without annotations
 gets a ``No-error``/``No-error`` row. An annotation crossing a bead boundary gets a row
-in each bead it covers (its part of the span in each); the import joins them again.
+in each bead it covers (its part of the span in each, the same id in each); the import
+joins them again. An annotation whose text was changed under it (``extra["orphan"]``,
+see ``io.project``) has no place to point at and is left out (:func:`orphans`).
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 from aligner_gui.core.model import AlignmentDocument, Annotation
 from aligner_gui.io.format_helpers import bead_segment, flat, locate_annotations, write_text_file
@@ -31,6 +37,10 @@ MQM_HEADER = [
     "category",
     "severity",
 ]
+# What the export writes: the WMT20/21 columns, then WMT22's metadata.
+MQM_EXPORT_HEADER = [*MQM_HEADER, "metadata"]
+# The annotation fields the metadata JSON carries (the import puts them back).
+METADATA_FIELDS = ("id", "comment", "correction", "tags")
 NO_ERROR = "No-error"
 SUGGESTION_RATER = "aligner-gui"  # rater of the engine's suggestions (--include-suggestions)
 SPAN_OPEN, SPAN_CLOSE = "<v>", "</v>"
@@ -82,7 +92,7 @@ def mqm_tsv_text(
     located = _spread_annotations(doc)
     if include_suggestions:
         _add_suggestions(doc, located)
-    lines = ["\t".join(MQM_HEADER)]
+    lines = ["\t".join(MQM_EXPORT_HEADER)]
     for b in range(len(doc.beads)):
         src_start, _src_end, src = bead_segment(doc, b, "source")
         tgt_start, _tgt_end, tgt = bead_segment(doc, b, "target")
@@ -90,7 +100,7 @@ def mqm_tsv_text(
         items = located.get(b, [])
         if not items:
             lines.append(
-                "\t".join([*head, default_rater, flat(src), flat(tgt), NO_ERROR, NO_ERROR])
+                "\t".join([*head, default_rater, flat(src), flat(tgt), NO_ERROR, NO_ERROR, ""])
             )
             continue
         for annotation, start, end in items:
@@ -116,10 +126,27 @@ def mqm_tsv_text(
                         target_cell,
                         flat(category),
                         _severity_out(annotation.severity),
+                        metadata_out(annotation),
                     ]
                 )
             )
     return "\n".join(lines) + "\n"
+
+
+def metadata_out(annotation: Annotation) -> str:
+    """The metadata cell of an annotation's row: JSON of its id and of the comment,
+    correction and tags it has (json escapes tabs and line breaks, so the cell stays one)."""
+    fields: dict[str, Any] = {"id": annotation.id}
+    for name in METADATA_FIELDS[1:]:
+        value = getattr(annotation, name)
+        if value:
+            fields[name] = value
+    return json.dumps(fields, ensure_ascii=False)
+
+
+def orphans(doc: AlignmentDocument) -> list[Annotation]:
+    """Annotations whose text was changed under them: the export leaves them out."""
+    return [a for a in doc.annotations if a.extra.get("orphan")]
 
 
 def _spread_annotations(doc: AlignmentDocument) -> dict[int, list[tuple[Annotation, int, int]]]:
@@ -127,7 +154,10 @@ def _spread_annotations(doc: AlignmentDocument) -> dict[int, list[tuple[Annotati
     crossing a bead boundary gets a row in every bead it covers, each with its part of the
     span; the import joins such parts back into one annotation
     (see mqm_tsv_import._join_continuation)."""
-    located = locate_annotations(doc)
+    located = {
+        b: [item for item in items if not item[0].extra.get("orphan")]
+        for b, items in locate_annotations(doc).items()
+    }
     spans = {
         name: [(b, doc.bead_span(b, name)) for b in range(len(doc.beads))]
         for name in ("source", "target")

@@ -2,14 +2,20 @@
 
 Reads the WMT20/21 header (doc_id, seg_id) and the WMT22-onward one (docSegId,
 globalSegId, metadata) by column name (see ``mqm_tsv``). Categories may carry a
-parenthesised suffix, dropped; severities come in any case; the metadata JSON is kept
-as ``annotation.extra["metadata"]``; every annotation keeps its rater in
-``extra["rater"]``. Rows of one rater, category and severity whose spans run to the end
-of one segment and from the start of the next are joined into one annotation (the
-export writes an annotation crossing a bead boundary as a row in each bead), unless both
-cover their whole segment (a run of dropped lines, one omission each). The format cannot
-tell more: two annotations of one rater, category and severity that touch across a
-boundary come back as one.
+parenthesised suffix, dropped; severities come in any case; the metadata JSON's id,
+comment, correction and tags (as this tool's export writes them) go back into the
+annotation, the rest of it is kept as ``annotation.extra["metadata"]``; every annotation
+keeps its rater in ``extra["rater"]``. Rows with the same id are one annotation (the
+export writes an annotation crossing a bead boundary as a row in each bead it covers).
+Rows without an id (other tools' files): rows of one rater, category and severity whose
+spans run to the end of one segment and from the start of the next are joined into one
+annotation, unless both cover their whole segment (a run of dropped lines, one omission
+each); two annotations of one rater, category and severity that touch across a boundary
+come back as one. Rows of rater ``aligner-gui`` (the engine's suggestions, written by
+``--include-suggestions``) are not a reviewer's: they are left out, and rescoring offers
+them again. With a base project, an annotation the base already has (the same id, or
+the same side, span, category, severity and rater) is not added again. What is left out
+is said in ``meta["mqm"]["warnings"]``.
 """
 
 from __future__ import annotations
@@ -19,7 +25,14 @@ import re
 from pathlib import Path
 from typing import Any
 
-from aligner_gui.core.model import SEVERITIES, AlignmentDocument, Annotation, Bead, Side
+from aligner_gui.core.model import (
+    SEVERITIES,
+    AlignmentDocument,
+    Annotation,
+    Bead,
+    Side,
+    new_annotation_id,
+)
 from aligner_gui.core.scoring.mqm import annotation_type
 from aligner_gui.io.errors import ImportFormatError
 from aligner_gui.io.format_helpers import (
@@ -38,6 +51,7 @@ from aligner_gui.io.mqm_tsv import (
     OPTIONAL_COLUMNS,
     SPAN_CLOSE,
     SPAN_OPEN,
+    SUGGESTION_RATER,
     is_mqm_header,
 )
 
@@ -129,6 +143,36 @@ def _metadata_in(row: _Row) -> Any:
         return json.loads(raw)
     except ValueError:
         return raw
+
+
+def _fields_in(metadata: Any) -> tuple[dict[str, Any], Any]:
+    """The annotation fields this tool's export keeps in the metadata (id, comment,
+    correction, tags; values of the wrong type are left where they are), and the rest of
+    the metadata (None when nothing is left)."""
+    if not isinstance(metadata, dict):
+        return {}, metadata
+    rest = dict(metadata)
+    fields: dict[str, Any] = {}
+    for name in ("id", "comment", "correction"):
+        if isinstance(rest.get(name), str) and rest[name]:
+            fields[name] = rest.pop(name)
+    tags = rest.get("tags")
+    if isinstance(tags, list) and all(isinstance(t, str) for t in tags):
+        fields["tags"] = list(rest.pop("tags"))
+    return fields, (rest if rest or not fields else None)
+
+
+def _already_there(doc: AlignmentDocument, new: Annotation, count: int) -> bool:
+    """Whether one of the first ``count`` annotations (the base's) is ``new``: the same
+    id, or the same side, span, category, severity and rater."""
+    for old in doc.annotations[:count]:
+        if old.id == new.id:
+            return True
+        if (old.side, old.start, old.end, old.category, old.severity) == (
+            new.side, new.start, new.end, new.category, new.severity
+        ) and old.extra.get("rater") in (None, new.extra.get("rater")):
+            return True
+    return False
 
 
 def _severity_in(row: _Row, name: str) -> str:
@@ -312,11 +356,17 @@ def import_mqm_tsv(
     # Annotations whose span runs to the end of their segment, which the same rater's
     # next row may continue (an annotation crossing a bead boundary, exported in parts).
     open_ends: dict[tuple[str, str, str, str], tuple[Annotation, int]] = {}
+    by_id: dict[str, Annotation] = {}  # rows with an id (this tool's export)
+    in_base = len(doc.annotations) if base is not None else 0
+    suggestions = repeated = 0
     for row in rows:
         if _is_no_error(row.category) or _is_no_error(row.severity):
             continue
         key = _segment_key(row)
         if key not in mapping:
+            continue
+        if row.rater == SUGGESTION_RATER:
+            suggestions += 1
             continue
         b = mapping[key]
         severity = _severity_in(row, name)
@@ -338,12 +388,18 @@ def import_mqm_tsv(
         side_text = doc.side(side).text
         category = _category_in(row.category)
         join_key = (row.rater, side, category, severity)
-        if a is not None and _join_continuation(
+        fields, metadata = _fields_in(_metadata_in(row))
+        part_of = by_id.get(fields.get("id", ""))
+        if part_of is not None:  # the next part of an annotation crossing a bead boundary
+            if part_of.side == side and start >= part_of.end:
+                part_of.end = end
+                part_of.text = side_text[part_of.start : end]
+            continue
+        if a is not None and "id" not in fields and _join_continuation(
             doc, open_ends, join_key, b, start, end, seg_start
         ):
             continue
         extra: dict[str, Any] = {"rater": row.rater, "system": row.system}
-        metadata = _metadata_in(row)
         if metadata is not None:
             extra["metadata"] = metadata
         annotation = Annotation(
@@ -355,10 +411,27 @@ def import_mqm_tsv(
             category=category or "Other",
             severity=severity,
             extra=extra,
+            **fields,
         )
+        if "id" in fields:
+            by_id[annotation.id] = annotation
+        if in_base and _already_there(doc, annotation, in_base):
+            repeated += 1
+            continue
+        if any(a.id == annotation.id for a in doc.annotations[in_base:]):
+            annotation.id = new_annotation_id()  # two files' ids met
         doc.add_annotation(annotation)
         if a is not None and end == seg_end and end > start:
             open_ends[join_key] = (annotation, b)
+    if suggestions:
+        warnings.append(
+            f"{name}: {suggestions} row(s) of rater {SUGGESTION_RATER} (the engine's "
+            "suggestions, not a reviewer's) left out; rescoring offers them again"
+        )
+    if repeated:
+        warnings.append(
+            f"{name}: {repeated} annotation(s) the base project already has not added again"
+        )
     doc.meta["mqm"] = {
         "file": path.name,
         "system": system,

@@ -17,6 +17,7 @@ class RealFilesEngine(FakeEngine):
     save_checked = Engine.save_checked
     exporters = Engine.exporters
     export = Engine.export
+    left_out_message = Engine.left_out_message
     import_file = Engine.import_file
 
 
@@ -123,3 +124,15 @@ def test_save_as_names_a_pair_of_texts_by_their_common_name(
                                                                      ("", ""))[1])
     assert not window.files.save_as()
     assert offered == [str(tmp_path / "doc.json")]
+
+
+def test_export_says_what_the_format_does_not_carry_back(
+    make_window: Any, recorder: Any, tmp_path: Path
+) -> None:
+    window = make_window(engine=RealFilesEngine())
+    window.select_bead(0)
+    window.actions.mark_omission.trigger()
+    assert window.files.export_to("tmx", tmp_path / "out.tmx")
+    assert "1 annotation(s) not in this format" in window.statusBar().currentMessage()
+    assert window.files.export_to("mqm-tsv", tmp_path / "out.tsv")
+    assert "not in this format" not in window.statusBar().currentMessage()

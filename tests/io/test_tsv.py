@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -79,15 +80,17 @@ def rows(text: str) -> list[list[str]]:
 
 
 def test_mqm_header_is_exact() -> None:
+    """The WMT20/21 columns, then WMT22's metadata."""
     text = mqm_tsv_text(sample_doc())
     expected = "system\tdoc\tdoc_id\tseg_id\trater\tsource\ttarget\tcategory\tseverity"
-    assert text.splitlines()[0] == expected
-    assert MQM_HEADER == text.splitlines()[0].split("\t")
+    assert text.splitlines()[0] == expected + "\tmetadata"
+    assert [*MQM_HEADER, "metadata"] == text.splitlines()[0].split("\t")
 
 
 def test_mqm_rows() -> None:
     table = rows(mqm_tsv_text(sample_doc()))[1:]
-    assert all(len(row) == 9 for row in table)
+    assert all(len(row) == 10 for row in table)
+    assert {row[9] for row in table if row[7] == "No-error"} == {""}
     by_seg: dict[str, list[list[str]]] = {}
     for row in table:
         by_seg.setdefault(row[2], []).append(row)
@@ -115,7 +118,7 @@ def test_mqm_cells_never_hold_tabs_or_newlines() -> None:
     doc = AlignmentDocument(source, target, [Bead((0,), (0,))])
     doc.add_annotation(Annotation("other", "source", 4, 9, "here.", "Style/Awkward", "minor"))
     table = rows(mqm_tsv_text(doc))
-    assert all(len(row) == 9 for row in table)
+    assert all(len(row) == 10 for row in table)
     assert table[1][5] == "Tab <v>here.</v> Next line."
 
 
@@ -473,3 +476,116 @@ def test_a_run_of_whole_bead_omissions_stays_one_annotation_each(tmp_path: Path)
     back = import_file(out, base=base)
     assert _annotations(back) == _annotations(doc)
     assert len(back.annotations) == 2
+
+
+# -- what an MQM round trip keeps ---------------------------------------------------------
+
+
+def _review(doc: AlignmentDocument) -> list[tuple]:
+    return sorted((a.id, a.side, a.start, a.end, a.comment, a.correction, tuple(a.tags))
+                  for a in doc.annotations)
+
+
+def test_comment_correction_tags_and_id_survive_the_round_trip(tmp_path: Path) -> None:
+    doc = sample_doc()
+    first, second = doc.annotations[0], doc.annotations[1]
+    first.comment = 'Dropped\ttab, "quote",\nnew line, 中文 🙂'
+    first.tags = ["headline", "a;b"]
+    second.correction = "-5%"
+    out = tmp_path / "mqm.tsv"
+    export_document(doc, "mqm-tsv", out)
+    table = rows(out.read_text(encoding="utf-8"))
+    assert all(len(row) == 10 for row in table)  # the JSON keeps tabs and breaks escaped
+    base = AlignmentDocument(doc.source, doc.target, [b.copy() for b in doc.beads])
+    back = import_file(out, base=base)
+    assert _review(back) == _review(doc)
+    assert all("metadata" not in a.extra for a in back.annotations)
+    rebuilt = import_file(out)  # without a base: the same review on rebuilt beads
+    assert sorted((a.id, a.comment, a.correction, tuple(a.tags)) for a in rebuilt.annotations) \
+        == sorted((a.id, a.comment, a.correction, tuple(a.tags)) for a in doc.annotations)
+
+
+def test_whole_bead_parts_of_one_annotation_come_back_as_one(tmp_path: Path) -> None:
+    """Without ids two whole-bead rows stay two annotations (a run of dropped lines); an
+    annotation over two whole beads is written with its id in both, and comes back one."""
+    doc = sample_doc()
+    doc.annotations.clear()
+    spans = [doc.bead_span(b, "source") for b in range(len(doc.beads))]
+    whole = [s for s in spans if s is not None and s[0] < s[1]][:2]
+    start, end = whole[0][0], whole[1][1]
+    doc.add_annotation(Annotation("omission", "source", start, end, doc.source.text[start:end],
+                                  "Accuracy/Omission", "major", comment="one mark"))
+    out = tmp_path / "mqm.tsv"
+    export_document(doc, "mqm-tsv", out)
+    assert sum("Accuracy/Omission" in line for line in out.read_text().splitlines()) == 2
+    back = import_file(out, base=AlignmentDocument(doc.source, doc.target,
+                                                   [b.copy() for b in doc.beads]))
+    assert _annotations(back) == _annotations(doc) and _review(back) == _review(doc)
+
+
+def test_import_onto_a_base_that_has_the_annotations_adds_none(tmp_path: Path) -> None:
+    doc = sample_doc()
+    out = tmp_path / "mqm.tsv"
+    export_document(doc, "mqm-tsv", out)
+    back = import_file(out, base=doc)
+    assert len(back.annotations) == len(doc.annotations)
+    assert back.meta["mqm"]["warnings"] == [
+        f"{out}: {len(doc.annotations)} annotation(s) the base project already has not added again"
+    ]
+    # Another tool's file (no ids): the same span, category, severity and rater is the same.
+    plain = tmp_path / "plain.tsv"
+    plain.write_text("\n".join("\t".join(row[:9]) for row in rows(out.read_text())) + "\n",
+                     encoding="utf-8")
+    doc.annotations[0].extra["rater"] = "rater1"
+    again = import_file(plain, base=doc)
+    assert len(again.annotations) == len(doc.annotations)
+
+
+def test_engine_suggestion_rows_are_not_imported_as_a_review(tmp_path: Path) -> None:
+    doc = sample_doc()
+    doc.annotations.clear()
+    doc.beads[2].flags.append("omission")  # an open suggestion of the engine
+    out = tmp_path / "mqm.tsv"
+    export_document(doc, "mqm-tsv", out, include_suggestions=True)
+    assert "\taligner-gui\t" in out.read_text(encoding="utf-8")
+    base = AlignmentDocument(doc.source, doc.target, [b.copy() for b in doc.beads])
+    back = import_file(out, base=base)
+    assert back.annotations == []
+    assert any("of rater aligner-gui" in w for w in back.meta["mqm"]["warnings"])
+
+
+def test_an_orphaned_annotation_is_left_out_of_the_mqm_export() -> None:
+    doc = sample_doc()
+    lost = doc.annotations[1]
+    lost.extra["orphan"] = True
+    table = rows(mqm_tsv_text(doc))
+    ids = [json.loads(row[9])["id"] for row in table[1:] if row[9]]
+    assert lost.id not in ids and len(ids) == len(doc.annotations) - 1
+
+
+def test_what_each_export_leaves_out_is_said() -> None:
+    from aligner_gui.io.formats import annotations_left_out, left_out
+
+    doc = sample_doc()
+    n = len(doc.annotations)
+    assert annotations_left_out(doc, "tmx") == n and "TMX notes" in left_out(doc, "tmx")[0]
+    assert annotations_left_out(doc, "intertext") == n
+    assert annotations_left_out(doc, "json") == 0 and left_out(doc, "json") == []
+    assert annotations_left_out(doc, "mqm-tsv") == 0 and left_out(doc, "mqm-tsv") == []
+    doc.annotations[0].extra["orphan"] = True
+    assert annotations_left_out(doc, "mqm-tsv") == 1
+    assert left_out(doc, "mqm-tsv")[0].startswith("1 annotation(s) whose text has changed")
+
+
+def test_the_report_lists_an_orphan_without_marking_stale_text() -> None:
+    from aligner_gui.io.html.report import html_report_text
+
+    doc = sample_doc()
+    lost = doc.annotations[1]
+    lost.extra["orphan"] = True
+    lost.comment = "was on a word since edited"
+    html = html_report_text(doc)
+    assert html.count("<mark") == len(doc.annotations) - 1
+    unplaced = html.split("Annotations outside any bead")[1]
+    assert "its text has changed since it was marked" in unplaced
+    assert "was on a word since edited" in unplaced

@@ -275,7 +275,8 @@ class FileController(QObject):
                                      _one_line(error))
             return None
         self.window.statusBar().showMessage(
-            self.tr("Exported {0}").format(", ".join(p.name for p in written)), 5000)
+            self.tr("Exported {0}").format(", ".join(p.name for p in written))
+            + self.window.engine.left_out_message(doc, fmt), 8000)
         return written
 
     def import_dialog(self) -> None:

@@ -219,7 +219,9 @@ def html_report_text(
     generated = generated or datetime.now(timezone.utc)
     name = title or _document_name(doc) or tr("title", lang)
     numbered = list(enumerate(doc.annotations, 1))
-    per_side = {side: _overlapping(doc, side, numbered) for side in ("source", "target")}
+    # An orphan's offsets point at text that is no longer its own: listed, never marked.
+    placed = [(n, a) for n, a in numbered if not a.extra.get("orphan")]
+    per_side = {side: _overlapping(doc, side, placed) for side in ("source", "target")}
     first_bead: dict[int, int] = {}
     for side in ("source", "target"):
         for b, items in enumerate(per_side[side]):
@@ -346,7 +348,10 @@ def html_report_text(
     if unplaced:
         parts.append(f'<h2>{_e(tr("h.unplaced", lang))}</h2><ol class="notes">')
         for n, a in unplaced:
-            parts.append(f'<li value="{n}">{_e(_label(a))} ({_e(a.side)}): {_e(a.text)}</li>')
+            orphan = f" ({_e(tr('orphan', lang))})" if a.extra.get("orphan") else ""
+            comment = f" \u2014 {_e(a.comment)}" if a.comment else ""
+            parts.append(f'<li value="{n}">{_e(_label(a))} ({_e(a.side)}): {_e(a.text)}'
+                         f"{orphan}{comment}</li>")
         parts.append("</ol>")
     parts.append(
         f'<details class="figures"><summary>{_e(tr("h.figures", lang))}</summary>'

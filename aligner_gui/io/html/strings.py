@@ -142,6 +142,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "h.beads": ("Beads", "句对"),
     "h.figures": ("All figures", "全部数据"),
     "h.unplaced": ("Annotations outside any bead", "不属于任何句对的标注"),
+    "orphan": ("its text has changed since it was marked", "标注后原文已改动"),
     "th.category": ("MQM category", "MQM 类别"),
     "th.annotations": ("Annotations", "标注"),
     "th.suggestions": ("Suggestions (not yet reviewed)", "建议（尚未审阅）"),
