@@ -637,6 +637,41 @@ def test_a_unit_replaced_is_major_when_the_figure_is_the_same() -> None:
     assert hits[0].comment.endswith("translation has '英亩' for the same figure")
 
 
+def test_mass_and_volume_units_are_compared() -> None:
+    """A health advisory's "250 mg" as 250克 is a thousandfold dose; "5G" is the network,
+    克拉 a carat, 升至 "rose to", none of them a unit."""
+    doc = make_doc([
+        ("Take no more than 250 mg of paracetamol.", "扑热息痛不应超过250克。"),
+        ("It weighs 250 kg.", "重250克。"),
+        ("Take 250 mg a day.", "每天服用250毫克。"),
+        ("Drink 500 ml of water.", "喝500升水。"),
+        ("The 5G phone weighs 200 grams.", "这款5G手机重200克。"),
+        ("It is a 2-carat diamond of 0.4 grams.", "这是一颗重0.4克的2克拉钻石。"),
+        ("Output rose from 2 to 3 tonnes.", "产量从2升至3吨。"),
+    ])
+    for bead in doc.beads:
+        bead.score = 0.9
+    assert [(f.bead, marked(doc, f), f.severity) for f in found(doc, "numbers")] == [
+        (0, "克", "major"), (1, "克", "major"), (3, "升", "major")
+    ]
+
+
+def test_a_conversion_both_sides_keep_does_not_hide_a_swapped_currency() -> None:
+    """"68 million euros ($73.5 million)" as 6800万英镑（约合7350万美元）: the dollars both
+    keep do not answer for the euros; a conversion only one side gives is no swap."""
+    doc = make_doc([
+        ("The club paid 68 million euros ($73.5 million).", "俱乐部支付6800万英镑（约合7350万美元）。"),
+        ("The club paid 68 million euros ($73.5 million).", "俱乐部支付6800万欧元（约合7350万美元）。"),
+        ("The club paid 68 million euros ($73.5 million).", "俱乐部支付6800万欧元。"),
+        ("The club paid 68 million euros.", "俱乐部支付6800万欧元（约合7350万美元）。"),
+    ])
+    for bead in doc.beads:
+        bead.score = 0.9
+    hits = found(doc, "numbers")
+    assert [(f.bead, marked(doc, f), f.severity) for f in hits] == [(0, "英镑", "major")]
+    assert hits[0].comment == "currency: source has 'euros', translation has '英镑'"
+
+
 def test_pounds_are_money_beside_another_currency() -> None:
     """"55 million pounds" read as a weight: 5500万欧元 for it went unseen."""
     doc = make_doc([("Liverpool paid 55 million pounds.", "利物浦支付了5500万欧元。"),

@@ -195,6 +195,11 @@ _UNITS = {
         ("length", "um", r"μm|µm|microns?|micromet(?:er|re)s?"),
         ("length", "nm", r"nm|nanomet(?:er|re)s?"),
         ("rate step", "bp", r"basis points?|bps?"), ("rate step", "pp", r"percentage points?"),
+        # grams lower case only: "5G" is the network
+        ("weight", "mg", r"mg|milligram(?:me)?s?"),
+        ("weight", "ug", r"μg|µg|mcg|microgram(?:me)?s?"),
+        ("weight", "g", r"(?-i:g)|gram(?:me)?s?"),
+        ("volume", "ml", r"ml|millilit(?:er|re)s?"), ("volume", "l", r"lit(?:er|re)s?"),
     ],
     "zh": [
         ("length", "km", "公里|千米"), ("length", "mile", "英里"), ("length", "cm", "厘米"),
@@ -205,6 +210,9 @@ _UNITS = {
         ("area", "sqmi", "平方英里"), ("area", "sqft", "平方英尺"), ("area", "m2", "平方米"),
         ("length", "mm", "毫米"), ("length", "um", "微米"), ("length", "nm", "纳米"),
         ("rate step", "bp", "个?基点"), ("rate step", "pp", "个?百分点"),
+        ("weight", "mg", "毫克"), ("weight", "ug", "微克"),
+        ("weight", "g", "克(?![拉服隆罗里])"),  # not 克拉 (carat), 克服, 克隆 ...
+        ("volume", "ml", "毫升"), ("volume", "l", "公?升(?![至到高级值温为起])"),  # 2升至3: rose
     ],
 }  # fmt: skip
 _TEMPERATURE = {
@@ -306,9 +314,11 @@ def _hundredfold(a: str | None, b: str | None) -> bool:
 def unit_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
     """A currency or unit the source uses replaced by another one of the same kind.
 
-    Flagged when both sides name a currency (a length, weight, area unit after a
-    number; a temperature scale) and no unit of that kind is on both sides: US$
-    against 港元, miles against 公里. Currencies are major (Accuracy/Mistranslation);
+    Flagged when both sides name a currency (a length, weight, area, volume unit after
+    a number; a temperature scale) and each side has one the other lacks: US$ against
+    港元, miles against 公里, "68 million euros ($73.5 million)" against
+    6800万英镑（约合7350万美元） (the conversion both keep does not answer for the euros);
+    a conversion only one side gives is no swap. Currencies are major (Accuracy/Mistranslation);
     units minor (a converted figure may be deliberate localisation), but major when
     both sides give the unit the same figure (590,000 hectares against 59万英亩: the
     quantity changed).
@@ -323,11 +333,12 @@ def unit_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
     _pounds_as_money(tgt_units, tgt, tgt_lang, src_units)
     hits = []
     for dim, mine in src_units.items():
-        theirs = tgt_units.get(dim)
-        if not theirs or set(mine) & set(theirs):
+        theirs = tgt_units.get(dim) or {}
+        lost = [span for unit, span in mine.items() if unit not in theirs]
+        new = [span for unit, span in theirs.items() if unit not in mine]
+        if not lost or not new:
             continue
-        a, b = next(iter(theirs.values()))
-        src_a, src_b = next(iter(mine.values()))
+        (src_a, src_b), (a, b) = lost[0], new[0]
         figure = _figure_before(src, src_a, src_lang)
         other = _figure_before(tgt, a, tgt_lang)
         same = figure is not None and figure == other
