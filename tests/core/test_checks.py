@@ -333,6 +333,20 @@ def test_a_negation_dropped_beside_a_transliterated_name(lex) -> None:
         (0, "source"), (1, "source")]
 
 
+def test_a_dropped_prohibition_is_a_lost_negation(lex) -> None:
+    """不得 "shall not" is a negation; 恨不得, 舍不得, 不得已 and 玩不得？ are not rules."""
+    doc = make_doc([
+        ("会议强调，不得对企业违规收费。", "The meeting stressed the need to charge enterprises."),
+        ("会议强调，不得对企业违规收费。", "The meeting stressed that no illegal fees may be "
+                                          "charged to enterprises."),
+        ("他恨不得马上回家。", "He was itching to go home."),
+        ("我舍不得离开这里。", "I am reluctant to leave here."),
+        ("不得已，他只好离开。", "Having no choice, he left."),
+    ], "zh")  # fmt: skip
+    hits = found(doc, "negation", lexicon=lex)
+    assert [(f.bead, marked(doc, f)) for f in hits] == [(0, "不得")]
+
+
 def test_a_chinese_word_of_lack_answers_an_english_negation(lex) -> None:
     """'were without' is 缺少, 'did not attend' 缺席: no negation character, no slip."""
     doc = make_doc([("The village was without electricity.", "这个村子缺电。"),
@@ -659,10 +673,11 @@ def test_mass_and_volume_units_are_compared() -> None:
 def test_a_conversion_both_sides_keep_does_not_hide_a_swapped_currency() -> None:
     """"68 million euros ($73.5 million)" as 6800万英镑（约合7350万美元）: the dollars both
     keep do not answer for the euros; a conversion only one side gives is no swap."""
+    paid = "The club paid 68 million euros ($73.5 million)."
     doc = make_doc([
-        ("The club paid 68 million euros ($73.5 million).", "俱乐部支付6800万英镑（约合7350万美元）。"),
-        ("The club paid 68 million euros ($73.5 million).", "俱乐部支付6800万欧元（约合7350万美元）。"),
-        ("The club paid 68 million euros ($73.5 million).", "俱乐部支付6800万欧元。"),
+        (paid, "俱乐部支付6800万英镑（约合7350万美元）。"),
+        (paid, "俱乐部支付6800万欧元（约合7350万美元）。"),
+        (paid, "俱乐部支付6800万欧元。"),
         ("The club paid 68 million euros.", "俱乐部支付6800万欧元（约合7350万美元）。"),
     ])
     for bead in doc.beads:
@@ -837,6 +852,18 @@ def test_an_attribution_the_translation_drops_is_a_major_omission() -> None:
     ]
     assert {f.category for f in hits} == {"Accuracy/Omission"}
     assert "'allegedly'" in hits[0].comment
+
+
+def test_a_charge_the_original_names_itself_does_not_answer_its_allegedly() -> None:
+    """指控 renders "a charge" of the original: "allegedly" is still gone."""
+    doc = make_doc([
+        ("He also allegedly moved 3 million pounds, a charge that will be heard separately.",
+         "他还转移了300万英镑，该项指控将另行审理。"),
+        ("He also allegedly moved 3 million pounds, a charge that will be heard separately.",
+         "他还被指控转移了300万英镑，该项指控将另行审理。"),
+        ("He allegedly moved 3 million pounds.", "他被指控转移了300万英镑。"),
+    ])  # fmt: skip
+    assert [(f.bead, marked(doc, f)) for f in found(doc, "hedges")] == [(0, "allegedly")]
 
 
 def test_a_chinese_hedge_the_english_drops() -> None:

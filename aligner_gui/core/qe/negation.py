@@ -65,12 +65,15 @@ _ZH_WEAK = """
 无论如何 无可奈何 无微不至 毫无疑问 无与伦比 无忧无虑 莫名 莫名其妙 莫不是 莫非
 否认 否定 否决 而非 并非不 不是不 不能不 不无 无不 没有不 除非
 毋庸 毋宁 不乐意 不大 不太 不行 不知 不多时 不忍 不等 没等 不轨 岂不 何不 难道不 没道理
-不在意 不像 不得 不禁 不怒自威 十恶不赦 喋喋不休 碟碟不休 滔滔不绝 络绎不绝 一丝不苟
+不在意 不像 不禁 不怒自威 十恶不赦 喋喋不休 碟碟不休 滔滔不绝 络绎不绝 一丝不苟
 坚定不移 层出不穷 不可一世 面不改色 迫不及待 不屑一顾 不动声色 不知所云 不堪 不肯
 不止 不减 不出声 不合 不能再 谁知 怎么会 怎会 怎能 难道 岂 何必 何尝
 不变 不变价 不小 不是时候 不可撤销 不可逆 不可替代 不可分割 不可估量 不可磨灭 不可动摇
 不容忽视 不再 居高不下 经久不衰 长盛不衰 供不应求 一成不变 源源不断 屡禁不止 锲而不舍
 不遗余力 势不可挡 不可阻挡 不容小觑 不甘示弱 天不亮 天还没亮 不强 不高 不长 不远 不低
+见不得 見不得 恨不得 巴不得 舍不得 怪不得 顾不得 由不得 少不得 免不得 说不得 記不得 记不得
+动不得 动弹不得 要不得 不得已 迫不得已 不得而知 不得要领 不得人心 哭笑不得 求之不得
+不得劲 了不得 晓不得
 """
 # Chinese words without a negation character that English often says with one ("were
 # without two defenders": 缺少了; "did not attend": 缺席; "failed to": 未能 has one):
@@ -142,6 +145,8 @@ def _zh_kind(text: str, k: int) -> tuple[str, int, int]:
     if ch == "不" and k and _cjk(text, k - 1) and text[k - 1] not in _ZH_NOT_VERBS:
         if k + 1 < len(text) and text[k + 1] in _ZH_COMPLEMENTS:
             return "weak", k, k + 2
+    if ch == "不" and text[k + 1 : k + 2] == "得" and not _cjk(text, k + 2):
+        return "weak", k, k + 2  # 玩不得? "can't play": a potential complement, no rule
     if ch in _ZH_STRONG_CHARS:
         return "strong", k, k + 1
     if ch in "别別" and _cjk(text, k + 1) and (k == 0 or text[k - 1] in _ZH_IMPERATIVE_AFTER):
@@ -181,7 +186,7 @@ def _zh_negations(text: str) -> Negations:
 
 
 # Shown with the negation character so the editor sees what was read: 没有, 从未.
-_ZH_TAIL = frozenset("有是要能会會必用曾")
+_ZH_TAIL = frozenset("有是要能会會必用曾得")
 _ZH_HEAD = frozenset("从從并並绝決决还還尚毫")
 
 
