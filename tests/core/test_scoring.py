@@ -258,6 +258,33 @@ def test_a_small_count_said_twice_can_be_another_changed():
     assert compare_numbers(["3", "3"], ["3"])["missing"] == []  # only said again
 
 
+@pytest.mark.parametrize(
+    ("src", "tgt", "missing"),
+    [
+        ("He was sentenced to nine years in prison.", "他被判处七年监禁。", ["9"]),
+        ("He was sentenced to nine years in prison.", "他被判处九年监禁。", []),
+        ("He scored three goals.", "他打进两球。", ["3"]),
+        ("Take two tablets a day.", "每天服用三片。", ["2"]),
+        ("两年后他回来了。", "Three years later he came back.", ["2"]),
+        # spelled-out counts of anything else are reshaped freely, as before
+        ("Six days later he came.", "七天之后他来了。", []),
+        ("The two boys and the servant left.", "三人走了。", []),
+    ],
+)
+def test_spelled_small_counts_of_the_same_measure_are_compared(
+    src: str, tgt: str, missing: list[str]
+) -> None:
+    """A prison term, a score or a dose spelled out: "nine years" as 七年 changed it."""
+    from aligner_gui.core.scoring.number_match import bead_numbers
+    from aligner_gui.core.text.numbers import numbers_en
+    from aligner_gui.core.text.zh_numbers import numbers_zh
+
+    def read(text: str) -> list[str]:
+        return numbers_en(text) if text.isascii() else numbers_zh(text)
+
+    assert bead_numbers(read(src), read(tgt), src, tgt)["missing"] == missing
+
+
 def test_a_figure_rounded_to_three_or_more_digits_is_no_mismatch():
     """1671.93亿 against "167.19 billion" is rounding; a round number that merely ends in
     zeros (2020 against 2019, 1,600 against 1,550, 12,300 against 12,345) is another one."""

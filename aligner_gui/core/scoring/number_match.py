@@ -10,6 +10,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from aligner_gui.core.text.numbers import month_number, numbers_en
 from aligner_gui.core.text.zh_numbers import numbers_zh
 
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
 _NUMBER_TOKEN = {
     "en": re.compile(
         r"\b(?:a|the|one|two|three|four|five|six|seven|eight|nine)[- ](?:half|thirds?|"
@@ -172,7 +174,41 @@ def spelled_small_counts(
     digits = re.compile("|".join(rf"(?<![\d.,]){n}(?![\d.,]?\d)" for n in set(unmatched)))
     if digits.search(_fold_digits(source_text)) or digits.search(_fold_digits(target_text)):
         return numbers
+    if _counted_alike(numbers, source_text, target_text):
+        return numbers
     return {**numbers, "missing": [], "extra": [], "ignored": numbers["ignored"] + unmatched}
+
+
+# Measures of a sentence, a score or a dose, which a translation keeps as they are:
+# "nine years in prison" as 七年监禁 changed the sentence, however it is spelled.
+_MEASURES = (
+    (r"years?", "年"), (r"months?", "个月|個月"), (r"goals?", "球|个进球|個進球"),
+    (r"tablets?|pills?|doses?", "片|粒|剂|劑"),
+)  # fmt: skip
+_EN_COUNT = r"\b(one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+(?:{})\b"
+_ZH_COUNT = "([一二两三四五六七八九十])(?:{})"
+
+
+def _counted_alike(numbers: dict[str, list[str]], source_text: str, target_text: str) -> bool:
+    """Whether a small count missing on one side and another on the other both count the
+    same measure (years, months, goals, doses): a changed term or score, not a reshaping."""
+    def counts(text: str, lang: str, measure: tuple[str, str]) -> set[str]:
+        if lang == "en":
+            pattern = re.compile(_EN_COUNT.format(measure[0]), re.IGNORECASE)
+            return {v for m in pattern.finditer(text) for v in numbers_en(m.group(1))}
+        pattern = re.compile(_ZH_COUNT.format(measure[1]))
+        return {v for m in pattern.finditer(text) for v in numbers_zh(m.group(1))}
+
+    source_lang = "zh" if _CJK.search(source_text) else "en"
+    target_lang = "zh" if _CJK.search(target_text) else "en"
+    if source_lang == target_lang:
+        return False
+    for measure in _MEASURES:
+        if set(numbers["missing"]) & counts(source_text, source_lang, measure) and set(
+            numbers["extra"]
+        ) & counts(target_text, target_lang, measure):
+            return True
+    return False
 
 
 # An amount in brackets right after another: a conversion ("150 kph (93 mph)", "10
