@@ -978,3 +978,12 @@ def test_a_vivid_but_clear_literal_image_is_minor() -> None:
     doc = make_doc([("Inflation is the elephant in the room.", "通胀是房间里的大象。")])
     (hit,) = found(doc, "idioms")
     assert (marked(doc, hit), hit.severity) == ("大象", "minor")
+
+
+def test_number_notes_group_long_figures_for_the_editor() -> None:
+    from aligner_gui.core.scoring.mqm import number_note, readable_number
+
+    bead = Bead((0,), (0,), details={"numbers": {"missing": ["700000000000"],
+                                                 "extra": ["70000000000", "1550", "23%"]}})
+    assert number_note(bead) == "missing 700,000,000,000; extra 70,000,000,000, 1550, 23%"
+    assert readable_number("12345.5") == "12,345.5" and readable_number("2/3") == "2/3"

@@ -9,7 +9,7 @@ are penalties (lower is better), reported per segment (bead) and per 1,000 sourc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -295,7 +295,9 @@ _ONE_SIDED_NOTES = {
 }
 
 
-def _listing(found: Any, labels: tuple[tuple[str, str], ...]) -> str:
+def _listing(
+    found: Any, labels: tuple[tuple[str, str], ...], shown: Callable[[Any], str] = str
+) -> str:
     """ "label values; label values" for the keys of a details entry that have values."""
     if not isinstance(found, dict):
         return ""
@@ -303,13 +305,26 @@ def _listing(found: Any, labels: tuple[tuple[str, str], ...]) -> str:
     for key, label in labels:
         values = found.get(key) or []
         if values:
-            parts.append(f"{label}{', '.join(str(v) for v in values)}")
+            parts.append(f"{label}{', '.join(shown(v) for v in values)}")
     return "; ".join(parts)
 
 
+_LONG_NUMBER = re.compile(r"(\d{5,})(\.\d+)?")
+
+
+def readable_number(value: Any) -> str:
+    """A canonical number as an editor reads it: 700000000000 as 700,000,000,000."""
+    text = str(value)
+    found = _LONG_NUMBER.fullmatch(text)
+    if found is None:
+        return text
+    return f"{int(found.group(1)):,}{found.group(2) or ''}"
+
+
 def number_note(bead: Bead) -> str:
-    """What the engine found about numbers: "missing 1550; extra 2010" (or "")."""
-    return _listing(bead.details.get("numbers"), (("missing", "missing "), ("extra", "extra ")))
+    """What the engine found about numbers: "missing 1,550; extra 2010" (or "")."""
+    return _listing(bead.details.get("numbers"), (("missing", "missing "), ("extra", "extra ")),
+                    readable_number)
 
 
 def name_note(bead: Bead) -> str:
