@@ -164,21 +164,28 @@ def unlink(beads: Sequence[Bead], index: int) -> Edit:
 STOP_STATUSES = ("confirmed", "manual")
 
 
-def realign_range(beads: Sequence[Bead], selected: int | None) -> tuple[int, int]:
+def realign_range(
+    beads: Sequence[Bead], selected: int | None, last: int | None = None
+) -> tuple[int, int]:
     """Bead range to re-align: from the selection (past confirmed beads) to the next
-    confirmed or hand-made bead (or the end); the selected bead itself may be hand-made.
+    confirmed or hand-made bead (or the end). The selected beads themselves, ``selected``
+    to ``last``, are taken in whatever made them: the two halves of an unlinked bead are
+    both hand-made, and selecting them is how to have them paired again (confirmed beads
+    inside are still kept by the caller).
 
     With no selection, the whole document (confirmed beads are kept by the caller).
     """
     if selected is None or not beads:
         return 0, len(beads)
     _check_index(beads, selected)
+    last = selected if last is None else max(selected, last)
+    _check_index(beads, last)
     start = selected
     while start < len(beads) and beads[start].status == "confirmed":
         start += 1
     if start >= len(beads):
         raise EditError("nothing to re-align after the confirmed beads")
-    stop = start + 1
+    stop = max(start, last) + 1
     while stop < len(beads) and beads[stop].status not in STOP_STATUSES:
         stop += 1
     return start, stop

@@ -214,8 +214,8 @@ class MainWindow(QMainWindow):
         self.coverage_lens.bind_action(a.coverage_lens, self.settings)
         self.suspect_lens.bind_action(a.risk_suspects, self.settings)
         a.focus_table.triggered.connect(self.bead_view.setFocus)
-        a.focus_source.triggered.connect(self.source_pane.setFocus)
-        a.focus_target.triggered.connect(self.target_pane.setFocus)
+        a.focus_source.triggered.connect(self.source_pane.focus_current_bead)
+        a.focus_target.triggered.connect(self.target_pane.focus_current_bead)
         self.cancel_button.clicked.connect(self.cancel_alignment)
         self.recovery_banner.recover_requested.connect(self.files.recover)
         self.recovery_banner.discard_requested.connect(self.files.discard_recovery)
@@ -282,7 +282,8 @@ class MainWindow(QMainWindow):
         return self.alignment.start()
 
     def realign(self) -> None:
-        self.alignment.realign(self.current_bead())
+        rows = self.selected_beads()
+        self.alignment.realign(self.current_bead(), max(rows) if len(rows) > 1 else None)
 
     def cancel_alignment(self, wait: bool = False) -> None:
         self.alignment.cancel(wait)

@@ -90,7 +90,7 @@ EXPORTERS: dict[str, Exporter] = {
     "mqm-tsv": Exporter(
         "mqm-tsv",
         "WMT MQM annotations (*.tsv)",
-        ".tsv",
+        ".mqm.tsv",  # NAME.mqm.tsv, as the batch names it: not the bead table's NAME.tsv
         _lazy("mqm_tsv", "export_mqm_tsv"),
         options=("system", "doc_name", "rater", "include_suggestions"),
     ),

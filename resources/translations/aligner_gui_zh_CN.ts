@@ -357,8 +357,8 @@
     </message>
     <message>
         <location filename="../../aligner_gui/gui/controllers/alignment.py" line="352"/>
-        <source>{0}; stopped before bead {1}, which you edited or confirmed (select past it and press Ctrl+R to go on)</source>
-        <translation>{0}；在第 {1} 个单元前停止，该单元已由您编辑或确认（选中其后的单元并按 Ctrl+R 可继续）</translation>
+        <source>{0}; stopped before bead {1}, which you edited or confirmed (select it too, or past it, and press Ctrl+R to go on)</source>
+        <translation>{0}；在第 {1} 个句对前停止（该句对已由您编辑或确认；一并选中它或选中其后的句对，再按 Ctrl+R 继续）</translation>
     </message>
     <message>
         <location filename="../../aligner_gui/gui/controllers/alignment.py" line="373"/>
@@ -379,7 +379,7 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="200"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="207"/>
         <source>Select text and press O (omission), M (mistranslation), A (addition) or E (other error).</source>
         <translation>选中文本后按 O（漏译）、M（误译）、A（增译）或 E（其他错误）。</translation>
     </message>
@@ -449,22 +449,22 @@
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="150"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="157"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="150"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="157"/>
         <source>Target</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="156"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="163"/>
         <source>{0}, bead {1}</source>
         <translation>{0},第 {1} 单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="158"/>
+        <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="165"/>
         <source>Suggested by the engine ({0})</source>
         <translation>由引擎建议({0})</translation>
     </message>
@@ -875,6 +875,14 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
     </message>
 </context>
 <context>
+    <name>Engine</name>
+    <message>
+        <location filename="../../aligner_gui/gui/engine.py" line="102"/>
+        <source> — {0} annotation(s) not in this format: the project file keeps them</source>
+        <translation> — 此格式不含 {0} 条标注：项目文件保留全部标注</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <location filename="../../aligner_gui/gui/display_names.py" line="107"/>
@@ -966,7 +974,7 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
     </message>
     <message>
         <location filename="../../aligner_gui/gui/controllers/files.py" line="240"/>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="448"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="449"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
@@ -991,67 +999,67 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="284"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="285"/>
         <source>TMX, InterText, MQM TSV (*.tmx *.xml *.tsv);;All files (*)</source>
         <translation>TMX、InterText、MQM TSV (*.tmx *.xml *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="285"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="286"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="309"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="310"/>
         <source>Cannot import {0}</source>
         <translation>无法导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="333"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="334"/>
         <source>Glossaries (*.tbx *.csv *.tsv);;All files (*)</source>
         <translation>术语表 (*.tbx *.csv *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="334"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="335"/>
         <source>Load glossary</source>
         <translation>载入术语表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="348"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="349"/>
         <source>Cannot load glossary {0}</source>
         <translation>无法载入术语表 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="352"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="353"/>
         <source>Glossary checks are not available in this version.</source>
         <translation>此版本不支持术语表检查。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="364"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="365"/>
         <source>Load glossary {0}</source>
         <translation>载入术语表 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="367"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="368"/>
         <source>Glossary {0}: {1} terms</source>
         <translation>术语表 {0}：{1} 条术语</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="373"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="374"/>
         <source>No glossary loaded.</source>
         <translation>尚未载入术语表。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="375"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="376"/>
         <source>Clear glossary</source>
         <translation>清除术语表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="458"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="459"/>
         <source>Cannot recover</source>
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="465"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="466"/>
         <source>recovered</source>
         <translation>已恢复</translation>
     </message>
@@ -1665,7 +1673,7 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/dialogs/recovery.py" line="32"/>
+        <location filename="../../aligner_gui/gui/dialogs/recovery.py" line="34"/>
         <source>A recovery copy from an earlier session was found: {0}</source>
         <translation>发现上次会话留下的恢复副本:{0}</translation>
     </message>
@@ -1703,120 +1711,125 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <translation>选区为空。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="97"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="99"/>
+        <source>Already marked: {0} on this text (shown).</source>
+        <translation>已标注：此文本上已有“{0}”（已显示）。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="103"/>
         <source>Mark {0}</source>
         <translation>标记 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="117"/>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="141"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="123"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="147"/>
         <source>No annotation selected.</source>
         <translation>未选择标注。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="135"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="141"/>
         <source>Edit annotation</source>
         <translation>编辑标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="144"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="150"/>
         <source>Delete annotation</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="155"/>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="166"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="161"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="172"/>
         <source>No suggestion selected.</source>
         <translation>未选择建议。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="157"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="163"/>
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="159"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="165"/>
         <source>Accepted on bead {0}: now an annotation (Ctrl+Z undoes).</source>
         <translation>已接受第 {0} 单元的建议：已成为标注（Ctrl+Z 撤销）。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="168"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="174"/>
         <source>Dismiss suggestion</source>
         <translation>忽略建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="169"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="175"/>
         <source>Dismissed on bead {0}: not offered again (Ctrl+Z undoes).</source>
         <translation>已忽略第 {0} 单元的建议：不再提示（Ctrl+Z 撤销）。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="178"/>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="247"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="184"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="253"/>
         <source>Select a bead first.</source>
         <translation>请先选择一个对齐单元。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="181"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="187"/>
         <source>Wait for the alignment to finish.</source>
         <translation>请等待对齐完成。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="195"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="201"/>
         <source>Merge beads</source>
         <translation>合并对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="197"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="203"/>
         <source>Merge with next</source>
         <translation>与下一单元合并</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="205"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="211"/>
         <source>This bead has one sentence on each side: nothing to split (Ctrl+U unlinks the two).</source>
         <translation>此单元两侧各只有一句：无可拆分（按 Ctrl+U 可解除配对）。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="228"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="234"/>
         <source>Split bead</source>
         <translation>拆分对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="231"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="237"/>
         <source>Unlink bead</source>
         <translation>解除对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="241"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="247"/>
         <source>Move sentence</source>
         <translation>移动句子</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="251"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="257"/>
         <source>Unconfirm beads</source>
         <translation>取消确认</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="251"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="257"/>
         <source>Confirm beads</source>
         <translation>确认对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="288"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="294"/>
         <source>No flag left to review.</source>
         <translation>没有待审校的标记。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="302"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="308"/>
         <source>No risky bead.</source>
         <translation>没有高风险单元。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="304"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="310"/>
         <source>No risk estimates in this document yet.</source>
         <translation>此文档尚无风险估计。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="312"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="318"/>
         <source>No annotation yet.</source>
         <translation>还没有标注。</translation>
     </message>

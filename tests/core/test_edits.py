@@ -127,6 +127,18 @@ def test_realign_range_stops_before_a_bead_made_by_hand() -> None:
     assert edits.realign_range(beads, 2) == (2, 4)  # selected: the editor asks for it
 
 
+def test_the_selected_halves_of_an_unlinked_bead_are_realigned_together() -> None:
+    """Unlink made two hand-made halves; Ctrl+R on the first stopped before the second,
+    so nothing could pair them again but undo or a merge (helper's review)."""
+    doc = make_doc([Bead((0,), (0,)), Bead((1,), (1,)), Bead((2,), (2,)), Bead((3,), (3,))])
+    apply(doc, edits.unlink(doc.beads, 1))
+    assert [b.kind for b in doc.beads] == ["1-1", "1-0", "0-1", "1-1", "1-1"]
+    assert edits.realign_range(doc.beads, 1) == (1, 2)  # one half: as before
+    assert edits.realign_range(doc.beads, 1, 2) == (1, 5)  # both: paired again, and on
+    doc.beads[3].status = "confirmed"
+    assert edits.realign_range(doc.beads, 1, 3) == (1, 5)  # confirmed kept by the caller
+
+
 def test_splice_realigned_keeps_confirmed_and_covers_range() -> None:
     doc = make_doc([Bead((0, 1), (0,)), Bead((2,), (1,), status="confirmed"),
                     Bead((3,), (2, 3))])

@@ -130,7 +130,8 @@ def test_a_pending_recovery_offer_is_not_overwritten_by_a_crash_copy(make_window
     copy, _meta = window.files.recovery_paths()
     copy.parent.mkdir(parents=True, exist_ok=True)
     copy.write_text("older work", encoding="utf-8")
-    window.recovery_banner.offer("older (yesterday)")
+    window.recovery_banner.offer("older", "2026-12-06T09:05:33.123")
+    assert "older (2026-12-06 09:05)" in window.recovery_banner.label.text()  # not ISO's T
     saved = window.files.save_crash_copy()
     assert saved is not None and saved != copy and saved.parent == copy.parent
     assert copy.read_text(encoding="utf-8") == "older work"

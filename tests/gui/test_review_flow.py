@@ -16,6 +16,9 @@ def test_the_annotation_panel_follows_the_current_bead(make_window: Any, qtbot: 
     assert marked is not None
     window.select_bead(3)  # a bead without annotations: the panel is empty
     assert window.annotation_editor.annotation_id is None
+    editor = window.annotation_editor
+    assert editor.category.currentIndex() == -1  # not the last annotation's, greyed out
+    assert not any(b.isChecked() for b in editor.severity_group.buttons())
     window.actions.severity_critical.trigger()
     assert window.document.annotations[0].severity != "critical"
     assert "No annotation" in window.statusBar().currentMessage()
@@ -139,3 +142,39 @@ def test_undo_and_redo_show_the_bead_they_change_and_say_what_they_undo(
     assert window.current_bead() == row
     assert window.actions.redo.text().replace("&", "") == "Redo"
     assert not window.actions.cancel_alignment.isEnabled()  # nothing runs
+
+
+def test_a_mark_key_pressed_twice_marks_once(make_window: Any) -> None:
+    """O, O made two identical Major omissions, each counted in the MQM score."""
+    window = make_window()
+    assert window.document.beads[2].source and window.document.beads[2].target
+    window.select_bead(2)
+    window.actions.mark_omission.trigger()
+    first = window.annotation_editor.annotation_id
+    window.actions.mark_omission.trigger()
+    assert len(window.document.annotations) == 1
+    assert window.annotation_editor.annotation_id == first
+    assert "Already marked" in window.statusBar().currentMessage()
+    window.actions.mark_mistranslation.trigger()  # another category on the bead still marks
+    assert len(window.document.annotations) == 2
+
+
+def test_keys_alone_mark_words_of_the_current_bead(make_window: Any, qtbot: Any) -> None:
+    """Ctrl+3 left the caret at the top of the text: Shift+Ctrl+Right then selected there,
+    the current bead jumped back and M marked words of another bead."""
+    window = make_window()
+    window.show()
+    doc = window.document
+    row = next(k for k in range(len(doc.beads) - 1, 0, -1)
+               if doc.beads[k].source and doc.beads[k].target)
+    window.select_bead(row)
+    window.actions.focus_target.trigger()
+    pane = window.target_pane
+    qtbot.waitUntil(pane.hasFocus)
+    mod = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(pane, Qt.Key.Key_Right, mod)
+    assert window.current_bead() == row
+    window.actions.mark_mistranslation.trigger()
+    [annotation] = doc.annotations
+    start, end = doc.bead_span(row, "target")
+    assert start <= annotation.start < annotation.end <= end

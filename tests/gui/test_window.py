@@ -243,6 +243,28 @@ def test_realign_keeps_confirmed_and_is_undoable(make_window: Any, qtbot: Any) -
     assert kinds(window) == merged
 
 
+def test_unlinked_halves_selected_together_are_paired_again(
+    make_window: Any, qtbot: Any
+) -> None:
+    """Unlink, then Ctrl+R with both halves selected: the fresh alignment pairs them."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    window = make_window()
+    window.select_bead(2)
+    action(window, "actionUnlink").trigger()
+    assert kinds(window)[2:4] == ["1-0", "0-1"]
+    window.select_bead(2)
+    view, proxy = window.bead_view, window.bead_view.model()
+    flags = (QItemSelectionModel.SelectionFlag.Select
+             | QItemSelectionModel.SelectionFlag.Rows)
+    view.selectionModel().select(proxy.index(3, 0), flags)
+    assert window.selected_beads() == [2, 3]
+    with qtbot.waitSignal(window.alignment_finished, timeout=10000) as blocker:
+        action(window, "actionAlign").trigger()
+    assert blocker.args == [True]
+    assert kinds(window)[2] == "1-1"
+
+
 def test_cancel_alignment(make_window: Any, qtbot: Any) -> None:
 
     engine = FakeEngine()

@@ -437,6 +437,15 @@ def span_annotation(
     )
 
 
+def same_mark(
+    doc: AlignmentDocument, side: str, start: int, end: int, category: str
+) -> Annotation | None:
+    """An annotation of ``category`` on exactly this span of ``side``, if there is one (a
+    second would count the same error twice in the MQM score)."""
+    return next((a for a in doc.annotations if (a.side, a.start, a.end, a.category)
+                 == (side, start, end, category) and not a.extra.get("orphan")), None)
+
+
 REVIEWED_KEY = "reviewed_flags"
 
 

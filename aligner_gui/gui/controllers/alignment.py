@@ -259,9 +259,9 @@ class AlignmentController(QObject):
         self.started.emit()
         return True
 
-    def realign(self, selected: int | None) -> None:
-        """Re-align from the selected bead to the next confirmed or hand-made one (or all,
-        keeping confirmed)."""
+    def realign(self, selected: int | None, last: int | None = None) -> None:
+        """Re-align from the selected bead (through ``last``, the end of a selection of
+        several) to the next confirmed or hand-made one (or all, keeping confirmed)."""
         doc = self.document
         if doc is None:
             return
@@ -269,7 +269,7 @@ class AlignmentController(QObject):
             self.start()
             return
         try:
-            start, stop = edits.realign_range(doc.beads, selected)
+            start, stop = edits.realign_range(doc.beads, selected, last)
         except edits.EditError as error:
             self.window.statusBar().showMessage(str(error), 6000)
             return
@@ -350,8 +350,8 @@ class AlignmentController(QObject):
             after = start + len(edit.beads)  # the bead the range stopped before, if any
             if after < len(doc.beads):
                 message = self.tr("{0}; stopped before bead {1}, which you edited or "
-                                  "confirmed (select past it and press Ctrl+R to go on)"
-                                  ).format(text, after + 1)
+                                  "confirmed (select it too, or past it, and press Ctrl+R "
+                                  "to go on)").format(text, after + 1)
             else:
                 message = text
             self.window.statusBar().showMessage(message, 8000)

@@ -447,7 +447,7 @@ class FileController(QObject):
         if info is None:
             return False
         name = info.get("name") or self.tr("untitled")
-        self.window.recovery_banner.offer(f"{name} ({info.get('saved', '?')})")
+        self.window.recovery_banner.offer(name, str(info.get("saved") or ""))
         return True
 
     def recover(self) -> bool:

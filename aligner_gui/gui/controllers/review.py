@@ -93,6 +93,12 @@ class ReviewController(QObject):
         if start >= end:
             self._message(self.tr("The selection is empty."))
             return
+        same = mqm.same_mark(doc, side, start, end, category)
+        if same is not None:  # a key pressed twice: a second mark would count twice in MQM
+            self.window.show_annotation(same.id)
+            self._message(self.tr("Already marked: {0} on this text (shown).").format(
+                category_name(category)))
+            return
         annotation = mqm.span_annotation(doc, side, start, end, type_=type_, category=category)
         self._push(commands.AddAnnotationCommand(doc, annotation, self.tr("Mark {0}").format(
             category_name(category))))

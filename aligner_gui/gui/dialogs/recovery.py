@@ -27,8 +27,11 @@ class RecoveryBanner(QFrame):
         self.discard_button.clicked.connect(self.discard_requested)
         self.hide()
 
-    def offer(self, description: str) -> None:
+    def offer(self, name: str, saved: str = "") -> None:
+        """Show the banner for the copy of ``name`` written at ``saved`` (ISO time)."""
+        when = saved.replace("T", " ")[:16] if saved else "?"  # 2026-12-07 20:45
         self.label.setText(
-            self.tr("A recovery copy from an earlier session was found: {0}").format(description)
+            self.tr("A recovery copy from an earlier session was found: {0}").format(
+                f"{name} ({when})")
         )
         self.show()

@@ -146,6 +146,13 @@ class AnnotationEditor(QWidget):
                 self.quote.setText(self._hint())
                 for edit in (self.comment, self.correction, self.tags):
                     edit.clear()
+                # Nothing shown as chosen: the last annotation's category and severity,
+                # greyed out, read as this bead's mark.
+                self.category.setCurrentIndex(-1)
+                self.severity_group.setExclusive(False)
+                for button in self.severity_group.buttons():
+                    button.setChecked(False)
+                self.severity_group.setExclusive(True)
                 return
             side = self.tr("Source") if annotation.side == "source" else self.tr("Target")
             # A few lines at most: a long quote squeezed the severity buttons in half (the

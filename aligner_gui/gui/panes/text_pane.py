@@ -185,6 +185,17 @@ class TextPane(QPlainTextEdit):
                 return
         self._ensure_visible(span[0], span[1])
 
+    def focus_current_bead(self) -> None:
+        """Take the keyboard focus with the caret in the current bead's text (Ctrl+2/3):
+        Shift+arrows then select words there, not from where the caret was left."""
+        doc, index = self.document_model, self.current_bead
+        if doc is not None and index is not None and 0 <= index < len(doc.beads):
+            span = doc.bead_span(index, self.side) or self._neighbour_position(index)
+            here = self._offsets.from_qt(self.textCursor().position())
+            if span is not None and not span[0] <= here <= span[1]:
+                self.setTextCursor(self._cursor(span[0]))
+        self.setFocus()
+
     def _neighbour_position(self, index: int) -> tuple[int, int] | None:
         doc = self.document_model
         assert doc is not None
