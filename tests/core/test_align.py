@@ -782,6 +782,21 @@ def test_wire_end_marks_left_apart_are_paired_and_sure() -> None:
 
 
 
+def test_end_marks_glued_to_the_last_sentences_are_paired(lexicon) -> None:
+    """"…其他事项。（完）" stayed one sentence while "… meeting. Enditem" split: the
+    Enditem came out an addition (a helper's Xinhua story)."""
+    from aligner_gui.core.model import Side
+    from aligner_gui.core.text.segment import segment
+
+    zh_text = "会议指出，经济运行总体平稳。会议还研究了其他事项。（完）"
+    en_text = ("The meeting noted that the economy was generally stable. "
+               "Other issues were also discussed at the meeting. Enditem")
+    zh = Side("zh", "original", zh_text, segment(zh_text, "zh"))
+    en = Side("en", "translation", en_text, segment(en_text, "en"))
+    beads = align_sides(zh, en, lexicon)
+    assert [(b.source, b.target) for b in beads] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+
+
 def test_a_partial_translation_is_aligned_where_it_is(lexicon, tmp_path) -> None:
     """The first sentences of one side against the whole other, a line each: the texts'
     length ratio (0.65, or 28.6) spread the few sentences over the whole text, each paired

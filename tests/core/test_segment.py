@@ -213,6 +213,7 @@ def test_english_sentence_not_split(sentence):
             "Sen. Ellison speaks in Washington, Oct. 14, 2025. (AP Photo/J. Scott Applewhite)",
             ["Sen. Ellison speaks in Washington, Oct. 14, 2025. (AP Photo/J. Scott Applewhite)"],
         ),
+        ("Other issues were discussed. (END)", ["Other issues were discussed.", "(END)"]),
         ("The road and/or. The rail line.", ["The road and/or.", "The rail line."]),
         (  # the answer "No.", not the abbreviation of a number
             "A: No. Machines can process large amounts of text.",
@@ -254,6 +255,8 @@ def test_english_boundaries(text, expected):
         ("他说：“好。”。", ["他说：“好。”。"]),  # stray punctuation joins its sentence
         ("没有句号", ["没有句号"]),
         ("救援人员疏散居民。（新华社记者 李明 摄）", ["救援人员疏散居民。（新华社记者 李明 摄）"]),
+        # a wire story's end mark stands alone, as "… meeting. Enditem" splits in English
+        ("会议还研究了其他事项。（完）", ["会议还研究了其他事项。", "（完）"]),
     ],
 )
 def test_chinese_boundaries(text, expected):

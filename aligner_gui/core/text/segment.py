@@ -182,6 +182,9 @@ def _paragraphs(lines: list[tuple[int, int, int]]) -> Iterator[Span]:
 _CREDIT = re.compile(
     r"[(（\[【](?:[^()（）\[\]【】.!?。！？]|(?<![A-Za-z])[A-Z]\.){1,40}[)）\]】]"
 )
+# A wire story's end mark is no credit: （完） and "(END)" stand alone, as the translation's
+# "Enditem" after a full stop does, so that the two can be paired (core.align.end_marks).
+_END_MARK = re.compile(r"[(（]\s*(?:完|END|End)\s*[)）]")
 
 
 def _pieces(text: str, start: int, end: int, cuts: list[int]) -> list[Span]:
@@ -195,7 +198,8 @@ def _pieces(text: str, start: int, end: int, cuts: list[int]) -> list[Span]:
         if body:
             s = start + lead
             e = s + len(body)
-            if spans and (not _WORDY.search(body) or _CREDIT.fullmatch(body)):
+            if spans and (not _WORDY.search(body)
+                          or (_CREDIT.fullmatch(body) and not _END_MARK.fullmatch(body))):
                 spans[-1] = (spans[-1][0], e)
             else:
                 spans.append((s, e))
