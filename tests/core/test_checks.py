@@ -255,6 +255,11 @@ def test_a_role_turned_into_its_counterpart() -> None:
         ("Sell-side analysts said home buyers were wary.", "卖方分析师说，购房者很谨慎。", "en"),
         ("Drivers may work no more than 4 hours.", "司机连续驾驶不得超过4小时。", "en"),
         ("At least 3 people made the list below.", "至少有3人入选以下名单。", "en"),
+        # dogfood round 12 (development data): 不低于 is "at least", not the 低于 in it
+        ("年销量不低于50万辆。", "Annual sales will be at least 500,000 vehicles.", "zh"),
+        ("参加人数不少于30人。", "No fewer than 30 people will take part.", "zh"),
+        ("一季度GDP同比增长5.3%，环比增长1.6%。",
+         "GDP grew 5.3 percent year on year and 1.6 percent quarter on quarter.", "zh"),
     ],
 )
 def test_direction_leaves_faithful_signs_roles_and_bounds_alone(src, tgt, lang) -> None:
@@ -340,11 +345,25 @@ def test_a_dropped_prohibition_is_a_lost_negation(lex) -> None:
         ("会议强调，不得对企业违规收费。", "The meeting stressed that no illegal fees may be "
                                           "charged to enterprises."),
         ("他恨不得马上回家。", "He was itching to go home."),
+        ("居民人均收入（不含农户）增长5%。", "Per capita income, excluding rural households, "
+                                        "rose 5 percent."),
+        ("吃不完的蔬菜分给邻居。", "Surplus vegetables go to the neighbours."),
         ("我舍不得离开这里。", "I am reluctant to leave here."),
         ("不得已，他只好离开。", "Having no choice, he left."),
     ], "zh")  # fmt: skip
     hits = found(doc, "negation", lexicon=lex)
     assert [(f.bead, marked(doc, f)) for f in hits] == [(0, "不得")]
+
+
+def test_a_negated_term_in_quotation_marks_is_read(lex) -> None:
+    """不会搞“一刀切” rendered "will adopt …": the quote ended the clause, so nothing
+    negated was found to anchor the negation (a helper's policy notice)."""
+    doc = make_doc([
+        ("各地不会搞“一刀切”。", "Localities will adopt a “one-size-fits-all” approach."),
+        ("各地不会搞“一刀切”。", "Localities will not adopt a “one-size-fits-all” approach."),
+    ], "zh")  # fmt: skip
+    assert [(f.bead, marked(doc, f)) for f in found(doc, "negation", lexicon=lex)] == [
+        (0, "不会")]
 
 
 def test_a_chinese_word_of_lack_answers_an_english_negation(lex) -> None:
@@ -987,3 +1006,30 @@ def test_number_notes_group_long_figures_for_the_editor() -> None:
                                                  "extra": ["70000000000", "1550", "23%"]}})
     assert number_note(bead) == "missing 700,000,000,000; extra 70,000,000,000, 1550, 23%"
     assert readable_number("12345.5") == "12,345.5" and readable_number("2/3") == "2/3"
+
+
+def test_a_change_measured_against_another_period() -> None:
+    """环比 ("on the period before") rendered "year on year" describes another comparison."""
+    doc = make_doc([
+        ("一季度GDP环比增长1.6%。", "GDP grew 1.6 percent year on year in the first quarter."),
+        ("一季度GDP环比增长1.6%。", "GDP grew 1.6 percent quarter on quarter."),
+        ("销量较上月增长12%。", "Sales rose 12 percent from a year earlier."),
+    ], "zh")  # fmt: skip
+    hits = found(doc, "direction")
+    assert [(f.bead, marked(doc, f)) for f in hits] == [
+        (0, "year on year"), (2, "from a year earlier")]
+    assert hits[0].comment == ("period: source says '环比' (on the period before), translation "
+                               "says 'year on year' (on a year earlier)")
+    back = make_doc([("Sales rose 12 percent from the previous month.", "销量同比增长12%。")])
+    assert [marked(back, f) for f in found(back, "direction")] == ["同比"]
+
+
+def test_an_amount_off_by_a_power_of_ten_is_risky() -> None:
+    """9亿 as "90 million": 亿 misread. Conversions of small figures are no slip."""
+    from aligner_gui.core.qe.risk import magnitude_slip
+
+    assert magnitude_slip(["900000000"], ["90000000"])
+    assert magnitude_slip(["602300000000"], ["60230000000"])
+    assert not magnitude_slip(["3"], ["3000"])  # 3 km as 3000米
+    assert not magnitude_slip(["50"], ["0.5"])  # 50 basis points as 0.5个百分点
+    assert not magnitude_slip(["29398"], ["29938"]) and not magnitude_slip(["23%"], ["2.3%"])

@@ -271,6 +271,7 @@ def test_a_french_ch_sounds_like_sh() -> None:
 
     assert sounds_alike("马尔尚", "Marchand") and sounds_alike("查尔斯", "Charles")
     assert not sounds_alike("马尔尚", "Dupont")
+    assert sounds_alike("巴尔加斯", "Vargas")  # a Spanish v is a b
 
 
 def test_a_month_is_no_name() -> None:
@@ -311,4 +312,14 @@ def test_a_chinese_place_in_pinyin_opening_a_sentence_is_a_name(lexicon) -> None
                          lexicon) == {"en": ["Guizhou"], "zh": ["云南"]}
     assert name_mismatch(["云南是全国最大的鲜切花生产基地。"],
                          ["Yunnan is the country's largest producer of fresh-cut flowers."],
+                         lexicon) is None
+
+
+def test_a_name_another_name_renders_excuses_no_swap(lexicon) -> None:
+    """哈德利 half sounds like Whitfield, which 惠特菲尔德 renders: Crowther was swapped."""
+    found = name_mismatch(["法官萨拉·惠特菲尔德还判令哈德利缴纳罚款。"],
+                          ["Judge Sarah Whitfield also ordered Crowther to pay a fine."], lexicon)
+    assert found == {"en": ["Crowther"], "zh": ["哈德利"]}
+    assert name_mismatch(["法官萨拉·惠特菲尔德还判令克劳瑟缴纳罚款。"],
+                         ["Judge Sarah Whitfield also ordered Crowther to pay a fine."],
                          lexicon) is None

@@ -225,6 +225,7 @@ def test_a_rate_per_million_keeps_its_million():
         ("two-thirds of it", ["2/3"]),
         ("a third of the votes", ["1/3"]),
         ("three quarters of the staff", ["3/4"]),
+        ("in the first three quarters of the year", ["1", "3"]),  # 前三季度: quarter-years
         ("one-half", ["1/2"]),
         ("the fifth part of the land", ["1/5"]),
         # Not shares: an ordinal, a quarter-year, a date, half.
@@ -309,7 +310,8 @@ def test_a_full_dates_year_left_out_on_the_other_side_is_no_mismatch():
     en = "Nova president Chen Weiming speaks in Shenzhen on Sept. 10, 2024."
     for zh, missing in (("图为9月10日，Nova总裁陈伟明在深圳讲话。", []),  # the current year
                         ("图为2023年9月10日，Nova总裁陈伟明在深圳讲话。", ["2024"]),  # changed
-                        ("图为9月11日，Nova总裁陈伟明在深圳讲话。", ["2024"])):  # other day
+                        # another day: the 10 it replaced is named beside the 11
+                        ("图为9月11日，Nova总裁陈伟明在深圳讲话。", ["10", "2024"])):
         found = bead_numbers(numbers_en(en), numbers_zh(zh), en, zh)
         assert found["missing"] == missing, zh
 

@@ -240,6 +240,9 @@ def test_compare_numbers_sets_aside_lone_small_counts():
     swapped = compare_numbers(["3"], ["5"])  # a small number replaced is still wrong
     assert swapped["missing"] == ["3"] and swapped["extra"] == ["5"]
     assert compare_numbers(["23%"], ["23"])["missing"] == ["23%"]
+    # 5分钟 as "15 minutes": the 5 is named beside the 15 that replaced it
+    assert compare_numbers(["5"], ["15"])["missing"] == ["5"]
+    assert compare_numbers(["5", "1550"], [])["missing"] == ["1550"]
 
 
 def test_a_number_said_again_is_no_mismatch():
@@ -283,6 +286,18 @@ def test_spelled_small_counts_of_the_same_measure_are_compared(
         return numbers_en(text) if text.isascii() else numbers_zh(text)
 
     assert bead_numbers(read(src), read(tgt), src, tgt)["missing"] == missing
+
+
+def test_the_conversion_of_an_amount_in_words_is_a_gloss() -> None:
+    """一分地 as "one fen (about 67 square meters)": the 67 converts, it adds no fact."""
+    from aligner_gui.core.scoring.number_match import bead_numbers
+    from aligner_gui.core.text.numbers import numbers_en
+    from aligner_gui.core.text.zh_numbers import numbers_zh
+
+    zh, en = "每户分到一分地种菜。", "Each household got one fen (about 67 square meters) of land."
+    assert bead_numbers(numbers_zh(zh), numbers_en(en), zh, en)["extra"] == []
+    en = "Each household got one fen of land and 67 square meters of yard."
+    assert bead_numbers(numbers_zh(zh), numbers_en(en), zh, en)["extra"] == ["67"]
 
 
 def test_a_figure_rounded_to_three_or_more_digits_is_no_mismatch():

@@ -257,6 +257,7 @@ def test_english_boundaries(text, expected):
         ("救援人员疏散居民。（新华社记者 李明 摄）", ["救援人员疏散居民。（新华社记者 李明 摄）"]),
         # a wire story's end mark stands alone, as "… meeting. Enditem" splits in English
         ("会议还研究了其他事项。（完）", ["会议还研究了其他事项。", "（完）"]),
+        ('"菜不愁卖了。"他说。村里很热闹。', ['"菜不愁卖了。"他说。', "村里很热闹。"]),
     ],
 )
 def test_chinese_boundaries(text, expected):

@@ -249,7 +249,7 @@ def test_summary_in_chinese_and_without_annotations() -> None:
     text = html_report_text(doc, lang="zh_CN")
     assert '<html lang="zh-CN">' in text and "<h2>摘要</h2>" in text and "<h2>句对</h2>" in text
     # The page's own words too: title, the line under it, suggestion lines, severities.
-    assert "原文：英文（原文）" in text and "译文：中文（译文）" in text
+    assert "源语言：英文（原文）" in text and "目标语言：中文（译文）" in text
     assert "建议，尚未审阅：" in text and ">轻微</span>" in text and "译文中漏译" in text
     assert "suggested, not yet reviewed" not in text and "omitted in translation" not in text
     doc.meta.pop("name", None)  # an unnamed project: the title is the report's name

@@ -86,6 +86,44 @@ _PERIOD = {
                      r"|compared (?:with|to) (?:a year|last year|the same period))\b", re.I),
 }
 
+# The period a change is measured against: a year earlier (同比) or the period before
+# (环比). Confused, the figure describes another comparison ("grew 2% year on year" for
+# 环比增长2%). Xinhua's English says "year on year" / "from a year earlier" and "month on
+# month" / "from the previous quarter".
+_YEAR, _PREVIOUS = "year", "previous"
+_BASE = {
+    "zh": {_YEAR: re.compile(r"同比|(?:较|比)(?:去年|上年)同期|(?:较|比)去年"),
+           _PREVIOUS: re.compile(r"环比|(?:较|比)(?:上月|上季度|上周|前一季度|上一季度|前一个月)")},
+    "en": {_YEAR: re.compile(r"\b(?:year[- ]on[- ]year|y-?o-?y|y/y|(?:from|than|over|compared "
+                             r"(?:with|to)) (?:a|one) year (?:earlier|ago|before)|(?:from|than|"
+                             r"over|compared (?:with|to)) (?:the same period (?:of |in )?last "
+                             r"year|last year|the previous year|a year earlier))\b", re.I),
+           _PREVIOUS: re.compile(r"\b(?:(?:month|quarter|week)[- ]on[- ](?:month|quarter|"
+                                 r"week)|m/m|q/q|sequential(?:ly)?|(?:from|than|over|compared "
+                                 r"(?:with|to)) (?:the|a) (?:previous|prior|preceding) (?:month|"
+                                 r"quarter|week)|(?:from|than) (?:a|one) (?:month|quarter) "
+                                 r"(?:earlier|ago|before))\b", re.I)},
+}
+_BASE_NAMES = {_YEAR: "on a year earlier", _PREVIOUS: "on the period before"}
+
+
+def _bases(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple[Trend, Trend] | None:
+    """A comparison with a year earlier on one side and with the period before on the
+    other (环比 rendered "year on year"), each side saying only one of the two."""
+    found = []
+    for text, lang in ((src, src_lang), (tgt, tgt_lang)):
+        table = _BASE.get(lang)
+        if table is None:
+            return None
+        seen = [(base, m) for base, pattern in table.items() if (m := pattern.search(text))]
+        if len(seen) != 1:
+            return None
+        base, m = seen[0]
+        found.append((base, m.start(), m.end()))
+    (a, *_), (b, *_) = found
+    return None if a == b else (found[0], found[1])
+
+
 _SIDE_NAMES = {"source": "source", "target": "translation"}
 
 
@@ -230,10 +268,13 @@ _BOUND_NAMES = {UP: "more than", DOWN: "less than"}
 def _bound_of(text: str, lang: str, start: int, end: int) -> Trend | None:
     """The bound word of the figure at start..end ("more than" before it, 以上 after it)."""
     lo = max(0, start - 16)
-    for direction, pattern in _BOUND_WORD.get(lang, {}).items():
-        m = pattern.search(text[lo:start])
-        if m:
-            return direction, lo + m.start("w"), lo + m.end("w")
+    # The longest bound word wins: 不低于 "at least", not the 低于 "below" inside it.
+    found = [(m.start("w"), direction, m)
+             for direction, pattern in _BOUND_WORD.get(lang, {}).items()
+             if (m := pattern.search(text[lo:start]))]
+    if found:
+        _at, direction, m = min(found, key=lambda item: item[0])
+        return direction, lo + m.start("w"), lo + m.end("w")
     if lang == "zh":
         m = _ZH_BOUND_AFTER.match(text, end)
         if m:
@@ -386,7 +427,9 @@ def _periods(src: str, tgt: str, src_lang: str, tgt_lang: str) -> bool:
 def direction_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
     """A figure that moves one way in the source and the other way in the translation,
     or is bounded one way and the other ("more than 300" against 不到300), or is below
-    zero on one side only ("minus 20" against 20); or a role turned into its counterpart
+    zero on one side only ("minus 20" against 20), or is compared with a year earlier on
+    one side and with the period before on the other (环比 as "year on year"); or a role
+    turned into its counterpart
     ("the plaintiff" as 被告, imports as 出口: see counterparts.py).
 
     Figure by figure where the same figure has a trend word beside it on both sides
@@ -403,6 +446,9 @@ def direction_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
     roles = counterpart_rule(src, tgt, src_lang, tgt_lang)
     if roles:
         return roles
+    bases = _bases(src, tgt, src_lang, tgt_lang)
+    if bases is not None:
+        return _reversed("period", src, tgt, bases, _BASE_NAMES)
     if not (_NUMBER.search(src) and _NUMBER.search(tgt)) and not _periods(src, tgt, src_lang,
                                                                            tgt_lang):
         return ()

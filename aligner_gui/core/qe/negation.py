@@ -74,6 +74,7 @@ _ZH_WEAK = """
 见不得 見不得 恨不得 巴不得 舍不得 怪不得 顾不得 由不得 少不得 免不得 说不得 記不得 记不得
 动不得 动弹不得 要不得 不得已 迫不得已 不得而知 不得要领 不得人心 哭笑不得 求之不得
 不得劲 了不得 晓不得
+不含 不包括 不包含 不计 不算
 """
 # Chinese words without a negation character that English often says with one ("were
 # without two defenders": 缺少了; "did not attend": 缺席; "failed to": 未能 has one):
@@ -94,6 +95,8 @@ _ZH_IMPERATIVE_AFTER = frozenset("，。！？；：、“”‘’「」 ,.!?;:
 # "I won't go"), the complement no common verb.
 _ZH_COMPLEMENTS = frozenset("了起住动動到清透及着著")
 _ZH_NOT_VERBS = frozenset("我你他她它们們您咱谁誰也都就还還又并並可再")
+# 完 after 不 is a complement (吃不完) unless it starts a word: 不完全, 不完整, 不完善.
+_ZH_NOT_COMPLETE = frozenset("全整善美备備成")
 _ZH_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _ZH_NEG_AT = re.compile("[" + _ZH_NEG_CHARS + "]")
 
@@ -145,6 +148,8 @@ def _zh_kind(text: str, k: int) -> tuple[str, int, int]:
     if ch == "不" and k and _cjk(text, k - 1) and text[k - 1] not in _ZH_NOT_VERBS:
         if k + 1 < len(text) and text[k + 1] in _ZH_COMPLEMENTS:
             return "weak", k, k + 2
+        if text[k + 1 : k + 2] == "完" and text[k + 2 : k + 3] not in _ZH_NOT_COMPLETE:
+            return "weak", k, k + 2  # 吃不完 "more than they can eat", not 不完全
     if ch == "不" and text[k + 1 : k + 2] == "得" and not _cjk(text, k + 2):
         return "weak", k, k + 2  # 玩不得? "can't play": a potential complement, no rule
     if ch in _ZH_STRONG_CHARS:
@@ -291,6 +296,9 @@ ANCHOR_WORDS = 2
 # Share of them that must be translated on the other side.
 ANCHOR_SHARE = 0.5
 _CLAUSE_END = re.compile(r"[，。！？；：、,.!?;:“”\"‘’（）()—…]")
+# A Chinese quotation opened right after what follows a negation is what it negates:
+# 不会搞“一刀切” "will not adopt a one-size-fits-all approach".
+_CLAUSE_END_UNQUOTED = re.compile(r"[，。！？；：、,.!?;:（）()—…]")
 
 
 def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
@@ -302,8 +310,11 @@ def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
 
 def _negated_words(text: str, start: int, end: int, lang: str, lexicon: Any) -> list[set[str]]:
     """English stems of each word a negation negates: the first content words after it
-    in its clause (the last ones before it when nothing follows: 他说没有)."""
+    in its clause (the last ones before it when nothing follows: 他说没有), reading on
+    into a quotation when nothing negated stands before it (不会搞“一刀切”)."""
     before, after = _clause_around(text, start, end)
+    if lang == "zh" and text[end + len(after) : end + len(after) + 1] in ("“", "‘", "「"):
+        after = _CLAUSE_END_UNQUOTED.split(text[end:], 1)[0]  # 不会搞“一刀切”
     for part, last in ((after, False), (before, True)):
         if lang == "zh":
             words = [set(keys) for _w, keys in lexicon.zh_content(part) if keys]

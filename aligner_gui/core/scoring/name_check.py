@@ -39,12 +39,14 @@ from functools import lru_cache
 
 from aligner_gui.core.text.names import (
     KEY_PREFIX,
+    NAME_ALIKE,
     TRANSLIT_CHARS,
+    alike_score,
     is_chinese_name,
     is_pinyin,
     looks_transliterated,
-    name_similarity,
     pinyin_spellings,
+    sounds_alike,
     spelled_in,
     spells_exactly,
     surname_spelling,
@@ -63,8 +65,6 @@ __all__ = [
     "zh_name_words",
 ]
 
-# Two names at least this similar (consonant skeletons) are taken for one name.
-NAME_ALIKE = 0.5
 # Shortest unknown Chinese word taken for a transliterated name.
 ZH_MIN_UNKNOWN = 3
 
@@ -78,8 +78,6 @@ _POSSESSIVE = re.compile(r"['’]s$")
 # the name, and a title is not a name to match.
 _TITLES = TITLES | {"sir", "dame", "lord", "lady"}
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-# Endings an English name may carry where the Chinese adds 人/们 or nothing.
-_ENDINGS = ("'s", "’s", "ites", "ite", "ians", "ian", "ans", "ese", "es", "s")
 
 
 @dataclass(frozen=True)
@@ -204,19 +202,6 @@ def zh_name_words(
     ]
 
 
-def sounds_alike(zh_word: str, en_word: str) -> bool:
-    """Could ``zh_word`` transliterate ``en_word`` (or the name under its ending)?"""
-    variants = [en_word]
-    for ending in _ENDINGS:
-        if en_word.endswith(ending) and len(en_word) - len(ending) >= 3:
-            variants.append(en_word[: -len(ending)])
-    if "th" in en_word:  # Bethel 伯特利, Thomas 托马斯 (the skeleton hears Smith's s)
-        variants += [v.replace("th", "t").replace("Th", "T") for v in variants]
-    if "ch" in en_word.lower():  # French ch: Marchand 马尔尚, Chirac 希拉克
-        variants += [v.replace("ch", "sh").replace("Ch", "Sh") for v in variants]
-    return any(name_similarity(zh_word, v) >= NAME_ALIKE for v in variants)
-
-
 def mismatched_names(
     zh_texts: Sequence[str],
     zh_content: Sequence[tuple[str, frozenset[str]]],
@@ -275,7 +260,17 @@ def _transliterated_mismatch(bead: _BeadNames) -> NameMismatch | None:
     joined = {m.group(2): m.group(1).capitalize() + m.group(2)
               for t in en_texts for m in _PARTICLE_NAME.finditer(t)}
     capitalised += list(joined.values())
-    zh_left = [z for z in zh_left if not any(sounds_alike(z, e) for e in capitalised)]
+    # The word a matched name sounds most like is taken from a name that sounds less like
+    # it: "Judge Whitfield … Crowther" as 惠特菲尔德 … 哈德利 — 哈德利 half sounds like
+    # Whitfield, which 惠特菲尔德 says.
+    taken: dict[str, float] = {}
+    for name in {z for z, _keys in zh_names} - set(zh_left):
+        score, word = max(((alike_score(name, e), e) for e in capitalised), default=(0.0, ""))
+        if score >= NAME_ALIKE:
+            taken[word] = max(score, taken.get(word, 0.0))
+    zh_left = [z for z in zh_left if not any(
+        (score := alike_score(z, e)) >= NAME_ALIKE and score >= taken.get(e, 0.0)
+        for e in capitalised)]
     if not zh_left:
         return None
     en_names = [n for t in en_texts for n in name_words(t)]

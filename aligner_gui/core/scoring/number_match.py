@@ -92,7 +92,11 @@ def compare_numbers(source: Sequence[str], target: Sequence[str]) -> dict[str, l
     for n in small_missing + small_extra:
         if n in set_aside:
             set_aside.remove(n)
-    if not (small_missing and small_extra):
+    # 5分钟 as "15 minutes": the 5 is named beside the 15 that replaced it (the bead is
+    # flagged by the 15 in any case), not set aside as a count said another way.
+    replaced = (small_missing and any(not _is_small_integer(n) for n in extra)) or (
+        small_extra and any(not _is_small_integer(n) for n in missing))
+    if not (small_missing and small_extra) and not replaced:
         set_aside += small_missing + small_extra
         missing = [n for n in missing if not _is_small_integer(n)]
         extra = [n for n in extra if not _is_small_integer(n)]
@@ -215,7 +219,8 @@ def _counted_alike(numbers: dict[str, list[str]], source_text: str, target_text:
 # billion yuan ($1.4 billion)", "30 C (86 F)"), which translations routinely drop or keep
 # instead of the first. The bracket holds the amount and at most a few words.
 _BRACKETED = re.compile(r"[(（]([^()（）]{1,40})[)）]")
-_AMOUNT_BEFORE = re.compile(r"\d[\d,.]*\s*(?:[A-Za-z%°$£€¥/.\-]+\s*){0,3}$")
+_AMOUNT_BEFORE = re.compile(r"(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine"
+                            r"|ten|half a))\s*(?:[A-Za-z%°$£€¥/.\-]+\s*){0,3}$", re.I)
 _CONVERSION_WORDS = re.compile(
     r"^(?:(?:about|around|roughly|some|approximately|approx\.|nearly|almost|over|more than|"
     r"less than|up to|or|US|USD)\s*)*[$£€¥]?\s*\d[\d,.]*\s*(?:[A-Za-z%°/.\-]+\s*){0,3}$",
@@ -237,7 +242,10 @@ def unit_conversions(
             continue
         for a, b in _conversions(text):
             for gone, kept in ((a, b), (b, a)):
-                if gone in unmatched and kept in others and kept not in unmatched:
+                # "one fen (about 67 square meters)" for 一分地: a small amount in words
+                # the other side may not write as a number; its conversion is a gloss
+                glossed = gone == b and _is_small_integer(kept)
+                if gone in unmatched and (kept in others or glossed) and kept not in unmatched:
                     unmatched.remove(gone)
                     aside.append(gone)
     if not aside:

@@ -22,13 +22,16 @@ from functools import lru_cache
 
 __all__ = [
     "KEY_PREFIX",
+    "NAME_ALIKE",
     "TRANSLIT_CHARS",
+    "alike_score",
     "en_name_key",
     "en_skeleton",
     "is_chinese_name",
     "looks_transliterated",
     "name_similarity",
     "pinyin_spellings",
+    "sounds_alike",
     "spelled_in",
     "spells_exactly",
     "surname_spelling",
@@ -441,3 +444,29 @@ def surname_romanizations(word: str) -> tuple[str, ...]:
     if len(word) > 4 or word[:2] in _COMPOUND_SURNAMES:
         return ()
     return _ROMANIZED.get(word[0], ())
+
+
+# Two names at least this similar (consonant skeletons) are taken for one name.
+NAME_ALIKE = 0.5
+# Endings an English name may carry where the Chinese adds 人/们 or nothing.
+_ENDINGS = ("'s", "’s", "ites", "ite", "ians", "ian", "ans", "ese", "es", "s")
+
+
+def sounds_alike(zh_word: str, en_word: str) -> bool:
+    """Could ``zh_word`` transliterate ``en_word`` (or the name under its ending)?"""
+    return alike_score(zh_word, en_word) >= NAME_ALIKE
+
+
+def alike_score(zh_word: str, en_word: str) -> float:
+    """How well ``zh_word`` sounds like ``en_word`` or the name under its ending (0-1)."""
+    variants = [en_word]
+    for ending in _ENDINGS:
+        if en_word.endswith(ending) and len(en_word) - len(ending) >= 3:
+            variants.append(en_word[: -len(ending)])
+    if "th" in en_word:  # Bethel 伯特利, Thomas 托马斯 (the skeleton hears Smith's s)
+        variants += [v.replace("th", "t").replace("Th", "T") for v in variants]
+    if "ch" in en_word.lower():  # French ch: Marchand 马尔尚, Chirac 希拉克
+        variants += [v.replace("ch", "sh").replace("Ch", "Sh") for v in variants]
+    if "v" in en_word.lower():  # Spanish v: Vargas 巴尔加斯, Córdova 科尔多巴
+        variants += [v.replace("v", "b").replace("V", "B") for v in variants]
+    return max(name_similarity(zh_word, v) for v in variants)

@@ -317,10 +317,17 @@ def _en_fraction(tokens: list[tuple[str, str, bool]], i: int) -> tuple[str, int]
         numerator, j, parts = _EN_SMALL.get(low, 1), i + 2, [low, tokens[i + 1][1].lower()]
     else:
         return None
+    if i and tokens[i - 1][1].lower() in _PERIOD_RUN and parts[1] in ("quarters", "halves"):
+        return None  # "the first three quarters of the year" (前三季度) are three quarters
     denominator = _EN_FRACTION[parts[1]]
     if not 0 < numerator < denominator:
         return None
     return f"{numerator}/{denominator}", j
+
+
+# Words before "three quarters" that make them quarter-years, not a share.
+_PERIOD_RUN = frozenset(("first", "last", "past", "next", "previous", "latest", "coming",
+                         "final", "preceding"))
 
 
 def _after_parts_per(tokens: list[tuple[str, str, bool]], i: int) -> bool:

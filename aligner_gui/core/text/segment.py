@@ -251,7 +251,7 @@ def _split_zh(text: str, p_start: int, p_end: int) -> list[Span]:
         cut = m.end("term") + len(closers)
         if cut >= p_end:
             break
-        if closers and closers[-1] in "”」』" and _ZH_ATTRIBUTION.match(text, cut, p_end):
+        if closers and closers[-1] in "”」』\"" and _ZH_ATTRIBUTION.match(text, cut, p_end):
             continue  # “……。”王志强说。 is one sentence: the quote and who said it
         cuts.append(cut)
         sentence_start = cut

@@ -157,7 +157,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "title.suffix": ("alignment review", "对齐审校"),
     "meta": (
         "Source: {source} \u00b7 Target: {target} \u00b7 Generated {when} by aligner-gui {version}",
-        "原文：{source} \u00b7 译文：{target} \u00b7 由 aligner-gui {version} 生成于 {when}",
+        "源语言：{source} \u00b7 目标语言：{target} \u00b7 由 aligner-gui {version} 生成于 {when}",
     ),
     "role.original": ("original", "原文"),
     "role.translation": ("translation", "译文"),
