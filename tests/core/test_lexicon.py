@@ -33,6 +33,11 @@ def lex(tmp_path_factory: pytest.TempPathFactory) -> Lexicon:
         ("弹头", {"warhead"}),
         ("總統", {"presid"}),  # traditional headword
         ("特朗普", {"trump"}),
+        # news renderings CC-CEDICT lacks (the supplement, from a false-alarm hunt)
+        ("收跌", {"close", "lower"}),  # a word CC-CEDICT does not have at all
+        ("假释", {"releas", "licens"}),  # UK "release on licence"
+        ("抛售", {"selloff"}),
+        ("凯尔特人", {"celtic"}),
     ],
 )
 def test_dictionary_lookups(lex: Lexicon, word: str, stems: set[str]) -> None:

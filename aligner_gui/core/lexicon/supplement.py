@@ -57,7 +57,6 @@ SUPPLEMENT = {
     "中期": "mid middle",
     "货物": "cargo freight",
     # Market reports: sessions and comparisons CC-CEDICT lacks (盘后交易 "after-hours").
-    "盘后": "after hours",
     "盘前": "premarket before",
     "早盘": "early morning",
     "尾盘": "late close",
@@ -84,7 +83,6 @@ SUPPLEMENT = {
     "判决": "verdict ruling",
     "监禁": "prison",
     "震级": "magnitude",
-    "裁员": "layoff layoffs",
     "招聘": "hire hiring",
     "耶和华": "lord jehovah",
     "人": "man",
@@ -114,7 +112,128 @@ SUPPLEMENT = {
     "人手": "staff workforce manpower",
     "外展": "outreach",
     "预计": "expect expected",  # CC-CEDICT: forecast, estimate, predict
-    "预期": "expect expected expectation",
     "该行": "bank",  # "the bank" of financial news (CC-CEDICT: "the firm")
     "完": "enditem",  # （完）, the end mark Xinhua's English writes "Enditem"
+    # News vocabulary whose usual wire-copy English CC-CEDICT lacks, from a false-alarm
+    # hunt on 40 faithful news pairs (market reports, courts, sports, health, tech,
+    # politics, weather). Each is a standard rendering a bilingual news dictionary holds.
+    # Words CC-CEDICT has get these stems added to its senses; words it lacks (marked
+    # "new") get exactly these, so they carry their plain sense too (收跌 "fall").
+    # Markets and the economy.
+    "收跌": "close closed lower fall drop",  # new: "closed lower", "ended down"
+    "收低": "close closed lower fall",  # new
+    "收高": "close closed settle higher rise",  # new: "settled higher"
+    "收涨": "close closed higher rise gain",  # new
+    "上涨": "gain climb advance higher",  # "gained 86 cents", "advanced 2%"
+    "下跌": "decline drop shed lose lower slide",  # "shed 1.2%", "lost 3%"
+    "攀升": "climb",
+    "走低": "lower drift decline",  # "drifted lower"
+    "走高": "higher rise climb",  # new
+    "走软": "weaken soften weak",  # new: "the dollar weakened"
+    "走强": "strengthen firm strong",  # new
+    "抛售": "selloff sell",
+    "科技股": "tech technology stock stocks share",  # new
+    "国债": "treasury treasuries bond",  # "Treasury yields" 美国国债收益率
+    "期货": "futures",
+    "原油期货": "crude oil futures",  # new
+    "成交额": "turnover volume trading",  # new
+    "交易": "trade trading",  # "extended trading" 盘后交易
+    "盘后": "after hours extended",  # was "after hours"
+    "融资": "funding raise",  # "a funding round"
+    "估值": "value valued valuing",
+    "降息": "cut rate",  # "cut rates / borrowing costs"
+    "加息": "hike raise rate",
+    "放缓": "ease slowdown",  # "inflation continues to ease"
+    "增长": "growth",  # Snowball keeps "growth" apart from "grow"
+    "维持": "hold held uphold",  # "held rates steady", "upheld a ruling"
+    "不变": "unchanged steady",
+    "暗示": "signal",
+    "晚些时候": "later",  # new
+    "举措": "measure step initiative drive",
+    "员工": "worker workforce",
+    "裁员": "layoff layoffs job",  # was "layoff layoffs": "cut 1,200 jobs"
+    "不足": "less fewer",  # "less than 800 billion yuan"
+    "高于": "beat higher",  # "above / beating expectations"
+    "预期": "expect expected expectation estimate forecast",  # was without the last two
+    "两市": "shanghai shenzhen market markets",  # new: 沪深两市
+    "上证指数": "shanghai composite index stock exchange",  # new
+    "生产总值": "economy gdp",  # "the economy grew 5.3%"
+    # Courts.
+    "欺诈": "fraud",
+    "刑期": "sentence term",
+    "资格": "eligible eligibility",
+    "假释": "release licence license",  # UK "release on licence"
+    "评议": "deliberate deliberation",  # a jury's
+    "裁定": "verdict find rule",
+    "罪名": "count charge",  # "on all counts"
+    "推翻": "overturn strike reverse",  # "struck down the law"
+    "候审": "remand custody",  # 还押候审 "remanded in custody"
+    "受贿": "bribe bribery",
+    "无表情": "emotion emotionless impassive",  # 面无表情 "showed no emotion" (cut 面/无表情)
+    # Sports.
+    "逆转": "comeback rally",
+    "战胜": "beat win",
+    "晋级": "reach qualify advance progress",
+    "八强": "quarter final finals",  # "quarter-finals" is cut at the hyphen
+    "前锋": "striker",
+    "缺阵": "miss sideline absent rule",  # new: "ruled out for six weeks"
+    "连败": "losing streak lose",
+    "连胜": "winning streak win",  # new
+    "终结": "snap",  # "snapped a losing streak"
+    "领跑": "top lead leader",
+    "选手": "player competitor",
+    "席位": "place berth spot",
+    "锁定": "clinch secure",
+    "美网": "usa open tennis",  # new: the U.S. Open
+    "中国女排": "china women volleyball team",  # new
+    "凯尔特人": "celtic celtics",  # was "Celt" only: the Boston Celtics
+    # Health.
+    "疫情": "outbreak pandemic epidemic",
+    "新增": "new",  # "no new cases"
+    "试验": "trial",  # a drug trial
+    "发作": "attack",  # 心脏病发作 "heart attack"
+    "人群": "people population",
+    "接种": "shot jab vaccination",
+    "加强": "boost booster",  # 加强针 is cut 加强/针
+    "针": "shot jab",
+    "完全": "full fully",
+    "情况": "condition",  # "in a stable condition"
+    "卫健委": "national health commission",  # new
+    # Tech.
+    "发布": "unveil launch release",
+    "系列": "lineup range",
+    "宣称": "tout",
+    "快": "fast",
+    "续航": "battery life",
+    "宕机": "outage crash",
+    "中断": "disrupt disruption outage",
+    "监管": "regulator regulatory regulate",
+    "传输": "transfer",
+    "手机": "smartphone handset",
+    "折叠": "foldable",
+    "红杉": "sequoia redwood",  # new
+    # Politics and diplomacy.
+    "挺过": "survive weather withstand",  # new: "survived a no-confidence vote"
+    "获得": "win secure gain",
+    "期间": "sideline",  # "on the sidelines of the summit"
+    "审议": "review consideration",
+    "中方": "china beijing",
+    "记者会": "briefing",
+    "例行": "regular",  # 例行记者会 "regular press briefing"
+    "保持": "remain stay",
+    "常务": "executive standing",  # 国务院常务会议
+    "部署": "arrange deploy",
+    "稳": "stabilize stability",  # 稳就业, 稳外贸 "stabilize employment / foreign trade"
+    "此前": "earlier",
+    "京": "beijing",  # 京港澳高速, 京津冀
+    # Weather and disasters.
+    "暴雨": "heavy rain downpour rainstorm",
+    "强降雨": "heavy rain rainfall downpour",  # new
+    "大到暴雨": "heavy torrential rain rainstorm",  # new
+    "连续": "straight",  # "a third straight day"
+    "袭击": "lash hit batter pound",  # of a storm
+    "预警": "alert",
+    "停运": "suspend suspended halt stop",  # new
+    "未来": "next coming",  # 未来三天 "the next three days"
+    "中央气象台": "national meteorological center centre observatory",  # new
 }
