@@ -14,7 +14,7 @@ annotations, e.g. omissions) or in the target column; each bead without annotati
 gets a ``No-error``/``No-error`` row. An annotation crossing a bead boundary gets a row
 in each bead it covers (its part of the span in each, the same id in each); the import
 joins them again. An annotation whose text was changed under it (``extra["orphan"]``,
-see ``io.project``) has no place to point at and is left out (:func:`orphans`).
+see ``io.project``) has no place to point at and is left out (``formats.left_out`` says so).
 """
 
 from __future__ import annotations
@@ -142,11 +142,6 @@ def metadata_out(annotation: Annotation) -> str:
         if value:
             fields[name] = value
     return json.dumps(fields, ensure_ascii=False)
-
-
-def orphans(doc: AlignmentDocument) -> list[Annotation]:
-    """Annotations whose text was changed under them: the export leaves them out."""
-    return [a for a in doc.annotations if a.extra.get("orphan")]
 
 
 def _spread_annotations(doc: AlignmentDocument) -> dict[int, list[tuple[Annotation, int, int]]]:

@@ -14,8 +14,10 @@ each); two annotations of one rater, category and severity that touch across a b
 come back as one. Rows of rater ``aligner-gui`` (the engine's suggestions, written by
 ``--include-suggestions``) are not a reviewer's: they are left out, and rescoring offers
 them again. With a base project, an annotation the base already has (the same id, or
-the same side, span, category, severity and rater) is not added again. What is left out
-is said in ``meta["mqm"]["warnings"]``.
+the same side, span, category, severity and rater) is not added again; one with the same
+id takes the file's severity, category, span, comment, correction and tags (a rater's
+edits of an exported file). What is left out or changed is said in
+``meta["mqm"]["warnings"]``.
 """
 
 from __future__ import annotations
@@ -162,17 +164,25 @@ def _fields_in(metadata: Any) -> tuple[dict[str, Any], Any]:
     return fields, (rest if rest or not fields else None)
 
 
-def _already_there(doc: AlignmentDocument, new: Annotation, count: int) -> bool:
-    """Whether one of the first ``count`` annotations (the base's) is ``new``: the same
+def _in_base(doc: AlignmentDocument, new: Annotation, count: int) -> Annotation | None:
+    """The one of the first ``count`` annotations (the base's) that ``new`` is: the same
     id, or the same side, span, category, severity and rater."""
     for old in doc.annotations[:count]:
         if old.id == new.id:
-            return True
+            return old
         if (old.side, old.start, old.end, old.category, old.severity) == (
             new.side, new.start, new.end, new.category, new.severity
         ) and old.extra.get("rater") in (None, new.extra.get("rater")):
-            return True
-    return False
+            return old
+    return None
+
+
+_EDITABLE = ("side", "start", "end", "text", "type", "category", "severity", "comment",
+             "correction", "tags")
+
+
+def _state(annotation: Annotation) -> tuple[Any, ...]:
+    return tuple(getattr(annotation, name) for name in _EDITABLE)
 
 
 def _severity_in(row: _Row, name: str) -> str:
@@ -358,6 +368,7 @@ def import_mqm_tsv(
     open_ends: dict[tuple[str, str, str, str], tuple[Annotation, int]] = {}
     by_id: dict[str, Annotation] = {}  # rows with an id (this tool's export)
     in_base = len(doc.annotations) if base is not None else 0
+    as_based = {a.id: _state(a) for a in doc.annotations[:in_base]}
     suggestions = repeated = 0
     for row in rows:
         if _is_no_error(row.category) or _is_no_error(row.severity):
@@ -413,9 +424,17 @@ def import_mqm_tsv(
             extra=extra,
             **fields,
         )
+        same = _in_base(doc, annotation, in_base) if in_base else None
+        if same is not None and same.id == annotation.id:
+            # The base's own annotation, as the file has it now: a rater may have changed
+            # its severity or comment in the file (the parts that follow extend it).
+            for attribute in _EDITABLE:
+                setattr(same, attribute, getattr(annotation, attribute))
+            by_id[same.id] = same
+            continue
         if "id" in fields:
             by_id[annotation.id] = annotation
-        if in_base and _already_there(doc, annotation, in_base):
+        if same is not None:
             repeated += 1
             continue
         if any(a.id == annotation.id for a in doc.annotations[in_base:]):
@@ -428,10 +447,16 @@ def import_mqm_tsv(
             f"{name}: {suggestions} row(s) of rater {SUGGESTION_RATER} (the engine's "
             "suggestions, not a reviewer's) left out; rescoring offers them again"
         )
+    updated = [a for a in doc.annotations[:in_base]
+               if a.id in by_id and _state(a) != as_based[a.id]]
+    repeated += sum(1 for a in doc.annotations[:in_base] if a.id in by_id) - len(updated)
     if repeated:
         warnings.append(
             f"{name}: {repeated} annotation(s) the base project already has not added again"
         )
+    if updated:
+        warnings.append(f"{name}: {len(updated)} annotation(s) of the base project updated "
+                        "from the file (severity, category, span, comment, correction or tags)")
     doc.meta["mqm"] = {
         "file": path.name,
         "system": system,

@@ -589,3 +589,24 @@ def test_the_report_lists_an_orphan_without_marking_stale_text() -> None:
     unplaced = html.split("Annotations outside any bead")[1]
     assert "its text has changed since it was marked" in unplaced
     assert "was on a word since edited" in unplaced
+
+
+def test_a_raters_edits_of_an_exported_file_update_the_base(tmp_path: Path) -> None:
+    """Exported, changed by a rater (severity, comment), imported onto the same project:
+    the file's version replaces the base's, nothing is doubled, and the import says so."""
+    doc = sample_doc()
+    out = tmp_path / "mqm.tsv"
+    export_document(doc, "mqm-tsv", out)
+    table = rows(out.read_text(encoding="utf-8"))
+    row = next(r for r in table[1:] if r[7] == "Accuracy/Mistranslation")
+    row[8] = "Critical"
+    row[9] = json.dumps({**json.loads(row[9]), "comment": "wrong sense, per the client"})
+    out.write_text("\n".join("\t".join(r) for r in table) + "\n", encoding="utf-8")
+    back = import_file(out, base=doc)
+    assert len(back.annotations) == len(doc.annotations)
+    changed = next(a for a in back.annotations if a.category == "Accuracy/Mistranslation")
+    assert (changed.severity, changed.comment) == ("critical", "wrong sense, per the client")
+    assert doc.annotations[1].severity == "minor"  # the base itself is untouched
+    assert back.meta["mqm"]["warnings"][-1].endswith(
+        "1 annotation(s) of the base project updated from the file (severity, category, "
+        "span, comment, correction or tags)")
