@@ -107,6 +107,11 @@ def test_flags_and_categories_shown_in_chinese_stored_in_english(
     assert listed.data(Qt.ItemDataRole.EditRole) == "Fluency/Grammar"
     assert category_name("Accuracy/Made up") == "准确性/Made up"  # imported: the known half
     assert span_flag_name("check:names:target:5-9") == "人名 译文"
+    panel = window.scores_panel  # the scores panel read "major 1" and "Fluency 1"
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.text("severity") != "–")
+    assert "major" not in panel.text("severity") and "Fluency" not in panel.text("category")
+    assert panel.text("category").startswith("流畅性")
 
 
 def test_font_warnings_are_translated(zh_translator: QTranslator) -> None:

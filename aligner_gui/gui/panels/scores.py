@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from aligner_gui.core.model import AlignmentDocument
 from aligner_gui.core.scoring import mqm
-from aligner_gui.gui.display_names import flag_name, risk_caveat
+from aligner_gui.gui.display_names import category_name, flag_name, risk_caveat, value_name
 from aligner_gui.gui.panes.coverage_lens import uncovered_share_text
 
 
@@ -92,9 +92,10 @@ class ScoresPanel(QWidget):
         set_("mqm_segment", f"{score.per_segment:.3f}  ({score.total:g} / {score.segments})")
         set_("mqm_words", f"{score.per_1000_words:.2f}  ({score.source_words} "
                           + self.tr("words") + ")")
-        set_("severity", ", ".join(f"{k} {v}" for k, v in score.by_severity.items()) or "–")
-        set_("category", ", ".join(f"{k} {v:g}" for k, v in sorted(score.by_category.items()))
+        set_("severity", ", ".join(f"{value_name(k)} {v}" for k, v in score.by_severity.items())
              or "–")
+        set_("category", ", ".join(f"{category_name(k)} {v:g}"
+                                   for k, v in sorted(score.by_category.items())) or "–")
         set_("flags", f"{figures.low_score} / {figures.number_mismatch} / {figures.name_mismatch}")
         set_("uncovered", uncovered_share_text(doc.scores))  # as of the last (re)scoring
         set_("risk", self.risk_text(doc.scores))
