@@ -260,6 +260,11 @@ def test_a_role_turned_into_its_counterpart() -> None:
         ("参加人数不少于30人。", "No fewer than 30 people will take part.", "zh"),
         ("一季度GDP同比增长5.3%，环比增长1.6%。",
          "GDP grew 5.3 percent year on year and 1.6 percent quarter on quarter.", "zh"),
+        # a hunt for false alarms of this stop's rules (development data)
+        ("申请人年龄不得低于18周岁。", "Applicants must be at least 18.", "zh"),
+        ("汽车销量环比增长3.1%。", "Car sales rose 3.1 percent from the month before.", "zh"),
+        ("新店将依次开业，销售额同比增长5%。",
+         "The new stores will open sequentially, and sales rose 5% from a year earlier.", "zh"),
     ],
 )
 def test_direction_leaves_faithful_signs_roles_and_bounds_alone(src, tgt, lang) -> None:
@@ -348,6 +353,10 @@ def test_a_dropped_prohibition_is_a_lost_negation(lex) -> None:
         ("居民人均收入（不含农户）增长5%。", "Per capita income, excluding rural households, "
                                         "rose 5 percent."),
         ("吃不完的蔬菜分给邻居。", "Surplus vegetables go to the neighbours."),
+        ("申请人年龄不得低于18周岁。", "Applicants must be at least 18."),  # a bound
+        ("贷款利率不得超过24%。", "Loan rates are capped at 24 percent."),
+        ("公职人员不得持有股票。", "The law bars officials from holding shares."),
+        ("各地坚决不搞“一刀切”。", "Localities will steer clear of a one-size-fits-all approach."),
         ("我舍不得离开这里。", "I am reluctant to leave here."),
         ("不得已，他只好离开。", "Having no choice, he left."),
     ], "zh")  # fmt: skip
@@ -874,15 +883,20 @@ def test_an_attribution_the_translation_drops_is_a_major_omission() -> None:
 
 
 def test_a_charge_the_original_names_itself_does_not_answer_its_allegedly() -> None:
-    """指控 renders "a charge" of the original: "allegedly" is still gone."""
+    """指控 renders "a charge" of the original: "allegedly" is still gone. A charge that
+    governs the hedge ("accused him of allegedly ...") keeps the claim a charge."""
     doc = make_doc([
         ("He also allegedly moved 3 million pounds, a charge that will be heard separately.",
          "他还转移了300万英镑，该项指控将另行审理。"),
         ("He also allegedly moved 3 million pounds, a charge that will be heard separately.",
          "他还被指控转移了300万英镑，该项指控将另行审理。"),
         ("He allegedly moved 3 million pounds.", "他被指控转移了300万英镑。"),
+        ("Prosecutors accused him of allegedly embezzling funds.", "检方指控他挪用资金。"),
+        ("He was charged with fraud and allegedly moved 3 million pounds.",
+         "他被指控犯有欺诈罪，并转移了300万英镑。"),
     ])  # fmt: skip
-    assert [(f.bead, marked(doc, f)) for f in found(doc, "hedges")] == [(0, "allegedly")]
+    assert [(f.bead, marked(doc, f)) for f in found(doc, "hedges")] == [
+        (0, "allegedly"), (4, "allegedly")]
 
 
 def test_a_chinese_hedge_the_english_drops() -> None:
@@ -1008,6 +1022,13 @@ def test_number_notes_group_long_figures_for_the_editor() -> None:
     assert readable_number("12345.5") == "12,345.5" and readable_number("2/3") == "2/3"
 
 
+def test_a_must_not_fall_below_rendered_as_a_ceiling() -> None:
+    """不得低于2000元 is "at least 2,000 yuan": as "must not exceed" it is turned round."""
+    doc = make_doc([("最低工资不得低于2000元。", "The minimum wage must not exceed 2,000 yuan.")],
+                   "zh")
+    assert [marked(doc, f) for f in found(doc, "direction")] == ["not exceed"]
+
+
 def test_a_change_measured_against_another_period() -> None:
     """环比 ("on the period before") rendered "year on year" describes another comparison."""
     doc = make_doc([
@@ -1033,3 +1054,24 @@ def test_an_amount_off_by_a_power_of_ten_is_risky() -> None:
     assert not magnitude_slip(["3"], ["3000"])  # 3 km as 3000米
     assert not magnitude_slip(["50"], ["0.5"])  # 50 basis points as 0.5个百分点
     assert not magnitude_slip(["29398"], ["29938"]) and not magnitude_slip(["23%"], ["2.3%"])
+    assert magnitude_slip(["30000"], ["3000"])  # 3万 as "3,000": the larger is 10,000 or more
+
+
+def test_a_converted_unit_sets_no_magnitude_floor(lex) -> None:
+    """1200万千瓦 as "12,000 megawatts" is a conversion; 9亿元 as "90 million yuan" a slip."""
+    from aligner_gui.core.qe.risk import MAGNITUDE_RISK, _rule_floor
+
+    doc = make_doc([("该电厂装机1200万千瓦。", "The plant has 12,000 megawatts of capacity."),
+                    ("项目投资9亿元。", "The project cost 90 million yuan.")], "zh")
+    for bead, (missing, extra) in zip(doc.beads, ((["12000000"], ["12000"]),
+                                                  (["900000000"], ["90000000"])), strict=True):
+        bead.details["numbers"] = {"missing": missing, "extra": extra}
+    assert [_rule_floor(b, doc.source, doc.target) for b in doc.beads] == [0.0, MAGNITUDE_RISK]
+
+
+def test_a_conversion_the_translator_rebased_is_no_currency_swap() -> None:
+    """"£50 million ($63 million)" as 5000万英镑（约合4.5亿元人民币）: the pounds match."""
+    doc = make_doc([("He was fined 50 million pounds ($63 million).",
+                     "他被罚款5000万英镑（约合4.5亿元人民币）。")])
+    doc.beads[0].score = 0.9
+    assert [f.comment for f in found(doc, "numbers") if "currency" in f.comment] == []

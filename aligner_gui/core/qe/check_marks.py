@@ -200,6 +200,8 @@ _UNITS = {
         ("weight", "ug", r"μg|µg|mcg|microgram(?:me)?s?"),
         ("weight", "g", r"(?-i:g)|gram(?:me)?s?"),
         ("volume", "ml", r"ml|millilit(?:er|re)s?"), ("volume", "l", r"lit(?:er|re)s?"),
+        ("power", "kw", r"kw|kilowatts?"), ("power", "mw", r"mw|megawatts?"),
+        ("power", "gw", r"gw|gigawatts?"),
     ],
     "zh": [
         ("length", "km", "公里|千米"), ("length", "mile", "英里"), ("length", "cm", "厘米"),
@@ -213,6 +215,7 @@ _UNITS = {
         ("weight", "mg", "毫克"), ("weight", "ug", "微克"),
         ("weight", "g", "克(?![拉服隆罗里])"),  # not 克拉 (carat), 克服, 克隆 ...
         ("volume", "ml", "毫升"), ("volume", "l", "公?升(?![至到高级值温为起])"),  # 2升至3: rose
+        ("power", "kw", "千瓦"), ("power", "mw", "兆瓦"), ("power", "gw", "吉瓦|百万千瓦"),
     ],
 }  # fmt: skip
 _TEMPERATURE = {
@@ -268,6 +271,16 @@ def _units(text: str, lang: str) -> dict[str, dict[str, tuple[int, int]]]:
             dim, unit = names[int(group[1:])]
             found.setdefault(dim, {}).setdefault(unit, m.span(group))
     return found
+
+
+# A bracket a translator fills with a conversion of their own ("£50 million ($63 million)"
+# as 5000万英镑（约合4.5亿元人民币）): its currency or unit is no swap of the main one's.
+_BRACKETS = re.compile(r"[(（][^()（）]{1,60}[)）]")
+
+
+def _outside_brackets(text: str) -> str:
+    """The text with bracketed parts blanked out, offset for offset."""
+    return _BRACKETS.sub(lambda m: " " * len(m.group()), text)
 
 
 def _figure_before(text: str, at: int, lang: str) -> str | None:
@@ -332,8 +345,14 @@ def unit_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
     _pounds_as_money(src_units, src, src_lang, tgt_units)
     _pounds_as_money(tgt_units, tgt, tgt_lang, src_units)
     hits = []
+    src_out, tgt_out = _units(_outside_brackets(src), src_lang), _units(
+        _outside_brackets(tgt), tgt_lang)
+    _pounds_as_money(src_out, src, src_lang, tgt_out)
+    _pounds_as_money(tgt_out, tgt, tgt_lang, src_out)
     for dim, mine in src_units.items():
         theirs = tgt_units.get(dim) or {}
+        if dim in src_out and dim in tgt_out:  # the main amounts, conversions aside
+            mine, theirs = src_out[dim], tgt_out[dim]
         lost = [span for unit, span in mine.items() if unit not in theirs]
         new = [span for unit, span in theirs.items() if unit not in mine]
         if not lost or not new:

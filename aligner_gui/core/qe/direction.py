@@ -98,11 +98,12 @@ _BASE = {
                              r"(?:with|to)) (?:a|one) year (?:earlier|ago|before)|(?:from|than|"
                              r"over|compared (?:with|to)) (?:the same period (?:of |in )?last "
                              r"year|last year|the previous year|a year earlier))\b", re.I),
+           # (not "sequentially": as often "one after another")
            _PREVIOUS: re.compile(r"\b(?:(?:month|quarter|week)[- ]on[- ](?:month|quarter|"
-                                 r"week)|m/m|q/q|sequential(?:ly)?|(?:from|than|over|compared "
-                                 r"(?:with|to)) (?:the|a) (?:previous|prior|preceding) (?:month|"
-                                 r"quarter|week)|(?:from|than) (?:a|one) (?:month|quarter) "
-                                 r"(?:earlier|ago|before))\b", re.I)},
+                                 r"week)|m/m|q/q|on a sequential basis|(?:from|than|over|"
+                                 r"compared (?:with|to)) (?:the|a) (?:previous|prior|preceding)"
+                                 r" (?:month|quarter|week)|(?:from|than) (?:a|one|the) (?:month|"
+                                 r"quarter|week) (?:earlier|ago|before))\b", re.I)},
 }
 _BASE_NAMES = {_YEAR: "on a year earlier", _PREVIOUS: "on the period before"}
 
@@ -247,10 +248,12 @@ _BOUND_BEFORE = {
             r"|at least|in excess of|upwards of|exceed(?:s|ed|ing)?|top(?:s|ped|ping)?",
     },
     "zh": {
-        # not 近: 近3年 "the past 3 years"; 不超过 before 超过 (it is "at most")
+        # not 近: 近3年 "the past 3 years"; the longest word that fits is read, so 不超过
+        # is "at most" and 不得低于 "at least"
         DOWN: "不得超过|不能超过|不应超过|不可超过|不宜超过|不会超过|不超过|不多于|不高于|至多|顶多"
-              "|不到|不足|少于|低于|未满|未达|将近|接近|最多",
-        UP: "超过|超|逾|多于|高于|不少于|不低于|至少|突破",
+              "|不得高于|不应高于|不能高于|不到|不足|少于|低于|未满|未达|将近|接近|最多",
+        UP: "超过|超|逾|多于|高于|不少于|不低于|不得低于|不应低于|不能低于|不得少于|不应少于"
+            "|不能少于|至少|突破",
     },
 }
 _BOUND_WORD = {

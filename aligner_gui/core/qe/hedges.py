@@ -79,15 +79,20 @@ _ZH_ANSWERS = re.compile(
 _KINDS = ((r"charg\w*|accus\w*|indict\w*|prosecut\w*", "指控|指称|指稱|控告"),)
 _EN_KINDS = [re.compile(rf"\b(?:{en})\b", re.IGNORECASE) for en, _zh in _KINDS]
 _ZH_KINDS = [re.compile(zh) for _en, zh in _KINDS]
+# "accused him of allegedly embezzling": the charge governs the hedge, and 指控他挪用
+# keeps the claim a charge.
+_GOVERNED = re.compile(r"\b(?:accus|charg|indict)\w*\s+(?:\w+\s+){0,3}?(?:of|with)\s+"
+                       r"(?:allegedly|reportedly|purportedly)\b", re.IGNORECASE)
 
 
 def _answered(src: str, found: list[re.Match[str]], tgt: str, src_lang: str,
               tgt_lang: str) -> bool:
     """Whether the translation holds an answer the original's own words do not explain."""
     answers = _EN_ANSWERS if tgt_lang == "en" else _ZH_ANSWERS
-    if src_lang != "en":
+    if src_lang != "en" or _GOVERNED.search(src):
         return answers.search(tgt) is not None
-    matches = list(answers.finditer(tgt))
+    # 被指控 "was charged": the 指控 is the charge, not the attribution 被指 "is said to"
+    matches = list(answers.finditer(tgt.replace("被指控", "被\x00指控")))
     if not matches:
         return False
     rest = src

@@ -95,6 +95,8 @@ _ZH_IMPERATIVE_AFTER = frozenset("，。！？；：、“”‘’「」 ,.!?;:
 # "I won't go"), the complement no common verb.
 _ZH_COMPLEMENTS = frozenset("了起住动動到清透及着著")
 _ZH_NOT_VERBS = frozenset("我你他她它们們您咱谁誰也都就还還又并並可再")
+# 不得/不应/不能 + a comparison is a bound on a figure (不得超过24% "capped at 24 percent").
+_BOUND_AFTER = re.compile("[得应應能可宜][低少超高多]于?")
 # 完 after 不 is a complement (吃不完) unless it starts a word: 不完全, 不完整, 不完善.
 _ZH_NOT_COMPLETE = frozenset("全整善美备備成")
 _ZH_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -152,6 +154,8 @@ def _zh_kind(text: str, k: int) -> tuple[str, int, int]:
             return "weak", k, k + 2  # 吃不完 "more than they can eat", not 不完全
     if ch == "不" and text[k + 1 : k + 2] == "得" and not _cjk(text, k + 2):
         return "weak", k, k + 2  # 玩不得? "can't play": a potential complement, no rule
+    if ch == "不" and _BOUND_AFTER.match(text, k + 1):
+        return "weak", k, k + 3  # 不得低于18岁 "at least 18": a bound the direction check reads
     if ch in _ZH_STRONG_CHARS:
         return "strong", k, k + 1
     if ch in "别別" and _cjk(text, k + 1) and (k == 0 or text[k - 1] in _ZH_IMPERATIVE_AFTER):
@@ -231,6 +235,7 @@ _EN_WEAK = re.compile(
     r"\b(?:hardly|barely|scarcely|seldom|rarely|unless|instead|rather|against|lest|except"
     r"|fail(?:s|ed|ing|ure)?|refus\w*|den(?:y|ies|ied|ial)|lack\w*|absen\w*|avoid\w*"
     r"|prevent\w*|stop(?:s|ped|ping)?|forb\w+|ban(?:s|ned)?|prohibit\w*|ignor\w*|neglect\w*"
+    r"|barr(?:ed|ing)|bars?\s+\w+(?:\s+\w+)?\s+from|shun\w*|refrain\w*|steer(?:s|ed|ing)?\s+clear"
     r"|hate[sd]?|hating|reluctan\w*|wonder(?:s|ed|ing)?|forg[eo]t\w*|miss(?:es|ed|ing)?"
     r"|lost|lose|loses|losing|(?<!a )(?:few|little)|less"
     r"|un(?!der|i|til|ion|it|less|cle)[a-z]{3,}|[a-z]{3,}less(?:ly|ness)?"

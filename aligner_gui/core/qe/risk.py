@@ -124,9 +124,9 @@ UNIT_RISK = 0.6
 # Least risk of a paired bead whose amount is off by a power of ten (9亿 as "90 million",
 # 6023亿 as "60.23 billion": 亿 read as a hundred million, 万 as a thousand): the numbers
 # check names it, but the fitted floor for any number mismatch (TED's, 0.35) ranked such
-# beads 9th to 13th of a helper's stories. A stated prior like UNIT_RISK; only for amounts
-# of 10,000 or more, where scale words are misread (3 km as 3000米, 50 basis points as
-# 0.5个百分点 are conversions).
+# beads 9th to 13th of a helper's stories. A stated prior like UNIT_RISK; only where the
+# larger amount is 10,000 or more, where scale words are misread, and no unit changed on
+# the way (2000万公斤 as "20,000 tonnes", 1200万千瓦 as "12,000 megawatts" are conversions).
 MAGNITUDE_RISK = 0.6
 _MAGNITUDES = {Decimal(10) ** k for k in range(1, 5)}
 # At most this share of a document's paired beads keep suspects on each side (at least
@@ -390,8 +390,9 @@ def _rule_floor(bead: Bead, source: Side, target: Side, lexicon: Any = None) -> 
         if any(hit.severity == "major" for hit in rule(src, tgt, source.lang, target.lang)):
             floor = max(floor, least)
     numbers = bead.details.get("numbers")
-    if isinstance(numbers, dict) and magnitude_slip(numbers.get("missing") or [],
-                                                    numbers.get("extra") or []):
+    if (isinstance(numbers, dict)
+            and magnitude_slip(numbers.get("missing") or [], numbers.get("extra") or [])
+            and not unit_rule(src, tgt, source.lang, target.lang)):  # a unit converted
         floor = max(floor, MAGNITUDE_RISK)
     if lexicon is not None and floor < NEGATION_RISK and any(
             hit.severity == "major"
@@ -401,7 +402,8 @@ def _rule_floor(bead: Bead, source: Side, target: Side, lexicon: Any = None) -> 
 
 
 def magnitude_slip(missing: Sequence[Any], extra: Sequence[Any]) -> bool:
-    """Whether an amount of 10,000 or more went missing for itself times a power of ten."""
+    """Whether an amount went missing for itself times a power of ten, the larger of the
+    two 10,000 or more (3万 as "3,000"; 3 km as 3000米 is left to the unit rule)."""
 
     def amounts(values: Sequence[Any]) -> list[Decimal]:
         out = []
@@ -418,7 +420,7 @@ def magnitude_slip(missing: Sequence[Any], extra: Sequence[Any]) -> bool:
     for b in amounts(extra):
         for a in found:
             low, high = min(a, b), max(a, b)
-            if low >= 10_000 and high / low in _MAGNITUDES:
+            if high >= 10_000 and high / low in _MAGNITUDES:
                 return True
     return False
 
