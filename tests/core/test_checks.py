@@ -1075,3 +1075,11 @@ def test_a_conversion_the_translator_rebased_is_no_currency_swap() -> None:
                      "他被罚款5000万英镑（约合4.5亿元人民币）。")])
     doc.beads[0].score = 0.9
     assert [f.comment for f in found(doc, "numbers") if "currency" in f.comment] == []
+
+
+def test_a_bound_after_must_not_is_read_narrowly(lex) -> None:
+    """不得超过 is a bound; 不能超速 ("no speeding") and 不能多吃 are still negations."""
+    from aligner_gui.core.qe.negation import strong_negations
+
+    assert strong_negations("贷款利率不得超过24%。", "zh") == ()
+    assert strong_negations("不能超速行驶。", "zh") and strong_negations("你不能多吃。", "zh")

@@ -96,7 +96,7 @@ _ZH_IMPERATIVE_AFTER = frozenset("，。！？；：、“”‘’「」 ,.!?;:
 _ZH_COMPLEMENTS = frozenset("了起住动動到清透及着著")
 _ZH_NOT_VERBS = frozenset("我你他她它们們您咱谁誰也都就还還又并並可再")
 # 不得/不应/不能 + a comparison is a bound on a figure (不得超过24% "capped at 24 percent").
-_BOUND_AFTER = re.compile("[得应應能可宜][低少超高多]于?")
+_BOUND_AFTER = re.compile("[得应應能可宜](?:[低少高多]于|超过|超過)")
 # 完 after 不 is a complement (吃不完) unless it starts a word: 不完全, 不完整, 不完善.
 _ZH_NOT_COMPLETE = frozenset("全整善美备備成")
 _ZH_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -154,8 +154,8 @@ def _zh_kind(text: str, k: int) -> tuple[str, int, int]:
             return "weak", k, k + 2  # 吃不完 "more than they can eat", not 不完全
     if ch == "不" and text[k + 1 : k + 2] == "得" and not _cjk(text, k + 2):
         return "weak", k, k + 2  # 玩不得? "can't play": a potential complement, no rule
-    if ch == "不" and _BOUND_AFTER.match(text, k + 1):
-        return "weak", k, k + 3  # 不得低于18岁 "at least 18": a bound the direction check reads
+    if ch == "不" and (bound := _BOUND_AFTER.match(text, k + 1)):
+        return "weak", k, bound.end()  # 不得低于18岁 "at least 18": the direction check reads it
     if ch in _ZH_STRONG_CHARS:
         return "strong", k, k + 1
     if ch in "别別" and _cjk(text, k + 1) and (k == 0 or text[k - 1] in _ZH_IMPERATIVE_AFTER):
