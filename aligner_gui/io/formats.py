@@ -190,19 +190,17 @@ def annotations_left_out(doc: AlignmentDocument, fmt: str) -> int:
 def left_out(doc: AlignmentDocument, fmt: str) -> list[str]:
     """What of the review an export in ``fmt`` does not carry back: one line each, for the
     CLI and the window to say after writing (the project JSON keeps everything)."""
-    count = len(doc.annotations)
-    orphans = sum(1 for a in doc.annotations if a.extra.get("orphan"))
-    lines: list[str] = []
-    if count and fmt in DROP_ANNOTATIONS:
-        where = {
-            "tmx": "are written as TMX notes, which an import does not read back",
-            "intertext": "are not written: InterText has no place for them",
-        }.get(fmt, "are not in it (annotations-csv and mqm-tsv list them)")
-        lines.append(f"the {count} annotation(s) {where}; the project JSON keeps them")
-    if orphans and fmt == "mqm-tsv":
-        lines.append(f"{orphans} annotation(s) whose text has changed since they were made "
-                     "are left out (the format can only point at text)")
-    return lines
+    count = annotations_left_out(doc, fmt)
+    if not count:
+        return []
+    if fmt == "mqm-tsv":
+        return [f"{count} annotation(s) whose text has changed since they were made are "
+                "left out (the format can only point at text)"]
+    where = {
+        "tmx": "are written as TMX notes, which an import does not read back",
+        "intertext": "are not written: InterText has no place for them",
+    }.get(fmt, "are not in it (annotations-csv and mqm-tsv list them)")
+    return [f"the {count} annotation(s) {where}; the project JSON keeps them"]
 
 
 def detect_format(path: str | Path) -> str:

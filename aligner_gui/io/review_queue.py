@@ -343,6 +343,14 @@ class ReviewQueue:
 # -- reading a project's figures ---------------------------------------------------------
 
 
+def next_to_review(entries: Sequence[QueueEntry], current: str | None) -> QueueEntry | None:
+    """The first entry after the one named ``current``, in the order given (the queue as
+    shown), that is aligned and not reviewed; from the top when ``current`` is None."""
+    start = next((k + 1 for k, e in enumerate(entries) if e.name == current), 0)
+    return next((e for e in [*entries[start:], *entries[:start]]
+                 if e.aligned and e.status != REVIEWED and e.name != current), None)
+
+
 def align_into_project(inputs: Sequence[str | Path], project: str | Path,
                        source_lang: str = "en", engine: Any = None) -> Figures:
     """Load, align, score and save one document as ``project`` (which must not exist yet).

@@ -22,6 +22,7 @@ from aligner_gui.io.review_queue import (
     QueueEntry,
     ReviewQueue,
     align_into_project,
+    next_to_review,
 )
 
 RISKS = {"calm": 0.4, "risky": 6.25, "middling": 2.0}
@@ -363,3 +364,15 @@ def test_the_queue_counts_number_and_name_mismatches(tmp_path: Path) -> None:
     assert entry is not None and entry.figures is not None and entry.figures.mismatches == 3
     again = ReviewQueue.open(tmp_path, pair_inputs=False)  # from the state file
     assert again.parsed == 0 and again.entry("football").figures.mismatches == 3  # type: ignore[union-attr]
+
+
+def test_next_to_review_is_the_next_aligned_unreviewed_one_round_the_end() -> None:
+    def entry(name: str, status: str = NEW, aligned: bool = True) -> QueueEntry:
+        return QueueEntry(name, Path(f"{name}.json"), status=status,
+                          figures=Figures() if aligned else None)
+
+    rows = [entry("a", REVIEWED), entry("b"), entry("c", aligned=False), entry("d", IN_REVIEW)]
+    assert next_to_review(rows, None).name == "b"  # type: ignore[union-attr]
+    assert next_to_review(rows, "b").name == "d"  # type: ignore[union-attr]
+    assert next_to_review(rows, "d").name == "b"  # type: ignore[union-attr]
+    assert next_to_review([entry("a", REVIEWED), entry("b")], "b") is None

@@ -313,6 +313,16 @@ def _pounds_as_money(units: dict[str, dict[str, tuple[int, int]]], text: str, la
     units.setdefault("currency", {}).setdefault("GBP", span)
 
 
+def _unit_pair(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple[
+        dict[str, dict[str, tuple[int, int]]], dict[str, dict[str, tuple[int, int]]]]:
+    """Each side's units by dimension, "pounds" read as money where the other side's
+    currency says so."""
+    src_units, tgt_units = _units(src, src_lang), _units(tgt, tgt_lang)
+    _pounds_as_money(src_units, src, src_lang, tgt_units)
+    _pounds_as_money(tgt_units, tgt, tgt_lang, src_units)
+    return src_units, tgt_units
+
+
 def _hundredfold(a: str | None, b: str | None) -> bool:
     """Is one figure a hundred times the other (basis points and percentage points)?"""
     try:
@@ -338,17 +348,14 @@ def unit_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
     """
     if src_lang == tgt_lang:
         return ()
-    src_units = _units(src, src_lang)
+    src_units, tgt_units = _unit_pair(src, tgt, src_lang, tgt_lang)
     if not src_units:
         return ()
-    tgt_units = _units(tgt, tgt_lang)
-    _pounds_as_money(src_units, src, src_lang, tgt_units)
-    _pounds_as_money(tgt_units, tgt, tgt_lang, src_units)
+    src_out, tgt_out = src_units, tgt_units
+    if _BRACKETS.search(src) or _BRACKETS.search(tgt):
+        src_out, tgt_out = _unit_pair(_outside_brackets(src), _outside_brackets(tgt),
+                                      src_lang, tgt_lang)
     hits = []
-    src_out, tgt_out = _units(_outside_brackets(src), src_lang), _units(
-        _outside_brackets(tgt), tgt_lang)
-    _pounds_as_money(src_out, src, src_lang, tgt_out)
-    _pounds_as_money(tgt_out, tgt, tgt_lang, src_out)
     for dim, mine in src_units.items():
         theirs = tgt_units.get(dim) or {}
         if dim in src_out and dim in tgt_out:  # the main amounts, conversions aside

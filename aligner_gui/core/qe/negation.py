@@ -300,10 +300,11 @@ def negations(text: str, lang: str) -> Negations:
 ANCHOR_WORDS = 2
 # Share of them that must be translated on the other side.
 ANCHOR_SHARE = 0.5
-_CLAUSE_END = re.compile(r"[，。！？；：、,.!?;:“”\"‘’（）()—…]")
+_CLAUSE_MARKS = "，。！？；：、,.!?;:（）()—…"
+_CLAUSE_END = re.compile(f"[{_CLAUSE_MARKS}“”\"‘’]")
 # A Chinese quotation opened right after what follows a negation is what it negates:
 # 不会搞“一刀切” "will not adopt a one-size-fits-all approach".
-_CLAUSE_END_UNQUOTED = re.compile(r"[，。！？；：、,.!?;:（）()—…]")
+_CLAUSE_END_UNQUOTED = re.compile(f"[{_CLAUSE_MARKS}]")
 
 
 def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:

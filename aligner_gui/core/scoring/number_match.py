@@ -189,30 +189,26 @@ _MEASURES = (
     (r"years?", "年"), (r"months?", "个月|個月"), (r"goals?", "球|个进球|個進球"),
     (r"tablets?|pills?|doses?", "片|粒|剂|劑"),
 )  # fmt: skip
-_EN_COUNT = r"\b(one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+(?:{})\b"
-_ZH_COUNT = "([一二两三四五六七八九十])(?:{})"
+_COUNTED = [
+    (re.compile(rf"\b(one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+(?:{en})\b",
+                re.IGNORECASE), re.compile(f"([一二两三四五六七八九十])(?:{zh})"))
+    for en, zh in _MEASURES
+]
 
 
 def _counted_alike(numbers: dict[str, list[str]], source_text: str, target_text: str) -> bool:
     """Whether a small count missing on one side and another on the other both count the
     same measure (years, months, goals, doses): a changed term or score, not a reshaping."""
-    def counts(text: str, lang: str, measure: tuple[str, str]) -> set[str]:
-        if lang == "en":
-            pattern = re.compile(_EN_COUNT.format(measure[0]), re.IGNORECASE)
-            return {v for m in pattern.finditer(text) for v in numbers_en(m.group(1))}
-        pattern = re.compile(_ZH_COUNT.format(measure[1]))
-        return {v for m in pattern.finditer(text) for v in numbers_zh(m.group(1))}
+    def counts(text: str, patterns: tuple[re.Pattern[str], re.Pattern[str]]) -> set[str]:
+        zh = _CJK.search(text) is not None
+        read = numbers_zh if zh else numbers_en
+        return {v for m in patterns[zh].finditer(text) for v in read(m.group(1))}
 
-    source_lang = "zh" if _CJK.search(source_text) else "en"
-    target_lang = "zh" if _CJK.search(target_text) else "en"
-    if source_lang == target_lang:
+    if (_CJK.search(source_text) is None) == (_CJK.search(target_text) is None):
         return False
-    for measure in _MEASURES:
-        if set(numbers["missing"]) & counts(source_text, source_lang, measure) and set(
-            numbers["extra"]
-        ) & counts(target_text, target_lang, measure):
-            return True
-    return False
+    return any(set(numbers["missing"]) & counts(source_text, patterns)
+               and set(numbers["extra"]) & counts(target_text, patterns)
+               for patterns in _COUNTED)
 
 
 # An amount in brackets right after another: a conversion ("150 kph (93 mph)", "10

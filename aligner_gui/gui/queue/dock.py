@@ -32,7 +32,13 @@ from PySide6.QtWidgets import (
 from aligner_gui.core.errors import AlignerError
 from aligner_gui.gui.queue.aligner import QueueAligner
 from aligner_gui.gui.queue.model import QueueSortProxy, QueueTableModel
-from aligner_gui.io.review_queue import REVIEWED, Figures, QueueEntry, ReviewQueue
+from aligner_gui.io.review_queue import (
+    REVIEWED,
+    Figures,
+    QueueEntry,
+    ReviewQueue,
+    next_to_review,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
@@ -332,10 +338,9 @@ class ReviewQueueDock(QDockWidget):
         rows = [self.model.entry(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
                 for r in range(self.proxy.rowCount())]
         current = self.current_entry()
-        start = next((k + 1 for k, e in enumerate(rows) if current and e.name == current.name), 0)
-        for entry in rows[start:] + rows[:start]:
-            if entry.aligned and entry.status != REVIEWED and entry is not current:
-                return self.open_entry(entry)
+        entry = next_to_review(rows, current.name if current is not None else None)
+        if entry is not None:
+            return self.open_entry(entry)
         self.window_.statusBar().showMessage(self.tr("Every document is reviewed."), 5000)
         return False
 
