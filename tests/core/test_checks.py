@@ -200,6 +200,20 @@ def test_a_bound_on_a_figure_turned_round() -> None:
     ]
 
 
+def test_a_bound_word_read_across_a_short_verb() -> None:
+    """至少 / 最多 bound the figure after a verb: "at least 4 hours apart" as 最多间隔4小时
+    (a dogfood round's planted error, development data); not across 的 / 是."""
+    doc = make_doc([
+        ("Doses should be given at least 4 hours apart.", "两剂之间最多间隔4小时。"),
+        ("Doses should be given at least 4 hours apart.", "两剂之间至少间隔4小时。"),
+        ("The hall holds up to 500 people.", "大厅至少容纳500人。"),
+        ("The hall holds up to 500 people.", "大厅最多容纳500人。"),
+        ("Fewer than 3 votes went to him.", "得票最多的是3号。"),
+    ])  # fmt: skip
+    hits = found(doc, "direction")
+    assert [(f.bead, marked(doc, f)) for f in hits] == [(0, "最多"), (2, "至少")]
+
+
 
 def test_a_figure_below_zero_on_one_side_only() -> None:
     """'minus 18 degrees' as 18摄氏度 read 18 on both sides: the sign was lost unseen."""

@@ -317,6 +317,27 @@ def test_a_full_dates_year_left_out_on_the_other_side_is_no_mismatch():
 
 
 @pytest.mark.parametrize(
+    ("zh", "en", "missing", "extra"),
+    [
+        # a count in digits dropped (a dogfood round's planted error, development data)
+        ("全场射门15次，其中射正8次。", "They had 15 shots in the match.", ["8"], []),
+        ("警方逮捕了嫌疑人。", "Police arrested 3 suspects.", [], ["3"]),
+        # said another way or not a count: left alone
+        ("全场射门15次，其中射正八次。", "They had 15 shots in the match.", [], []),
+        ("两国同意延长条约。", "Both countries agreed to extend the treaty.", [], []),
+        ("他于3日抵达北京。", "He arrived in Beijing on Tuesday.", [], []),
+        ("这是他第3次访华。", "It is his third visit to China.", [], []),
+        ("他在那里工作了一年。", "He worked there for 1 year.", [], []),
+    ],
+)
+def test_a_small_count_in_digits_dropped_is_a_mismatch(zh, en, missing, extra) -> None:
+    from aligner_gui.core.scoring.number_match import bead_numbers
+
+    found = bead_numbers(numbers_zh(zh), numbers_en(en), zh, en)
+    assert (found["missing"], found["extra"]) == (missing, extra)
+
+
+@pytest.mark.parametrize(
     ("zh", "expected"),
     [
         ("傣族人口占六成", ["60%"]),

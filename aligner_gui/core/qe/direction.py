@@ -265,6 +265,10 @@ _BOUND_WORD = {
 # 以下 after a measure (3500米以下, 80万人以上); not three words on ("3人入选以下名单",
 # "the list below").
 _ZH_BOUND_AFTER = re.compile(r"\s*[^\d\s，。、；]{0,2}?(以上|以下|以内)")
+# 至少 / 最多 bound the figure across a short verb (至少需要3天, 最多间隔4小时, 至少有3人);
+# not across 的 or 是 (最多的是3号 "the most is number 3").
+_ZH_BOUND_VERB = re.compile(
+    r"(?P<w>至少|最少|最多|至多|顶多)(?:[\u4e00-\u9fff](?<![的是])){1,2}\s*$")
 _BOUND_NAMES = {UP: "more than", DOWN: "less than"}
 
 
@@ -282,6 +286,10 @@ def _bound_of(text: str, lang: str, start: int, end: int) -> Trend | None:
         m = _ZH_BOUND_AFTER.match(text, end)
         if m:
             return (UP if m.group(1) == "以上" else DOWN), m.start(1), m.end(1)
+        m = _ZH_BOUND_VERB.search(text, lo, start)
+        if m:
+            direction = UP if m.group("w") in ("至少", "最少") else DOWN
+            return direction, m.start("w"), m.end("w")
     return None
 
 
