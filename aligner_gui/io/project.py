@@ -327,6 +327,10 @@ def load_project(path: str | Path) -> AlignmentDocument:
         raise ProjectFormatError(f"{name} is not an aligner-gui project (not UTF-8 JSON)") from None
     if not text.strip():
         raise ProjectFormatError(f"{name} is empty")
+    if text.lstrip()[0] not in "{[":
+        raise ProjectFormatError(
+            f"{name} is not a project file but text: align it into one first "
+            f"(aligner align {name} -o PROJECT.json)")
     try:
         data = json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
     except json.JSONDecodeError as error:

@@ -311,6 +311,30 @@ def test_negation_lost_in_an_english_translation(lex) -> None:
     assert found(faithful, "negation", lexicon=lex) == []
 
 
+@pytest.mark.parametrize(
+    ("en", "zh"),
+    [  # faithful pairs dogfood rounds found flagged (development data)
+        ("She did not take her first singing lesson until she was 19.",
+         "她直到19岁才上了第一堂声乐课。"),
+        ("The party fell well short of a majority.", "该党远未获得过半数席位。"),
+        ("The subsidy is capped at 2,000 yuan per unit.", "每台补贴最高不超过2000元。"),
+        ("The subsidy is up to 2,000 yuan per unit.", "每台补贴不超过2000元。"),
+    ],
+)
+def test_negations_said_another_way_are_no_finding(lex, en, zh) -> None:
+    assert found(make_doc([(en, zh)]), "negation", lexicon=lex) == []
+
+
+def test_a_word_of_lack_answers_no_negation_when_it_renders_another_word(lex) -> None:
+    """"conceded defeat" as 失败 answered the dropped "not" of "would not block"."""
+    en = "He conceded defeat and said he would not block the new government."
+    doc = make_doc([(en, "他承认失败，并表示将阻挠新政府。"),
+                    (en, "他承认失败，并表示不会阻挠新政府。"),
+                    ("He did not win.", "他失败了。")])  # 失败 renders "did not win"
+    assert [(f.bead, marked(doc, f)) for f in found(doc, "negation", lexicon=lex)] == [
+        (0, "not")]
+
+
 def test_negation_added_in_a_chinese_translation(lex) -> None:
     doc = make_doc([("He attended the meeting.", "他没有参加会议。")])
     [f] = found(doc, "negation", lexicon=lex)
@@ -594,6 +618,19 @@ def test_links_changed_or_missing() -> None:
     assert (changed.category, changed.severity) == ("Accuracy/Mistranslation", "major")
     assert (missing.side, marked(doc, missing)) == ("source", "press@state.gov")
     assert missing.category == "Accuracy/Omission"
+
+
+def test_a_bare_domain_is_a_link_and_a_company_name_is_not() -> None:
+    """'at nhtsa.gov/recalls' kept in the Chinese was 'untranslated' twice (an en->zh
+    dogfood round); "Amazon.com" alone names the company, which 亚马逊 renders."""
+    doc = make_doc([
+        ("Owners can check at nhtsa.gov/recalls.", "车主可在nhtsa.gov/recalls网站查询。"),
+        ("Owners can check at nhtsa.gov/recalls.", "车主可在美国交通部网站查询。"),
+        ("Amazon.com cut prices.", "亚马逊降价了。"),
+    ])  # fmt: skip
+    assert found(doc, "untranslated") == []
+    [gone] = found(doc, "urls")
+    assert (gone.bead, marked(doc, gone), gone.severity) == (1, "nhtsa.gov/recalls", "major")
 
 
 def test_hashtags_translated_in_their_place_are_no_error() -> None:
@@ -911,6 +948,21 @@ def test_a_charge_the_original_names_itself_does_not_answer_its_allegedly() -> N
     ])  # fmt: skip
     assert [(f.bead, marked(doc, f)) for f in found(doc, "hedges")] == [
         (0, "allegedly"), (4, "allegedly")]
+
+
+def test_a_word_holding_a_modal_character_answers_no_hedge() -> None:
+    """能 of 氢能 "hydrogen energy", 会 of 社会, 据 of 数据 are no modal or attribution: a
+    dropped "alleged" beside them went unseen (an en->zh dogfood round)."""
+    doc = make_doc([
+        ("He resigned over alleged influence peddling in a hydrogen deal.",
+         "他因氢能项目中的权钱交易问题辞职。"),
+        ("He resigned over alleged influence peddling in a hydrogen deal.",
+         "他因氢能项目中涉嫌权钱交易而辞职。"),
+        ("Data allegedly show a rise.", "数据显示有所上升。"),
+        ("Data allegedly show a rise.", "据称数据显示有所上升。"),
+    ])  # fmt: skip
+    assert [(f.bead, marked(doc, f)) for f in found(doc, "hedges")] == [
+        (0, "alleged"), (2, "allegedly")]
 
 
 def test_a_chinese_hedge_the_english_drops() -> None:

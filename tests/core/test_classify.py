@@ -300,6 +300,11 @@ def test_notes_a_chinese_translation_adds(text, note):
         ("2024年12月6日，联合国发布报告。", None),  # a dated sentence of content
         ("编辑部认为这是好事。", None),
         ("完成了任务。", None),
+        ("记者：张晓明 李华", "byline"),
+        # an interview's question (a zh->en dogfood round: three of five questions were
+        # left untranslated bylines and their English "additions")
+        ("记者：但也有人说，农村“空心化”问题越来越严重，您怎么看？", None),
+        ("记者：您怎么看？", None),
     ],
 )
 def test_chinese_page_furniture(text, cls):

@@ -323,3 +323,26 @@ def test_a_name_another_name_renders_excuses_no_swap(lexicon) -> None:
     assert name_mismatch(["法官萨拉·惠特菲尔德还判令克劳瑟缴纳罚款。"],
                          ["Judge Sarah Whitfield also ordered Crowther to pay a fine."],
                          lexicon) is None
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [  # faithful pairs an en->zh dogfood round found flagged (development data)
+        ("利用美国航天局的望远镜，天文学家发现了水。",
+         "Using NASA's telescope, astronomers found water."),  # an acronym's possessive
+        ("许多银器都体现出中亚的影响。", "Many silver vessels show Central Asian influence."),
+    ],
+)
+def test_acronyms_and_demonyms_are_no_mismatch(lexicon, zh, en) -> None:
+    assert name_mismatch([zh], [en], lexicon) is None
+
+
+def test_a_name_after_a_closing_straight_quote_is_the_speaker(lexicon) -> None:
+    """'"…," Montenegro told supporters' is the commonest wire attribution: the straight
+    quote before the name closes the quotation, so the name is compared (as after ”)."""
+    zh = ["“葡萄牙人民希望变革，”桑托斯在里斯本对支持者说。"]
+    assert name_mismatch(zh, ['"The Portuguese people want change," Montenegro told '
+                              "supporters in Lisbon."], lexicon) == {
+        "en": ["Montenegro"], "zh": ["桑托斯"]}
+    assert name_mismatch(zh, ['"The Portuguese people want change," Santos told '
+                              "supporters in Lisbon."], lexicon) is None

@@ -376,3 +376,63 @@ def test_a_megapixel_count_joined_by_a_hyphen() -> None:
     assert numbers_en("a 50MP camera") == ["50000000"]
     assert numbers_zh("5000万像素主摄") == ["50000000"]
     assert numbers_en("a 50-mile walk") == ["50"]
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "missing", "extra"),
+    [  # faithful pairs a zh->en dogfood round found flagged (development data)
+        ("台风中心最低气压为950百帕。", "The minimum central pressure was 950 hectopascals.",
+         [], []),  # 百帕 is hPa, no hundred
+        ("致使公共财产遭受损失人民币4800余万元。",
+         "It caused losses of more than 48 million yuan.", [], []),  # 余 before 万
+        ("共有三百余万人参加。", "More than 3 million people took part.", [], []),
+        ("外交部发言人毛宁18日表示欢迎。", "Foreign Ministry spokesperson Mao Ning said on "
+         "Wednesday that China welcomed it.", [], []),  # the day as its weekday
+        ("会议于12月18日举行。", "The meeting was held on Wednesday.", [], []),
+        # still found
+        ("损失4800余万元。", "Losses exceeded 4.8 million yuan.", ["48000000"], ["4800000"]),
+        ("会议于18日举行。", "The meeting was held on the 19th.", ["18"], ["19"]),
+    ],
+)
+def test_units_approximations_and_weekdays_of_chinese_news(zh, en, missing, extra) -> None:
+    from aligner_gui.core.scoring.number_match import bead_numbers
+
+    found = bead_numbers(numbers_zh(zh), numbers_en(en), zh, en)
+    assert (found["missing"], found["extra"]) == (missing, extra)
+
+
+def test_regnal_and_phase_numerals_are_numbers() -> None:
+    """"King Carl XVI Gustaf" as 卡尔十六世 was an extra 16 (an en->zh dogfood round)."""
+    assert numbers_en("King Carl XVI Gustaf presented the prize.") == ["16"]
+    assert numbers_en("Henry VIII and Louis XIV, a Phase III trial") == ["8", "14", "3"]
+    assert numbers_en("an IV drip, Model X sales, and I agree") == []
+
+
+def test_basis_points_say_the_other_sides_percentage_points() -> None:
+    from aligner_gui.core.scoring.number_match import bead_numbers
+
+    en = "The Bank of England cut rates by a quarter of a percentage point to 4.75%."
+    for zh, extra in (("英国央行将利率下调25个基点至4.75%。", []),
+                      ("英国央行将利率下调50个基点至4.75%。", ["50"])):
+        found = bead_numbers(numbers_en(en), numbers_zh(zh), en, zh)
+        assert found["extra"] == extra, zh
+
+
+def test_a_converted_amount_changed_is_named_not_set_aside() -> None:
+    """530万澳元（约合220万美元）for "3.5 million Australian dollars ($2.2 million)": the
+    finding said only "extra 5,300,000", the 3,500,000 set aside as a dropped amount whose
+    conversion was kept (an en->zh dogfood round)."""
+    from aligner_gui.core.scoring.number_match import bead_numbers
+
+    en = "The champion will receive 3.5 million Australian dollars ($2.2 million)."
+    for zh, missing, extra in (
+            ("冠军将获得530万澳元（约合220万美元）奖金。", ["3500000"], ["5300000"]),
+            ("冠军将获得220万美元奖金。", [], [])):
+        found = bead_numbers(numbers_en(en), numbers_zh(zh), en, zh)
+        assert (found["missing"], found["extra"]) == (missing, extra), zh
+
+
+def test_places_named_with_numerals_are_no_numbers() -> None:
+    """九江 (Jiujiang) read as 9 crowded a finding: "missing 9, 126,000,000"."""
+    assert numbers_zh("九江市、三亚和四川省的五角大楼式建筑") == []
+    assert numbers_zh("九江9人受伤") == ["9"]

@@ -110,6 +110,7 @@ def test_validation_names_the_field(tmp_path, mutate, needle):
     [
         (b"", "empty"),
         (b"{not json", "not valid JSON"),
+        ("美国\n\nThe US\n".encode(), "is not a project file but text: align it"),
         (b'{"a": 1,, "b": 2}', "column 9: Expecting property name enclosed in double quotes)"),
         # json says "Unterminated string starting at" and the place apart
         (b'{"format": "aligner-gui", "source": {"text": "abc', "is cut short: its JSON ends"),

@@ -81,19 +81,22 @@ def _suggestions(doc: AlignmentDocument, lexicon: Any) -> list[Any]:
                 big = size >= SUGGEST_EN_WORDS
             if not big:
                 continue
+            # Major when the bead's risk says a Major error is likely (or nothing scored it);
+            # a free but faithful rendering the dictionary does not reach leaves spans as
+            # large in beads the risk model finds safe, so those are offered as minor.
+            likely = "major" if bead.risk is None or bead.is_risky else "minor"
             if name == "source":
-                # A clause's worth of meaning is missing: major until the editor says not.
                 type_, category, tags = "omission", "Accuracy/Omission", ["partial-omission"]
-                severity = "major"
+                severity = likely
                 comment = "coverage lens: nothing in the translation renders these words"
                 if whole_sentence(doc, index, name, span["start"], span["end"]):
-                    tags = ["untranslated-sentence"]
+                    tags, severity = ["untranslated-sentence"], "major"
                     comment = ("a whole sentence that nothing in the translation renders, "
                                "kept in this bead by the alignment")
             elif lens.room(cov, name, inside[0], inside[-1]) > 0:
                 # Source words around the same place are uncovered too: rendered wrongly.
                 type_, category = "mistranslation", "Accuracy/Mistranslation"
-                tags, severity = ["partial-mistranslation"], "major"
+                tags, severity = ["partial-mistranslation"], likely
                 comment = ("coverage lens: these words match nothing in the original, "
                            "whose words nearby are not rendered either")
             else:

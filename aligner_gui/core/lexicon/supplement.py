@@ -236,4 +236,14 @@ SUPPLEMENT = {
     "停运": "suspend suspended halt stop",  # new
     "未来": "next coming",  # 未来三天 "the next three days"
     "中央气象台": "national meteorological center centre observatory",  # new
+    # Faithful renderings a zh->en dogfood round of stop 27 found tinted (development data).
+    "代表": "deputy deputies",  # 各位代表 "fellow deputies" (a work report's salutation)
+    "各位": "fellow",
+    "显著": "markedly considerably much",  # 显著提高 "much more stable"
+    "随意": "unnecessarily casually arbitrarily",  # 切勿随意外出
+    "保持率": "retention retained",  # 容量保持率 "retained ... of its capacity"
+    "派发": "pay distribute",  # 派发现金红利 "pay a cash dividend"
+    "以次充好": "pass off inferior",
+    "高空": "heights",  # 高空作业 "work at heights"
+    "两位数": "double digits",
 }

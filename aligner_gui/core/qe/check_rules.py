@@ -18,7 +18,12 @@ from functools import lru_cache
 from typing import Any
 
 from aligner_gui.core.qe.hits import Hits, RuleHit
-from aligner_gui.core.qe.negation import anchored, strong_negations, weak_negations
+from aligner_gui.core.qe.negation import (
+    anchored,
+    lexical_answers,
+    strong_negations,
+    weak_negations,
+)
 
 __all__ = [
     "link_spans",
@@ -55,9 +60,15 @@ def negation_rule(src: str, tgt: str, src_lang: str, tgt_lang: str, lexicon: Any
     """
     src_strong = strong_negations(src, src_lang)
     tgt_strong = strong_negations(tgt, tgt_lang)
-    if src_strong and not tgt_strong and not weak_negations(tgt, tgt_lang):
+
+    def weak(text: str, lang: str, other: str) -> int:
+        if lang == "zh" and lexicon is not None:
+            return lexical_answers(text, other, lexicon)
+        return weak_negations(text, lang)
+
+    if src_strong and not tgt_strong and not weak(tgt, tgt_lang, src):
         side, span, texts = "source", src_strong[0], (src, tgt)
-    elif tgt_strong and not src_strong and not weak_negations(src, src_lang):
+    elif tgt_strong and not src_strong and not weak(src, src_lang, tgt):
         side, span, texts = "target", tgt_strong[0], (tgt, src)
     else:
         return ()
@@ -72,18 +83,26 @@ def negation_rule(src: str, tgt: str, src_lang: str, tgt_lang: str, lexicon: Any
 
 # -- links: URLs, e-mail addresses, handles, hashtags ------------------------------------
 
+_TLD = r"(?:com|org|net|gov|edu|int|mil|io|co|uk|cn|us|eu|info|biz|news|tv|ai|app|de|fr|jp|hk|tw)"
 _LINK = re.compile(
     r"(?P<url>(?<![A-Za-z0-9])(?:https?://|www\.)[^\s<>\"'“”‘’（）()，。；、！？" + _CJK + r"]+)"
+    # a bare domain: lower case (nhtsa.gov, with or without a path) or with a path
+    # (FDA.gov/recalls); "Amazon.com" alone is a company's name
+    r"|(?P<domain>(?<![A-Za-z0-9@._%+-])(?-i:(?:[a-z0-9-]+\.)+" + _TLD + r")(?![A-Za-z0-9-])"
+    r"(?:/[^\s<>\"'“”‘’（）()，。；、！？" + _CJK + r"]*)?"
+    r"|(?<![A-Za-z0-9@._%+-])(?:[A-Za-z0-9-]+\.)+" + _TLD + r"/[^\s<>\"'“”‘’（）()，。；、！？"
+    + _CJK + r"]+)"
     r"|(?P<email>(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
     r"|(?P<handle>(?<![A-Za-z0-9_@.])@[A-Za-z0-9_]{2,30}(?![A-Za-z0-9_]))"
     r"|(?P<hashtag>(?<![A-Za-z0-9_&#])#(?:[A-Za-z][A-Za-z0-9_]*|[" + _CJK + r"][\w]*))",
     re.IGNORECASE,
 )
 _LINK_TAIL = ".,;:!?)]}'\"’”"
-_LINK_LABEL = {"url": "URL", "email": "e-mail address", "handle": "handle", "hashtag": "hashtag"}
+_LINK_LABEL = {"url": "URL", "domain": "URL", "email": "e-mail address", "handle": "handle",
+               "hashtag": "hashtag"}
 
 
-_LINK_HINT = re.compile(r"[@#]|https?:|www\.", re.IGNORECASE)
+_LINK_HINT = re.compile(r"[@#]|https?:|www\.|\." + _TLD + r"\b", re.IGNORECASE)
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 
 
@@ -128,7 +147,7 @@ def urls_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
         value = src[a:b]
         if (kind, _link_key(kind, value)) in tgt_keys:
             continue
-        severity = "major" if kind in ("url", "email") else "minor"
+        severity = "major" if kind in ("url", "domain", "email") else "minor"
         label = _LINK_LABEL[kind]
         other = next((s for s in spare if s[0] == kind), None)
         if other is not None:

@@ -71,6 +71,22 @@ _ZH_ANSWERS = re.compile(
     "呢|难道|難道|岂|豈|道[：:，,]|好像|看来|看來|仿佛|彷彿"
 )
 
+# Words holding an answer's character for no hedge (能 of 氢能 "hydrogen energy", 会 of
+# 社会 "society", 据 of 数据 "data"): blanked before the answers are looked for.
+_ZH_NOT_ANSWERS = re.compile(
+    "社会|社會|会议|會議|会谈|會談|会见|會見|会面|會面|大会|大會|协会|協會|委员会|委員會|学会|"
+    "學會|机会|機會|晚会|晚會|会长|會長|国会|國會|议会|議會|峰会|峰會|年会|年會|展会|展會|博览会|"
+    "运动会|運動會|聚会|聚會|宴会|宴會|商会|商會|工会|工會|会员|會員|会计|會計|会场|會場|都会|都會|"
+    "能源|能力|功能|性能|技能|智能|能量|能效|产能|產能|节能|節能|储能|儲能|氢能|氫能|电能|電能|"
+    "核能|热能|熱能|光能|动能|動能|体能|體能|效能|才能|本能|职能|職能|潜能|潛能|"
+    "可持续|可持續|可再生|可靠|可控|可视|可視|可观|可觀|可口|可爱|可愛|可怕|可惜|许可|許可|认可|認可|"
+    "应对|應對|应用|應用|反应|反應|供应|供應|适应|適應|相应|相應|响应|響應|效应|效應|回应|回應|"
+    "对应|對應|应急|應急|答应|答應|感应|感應|"
+    "传统|傳統|传播|傳播|传递|傳遞|宣传|宣傳|传输|傳輸|遗传|遺傳|传媒|傳媒|传染|傳染|传奇|傳奇|"
+    "数据|數據|证据|證據|依据|依據|据点|據點|据此|據此|"
+    "名称|名稱|称为|稱為|称号|稱號|称赞|稱讚|对称|對稱|简称|簡稱|职称|職稱|号称|號稱|"
+    "说明|說明|小说|小說|学说|學說|游说|遊說|若干"
+)
 
 # Words of charging an English original holds for its own sake, and their Chinese: the
 # translation's 指控 answer the hedge only beyond the original's count of "charge"s.
@@ -88,6 +104,8 @@ def _answered(src: str, found: list[re.Match[str]], tgt: str, src_lang: str,
               tgt_lang: str) -> bool:
     """Whether the translation holds an answer the original's own words do not explain."""
     answers = _EN_ANSWERS if tgt_lang == "en" else _ZH_ANSWERS
+    if tgt_lang == "zh":
+        tgt = _ZH_NOT_ANSWERS.sub(lambda m: "\x00" * len(m.group()), tgt)
     if src_lang != "en" or _GOVERNED.search(src):
         return answers.search(tgt) is not None
     # 被指控 "was charged": the 指控 is the charge, not the attribution 被指 "is said to"

@@ -28,6 +28,7 @@ __all__ = [
     "ANCHOR_WORDS",
     "Negations",
     "anchored",
+    "lexical_answers",
     "negations",
     "strong_negations",
     "weak_negations",
@@ -95,8 +96,9 @@ _ZH_IMPERATIVE_AFTER = frozenset("，。！？；：、“”‘’「」 ,.!?;:
 # "I won't go"), the complement no common verb.
 _ZH_COMPLEMENTS = frozenset("了起住动動到清透及着著")
 _ZH_NOT_VERBS = frozenset("我你他她它们們您咱谁誰也都就还還又并並可再")
-# 不得/不应/不能 + a comparison is a bound on a figure (不得超过24% "capped at 24 percent").
-_BOUND_AFTER = re.compile("[得应應能可宜](?:[低少高多]于|超过|超過)")
+# 不 (不得/不应/不能) + a comparison is a bound on a figure (不得超过24% "capped at 24
+# percent", 最高不超过2000元 "up to 2,000 yuan"): the direction check reads it.
+_BOUND_AFTER = re.compile("[得应應能可宜]?(?:[低少高多]于|超过|超過)")
 # 完 after 不 is a complement (吃不完) unless it starts a word: 不完全, 不完整, 不完善.
 _ZH_NOT_COMPLETE = frozenset("全整善美备備成")
 _ZH_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -222,7 +224,7 @@ _EN_WEAK_PHRASES = re.compile(
     r"|too\s+\w+(?:\s+\w+)?\s+to|not\s+to\s+mention|not\s+far|no\s+problem"
     r"|why\s+(?:not|don['’]t)|no\s+(?:more|less|further)\b|no\s+one\s+(?:who|knew)"
     r"|(?:do|does|did)n['’]t\s+worry|without\s+a\s+break|in\s+no\s+time|not\s+as\s+if)\b"
-    r"|(?:\bnot|n['’]t)\s+(?:\w+\s+){0,3}(?:until|till)\b"
+    r"|(?:\bnot|n['’]t)\s+(?:\w+\s+){0,6}(?:until|till)\b"
     # "is not simply tearing down" renders 不是简单的拆; "not only ... but" is masked
     # from the strong negations, but it is not nothing either.
     r"|(?:\bnot|n['’]t)\s+(?:only|just|merely|simply)\b"
@@ -236,7 +238,8 @@ _EN_WEAK = re.compile(
     r"|fail(?:s|ed|ing|ure)?|refus\w*|den(?:y|ies|ied|ial)|lack\w*|absen\w*|avoid\w*"
     r"|prevent\w*|stop(?:s|ped|ping)?|forb\w+|ban(?:s|ned)?|prohibit\w*|ignor\w*|neglect\w*"
     r"|barr(?:ed|ing)|bars?\s+\w+(?:\s+\w+)?\s+from|shun\w*|refrain\w*|steer(?:s|ed|ing)?\s+clear"
-    r"|hate[sd]?|hating|reluctan\w*|wonder(?:s|ed|ing)?|forg[eo]t\w*|miss(?:es|ed|ing)?"
+    r"|short\s+of|hate[sd]?|hating|reluctan\w*|wonder(?:s|ed|ing)?|forg[eo]t\w*"
+    r"|miss(?:es|ed|ing)?"
     r"|lost|lose|loses|losing|(?<!a )(?:few|little)|less"
     r"|un(?!der|i|til|ion|it|less|cle)[a-z]{3,}|[a-z]{3,}less(?:ly|ness)?"
     r"|im(?:possib|patien|mort|prop|matur|polit|perfect|measur|balanc|mobil|partial)\w*"
@@ -267,6 +270,19 @@ def _en_strong(text: str) -> tuple[tuple[int, int], ...]:
         return ()
     blocked = [m.span() for r in (_EN_MASK, _EN_WEAK_PHRASES) for m in r.finditer(low)]
     return tuple(s for s in found if not any(a < s[1] and s[0] < b for a, b in blocked))
+
+
+def lexical_answers(text: str, other: str, lexicon: Any) -> int:
+    """How many of a Chinese text's negative words without a negation character (缺少,
+    失败, 避免 …) may answer a negation of the English ``other``: those rendering a word
+    the English has ("conceded defeat" as 失败) answer nothing (a dropped "would not
+    block" beside it went unseen). Only for a text whose weak negations are all such
+    words (no 不/没/无 … character)."""
+    if _ZH_NEG_AT.search(text):
+        return weak_negations(text, "zh")
+    there = set(lexicon.en_content(other))
+    return sum(1 for m in _ZH_WEAK_LEXICAL.finditer(text)
+               if not lexicon.translations(m.group()) & there)
 
 
 def _en_weak(text: str) -> int:

@@ -248,6 +248,16 @@ _ZH_LINKS = re.compile(
 ZH_NOTE_MAX_CHARS = 120
 
 
+# After 记者： a sentence is the reporter's question in an interview (记者：您怎么看？),
+# a name or two the byline (记者：张晓明 李华).
+_ZH_SENTENCE_MARK = re.compile("[，。？！；,?!;]")
+
+
+def _speaks(label: str, rest: str) -> bool:
+    return ("记者" in label or "通讯员" in label) and (
+        len(rest) > 20 or _ZH_SENTENCE_MARK.search(rest) is not None)
+
+
 def zh_furniture(text: str) -> str | None:
     """The class of a Chinese line that is no translation but the page's or translator's
     own: "editor-note" (（编者注：本文数据均以美元计价。）), "byline" (2024-12-06 来源：新华网
@@ -257,7 +267,8 @@ def zh_furniture(text: str) -> str | None:
         return None
     if _ZH_NOTE.match(stripped):
         return EDITOR_NOTE
-    if _ZH_BYLINE.match(stripped):
+    byline = _ZH_BYLINE.match(stripped)
+    if byline and not _speaks(byline.group(0), stripped[byline.end():]):
         return BYLINE
     if _ZH_LINKS.match(stripped):
         return MORE_LINK

@@ -37,6 +37,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from aligner_gui.core.scoring.name_forms import demonym_in, letters, short_form_in
 from aligner_gui.core.text.names import (
     KEY_PREFIX,
     NAME_ALIKE,
@@ -92,10 +93,16 @@ def key_matches(key: str, keys: set[str]) -> bool:
     """Exact match, or a shared stem prefix for demonyms ("russian"/"russia", "chinese"/"china")."""
     if key in keys:
         return True
-    if key.startswith("~") or len(key) < 5:
+    if key.startswith("~") or len(key) < 4:
         return False
     for other in keys:
-        if len(other) < 5 or other[:4] != key[:4] or other.startswith("~"):
+        if other.startswith("~") or len(other) < 4 or other[:4] != key[:4]:
+            continue
+        if min(len(key), len(other)) == 4:
+            # a four-letter place and its demonym: asia / asian, iraq / iraqi, cuba / cuban
+            short, long_ = sorted((key, other), key=len)
+            if demonym_in(short, {long_}):
+                return True
             continue
         common = 4
         limit = min(len(key), len(other))
@@ -120,12 +127,13 @@ def en_name_words(
     out: list[tuple[str, tuple[str, ...]]] = []
     for match in CAPITALISED.finditer(text):
         word = match.group(0)
-        if word.isupper() or "." in word or word.lower() in _TITLES:
+        if _POSSESSIVE.sub("", word).isupper() or "." in word or word.lower() in _TITLES:
             continue  # NATO, START, U.S.: translated by meaning; Dr., Sen.: titles
         if _is_month(word, text, match.end()):
             continue  # "on Dec. 5" is 12月5日, a number the numbers check reads
         before = text[: match.start()].rstrip()
-        if (not before or (before[-1] in _OPENERS and not _after_title(before))) and \
+        if (not before or (before[-1] in _OPENERS and not _after_title(before)
+                           and not _closing_quote(before))) and \
                 not _SAID_AFTER.match(text, match.end()) and not _pinyin_place(word):
             # A sentence's first word, unless it says something ("Raman said") or is a
             # Chinese place in pinyin ("Guizhou is the largest producer" for 云南是…).
@@ -156,6 +164,13 @@ _PINYIN_MARK = re.compile(r"zh|x|q|ng|ou|ui|uan|iao|ei|ao|ai", re.I)
 
 def _pinyin_place(word: str) -> bool:
     return _pinyin_name(word, True) and bool(_PINYIN_MARK.search(word))
+
+
+def _closing_quote(before: str) -> bool:
+    """Does ``before`` end with a straight quotation mark that closes a quotation after a
+    comma or a question or exclamation mark ('"We won," Montenegro told supporters')? The
+    word after it is the speaker's name, as after a curly ”."""
+    return len(before) > 1 and before[-1] in "\"'" and before[-2] in ",?!"
 
 
 def _after_title(before: str) -> bool:
@@ -286,46 +301,18 @@ def _transliterated_mismatch(bead: _BeadNames) -> NameMismatch | None:
         for w, keys in en_names
         if not any(key_matches(k, zh_keys) for k in keys)
         and not any(sounds_alike(z, joined.get(w, w)) or sounds_alike(z, w) for z in sounding)
-        and not _short_form_in(w, zh_texts)
+        and not short_form_in(w, zh_texts)
     ]
     if not en_left:
         return None
     return NameMismatch(tuple(dict.fromkeys(en_left)), tuple(dict.fromkeys(zh_left)))
 
 
-# Provinces and municipalities by their one-character short form, which Chinese writes
-# with a direction (甘南 "southern Gansu", 川西北 "northwest Sichuan") or beside another
-# (川青铁路 "the Sichuan-Qinghai railway", 京津冀 "Beijing-Tianjin-Hebei").
-_SHORT_FORMS = {
-    "beijing": "京", "tianjin": "津", "hebei": "冀", "shanxi": "晋", "shaanxi": "陕秦",
-    "henan": "豫", "shandong": "鲁", "jiangsu": "苏", "zhejiang": "浙", "anhui": "皖",
-    "fujian": "闽", "jiangxi": "赣", "hunan": "湘", "hubei": "鄂", "guangdong": "粤",
-    "guangxi": "桂", "hainan": "琼", "guizhou": "黔贵", "yunnan": "滇云", "sichuan": "川蜀",
-    "chongqing": "渝", "gansu": "甘陇", "qinghai": "青", "ningxia": "宁", "xinjiang": "新",
-    "tibet": "藏", "xizang": "藏", "liaoning": "辽", "jilin": "吉", "heilongjiang": "黑",
-    "shanghai": "沪", "mongolia": "蒙",
-}  # fmt: skip
-_NEAR_SHORT = "[东南西北中" + "".join(sorted(set("".join(_SHORT_FORMS.values())))) + "]"
-
-
-def _short_form_in(word: str, zh_texts: Sequence[str]) -> bool:
-    """Is the province or city ``word`` (every part of "Sichuan-Qinghai") written in the
-    Chinese by its short form beside a direction or another short form?"""
-    for part in (_letters(p).lower() for p in word.split("-")):
-        chars = _SHORT_FORMS.get(part)
-        if not chars:
-            return False
-        pattern = re.compile(f"[{chars}](?={_NEAR_SHORT})|(?<={_NEAR_SHORT})[{chars}]")
-        if not any(pattern.search(t) for t in zh_texts):
-            return False
-    return True
-
-
 def _pinyin_name(word: str, initials: bool = False) -> bool:
     """An English word that reads as pinyin of two syllables or more, each but the first
     with an initial ("Jiangxi", "Huangyan", "Anxi", "Shaanxi" as 陕西 is written; not
     "Empire", "Ai"); with ``initials`` the first too ("Hebei", not "America")."""
-    low = _letters(word).lower().replace("shaanxi", "shanxi")
+    low = letters(word).lower().replace("shaanxi", "shanxi")
     strict = _STRICT_INITIALS if initials else _STRICT
     return is_pinyin(low) and bool(strict.fullmatch(low))
 
@@ -396,7 +383,8 @@ def pinyin_mismatch(bead: _BeadNames) -> NameMismatch | None:
     en_keys = set(en_tokens)
     joined = _joined_capitals(en_texts)
     zh_left = [w for w, keys in native  # exactly: "Jiangxi" is not a form of "Jiangsu"
-               if not any(k in joined or k in en_keys for k in keys)]
+               if not any(k in joined or k in en_keys or demonym_in(k, en_keys)
+                          for k in keys)]
     if not zh_left:
         return None
     # A place's own keys only: 山西's gloss names Shaanxi, which is then no match for it.
@@ -426,16 +414,12 @@ def _translit_run() -> re.Pattern[str]:
     return re.compile("[" + "".join(sorted(TRANSLIT_CHARS)) + "]{2,}")
 
 
-def _letters(word: str) -> str:
-    return "".join(c for c in word if c.isalpha())
-
-
 def _joined_capitals(texts: Sequence[str]) -> set[str]:
     """Lower-cased capitalised words of the texts, alone and run together with the next
     one or two ("Huangyan Dao" -> huangyandao)."""
     out: set[str] = set()
     for text in texts:
-        words = [(m.start(), m.end(), _letters(m.group(0)).lower())
+        words = [(m.start(), m.end(), letters(m.group(0)).lower())
                  for m in CAPITALISED.finditer(text)]
         for k, (_s, end, word) in enumerate(words):
             out.add(word)
@@ -469,7 +453,7 @@ def given_name_mismatch(bead: _BeadNames) -> NameMismatch | None:
     for text in en_texts:
         for m in _SURNAME_GIVEN.finditer(text):
             surname, given = m.group(1), m.group(2)
-            low = _letters(given).lower()
+            low = letters(given).lower()
             if not (is_pinyin(low) and _GIVEN.fullmatch(low) and surname_spelling(surname)):
                 continue  # "When Chen", "King Yu": no surname and given name
             named = [w for w in people if spelled_in(surname, w[0])] or [

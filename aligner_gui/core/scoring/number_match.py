@@ -121,6 +121,8 @@ def bead_numbers(
     if numbers["missing"] or numbers["extra"]:
         numbers = unit_conversions(numbers, source_text, target_text)
         numbers = dates_without_year(numbers, source_text, target_text)
+        numbers = days_as_weekdays(numbers, source_text, target_text)
+        numbers = rate_steps(numbers, source_text, target_text)
         numbers = spelled_small_counts(numbers, source_text, target_text)
     return numbers
 
@@ -162,6 +164,78 @@ def dates_without_year(
     if not aside:
         return numbers
     return {**numbers, "missing": missing, "extra": extra, "ignored": numbers["ignored"] + aside}
+
+
+_BASIS_POINTS = re.compile(r"基点|基點|basis points?|\bbps?\b", re.IGNORECASE)
+_PERCENTAGE_POINTS = re.compile(r"百分点|百分點|percentage points?", re.IGNORECASE)
+
+
+def _value(number: str) -> float | None:
+    """A number of the lists as a plain value ("1/4" -> 0.25); None for a percentage."""
+    if "/" in number:
+        share = _share(number)
+        return None if share is None else share / 100
+    try:
+        return float(number)
+    except ValueError:
+        return None
+
+
+def rate_steps(
+    numbers: dict[str, list[str]], source_text: str, target_text: str
+) -> dict[str, list[str]]:
+    """Set aside basis points that say the other side's percentage points: "a quarter of
+    a percentage point" as 25个基点, 0.5个百分点 as "50 basis points"."""
+    missing, extra = list(numbers["missing"]), list(numbers["extra"])
+    aside: list[str] = []
+    for text, unmatched, other_text, others in (
+        (source_text, missing, target_text, numbers["target"]),
+        (target_text, extra, source_text, numbers["source"]),
+    ):
+        if not unmatched or not _BASIS_POINTS.search(text):
+            continue
+        if not _PERCENTAGE_POINTS.search(other_text):
+            continue
+        steps = {round(100 * v, 6) for v in map(_value, others) if v is not None}
+        for n in list(unmatched):
+            v = _value(n)
+            if v is not None and round(v, 6) in steps:
+                unmatched.remove(n)
+                aside.append(n)
+    if not aside:
+        return numbers
+    return {**numbers, "missing": missing, "extra": extra, "ignored": numbers["ignored"] + aside}
+
+
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_ZH_DAY = re.compile(r"(?<![\d.])(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*[日号](?!元)")
+
+
+def days_as_weekdays(
+    numbers: dict[str, list[str]], source_text: str, target_text: str
+) -> dict[str, list[str]]:
+    """Set aside the day of the month of a Chinese text (毛宁18日表示) when the English
+    names a weekday instead ("Mao Ning said on Wednesday"): wire English turns a recent
+    date into its weekday, and a translator of English may do the reverse."""
+    zh_first = _CJK.search(source_text) is not None
+    zh_text, en_text = (source_text, target_text) if zh_first else (target_text, source_text)
+    if not _WEEKDAY.search(en_text):
+        return numbers
+    key = "missing" if zh_first else "extra"
+    unmatched = list(numbers[key])
+    aside = []
+    for m in _ZH_DAY.finditer(_fold_digits(zh_text)):
+        month, day = m.group(1), str(int(m.group(2)))
+        if day not in unmatched or not 1 <= int(day) <= 31:
+            continue
+        unmatched.remove(day)
+        aside.append(day)
+        if month and str(int(month)) in unmatched:  # 12月18日 as "on Wednesday"
+            unmatched.remove(str(int(month)))
+            aside.append(str(int(month)))
+    if not aside:
+        return numbers
+    return {**numbers, key: unmatched, "ignored": numbers["ignored"] + aside}
 
 
 def spelled_small_counts(
@@ -268,16 +342,19 @@ def unit_conversions(
     billion)" against 100亿元. Either amount of the pair may be the one kept."""
     missing, extra = list(numbers["missing"]), list(numbers["extra"])
     aside: list[str] = []
-    for text, unmatched, others in ((source_text, missing, numbers["target"]),
-                                    (target_text, extra, numbers["source"])):  # fmt: skip
+    for text, unmatched, others, theirs in ((source_text, missing, numbers["target"], extra),
+                                            (target_text, extra, numbers["source"], missing)):
         if not unmatched:
             continue
         for a, b in _conversions(text):
             for gone, kept in ((a, b), (b, a)):
                 # "one fen (about 67 square meters)" for 一分地: a small amount in words
-                # the other side may not write as a number; its conversion is a gloss
+                # the other side may not write as a number; its conversion is a gloss.
+                # A number of the other side's own in its place is a change, not a drop:
+                # "3.5 million Australian dollars ($2.2 million)" as 530万澳元（约合220万美元）.
                 glossed = gone == b and _is_small_integer(kept)
-                if gone in unmatched and (kept in others or glossed) and kept not in unmatched:
+                if gone in unmatched and (kept in others or glossed) and kept not in unmatched \
+                        and not theirs:
                     unmatched.remove(gone)
                     aside.append(gone)
     if not aside:

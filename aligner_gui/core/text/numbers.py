@@ -139,7 +139,27 @@ _EN_TOKEN = re.compile(
 
 def numbers_en(text: str) -> list[str]:
     """Canonical numbers of an English text, in order of appearance."""
+    if _ROMAN_HINT.search(text):
+        text = _ROMAN.sub(_roman, text)
     return list(_numbers_en(en_hours_12(fold(text))))
+
+
+# A Roman numeral of two letters or more after a capitalised word: "King Carl XVI
+# Gustaf" is 卡尔十六世, "World War II", "Phase III", "Stage IV" (not "an IV drip", nor a
+# lone I, V or X: "Model X").
+_ROMAN_HINT = re.compile(r"\b[IVX]{2,}\b")
+_ROMAN = re.compile(r"\b([A-Z][a-z]+ )(X{0,3}(?:IX|IV|VI{0,3}|I{1,3})|X{1,3})\b")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman(m: re.Match[str]) -> str:
+    numeral = m.group(2)
+    if len(numeral) < 2:
+        return m.group(0)
+    values = [_ROMAN_VALUES[c] for c in numeral]
+    total = sum(-v if k + 1 < len(values) and v < values[k + 1] else v
+                for k, v in enumerate(values))
+    return f"{m.group(1)}{total}"
 
 
 # Words that can begin, end or make a number: a text with none of them and no digit has none.

@@ -50,6 +50,8 @@ _ZH_NOT_NUMBERS = """
 礼拜一 礼拜二 礼拜三 礼拜四 礼拜五 礼拜六 礼拜日 礼拜天
 两岸 两旁 两边 两侧 两手 两面 两者 两性 两极 两样 两口子 两全其美
 万分之 十万分之 百万分之 千万分之 亿分之 十亿分之
+九江 三亚 四川 六安 十堰 三门峡 九寨沟 八达岭 五台山 七台河 三明 九龙 三沙 三峡 四平 五指山
+六盘水 九华山 十三陵 三里屯 五道口 二连浩特 三河 四会 七星 八一 三星 五粮液 五角大楼 三角洲
 """
 # A lone 一 before these measure words reads as the article "a".
 _ZH_ARTICLE_MEASURES = set(
@@ -83,15 +85,17 @@ _ZH_MASK = re.compile(
 # 千 of a unit is no thousand: 3500万千瓦 is 35 million kilowatts, 三千米 three kilometres.
 # Units whose 千 is "kilo": 千瓦 kilowatt, 千克, 千米 ... (千瓦 is no thousand 瓦).
 KILO_UNITS = "瓦克米卡焦伏帕赫兆"
-_ZH_KILO = re.compile(f"千(?=[{KILO_UNITS}])")
+_ZH_KILO = re.compile(f"千(?=[{KILO_UNITS}])|百(?=帕)")  # 百帕 hectopascal
 _ZH_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _ZH_ANY_NUMERAL = re.compile(r"[\d" + _ZH_NUM_CHARS + "]")
 _ZH_TOKEN = re.compile(
     r"(?P<fden>[2-9]|10|[二三四五六七八九十])分之(?P<fnum>[1-9]|[一二两三四五六七八九])"
     r"(?![\d" + _ZH_NUM_CHARS + "])|"
     r"(?P<pct>百分之)?"
-    r"(?:(?P<arabic>" + _ZH_ARABIC + r")(?P<abig>[十百千万萬亿億]+)?"
-    r"|(?P<han>[" + _ZH_NUM_CHARS + r"]+(?:[点點][" + _ZH_NUM_CHARS + r"]+)?))"
+    # 4800余万 / 300多万 "more than 48 / 3 million": the 余 or 多 stands before the unit
+    r"(?:(?P<arabic>" + _ZH_ARABIC + r")(?:[余多](?=[十百千万萬亿億]))?(?P<abig>[十百千万萬亿億]+)?"
+    r"|(?P<han>[" + _ZH_NUM_CHARS + r"]+(?:[点點][" + _ZH_NUM_CHARS + r"]+)?)"
+    r"(?P<hbig>[余多][万萬亿億])?)"
     r"(?P<pct2>%)?"
 )
 
@@ -173,6 +177,8 @@ def _numbers_zh(text: str) -> tuple[str, ...]:
             if not _han_is_quantity(han, masked, m.start("han"), m.end("han"), percent):
                 continue
             value = zh_numeral_value(han)
+            if value is not None and m.group("hbig"):
+                value *= _ZH_BIG[m.group("hbig")[1]]  # 三百余万 "over 3 million"
         if value is None:
             continue
         out.append(canonical(value, percent))

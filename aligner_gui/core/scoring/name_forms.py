@@ -1,0 +1,50 @@
+"""Other forms a place name takes: its people or adjective (asia / asian) and, for a
+Chinese province or city, its one-character short form (川 for Sichuan)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+__all__ = ["demonym_in", "letters", "short_form_in"]
+
+
+def letters(word: str) -> str:
+    return "".join(c for c in word if c.isalpha())
+
+
+_DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ese", "ish")
+
+
+def demonym_in(key: str, keys: set[str]) -> bool:
+    """Is the people or adjective of the place ``key`` among ``keys``: asia / asian (中亚
+    as "Central Asian"), tibet / tibetan, iraq / iraqi?"""
+    return any(key + ending in keys for ending in _DEMONYM_ENDINGS)
+
+
+# Provinces and municipalities by their one-character short form, which Chinese writes
+# with a direction (甘南 "southern Gansu", 川西北 "northwest Sichuan") or beside another
+# (川青铁路 "the Sichuan-Qinghai railway", 京津冀 "Beijing-Tianjin-Hebei").
+_SHORT_FORMS = {
+    "beijing": "京", "tianjin": "津", "hebei": "冀", "shanxi": "晋", "shaanxi": "陕秦",
+    "henan": "豫", "shandong": "鲁", "jiangsu": "苏", "zhejiang": "浙", "anhui": "皖",
+    "fujian": "闽", "jiangxi": "赣", "hunan": "湘", "hubei": "鄂", "guangdong": "粤",
+    "guangxi": "桂", "hainan": "琼", "guizhou": "黔贵", "yunnan": "滇云", "sichuan": "川蜀",
+    "chongqing": "渝", "gansu": "甘陇", "qinghai": "青", "ningxia": "宁", "xinjiang": "新",
+    "tibet": "藏", "xizang": "藏", "liaoning": "辽", "jilin": "吉", "heilongjiang": "黑",
+    "shanghai": "沪", "mongolia": "蒙",
+}  # fmt: skip
+_NEAR_SHORT = "[东南西北中" + "".join(sorted(set("".join(_SHORT_FORMS.values())))) + "]"
+
+
+def short_form_in(word: str, zh_texts: Sequence[str]) -> bool:
+    """Is the province or city ``word`` (every part of "Sichuan-Qinghai") written in the
+    Chinese by its short form beside a direction or another short form?"""
+    for part in (letters(p).lower() for p in word.split("-")):
+        chars = _SHORT_FORMS.get(part)
+        if not chars:
+            return False
+        pattern = re.compile(f"[{chars}](?={_NEAR_SHORT})|(?<={_NEAR_SHORT})[{chars}]")
+        if not any(pattern.search(t) for t in zh_texts):
+            return False
+    return True
