@@ -159,6 +159,20 @@ def test_a_lost_paragraph_of_figures_is_not_glued_to_the_one_before(lexicon):
     assert pairs_of(beads) == [((0,), (0,)), ((1,), (1,)), ((2,), ()), ((3,), ()), ((4,), (2,))]
 
 
+def test_a_changed_figure_does_not_split_its_bead(lexicon):
+    """"48 light-years" as 84光年 in the first of two Chinese sentences that render one
+    English lead: the orphaned 84 made the merged bead cost more, so the second Chinese
+    sentence came out an addition and its clause an omission (an en->zh dogfood round).
+    The English's own orphan (48) answers it: a changed figure, no lost translation."""
+    from aligner_gui.core.pipeline import load_document
+
+    doc = load_document([Path(__file__).parents[1] / "data" / "align" / "changed_number.txt"])
+    beads = align_sides(doc.source, doc.target, lexicon)
+    check_invariants(beads, doc.source, doc.target)
+    assert pairs_of(beads)[1] == ((1,), (1, 2))
+    assert all(b.source and b.target for b in beads[1:])
+
+
 def test_an_untranslated_link_does_not_take_a_chinese_paragraph(lexicon):
     # The English "MORE:" link is left untranslated and the English of the customs
     # paragraph was lost: two one-sided beads, not a pair of the link and the orphan.

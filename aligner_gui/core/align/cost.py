@@ -250,6 +250,8 @@ def bead_cost_arrays(
         cost.fill(params.type_cost((a, b)))
         _apply_cues(cost, x, band.rows, a, b)
         _apply_cues(cost, y, band.cols, b, a)
+        if max(a, b) >= 2 and min(a, b) >= 1:
+            _changed_numbers(cost, x, band.rows, a, y, band.cols, b)
         if a == 1 and b >= 1:
             _apply_pair_penalty(cost, x, y, band.rows, band.cols, b)
         if b == 1 and a >= 1:
@@ -274,6 +276,29 @@ def bead_cost_arrays(
                     cost[pre[hi] - pre[np.clip(ends - k, 0, u.n)] > 0] = np.inf
         cost[~valid] = np.inf
     return out
+
+
+def _orphans(u: Units, ends: np.ndarray, k: int) -> np.ndarray | None:
+    """Orphaned numbers of the k units ending at each of ``ends`` (None: there are none)."""
+    if u.orphan_numbers is None or not u.n:
+        return None
+    pre = _prefix(u.orphan_numbers)
+    return pre[np.clip(ends, 0, u.n)] - pre[np.clip(ends - k, 0, u.n)]
+
+
+def _changed_numbers(cost: np.ndarray, x: Units, x_ends: np.ndarray, a: int,
+                     y: Units, y_ends: np.ndarray, b: int) -> None:
+    """Give back the merge penalty of orphaned numbers the other side of the bead answers
+    with orphans of its own: a figure changed in translation ("48 light-years" as 84光年),
+    not a sentence whose translation was lost. Without this the changed figure's sentence
+    pair split off its neighbour, which came out an addition."""
+    mine = _orphans(x if a >= 2 else y, x_ends if a >= 2 else y_ends, a if a >= 2 else b)
+    theirs = _orphans(y if a >= 2 else x, y_ends if a >= 2 else x_ends, b if a >= 2 else a)
+    if mine is None or theirs is None:
+        return
+    cost -= np.minimum(mine, theirs)
+    if a >= 2 and b >= 2:  # both sides merged: both were charged
+        cost -= np.minimum(mine, theirs)
 
 
 def _apply_cues(cost: np.ndarray, u: Units, ends: np.ndarray, k: int, other: int) -> None:
