@@ -283,3 +283,17 @@ def next_flagged(
         if test(beads[k]):
             return k
     return None
+
+
+def next_by_risk(beads: Sequence[Bead], current: int | None) -> int | None:
+    """Index of the next risky bead (risk >= RISKY) in order of falling risk, ties in
+    reading order: the one after ``current`` in that order, or the riskiest when
+    ``current`` is none of them or the last (a reviewer reading beads in risk order meets
+    the likeliest errors first; in reading order the seed's riskiest bead came third)."""
+    order = sorted((k for k, b in enumerate(beads) if b.is_risky),
+                   key=lambda k: (-(beads[k].risk or 0.0), k))
+    if not order:
+        return None
+    if current in order:
+        return order[(order.index(current) + 1) % len(order)]
+    return order[0]

@@ -51,7 +51,10 @@ class SideDocks:
         # The editor shows its whole form, Delete button included (it scrolls when short).
         self.window.resizeDocks([self.editor, self.annotations, self.scores], [300, 200, 360],
                                 Qt.Orientation.Vertical)
-        self.window.resizeDocks([self.editor], [380], Qt.Orientation.Horizontal)
+        # 380 pixels, at most 30 % of the window (41 % on a 1024 x 768 screen squeezed
+        # the text panes)
+        width = min(380, max(240, self.window.width() * 3 // 10))
+        self.window.resizeDocks([self.editor], [width], Qt.Orientation.Horizontal)
 
 
 def _scrolled(widget: QWidget) -> QScrollArea:

@@ -53,6 +53,21 @@ def split_tag(stem: str) -> tuple[str, str | None]:
     return match["name"], match["lang"].lower()
 
 
+def save_folder(input_dir: Path | None) -> Path:
+    """Where a new project is offered to be saved: beside the texts it was made from,
+    unless that folder is not writable or is the bundled seed's (inside the installed
+    package, writable in a virtual environment); then the home folder."""
+    import os
+
+    from aligner_gui.core.resources import seed_path
+
+    if input_dir is None or not os.access(input_dir, os.W_OK):
+        return Path.home()
+    if Path(input_dir).resolve() == seed_path().parent.resolve():
+        return Path.home()
+    return Path(input_dir)
+
+
 def project_stem(paths: Sequence[Path]) -> str:
     """The name of a project made from ``paths``: ``doc`` for doc.en.txt + doc.zh.txt (Save
     As offered "doc.en.txt + doc.zh.json"), else the first file's stem."""

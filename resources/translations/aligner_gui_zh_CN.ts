@@ -334,44 +334,44 @@
 <context>
     <name>AlignmentController</name>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="257"/>
-        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="322"/>
-        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="392"/>
+        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="258"/>
+        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="323"/>
+        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="393"/>
         <source>Aligning…</source>
         <translation>正在对齐…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="301"/>
+        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="302"/>
         <source>Building the dictionary cache (once, about {0} s)…</source>
         <translation>正在建立词典缓存（仅首次，约 {0} 秒）…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="341"/>
+        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="342"/>
         <source>The alignment changed while re-aligning; result discarded.</source>
         <translation>重新对齐期间对齐已被修改,结果已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="348"/>
+        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="349"/>
         <source>Re-align beads {0}–{1}</source>
         <translation>重新对齐单元 {0}–{1}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="352"/>
+        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="353"/>
         <source>{0}; stopped before bead {1}, which you edited or confirmed (select it too, or past it, and press Ctrl+R to go on)</source>
         <translation>{0}；在第 {1} 个句对前停止（该句对已由您编辑或确认；一并选中它或选中其后的句对，再按 Ctrl+R 继续）</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="373"/>
+        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="374"/>
         <source>Aligned: {0} beads.</source>
         <translation>已对齐:{0} 个对齐单元。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="380"/>
+        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="381"/>
         <source>Alignment failed</source>
         <translation>对齐失败</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="386"/>
+        <location filename="../../aligner_gui/gui/controllers/alignment.py" line="387"/>
         <source>Alignment cancelled.</source>
         <translation>已取消对齐。</translation>
     </message>
@@ -472,12 +472,12 @@
 <context>
     <name>AnnotationList</name>
     <message>
-        <location filename="../../aligner_gui/gui/panels/lists.py" line="59"/>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="60"/>
         <source>Filter annotations</source>
         <translation>筛选标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/lists.py" line="62"/>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="63"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -613,7 +613,7 @@
         <translation>风险 ≥</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="177"/>
+        <location filename="../../aligner_gui/gui/panels/bead_filter.py" line="182"/>
         <source>Invalid regular expression</source>
         <translation>无效的正则表达式</translation>
     </message>
@@ -679,6 +679,11 @@
         <location filename="../../aligner_gui/gui/models/beads.py" line="185"/>
         <source>Meaning match of the two sides: {0:.2f} (this document&apos;s median: {1:.2f})</source>
         <translation>两边的意思吻合度：{0:.2f}（本文档的中位数：{1:.2f}）</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="192"/>
+        <source>numbers</source>
+        <translation>数字</translation>
     </message>
     <message>
         <location filename="../../aligner_gui/gui/models/beads.py" line="73"/>
@@ -928,138 +933,138 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="127"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="126"/>
         <source>Opening {0}…</source>
         <translation>正在打开 {0}…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="144"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="143"/>
         <source>Cannot open {0}</source>
         <translation>无法打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="161"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="160"/>
         <source>Projects, texts, TMX, InterText (*.json *.txt *.tmx *.xml);;All files (*)</source>
         <translation>项目、文本、TMX、InterText (*.json *.txt *.tmx *.xml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="163"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="162"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="201"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="200"/>
         <source>Cannot save {0}</source>
         <translation>无法保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="202"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="201"/>
         <source>{0} — your work is still open and unsaved; File › Save As saves it elsewhere.</source>
         <translation>{0} — 您的工作仍处于打开且未保存状态；可用“文件 › 另存为”保存到其他位置。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="212"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="211"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="228"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="226"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="229"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="227"/>
         <source>Aligner projects (*.json);;All files (*)</source>
         <translation>对齐项目 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="240"/>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="449"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="238"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="447"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="261"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="259"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="262"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="260"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="274"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="272"/>
         <source>Cannot export {0}</source>
         <translation>无法导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="278"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="276"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="285"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="283"/>
         <source>TMX, InterText, MQM TSV (*.tmx *.xml *.tsv);;All files (*)</source>
         <translation>TMX、InterText、MQM TSV (*.tmx *.xml *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="286"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="284"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="310"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="308"/>
         <source>Cannot import {0}</source>
         <translation>无法导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="334"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="332"/>
         <source>Glossaries (*.tbx *.csv *.tsv);;All files (*)</source>
         <translation>术语表 (*.tbx *.csv *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="335"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="333"/>
         <source>Load glossary</source>
         <translation>载入术语表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="349"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="347"/>
         <source>Cannot load glossary {0}</source>
         <translation>无法载入术语表 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="353"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="351"/>
         <source>Glossary checks are not available in this version.</source>
         <translation>此版本不支持术语表检查。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="365"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="363"/>
         <source>Load glossary {0}</source>
         <translation>载入术语表 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="368"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="366"/>
         <source>Glossary {0}: {1} terms</source>
         <translation>术语表 {0}：{1} 条术语</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="374"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="372"/>
         <source>No glossary loaded.</source>
         <translation>尚未载入术语表。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="376"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="374"/>
         <source>Clear glossary</source>
         <translation>清除术语表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="459"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="457"/>
         <source>Cannot recover</source>
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/files.py" line="466"/>
+        <location filename="../../aligner_gui/gui/controllers/files.py" line="464"/>
         <source>recovered</source>
         <translation>已恢复</translation>
     </message>
@@ -1721,115 +1726,120 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <translation>标记 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="123"/>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="147"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="106"/>
+        <source>Marked {0} on bead {1}: 0–3 set the severity, F2 the comment.</source>
+        <translation>已在第 {1} 单元标注{0}：0–3 设定严重程度，F2 编辑说明。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="126"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="150"/>
         <source>No annotation selected.</source>
         <translation>未选择标注。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="141"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="144"/>
         <source>Edit annotation</source>
         <translation>编辑标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="150"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="153"/>
         <source>Delete annotation</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="161"/>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="172"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="164"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="175"/>
         <source>No suggestion selected.</source>
         <translation>未选择建议。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="163"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="166"/>
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="165"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="168"/>
         <source>Accepted on bead {0}: now an annotation (Ctrl+Z undoes).</source>
         <translation>已接受第 {0} 单元的建议：已成为标注（Ctrl+Z 撤销）。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="174"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="177"/>
         <source>Dismiss suggestion</source>
         <translation>忽略建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="175"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="178"/>
         <source>Dismissed on bead {0}: not offered again (Ctrl+Z undoes).</source>
         <translation>已忽略第 {0} 单元的建议：不再提示（Ctrl+Z 撤销）。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="184"/>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="253"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="187"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="256"/>
         <source>Select a bead first.</source>
         <translation>请先选择一个对齐单元。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="187"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="190"/>
         <source>Wait for the alignment to finish.</source>
         <translation>请等待对齐完成。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="201"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="204"/>
         <source>Merge beads</source>
         <translation>合并对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="203"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="206"/>
         <source>Merge with next</source>
         <translation>与下一单元合并</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="211"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="214"/>
         <source>This bead has one sentence on each side: nothing to split (Ctrl+U unlinks the two).</source>
         <translation>此单元两侧各只有一句：无可拆分（按 Ctrl+U 可解除配对）。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="234"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="237"/>
         <source>Split bead</source>
         <translation>拆分对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="237"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="240"/>
         <source>Unlink bead</source>
         <translation>解除对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="247"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="250"/>
         <source>Move sentence</source>
         <translation>移动句子</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="257"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="260"/>
         <source>Unconfirm beads</source>
         <translation>取消确认</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="257"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="260"/>
         <source>Confirm beads</source>
         <translation>确认对齐单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="294"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="297"/>
         <source>No flag left to review.</source>
         <translation>没有待审校的标记。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="308"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="309"/>
         <source>No risky bead.</source>
         <translation>没有高风险单元。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="310"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="311"/>
         <source>No risk estimates in this document yet.</source>
         <translation>此文档尚无风险估计。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/controllers/review.py" line="318"/>
+        <location filename="../../aligner_gui/gui/controllers/review.py" line="319"/>
         <source>No annotation yet.</source>
         <translation>还没有标注。</translation>
     </message>
@@ -1837,148 +1847,148 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>ReviewQueueDock</name>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="64"/>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="122"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="69"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="127"/>
         <source>Review queue</source>
         <translation>审校队列</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="86"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="91"/>
         <source>Open &amp;folder…</source>
         <translation>打开文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="94"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="99"/>
         <source>Mar&amp;k document reviewed</source>
         <translation>标记文档已审校(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="98"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="103"/>
         <source>Mark the open document reviewed (the selected ones, from the queue); again to undo</source>
         <translation>将打开的文档（在队列中则为所选文档）标记为已审校；再按一次撤销</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="101"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="106"/>
         <source>&amp;Next document</source>
         <translation>下一个文档(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="105"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="110"/>
         <source>Open the next document of the queue not reviewed yet, in the queue&apos;s order</source>
         <translation>按队列顺序打开下一个尚未审校的文档</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="109"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="114"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="112"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="117"/>
         <source>Stop aligning</source>
         <translation>停止对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="140"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="145"/>
         <source>not aligned</source>
         <translation>未对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="141"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="146"/>
         <source>Omissions</source>
         <translation>漏译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="142"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="147"/>
         <source>Mismatches</source>
         <translation>不符</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="143"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="148"/>
         <source>Annotations</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="158"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="162"/>
         <source>%v of %m aligned</source>
         <translation>已对齐 %v / %m</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="175"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="179"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="185"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="189"/>
         <source>Cannot open the folder {0}</source>
         <translation>无法打开文件夹 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="205"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="209"/>
         <source>Double-click a document of the review queue to review it.</source>
         <translation>双击审校队列中的文档开始审校。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="216"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="220"/>
         <source>Review queue: {0}</source>
         <translation>审校队列：{0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="221"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="225"/>
         <source>The folder is read-only: it cannot be aligned here</source>
         <translation>文件夹只读：无法在此对齐</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="234"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="238"/>
         <source>{0} documents, {1} aligned, {2} reviewed</source>
         <translation>{0} 个文档，{1} 个已对齐，{2} 个已审校</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="238"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="242"/>
         <source>{0} cannot be aligned (hover the row for why)</source>
         <translation>{0} 个无法对齐（悬停在该行上查看原因）</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="240"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="244"/>
         <source>unpaired texts: {0} (hover for why)</source>
         <translation>未配对的文本：{0}（悬停查看原因）</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="243"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="247"/>
         <source>an unreadable queue state was set aside as {0}</source>
         <translation>无法读取的队列状态文件已另存为 {0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="296"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="300"/>
         <source>{0} opens when it is aligned</source>
         <translation>{0} 对齐后将打开</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="316"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="320"/>
         <source>No document chosen.</source>
         <translation>未选择文档。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="324"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="328"/>
         <source>Reviewed: {0}</source>
         <translation>已审校：{0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="324"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="328"/>
         <source>In review again: {0}</source>
         <translation>重新审校中：{0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="339"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="342"/>
         <source>Every document is reviewed.</source>
         <translation>所有文档均已审校。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="356"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="359"/>
         <source>Aligning {0}…</source>
         <translation>正在对齐 {0}…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/queue/dock.py" line="363"/>
+        <location filename="../../aligner_gui/gui/queue/dock.py" line="366"/>
         <source>Cannot align: {0}</source>
         <translation>无法对齐：{0}</translation>
     </message>
@@ -2076,12 +2086,12 @@ translation it reads several times higher than the errors found.</source>
         <translation>词</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="104"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="105"/>
         <source>The sum of the beads&apos; risks; a risky bead&apos;s risk is at least 50 %. Model: {0}</source>
         <translation>各单元风险之和；高风险单元的风险不低于 50 %。模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/scores.py" line="117"/>
+        <location filename="../../aligner_gui/gui/panels/scores.py" line="118"/>
         <source>{0:.1f} ({1} risky beads)</source>
         <translation>{0:.1f}（{1} 个高风险单元）</translation>
     </message>
@@ -2107,27 +2117,27 @@ translation it reads several times higher than the errors found.</source>
 <context>
     <name>SuggestionList</name>
     <message>
-        <location filename="../../aligner_gui/gui/panels/lists.py" line="111"/>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="115"/>
         <source>Accept (Y)</source>
         <translation>接受 (Y)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/lists.py" line="112"/>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="116"/>
         <source>Dismiss (X)</source>
         <translation>忽略 (X)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/lists.py" line="135"/>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="139"/>
         <source>Updating suggestions…</source>
         <translation>正在更新建议…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/lists.py" line="136"/>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="140"/>
         <source>Computing suggestions…</source>
         <translation>正在计算建议…</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panels/lists.py" line="138"/>
+        <location filename="../../aligner_gui/gui/panels/lists.py" line="142"/>
         <source>No open suggestions.</source>
         <translation>没有待处理的建议。</translation>
     </message>
@@ -2199,43 +2209,43 @@ translation it reads several times higher than the errors found.</source>
 <context>
     <name>TextPane</name>
     <message>
-        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="169"/>
+        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="179"/>
         <source>omission</source>
         <translation>漏译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="162"/>
+        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="172"/>
         <source>addition</source>
         <translation>增译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="146"/>
+        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="156"/>
         <source>moved</source>
         <translation>移位</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="157"/>
+        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="167"/>
         <source>note</source>
         <translation>注</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="159"/>
+        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="169"/>
         <source>byline</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="166"/>
+        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="176"/>
         <source>headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="161"/>
-        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="167"/>
+        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="171"/>
+        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="177"/>
         <source>more-link</source>
         <translation>更多链接</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="168"/>
+        <location filename="../../aligner_gui/gui/panes/score_margin.py" line="178"/>
         <source>caption</source>
         <translation>图片说明</translation>
     </message>

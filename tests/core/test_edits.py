@@ -164,3 +164,15 @@ def test_next_flagged_wraps() -> None:
     assert edits.next_flagged(beads, None) == 1
     assert edits.next_flagged(beads, 3, backwards=True) == 1
     assert edits.next_flagged([], None) is None
+
+
+def test_next_by_risk_goes_riskiest_first_and_wraps() -> None:
+    from aligner_gui.core.edits import next_by_risk
+
+    beads = [Bead((k,), (k,), risk=r) for k, r in enumerate((0.1, 0.53, None, 0.9, 0.53, 0.7))]
+    order = [next_by_risk(beads, None)]
+    for _ in range(4):
+        order.append(next_by_risk(beads, order[-1]))
+    assert order == [3, 5, 1, 4, 3]  # ties in reading order, then round again
+    assert next_by_risk(beads, 0) == 3  # from a bead that is not risky: the riskiest
+    assert next_by_risk([Bead((0,), (0,), risk=0.2)], None) is None

@@ -151,6 +151,7 @@ def test_a_mark_key_pressed_twice_marks_once(make_window: Any) -> None:
     window.select_bead(2)
     window.actions.mark_omission.trigger()
     first = window.annotation_editor.annotation_id
+    assert window.statusBar().currentMessage().startswith("Marked Accuracy/Omission on bead 3")
     window.actions.mark_omission.trigger()
     assert len(window.document.annotations) == 1
     assert window.annotation_editor.annotation_id == first

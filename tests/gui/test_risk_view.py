@@ -176,7 +176,7 @@ def test_old_table_layouts_are_ignored(make_window: Any, gui_settings: Any) -> N
 # -- navigation -----------------------------------------------------------------------
 
 
-def test_next_risky_bead_in_reading_order(make_window: Any) -> None:
+def test_next_risky_bead_riskiest_first(make_window: Any) -> None:
     window = make_window()
     next_risky = action(window, "actionNextRisky")
     assert next_risky.shortcut().toString() == "R"
@@ -192,10 +192,18 @@ def test_next_risky_bead_in_reading_order(make_window: Any) -> None:
     assert window.current_bead() == 3  # exactly 50 % counts
     next_risky.trigger()
     assert window.current_bead() == 2  # wraps around past the end
+    window.document.update_bead(4, risk=0.9)  # riskier than bead 2, later in the text
+    window.select_bead(0)
+    seen = []
+    for _ in range(3):
+        next_risky.trigger()
+        seen.append(window.current_bead())
+    assert seen == [4, 2, 3]
+    window.document.update_bead(4, risk=0.37)
     window.document.update_bead(2, risk=0.1)
     window.document.update_bead(3, risk=None)
     next_risky.trigger()
-    assert window.current_bead() == 2 and "No risky bead" in window.statusBar().currentMessage()
+    assert window.current_bead() == 3 and "No risky bead" in window.statusBar().currentMessage()
     dialog = window.show_shortcuts()
     rows = {
         dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text()

@@ -472,4 +472,30 @@ def given_name_mismatch(bead: _BeadNames) -> NameMismatch | None:
             if holders and not any(spelled_in(surname, h[0]) for h in holders) and not any(
                     spelled_in(surname, z) for z in zh_texts):
                 return NameMismatch((f"{surname} {given}",), tuple(dict.fromkeys(holders)))
-    return None
+    return _another_person(bead, people)
+
+
+def _another_person(bead: _BeadNames, people: list[str]) -> NameMismatch | None:
+    """Another person altogether: 杜锋表示 rendered "Guo Shiqiang said". The English
+    names someone in pinyin whose surname and given name no characters of the Chinese
+    spell, and the Chinese names a person (a name the dictionary does not know, starting
+    with a common surname) whom no capitalised English word spells."""
+    if not people:
+        return None
+    zh_texts, en_texts = bead.zh_texts, bead.en_texts
+    strangers = []
+    for text in en_texts:
+        for m in _SURNAME_GIVEN.finditer(text):
+            surname, given = m.group(1), m.group(2)
+            low = letters(given).lower()
+            if not (is_pinyin(low) and _GIVEN.fullmatch(low) and surname_spelling(surname)):
+                continue
+            if not any(spelled_in(surname, z) or spelled_in(given, z) for z in zh_texts):
+                strangers.append(f"{surname} {given}")
+    if not strangers:
+        return None
+    capitalised = [m.group(0) for t in en_texts for m in CAPITALISED.finditer(t)]
+    unnamed = [w for w in people if not any(spelled_in(c, w) for c in capitalised)]
+    if not unnamed:
+        return None
+    return NameMismatch(tuple(dict.fromkeys(strangers)), tuple(dict.fromkeys(unnamed)))

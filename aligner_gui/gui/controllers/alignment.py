@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from aligner_gui.core import edits
 from aligner_gui.core.model import UNCOVERED_KEY, AlignmentDocument, Bead
 from aligner_gui.gui import commands
+from aligner_gui.gui.display_names import edit_message
 from aligner_gui.gui.engine_process import BIG_DOCUMENT_BEADS
 from aligner_gui.gui.workers import AlignmentJob, launch
 
@@ -271,7 +272,7 @@ class AlignmentController(QObject):
         try:
             start, stop = edits.realign_range(doc.beads, selected, last)
         except edits.EditError as error:
-            self.window.statusBar().showMessage(str(error), 6000)
+            self.window.statusBar().showMessage(edit_message(str(error)), 6000)
             return
         fixed = [b for k, b in enumerate(doc.beads)
                  if not (start <= k < stop) or b.status == "confirmed"]

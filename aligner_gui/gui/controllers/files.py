@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -18,7 +17,7 @@ from aligner_gui.gui.dialogs.messages import CloseAnswer
 from aligner_gui.gui.display_names import export_menu_text
 from aligner_gui.gui.engine import is_project
 from aligner_gui.gui.workers import TaskJob, launch
-from aligner_gui.io.pairing import project_stem
+from aligner_gui.io.pairing import project_stem, save_folder
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -221,9 +220,8 @@ class FileController(QObject):
     def save_as(self) -> bool:
         if self.path is not None:
             suggested = str(self.path)
-        else:  # beside the text it was made from (the bundled seed's folder is read-only)
-            folder = self.input_dir if self.input_dir and os.access(self.input_dir, os.W_OK) \
-                else Path.home()
+        else:  # beside the text it was made from, else the home folder
+            folder = save_folder(self.input_dir)
             suggested = str(folder / f"{project_stem(self.text_paths or [])}.json")
         name, _ = QFileDialog.getSaveFileName(self.dialog_parent, self.tr("Save As"), suggested,
                                               self.tr("Aligner projects (*.json);;All files (*)"))

@@ -103,6 +103,9 @@ class ReviewController(QObject):
         self._push(commands.AddAnnotationCommand(doc, annotation, self.tr("Mark {0}").format(
             category_name(category))))
         self.window.show_annotation(annotation.id)
+        self._message(self.tr("Marked {0} on bead {1}: 0–3 set the severity, F2 the "
+                              "comment.").format(category_name(category),
+                                                 (mqm.segment_of(doc, annotation) or 0) + 1))
 
     def mark_omission(self) -> None:
         self.mark("omission", "source", "Accuracy/Omission")
@@ -296,13 +299,11 @@ class ReviewController(QObject):
         self.window.select_bead(found)
 
     def next_risky(self) -> None:
-        """Jump to the next bead in reading order whose risk is at least RISKY (wrapping)."""
+        """Jump to the next bead whose risk is at least RISKY, riskiest first (wrapping)."""
         doc = self.document
         if doc is None:
             return
-        found = edits.next_flagged(
-            doc.beads, self.window.current_bead(), accept=lambda bead: bead.is_risky
-        )
+        found = edits.next_by_risk(doc.beads, self.window.current_bead())
         if found is None:
             if any(b.risk is not None for b in doc.beads):
                 self._message(self.tr("No risky bead."))

@@ -189,7 +189,8 @@ class BeadTableModel(DocumentTableModel):
             return self.side_text(row, "source" if col == self.COL_SOURCE else "target")
         elif role == Qt.ItemDataRole.ToolTipRole and col == self.COL_FLAGS and bead.flags:
             note = mqm.number_note(bead)
-            return flag_list(bead.flags) + (f"\n{self.tr('numbers')}: {note}" if note else "")
+            numbers = self.tr("numbers")
+            return flag_list(bead.flags) + (f"\n{numbers}: {note}" if note else "")
         elif role == Qt.ItemDataRole.BackgroundRole and col == self.COL_MATCH:
             return score_colour(bead.score, 90) if bead.source and bead.target else None
         elif role == Qt.ItemDataRole.BackgroundRole and col == self.COL_RISK:

@@ -119,7 +119,11 @@ class BeadFilterBar(QWidget):
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         first, second = self._first.minimumSizeHint(), self._second.minimumSizeHint()
-        return QSize(max(first.width(), second.width()), first.height())
+        # On two rows both rows' height: one row's let a short table squeeze the second
+        # row's fields to 16 pixels, their text cut.
+        height = (first.height() + self._rows.spacing() + second.height() if self.two_rows()
+                  else max(first.height(), second.height()))
+        return QSize(max(first.width(), second.width()), height)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         both = (self._first.minimumSizeHint().width() + self._rows.spacing()
@@ -131,6 +135,7 @@ class BeadFilterBar(QWidget):
             # The search group takes the spare width in a row, no spare height in a column.
             self._rows.setStretchFactor(
                 self._first, 1 if wanted == QBoxLayout.Direction.LeftToRight else 0)
+            self.updateGeometry()  # the minimum height changed with the rows
         super().resizeEvent(event)
 
     def two_rows(self) -> bool:

@@ -51,7 +51,8 @@ class AnnotationList(QWidget):
         self.view.setObjectName("annotationView")
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
-        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        # In reading order (creation order put bead 21 before bead 13 after a reopen).
+        self.view.sortByColumn(AnnotationTableModel.COL_BEAD, Qt.SortOrder.AscendingOrder)
         setup_list_view(self.view)
         _size_columns(self.view, (44, 104, 66, 56, 170))  # "mistranslation" fits its column
         self.filter = QLineEdit()
@@ -83,7 +84,10 @@ class SuggestionList(QWidget):
         self.view.setObjectName("suggestionView")
         self.view.setModel(self.model)
         setup_list_view(self.view)
-        _size_columns(self.view, (40, 100, 100, 56))  # "Mistranslation" fits
+        _size_columns(self.view, (40, 96, 100, 56))
+        # What is suggested is the flag's category, which the detail line below names: the
+        # column repeated the flag ("omission | Omission") and pushed Text off a narrow panel.
+        self.view.setColumnHidden(SuggestionTableModel.COL_TYPE, True)
         # Why the current suggestion is made (the engine's comment), in full.
         self.detail = QLabel()
         self.detail.setObjectName("suggestionDetail")

@@ -19,6 +19,16 @@ from aligner_gui.gui.models.annotations import SEVERITY_COLOURS
 from aligner_gui.gui.models.beads import score_colour
 
 MARGIN_WIDTH = 92
+# A pane narrower than this (a small screen, docks open) gets a margin of NARROW_MARGIN:
+# its labels elide, and the text keeps the width (at 1024 x 768 with the review queue the
+# wide margin left 90 pixels of each pane for text).
+NARROW_PANE = 420
+NARROW_MARGIN = 52
+
+
+def margin_width(pane_width: int) -> int:
+    return MARGIN_WIDTH if pane_width >= NARROW_PANE else NARROW_MARGIN
+
 OMISSION_MARK = QColor(220, 50, 40)  # margin band of a 1-0, and where its text is missing
 ADDITION_MARK = QColor(235, 140, 20)
 # The labels are translated in the context "TextPane", where the margin was first drawn; the
@@ -75,7 +85,7 @@ class ScoreMargin(QWidget):
         small.setPointSizeF(max(7.0, pane.font().pointSizeF() * 0.72))
         painter.setFont(small)
         offset_y = pane.viewport().geometry().top() - self.geometry().top()
-        height = self.height()
+        height, width = self.height(), self.width()
         label_bottom = -1  # beads starting on one line share it: draw only the first label
         for b in pane.visible_beads():
             bead = doc.beads[b]
@@ -96,16 +106,16 @@ class ScoreMargin(QWidget):
                 colour = QColor(OMISSION_MARK if bead.source else ADDITION_MARK)
                 label = self.one_sided_label(bead)
                 label_colour = colour
-            painter.fillRect(QRect(MARGIN_WIDTH - 7, top + 1, 5, max(3, bottom - top - 2)), colour)
+            painter.fillRect(QRect(width - 7, top + 1, 5, max(3, bottom - top - 2)), colour)
             if b == pane.current_bead:
-                painter.fillRect(QRect(MARGIN_WIDTH - 10, top + 1, 2, max(3, bottom - top - 2)),
+                painter.fillRect(QRect(width - 10, top + 1, 2, max(3, bottom - top - 2)),
                                  pane.palette().color(QPalette.ColorRole.Highlight))
             metrics = painter.fontMetrics()
             if top < label_bottom or not label:
                 continue
             painter.setPen(label_colour)
-            label = metrics.elidedText(label, Qt.TextElideMode.ElideRight, MARGIN_WIDTH - 24)
-            painter.drawText(QRect(2, top, MARGIN_WIDTH - 21, metrics.height() + 6),
+            label = metrics.elidedText(label, Qt.TextElideMode.ElideRight, width - 24)
+            painter.drawText(QRect(2, top, width - 21, metrics.height() + 6),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, label)
             label_bottom = top + metrics.height()
         self._paint_annotation_marks(painter, offset_y, height)
@@ -113,7 +123,7 @@ class ScoreMargin(QWidget):
         if gap is not None and gap[0] == "line":  # the gap line starts in the margin
             y = gap[1].center().y() + offset_y
             if 0 <= y <= height:
-                painter.fillRect(QRect(MARGIN_WIDTH - 12, y - 1, 12, 2), pane.gap_colour())
+                painter.fillRect(QRect(width - 12, y - 1, 12, 2), pane.gap_colour())
         painter.end()
 
     def _paint_annotation_marks(self, painter: QPainter, offset_y: int, height: int) -> None:
@@ -136,7 +146,7 @@ class ScoreMargin(QWidget):
                 colour.setAlpha(255)
                 painter.setBrush(colour)
                 painter.setPen(Qt.PenStyle.NoPen)
-                painter.drawEllipse(QPoint(MARGIN_WIDTH - 14, y), 3, 3)
+                painter.drawEllipse(QPoint(self.width() - 14, y), 3, 3)
 
     @classmethod
     def one_sided_label(cls, bead: Bead) -> str:

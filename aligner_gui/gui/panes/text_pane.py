@@ -29,7 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from aligner_gui.core.model import AlignmentDocument
-from aligner_gui.gui.display_names import category_name
+from aligner_gui.gui.display_names import category_name, value_name
 from aligner_gui.gui.models.annotations import SEVERITY_COLOURS
 from aligner_gui.gui.panes.layouts import LaidOutBlocks, line_span_y
 from aligner_gui.gui.panes.offsets import OffsetMap
@@ -38,6 +38,7 @@ from aligner_gui.gui.panes.score_margin import (
     MARGIN_WIDTH,
     OMISSION_MARK,
     ScoreMargin,
+    margin_width,
 )
 
 OMISSION_TINT = QColor(230, 60, 50, 45)
@@ -354,7 +355,10 @@ class TextPane(QPlainTextEdit):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         rect = self.contentsRect()
-        self._margin.setGeometry(QRect(rect.left(), rect.top(), MARGIN_WIDTH, rect.height()))
+        width = margin_width(rect.width())
+        if width != self._margin.width():
+            self.setViewportMargins(width, 0, 0, 0)
+        self._margin.setGeometry(QRect(rect.left(), rect.top(), width, rect.height()))
         self.schedule_decorations()
 
     # -- drawing ----------------------------------------------------------------------
@@ -417,7 +421,8 @@ class TextPane(QPlainTextEdit):
             colour = QColor(SEVERITY_COLOURS.get(annotation.severity, QColor("red")))
             colour.setAlpha(255)
             fmt.setUnderlineColor(colour)
-            fmt.setToolTip(f"{category_name(annotation.category)} · {annotation.severity}")
+            severity = value_name(annotation.severity)
+            fmt.setToolTip(f"{category_name(annotation.category)} · {severity}")
             selections.append(self._selection(annotation.start, annotation.end, None, fmt))
         self.setExtraSelections(selections)
         self._margin.update()

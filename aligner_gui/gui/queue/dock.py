@@ -17,14 +17,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
     QMenu,
     QProgressBar,
     QTableView,
-    QToolButton,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -152,13 +151,12 @@ class ReviewQueueDock(QDockWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.view.addActions([self.mark_reviewed_action, self.refresh_action, self.cancel_action])
 
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(0, 0, 0, 0)
-        for action in (self.mark_reviewed_action, self.refresh_action, self.cancel_action):
-            button = QToolButton()
-            button.setDefaultAction(action)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        # A tool bar, not a row of buttons: what does not fit goes behind its » (the
+        # button row made the dock 346 pixels wide at least, half a small screen's panes).
+        buttons = QToolBar()
+        buttons.setObjectName("queueButtons")
+        buttons.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        buttons.addActions([self.mark_reviewed_action, self.refresh_action, self.cancel_action])
         self.progress = QProgressBar()
         self.progress.setObjectName("queueProgress")
         self.progress.setFormat(self.tr("%v of %m aligned"))
@@ -169,7 +167,7 @@ class ReviewQueueDock(QDockWidget):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(4, 2, 4, 2)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
