@@ -346,3 +346,16 @@ def test_a_name_after_a_closing_straight_quote_is_the_speaker(lexicon) -> None:
         "en": ["Montenegro"], "zh": ["桑托斯"]}
     assert name_mismatch(zh, ['"The Portuguese people want change," Santos told '
                               "supporters in Lisbon."], lexicon) is None
+
+
+def test_another_person_altogether(lexicon) -> None:
+    """杜锋表示 rendered "Guo Shiqiang said": only a change of given name under the same
+    surname was found (a zh->en dogfood round; development data)."""
+    assert name_mismatch(["杜锋表示，球队必须改进。"], ["Guo Shiqiang said the team must improve."],
+                         lexicon) == {"en": ["Guo Shiqiang"], "zh": ["杜锋"]}
+    assert name_mismatch(["杜锋表示，球队必须改进。"], ["Du Feng said the team must improve."],
+                         lexicon) is None
+    # a four-character word starting with a surname is no person (mac-dev ch. 19)
+    assert name_mismatch(["程先生全然不顾别人是什么心情。"],
+                         ["Mr. Cheng made no effort to understand what Jiang Lili might feel."],
+                         lexicon) is None

@@ -480,6 +480,7 @@ def _another_person(bead: _BeadNames, people: list[str]) -> NameMismatch | None:
     names someone in pinyin whose surname and given name no characters of the Chinese
     spell, and the Chinese names a person (a name the dictionary does not know, starting
     with a common surname) whom no capitalised English word spells."""
+    people = [w for w in people if len(w) <= 3]  # 全然不顾 starts with a surname too
     if not people:
         return None
     zh_texts, en_texts = bead.zh_texts, bead.en_texts
