@@ -137,3 +137,14 @@ def test_manifest_unreadable(tmp_path):
     bad.write_bytes(b"\xff\xfe\x00bad")
     with pytest.raises(InputError, match="not UTF-8"):
         read_manifest(bad)
+
+
+def test_a_new_project_is_not_offered_the_bundled_seeds_folder(tmp_path):
+    """Saving the seed suggested the installed package's own folder (writable inside a
+    virtual environment): the home folder instead; a text's own folder otherwise."""
+    from aligner_gui.core.resources import seed_path
+    from aligner_gui.io.pairing import save_folder
+
+    assert save_folder(seed_path().parent) == Path.home()
+    assert save_folder(None) == Path.home()
+    assert save_folder(tmp_path) == tmp_path
