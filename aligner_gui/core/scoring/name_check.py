@@ -37,7 +37,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from aligner_gui.core.scoring.name_forms import demonym_in, letters, short_form_in
+from aligner_gui.core.scoring.name_forms import (
+    FINAL,
+    INITIAL,
+    demonym_in,
+    letters,
+    pinyin_name,
+    short_form_in,
+)
 from aligner_gui.core.text.names import (
     KEY_PREFIX,
     NAME_ALIKE,
@@ -163,7 +170,7 @@ _PINYIN_MARK = re.compile(r"zh|x|q|ng|ou|ui|uan|iao|ei|ao|ai", re.I)
 
 
 def _pinyin_place(word: str) -> bool:
-    return _pinyin_name(word, True) and bool(_PINYIN_MARK.search(word))
+    return pinyin_name(word, True) and bool(_PINYIN_MARK.search(word))
 
 
 def _closing_quote(before: str) -> bool:
@@ -308,21 +315,7 @@ def _transliterated_mismatch(bead: _BeadNames) -> NameMismatch | None:
     return NameMismatch(tuple(dict.fromkeys(en_left)), tuple(dict.fromkeys(zh_left)))
 
 
-def _pinyin_name(word: str, initials: bool = False) -> bool:
-    """An English word that reads as pinyin of two syllables or more, each but the first
-    with an initial ("Jiangxi", "Huangyan", "Anxi", "Shaanxi" as 陕西 is written; not
-    "Empire", "Ai"); with ``initials`` the first too ("Hebei", not "America")."""
-    low = letters(word).lower().replace("shaanxi", "shanxi")
-    strict = _STRICT_INITIALS if initials else _STRICT
-    return is_pinyin(low) and bool(strict.fullmatch(low))
-
-
 _AFTER_NUMBER = re.compile(r"[0-9０-９零〇一二三四五六七八九十百千万亿]$")
-_INITIAL = "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])"
-_FINAL = ("(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ao|an|ei|en|er|ia|ie|in|"
-          "iu|ou|ua|ui|un|uo|ue|a|e|i|o|u|v)")
-_STRICT = re.compile(f"{_INITIAL}?{_FINAL}(?:{_INITIAL}{_FINAL}){{1,3}}")
-_STRICT_INITIALS = re.compile(f"(?:{_INITIAL}{_FINAL}){{2,4}}")
 
 
 # Words of CC-CEDICT's glosses of Chinese place names that say what kind of place, not
@@ -354,7 +347,7 @@ def native_names(
         # Not the other places its gloss names ("Shanxi province ... between Hebei and
         # Shaanxi"; 安吉县 "... in Huzhou"): pinyin its own characters do not spell.
         specific = {k for k in keys if k not in _GENERIC_GLOSS and not k.startswith("#")
-                    and (spelled_in(k, word) or not _pinyin_name(k, initials=True))}
+                    and (spelled_in(k, word) or not pinyin_name(k, initials=True))}
         spellings = pinyin_spellings(word)
         if not specific or not spellings:
             continue  # 中方 "the Chinese side": no particular place
@@ -391,14 +384,14 @@ def pinyin_mismatch(bead: _BeadNames) -> NameMismatch | None:
     places = {w for w, _k in native_names(zh_content, is_proper)}
     zh_keys = {k for w, keys in zh_content for k in keys
                if w not in places or k in _GENERIC_GLOSS or spelled_in(k, w)
-               or not _pinyin_name(k, initials=True)}
+               or not pinyin_name(k, initials=True)}
     sounding = [w for w, keys in zh_content if _has_name_key(keys) or looks_transliterated(w)]
     sounding += [run for z in zh_texts for run in _translit_run().findall(z)]  # 西|乃 cut
     en_left = [
         w
         for t in en_texts
         for w, keys in name_words(t)
-        if _pinyin_name(w)
+        if pinyin_name(w)
         and not any(k in zh_keys for k in keys)
         and not any(spelled_in(w, z) for z in zh_texts)
         and not any(sounds_alike(z, w) for z in sounding)  # 西乃 "Sinai"
@@ -434,7 +427,7 @@ def _joined_capitals(texts: Sequence[str]) -> set[str]:
 
 # An English surname and given name in pinyin ("Chen Gang", "Liu Siyu", "Xi-feng").
 _SURNAME_GIVEN = re.compile(r"\b([A-Z][a-z]{0,5})[ ]([A-Z][a-z]{1,5}(?:-?[a-z]{1,6})?)\b")
-_GIVEN = re.compile(f"(?:{_INITIAL}?{_FINAL}){{1,2}}")
+_GIVEN = re.compile(f"(?:{INITIAL}?{FINAL}){{1,2}}")
 
 
 def given_name_mismatch(bead: _BeadNames) -> NameMismatch | None:
@@ -450,29 +443,37 @@ def given_name_mismatch(bead: _BeadNames) -> NameMismatch | None:
     zh_texts, zh_content, en_texts = bead.zh_texts, bead.zh_content, bead.en_texts
     people = [w for w, keys in zh_content
               if is_chinese_name(w) and (pinyin_spellings(w) or ("",))[0] in keys]
+    for surname, given in _pinyin_people(en_texts):
+        named = [w for w in people if spelled_in(surname, w[0])] or [
+            z[k : k + 3] for z in zh_texts for k in range(len(z) - 2)
+            if is_chinese_name(z[k : k + 3]) and spelled_in(surname, z[k])
+            and all("\u4e00" <= c <= "\u9fff" for c in z[k : k + 3])]
+        if named and not any(spelled_in(given, w[1:]) for w in named) and not any(
+                spelled_in(given, z) for z in zh_texts):
+            return NameMismatch((f"{surname} {given}",), tuple(dict.fromkeys(named)))
+        # The other way: the given name follows a surname that is not this one
+        # ("Qian Peijing" for 秦培景).
+        holders = [z[k - 1 : k + size] for z in zh_texts for size in (2, 1)
+                   for k in range(1, len(z) - size + 1)
+                   if spells_exactly(given, z[k : k + size])
+                   and is_chinese_name(z[k - 1 : k + size])]
+        if holders and not any(spelled_in(surname, h[0]) for h in holders) and not any(
+                spelled_in(surname, z) for z in zh_texts):
+            return NameMismatch((f"{surname} {given}",), tuple(dict.fromkeys(holders)))
+    return _another_person(bead, people)
+
+
+def _pinyin_people(en_texts: Sequence[str]) -> list[tuple[str, str]]:
+    """(surname, given name) of the people the English names in pinyin ("Chen Gang"; not
+    "When Chen", "King Yu")."""
+    out = []
     for text in en_texts:
         for m in _SURNAME_GIVEN.finditer(text):
             surname, given = m.group(1), m.group(2)
             low = letters(given).lower()
-            if not (is_pinyin(low) and _GIVEN.fullmatch(low) and surname_spelling(surname)):
-                continue  # "When Chen", "King Yu": no surname and given name
-            named = [w for w in people if spelled_in(surname, w[0])] or [
-                z[k : k + 3] for z in zh_texts for k in range(len(z) - 2)
-                if is_chinese_name(z[k : k + 3]) and spelled_in(surname, z[k])
-                and all("\u4e00" <= c <= "\u9fff" for c in z[k : k + 3])]
-            if named and not any(spelled_in(given, w[1:]) for w in named) and not any(
-                    spelled_in(given, z) for z in zh_texts):
-                return NameMismatch((f"{surname} {given}",), tuple(dict.fromkeys(named)))
-            # The other way: the given name follows a surname that is not this one
-            # ("Qian Peijing" for 秦培景).
-            holders = [z[k - 1 : k + size] for z in zh_texts for size in (2, 1)
-                       for k in range(1, len(z) - size + 1)
-                       if spells_exactly(given, z[k : k + size])
-                       and is_chinese_name(z[k - 1 : k + size])]
-            if holders and not any(spelled_in(surname, h[0]) for h in holders) and not any(
-                    spelled_in(surname, z) for z in zh_texts):
-                return NameMismatch((f"{surname} {given}",), tuple(dict.fromkeys(holders)))
-    return _another_person(bead, people)
+            if is_pinyin(low) and _GIVEN.fullmatch(low) and surname_spelling(surname):
+                out.append((surname, given))
+    return out
 
 
 def _another_person(bead: _BeadNames, people: list[str]) -> NameMismatch | None:
@@ -484,15 +485,8 @@ def _another_person(bead: _BeadNames, people: list[str]) -> NameMismatch | None:
     if not people:
         return None
     zh_texts, en_texts = bead.zh_texts, bead.en_texts
-    strangers = []
-    for text in en_texts:
-        for m in _SURNAME_GIVEN.finditer(text):
-            surname, given = m.group(1), m.group(2)
-            low = letters(given).lower()
-            if not (is_pinyin(low) and _GIVEN.fullmatch(low) and surname_spelling(surname)):
-                continue
-            if not any(spelled_in(surname, z) or spelled_in(given, z) for z in zh_texts):
-                strangers.append(f"{surname} {given}")
+    strangers = [f"{surname} {given}" for surname, given in _pinyin_people(en_texts)
+                 if not any(spelled_in(surname, z) or spelled_in(given, z) for z in zh_texts)]
     if not strangers:
         return None
     capitalised = [m.group(0) for t in en_texts for m in CAPITALISED.finditer(t)]

@@ -6,11 +6,30 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["demonym_in", "letters", "short_form_in"]
+from aligner_gui.core.text.names import is_pinyin
+
+__all__ = ["FINAL", "INITIAL", "demonym_in", "letters", "pinyin_name", "short_form_in"]
 
 
 def letters(word: str) -> str:
     return "".join(c for c in word if c.isalpha())
+
+
+# Pinyin syllables: an initial and a final.
+INITIAL = "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])"
+FINAL = ("(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ao|an|ei|en|er|ia|ie|in|"
+         "iu|ou|ua|ui|un|uo|ue|a|e|i|o|u|v)")
+_STRICT = re.compile(f"{INITIAL}?{FINAL}(?:{INITIAL}{FINAL}){{1,3}}")
+_STRICT_INITIALS = re.compile(f"(?:{INITIAL}{FINAL}){{2,4}}")
+
+
+def pinyin_name(word: str, initials: bool = False) -> bool:
+    """An English word that reads as pinyin of two syllables or more, each but the first
+    with an initial ("Jiangxi", "Huangyan", "Anxi", "Shaanxi" as 陕西 is written; not
+    "Empire", "Ai"); with ``initials`` the first too ("Hebei", not "America")."""
+    low = letters(word).lower().replace("shaanxi", "shanxi")
+    strict = _STRICT_INITIALS if initials else _STRICT
+    return is_pinyin(low) and bool(strict.fullmatch(low))
 
 
 _DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ese", "ish")
