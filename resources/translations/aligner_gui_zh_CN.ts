@@ -485,47 +485,47 @@
 <context>
     <name>AnnotationTableModel</name>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="38"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="39"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="38"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="39"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="38"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="39"/>
         <source>Side</source>
         <translation>侧</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="38"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="39"/>
         <source>Bead</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="39"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="40"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="39"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="40"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="39"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="40"/>
         <source>Comment</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="97"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="98"/>
         <source>⚠ not found: {0}</source>
         <translation>⚠ 未找到：{0}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="108"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="109"/>
         <source>The annotated text was not found: the document&apos;s text was changed outside aligner-gui. The annotation is kept; its place is approximate.</source>
         <translation>未找到所标注的文字：文档文本已在 aligner-gui 之外被修改。该标注予以保留，其位置为近似位置。</translation>
     </message>
@@ -621,77 +621,72 @@
 <context>
     <name>BeadTableModel</name>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="72"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="73"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="72"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="73"/>
         <source>Target</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="72"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="73"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="72"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="73"/>
         <source>Match</source>
         <translation>匹配度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="73"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="74"/>
         <source>Risk</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="78"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="79"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="78"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="79"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="80"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="81"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="84"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="85"/>
         <source>Estimated probability that a reviewer marks a Major Accuracy error here</source>
         <translation>审校人员在此处标出重大准确性错误的估计概率</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="89"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="90"/>
         <source>Match: how closely the two sides correspond word for word through the dictionary (a free but faithful rendering can score low). A pairing the aligner doubts is flagged low-score instead.</source>
         <translation>匹配度：借助词典逐词对应两边的程度（意译但忠实的译文也可能得分低）。对齐本身存疑的句对另以“对齐存疑”标出。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="95"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="96"/>
         <source>Read the riskiest beads first rather than counting on the figure.</source>
         <translation>请按风险从高到低阅读，不要把这个数值当作错误数。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="185"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="186"/>
         <source>Meaning match of the two sides: {0:.2f} (this document&apos;s median: {1:.2f})</source>
         <translation>两边的意思吻合度：{0:.2f}（本文档的中位数：{1:.2f}）</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="192"/>
-        <source>numbers</source>
-        <translation>数字</translation>
-    </message>
-    <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="73"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="74"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/beads.py" line="73"/>
+        <location filename="../../aligner_gui/gui/models/beads.py" line="74"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -885,6 +880,417 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <location filename="../../aligner_gui/gui/engine.py" line="102"/>
         <source> — {0} annotation(s) not in this format: the project file keeps them</source>
         <translation> — 此格式不含 {0} 条标注：项目文件保留全部标注</translation>
+    </message>
+</context>
+<context>
+    <name>EngineMessages</name>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="75"/>
+        <source>coverage lens: nothing in the translation renders these words</source>
+        <translation>覆盖检查：译文中没有内容对应这些词</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="79"/>
+        <source>coverage lens: these words match nothing in the original, whose words nearby are not rendered either</source>
+        <translation>覆盖检查：这些词在原文中找不到对应，原文相应位置的词也没有译出</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="83"/>
+        <source>coverage lens: nothing in the original corresponds to these words</source>
+        <translation>覆盖检查：原文中没有内容对应这些词</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="87"/>
+        <source>a whole sentence that nothing in the translation renders, kept in this bead by the alignment</source>
+        <translation>整句在译文中没有对应，对齐时被并入此单元</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="93"/>
+        <source>risk model: these words {where} match nothing on the other side (confidence {n} %)</source>
+        <translation>风险模型：{where}的这些词在另一侧找不到对应（置信度 {n}%）</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="98"/>
+        <source>no translation of this sentence</source>
+        <translation>此句没有译文</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="101"/>
+        <source>the headline has no translation</source>
+        <translation>标题没有译文</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="104"/>
+        <source>a link or page line with no translation (often left out)</source>
+        <translation>链接或页面行没有译文（常被省略）</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="107"/>
+        <source>a photo caption with no translation</source>
+        <translation>图片说明没有译文</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="110"/>
+        <source>a byline with no translation (often left out)</source>
+        <translation>署名行没有译文（常被省略）</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="113"/>
+        <source>an editor&apos;s note with no translation</source>
+        <translation>编者注没有译文</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="116"/>
+        <source>nothing in the original corresponds</source>
+        <translation>原文中没有对应内容</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="119"/>
+        <source>the translation&apos;s own byline</source>
+        <translation>译文自带的署名行</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="122"/>
+        <source>the translator&apos;s or editor&apos;s own note</source>
+        <translation>译者或编者自加的注释</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="125"/>
+        <source>the translation&apos;s own link or page line</source>
+        <translation>译文自带的链接或页面行</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="128"/>
+        <source>moved: translated at bead {n}</source>
+        <translation>已移位：译文在第 {n} 单元</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="131"/>
+        <source>moved: the translation of bead {n}</source>
+        <translation>已移位：这是第 {n} 单元的译文</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="134"/>
+        <source>alignment confidence {x}: the pairing is doubtful</source>
+        <translation>对齐置信度 {x}：配对存疑</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="137"/>
+        <source>match {x}: the pairing or the translation is doubtful</source>
+        <translation>匹配度 {x}：配对或译文存疑</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="141"/>
+        <source>numbers: missing {a}; extra {b}</source>
+        <translation>数字：缺少 {a}；多出 {b}</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="144"/>
+        <source>numbers: missing {a}</source>
+        <translation>数字：缺少 {a}</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="147"/>
+        <source>numbers: extra {b}</source>
+        <translation>数字：多出 {b}</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="149"/>
+        <source>numbers differ</source>
+        <translation>数字不符</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="152"/>
+        <source>names differ: English {en}; Chinese {zh}</source>
+        <translation>名称不符：英文 {en}；中文 {zh}</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="155"/>
+        <source>names differ: English {en}</source>
+        <translation>名称不符：英文 {en}</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="158"/>
+        <source>names differ: Chinese {zh}</source>
+        <translation>名称不符：中文 {zh}</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="163"/>
+        <source>negation: the {side} has &apos;{a}&apos;, the {other} has none</source>
+        <translation>否定：{side}有“{a}”，{other}没有</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="167"/>
+        <source>{what}: the source says &apos;{a}&apos; ({x}), the translation says &apos;{b}&apos; ({y})</source>
+        <translation>{what}：原文为“{a}”（{x}），译文为“{b}”（{y}）</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="171"/>
+        <source>role: the source says &apos;{a}&apos;, the translation says &apos;{b}&apos; (its counterpart)</source>
+        <translation>角色：原文为“{a}”，译文为“{b}”（对立的一方）</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="176"/>
+        <source>{kind} dropped: the original says &apos;{a}&apos;, the translation states it without any hedge</source>
+        <translation>{kind}缺失：原文有“{a}”，译文直接作为事实陈述</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="181"/>
+        <source>idiom translated literally: &apos;{a}&apos; means &apos;{m}&apos;; &apos;{b}&apos; renders its image word for word</source>
+        <translation>习语直译：“{a}”意为“{m}”；“{b}”逐字译出了字面意象</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="186"/>
+        <source>{dim}: the source has &apos;{a}&apos;, the translation has &apos;{b}&apos; for the same figure</source>
+        <translation>{dim}：原文为“{a}”，译文为“{b}”，数值相同</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="191"/>
+        <source>{dim}: the source has &apos;{a}&apos;, the translation has &apos;{b}&apos;</source>
+        <translation>{dim}：原文为“{a}”，译文为“{b}”</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="195"/>
+        <source>{label}: the source has &apos;{a}&apos;, the translation has &apos;{b}&apos;</source>
+        <translation>{label}：原文为“{a}”，译文为“{b}”</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="199"/>
+        <source>{label}: &apos;{a}&apos; is missing from the translation</source>
+        <translation>{label}：译文中缺少“{a}”</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="202"/>
+        <source>untranslated: Chinese &apos;{a}&apos; in the translation</source>
+        <translation>未翻译：译文中留有中文“{a}”</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="205"/>
+        <source>untranslated: English &apos;{a}&apos; in the translation</source>
+        <translation>未翻译：译文中留有英文“{a}”</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="208"/>
+        <source>untranslated: &apos;{a}&apos; copied from the source</source>
+        <translation>未翻译：“{a}”从原文照搬</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="211"/>
+        <source>punctuation: {family} unbalanced in the translation (&apos;{a}&apos;)</source>
+        <translation>标点：译文中{family}不成对（“{a}”）</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="214"/>
+        <source>punctuation: the source ends with a question mark, the translation with &apos;{a}&apos;</source>
+        <translation>标点：原文以问号结尾，译文以“{a}”结尾</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="218"/>
+        <source>repeated word: &apos;{a}&apos; twice in a row</source>
+        <translation>重复词：“{a}”连续出现两次</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="221"/>
+        <source>inconsistency: same source as bead {n}, translated differently</source>
+        <translation>不一致：原文与第 {n} 单元相同，译法不同</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="224"/>
+        <source>inconsistency: same translation as bead {n}, whose source differs</source>
+        <translation>不一致：译文与第 {n} 单元相同，而原文不同</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="227"/>
+        <source>glossary: &apos;{a}&apos; should be translated as {wanted}</source>
+        <translation>术语表：“{a}”应译为 {wanted}</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="233"/>
+        <source>meaning match: this sentence alone {x}, and the bead&apos;s falls by {y} with it: it looks {how}, kept in this bead by the alignment</source>
+        <translation>语义吻合度：此句单独为 {x}，并入后单元的吻合度下降 {y}：看似{how}，对齐时被并入此单元</translation>
+    </message>
+</context>
+<context>
+    <name>EngineWords</name>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="25"/>
+        <source>source</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="26"/>
+        <source>translation</source>
+        <translation>译文</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="27"/>
+        <source>in the original</source>
+        <translation>原文中</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="28"/>
+        <source>in the translation</source>
+        <translation>译文中</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="29"/>
+        <source>up</source>
+        <translation>上升</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="30"/>
+        <source>down</source>
+        <translation>下降</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="31"/>
+        <source>more than</source>
+        <translation>多于</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="32"/>
+        <source>less than</source>
+        <translation>少于</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="33"/>
+        <source>below zero</source>
+        <translation>负值</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="34"/>
+        <source>no sign</source>
+        <translation>无负号</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="35"/>
+        <source>on a year earlier</source>
+        <translation>同比</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="36"/>
+        <source>on the period before</source>
+        <translation>环比</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="37"/>
+        <source>direction</source>
+        <translation>涨跌方向</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="38"/>
+        <source>bound</source>
+        <translation>上下限</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="39"/>
+        <source>sign</source>
+        <translation>正负</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="40"/>
+        <source>period</source>
+        <translation>比较基期</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="41"/>
+        <source>currency</source>
+        <translation>货币</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="42"/>
+        <source>length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="43"/>
+        <source>weight</source>
+        <translation>重量</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="44"/>
+        <source>area</source>
+        <translation>面积</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="45"/>
+        <source>volume</source>
+        <translation>容积</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="46"/>
+        <source>power</source>
+        <translation>功率</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="47"/>
+        <source>temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="48"/>
+        <source>rate step</source>
+        <translation>利率变动</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="49"/>
+        <source>brackets</source>
+        <translation>括号</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="50"/>
+        <source>square brackets</source>
+        <translation>方括号</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="51"/>
+        <source>quotation marks</source>
+        <translation>引号</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="52"/>
+        <source>book-title marks</source>
+        <translation>书名号</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="53"/>
+        <source>attribution</source>
+        <translation>消息来源</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="54"/>
+        <source>hedge</source>
+        <translation>推测语气</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="55"/>
+        <source>URL</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="56"/>
+        <source>e-mail address</source>
+        <translation>电子邮件地址</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="57"/>
+        <source>handle</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="58"/>
+        <source>hashtag</source>
+        <translation>话题标签</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="59"/>
+        <source>left out of the translation</source>
+        <translation>漏译</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="60"/>
+        <source>added</source>
+        <translation>增译</translation>
     </message>
 </context>
 <context>
@@ -2145,27 +2551,27 @@ translation it reads several times higher than the errors found.</source>
 <context>
     <name>SuggestionTableModel</name>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="152"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="153"/>
         <source>Bead</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="152"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="153"/>
         <source>Flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="152"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="153"/>
         <source>Suggested</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="152"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="153"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/models/annotations.py" line="153"/>
+        <location filename="../../aligner_gui/gui/models/annotations.py" line="154"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>

@@ -163,3 +163,91 @@ def test_edit_refusals_and_stored_values_in_chinese(zh_translator: QTranslator) 
     assert edit_message("bead 7 is already unaligned") == "第 7 单元已经是未对齐的"
     assert value_name("major") == "主要" and value_name("confirmed") == "已确认"
     assert export_menu_text("Bead table (*.tsv)") == "对齐单元表 (.tsv)…"
+
+
+def test_engine_explanations_are_shown_in_chinese(zh_translator: QTranslator) -> None:
+    """The suggestions' explanations were English in the Chinese window (a helper's
+    first-contact review): the comments the core writes are shown translated."""
+    from aligner_gui.gui.engine_messages import engine_message
+
+    assert engine_message("negation: source has 'not', translation has none") == (
+        "否定：原文有“not”，译文没有")
+    assert engine_message("direction: source says 'fell' (down), translation says '升至' "
+                          "(up)") == "涨跌方向：原文为“fell”（下降），译文为“升至”（上升）"
+    assert engine_message("missing 14,200,000,000; extra 12,400,000,000") == (
+        "数字：缺少 14,200,000,000；多出 12,400,000,000")
+    assert engine_message("risk model: these words in the original match nothing on the "
+                          "other side (confidence 4 %)") == (
+        "风险模型：原文中的这些词在另一侧找不到对应（置信度 4%）")
+    assert engine_message("something the engine never says") == "something the engine never says"
+
+
+def test_engine_explanations_stay_english_in_the_english_window() -> None:
+    from aligner_gui.gui.engine_messages import engine_message
+
+    comment = "negation: source has 'not', translation has none"
+    assert engine_message(comment) == comment
+
+
+def test_every_explanation_the_engine_gives_on_the_seed_and_news_has_a_shape() -> None:
+    """Each comment of the suggestions made on the seed and the news set is of a shape
+    engine_messages translates (a new comment in core needs its shape there)."""
+    from pathlib import Path
+
+    from aligner_gui.core import offers
+    from aligner_gui.core.pipeline import align_document, load_document
+    from aligner_gui.core.resources import seed_path
+    from aligner_gui.gui.engine_messages import matched
+
+    news = Path(__file__).parents[1] / "data" / "news"
+    inputs = [[seed_path()], *[[p] for p in sorted(news.glob("news_0[124]_*.txt"))],
+              [news / "news_03_typhoon.en.txt", news / "news_03_typhoon.zh.txt"]]
+    comments = set()
+    for paths in inputs:
+        doc = load_document(paths)
+        align_document(doc)
+        comments |= {s.annotation.comment for s in offers.suggestions(doc) if s.annotation.comment}
+    assert len(comments) > 10
+    assert sorted(c for c in comments if not matched(c)) == []
+
+
+def test_every_rule_comment_has_a_shape() -> None:
+    """The QA checks' comments, one or more of each rule, are all of a known shape."""
+    from aligner_gui.core.qe.check_marks import punctuation_rule, unit_rule
+    from aligner_gui.core.qe.check_rules import (
+        negation_rule,
+        repeated_words_rule,
+        untranslated_rule,
+        urls_rule,
+    )
+    from aligner_gui.core.qe.counterparts import counterpart_rule
+    from aligner_gui.core.qe.direction import direction_rule
+    from aligner_gui.core.qe.hedges import hedge_rule
+    from aligner_gui.core.qe.idioms import idiom_rule
+    from aligner_gui.gui.engine_messages import matched
+
+    cases = [
+        (negation_rule, "He did not attend.", "他参加了。"),
+        (negation_rule, "He attended.", "他没有参加。"),
+        (direction_rule, "Shares fell 12%.", "股价上涨12%。"),
+        (direction_rule, "More than 300 people died.", "不到300人死亡。"),
+        (direction_rule, "It was minus 18 degrees.", "气温为18摄氏度。"),
+        (counterpart_rule, "Imports rose 5% in May.", "5月出口增长5%。"),
+        (hedge_rule, "He allegedly took bribes.", "他收受了贿赂。"),
+        (hedge_rule, "Perhaps the talks will fail.", "谈判将失败。"),
+        (idiom_rule, "The Fed may have to bite the bullet.", "美联储可能不得不咬紧子弹。"),
+        (unit_rule, "It costs US$5.", "它售价5港元。"),
+        (unit_rule, "The road is 5 miles long.", "这条路长5公里。"),
+        (urls_rule, "See https://a.org/x.", "见https://a.org/y。"),
+        (urls_rule, "Write to a@b.org.", "写信。"),
+        (untranslated_rule, "He left.", "他 left 了。"),
+        (punctuation_rule, "He said (quietly) no.", "他（小声地说不。"),
+        (punctuation_rule, "Why?", "为什么。"),
+        (repeated_words_rule, "We left.", "我们我们走了。"),
+    ]
+    comments = []
+    for rule, en, zh in cases:
+        hits = rule(en, zh, "en", "zh")
+        assert hits, (rule.__name__, en)
+        comments += [h.comment for h in hits]
+    assert [c for c in comments if not matched(c)] == []

@@ -12,6 +12,7 @@ from aligner_gui.core import offers
 from aligner_gui.core.model import SEVERITIES, Annotation
 from aligner_gui.core.scoring import mqm
 from aligner_gui.gui.display_names import category_name, suggestion_flag_name, value_name
+from aligner_gui.gui.engine_messages import engine_message
 from aligner_gui.gui.models.base import DocumentTableModel, Index
 from aligner_gui.gui.models.beads import SORT_ROLE
 
@@ -100,7 +101,7 @@ class AnnotationTableModel(DocumentTableModel):
             values = (None, value_name(a.type) if shown else a.type,
                       value_name(a.severity) if shown else a.severity,
                       value_name(a.side) if shown else a.side, text, category,
-                      _preview(a.comment, 60))
+                      _preview(engine_message(a.comment) if shown else a.comment, 60))
             return values[col]
         if role == Qt.ItemDataRole.ToolTipRole:
             if orphan and col == self.COL_TEXT:
@@ -108,7 +109,7 @@ class AnnotationTableModel(DocumentTableModel):
                     "The annotated text was not found: the document's text was changed "
                     "outside aligner-gui. The annotation is kept; its place is approximate."
                 ) + "\n\n" + a.text
-            return a.text if col == self.COL_TEXT else (a.comment or None)
+            return a.text if col == self.COL_TEXT else (engine_message(a.comment) or None)
         if role == Qt.ItemDataRole.ForegroundRole and orphan and col == self.COL_TEXT:
             return QColor(190, 30, 30)
         if role == Qt.ItemDataRole.BackgroundRole and col == self.COL_SEVERITY:
@@ -162,7 +163,7 @@ class SuggestionTableModel(DocumentTableModel):
         source's words … match nothing in the translation"."""
         a = self._rows[row].annotation
         head = f"{category_name(a.category)} · {value_name(a.severity)}"
-        return f"{head} — {a.comment}" if a.comment else head
+        return f"{head} — {engine_message(a.comment)}" if a.comment else head
 
     def row_of_bead(self, bead: int) -> int | None:
         """The first suggestion on bead ``bead`` (0-based), if any."""

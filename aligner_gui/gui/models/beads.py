@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from aligner_gui.core.model import MEANING_KEY, Bead, meaning_median
 from aligner_gui.core.scoring import mqm
 from aligner_gui.gui.display_names import flag_list, risk_caveat, value_name
+from aligner_gui.gui.engine_messages import engine_message
 from aligner_gui.gui.models.base import DocumentTableModel, Index
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -189,8 +190,8 @@ class BeadTableModel(DocumentTableModel):
             return self.side_text(row, "source" if col == self.COL_SOURCE else "target")
         elif role == Qt.ItemDataRole.ToolTipRole and col == self.COL_FLAGS and bead.flags:
             note = mqm.number_note(bead)
-            numbers = self.tr("numbers")
-            return flag_list(bead.flags) + (f"\n{numbers}: {note}" if note else "")
+            shown = engine_message("numbers: " + note) if note else ""
+            return flag_list(bead.flags) + (f"\n{shown}" if shown else "")
         elif role == Qt.ItemDataRole.BackgroundRole and col == self.COL_MATCH:
             return score_colour(bead.score, 90) if bead.source and bead.target else None
         elif role == Qt.ItemDataRole.BackgroundRole and col == self.COL_RISK:
