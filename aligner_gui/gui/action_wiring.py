@@ -102,6 +102,9 @@ def connect_view_actions(a: Actions, view: ViewCommands) -> None:
     a.shortcuts.triggered.connect(view.show_shortcuts)
     a.mqm_weights.triggered.connect(view.show_weights)
     a.about.triggered.connect(view.about)
+    view.show_language()
+    for code, action in a.languages.items():
+        action.triggered.connect(lambda _checked=False, code=code: view.choose_language(code))
 
 
 def add_context_menus(a: Actions, bead_view: QTableView, panes: tuple[TextPane, ...]) -> None:

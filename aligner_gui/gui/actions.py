@@ -7,7 +7,7 @@ while a text field has focus (the field takes the key), so typing a comment is s
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
 
 from aligner_gui.gui.icons import icon
@@ -108,6 +108,16 @@ class Actions(QObject):
                                        ["Ctrl+3"])
         self.focus_annotations = self._make("FocusAnnotations",
                                             self.tr("Go to the annotation list"), ["Ctrl+4"])
+        # The window's language, by its own name (readable whichever is on); applied on
+        # the next start (settings ui/language).
+        # (Not in the shortcuts sheet: they have no keys.)
+        self.languages = {code: QAction(text, self._parent) for code, text in (
+            ("", self.tr("The system's language")), ("en", "English"), ("zh_CN", "简体中文"))}
+        group = QActionGroup(self._parent)
+        for code, action in self.languages.items():
+            action.setObjectName(f"actionLanguage{code or 'System'}")
+            action.setCheckable(True)
+            group.addAction(action)
         # Help
         self.shortcuts = self._make("Shortcuts", self.tr("&Keyboard shortcuts"), ["F1"])
         self.about = self._make("About", self.tr("&About aligner-gui"), [])
@@ -196,6 +206,9 @@ class Actions(QObject):
         view.addActions([self.focus_table, self.focus_source, self.focus_target,
                          self.focus_annotations])
         view.addSeparator()
+        language = view.addMenu(self.tr("Lan&guage"))
+        language.setObjectName("menuLanguage")
+        language.addActions(list(self.languages.values()))
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.shortcuts, self.about])
         return {"recent": recent, "view": view, "export": export, "qa_checks": qa_checks}

@@ -52,6 +52,22 @@ class ViewCommands:
             pane.schedule_decorations()
         self.settings.font_size = size
 
+    # -- language -----------------------------------------------------------------------
+    def show_language(self) -> None:
+        """Check the saved choice in View › Language ("" follows the system)."""
+        saved = str(self.settings.ui_language or "")
+        action = self.actions.languages.get(saved) or self.actions.languages[""]
+        action.setChecked(True)
+
+    def choose_language(self, code: str) -> None:
+        """Save the window's language for the next start (Qt sets the language of the
+        menus and dialogs as the application starts)."""
+        if code == str(self.settings.ui_language or ""):
+            return
+        self.settings.ui_language = code
+        self.window.statusBar().showMessage(QCoreApplication.translate(
+            "MainWindow", "The new language applies when aligner-gui starts again."), 8000)
+
     # -- going to -----------------------------------------------------------------------
     def find(self) -> None:
         self.bead_filter.search.setFocus()

@@ -271,62 +271,72 @@
         <translation>转到标注列表</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="112"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="115"/>
+        <source>The system&apos;s language</source>
+        <translation>跟随系统语言</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="122"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="113"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="123"/>
         <source>&amp;About aligner-gui</source>
         <translation>关于 aligner-gui(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="149"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="159"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="151"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="161"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="155"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="165"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="162"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="172"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="166"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="176"/>
         <source>&amp;Review</source>
         <translation>审校(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="173"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="183"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="180"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="190"/>
         <source>&amp;QA checks</source>
         <translation>质量检查(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="182"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="192"/>
         <source>&amp;Alignment</source>
         <translation>对齐(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="191"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="201"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/actions.py" line="199"/>
+        <location filename="../../aligner_gui/gui/actions.py" line="209"/>
+        <source>Lan&amp;guage</source>
+        <translation>语言(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/actions.py" line="212"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1739,17 +1749,22 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
         <translation>单元 {0}/{1} · {2} · 匹配度 {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/view_commands.py" line="63"/>
+        <location filename="../../aligner_gui/gui/view_commands.py" line="68"/>
+        <source>The new language applies when aligner-gui starts again.</source>
+        <translation>新的界面语言将在 aligner-gui 下次启动时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/view_commands.py" line="79"/>
         <source>No annotation selected.</source>
         <translation>未选择标注。</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/view_commands.py" line="95"/>
+        <location filename="../../aligner_gui/gui/view_commands.py" line="111"/>
         <source>About aligner-gui</source>
         <translation>关于 aligner-gui</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/view_commands.py" line="96"/>
+        <location filename="../../aligner_gui/gui/view_commands.py" line="112"/>
         <source>aligner-gui {0}: review Chinese translations of English news with sentence alignment and MQM annotation.</source>
         <translation>aligner-gui {0}:借助句子对齐与 MQM 标注审校英文新闻的中文译文。</translation>
     </message>

@@ -251,3 +251,19 @@ def test_every_rule_comment_has_a_shape() -> None:
         assert hits, (rule.__name__, en)
         comments += [h.comment for h in hits]
     assert [c for c in comments if not matched(c)] == []
+
+
+def test_the_language_is_chosen_in_the_view_menu(make_window: Any, gui_settings: Any) -> None:
+    """Only --lang chose the language (a helper's first-contact review): View > Language
+    saves the choice for the next start and says so."""
+    from PySide6.QtGui import QAction
+
+    window = make_window()
+    system = window.findChild(QAction, "actionLanguageSystem")
+    chinese = window.findChild(QAction, "actionLanguagezh_CN")
+    assert system is not None and chinese is not None
+    assert system.isChecked() and not chinese.isChecked()
+    chinese.trigger()
+    assert gui_settings.ui_language == "zh_CN" and chinese.isChecked()
+    assert "starts again" in window.statusBar().currentMessage()
+    assert make_window().findChild(QAction, "actionLanguagezh_CN").isChecked()
