@@ -46,6 +46,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("EngineWords", "power"),
     QT_TRANSLATE_NOOP("EngineWords", "temperature"),
     QT_TRANSLATE_NOOP("EngineWords", "rate step"),
+    QT_TRANSLATE_NOOP("EngineWords", "time span"),
     QT_TRANSLATE_NOOP("EngineWords", "brackets"),
     QT_TRANSLATE_NOOP("EngineWords", "square brackets"),
     QT_TRANSLATE_NOOP("EngineWords", "quotation marks"),
@@ -61,6 +62,9 @@ WORDS = (
 )
 
 _Q = r"'(?P<{0}>.*?)'"  # a quoted piece of text
+
+
+_DIMS = "currency|length|weight|area|volume|power|temperature|rate step|time span"
 
 
 def _q(name: str) -> str:
@@ -181,13 +185,12 @@ _SHAPES: tuple[tuple[str, str], ...] = (
      QT_TRANSLATE_NOOP("EngineMessages",
                        "idiom translated literally: '{a}' means '{m}'; '{b}' renders its "
                        "image word for word")),
-    (rf"(?P<dim>currency|length|weight|area|volume|power|temperature|rate step): source has "
-     rf"{_q('a')}, translation has {_q('b')} for the same figure",
+    (rf"(?P<dim>{_DIMS}): source has {_q('a')}, translation has {_q('b')} for the same "
+     r"figure",
      QT_TRANSLATE_NOOP("EngineMessages",
                        "{dim}: the source has '{a}', the translation has '{b}' for the "
                        "same figure")),
-    (rf"(?P<dim>currency|length|weight|area|volume|power|temperature|rate step): source has "
-     rf"{_q('a')}, translation has {_q('b')}",
+    (rf"(?P<dim>{_DIMS}): source has {_q('a')}, translation has {_q('b')}",
      QT_TRANSLATE_NOOP("EngineMessages",
                        "{dim}: the source has '{a}', the translation has '{b}'")),
     (rf"(?P<label>URL|e-mail address|handle|hashtag): source has {_q('a')}, translation has "

@@ -895,227 +895,227 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
 <context>
     <name>EngineMessages</name>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="75"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="76"/>
         <source>coverage lens: nothing in the translation renders these words</source>
         <translation>覆盖检查：译文中没有内容对应这些词</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="79"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="80"/>
         <source>coverage lens: these words match nothing in the original, whose words nearby are not rendered either</source>
         <translation>覆盖检查：这些词在原文中找不到对应，原文相应位置的词也没有译出</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="83"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="84"/>
         <source>coverage lens: nothing in the original corresponds to these words</source>
         <translation>覆盖检查：原文中没有内容对应这些词</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="87"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="88"/>
         <source>a whole sentence that nothing in the translation renders, kept in this bead by the alignment</source>
         <translation>整句在译文中没有对应，对齐时被并入此单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="93"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="94"/>
         <source>risk model: these words {where} match nothing on the other side (confidence {n} %)</source>
         <translation>风险模型：{where}的这些词在另一侧找不到对应（置信度 {n}%）</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="98"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="99"/>
         <source>no translation of this sentence</source>
         <translation>此句没有译文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="101"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="102"/>
         <source>the headline has no translation</source>
         <translation>标题没有译文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="104"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="105"/>
         <source>a link or page line with no translation (often left out)</source>
         <translation>链接或页面行没有译文（常被省略）</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="107"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="108"/>
         <source>a photo caption with no translation</source>
         <translation>图片说明没有译文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="110"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="111"/>
         <source>a byline with no translation (often left out)</source>
         <translation>署名行没有译文（常被省略）</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="113"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="114"/>
         <source>an editor&apos;s note with no translation</source>
         <translation>编者注没有译文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="116"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="117"/>
         <source>nothing in the original corresponds</source>
         <translation>原文中没有对应内容</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="119"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="120"/>
         <source>the translation&apos;s own byline</source>
         <translation>译文自带的署名行</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="122"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="123"/>
         <source>the translator&apos;s or editor&apos;s own note</source>
         <translation>译者或编者自加的注释</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="125"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="126"/>
         <source>the translation&apos;s own link or page line</source>
         <translation>译文自带的链接或页面行</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="128"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="129"/>
         <source>moved: translated at bead {n}</source>
         <translation>已移位：译文在第 {n} 单元</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="131"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="132"/>
         <source>moved: the translation of bead {n}</source>
         <translation>已移位：这是第 {n} 单元的译文</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="134"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="135"/>
         <source>alignment confidence {x}: the pairing is doubtful</source>
         <translation>对齐置信度 {x}：配对存疑</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="137"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="138"/>
         <source>match {x}: the pairing or the translation is doubtful</source>
         <translation>匹配度 {x}：配对或译文存疑</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="141"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="142"/>
         <source>numbers: missing {a}; extra {b}</source>
         <translation>数字：缺少 {a}；多出 {b}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="144"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="145"/>
         <source>numbers: missing {a}</source>
         <translation>数字：缺少 {a}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="147"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="148"/>
         <source>numbers: extra {b}</source>
         <translation>数字：多出 {b}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="149"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="150"/>
         <source>numbers differ</source>
         <translation>数字不符</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="152"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="153"/>
         <source>names differ: English {en}; Chinese {zh}</source>
         <translation>名称不符：英文 {en}；中文 {zh}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="155"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="156"/>
         <source>names differ: English {en}</source>
         <translation>名称不符：英文 {en}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="158"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="159"/>
         <source>names differ: Chinese {zh}</source>
         <translation>名称不符：中文 {zh}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="163"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="164"/>
         <source>negation: the {side} has &apos;{a}&apos;, the {other} has none</source>
         <translation>否定：{side}有“{a}”，{other}没有</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="167"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="168"/>
         <source>{what}: the source says &apos;{a}&apos; ({x}), the translation says &apos;{b}&apos; ({y})</source>
         <translation>{what}：原文为“{a}”（{x}），译文为“{b}”（{y}）</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="171"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="172"/>
         <source>role: the source says &apos;{a}&apos;, the translation says &apos;{b}&apos; (its counterpart)</source>
         <translation>角色：原文为“{a}”，译文为“{b}”（对立的一方）</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="176"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="177"/>
         <source>{kind} dropped: the original says &apos;{a}&apos;, the translation states it without any hedge</source>
         <translation>{kind}缺失：原文有“{a}”，译文直接作为事实陈述</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="181"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="182"/>
         <source>idiom translated literally: &apos;{a}&apos; means &apos;{m}&apos;; &apos;{b}&apos; renders its image word for word</source>
         <translation>习语直译：“{a}”意为“{m}”；“{b}”逐字译出了字面意象</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="186"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="187"/>
         <source>{dim}: the source has &apos;{a}&apos;, the translation has &apos;{b}&apos; for the same figure</source>
         <translation>{dim}：原文为“{a}”，译文为“{b}”，数值相同</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="191"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="192"/>
         <source>{dim}: the source has &apos;{a}&apos;, the translation has &apos;{b}&apos;</source>
         <translation>{dim}：原文为“{a}”，译文为“{b}”</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="195"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="196"/>
         <source>{label}: the source has &apos;{a}&apos;, the translation has &apos;{b}&apos;</source>
         <translation>{label}：原文为“{a}”，译文为“{b}”</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="199"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="200"/>
         <source>{label}: &apos;{a}&apos; is missing from the translation</source>
         <translation>{label}：译文中缺少“{a}”</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="202"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="203"/>
         <source>untranslated: Chinese &apos;{a}&apos; in the translation</source>
         <translation>未翻译：译文中留有中文“{a}”</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="205"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="206"/>
         <source>untranslated: English &apos;{a}&apos; in the translation</source>
         <translation>未翻译：译文中留有英文“{a}”</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="208"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="209"/>
         <source>untranslated: &apos;{a}&apos; copied from the source</source>
         <translation>未翻译：“{a}”从原文照搬</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="211"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="212"/>
         <source>punctuation: {family} unbalanced in the translation (&apos;{a}&apos;)</source>
         <translation>标点：译文中{family}不成对（“{a}”）</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="214"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="215"/>
         <source>punctuation: the source ends with a question mark, the translation with &apos;{a}&apos;</source>
         <translation>标点：原文以问号结尾，译文以“{a}”结尾</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="218"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="219"/>
         <source>repeated word: &apos;{a}&apos; twice in a row</source>
         <translation>重复词：“{a}”连续出现两次</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="221"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="222"/>
         <source>inconsistency: same source as bead {n}, translated differently</source>
         <translation>不一致：原文与第 {n} 单元相同，译法不同</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="224"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="225"/>
         <source>inconsistency: same translation as bead {n}, whose source differs</source>
         <translation>不一致：译文与第 {n} 单元相同，而原文不同</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="227"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="228"/>
         <source>glossary: &apos;{a}&apos; should be translated as {wanted}</source>
         <translation>术语表：“{a}”应译为 {wanted}</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="233"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="234"/>
         <source>meaning match: this sentence alone {x}, and the bead&apos;s falls by {y} with it: it looks {how}, kept in this bead by the alignment</source>
         <translation>语义吻合度：此句单独为 {x}，并入后单元的吻合度下降 {y}：看似{how}，对齐时被并入此单元</translation>
     </message>
@@ -1244,61 +1244,66 @@ Save your project now; if the window misbehaves, restart aligner-gui and it will
     </message>
     <message>
         <location filename="../../aligner_gui/gui/engine_messages.py" line="49"/>
+        <source>time span</source>
+        <translation>时间单位</translation>
+    </message>
+    <message>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="50"/>
         <source>brackets</source>
         <translation>括号</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="50"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="51"/>
         <source>square brackets</source>
         <translation>方括号</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="51"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="52"/>
         <source>quotation marks</source>
         <translation>引号</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="52"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="53"/>
         <source>book-title marks</source>
         <translation>书名号</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="53"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="54"/>
         <source>attribution</source>
         <translation>消息来源</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="54"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="55"/>
         <source>hedge</source>
         <translation>推测语气</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="55"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="56"/>
         <source>URL</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="56"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="57"/>
         <source>e-mail address</source>
         <translation>电子邮件地址</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="57"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="58"/>
         <source>handle</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="58"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="59"/>
         <source>hashtag</source>
         <translation>话题标签</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="59"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="60"/>
         <source>left out of the translation</source>
         <translation>漏译</translation>
     </message>
     <message>
-        <location filename="../../aligner_gui/gui/engine_messages.py" line="60"/>
+        <location filename="../../aligner_gui/gui/engine_messages.py" line="61"/>
         <source>added</source>
         <translation>增译</translation>
     </message>

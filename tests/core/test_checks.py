@@ -1149,3 +1149,19 @@ def test_a_bound_after_must_not_is_read_narrowly(lex) -> None:
 
     assert strong_negations("贷款利率不得超过24%。", "zh") == ()
     assert strong_negations("不能超速行驶。", "zh") and strong_negations("你不能多吃。", "zh")
+
+
+def test_the_same_number_of_another_unit_of_time() -> None:
+    """"every two weeks" as 每两个月 changed a dosing interval unseen (an en->zh dogfood
+    round, development data); a year, an anniversary or an age is no span of time."""
+    doc = make_doc([
+        ("Patients received it every two weeks.", "患者每两个月接受一次。"),
+        ("Patients received it every two weeks.", "患者每两周接受一次。"),
+        ("It lasted 48 hours.", "持续了48天。"),
+        ("In 2023, for two years.", "2023年，两年间。"),
+        ("He is 18 years old, at the third anniversary.", "他18周岁，在3周年时。"),
+    ])  # fmt: skip
+    hits = found(doc, "numbers")
+    assert [(f.bead, marked(doc, f)) for f in hits] == [(0, "两个月"), (2, "48天")]
+    assert hits[0].comment == (
+        "time span: source has 'two weeks', translation has '两个月' for the same figure")

@@ -350,12 +350,12 @@ def unit_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
         return ()
     src_units, tgt_units = _unit_pair(src, tgt, src_lang, tgt_lang)
     if not src_units:
-        return ()
+        return tuple(_time_spans_changed(src, tgt, src_lang, tgt_lang))
     src_out, tgt_out = src_units, tgt_units
     if _BRACKETS.search(src) or _BRACKETS.search(tgt):
         src_out, tgt_out = _unit_pair(_outside_brackets(src), _outside_brackets(tgt),
                                       src_lang, tgt_lang)
-    hits = []
+    hits = list(_time_spans_changed(src, tgt, src_lang, tgt_lang))
     for dim, mine in src_units.items():
         theirs = tgt_units.get(dim) or {}
         if dim in src_out and dim in tgt_out:  # the main amounts, conversions aside
@@ -376,3 +376,62 @@ def unit_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
             comment += " for the same figure"
         hits.append(RuleHit("target", a, b, "Accuracy/Mistranslation", severity, comment))
     return tuple(hits)
+
+
+# A span of time after its number: "every two weeks", "a 10-year bond", 两个月, 3小时 (not a
+# date or a clock time: 2月 is February, 18日 a day of the month, 2023年 a year; not 3周年
+# "the third anniversary" or 18周岁 "aged 18").
+_TIME = {
+    "en": re.compile(r"\b(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten"
+                     r"|eleven|twelve|fifteen|twenty|thirty)[\s-]+"
+                     r"(?P<u>minute|hour|day|week|month|year)s?\b", re.IGNORECASE),
+    "zh": re.compile(r"(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)\s*"
+                     r"(?P<u>分钟|个?小时|天|周(?![年岁])|个?星期(?![一二三四五六日天])|个月"
+                     r"|年(?![代级底初末前后中度]))"),
+}
+_TIME_UNIT = {"minute": "minute", "hour": "hour", "day": "day", "week": "week", "month": "month",
+              "year": "year", "分钟": "minute", "小时": "hour", "个小时": "hour", "天": "day",
+              "周": "week", "星期": "week", "个星期": "week", "个月": "month", "年": "year"}
+
+
+def _time_spans(text: str, lang: str) -> dict[str, dict[str, tuple[int, int]]]:
+    """Value -> {unit of time -> span} of the spans of time of a text."""
+    from aligner_gui.core.text.numbers import numbers_en
+    from aligner_gui.core.text.zh_numbers import numbers_zh
+
+    out: dict[str, dict[str, tuple[int, int]]] = {}
+    pattern = _TIME.get(lang)
+    if pattern is None:
+        return out
+    for m in pattern.finditer(text):
+        values = (numbers_en if lang == "en" else numbers_zh)(m.group("n"))
+        if len(values) != 1 or not values[0].replace(".", "").isdigit():
+            continue
+        if float(values[0]) > 100:
+            continue  # 2023年 is a year, not 2,023 of them
+        unit = _TIME_UNIT[m.group("u").lower()]
+        out.setdefault(values[0], {}).setdefault(unit, m.span())
+    return out
+
+
+def _time_spans_changed(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
+    """The same number of another unit of time: "every two weeks" as 每两个月, "48 hours"
+    as 48天 (an en->zh dogfood round: a dosing interval changed unseen)."""
+    if not (_DIGIT_OR_NUMERAL.search(src) and _DIGIT_OR_NUMERAL.search(tgt)):
+        return ()
+    mine, theirs = _time_spans(src, src_lang), _time_spans(tgt, tgt_lang)
+    hits = []
+    for value, units in mine.items():
+        other = theirs.get(value)
+        if not other or set(units) & set(other):
+            continue
+        (a, b), (c, d) = next(iter(units.values())), next(iter(other.values()))
+        comment = (f"time span: source has '{src[a:b]}', translation has '{tgt[c:d]}' "
+                   "for the same figure")
+        hits.append(RuleHit("target", c, d, "Accuracy/Mistranslation", "major", comment))
+    return tuple(hits)
+
+
+_DIGIT_OR_NUMERAL = re.compile(r"\d|[一二两三四五六七八九十]|\b(?:one|two|three|four|five|six|seven"
+                               r"|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)\b",
+                               re.IGNORECASE)
