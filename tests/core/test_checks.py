@@ -200,6 +200,13 @@ def test_a_bound_on_a_figure_turned_round() -> None:
     ]
 
 
+def test_not_below_is_a_lower_bound() -> None:
+    """不下二十年 "at least twenty years" (a zh->en dogfood round, development data)."""
+    doc = make_doc([("至今已有不下20年。", "It has been less than 20 years."),
+                    ("至今已有不下20年。", "It has been at least 20 years.")], "zh")
+    assert [(f.bead, marked(doc, f)) for f in found(doc, "direction")] == [(0, "less than")]
+
+
 def test_a_bound_word_read_across_a_short_verb() -> None:
     """至少 / 最多 bound the figure after a verb: "at least 4 hours apart" as 最多间隔4小时
     (a dogfood round's planted error, development data); not across 的 / 是."""
@@ -319,6 +326,8 @@ def test_negation_lost_in_an_english_translation(lex) -> None:
         ("The party fell well short of a majority.", "该党远未获得过半数席位。"),
         ("The subsidy is capped at 2,000 yuan per unit.", "每台补贴最高不超过2000元。"),
         ("The subsidy is up to 2,000 yuan per unit.", "每台补贴不超过2000元。"),
+        ("Add enough hot water to cover the pork.", "倒入没过肉块的热水。"),  # 没过 submerge
+        ("The tower is at least twenty years old.", "这座塔已有不下二十年的历史。"),
     ],
 )
 def test_negations_said_another_way_are_no_finding(lex, en, zh) -> None:

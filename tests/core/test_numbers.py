@@ -328,6 +328,11 @@ def test_a_full_dates_year_left_out_on_the_other_side_is_no_mismatch():
         ("他于3日抵达北京。", "He arrived in Beijing on Tuesday.", [], []),
         ("这是他第3次访华。", "It is his third visit to China.", [], []),
         ("他在那里工作了一年。", "He worked there for 1 year.", [], []),
+        ("再煮3分钟即可。", "Simmer briefly and serve.", ["3"], []),  # a measure of time
+        ("范围一排放下降。", "Scope 1 emissions fell.", [], []),  # a label's number
+        ("一百年前，这里是农田。", "A century ago, this was farmland.", [], []),
+        ("AuroraOS 2.4.1系统上线。", "AuroraOS 2.4.1, released today.", [], []),  # a version
+        ("AuroraOS 2.4.1系统上线。", "AuroraOS 2.4.2, released today.", ["2.4.1"], ["2.4.2"]),
     ],
 )
 def test_a_small_count_in_digits_dropped_is_a_mismatch(zh, en, missing, extra) -> None:

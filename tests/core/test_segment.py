@@ -518,3 +518,12 @@ def test_an_ap_dateline_with_a_state_is_not_a_sentence() -> None:
     assert texts("He fell ill. Doctors said so.", "en") == ["He fell ill.", "Doctors said so."]
     assert texts("He was born in Dover, Del. He left.", "en") == [
         "He was born in Dover, Del.", "He left."]
+
+
+def test_a_speakers_label_alone_on_its_line_joins_the_words_after_it():
+    """Transcripts print "Operator:" on a line of its own; alone it was an untranslated
+    sentence beside 主持人：谢谢。 (a dogfood round's earnings call, development data)."""
+    text = "Operator:\nThank you.\nCEO Jane Smith:\nWe grew.\nKey points:"
+    assert [s.text for s in segment(text, "en")] == [
+        "Operator:\nThank you.", "CEO Jane Smith:\nWe grew.", "Key points:"]
+    assert [s.text for s in segment("主持人：\n谢谢。", "zh")] == ["主持人：\n谢谢。"]

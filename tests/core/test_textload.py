@@ -189,8 +189,12 @@ def test_a_damaged_byte_in_a_gbk_file_is_located(tmp_path):
         ("台積電董事長魏哲家表示：「日本是我們重要的合作夥伴。」\n", "big5"),
         ("\u201cThis is the beginning of a multi-year effort,\u201d said Sam Gross \u2014 "
          "the caf\u00e9\u2019s owner.\n", "cp1252"),
+        # accented letters that GB18030 and Big5 read with the next letter as one Han
+        # character ("Ant髇io"): a dogfood round's UN statement, read garbled without a word
+        ("Secretary-General Ant\u00f3nio Guterres and St\u00e9phane Dujarric spoke.\n",
+         "cp1252"),
     ],
-    ids=["big5", "windows-1252"],
+    ids=["big5", "windows-1252", "windows-1252-accents"],
 )
 def test_windows_ansi_files_of_taiwan_and_the_west_load(tmp_path, text, codec):
     """Traditional Chinese saved as "ANSI" in Taiwan or Hong Kong is Big5; English saved
@@ -232,6 +236,20 @@ def test_split_seed(seed_text):
     assert zh_lines[-1].startswith("特朗普长期以来一直在夸大")
     assert en_lines[0] == "US, Russia move closer to deal to extend last nuclear arms control pact"
     assert en_lines[-1].endswith("the United Nations' Arms Trade Treaty.")
+
+
+def test_a_chinese_line_of_mostly_latin_stays_in_its_block():
+    """媒体联系：press@aurora.com closing the Chinese block leans English by its script
+    mass; it was moved into the English block (a dogfood round's press release): the
+    blank line between the blocks decides."""
+    zh_first = ("奥罗拉设备今天发布了新款手机。\n媒体联系：press@aurora.com\n\n"
+                "Aurora Devices today announced a new phone.\nMedia contact: press@aurora.com\n")
+    assert split_bilingual(zh_first) == (
+        "奥罗拉设备今天发布了新款手机。\n媒体联系：press@aurora.com",
+        "Aurora Devices today announced a new phone.\nMedia contact: press@aurora.com")
+    en_first = ("Aurora announced a phone.\n\n媒体联系：press@aurora.com\n"
+                "奥罗拉今天发布了新款手机。\n")
+    assert split_bilingual(en_first)[0].startswith("媒体联系")
 
 
 def test_split_english_first(seed_text):

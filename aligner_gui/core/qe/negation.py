@@ -50,12 +50,15 @@ _ZH_MASK = """
 是否 能否 可否 与否 否则 否則 要不 要不然 不然 淹没 埋没 出没 没收 沉没 覆没 吞没 隐没
 湮没 泯没 是非 非洲 莫斯科 莫扎特 莫言 莫奈 莫里 莫桑比克 不丹 无锡 未央 南无 无线
 """
+# 没过 is as often "submerge" (倒入没过肉块的水 "water to cover the pork") as "did not pass":
+# it answers a negation and triggers none; 不下 before a figure is "at least" (不下二十年).
 # Might be rendered with or without a negation: answers a strong one, never triggers.
 _ZH_WEAK = """
 不久 不少 不断 不斷 不停 不住 不错 不錯 不得不 不禁 不由 不由得 不由自主 忍不住 禁不住
 不免 不料 不妨 不如 差不多 了不起 说不定 說不定 对不起 對不起 不好意思 不知不觉 受不了
 来不及 看不起 免不了 不得了 不可思议 不要紧 不安 不幸 不满 不滿 不同 不足 不良 不利 不便
 不快 不适 不平 不公 不当 不宜 不明 不和 不已 不屑 不时 不一会 不一会儿 不多久 不一样
+没过
 不约而同 不计其数 不可避免 不可或缺 不见得 不对 不像话 不怎么 不顾 不惜 不耐烦 不舒服
 不清楚 不自觉 不由分说 不知所措 不可开交 不以为然 不言而喻 不择手段 不三不四 不伦不类
 不慌不忙 不声不响 不紧不慢 不明不白 不知道 不在乎 不屈 不朽 不息 不懈 不愧 不然的话
@@ -98,7 +101,8 @@ _ZH_COMPLEMENTS = frozenset("了起住动動到清透及着著")
 _ZH_NOT_VERBS = frozenset("我你他她它们們您咱谁誰也都就还還又并並可再")
 # 不 (不得/不应/不能) + a comparison is a bound on a figure (不得超过24% "capped at 24
 # percent", 最高不超过2000元 "up to 2,000 yuan"): the direction check reads it.
-_BOUND_AFTER = re.compile("[得应應能可宜]?(?:[低少高多]于|超过|超過)")
+_BOUND_AFTER = re.compile(
+    "[得应應能可宜]?(?:[低少高多]于|超过|超過)|下(?=[\\d一二两三四五六七八九十百千万])")
 # 完 after 不 is a complement (吃不完) unless it starts a word: 不完全, 不完整, 不完善.
 _ZH_NOT_COMPLETE = frozenset("全整善美备備成")
 _ZH_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")

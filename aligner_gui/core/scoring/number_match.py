@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from aligner_gui.core.scoring.number_asides import centuries, days_as_weekdays, rate_steps
 from aligner_gui.core.text.numbers import month_number, numbers_en
 from aligner_gui.core.text.zh_numbers import numbers_zh
 
@@ -123,6 +124,7 @@ def bead_numbers(
         numbers = dates_without_year(numbers, source_text, target_text)
         numbers = days_as_weekdays(numbers, source_text, target_text)
         numbers = rate_steps(numbers, source_text, target_text)
+        numbers = centuries(numbers, source_text, target_text)
         numbers = spelled_small_counts(numbers, source_text, target_text)
     return numbers
 
@@ -166,78 +168,6 @@ def dates_without_year(
     return {**numbers, "missing": missing, "extra": extra, "ignored": numbers["ignored"] + aside}
 
 
-_BASIS_POINTS = re.compile(r"基点|基點|basis points?|\bbps?\b", re.IGNORECASE)
-_PERCENTAGE_POINTS = re.compile(r"百分点|百分點|percentage points?", re.IGNORECASE)
-
-
-def _value(number: str) -> float | None:
-    """A number of the lists as a plain value ("1/4" -> 0.25); None for a percentage."""
-    if "/" in number:
-        share = _share(number)
-        return None if share is None else share / 100
-    try:
-        return float(number)
-    except ValueError:
-        return None
-
-
-def rate_steps(
-    numbers: dict[str, list[str]], source_text: str, target_text: str
-) -> dict[str, list[str]]:
-    """Set aside basis points that say the other side's percentage points: "a quarter of
-    a percentage point" as 25个基点, 0.5个百分点 as "50 basis points"."""
-    missing, extra = list(numbers["missing"]), list(numbers["extra"])
-    aside: list[str] = []
-    for text, unmatched, other_text, others in (
-        (source_text, missing, target_text, numbers["target"]),
-        (target_text, extra, source_text, numbers["source"]),
-    ):
-        if not unmatched or not _BASIS_POINTS.search(text):
-            continue
-        if not _PERCENTAGE_POINTS.search(other_text):
-            continue
-        steps = {round(100 * v, 6) for v in map(_value, others) if v is not None}
-        for n in list(unmatched):
-            v = _value(n)
-            if v is not None and round(v, 6) in steps:
-                unmatched.remove(n)
-                aside.append(n)
-    if not aside:
-        return numbers
-    return {**numbers, "missing": missing, "extra": extra, "ignored": numbers["ignored"] + aside}
-
-
-_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
-_ZH_DAY = re.compile(r"(?<![\d.])(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*[日号](?!元)")
-
-
-def days_as_weekdays(
-    numbers: dict[str, list[str]], source_text: str, target_text: str
-) -> dict[str, list[str]]:
-    """Set aside the day of the month of a Chinese text (毛宁18日表示) when the English
-    names a weekday instead ("Mao Ning said on Wednesday"): wire English turns a recent
-    date into its weekday, and a translator of English may do the reverse."""
-    zh_first = _CJK.search(source_text) is not None
-    zh_text, en_text = (source_text, target_text) if zh_first else (target_text, source_text)
-    if not _WEEKDAY.search(en_text):
-        return numbers
-    key = "missing" if zh_first else "extra"
-    unmatched = list(numbers[key])
-    aside = []
-    for m in _ZH_DAY.finditer(_fold_digits(zh_text)):
-        month, day = m.group(1), str(int(m.group(2)))
-        if day not in unmatched or not 1 <= int(day) <= 31:
-            continue
-        unmatched.remove(day)
-        aside.append(day)
-        if month and str(int(month)) in unmatched:  # 12月18日 as "on Wednesday"
-            unmatched.remove(str(int(month)))
-            aside.append(str(int(month)))
-    if not aside:
-        return numbers
-    return {**numbers, key: unmatched, "ignored": numbers["ignored"] + aside}
-
-
 def spelled_small_counts(
     numbers: dict[str, list[str]], source_text: str, target_text: str
 ) -> dict[str, list[str]]:
@@ -263,8 +193,11 @@ def spelled_small_counts(
 # (not a date or a time: 3日, 8点; not an ordinal: 第3次).
 _ZH_DIGIT_COUNT = re.compile(
     r"(?<![\d.,第])(\d{1,2})\s*(?:次|个|個|名|人|位|件|项|項|起|场|場|座|家|辆|輛|架|艘|枚|粒|颗"
-    r"|顆|球|条|條|只|隻|头|頭|匹|支|门|門|所|户|戶|套|台|部|本|篇|例|处|處|栋|棟|间|間|枪|槍|局|盘|盤)")
+    r"|顆|球|条|條|只|隻|头|頭|匹|支|门|門|所|户|戶|套|台|部|本|篇|例|处|處|栋|棟|间|間|枪|槍|局|盘|盤"
+    r"|分钟|小时|天|克|勺|汤勺|杯|厘米|毫米|公里|公斤|千克)")
 _EN_DIGIT_COUNT = re.compile(r"(?<![\d.,$£€¥#\-/])\b(\d{1,2})\s+(?:[a-z]+-)?[a-z]+s\b")
+# A label before the digit makes it a name, not a count: "Scope 1 emissions", "Phase 2 trials".
+_LABEL_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*\s+$")
 
 
 def dropped_counts(
@@ -280,6 +213,8 @@ def dropped_counts(
                                     (target_text, numbers["target"], numbers["source"], "extra")):
         pattern = _ZH_DIGIT_COUNT if _CJK.search(text) else _EN_DIGIT_COUNT
         for m in pattern.finditer(_fold_digits(text)):
+            if pattern is _EN_DIGIT_COUNT and _LABEL_BEFORE.search(text, 0, m.start()):
+                continue
             n = str(int(m.group(1)))
             if (_is_small_integer(n) and n in numbers["ignored"] and n in mine
                     and n not in theirs and n not in found[key]):

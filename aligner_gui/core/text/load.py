@@ -98,8 +98,8 @@ def split_bilingual(text: str) -> tuple[str, str]:
     for v in leaning:
         prefix.append(prefix[-1] + v)
     fit = [2 * p - prefix[-1] for p in prefix]
-    zh_first = max(range(len(fit)), key=fit.__getitem__)
-    en_first = min(range(len(fit)), key=fit.__getitem__)
+    zh_first = _to_blank_line(lines, max(range(len(fit)), key=fit.__getitem__), True)
+    en_first = _to_blank_line(lines, min(range(len(fit)), key=fit.__getitem__), False)
     if fit[zh_first] >= -fit[en_first]:
         zh_lines, en_lines = lines[:zh_first], lines[zh_first:]
         zh_leaning, en_leaning = leaning[:zh_first], leaning[zh_first:]
@@ -111,6 +111,26 @@ def split_bilingual(text: str) -> tuple[str, str]:
     _check_blocks(zh_lines, en_lines)
     zh_text, en_text = _block(zh_lines), _block(en_lines)
     return zh_text, en_text
+
+
+_HAN_CHARS = re.compile(r"[\u3400-\u9fff]")
+
+
+def _to_blank_line(lines: list[str], split: int, zh_first: bool) -> int:
+    """The split moved to the blank line next to it over lines that hold Chinese but lean
+    English (媒体联系：press@aurora.com closing the Chinese block went to the English): the
+    blank line between the blocks is where the writer put it."""
+    def chinese(line: str) -> bool:
+        return len(_HAN_CHARS.findall(line)) >= 2
+
+    if split < len(lines) and lines[split].strip() and (split == 0 or lines[split - 1].strip()):
+        step = 1 if zh_first else -1
+        k = split if zh_first else split - 1
+        while 0 <= k < len(lines) and lines[k].strip() and chinese(lines[k]):
+            k += step
+        if 0 <= k < len(lines) and not lines[k].strip():
+            return k if zh_first else k + 1
+    return split
 
 
 def load_sides(
@@ -222,7 +242,7 @@ def _plausible_big5(text: str) -> bool:
     """Big5 text: its non-ASCII characters are Chinese characters and punctuation."""
     non_ascii = [ch for ch in text if ord(ch) >= 0x80]
     return bool(non_ascii) and sum(1 for ch in non_ascii if _CJK_TEXT.match(ch)) >= (
-        0.98 * len(non_ascii))
+        0.98 * len(non_ascii)) and not _latin_with_han_inside(text)
 
 
 def _plausible_western(text: str) -> bool:
@@ -256,7 +276,20 @@ def _plausible_chinese(text: str) -> bool:
         traditional += n * _encodable(ch, "big5")
     if bad * 1000 > len(text):
         return False
+    if _latin_with_han_inside(text):
+        return False
     return simplified >= 0.8 * non_ascii or traditional >= 0.9 * non_ascii
+
+
+# A Han character between Latin letters: GB18030 reading a Windows-1252 accented letter
+# and the letter after it as one character ("António" as "Ant髇io", "Stéphane" as "St閜hane").
+_HAN_IN_WORD = re.compile(r"[A-Za-z][\u3400-\u9fff][a-z]")
+
+
+def _latin_with_han_inside(text: str) -> bool:
+    """Are most Han characters of ``text`` inside Latin words (a Western text misread)?"""
+    inside = len(_HAN_IN_WORD.findall(text))
+    return inside > 0 and 2 * inside >= len(_HAN_CHARS.findall(text))
 
 
 def _encodable(ch: str, codec: str) -> bool:

@@ -138,10 +138,24 @@ _EN_TOKEN = re.compile(
 
 
 def numbers_en(text: str) -> list[str]:
-    """Canonical numbers of an English text, in order of appearance."""
+    """Canonical numbers of an English text, in order of appearance (a version number,
+    2.4.1, as it is written, first)."""
     if _ROMAN_HINT.search(text):
         text = _ROMAN.sub(_roman, text)
-    return list(_numbers_en(en_hours_12(fold(text))))
+    versions, text = versions_out(text)
+    return versions + list(_numbers_en(en_hours_12(fold(text))))
+
+
+# A version number (2.4.1, 10.0.19045): one identifier, not 2.4 and 0.1.
+VERSION = re.compile(r"(?<![\d.])\d+\.\d+\.\d+(?:\.\d+)*(?![\d.]*\d)")
+
+
+def versions_out(text: str) -> tuple[list[str], str]:
+    """The version numbers of ``text`` and the text without them."""
+    if "." not in text:
+        return [], text
+    versions = VERSION.findall(text)
+    return (versions, VERSION.sub(" ", text)) if versions else ([], text)
 
 
 # A Roman numeral of two letters or more after a capitalised word: "King Carl XVI

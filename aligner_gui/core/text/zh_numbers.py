@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from aligner_gui.core.text.clock import zh_hours_12
-from aligner_gui.core.text.numbers import canonical, fold
+from aligner_gui.core.text.numbers import canonical, fold, versions_out
 
 __all__ = ["KILO_UNITS", "numbers_zh", "zh_numeral_value"]
 
@@ -132,13 +132,14 @@ def _plan(m: re.Match[str]) -> str:
 
 
 def numbers_zh(text: str) -> list[str]:
-    """Canonical numbers of a Chinese text, in order of appearance."""
-    text = fold(text)
+    """Canonical numbers of a Chinese text, in order of appearance (a version number,
+    2.4.1, as it is written, first)."""
+    versions, text = versions_out(fold(text))
     if "秒" in text:
         text = _RACE_TIME.sub(_race_time, text)
     if "五" in text:
         text = _PLAN.sub(_plan, text)
-    return list(_numbers_zh(zh_hours_12(text)))
+    return versions + list(_numbers_zh(zh_hours_12(text)))
 
 
 def _mask(m: re.Match[str]) -> str:
