@@ -252,6 +252,8 @@ def test_summary_in_chinese_and_without_annotations() -> None:
     assert "源语言：英文（原文）" in text and "目标语言：中文（译文）" in text
     assert "建议，尚未审阅：" in text and ">轻微</span>" in text and "译文中漏译" in text
     assert "suggested, not yet reviewed" not in text and "omitted in translation" not in text
+    # MQM categories and sides too (a dogfood round: "Accuracy/Addition" in a Chinese page)
+    assert "准确性/漏译" in text and "Accuracy/Omission" not in text
     doc.meta.pop("name", None)  # an unnamed project: the title is the report's name
     assert "<h1>对齐审校</h1>" in html_report_text(doc, lang="zh_CN")
     assert "<h1>Alignment review</h1>" in html_report_text(doc)

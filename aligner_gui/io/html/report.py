@@ -320,7 +320,7 @@ def html_report_text(
             entries += [
                 f'<li class="suggested">{_e(tr("suggested", lang))} '
                 f'<span class="sev sev-{_e(a.severity)}">{_e(_severity(a.severity, lang))}</span> '
-                f"{_e(a.category)} ({_e(a.side)}"
+                f"{_e(name_in(a.category, lang))} ({_e(name_in(a.side, lang))}"
                 + (f"; {_e(', '.join(a.tags))}" if a.tags else "")
                 + ")"
                 + (f" \u201c{_e(_clip(a.text))}\u201d" if a.text else "")
@@ -335,7 +335,8 @@ def html_report_text(
                 entries.append(
                     f'<li value="{n}"><span class="sev sev-{_e(a.severity)}">'
                     f"{_e(_severity(a.severity, lang))}"
-                    f"</span> {_e(a.category or a.type)} ({_e(a.side)}){text}{comment}"
+                    f"</span> {_e(name_in(a.category or a.type, lang))} "
+                    f"({_e(name_in(a.side, lang))}){text}{comment}"
                     f"{correction}</li>"
                 )
             parts.append(

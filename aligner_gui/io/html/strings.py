@@ -201,7 +201,22 @@ _ZH_NAMES = {
 }  # fmt: skip
 
 
+# MQM categories and sides in Chinese, as the window's zh_CN translation names them.
+_ZH_CATEGORIES = {
+    "Accuracy/Mistranslation": "准确性/误译", "Accuracy/Omission": "准确性/漏译",
+    "Accuracy/Addition": "准确性/增译", "Accuracy/Untranslated": "准确性/未翻译",
+    "Fluency/Grammar": "流畅性/语法", "Fluency/Punctuation": "流畅性/标点",
+    "Fluency/Spelling": "流畅性/拼写", "Fluency/Inconsistency": "流畅性/不一致",
+    "Terminology": "术语", "Style": "风格", "Locale convention": "地区惯例",
+    "Source error": "原文错误", "Non-translation": "未译", "Other": "其他",
+    "source": "原文", "target": "译文",
+}  # fmt: skip
+
+
 def name_in(name: str, lang: str = "en") -> str:
-    """A flag, omission class or status as the report's language names it ("more-link" /
-    "“MORE:”链接"); the identifier itself in English."""
-    return _ZH_NAMES.get(name, name) if lang.lower().startswith("zh") else name
+    """A flag, omission class, status, MQM category or side as the report's
+    language names it ("more-link" / "“MORE:”链接", "Accuracy/Omission" / "准确性/漏译");
+    the identifier itself in English."""
+    if not lang.lower().startswith("zh"):
+        return name
+    return _ZH_NAMES.get(name) or _ZH_CATEGORIES.get(name, name)

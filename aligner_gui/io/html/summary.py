@@ -23,7 +23,7 @@ from aligner_gui.core.scoring.mqm import (
     score_document,
     segment_of,
 )
-from aligner_gui.io.html.strings import STRINGS, text
+from aligner_gui.io.html.strings import STRINGS, name_in, text
 
 
 def _plural(key: str, n: int, lang: str, **values: Any) -> str:
@@ -263,7 +263,7 @@ def category_table_html(doc: AlignmentDocument, found: Sequence[Suggestion], lan
 
     for category in categories:
         rows.append(
-            f'<tr><th scope="row">{_e(category)}</th>{cells(notes, category)}'
+            f'<tr><th scope="row">{_e(name_in(category, lang))}</th>{cells(notes, category)}'
             f"{cells(offered, category)}</tr>"
         )
     rows.append(
