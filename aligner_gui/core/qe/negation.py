@@ -181,8 +181,7 @@ def _in_transliteration(text: str, k: int) -> bool:
     return after and (before or k == 0 or not _cjk(text, k - 1))
 
 
-def _zh_char_negations(text: str) -> Negations:
-    """(strong, weak) negations written with a negation character (不, 没, 无 …)."""
+def _zh_negations(text: str) -> Negations:
     strong: list[tuple[int, int]] = []
     weak = 0
     covered = 0
@@ -196,13 +195,8 @@ def _zh_char_negations(text: str) -> Negations:
             strong.append(_zh_span(text, start, end))
         elif kind == "weak":
             weak += 1
-    return tuple(strong), weak
-
-
-def _zh_negations(text: str) -> Negations:
-    strong, weak = _zh_char_negations(text)
     if strong or weak:
-        return strong, weak
+        return tuple(strong), weak
     return (), len(_ZH_WEAK_LEXICAL.findall(text))
 
 
@@ -287,10 +281,10 @@ def lexical_answers(text: str, other: str, lexicon: Any) -> int:
     失败, 避免 …) may answer a negation of the English ``other``: those rendering a word
     the English has ("conceded defeat" as 失败) answer nothing (a dropped "would not
     block" beside it went unseen). Only for a text whose weak negations are all such
-    words (no weak negation written with 不/没/无 …)."""
-    strong, weak = _zh_char_negations(text)
-    if strong or weak:
-        return weak
+    words (no 不/没/无 … character: anchoring them beside a masked 不过 flagged mac-dev's
+    faithful 忘了你那三个儿子啦吧 as "You haven't forgotten")."""
+    if _ZH_NEG_AT.search(text):
+        return weak_negations(text, "zh")
     there = set(lexicon.en_content(other))
     return sum(1 for m in _ZH_WEAK_LEXICAL.finditer(text)
                if not lexicon.translations(m.group()) & there)
