@@ -325,3 +325,17 @@ def test_chinese_page_furniture(text, cls):
 )
 def test_chinese_title_line(text: str, first: bool, title: bool) -> None:
     assert zh_headline(text, is_first_paragraph=first) is title
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("New York, 12 June 2024", True),  # a UN statement's closing line
+        ("GENEVA, June 12, 2024", True),
+        ("The talks ended on 12 June 2024.", False),
+    ],
+)
+def test_a_place_and_date_alone_is_page_furniture(text, expected):
+    from aligner_gui.core.scoring.classify import is_byline
+
+    assert is_byline(text) is expected
