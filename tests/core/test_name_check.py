@@ -359,3 +359,13 @@ def test_another_person_altogether(lexicon) -> None:
     assert name_mismatch(["程先生全然不顾别人是什么心情。"],
                          ["Mr. Cheng made no effort to understand what Jiang Lili might feel."],
                          lexicon) is None
+
+
+def test_a_model_name_kept_in_latin_letters_is_matched() -> None:
+    """"The X200-Pro measures ..." as X200-Pro的尺寸为…: the name glued to its number was a
+    number-only word, and the Match column read 0.06 on a faithful bead (a dogfood round)."""
+    from aligner_gui.core.scoring.signals import name_match_share
+
+    names = [["pro", "~py:PL"]]
+    assert name_match_share(names, []) == 0.0
+    assert name_match_share(names, [], ["X200-Pro的尺寸为145×70×8毫米。"]) == 1.0

@@ -26,6 +26,7 @@ thing. Five signals, each cheap and each explainable to an editor, are stored in
 from __future__ import annotations
 
 import math
+import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -165,14 +166,20 @@ def _shrink(share: float, n: int) -> float:
     return (share * n + LEXICAL_PRIOR_WEIGHT * LEXICAL_CHANCE) / (n + LEXICAL_PRIOR_WEIGHT)
 
 
+_LATIN_PART = re.compile(r"[A-Za-z]{2,}")
+
+
 def name_match_share(
-    names: list[list[str]], zh_content: list[tuple[str, frozenset[str]]]
+    names: list[list[str]], zh_content: list[tuple[str, frozenset[str]]],
+    zh_texts: Sequence[str] = (),
 ) -> float | None:
-    """Share of English names with a dictionary or pinyin-key match in the Chinese."""
+    """Share of English names with a dictionary or pinyin-key match in the Chinese (or
+    written there in Latin letters: X200-Pro, a model name glued to its number)."""
     if not names:
         return None
     zh_keys: set[str] = set()
     for word, keys in zh_content:
         zh_keys.update(keys)
         zh_keys.add(word.lower())  # names left in Latin script: "New START"
+    zh_keys.update(p.lower() for t in zh_texts for p in _LATIN_PART.findall(t))
     return sum(1 for keys in names if any(key_matches(k, zh_keys) for k in keys)) / len(names)
