@@ -15,7 +15,7 @@ import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-__all__ = ["engine_message"]
+__all__ = ["engine_message", "matched"]
 
 CONTEXT = "EngineMessages"
 WORDS_CONTEXT = "EngineWords"
