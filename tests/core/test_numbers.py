@@ -441,3 +441,9 @@ def test_places_named_with_numerals_are_no_numbers() -> None:
     """九江 (Jiujiang) read as 9 crowded a finding: "missing 9, 126,000,000"."""
     assert numbers_zh("九江市、三亚和四川省的五角大楼式建筑") == []
     assert numbers_zh("九江9人受伤") == ["9"]
+
+
+def test_roman_numeral_characters_are_numbers() -> None:
+    """Ⅲ级 "Level III": the English read 3, the Chinese nothing (a held-out round)."""
+    assert numbers_zh("预警由Ⅲ级提升至Ⅱ级") == ["3", "2"]
+    assert numbers_en("from Level III to Level II") == ["3", "2"]

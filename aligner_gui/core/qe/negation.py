@@ -49,6 +49,7 @@ _ZH_MASK = """
 别称 别字
 是否 能否 可否 与否 否则 否則 要不 要不然 不然 淹没 埋没 出没 没收 沉没 覆没 吞没 隐没
 湮没 泯没 是非 非洲 莫斯科 莫扎特 莫言 莫奈 莫里 莫桑比克 不丹 无锡 未央 南无 无线
+不列颠 不来梅 布不
 """
 # 没过 is as often "submerge" (倒入没过肉块的水 "water to cover the pork") as "did not pass":
 # it answers a negation and triggers none; 不下 before a figure is "at least" (不下二十年).
@@ -84,7 +85,8 @@ _ZH_WEAK = """
 # without two defenders": 缺少了; "did not attend": 缺席; "failed to": 未能 has one):
 # like the English weak words, they answer a strong negation and never trigger.
 _ZH_WEAK_LEXICAL = re.compile("缺|拒|失败|失去|禁止|避免|防止|阻止|停止|忽视|忽略|忘|难以|很少|"
-                               "鲜有|免|取消|放弃|哪有|哪儿有|哪里有|何来")  # 哪有: "there's no"
+                               "鲜有|免|取消|放弃|哪有|哪儿有|哪里有|何来|"  # 哪有: "there's no"
+                               "零增长|零容忍|零伤亡|零关税|零排放|零事故|零死亡")  # "no growth"
 # Strong although their character is weak by default.
 _ZH_STRONG = """
 并非 並非 绝非 決非 决非 并无 並無 毫无 毫無 从无 絕無 绝无 无法 無法 无人 無人 无须 无需
@@ -286,8 +288,9 @@ def lexical_answers(text: str, other: str, lexicon: Any) -> int:
     if _ZH_NEG_AT.search(text):
         return weak_negations(text, "zh")
     there = set(lexicon.en_content(other))
+    # 零增长 says "no growth" whole: it answers however its growth is rendered
     return sum(1 for m in _ZH_WEAK_LEXICAL.finditer(text)
-               if not lexicon.translations(m.group()) & there)
+               if m.group().startswith("零") or not lexicon.translations(m.group()) & there)
 
 
 def _en_weak(text: str) -> int:

@@ -131,10 +131,14 @@ def _plan(m: re.Match[str]) -> str:
     return f"1{_ZH_DIGIT[m.group(1) or m.group(2)]}、5"
 
 
+# Roman numeral characters (Ⅲ级 "Level III"), which NFKC folds to Latin letters: as digits.
+_ROMAN_CHARS = {ord(c): str(k) for k, c in enumerate("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ", start=1)}
+
+
 def numbers_zh(text: str) -> list[str]:
     """Canonical numbers of a Chinese text, in order of appearance (a version number,
     2.4.1, as it is written, first)."""
-    versions, text = versions_out(fold(text))
+    versions, text = versions_out(fold(text.translate(_ROMAN_CHARS)))
     if "秒" in text:
         text = _RACE_TIME.sub(_race_time, text)
     if "五" in text:
