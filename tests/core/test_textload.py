@@ -502,3 +502,13 @@ def test_hard_wrapped_prose_is_unwrapped(tmp_path):
     assert target.text == "这是第一段，它被折成了两行。第二句。\n这是第二段，含有New START条约。"
     assert [s.paragraph for s in source.sentences] == [0, 0, 1]
     assert [s.paragraph for s in target.sentences] == [0, 0, 1]
+
+
+def test_a_chinese_text_whose_only_english_is_a_copyright_line_is_refused():
+    """It was aligned against the copyright line, bead by meaningless bead, exit 0 (a
+    dogfood round's input variants)."""
+    text = ("那年冬天，雪下得特别早。\n老陈站在院门口，望着空荡荡的村路，一言不发。\n"
+            "“爹，进屋吧，外头冷。”秀英从灶房探出头来喊道。\n"
+            "Copyright (c) 2024 Example Press. All rights reserved.\n")
+    with pytest.raises(InputError, match="only English line is a copyright notice"):
+        split_bilingual(text)
