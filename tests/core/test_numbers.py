@@ -394,6 +394,10 @@ def test_a_megapixel_count_joined_by_a_hyphen() -> None:
         ("外交部发言人毛宁18日表示欢迎。", "Foreign Ministry spokesperson Mao Ning said on "
          "Wednesday that China welcomed it.", [], []),  # the day as its weekday
         ("会议于12月18日举行。", "The meeting was held on Wednesday.", [], []),
+        # a month the Chinese leaves unsaid (环比 "on the month before"; a held-out round)
+        ("12月交付4.7万辆，环比增长12.8%。",
+         "December deliveries reached 47,000, up 12.8 percent from November.", [], []),
+        ("会议于10月举行。", "The meeting was held in November.", ["10"], ["11"]),
         # still found
         ("损失4800余万元。", "Losses exceeded 4.8 million yuan.", ["48000000"], ["4800000"]),
         ("会议于18日举行。", "The meeting was held on the 19th.", ["18"], ["19"]),

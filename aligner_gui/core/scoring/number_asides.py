@@ -8,7 +8,7 @@ import re
 
 from aligner_gui.core.text.numbers import fold
 
-__all__ = ["centuries", "days_as_weekdays", "rate_steps"]
+__all__ = ["centuries", "days_as_weekdays", "months_said_otherwise", "rate_steps"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -102,3 +102,38 @@ def days_as_weekdays(
     if not aside:
         return numbers
     return {**numbers, key: unmatched, "ignored": numbers["ignored"] + aside}
+
+
+_EN_MONTH = re.compile(r"\b(Jan(?:uary)?|Feb(?:ruary)?|March|Apr(?:il)?|May|June?|July?"
+                       r"|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?"
+                       r"|Dec(?:ember)?)\b\.?")
+_MONTH_NUMBERS = {name: k for k, names in enumerate(
+    (("jan", "january"), ("feb", "february"), ("march",), ("apr", "april"), ("may",),
+     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+     ("oct", "october"), ("nov", "november"), ("dec", "december")), start=1)
+    for name in names}
+
+
+def months_said_otherwise(
+    numbers: dict[str, list[str]], source_text: str, target_text: str
+) -> dict[str, list[str]]:
+    """Set aside a month the English names and the Chinese leaves unsaid, when the Chinese
+    has no other month or small number in its place: "up 12.8 percent from November" for
+    环比增长12.8% ("on the month before"), "on Sept. 5" for 5日 (Chinese news gives the day
+    of the current month alone). "November" for 10月 stays a change."""
+    zh_first = _CJK.search(source_text) is not None
+    en_text = target_text if zh_first else source_text
+    key, other = ("extra", "missing") if zh_first else ("missing", "extra")
+    unmatched = list(numbers[key])
+    if not unmatched or any(n.isdigit() and 1 <= int(n) <= 12 for n in numbers[other]):
+        return numbers
+    aside = []
+    for m in _EN_MONTH.finditer(en_text):
+        month = str(_MONTH_NUMBERS[m.group(1).lower()])
+        if month in unmatched:
+            unmatched.remove(month)
+            aside.append(month)
+    if not aside:
+        return numbers
+    return {**numbers, key: unmatched, "ignored": numbers["ignored"] + aside}
+

@@ -7,7 +7,12 @@ from collections import Counter
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from aligner_gui.core.scoring.number_asides import centuries, days_as_weekdays, rate_steps
+from aligner_gui.core.scoring.number_asides import (
+    centuries,
+    days_as_weekdays,
+    months_said_otherwise,
+    rate_steps,
+)
 from aligner_gui.core.text.numbers import month_number, numbers_en
 from aligner_gui.core.text.zh_numbers import numbers_zh
 
@@ -125,6 +130,7 @@ def bead_numbers(
         numbers = days_as_weekdays(numbers, source_text, target_text)
         numbers = rate_steps(numbers, source_text, target_text)
         numbers = centuries(numbers, source_text, target_text)
+        numbers = months_said_otherwise(numbers, source_text, target_text)
         numbers = spelled_small_counts(numbers, source_text, target_text)
     return numbers
 
