@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from aligner_gui.core.text.numbers import fold
+from aligner_gui.core.text.numbers import fold, month_number
 
 __all__ = ["centuries", "days_as_weekdays", "months_said_otherwise", "rate_steps"]
 
@@ -107,11 +107,6 @@ def days_as_weekdays(
 _EN_MONTH = re.compile(r"\b(Jan(?:uary)?|Feb(?:ruary)?|March|Apr(?:il)?|May|June?|July?"
                        r"|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?"
                        r"|Dec(?:ember)?)\b\.?")
-_MONTH_NUMBERS = {name: k for k, names in enumerate(
-    (("jan", "january"), ("feb", "february"), ("march",), ("apr", "april"), ("may",),
-     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-     ("oct", "october"), ("nov", "november"), ("dec", "december")), start=1)
-    for name in names}
 
 
 def months_said_otherwise(
@@ -129,11 +124,10 @@ def months_said_otherwise(
         return numbers
     aside = []
     for m in _EN_MONTH.finditer(en_text):
-        month = str(_MONTH_NUMBERS[m.group(1).lower()])
+        month = str(month_number(m.group(1)))
         if month in unmatched:
             unmatched.remove(month)
             aside.append(month)
     if not aside:
         return numbers
     return {**numbers, key: unmatched, "ignored": numbers["ignored"] + aside}
-
