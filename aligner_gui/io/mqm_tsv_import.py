@@ -48,6 +48,7 @@ from aligner_gui.io.format_helpers import (
 )
 from aligner_gui.io.mqm_tsv import (
     COLUMN_ALIASES,
+    METADATA_FIELDS,
     MQM_HEADER,
     MQM_HEADER_WMT22,
     OPTIONAL_COLUMNS,
@@ -155,7 +156,9 @@ def _fields_in(metadata: Any) -> tuple[dict[str, Any], Any]:
         return {}, metadata
     rest = dict(metadata)
     fields: dict[str, Any] = {}
-    for name in ("id", "comment", "correction"):
+    for name in METADATA_FIELDS:
+        if name == "tags":
+            continue  # a list, below
         if isinstance(rest.get(name), str) and rest[name]:
             fields[name] = rest.pop(name)
     tags = rest.get("tags")

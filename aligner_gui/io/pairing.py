@@ -13,6 +13,7 @@ target means a bilingual file, ``#`` starts a comment line.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -57,8 +58,6 @@ def save_folder(input_dir: Path | None) -> Path:
     """Where a new project is offered to be saved: beside the texts it was made from,
     unless that folder is not writable or is the bundled seed's (inside the installed
     package, writable in a virtual environment); then the home folder."""
-    import os
-
     from aligner_gui.core.resources import seed_path
 
     if input_dir is None or not os.access(input_dir, os.W_OK):

@@ -1178,3 +1178,10 @@ def test_the_same_number_of_another_unit_of_time() -> None:
     assert [(f.bead, marked(doc, f)) for f in hits] == [(0, "两个月"), (2, "48天")]
     assert hits[0].comment == (
         "time span: source has 'two weeks', translation has '两个月' for the same figure")
+
+
+def test_announced_not_to_is_a_negation(lex) -> None:
+    """宣布不参加 "announced it would not take part": the 不 after 宣布 is a negation (a
+    stray mask entry 布不 of this stop took it away; found in the review)."""
+    doc = make_doc([("The team announced it would take part.", "该队宣布不参加比赛。")])
+    assert [marked(doc, f) for f in found(doc, "negation", lexicon=lex)] == ["不"]

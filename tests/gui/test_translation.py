@@ -267,3 +267,20 @@ def test_the_language_is_chosen_in_the_view_menu(make_window: Any, gui_settings:
     assert gui_settings.ui_language == "zh_CN" and chinese.isChecked()
     assert "starts again" in window.statusBar().currentMessage()
     assert make_window().findChild(QAction, "actionLanguagezh_CN").isChecked()
+
+
+def test_the_reports_chinese_categories_are_the_windows() -> None:
+    """The HTML report (io, no Qt) keeps its own copy of the MQM categories in Chinese:
+    it says what the window's zh_CN translation says."""
+    import re
+
+    from aligner_gui.core.scoring import mqm
+    from aligner_gui.io.html.strings import name_in
+
+    ts = resource("translations", "aligner_gui_zh_CN.ts").read_text(encoding="utf-8")
+    context = re.search(r"<name>MqmCategory</name>(.*?)</context>", ts, re.S)
+    assert context is not None
+    window = dict(re.findall(r"<source>(.*?)</source>\s*<translation>(.*?)</translation>",
+                             context.group(1)))
+    assert {c: name_in(c, "zh_CN") for c in mqm.CATEGORY_NAMES} == {
+        c: window[c] for c in mqm.CATEGORY_NAMES}

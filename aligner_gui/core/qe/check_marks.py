@@ -381,9 +381,10 @@ def unit_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
 # A span of time after its number: "every two weeks", "a 10-year bond", 两个月, 3小时 (not a
 # date or a clock time: 2月 is February, 18日 a day of the month, 2023年 a year; not 3周年
 # "the third anniversary" or 18周岁 "aged 18").
+_EN_COUNTS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+              "|thirty")
 _TIME = {
-    "en": re.compile(r"\b(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten"
-                     r"|eleven|twelve|fifteen|twenty|thirty)[\s-]+"
+    "en": re.compile(rf"\b(?P<n>\d+(?:\.\d+)?|{_EN_COUNTS})[\s-]+"
                      r"(?P<u>minute|hour|day|week|month|year)s?\b", re.IGNORECASE),
     "zh": re.compile(r"(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)\s*"
                      r"(?P<u>分钟|个?小时|天|周(?![年岁])|个?星期(?![一二三四五六日天])|个月"
@@ -432,6 +433,4 @@ def _time_spans_changed(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hit
     return tuple(hits)
 
 
-_DIGIT_OR_NUMERAL = re.compile(r"\d|[一二两三四五六七八九十]|\b(?:one|two|three|four|five|six|seven"
-                               r"|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)\b",
-                               re.IGNORECASE)
+_DIGIT_OR_NUMERAL = re.compile(rf"\d|[一二两三四五六七八九十]|\b(?:{_EN_COUNTS})\b", re.IGNORECASE)

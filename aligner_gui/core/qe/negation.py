@@ -49,11 +49,10 @@ _ZH_MASK = """
 别称 别字
 是否 能否 可否 与否 否则 否則 要不 要不然 不然 淹没 埋没 出没 没收 沉没 覆没 吞没 隐没
 湮没 泯没 是非 非洲 莫斯科 莫扎特 莫言 莫奈 莫里 莫桑比克 不丹 无锡 未央 南无 无线
-不列颠 不来梅 布不
+不列颠 不来梅
 """
-# 没过 is as often "submerge" (倒入没过肉块的水 "water to cover the pork") as "did not pass":
-# it answers a negation and triggers none; 不下 before a figure is "at least" (不下二十年).
 # Might be rendered with or without a negation: answers a strong one, never triggers.
+# (没过 is as often "submerge", 倒入没过肉块的水 "water to cover the pork", as "did not pass".)
 _ZH_WEAK = """
 不久 不少 不断 不斷 不停 不住 不错 不錯 不得不 不禁 不由 不由得 不由自主 忍不住 禁不住
 不免 不料 不妨 不如 差不多 了不起 说不定 說不定 对不起 對不起 不好意思 不知不觉 受不了
@@ -102,7 +101,8 @@ _ZH_IMPERATIVE_AFTER = frozenset("，。！？；：、“”‘’「」 ,.!?;:
 _ZH_COMPLEMENTS = frozenset("了起住动動到清透及着著")
 _ZH_NOT_VERBS = frozenset("我你他她它们們您咱谁誰也都就还還又并並可再")
 # 不 (不得/不应/不能) + a comparison is a bound on a figure (不得超过24% "capped at 24
-# percent", 最高不超过2000元 "up to 2,000 yuan"): the direction check reads it.
+# percent", 最高不超过2000元 "up to 2,000 yuan"), as 不下 before a figure is "at least"
+# (不下二十年): the direction check reads them.
 _BOUND_AFTER = re.compile(
     "[得应應能可宜]?(?:[低少高多]于|超过|超過)|下(?=[\\d一二两三四五六七八九十百千万])")
 # 完 after 不 is a complement (吃不完) unless it starts a word: 不完全, 不完整, 不完善.

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 
+from aligner_gui.core.text.load import COPYRIGHT_LINE
+from aligner_gui.core.text.numbers import MONTH_NAMES
+
 HEADLINE = "headline"
 MORE_LINK = "more-link"
 PHOTO_CAPTION = "photo-caption"
@@ -82,10 +85,7 @@ _CALL_TO_ACTION = re.compile(
 
 # -- photo captions --------------------------------------------------------------------
 
-_MONTH = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
-    r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-)
+_MONTH = rf"(?:{MONTH_NAMES}\.?)"  # "Sept.", "June", "January"
 _DATE = rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
 # The caption dateline: "... in Vienna, June 23, 2020." at the very end (comma-led, with
 # the year; running news text says "on June 23" and rarely ends on a full date).
@@ -181,12 +181,9 @@ _CONTRIBUTED = re.compile(
 )
 # A place and a date on a line of their own, closing a statement: "New York, 12 June
 # 2024", "GENEVA, June 12, 2024" (a UN statement's; it was a dropped sentence at risk 0.9).
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _PLACE_DATE = re.compile(
     rf"^\s*(?:[A-Z][A-Za-z .'’-]{{1,30}},\s*)?(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
-    rf"|{_MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}})\.?\s*$")
-_COPYRIGHT = re.compile(r"^\s*(?:Copyright|©|\(c\))\s*(?:©\s*)?(?:19|20)\d\d\b", re.I)
+    rf"|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})\.?\s*$")
 _CREDITS = re.compile(
     r"^\s*(?:\(?(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Research)\s+by\b)",
     re.I,
@@ -211,7 +208,7 @@ def is_byline(text: str, *, is_whole_paragraph: bool = True) -> bool:
         return False
     if len(_words(stripped)) <= 16 and _BYLINE.match(stripped):
         return True
-    if _CREDITS.match(stripped) or _COPYRIGHT.match(stripped) or _PLACE_DATE.match(stripped):
+    if _CREDITS.match(stripped) or COPYRIGHT_LINE.match(stripped) or _PLACE_DATE.match(stripped):
         return True
     # One sentence ending on "contributed (to this report)".
     return bool(_CONTRIBUTED.search(stripped)) and not _SENTENCE_BREAK.search(stripped)

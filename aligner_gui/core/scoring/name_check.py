@@ -443,7 +443,8 @@ def given_name_mismatch(bead: _BeadNames) -> NameMismatch | None:
     zh_texts, zh_content, en_texts = bead.zh_texts, bead.zh_content, bead.en_texts
     people = [w for w, keys in zh_content
               if is_chinese_name(w) and (pinyin_spellings(w) or ("",))[0] in keys]
-    for surname, given in _pinyin_people(en_texts):
+    pinyin_people = _pinyin_people(en_texts)
+    for surname, given in pinyin_people:
         named = [w for w in people if spelled_in(surname, w[0])] or [
             z[k : k + 3] for z in zh_texts for k in range(len(z) - 2)
             if is_chinese_name(z[k : k + 3]) and spelled_in(surname, z[k])
@@ -460,7 +461,7 @@ def given_name_mismatch(bead: _BeadNames) -> NameMismatch | None:
         if holders and not any(spelled_in(surname, h[0]) for h in holders) and not any(
                 spelled_in(surname, z) for z in zh_texts):
             return NameMismatch((f"{surname} {given}",), tuple(dict.fromkeys(holders)))
-    return _another_person(bead, people)
+    return _another_person(bead, people, pinyin_people)
 
 
 def _pinyin_people(en_texts: Sequence[str]) -> list[tuple[str, str]]:
@@ -476,7 +477,8 @@ def _pinyin_people(en_texts: Sequence[str]) -> list[tuple[str, str]]:
     return out
 
 
-def _another_person(bead: _BeadNames, people: list[str]) -> NameMismatch | None:
+def _another_person(bead: _BeadNames, people: list[str],
+                    pinyin_people: list[tuple[str, str]]) -> NameMismatch | None:
     """Another person altogether: 杜锋表示 rendered "Guo Shiqiang said". The English
     names someone in pinyin whose surname and given name no characters of the Chinese
     spell, and the Chinese names a person (a name the dictionary does not know, starting
@@ -485,7 +487,7 @@ def _another_person(bead: _BeadNames, people: list[str]) -> NameMismatch | None:
     if not people:
         return None
     zh_texts, en_texts = bead.zh_texts, bead.en_texts
-    strangers = [f"{surname} {given}" for surname, given in _pinyin_people(en_texts)
+    strangers = [f"{surname} {given}" for surname, given in pinyin_people
                  if not any(spelled_in(surname, z) or spelled_in(given, z) for z in zh_texts)]
     if not strangers:
         return None

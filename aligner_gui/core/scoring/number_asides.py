@@ -6,22 +6,35 @@ from __future__ import annotations
 
 import re
 
-from aligner_gui.core.text.numbers import fold, month_number
+from aligner_gui.core.text.numbers import MONTH_NAMES, fold, month_number
 
-__all__ = ["centuries", "days_as_weekdays", "months_said_otherwise", "rate_steps"]
+__all__ = ["CJK", "centuries", "days_as_weekdays", "months_said_otherwise", "rate_steps",
+           "share"]
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
+CJK = re.compile(r"[\u3400-\u9fff]")
 
 _BASIS_POINTS = re.compile(r"基点|基點|basis points?|\bbps?\b", re.IGNORECASE)
 _PERCENTAGE_POINTS = re.compile(r"百分点|百分點|percentage points?", re.IGNORECASE)
 
 
+def share(number: str) -> float | None:
+    """A fraction or a percentage as a percentage ("2/3" -> 66.7, "67%" -> 67)."""
+    try:
+        if number.endswith("%"):
+            return float(number[:-1])
+        if "/" in number:
+            top, bottom = number.split("/")
+            return 100.0 * int(top) / int(bottom)
+    except (ValueError, ZeroDivisionError):
+        return None
+    return None
+
+
 def _value(number: str) -> float | None:
     """A number of the lists as a plain value ("1/4" -> 0.25); None for a percentage."""
     if "/" in number:
-        top, _, bottom = number.partition("/")
-        return int(top) / int(bottom) if top.isdigit() and bottom.isdigit() and int(bottom) \
-            else None
+        percent = share(number)
+        return None if percent is None else percent / 100
     try:
         return float(number)
     except ValueError:
@@ -83,7 +96,7 @@ def days_as_weekdays(
     """Set aside the day of the month of a Chinese text (毛宁18日表示) when the English
     names a weekday instead ("Mao Ning said on Wednesday"): wire English turns a recent
     date into its weekday, and a translator of English may do the reverse."""
-    zh_first = _CJK.search(source_text) is not None
+    zh_first = CJK.search(source_text) is not None
     zh_text, en_text = (source_text, target_text) if zh_first else (target_text, source_text)
     if not _WEEKDAY.search(en_text):
         return numbers
@@ -104,9 +117,7 @@ def days_as_weekdays(
     return {**numbers, key: unmatched, "ignored": numbers["ignored"] + aside}
 
 
-_EN_MONTH = re.compile(r"\b(Jan(?:uary)?|Feb(?:ruary)?|March|Apr(?:il)?|May|June?|July?"
-                       r"|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?"
-                       r"|Dec(?:ember)?)\b\.?")
+_EN_MONTH = re.compile(rf"\b({MONTH_NAMES})\b\.?")
 
 
 def months_said_otherwise(
@@ -116,7 +127,7 @@ def months_said_otherwise(
     has no other month or small number in its place: "up 12.8 percent from November" for
     环比增长12.8% ("on the month before"), "on Sept. 5" for 5日 (Chinese news gives the day
     of the current month alone). "November" for 10月 stays a change."""
-    zh_first = _CJK.search(source_text) is not None
+    zh_first = CJK.search(source_text) is not None
     en_text = target_text if zh_first else source_text
     key, other = ("extra", "missing") if zh_first else ("missing", "extra")
     unmatched = list(numbers[key])

@@ -8,15 +8,15 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from aligner_gui.core.scoring.number_asides import (
+    CJK,
     centuries,
     days_as_weekdays,
     months_said_otherwise,
     rate_steps,
+    share,
 )
 from aligner_gui.core.text.numbers import month_number, numbers_en
 from aligner_gui.core.text.zh_numbers import numbers_zh
-
-_CJK = re.compile(r"[\u3400-\u9fff]")
 
 _NUMBER_TOKEN = {
     "en": re.compile(
@@ -79,8 +79,8 @@ def compare_numbers(source: Sequence[str], target: Sequence[str]) -> dict[str, l
     # A fraction on one side only was said another way ("tithes", "one in five",
     # "the lion's share" for 十分之一, 五分之一, 三分之二); against another fraction or
     # percentage it was changed.
-    if not any(_share(n) is not None for n in missing) or not any(
-        _share(n) is not None for n in extra
+    if not any(share(n) is not None for n in missing) or not any(
+        share(n) is not None for n in extra
     ):
         set_aside += [n for n in missing + extra if "/" in n]
         missing = [n for n in missing if "/" not in n]
@@ -217,7 +217,7 @@ def dropped_counts(
     found: dict[str, list[str]] = {"missing": [], "extra": []}
     for text, mine, theirs, key in ((source_text, numbers["source"], numbers["target"], "missing"),
                                     (target_text, numbers["target"], numbers["source"], "extra")):
-        pattern = _ZH_DIGIT_COUNT if _CJK.search(text) else _EN_DIGIT_COUNT
+        pattern = _ZH_DIGIT_COUNT if CJK.search(text) else _EN_DIGIT_COUNT
         for m in pattern.finditer(_fold_digits(text)):
             if pattern is _EN_DIGIT_COUNT and _LABEL_BEFORE.search(text, 0, m.start()):
                 continue
@@ -251,11 +251,11 @@ def _counted_alike(numbers: dict[str, list[str]], source_text: str, target_text:
     """Whether a small count missing on one side and another on the other both count the
     same measure (years, months, goals, doses): a changed term or score, not a reshaping."""
     def counts(text: str, patterns: tuple[re.Pattern[str], re.Pattern[str]]) -> set[str]:
-        zh = _CJK.search(text) is not None
+        zh = CJK.search(text) is not None
         read = numbers_zh if zh else numbers_en
         return {v for m in patterns[zh].finditer(text) for v in read(m.group(1))}
 
-    if (_CJK.search(source_text) is None) == (_CJK.search(target_text) is None):
+    if (CJK.search(source_text) is None) == (CJK.search(target_text) is None):
         return False
     return any(set(numbers["missing"]) & counts(source_text, patterns)
                and set(numbers["extra"]) & counts(target_text, patterns)
@@ -357,28 +357,15 @@ def _short_years(missing: list[str], extra: list[str]) -> tuple[list[str], list[
     return missing, extra, paired
 
 
-def _share(number: str) -> float | None:
-    """A fraction or a percentage as a percentage ("2/3" -> 66.7, "67%" -> 67)."""
-    try:
-        if number.endswith("%"):
-            return float(number[:-1])
-        if "/" in number:
-            top, bottom = number.split("/")
-            return 100.0 * int(top) / int(bottom)
-    except ValueError:
-        return None
-    return None
-
-
 def _shares(missing: list[str], extra: list[str]) -> tuple[list[str], list[str], list[str]]:
     """Set aside a fraction against the percentage it rounds to: "a third" is 33%."""
     missing, extra = list(missing), list(extra)
     paired: list[str] = []
     for fractions, percents in ((missing, extra), (extra, missing)):
         for fraction in [n for n in fractions if "/" in n]:
-            value = _share(fraction)
+            value = share(fraction)
             for percent in [n for n in percents if n.endswith("%")]:
-                other = _share(percent)
+                other = share(percent)
                 if value is not None and other is not None and abs(value - other) < 1.5:
                     fractions.remove(fraction)
                     percents.remove(percent)

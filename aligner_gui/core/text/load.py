@@ -329,12 +329,13 @@ def _check_blocks(zh_lines: list[str], en_lines: list[str]) -> None:
         missing = "Chinese" if zh_mass < en_mass else "English"
         raise InputError(f"no {missing} block found (only a few {missing} lines)")
     english = [line for line in en_lines if line.strip()]
-    if english and all(_COPYRIGHT_LINE.match(line) for line in english):
+    if english and all(COPYRIGHT_LINE.match(line) for line in english):
         raise InputError("no English text found: its only English line is a copyright notice")
 
 
-_COPYRIGHT_LINE = re.compile(r"^\s*(?:Copyright|©|\(c\))\s*(?:©\s*)?(?:\(c\)\s*)?(?:19|20)\d\d\b",
-                             re.IGNORECASE)
+# "Copyright (c) 2024 Example Press", "© 2024 …": page furniture (scoring.classify too).
+COPYRIGHT_LINE = re.compile(r"^\s*(?:Copyright|©|\(c\))\s*(?:©\s*)?(?:\(c\)\s*)?(?:19|20)\d\d\b",
+                            re.IGNORECASE)
 
 
 def _interleaved(zh_leaning: list[float], en_leaning: list[float]) -> bool:

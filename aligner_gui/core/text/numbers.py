@@ -87,6 +87,11 @@ _EN_MONTHS = {
 }  # fmt: skip
 
 
+# A month's English name or abbreviation, capitalised as written ("Sept", "November").
+MONTH_NAMES = "(?:" + "|".join(sorted({m.capitalize() for m in _EN_MONTHS}, key=len,
+                                       reverse=True)) + ")"
+
+
 def month_number(word: str) -> int | None:
     """1-12 for an English month name or its abbreviation ("Sept.", "October"), else None."""
     return _EN_MONTHS.get(word.lower().rstrip("."))
