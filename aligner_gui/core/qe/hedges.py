@@ -42,10 +42,18 @@ _EN_ATTRIBUTION = (
     r"(?:is|are|was|were|been|being)\s+(?:said|reported|alleged|believed|thought|rumou?red|"
     r"suspected|understood)\s+to"
 )
-_EN_EPISTEMIC = r"perhaps|possibly|probably|maybe|apparently|presumably|conceivably"
-_ZH_ATTRIBUTION = "据称|据报道|据报|据悉|据说|据传|据信|涉嫌|疑似|被指|传闻"
-# (好像 and 看来 are left out: as often "like" in a simile and "in my view".)
-_ZH_EPISTEMIC = "也许|或许|大概|似乎|恐怕|兴许|多半|想必|可能"
+# A modal of the past ("may have been linked", "could have caused") guesses at what
+# happened, as "appears to" and "is likely to" do; a bare "may" or "could" is as often
+# permission or ability, and is left out.
+_EN_EPISTEMIC = (
+    r"perhaps|possibly|probably|maybe|apparently|presumably|conceivably|likely|unlikely|"
+    r"(?:may|might|could)\s+(?:well\s+)?have\s+(?!to\b)[a-z]+|"
+    r"(?:appear|seem)(?:s|ed)?\s+to"
+)
+_ZH_ATTRIBUTION = "据称|据报道|据报|据悉|据了解|据说|据传|据信|涉嫌|疑似|疑为|被指|传闻"
+# (好像 and 看来 are left out: as often "like" in a simile and "in my view"; 估计 is as
+# often "estimated" before a figure.) 或将 and 恐将 are news Chinese's "may".
+_ZH_EPISTEMIC = "也许|或许|大概|似乎|恐怕|兴许|多半|想必|可能|或将|恐将"
 # Words of the triggering lists that are no hedge here.
 _ZH_NOT_HEDGES = re.compile("尽可能|不可能|可能性|大概念")
 
@@ -58,7 +66,8 @@ _EN_ANSWERS = re.compile(
     r"possib\w*|probab\w*|rumou?r\w*|doubt\w*|uncertain\w*|guess\w*|suppos\w*|"
     r"allege\w*|accus\w*|charg\w*|if|whether|perhaps|sure|assum\w*|chance\w*|"
     r"seemingly|evidently|presum\w*|indicat\w*|suggest\w*|like|as\s+if|as\s+though|"
-    r"felt|feel\w*|opinion|view|understood|learn\w*|apparent\w*|afraid|about|around|"
+    r"felt|feel\w*|opinion|view|understood|learn\w*|apparent\w*|afraid|fear\w*|worr\w*|"
+    r"risk\w*|about|around|"
     r"roughly|approximately|nearly|most\w*)\b",
     re.IGNORECASE,
 )
@@ -67,8 +76,10 @@ _EN_ANSWERS = re.compile(
 _ZH_ANSWERS = re.compile(
     _ZH_ATTRIBUTION + "|" + _ZH_EPISTEMIC + "|可|会|會|能|应|應|估|预计|預計|预期|"
     "认为|認為|相信|表示|称|稱|说|說|据|據|报道|報道|传|傳|怀疑|懷疑|猜|显得|顯得|似乎|"
-    "像是|未必|不一定|说不定|不确定|有望|指控|指称|指稱|控告|若|如果|是否|吧|吗|嗎|么|麼|"
-    "呢|难道|難道|岂|豈|道[：:，,]|好像|看来|看來|仿佛|彷彿"
+    "像是|未必|不一定|说不定|不确定|有望|料|或将|或將|或已|或与|或與|恐将|恐將|疑为|疑為|疑因|"
+    "指控|指称|指稱|控告|若|如果|是否|吧|吗|嗎|么|麼|"
+    "呢|难道|難道|岂|豈|道[：:，,]|好像|看来|看來|仿佛|彷彿|看上去|看起来|看起來|看似|貌似|"
+    "好似|似的|不知|不清楚"
 )
 
 # Words holding an answer's character for no hedge (能 of 氢能 "hydrogen energy", 会 of
@@ -133,7 +144,7 @@ def _triggers(lang: str) -> re.Pattern[str]:
 # testing for them is cheaper than the pattern (the risk pass runs the rule on every bead).
 _EN_STEMS = ("alleg", "report", "purport", "suppos", "suspect", "said", "believed",
              "thought", "rumo", "understood", "perhaps", "possibl", "probabl", "maybe",
-             "apparent", "presum", "conceiv")  # fmt: skip
+             "apparent", "presum", "conceiv", "likel", "have", "appear", "seem")  # fmt: skip
 
 
 # Memoised per text pair: the risk pass (risk._rule_floor) and the QA checks ask the same
