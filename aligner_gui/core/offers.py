@@ -64,14 +64,23 @@ def suggestions(doc: AlignmentDocument, *, load: bool = True) -> list[Suggestion
             out.append(Suggestion(index, flag, proposal))
     # Coverage needs the dictionary only for paired beads with uncovered spans stored, or
     # none stored yet: not while the first alignment runs (no GUI-thread load at start-up).
+    lens: list[Suggestion] = []
     if needs_dictionary(doc) and (load or _dictionary_loaded()):
         from aligner_gui.core.coverage.suggestions import coverage_suggestions
 
-        out.extend(coverage_suggestions(doc))
+        lens = coverage_suggestions(doc)
+    glued: list[Suggestion] = []
     if any(b.details.get(GLUED_KEY) for b in doc.beads):  # qe/glued.py
         from aligner_gui.core.qe.glued import glued_suggestions
 
-        out.extend(glued_suggestions(doc))
+        glued = glued_suggestions(doc)
+    # A sentence the meaning match finds left out is offered once: the lens's span inside
+    # it (the same words, less a word the lens found rendered) is not offered beside it.
+    whole = [(g.bead, g.annotation.side, g.annotation.start, g.annotation.end) for g in glued]
+    out.extend(s for s in lens if not any(
+        b == s.bead and side == s.annotation.side and a <= s.annotation.start
+        and s.annotation.end <= e for b, side, a, e in whole))
+    out.extend(glued)
     if any(b.suspects for b in doc.beads):
         from aligner_gui.core.qe.risk import suspect_suggestions
 

@@ -48,3 +48,34 @@ def test_a_glued_sentence_is_offered_as_an_omission() -> None:
     assert (a.side, a.text, a.category, a.severity) == (
         "source", "He did not elaborate.", "Accuracy/Omission", "major")
     assert "untranslated-sentence" in a.tags and "left out of the translation" in a.comment
+
+
+def test_the_lens_span_inside_a_glued_sentence_is_not_offered_twice(monkeypatch) -> None:
+    """A held-out round (stop 28) found a dropped sentence listed twice: as the meaning
+    match's whole sentence and as the coverage lens's span inside it."""
+    from aligner_gui.core.coverage import suggestions as lens
+    from aligner_gui.core.model import Annotation
+    from aligner_gui.core.scoring.mqm import Suggestion
+
+    en = ["Marcos said the bloc would keep talking.", "He did not elaborate."]
+    text = " ".join(en)
+    starts = [0, len(en[0]) + 1]
+    pairs = enumerate(zip(starts, en, strict=True))
+    source = Side("en", "original", text, [Sentence(k, 0, s, s + len(t), t) for k, (s, t) in pairs])
+    zh = "马科斯说，东盟将继续对话。"
+    target = Side("zh", "translation", zh, [Sentence(0, 0, 0, len(zh), zh)])
+    bead = Bead((0, 1), (0,), 0.9, details={GLUED_KEY: [
+        {"side": "source", "sentence": 1, "alone": 0.044, "drop": 0.203}]})
+    doc = AlignmentDocument(source, target, [bead])
+
+    def span(start: int, end: int) -> Suggestion:
+        return Suggestion(0, f"uncovered:source:{start}-{end}", Annotation(
+            "omission", "source", start, end, text[start:end], "Accuracy/Omission"))
+
+    inside = span(starts[1] + 3, len(text) - 1)  # "did not elaborate"
+    elsewhere = span(0, 6)  # "Marcos"
+    monkeypatch.setattr(lens, "coverage_suggestions", lambda _doc: [inside, elsewhere])
+    monkeypatch.setattr(offers, "needs_dictionary", lambda _doc: True)
+    flags = [s.flag for s in offers.suggestions(doc)]
+    assert elsewhere.flag in flags and inside.flag not in flags
+    assert [f for f in flags if f.startswith("glued:")] == [f"glued:source:{starts[1]}-{len(text)}"]

@@ -369,3 +369,31 @@ def test_a_model_name_kept_in_latin_letters_is_matched() -> None:
     names = [["pro", "~py:PL"]]
     assert name_match_share(names, []) == 0.0
     assert name_match_share(names, [], ["X200-Pro的尺寸为145×70×8毫米。"]) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "expected"),
+    [
+        # a people's adjective the translation adds is no name (a held-out round, stop 28)
+        ("北大招生办负责人表示，此举可谓“十年磨一剑”。",
+         "The head of its admissions office said it was what the Chinese saying calls "
+         "\"ten years to sharpen a sword\".", None),
+        # a Greek d is heard as z: 帕帕扎基 is Papadaki
+        ("58岁的玛丽亚·帕帕扎基说。", "Maria Papadaki, 58, said.", None),
+        ("58岁的玛丽亚·帕帕扎基说。", "Maria Johnson, 58, said.", {"en": ["Johnson"],
+                                                            "zh": ["帕帕扎"]}),
+    ],
+)
+def test_adjectives_of_peoples_and_greek_names(lexicon, zh, en, expected) -> None:
+    assert name_mismatch([zh], [en], lexicon) == expected
+
+
+def test_a_peoples_adjective_stays_beside_a_country_left() -> None:
+    from aligner_gui.core.scoring.name_forms import added_adjectives
+
+    text = ["As the French saying goes."]
+    assert added_adjectives(("French",), text, [frozenset({"german", "germani"})]) == ("French",)
+    assert added_adjectives(("French",), text, [frozenset({"peke", "univers"})]) == ()
+    assert added_adjectives(("French", "Smith"), text, []) == ("Smith",)
+    # "French officials": a people, which a swapped name may have replaced
+    assert added_adjectives(("French",), ["French officials said."], []) == ("French",)

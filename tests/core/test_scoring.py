@@ -634,6 +634,7 @@ def _sides_for(zh: str, en: str) -> tuple[Side, Side]:
         ("销量增长了5成。", "Sales rose 50%."),
         ("九成九的人", "99 percent of people"),
         ("他们一成不变。", "They never change."),
+        ("她说，这一成绩令人振奋。", "She said the result was uplifting."),  # 成绩 "result"
         ("来了两三百人。", "Two or three hundred people came."),
         ("这是近百年来最严重的洪水。", "It is the worst flood in nearly a century."),
     ],

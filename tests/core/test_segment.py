@@ -258,6 +258,9 @@ def test_english_boundaries(text, expected):
         # a wire story's end mark stands alone, as "… meeting. Enditem" splits in English
         ("会议还研究了其他事项。（完）", ["会议还研究了其他事项。", "（完）"]),
         ('"菜不愁卖了。"他说。村里很热闹。', ['"菜不愁卖了。"他说。', "村里很热闹。"]),
+        # an English abbreviation closing a bracket inside a Chinese sentence
+        ("针对卡尔德化工公司（Calder Chemical Co.）的裁决。完",
+         ["针对卡尔德化工公司（Calder Chemical Co.）的裁决。", "完"]),
     ],
 )
 def test_chinese_boundaries(text, expected):

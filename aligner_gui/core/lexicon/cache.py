@@ -42,7 +42,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 15
+FORMAT_VERSION = 16
 CACHE_NAME = f"cedict-v{FORMAT_VERSION}.sqlite"  # read on demand (see lazytable.py)
 _OLD_VERSIONS = re.compile(r"cedict-v\d+\.(?:json|sqlite)")
 # Roughly how long compiling CC-CEDICT takes (what the window and the CLI tell the user):

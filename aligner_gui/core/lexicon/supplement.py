@@ -246,4 +246,8 @@ SUPPLEMENT = {
     "以次充好": "pass off inferior",
     "高空": "heights",  # 高空作业 "work at heights"
     "两位数": "double digits",
+    # Senses a held-out round of stop 28 met (news; added after it was counted).
+    "指责": "blame accuse",  # 并未指责裁判 "did not blame the officials"
+    "裁判": "official officials",  # a match's officials
+    "行长": "governor",  # 央行行长 "the central bank's governor"
 }

@@ -40,6 +40,7 @@ from functools import lru_cache
 from aligner_gui.core.scoring.name_forms import (
     FINAL,
     INITIAL,
+    added_adjectives,
     demonym_in,
     letters,
     pinyin_name,
@@ -242,7 +243,8 @@ def mismatched_names(
     """
     bead = _BeadNames(zh_texts, zh_content, en_texts, list(en_tokens), name_words, is_proper)
     tests = (_transliterated_mismatch, pinyin_mismatch, given_name_mismatch)
-    parts = [p for p in (test(bead) for test in tests) if p is not None]
+    parts = [NameMismatch(en, p.zh) for p in (test(bead) for test in tests) if p is not None
+             and (en := added_adjectives(p.en, en_texts, [k for w, k in zh_content if w in p.zh]))]
     if len(parts) < 2:
         return parts[0] if parts else None
     return NameMismatch(tuple(dict.fromkeys(n for p in parts for n in p.en)),

@@ -8,7 +8,10 @@ from collections.abc import Sequence
 
 from aligner_gui.core.text.names import is_pinyin
 
-__all__ = ["FINAL", "INITIAL", "demonym_in", "letters", "pinyin_name", "short_form_in"]
+__all__ = [
+    "FINAL", "INITIAL", "added_adjectives", "demonym_in", "letters", "pinyin_name",
+    "short_form_in",
+]
 
 
 def letters(word: str) -> str:
@@ -67,3 +70,40 @@ def short_form_in(word: str, zh_texts: Sequence[str]) -> bool:
         if not any(pattern.search(t) for t in zh_texts):
             return False
     return True
+
+
+# Peoples and languages as English adjectives ("the Chinese saying", "a French company"),
+# and the stems their countries' keys begin with.
+_NATIONALITIES = {
+    "american": "americ usa", "british": "brit uk england", "chinese": "chin", "french": "franc",
+    "german": "germ", "japanese": "japan", "russian": "russ", "korean": "korea",
+    "indian": "india", "italian": "ital", "spanish": "spain", "greek": "greec",
+    "canadian": "canad", "australian": "austral", "european": "europ", "african": "afric",
+    "asian": "asia", "arab": "arab", "israeli": "israel", "iranian": "iran",
+    "turkish": "turk", "dutch": "netherland holland", "swiss": "switzerland",
+    "mexican": "mexic", "brazilian": "brazil", "ukrainian": "ukrain", "polish": "poland",
+    "vietnamese": "vietnam", "thai": "thai", "english": "engl", "mandarin": "mandarin",
+    "cantonese": "canton",
+}  # fmt: skip
+# Only of a language: "the Chinese saying" names no country the original names, while
+# "Chinese officials" for 美国官员 is a swap (the names benchmark's swaps need it kept).
+_ADJECTIVE = {w: re.compile(rf"\b{w}\s+(?:saying|proverb|idiom|expression|phrase|word|character"
+                            r"|language|name|term|version|translation|text|original)s?\b", re.I)
+              for w in _NATIONALITIES}
+
+
+def added_adjectives(en_left: Sequence[str], en_texts: Sequence[str],
+                     zh_left_keys: Sequence[frozenset[str]]) -> tuple[str, ...]:
+    """The English names left, less a language's adjective a translation adds ("the
+    Chinese saying" for 可谓"十年磨一剑") when no Chinese name left is a country (a
+    country left there is a swap and keeps it)."""
+    countries = {stem for w in en_left if w.lower() in _NATIONALITIES
+                 for stem in _NATIONALITIES[w.lower()].split()}
+    if not countries or any(k.startswith(c) for keys in zh_left_keys for k in keys
+                            for c in countries | _ALL_STEMS):
+        return tuple(en_left)
+    return tuple(w for w in en_left if w.lower() not in _NATIONALITIES
+                 or not any(_ADJECTIVE[w.lower()].search(t) for t in en_texts))
+
+
+_ALL_STEMS = {stem for stems in _NATIONALITIES.values() for stem in stems.split()}

@@ -15,7 +15,7 @@ from aligner_gui.core.runtime.memo import remember
 from aligner_gui.core.scoring.name_check import CAPITALISED, en_name_words
 from aligner_gui.core.scoring.number_match import SMALL_NUMBER_MAX
 from aligner_gui.core.text.numbers import is_month_at, numbers_en
-from aligner_gui.core.text.zh_numbers import numbers_zh, zh_numeral_value
+from aligner_gui.core.text.zh_numbers import TENTHS_NOT_BEFORE, numbers_zh, zh_numeral_value
 
 if TYPE_CHECKING:
     from sacrebleu.metrics import CHRF
@@ -38,10 +38,11 @@ _ZH_APPROXIMATE = re.compile(
 _ZH_FEW_MORE = re.compile(r"(?<=[〇零一二两三四五六七八九十百千万])[几来]")
 _ZH_NEARLY = re.compile(r"(?<=近)(?=[十百千万亿])(?![百千]年)")  # 近百年 "nearly a century"
 # 七成 is 70 % ("七成以上受访者" "more than 70 percent of those polled"), 九成九 99 %;
-# not 一成不变 ("unchanging").
+# not 一成不变 ("unchanging") nor the 成 of a word (这一成绩 "this result", 一成员).
 _ZH_TENTHS = re.compile(
     r"(?<![\d〇零一二两三四五六七八九十百千万.])([一二两三四五六七八九十]|\d)成"
-    r"(?:([一二三四五六七八九]|\d)(?![\d〇零一二两三四五六七八九十百千万亿]))?(?!不变)"
+    r"(?:([一二三四五六七八九]|\d)(?![\d〇零一二两三四五六七八九十百千万亿]))?"
+    f"(?![{TENTHS_NOT_BEFORE}])"
 )
 # 上百, 上千, 上十万 "hundreds of, thousands of": approximate when 上 begins a word, not
 # when it ends one (晚上十点 "10 p.m.", 山上十五队, 山上千年古树); see _blank_upwards.

@@ -457,6 +457,10 @@ def sounds_alike(zh_word: str, en_word: str) -> bool:
     return alike_score(zh_word, en_word) >= NAME_ALIKE
 
 
+# A Greek name, whose d (delta) Chinese hears as z or j: 帕帕扎基 Papadaki, 季米特里斯.
+_GREEK = re.compile(r"^Papa|(?:akis|aki|opoulos|opoulou|idis|idou|iadis|iades)$", re.I)
+
+
 def alike_score(zh_word: str, en_word: str) -> float:
     """How well ``zh_word`` sounds like ``en_word`` or the name under its ending (0-1)."""
     variants = [en_word]
@@ -469,4 +473,6 @@ def alike_score(zh_word: str, en_word: str) -> float:
         variants += [v.replace("ch", "sh").replace("Ch", "Sh") for v in variants]
     if "v" in en_word.lower():  # Spanish v: Vargas 巴尔加斯, Córdova 科尔多巴
         variants += [v.replace("v", "b").replace("V", "B") for v in variants]
+    if "d" in en_word.lower() and _GREEK.search(en_word):  # δ: Papadaki 帕帕扎基
+        variants += [v.replace("d", "z").replace("D", "Z") for v in variants]
     return max(name_similarity(zh_word, v) for v in variants)

@@ -272,6 +272,8 @@ def _split_zh(text: str, p_start: int, p_end: int) -> list[Span]:
         closes_bracket = any(c in m.group("close") for c in "）)")
         if not closes_bracket and _in_short_brackets(text, sentence_start, m.start(), p_end):
             continue
+        if term == "." and closes_bracket and _CJK_AT.match(text, m.end()):
+            continue  # 卡尔德化工公司（Calder Chemical Co.）的12亿美元: an abbreviation
         closers = quotes.closers(m.end("term"), m.group("close"))
         cut = m.end("term") + len(closers)
         if cut >= p_end:
@@ -291,6 +293,7 @@ _ZH_ATTRIBUTION = re.compile(
 )
 
 
+_CJK_AT = re.compile(r"[\u3400-\u9fff]")
 # A bracket this short is one piece however it is punctuated: （记者 张三；编辑 李四）.
 _BRACKET_MAX = 80
 

@@ -117,7 +117,9 @@ _ZH_TOKEN = re.compile(
 
 # Tenths: 六成 is 60 %, 逾四成 "over 40 percent" (not 成为, 成立, 成本 ..., nor 一成不变);
 # 八成是 is "most likely".
-_TENTHS = re.compile(r"成(?![为為立功本绩績果员員长長熟就交品年人都不])")
+# 成 that begins a word is no tenth (这一成绩 "this result" holds no 10 %).
+TENTHS_NOT_BEFORE = "为為立功本绩績果员員长長熟就交品年人都不"
+_TENTHS = re.compile(f"成(?![{TENTHS_NOT_BEFORE}])")
 _TENTHS_DIGITS = frozenset("123456789一二两兩三四五六七八九")
 
 
