@@ -34,7 +34,16 @@ def test_an_edge_sentence_meaning_nothing_like_the_other_side_is_left_out() -> N
 
 def _glued_doc() -> tuple[AlignmentDocument, str, list[int]]:
     """"He did not elaborate." kept in a 2-1 bead, found by the meaning match."""
-    doc, text, starts = _glued_doc()
+    en = ["Marcos said the bloc would keep talking.", "He did not elaborate."]
+    text = " ".join(en)
+    starts = [0, len(en[0]) + 1]
+    pairs = enumerate(zip(starts, en, strict=True))
+    source = Side("en", "original", text, [Sentence(k, 0, s, s + len(t), t) for k, (s, t) in pairs])
+    zh = "马科斯说，东盟将继续对话。"
+    target = Side("zh", "translation", zh, [Sentence(0, 0, 0, len(zh), zh)])
+    bead = Bead((0, 1), (0,), 0.9, details={GLUED_KEY: [
+        {"side": "source", "sentence": 1, "alone": 0.044, "drop": 0.203}]})
+    doc = AlignmentDocument(source, target, [bead])
     return doc, text, starts
 
 
@@ -54,16 +63,7 @@ def test_the_lens_span_inside_a_glued_sentence_is_not_offered_twice(monkeypatch)
     from aligner_gui.core.model import Annotation
     from aligner_gui.core.scoring.mqm import Suggestion
 
-    en = ["Marcos said the bloc would keep talking.", "He did not elaborate."]
-    text = " ".join(en)
-    starts = [0, len(en[0]) + 1]
-    pairs = enumerate(zip(starts, en, strict=True))
-    source = Side("en", "original", text, [Sentence(k, 0, s, s + len(t), t) for k, (s, t) in pairs])
-    zh = "马科斯说，东盟将继续对话。"
-    target = Side("zh", "translation", zh, [Sentence(0, 0, 0, len(zh), zh)])
-    bead = Bead((0, 1), (0,), 0.9, details={GLUED_KEY: [
-        {"side": "source", "sentence": 1, "alone": 0.044, "drop": 0.203}]})
-    doc = AlignmentDocument(source, target, [bead])
+    doc, text, starts = _glued_doc()
 
     def span(start: int, end: int) -> Suggestion:
         return Suggestion(0, f"uncovered:source:{start}-{end}", Annotation(
