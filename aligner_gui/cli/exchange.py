@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
 
 from aligner_gui.core.errors import AlignerError
-from aligner_gui.io.outputs import backup_wanted, check_output, make_folder
+from aligner_gui.io.outputs import backup_wanted, check_output, make_folder, rated_rows
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -31,6 +32,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         stem = Path(args.file).name.split(".")[0] or "project"
         target = target / f"{stem}.{doc.target.lang}.{doc.source.lang}.xml"
     out = check_output(str(target), inputs=[args.file], force=args.force, backup=False)
+    rated = rated_rows(out)
+    if rated:  # an MQM TSV a rater may have edited: keep it
+        shutil.copy2(out, out.with_name(out.name + ".bak"))
+        print(f"aligner: note: {out} held {rated} rated error row{'s' if rated != 1 else ''}"
+              f"; it is kept as {out.name}.bak", file=sys.stderr)
     options: dict[str, Any] = {}
     if args.include_suggestions:
         if args.format != "mqm-tsv":

@@ -31,6 +31,10 @@ def atomic_write_bytes(
         raise ProjectWriteError(f"cannot write {path}: folder {folder} does not exist")
     if path.is_dir():
         raise ProjectWriteError(f"cannot write {path}: it is a folder")
+    if path.exists() and not path.is_file():
+        # Renaming over /dev/null (as root) would leave a regular file in its place.
+        raise ProjectWriteError(f"cannot write {path}: it is not a regular file "
+                                "(a device, pipe or socket)")
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)

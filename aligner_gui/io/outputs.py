@@ -30,6 +30,9 @@ def check_output(path: str, *, inputs: Sequence[str | Path] = (), force: bool = 
     folder = out.parent if str(out.parent) else Path(".")
     if out.is_dir():
         raise AlignerError(f"cannot write {out}: it is a folder")
+    if out.exists() and not out.is_file():
+        raise AlignerError(f"cannot write {out}: it is not a regular file (a device, pipe "
+                           "or socket)")
     if not folder.is_dir():
         raise AlignerError(f"cannot write {out}: folder {folder} does not exist")
     if not os.access(folder, os.W_OK):
@@ -58,7 +61,10 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def _head(path: Path, size: int) -> bytes:
-    """The first bytes of a file, without a UTF-8 byte-order mark ("" if unreadable)."""
+    """The first bytes of a file, without a UTF-8 byte-order mark ("" if unreadable, or
+    no regular file: reading a named pipe blocks, a device never ends)."""
+    if not path.is_file():
+        return b""
     try:
         with open(path, "rb") as handle:
             return handle.read(size).removeprefix(b"\xef\xbb\xbf")
@@ -104,3 +110,21 @@ def backup_wanted(out: Path) -> bool:
     runs over a reviewed project lost the review from the backup too)."""
     backup = out.with_name(out.name + ".bak")
     return not (review_in(backup) and not review_in(out))
+
+
+def rated_rows(path: Path) -> int:
+    """How many error rows an MQM TSV at ``path`` holds (0 for any other file): a rater
+    may have edited an exported file, and an export over it must not lose that."""
+    if not _head(path, 64).startswith(b"system\tdoc\t"):
+        return 0
+    try:
+        lines = path.read_bytes().decode("utf-8-sig", "replace").splitlines()
+    except OSError:
+        return 0
+    header = lines[0].split("\t")
+    if "category" not in header:
+        return 0
+    at = header.index("category")
+    return sum(1 for line in lines[1:]
+               if len(cells := line.split("\t")) > at and cells[at] not in ("", "No-error"))
+

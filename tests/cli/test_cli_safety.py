@@ -61,6 +61,20 @@ def test_export_and_rescore_over_a_reviewed_project_are_refused(reviewed, tmp_pa
     assert notes(reviewed) == [NOTE]
 
 
+def test_an_export_over_a_rated_mqm_file_keeps_it(reviewed, tmp_path, capsys):
+    """A rater edits an exported MQM TSV; exporting again over it kept no copy."""
+    rated = tmp_path / "review.tsv"
+    assert main(["export", str(reviewed), "-f", "mqm-tsv", "-o", str(rated)]) == 0
+    assert "kept as" not in capsys.readouterr().err  # a new file: nothing to keep
+    text = rated.read_text(encoding="utf-8")
+    assert NOTE in text
+    assert main(["export", str(reviewed), "-f", "tsv", "-o", str(rated)]) == 0
+    err = capsys.readouterr().err
+    assert "held 1 rated error row; it is kept as review.tsv.bak" in err
+    assert rated.with_name("review.tsv.bak").read_text(encoding="utf-8") == text
+    assert NOTE not in rated.read_text(encoding="utf-8")  # the bead table now
+
+
 def test_an_output_that_is_an_input_or_a_project_as_text_is_refused(tmp_path, capsys):
     text = tmp_path / "story.txt"
     text.write_bytes(seed_path().read_bytes())

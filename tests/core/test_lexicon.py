@@ -10,7 +10,7 @@ import pytest
 
 from aligner_gui.core.lexicon import cache as lexcache
 from aligner_gui.core.lexicon import cedict, lazytable
-from aligner_gui.core.lexicon.cache import CACHE_NAME
+from aligner_gui.core.lexicon.cache import CACHE_NAME, FORMAT_VERSION
 from aligner_gui.core.lexicon.lazytable import read_meta
 from aligner_gui.core.lexicon.lexicon import Lexicon
 
@@ -158,8 +158,11 @@ def test_old_format_caches_are_removed(tmp_path: Path) -> None:
              tmp_path / "c" / "cedict-v6.sqlite"]
     for old in stale:
         old.write_text("{}", encoding="utf-8")
+    newer = tmp_path / "c" / f"cedict-v{FORMAT_VERSION + 1}.sqlite"  # another install's
+    newer.write_text("{}", encoding="utf-8")
     Lexicon.load(cache_dir=tmp_path / "c", source=source)
     assert not [old for old in stale if old.exists()] and (tmp_path / "c" / CACHE_NAME).exists()
+    assert newer.exists()
 
 
 def test_corrupt_cache_is_rebuilt(tmp_path: Path) -> None:

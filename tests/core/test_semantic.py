@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 
 import numpy as np
 import pytest
@@ -120,13 +121,18 @@ def test_a_damaged_copy_is_rebuilt(tmp_path, monkeypatch, encoder):
     folder = tmp_path / f"use-m3-{semantic._stamp(weights)}"
     folder.mkdir()
     (folder / "index.json").write_text("{not json", encoding="utf-8")
-    stale = tmp_path / "use-m3-0123456789abcdef"  # another version's copy
+    stale = tmp_path / "use-m3-0123456789abcdef"  # another version's copy, unused a month
     stale.mkdir()
+    month = semantic._UNUSED_SECONDS + 3600
+    os.utime(stale, (time.time() - month, time.time() - month))
+    recent = tmp_path / "use-m3-fedcba9876543210"  # another install's, in use
+    recent.mkdir()
     assert semantic._read_unpacked(folder) is None
     rebuilt = semantic.Encoder(semantic._load_backend())
     assert np.abs(rebuilt.embed([PAIRS[0][0]]) - encoder.embed([PAIRS[0][0]])).max() < 1e-5
     assert semantic._read_unpacked(folder) is not None  # replaced by a sound copy
-    assert not stale.exists()  # and the other version's copy is gone
+    assert not stale.exists()  # and the other version's unused copy is gone
+    assert recent.exists()
 
 
 def test_a_killed_writers_temporary_folder_is_removed(tmp_path, monkeypatch, encoder):

@@ -155,7 +155,8 @@ def _limited_memory() -> None:  # preexec_fn: 1.5 GB of address space
 @pytest.mark.parametrize(
     "command, special",
     [("validate", "/dev/zero"), ("align", "/dev/zero"), ("import", "/dev/zero"),
-     ("validate", "fifo")],  # the three readers share the pattern; one pipe case is enough
+     ("validate", "fifo"),
+     ("align", "fifo")],  # align read a pipe to ask whether it is a project (it hung)
 )
 def test_devices_and_pipes_are_refused_quickly(tmp_path, command, special):
     if special == "fifo":
@@ -175,6 +176,23 @@ def test_devices_and_pipes_are_refused_quickly(tmp_path, command, special):
     except subprocess.TimeoutExpired:
         pytest.fail(f"aligner {command} {special} hangs")
     assert_one_line_error(result.returncode, result.stderr)
+
+
+def test_an_output_that_is_no_regular_file_is_refused(tmp_path):
+    """-o /dev/null (as root) renamed a regular file over the device and kept a .bak
+    beside it; a named pipe as the output is refused the same way."""
+    src = _write(tmp_path, "a.txt", "美国和俄罗斯同意延长条约。\n\n" + EN)
+    pipe = tmp_path / "out.json"
+    os.mkfifo(pipe)
+    code, _out, err = _cli("align", str(src), "-o", str(pipe))
+    assert_one_line_error(code, err, "not a regular file")
+    assert pipe.is_fifo() and not (tmp_path / "out.json.bak").exists()
+    from aligner_gui.io.atomic import atomic_write_bytes
+    from aligner_gui.io.errors import ProjectWriteError
+
+    with pytest.raises(ProjectWriteError, match="not a regular file"):
+        atomic_write_bytes(pipe, b"{}")  # the window's saves and exports
+    assert pipe.is_fifo()
 
 
 def test_same_language_twice(tmp_path):

