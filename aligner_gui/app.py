@@ -244,3 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     wait_for_jobs()
     return code
+
+
+if __name__ == "__main__":  # python -m aligner_gui.app, as python -m aligner_gui
+    raise SystemExit(main())

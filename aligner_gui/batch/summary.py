@@ -72,6 +72,12 @@ def html_text(rows: Sequence[dict[str, Any]], title: str,
             cells.append(f"<td>{text}</td>")
         css = status.replace(" ", "-")
         body.append(f'<tr class="{css}">{"".join(cells)}</tr>')
+    # Why a document failed, where a reader looks first (its row's message cell is the
+    # table's last, a screen or more to the right).
+    failed = "".join(
+        f"<li>{html.escape(cell(row.get('name')))}: {html.escape(cell(row.get('message')))}</li>"
+        for row in rows if row.get("status") == ERROR)
+    errors = f'<ul class="errors">{failed}</ul>' if failed else ""
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <title>{html.escape(title)}</title>
@@ -82,12 +88,13 @@ th, td {{ border: 1px solid #bbb; padding: 2px 6px; text-align: right; white-spa
 td:first-child, td:nth-child(2), td:nth-last-child(-n+2) {{ text-align: left; }}
 td:last-child {{ white-space: normal; max-width: 40em; }}
 th {{ background: #eee; position: sticky; top: 0; }}
-tr.error td {{ background: #fdd; }}
+tr.error td, ul.errors {{ background: #fdd; }}
+ul.errors {{ padding: 0.5em 2em; }}
 tr.left-alone td, tr.not-done td {{ color: #666; font-style: italic; }}
 </style></head><body>
 <h1>{html.escape(title)}</h1>
 <p>{html.escape(headline(rows))} (aligner {html.escape(__version__)})</p>
-<table><thead><tr>{head}</tr></thead><tbody>
+{errors}<table><thead><tr>{head}</tr></thead><tbody>
 {chr(10).join(body)}
 </tbody></table></body></html>
 """

@@ -136,6 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         "-f",
         default=None,
+        type=str.lower,  # TMX as tmx
         metavar="FORMAT",
         help="default: from the -o extension (.tmx, .tsv, .html/.htm, .csv = annotations-csv, "
         ".json, .beads/.align); an existing folder or a name ending in / = intertext",
@@ -172,7 +173,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
     p.add_argument("-o", "--output", metavar="PROJECT.json", help="the project to write")
     p.add_argument(
-        "--format", "-f", default=None, metavar="FORMAT", help="input format (default: detected)"
+        "--format", "-f", default=None, type=str.lower, metavar="FORMAT",
+        help="input format (default: detected)",
     )
     p.add_argument(
         "--system",

@@ -118,7 +118,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
         rescore(doc)  # scores, flags, coverage and risk, as `aligner rescore` gives them
     save_project(doc, out, backup=backup_wanted(out))  # the previous file as OUT.bak
-    line = f"{out}: {len(doc.beads)} beads, {len(doc.annotations)} annotations"
+    notes = len(doc.annotations)
+    line = f"{out}: {len(doc.beads)} beads, {notes} annotation{'' if notes == 1 else 's'}"
     mqm = doc.meta.get("mqm") if isinstance(doc.meta.get("mqm"), dict) else None
     if mqm and fmt == "mqm-tsv":
         _print_warnings(mqm.get("warnings") or [])

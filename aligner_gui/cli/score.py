@@ -111,7 +111,7 @@ def _score_rows(doc: Any, result: dict[str, Any]) -> list[tuple[str, str]]:
         (
             "MQM",
             f"{mqm.per_segment:.2f} per segment, {mqm.per_1000_words:.1f} per 1,000 words "
-            f"({len(doc.annotations)} annotations, penalty {mqm.total:.1f})",
+            f"({_count(len(doc.annotations), 'annotation')}, penalty {mqm.total:.1f})",
         )
     )
     uncovered = scores.get("uncovered") or {}

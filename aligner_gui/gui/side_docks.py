@@ -27,11 +27,10 @@ class SideDocks:
             "suggestionDock", QCoreApplication.translate("MainWindow", "Suggestions"), suggestions)
         self.scores = self._dock(
             "scoresDock", QCoreApplication.translate("MainWindow", "Scores"), _scrolled(scores))
-        window.tabifyDockWidget(self.annotations, self.suggestions)
-        self.annotations.raise_()
-        window.splitDockWidget(self.editor, self.annotations, Qt.Orientation.Vertical)
+        # Added to one area, the docks stand one above the other; only the last two share
+        # a tab group. (Tabbing the list with the suggestions and splitting it off again
+        # left Qt's first tab bar painted over the filter bar, Suggestions | Scores.)
         window.tabifyDockWidget(self.suggestions, self.scores)
-        self.annotations.raise_()
         self.suggestions.raise_()  # the engine's flags are what a review starts from
 
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:

@@ -123,22 +123,22 @@
     <message>
         <location filename="../../aligner_gui/gui/actions.py" line="56"/>
         <source>Severity: neutral</source>
-        <translation>严重程度:中性</translation>
+        <translation>严重程度：中性</translation>
     </message>
     <message>
         <location filename="../../aligner_gui/gui/actions.py" line="57"/>
         <source>Severity: minor</source>
-        <translation>严重程度:次要</translation>
+        <translation>严重程度：轻微</translation>
     </message>
     <message>
         <location filename="../../aligner_gui/gui/actions.py" line="58"/>
         <source>Severity: major</source>
-        <translation>严重程度:主要</translation>
+        <translation>严重程度：重大</translation>
     </message>
     <message>
         <location filename="../../aligner_gui/gui/actions.py" line="59"/>
         <source>Severity: critical</source>
-        <translation>严重程度:严重</translation>
+        <translation>严重程度：严重</translation>
     </message>
     <message>
         <location filename="../../aligner_gui/gui/actions.py" line="61"/>
@@ -401,12 +401,12 @@
     <message>
         <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="52"/>
         <source>Minor</source>
-        <translation>次要</translation>
+        <translation>轻微</translation>
     </message>
     <message>
         <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="53"/>
         <source>Major</source>
-        <translation>主要</translation>
+        <translation>重大</translation>
     </message>
     <message>
         <location filename="../../aligner_gui/gui/panels/annotation_editor.py" line="53"/>
@@ -2686,12 +2686,12 @@ translation it reads several times higher than the errors found.</source>
     <message>
         <location filename="../../aligner_gui/gui/display_names.py" line="84"/>
         <source>minor</source>
-        <translation>次要</translation>
+        <translation>轻微</translation>
     </message>
     <message>
         <location filename="../../aligner_gui/gui/display_names.py" line="85"/>
         <source>major</source>
-        <translation>主要</translation>
+        <translation>重大</translation>
     </message>
     <message>
         <location filename="../../aligner_gui/gui/display_names.py" line="86"/>
@@ -2794,12 +2794,12 @@ translation it reads several times higher than the errors found.</source>
     <message>
         <location filename="../../aligner_gui/gui/dialogs/weights.py" line="31"/>
         <source>Minor</source>
-        <translation>次要</translation>
+        <translation>轻微</translation>
     </message>
     <message>
         <location filename="../../aligner_gui/gui/dialogs/weights.py" line="32"/>
         <source>Major</source>
-        <translation>主要</translation>
+        <translation>重大</translation>
     </message>
     <message>
         <location filename="../../aligner_gui/gui/dialogs/weights.py" line="33"/>
@@ -2809,7 +2809,7 @@ translation it reads several times higher than the errors found.</source>
     <message>
         <location filename="../../aligner_gui/gui/dialogs/weights.py" line="34"/>
         <source>Minor Fluency/Punctuation</source>
-        <translation>次要的流畅度/标点错误</translation>
+        <translation>轻微的流畅度/标点错误</translation>
     </message>
     <message>
         <location filename="../../aligner_gui/gui/dialogs/weights.py" line="35"/>

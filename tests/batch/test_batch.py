@@ -75,6 +75,10 @@ def test_batch_writes_projects_and_summary(folder, tmp_path):
     assert rows["economy.key.json"]["status"] == "left alone"
     page = (out / "summary.html").read_text(encoding="utf-8")
     assert "<table>" in page and "typhoon.json" in page and "<script" not in page
+    # why each document failed, above the table (its message cell is the last column)
+    errors = page.split('<ul class="errors">', 1)[1].split("</ul>", 1)[0]
+    assert errors.count("<li>") == 2 and "one language" in errors and "<table>" in page.split(
+        errors, 1)[1]
     assert not list(out.glob("*.tmp")) and not list(out.glob(".*.tmp"))
 
 

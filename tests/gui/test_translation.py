@@ -161,7 +161,13 @@ def test_edit_refusals_and_stored_values_in_chinese(zh_translator: QTranslator) 
 
     assert edit_message("the first bead has no previous bead") == "第一个单元之前没有单元"
     assert edit_message("bead 7 is already unaligned") == "第 7 单元已经是未对齐的"
-    assert value_name("major") == "主要" and value_name("confirmed") == "已确认"
+    assert value_name("major") == "重大" and value_name("confirmed") == "已确认"
+    # the window and the Chinese HTML report name the severities alike (次要/主要 against
+    # 轻微/重大 before)
+    from aligner_gui.io.html.strings import STRINGS
+
+    for severity in ("minor", "major", "critical"):
+        assert value_name(severity) == STRINGS[f"sev.{severity}"][1]
     assert export_menu_text("Bead table (*.tsv)") == "对齐单元表 (.tsv)…"
 
 

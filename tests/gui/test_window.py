@@ -812,3 +812,21 @@ def test_first_start_uses_most_of_the_screen_then_geometry_is_remembered(
     window.close()  # closing saves the layout
     again = make_window()
     assert (again.width(), again.height()) == size
+
+
+def test_no_stray_tab_bar_over_the_window(make_window: Any, qtbot: Any) -> None:
+    """Tabbing the annotation list with the suggestions and splitting it off again left a
+    "Suggestions | Scores" tab bar painted over the filter bar (a first-contact review
+    at 1024 x 768): every tab bar shown belongs to the docks beside the central widget."""
+    from PySide6.QtWidgets import QTabBar
+
+    window = make_window()
+    window.resize(1024, 740)
+    window.show()
+    qtbot.waitExposed(window)
+    central = window.centralWidget().geometry()
+    shown = [tb for tb in window.findChildren(QTabBar) if tb.isVisible()]
+    assert shown
+    for bar in shown:
+        corner = bar.mapTo(window, bar.rect().topLeft())
+        assert corner.x() >= central.right(), [bar.tabText(i) for i in range(bar.count())]

@@ -22,6 +22,9 @@ class ScoresPanel(QWidget):
         self._labels: dict[str, QLabel] = {}
         self._source_words: int | None = None
         self._form = QFormLayout(self)
+        # In a narrow dock (a 1024-pixel screen) a long title puts its figure on the next
+        # line instead of pushing every figure out of sight behind a scroll bar.
+        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         rows = (
             ("beads", self.tr("Beads")),
             ("coverage", self.tr("Coverage (source / target)")),
