@@ -427,7 +427,7 @@ def test_import_warns_of_an_open_span(tmp_path, capsys):
     err = capsys.readouterr().err.splitlines()
     assert err[0] == (f"aligner: warning: {path} line 2: <v> without </v>; "
                       "the span runs to the end of the cell")
-    assert len(err) == 2 and "1 annotations" in err[1]
+    assert len(err) == 2 and "1 annotation;" in err[1]
 
 
 @pytest.mark.parametrize("fmt", ["intertext", "tmx", "mqm-tsv"])
