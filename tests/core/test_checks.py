@@ -120,6 +120,26 @@ def test_direction_leaves_alone(src: str, tgt: str) -> None:
     assert found(make_doc([(src, tgt)]), "direction") == []
 
 
+@pytest.mark.parametrize(
+    ("src", "tgt", "lang", "word"),
+    [
+        # a rank spelled out, moved the other way (a held-out round of stop 28)
+        ("Chelsea slipped to fifth place.", "切尔西排名升至第五。", "en", "升至"),
+        ("Chelsea slipped to fifth place.", "切尔西排名跌至第五。", "en", None),
+        ("该队排名升至第三名。", "The team fell to third place.", "zh", "fell"),
+        ("He finished first for the first time.", "他第一次获得第一名。", "en", None),
+        # strength without a figure: weaken against 增强
+        ("之后强度逐渐减弱。", "It is expected to strengthen gradually.", "zh", "strengthen"),
+        ("之后强度逐渐减弱。", "It is expected to weaken gradually.", "zh", None),
+        ("The storm weakened, then strengthened again.", "风暴减弱后再次增强。", "en", None),
+    ],
+)
+def test_direction_reads_ranks_and_strength(src: str, tgt: str, lang: str, word) -> None:
+    hits = found(make_doc([(src, tgt)], lang), "direction")
+    doc = make_doc([(src, tgt)], lang)
+    assert [marked(doc, f) for f in hits] == ([word] if word else [])
+
+
 def test_direction_reads_speed_words() -> None:
     """'accelerated by 0.4 points' (加快) rendered 'slower': a speeding-up made a slowdown."""
     doc = make_doc([("增速比一季度加快0.4个百分点。",
@@ -1132,6 +1152,30 @@ def test_chinese_idiom_rendered_word_for_word_in_english() -> None:
         (0, "cow"), (2, "sea"), (2, "mountain"), (4, "rivers and mountains")
     ]
     assert {f.severity for f in hits} == {"major"}
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt", "lang", "word"),
+    [
+        ("Polluters could not sweep problems under the rug.", "污染者不能把问题扫到地毯下面。",
+         "en", "地毯"),
+        ("Polluters could not sweep problems under the rug.", "污染者不能掩盖问题。", "en", None),
+        ("The minister threw his deputy under the bus.", "部长把副手扔到了公共汽车下。", "en",
+         "公共汽车"),
+        ("Voters remain on the fence.", "选民仍坐在篱笆上。", "en", "篱笆"),
+        ("Voters remain on the fence.", "选民仍犹豫不决。", "en", None),
+        ("The farm put up a new fence, and cows remain on the fence line.",
+         "农场新建了一道篱笆。", "en", None),  # a fence meant literally
+        ("这样的作品在市场上凤毛麟角。", "Such works are phoenix feathers on the market.", "zh",
+         "phoenix"),
+        ("这样的作品在市场上凤毛麟角。", "Such works are extremely rare on the market.", "zh", None),
+        ("他们总为鸡毛蒜皮的事争吵。", "They always quarrel over chicken feathers and garlic.",
+         "zh", "chicken feathers|garlic"),
+    ],
+)
+def test_more_news_idioms(src: str, tgt: str, lang: str, word) -> None:
+    doc = make_doc([(src, tgt)], lang)
+    assert [marked(doc, f) for f in found(doc, "idioms")] == (word.split("|") if word else [])
 
 
 def test_a_vivid_but_clear_literal_image_is_minor() -> None:

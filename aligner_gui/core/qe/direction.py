@@ -25,6 +25,7 @@ from typing import Any
 
 from aligner_gui.core.qe.counterparts import counterpart_rule
 from aligner_gui.core.qe.hits import Hits, RuleHit
+from aligner_gui.core.qe.ranks import rank_figures, strength_reversed
 
 __all__ = ["DOWN", "UP", "direction_rule", "trend_words"]
 
@@ -220,10 +221,10 @@ def _per_figure(src: str, tgt: str, src_lang: str, tgt_lang: str
     figure has a trend word on both sides)."""
     src_words, tgt_words = trend_words(src, src_lang), trend_words(tgt, tgt_lang)
     tgt_figures: dict[str, list[tuple[int, int]]] = {}
-    for value, a, b in _figures(tgt, tgt_lang):
+    for value, a, b in _figures(tgt, tgt_lang) + rank_figures(tgt, tgt_lang):
         tgt_figures.setdefault(value, []).append((a, b))
     agreed = False
-    for value, a, b in _figures(src, src_lang):
+    for value, a, b in _figures(src, src_lang) + rank_figures(src, src_lang):
         there = tgt_figures.get(value)
         if not there or len(there) != 1:
             continue
@@ -464,8 +465,12 @@ def direction_rule(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Hits:
     bases = _bases(src, tgt, src_lang, tgt_lang)
     if bases is not None:
         return _reversed("period", src, tgt, bases, _BASE_NAMES)
-    if not (_NUMBER.search(src) and _NUMBER.search(tgt)) and not _periods(src, tgt, src_lang,
-                                                                           tgt_lang):
+    strength = strength_reversed(src, tgt, src_lang, tgt_lang)  # ranks.py
+    if strength is not None:
+        return _reversed("direction", src, tgt, strength, {UP: UP, DOWN: DOWN})
+    if not (_NUMBER.search(src) and _NUMBER.search(tgt)) and not _periods(
+            src, tgt, src_lang, tgt_lang) and not (rank_figures(src, src_lang)
+                                                   and rank_figures(tgt, tgt_lang)):
         return ()
     found, read = _per_figure(src, tgt, src_lang, tgt_lang)
     if found is None and read:  # every figure read moves the same way on both sides

@@ -131,6 +131,38 @@ _EN_IDIOMS = (
         "it is not decided yet"),
     _en(r"\b(?:a|another|the) shot in the arm\b", "arms?", "手臂|胳膊|打了一针", "a boost"),
     _en(r"\bthe lion'?s share\b", "lions?", "狮", "the largest part"),
+    # Stop 28: common news idioms (two of them, under the rug and 凤毛麟角 below, were
+    # missed in a held-out round and then listed, so that round's idioms are in-sample).
+    _en(r"\bsw(?:eep|eeps|ept|eeping) (?:\w+ ){0,4}?under the (?:rug|carpet)\b", "rugs?|carpets?",
+        "地毯", "to hide a problem"),
+    _en(r"\bthr(?:ow|ows|ew|own|owing) (?:\w+ ){1,3}?under the bus\b", "bus(?:es)?",
+        "公共汽车|公交车|巴士|大巴|车轮下", "to sacrifice someone"),
+    _en(r"\bbones? of contention\b", "bones?", "骨头|骨", "a cause of dispute"),
+    _en(r"\bwalk(?:s|ed|ing)? on eggshells\b", "eggshells?", "蛋壳|鸡蛋壳", "to act warily"),
+    _en(r"\bwake-?up calls?\b", "calls?", "叫醒电话|叫醒服务|唤醒电话", "a warning"),
+    _en(r"\bthe writing (?:is|was) on the wall\b", "walls?", "墙上的字|墙上写",
+        "a sign of trouble ahead"),
+    _en(r"\bback to the drawing board\b", "drawing boards?", "绘图板|画板", "back to planning"),
+    _en(r"\bpass(?:es|ed|ing)? the buck\b", "bucks?", "雄鹿|公鹿", "to shift the blame"),
+    _en(r"\bdead in the water\b", "water", "死在水|水中死|水里死", "stalled, with no prospect"),
+    _en(r"\bmov(?:e|es|ed|ing) the needle\b", "needles?", "指针|针", "to make a difference"),
+    _en(r"\bpar for the course\b", "courses?|par", "高尔夫|标准杆|球场", "to be expected"),
+    _en(r"\bfac(?:e|es|ed|ing) the music\b", "music", "音乐", "to accept the consequences"),
+    _en(r"\brock(?:s|ed|ing)? the boat\b", "boats?", "船", "to cause trouble"),
+    _en(r"\b(?:is|are|was|were|remain\w*|sit\w*|stay\w*) on the fence\b", "fences?",
+        "篱笆|栅栏|围栏", "undecided"),
+    _en(r"\bhit(?:s|ting)? the ground running\b", "ground", "地面|落地", "to start at full pace"),
+    _en(r"\bgo(?:es|ing)? the extra mile\b|\bwent the extra mile\b", "miles?", "英里",
+        "to make an extra effort"),
+    _en(r"\bjump(?:s|ed|ing)? on the bandwagon\b", "bandwagons?", "花车|彩车|乐队车",
+        "to join what is popular"),
+    _en(r"\bwindow[- ]dressing\b", "windows?", "橱窗", "a show to make things look better"),
+    _en(r"\bwhite elephants?\b", "elephants?", "白象", "a costly, useless possession"),
+    _en(r"\bneck and neck\b", "necks?", "脖子|颈", "level in a race"),
+    _en(r"\bcold turkey\b", "turkeys?", "火鸡", "abruptly, all at once"),
+    _en(r"\bshot (?:\w+ ){0,2}?(?:itself|themselves|himself|herself|ourselves) in the foot\b"
+        r"|\bshoot(?:s|ing)? (?:\w+ ){0,2}?(?:itself|themselves|himself|herself|ourselves) "
+        r"in the foot\b", "foot|feet", "开枪|开了一枪|射中", "to harm one's own cause"),
 )  # fmt: skip
 
 # Chinese idioms and the English words that render their image literally.
@@ -163,6 +195,18 @@ _ZH_IDIOMS = (
         "half of a market or territory"),
     _zh("一刀切", "刀", "one knife|a knife|one cut|single cut", "one size fits all"),
     _zh("领头羊", "羊", "sheep|goats?|rams?", "the leader (a bellwether)"),
+    _zh("凤毛麟角", "凤|麟", "phoenix(?:es)?|unicorns?", "extremely rare"),
+    _zh("画龙点睛", "龙|睛", "dragons?", "the finishing touch"),
+    _zh("鸡毛蒜皮", "鸡毛|蒜", "chicken feathers?|garlic", "trivial"),
+    _zh("虎头蛇尾", "虎|蛇", "tigers?|snakes?", "a strong start and a weak finish", "minor"),
+    _zh("杀鸡儆猴", "鸡|猴", "chickens?|monkeys?", "to punish one to warn others", "minor"),
+    _zh("开门红", "红|门", "red", "a good start"),
+    _zh("小菜一碟", "菜|碟", "dish(?:es)?|vegetables?", "something easy"),
+    _zh("眼中钉", "钉", "nails?", "a thorn in one's side"),
+    _zh("马后炮", "炮|马", "cannons?|horses?", "hindsight too late to help"),
+    _zh("拦路虎", "虎", "tigers?", "an obstacle"),
+    _zh("走马观花", "马|花", "horses?|flowers?", "a cursory look", "minor"),
+    _zh("热锅上的蚂蚁", "蚂蚁|锅", "ants?", "frantic", "minor"),
 )  # fmt: skip
 
 
