@@ -371,6 +371,21 @@ def test_a_model_name_kept_in_latin_letters_is_matched() -> None:
     assert name_match_share(names, [], ["X200-Pro的尺寸为145×70×8毫米。"]) == 1.0
 
 
+def test_a_word_the_tokenizer_cut_in_two_is_matched_whole(lexicon) -> None:
+    """首席执行官 is cut 首席 + 执行官, and only the whole is glossed "CEO": the faithful
+    '"We are pleased," said the CEO.' had Match 0.02 (a first-contact round, stop 28)."""
+    from aligner_gui.core.scoring.signals import name_match_share
+
+    zh = "“我们很高兴，”首席执行官说。"
+    content = lexicon.zh_content(zh)
+    assert name_match_share([["ceo"]], content, [zh]) == 0.0
+    assert name_match_share([["ceo"]], content, [zh], lexicon.translations) == 1.0
+    # the halves must stand together in the text
+    apart = "首席代表说，执行官来了。"
+    assert name_match_share([["ceo"]], lexicon.zh_content(apart), [apart],
+                            lexicon.translations) == 0.0
+
+
 @pytest.mark.parametrize(
     ("zh", "en", "expected"),
     [

@@ -170,7 +170,8 @@ def score_beads(source: Side, target: Side, beads: list[Bead], lexicon: Any) -> 
                 zh_texts = [zh_side.sentences[i].text for i in zh_ids]
             chrf_value = features.chrf_of(chrf, gloss, en_text)
             lexical = lexical_coverage(zh_content, en_tokens, zh_idf, en_idf)
-            name_share = name_match_share(names, zh_content, zh_texts)
+            name_share = name_match_share(names, zh_content, zh_texts,
+                                          lexicon.translations if lexicon is not None else None)
             log_ratio = math.log((non_space_chars(zh_text) + 1) / (non_space_chars(en_text) + 1))
             deviation = (log_ratio - median) / spread
             mismatches = len(numbers["missing"]) + len(numbers["extra"])
