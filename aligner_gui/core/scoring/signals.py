@@ -189,7 +189,7 @@ def name_match_share(
     zh_keys.update(p.lower() for t in zh_texts for p in _LATIN_PART.findall(t))
     matched = sum(1 for keys in names if any(key_matches(k, zh_keys) for k in keys))
     if matched < len(names) and translations is not None:
-        for (a, _ka), (b, _kb) in zip(zh_content, zh_content[1:]):
+        for (a, _ka), (b, _kb) in zip(zh_content, zh_content[1:], strict=False):
             if any(a + b in t for t in zh_texts):
                 zh_keys.update(translations(a + b))
         matched = sum(1 for keys in names if any(key_matches(k, zh_keys) for k in keys))
