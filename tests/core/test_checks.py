@@ -1168,7 +1168,8 @@ def test_chinese_idiom_rendered_word_for_word_in_english() -> None:
          "农场新建了一道篱笆。", "en", None),  # a fence meant literally
         ("这样的作品在市场上凤毛麟角。", "Such works are phoenix feathers on the market.", "zh",
          "phoenix"),
-        ("这样的作品在市场上凤毛麟角。", "Such works are extremely rare on the market.", "zh", None),
+        ("这样的作品在市场上凤毛麟角。", "Such works are extremely rare on the market.", "zh",
+         None),
         ("他们总为鸡毛蒜皮的事争吵。", "They always quarrel over chicken feathers and garlic.",
          "zh", "chicken feathers|garlic"),
     ],
