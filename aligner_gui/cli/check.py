@@ -79,7 +79,8 @@ def omissions(doc: Any) -> list[Any]:
 def _suggestion_dict(doc: Any, suggestion: Any) -> dict[str, Any]:
     a = suggestion.annotation
     return {
-        "bead": suggestion.bead + 1,
+        "bead": suggestion.bead + 1,  # as the window and the reports count
+        "bead_index": suggestion.bead,  # the project's "beads" list is 0-based
         "flag": suggestion.flag,
         "kind": _kind(doc, suggestion),
         "side": a.side,
@@ -140,6 +141,7 @@ def _finding_dict(doc: Any, finding: Any) -> dict[str, Any]:
     """A finding for --json; ``bead`` counts from 1, as in the report and the window."""
     return {
         "bead": finding.bead + 1,
+        "bead_index": finding.bead,
         "side": finding.side,
         "start": finding.start,
         "end": finding.end,

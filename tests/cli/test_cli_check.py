@@ -73,6 +73,10 @@ def test_json_with_a_glossary_and_chosen_checks(planted: Path, glossary: Path, c
     assert negation["category"] == "Accuracy/Mistranslation" and negation["severity"] == "major"
     doc = load_project(planted)
     assert doc.source.text[negation["start"] : negation["end"]] == "not"
+    # "bead" counts as the window does, "bead_index" as the project's list does
+    bead = doc.beads[negation["bead_index"]]
+    assert negation["bead_index"] == 17 and bead.source
+    assert doc.source.sentences[bead.source[0]].start <= negation["start"]
     terms = result["glossary"]["findings"]
     assert result["glossary"]["count"] == len(terms) > 0
     assert {f["text"].lower() for f in terms} == {"verification"}  # Moscow is 莫斯科: fine
